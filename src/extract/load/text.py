@@ -1,0 +1,90 @@
+"""Plain-text reports: bytes -> :class:`~extract.span.SourceText`.
+
+Encodings tried, in order: a byte-order mark (UTF-8, UTF-16 LE/BE), strict
+UTF-8, UTF-16 without a mark (told by its NUL pattern), strict GB18030 (a
+superset of GBK and GB2312). Line endings are folded to ``\\n``; all offsets
+refer to the decoded text. Empty, binary and undecodable files raise
+:class:`~extract.errors.InputError` subclasses with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from typing import Optional
+
+from ..errors import BinaryInput, EmptyInput, UnreadableEncoding
+from ..span import SourceText
+
+# Share of C0 control characters (other than tab, newline, carriage return,
+# form feed) above which decoded text is taken to be binary.
+MAX_CONTROL_SHARE = 0.01
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """UTF-16 text without a BOM has NULs at every other byte for ASCII."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for codec, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        if nuls >= half * 0.2:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_text(data: bytes, path: Optional[os.PathLike | str] = None) -> tuple[str, str]:
+    """Decode report bytes; return ``(text, encoding)``."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe\xe3\x80\x80"):
+        raise EmptyInput("the file is empty", path)
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as e:
+                raise UnreadableEncoding(f"starts with a {codec} byte-order mark but is not {codec} "
+                                         f"(byte {e.start})", path) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text, "utf-16"
+        raise BinaryInput("binary file (NUL bytes), not a text report", path)
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as e:
+        raise UnreadableEncoding(
+            f"not text in UTF-8, GB18030/GBK or UTF-16 (undecodable byte at offset {e.start})", path
+        ) from None
+
+
+def _control_share(text: str) -> float:
+    n = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return n / max(len(text), 1)
+
+
+def source_from_text(text: str) -> SourceText:
+    """Fold line endings and form feeds; the result is what offsets refer to."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return SourceText(text)
+
+
+def load_text(path: os.PathLike | str, data: Optional[bytes] = None) -> tuple[SourceText, str]:
+    """Read a text report; return its :class:`SourceText` and the encoding."""
+    if data is None:
+        with open(path, "rb") as f:
+            data = f.read()
+    text, encoding = decode_text(data, path)
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise BinaryInput("binary file (control characters), not a text report", path)
+    if not text.strip():
+        raise EmptyInput("the file holds only white space", path)
+    return source_from_text(text), encoding

@@ -1,0 +1,126 @@
+"""Heading markers (一、 (一) 1. (1) ① 第一部分) and inline enumerations (一是…).
+
+The marker forms are data in rules/headings.yaml; this module compiles them
+and answers two questions for the normalizer and the section builder: does
+this text start with a heading marker, and where are the 一是/二是 items in a
+paragraph.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .rules import load_rule_file
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check_regex(v: str) -> str:
+    try:
+        re.compile(v)
+    except re.error as e:
+        raise ValueError(f"not a regular expression: {e}") from None
+    if "(?P<n>" not in v:
+        raise ValueError("pattern needs a group (?P<n>…) for the ordinal")
+    return v
+
+
+class HeadingStyle(_Strict):
+    pattern: str
+    strong: bool = False
+
+    _v = field_validator("pattern")(_check_regex)
+
+
+class EnumerationForm(_Strict):
+    pattern: str
+    name: str
+
+    _v = field_validator("pattern")(_check_regex)
+
+
+class HeadingRules(_Strict):
+    styles: dict[str, HeadingStyle]
+    title_end: str = "。：:"
+    max_title_chars: int = 40
+    max_heading_chars: int = 50
+    enumerations: list[EnumerationForm] = []
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A heading marker at the start of a text: its style, ordinal and length."""
+
+    style: str
+    ordinal: int
+    text: str
+    end: int
+    strong: bool
+
+
+@dataclass(frozen=True)
+class EnumerationMark:
+    start: int
+    end: int
+    ordinal: int
+    marker: str
+
+
+def ordinal_value(n: str) -> int:
+    """The number of an ordinal as written: ``12``, ``十二``, ``⑫``."""
+    if n in CIRCLED:
+        return CIRCLED.index(n) + 1
+    if n.isdigit():
+        return int(n)
+    # Chinese ordinals of headings and enumerations stay below 100: 十二, 二十, 九十九.
+    digits = "零一二三四五六七八九"
+    if "十" not in n:
+        return int("".join(str(digits.index(c)) for c in n))
+    tens, _, units = n.partition("十")
+    return (digits.index(tens) if tens else 1) * 10 + (digits.index(units) if units else 0)
+
+
+class MarkerSet:
+    """Compiled heading and enumeration forms of one rule set."""
+
+    def __init__(self, rules: HeadingRules):
+        self.rules = rules
+        self._styles = [(name, re.compile(r"\s*(?:" + s.pattern + ")"), s.strong)
+                        for name, s in rules.styles.items()]
+        self._enums = [re.compile(e.pattern) for e in rules.enumerations]
+
+    def match(self, text: str) -> Optional[Marker]:
+        """The heading marker ``text`` starts with, if any."""
+        for name, rx, strong in self._styles:
+            m = rx.match(text)
+            if m:
+                return Marker(name, ordinal_value(m.group("n")), m.group(0).strip(), m.end(), strong)
+        return None
+
+    def enumerations(self, text: str) -> list[EnumerationMark]:
+        """The inline enumeration marks of ``text`` in order (一是, 二是, …)."""
+        found: list[EnumerationMark] = []
+        for rx in self._enums:
+            for m in rx.finditer(text):
+                found.append(EnumerationMark(m.start(), m.end(), ordinal_value(m.group("n")), m.group(0)))
+        found.sort(key=lambda e: e.start)
+        return found
+
+
+@functools.lru_cache(maxsize=8)
+def _marker_set(directory: Optional[str], _key: int) -> MarkerSet:
+    return MarkerSet(load_rule_file("headings.yaml", HeadingRules, directory))
+
+
+def marker_set(directory: Optional[str] = None) -> MarkerSet:
+    rules = load_rule_file("headings.yaml", HeadingRules, directory)
+    return _marker_set(directory, id(rules))

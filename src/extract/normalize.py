@@ -1,0 +1,324 @@
+"""Normalization: source lines -> blocks of clean text that map back to the source.
+
+Given a :class:`~extract.span.SourceText`, returns a
+:class:`NormalizedDocument`: paragraphs (lines broken mid-sentence or
+mid-number joined back), table captions, and table row groups (cells split,
+not yet interpreted). Every character of every block is a
+:class:`~extract.span.Span` character, so it maps back to its source offset.
+
+What is folded (see :func:`fold`): full-width digits, Latin letters and the
+symbols ％（）＋－＝＜＞ to ASCII, ideographic and no-break spaces to spaces,
+then white space removed wherever it does not separate two ASCII letters or
+digits (``110 家`` -> ``110家``, ``4 月1日`` -> ``4月1日``, ``2800 亿 元`` ->
+``2800亿元``). Chinese sentence punctuation (，。；：) is kept as written.
+
+What is dropped: page artifacts (``- 3 -``, ``第3页``, a bare page number),
+running headers and footers (short lines repeated on many pages), bullets
+left by converters. Knowledge of these forms lives in rules/normalize.yaml.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .markers import MarkerSet, marker_set
+from .rules import load_rule_file
+from .span import SourceText, Span
+from .structure.tables import split_cells
+
+
+class NormalizeRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    page_artifacts: list[str]
+    running_min_repeats: int = 3
+    running_max_chars: int = 40
+    bullets: str = r"[-•·●▪◆]\s+"
+    sentence_end: str = "。！？!?；;"
+    caption: str
+    wrapped_share: float = 0.4
+    wrapped_band: int = 8
+    short_line_ratio: float = 0.8
+    standalone_max_width: int = 50
+
+    @field_validator("page_artifacts")
+    @classmethod
+    def _regexes(cls, v: list[str]) -> list[str]:
+        for p in v:
+            re.compile(p)
+        return v
+
+
+BlockKind = Literal["paragraph", "caption", "table"]
+
+
+@dataclass
+class Block:
+    """A paragraph or caption (``span``), or a group of table rows (``rows``)."""
+
+    kind: BlockKind
+    span: Span = field(default_factory=lambda: Span("", ()))
+    rows: list[list[Span]] = field(default_factory=list)
+    first_line: int = 1
+    last_line: int = 1
+
+
+@dataclass
+class NormalizedDocument:
+    source: SourceText
+    blocks: list[Block]
+    wrap_width: Optional[int] = None
+
+
+# ---------------------------------------------------------------- folding
+
+_FOLD = {ord("％"): "%", ord("﹪"): "%", ord("（"): "(", ord("）"): ")", ord("＋"): "+",
+         ord("－"): "-", ord("＝"): "=", ord("＜"): "<", ord("＞"): ">", ord("≧"): "≥",
+         ord("≦"): "≤", ord("\u3000"): " ", ord("\u00a0"): " ", ord("\t"): " ",
+         ord("\u2002"): " ", ord("\u2003"): " ", ord("\u2009"): " ", ord("\u200b"): "",
+         ord("\ufeff"): ""}
+
+
+def _fold_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return chr(o - 0xFEE0)
+    return _FOLD.get(o, ch)
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def fold(span: Span) -> Span:
+    """Fold widths and drop white space that separates nothing.
+
+    A run of spaces is kept (as one space) only between two ASCII letters or
+    digits; the full-width stop ``．`` becomes ``.`` only between digits.
+    """
+    chars: list[str] = []
+    offs: list[int] = []
+    for ch, off in zip(span.text, span.offsets):
+        f = _fold_char(ch)
+        if f == "":
+            continue
+        chars.append(f)
+        offs.append(off)
+    out_c: list[str] = []
+    out_o: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        ch = chars[i]
+        if ch == "．" and out_c and out_c[-1].isdigit() and i + 1 < n and chars[i + 1].isdigit():
+            ch = "."
+        if ch.isspace():
+            j = i
+            while j < n and chars[j].isspace():
+                j += 1
+            if out_c and j < n and _is_ascii_alnum(out_c[-1]) and _is_ascii_alnum(chars[j]):
+                out_c.append(" ")
+                out_o.append(offs[i])
+            i = j
+            continue
+        out_c.append(ch)
+        out_o.append(offs[i])
+        i += 1
+    return Span("".join(out_c), tuple(out_o))
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` on a fixed-pitch page: CJK and full-width count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# ---------------------------------------------------------------- lines
+
+
+@dataclass
+class _Line:
+    no: int
+    span: Span  # stripped source line, bullets removed
+    kind: str  # text | table | caption | artifact | blank
+    cells: Optional[list[Span]] = None
+
+
+class Normalizer:
+    """Turns a :class:`SourceText` into blocks; rules compiled once."""
+
+    def __init__(self, rules: NormalizeRules, markers: MarkerSet):
+        self.rules = rules
+        self.markers = markers
+        self._artifact = re.compile("(?:" + "|".join(rules.page_artifacts) + r")\Z")
+        self._bullet = re.compile(rules.bullets)
+        self._caption = re.compile(rules.caption)
+        self._clause = re.compile(r"[，；;、]|,(?!\d{3})")
+        # "部门名称：江门市科学技术局": a short label, a colon, a value.
+        self._label = re.compile(r"[^，,。；;:：]{2,10}[:：][^，,。；;]{1,40}\Z")
+
+    # -- line classification
+
+    def _classify(self, source: SourceText) -> list[_Line]:
+        lines: list[_Line] = []
+        for no in range(1, source.n_lines + 1):
+            span = source.line_span(no)
+            cells = split_cells(span)
+            if cells is not None and sum(1 for c in cells if c.text.strip()) >= 2:
+                lines.append(_Line(no, span, "table", cells))
+                continue
+            span = span.strip()
+            if not span:
+                lines.append(_Line(no, span, "blank"))
+                continue
+            if self._artifact.match(span.text):
+                lines.append(_Line(no, span, "artifact"))
+                continue
+            m = self._bullet.match(span.text)
+            if m and len(span.text) > m.end():
+                span = span[m.end():]
+            kind = "caption" if self._is_caption(span.text) else "text"
+            lines.append(_Line(no, span, kind))
+        self._mark_running(lines)
+        return lines
+
+    def _is_caption(self, text: str) -> bool:
+        return bool(self._caption.match(text)) and display_width(text) <= 120
+
+    def _mark_running(self, lines: list[_Line]) -> None:
+        counts = collections.Counter(
+            ln.span.text for ln in lines
+            if ln.kind == "text" and len(ln.span.text) <= self.rules.running_max_chars)
+        for ln in lines:
+            if (ln.kind == "text" and counts.get(ln.span.text, 0) >= self.rules.running_min_repeats
+                    and self.markers.match(ln.span.text) is None):
+                ln.kind = "artifact"
+
+    def _split_captions(self, lines: list[_Line]) -> list[_Line]:
+        """A heading line that carries a table caption after it
+        ("(三)…目标情况 表 2.2024 年度…") becomes two lines."""
+        out: list[_Line] = []
+        for ln in lines:
+            if ln.kind == "text" and self.markers.match(ln.span.text):
+                for m in re.finditer(r"\s(?=(?:附)?表\s*\d)", ln.span.text):
+                    rest = ln.span[m.end():]
+                    if self._is_caption(rest.text):
+                        out.append(_Line(ln.no, ln.span[:m.start()].strip(), "text"))
+                        out.append(_Line(ln.no, rest, "caption"))
+                        break
+                else:
+                    out.append(ln)
+            else:
+                out.append(ln)
+        return out
+
+    # -- paragraph breaks
+
+    def _wrap_width(self, lines: list[_Line]) -> Optional[int]:
+        widths = [display_width(ln.span.text) for ln in lines if ln.kind == "text"]
+        if len(widths) < 8:
+            return None
+        mode = collections.Counter(w // 2 * 2 for w in widths if w >= 20).most_common(1)
+        if not mode:
+            return None
+        m = mode[0][0]
+        near = sum(1 for w in widths if abs(w - m) <= self.rules.wrapped_band)
+        if near / len(widths) >= self.rules.wrapped_share and m <= 160:
+            return max(w for w in widths if abs(w - m) <= self.rules.wrapped_band)
+        return None
+
+    def _has_clause_punct(self, text: str) -> bool:
+        return bool(self._clause.search(text))
+
+    def is_heading_line(self, text: str) -> bool:
+        """A whole-line heading: a marker, then a short title with no
+        sentence or clause punctuation."""
+        mk = self.markers.match(text)
+        if mk is None:
+            return False
+        body = text[mk.end:].strip().rstrip("。.")
+        if not body:
+            return True
+        if any(ch in self.rules.sentence_end for ch in body) or self._has_clause_punct(body):
+            return False
+        return len(body) <= self.markers.rules.max_heading_chars
+
+    def _ends_paragraph(self, prev: _Line, nxt: _Line, wrap: Optional[int], in_body: bool) -> bool:
+        p = prev.span.text
+        if p[-1] in self.rules.sentence_end:
+            return True
+        if nxt.kind != "text" or prev.kind != "text":
+            return True
+        if self.markers.match(nxt.span.text) is not None:
+            return True
+        if self.is_heading_line(p):
+            return True
+        w = display_width(p)
+        if wrap is not None:
+            return w < self.rules.short_line_ratio * wrap
+        # Not hard-wrapped: a line break inside a sentence is a page break, so
+        # join; but before the first heading short lines are title and labels.
+        return (not in_body and w <= self.rules.standalone_max_width
+                and not self._has_clause_punct(p)) or bool(self._label.match(p))
+
+    # -- assembly
+
+    def normalize(self, source: SourceText) -> NormalizedDocument:
+        lines = self._split_captions(self._classify(source))
+        wrap = self._wrap_width(lines)
+        blocks: list[Block] = []
+        para: list[_Line] = []
+
+        def flush() -> None:
+            if para:
+                span = fold(Span.join(ln.span for ln in para))
+                if span:
+                    blocks.append(Block("paragraph", span=span, first_line=para[0].no,
+                                        last_line=para[-1].no))
+                para.clear()
+
+        table: list[_Line] = []
+        in_body = False
+
+        def flush_table() -> None:
+            if table:
+                blocks.append(Block("table", rows=[ln.cells or [] for ln in table],
+                                    first_line=table[0].no, last_line=table[-1].no))
+                table.clear()
+
+        for ln in lines:
+            if ln.kind in ("blank", "artifact"):
+                continue
+            if ln.kind == "table":
+                flush()
+                table.append(ln)
+                continue
+            flush_table()
+            if ln.kind == "caption":
+                flush()
+                blocks.append(Block("caption", span=fold(ln.span), first_line=ln.no, last_line=ln.no))
+                continue
+            if para and self._ends_paragraph(para[-1], ln, wrap, in_body):
+                flush()
+            para.append(ln)
+            in_body = in_body or self.markers.match(ln.span.text) is not None
+        flush()
+        flush_table()
+        return NormalizedDocument(source, blocks, wrap)
+
+
+@functools.lru_cache(maxsize=8)
+def _normalizer(directory: Optional[str]) -> Normalizer:
+    rules = load_rule_file("normalize.yaml", NormalizeRules, directory)
+    return Normalizer(rules, marker_set(directory))
+
+
+def normalize(source: SourceText, rules_directory: Optional[str] = None) -> NormalizedDocument:
+    """Blocks of ``source``: paragraphs, captions and table row groups."""
+    return _normalizer(rules_directory).normalize(source)

@@ -1,0 +1,105 @@
+"""Rule files: domain knowledge as YAML under rules/, validated on load.
+
+Each stage that reads a rule file declares a pydantic model for it (with
+``extra="forbid"``, so an unknown key is an error) and loads it through
+:func:`load_rule_file`. A malformed file or a wrong key raises
+:class:`RuleError` naming the file, the line where YAML can tell it, and the
+key path.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+T = TypeVar("T", bound=BaseModel)
+
+_PACKAGED = Path(__file__).resolve().parent / "rules_data"  # in a built wheel
+_CHECKOUT = Path(__file__).resolve().parents[2] / "rules"  # in a source checkout
+DEFAULT_RULES_DIR = _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used: names the file, line and key."""
+
+
+def rules_dir(override: Optional[os.PathLike | str] = None) -> Path:
+    """The rule folder in force: ``override``, else $EXTRACT_RULES, else the
+    rules shipped with the package."""
+    if override:
+        return Path(override)
+    env = os.environ.get("EXTRACT_RULES")
+    if env:
+        return Path(env)
+    return DEFAULT_RULES_DIR
+
+
+def _key_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
+    """Map each key path of a composed YAML document to its 1-based line."""
+    out: dict[tuple, int] = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            key = k.value
+            out[path + (key,)] = k.start_mark.line + 1
+            out.update(_key_lines(v, path + (key,)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            out.update(_key_lines(v, path + (i,)))
+    return out
+
+
+def _line_for(lines: dict[tuple, int], loc: tuple) -> Optional[int]:
+    loc = tuple(str(x) if not isinstance(x, int) else x for x in loc)
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return None
+
+
+def parse_rule_text(text: str, model: type[T], name: str) -> T:
+    """Validate YAML ``text`` against ``model``; errors name ``name``."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RuleError(f"{name}:{where}: malformed YAML: {problem}") from None
+    if data is None:
+        data = {}
+    lines = _key_lines(node) if node is not None else {}
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = tuple(err["loc"])
+        key = ".".join(str(x) for x in loc) or "(top)"
+        line = _line_for(lines, loc)
+        where = f" line {line}" if line else ""
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        raise RuleError(f"{name}:{where}: key {key}: {msg}") from None
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(path: str, mtime: float, model: type[T]) -> T:
+    text = Path(path).read_text(encoding="utf-8")
+    return parse_rule_text(text, model, path)
+
+
+def load_rule_file(name: str, model: type[T], directory: Optional[os.PathLike | str] = None) -> T:
+    """Load ``directory/name`` (default: :func:`rules_dir`) as ``model``."""
+    path = rules_dir(directory) / name
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        raise RuleError(f"{path}: rule file not found") from None
+    return _load_cached(str(path), mtime, model)
