@@ -1,0 +1,224 @@
+"""Claims: each quantity of the text tied to the metric it states.
+
+Given the placed paragraphs of a :class:`~extract.structure.sections.DocumentStructure`,
+returns :class:`~extract.model.Claim` items: ``部门总支出 6,239.85 万元`` ->
+metric 部门总支出; ``支出率83.2%`` -> 支出率. Quantities are found by the
+regex grammar of :mod:`extract.quantities` first; only the words around them
+are segmented with jieba (jieba splits numbers badly, see DESIGN.md).
+The metric vocabulary lives in rules/metrics.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from .model import Claim
+from .quantities import QuantityMatch, find_quantities
+from .rules import load_rule_file
+from .span import SourceText, Span
+from .structure.sections import DocumentStructure
+
+
+class BudgetRole(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    metric: str
+    unit_class: str
+
+
+class MetricRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    clause_breaks: str
+    strip_leading: list[str] = []
+    strip_trailing: list[str] = []
+    drop_phrases: list[str] = []
+    max_chars: int = 24
+    max_following_chars: int = 12
+    dictionary: list[str] = []
+    budget: dict[str, BudgetRole] = {}
+    budget_columns: dict[str, list[str]] = {}
+    budget_rows: list[str] = []
+    budget_table_default_unit: str = "万元"
+
+
+def metric_rules(directory: Optional[str] = None) -> MetricRules:
+    return load_rule_file("metrics.yaml", MetricRules, directory)
+
+
+SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+_added_words: set[str] = set()
+
+
+def _segmenter(rules: MetricRules):
+    """jieba with the rule dictionary's domain words added (once each)."""
+    jb = _jieba()
+    for w in rules.dictionary:
+        if w not in _added_words:
+            jb.add_word(w, freq=200000, tag="n")
+            _added_words.add(w)
+    return jb
+
+
+@dataclass
+class ClauseClaim:
+    """A claim with the whole clause before its figure (for role matching)."""
+
+    claim: Claim
+    clause: str
+    match: QuantityMatch
+
+
+def sentences(span: Span) -> list[Span]:
+    """Sentences of a paragraph, each with its closing punctuation."""
+    out: list[Span] = []
+    start = 0
+    for m in SENTENCE_END.finditer(span.text):
+        out.append(span[start:m.end()])
+        start = m.end()
+    if start < len(span.text):
+        out.append(span[start:])
+    return [s for s in out if s.text.strip()]
+
+
+ENUMERATION_LEAD = re.compile(r"^[一二三四五六七八九十]{1,2}是|^其[一二三四五六七八九十]{1,2}")
+EDGE_PUNCT = "、，,.。:：;；·的和与及"
+
+
+def clean_metric(text: str, rules: MetricRules) -> str:
+    """The metric name in ``text`` (the words before a figure)."""
+    for p in rules.drop_phrases:
+        text = text.replace(p, "")
+    text = re.sub(r"\s+", "", text)
+    text = ENUMERATION_LEAD.sub("", text.strip(EDGE_PUNCT)).strip(EDGE_PUNCT)
+    if not text:
+        return ""
+    words = [w for w in _segmenter(rules).lcut(text, HMM=False) if w.strip()]
+    lead, trail = set(rules.strip_leading), set(rules.strip_trailing)
+    changed = True
+    while words and changed:
+        changed = False
+        if words and words[0] in lead:
+            words.pop(0)
+            changed = True
+        if words and words[-1] in trail:
+            words.pop()
+            changed = True
+    while words and sum(len(w) for w in words) > rules.max_chars:
+        words.pop(0)
+    return "".join(words).strip(EDGE_PUNCT)
+
+
+def ends_open(metric: str, rules: MetricRules) -> bool:
+    """Whether a metric still wants its object: it is empty or ends with a
+    verb ("共建", "引进") or a conjunction, as in "共建 16 家协同创新中心"."""
+    if not metric:
+        return True
+    import jieba.posseg as pseg
+
+    _segmenter(rules)
+    tokens = list(pseg.cut(metric[-6:], HMM=False))
+    return bool(tokens) and (tokens[-1].flag.startswith("v") or tokens[-1].flag in ("c", "u", "uj", "p"))
+
+
+def following_nouns(text: str, rules: MetricRules) -> str:
+    """The noun phrase that opens ``text`` (the words after a figure):
+    "科研人员入选全球前" -> 科研人员; "协同创新中心(累计" -> 协同创新中心."""
+    import jieba.posseg as pseg
+
+    _segmenter(rules)
+    out: list[str] = []
+    tokens = list(pseg.cut(text[:rules.max_following_chars * 2], HMM=False))
+    for i, tok in enumerate(tokens):
+        flag = tok.flag
+        nxt = tokens[i + 1].flag if i + 1 < len(tokens) else ""
+        if flag.startswith("n") or flag in ("vn", "j") or (flag == "a" and not out and nxt.startswith("n")):
+            out.append(tok.word)
+            if sum(len(w) for w in out) >= rules.max_following_chars:
+                break
+        else:
+            break
+    return "".join(out)
+
+
+def is_year_only(q: QuantityMatch) -> bool:
+    return q.unit_class == "date" and q.date is not None and len(q.date) == 4 and q.operator is None
+
+
+def is_context_date(q: QuantityMatch) -> bool:
+    """A date that frames the sentence (a year, a span of years) rather than
+    stating a figure; deadlines (…前) are claims."""
+    return q.unit_class == "date" and not q.deadline
+
+
+def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
+                    rules: MetricRules, breaks: re.Pattern) -> list[ClauseClaim]:
+    """Claims of one sentence, in order."""
+    text = sentence.text
+    found = find_quantities(text)
+    out: list[ClauseClaim] = []
+    prev_end = 0
+    year: Optional[int] = None
+    clause_starts = [0] + [m.end() for m in breaks.finditer(text)]
+    for q in found:
+        if is_year_only(q):
+            year = int(q.date)  # type: ignore[arg-type]
+            prev_end = q.end
+            continue
+        if (not q.unit and q.unit_class in ("none", "other")) or is_context_date(q):
+            prev_end = q.end
+            continue
+        cstart = max(s for s in clause_starts if s <= q.start)
+        mstart = max(cstart, prev_end)
+        metric_text = text[mstart:q.start].strip()
+        nxt = min([s for s in clause_starts if s > q.end] + [len(text)])
+        metric = clean_metric(metric_text, rules)
+        if q.unit_class not in ("percent", "money") and ends_open(metric, rules):
+            metric += following_nouns(text[q.end:nxt], rules)
+        if not metric and out and out[-1].claim.normalized_unit == q.normalized_unit:
+            metric = out[-1].claim.metric  # "由908家增至1273家", "(累计71家)"
+        loc = source.locate_span(sentence[q.start:q.end])
+        quantity = q.to_quantity(loc)
+        claim = Claim(
+            metric=metric, metric_text=metric_text,
+            value=q.value, unit=q.unit, normalized_value=q.normalized_value,
+            normalized_unit=q.normalized_unit, unit_class=q.unit_class, precision=q.precision,
+            qualifier=q.qualifier, operator=q.operator, year=year, section=section,
+            origin="text", sentence=text.strip(), quantity=quantity, location=loc,
+        )
+        out.append(ClauseClaim(claim, text[cstart:q.start], q))
+        prev_end = q.end
+    return out
+
+
+def clause_claims(structure: DocumentStructure, source: SourceText,
+                  rules_directory: Optional[str] = None) -> list[ClauseClaim]:
+    """Every text claim of the document with its clause."""
+    rules = metric_rules(rules_directory)
+    breaks = re.compile(rules.clause_breaks)
+    out: list[ClauseClaim] = []
+    for p in structure.paragraphs:
+        for s in sentences(p.span):
+            out.extend(sentence_claims(s, source, p.section, rules, breaks))
+    return out
+
+
+def extract_claims(structure: DocumentStructure, source: SourceText,
+                   rules_directory: Optional[str] = None) -> list[Claim]:
+    """Every text claim of the document, in order."""
+    return [c.claim for c in clause_claims(structure, source, rules_directory)]

@@ -1,0 +1,1 @@
+"""Exports: JSON files now; JSONL, Parquet and SQL databases build on these."""

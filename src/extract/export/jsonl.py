@@ -1,0 +1,84 @@
+"""JSON Lines of reports: one compact report JSON per line, written atomically.
+
+:func:`replacing` is the temp-then-rename step every collection file (JSONL,
+Parquet) goes through, so a reader or a killed run sees the old file or the
+whole new one, never a part.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+
+@contextmanager
+def replacing(path: os.PathLike | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block ends without
+    an error, fsync it and rename it over ``path``; else remove it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def jsonl_line(data: dict) -> str:
+    """One report's data as a JSONL line (compact, Chinese as is)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+class JsonlWriter:
+    """Writes report data to a JSONL file that appears whole when closed.
+
+    Use as a context manager: ``with JsonlWriter(path) as w: w.write(data)``.
+    """
+
+    def __init__(self, path: os.PathLike | str):
+        self.path = Path(path)
+        self.count = 0
+        self._replacing = None
+        self._file: IO[str] | None = None
+
+    def __enter__(self) -> "JsonlWriter":
+        self._replacing = replacing(self.path)
+        tmp = self._replacing.__enter__()
+        self._file = open(tmp, "w", encoding="utf-8")
+        return self
+
+    def write(self, data: dict) -> None:
+        self._file.write(jsonl_line(data))
+        self.count += 1
+
+    def __exit__(self, *exc) -> bool:
+        self._file.close()
+        return bool(self._replacing.__exit__(*exc))
+
+
+def write_jsonl(reports: Iterable[dict], path: os.PathLike | str) -> int:
+    """Write every report's data to ``path`` as JSONL; return how many."""
+    with JsonlWriter(path) as writer:
+        for data in reports:
+            writer.write(data)
+    return writer.count
+
+
+def read_jsonl(path: os.PathLike | str) -> Iterator[dict]:
+    """The report data of each line of a JSONL file."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)

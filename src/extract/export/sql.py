@@ -1,0 +1,536 @@
+"""Reports in a relational database, through SQLAlchemy Core.
+
+The schema is normalized: one ``documents`` row per report (keyed by a
+number derived from the file's sha256, unique on the sha256 itself) and, for
+its parts, ``sections``, ``tables``, ``table_cells``, ``claims``, ``budget``,
+``funds``, ``indicators`` and ``checks``, each keyed by (document, index or
+id) with a foreign key to its document. docs/database.md describes it.
+
+:func:`report_rows` turns a report (its JSON data) into the rows of every
+table; the Parquet export uses the same rows, so SQL and Parquet hold the
+same thing. :func:`upsert_report` replaces one document's rows in one
+transaction, so a re-run or a resume never duplicates anything and a killed
+run never leaves half a document.
+
+Amounts stay exact: PostgreSQL stores them as ``NUMERIC``; SQLite, which has
+no exact decimal type, as the decimal text (compare with ``CAST(x AS REAL)``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from sqlalchemy import (
+    BigInteger, Boolean, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
+    Numeric, String, Table, Text, create_engine, delete, event, func, insert, select,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import Engine
+from sqlalchemy.types import TypeDecorator
+
+from ..errors import InputError
+from ..model import SCHEMA_VERSION, Report
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class ExactDecimal(TypeDecorator):
+    """A decimal kept exact: ``NUMERIC`` where the database has it, the
+    decimal's text on SQLite. Takes and gives :class:`~decimal.Decimal`
+    (text is accepted on the way in)."""
+
+    impl = Numeric
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String())
+        return dialect.type_descriptor(Numeric(asdecimal=True))
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        return str(value) if dialect.name == "sqlite" else Decimal(str(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(str(value))
+
+
+metadata = MetaData()
+
+
+def _document_key() -> Column:
+    return Column("document_id", BigInteger, ForeignKey("documents.id"), primary_key=True)
+
+
+documents = Table(
+    "documents", metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("path", Text, nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("encoding", String(32)),
+    Column("lines", Integer),
+    Column("pages", Integer),
+    Column("schema_version", String(16), nullable=False),
+    Column("title", Text),
+    Column("department", Text),
+    Column("year", Integer),
+    Column("report_type", String(16)),
+    Column("project_name", Text),
+    Column("self_score", ExactDecimal),
+    Column("grade", String(16)),
+    Index("ix_documents_department_year", "department", "year"),
+    Index("ix_documents_year", "year"),
+)
+
+sections = Table(
+    "sections", metadata,
+    _document_key(),
+    Column("section_id", String(64), primary_key=True),
+    Column("parent_id", String(64)),
+    Column("level", Integer, nullable=False),
+    Column("marker", Text, nullable=False),
+    Column("style", String(16), nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("run_in", Boolean, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("end_line", Integer, nullable=False),
+)
+
+tables = Table(
+    "tables", metadata,
+    _document_key(),
+    Column("table_id", String(64), primary_key=True),
+    Column("number", Text),
+    Column("caption", Text),
+    Column("section_id", String(64)),
+    Column("header_rows", Integer, nullable=False),
+    Column("columns", Text, nullable=False),
+    Column("n_rows", Integer, nullable=False),
+    Column("n_cols", Integer, nullable=False),
+    Column("total_rows", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("end_line", Integer, nullable=False),
+)
+
+table_cells = Table(
+    "table_cells", metadata,
+    Column("document_id", BigInteger, primary_key=True),
+    Column("table_id", String(64), primary_key=True),
+    Column("row_index", Integer, primary_key=True),
+    Column("col_index", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("rowspan", Integer, nullable=False),
+    Column("colspan", Integer, nullable=False),
+    Column("filled_from", Integer),
+    Column("line", Integer),
+    ForeignKeyConstraint(["document_id", "table_id"], ["tables.document_id", "tables.table_id"]),
+)
+
+claims = Table(
+    "claims", metadata,
+    _document_key(),
+    Column("claim_index", Integer, primary_key=True),
+    Column("metric", Text, nullable=False),
+    Column("metric_text", Text, nullable=False),
+    Column("value", ExactDecimal, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("normalized_value", ExactDecimal, nullable=False),
+    Column("normalized_unit", Text, nullable=False),
+    Column("unit_class", String(16), nullable=False),
+    Column("precision", Integer, nullable=False),
+    Column("qualifier", Text),
+    Column("operator", String(8)),
+    Column("year", Integer),
+    Column("section_id", String(64)),
+    Column("origin", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("end_line", Integer, nullable=False),
+    Column("page", Integer),
+    Index("ix_claims_metric", "metric"),
+)
+
+budget = Table(
+    "budget", metadata,
+    _document_key(),
+    Column("role", String(16), primary_key=True),
+    Column("source", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", ExactDecimal, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("normalized_value", ExactDecimal, nullable=False),
+    Column("normalized_unit", Text, nullable=False),
+    Column("unit_class", String(16), nullable=False),
+    Column("precision", Integer, nullable=False),
+    Column("qualifier", Text),
+    Column("sentence", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("page", Integer),
+    Index("ix_budget_role", "role"),
+)
+
+funds = Table(
+    "funds", metadata,
+    _document_key(),
+    Column("fund_index", Integer, primary_key=True),
+    Column("number", Text),
+    Column("name", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", ExactDecimal, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("normalized_value", ExactDecimal, nullable=False),
+    Column("normalized_unit", Text, nullable=False),
+    Column("table_id", String(64), nullable=False),
+    Column("row_index", Integer, nullable=False),
+    Column("line", Integer, nullable=False),
+    ForeignKeyConstraint(["document_id", "table_id"], ["tables.document_id", "tables.table_id"]),
+    Index("ix_funds_name", "name"),
+)
+
+indicators = Table(
+    "indicators", metadata,
+    _document_key(),
+    Column("indicator_index", Integer, primary_key=True),
+    Column("level1", Text),
+    Column("level2", Text),
+    Column("name", Text, nullable=False),
+    Column("target_text", Text, nullable=False),
+    Column("target_operator", String(8)),
+    Column("target_inferred", Boolean, nullable=False),
+    Column("target_value", ExactDecimal),
+    Column("target_unit", Text),
+    Column("target_normalized_value", ExactDecimal),
+    Column("target_normalized_unit", Text),
+    Column("actual_text", Text, nullable=False),
+    Column("actual_value", ExactDecimal),
+    Column("actual_unit", Text),
+    Column("actual_normalized_value", ExactDecimal),
+    Column("actual_normalized_unit", Text),
+    Column("met", String(8), nullable=False),
+    Column("weight", ExactDecimal),
+    Column("score", ExactDecimal),
+    Column("deviation_reason", Text),
+    Column("table_id", String(64), nullable=False),
+    Column("row_index", Integer, nullable=False),
+    Column("line", Integer, nullable=False),
+    ForeignKeyConstraint(["document_id", "table_id"], ["tables.document_id", "tables.table_id"]),
+    Index("ix_indicators_met", "met"),
+    Index("ix_indicators_name", "name"),
+)
+
+checks = Table(
+    "checks", metadata,
+    _document_key(),
+    Column("check_index", Integer, primary_key=True),
+    Column("rule", String(64), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("severity", String(8), nullable=False),
+    Column("status", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("expected", Text),
+    Column("stated", Text),
+    Column("quote", Text),
+    Column("line", Integer),
+    Column("locations", Text, nullable=False),
+    Index("ix_checks_status_severity", "status", "severity"),
+    Index("ix_checks_rule", "rule"),
+)
+
+# Children before parents: the order to delete in; reversed, to insert in.
+CHILD_TABLES = (table_cells, funds, indicators, claims, budget, checks, sections, tables)
+TABLES = (documents,) + tuple(reversed(CHILD_TABLES))
+TABLE_NAMES = tuple(t.name for t in TABLES)
+
+
+# ---------------------------------------------------------------- rows
+
+def document_id(sha256: str) -> int:
+    """The document's key: the first 60 bits of its sha256, as a positive
+    BIGINT. Stable across runs and databases; a clash of two different
+    hashes is refused by :func:`upsert_report`."""
+    return int(sha256[:15], 16)
+
+
+def _quantity_columns(q: Optional[dict], prefix: str = "") -> dict[str, Any]:
+    """The stated and normalized figure of quantity data ``q`` (or Nones)."""
+    q = q or {}
+    return {f"{prefix}value": q.get("value"), f"{prefix}unit": q.get("unit"),
+            f"{prefix}normalized_value": q.get("normalized_value"),
+            f"{prefix}normalized_unit": q.get("normalized_unit")}
+
+
+def _document_row(data: dict) -> dict[str, Any]:
+    source, meta = data["source"], data["meta"]
+    return {
+        "id": document_id(source["sha256"]), "sha256": source["sha256"], "path": source["path"],
+        "format": source["format"], "encoding": source.get("encoding"), "lines": source.get("lines"),
+        "pages": source.get("pages"), "schema_version": data["schema_version"],
+        "title": meta.get("title"), "department": meta.get("department"), "year": meta.get("year"),
+        "report_type": meta.get("report_type"), "project_name": meta.get("project_name"),
+        "self_score": meta.get("self_score"), "grade": meta.get("grade"),
+    }
+
+
+def _section_rows(doc: int, data: dict) -> list[dict]:
+    return [{"document_id": doc, "section_id": s["id"], "parent_id": s.get("parent"),
+             "level": s["level"], "marker": s["marker"], "style": s["style"], "ordinal": s["ordinal"],
+             "title": s["title"], "run_in": s["run_in"], "body": s["body"],
+             "line": s["location"]["line"], "end_line": s["location"]["end_line"]}
+            for s in data["sections"]]
+
+
+def _table_rows(doc: int, data: dict) -> list[dict]:
+    return [{"document_id": doc, "table_id": t["id"], "number": t.get("number"),
+             "caption": t.get("caption"), "section_id": t.get("section"),
+             "header_rows": t["header_rows"], "columns": json.dumps(t["columns"], ensure_ascii=False),
+             "n_rows": t["n_rows"], "n_cols": t["n_cols"], "total_rows": json.dumps(t["total_rows"]),
+             "line": t["location"]["line"], "end_line": t["location"]["end_line"]}
+            for t in data["tables"]]
+
+
+def _cell_rows(doc: int, data: dict) -> list[dict]:
+    return [{"document_id": doc, "table_id": t["id"], "row_index": c["row"], "col_index": c["col"],
+             "text": c["text"], "rowspan": c["rowspan"], "colspan": c["colspan"],
+             "filled_from": c.get("filled_from"),
+             "line": (c.get("location") or {}).get("line")}
+            for t in data["tables"] for c in t["cells"]]
+
+
+def _claim_rows(doc: int, data: dict) -> list[dict]:
+    return [{"document_id": doc, "claim_index": i, "metric": c["metric"], "metric_text": c["metric_text"],
+             **_quantity_columns(c), "unit_class": c["unit_class"], "precision": c["precision"],
+             "qualifier": c.get("qualifier"), "operator": c.get("operator"), "year": c.get("year"),
+             "section_id": c.get("section"), "origin": c["origin"], "text": c["quantity"]["text"],
+             "sentence": c["sentence"], "line": c["location"]["line"],
+             "end_line": c["location"]["end_line"], "page": c["location"].get("page")}
+            for i, c in enumerate(data["claims"])]
+
+
+def _budget_rows(doc: int, data: dict) -> list[dict]:
+    rows = []
+    for role, figure in data["budget"].items():
+        if not figure:
+            continue
+        q = figure["quantity"]
+        rows.append({"document_id": doc, "role": role, "source": figure["source"], "text": q["text"],
+                     **_quantity_columns(q), "unit_class": q["unit_class"], "precision": q["precision"],
+                     "qualifier": q.get("qualifier"), "sentence": figure["sentence"],
+                     "line": figure["location"]["line"], "page": figure["location"].get("page")})
+    return rows
+
+
+def _fund_rows(doc: int, data: dict) -> list[dict]:
+    return [{"document_id": doc, "fund_index": i, "number": f.get("number"), "name": f["name"],
+             "text": f["amount"]["text"], **_quantity_columns(f["amount"]), "table_id": f["table"],
+             "row_index": f["row"], "line": f["location"]["line"]}
+            for i, f in enumerate(data["funds"])]
+
+
+def _indicator_rows(doc: int, data: dict) -> list[dict]:
+    rows = []
+    for i, ind in enumerate(data["indicators"]):
+        target = ind["target"]
+        rows.append({
+            "document_id": doc, "indicator_index": i, "level1": ind.get("level1"),
+            "level2": ind.get("level2"), "name": ind["name"], "target_text": target["text"],
+            "target_operator": target.get("operator"), "target_inferred": target["inferred_operator"],
+            **_quantity_columns(target.get("quantity"), "target_"),
+            "actual_text": ind["actual_text"], **_quantity_columns(ind.get("actual"), "actual_"),
+            "met": ind["met"], "weight": ind.get("weight"), "score": ind.get("score"),
+            "deviation_reason": ind.get("deviation_reason"), "table_id": ind["table"],
+            "row_index": ind["row"], "line": ind["location"]["line"]})
+    return rows
+
+
+def _check_rows(doc: int, data: dict) -> list[dict]:
+    return [{"document_id": doc, "check_index": i, "rule": c["rule"], "kind": c["kind"],
+             "severity": c["severity"], "status": c["status"], "message": c["message"],
+             "expected": c.get("expected"), "stated": c.get("stated"), "quote": c.get("quote"),
+             "line": c["locations"][0]["line"] if c["locations"] else None,
+             "locations": json.dumps(c["locations"], ensure_ascii=False, sort_keys=True)}
+            for i, c in enumerate(data["checks"])]
+
+
+_ROW_BUILDERS = {
+    "sections": _section_rows, "tables": _table_rows, "table_cells": _cell_rows,
+    "claims": _claim_rows, "budget": _budget_rows, "funds": _fund_rows,
+    "indicators": _indicator_rows, "checks": _check_rows,
+}
+
+
+def report_rows(data: dict) -> Rows:
+    """The rows of every table for one report, given its JSON data (the
+    parsed output of ``extract parse``: Decimals as strings). Keys are table
+    names in :data:`TABLE_NAMES` order; rows are in document order."""
+    doc = document_id(data["source"]["sha256"])
+    rows: Rows = {"documents": [_document_row(data)]}
+    for name in TABLE_NAMES[1:]:
+        rows[name] = _ROW_BUILDERS[name](doc, data)
+    return rows
+
+
+def check_error_count(data: dict) -> int:
+    """How many checks of a report's JSON data failed with severity error."""
+    return sum(1 for c in data.get("checks", ()) if c["status"] == "fail" and c["severity"] == "error")
+
+
+# ---------------------------------------------------------------- database
+
+def database_url(target: str) -> str:
+    """An SQLAlchemy URL for ``target``: a URL as given (``postgresql://`` and
+    ``postgres://`` go through psycopg 3), a bare file path as SQLite."""
+    if "://" not in target:
+        return f"sqlite:///{Path(target)}"
+    scheme, rest = target.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return target
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def open_database(target: str) -> Engine:
+    """An engine on ``target`` (URL or SQLite file path) with the schema
+    created if missing. SQLite gets foreign keys on and a write-ahead log."""
+    url = database_url(target)
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url)
+    except Exception as e:  # bad URL, missing driver
+        raise InputError(f"cannot open database: {e}", target) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    return engine
+
+
+class DocumentIdClash(InputError):
+    """Two different sha256 hashes share their first 60 bits."""
+
+
+def upsert_report(engine: Engine, rows: Rows) -> None:
+    """Replace one document's rows (from :func:`report_rows`) in one
+    transaction: delete whatever the document had, insert the new rows."""
+    doc = rows["documents"][0]
+    with engine.begin() as conn:
+        held = conn.execute(select(documents.c.sha256).where(documents.c.id == doc["id"])).scalar()
+        if held is not None and held != doc["sha256"]:
+            raise DocumentIdClash(f"document id {doc['id']} is held by {held}", doc["path"])
+        for table in CHILD_TABLES:
+            conn.execute(delete(table).where(table.c.document_id == doc["id"]))
+        conn.execute(delete(documents).where(documents.c.id == doc["id"]))
+        for table in TABLES:
+            if rows[table.name]:
+                conn.execute(insert(table), rows[table.name])
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """What a database holds of a converted report: enough for a manifest row."""
+
+    sha256: str
+    path: str
+    pages: Optional[int]
+    check_errors: int
+
+
+def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> dict[str, StoredDocument]:
+    """The documents already in the database at ``schema_version``, by sha256."""
+    failed_errors = (select(checks.c.document_id, checks.c.check_index)
+                     .where(checks.c.status == "fail", checks.c.severity == "error").subquery())
+    counts = (select(failed_errors.c.document_id, func.count().label("n"))
+              .group_by(failed_errors.c.document_id).subquery())
+    query = (select(documents.c.sha256, documents.c.path, documents.c.pages, counts.c.n)
+             .outerjoin(counts, counts.c.document_id == documents.c.id)
+             .where(documents.c.schema_version == schema_version))
+    with engine.connect() as conn:
+        return {sha: StoredDocument(sha, path, pages, n or 0) for sha, path, pages, n in conn.execute(query)}
+
+
+def table_contents(engine: Engine) -> Rows:
+    """Every row of every table, ordered by primary key; Decimals as
+    Decimal. For comparing databases and exports."""
+    out: Rows = {}
+    with engine.connect() as conn:
+        for table in TABLES:
+            result = conn.execute(select(table).order_by(*table.primary_key.columns))
+            out[table.name] = [dict(r._mapping) for r in result]
+    return out
+
+
+# ---------------------------------------------------------------- JSON in
+
+@dataclass
+class ExportSummary:
+    """What :func:`export_json_dir` loaded: counts and the files it refused."""
+
+    loaded: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f"extract export: {self.loaded} reports loaded, {len(self.failed)} failed"]
+        lines += [f"  {path}: {reason}" for path, reason in self.failed]
+        return "\n".join(lines)
+
+
+def report_json_files(json_dir: Path | str) -> list[Path]:
+    """The ``*.json`` files under ``json_dir`` (recursively), sorted."""
+    return sorted(p for p in Path(json_dir).rglob("*.json") if p.is_file() and not p.name.startswith("."))
+
+
+def read_report_data(path: Path, validate: bool = True) -> dict:
+    """A report JSON file's data; with ``validate``, checked against the
+    :class:`~extract.model.Report` model and given back in its JSON form.
+    Raises :class:`~extract.errors.InputError` for a file that is not one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if validate:
+            return Report.model_validate_json(text).model_dump(mode="json")
+        return json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise InputError(f"not a report JSON: {reason}", path) from None
+
+
+def export_json_dir(json_dir: Path | str, engine: Engine) -> ExportSummary:
+    """Load every report JSON under ``json_dir`` into the database, one
+    transaction per report (a re-run replaces, never duplicates)."""
+    summary = ExportSummary()
+    for path in report_json_files(json_dir):
+        try:
+            upsert_report(engine, report_rows(read_report_data(path)))
+            summary.loaded += 1
+        except InputError as e:
+            summary.failed.append((str(path), e.reason))
+        except IntegrityError as e:
+            summary.failed.append((str(path), f"refused by the database: {e.orig}"))
+    return summary
+
+
+def iter_report_data(json_dir: Path | str, validate: bool = False) -> Iterator[dict]:
+    """The data of each report JSON under ``json_dir``, in file-name order."""
+    for path in report_json_files(json_dir):
+        yield read_report_data(path, validate)
+
+
+def rows_of(reports: Iterable[dict]) -> Iterator[Rows]:
+    """:func:`report_rows` of each report's data."""
+    for data in reports:
+        yield report_rows(data)

@@ -1,0 +1,95 @@
+"""Budget execution figures: 年初预算, 调整后预算, 实际支出/执行数, 支出率/执行率, 结余.
+
+Given the text claims (with their clauses) and the tables, returns a
+:class:`~extract.model.Budget`. From text, the first figure in document order
+whose clause matches a role's words (rules/metrics.yaml ``budget``) and whose
+unit class fits takes the role. From a table, the standard 项目支出绩效自评表
+columns (年初预算数 / 全年预算数 / 全年执行数 / 执行率) on the 年度资金总额 row.
+Text figures are preferred; a table fills the roles the text left open.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..claims import ClauseClaim, MetricRules, metric_rules
+from ..model import Budget, BudgetFigure, Table
+from ..quantities import find_quantities
+
+ROLES = ("initial", "adjusted", "executed", "rate", "balance")
+
+
+def budget_from_text(claims: list[ClauseClaim], rules: MetricRules) -> Budget:
+    budget = Budget()
+    patterns = {role: re.compile(r.metric) for role, r in rules.budget.items()}
+    for cc in claims:
+        c = cc.claim
+        for role in ROLES:
+            if role not in patterns or getattr(budget, role) is not None:
+                continue
+            if c.unit_class != rules.budget[role].unit_class:
+                continue
+            if patterns[role].search(cc.clause):
+                setattr(budget, role, BudgetFigure(quantity=c.quantity, source="text",
+                                                   sentence=c.sentence, location=c.location))
+                break
+    return budget
+
+
+def _table_unit(table: Table, header: list[str], default: str) -> str:
+    texts = [table.caption or ""] + header + [c.text for c in table.cells]
+    for t in texts:
+        m = re.search(r"(万元|亿元|千元|元)", t)
+        if m and ("单位" in t or "(" in t or "（" in t):
+            return m.group(1)
+    return default
+
+
+def budget_from_tables(tables: list[Table], rules: MetricRules) -> Budget:
+    budget = Budget()
+    for table in tables:
+        grid = table.grid()
+        for r, row in enumerate(grid):
+            cols: dict[str, int] = {}
+            for c, text in enumerate(row):
+                t = re.sub(r"\s+", "", text)
+                for role, labels in rules.budget_columns.items():
+                    if role not in cols and any(t.startswith(lb) for lb in labels):
+                        cols[role] = c
+            if len(cols) < 2:
+                continue
+            unit = _table_unit(table, row, rules.budget_table_default_unit)
+            for r2 in range(r + 1, len(grid)):
+                label = "".join(grid[r2])
+                if not any(lb in label for lb in rules.budget_rows) and r2 != r + 1:
+                    continue
+                for role, c in cols.items():
+                    if getattr(budget, role) is not None or c >= len(grid[r2]):
+                        continue
+                    cell_text = grid[r2][c]
+                    qs = find_quantities(cell_text)
+                    if not qs:
+                        continue
+                    q = qs[0]
+                    if role != "rate" and not q.unit:
+                        qs = find_quantities(cell_text + unit)
+                        q = qs[0] if qs else q
+                    cell = table.cell(r2, c)
+                    loc = cell.location if cell and cell.location else table.location
+                    setattr(budget, role, BudgetFigure(quantity=q.to_quantity(loc), source="table",
+                                                       sentence=cell_text, location=loc))
+                if any(getattr(budget, role) is not None for role in cols):
+                    return budget
+    return budget
+
+
+def extract_budget(claims: list[ClauseClaim], tables: list[Table],
+                   rules_directory: Optional[str] = None) -> Budget:
+    rules = metric_rules(rules_directory)
+    text = budget_from_text(claims, rules)
+    table = budget_from_tables(tables, rules)
+    for role in ROLES:
+        if getattr(text, role) is None and getattr(table, role) is not None:
+            setattr(text, role, getattr(table, role))
+    return text
