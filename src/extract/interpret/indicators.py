@@ -1,0 +1,383 @@
+"""Performance indicators from indicator tables.
+
+An indicator table names its columns with labels such as 一级指标, 二级指标,
+三级指标, 指标值, 完成值 (or the standard 项目支出绩效自评表 form: 年度指标值,
+实际完成值, 分值, 得分, 偏差原因分析及改进措施; or 指标名称, 目标值, 实际值).
+Each data row with an indicator name becomes an
+:class:`~extract.model.Indicator`: its target (operator + quantity, or a text
+target such as 按时完成), the actual stated, and whether the actual meets
+the target (``met``: "true", "false" or "unknown", never a guess).
+
+Vocabulary and the operator rules for bare targets ("120 万元" under 成本指标
+means at most 120 万元) are rule data in ``rules/indicators.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from decimal import Decimal
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
+from ..quantities import find_quantities, parse_target
+from ..rules import load_rule_file
+from ..structure.tables import header_label
+
+Met = Literal["true", "false", "unknown"]
+ColumnRole = Literal["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"]
+ROLES: tuple[ColumnRole, ...] = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+
+# --------------------------------------------------------------------------
+# Rules
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ColumnVocabulary(_Rules):
+    """Header labels per column role."""
+
+    level1: list[str] = Field(default_factory=list)
+    level2: list[str] = Field(default_factory=list)
+    name: list[str] = Field(default_factory=list)
+    target: list[str] = Field(default_factory=list)
+    actual: list[str] = Field(default_factory=list)
+    weight: list[str] = Field(default_factory=list)
+    score: list[str] = Field(default_factory=list)
+    deviation: list[str] = Field(default_factory=list)
+
+
+class OperatorRules(_Rules):
+    """Operators inferred for a bare target, by source of evidence."""
+
+    by_name: dict[str, Operator] = Field(default_factory=dict)
+    by_unit_class: dict[str, Operator] = Field(default_factory=dict)
+    by_level: dict[str, Operator] = Field(default_factory=dict)
+    full_percent: Optional[Operator] = None
+
+
+class IndicatorRules(_Rules):
+    """The contents of ``rules/indicators.yaml``."""
+
+    columns: ColumnVocabulary
+    column_prefixes: ColumnVocabulary = Field(default_factory=ColumnVocabulary)
+    required: list[ColumnRole] = Field(default_factory=lambda: ["name", "target"])
+    operators: OperatorRules = Field(default_factory=OperatorRules)
+    affirmative: list[str] = Field(default_factory=list)
+    affirmative_whole: list[str] = Field(default_factory=list)
+    negative: list[str] = Field(default_factory=list)
+
+    @field_validator("required")
+    @classmethod
+    def _some_required(cls, v: list[str]) -> list[str]:
+        if not v:
+            raise ValueError("at least one column role is required")
+        return v
+
+
+RulesArg = Union[IndicatorRules, str, os.PathLike, None]
+
+
+def load_indicator_rules(rules: RulesArg = None) -> IndicatorRules:
+    """``rules`` as given if already loaded, else ``indicators.yaml`` from
+    the rule folder ``rules`` (a path) or the default rule folder."""
+    if isinstance(rules, IndicatorRules):
+        return rules
+    return load_rule_file("indicators.yaml", IndicatorRules, rules)
+
+
+# --------------------------------------------------------------------------
+# Columns
+
+
+def column_role(label: str, rules: IndicatorRules) -> Optional[ColumnRole]:
+    """The indicator column role a header label names, or None."""
+    key = header_label(label)
+    if not key:
+        return None
+    for role in ROLES:
+        if key in getattr(rules.columns, role):
+            return role
+    for role in ROLES:
+        if any(key.startswith(p) for p in getattr(rules.column_prefixes, role)):
+            return role
+    return None
+
+
+def indicator_columns(table: Table, rules: IndicatorRules) -> Optional[dict[ColumnRole, int]]:
+    """``{role: column}`` of an indicator table (first column per role), or
+    None if ``table`` lacks a required role."""
+    if not table.header_rows:
+        return None
+    cols: dict[ColumnRole, int] = {}
+    for j, label in enumerate(table.columns):
+        role = column_role(label, rules)
+        if role is not None and role not in cols:
+            cols[role] = j
+    if any(role not in cols for role in rules.required):
+        return None
+    return cols
+
+
+# --------------------------------------------------------------------------
+# Targets
+
+
+def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
+                   level2: Optional[str], rules: IndicatorRules) -> Optional[Operator]:
+    """The operator a bare target implies: by words in the indicator
+    ``name`` (上限 -> "<="), the target's unit class (a date -> "<="), words
+    in ``level2`` then ``level1`` (成本 -> "<=", 数量 -> ">="), or a full
+    percentage (100% -> ">="). None when no rule applies."""
+    ops = rules.operators
+    for word, op in ops.by_name.items():
+        if word in name:
+            return op
+    if quantity.unit_class in ops.by_unit_class:
+        return ops.by_unit_class[quantity.unit_class]
+    for level in (level2, level1):
+        for word, op in ops.by_level.items():
+            if level and word in level:
+                return op
+    if ops.full_percent and quantity.unit_class == "percent" and quantity.value == 100:
+        return ops.full_percent
+    return None
+
+
+def read_target(text: str, location: Optional[Location], name: str, level1: Optional[str],
+                level2: Optional[str], rules: IndicatorRules) -> Target:
+    """A target cell as a Target: ``"≥6项"`` -> (">=", 6项); a bare
+    ``"120万元"`` under 成本指标 -> ("<=", 120万元, inferred); ``"按时完成"``
+    -> a text target without quantity."""
+    operator, match = parse_target(text) if text else (None, None)
+    if match is None or location is None:
+        return Target(text=text, operator=operator)
+    quantity = match.to_quantity(location)
+    if operator is not None:
+        return Target(text=text, operator=operator, quantity=quantity)
+    inferred = infer_operator(quantity, name, level1, level2, rules)
+    return Target(text=text, operator=inferred, inferred_operator=inferred is not None,
+                  quantity=quantity)
+
+
+def _is_date(q: Quantity) -> bool:
+    return q.date is not None or q.unit_class == "date"
+
+
+def read_actual(text: str, location: Optional[Location], target: Target) -> Optional[Quantity]:
+    """The quantity an actual cell states: the first one comparable with
+    the target (same normalized unit, or a date for a date target), else the
+    first one; None if the cell states none."""
+    if not text or location is None:
+        return None
+    matches = find_quantities(text)
+    if not matches:
+        return None
+    t = target.quantity
+    chosen = matches[0]
+    if t is not None:
+        for m in matches:
+            if (_is_date(t) and m.date is not None) or (
+                    not _is_date(t) and m.date is None and m.normalized_unit == t.normalized_unit):
+                chosen = m
+                break
+    return chosen.to_quantity(location)
+
+
+# --------------------------------------------------------------------------
+# Met or not
+
+
+def date_interval(iso: str) -> Optional[tuple[dt.date, dt.date]]:
+    """First and last day an ISO date of day, month or year precision
+    covers (``"2024-04"`` -> 2024-04-01 .. 2024-04-30); None if unreadable."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", iso.strip())
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d is not None:
+            day = dt.date(y, int(mo), int(d))
+            return day, day
+        if mo is not None:
+            first = dt.date(y, int(mo), 1)
+            nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def _compare_intervals(a: tuple, t: tuple, operator: Optional[str]) -> Met:
+    """Whether an actual interval ``a`` meets ``operator`` against a target
+    interval ``t``: "true" when every point of ``a`` does, "false" when none
+    does, else "unknown". Works for dates and Decimals alike."""
+    (a0, a1), (t0, t1) = a, t
+    if operator == "<=":
+        return "true" if a1 <= t1 else "false" if a0 > t1 else "unknown"
+    if operator == "<":
+        return "true" if a1 < t0 else "false" if a0 >= t0 else "unknown"
+    if operator == ">=":
+        return "true" if a0 >= t0 else "false" if a1 < t0 else "unknown"
+    if operator == ">":
+        return "true" if a0 > t1 else "false" if a1 <= t0 else "unknown"
+    if operator == "range":
+        return "true" if t0 <= a0 and a1 <= t1 else "false" if a1 < t0 or a0 > t1 else "unknown"
+    if operator == "=":
+        return "true" if (a0, a1) == (t0, t1) else "false" if a1 < t0 or a0 > t1 else "unknown"
+    return "true" if (a0, a1) == (t0, t1) else "unknown"
+
+
+def date_met(target: Target, actual: Quantity) -> Met:
+    """A date target against a dated actual. A target date with 前
+    (deadline) is met by any date up to it; an actual that itself says 前
+    covers every day before its date."""
+    t_q = target.quantity
+    if t_q is None or t_q.date is None or actual.date is None:
+        return "unknown"
+    t, a = date_interval(t_q.date), date_interval(actual.date)
+    if t is None or a is None:
+        return "unknown"
+    if actual.deadline:
+        a = (dt.date.min, a[1])
+    operator = target.operator or ("<=" if t_q.deadline else None)
+    return _compare_intervals(a, t, operator)
+
+
+def _upper_normalized(q: Quantity) -> Optional[Decimal]:
+    if q.upper is None:
+        return None
+    if q.value == 0:
+        return q.upper
+    return q.upper * q.normalized_value / q.value
+
+
+def quantity_met(target: Target, actual: Quantity) -> Met:
+    """A quantity target against an actual in the same normalized unit,
+    compared exactly; "unknown" when units differ. Without an operator,
+    only equality is known to meet the target."""
+    t = target.quantity
+    if t is None or t.normalized_unit != actual.normalized_unit:
+        return "unknown"
+    a = (actual.normalized_value, actual.normalized_value)
+    if target.operator == "range":
+        upper = _upper_normalized(t)
+        if upper is None:
+            return "unknown"
+        return _compare_intervals(a, (t.normalized_value, upper), "range")
+    return _compare_intervals(a, (t.normalized_value, t.normalized_value), target.operator)
+
+
+def text_met(target_text: str, actual_text: str, rules: IndicatorRules) -> Met:
+    """A text target (按时完成, 达到预期): "false" when the actual holds a
+    negative word (未完成), "true" when it repeats the target or holds an
+    affirmative word (已完成, 达到), else "unknown"."""
+    actual = "".join(actual_text.split())
+    if not actual:
+        return "unknown"
+    if any(w in actual for w in rules.negative):
+        return "false"
+    if actual == "".join(target_text.split()):
+        return "true"
+    if actual in rules.affirmative_whole or any(w in actual for w in rules.affirmative):
+        return "true"
+    return "unknown"
+
+
+def target_met(target: Target, actual: Optional[Quantity], actual_text: str,
+               rules: IndicatorRules) -> Met:
+    """Whether ``actual`` meets ``target``: dates by date, quantities by
+    exact normalized value, text targets by the affirmative word lists."""
+    t = target.quantity
+    if t is None:
+        return text_met(target.text, actual_text, rules) if target.text else "unknown"
+    if actual is None:
+        return "unknown"
+    if _is_date(t):
+        return date_met(target, actual)
+    return quantity_met(target, actual)
+
+
+# --------------------------------------------------------------------------
+# Rows
+
+
+_NUMBER = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)")
+
+
+def cell_decimal(text: str) -> Optional[Decimal]:
+    """The number a cell starts with (``"10"``, ``"9.5分"``), or None."""
+    m = _NUMBER.match(text or "")
+    return Decimal(m.group(1)) if m else None
+
+
+Cells = dict[tuple[int, int], Cell]
+
+
+def _text(grid: list[list[str]], row: int, col: Optional[int]) -> str:
+    return grid[row][col] if col is not None else ""
+
+
+def _location(cells: Cells, row: int, col: Optional[int]) -> Optional[Location]:
+    cell = cells.get((row, col)) if col is not None else None
+    return cell.location if cell is not None else None
+
+
+def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
+                  cols: dict[ColumnRole, int], rules: IndicatorRules) -> Optional[Indicator]:
+    """The Indicator of data row ``row`` (``grid`` is the filled data view,
+    ``cells`` the table's cells by (row, col)), or None when the row has no
+    indicator name."""
+    name = _text(grid, row, cols.get("name"))
+    location = _location(cells, row, cols.get("name"))
+    if not name or location is None:
+        return None
+    level1 = _text(grid, row, cols.get("level1")) or None
+    level2 = _text(grid, row, cols.get("level2")) or None
+    target = read_target(_text(grid, row, cols.get("target")),
+                         _location(cells, row, cols.get("target")), name, level1, level2, rules)
+    actual_text = _text(grid, row, cols.get("actual"))
+    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target)
+    return Indicator(
+        level1=level1, level2=level2, name=name, target=target,
+        actual_text=actual_text, actual=actual,
+        met=target_met(target, actual, actual_text, rules),
+        weight=cell_decimal(_text(grid, row, cols.get("weight"))),
+        score=cell_decimal(_text(grid, row, cols.get("score"))),
+        deviation_reason=_text(grid, row, cols.get("deviation")) or None,
+        table=table.id, row=row, location=location,
+    )
+
+
+def table_indicators(table: Table, cols: dict[ColumnRole, int],
+                     rules: IndicatorRules) -> list[Indicator]:
+    """Indicators of the data rows of one indicator table, total rows
+    (合计, with the sum of 分值) excepted."""
+    grid = table.grid(filled=True)
+    cells = {(c.row, c.col): c for c in table.cells}
+    out = []
+    for i in range(table.header_rows, table.n_rows):
+        if i in table.total_rows:
+            continue
+        ind = row_indicator(table, grid, cells, i, cols, rules)
+        if ind is not None:
+            out.append(ind)
+    return out
+
+
+def extract_indicators(tables: list[Table], rules: RulesArg = None) -> list[Indicator]:
+    """Indicators of every indicator table in ``tables``, in table order.
+    ``rules``: loaded IndicatorRules, a rule folder, or None for the
+    default."""
+    r = load_indicator_rules(rules)
+    out: list[Indicator] = []
+    for table in tables:
+        cols = indicator_columns(table, r)
+        if cols is not None:
+            out.extend(table_indicators(table, cols, r))
+    return out

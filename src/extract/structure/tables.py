@@ -1,0 +1,626 @@
+"""Text tables: lines -> cells -> rows -> a :class:`~extract.model.Table`.
+
+Tables in text dumps come two ways: cells separated by tabs (text exported
+from Word/WPS), or cells aligned with runs of spaces (``pdftotext -layout``).
+Either way a row arrives as one line, wrapped cell text arrives as an extra
+line below, and merged cells arrive blank. The pipeline here:
+
+    line --split_cells--> cells (Spans)
+    rows --align--> a rectangular grid
+         --header rows--> column labels and roles (fill / value / text)
+         --continuation rows--> wrapped text joined back into the cell above
+         --totals--> 合计/总计/小计 rows
+         --merged fills--> blank hierarchy cells point at their anchor
+         --> Table
+
+Every function takes plain data and returns plain data. Vocabulary and
+tolerances are rule data in ``rules/tables.yaml`` (:class:`TableRules`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from typing import Literal, Optional, Sequence, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..model import Cell, Location, Table
+from ..rules import load_rule_file
+from ..span import SourceText, Span
+
+# --------------------------------------------------------------------------
+# Rules
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as e:
+        raise ValueError(f"bad regular expression: {e}") from None
+    return value
+
+
+class RowRules(_Rules):
+    """How a line without tabs is cut into cells."""
+
+    min_gap: int = Field(2, ge=2)
+    min_gaps: int = Field(2, ge=1)
+    position: Literal["chars", "display"] = "chars"
+
+
+class HeaderRules(_Rules):
+    """Which leading rows are header rows."""
+
+    max_rows: int = Field(2, ge=1)
+    min_labels: int = Field(2, ge=1)
+    min_share: float = Field(0.6, gt=0, le=1)
+
+
+class ColumnLabels(_Rules):
+    """Header labels by column role."""
+
+    fill: list[str] = Field(default_factory=list)
+    value: list[str] = Field(default_factory=list)
+    text: list[str] = Field(default_factory=list)
+
+
+class FundTableRules(_Rules):
+    """How a fund table (name + amount columns) is recognised."""
+
+    name_labels: list[str]
+    amount_labels: list[str]
+    amount_label_prefixes: list[str] = Field(default_factory=list)
+    number_labels: list[str] = Field(default_factory=list)
+    header_unit: str
+    caption_unit: str
+
+    _v_header = field_validator("header_unit", "caption_unit")(_check_regex)
+
+
+class TableRules(_Rules):
+    """The contents of ``rules/tables.yaml``."""
+
+    caption: str
+    row: RowRules = Field(default_factory=RowRules)
+    header: HeaderRules = Field(default_factory=HeaderRules)
+    labels: ColumnLabels
+    label_prefixes: ColumnLabels = Field(default_factory=ColumnLabels)
+    fill_blank_leading_columns: bool = True
+    value_share: float = Field(0.6, gt=0, le=1)
+    wrap_fragments: list[str] = Field(default_factory=list)
+    totals: list[str]
+    funds: FundTableRules
+
+    _v_caption = field_validator("caption")(_check_regex)
+
+
+RulesArg = Union[TableRules, str, os.PathLike, None]
+
+
+def load_table_rules(rules: RulesArg = None) -> TableRules:
+    """``rules`` as given if already loaded, else ``tables.yaml`` from the
+    rule folder ``rules`` (a path) or the default rule folder."""
+    if isinstance(rules, TableRules):
+        return rules
+    return load_rule_file("tables.yaml", TableRules, rules)
+
+
+Role = Literal["fill", "value", "text"]
+
+# --------------------------------------------------------------------------
+# Text of cells
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def clean_cell(span: Span) -> Span:
+    """``span`` without white space, except one space between two Latin
+    letters or digits: ``"验 收数量"`` -> ``"验收数量"``, ``"≥2800 亿 元"`` ->
+    ``"≥2800亿元"``, ``"Project  A"`` -> ``"Project A"``. Offsets follow."""
+    text = span.text
+    keep: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not text[i].isspace():
+            keep.append(i)
+            i += 1
+            continue
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        if keep and j < n and _is_latin(text[keep[-1]]) and _is_latin(text[j]):
+            keep.append(i)
+        i = j
+    return Span("".join(" " if text[k].isspace() else text[k] for k in keep),
+                tuple(span.offsets[k] for k in keep))
+
+
+def _squash(text: str) -> str:
+    """``text`` with all white space removed ("合 计" -> "合计")."""
+    return "".join(text.split())
+
+
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def header_label(text: str) -> str:
+    """A header cell as a vocabulary key: no white space, no trailing
+    parenthesis, no trailing colon (``"资金支出情况(万元)"`` ->
+    ``"资金支出情况"``)."""
+    t = _squash(text).rstrip(":：")
+    stripped = _TRAILING_PAREN.sub("", t)
+    return stripped or t
+
+
+def label_role(text: str, rules: TableRules, prefixes: bool = True) -> Optional[Role]:
+    """The column role a header cell names, or None if it is no label.
+    With ``prefixes`` false only whole labels count, not ``label_prefixes``."""
+    key = header_label(text)
+    if not key:
+        return None
+    for role in ("fill", "value", "text"):
+        if key in getattr(rules.labels, role):
+            return role  # type: ignore[return-value]
+    if prefixes:
+        for role in ("fill", "value", "text"):
+            if any(key.startswith(p) for p in getattr(rules.label_prefixes, role)):
+                return role  # type: ignore[return-value]
+    return None
+
+
+_PAREN_ONLY = re.compile(r"[(（][^()（）]*[)）]")
+
+
+_FIGURE_START = re.compile(r"^[-+−≥≤><=＞＜≧≦]?\s*[\d０-９.]")
+
+
+def looks_like_figure(text: str) -> bool:
+    """True when ``text`` starts like a number or a comparison with one."""
+    return bool(_FIGURE_START.match(text))
+
+
+# --------------------------------------------------------------------------
+# Lines to cells
+
+
+def _split_tabs(line: Span, within_table: bool = False) -> Optional[list[Span]]:
+    """Cells of a tab-separated line, or None when its only tab is a single
+    leading indent (unless ``within_table``). Empty cells are kept; one
+    trailing empty cell made by a trailing tab is dropped."""
+    text = line.text
+    stripped = text.lstrip("\t")
+    if not within_table and "\t" not in stripped.rstrip() and len(text) - len(stripped) < 2:
+        return None
+    cells: list[Span] = []
+    start = 0
+    for i, ch in enumerate(text + "\t"):
+        if ch == "\t":
+            cells.append(line[start:i].strip())
+            start = i + 1
+    if len(cells) > 1 and not cells[-1] and text.rstrip(" \u3000").endswith("\t"):
+        cells.pop()
+    return cells
+
+
+def _split_spaces(line: Span, rules: RowRules, within_table: bool = False) -> Optional[list[Span]]:
+    """Cells of a line aligned with runs of at least ``rules.min_gap``
+    spaces, or None when it has fewer than ``rules.min_gaps`` such runs
+    between text (any number will do ``within_table``). Empty cells cannot
+    be seen here and are not returned: :func:`align_rows` places the cells
+    by position."""
+    gap = re.compile(r"[ \u3000]{%d,}" % rules.min_gap)
+    body = line.strip()
+    if not body:
+        return None
+    cells: list[Span] = []
+    start = 0
+    for m in gap.finditer(body.text):
+        cells.append(body[start:m.start()])
+        start = m.end()
+    cells.append(body[start:])
+    if len(cells) - 1 < rules.min_gaps and not within_table:
+        return None
+    return [c.strip() for c in cells]
+
+
+_TWO_SPACES = re.compile(r"[ \u3000]{2}")  # RowRules.min_gap is at least 2
+
+
+def split_cells(line: Span, rules: RulesArg = None, within_table: bool = False) -> Optional[list[Span]]:
+    """Cut one line into cell spans; None if the line is not a table row.
+
+    A row has a tab (``"\\t一级指标\\t二级指标"`` -> ``["", "一级指标",
+    "二级指标"]``; empty cells matter for merged cells), or, without tabs, at
+    least ``row.min_gaps`` runs of ``row.min_gap``+ spaces between text.
+    Body text with single spaces is never a row. Cells are stripped of
+    surrounding white space but otherwise unchanged.
+
+    ``within_table``: the caller knows the line sits inside a table (between
+    two rows), so any non-blank line is a row: a wrapped tail such as
+    ``"            指标        度"`` has too few gaps to be a row alone.
+    """
+    if not line.text.strip():
+        return None
+    if not within_table and "\t" not in line.text and not _TWO_SPACES.search(line.text):
+        return None  # fast path for body text: no separator at all
+    r = load_table_rules(rules)
+    if "\t" in line.text:
+        cells = _split_tabs(line, within_table)
+    else:
+        cells = _split_spaces(line, r.row, within_table)
+    if cells is None or not any(c.text for c in cells):
+        return None
+    return cells
+
+
+# --------------------------------------------------------------------------
+# Rows to a grid
+
+
+def _line_of(row: Sequence[Span], source: SourceText) -> Optional[int]:
+    """1-based source line of the first non-empty cell of ``row``."""
+    for c in row:
+        if c.offsets:
+            return source.line_of(c.start)
+    return None
+
+
+def _is_tab_row(row: Sequence[Span], source: SourceText) -> bool:
+    """True when ``row`` was cut from a line with tabs (cells positional)."""
+    line = _line_of(row, source)
+    return line is not None and "\t" in source.line_span(line).text
+
+
+def _width(text: str, position: str) -> int:
+    if position == "chars":
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell_extent(cell: Span, source: SourceText, position: str) -> tuple[int, int]:
+    """Horizontal [x0, x1) of ``cell`` within its source line."""
+    line = source.line_of(cell.start)
+    line_start = source.line_starts[line - 1]
+    before = source.text[line_start:cell.start]
+    x0 = _width(before, position)
+    return x0, x0 + _width(source.text[cell.start:cell.end], position)
+
+
+def _column_extents(rows: Sequence[Sequence[Span]], source: SourceText,
+                    position: str) -> list[tuple[int, int]]:
+    """Column [x0, x1) taken from the rows with the most cells."""
+    n = max(len(r) for r in rows)
+    cols = [(10**9, -1)] * n
+    for row in rows:
+        if len(row) != n:
+            continue
+        for j, c in enumerate(row):
+            if not c.offsets:
+                continue
+            x0, x1 = _cell_extent(c, source, position)
+            cols[j] = (min(cols[j][0], x0), max(cols[j][1], x1))
+    return cols
+
+
+def _place(extent: tuple[int, int], cols: Sequence[tuple[int, int]], lo: int, hi: int) -> int:
+    """Index in ``lo..hi`` of the column ``extent`` overlaps most (or lies
+    nearest to)."""
+    x0, x1 = extent
+
+    def score(j: int) -> tuple[int, int]:
+        c0, c1 = cols[j]
+        overlap = min(x1, c1) - max(x0, c0)
+        distance = max(c0 - x1, x0 - c1, 0)
+        return (overlap if overlap > 0 else 0, -distance)
+
+    return max(range(lo, hi + 1), key=score)
+
+
+def _align_row(row: Sequence[Span], cols: Sequence[tuple[int, int]],
+               source: SourceText, position: str) -> list[Span]:
+    """Spread the cells of a space-aligned row over ``cols`` by position,
+    leaving empty spans where the row has no cell."""
+    n = len(cols)
+    out = [Span("", ()) for _ in range(n)]
+    prev = -1
+    for k, c in enumerate(row):
+        remaining = len(row) - k - 1
+        j = _place(_cell_extent(c, source, position), cols, prev + 1, n - 1 - remaining)
+        out[j] = c
+        prev = j
+    return out
+
+
+def align_rows(rows: Sequence[Sequence[Span]], source: SourceText,
+               rules: TableRules) -> list[list[Span]]:
+    """A rectangular grid from ``rows``: tab rows are positional and padded
+    to the widest row; space-aligned rows with fewer cells than the widest
+    are spread over its columns by horizontal position."""
+    width = max((len(r) for r in rows), default=0)
+    cols = None
+    grid: list[list[Span]] = []
+    for row in rows:
+        cells = list(row)
+        if len(cells) < width and not _is_tab_row(cells, source) and any(c.offsets for c in cells):
+            if cols is None:
+                cols = _column_extents(rows, source, rules.row.position)
+            cells = _align_row(cells, cols, source, rules.row.position)
+        grid.append(cells + [Span("", ())] * (width - len(cells)))
+    return grid
+
+
+# --------------------------------------------------------------------------
+# Header rows and column roles
+
+
+def is_header_row(row: Sequence[Span], rules: TableRules) -> bool:
+    """True when ``row`` is made of header labels (see ``header`` rules)."""
+    texts = [c.text for c in row if c.text]
+    if not texts:
+        return False
+    labels = sum(1 for t in texts if label_role(t, rules) is not None)
+    return labels >= min(rules.header.min_labels, len(texts)) and labels / len(texts) >= rules.header.min_share
+
+
+def count_header_rows(grid: Sequence[Sequence[Span]], rules: TableRules) -> int:
+    """Number of leading header rows (at most ``header.max_rows``)."""
+    n = 0
+    while n < min(rules.header.max_rows, len(grid)) and is_header_row(grid[n], rules):
+        n += 1
+    return n
+
+
+def _join_spans(above: Span, below: Span) -> Span:
+    """``above`` followed by ``below`` (a wrapped cell), with a space only
+    between two Latin letters or digits."""
+    if not above:
+        return below
+    if not below:
+        return above
+    if _is_latin(above.text[-1]) and _is_latin(below.text[0]):
+        return Span.join([above, Span(" ", (below.start,)), below])
+    return Span.join([above, below])
+
+
+def join_header_continuation(grid: list[list[Span]], n_header: int,
+                             rules: TableRules) -> tuple[list[list[Span]], int]:
+    """Fold the row under the header into it when each of its cells, joined
+    to the header cell above, makes a known label (``"偏差原因分析"`` +
+    ``"及改进措施"``; ``"金额"`` + ``"(万元)"``). Returns the grid and the
+    header row count."""
+    if n_header == 0 or n_header >= len(grid):
+        return grid, n_header
+    head, row = grid[n_header - 1], grid[n_header]
+    filled = [j for j, c in enumerate(row) if c.text]
+    if not filled:
+        return grid, n_header
+    for j in filled:
+        if not head[j].text or looks_like_figure(row[j].text):
+            return grid, n_header
+        unit_only = _PAREN_ONLY.fullmatch(_squash(row[j].text)) is not None
+        if not unit_only and label_role(head[j].text + row[j].text, rules, prefixes=False) is None:
+            return grid, n_header
+    merged = [_join_spans(h, r) for h, r in zip(head, row)]
+    return grid[:n_header - 1] + [merged] + grid[n_header + 1:], n_header
+
+
+def column_roles(grid: Sequence[Sequence[Span]], n_header: int,
+                 rules: TableRules) -> list[Role]:
+    """A role per column: from its header labels; a blank header at the
+    left edge is a hierarchy (corner) column; a column without a label is a
+    value column when its data cells mostly look like figures, else text."""
+    width = len(grid[0]) if grid else 0
+    roles: list[Role] = []
+    leading = True
+    for j in range(width):
+        labels = [grid[i][j].text for i in range(n_header) if grid[i][j].text]
+        role: Optional[Role] = None
+        for t in labels:
+            role = label_role(t, rules) or role
+        data = [grid[i][j].text for i in range(n_header, len(grid)) if grid[i][j].text]
+        figures = sum(1 for t in data if looks_like_figure(t))
+        if role is None:
+            if data and figures / len(data) >= rules.value_share:
+                role = "value"
+            elif n_header and not labels and leading and rules.fill_blank_leading_columns:
+                role = "fill"
+            else:
+                role = "text"
+        if labels:
+            leading = False
+        roles.append(role)
+    return roles
+
+
+# --------------------------------------------------------------------------
+# Wrapped text
+
+
+def is_continuation(row: Sequence[Span], above: Sequence[Span], roles: Sequence[Role]) -> bool:
+    """True when ``row`` only carries the wrapped tail of ``above``'s text:
+    it has text only in fill/text columns, none of it looks like a figure,
+    and each cell with text sits under a cell with text."""
+    filled = [j for j, c in enumerate(row) if c.text]
+    if not filled:
+        return False
+    for j in filled:
+        if roles[j] == "value" or looks_like_figure(row[j].text) or not above[j].text:
+            return False
+    return True
+
+
+def join_continuation_rows(grid: list[list[Span]], n_header: int,
+                           roles: Sequence[Role], rules: TableRules) -> list[list[Span]]:
+    """Join rows of wrapped text into the data row above them, and cells in
+    hierarchy columns holding only a wrap fragment (``"指标"``) into the
+    label above them. Returns the data rows left."""
+    out: list[list[Span]] = [list(r) for r in grid[:n_header]]
+    for row in grid[n_header:]:
+        if (len(out) > n_header and is_continuation(row, out[-1], roles)
+                and not any(is_total_label(c.text, rules) for c in row + out[-1])):
+            out[-1] = [_join_spans(a, b) for a, b in zip(out[-1], row)]
+            continue
+        out.append(list(row))
+    fragments = {_squash(f) for f in rules.wrap_fragments}
+    for j, role in enumerate(roles):
+        if role != "fill":
+            continue
+        anchor = None
+        for i in range(n_header, len(out)):
+            cell = out[i][j]
+            if cell.text in fragments and anchor is not None:
+                out[anchor][j] = _join_spans(out[anchor][j], cell)
+                out[i][j] = Span("", ())
+            elif cell.text:
+                anchor = i
+    return out
+
+
+# --------------------------------------------------------------------------
+# Totals and merged cells
+
+
+def is_total_label(text: str, rules: TableRules) -> bool:
+    """True when ``text`` (spaces removed) is a total word, alone or
+    followed by a colon or bracket (``"合 计"``, ``"小计："``)."""
+    t = _squash(text)
+    for word in rules.totals:
+        if t == word or (t.startswith(word) and t[len(word)] in ":：(（"):
+            return True
+    return False
+
+
+def total_rows(grid: Sequence[Sequence[Span]], n_header: int, rules: TableRules) -> list[int]:
+    """Indices of data rows with a total word in a cell."""
+    return [i for i in range(n_header, len(grid))
+            if any(is_total_label(c.text, rules) for c in grid[i])]
+
+
+def merged_fills(grid: Sequence[Sequence[Span]], n_header: int, roles: Sequence[Role],
+                 totals: Sequence[int]) -> dict[tuple[int, int], int]:
+    """``{(row, col): anchor_row}`` for blank cells of hierarchy columns that
+    a merged cell above covers. A new label in a hierarchy column to the
+    left, or a total row, ends the merge."""
+    fills: dict[tuple[int, int], int] = {}
+    fill_cols = [j for j, r in enumerate(roles) if r == "fill"]
+    anchors: dict[int, Optional[int]] = {j: None for j in fill_cols}
+    for i in range(n_header, len(grid)):
+        if i in totals:
+            anchors = {j: None for j in fill_cols}
+            continue
+        new_left = False
+        for j in fill_cols:
+            if grid[i][j].text:
+                anchors[j] = i
+                new_left = True
+            elif new_left:
+                anchors[j] = None
+            elif anchors[j] is not None:
+                fills[(i, j)] = anchors[j]  # type: ignore[assignment]
+    return fills
+
+
+# --------------------------------------------------------------------------
+# Caption and the Table
+
+
+def parse_caption(caption: Optional[Span], rules: TableRules) -> tuple[Optional[str], Optional[str], Optional[Span]]:
+    """``(number, title, span)`` of a caption line: ``"表 1.2024 年度…"`` ->
+    ``("1", "2024年度…")``, the title cleaned like a cell. Text before the
+    caption word (a heading on the same line) is dropped; ``span`` covers
+    what is kept. Without a caption word the whole line is the title."""
+    if caption is None:
+        return None, None, None
+    raw = caption.strip()
+    if not raw:
+        return None, None, None
+    m = re.search(rules.caption, raw.text)
+    if not m:
+        text = clean_cell(raw)
+        return None, text.text, text
+    title = clean_cell(raw[m.start("title"):m.end("title")])
+    return m.group("number"), title.text or None, raw[m.start():]
+
+
+def _cells(grid: Sequence[Sequence[Span]], table_id: str, source: SourceText,
+           fills: dict[tuple[int, int], int]) -> list[Cell]:
+    """A Cell per grid position, with Location for cells with text, and
+    ``filled_from``/``rowspan`` for merged cells."""
+    spans: dict[tuple[int, int], int] = {}
+    for (i, j), a in fills.items():
+        spans[(a, j)] = max(spans.get((a, j), 1), i - a + 1)
+    cells = []
+    for i, row in enumerate(grid):
+        for j, span in enumerate(row):
+            cells.append(Cell(
+                row=i, col=j, text=span.text,
+                rowspan=spans.get((i, j), 1),
+                filled_from=fills.get((i, j)),
+                location=source.locate_span(span, cell=(table_id, i, j)) if span.offsets else None,
+            ))
+    return cells
+
+
+def _columns(grid: Sequence[Sequence[Span]], n_header: int) -> list[str]:
+    """Column labels: the header rows' texts of each column, joined."""
+    if n_header == 0:
+        return []
+    cols = []
+    for j in range(len(grid[0])):
+        parts: list[str] = []
+        for i in range(n_header):
+            t = grid[i][j].text
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        cols.append("".join(parts))
+    return cols
+
+
+def _table_location(grid: Sequence[Sequence[Span]], caption: Optional[Span],
+                    source: SourceText) -> Location:
+    offsets = [o for row in grid for c in row for o in c.offsets]
+    if caption is not None:
+        offsets.extend(caption.offsets)
+    if not offsets:
+        return source.locate(0, 1)
+    return source.locate(min(offsets), max(offsets) + 1)
+
+
+def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
+                caption: Optional[Span] = None, rules: RulesArg = None) -> Table:
+    """A :class:`Table` from rows of cell spans (from :func:`split_cells`).
+
+    Aligns and pads the rows, finds header rows and column roles, joins
+    wrapped text back into the cell above, marks total rows and points blank
+    merged cells of hierarchy columns at their anchor. Cell texts are
+    cleaned (:func:`clean_cell`); cells with text carry a Location.
+    """
+    r = load_table_rules(rules)
+    grid = [[clean_cell(c) for c in row] for row in align_rows(rows, source, r)]
+    n_header = count_header_rows(grid, r)
+    grid, n_header = join_header_continuation(grid, n_header, r)
+    roles = column_roles(grid, n_header, r)
+    grid = join_continuation_rows(grid, n_header, roles, r)
+    totals = total_rows(grid, n_header, r)
+    fills = merged_fills(grid, n_header, roles, totals)
+    number, title, cap_span = parse_caption(caption, r)
+    return Table(
+        id=table_id,
+        number=number,
+        caption=title,
+        header_rows=n_header,
+        columns=_columns(grid, n_header),
+        n_rows=len(grid),
+        n_cols=len(grid[0]) if grid else 0,
+        cells=_cells(grid, table_id, source, fills),
+        total_rows=totals,
+        location=_table_location(grid, cap_span, source),
+    )
