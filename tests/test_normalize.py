@@ -132,3 +132,14 @@ def test_samples_paragraph_joins():
     assert any(t.startswith("1.部门总支出6,239.85万元") and t.endswith("项目支出4,443.26万元。") for t in texts)
     assert any(t.startswith("本部门上年度共开展四个专项资金的财政重点绩效评价,分别是") for t in texts)
     assert [b.kind for b in doc.blocks].count("table") == 2
+
+
+def test_cell_text_wrapped_onto_its_own_line_stays_in_the_table():
+    text = ("表 2.绩效目标完成情况\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t完成值\n"
+            "产出指标\t数量指标\t完成省、市级科技计划项目验\t500 项以上\t670 项\n"
+            "\t\t收数量\t\t\n"
+            "\t质量指标\t抽查合格率\t≥90%\t100%\n")
+    doc = normalize(source_from_text(text))
+    assert [b.kind for b in doc.blocks] == ["caption", "table"]
+    assert len(doc.blocks[1].rows) == 4

@@ -166,6 +166,7 @@ class Normalizer:
     # -- line classification
 
     def _classify(self, source: SourceText) -> list[_Line]:
+        self._source = source
         lines: list[_Line] = []
         for no in range(1, source.n_lines + 1):
             span = source.line_span(no)
@@ -186,7 +187,24 @@ class Normalizer:
             kind = "caption" if self._is_caption(span.text) else "text"
             lines.append(_Line(no, span, kind))
         self._mark_running(lines)
+        self._mark_wrapped_rows(lines)
         return lines
+
+    def _mark_wrapped_rows(self, lines: list[_Line]) -> None:
+        """A text line between two table rows is a row too: cell text wrapped
+        onto a line of its own ("\t\t\t收数量\t\t") has one cell only."""
+        rows = [i for i, ln in enumerate(lines) if ln.kind == "table"]
+        for a, b in zip(rows, rows[1:]):
+            between = [lines[i] for i in range(a + 1, b) if lines[i].kind != "blank"]
+            if len(between) != 1 or between[0].kind != "text":
+                continue
+            ln = between[0]
+            raw = self._source.line_span(ln.no)
+            if "\t" not in raw.text and not raw.text.startswith("  "):
+                continue
+            cells = split_cells(raw, within_table=True)
+            if cells is not None:
+                ln.kind, ln.cells = "table", cells
 
     def _is_caption(self, text: str) -> bool:
         return bool(self._caption.match(text)) and display_width(text) <= 120
