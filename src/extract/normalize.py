@@ -22,7 +22,6 @@ from __future__ import annotations
 import collections
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -82,15 +81,20 @@ class NormalizedDocument:
 _FOLD = {ord("％"): "%", ord("﹪"): "%", ord("（"): "(", ord("）"): ")", ord("＋"): "+",
          ord("－"): "-", ord("＝"): "=", ord("＜"): "<", ord("＞"): ">", ord("≧"): "≥",
          ord("≦"): "≤", ord("\u3000"): " ", ord("\u00a0"): " ", ord("\t"): " ",
-         ord("\u2002"): " ", ord("\u2003"): " ", ord("\u2009"): " ", ord("\u200b"): "",
-         ord("\ufeff"): ""}
+         ord("\u2002"): " ", ord("\u2003"): " ", ord("\u2009"): " "}
+# Characters dropped outright (zero-width space, BOM inside text).
+_DROP = "\u200b\ufeff"
+_TABLE = {**{o: chr(o - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+             for o in range(r[0], r[1] + 1)}, **_FOLD}
+_SPACES = re.compile(r"\s+")
+_WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
 
 
 def _fold_char(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-        return chr(o - 0xFEE0)
-    return _FOLD.get(o, ch)
+    """One character folded (the law :func:`fold` keeps per character)."""
+    if ch in _DROP:
+        return ""
+    return ch.translate(_TABLE)
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -103,40 +107,34 @@ def fold(span: Span) -> Span:
     A run of spaces is kept (as one space) only between two ASCII letters or
     digits; the full-width stop ``．`` becomes ``.`` only between digits.
     """
-    chars: list[str] = []
-    offs: list[int] = []
-    for ch, off in zip(span.text, span.offsets):
-        f = _fold_char(ch)
-        if f == "":
-            continue
-        chars.append(f)
-        offs.append(off)
-    out_c: list[str] = []
+    text, offs = span.text, span.offsets
+    if any(ch in text for ch in _DROP):
+        keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+        text = "".join(text[i] for i in keep)
+        offs = tuple(offs[i] for i in keep)
+    text = _WIDE_STOP.sub(".", text.translate(_TABLE))
+    out_t: list[str] = []
     out_o: list[int] = []
-    n = len(chars)
-    i = 0
-    while i < n:
-        ch = chars[i]
-        if ch == "．" and out_c and out_c[-1].isdigit() and i + 1 < n and chars[i + 1].isdigit():
-            ch = "."
-        if ch.isspace():
-            j = i
-            while j < n and chars[j].isspace():
-                j += 1
-            if out_c and j < n and _is_ascii_alnum(out_c[-1]) and _is_ascii_alnum(chars[j]):
-                out_c.append(" ")
-                out_o.append(offs[i])
-            i = j
-            continue
-        out_c.append(ch)
-        out_o.append(offs[i])
-        i += 1
-    return Span("".join(out_c), tuple(out_o))
+    pos = 0
+    for m in _SPACES.finditer(text):
+        a, b = m.span()
+        out_t.append(text[pos:a])
+        out_o.extend(offs[pos:a])
+        if a > 0 and b < len(text) and _is_ascii_alnum(text[a - 1]) and _is_ascii_alnum(text[b]):
+            out_t.append(" ")
+            out_o.append(offs[a])
+        pos = b
+    out_t.append(text[pos:])
+    out_o.extend(offs[pos:])
+    return Span("".join(out_t), tuple(out_o))
+
+
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def display_width(text: str) -> int:
     """Width of ``text`` on a fixed-pitch page: CJK and full-width count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 # ---------------------------------------------------------------- lines
