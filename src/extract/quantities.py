@@ -50,7 +50,7 @@ from .rules import load_rule_file
 
 __all__ = [
     "QuantityMatch", "UnitRules", "UnitDef", "load_unit_rules", "find_quantities",
-    "parse_number", "format_number", "parse_target", "resolve_unit",
+    "parse_number", "format_number", "parse_target", "resolve_unit", "qualifier_direction",
 ]
 
 
@@ -85,8 +85,15 @@ class UnitDef(_Rule):
     not_before: list[str] = []
     scalable: bool = True
 
-    _f = field_validator("factor", mode="before")(classmethod(lambda cls, v: _no_float(v)))
-    _p = field_validator("factor")(classmethod(lambda cls, v: _positive(v)))
+    @field_validator("factor", mode="before")
+    @classmethod
+    def _exact(cls, v: object) -> object:
+        return _no_float(v)
+
+    @field_validator("factor")
+    @classmethod
+    def _factor_positive(cls, v: Decimal) -> Decimal:
+        return _positive(v)
 
 
 class QualifierDef(_Rule):
@@ -225,6 +232,12 @@ class QuantityMatch:
     ``2024-04``, ``2024-04-01``, ``--04-01`` without a year, ``2022/2024`` for
     a range of years), ``value`` the date's digits (``20240401``) and ``unit``
     its granularity (``年``/``年度``, ``月``, ``日``).
+
+    ``qualifier`` is the word that loosens the figure (超, 约, 多, 以上 ...;
+    where there are several, the first with a direction, so ``累计超100家``
+    gives 超); see :func:`qualifier_direction`. ``operator`` comes from a
+    comparison word or symbol (≥, 不低于, 以上), else from the qualifier
+    (超 -> ``>``); ranges have ``range`` and ``upper``, deadlines ``<=``.
     """
 
     start: int
@@ -325,9 +338,15 @@ def _fold(text: str) -> str:
 # ====================================================================== grammar
 
 
-def _alt(words, *, escape: bool = True) -> str:
+def _alt(words) -> str:
+    """An alternation of literal words, longest first (so 个百分点 beats 个)."""
     ws = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) if escape else w for w in ws) or "(?!)"
+    return "|".join(re.escape(w) for w in ws) or "(?!)"
+
+
+def _rx(pattern: str) -> re.Pattern:
+    """Compiled with ASCII classes: ``\\d`` is 0-9 only (input is width-folded)."""
+    return re.compile(pattern, re.ASCII)
 
 
 def _cls(chars) -> str:
@@ -345,6 +364,7 @@ class _Num:
     mult_factor: Decimal = Decimal(1)
     int_text: Optional[str] = None   # plain integer digits (years)
     int_end: int = 0
+    int_digits: Optional[str] = None  # integer part of an Arabic number, when ungrouped
 
 
 @dataclass
@@ -386,10 +406,10 @@ class _Grammar:
         first = _cls(set("-0123456789") | {w[0] for w in r.prefix_units} | set(self.digits)
                      | {k for k, v in self.powers.items() if v == 10})
         # the leading class lets the regex engine skip text that cannot start a number
-        self.token_rx = re.compile(
+        self.token_rx = _rx(
             rf"(?=[{first}])(?:(?P<pp>(?:{pp})(?=[{start_cls}]|\d))|(?P<ar>{self.ar_pat})|(?P<cn>{self.cn_pat}))")
-        self.ar_rx = re.compile(rf"(?P<int>{int_pat})(?P<frac>{frac})?")
-        self.cn_rx = re.compile(self.cn_pat)
+        self.ar_rx = _rx(rf"(?P<int>{int_pat})(?P<frac>{frac})?")
+        self.cn_rx = _rx(self.cn_pat)
         self.seps = set(r.thousands_separators)
         self.sep_table = str.maketrans({c: None for c in self.seps})
 
@@ -403,23 +423,28 @@ class _Grammar:
                 alts.append((s, re.escape(s) + la))
         alts.sort(key=lambda x: (-len(x[0]), x[0]))
         unit_alt = "|".join(a for _, a in alts)
-        self.unit_rx = re.compile(rf" *(?:(?P<u>{unit_alt})|\((?P<pu>{unit_alt})\))")
-        self.mult_rx = re.compile(rf" *(?P<m>{_alt(r.multipliers)})")
+        self.unit_rx = _rx(rf" *(?:(?P<u>{unit_alt})|\((?P<pu>{unit_alt})\))")
+        # a unit in brackets, multiplier inside: "=5.00(万人次)", "≥13459.00(平方米)"
+        self.paren_rx = _rx(rf" *\( *(?P<m>{_alt(r.multipliers)})? *(?P<u>{unit_alt}) *\)")
+        self.mult_rx = _rx(rf" *(?P<m>{_alt(r.multipliers)})")
         self.inner_words = {w: q for w, q in r.qualifiers.items() if q.position == "inner"}
-        self.inner_rx = re.compile(rf" *(?P<q>{_alt(self.inner_words)})")
+        self.inner_rx = _rx(rf" *(?P<q>{_alt(self.inner_words)})")
         after = {w for w, q in r.qualifiers.items() if q.position == "after"} | set(r.operators.after)
-        self.after_rx = re.compile(rf" *(?P<w>{_alt(after)})")
+        self.after_rx = _rx(rf" *(?P<w>{_alt(after)})")
         before = {w for w, q in r.qualifiers.items() if q.position == "before"} | set(r.operators.before)
-        self.before_word_rx = re.compile(_alt(before))
+        self.before_word_rx = _rx(_alt(before))
         self.before_last = {w[-1] for w in before}
-        self.before_rx = re.compile(rf"(?:(?:{_alt(before)}) *)+$")
-        self.range_rx = re.compile(rf" *(?:{_alt(r.range_separators)}) *")
-        self.ordinal_rx = re.compile(rf"(?:{_alt(r.ordinal_prefixes)}) *$")
-        self.cn_not_after = tuple(n.not_after)
+        self.before_rx = _rx(rf"(?:(?:{_alt(before)}) *)+$")
+        self.range_rx = _rx(rf" *(?:{_alt(r.range_separators)}) *")
+        self.ordinal_rx = _rx(rf"(?:{_alt(r.ordinal_prefixes)}) *$")
         # what may follow a Chinese numeral for it to be a number at all
         follow = set(self.spelling) | set(r.multipliers) | set(self.inner_words) | set(r.range_separators) \
             | set(r.dates.year_words) | set(r.dates.month_words) | set(r.dates.day_words) | {" ", "("}
         self.cn_follow = {w[0] for w in follow}
+        # what may follow an Arabic number for it to be more than a bare number
+        ar_follow = follow | set(r.dates.numeric_separators) | set(r.operators.after) \
+            | {w for w, q in r.qualifiers.items() if q.position == "after"}
+        self.ar_follow = {w[0] for w in ar_follow}
         self.cn_not_after_chars = {w for w in n.not_after if len(w) == 1}
         self.cn_not_after_long = tuple(w for w in n.not_after if len(w) > 1)
         self.not_numbers = set(n.not_numbers)
@@ -430,22 +455,21 @@ class _Grammar:
             | {w[-1] for w in r.dates.year_words + r.dates.month_words + r.dates.day_words}
 
         d = r.dates
-        self.year_word_rx = re.compile(rf" *(?P<w>{_alt(d.year_words)})")
-        self.month_rx = re.compile(rf" *(?P<n>\d{{1,2}}(?!\d)|[{start_cls}]{{1,3}}) *(?P<w>{_alt(d.month_words)})")
-        self.day_rx = re.compile(rf" *(?P<n>\d{{1,2}}(?!\d)|[{start_cls}]{{1,4}}) *(?P<w>{_alt(d.day_words)})")
+        self.year_word_rx = _rx(rf" *(?P<w>{_alt(d.year_words)})")
+        self.month_rx = _rx(rf" *(?P<n>\d{{1,2}}(?!\d)|[{start_cls}]{{1,3}}) *(?P<w>{_alt(d.month_words)})")
+        self.day_rx = _rx(rf" *(?P<n>\d{{1,2}}(?!\d)|[{start_cls}]{{1,4}}) *(?P<w>{_alt(d.day_words)})")
         nb = list(d.deadline_not_before) + list("0123456789")
-        self.deadline_rx = re.compile(rf" *(?P<w>{_alt(d.deadline_words)})(?!{_alt(nb)})")
-        self.year_range_rx = re.compile(
+        self.deadline_rx = _rx(rf" *(?P<w>{_alt(d.deadline_words)})(?!{_alt(nb)})")
+        self.year_range_rx = _rx(
             rf" *(?:{_alt(d.year_words)})? *(?:{_alt(r.range_separators)}) *"
             rf"(?P<y>\d{{4}}(?!\d)|[{dcls}]{{4}}) *(?P<w>{_alt(d.year_words)})")
-        self.iso_rx = re.compile(
+        self.iso_rx = _rx(
             rf"(?P<s>{_alt(d.numeric_separators)})(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d.])")
-        self.dcls = dcls
-        self.cn_year_rx = re.compile(f"[{dcls}]{{4}}")
+        self.cn_year_rx = _rx(f"[{dcls}]{{4}}")
 
         # parse_number: Arabic with multiplier, or a Chinese numeral
-        self.parse_ar_rx = re.compile(rf"(?P<n>{int_pat}(?:\.\d+)?) *(?P<m>{_alt(r.multipliers)})?")
-        self.parse_cn_rx = re.compile(self.cn_pat)
+        self.parse_ar_rx = _rx(rf"(?P<n>{int_pat}(?:\.\d+)?) *(?P<m>{_alt(r.multipliers)})?")
+        self.parse_cn_rx = _rx(self.cn_pat)
 
     # ------------------------------------------------------------ numerals
 
@@ -546,6 +570,8 @@ class _Grammar:
         while len(core) > 1 and core[-1] in self.sections and len(mult) < 2:
             mult = core[-1] + mult
             core = core[:-1]
+        if any(c in self.sections for c in core):
+            return s, "", Decimal(1)  # 一亿零五万: the 万 is a section, not a multiplier
         factor = Decimal(1)
         for c in mult:
             factor = _mul(factor, Decimal(self.sections[c]))
@@ -561,7 +587,7 @@ class _Grammar:
             value = Decimal(txt.translate(self.sep_table) if len(it) > 3 and not it.isdigit() else txt)
             plain = it if it.isdigit() and m.group("frac") is None else None
             return _Num(pos, m.end(), value, _precision(txt), "ar", int_text=plain,
-                        int_end=m.end("int"))
+                        int_end=m.end("int"), int_digits=it if it.isdigit() else None)
         m = self.cn_rx.match(t, pos)
         if m:
             return self.cn_num(m.group(0), pos)
@@ -614,8 +640,16 @@ class _Grammar:
             inner, p = mi.group("q"), mi.end()
         mult, mfac = "", Decimal(1)
         uname, utext = None, ""
-        u = self.unit_at(t, p, have_mult)
-        if u is not None:
+        mp = None if have_mult else self.paren_rx.match(t, p)
+        if mp and mp.group("m") and not self.r.units[self.spelling[mp.group("u")]].scalable:
+            mp = None
+        u = self.unit_at(t, p, have_mult) if mp is None else None
+        if mp is not None:
+            if mp.group("m"):
+                mult = mp.group("m")
+                mfac = self.r.multipliers[mult]
+            utext, uname, p = mp.group("u"), self.spelling[mp.group("u")], mp.end()
+        elif u is not None:
             p, utext, uname = u
         elif not have_mult:
             mm = self.mult_rx.match(t, p)
@@ -654,7 +688,7 @@ class _Grammar:
             words.append((lo + w.start(), w.group(0)))
         # drop words that are the tail of another word (节约, 赶超)
         keep: list[tuple[int, str]] = []
-        for i, (at, w) in enumerate(words):
+        for at, w in words:
             q = self.r.qualifiers.get(w)
             if q is not None and q.position == "before" and q.not_after:
                 if any(t[max(0, at - len(na)):at] == na for na in q.not_after):
@@ -703,6 +737,17 @@ class _Grammar:
     def date_at(self, t: str, num: _Num) -> Optional[tuple[int, str, Decimal, str, Optional[Decimal], bool, Optional[str]]]:
         """A date starting with ``num``: (end, iso, value, unit, upper, deadline, operator)."""
         d = self.r.dates
+        if num.kind == "ar" and num.int_text is None and num.int_digits is not None \
+                and len(num.int_digits) == 4 and t[num.start] != "-" \
+                and d.year_min <= int(num.int_digits) <= d.year_max:
+            mi = self.iso_rx.match(t, num.int_end)  # 2024.4.1 (read as 2024.4 first)
+            if mi:
+                try:
+                    dt = datetime.date(int(num.int_digits), int(mi.group("m")), int(mi.group("d")))
+                except ValueError:
+                    return None
+                return self._deadline(t, mi.end(), dt.isoformat(), Decimal(dt.strftime("%Y%m%d")), "日")
+            return None
         if num.int_text is not None and d.year_min <= int(num.int_text) <= d.year_max \
                 and t[num.start] != "-" and (num.kind == "cn" or len(num.int_text) == 4):
             y = int(num.int_text)
@@ -846,7 +891,7 @@ def _read_at(g: _Grammar, t: str, text: str, tok: re.Match, floor: int) -> Optio
         if num is None:
             return None
         if neg:
-            num = replace(num, start=start, value=-num.value)
+            num = replace(num, start=start, value=num.value.copy_negate())
         if prev == "." and start >= 2 and t[start - 2].isdigit() and g.date_at(t, num) is None:
             return None  # 1.2.3; but "表 1.2024 年度" has a year after its caption number
     else:
@@ -862,6 +907,14 @@ def _read_at(g: _Grammar, t: str, text: str, tok: re.Match, floor: int) -> Optio
 
     if start > 0 and g.ordinal_rx.search(t, max(floor, start - 4), start):
         return None  # 第6, 第一名, 第十六届
+
+    if kind == "ar":  # fast path: a bare number (table cells, codes, counts without unit)
+        j, n = num.end, len(t)
+        while j < n and t[j] == " ":
+            j += 1
+        if j >= n or (t[j] not in g.ar_follow and not (t[j].isascii() and t[j].isalpha())):
+            return _build(g, t, text, start, floor, num.end, num.value, "", "none", num.value, "",
+                          num.precision, [], None)
 
     if kind == "pp":  # 百分之八十
         name = g.r.prefix_units[tok.group("pp")]
@@ -882,10 +935,7 @@ def _read_at(g: _Grammar, t: str, text: str, tok: re.Match, floor: int) -> Optio
         return None  # 五六个, 一二级: digit strings count only as years
 
     suf = g.suffix(t, num.end, bool(num.mult))
-    if num.kind == "cn":
-        if not num.mult and not suf.mult and suf.unit_name is None:
-            return None  # a Chinese numeral needs a unit or multiplier: 一是, 二级
-    elif suf.unit_name is None and not suf.mult and num.end < len(t) \
+    if num.kind == "ar" and suf.unit_name is None and not suf.mult and num.end < len(t) \
             and t[num.end].isascii() and t[num.end].isalpha():
         return None  # a code: 5G, 10kV
 
@@ -902,6 +952,8 @@ def _read_at(g: _Grammar, t: str, text: str, tok: re.Match, floor: int) -> Optio
     mult = num.mult or suf.mult
     mfac = num.mult_factor if num.mult else suf.mult_factor
     if num.kind == "cn":
+        if not mult and suf.unit_name is None:
+            return None  # a Chinese numeral needs a unit or multiplier: 一是, 二级
         if not mult and core in g.indefinite:
             return None  # 一批, 一次: an article
         if (core + suf.unit_text) in g.not_numbers:
@@ -939,15 +991,22 @@ def _range(g: _Grammar, t: str, n1: _Num, suf1: _Suffix) -> Optional[tuple[_Num,
     u1 = n1.mult + suf1.mult + suf1.unit_text
     m2 = n2.mult or suf2.mult
     u2 = m2 + suf2.unit_text
-    if u1 and u1 != u2 and u1 != m2:
-        return None
-    if n1.mult and n1.mult != m2:
+    if u1 and u1 != u2 and not (u1 in g.r.multipliers and u2.startswith(u1)):
+        return None  # 10万-20万元 shares 万; 5千-1万元 does not
+    if n1.mult and not u2.startswith(n1.mult):
         return None
     if n1.kind == "cn" and not u2:
         return None
     if not n1.value < n2.value:
         return None
+    if n1.kind == "ar" and (_code(t, n1) or _code(t, n2)):
+        return None  # 0750-3501234 is a phone number
     return n2, suf2
+
+
+def _code(t: str, n: _Num) -> bool:
+    s = t[n.start:n.end].lstrip("-")
+    return len(s) > 1 and s[0] == "0" and s[1].isdigit()
 
 
 # ====================================================================== numbers
@@ -987,7 +1046,7 @@ def parse_number(s: str, rules: Optional[UnitRules] = None) -> Decimal:
         value = _tidy(_mul(base, factor)) if mult else base
     else:
         raise ValueError(f"not a number: {s!r}")
-    return -value if neg else value
+    return value.copy_negate() if neg else value  # exact, unlike unary minus
 
 
 def format_number(d: Decimal, grouping: bool = False) -> str:
@@ -1018,6 +1077,16 @@ def resolve_unit(unit: str, rules: Optional[UnitRules] = None) -> Optional[tuple
             if name is not None and g.r.units[name].scalable:
                 return g.unit_info(m, g.r.multipliers[m], name)
     return None
+
+
+def qualifier_direction(word: Optional[str], rules: Optional[UnitRules] = None) -> Optional[str]:
+    """The direction a qualifier loosens its figure in: ``lower`` (超, 多,
+    以上: the figure is a lower bound), ``upper`` (不足, 以下), ``approx``
+    (近, 约, 左右), ``none`` (累计); None for no or an unknown word."""
+    if not word:
+        return None
+    q = _grammar(rules).r.qualifiers.get(word)
+    return q.direction if q is not None else None
 
 
 def parse_target(text: str, rules: Optional[UnitRules] = None) -> tuple[Optional[str], Optional[QuantityMatch]]:
