@@ -1,0 +1,65 @@
+"""Claims: each figure tied to the metric it states."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extract.claims import clean_metric, extract_claims, metric_rules, sentences
+from extract.load.text import source_from_text
+from extract.span import Span
+from extract.structure.sections import structure_of
+
+
+def claims(text: str):
+    source = source_from_text(text)
+    return [(c.metric, c.value, c.unit, c.qualifier) for c in extract_claims(structure_of(source), source)]
+
+
+def test_metric_is_the_words_before_the_figure():
+    got = claims("一、概况\n部门总支出 6,239.85 万元，其中，基本支出 1,796.59 万元，支出率83.2%。\n")
+    assert got == [("部门总支出", Decimal("6239.85"), "万元", None), ("基本支出", Decimal("1796.59"), "万元", None),
+                   ("支出率", Decimal("83.2"), "%", None)]
+
+
+def test_modifiers_and_connectives_are_dropped():
+    got = claims("一、成效\n一是补助符合条件的高新技术企业1050家；全年共有 17 家企业获得贴息。\n")
+    assert got[0][:2] == ("补助高新技术企业", Decimal("1050"))
+    assert got[1][0] == "企业"
+
+
+def test_nouns_after_the_figure_complete_an_open_verb():
+    got = claims("一、成效\n与企业共建 16 家协同创新中心(累计 71 家)，5 位科研人员入选榜单。\n")
+    assert got[0][:2] == ("企业共建协同创新中心", Decimal("16"))
+    assert got[1] == ("企业共建协同创新中心", Decimal("71"), "家", "累计")
+    assert got[2][0] == "科研人员"
+
+
+def test_from_to_shares_the_metric():
+    got = claims("一、成效\n规上高企由 908 家增至 1273 家，年均增长 18.41%。\n")
+    assert [g[0] for g in got] == ["规上高企", "规上高企", "年均增长"]
+
+
+def test_years_frame_claims_but_are_not_claims():
+    source = source_from_text("一、概况\n2024年扶持科技发展专项资金调整后预算为7406.91万元。\n")
+    cs = extract_claims(structure_of(source), source)
+    assert len(cs) == 1 and cs[0].year == 2024 and cs[0].normalized_value == Decimal("74069100")
+
+
+def test_claim_location_is_the_figure():
+    text = "一、概况\n\n部门总支出 6,239.85 万元。\n"
+    source = source_from_text(text)
+    c = extract_claims(structure_of(source), source)[0]
+    assert text[c.location.start:c.location.end] == "6,239.85 万元"
+    assert c.location.line == 3
+
+
+def test_sentences_split_on_sentence_punctuation():
+    parts = [s.text for s in sentences(Span.of_source("甲。乙；丙！丁"))]
+    assert parts == ["甲。", "乙；", "丙！", "丁"]
+
+
+def test_clean_metric_edges():
+    rules = metric_rules()
+    assert clean_metric("三是新增", rules) == "新增"
+    assert clean_metric("、重点领域领军人才", rules) == "重点领域领军人才"
+    assert clean_metric("", rules) == ""
