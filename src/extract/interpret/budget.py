@@ -16,6 +16,7 @@ from typing import Optional
 from ..claims import ClauseClaim, MetricRules, metric_rules
 from ..model import Budget, BudgetFigure, Table
 from ..quantities import find_quantities
+from ..structure.tables import header_label
 
 ROLES = ("initial", "adjusted", "executed", "rate", "balance")
 
@@ -37,13 +38,33 @@ def budget_from_text(claims: list[ClauseClaim], rules: MetricRules) -> Budget:
     return budget
 
 
+_MONEY_UNIT = re.compile(r"(万元|亿元|千元|元)")
+
+
 def _table_unit(table: Table, header: list[str], default: str) -> str:
-    texts = [table.caption or ""] + header + [c.text for c in table.cells]
-    for t in texts:
-        m = re.search(r"(万元|亿元|千元|元)", t)
-        if m and ("单位" in t or "(" in t or "（" in t):
-            return m.group(1)
+    """The money unit a budget table states: in its header row first
+    ("项目资金（万元）", "年度预算数(万元)"), then its caption or any cell
+    saying "单位：元" or "(万元)"; else ``default``."""
+    for texts in (header, [table.caption or ""] + [c.text for c in table.cells]):
+        for t in texts:
+            m = _MONEY_UNIT.search(t)
+            if m and ("单位" in t or "(" in t or "（" in t):
+                return m.group(1)
     return default
+
+
+def _budget_cols(row: list[str], rules: MetricRules) -> dict[str, int]:
+    """``{role: column}`` of a header row of the 自评表 budget part: a cell
+    whose label (no spaces, no parenthesis: "全年(调整)预算数" ->
+    "全年预算数", "执行率(%)" -> "执行率") is one of a role's labels."""
+    cols: dict[str, int] = {}
+    for c, text in enumerate(row):
+        key = header_label(text)
+        for role, labels in rules.budget_columns.items():
+            if role not in cols and key in labels:
+                cols[role] = c
+                break
+    return cols
 
 
 def budget_from_tables(tables: list[Table], rules: MetricRules) -> Budget:
@@ -51,12 +72,7 @@ def budget_from_tables(tables: list[Table], rules: MetricRules) -> Budget:
     for table in tables:
         grid = table.grid()
         for r, row in enumerate(grid):
-            cols: dict[str, int] = {}
-            for c, text in enumerate(row):
-                t = re.sub(r"\s+", "", text)
-                for role, labels in rules.budget_columns.items():
-                    if role not in cols and any(t.startswith(lb) for lb in labels):
-                        cols[role] = c
+            cols = _budget_cols(row, rules)
             if len(cols) < 2:
                 continue
             unit = _table_unit(table, row, rules.budget_table_default_unit)

@@ -15,6 +15,7 @@ means at most 120 万元) are rule data in ``rules/indicators.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from decimal import Decimal
@@ -25,11 +26,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
 from ..quantities import find_quantities, parse_target
 from ..rules import load_rule_file
-from ..structure.tables import header_label
+from ..structure.tables import TableSegment, check_regex, header_label, table_segments
 
 Met = Literal["true", "false", "unknown"]
-ColumnRole = Literal["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"]
-ROLES: tuple[ColumnRole, ...] = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+ColumnRole = Literal["level1", "level2", "name", "target", "actual", "weight", "score", "deviation",
+                     "operator", "unit"]
+ROLES: tuple[ColumnRole, ...] = ("level1", "level2", "name", "target", "actual", "weight", "score",
+                                 "deviation", "operator", "unit")
 
 # --------------------------------------------------------------------------
 # Rules
@@ -50,6 +53,8 @@ class ColumnVocabulary(_Rules):
     weight: list[str] = Field(default_factory=list)
     score: list[str] = Field(default_factory=list)
     deviation: list[str] = Field(default_factory=list)
+    operator: list[str] = Field(default_factory=list)
+    unit: list[str] = Field(default_factory=list)
 
 
 class OperatorRules(_Rules):
@@ -68,9 +73,16 @@ class IndicatorRules(_Rules):
     column_prefixes: ColumnVocabulary = Field(default_factory=ColumnVocabulary)
     required: list[ColumnRole] = Field(default_factory=lambda: ["name", "target"])
     operators: OperatorRules = Field(default_factory=OperatorRules)
+    stated_operators: dict[str, Operator] = Field(default_factory=dict)
+    name_prefix: str = ""
+    blank_name: str = ""
     affirmative: list[str] = Field(default_factory=list)
     affirmative_whole: list[str] = Field(default_factory=list)
     negative: list[str] = Field(default_factory=list)
+    negative_whole: list[str] = Field(default_factory=list)
+    partial: list[str] = Field(default_factory=list)
+
+    _v_regex = field_validator("name_prefix", "blank_name")(check_regex)
 
     @field_validator("required")
     @classmethod
@@ -114,14 +126,41 @@ def indicator_columns(table: Table, rules: IndicatorRules) -> Optional[dict[Colu
     None if ``table`` lacks a required role."""
     if not table.header_rows:
         return None
+    return header_columns([[label] for label in table.columns], rules)
+
+
+def header_columns(labels: list[list[str]], rules: IndicatorRules) -> Optional[dict[ColumnRole, int]]:
+    """``{role: column}`` from each column's header texts, most specific
+    (lowest header row) first: under a merged ``年度指标值`` the row below
+    names ``指标性质 / 指标值 / 度量单位``. The first column per role wins;
+    None when a required role is missing."""
     cols: dict[ColumnRole, int] = {}
-    for j, label in enumerate(table.columns):
-        role = column_role(label, rules)
-        if role is not None and role not in cols:
-            cols[role] = j
+    for j, texts in enumerate(labels):
+        for text in texts:
+            role = column_role(text, rules)
+            if role is not None:
+                if role not in cols:
+                    cols[role] = j
+                break
     if any(role not in cols for role in rules.required):
         return None
     return cols
+
+
+def segment_columns(grid: list[list[str]], seg: TableSegment,
+                    rules: IndicatorRules) -> Optional[dict[ColumnRole, int]]:
+    """:func:`header_columns` of one table segment (``grid``: raw cell
+    texts), its header rows read bottom-up, then all of them joined."""
+    if not seg.header_rows or not grid:
+        return None
+    rows = grid[seg.start:seg.data_start]
+    labels = []
+    for j in range(len(grid[0])):
+        texts = [row[j] for row in reversed(rows) if row[j]]
+        if len(texts) > 1:
+            texts.append("".join(reversed(texts)))
+        labels.append(texts)
+    return header_columns(labels, rules)
 
 
 # --------------------------------------------------------------------------
@@ -149,12 +188,58 @@ def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
     return None
 
 
+def stated_operator(text: str, rules: IndicatorRules) -> Optional[Operator]:
+    """The comparison a 指标性质 cell states (``"≥"`` -> ">=", ``"﹦"`` ->
+    "=", ``"反向指标"`` -> "<="); None for ``"定性"``, ``"定量"`` or blank."""
+    return rules.stated_operators.get("".join(text.split())) if text else None
+
+
+def _operator_prefix(operator_text: str, value_text: str, rules: IndicatorRules) -> str:
+    """The 指标性质 cell as it is written before the value: a comparison
+    symbol ("≥", "﹦"), or nothing for a word (反向指标) or when the value
+    cell already starts with a symbol."""
+    op = "".join(operator_text.split())
+    if (stated_operator(op, rules) is None or not _SYMBOL.fullmatch(op)
+            or _SYMBOL.match(value_text.strip())):
+        return ""
+    return op
+
+
+def compose_target(operator_text: str, value_text: str, unit_text: str,
+                   rules: IndicatorRules) -> str:
+    """One target text from the three cells of a form that splits it
+    (``"≥"``, ``"95"``, ``"%"`` -> ``"≥95%"``): the operator only when it
+    is a comparison symbol, the unit only after a bare figure that does not
+    end with it."""
+    unit = "".join(unit_text.split())
+    value = value_text.strip()
+    if unit and value and not value.endswith(unit) and _VALUE.fullmatch(value):
+        value += unit
+    return _operator_prefix(operator_text, value_text, rules) + value if value else ""
+
+
+_BARE = re.compile(r"[-+]?[\d,，]*\d(?:\.\d+)?")
+_SYMBOL = re.compile(r"[≥≤><=＞＜≧≦﹦＝]{1,2}")
+_VALUE = re.compile(r"[≥≤><=＞＜≧≦﹦＝]?\s*[-+]?[\d,，]*\d(?:\.\d+)?")
+
+
 def read_target(text: str, location: Optional[Location], name: str, level1: Optional[str],
-                level2: Optional[str], rules: IndicatorRules) -> Target:
+                level2: Optional[str], rules: IndicatorRules, unit: str = "",
+                operator_text: str = "") -> Target:
     """A target cell as a Target: ``"≥6项"`` -> (">=", 6项); a bare
     ``"120万元"`` under 成本指标 -> ("<=", 120万元, inferred); ``"按时完成"``
-    -> a text target without quantity."""
-    operator, match = parse_target(text) if text else (None, None)
+    -> a text target without quantity. ``unit`` and ``operator_text``: the
+    cells of a 度量单位 and a 指标性质 column, where the form has them
+    (``"﹦"``, ``"100"``, ``"%"`` -> ("=", 100%))."""
+    stated = stated_operator(operator_text, rules)
+    if unit or stated:
+        prefix = _operator_prefix(operator_text, text, rules)
+        text = compose_target(operator_text, text, unit, rules)
+        parse_text = text[len(prefix):]
+    else:
+        parse_text = text
+    operator, match = parse_target(parse_text) if parse_text else (None, None)
+    operator = operator or stated
     if match is None or location is None:
         return Target(text=text, operator=operator)
     quantity = match.to_quantity(location)
@@ -169,12 +254,22 @@ def _is_date(q: Quantity) -> bool:
     return q.date is not None or q.unit_class == "date"
 
 
-def read_actual(text: str, location: Optional[Location], target: Target) -> Optional[Quantity]:
+def read_actual(text: str, location: Optional[Location], target: Target,
+                unit: str = "") -> Optional[Quantity]:
     """The quantity an actual cell states: the first one comparable with
     the target (same normalized unit, or a date for a date target), else the
-    first one; None if the cell states none."""
+    first one; None if the cell states none. A bare number (``"98"``) is
+    read in ``unit`` (a 度量单位 cell) or else in the target's unit
+    (``≥95%`` / ``98`` -> 98%), the cell text kept as stated."""
     if not text or location is None:
         return None
+    t_q = target.quantity
+    if not unit and t_q is not None and t_q.unit and not _is_date(t_q):
+        unit = t_q.unit
+    if unit and _BARE.fullmatch(text.strip()):
+        with_unit = find_quantities(text.strip() + "".join(unit.split()))
+        if with_unit and with_unit[0].unit:
+            return with_unit[0].to_quantity(location).model_copy(update={"text": text.strip()})
     matches = find_quantities(text)
     if not matches:
         return None
@@ -275,8 +370,9 @@ def quantity_met(target: Target, actual: Quantity) -> Met:
 
 def text_met(target_text: str, actual_text: str, rules: IndicatorRules) -> Met:
     """A text target (按时完成, 达到预期): "false" when the actual holds a
-    negative word (未完成), "true" when it repeats the target or holds an
-    affirmative word (已完成, 达到), else "unknown"."""
+    negative word (未完成) or is one (否), "true" when it repeats the target
+    or holds an affirmative word (已完成, 达到), "unknown" when it says the
+    target was partly reached (基本完成) or nothing we know."""
     actual = "".join(actual_text.split())
     if not actual:
         return "unknown"
@@ -284,6 +380,10 @@ def text_met(target_text: str, actual_text: str, rules: IndicatorRules) -> Met:
         return "false"
     if actual == "".join(target_text.split()):
         return "true"
+    if actual in rules.negative_whole:
+        return "false"
+    if any(w in actual for w in rules.partial):
+        return "unknown"
     if actual in rules.affirmative_whole or any(w in actual for w in rules.affirmative):
         return "true"
     return "unknown"
@@ -308,6 +408,12 @@ def target_met(target: Target, actual: Optional[Quantity], actual_text: str,
 
 
 _NUMBER = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)")
+
+
+@functools.lru_cache(maxsize=16)
+def _rx(pattern: str) -> re.Pattern:
+    """A rule pattern compiled once."""
+    return re.compile(pattern)
 
 
 def cell_decimal(text: str) -> Optional[Decimal]:
@@ -337,12 +443,21 @@ def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
     location = _location(cells, row, cols.get("name"))
     if not name or location is None:
         return None
+    if rules.blank_name and _rx(rules.blank_name).fullmatch(name) and not (
+            _text(grid, row, cols.get("target")) or _text(grid, row, cols.get("actual"))):
+        return None  # an unfilled template line ("指标2", "……")
+    if rules.name_prefix:
+        m = _rx(rules.name_prefix).match(name)
+        if m and m.end() < len(name):
+            name = name[m.end():]
     level1 = _text(grid, row, cols.get("level1")) or None
     level2 = _text(grid, row, cols.get("level2")) or None
+    unit = _text(grid, row, cols.get("unit"))
     target = read_target(_text(grid, row, cols.get("target")),
-                         _location(cells, row, cols.get("target")), name, level1, level2, rules)
+                         _location(cells, row, cols.get("target")), name, level1, level2, rules,
+                         unit=unit, operator_text=_text(grid, row, cols.get("operator")))
     actual_text = _text(grid, row, cols.get("actual"))
-    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target)
+    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target, unit)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual_text=actual_text, actual=actual,
@@ -354,14 +469,15 @@ def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
     )
 
 
-def table_indicators(table: Table, cols: dict[ColumnRole, int],
-                     rules: IndicatorRules) -> list[Indicator]:
-    """Indicators of the data rows of one indicator table, total rows
-    (合计, with the sum of 分值) excepted."""
+def table_indicators(table: Table, cols: dict[ColumnRole, int], rules: IndicatorRules,
+                     rows: Optional[range] = None) -> list[Indicator]:
+    """Indicators of the data rows of one indicator table (or of ``rows``,
+    one segment's data rows), total rows (合计, with the sum of 分值)
+    excepted."""
     grid = table.grid(filled=True)
     cells = {(c.row, c.col): c for c in table.cells}
     out = []
-    for i in range(table.header_rows, table.n_rows):
+    for i in rows if rows is not None else range(table.header_rows, table.n_rows):
         if i in table.total_rows:
             continue
         ind = row_indicator(table, grid, cells, i, cols, rules)
@@ -370,14 +486,27 @@ def table_indicators(table: Table, cols: dict[ColumnRole, int],
     return out
 
 
+def indicator_segments(table: Table, rules: IndicatorRules
+                       ) -> list[tuple[TableSegment, dict[ColumnRole, int]]]:
+    """The segments of ``table`` that are indicator tables, with their
+    columns: a table of its own, or the 绩效指标 part of a 自评表 form that
+    also holds the project's name and funds."""
+    raw = table.grid(filled=False)
+    out = []
+    for seg in table_segments(table):
+        cols = segment_columns(raw, seg, rules)
+        if cols is not None:
+            out.append((seg, cols))
+    return out
+
+
 def extract_indicators(tables: list[Table], rules: RulesArg = None) -> list[Indicator]:
-    """Indicators of every indicator table in ``tables``, in table order.
-    ``rules``: loaded IndicatorRules, a rule folder, or None for the
-    default."""
+    """Indicators of every indicator table (or table segment) in
+    ``tables``, in table order. ``rules``: loaded IndicatorRules, a rule
+    folder, or None for the default."""
     r = load_indicator_rules(rules)
     out: list[Indicator] = []
     for table in tables:
-        cols = indicator_columns(table, r)
-        if cols is not None:
-            out.extend(table_indicators(table, cols, r))
+        for seg, cols in indicator_segments(table, r):
+            out.extend(table_indicators(table, cols, r, range(seg.data_start, seg.end)))
     return out

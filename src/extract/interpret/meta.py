@@ -8,16 +8,19 @@ phrases are data in rules/meta.yaml.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 from decimal import Decimal
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from ..model import Location, Meta
+from ..model import Location, Meta, Table
 from ..rules import load_rule_file
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
+from ..structure.tables import check_regex, header_label
+from .indicators import indicator_segments, load_indicator_rules
 
 
 class GradeBand(BaseModel):
@@ -31,11 +34,20 @@ class MetaRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     department_labels: list[str]
     project_labels: list[str]
+    stop_labels: list[str] = []
+    code_prefix: str = ""
     title_words: list[str]
+    title_join_max_chars: int = 40
     report_types: dict[str, list[str]]
+    year_skip_labels: list[str] = []
     score: str
+    score_labels: list[str] = []
+    score_rows: list[str] = []
     grade: str
+    grade_labels: list[str] = []
     grade_scale: list[GradeBand]
+
+    _v_regex = field_validator("code_prefix", "score", "grade")(check_regex)
 
 
 def meta_rules(directory: Optional[str] = None) -> MetaRules:
@@ -43,14 +55,87 @@ def meta_rules(directory: Optional[str] = None) -> MetaRules:
 
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
+_FOLD = str.maketrans("（）：", "():")
+_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")
 
 
-def _labelled(spans: list[Span], labels: list[str]) -> Optional[tuple[str, Span]]:
-    rx = re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*(?P<v>\S.*?)\s*$")
+def _fold(text: str) -> str:
+    return "".join(text.split()).translate(_FOLD)
+
+
+class _Compiled:
+    """The patterns of one MetaRules, compiled once."""
+
+    def __init__(self, rules: MetaRules):
+        def alternation(words: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted({_fold(w) for w in words}, key=len, reverse=True))
+
+        paren = r"(?:\([^()]*\))?"
+        self.labels = {
+            field: re.compile(r"^\s*(?:" + alternation(words) + r")" + paren
+                              + r"\s*(?P<colon>:?)\s*(?P<v>\S.*?)\s*$")
+            for field, words in (("department", rules.department_labels),
+                                 ("project_name", rules.project_labels))}
+        self.stop = (re.compile(r"(?:" + alternation(rules.stop_labels) + r")" + paren + r"\s*:")
+                     if rules.stop_labels else None)
+        self.code = re.compile(rules.code_prefix) if rules.code_prefix else None
+        self.year_skip = (re.compile(r"(?:" + alternation(rules.year_skip_labels) + r")\s*:")
+                          if rules.year_skip_labels else None)
+        self.score = re.compile(rules.score)
+        self.grade = re.compile(rules.grade)
+        self.cell_labels = {
+            "department": {_fold(w) for w in rules.department_labels},
+            "project_name": {_fold(w) for w in rules.project_labels},
+            "score": {_fold(w) for w in rules.score_labels},
+            "grade": {_fold(w) for w in rules.grade_labels},
+        }
+        self.score_rows = {_fold(w) for w in rules.score_rows}
+        self.all_labels = set().union(*self.cell_labels.values(), self.score_rows,
+                                      {_fold(w) for w in rules.stop_labels})
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(directory: Optional[str], _key: int) -> _Compiled:
+    return _Compiled(meta_rules(directory))
+
+
+def compiled_meta_rules(directory: Optional[str] = None) -> _Compiled:
+    rules = meta_rules(directory)
+    return _compiled(directory, id(rules))
+
+
+def clean_value(span: Span, rx: _Compiled) -> Span:
+    """A label's value without what follows the next label on the line
+    ("某局填报日期：2024年" -> 某局), without a leading code ("219-某镇" ->
+    某镇) and without table pipes at its edges."""
+    text = span.text
+    if rx.stop is not None:
+        m = rx.stop.search(text.translate(_FOLD))
+        if m and m.start() > 0:
+            span = span[:m.start()]
+            text = span.text
+    if rx.code is not None:
+        m = rx.code.match(text)
+        if m and m.end() < len(text):
+            span = span[m.end():]
+    return span.strip().strip("|").strip()
+
+
+def _gap_before(span: Span, i: int) -> bool:
+    """True when white space stood in the source before character ``i`` of
+    ``span`` (folding removed it: "项目名称      森林防火" -> 项目名称森林防火)."""
+    return 0 < i < len(span.offsets) and span.offsets[i] - span.offsets[i - 1] > 1
+
+
+def _labelled(spans: list[Span], rx: re.Pattern, compiled: _Compiled) -> Optional[tuple[str, Span]]:
+    """The value of the first "label：value" line, or "label   value" line
+    (a form laid out with spaces)."""
     for s in spans:
-        m = rx.match(s.text)
-        if m:
-            return m.group("v"), s[m.start("v"):m.end("v")]
+        m = rx.match(s.text.translate(_FOLD))
+        if m and (m.group("colon") or _gap_before(s, m.start("v"))):
+            v = clean_value(s[m.start("v"):m.end("v")], compiled)
+            if v.text:
+                return v.text, v
     return None
 
 
@@ -62,11 +147,28 @@ def _last(rx: re.Pattern, spans: list[Span], group: str) -> Optional[tuple[str, 
     return found
 
 
-def _year(structure: DocumentStructure, texts: list[Span]) -> Optional[tuple[int, Span]]:
-    for s in structure.preamble:
-        m = YEAR.search(s.text)
-        if m:
-            return int(m.group(1)), s[m.start(1):m.end(1)]
+def _first_year(spans: list[Span], rx: _Compiled, fiscal: bool = False) -> Optional[tuple[int, Span]]:
+    """The first year in ``spans`` (with ``fiscal``: only one followed by
+    年度), skipping lines that state a filing or publishing date."""
+    for s in spans:
+        if rx.year_skip is not None and rx.year_skip.search(s.text.translate(_FOLD)):
+            continue
+        for m in YEAR.finditer(s.text):
+            if not fiscal or s.text.startswith("度", m.end()):
+                return int(m.group(1)), s[m.start(1):m.end(1)]
+    return None
+
+
+def _year(structure: DocumentStructure, texts: list[Span], title: Optional[Span],
+          rx: _Compiled) -> Optional[tuple[int, Span]]:
+    """The year the report covers: in its title, else a preamble line with
+    "XXXX年度", else the first preamble year that is no filing date, else
+    the year the text names most often."""
+    for spans, fiscal in (([title] if title is not None else [], False),
+                          (structure.preamble, True), (structure.preamble, False)):
+        hit = _first_year(spans, rx, fiscal)
+        if hit:
+            return hit
     counts: collections.Counter = collections.Counter()
     first: dict[int, Span] = {}
     for s in texts:
@@ -80,51 +182,168 @@ def _year(structure: DocumentStructure, texts: list[Span]) -> Optional[tuple[int
     return y, first[y]
 
 
+def _title(pre: list[Span], rules: MetaRules) -> Optional[Span]:
+    """The title line (see ``title_words``), joined to the line before it
+    when the title is set on two lines."""
+    for i, s in enumerate(pre):
+        if any(w in s.text for w in rules.title_words):
+            title = s.strip().strip("|").strip()
+            if i > 0:
+                prev = pre[i - 1].strip().strip("|").strip()
+                names_subject = YEAR.search(prev.text) or any(
+                    w in prev.text for words in rules.report_types.values() for w in words)
+                if (prev.text and names_subject and len(prev.text) <= rules.title_join_max_chars
+                        and not re.search(r"[:：]", prev.text)
+                        and not any(w in prev.text for w in rules.title_words)):
+                    title = Span.join([prev, title])
+            return title
+    return pre[0].strip() if pre else None
+
+
+# --------------------------------------------------------------------------
+# Forms: labels and values in table cells
+
+
+def _score_value(text: str) -> Optional[str]:
+    m = _NUMBER.fullmatch("".join(text.split()))
+    return m.group(1) if m else None
+
+
+def form_fields(tables: list[Table], rx: _Compiled,
+                grade_words: set[str]) -> dict[str, tuple[str, Location]]:
+    """Fields a form states in table cells: a label cell ("项目名称",
+    "实施单位(盖章)", "自评总分(分)") and the value in the next non-empty
+    cell that is no label; a 总分 row's last number. First found wins."""
+    out: dict[str, tuple[str, Location]] = {}
+    for table in tables:
+        cells = {(c.row, c.col): c for c in table.cells}
+        for r, row in enumerate(table.grid(filled=False)):
+            keys = [_fold(header_label(t)) for t in row]
+            for j, key in enumerate(keys):
+                if not key:
+                    continue
+                if key in rx.score_rows and "score" not in out:
+                    for k in range(len(row) - 1, j, -1):
+                        v = _score_value(row[k])
+                        cell = cells.get((r, k))
+                        if v is not None and cell is not None and cell.location is not None:
+                            out["score"] = (v, cell.location)
+                            break
+                    continue
+                field = next((f for f, labels in rx.cell_labels.items() if key in labels), None)
+                if field is None or field in out:
+                    continue
+                k = next((k for k in range(j + 1, len(row)) if row[k].strip()), None)
+                if k is None or keys[k] in rx.all_labels:
+                    continue
+                cell = cells.get((r, k))
+                if cell is None or cell.location is None:
+                    continue
+                value = row[k].strip()
+                if field == "score":
+                    value = _score_value(value) or ""
+                elif field == "grade":
+                    value = value if value in grade_words else ""
+                else:
+                    m = rx.code.match(value) if rx.code is not None else None
+                    if m and m.end() < len(value):
+                        value = value[m.end():].strip()
+                if value:
+                    out[field] = (value, cell.location)
+    return out
+
+
+def _last_in_cells(rx: re.Pattern, tables: list[Table], group: str) -> Optional[tuple[str, Location]]:
+    """The last match of ``rx`` in a table cell (a form's 评价结论 cell:
+    "项目自评得分97.6分，绩效等级为“优”"), located at its cell."""
+    found = None
+    for table in tables:
+        for cell in table.cells:
+            if cell.location is None or len(cell.text) < 4:
+                continue
+            for m in rx.finditer(cell.text):
+                found = (m.group(group), cell.location)
+    return found
+
+
+def indicator_total_score(tables: list[Table], rules_directory: Optional[str] = None
+                          ) -> Optional[tuple[str, Location]]:
+    """The self-score a form states on the total row (合计) of its
+    indicator part, in the 得分 column, when that row's 分值 is blank or
+    100 (the whole score, not a subtotal)."""
+    rules = load_indicator_rules(rules_directory)
+    for table in tables:
+        grid = table.grid(filled=False)
+        cells = {(c.row, c.col): c for c in table.cells}
+        for seg, cols in indicator_segments(table, rules):
+            if "score" not in cols:
+                continue
+            for i in table.total_rows:
+                if not seg.data_start <= i < seg.end:
+                    continue
+                weight = _score_value(grid[i][cols["weight"]]) if "weight" in cols else None
+                value = _score_value(grid[i][cols["score"]])
+                cell = cells.get((i, cols["score"]))
+                if (value is not None and cell is not None and cell.location is not None
+                        and (weight is None or Decimal(weight) == 100)):
+                    return value, cell.location
+    return None
+
+
 def extract_meta(structure: DocumentStructure, source: SourceText,
                  rules_directory: Optional[str] = None) -> Meta:
     """Metadata of a report, each field located."""
     rules = meta_rules(rules_directory)
+    rx = compiled_meta_rules(rules_directory)
     meta = Meta()
     locs: dict[str, Location] = {}
     pre = structure.preamble
     texts = [p.span for p in structure.paragraphs]
 
-    for s in pre:
-        if any(w in s.text for w in rules.title_words):
-            meta.title = s.text.strip()
-            locs["title"] = source.locate_span(s)
-            break
-    if meta.title is None and pre:
-        meta.title = pre[0].text.strip()
-        locs["title"] = source.locate_span(pre[0])
+    title = _title(pre, rules)
+    if title is not None and title.text:
+        meta.title = title.text
+        locs["title"] = source.locate_span(title)
 
     head = pre + texts[:8]
-    for field, labels in (("department", rules.department_labels), ("project_name", rules.project_labels)):
-        hit = _labelled(head, labels)
+    grade_words = {w for band in rules.grade_scale for w in band.words}
+    form = form_fields(structure.tables, rx, grade_words)
+    for field in ("department", "project_name"):
+        hit = _labelled(head, rx.labels[field], rx)
         if hit:
             setattr(meta, field, hit[0])
             locs[field] = source.locate_span(hit[1])
+        elif field in form:
+            setattr(meta, field, form[field][0])
+            locs[field] = form[field][1]
 
-    title = meta.title or ""
+    text = meta.title or ""
     for rtype, words in rules.report_types.items():
-        if any(w in title for w in words):
+        if any(w in text for w in words):
             meta.report_type = rtype  # type: ignore[assignment]
             break
     if meta.report_type is None and meta.project_name:
         meta.report_type = "项目支出"
 
-    y = _year(structure, texts)
+    y = _year(structure, texts, title, rx)
     if y:
         meta.year = y[0]
         locs["year"] = source.locate_span(y[1])
 
-    score = _last(re.compile(rules.score), texts, "score")
-    if score:
-        meta.self_score = Decimal(score[0])
-        locs["self_score"] = source.locate_span(score[1])
-    grade = _last(re.compile(rules.grade), texts, "grade")
-    if grade:
-        meta.grade = grade[0]
-        locs["grade"] = source.locate_span(grade[1])
+    # The text's conclusion first, then sentences in form cells (评价结论),
+    # then a form's score cells and total rows.
+    for field, pattern, group in (("self_score", rx.score, "score"), ("grade", rx.grade, "grade")):
+        found = _last(pattern, texts, group)
+        if found:
+            value, location = found[0], source.locate_span(found[1])
+        else:
+            hit = _last_in_cells(pattern, structure.tables, group) or form.get(group)
+            if hit is None and field == "self_score":
+                hit = indicator_total_score(structure.tables, rules_directory)
+            if hit is None:
+                continue
+            value, location = hit
+        setattr(meta, field, Decimal(value) if field == "self_score" else value)
+        locs[field] = location
     meta.locations = locs
     return meta

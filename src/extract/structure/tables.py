@@ -19,9 +19,11 @@ tolerances are rule data in ``rules/tables.yaml`` (:class:`TableRules`).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Literal, Optional, Sequence, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -38,7 +40,9 @@ class _Rules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _check_regex(value: str) -> str:
+def check_regex(value: str) -> str:
+    """A pydantic validator for rule fields that hold a regular expression:
+    the value as given, or a ValueError naming the fault."""
     try:
         re.compile(value)
     except re.error as e:
@@ -52,6 +56,11 @@ class RowRules(_Rules):
     min_gap: int = Field(2, ge=2)
     min_gaps: int = Field(2, ge=1)
     position: Literal["chars", "display"] = "chars"
+    pipes: bool = True
+    min_pipes: int = Field(2, ge=1)
+    separator_cell: str = r":?-{3,}:?"
+
+    _v_separator = field_validator("separator_cell")(check_regex)
 
 
 class HeaderRules(_Rules):
@@ -80,7 +89,7 @@ class FundTableRules(_Rules):
     header_unit: str
     caption_unit: str
 
-    _v_header = field_validator("header_unit", "caption_unit")(_check_regex)
+    _v_header = field_validator("header_unit", "caption_unit")(check_regex)
 
 
 class TableRules(_Rules):
@@ -94,10 +103,13 @@ class TableRules(_Rules):
     fill_blank_leading_columns: bool = True
     value_share: float = Field(0.6, gt=0, le=1)
     wrap_fragments: list[str] = Field(default_factory=list)
+    placeholder: str = r"[-—–－/／\\]+"
+    row_labels: list[str] = Field(default_factory=list)
     totals: list[str]
     funds: FundTableRules
 
-    _v_caption = field_validator("caption")(_check_regex)
+    _v_caption = field_validator("caption")(check_regex)
+    _v_placeholder = field_validator("placeholder")(check_regex)
 
 
 RulesArg = Union[TableRules, str, os.PathLike, None]
@@ -149,15 +161,37 @@ def _squash(text: str) -> str:
 
 
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
+_ANY_PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
+@functools.lru_cache(maxsize=8192)
 def header_label(text: str) -> str:
-    """A header cell as a vocabulary key: no white space, no trailing
-    parenthesis, no trailing colon (``"资金支出情况(万元)"`` ->
-    ``"资金支出情况"``)."""
+    """A header cell as a vocabulary key: no white space, no parenthesis,
+    no trailing colon (``"资金支出情况(万元)"`` -> ``"资金支出情况"``,
+    ``"全年(调整)预算数"`` -> ``"全年预算数"``, ``"实施单位 (盖章)"`` ->
+    ``"实施单位"``). A cell that is only a parenthesis stays as it is."""
     t = _squash(text).rstrip(":：")
-    stripped = _TRAILING_PAREN.sub("", t)
+    stripped = _ANY_PAREN.sub("", _TRAILING_PAREN.sub("", t))
     return stripped or t
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(pattern: str) -> re.Pattern:
+    """A rule pattern compiled once (rule strings are few and fixed)."""
+    return re.compile(pattern)
+
+
+def is_placeholder(text: str, rules: "TableRules") -> bool:
+    """True when a cell holds only a "no value" mark (``—``, ``/``, ``-``):
+    it stands in a value slot and is never wrapped text."""
+    return bool(text) and _compiled(rules.placeholder).fullmatch(_squash(text)) is not None
+
+
+def opens_row(text: str, rules: "TableRules") -> bool:
+    """True when ``text`` starts with a form label that opens a row of its
+    own (``项目名称``, ``主管部门``, ``其中：``): never a wrapped tail."""
+    t = _squash(text)
+    return any(t.startswith(w) for w in rules.row_labels)
 
 
 def label_role(text: str, rules: TableRules, prefixes: bool = True) -> Optional[Role]:
@@ -166,14 +200,34 @@ def label_role(text: str, rules: TableRules, prefixes: bool = True) -> Optional[
     key = header_label(text)
     if not key:
         return None
-    for role in ("fill", "value", "text"):
-        if key in getattr(rules.labels, role):
-            return role  # type: ignore[return-value]
-    if prefixes:
-        for role in ("fill", "value", "text"):
-            if any(key.startswith(p) for p in getattr(rules.label_prefixes, role)):
-                return role  # type: ignore[return-value]
+    whole, starts = _label_index(rules)
+    role = whole.get(key)
+    if role is not None or not prefixes:
+        return role
+    for p, r in starts:
+        if key.startswith(p):
+            return r
     return None
+
+
+_LABEL_INDEX: dict[int, tuple[TableRules, dict[str, Role], tuple[tuple[str, Role], ...]]] = {}
+
+
+def _label_index(rules: TableRules) -> tuple[dict[str, Role], tuple[tuple[str, Role], ...]]:
+    """``rules.labels`` as a dict from label to role (first role listed
+    wins) and ``label_prefixes`` as (prefix, role) pairs; built once per
+    rule set."""
+    hit = _LABEL_INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        whole: dict[str, Role] = {}
+        starts: list[tuple[str, Role]] = []
+        for role in ("fill", "value", "text"):
+            for label in getattr(rules.labels, role):
+                whole.setdefault(label, role)  # type: ignore[arg-type]
+        for role in ("fill", "value", "text"):
+            starts.extend((p, role) for p in getattr(rules.label_prefixes, role))  # type: ignore[misc]
+        hit = _LABEL_INDEX[id(rules)] = (rules, whole, tuple(starts))
+    return hit[1], hit[2]
 
 
 _PAREN_ONLY = re.compile(r"[(（][^()（）]*[)）]")
@@ -234,6 +288,35 @@ def _split_spaces(line: Span, rules: RowRules, within_table: bool = False) -> Op
 _TWO_SPACES = re.compile(r"[ \u3000]{2}")  # RowRules.min_gap is at least 2
 
 
+def _split_pipes(line: Span, rules: RowRules, within_table: bool = False) -> Optional[list[Span]]:
+    """Cells of a line whose cells are separated by ``|`` (Markdown and
+    other converters' pipe tables: ``| 一级指标 | 二级指标 |``), or None
+    when it has fewer than ``rules.min_pipes`` pipes (any will do
+    ``within_table``). One pipe at each edge of the line opens or closes
+    the row and makes no cell; empty cells between pipes are kept."""
+    text = line.text
+    if text.count("|") < (1 if within_table else rules.min_pipes):
+        return None
+    body = line.strip()
+    cells: list[Span] = []
+    start = 0
+    for i, ch in enumerate(body.text + "|"):
+        if ch == "|":
+            cells.append(body[start:i].strip())
+            start = i + 1
+    if len(cells) > 1 and body.text.startswith("|") and not cells[0].text:
+        cells.pop(0)
+    if len(cells) > 1 and body.text.endswith("|") and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def is_positional_line(text: str, rules: RowRules) -> bool:
+    """True when a row's cells sit at fixed positions (tabs or pipes keep
+    empty cells), so the row is not aligned by horizontal position."""
+    return "\t" in text or (rules.pipes and text.count("|") >= rules.min_pipes)
+
+
 def split_cells(line: Span, rules: RulesArg = None, within_table: bool = False) -> Optional[list[Span]]:
     """Cut one line into cell spans; None if the line is not a table row.
 
@@ -249,11 +332,15 @@ def split_cells(line: Span, rules: RulesArg = None, within_table: bool = False) 
     """
     if not line.text.strip():
         return None
-    if not within_table and "\t" not in line.text and not _TWO_SPACES.search(line.text):
+    if (not within_table and "\t" not in line.text and "|" not in line.text
+            and not _TWO_SPACES.search(line.text)):
         return None  # fast path for body text: no separator at all
     r = load_table_rules(rules)
     if "\t" in line.text:
         cells = _split_tabs(line, within_table)
+    elif r.row.pipes and "|" in line.text and (
+            within_table or line.text.count("|") >= r.row.min_pipes):
+        cells = _split_pipes(line, r.row, within_table)
     else:
         cells = _split_spaces(line, r.row, within_table)
     if cells is None or not any(c.text for c in cells):
@@ -273,10 +360,11 @@ def _line_of(row: Sequence[Span], source: SourceText) -> Optional[int]:
     return None
 
 
-def _is_tab_row(row: Sequence[Span], source: SourceText) -> bool:
-    """True when ``row`` was cut from a line with tabs (cells positional)."""
+def _is_tab_row(row: Sequence[Span], source: SourceText, rules: Optional[RowRules] = None) -> bool:
+    """True when ``row`` was cut from a line with tabs or pipes (cells
+    positional)."""
     line = _line_of(row, source)
-    return line is not None and "\t" in source.line_span(line).text
+    return line is not None and is_positional_line(source.line_span(line).text, rules or RowRules())
 
 
 def _width(text: str, position: str) -> int:
@@ -349,7 +437,8 @@ def align_rows(rows: Sequence[Sequence[Span]], source: SourceText,
     grid: list[list[Span]] = []
     for row in rows:
         cells = list(row)
-        if len(cells) < width and not _is_tab_row(cells, source) and any(c.offsets for c in cells):
+        if (len(cells) < width and not _is_tab_row(cells, source, rules.row)
+                and any(c.offsets for c in cells)):
             if cols is None:
                 cols = _column_extents(rows, source, rules.row.position)
             cells = _align_row(cells, cols, source, rules.row.position)
@@ -363,19 +452,80 @@ def align_rows(rows: Sequence[Sequence[Span]], source: SourceText,
 
 def is_header_row(row: Sequence[Span], rules: TableRules) -> bool:
     """True when ``row`` is made of header labels (see ``header`` rules)."""
-    texts = [c.text for c in row if c.text]
+    return is_header_texts([c.text for c in row], rules)
+
+
+def is_header_texts(texts: Sequence[str], rules: TableRules, inner: bool = False) -> bool:
+    """:func:`is_header_row` on cell texts. ``inner``: the row stands below
+    data rows, so it must hold at least ``header.min_labels`` labels
+    however few cells it has."""
+    texts = [t for t in texts if t]
     if not texts:
         return False
     labels = sum(1 for t in texts if label_role(t, rules) is not None)
-    return labels >= min(rules.header.min_labels, len(texts)) and labels / len(texts) >= rules.header.min_share
+    need = rules.header.min_labels if inner else min(rules.header.min_labels, len(texts))
+    return labels >= need and labels / len(texts) >= rules.header.min_share
 
 
 def count_header_rows(grid: Sequence[Sequence[Span]], rules: TableRules) -> int:
     """Number of leading header rows (at most ``header.max_rows``)."""
+    return count_header_texts([[c.text for c in row] for row in grid], rules)
+
+
+def count_header_texts(rows: Sequence[Sequence[str]], rules: TableRules) -> int:
+    """:func:`count_header_rows` on rows of cell texts."""
     n = 0
-    while n < min(rules.header.max_rows, len(grid)) and is_header_row(grid[n], rules):
+    while n < min(rules.header.max_rows, len(rows)) and is_header_texts(rows[n], rules):
         n += 1
     return n
+
+
+# --------------------------------------------------------------------------
+# Segments: forms that stack several tables
+
+
+@dataclass(frozen=True)
+class TableSegment:
+    """Rows ``start`` to ``end`` (exclusive) of a table that share one
+    header: ``header_rows`` rows from ``start``, then data rows. A form such
+    as the 项目支出绩效自评表 stacks segments in one table (项目名称 rows
+    without header, the 项目资金 header and its rows, the 绩效指标 header
+    and the indicator rows)."""
+
+    start: int
+    header_rows: int
+    end: int
+
+    @property
+    def data_start(self) -> int:
+        return self.start + self.header_rows
+
+
+def segment_starts(rows: Sequence[Sequence[str]], rules: TableRules) -> list[int]:
+    """Row indices where a segment starts: 0, and every header row (with at
+    least ``header.min_labels`` labels) that follows a row that is not one."""
+    starts = [0]
+    prev = bool(rows) and is_header_texts(rows[0], rules)
+    for i in range(1, len(rows)):
+        here = is_header_texts(rows[i], rules, inner=True)
+        if here and not prev:
+            starts.append(i)
+        prev = here
+    return starts
+
+
+def table_segments(table: Table, rules: RulesArg = None) -> list[TableSegment]:
+    """The segments of a built table, from its cell texts. The first
+    segment's header is the table's own (``table.header_rows``)."""
+    r = load_table_rules(rules)
+    rows = table.grid(filled=False)
+    starts = segment_starts(rows, r)
+    ends = starts[1:] + [len(rows)]
+    out = []
+    for k, (s, e) in enumerate(zip(starts, ends)):
+        n = table.header_rows if k == 0 else count_header_texts(rows[s:e], r)
+        out.append(TableSegment(s, n, e))
+    return out
 
 
 def _join_spans(above: Span, below: Span) -> Span:
@@ -444,15 +594,22 @@ def column_roles(grid: Sequence[Sequence[Span]], n_header: int,
 # Wrapped text
 
 
-def is_continuation(row: Sequence[Span], above: Sequence[Span], roles: Sequence[Role]) -> bool:
+def is_continuation(row: Sequence[Span], above: Sequence[Span], roles: Sequence[Role],
+                    rules: Optional[TableRules] = None) -> bool:
     """True when ``row`` only carries the wrapped tail of ``above``'s text:
-    it has text only in fill/text columns, none of it looks like a figure,
-    and each cell with text sits under a cell with text."""
+    it has text only in fill/text columns, none of it looks like a figure
+    (or, with ``rules``, a placeholder such as ``—``), each cell with text
+    sits under a cell with text, and (with ``rules``) its first cell is no
+    form label that opens a row (``主管部门``, ``其中：``)."""
     filled = [j for j, c in enumerate(row) if c.text]
     if not filled:
         return False
+    if rules is not None and opens_row(row[filled[0]].text, rules):
+        return False
     for j in filled:
         if roles[j] == "value" or looks_like_figure(row[j].text) or not above[j].text:
+            return False
+        if rules is not None and is_placeholder(row[j].text, rules):
             return False
     return True
 
@@ -464,7 +621,7 @@ def join_continuation_rows(grid: list[list[Span]], n_header: int,
     label above them. Returns the data rows left."""
     out: list[list[Span]] = [list(r) for r in grid[:n_header]]
     for row in grid[n_header:]:
-        if (len(out) > n_header and is_continuation(row, out[-1], roles)
+        if (len(out) > n_header and is_continuation(row, out[-1], roles, rules)
                 and not any(is_total_label(c.text, rules) for c in row + out[-1])):
             out[-1] = [_join_spans(a, b) for a, b in zip(out[-1], row)]
             continue
@@ -594,30 +751,64 @@ def _table_location(grid: Sequence[Sequence[Span]], caption: Optional[Span],
     return source.locate(min(offsets), max(offsets) + 1)
 
 
+def drop_separator_rows(grid: list[list[Span]], rules: TableRules) -> list[list[Span]]:
+    """``grid`` without the rule rows of pipe tables (``|---|:---:|``)."""
+    sep = _compiled(rules.row.separator_cell)
+    return [row for row in grid
+            if not (any(c.text for c in row)
+                    and all(sep.fullmatch(c.text) for c in row if c.text))]
+
+
+def build_segment(grid: list[list[Span]], rules: TableRules
+                  ) -> tuple[list[list[Span]], int, list[int], dict[tuple[int, int], int]]:
+    """One segment's rows (a header, if any, then data rows) with wrapped
+    text joined back: ``(rows, header row count, total rows, merged
+    fills)``, row indices relative to the segment."""
+    n_header = count_header_rows(grid, rules)
+    grid, n_header = join_header_continuation(grid, n_header, rules)
+    roles = column_roles(grid, n_header, rules)
+    grid = join_continuation_rows(grid, n_header, roles, rules)
+    totals = total_rows(grid, n_header, rules)
+    return grid, n_header, totals, merged_fills(grid, n_header, roles, totals)
+
+
 def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
                 caption: Optional[Span] = None, rules: RulesArg = None) -> Table:
     """A :class:`Table` from rows of cell spans (from :func:`split_cells`).
 
-    Aligns and pads the rows, finds header rows and column roles, joins
-    wrapped text back into the cell above, marks total rows and points blank
-    merged cells of hierarchy columns at their anchor. Cell texts are
+    Aligns and pads the rows, cuts them into segments at inner header rows
+    (a form stacks several tables), and in each segment finds header rows
+    and column roles, joins wrapped text back into the cell above, marks
+    total rows and points blank merged cells of hierarchy columns at their
+    anchor. ``header_rows`` and ``columns`` are those of the first segment;
+    :func:`table_segments` finds the others again. Cell texts are
     cleaned (:func:`clean_cell`); cells with text carry a Location.
     """
     r = load_table_rules(rules)
     grid = [[clean_cell(c) for c in row] for row in align_rows(rows, source, r)]
-    n_header = count_header_rows(grid, r)
-    grid, n_header = join_header_continuation(grid, n_header, r)
-    roles = column_roles(grid, n_header, r)
-    grid = join_continuation_rows(grid, n_header, roles, r)
-    totals = total_rows(grid, n_header, r)
-    fills = merged_fills(grid, n_header, roles, totals)
+    grid = drop_separator_rows(grid, r)
+    texts = [[c.text for c in row] for row in grid]
+    starts = segment_starts(texts, r)
+    out: list[list[Span]] = []
+    totals: list[int] = []
+    fills: dict[tuple[int, int], int] = {}
+    n_header, columns = 0, []
+    for k, (s, e) in enumerate(zip(starts, starts[1:] + [len(grid)])):
+        seg, n, seg_totals, seg_fills = build_segment(grid[s:e], r)
+        offset = len(out)
+        totals.extend(offset + i for i in seg_totals)
+        fills.update({(offset + i, j): offset + a for (i, j), a in seg_fills.items()})
+        if k == 0:
+            n_header, columns = n, _columns(seg, n)
+        out.extend(seg)
+    grid = out
     number, title, cap_span = parse_caption(caption, r)
     return Table(
         id=table_id,
         number=number,
         caption=title,
         header_rows=n_header,
-        columns=_columns(grid, n_header),
+        columns=columns,
         n_rows=len(grid),
         n_cols=len(grid[0]) if grid else 0,
         cells=_cells(grid, table_id, source, fills),
