@@ -143,3 +143,27 @@ def test_cell_text_wrapped_onto_its_own_line_stays_in_the_table():
     doc = normalize(source_from_text(text))
     assert [b.kind for b in doc.blocks] == ["caption", "table"]
     assert len(doc.blocks[1].rows) == 4
+
+
+def test_numbered_item_with_colon_is_run_in():
+    from extract.structure.sections import structure_of
+
+    st = structure_of(source_from_text("一、收支\n1.收入：2022年度收入合计1,520.36万元。\n"))
+    assert (st.sections[1].title, st.sections[1].body) == ("收入", "2022年度收入合计1,520.36万元。")
+
+
+def test_preamble_labels_end_their_line_in_wrapped_text():
+    wrapped = "\n".join(["这是一段足够长的正文内容用来让文本被认定为按固定宽度折行的文本内容哦"] * 10)
+    text = "部门（单位）名称：某中心\n预 算 编 码：801023\n一、概况\n" + wrapped + "\n"
+    paras = paragraphs(text)
+    assert paras[0] == "部门(单位)名称：某中心" and paras[1] == "预算编码：801023"
+
+
+def test_several_one_cell_lines_inside_a_table_stay_in_it():
+    text = ("一级指标\t二级指标\t三级指标\t指标值\t完成值\n"
+            "产出指标\t数量指标\t指标1:完成数\t≥5项\t6项\n"
+            "\t\t指标2\t\t\n"
+            "\t\t……\t\t\n"
+            "\t质量指标\t合格率\t≥90%\t100%\n")
+    doc = normalize(source_from_text(text))
+    assert [b.kind for b in doc.blocks] == ["table"] and len(doc.blocks[0].rows) == 5

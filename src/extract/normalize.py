@@ -194,15 +194,15 @@ class Normalizer:
         rows = [i for i, ln in enumerate(lines) if ln.kind == "table"]
         for a, b in zip(rows, rows[1:]):
             between = [lines[i] for i in range(a + 1, b) if lines[i].kind != "blank"]
-            if len(between) != 1 or between[0].kind != "text":
+            if not between or len(between) > 3 or any(ln.kind != "text" for ln in between):
                 continue
-            ln = between[0]
-            raw = self._source.line_span(ln.no)
-            if "\t" not in raw.text and not raw.text.startswith("  "):
+            raws = [self._source.line_span(ln.no) for ln in between]
+            if not all("\t" in r.text or r.text.startswith("  ") for r in raws):
                 continue
-            cells = split_cells(raw, within_table=True)
-            if cells is not None:
-                ln.kind, ln.cells = "table", cells
+            cells = [split_cells(r, within_table=True) for r in raws]
+            if all(c is not None for c in cells):
+                for ln, c in zip(between, cells):
+                    ln.kind, ln.cells = "table", c
 
     def _is_caption(self, text: str) -> bool:
         return bool(self._caption.match(text)) and display_width(text) <= 120
@@ -263,6 +263,9 @@ class Normalizer:
             return True
         if any(ch in self.rules.sentence_end for ch in body) or self._has_clause_punct(body):
             return False
+        colon = max(body.find("："), body.find(":"))
+        if 0 <= colon < len(body) - 1:
+            return False  # "1.收入：2022年度收入合计…": a run-in title, then a body
         return len(body) <= self.markers.rules.max_heading_chars
 
     def _ends_paragraph(self, prev: _Line, nxt: _Line, wrap: Optional[int], in_body: bool) -> bool:
@@ -276,6 +279,8 @@ class Normalizer:
         if self.is_heading_line(p):
             return True
         w = display_width(p)
+        if not in_body and self._label.match(p):
+            return True  # "部门（单位）名称：某中心" ends its line even in wrapped text
         if wrap is not None:
             return w < self.rules.short_line_ratio * wrap
         # Not hard-wrapped: a line break inside a sentence is a page break, so
