@@ -6,7 +6,11 @@ drops spaces and joins broken lines, so normalized text and source text differ;
 the offsets are how every later item gets its :class:`~extract.model.Location`.
 
 A :class:`SourceText` is the text a loader laid out (the decoded file for text
-input), with line starts and, for PDFs, the page and box of each line.
+input), with line starts and, for PDFs, the page and box of each line; loaders
+of laid-out formats also record where each line came from (``line_origins``:
+``"p12"`` for paragraph 12 of a DOCX, ``"t2 r3"`` for row 3 of its table 2,
+``"page 4"`` for a PDF line, ``"page 4 t2 r3"`` for a PDF table row), so a
+person can find it in the original.
 """
 
 from __future__ import annotations
@@ -77,11 +81,13 @@ class Span:
 
 @dataclass
 class SourceText:
-    """The source as a loader laid it out: text, lines, and per-line page/box."""
+    """The source as a loader laid it out: text, lines, and per-line page/box
+    (PDF) and origin (where in the original document each line came from)."""
 
     text: str
     line_pages: Optional[Sequence[Optional[int]]] = None
     line_boxes: Optional[Sequence[Optional[tuple[float, float, float, float]]]] = None
+    line_origins: Optional[Sequence[Optional[str]]] = None
     line_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -2,6 +2,9 @@
 
 :func:`load_document` picks the loader by file extension (and sniffs content
 for text files) and returns the laid-out text with its :class:`~extract.model.Source`.
+Every loader lays its document out the same way (see :mod:`extract.load.lines`):
+paragraphs as lines, table rows as TAB-separated lines, so one text pipeline
+gives the same structured data whichever form a report came in.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from .text import load_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 LEGACY_SUFFIXES = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "WPS spreadsheet (.et)"}
-LATER_SUFFIXES = {".pdf", ".docx", ".html", ".htm"}
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx", ".docm"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 
 
 @dataclass
@@ -31,7 +36,7 @@ def load_document(path: os.PathLike | str) -> LoadedDocument:
     """Read a report file; raise :class:`~extract.errors.InputError` if it cannot be."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in LEGACY_SUFFIXES:
+    if suffix in LEGACY_SUFFIXES and not p.is_file():
         raise UnsupportedFormat(f"{LEGACY_SUFFIXES[suffix]} is not read: save it as .docx or PDF", path)
     if not p.exists():
         raise InputError("no such file", path)
@@ -42,9 +47,50 @@ def load_document(path: os.PathLike | str) -> LoadedDocument:
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", path) from None
     digest = hashlib.sha256(data).hexdigest()
-    if suffix in LATER_SUFFIXES:
-        raise UnsupportedFormat(f"{suffix} input is not supported yet: convert it to text", path)
-    source, encoding = load_text(path, data)
-    info = Source(path=str(path), sha256=digest, format="text", encoding=encoding,
-                  lines=source.n_lines)
+    kind = document_kind(suffix, data, path)
+    encoding = pages = None
+    if kind == "pdf":
+        from .pdf import load_pdf
+
+        source, pages = load_pdf(path, data)
+    elif kind == "docx":
+        from .docx import load_docx
+
+        source = load_docx(path, data)
+    elif kind == "html":
+        from .html import load_html
+
+        source, encoding = load_html(path, data)
+    else:
+        source, encoding = load_text(path, data)
+    info = Source(path=str(path), sha256=digest, format=kind, encoding=encoding,
+                  lines=source.n_lines, pages=pages)
     return LoadedDocument(source, info)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True when ``data`` starts like an HTML page (as the ".doc" files many
+    sites serve do: Word's "save as web page")."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<meta")) or b"<html" in head[:256]
+
+
+def document_kind(suffix: str, data: bytes, path: os.PathLike | str = "") -> str:
+    """``pdf``, ``docx``, ``html`` or ``text``: by the file's content where it
+    says (a PDF header, a zip package, an HTML page), else by its extension.
+    A legacy Word/WPS file raises :class:`UnsupportedFormat`."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF") or suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in LEGACY_SUFFIXES or (suffix in DOCX_SUFFIXES and not data.startswith(b"PK")):
+        if looks_like_html(data):
+            return "html"
+    if suffix in LEGACY_SUFFIXES:
+        raise UnsupportedFormat(f"{LEGACY_SUFFIXES[suffix]} is not read: save it as .docx or PDF", path)
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    return "text"

@@ -1,0 +1,458 @@
+"""PDF reports -> :class:`~extract.span.SourceText`, one page at a time.
+
+Text comes from pypdfium2 (PDFium): every character with its box. Tables
+come from the page's ruling lines, read from its path objects through
+PDFium and cut into cells by pdfplumber's table algorithm (its lines
+strategy, applied to those edges); pdfminer never parses a page, which
+keeps a page with tables about as cheap as one without (see
+scripts/bench_pdf.py). The layout itself (lines, tables, running headers
+and footers, tables continued over a page break, paragraphs wrapped over
+lines and pages) is :mod:`extract.load.geometry`'s, shared with OCR'd
+pages.
+
+A page whose text layer is unusable (no characters over a page-sized
+image, or mostly U+FFFD, private-use or control characters, or pdfminer's
+``(cid:N)``) is rendered and OCR'd when the ``ocr`` extra is installed;
+without it, :class:`~extract.errors.NeedsOCR` names the pages and the
+install command. Encrypted files open with an empty password or raise
+:class:`~extract.errors.EncryptedDocument`; damaged, truncated and
+page-less files raise :class:`~extract.errors.CorruptDocument`.
+
+Coordinates: PDF points from the top-left corner of the page's crop box as
+the page is displayed (its /Rotate applied), ``(x0, top, x1, bottom)``, as
+pdfplumber gives them for an unrotated page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, NeedsOCR
+from ..span import SourceText
+from . import geometry
+from .geometry import Glyph, LayoutSettings, PageLayout
+
+# A file without this marker near its end was cut short.
+EOF_MARKER = b"%%EOF"
+EOF_WINDOW = 4096
+# Path segments read per page at most (vector drawings can hold millions).
+MAX_SEGMENTS = 50_000
+
+
+@dataclass(frozen=True)
+class TextLayerRules:
+    """When a page's text layer is not to be trusted."""
+
+    max_bad_share: float = 0.3  # of non-space characters: U+FFFD, private use, controls, (cid:N)
+    image_cover: float = 0.5  # share of the page an image must cover to be a scan
+    margin_band: float = 0.08  # a scan's only text may be a page number in this band (top, bottom)
+    min_curves: int = 200  # curve segments on a page without text: outlined glyphs
+
+
+TEXT_LAYER = TextLayerRules()
+_CID = re.compile(r"\(cid:\d+\)")
+_SPACE = re.compile(r"\s")
+_BAD = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+# --------------------------------------------------------------------------
+# Opening
+
+
+def open_pdf(data: bytes, path: Optional[os.PathLike | str] = None):
+    """The PDFium document of ``data`` (empty password tried); one-line
+    errors for encrypted, damaged, truncated and page-less files."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise CorruptDocument("not a PDF (no %PDF header)", path)
+    if EOF_MARKER not in data[-EOF_WINDOW:]:
+        raise CorruptDocument("truncated PDF (the file ends before its %%EOF marker)", path)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        encrypted = b"/Encrypt" in data  # PDFium's last-error code can be stale otherwise
+        if code == raw.FPDF_ERR_PASSWORD and encrypted:
+            raise EncryptedDocument("the PDF is protected by a password: save an unprotected copy",
+                                    path) from None
+        if code == raw.FPDF_ERR_SECURITY and encrypted:
+            raise EncryptedDocument("the PDF uses an unsupported security handler", path) from None
+        raise CorruptDocument("damaged PDF, or a PDF with no pages (PDFium cannot open it)", path) from None
+    if len(pdf) == 0:
+        pdf.close()
+        raise CorruptDocument("the PDF has no pages", path)
+    return pdf
+
+
+# --------------------------------------------------------------------------
+# The text layer
+
+
+def bad_char_share(text: str) -> float:
+    """Share of ``text``'s non-space characters that carry no text:
+    U+FFFD, private-use, control characters, and pdfminer's ``(cid:N)``."""
+    total = len(text) - len(_SPACE.findall(text))
+    if total <= 0:
+        return 0.0
+    bad = len(_BAD.findall(text)) + sum(len(m) for m in _CID.findall(text))
+    return min(1.0, bad / total)
+
+
+@dataclass
+class PageFrame:
+    """How a page's user space maps to the page as displayed: its crop box
+    (``left``, ``top`` in user space, ``width``, ``height``) and its
+    /Rotate (0, 90, 180, 270, clockwise)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    rotation: int = 0
+
+    @classmethod
+    def of(cls, page) -> "PageFrame":
+        left, bottom, right, top = page.get_cropbox()
+        return cls(left, top, right - left, top - bottom, page.get_rotation() % 360)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) as displayed."""
+        return (self.height, self.width) if self.rotation in (90, 270) else (self.width, self.height)
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """A user-space rectangle as ``(x0, top, x1, bottom)`` from the top
+        left of the page as displayed."""
+        ux0, ux1 = min(x0, x1) - self.left, max(x0, x1) - self.left
+        ut0, ut1 = self.top - max(y0, y1), self.top - min(y0, y1)
+        w, h = self.width, self.height
+        if self.rotation == 90:
+            return (h - ut1, ux0, h - ut0, ux1)
+        if self.rotation == 180:
+            return (w - ux1, h - ut1, w - ux0, h - ut0)
+        if self.rotation == 270:
+            return (ut0, w - ux1, ut1, w - ux0)
+        return (ux0, ut0, ux1, ut1)
+
+
+def page_glyphs(textpage, crop: PageFrame) -> tuple[list[Glyph], str]:
+    """Every non-space character of a text page with its loose box, and
+    the page's text (for judging the text layer)."""
+    import pypdfium2.raw as raw
+
+    n = raw.FPDFText_CountChars(textpage.raw)
+    text = textpage.get_text_range(0, n) if n > 0 else ""
+    if len(text) != n:  # characters outside the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+    rect = raw.FS_RECTF()
+    get_box, tp = raw.FPDFText_GetLooseCharBox, textpage.raw
+    left, top = crop.left, crop.top
+    glyphs = []
+    upright = crop.rotation == 0
+    for i, ch in enumerate(text):
+        if ch.isspace() or not get_box(tp, i, rect):
+            continue
+        if upright:
+            x0, x1, y0, y1 = rect.left - left, rect.right - left, top - rect.top, top - rect.bottom
+        else:
+            x0, y0, x1, y1 = crop.box(rect.left, rect.bottom, rect.right, rect.top)
+        if x1 > x0 or y1 > y0:
+            glyphs.append(Glyph(ch, x0, y0, x1, y1))
+    return glyphs, text
+
+
+# --------------------------------------------------------------------------
+# Graphics: ruling lines and images
+
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _matrix_of(obj) -> Matrix:
+    import pypdfium2.raw as raw
+
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying ``inner`` then ``outer``."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _objects(page_raw) -> Iterator[tuple[object, int, Matrix]]:
+    """Every page object with its type and its matrix to page space,
+    looking into form XObjects."""
+    import pypdfium2.raw as raw
+
+    def walk(get, count, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                m = _compose(_matrix_of(obj), outer)
+                yield from walk(lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k),
+                                raw.FPDFFormObj_CountObjects(obj), m)
+            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+                yield obj, kind, outer
+
+    yield from walk(lambda k: raw.FPDFPage_GetObject(page_raw, k), raw.FPDFPage_CountObjects(page_raw),
+                    IDENTITY)
+
+
+def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
+    """(segment type, x, y, closes) of a path, in page space."""
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        px, py = _apply(m, x.value, y.value)
+        yield raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))
+
+
+def _is_drawn(obj) -> bool:
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return True
+    return bool(fill.value or stroke.value)
+
+
+@dataclass
+class PageGraphics:
+    """What a page draws besides text: ruling-line edges, the largest share
+    of the page one image covers, the path segments read and how many of
+    them are curves (outlined glyphs are drawn with curves)."""
+
+    edges: list[dict] = field(default_factory=list)
+    image_cover: float = 0.0
+    segments: int = 0
+    curves: int = 0
+
+
+def path_edges(obj, matrix: Matrix, crop: PageFrame, found: PageGraphics) -> None:
+    """Add the horizontal and vertical straight segments of a drawn path to
+    ``found.edges`` as pdfplumber edges (a rectangle gives its four sides, a
+    thin filled rectangle two close parallel lines that snap into one), and
+    count its segments and curves."""
+    import pypdfium2.raw as raw
+
+    if not _is_drawn(obj):
+        return
+    m = _compose(_matrix_of(obj), matrix)
+    start = current = None
+    for kind, x, y, closes in _path_points(obj, m):
+        found.segments += 1
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = current = (x, y)
+            continue
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            found.curves += 1
+        elif current is not None:
+            _add_edge(found.edges, crop.box(current[0], current[1], x, y))
+        current = (x, y)
+        if closes and start is not None:
+            _add_edge(found.edges, crop.box(x, y, start[0], start[1]))
+            current = start
+
+
+def _add_edge(edges: list[dict], box: tuple[float, float, float, float]) -> None:
+    e = geometry.edge(*box)
+    if e is not None:
+        edges.append(e)
+
+
+def page_graphics(page_raw, crop: PageFrame) -> PageGraphics:
+    """The page's ruling lines, images and curves (see :class:`PageGraphics`)."""
+    import pypdfium2.raw as raw
+
+    found = PageGraphics()
+    area = max(crop.width * crop.height, 1.0)
+    for obj, kind, matrix in _objects(page_raw):
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            m = _compose(_matrix_of(obj), matrix)
+            corners = [_apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+            xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+            w = min(max(xs), crop.left + crop.width) - max(min(xs), crop.left)
+            h = min(max(ys), crop.top) - max(min(ys), crop.top - crop.height)
+            found.image_cover = max(found.image_cover, max(w, 0) * max(h, 0) / area)
+        elif found.segments < MAX_SEGMENTS:
+            path_edges(obj, matrix, crop, found)
+    return found
+
+
+# --------------------------------------------------------------------------
+# Pages
+
+
+def ocr_reason(glyphs: list[Glyph], text: str, graphics: PageGraphics, height: float,
+               rules: TextLayerRules = TEXT_LAYER) -> Optional[str]:
+    """Why a page must be OCR'd, or None when its text layer will do (or
+    the page is blank): most characters unmapped; a page-sized image with
+    no text but in the margins (a scan with a stamped page number); drawn
+    content and no text at all (outlined glyphs)."""
+    share = bad_char_share(text)
+    if glyphs and share > rules.max_bad_share:
+        return f"{share:.0%} of its characters are unmapped"
+    band = rules.margin_band * height
+    in_body = sum(1 for g in glyphs if band < (g.top + g.bottom) / 2 < height - band)
+    if graphics.image_cover >= rules.image_cover and in_body == 0:
+        return "a scanned image without a text layer"
+    if not glyphs and graphics.curves >= rules.min_curves:
+        return "drawn content without a text layer"
+    return None
+
+
+@dataclass
+class PageRead:
+    layout: Optional[PageLayout]
+    ocr_reason: Optional[str] = None
+
+
+def read_page(page, number: int, ocr_engine, settings: LayoutSettings) -> PageRead:
+    """One page laid out; OCR'd when its text layer is unusable and an
+    engine is at hand (else the reason it needs OCR)."""
+    crop = PageFrame.of(page)
+    textpage = page.get_textpage()
+    try:
+        glyphs, text = page_glyphs(textpage, crop)
+    finally:
+        textpage.close()
+    graphics = page_graphics(page.raw, crop)
+    reason = ocr_reason(glyphs, text, graphics, crop.size[1])
+    if reason is None:
+        return PageRead(geometry.layout_page(number, *crop.size, glyphs, graphics.edges, settings))
+    if ocr_engine is None:
+        return PageRead(None, reason)
+    from .ocr import ocr_page
+
+    return PageRead(ocr_page(page, number, *crop.size, ocr_engine, settings))
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` -> ``"1-3, 7"``."""
+    out: list[str] = []
+    start = prev = None
+    for n in numbers + [None]:  # type: ignore[list-item]
+        if start is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            out.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = n
+    return ", ".join(out)
+
+
+def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
+    """Every page laid out, one at a time (each page's PDFium objects are
+    released before the next is loaded)."""
+    from .ocr import get_engine, install_hint
+
+    engine = None
+    engine_checked = False
+    layouts: list[PageLayout] = []
+    missing: list[int] = []
+    reasons: set[str] = set()
+    for i in range(len(pdf)):
+        try:
+            page = pdf[i]
+        except Exception as e:  # PDFium raises its own error type for a broken page
+            raise CorruptDocument(f"page {i + 1} cannot be read ({e})", path) from None
+        try:
+            read = read_page(page, i + 1, engine, settings)
+            if read.layout is None and not engine_checked:
+                engine, engine_checked = get_engine(), True
+                if engine is not None:
+                    read = read_page(page, i + 1, engine, settings)
+        finally:
+            page.close()
+        if read.layout is None:
+            missing.append(i + 1)
+            reasons.add(read.ocr_reason or "")
+        else:
+            layouts.append(read.layout)
+    if missing:
+        raise NeedsOCR(f"page{'s' if len(missing) > 1 else ''} {page_ranges(missing)} "
+                       f"{'have' if len(missing) > 1 else 'has'} no usable text layer "
+                       f"({'; '.join(sorted(reasons))}): install the OCR extra: {install_hint()}", path)
+    return layouts
+
+
+# --------------------------------------------------------------------------
+# Whole documents
+
+
+@functools.lru_cache(maxsize=1)
+def _block_rules():
+    """Page-artifact and caption patterns (rules/normalize.yaml) and the
+    heading markers (rules/headings.yaml)."""
+    from ..markers import marker_set
+    from ..normalize import NormalizeRules
+    from ..rules import load_rule_file
+
+    rules = load_rule_file("normalize.yaml", NormalizeRules)
+    artifact = re.compile("(?:" + "|".join(rules.page_artifacts) + r")\Z")
+    caption = re.compile(rules.caption)
+    return artifact, caption, rules.sentence_end + ":：", marker_set()
+
+
+def is_page_artifact(text: str) -> bool:
+    """``- 3 -``, ``第3页``, a bare page number (rules/normalize.yaml)."""
+    return bool(_block_rules()[0].match(text))
+
+
+def breaks_before(prev: str, nxt: str) -> bool:
+    """True when ``nxt`` starts a new block whatever the layout says: a
+    caption, a strong heading marker (``二、``, ``（三）``), or any heading
+    marker after a line that ends a sentence."""
+    _, caption, ends, markers = _block_rules()
+    if caption.match(nxt):
+        return True
+    marker = markers.match(nxt)
+    return marker is not None and (marker.strong or (bool(prev) and prev[-1] in ends))
+
+
+def layout_document(layouts: list[PageLayout], settings: LayoutSettings = geometry.DEFAULT_SETTINGS) -> SourceText:
+    """Pages laid out -> the document's text: running lines dropped,
+    continued tables joined, wrapped paragraphs joined."""
+    geometry.drop_running_lines(layouts, is_page_artifact, settings)
+    geometry.join_continued_tables(layouts, settings)
+    return geometry.to_source(layouts, breaks_before, settings)
+
+
+def load_pdf(path: os.PathLike | str, data: Optional[bytes] = None,
+             settings: LayoutSettings = geometry.DEFAULT_SETTINGS) -> tuple[SourceText, int]:
+    """Read a PDF report; return its laid-out :class:`SourceText` and its
+    number of pages."""
+    if data is None:
+        with open(path, "rb") as f:
+            data = f.read()
+    pdf = open_pdf(data, path)
+    try:
+        n_pages = len(pdf)
+        layouts = read_pages(pdf, path, settings)
+    finally:
+        pdf.close()
+    source = layout_document(layouts, settings)
+    if not source.text.strip():
+        raise EmptyInput(f"the PDF holds no text ({n_pages} blank page{'s' if n_pages > 1 else ''})", path)
+    return source, n_pages
