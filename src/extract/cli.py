@@ -1,7 +1,11 @@
 """The `extract` command: a thin layer over the library.
 
     extract parse REPORT... [--out DIR]   structured JSON of each report
+    extract check REPORT [--format text|json] [--fail-on error|warning]
+                                           findings: where the report disagrees with itself
     extract schema                         JSON Schema of that output
+    extract batch PATHS... --out DIR       many reports into JSON, JSONL, Parquet, a database
+    extract export JSON_DIR --db URL       report JSON files into a database
 
 Exit codes: 0 success, 1 findings of severity error (check), 2 bad input or
 usage, 3 internal error. Errors are one line naming the file and the reason;
@@ -92,11 +96,90 @@ def parse(reports, out_dir, rules_dir, no_checks, compact, debug):
 
 
 @main.command()
+@click.argument("report", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: findings in Chinese, grouped by severity; json: every check result.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="Exit 1 when a finding of this severity (or worse) is reported.")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
+              help="Use the rule files in DIR instead of the built-in rules/.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def check(report, fmt, fail_on, rules_dir, debug):
+    """Check REPORT for inconsistencies: exit 0 with no errors, 1 with errors
+    (or warnings, with --fail-on warning), 2 for bad input."""
+    from .checks import findings_exit_code
+    from .pipeline import parse_file
+    from .report.text import render_text
+
+    def job():
+        results = parse_file(report, rules_dir).checks
+        if fmt == "json":
+            click.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
+        else:
+            click.echo(render_text(results, report), nl=False)
+        return findings_exit_code(results, fail_on)
+
+    sys.exit(run_guarded(job, report, debug))
+
+
+@main.command()
 def schema():
     """Print the JSON Schema of parse output."""
     from .model import Report
 
     click.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Output folder: json/, reports.jsonl, parquet/, reports.sqlite, manifest.")
+@click.option("--db", "db", help="SQLAlchemy URL (postgresql://USER@HOST:PORT/DB) or SQLite file "
+              "[default: DIR/reports.sqlite].")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
+@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+              help="Seconds allowed per document (0: no limit).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (with --executor dask; "
+              "none: a cluster on this machine).")
+@click.option("--keep-going/--fail-fast", default=True, show_default=True,
+              help="Go on past documents that fail, or stop at the first.")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
+              help="Use the rule files in DIR instead of the built-in rules/.")
+@click.option("--no-checks", is_flag=True, help="Skip the consistency checks.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def batch(paths, out_dir, db, workers, timeout, executor, scheduler, keep_going, rules_dir,
+          no_checks, debug):
+    """Convert every report under PATHS (txt, pdf, docx, html) into DIR;
+    a re-run skips what is done."""
+    from .batch import BatchOptions, run_batch
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    options = BatchOptions(out_dir, db=db, workers=workers, timeout=timeout, executor=executor,
+                           scheduler=scheduler, keep_going=keep_going, rules_directory=rules_dir,
+                           run_checks=not no_checks, debug=debug)
+    summary = run_guarded(lambda: run_batch(paths, options), out_dir, debug)
+    click.echo(summary.text())
+    sys.exit(summary.exit_code)
+
+
+@main.command("export")
+@click.argument("json_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", "db", required=True,
+              help="SQLAlchemy URL (postgresql://USER@HOST:PORT/DB) or SQLite file.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+              help="Also write the tables as DIR/<table>.parquet.")
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False),
+              help="Also write every report as one line of FILE.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def export(json_dir, db, parquet_dir, jsonl_path, debug):
+    """Load report JSON files under JSON_DIR (from parse or batch) into a database."""
+    from .export.sql import export_reports
+
+    summary = run_guarded(lambda: export_reports(json_dir, db, parquet_dir, jsonl_path), json_dir, debug)
+    click.echo(summary.text())
+    sys.exit(EXIT_BAD_INPUT if summary.failed else 0)
 
 
 if __name__ == "__main__":

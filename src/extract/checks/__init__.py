@@ -1,0 +1,86 @@
+"""Consistency checks: where a report disagrees with itself.
+
+:func:`run_checks` takes a parsed :class:`~extract.model.Report` (and a rule
+folder, default the shipped rules/) and returns its
+:class:`~extract.model.CheckResult` list: every check kind of
+:data:`CHECKS` that rules/checks.yaml enables, in that order. Each result
+has a rule id, a severity, a status (pass / fail / skipped — skipped never
+counts as passed), a Chinese message, expected and stated values, the quoted
+sentence or row and the locations of the figures involved.
+
+One module per check kind; figures are compared as intervals by their
+stated precision (:mod:`extract.checks.tolerance`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Optional
+
+from ..model import CheckResult, Report
+from .breakdowns import check_stated_breakdowns
+from .consistency import check_metric_consistency
+from .context import CheckContext, build_context, make_result
+from .counts import check_counts_in_words
+from .differences import check_differences
+from .grades import check_score_grade
+from .growth import check_growth
+from .ordering import check_enumeration_order, check_heading_order
+from .rates import check_rates
+from .rulebook import load_rulebook
+from .table_totals import check_table_totals
+from .targets import check_targets
+from .years import check_year_scope
+
+log = logging.getLogger(__name__)
+
+CheckFunction = Callable[[CheckContext], list[CheckResult]]
+
+# rule id -> the check that reports it (target also reports target_rating).
+CHECKS: dict[str, CheckFunction] = {
+    "table_totals": check_table_totals,
+    "stated_breakdown": check_stated_breakdowns,
+    "rate": check_rates,
+    "difference": check_differences,
+    "growth": check_growth,
+    "target": check_targets,
+    "score_grade": check_score_grade,
+    "count_in_words": check_counts_in_words,
+    "enumeration_order": check_enumeration_order,
+    "heading_order": check_heading_order,
+    "metric_consistency": check_metric_consistency,
+    "year_scope": check_year_scope,
+}
+
+
+def run_checks(report: Report, rules_directory: Optional[str] = None) -> list[CheckResult]:
+    """Every enabled check over ``report``, results in check order.
+
+    A check that raises does not take the others down: it is reported as
+    one skipped result naming the error (and logged with its traceback).
+    """
+    book = load_rulebook(rules_directory)
+    ctx = build_context(report, book, rules_directory)
+    out: list[CheckResult] = []
+    for rule, check in CHECKS.items():
+        if not book.enabled(rule):
+            continue
+        try:
+            out.extend(r for r in check(ctx) if book.enabled(r.rule))
+        except Exception as e:  # a bug in one check must not lose the report
+            log.exception("check %s failed", rule)
+            out.append(make_result(ctx, rule, rule, "skipped",
+                                   f"检查未能运行（内部错误：{type(e).__name__}: {e}）"))
+    return out
+
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def findings_exit_code(results: list[CheckResult], fail_on: str = "error") -> int:
+    """1 when a failed check is at least as severe as ``fail_on``, else 0."""
+    floor = SEVERITY_RANK[fail_on]
+    return int(any(r.status == "fail" and SEVERITY_RANK[r.severity] >= floor for r in results))
+
+
+__all__ = ["run_checks", "findings_exit_code", "CHECKS"]

@@ -1,0 +1,240 @@
+"""Stated breakdowns: a whole and the parts the text says it is made of.
+
+:func:`find_breakdowns` takes the check context and returns
+:class:`Breakdown` items, in four forms:
+
+- ``其中`` (any cue of rules ``breakdowns.cues``): ``X，其中 A、B`` — the
+  figure just before the cue is the whole, the figures after it (same unit,
+  none scoped as 同比/累计/占…) are parts;
+- ``括号``: ``X（A，B）`` — two or more figures of X's unit in the
+  parenthesis right after X;
+- ``构成``: ``支出主要构成如下：A，B，C`` — the parts of a whole stated by a
+  ``其中`` breakdown earlier in the same paragraph;
+- ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
+  within one paragraph.
+
+:func:`check_stated_breakdowns` judges each: the parts' interval sum must
+overlap the whole (see :mod:`~extract.checks.tolerance`). Where the parts
+may be a selection (counts, not money), a shortfall is not a failure:
+skipped. A single part is checked as a part: it must not exceed the whole
+(``121.75 万元，其中市本级承担 39.40 万元`` passes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from ..model import CheckResult
+from .context import CheckContext, Placed, Sentence, make_result
+from .figures import figure_interval, figure_name, in_unit, show, stated_text
+from .tolerance import holds, sum_interval
+
+RULE = "stated_breakdown"
+NOT_SUMMABLE = {"percent", "date", "duration", "score", "none"}
+OPEN, CLOSE = "(（", ")）"
+
+
+@dataclass
+class Breakdown:
+    """A whole (or, for 构成, the candidate wholes) and its stated parts."""
+
+    wholes: list[Placed]
+    parts: list[Placed]
+    form: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def whole(self) -> Placed:
+        return self.wholes[-1]
+
+
+def same_unit(a: Placed, b: Placed) -> bool:
+    ca, cb = a.claim, b.claim
+    return (ca.unit_class == cb.unit_class and ca.normalized_unit == cb.normalized_unit
+            and ca.unit_class not in NOT_SUMMABLE)
+
+
+def _scoped(ctx: CheckContext, p: Placed) -> bool:
+    """A figure whose own words scope it (同比, 累计, 占…) is no part."""
+    return bool(ctx.book.not_part.search(p.claim.metric_text)) or p.claim.qualifier == "累计"
+
+
+def _cue_breakdowns(ctx: CheckContext, s: Sentence) -> list[Breakdown]:
+    rules = ctx.book.rules.breakdowns
+    out: list[Breakdown] = []
+    for m in ctx.book.breakdown_cue.finditer(s.text):
+        before = [p for p in s.placed if 0 <= p.end <= m.start()]
+        if not before:
+            continue
+        whole = before[-1]
+        gap = s.text[whole.end:m.start()]
+        if len(gap) > rules.max_gap_chars or whole.claim.unit_class in NOT_SUMMABLE:
+            continue
+        parts: list[Placed] = []
+        for p in s.placed:
+            if p.start < m.end():
+                continue
+            if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
+                    s.text[m.end():p.start]) and parts:
+                break
+            parts.append(p)
+        if parts:
+            out.append(Breakdown([whole], parts, m.group(0), [s]))
+    return out
+
+
+def _closing(text: str, start: int) -> Optional[int]:
+    """Index of the bracket closing the one opened at ``start``."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] in OPEN:
+            depth += 1
+        elif text[i] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _paren_breakdowns(ctx: CheckContext, s: Sentence) -> list[Breakdown]:
+    out: list[Breakdown] = []
+    for whole in s.placed:
+        if whole.end < 0 or whole.claim.unit_class in NOT_SUMMABLE:
+            continue
+        rest = s.text[whole.end:]
+        stripped = rest.lstrip()
+        if not stripped or stripped[0] not in OPEN:
+            continue
+        open_at = whole.end + len(rest) - len(stripped)
+        close_at = _closing(s.text, open_at)
+        if close_at is None:
+            continue
+        inner = [p for p in s.placed if open_at < p.start and 0 <= p.end <= close_at]
+        if len(inner) < 2 or not all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
+            continue
+        out.append(Breakdown([whole], inner, "括号", [s]))
+    return out
+
+
+def _composition_breakdowns(ctx: CheckContext, sentences: list[Sentence],
+                            cue_found: list[Breakdown]) -> list[Breakdown]:
+    """构成如下：A，B，C — parts of a 其中-whole stated before in the paragraph."""
+    rx = ctx.book.composition_cue
+    if rx is None:
+        return []
+    out: list[Breakdown] = []
+    for s in sentences:
+        m = rx.search(s.text)
+        if not m:
+            continue
+        after = [p for p in s.placed if p.start >= m.end()]
+        if len(after) < 2:
+            continue
+        parts = [p for p in after if same_unit(p, after[0]) and not _scoped(ctx, p)]
+        wholes = [b.whole for b in cue_found if b.sentences[0].section == s.section
+                  and same_unit(b.whole, after[0]) and b.whole.claim.location.start < after[0].claim.location.start]
+        if len(parts) >= 2 and wholes:
+            out.append(Breakdown(wholes, parts, "构成", [b.sentences[0] for b in cue_found
+                                                          if b.whole is wholes[-1]] + [s]))
+    return out
+
+
+def _named_breakdowns(ctx: CheckContext, sentences: list[Sentence]) -> list[Breakdown]:
+    """Named compositions of the rules within one paragraph."""
+    placed = [(s, p) for s in sentences for p in s.placed]
+    out: list[Breakdown] = []
+    for comp in ctx.book.rules.breakdowns.compositions:
+        for s, total in placed:
+            if comp.total not in total.claim.metric or total.claim.unit_class in NOT_SUMMABLE:
+                continue
+            parts: list[Placed] = []
+            where: list[Sentence] = [s]
+            for word in comp.parts:
+                found = [(s2, p) for s2, p in placed if word in p.claim.metric and p is not total
+                         and same_unit(p, total)]
+                later = [x for x in found if x[1].claim.location.start > total.claim.location.start]
+                pick = later[0] if later else (found[-1] if found else None)
+                if pick is None:
+                    break
+                parts.append(pick[1])
+                if pick[0] not in where:
+                    where.append(pick[0])
+            if len(parts) == len(comp.parts):
+                out.append(Breakdown([total], parts, "组成", where))
+    return out
+
+
+def find_breakdowns(ctx: CheckContext) -> list[Breakdown]:
+    """Every stated breakdown of the text, each once."""
+    by_section: dict[Optional[str], list[Sentence]] = {}
+    for s in ctx.sentences:
+        by_section.setdefault(s.section, []).append(s)
+    found: list[Breakdown] = []
+    for sentences in by_section.values():
+        cue = [b for s in sentences for b in _cue_breakdowns(ctx, s)]
+        found.extend(cue)
+        found.extend(b for s in sentences for b in _paren_breakdowns(ctx, s))
+        found.extend(_composition_breakdowns(ctx, sentences, cue))
+        found.extend(_named_breakdowns(ctx, sentences))
+    seen: set[tuple] = set()
+    out: list[Breakdown] = []
+    for b in found:
+        key = (tuple(w.claim.location.start for w in b.wholes),
+               tuple(sorted(p.claim.location.start for p in b.parts)))
+        if key not in seen:
+            seen.add(key)
+            out.append(b)
+    return out
+
+
+def _label(p: Placed) -> str:
+    return f"{figure_name(p.claim)}{stated_text(p.claim)}"
+
+
+def _quote(b: Breakdown) -> str:
+    return "".join(s.text for s in b.sentences)
+
+
+def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
+    """Whether the parts of ``b`` add up to (or, for one part, fit in) its whole."""
+    book = ctx.book
+    parts_sum = sum_interval(figure_interval(p.claim, book) for p in b.parts)
+    holding = [w for w in b.wholes if holds(parts_sum, figure_interval(w.claim, book))]
+    whole = holding[0] if holding else b.whole
+    w = whole.claim
+    whole_iv = figure_interval(w, book)
+    decimals = max([w.precision] + [p.claim.precision for p in b.parts if p.claim.unit == w.unit])
+    nominal = sum((p.claim.normalized_value for p in b.parts), Decimal(0))
+    expected = show(in_unit(nominal, w), decimals, w.unit)
+    locations = [whole.claim.location] + [p.claim.location for p in b.parts]
+    quote = _quote(b)
+    if len(b.parts) == 1:
+        part = b.parts[0]
+        fits = parts_sum.lo <= whole_iv.hi
+        verdict = "不超过" if fits else "超过了"
+        return make_result(ctx, RULE, "part", "pass" if fits else "fail",
+                           f"部分 {_label(part)} {verdict}总数 {_label(whole)}",
+                           expected=f"≤{stated_text(w)}", stated=stated_text(part.claim),
+                           quote=quote, locations=locations)
+    names = " + ".join(_label(p) for p in b.parts)
+    exhaustive = b.form in ("构成", "组成") or w.unit_class in book.rules.breakdowns.exhaustive_unit_classes
+    ok = holds(parts_sum, whole_iv)
+    if ok:
+        status, verdict = "pass", "相符"
+    elif not exhaustive and parts_sum.hi < whole_iv.lo:
+        return make_result(ctx, RULE, "breakdown", "skipped",
+                           f"{_label(whole)} 的所列部分 {names} 之和 {expected} 小于总数：所列可能不全，无法判断",
+                           expected=expected, stated=stated_text(w), quote=quote, locations=locations)
+    else:
+        status, verdict = "fail", "不符"
+    return make_result(ctx, RULE, "breakdown", status,
+                       f"{_label(whole)} 与各部分之和 {names} = {expected} {verdict}",
+                       expected=expected, stated=stated_text(w), quote=quote, locations=locations)
+
+
+def check_stated_breakdowns(ctx: CheckContext) -> list[CheckResult]:
+    """One result per stated breakdown of the report."""
+    return [judge_breakdown(ctx, b) for b in ctx.breakdowns]
+

@@ -1,0 +1,176 @@
+"""One metric, two values: the same metric stated in two places that disagree.
+
+:func:`check_metric_consistency` takes the check context and returns, per
+metric stated in more than one place, a passed result when the values agree
+(within their stated precision) and a failed one when they do not
+(补助高新技术企业 1050 家 in the text, 105 家 in 表2).
+
+Two figures are the same metric only when everything says so:
+
+- the same metric name (after endings such as 数量 that change nothing:
+  补助高新技术企业数量 is 补助高新技术企业) of at least ``min_metric_chars``
+  characters, beyond growth and rate words (年均增长 names no metric);
+- the same normalized unit, and the same scope: the same scope words
+  (累计, 新增, 上年 …) in their own words, and, for parts of a stated
+  breakdown, the same whole (项目支出 of 部门总支出 is not 项目支出 of
+  财政拨款支出);
+- no year other than the report's: a metric stated for several years is a
+  series, not a repeat;
+- not a target (``≥700 家`` in text is an aim, not a figure);
+- a metric the text states with two values in one sentence (新引进 21 名 …
+  累计 77 名) is ambiguous there and is not compared at all;
+- not two parallel items: text of two subsections of one chapter (三、项目
+  绩效情况 → (一)专项甲, (二)专项乙) is about two subjects, so "安排资金" may
+  differ between them. Text of two chapters, and a table against the text,
+  are compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import CheckResult, Claim
+from .context import CheckContext, make_result
+from .figures import figure_interval, stated_text
+
+RULE = "metric_consistency"
+SKIP_CLASSES = {"date", "duration", "none"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    claim: Claim
+    sentence: Optional[int]  # index of the text sentence; None for a table cell
+    scope: frozenset[str]
+
+
+def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
+    """The name two statements of one metric share, or None when the name
+    says too little."""
+    rules = ctx.book.rules.consistency
+    name = ctx.book.metric_suffix.sub("", claim.metric) or claim.metric
+    if len(name) < rules.min_metric_chars:
+        return None
+    if len(ctx.book.relation_words.sub("", name)) < rules.min_metric_chars:
+        return None
+    return name
+
+
+def _scope(ctx: CheckContext, claim: Claim) -> frozenset[str]:
+    words = set(ctx.book.scope_words.findall(claim.metric_text))
+    if claim.origin == "table":
+        words = set(ctx.book.scope_words.findall(claim.metric))
+    if claim.qualifier and ctx.book.scope_words.fullmatch(claim.qualifier):
+        words.add(claim.qualifier)
+    for whole in ctx.wholes_of.get(id(claim), ()):
+        words.add(f"之部分:{whole}")
+    return frozenset(words)
+
+
+def _eligible(claim: Claim) -> bool:
+    if claim.unit_class in SKIP_CLASSES:
+        return False
+    return not (claim.operator is not None and claim.qualifier is None)
+
+
+def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
+    """Eligible figures grouped by (metric name, normalized unit); only
+    metrics stated more than once."""
+    by_key: dict[tuple[str, str], list[Claim]] = {}
+    for claim in ctx.report.claims:
+        if not _eligible(claim):
+            continue
+        key = metric_key(ctx, claim)
+        if key is not None:
+            by_key.setdefault((key, claim.normalized_unit), []).append(claim)
+    index = {id(p.claim): i for i, s in enumerate(ctx.sentences) for p in s.placed}
+    return {key: [Statement(c, index.get(id(c)) if c.origin == "text" else None, _scope(ctx, c))
+                  for c in claims]
+            for key, claims in by_key.items() if len(claims) > 1}
+
+
+def _agree(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    return figure_interval(a, ctx.book).overlaps(figure_interval(b, ctx.book))
+
+
+def _comparable(ctx: CheckContext, group: list[Statement]) -> bool:
+    """False for a series (another year) or a metric ambiguous in one sentence."""
+    year = ctx.report.meta.year
+    years = {st.claim.year for st in group if st.claim.year is not None}
+    if len(years) > 1 or (year is not None and years and years != {year}):
+        return False
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.sentence is not None and a.sentence == b.sentence and not _agree(ctx, a.claim, b.claim):
+                return False
+    return True
+
+
+def _quote(claim: Claim) -> str:
+    """A sentence, or for a table cell its row: name and value."""
+    return f"{claim.metric}：{claim.sentence}" if claim.origin == "table" else claim.sentence
+
+
+def _where(st: Statement) -> str:
+    c = st.claim
+    place = f"表格第{c.location.line}行" if c.origin == "table" else f"第{c.location.line}行"
+    return f"{stated_text(c)}（{place}）"
+
+
+def _parallel(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    """Text of two different subsections of one chapter, neither inside the
+    other: parallel items ((一)专项甲 … (二)专项乙 …), each about its own
+    subject, so one metric name there may well hold two values."""
+    if a.origin != "text" or b.origin != "text" or a.section == b.section:
+        return False
+    pa, pb = ctx.section_path(a.section), ctx.section_path(b.section)
+    if not pa or not pb or pa[0] != pb[0]:
+        return False
+    return a.section not in pb and b.section not in pa
+
+
+def _same_place(a: Statement, b: Statement) -> bool:
+    return a.sentence is not None and a.sentence == b.sentence or a.claim is b.claim
+
+
+def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optional[CheckResult]:
+    """One result for the statements of one metric and scope that can be
+    compared with each other; None when no two can."""
+    pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
+             if not _same_place(a, b) and not _parallel(ctx, a.claim, b.claim)]
+    if not pairs:
+        return None
+    bad = [(a, b) for a, b in pairs if not _agree(ctx, a.claim, b.claim)]
+    involved = [st for st in group if any(st is x or st is y for x, y in (bad or pairs))]
+    first = next((st for st in involved if st.claim.origin == "table"), involved[0])
+    others = [st for st in involved if st is not first]
+    locations = [st.claim.location for st in [first] + others]
+    quote = " / ".join(dict.fromkeys(q for q in (_quote(st.claim) for st in [first] + others) if q))
+    if not bad:
+        return make_result(ctx, RULE, "metric_consistency", "pass",
+                           f"“{name}”在 {len(involved)} 处的数值一致：{stated_text(first.claim)}",
+                           expected=stated_text(first.claim), stated=stated_text(first.claim),
+                           quote=quote, locations=locations)
+    differ = [st for st in others if not _agree(ctx, first.claim, st.claim)] or others
+    values = "；".join(_where(st) for st in [first] + others)
+    return make_result(ctx, RULE, "metric_consistency", "fail",
+                       f"同一指标“{name}”在不同位置的数值不一致：{values}",
+                       expected=stated_text(first.claim),
+                       stated="、".join(stated_text(st.claim) for st in differ),
+                       quote=quote, locations=locations)
+
+
+def check_metric_consistency(ctx: CheckContext) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    for (name, _unit), group in statements(ctx).items():
+        if len(group) < 2 or not _comparable(ctx, group):
+            continue
+        by_scope: dict[frozenset[str], list[Statement]] = {}
+        for st in group:
+            by_scope.setdefault(st.scope, []).append(st)
+        for members in by_scope.values():
+            result = judge_group(ctx, name, members)
+            if result is not None:
+                out.append(result)
+    return out

@@ -1,0 +1,222 @@
+"""What every check reads: the report's text claims grouped by sentence.
+
+:func:`build_context` takes a :class:`~extract.model.Report` and the
+:class:`~extract.checks.rulebook.Rulebook` and returns a
+:class:`CheckContext`: the text claims grouped into :class:`Sentence` items
+(consecutive claims stating the same sentence of the same section), each
+claim placed at the character position of its figure in the sentence text,
+so a check can read the words between figures (其中, 由…增至, 包括) without
+parsing anything again. Built once per run; checks only read it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Optional, TypeVar
+
+from ..model import CheckResult, Claim, Location, Report, Section
+from .rulebook import Rulebook
+
+K = TypeVar("K")
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?。]")
+SENTENCE_BREAK = re.compile(r"[。；;！？!?]")
+
+
+@dataclass(eq=False)
+class Placed:
+    """A claim and where its figure stands in its sentence (-1: not found)."""
+
+    claim: Claim
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Sentence:
+    """A sentence of the text with its claims in order."""
+
+    text: str
+    section: Optional[str]
+    placed: list[Placed] = field(default_factory=list)
+
+    def after(self, p: Placed, limit: int = 40) -> str:
+        """The words right after ``p``'s figure, up to the next clause break."""
+        if p.end < 0:
+            return ""
+        rest = self.text[p.end:p.end + limit]
+        m = CLAUSE_BREAK.search(rest)
+        return rest[:m.start()] if m else rest
+
+    @property
+    def location(self) -> Location:
+        return self.placed[0].claim.location
+
+
+@dataclass
+class CheckContext:
+    """One run of checks over one report: the report, the rule book, the
+    text claims by sentence, the sections by id, and what is derived from
+    them on first use (breakdowns, section paths, claims by location)."""
+
+    report: Report
+    book: Rulebook
+    sentences: list[Sentence]
+    sections: dict[str, Section]
+    rules_directory: Optional[str] = None
+
+    @functools.cached_property
+    def breakdowns(self) -> list:
+        """The stated breakdowns of the text (found once; see
+        :func:`extract.checks.breakdowns.find_breakdowns`)."""
+        from .breakdowns import find_breakdowns
+
+        return find_breakdowns(self)
+
+    @functools.cached_property
+    def wholes_of(self) -> dict[int, frozenset[str]]:
+        """For each claim that is a part of a stated breakdown (by
+        ``id(claim)``), the metrics of every whole above it: 公用经费支出 is
+        part of 基本支出, itself part of 部门总支出."""
+        direct: dict[int, list[Claim]] = {}
+        for b in self.breakdowns:
+            for p in b.parts:
+                direct.setdefault(id(p.claim), []).extend(w.claim for w in b.wholes[-1:])
+        out: dict[int, frozenset[str]] = {}
+        for key in direct:
+            seen: set[str] = set()
+            todo, visited = list(direct[key]), set()
+            while todo:
+                whole = todo.pop()
+                if id(whole) in visited:
+                    continue
+                visited.add(id(whole))
+                seen.add(whole.metric)
+                todo.extend(direct.get(id(whole), []))
+            out[key] = frozenset(seen)
+        return out
+
+    def section_sentences(self, section: Section) -> list[str]:
+        """The sentences of a section's own text, split as the claims'
+        sentences are, so the two can be matched."""
+        found: list[str] = []
+        for para in section.body.split("\n"):
+            start = 0
+            for m in SENTENCE_BREAK.finditer(para):
+                found.append(para[start:m.end()].strip())
+                start = m.end()
+            found.append(para[start:].strip())
+        return [t for t in found if t]
+
+    @functools.cached_property
+    def _by_start(self) -> dict[int, tuple[Sentence, Placed]]:
+        return {p.claim.location.start: (s, p) for s, p in self.text_claims()}
+
+    def placed_at(self, location: Location) -> Optional[tuple[Sentence, Placed]]:
+        """The text claim stated at ``location`` with its sentence, if any."""
+        return self._by_start.get(location.start)
+
+    def section_path(self, section: Optional[str]) -> list[str]:
+        """Ids from the top-level chapter down to ``section`` ([] if unknown)."""
+        path: list[str] = []
+        current = self.sections.get(section or "")
+        while current is not None and current.id not in path:
+            path.append(current.id)
+            current = self.sections.get(current.parent or "")
+        return path[::-1]
+
+    def sentences_in(self, section: Optional[str]) -> list[Sentence]:
+        """The sentences (with claims) of one section, in order."""
+        return [s for s in self.sentences if s.section == section]
+
+    def words_of(self, s: Sentence, p: Placed) -> str:
+        """The words of a figure: those before it in its clause and those
+        right after it (``其中有 941 家通过`` -> 其中有 … 通过)."""
+        return f"{p.claim.metric_text} {s.after(p, 12)}"
+
+    def nearest_before(self, s: Sentence, target: Placed, words: re.Pattern,
+                       exclude: tuple[Placed, ...] = ()) -> Optional[Placed]:
+        """The nearest figure before ``target`` whose words match ``words``:
+        first in ``target``'s sentence, then in the sentences before it in
+        the same paragraph; not a percent, not one of ``exclude``."""
+        pool = self.sentences_in(s.section)
+        idx = next((i for i, s2 in enumerate(pool) if s2 is s), len(pool) - 1)
+        for s2 in reversed(pool[:idx + 1]):
+            cands = [p for p in s2.placed if (s2 is not s or p.claim.location.start < target.claim.location.start)
+                     and p not in exclude and p.claim.unit_class not in ("percent", "date", "duration")]
+            for p in reversed(cands):
+                if words.search(self.words_of(s2, p)):
+                    return p
+        return None
+
+    def text_claims(self) -> Iterator[tuple[Sentence, Placed]]:
+        """Every text claim with its sentence, in document order."""
+        for s in self.sentences:
+            for p in s.placed:
+                yield s, p
+
+    def judge_claims(self, classify: Callable[["CheckContext", Placed], Optional[K]],
+                     judge: Callable[["CheckContext", Sentence, Placed, K], CheckResult]) -> list[CheckResult]:
+        """``judge(ctx, sentence, claim, kind)`` for every text claim that
+        ``classify(ctx, claim)`` gives a kind (a rate rule, a growth kind …)."""
+        out = []
+        for s, p in self.text_claims():
+            kind = classify(self, p)
+            if kind is not None:
+                out.append(judge(self, s, p, kind))
+        return out
+
+
+def place_claims(text: str, claims: list[Claim]) -> list[Placed]:
+    """Each claim at the position of its figure's text in ``text``, found
+    left to right; -1 where the text is not found."""
+    out: list[Placed] = []
+    cursor = 0
+    for c in claims:
+        needle = c.quantity.text
+        i = text.find(needle, cursor) if needle else -1
+        if i < 0:
+            out.append(Placed(c, -1, -1))
+            continue
+        out.append(Placed(c, i, i + len(needle)))
+        cursor = i + len(needle)
+    return out
+
+
+def group_sentences(claims: list[Claim]) -> list[Sentence]:
+    """Text claims grouped by the sentence they state, in document order."""
+    groups: list[tuple[str, Optional[str], list[Claim]]] = []
+    for c in claims:
+        if c.origin != "text":
+            continue
+        if groups and groups[-1][0] == c.sentence and groups[-1][1] == c.section:
+            prev = groups[-1][2][-1]
+            if c.location.start >= prev.location.start:
+                groups[-1][2].append(c)
+                continue
+        groups.append((c.sentence, c.section, [c]))
+    return [Sentence(text, section, place_claims(text, cs)) for text, section, cs in groups]
+
+
+def build_context(report: Report, book: Rulebook, rules_directory: Optional[str] = None) -> CheckContext:
+    """The context of one run of checks over ``report``."""
+    return CheckContext(report=report, book=book, sentences=group_sentences(report.claims),
+                        sections={s.id: s for s in report.sections}, rules_directory=rules_directory)
+
+
+def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: str, *,
+                expected: Optional[str] = None, stated: Optional[str] = None,
+                quote: Optional[str] = None, locations: Optional[list[Location]] = None) -> CheckResult:
+    """A CheckResult with the rule's severity; duplicate locations dropped."""
+    seen: set[tuple[int, int]] = set()
+    locs: list[Location] = []
+    for loc in locations or []:
+        key = (loc.start, loc.end)
+        if key not in seen:
+            seen.add(key)
+            locs.append(loc)
+    return CheckResult(rule=rule, kind=kind, severity=ctx.book.severity(rule), status=status,
+                       message=message, expected=expected, stated=stated, quote=quote,
+                       locations=locs)

@@ -1,0 +1,204 @@
+"""Counts in words against what they count.
+
+:func:`check_counts_in_words` takes the check context and returns one
+CheckResult per count that states its own list or matches a table:
+
+- ``下设九个二级项目，包括 A、B 和 C``: the count against the items listed
+  (split on 、 and on 和/及 where the text joins two items of the list's
+  common ending: ``…建设专项和孵化育成体系扶持专项``); an item named twice is
+  said so. A list ending in 等 may be a selection: it fails only when it
+  names more items than the count;
+- ``台山、开平、鹤山、恩平等 4 个县市``: the same, list first (等: a
+  selection, so it fails only when the list is longer);
+- the count against the rows of a table that lists the same items (most of
+  its names appear in the list): ``九个`` against 表1's 10 rows.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import CheckResult, Location, Section
+from ..quantities import parse_number
+from .context import CLAUSE_BREAK, CheckContext, make_result
+from .table_totals import table_name
+
+RULE = "count_in_words"
+_QUOTES = "“”\"'‘’《》 "
+
+
+@dataclass
+class Listing:
+    """A count stated in words and the items it is said to count."""
+
+    count: int
+    count_text: str
+    noun: str
+    items: list[str]
+    selection: bool
+    sentence: str
+    section: Section
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _common_ending(items: list[str]) -> Optional[str]:
+    """The two-character ending most items share, if at least half do."""
+    ends = collections.Counter(i[-2:] for i in items if len(i) >= 2)
+    if not ends:
+        return None
+    end, n = ends.most_common(1)[0]
+    return end if n >= 2 and n * 2 >= len(items) else None
+
+
+def _split_joined(item: str, conjunctions: list[str], ending: Optional[str]) -> list[str]:
+    """``A和B`` -> [A, B] where A ends like the list's items (or, with no
+    common ending, where both sides are at least four characters)."""
+    for conj in conjunctions:
+        start = 0
+        while True:
+            k = item.find(conj, start)
+            if k < 0:
+                break
+            left, right = item[:k], item[k + len(conj):]
+            fits = left.endswith(ending) if ending else len(left) >= 4 and len(right) >= 4
+            if fits and len(right) >= 2:
+                return [left] + _split_joined(right, conjunctions, ending)
+            start = k + 1
+    return [item]
+
+
+def list_items(text: str, conjunctions: list[str]) -> tuple[list[str], bool]:
+    """The items of a list (``A、B和C等``) and whether it ends in 等."""
+    text = text.strip(_QUOTES + "。，,；;")
+    selection = False
+    raw = [t.strip(_QUOTES) for t in text.split("、")]
+    if raw and "等" in raw[-1]:
+        head, _, tail = raw[-1].rpartition("等")
+        if len(tail) <= 8:
+            raw[-1], selection = head.strip(_QUOTES), True
+    raw = [r for r in raw if r]
+    ending = _common_ending(raw)
+    items: list[str] = []
+    for r in raw:
+        items.extend(x.strip(_QUOTES) for x in _split_joined(r, conjunctions, ending))
+    return [i for i in items if i], selection
+
+
+def _count_value(text: str) -> Optional[int]:
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return None
+    return int(value) if value == int(value) else None
+
+
+def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
+             sentence: str, section: Section) -> Optional[Listing]:
+    rules = ctx.book.rules.counts
+    n = _count_value(m.group("num"))
+    if n is None or n < 2:
+        return None
+    items, selection = list_items(list_text, rules.conjunctions)
+    if len(items) < 2 or any(len(i) > rules.max_item_chars for i in items):
+        return None
+    return Listing(n, m.group("num") + m.group("mw"), m.group("noun"), items,
+                   selection or not count_first, sentence, section)
+
+
+def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[Listing]:
+    """The counts of one sentence that state their own list."""
+    out: list[Listing] = []
+    if "、" not in sentence:
+        return out
+    if any(cue in sentence for cue in ctx.book.rules.counts.list_cues):
+        for m in ctx.book.count_then_list.finditer(sentence):
+            found = _listing(ctx, m, m.group("list"), True, sentence, section)
+            if found is not None:
+                out.append(found)
+    if "等" in sentence:
+        for m in ctx.book.list_then_count.finditer(sentence):
+            clause = CLAUSE_BREAK.split(sentence[:m.start()])[-1]
+            found = _listing(ctx, m, clause, False, sentence, section)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def find_listings(ctx: CheckContext) -> list[Listing]:
+    """Every count of the text that states its own list of items."""
+    return [listing for section in ctx.report.sections if "、" in section.body
+            for sentence in ctx.section_sentences(section)
+            for listing in listings_in(ctx, sentence, section)]
+
+
+def _location(ctx: CheckContext, listing: Listing) -> Location:
+    """Where the count is stated: its claim, else a claim of its sentence,
+    else its section's heading."""
+    for s in ctx.sentences_in(listing.section.id):
+        if s.text != listing.sentence:
+            continue
+        for p in s.placed:
+            if p.claim.value == listing.count and p.claim.quantity.text.startswith(listing.count_text[:1]):
+                return p.claim.location
+        return s.location
+    return listing.section.location
+
+
+def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optional[CheckResult]:
+    items = listing.items
+    repeats = [i for i, k in collections.Counter(items).items() if k > 1]
+    distinct = len(set(items))
+    what = f"“{listing.count_text}{listing.noun}”"
+    if listing.selection and len(items) < listing.count:
+        return None
+    ok = len(items) == listing.count and not repeats
+    if listing.selection:
+        ok = len(items) <= listing.count
+    detail = ""
+    if repeats:
+        detail = f"（其中{'、'.join(f'“{r}”' for r in repeats)}重复出现，不同的只有 {distinct} 项）"
+    verdict = "相符" if ok else "不符"
+    return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
+                       f"{what}与所列的 {len(items)} 项{verdict}{detail}",
+                       expected=str(len(items)), stated=listing.count_text, quote=listing.sentence,
+                       locations=[where])
+
+
+def judge_against_tables(ctx: CheckContext, listing: Listing, where: Location) -> list[CheckResult]:
+    """The count against tables whose rows name mostly the listed items."""
+    names_by_table: dict[str, list] = {}
+    for f in ctx.report.funds:
+        names_by_table.setdefault(f.table, []).append(f)
+    listed = {_squash(i) for i in listing.items}
+    out = []
+    for table in ctx.report.tables:
+        rows = names_by_table.get(table.id, [])
+        overlap = sum(1 for r in rows if _squash(r.name) in listed)
+        if len(rows) < 2 or overlap < max(2, (len(rows) + 1) // 2):
+            continue
+        ok = len(rows) == listing.count
+        verdict = "相符" if ok else "不符"
+        out.append(make_result(
+            ctx, RULE, "count_table", "pass" if ok else "fail",
+            f"“{listing.count_text}{listing.noun}”与{table_name(table)}所列 {len(rows)} 行{verdict}",
+            expected=str(len(rows)), stated=listing.count_text, quote=listing.sentence,
+            locations=[where, table.location] + [r.location for r in rows]))
+    return out
+
+
+def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    for listing in find_listings(ctx):
+        where = _location(ctx, listing)
+        result = judge_listing(ctx, listing, where)
+        if result is not None:
+            out.append(result)
+        out.extend(judge_against_tables(ctx, listing, where))
+    return out
+

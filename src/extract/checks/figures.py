@@ -1,0 +1,115 @@
+"""Stated figures as intervals, and figures as text for messages.
+
+Takes claims, quantities and table cell texts; returns
+:class:`~extract.checks.tolerance.Interval` values in the figure's
+normalized unit (元 for money, so 6,239.85 万元 and 62398500 元 compare), or
+the text a message shows. The tolerance rule itself is in
+:mod:`extract.checks.tolerance`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Optional, Union
+
+from ..model import Claim, Quantity
+from .rulebook import Rulebook
+from .tolerance import Interval, round_for_message, stated_interval
+
+Figure = Union[Claim, Quantity]
+
+
+def unit_factor(figure: Figure) -> Decimal:
+    """What one stated unit is in the normalized unit (万元 -> 10000)."""
+    if figure.value == 0:
+        return Decimal(1)
+    return figure.normalized_value / figure.value
+
+
+def is_exact_count(figure: Figure, book: Rulebook) -> bool:
+    """A whole count of things not scaled by 万/亿 (908 家) is exact."""
+    return (figure.unit_class in book.rules.tolerance.exact_count_classes
+            and figure.precision == 0 and figure.normalized_value == figure.value)
+
+
+def figure_interval(figure: Figure, book: Rulebook, qualified: bool = True) -> Interval:
+    """The numbers ``figure`` stands for, in its normalized unit, widened
+    by its qualifier (超, 约 …) unless ``qualified`` is False."""
+    interval = stated_interval(figure.value, figure.precision,
+                               figure.qualifier if qualified else None,
+                               exact=is_exact_count(figure, book), qualifiers=book.qualifiers)
+    factor = unit_factor(figure)
+    return interval if factor == 1 else interval.scaled(factor)
+
+
+def stated_text(figure: Figure) -> str:
+    """The figure as written, spaces dropped: ``6,239.85万元``."""
+    text = figure.quantity.text if isinstance(figure, Claim) else figure.text
+    return "".join(text.split()) or f"{figure.value}{figure.unit}"
+
+
+_CUE_WORDS = re.compile(r"^(?:其中|包括|包含|以及|及|和|与|、|，|,|\s)+")
+
+
+def figure_name(figure: Figure) -> str:
+    """What a message calls a claim: its metric, unless the metric was
+    carried over from the figure before (``其中有 941 家`` has the metric of
+    1141 家 but not its words); then its own words, or nothing."""
+    if not isinstance(figure, Claim):
+        return ""
+    own = _CUE_WORDS.sub("", figure.metric_text.strip())
+    metric = _CUE_WORDS.sub("", figure.metric)
+    if not own:
+        return ""
+    if any(own[i:i + 2] in metric for i in range(max(len(own) - 1, 1))):
+        return metric
+    return own if len(own) >= 2 else ""
+
+
+def in_unit(value: Decimal, figure: Figure) -> Decimal:
+    """A normalized ``value`` expressed in ``figure``'s stated unit."""
+    return value / unit_factor(figure)
+
+
+def show(value: Optional[Decimal], decimals: int, unit: str = "") -> str:
+    """``value`` rounded for a message, with ``unit``; "?" when unknown."""
+    if value is None:
+        return "?"
+    return f"{round_for_message(value, max(decimals, 0))}{unit}"
+
+
+def show_interval(interval: Interval, decimals: int, unit: str = "") -> str:
+    """The middle of ``interval`` for a message (its bounds if unbounded)."""
+    mid = interval.midpoint
+    if mid is not None:
+        return show(mid, decimals, unit)
+    if interval.lo.is_finite():
+        return f"≥{show(interval.lo, decimals, unit)}"
+    if interval.hi.is_finite():
+        return f"≤{show(interval.hi, decimals, unit)}"
+    return "?"
+
+
+_CELL_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_EMPTY_CELL = {"", "-", "—", "－", "/", "／", "——", "–"}
+
+
+def cell_number(text: str) -> Optional[tuple[Decimal, int]]:
+    """A table cell holding only a number: (value, decimals stated);
+    ``"6,159.90"`` -> (6159.90, 2). None for anything else (text, a unit,
+    an operator)."""
+    t = "".join(text.split())
+    if not _CELL_NUMBER.fullmatch(t):
+        return None
+    try:
+        value = Decimal(t.replace(",", "").replace("−", "-"))
+    except InvalidOperation:
+        return None
+    decimals = len(t.split(".", 1)[1]) if "." in t else 0
+    return value, decimals
+
+
+def is_empty_cell(text: str) -> bool:
+    """A cell that states nothing (blank, a dash)."""
+    return "".join(text.split()) in _EMPTY_CELL

@@ -1,0 +1,86 @@
+"""Score and grade: the self-score against the stated grade, and against the
+indicator scores it is the sum of.
+
+:func:`check_score_grade` takes the check context and returns CheckResults:
+the grade the scale gives the self-score (rules/meta.yaml ``grade_scale``:
+90 and above 优, 80 良, 60 中, below 60 差, unless checks.yaml sets its own)
+against the grade the report states; and, where every indicator states a
+score, their sum against the self-score. Missing either side: skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..interpret.meta import GradeBand
+from ..model import CheckResult
+from .context import CheckContext, make_result
+from .figures import show
+from .tolerance import holds, stated_interval, sum_interval
+
+RULE = "score_grade"
+
+
+def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
+    """The band of the scale ``score`` falls in (highest minimum first)."""
+    for band in sorted(scale, key=lambda b: b.min, reverse=True):
+        if score >= band.min:
+            return band
+    return None
+
+
+def _decimals(value) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def check_grade(ctx: CheckContext) -> CheckResult:
+    meta = ctx.report.meta
+    locs = [meta.locations[k] for k in ("self_score", "grade") if k in meta.locations]
+    if meta.self_score is None or meta.grade is None:
+        missing = "自评得分" if meta.self_score is None else "评价等级"
+        return make_result(ctx, RULE, "score_grade", "skipped", f"未找到{missing}，无法核对得分与等级",
+                           locations=locs)
+    band = grade_for(meta.self_score, ctx.book.grade_scale)
+    if band is None:
+        return make_result(ctx, RULE, "score_grade", "skipped",
+                           f"得分 {meta.self_score} 不在等级表范围内", locations=locs)
+    ok = meta.grade in band.words
+    verdict = "相符" if ok else "不符"
+    return make_result(ctx, RULE, "score_grade", "pass" if ok else "fail",
+                       f"自评得分 {meta.self_score} 分对应等级“{band.grade}”，与所述等级“{meta.grade}”{verdict}",
+                       expected=band.grade, stated=meta.grade, quote=f"得分{meta.self_score}分，等级{meta.grade}",
+                       locations=locs)
+
+
+def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
+    """The self-score against the sum of indicator scores, when every
+    indicator states one."""
+    meta = ctx.report.meta
+    inds = ctx.report.indicators
+    if not ctx.book.rules.indicator_score_sum or meta.self_score is None or not inds:
+        return None
+    scores = [i.score for i in inds]
+    if all(s is None for s in scores):
+        return None
+    locs = [meta.locations["self_score"]] if "self_score" in meta.locations else []
+    if any(s is None for s in scores):
+        return make_result(ctx, RULE, "score_sum", "skipped", "部分指标未给出得分，无法核对得分合计",
+                           locations=locs + [i.location for i in inds if i.score is None][:1])
+    total = sum_interval(stated_interval(s, _decimals(s)) for s in scores)  # type: ignore[arg-type]
+    stated = stated_interval(meta.self_score, _decimals(meta.self_score))
+    ok = holds(total, stated)
+    expected = show(total.midpoint, max(_decimals(s) for s in scores))  # type: ignore[arg-type]
+    verdict = "相符" if ok else "不符"
+    return make_result(ctx, RULE, "score_sum", "pass" if ok else "fail",
+                       f"自评得分 {meta.self_score} 分与各指标得分之和 {expected} 分{verdict}",
+                       expected=expected, stated=str(meta.self_score),
+                       locations=locs + [i.location for i in inds])
+
+
+def check_score_grade(ctx: CheckContext) -> list[CheckResult]:
+    out = [check_grade(ctx)]
+    summed = check_score_sum(ctx)
+    if summed is not None:
+        out.append(summed)
+    return out

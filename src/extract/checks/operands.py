@@ -1,0 +1,135 @@
+"""Operands of the rate and difference checks: the two figures a stated
+rate or difference is computed from.
+
+- :func:`budget_pairs` takes a stated figure and the budget role it would
+  be (``rate``, ``balance``) and returns (执行数, 预算数) pairs of
+  :class:`Operand` — the adjusted budget first, then the initial one —
+  when the report's budget interpretation gave that figure that role and the
+  figures stand together (:func:`same_place`: one paragraph or one table
+  row); a 支出率 is checked against 执行数 / 预算数 only then.
+- :func:`pair_by_words` returns the nearest two figures before a stated one
+  whose words match two expressions (rules ``numerator``/``denominator``,
+  ``minuend``/``subtrahend``).
+- :func:`judge_stated` turns the stated figure and what the candidate pairs
+  give into one CheckResult.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..model import BudgetFigure, CheckResult, Claim, Location
+from .context import CheckContext, Placed, Sentence, make_result
+from .figures import Figure, figure_interval, figure_name, stated_text
+from .tolerance import Interval, holds
+
+
+@dataclass(frozen=True)
+class Operand:
+    """A figure a check computes with: a claim or quantity, a name for
+    messages, and where it stands (a paragraph or a table row)."""
+
+    figure: Figure
+    name: str
+    place: Optional[str]
+
+    @property
+    def location(self) -> Location:
+        return self.figure.location
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}{stated_text(self.figure)}"
+
+
+def claim_operand(claim: Claim) -> Operand:
+    """A text claim as an operand, placed in its paragraph."""
+    return Operand(claim, figure_name(claim), f"text:{claim.section}")
+
+
+def budget_operand(ctx: CheckContext, role: str, name: str) -> Optional[Operand]:
+    """The report's budget figure of ``role`` as an operand, or None."""
+    figure: Optional[BudgetFigure] = getattr(ctx.report.budget, role)
+    if figure is None:
+        return None
+    if figure.source == "table":
+        cell = figure.location.cell
+        place = f"table:{cell[0]}:{cell[1]}" if cell else None
+    else:
+        hit = ctx.placed_at(figure.location)
+        if hit is not None:
+            return claim_operand(hit[1].claim)
+        place = None
+    return Operand(figure.quantity, name, place)
+
+
+def same_place(*operands: Operand) -> bool:
+    """True when every operand stands in the same paragraph or table row."""
+    places = {o.place for o in operands}
+    return len(places) == 1 and None not in places
+
+
+def budget_pairs(ctx: CheckContext, stated: Claim, role: str) -> list[tuple[Operand, Operand]]:
+    """(执行数, 预算数) pairs for ``stated`` when it is the budget's figure
+    of ``role`` and stands with them: adjusted budget first, then initial."""
+    figure: Optional[BudgetFigure] = getattr(ctx.report.budget, role)
+    if figure is None or figure.location.start != stated.location.start:
+        return []
+    executed = budget_operand(ctx, "executed", "执行数")
+    if executed is None:
+        return []
+    me = claim_operand(stated)
+    pairs = []
+    for budget_role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
+        budget = budget_operand(ctx, budget_role, name)
+        if budget is not None and same_place(executed, budget, me):
+            pairs.append((executed, budget))
+    return pairs
+
+
+def pair_by_words(ctx: CheckContext, s: Sentence, p: Placed, first: Optional[re.Pattern],
+                  second: Optional[re.Pattern]) -> list[tuple[Operand, Operand]]:
+    """The nearest figure before ``p`` whose words match ``first``, and the
+    nearest other one matching ``second`` (see
+    :meth:`~extract.checks.context.CheckContext.nearest_before`); [] if
+    either is missing."""
+    if first is None or second is None:
+        return []
+    a = ctx.nearest_before(s, p, first)
+    if a is None:
+        return []
+    b = ctx.nearest_before(s, p, second, exclude=(a,))
+    if b is None:
+        return []
+    return [(claim_operand(a.claim), claim_operand(b.claim))]
+
+
+Computed = tuple[Operand, Operand, Optional[Interval]]
+
+
+def judge_stated(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, computed: list[Computed],
+                 formula: Callable[[Operand, Operand], tuple[str, str]], missing: str) -> CheckResult:
+    """The verdict on a stated figure against what candidate operand pairs
+    give (``computed``: pairs with the interval they give, None where they
+    give nothing). Passes when some pair agrees (the first that does is
+    shown), fails when none does (the first pair is shown), skipped with
+    ``missing`` when there is no pair. ``formula(a, b)`` returns the
+    expected value and the calculation as text."""
+    name = claim.metric or rule
+    stated_as = stated_text(claim)
+    usable = [x for x in computed if x[2] is not None]
+    if not usable:
+        reason = missing if not computed else "计算无意义（分母或起点可能为零）"
+        return make_result(ctx, rule, rule, "skipped", f"{name} {stated_as}：{reason}，无法核对",
+                           stated=stated_as, quote=s.text, locations=[claim.location])
+    stated = figure_interval(claim, ctx.book)
+    good = [x for x in usable if holds(x[2], stated)]  # type: ignore[arg-type]
+    a, b, _ = (good or usable)[0]
+    expected, calculation = formula(a, b)
+    verdict = "相符" if good else "不符"
+    return make_result(ctx, rule, rule, "pass" if good else "fail",
+                       f"{name} {stated_as} 与 {calculation} {verdict}",
+                       expected=expected, stated=stated_as, quote=s.text,
+                       locations=[claim.location, a.location, b.location])

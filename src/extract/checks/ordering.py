@@ -1,0 +1,146 @@
+"""Order of enumerations (一是, 二是 …) and heading markers (一、 (一) 1. …).
+
+:func:`check_enumeration_order` takes the check context and returns, per
+section, one failed CheckResult per break in its 一是/二是 sequence (a gap:
+四是 then 六是; a repeat: 七是 twice; a step back) and one passed result per
+sequence without a break. An item numbered 1 starts a new sequence (a new
+list: 主要原因：一是… 改进措施：一是…). Forms are not mixed (一是 and 其一 are
+counted apart).
+
+:func:`check_heading_order` does the same for the headings under one parent,
+per marker style, where a count restarting at 1 among siblings is also a
+break (the section builder already nests a restart under a deeper heading).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from ..markers import CIRCLED
+from ..model import CheckResult, Location
+from .context import CheckContext, make_result
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """One numbered item: its ordinal, marker as written, location, text."""
+
+    ordinal: int
+    marker: str
+    location: Location
+    text: str
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, units = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
+
+
+def sequence_breaks(items: Sequence[Numbered], restart_is_break: bool) -> list[tuple[Numbered, str, str]]:
+    """(item, kind, expected ordinal text) for each break of the sequence:
+    "缺号" (gap), "重复" (repeat), "倒序" (step back), "重新编号" (restart)."""
+    out = []
+    prev: Optional[int] = None
+    for it in items:
+        if prev is None:
+            if it.ordinal != 1:
+                out.append((it, "缺号", "1"))
+        elif it.ordinal == 1:
+            if restart_is_break:
+                out.append((it, "重新编号", str(prev + 1)))
+        elif it.ordinal == prev:
+            out.append((it, "重复", str(prev + 1)))
+        elif it.ordinal > prev + 1:
+            out.append((it, "缺号", str(prev + 1)))
+        elif it.ordinal < prev:
+            out.append((it, "倒序", str(prev + 1)))
+        prev = it.ordinal
+    return out
+
+
+def _judge(ctx: CheckContext, rule: str, kind: str, items: Sequence[Numbered], where: str,
+           marker_of: Callable[[int], str], restart_is_break: bool) -> list[CheckResult]:
+    breaks = sequence_breaks(items, restart_is_break)
+    out = []
+    for it, what, expected in breaks:
+        wanted = marker_of(int(expected))
+        if what == "缺号":
+            missing = "、".join(marker_of(n) for n in range(int(expected), it.ordinal))
+            message = f"{where}：“{it.marker}”之前缺少“{missing}”"
+        elif what == "重复":
+            message = f"{where}：“{it.marker}”重复出现，此处应为“{wanted}”"
+        elif what == "倒序":
+            message = f"{where}：“{it.marker}”排在更大的编号之后，此处应为“{wanted}”"
+        else:
+            message = f"{where}：编号在“{it.marker}”处重新开始，此处应为“{wanted}”"
+        out.append(make_result(ctx, rule, kind, "fail", message, expected=wanted, stated=it.marker,
+                               quote=it.text[:80], locations=[it.location]))
+    if not breaks and len(items) > 1:
+        first, last = items[0], items[-1]
+        out.append(make_result(ctx, rule, kind, "pass",
+                               f"{where}：“{first.marker}”至“{last.marker}”编号连续",
+                               locations=[first.location]))
+    return out
+
+
+def _split_runs(items: list[Numbered]) -> list[list[Numbered]]:
+    """Runs of an enumeration: a new run starts at every item numbered 1."""
+    runs: list[list[Numbered]] = []
+    for it in items:
+        if it.ordinal == 1 or not runs:
+            runs.append([])
+        runs[-1].append(it)
+    return runs
+
+
+def _enum_marker(form: str) -> Callable[[int], str]:
+    if form == "其":
+        return lambda n: f"其{_cn(n)}"
+    return lambda n: f"{_cn(n)}是"
+
+
+def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
+    """Breaks in the 一是/二是 sequences of every section."""
+    out: list[CheckResult] = []
+    for section in ctx.report.sections:
+        by_form: dict[str, list[Numbered]] = {}
+        for e in section.enumerations:
+            form = "其" if e.marker.startswith("其") else "是"
+            by_form.setdefault(form, []).append(Numbered(e.ordinal, e.marker, e.location,
+                                                         f"{e.marker}{e.text}"))
+        where = f"{section.marker}{section.title}".strip() or "正文"
+        for form, items in by_form.items():
+            for run in _split_runs(items):
+                out.extend(_judge(ctx, "enumeration_order", "enumeration", run, where,
+                                  _enum_marker(form), restart_is_break=False))
+    return out
+
+
+_HEADING_FORMS: dict[str, Callable[[int], str]] = {
+    "cn": lambda n: f"{_cn(n)}、",
+    "paren_cn": lambda n: f"({_cn(n)})",
+    "arabic": lambda n: f"{n}.",
+    "paren_arabic": lambda n: f"({n})",
+    "arabic_paren": lambda n: f"{n})",
+    "part": lambda n: f"第{_cn(n)}部分",
+    "circled": lambda n: CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n),
+}
+
+
+def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
+    """Breaks in the numbering of the headings under each parent."""
+    groups: dict[tuple[Optional[str], str], list[Numbered]] = {}
+    for s in ctx.report.sections:
+        groups.setdefault((s.parent, s.style), []).append(
+            Numbered(s.ordinal, s.marker, s.location, f"{s.marker}{s.title}"))
+    out: list[CheckResult] = []
+    for (parent, style), items in groups.items():
+        p = ctx.sections.get(parent or "")
+        where = f"“{p.marker}{p.title}”下的标题" if p else "一级标题"
+        marker_of = _HEADING_FORMS.get(style, lambda n: str(n))
+        out.extend(_judge(ctx, "heading_order", "heading", items, where, marker_of, restart_is_break=True))
+    return out

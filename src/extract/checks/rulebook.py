@@ -1,0 +1,269 @@
+"""The rule book of the checks: rules/checks.yaml as a validated model.
+
+:func:`load_rulebook` takes a rule folder (or None for the default) and
+returns a :class:`Rulebook`: the validated :class:`CheckRules` plus what is
+derived from them once (compiled regular expressions, the tolerance
+qualifiers, the grade scale). Loading is cached per file version, so a run
+of checks compiles nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal, Optional, Sequence, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..interpret.meta import GradeBand, meta_rules
+from ..rules import load_rule_file
+from .tolerance import Qualifiers
+
+Severity = Literal["error", "warning", "info"]
+
+RULE_IDS = (
+    "table_totals", "stated_breakdown", "rate", "difference", "growth", "target",
+    "target_rating", "score_grade", "count_in_words", "enumeration_order",
+    "heading_order", "metric_consistency", "year_scope",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _regex(value: Optional[str]) -> Optional[str]:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as e:
+            raise ValueError(f"bad regular expression: {e}") from None
+    return value
+
+
+class ToleranceRules(_Strict):
+    at_least: list[str] = Field(default_factory=list)
+    at_most: list[str] = Field(default_factory=list)
+    approximate: list[str] = Field(default_factory=list)
+    approximate_relative: Decimal = Decimal("0.05")
+    exact_count_classes: list[str] = Field(default_factory=list)
+
+
+class TableTotalRules(_Strict):
+    subtotal_words: list[str] = Field(default_factory=lambda: ["小计"])
+    skip_columns: list[str] = Field(default_factory=list)
+
+
+class Composition(_Strict):
+    total: str
+    parts: list[str] = Field(min_length=2)
+
+
+class BreakdownRules(_Strict):
+    cues: list[str]
+    max_gap_chars: int = 20
+    exhaustive_unit_classes: list[str] = Field(default_factory=lambda: ["money"])
+    not_part_words: list[str] = Field(default_factory=list)
+    composition_cue: Optional[str] = None
+    compositions: list[Composition] = Field(default_factory=list)
+
+    _v = field_validator("composition_cue")(_regex)
+
+
+class RateRule(_Strict):
+    words: list[str] = Field(min_length=1)
+    budget: bool = False
+    numerator: Optional[str] = None
+    denominator: Optional[str] = None
+
+    _v = field_validator("numerator", "denominator")(_regex)
+
+
+class DifferenceRule(_Strict):
+    words: list[str] = Field(min_length=1)
+    budget: bool = False
+    minuend: Optional[str] = None
+    subtrahend: Optional[str] = None
+
+    _v = field_validator("minuend", "subtrahend")(_regex)
+
+
+class GrowthRules(_Strict):
+    average: list[str]
+    average_decline: list[str] = Field(default_factory=list)
+    year_on_year: list[str] = Field(default_factory=list)
+    year_on_year_decline: list[str] = Field(default_factory=list)
+    from_cues: list[str]
+    to_cues: list[str]
+    previous_year_words: list[str] = Field(default_factory=list)
+    year_span: str
+
+    _v = field_validator("year_span")(_regex)
+
+
+class TargetRules(_Strict):
+    top_grades: list[str]
+    all_met_phrases: list[str] = Field(default_factory=list)
+    conclusion_titles: list[str] = Field(default_factory=list)
+
+
+class CountRules(_Strict):
+    measure_words: list[str]
+    list_cues: list[str]
+    conjunctions: list[str] = Field(default_factory=list)
+    max_noun_chars: int = 20
+    max_item_chars: int = 40
+
+
+class ConsistencyRules(_Strict):
+    min_metric_chars: int = 4
+    metric_suffixes: list[str] = Field(default_factory=list)
+    scope_words: list[str] = Field(default_factory=list)
+
+
+class YearRules(_Strict):
+    years_after: int = 1
+
+
+class CheckRules(_Strict):
+    """The contents of ``rules/checks.yaml``."""
+
+    severity: dict[str, Severity]
+    disabled: list[str] = Field(default_factory=list)
+    tolerance: ToleranceRules
+    table_totals: TableTotalRules = Field(default_factory=TableTotalRules)
+    breakdowns: BreakdownRules
+    rates: list[RateRule]
+    differences: list[DifferenceRule]
+    growth: GrowthRules
+    targets: TargetRules
+    grade_scale: Optional[list[GradeBand]] = None
+    indicator_score_sum: bool = True
+    counts: CountRules
+    consistency: ConsistencyRules
+    years: YearRules
+
+    @field_validator("severity", "disabled")
+    @classmethod
+    def _known_rule_ids(cls, v):
+        unknown = [k for k in v if k not in RULE_IDS]
+        if unknown:
+            raise ValueError(f"unknown rule id {unknown[0]!r} (known: {', '.join(RULE_IDS)})")
+        return v
+
+
+def rule_for(rules: Sequence[Union["RateRule", "DifferenceRule"]], text: str) -> Optional[int]:
+    """Index of the first rule with one of its ``words`` in ``text``."""
+    for i, rule in enumerate(rules):
+        if any(w in text for w in rule.words):
+            return i
+    return None
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    """A regex matching any of ``words``, longest first; never matches if empty."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """Validated rules plus what the checks derive from them once."""
+
+    rules: CheckRules
+    qualifiers: Qualifiers
+    grade_scale: tuple[GradeBand, ...]
+    not_part: re.Pattern
+    breakdown_cue: re.Pattern
+    composition_cue: Optional[re.Pattern]
+    year_span: re.Pattern
+    scope_words: re.Pattern
+    metric_suffix: re.Pattern
+    relation_words: re.Pattern
+    rate_numerators: tuple[Optional[re.Pattern], ...]
+    rate_denominators: tuple[Optional[re.Pattern], ...]
+    difference_minuends: tuple[Optional[re.Pattern], ...]
+    difference_subtrahends: tuple[Optional[re.Pattern], ...]
+    count_then_list: re.Pattern
+    list_then_count: re.Pattern
+
+    def severity(self, rule: str) -> Severity:
+        return self.rules.severity[rule]
+
+    def enabled(self, rule: str) -> bool:
+        return rule in self.rules.severity and rule not in self.rules.disabled
+
+
+def _relation_words(rules: CheckRules) -> list[str]:
+    """Growth and rate words: they name a relation, not a metric."""
+    g = rules.growth
+    words = g.average + g.average_decline + g.year_on_year + g.year_on_year_decline
+    return words + [w for r in rules.rates for w in r.words]
+
+
+_COUNT = r"(?<![第\d一二两三四五六七八九十百])(?P<num>\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*"
+
+
+def _count_then_list(c: CountRules) -> re.Pattern:
+    """下设九个二级项目，包括 A、B 和 C: count, noun, list cue, list."""
+    mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
+    cues = "|".join(re.escape(w) for w in sorted(c.list_cues, key=len, reverse=True))
+    return re.compile(_COUNT + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
+                      rf"[，,：:]?\s*(?:{cues})[：:]?(?P<list>[^。；;，,：:]+)")
+
+
+def _list_then_count(c: CountRules) -> re.Pattern:
+    """台山、开平、鹤山、恩平等 4 个县市: 等, then the count (the list is the
+    clause before 等, cut by the check)."""
+    mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
+    return re.compile(r"等\s*" + _COUNT + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
+
+
+def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
+    return re.compile(pattern) if pattern else None
+
+
+_BUILT: dict[tuple[int, int], Rulebook] = {}
+
+
+def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
+    t = rules.tolerance
+    b = rules.breakdowns
+    return Rulebook(
+        rules=rules,
+        qualifiers=Qualifiers(frozenset(t.at_least), frozenset(t.at_most),
+                              frozenset(t.approximate), t.approximate_relative),
+        grade_scale=tuple(rules.grade_scale) if rules.grade_scale else scale,
+        not_part=_alternation(b.not_part_words),
+        breakdown_cue=_alternation(b.cues),
+        composition_cue=_compiled(b.composition_cue),
+        year_span=re.compile(rules.growth.year_span),
+        scope_words=_alternation(rules.consistency.scope_words),
+        metric_suffix=re.compile(f"(?:{_alternation(rules.consistency.metric_suffixes).pattern})$"),
+        relation_words=_alternation(_relation_words(rules)),
+        rate_numerators=tuple(_compiled(r.numerator) for r in rules.rates),
+        rate_denominators=tuple(_compiled(r.denominator) for r in rules.rates),
+        difference_minuends=tuple(_compiled(d.minuend) for d in rules.differences),
+        difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
+        count_then_list=_count_then_list(rules.counts),
+        list_then_count=_list_then_count(rules.counts),
+    )
+
+
+def load_rulebook(rules_directory: Optional[str] = None) -> Rulebook:
+    """The rule book of ``rules_directory`` (default: the rule folder in
+    force): checks.yaml, with the grade scale of meta.yaml unless
+    checks.yaml sets its own."""
+    rules = load_rule_file("checks.yaml", CheckRules, rules_directory)
+    meta = meta_rules(rules_directory)
+    # The rule loader caches each file version as one object: build once per
+    # pair of objects (the Rulebook keeps them alive, so ids stay theirs).
+    key = (id(rules), id(meta))
+    book = _BUILT.get(key)
+    if book is None or book.rules is not rules:
+        if len(_BUILT) > 16:
+            _BUILT.clear()
+        book = _BUILT[key] = _build(rules, tuple(meta.grade_scale))
+    return book

@@ -1,0 +1,68 @@
+"""Years and dates: figures and deadlines of another year where the report
+says they belong to its own year.
+
+:func:`check_year_scope` takes the check context and returns CheckResults
+for two cases (the report's year is ``meta.year``; without it, nothing):
+
+- budget figures stated with a year (``安排本部门2024年…资金15140万元``):
+  the budget a report evaluates is its own year's;
+- indicator dates (targets and actuals such as ``2024年4月1日前``): within
+  the report's year or the ``years_after`` years after it (statistics of a
+  year are reported the next spring).
+
+Not checked: other years in running text. "今年完成2023年度项目验收" and
+"荣获2023年度国家科技进步奖" in a 2024 report are right (a plan year, an
+award year), and nothing in the words tells them from a wrong year.
+"""
+
+from __future__ import annotations
+
+from ..model import CheckResult
+from .context import CheckContext, make_result
+
+RULE = "year_scope"
+_BUDGET_ROLES = {"initial": "年初预算", "adjusted": "调整后预算", "executed": "执行数"}
+
+
+def check_budget_years(ctx: CheckContext, year: int) -> list[CheckResult]:
+    out = []
+    for role, label in _BUDGET_ROLES.items():
+        figure = getattr(ctx.report.budget, role)
+        if figure is None or figure.source != "text":
+            continue
+        hit = ctx.placed_at(figure.location)
+        if hit is None or hit[1].claim.year is None:
+            continue
+        stated = hit[1].claim.year
+        ok = stated == year
+        verdict = "与报告年度一致" if ok else f"与报告年度 {year} 年不符"
+        out.append(make_result(ctx, RULE, "budget_year", "pass" if ok else "fail",
+                               f"{label}所属年份 {stated} 年{verdict}",
+                               expected=str(year), stated=str(stated), quote=figure.sentence,
+                               locations=[figure.location]))
+    return out
+
+
+def check_indicator_dates(ctx: CheckContext, year: int) -> list[CheckResult]:
+    after = ctx.book.rules.years.years_after
+    out = []
+    for ind in ctx.report.indicators:
+        for what, q in (("目标", ind.target.quantity), ("完成值", ind.actual)):
+            if q is None or not q.date:
+                continue
+            stated = int(q.date[:4])
+            ok = year <= stated <= year + after
+            verdict = "在报告年度内" if ok else f"不在报告年度 {year} 年（至 {year + after} 年）内"
+            out.append(make_result(ctx, RULE, "indicator_date", "pass" if ok else "fail",
+                                   f"指标“{ind.name}”的{what}日期 {q.text} {verdict}",
+                                   expected=f"{year}–{year + after}", stated=q.text,
+                                   quote=f"{ind.name} | {ind.target.text} | {ind.actual_text}",
+                                   locations=[q.location, ind.location]))
+    return out
+
+
+def check_year_scope(ctx: CheckContext) -> list[CheckResult]:
+    year = ctx.report.meta.year
+    if year is None:
+        return []
+    return check_budget_years(ctx, year) + check_indicator_dates(ctx, year)
