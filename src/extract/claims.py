@@ -43,6 +43,9 @@ class MetricRules(BaseModel):
     max_following_chars: int = 12
     dictionary: list[str] = []
     open_verbs: list[str] = []
+    carry_gap: str = r"[(（]?"
+    ordinal_units: list[str] = []
+    ordinal_followers: list[str] = []
     noun_phrase_stops: list[str] = []
     budget: dict[str, BudgetRole] = {}
     budget_columns: dict[str, list[str]] = {}
@@ -191,6 +194,37 @@ def is_context_date(q: QuantityMatch) -> bool:
     return q.unit_class == "date" and not q.deadline
 
 
+def words_after(text: str, rules: MetricRules) -> str:
+    """The metric in the words after a figure, where nothing before it names
+    one: "1人入选国家火炬计划(我市首个)" -> 入选国家火炬计划."""
+    m = re.match(r"[\u4e00-\u9fff]{2,}", text)
+    return clean_metric(m.group(0), rules)[:rules.max_chars] if m else ""
+
+
+def is_ordinal(q: QuantityMatch, text: str, rules: MetricRules) -> bool:
+    """A numbered session or congress, not a count: 十六届人大, 四次会议."""
+    return q.unit in rules.ordinal_units or text.startswith(tuple(rules.ordinal_followers), q.end)
+
+
+def carried_metric(previous: list[ClauseClaim], q: QuantityMatch, text: str,
+                   rules: MetricRules) -> str:
+    """The metric of the figure before, where only a from-to word or a
+    bracket stands between the two ("由908家增至1273家", "16家(累计71家)")."""
+    if not previous or previous[-1].claim.normalized_unit != q.normalized_unit:
+        return ""
+    gap = text[previous[-1].match.end:q.start].strip()
+    return previous[-1].claim.metric if _carry(rules).fullmatch(gap) else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _carry_cached(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def _carry(rules: MetricRules) -> re.Pattern:
+    return _carry_cached(rules.carry_gap)
+
+
 def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
                     rules: MetricRules, breaks: re.Pattern) -> list[ClauseClaim]:
     """Claims of one sentence, in order."""
@@ -205,7 +239,8 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
             year = int(q.date)  # type: ignore[arg-type]
             prev_end = q.end
             continue
-        if (not q.unit and q.unit_class in ("none", "other")) or is_context_date(q):
+        if (not q.unit and q.unit_class in ("none", "other")) or is_context_date(q) \
+                or is_ordinal(q, text, rules):
             prev_end = q.end
             continue
         cstart = clause_starts[bisect.bisect_right(clause_starts, q.start) - 1]
@@ -217,8 +252,8 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
         metric = "".join(words).strip(EDGE_PUNCT)
         if q.unit_class not in ("percent", "money", "duration") and ends_open(words, rules):
             metric += following_nouns(text[q.end:nxt], rules)
-        if not metric and out and out[-1].claim.normalized_unit == q.normalized_unit:
-            metric = out[-1].claim.metric  # "由908家增至1273家", "(累计71家)"
+        if not metric:
+            metric = carried_metric(out, q, text, rules) or words_after(text[q.end:nxt], rules)
         loc = source.locate_span(sentence[q.start:q.end])
         quantity = q.to_quantity(loc)
         claim = Claim(
