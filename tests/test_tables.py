@@ -304,3 +304,13 @@ def test_sample_indicator_table(sample_tables):
     assert ind.cell(1, 0).rowspan == 18
     cell = ind.cell(6, 3)
     assert source.text[cell.location.start:cell.location.end] == "完成省、市级科技计划项目验 收数量"
+
+
+def test_first_row_of_words_over_figures_is_a_header_even_with_total_column():
+    from extract.load.text import source_from_text
+    from extract.structure.sections import structure_of
+
+    text = ("表 3 资金来源（万元）\n序号\t项目名称\t合计\t中央资金\t省级资金\n"
+            "1\t道路养护\t300\t200\t100\n2\t桥梁维修\t150\t50\t100\n")
+    t = structure_of(source_from_text(text)).tables[0]
+    assert t.header_rows == 1 and t.total_rows == [] and t.columns[2] == "合计"

@@ -477,7 +477,24 @@ def count_header_texts(rows: Sequence[Sequence[str]], rules: TableRules) -> int:
     n = 0
     while n < min(rules.header.max_rows, len(rows)) and is_header_texts(rows[n], rules):
         n += 1
+    if n == 0 and len(rows) > 1 and _is_word_row(rows[0], rules) and _has_figures(rows[1]):
+        n = 1  # "序号 项目名称 合计 中央资金 省级资金" over rows of figures
     return n
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_figures(texts: Sequence[str]) -> bool:
+    return any(_DIGIT.search(t) for t in texts)
+
+
+def _is_word_row(texts: Sequence[str], rules: TableRules) -> bool:
+    """A first row of words only: no figures, every column named, and at
+    least one known label among them."""
+    filled = [t for t in texts if t]
+    return (len(filled) >= 2 and len(filled) == len(texts) and not _has_figures(filled)
+            and any(label_role(t, rules) is not None for t in filled))
 
 
 # --------------------------------------------------------------------------
