@@ -1,0 +1,162 @@
+"""The HTML review page in a real browser: Debian's headless Chromium driven by
+Playwright through its executable path (no browser is downloaded;
+scripts/browser.sh installs Chromium, scripts/test.sh runs it first).
+
+Skipped, saying why, only when Playwright or Chromium is missing or will not start.
+A screenshot of the 2024 sample's page is saved to tests/artifacts/ (set
+EXTRACT_DOCS_SCREENSHOT=1 to also refresh docs/review-2024.png)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE_2024
+
+CHROMIUM = os.environ.get("EXTRACT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+HOSTILE = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"{CHROMIUM} is missing: scripts/browser.sh installs Debian's chromium")
+    with sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        except Exception as e:  # noqa: BLE001 - any failure to start is a skip reason
+            pytest.skip(f"Chromium at {CHROMIUM} would not start: {str(e).splitlines()[0]}")
+        yield b
+        b.close()
+
+
+def check_html(report: Path, out: Path) -> list[dict]:
+    """Run `extract check REPORT --format json --html OUT`; the failed findings."""
+    exe = Path(sys.executable).with_name("extract")
+    done = subprocess.run([str(exe), "check", str(report), "--format", "json", "--html", str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    return [r for r in json.loads(done.stdout) if r["status"] == "fail"]
+
+
+@pytest.fixture(scope="module")
+def page_2024(tmp_path_factory):
+    out = tmp_path_factory.mktemp("review") / "review-2024.html"
+    return out, check_html(SAMPLE_2024, out)
+
+
+@pytest.fixture()
+def open_page(browser):
+    pages = []
+
+    def go(path: Path, width=1280, height=900):
+        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.as_uri(), wait_until="load")
+        pages.append(context)
+        return page, requests
+
+    yield go
+    for c in pages:
+        c.close()
+
+
+def in_viewport(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    vp = page.viewport_size
+    return (box is not None and box["y"] >= 0 and box["y"] + box["height"] <= vp["height"]
+            and box["x"] >= 0 and box["x"] + box["width"] <= vp["width"])
+
+
+def test_loads_from_file_with_no_network(open_page, page_2024):
+    path, _ = page_2024
+    page, requests = open_page(path)
+    page.wait_for_timeout(200)
+    assert requests == [path.as_uri()]
+    assert page.title().startswith("审阅")
+
+
+def test_highlights_match_json(open_page, page_2024):
+    path, fails = page_2024
+    page, _ = open_page(path)
+    ids = page.evaluate("""() => {
+        const s = new Set();
+        document.querySelectorAll('#doc [data-findings]').forEach(
+            e => e.getAttribute('data-findings').split(' ').forEach(i => s.add(i)));
+        return [...s];
+    }""")
+    anchors = page.locator("#doc [id^='hl-']").count()
+    assert len(ids) == anchors == len([r for r in fails if r["locations"]]) > 0
+    assert page.locator("aside a.jump").count() == len(fails)
+
+
+def test_click_in_side_list_scrolls_highlight_into_view(open_page, page_2024):
+    path, fails = page_2024
+    page, _ = open_page(path, height=700)
+    links = page.locator("aside a.jump")
+    n = links.count()
+    outside = 0
+    for i in [n - 1] + list(range(n - 1)):
+        target = links.nth(i).get_attribute("data-target")
+        page.evaluate("document.getElementById('doc').scrollTo(0, 0)")
+        outside += not in_viewport(page, f"#{target}")
+        links.nth(i).click()
+        page.wait_for_timeout(50)
+        assert in_viewport(page, f"#{target}"), f"{target} not in view after its click"
+    assert outside, "some highlight started out of view (else the test proves nothing)"
+
+
+def test_severity_filter_hides_warnings(open_page, page_2024):
+    path, _ = page_2024
+    page, _ = open_page(path)
+    warning_item = page.locator("aside li.sev-warning").first
+    assert warning_item.is_visible()
+    page.locator(".filter input[data-sev='warning']").uncheck()
+    assert not warning_item.is_visible()
+    assert page.locator("aside li.sev-error").first.is_visible()
+    assert not page.locator("#doc sup.tag.sev-warning").first.is_visible()
+
+
+def test_script_in_document_renders_as_text(open_page, tmp_path):
+    text = SAMPLE_2024.read_text(encoding="utf-8")
+    report = tmp_path / "hostile.txt"
+    report.write_text(text.replace("部门基本情况", "部门基本情况" + HOSTILE, 1), encoding="utf-8")
+    out = tmp_path / "hostile.html"
+    check_html(report, out)
+    page, requests = open_page(out)
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>window.__pwned = 1</script>" in page.locator("#doc").inner_text()
+    assert page.locator("#doc script, #doc img").count() == 0
+    assert requests == [out.as_uri()]
+
+
+def test_screenshot_of_2024_sample(open_page, page_2024):
+    path, _ = page_2024
+    page, _ = open_page(path, width=1280, height=860)
+    # the indicator table with its failed row, and the side list
+    page.locator("aside a.jump").nth(2).click()
+    page.wait_for_timeout(1800)  # let the click's outline fade
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / ".gitignore").write_text("*\n", encoding="utf-8")
+    shot = ARTIFACTS / "review-2024.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("EXTRACT_DOCS_SCREENSHOT") == "1":
+        (ROOT / "docs").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "docs" / "review-2024.png"))
