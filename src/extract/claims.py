@@ -185,7 +185,7 @@ def _word_set(rules: MetricRules, field: str) -> frozenset[str]:
 
 
 def is_year_only(q: QuantityMatch) -> bool:
-    return q.unit_class == "date" and q.date is not None and len(q.date) == 4 and q.operator is None
+    return q.unit_class == "date" and q.date is not None and len(q.date) == 4 and q.date.isdigit() and q.operator is None
 
 
 def is_context_date(q: QuantityMatch) -> bool:

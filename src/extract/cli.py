@@ -66,24 +66,35 @@ def main() -> None:
               help="Use the rule files in DIR instead of the built-in rules/.")
 @click.option("--no-checks", is_flag=True, help="Skip the consistency checks.")
 @click.option("--compact", is_flag=True, help="One-line JSON.")
+@click.option("--max-seconds", type=click.FloatRange(min=0),
+              help="Seconds allowed per report, 0: no limit [default: 120].")
+@click.option("--max-mb", type=click.FloatRange(min=0),
+              help="Memory (address space) cap of this process in MB [default: none].")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def parse(reports, out_dir, rules_dir, no_checks, compact, debug):
+def parse(reports, out_dir, rules_dir, no_checks, compact, max_seconds, max_mb, debug):
     """Parse REPORT(s) into structured JSON."""
+    from .errors import ExtractError
     from .export.jsonfile import report_json, write_atomic
-    from .pipeline import parse_file
+    from .limits import DEFAULT, parse_file_limited
+
+    limits = DEFAULT.with_(max_seconds=max_seconds, max_memory_mb=max_mb)
 
     if out_dir is None and len(reports) > 1:
         _fail("several reports need --out DIR", EXIT_BAD_INPUT)
     failed = 0
     for path in reports:
         def job(path=path):
-            report = parse_file(path, rules_dir, run_checks=not no_checks)
+            report = parse_file_limited(path, rules_dir, not no_checks, limits, process_wide=True)
             text = report_json(report, indent=None if compact else 2)
             if out_dir is None:
                 sys.stdout.write(text)
-            else:
+                return
+            target = Path(out_dir) / (Path(path).stem + ".json")
+            try:
                 Path(out_dir).mkdir(parents=True, exist_ok=True)
-                write_atomic(Path(out_dir) / (Path(path).stem + ".json"), text)
+                write_atomic(target, text)
+            except OSError as e:  # unwritable directory, full disk: nothing half-written is left
+                raise ExtractError(f"cannot write {target}: {e.strerror or e}", path) from None
         try:
             run_guarded(job, path, debug)
         except SystemExit as e:
@@ -103,8 +114,10 @@ def parse(reports, out_dir, rules_dir, no_checks, compact, debug):
               help="Exit 1 when a finding of this severity (or worse) is reported.")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
               help="Use the rule files in DIR instead of the built-in rules/.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Also write a self-contained HTML review page to PATH.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def check(report, fmt, fail_on, rules_dir, debug):
+def check(report, fmt, fail_on, rules_dir, html_path, debug):
     """Check REPORT for inconsistencies: exit 0 with no errors, 1 with errors
     (or warnings, with --fail-on warning), 2 for bad input."""
     from .checks import findings_exit_code
@@ -112,7 +125,12 @@ def check(report, fmt, fail_on, rules_dir, debug):
     from .report.text import render_text
 
     def job():
-        results = parse_file(report, rules_dir).checks
+        parsed = parse_file(report, rules_dir)
+        results = parsed.checks
+        if html_path:
+            from .report.html import write_review
+
+            write_review(parsed, html_path)
         if fmt == "json":
             click.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
         else:

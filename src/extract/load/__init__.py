@@ -9,11 +9,13 @@ gives the same structured data whichever form a report came in.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import limits
 from ..errors import InputError, UnsupportedFormat
 from ..model import Source
 from ..span import SourceText
@@ -38,11 +40,19 @@ def load_document(path: os.PathLike | str) -> LoadedDocument:
     suffix = p.suffix.lower()
     if suffix in LEGACY_SUFFIXES and not p.is_file():
         raise UnsupportedFormat(f"{LEGACY_SUFFIXES[suffix]} is not read: save it as .docx or PDF", path)
-    if not p.exists():
-        raise InputError("no such file", path)
+    try:
+        p.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError("a symbolic link loop, not a report", path) from None
+        if p.is_symlink():
+            raise InputError("a broken symbolic link", path) from None
+        raise InputError("no such file" if e.errno == errno.ENOENT else f"cannot read: {e.strerror}",
+                         path) from None
     if p.is_dir():
         raise InputError("is a directory, not a report", path)
     try:
+        limits.check_input_size(p.stat().st_size, path)
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", path) from None
@@ -63,6 +73,7 @@ def load_document(path: os.PathLike | str) -> LoadedDocument:
         source, encoding = load_html(path, data)
     else:
         source, encoding = load_text(path, data)
+    limits.check_lines(source.text, path)
     info = Source(path=str(path), sha256=digest, format=kind, encoding=encoding,
                   lines=source.n_lines, pages=pages)
     return LoadedDocument(source, info)

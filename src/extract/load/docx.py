@@ -25,6 +25,7 @@ import os
 import zipfile
 from typing import Iterator, Optional
 
+from .. import limits
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 from ..span import SourceText
 from .lines import SourceBuilder, join_wrapped
@@ -54,6 +55,7 @@ def open_docx(data: bytes, path: Optional[os.PathLike | str] = None):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedDocument("the .docx is protected by a password: save an unprotected copy", path)
         raise UnsupportedFormat("a Word 97-2003 (.doc) file named .docx: save it as .docx or PDF", path)
+    limits.check_zip(data, path)  # before python-docx inflates or parses anything
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError):

@@ -25,7 +25,8 @@ import os
 import re
 from typing import Optional
 
-from ..errors import CorruptDocument, EmptyInput, UnreadableEncoding
+from .. import limits
+from ..errors import CorruptDocument, EmptyInput, LimitExceeded, UnreadableEncoding
 from ..span import SourceText
 from .lines import SourceBuilder, join_wrapped
 
@@ -95,11 +96,17 @@ def parse_html(text: str, path: Optional[os.PathLike | str] = None):
     import lxml.etree
     import lxml.html
 
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    # No network, no huge trees (libxml2's depth and size caps stay on);
+    # HTML has no entity declarations to expand.
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                                  huge_tree=False)
     try:
         root = lxml.html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
     except (lxml.etree.ParserError, ValueError) as e:
         raise CorruptDocument(f"not a readable HTML page ({e})", path) from None
+    if any("Excessive depth" in err.message for err in parser.error_log):
+        raise LimitExceeded(f"HTML elements nest deeper than {limits.current().max_html_depth}", path)
+    limits.check_html_depth(root, path)
     return root
 
 
@@ -316,6 +323,7 @@ def load_html(path: os.PathLike | str, data: Optional[bytes] = None) -> tuple[So
     if data is None:
         with open(path, "rb") as f:
             data = f.read()
+    limits.check_html(data, path)
     text, encoding = decode_html(data, path)
     root = parse_html(text, path)
     strip_furniture(root)

@@ -32,7 +32,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, NeedsOCR
+from .. import limits
+from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, LimitExceeded, NeedsOCR
 from ..span import SourceText
 from . import geometry
 from .geometry import Glyph, LayoutSettings, PageLayout
@@ -74,6 +75,7 @@ def open_pdf(data: bytes, path: Optional[os.PathLike | str] = None):
         raise CorruptDocument("not a PDF (no %PDF header)", path)
     if EOF_MARKER not in data[-EOF_WINDOW:]:
         raise CorruptDocument("truncated PDF (the file ends before its %%EOF marker)", path)
+    limits.check_pdf_bytes(data, path)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -88,6 +90,11 @@ def open_pdf(data: bytes, path: Optional[os.PathLike | str] = None):
     if len(pdf) == 0:
         pdf.close()
         raise CorruptDocument("the PDF has no pages", path)
+    try:
+        limits.check_pdf_pages(len(pdf), path)
+    except LimitExceeded:
+        pdf.close()
+        raise
     return pdf
 
 
@@ -373,6 +380,7 @@ def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
     missing: list[int] = []
     reasons: set[str] = set()
     for i in range(len(pdf)):
+        limits.check_deadline()
         try:
             page = pdf[i]
         except Exception as e:  # PDFium raises its own error type for a broken page

@@ -1,7 +1,9 @@
 """Plain-text reports: bytes -> :class:`~extract.span.SourceText`.
 
 Encodings tried, in order: a byte-order mark (UTF-8, UTF-16 LE/BE), strict
-UTF-8, UTF-16 without a mark (told by its NUL pattern), strict GB18030 (a
+UTF-8, UTF-16 without a mark (told by its NUL pattern), line by line for
+text mixing UTF-8 and GBK lines (each line strict UTF-8, else strict
+GB18030; the encoding is reported as ``utf-8+gb18030``), strict GB18030 (a
 superset of GBK and GB2312). Line endings are folded to ``\\n``; all offsets
 refer to the decoded text. Empty, binary and undecodable files raise
 :class:`~extract.errors.InputError` subclasses with a one-line reason.
@@ -10,6 +12,7 @@ refer to the decoded text. Empty, binary and undecodable files raise
 from __future__ import annotations
 
 import codecs
+import re
 import os
 from typing import Optional
 
@@ -37,6 +40,33 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
+MIXED = "utf-8+gb18030"
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _decode_mixed(data: bytes) -> Optional[str]:
+    """Text pasted together from UTF-8 and GBK files: each line in UTF-8
+    when it decodes strictly as UTF-8, else in GB18030. Only when some
+    non-ASCII line is valid UTF-8 (a GBK file holds almost none) and every
+    line decodes one way or the other; None otherwise."""
+    lines = data.split(b"\n")
+    out: list[str] = []
+    utf8_lines = 0
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+            if not line.isascii() and _CJK.search(out[-1]):
+                utf8_lines += 1
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            out.append(line.decode("gb18030"))
+        except UnicodeDecodeError:
+            return None
+    return "\n".join(out) if utf8_lines else None
+
+
 def decode_text(data: bytes, path: Optional[os.PathLike | str] = None) -> tuple[str, str]:
     """Decode report bytes; return ``(text, encoding)``."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe\xe3\x80\x80"):
@@ -58,6 +88,9 @@ def decode_text(data: bytes, path: Optional[os.PathLike | str] = None) -> tuple[
         if text is not None:
             return text, "utf-16"
         raise BinaryInput("binary file (NUL bytes), not a text report", path)
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, MIXED
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as e:
