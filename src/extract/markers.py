@@ -15,7 +15,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .rules import load_rule_file
+from .rules import check_regex, load_rule_file
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -25,10 +25,7 @@ class _Strict(BaseModel):
 
 
 def _check_regex(v: str) -> str:
-    try:
-        re.compile(v)
-    except re.error as e:
-        raise ValueError(f"not a regular expression: {e}") from None
+    check_regex(v)
     if "(?P<n>" not in v:
         raise ValueError("pattern needs a group (?P<n>…) for the ordinal")
     return v

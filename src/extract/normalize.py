@@ -28,7 +28,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from .markers import MarkerSet, marker_set
-from .rules import load_rule_file
+from .rules import check_regex, load_rule_file
 from .span import SourceText, Span
 from .structure.tables import split_cells
 
@@ -47,12 +47,7 @@ class NormalizeRules(BaseModel):
     short_line_ratio: float = 0.8
     standalone_max_width: int = 50
 
-    @field_validator("page_artifacts")
-    @classmethod
-    def _regexes(cls, v: list[str]) -> list[str]:
-        for p in v:
-            re.compile(p)
-        return v
+    _v = field_validator("page_artifacts", "caption", "bullets")(check_regex)
 
 
 BlockKind = Literal["paragraph", "caption", "table"]

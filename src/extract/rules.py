@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 from typing import Any, Optional, TypeVar
 
@@ -22,6 +23,20 @@ T = TypeVar("T", bound=BaseModel)
 _PACKAGED = Path(__file__).resolve().parent / "rules_data"  # in a built wheel
 _CHECKOUT = Path(__file__).resolve().parents[2] / "rules"  # in a source checkout
 DEFAULT_RULES_DIR = _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+def check_regex(value):
+    """A pydantic validator for rule fields that hold a regular expression
+    (or a list of them, or None): the value as given, or a ValueError naming
+    the fault, which the loader reports with the file, line and key."""
+    for v in value if isinstance(value, list) else [value]:
+        if v is None:
+            continue
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"bad regular expression: {e}") from None
+    return value
 
 
 class RuleError(Exception):

@@ -17,7 +17,7 @@ from typing import Literal, Optional, Sequence, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..interpret.meta import GradeBand, meta_rules
-from ..rules import load_rule_file
+from ..rules import check_regex, load_rule_file
 from .tolerance import Qualifiers
 
 Severity = Literal["error", "warning", "info"]
@@ -31,15 +31,6 @@ RULE_IDS = (
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-def _regex(value: Optional[str]) -> Optional[str]:
-    if value is not None:
-        try:
-            re.compile(value)
-        except re.error as e:
-            raise ValueError(f"bad regular expression: {e}") from None
-    return value
 
 
 class ToleranceRules(_Strict):
@@ -68,7 +59,7 @@ class BreakdownRules(_Strict):
     composition_cue: Optional[str] = None
     compositions: list[Composition] = Field(default_factory=list)
 
-    _v = field_validator("composition_cue")(_regex)
+    _v = field_validator("composition_cue")(check_regex)
 
 
 class RateRule(_Strict):
@@ -77,7 +68,7 @@ class RateRule(_Strict):
     numerator: Optional[str] = None
     denominator: Optional[str] = None
 
-    _v = field_validator("numerator", "denominator")(_regex)
+    _v = field_validator("numerator", "denominator")(check_regex)
 
 
 class DifferenceRule(_Strict):
@@ -86,7 +77,7 @@ class DifferenceRule(_Strict):
     minuend: Optional[str] = None
     subtrahend: Optional[str] = None
 
-    _v = field_validator("minuend", "subtrahend")(_regex)
+    _v = field_validator("minuend", "subtrahend")(check_regex)
 
 
 class GrowthRules(_Strict):
@@ -99,7 +90,7 @@ class GrowthRules(_Strict):
     previous_year_words: list[str] = Field(default_factory=list)
     year_span: str
 
-    _v = field_validator("year_span")(_regex)
+    _v = field_validator("year_span")(check_regex)
 
 
 class TargetRules(_Strict):

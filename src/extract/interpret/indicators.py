@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
 from ..quantities import find_quantities, parse_target
 from ..rules import load_rule_file
-from ..structure.tables import TableSegment, check_regex, header_label, table_segments
+from ..rules import check_regex
+from ..structure.tables import TableSegment, header_label, table_segments
 
 Met = Literal["true", "false", "unknown"]
 ColumnRole = Literal["level1", "level2", "name", "target", "actual", "weight", "score", "deviation",

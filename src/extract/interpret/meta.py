@@ -19,7 +19,8 @@ from ..model import Location, Meta, Table
 from ..rules import load_rule_file
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
-from ..structure.tables import check_regex, header_label
+from ..rules import check_regex
+from ..structure.tables import header_label
 from .indicators import indicator_segments, load_indicator_rules
 
 

@@ -29,7 +29,7 @@ from typing import Literal, Optional, Sequence, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..model import Cell, Location, Table
-from ..rules import load_rule_file
+from ..rules import check_regex, load_rule_file
 from ..span import SourceText, Span
 
 # --------------------------------------------------------------------------
@@ -38,16 +38,6 @@ from ..span import SourceText, Span
 
 class _Rules(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-def check_regex(value: str) -> str:
-    """A pydantic validator for rule fields that hold a regular expression:
-    the value as given, or a ValueError naming the fault."""
-    try:
-        re.compile(value)
-    except re.error as e:
-        raise ValueError(f"bad regular expression: {e}") from None
-    return value
 
 
 class RowRules(_Rules):
