@@ -155,7 +155,7 @@ def schema():
 @click.option("--db", "db", help="SQLAlchemy URL (postgresql://USER@HOST:PORT/DB) or SQLite file "
               "[default: DIR/reports.sqlite].")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
-@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True,
               help="Seconds allowed per document (0: no limit).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (with --executor dask; "

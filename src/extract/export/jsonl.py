@@ -24,6 +24,7 @@ def replacing(path: os.PathLike | str) -> Iterator[Path]:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         yield Path(tmp)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
@@ -34,6 +35,18 @@ def replacing(path: os.PathLike | str) -> Iterator[Path]:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_text_replacing(path: os.PathLike | str, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through :func:`replacing`."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def jsonl_line(data: dict) -> str:
@@ -60,7 +73,15 @@ class JsonlWriter:
         return self
 
     def write(self, data: dict) -> None:
+        """Add one report's data."""
         self._file.write(jsonl_line(data))
+        self.count += 1
+
+    def write_text(self, text: str) -> None:
+        """Add one report given as JSON text: as is when it is one line
+        (compact, as batch writes it), else re-encoded on one line."""
+        text = text.rstrip("\n")
+        self._file.write(text + "\n" if "\n" not in text else jsonl_line(json.loads(text)))
         self.count += 1
 
     def __exit__(self, *exc) -> bool:

@@ -1,27 +1,26 @@
-"""Parquet tables of reports, through pyarrow: the SQL schema as files.
+"""Parquet tables of reports, through pyarrow: the database tables as files.
 
-One file per table (``documents.parquet``, ``claims.parquet`` …) with the
-same columns and the same rows as the database (see :mod:`extract.export.sql`).
-Exact amounts are decimal text, as in the JSON; integers are int64. Files are
-written in row groups as reports stream in, under a temporary name, and
-renamed into place when complete.
+:func:`database_to_parquet` copies every table of the schema in
+:mod:`extract.export.sql` to ``<table>.parquet``: same columns, same rows,
+ordered by primary key. Exact amounts are decimal text, as in the JSON;
+integers are int64. Rows stream through in batches, each file is written
+under a temporary name and renamed into place when complete.
 """
 
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import BigInteger, Boolean, Integer
+from sqlalchemy import BigInteger, Boolean, Integer, select
+from sqlalchemy.engine import Engine
 
 from .jsonl import replacing
-from .sql import TABLES, ExactDecimal, Rows
+from .sql import DECIMAL_COLUMNS, TABLES, Rows
 
-ROW_GROUP_ROWS = 50_000
+BATCH_ROWS = 50_000
 
 
 def arrow_type(column) -> pa.DataType:
@@ -39,74 +38,47 @@ def arrow_schema(table) -> pa.Schema:
 
 
 SCHEMAS = {t.name: arrow_schema(t) for t in TABLES}
-_DECIMAL_COLUMNS = {t.name: [c.name for c in t.columns if isinstance(c.type, ExactDecimal)] for t in TABLES}
 
 
-def _as_text(rows: list[dict[str, Any]], columns: list[str]) -> list[dict[str, Any]]:
-    """Rows with their decimal columns as text (the JSON form)."""
-    if not columns:
-        return rows
-    return [{**r, **{c: None if r[c] is None else str(r[c]) for c in columns}} for r in rows]
+def _column_values(values: tuple, column, decimals: tuple[str, ...]) -> list:
+    """One column's raw database values as Arrow takes them: decimals as
+    text, SQLite's 0/1 as booleans."""
+    if column.name in decimals:
+        return [None if v is None else str(v) for v in values]
+    if isinstance(column.type, Boolean):
+        return [None if v is None else bool(v) for v in values]
+    return list(values)
 
 
-class ParquetTablesWriter:
-    """Streams report rows into one Parquet file per table under a folder.
-
-    ``with ParquetTablesWriter(folder) as w: w.add(rows)``; the files replace
-    the old ones only when the block ends without an error.
-    """
-
-    def __init__(self, folder: os.PathLike | str):
-        self.folder = Path(folder)
-        self._pending: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-        self._writers: dict[str, pq.ParquetWriter] = {}
-        self._stack = ExitStack()
-
-    def __enter__(self) -> "ParquetTablesWriter":
-        self._stack.__enter__()
-        for name, schema in SCHEMAS.items():
-            tmp = self._stack.enter_context(replacing(self.folder / f"{name}.parquet"))
-            self._writers[name] = pq.ParquetWriter(tmp, schema, compression="zstd")
-        return self
-
-    def add(self, rows: Rows) -> None:
-        """Queue one report's rows (from :func:`~extract.export.sql.report_rows`)."""
-        for name, table_rows in rows.items():
-            self._pending[name].extend(_as_text(table_rows, _DECIMAL_COLUMNS[name]))
-            if len(self._pending[name]) >= ROW_GROUP_ROWS:
-                self._flush(name)
-
-    def _flush(self, name: str) -> None:
-        rows = self._pending[name]
-        if rows:
-            self._writers[name].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
-        self._pending[name] = []
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        error = exc
-        try:
-            if error is None:
-                for name in SCHEMAS:
-                    self._flush(name)
-        except BaseException as e:  # noqa: BLE001 - the files must not be renamed into place
-            error = e
-        for writer in self._writers.values():
-            writer.close()
-        if error is not None and error is not exc:
-            self._stack.__exit__(type(error), error, error.__traceback__)
-            raise error
-        return bool(self._stack.__exit__(exc_type, exc, tb))
+def _record_batch(table, rows: list[tuple]) -> pa.RecordBatch:
+    schema = SCHEMAS[table.name]
+    columns = list(zip(*rows))
+    arrays = [pa.array(_column_values(values, column, DECIMAL_COLUMNS[table.name]), type=field.type)
+              for values, column, field in zip(columns, table.columns, schema)]
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def write_parquet(rows: Iterable[Rows], folder: os.PathLike | str) -> int:
-    """Write the rows of many reports to ``folder/<table>.parquet``; return
-    how many reports."""
+def _copy_table(conn, table, path: Path) -> int:
+    """Write ``table`` to the Parquet file ``path``; return its row count."""
+    query = select(table).order_by(*table.primary_key.columns).compile(dialect=conn.dialect)
+    result = conn.exec_driver_sql(str(query))  # raw values: no per-row processing
     n = 0
-    with ParquetTablesWriter(folder) as writer:
-        for r in rows:
-            writer.add(r)
-            n += 1
+    with pq.ParquetWriter(path, SCHEMAS[table.name], compression="zstd") as writer:
+        while rows := result.fetchmany(BATCH_ROWS):
+            writer.write_batch(_record_batch(table, [tuple(r) for r in rows]))
+            n += len(rows)
     return n
+
+
+def database_to_parquet(engine: Engine, folder: os.PathLike | str) -> dict[str, int]:
+    """Copy every table of the database to ``folder/<table>.parquet``; return
+    the row count of each."""
+    counts = {}
+    with engine.connect() as conn:
+        for table in TABLES:
+            with replacing(Path(folder) / f"{table.name}.parquet") as tmp:
+                counts[table.name] = _copy_table(conn, table, tmp)
+    return counts
 
 
 def read_parquet_rows(folder: os.PathLike | str) -> Rows:

@@ -18,11 +18,13 @@ no exact decimal type, as the decimal text (compare with ``CAST(x AS REAL)``).
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Optional
 
 from sqlalchemy import (
     BigInteger, Boolean, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
@@ -397,6 +399,7 @@ def database_url(target: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -405,9 +408,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
+def _sqlite_begin(conn) -> None:
+    """Take the write lock at the start of each transaction, so that
+    several writers (batch workers) wait their turn instead of failing."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def open_database(target: str) -> Engine:
     """An engine on ``target`` (URL or SQLite file path) with the schema
-    created if missing. SQLite gets foreign keys on and a write-ahead log."""
+    created if missing. SQLite gets foreign keys on, a write-ahead log, and
+    transactions that wait for the write lock (several processes may write)."""
     url = database_url(target)
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
@@ -417,6 +427,7 @@ def open_database(target: str) -> Engine:
         raise InputError(f"cannot open database: {e}", target) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     metadata.create_all(engine)
     return engine
 
@@ -433,12 +444,45 @@ def upsert_report(engine: Engine, rows: Rows) -> None:
         held = conn.execute(select(documents.c.sha256).where(documents.c.id == doc["id"])).scalar()
         if held is not None and held != doc["sha256"]:
             raise DocumentIdClash(f"document id {doc['id']} is held by {held}", doc["path"])
-        for table in CHILD_TABLES:
-            conn.execute(delete(table).where(table.c.document_id == doc["id"]))
-        conn.execute(delete(documents).where(documents.c.id == doc["id"]))
+        if held is not None:  # children go with their document: none without it
+            for table in CHILD_TABLES:
+                conn.execute(delete(table).where(table.c.document_id == doc["id"]))
+            conn.execute(delete(documents).where(documents.c.id == doc["id"]))
         for table in TABLES:
             if rows[table.name]:
-                conn.execute(insert(table), rows[table.name])
+                _insert_many(conn, table, rows[table.name])
+
+
+DECIMAL_COLUMNS = {t.name: tuple(c.name for c in t.columns if isinstance(c.type, ExactDecimal))
+                   for t in metadata.sorted_tables}
+
+
+def decimals_as_text(table_name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of a table with their exact decimals as text (the JSON form),
+    whether they came as text or as :class:`~decimal.Decimal`."""
+    columns = DECIMAL_COLUMNS[table_name]
+    if not columns:
+        return rows
+    return [{**r, **{c: None if r[c] is None else str(r[c]) for c in columns}} for r in rows]
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_statement(table: Table, dialect) -> tuple[str, Optional[tuple[str, ...]]]:
+    """The driver's INSERT text for ``table`` and, for a positional
+    paramstyle, the column order of its parameters."""
+    compiled = insert(table).compile(dialect=dialect)
+    return str(compiled), (tuple(compiled.positiontup) if compiled.positional else None)
+
+
+def _insert_many(conn, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` with one executemany through the driver: SQLAlchemy's
+    per-row parameter processing costs more than the insert itself. Exact
+    decimals go as text (SQLite keeps the text; PostgreSQL casts it to
+    NUMERIC without loss)."""
+    sql, order = _insert_statement(table, conn.dialect)
+    rows = decimals_as_text(table.name, rows)
+    params = list(map(operator.itemgetter(*order), rows)) if order else rows
+    conn.exec_driver_sql(sql, params)
 
 
 @dataclass(frozen=True)
@@ -495,42 +539,50 @@ def report_json_files(json_dir: Path | str) -> list[Path]:
     return sorted(p for p in Path(json_dir).rglob("*.json") if p.is_file() and not p.name.startswith("."))
 
 
-def read_report_data(path: Path, validate: bool = True) -> dict:
-    """A report JSON file's data; with ``validate``, checked against the
+def read_report_data(path: Path) -> dict:
+    """A report JSON file's data, checked against the
     :class:`~extract.model.Report` model and given back in its JSON form.
     Raises :class:`~extract.errors.InputError` for a file that is not one."""
     try:
-        text = path.read_text(encoding="utf-8")
-        if validate:
-            return Report.model_validate_json(text).model_dump(mode="json")
-        return json.loads(text)
+        return Report.model_validate_json(path.read_text(encoding="utf-8")).model_dump(mode="json")
     except (OSError, UnicodeDecodeError, ValueError) as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise InputError(f"not a report JSON: {reason}", path) from None
 
 
-def export_json_dir(json_dir: Path | str, engine: Engine) -> ExportSummary:
-    """Load every report JSON under ``json_dir`` into the database, one
-    transaction per report (a re-run replaces, never duplicates)."""
+def export_reports(json_dir: Path | str, db: str, parquet_dir: Optional[Path | str] = None,
+                   jsonl_path: Optional[Path | str] = None) -> ExportSummary:
+    """Load every report JSON under ``json_dir`` (validated against the
+    model) into database ``db`` (URL or SQLite path), one transaction per
+    report, so a re-run replaces and never duplicates. With ``jsonl_path``,
+    write the loaded reports there as JSONL; with ``parquet_dir``, copy the
+    database tables there as Parquet."""
+    from contextlib import ExitStack
+
+    from .jsonl import JsonlWriter
+
     summary = ExportSummary()
-    for path in report_json_files(json_dir):
-        try:
-            upsert_report(engine, report_rows(read_report_data(path)))
-            summary.loaded += 1
-        except InputError as e:
-            summary.failed.append((str(path), e.reason))
-        except IntegrityError as e:
-            summary.failed.append((str(path), f"refused by the database: {e.orig}"))
+    engine = open_database(db)
+    try:
+        with ExitStack() as stack:
+            jsonl = stack.enter_context(JsonlWriter(jsonl_path)) if jsonl_path else None
+            for path in report_json_files(json_dir):
+                try:
+                    data = read_report_data(path)
+                    upsert_report(engine, report_rows(data))
+                except InputError as e:
+                    summary.failed.append((str(path), e.reason))
+                    continue
+                except IntegrityError as e:
+                    summary.failed.append((str(path), f"refused by the database: {e.orig}"))
+                    continue
+                summary.loaded += 1
+                if jsonl:
+                    jsonl.write(data)
+        if parquet_dir:
+            from .parquet import database_to_parquet
+
+            database_to_parquet(engine, parquet_dir)
+    finally:
+        engine.dispose()
     return summary
-
-
-def iter_report_data(json_dir: Path | str, validate: bool = False) -> Iterator[dict]:
-    """The data of each report JSON under ``json_dir``, in file-name order."""
-    for path in report_json_files(json_dir):
-        yield read_report_data(path, validate)
-
-
-def rows_of(reports: Iterable[dict]) -> Iterator[Rows]:
-    """:func:`report_rows` of each report's data."""
-    for data in reports:
-        yield report_rows(data)
