@@ -240,7 +240,7 @@ def test_postgresql_types_and_example_query(pg_engine, report_2022, report_2024)
 def test_example_queries_of_the_docs_run_on_sqlite(sqlite_engine, report_2022, report_2024):
     for report in sample_reports(report_2022, report_2024):
         upsert_report(sqlite_engine, rows_of(report))
-    docs = (open(os.path.join(os.path.dirname(__file__), "..", "docs", "database.md"), encoding="utf-8")
+    docs = (open(os.path.join(os.path.dirname(__file__), "..", "README.md"), encoding="utf-8")
             .read())
     queries = [block.split("```", 1)[0] for block in docs.split("```sql\n")[1:]]
     assert len(queries) >= 3
