@@ -150,12 +150,15 @@ def memory_limit(megabytes: Optional[float]) -> Iterator[None]:
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    exhausted = False
     try:
         yield
     except MemoryError:
-        raise LimitExceeded(f"needs more memory than the limit of {megabytes:g} MB") from None
+        exhausted = True  # build the error only once memory is given back
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    if exhausted:
+        raise LimitExceeded(f"needs more memory than the limit of {megabytes:g} MB")
 
 
 @contextlib.contextmanager
