@@ -61,7 +61,8 @@ from typing import Callable, Iterable, Iterator, Optional
 from sqlalchemy.exc import IntegrityError
 
 from .errors import ExtractError, InputError
-from .export.jsonl import JsonlWriter, write_text_replacing
+from .export.jsonfile import write_atomic
+from .export.jsonl import JsonlWriter
 from .export.sql import (
     DocumentIdClash, StoredDocument, check_error_count, open_database, report_json_files,
     report_rows, stored_documents, upsert_report,
@@ -306,7 +307,7 @@ def store_report(engine, json_dir: Path, result: DocumentResult) -> DocumentResu
     rows, or failed (``DatabaseRefused``, JSON file removed) if the
     database refused the rows."""
     path = report_json_path(json_dir, result.sha256)
-    write_text_replacing(path, result.report_json)
+    write_atomic(path, result.report_json)
     stored = replace(result, report_json="", rows=None)
     try:
         upsert_report(engine, result.rows)
@@ -658,7 +659,7 @@ class BatchOutputs:
             for path in report_json_files(self.json_dir):
                 jsonl.write_text(path.read_text(encoding="utf-8"))
         database_to_parquet(self.engine, self.out_dir / "parquet")
-        write_text_replacing(stamp, state)
+        write_atomic(stamp, state)
         return True
 
     def write_manifest(self, rows: list[ManifestRow]) -> None:
@@ -668,8 +669,8 @@ class BatchOutputs:
         writer.writeheader()
         for row in rows:
             writer.writerow({k: "" if v is None else v for k, v in asdict(row).items()})
-        write_text_replacing(self.out_dir / "manifest.csv", buffer.getvalue())
-        write_text_replacing(self.out_dir / "manifest.jsonl",
+        write_atomic(self.out_dir / "manifest.csv", buffer.getvalue())
+        write_atomic(self.out_dir / "manifest.jsonl",
                      "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in rows))
 
     def close(self) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..model import Report
 
@@ -16,21 +18,22 @@ def report_json(report: Report, indent: int | None = 2) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
-def write_atomic(path: os.PathLike | str, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the
-    whole new one, never a part: write a temporary file beside it, fsync,
-    rename over."""
+@contextmanager
+def replacing(path: os.PathLike | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block ends without an
+    error, fsync it and rename it over ``path``; else remove it. Every output
+    file (report JSON, JSONL, Parquet, manifests, review pages) goes through
+    here, so a reader or a killed run sees the old file or the whole new one,
+    never a part. The file gets the mode a plain open() would give it (mkstemp
+    makes it 0600)."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain
-        # open() would, so outputs can be shared as the user's umask allows.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
+        os.chmod(tmp, 0o666 & ~_umask())
+        yield Path(tmp)
+        with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -39,3 +42,15 @@ def write_atomic(path: os.PathLike | str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: os.PathLike | str, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through :func:`replacing`."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")

@@ -1,52 +1,14 @@
-"""JSON Lines of reports: one compact report JSON per line, written atomically.
-
-:func:`replacing` is the temp-then-rename step every collection file (JSONL,
-Parquet) goes through, so a reader or a killed run sees the old file or the
-whole new one, never a part.
-"""
+"""JSON Lines of reports: one compact report JSON per line, written atomically
+through :func:`~extract.export.jsonfile.replacing`."""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-
-@contextmanager
-def replacing(path: os.PathLike | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; when the block ends without
-    an error, fsync it and rename it over ``path``; else remove it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        yield Path(tmp)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_text_replacing(path: os.PathLike | str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through :func:`replacing`."""
-    with replacing(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+from .jsonfile import replacing
 
 
 def jsonl_line(data: dict) -> str:

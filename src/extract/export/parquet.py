@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import BigInteger, Boolean, Integer, select
 from sqlalchemy.engine import Engine
 
-from .jsonl import replacing
+from .jsonfile import replacing
 from .sql import DECIMAL_COLUMNS, TABLES, Rows
 
 BATCH_ROWS = 50_000
