@@ -18,23 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict
-
 from .model import Claim
 from .quantities import QuantityMatch, find_quantities
-from .rules import load_rule_file
+from .rules import RuleModel, load_rule_file
 from .span import SourceText, Span
 from .structure.sections import DocumentStructure
 
 
-class BudgetRole(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class BudgetRole(RuleModel):
     metric: str
     unit_class: str
 
 
-class MetricRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MetricRules(RuleModel):
     clause_breaks: str
     strip_leading: list[str] = []
     strip_trailing: list[str] = []

@@ -13,15 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
-from .rules import check_regex, load_rule_file
+from .rules import RuleModel, check_regex, load_rule_file
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Strict = RuleModel
 
 
 def _check_regex(v: str) -> str:

@@ -25,16 +25,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from .markers import MarkerSet, marker_set
-from .rules import check_regex, load_rule_file
+from .rules import RuleModel, check_regex, load_rule_file
 from .span import SourceText, Span
 from .structure.tables import split_cells
 
 
-class NormalizeRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NormalizeRules(RuleModel):
 
     page_artifacts: list[str]
     running_min_repeats: int = 3

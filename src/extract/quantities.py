@@ -43,10 +43,10 @@ from dataclasses import dataclass, replace
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 
 from .model import Location, Operator, Quantity, UnitClass
-from .rules import load_rule_file
+from .rules import RuleModel, load_rule_file
 
 __all__ = [
     "QuantityMatch", "UnitRules", "UnitDef", "load_unit_rules", "find_quantities",
@@ -57,8 +57,7 @@ __all__ = [
 # ====================================================================== rules
 
 
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Rule = RuleModel
 
 
 def _no_float(v: object) -> object:

@@ -1,7 +1,7 @@
 """Rule files: domain knowledge as YAML under rules/, validated on load.
 
-Each stage that reads a rule file declares a pydantic model for it (with
-``extra="forbid"``, so an unknown key is an error) and loads it through
+Each stage that reads a rule file declares a pydantic model for it, a
+:class:`RuleModel` (so an unknown key is an error), and loads it through
 :func:`load_rule_file`. A malformed file or a wrong key raises
 :class:`RuleError` naming the file, the line where YAML can tell it, and the
 key path.
@@ -16,13 +16,19 @@ from pathlib import Path
 from typing import Any, Optional, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 T = TypeVar("T", bound=BaseModel)
 
 _PACKAGED = Path(__file__).resolve().parent / "rules_data"  # in a built wheel
 _CHECKOUT = Path(__file__).resolve().parents[2] / "rules"  # in a source checkout
 DEFAULT_RULES_DIR = _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+class RuleModel(BaseModel):
+    """Base of every rule-file model: an unknown key is an error."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 def check_regex(value):

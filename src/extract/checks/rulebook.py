@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Optional, Sequence, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from ..interpret.meta import GradeBand, meta_rules
-from ..rules import check_regex, load_rule_file
+from ..rules import RuleModel, check_regex, load_rule_file
 from .tolerance import Qualifiers
 
 Severity = Literal["error", "warning", "info"]
@@ -29,8 +29,7 @@ RULE_IDS = (
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Strict = RuleModel
 
 
 class ToleranceRules(_Strict):

@@ -21,12 +21,11 @@ import re
 from decimal import Decimal
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
 from ..quantities import find_quantities, parse_target
-from ..rules import load_rule_file
-from ..rules import check_regex
+from ..rules import RuleModel, check_regex, load_rule_file
 from ..structure.tables import TableSegment, header_label, table_segments
 
 Met = Literal["true", "false", "unknown"]
@@ -39,8 +38,7 @@ ROLES: tuple[ColumnRole, ...] = ("level1", "level2", "name", "target", "actual",
 # Rules
 
 
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Rules = RuleModel
 
 
 class ColumnVocabulary(_Rules):

@@ -13,26 +13,23 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from ..model import Location, Meta, Table
-from ..rules import load_rule_file
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
-from ..rules import check_regex
+from ..rules import RuleModel, check_regex, load_rule_file
 from ..structure.tables import header_label
 from .indicators import indicator_segments, load_indicator_rules
 
 
-class GradeBand(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GradeBand(RuleModel):
     grade: str
     words: list[str]
     min: Decimal
 
 
-class MetaRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MetaRules(RuleModel):
     department_labels: list[str]
     project_labels: list[str]
     stop_labels: list[str] = []

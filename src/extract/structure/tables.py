@@ -26,18 +26,17 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Optional, Sequence, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from ..model import Cell, Location, Table
-from ..rules import check_regex, load_rule_file
+from ..rules import RuleModel, check_regex, load_rule_file
 from ..span import SourceText, Span
 
 # --------------------------------------------------------------------------
 # Rules
 
 
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Rules = RuleModel
 
 
 class RowRules(_Rules):
