@@ -75,7 +75,7 @@ import json, os, sys, time
 from extract.batch import BatchOptions, run_batch
 start = time.perf_counter()
 s = run_batch([sys.argv[1]], BatchOptions(sys.argv[2], workers=int(sys.argv[3]), progress=False,
-                                          rules_directory=sys.argv[4]))
+                                          rules=sys.argv[4]))
 from collections import Counter
 why = Counter(f"{r.error_class}: {r.error[:100]}" for r in s.failed).most_common(3)
 print(json.dumps({"done": s.counts["done"], "failed": s.counts["failed"], "timings": s.timings,

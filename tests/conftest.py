@@ -23,3 +23,33 @@ def report_2022():
     from extract.pipeline import parse_file
 
     return parse_file(SAMPLE_2022)
+
+
+# ---------------------------------------------------------------- rule folders
+
+
+def copy_rules(folder: Path) -> Path:
+    """``folder`` holding a copy of every shipped rule file."""
+    import shutil
+
+    from extract.rules import DEFAULT_RULES_DIR
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in DEFAULT_RULES_DIR.glob("*.yaml"):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def edit_rule(folder: Path, name: str, old: str, new: str) -> Path:
+    """Replace ``old`` (which must be there) by ``new`` in ``folder/name``."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def rules_copy(tmp_path) -> Path:
+    """A fresh copy of the shipped rule folder, to edit."""
+    return copy_rules(tmp_path / "rules")

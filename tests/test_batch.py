@@ -190,12 +190,12 @@ def _stuck_or_crashing_parse(real_parse):
     return parse
 
 
-def _slow_pipeline(real_parse_file):
-    def parse_file(path, *args, **kwargs):
+def _slow_loader(real_load_document):
+    def load_document(path, *args, **kwargs):
         if Path(path).name.startswith("slow"):
             time.sleep(30)
-        return real_parse_file(path, *args, **kwargs)
-    return parse_file
+        return real_load_document(path, *args, **kwargs)
+    return load_document
 
 
 def test_time_limit_and_crashed_worker_fail_only_their_document(tmp_path, monkeypatch):
@@ -203,7 +203,7 @@ def test_time_limit_and_crashed_worker_fail_only_their_document(tmp_path, monkey
     import extract.pipeline
 
     monkeypatch.setattr(batch_module, "_parse", _stuck_or_crashing_parse(batch_module._parse))
-    monkeypatch.setattr(extract.pipeline, "parse_file", _slow_pipeline(extract.pipeline.parse_file))
+    monkeypatch.setattr(extract.pipeline, "load_document", _slow_loader(extract.pipeline.load_document))
     good = small_reports(tmp_path, 3)
     for name in ("slow.txt", "stuck.txt", "crash.txt"):
         (tmp_path / name).write_bytes(good[0].read_bytes())

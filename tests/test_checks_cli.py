@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from extract.cli import main
 from extract.report.text import render_text
-from extract.rules import rules_dir
+
+from conftest import copy_rules
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SAMPLE_2022 = SAMPLES / "2022_jiangmen_kejiju_project_self_evaluation.txt"
@@ -69,11 +69,7 @@ def test_bad_input_exits_two(tmp_path):
 
 
 def _rules_copy(tmp_path) -> Path:
-    folder = tmp_path / "rules"
-    folder.mkdir()
-    for f in rules_dir().glob("*.yaml"):
-        shutil.copy(f, folder / f.name)
-    return folder
+    return copy_rules(tmp_path / "rules")
 
 
 def test_rules_folder_can_disable_checks(tmp_path):

@@ -69,15 +69,9 @@ def test_debug_shows_traceback(tmp_path):
     assert r.exit_code != 0 and r.exception is not None
 
 
-def test_bad_rules_dir_is_exit_2(tmp_path):
-    import shutil
-
-    from extract.rules import rules_dir
-
-    for f in rules_dir().glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    (tmp_path / "headings.yaml").write_text("styles: {}\nnope: 1\n", encoding="utf-8")
-    r = run("parse", str(SAMPLE_2022), "--rules", str(tmp_path))
+def test_bad_rules_dir_is_exit_2(rules_copy):
+    (rules_copy / "headings.yaml").write_text("styles: {}\nnope: 1\n", encoding="utf-8")
+    r = run("parse", str(SAMPLE_2022), "--rules", str(rules_copy))
     assert r.exit_code == 2 and "nope" in r.stderr
 
 

@@ -57,10 +57,10 @@ def test_bad_input_is_one_line_error_and_writes_nothing(name, corpus, tmp_path):
 
 @pytest.mark.parametrize("name", FAILING)
 def test_bad_input_raises_exact_class(name, corpus):
-    from extract.limits import parse_file_limited
+    from extract.pipeline import Extractor
 
     with pytest.raises(errors.InputError) as caught:
-        parse_file_limited(corpus[name], run_checks=False)
+        Extractor().parse(corpus[name], run_checks=False)
     assert type(caught.value).__name__ == EXPECTED[name]
     assert caught.value.path == str(corpus[name])
 
@@ -197,8 +197,8 @@ def test_limits_restore_after_use():
 
 def test_input_size_cap(tmp_path):
     from extract import limits
-    from extract.pipeline import parse_file
+    from extract.pipeline import Extractor
 
-    with limits.enforce(limits.DEFAULT.with_(max_input_mb=0.001)):
-        with pytest.raises(errors.LimitExceeded, match="over the limit"):
-            parse_file(SAMPLE_2022)
+    with pytest.raises(errors.LimitExceeded, match="over the limit") as caught:
+        Extractor(limits=limits.DEFAULT.with_(max_input_mb=0.001)).parse(SAMPLE_2022)
+    assert caught.value.path == str(SAMPLE_2022)

@@ -17,13 +17,15 @@ from extract.quantities import (
     UnitRules,
     find_quantities,
     format_number,
-    load_unit_rules,
     parse_number,
     parse_target,
     qualifier_direction,
     resolve_unit,
 )
-from extract.rules import DEFAULT_RULES_DIR, RuleError
+from extract.rules import RuleError
+from extract.ruleset import RuleSet
+
+from conftest import copy_rules, edit_rule
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 D = Decimal
@@ -575,7 +577,7 @@ def test_resolve_unit():
 
 
 def test_rules_load_and_cover_the_brief():
-    r = load_unit_rules()
+    r = RuleSet.default().units
     assert isinstance(r, UnitRules)
     for name in ["元", "万元", "亿元", "千元", "家", "项", "个", "件", "条", "篇", "批", "人", "名", "位",
                  "次", "场", "场次", "届", "期", "平方米", "亩", "公顷", "笔", "分", "年", "天", "日",
@@ -592,10 +594,8 @@ def test_rules_load_and_cover_the_brief():
         assert c in r.numerals.digits
 
 
-def test_explicit_rules_object(tmp_path):
-    text = (DEFAULT_RULES_DIR / "units.yaml").read_text(encoding="utf-8")
-    (tmp_path / "units.yaml").write_text(text + "\n", encoding="utf-8")
-    r = load_unit_rules(tmp_path)
+def test_explicit_rules_object(rules_copy):
+    r = RuleSet.load(rules_copy)
     assert [q.text for q in find_quantities("超700家", r)] == ["超700家"]
 
 
@@ -603,21 +603,18 @@ def test_a_unit_added_in_yaml_is_recognized(tmp_path):
     """Language knowledge is data: a new measure word needs no code."""
     assert find_quantities("种植 30 棵树") == [q for q in find_quantities("种植 30 棵树") if q.unit == ""]
     d = _bad_rules(tmp_path, "  笔: {class: count, base: 笔}", "  笔: {class: count, base: 笔}\n  棵: {class: count, base: 棵}")
-    q = [q for q in find_quantities("种植 30 棵树", load_unit_rules(d)) if q.unit][0]
+    q = [q for q in find_quantities("种植 30 棵树", RuleSet.load(d)) if q.unit][0]
     assert (q.text, q.unit, q.unit_class) == ("30 棵", "棵", "count")
 
 
 def _bad_rules(tmp_path, old: str, new: str) -> Path:
-    text = (DEFAULT_RULES_DIR / "units.yaml").read_text(encoding="utf-8")
-    assert old in text
-    (tmp_path / "units.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
-    return tmp_path
+    return edit_rule(copy_rules(tmp_path / "rules"), "units.yaml", old, new)
 
 
 def test_rules_unknown_key(tmp_path):
     d = _bad_rules(tmp_path, "  笔: {class: count, base: 笔}", "  笔: {class: count, base: 笔, colour: red}")
     with pytest.raises(RuleError) as e:
-        load_unit_rules(d)
+        RuleSet.load(d)
     assert "units.yaml" in str(e.value) and "colour" in str(e.value) and "unknown key" in str(e.value)
 
 
@@ -625,21 +622,21 @@ def test_rules_float_factor(tmp_path):
     d = _bad_rules(tmp_path, "公顷: {class: area, base: 平方米, factor: 10000}",
                    "公顷: {class: area, base: 平方米, factor: 10000.5}")
     with pytest.raises(RuleError) as e:
-        load_unit_rules(d)
+        RuleSet.load(d)
     assert "units.公顷.factor" in str(e.value)
 
 
 def test_rules_unknown_class(tmp_path):
     d = _bad_rules(tmp_path, "  笔: {class: count, base: 笔}", "  笔: {class: tally, base: 笔}")
     with pytest.raises(RuleError) as e:
-        load_unit_rules(d)
+        RuleSet.load(d)
     assert "units.笔.class" in str(e.value)
 
 
 def test_rules_duplicate_spelling(tmp_path):
     d = _bad_rules(tmp_path, "  笔: {class: count, base: 笔}", "  笔: {class: count, base: 笔, synonyms: [项]}")
     with pytest.raises(RuleError) as e:
-        load_unit_rules(d)
+        RuleSet.load(d)
     assert "项" in str(e.value)
 
 

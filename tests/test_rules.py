@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from extract.markers import HeadingRules
-from extract.rules import RuleError, load_rule_file, parse_rule_text, rules_dir
+from extract.rules import DEFAULT_RULES_DIR, RuleError, load_rule_file, parse_rule_text
 
 
 def test_shipped_rules_load():
@@ -38,7 +38,7 @@ def test_bad_regex_is_refused():
 
 
 def test_rules_directory_override(tmp_path):
-    for f in rules_dir().glob("*.yaml"):
+    for f in DEFAULT_RULES_DIR.glob("*.yaml"):
         shutil.copy(f, tmp_path / f.name)
     (tmp_path / "headings.yaml").write_text("styles: {}\nbogus: 1\n", encoding="utf-8")
     with pytest.raises(RuleError) as e:

@@ -264,8 +264,8 @@ def test_rule_file_loads_and_rejects_unknown_keys():
 
 
 def rules_path():
-    from extract.rules import rules_dir
-    return rules_dir() / "tables.yaml"
+    from extract.rules import DEFAULT_RULES_DIR
+    return DEFAULT_RULES_DIR / "tables.yaml"
 
 
 # ---------------------------------------------------------------- the real 2024 sample

@@ -1,18 +1,25 @@
 """extract: Chinese budget-performance self-evaluation reports as validated data.
 
-Library entry points: :func:`parse_file`, :func:`parse_source`; models in
-:mod:`extract.model`.
+Library entry points: :class:`Extractor` (one rule set and the per-document
+limits: ``Extractor(rules).parse(path)``, ``.check(path)``), :class:`RuleSet`
+(``RuleSet.load(folder)``, ``RuleSet.default()``), :func:`parse_file`,
+:func:`parse_source`; models in :mod:`extract.model`.
 """
 
 from .model import SCHEMA_VERSION, Report
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA_VERSION", "Report", "parse_file", "parse_source", "__version__"]
+__all__ = ["SCHEMA_VERSION", "Report", "Extractor", "RuleSet", "parse_file", "parse_source",
+           "__version__"]
 
 
 def __getattr__(name: str):
-    if name in ("parse_file", "parse_source"):
+    if name in ("parse_file", "parse_source", "Extractor"):
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "RuleSet":
+        from .ruleset import RuleSet
+
+        return RuleSet
     raise AttributeError(name)

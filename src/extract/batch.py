@@ -61,6 +61,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from sqlalchemy.exc import IntegrityError
 
 from .errors import ExtractError, InputError
+from .ruleset import RuleSet, RulesLike
 from .export.jsonfile import write_atomic
 from .export.jsonl import JsonlWriter
 from .export.sql import (
@@ -71,7 +72,7 @@ from .export.sql import (
 REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 DEFAULT_TIMEOUT = 120.0  # extract.limits.DEFAULT.max_seconds, as for `extract parse`
 MANIFEST_COLUMNS = ("path", "sha256", "status", "error_class", "error", "note", "pages",
-                    "seconds", "check_errors")
+                    "seconds", "check_errors", "rule_set")
 
 
 # ---------------------------------------------------------------- discovery
@@ -141,7 +142,8 @@ class ManifestRow:
     the same content as another input; ``note`` says which), ``failed``
     (``error_class`` and ``error`` say why) or ``pending`` (not reached: the
     batch stopped early). ``check_errors`` counts failed checks of severity
-    error; ``seconds`` is the conversion time in the worker.
+    error; ``seconds`` is the conversion time in the worker; ``rule_set``
+    the digest of the rule set the report was (or is to be) made with.
     """
 
     path: str
@@ -153,6 +155,7 @@ class ManifestRow:
     pages: Optional[int] = None
     seconds: Optional[float] = None
     check_errors: Optional[int] = None
+    rule_set: str = ""
 
 
 @dataclass(frozen=True)
@@ -198,8 +201,9 @@ def plan_batch(files: Iterable[Path], converted: dict[str, StoredDocument],
 
 @dataclass(frozen=True)
 class ConvertSettings:
-    """How workers convert: the rule folder (None: built-in rules) and
-    whether to run the checks; ``debug`` keeps tracebacks of failures;
+    """How workers convert: the rule set (None: the built-in rules; a
+    RuleSet travels to Dask workers as the text of its files) and whether
+    to run the checks; ``debug`` keeps tracebacks of failures;
     ``timeout`` is the time limit of one parse (:mod:`extract.limits`: an
     alarm in a worker process, a deadline the loaders check in a thread).
     With ``json_dir`` and ``db`` (workers on the machine of the output), a
@@ -207,7 +211,7 @@ class ConvertSettings:
     only the manifest facts, so the parent has next to nothing to do per
     document; without them the parent stores what workers send back."""
 
-    rules_directory: Optional[str] = None
+    rules: Optional[RuleSet] = None
     run_checks: bool = True
     debug: bool = False
     timeout: Optional[float] = None
@@ -248,15 +252,16 @@ def _parse(task: DocumentTask, settings: ConvertSettings):
     """The report of ``task`` under the limits of :mod:`extract.limits`
     (time limit ``settings.timeout``): parsed from its path, or from its
     shipped bytes under the same file name in a temporary folder."""
-    from .limits import DEFAULT, parse_file_limited
+    from .limits import DEFAULT
+    from .pipeline import Extractor
 
-    limits = DEFAULT.with_(max_seconds=settings.timeout or None)
+    extractor = Extractor(settings.rules, DEFAULT.with_(max_seconds=settings.timeout or None))
     if task.data is None:
-        return parse_file_limited(task.path, settings.rules_directory, settings.run_checks, limits)
+        return extractor.parse(task.path, settings.run_checks)
     with tempfile.TemporaryDirectory(prefix="extract-") as tmp:
         local = Path(tmp) / Path(task.path).name
         local.write_bytes(task.data)
-        report = parse_file_limited(local, settings.rules_directory, settings.run_checks, limits)
+        report = extractor.parse(local, settings.run_checks)
     report.source.path = task.path
     return report
 
@@ -374,7 +379,7 @@ def warm_up(settings: ConvertSettings) -> None:
 
     try:
         parse_source(source_from_text(WARM_UP_REPORT), Source(path="<warm-up>", sha256="0" * 64),
-                     settings.rules_directory, settings.run_checks)
+                     settings.rules, settings.run_checks)
     except RuleError:
         raise
     except Exception:  # noqa: BLE001 - a real document will report it
@@ -624,11 +629,14 @@ class BatchOutputs:
         self.engine = open_database(self.db)
 
 
-    def converted(self) -> dict[str, StoredDocument]:
-        """Reports done before: in the database (this schema version) and
-        with their JSON file, by sha256."""
+    def converted(self, rule_set: Optional[str] = None) -> dict[str, StoredDocument]:
+        """Reports done before: in the database (this schema version, made
+        by the rule set with digest ``rule_set`` when given) and with their
+        JSON file, by sha256. A report made by other rules is converted
+        again."""
         on_disk = {p.stem for p in self.json_dir.glob("*.json")}
-        return {sha: d for sha, d in stored_documents(self.engine).items() if sha in on_disk}
+        return {sha: d for sha, d in stored_documents(self.engine).items()
+                if sha in on_disk and (rule_set is None or d.rule_set == rule_set)}
 
     def store(self, result: DocumentResult) -> DocumentResult:
         """Store a done result, unless its worker did (:func:`store_report`)."""
@@ -695,7 +703,7 @@ class BatchOptions:
     executor: str = "local"
     scheduler: Optional[str] = None
     keep_going: bool = True
-    rules_directory: Optional[str] = None
+    rules: RulesLike = None
     run_checks: bool = True
     debug: bool = False
     progress: Optional[bool] = None
@@ -779,7 +787,7 @@ class BatchProgress:
 
 def _results(tasks: list[DocumentTask], options: BatchOptions, json_dir: Path,
              db: str) -> Iterator[DocumentResult]:
-    settings = ConvertSettings(options.rules_directory, options.run_checks, options.debug, options.timeout)
+    settings = ConvertSettings(RuleSet.of(options.rules), options.run_checks, options.debug, options.timeout)
     workers = options.workers or default_workers()
     if options.executor == "dask":
         return run_on_dask(tasks, settings, options.scheduler, workers)
@@ -850,11 +858,15 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
     Returns the manifest rows and the peak worker memory (KB)."""
     files = discover_reports(paths)
     hashing = BatchProgress(len(files), options.progress if len(files) > 1000 else False, unit="file")
-    rows, tasks = plan_batch(files, outputs.converted(), hashing.advance)
+    rules = RuleSet.of(options.rules)
+    rows, tasks = plan_batch(files, outputs.converted(rules.digest), hashing.advance)
+    for row in rows:
+        if row.status != "failed":
+            row.rule_set = rules.digest
     hashing.close()
     clock.lap("plan")
     if tasks and options.executor == "local":
-        warm_up(ConvertSettings(options.rules_directory, options.run_checks))
+        warm_up(ConvertSettings(rules, options.run_checks))
     clock.lap("warm_up")
     try:
         peak = convert_tasks(tasks, rows, outputs, options)

@@ -14,13 +14,17 @@ import bisect
 import functools
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
+
+from pydantic import PrivateAttr
 
 from .model import Claim
 from .quantities import QuantityMatch, find_quantities
-from .rules import RuleModel, load_rule_file
+from .rules import RuleModel
+from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
 from .structure.sections import DocumentStructure
 
@@ -48,9 +52,12 @@ class MetricRules(RuleModel):
     budget_rows: list[str] = []
     budget_table_default_unit: str = "万元"
 
+    _tokenizer: Any = PrivateAttr(default=None)
 
-def metric_rules(directory: Optional[str] = None) -> MetricRules:
-    return load_rule_file("metrics.yaml", MetricRules, directory)
+
+def metric_rules(rules: RulesLike = None) -> MetricRules:
+    """The metrics.yaml of a rule set (default: the rules shipped with the package)."""
+    return RuleSet.of(rules).metrics
 
 
 # jieba's dictionary cut to its words of frequency >= 20 (80k of 349k words):
@@ -63,9 +70,10 @@ SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 @functools.lru_cache(maxsize=1)
 def _jieba():
-    """jieba, loaded once. jieba opens its dictionary through pkg_resources
-    when that imports (0.2 s of start-up) and through a plain open() when it
-    does not; the file is the same, so we let it take the plain way."""
+    """The jieba module, imported once. jieba opens its dictionary through
+    pkg_resources when that imports (0.2 s of start-up) and through a plain
+    open() when it does not; the file is the same, so we let it take the
+    plain way."""
     import sys
 
     hide = "pkg_resources" not in sys.modules
@@ -77,23 +85,29 @@ def _jieba():
         if hide:
             del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.WARNING)
-    if DICTIONARY.exists():
-        jieba.set_dictionary(str(DICTIONARY))
-    jieba.initialize()
     return jieba
 
 
-_added_words: set[str] = set()
+_TOKENIZER_LOCK = threading.Lock()
 
 
 def _segmenter(rules: MetricRules):
-    """jieba with the rule dictionary's domain words added (once each)."""
-    jb = _jieba()
-    for w in rules.dictionary:
-        if w not in _added_words:
-            jb.add_word(w, freq=200000, tag="n")
-            _added_words.add(w)
-    return jb
+    """A jieba tokenizer of these rules' own: the cut dictionary plus the
+    rules' domain words. Built once per loaded MetricRules (so per rule
+    set) and kept on it: the words of one rule set never reach another,
+    and jieba's shared default tokenizer is never changed."""
+    tokenizer = rules._tokenizer
+    if tokenizer is not None:
+        return tokenizer
+    with _TOKENIZER_LOCK:
+        if rules._tokenizer is None:
+            jb = _jieba()
+            tokenizer = jb.Tokenizer(str(DICTIONARY) if DICTIONARY.exists() else jb.DEFAULT_DICT)
+            tokenizer.initialize()
+            for w in rules.dictionary:
+                tokenizer.add_word(w, freq=200000, tag="n")
+            rules._tokenizer = tokenizer
+        return rules._tokenizer
 
 
 @dataclass
@@ -212,20 +226,22 @@ def carried_metric(previous: list[ClauseClaim], q: QuantityMatch, text: str,
     return previous[-1].claim.metric if _carry(rules).fullmatch(gap) else ""
 
 
-@functools.lru_cache(maxsize=8)
-def _carry_cached(pattern: str) -> re.Pattern:
+@functools.lru_cache(maxsize=32)
+def _pattern(pattern: str) -> re.Pattern:
+    """A rule pattern compiled once (keyed by the pattern's text)."""
     return re.compile(pattern)
 
 
 def _carry(rules: MetricRules) -> re.Pattern:
-    return _carry_cached(rules.carry_gap)
+    return _pattern(rules.carry_gap)
 
 
 def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
-                    rules: MetricRules, breaks: re.Pattern) -> list[ClauseClaim]:
+                    ruleset: RuleSet, breaks: re.Pattern) -> list[ClauseClaim]:
     """Claims of one sentence, in order."""
+    rules = ruleset.metrics
     text = sentence.text
-    found = find_quantities(text)
+    found = find_quantities(text, ruleset)
     out: list[ClauseClaim] = []
     prev_end = 0
     year: Optional[int] = None
@@ -265,18 +281,18 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
 
 
 def clause_claims(structure: DocumentStructure, source: SourceText,
-                  rules_directory: Optional[str] = None) -> list[ClauseClaim]:
+                  rules: RulesLike = None) -> list[ClauseClaim]:
     """Every text claim of the document with its clause."""
-    rules = metric_rules(rules_directory)
-    breaks = re.compile(rules.clause_breaks)
+    rs = RuleSet.of(rules)
+    breaks = _pattern(rs.metrics.clause_breaks)
     out: list[ClauseClaim] = []
     for p in structure.paragraphs:
         for s in sentences(p.span):
-            out.extend(sentence_claims(s, source, p.section, rules, breaks))
+            out.extend(sentence_claims(s, source, p.section, rs, breaks))
     return out
 
 
 def extract_claims(structure: DocumentStructure, source: SourceText,
-                   rules_directory: Optional[str] = None) -> list[Claim]:
+                   rules: RulesLike = None) -> list[Claim]:
     """Every text claim of the document, in order."""
-    return [c.claim for c in clause_claims(structure, source, rules_directory)]
+    return [c.claim for c in clause_claims(structure, source, rules)]

@@ -51,6 +51,33 @@ def run_guarded(fn, path: Optional[str], debug: bool):
               EXIT_INTERNAL)
 
 
+def rules_option(fn):
+    """``--rules DIR`` (or ``$EXTRACT_RULES``): the rule folder of a command."""
+    return click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
+                        envvar="EXTRACT_RULES", show_envvar=True,
+                        help="Use the rule files in DIR instead of the built-in rules/.")(fn)
+
+
+def limit_options(fn):
+    """``--max-seconds`` and ``--max-mb``: the limits of one report."""
+    fn = click.option("--max-mb", type=click.FloatRange(min=0),
+                      help="Memory (address space) cap of this process in MB [default: none].")(fn)
+    return click.option("--max-seconds", type=click.FloatRange(min=0),
+                        help="Seconds allowed per report, 0: no limit [default: 120].")(fn)
+
+
+def make_extractor(rules_dir: Optional[str], max_seconds: Optional[float], max_mb: Optional[float],
+                   debug: bool):
+    """The :class:`~extract.pipeline.Extractor` of a command: its rule set
+    loaded once (a bad rule folder exits 2 naming the file and key) and its
+    limits, the memory cap applied to this process."""
+    from .limits import DEFAULT
+    from .pipeline import Extractor
+
+    limits = DEFAULT.with_(max_seconds=max_seconds, max_memory_mb=max_mb)
+    return run_guarded(lambda: Extractor(rules_dir, limits, process_wide=True), rules_dir, debug)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="extract")
 def main() -> None:
@@ -62,29 +89,23 @@ def main() -> None:
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Write REPORT's JSON to DIR/<name>.json (default: standard output, one report).")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
-              help="Use the rule files in DIR instead of the built-in rules/.")
+@rules_option
 @click.option("--no-checks", is_flag=True, help="Skip the consistency checks.")
 @click.option("--compact", is_flag=True, help="One-line JSON.")
-@click.option("--max-seconds", type=click.FloatRange(min=0),
-              help="Seconds allowed per report, 0: no limit [default: 120].")
-@click.option("--max-mb", type=click.FloatRange(min=0),
-              help="Memory (address space) cap of this process in MB [default: none].")
+@limit_options
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def parse(reports, out_dir, rules_dir, no_checks, compact, max_seconds, max_mb, debug):
     """Parse REPORT(s) into structured JSON."""
     from .errors import ExtractError
     from .export.jsonfile import report_json, write_atomic
-    from .limits import DEFAULT, parse_file_limited
-
-    limits = DEFAULT.with_(max_seconds=max_seconds, max_memory_mb=max_mb)
 
     if out_dir is None and len(reports) > 1:
         _fail("several reports need --out DIR", EXIT_BAD_INPUT)
+    extractor = make_extractor(rules_dir, max_seconds, max_mb, debug)
     failed = 0
     for path in reports:
         def job(path=path):
-            report = parse_file_limited(path, rules_dir, not no_checks, limits, process_wide=True)
+            report = extractor.parse(path, run_checks=not no_checks)
             text = report_json(report, indent=None if compact else 2)
             if out_dir is None:
                 sys.stdout.write(text)
@@ -112,25 +133,26 @@ def parse(reports, out_dir, rules_dir, no_checks, compact, max_seconds, max_mb, 
               help="text: findings in Chinese, grouped by severity; json: every check result.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Exit 1 when a finding of this severity (or worse) is reported.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
-              help="Use the rule files in DIR instead of the built-in rules/.")
+@rules_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Also write a self-contained HTML review page to PATH.")
+@limit_options
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def check(report, fmt, fail_on, rules_dir, html_path, debug):
+def check(report, fmt, fail_on, rules_dir, html_path, max_seconds, max_mb, debug):
     """Check REPORT for inconsistencies: exit 0 with no errors, 1 with errors
     (or warnings, with --fail-on warning), 2 for bad input."""
     from .checks import findings_exit_code
-    from .pipeline import parse_file
     from .report.text import render_text
 
+    extractor = make_extractor(rules_dir, max_seconds, max_mb, debug)
+
     def job():
-        parsed = parse_file(report, rules_dir)
+        parsed = extractor.check(report)
         results = parsed.checks
         if html_path:
             from .report.html import write_review
 
-            write_review(parsed, html_path)
+            write_review(parsed, html_path, rules=extractor.rules)
         if fmt == "json":
             click.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
         else:
@@ -162,8 +184,7 @@ def schema():
               "none: a cluster on this machine).")
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="Go on past documents that fail, or stop at the first.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True),
-              help="Use the rule files in DIR instead of the built-in rules/.")
+@rules_option
 @click.option("--no-checks", is_flag=True, help="Skip the consistency checks.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def batch(paths, out_dir, db, workers, timeout, executor, scheduler, keep_going, rules_dir,
@@ -175,7 +196,7 @@ def batch(paths, out_dir, db, workers, timeout, executor, scheduler, keep_going,
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
     options = BatchOptions(out_dir, db=db, workers=workers, timeout=timeout, executor=executor,
-                           scheduler=scheduler, keep_going=keep_going, rules_directory=rules_dir,
+                           scheduler=scheduler, keep_going=keep_going, rules=rules_dir,
                            run_checks=not no_checks, debug=debug)
     summary = run_guarded(lambda: run_batch(paths, options), out_dir, debug)
     click.echo(summary.text())

@@ -173,21 +173,6 @@ def enforce(limits: Limits = DEFAULT, process_wide: bool = False) -> Iterator[Li
         _current.reset(token)
 
 
-def parse_file_limited(path, rules_directory: Optional[str] = None, run_checks: bool = True,
-                       limits: Limits = DEFAULT, process_wide: bool = False):
-    """:func:`extract.pipeline.parse_file` under ``limits``; a
-    :class:`LimitExceeded` names ``path``."""
-    from .pipeline import parse_file
-
-    try:
-        with enforce(limits, process_wide):
-            return parse_file(path, rules_directory, run_checks)
-    except LimitExceeded as e:
-        if e.path is None:
-            raise LimitExceeded(e.reason, path) from None
-        raise
-
-
 # --------------------------------------------------------------------------
 # Checks the loaders call
 

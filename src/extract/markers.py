@@ -8,14 +8,14 @@ paragraph.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from pydantic import field_validator
 
-from .rules import RuleModel, check_regex, load_rule_file
+from .rules import RuleModel, check_regex
+from .ruleset import RuleSet, RulesLike
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -112,11 +112,8 @@ class MarkerSet:
         return found
 
 
-@functools.lru_cache(maxsize=8)
-def _marker_set(directory: Optional[str], _key: int) -> MarkerSet:
-    return MarkerSet(load_rule_file("headings.yaml", HeadingRules, directory))
-
-
-def marker_set(directory: Optional[str] = None) -> MarkerSet:
-    rules = load_rule_file("headings.yaml", HeadingRules, directory)
-    return _marker_set(directory, id(rules))
+def marker_set(rules: "RulesLike" = None) -> MarkerSet:
+    """The heading markers of a rule set's headings.yaml (default: the rules
+    shipped with the package), compiled once per rule set."""
+    rs = RuleSet.of(rules)
+    return rs.derived("markers", lambda: MarkerSet(rs.headings))

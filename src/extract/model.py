@@ -266,6 +266,8 @@ class CheckResult(Model):
 class Report(Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
+    # sha256 of the rule files that made this report (RuleSet.digest)
+    rule_set: Optional[str] = None
     meta: Meta
     sections: list[Section] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)

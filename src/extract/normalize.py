@@ -20,7 +20,6 @@ left by converters. Knowledge of these forms lives in rules/normalize.yaml.
 from __future__ import annotations
 
 import collections
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
@@ -28,9 +27,10 @@ from typing import Literal, Optional
 from pydantic import field_validator
 
 from .markers import MarkerSet, marker_set
-from .rules import RuleModel, check_regex, load_rule_file
+from .rules import RuleModel, check_regex
+from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
-from .structure.tables import split_cells
+from .structure.tables import TableRules, split_cells
 
 
 class NormalizeRules(RuleModel):
@@ -145,9 +145,10 @@ class _Line:
 class Normalizer:
     """Turns a :class:`SourceText` into blocks; rules compiled once."""
 
-    def __init__(self, rules: NormalizeRules, markers: MarkerSet):
+    def __init__(self, rules: NormalizeRules, markers: MarkerSet, tables: "TableRules"):
         self.rules = rules
         self.markers = markers
+        self.tables = tables
         self._artifact = re.compile("(?:" + "|".join(rules.page_artifacts) + r")\Z")
         self._bullet = re.compile(rules.bullets)
         self._caption = re.compile(rules.caption)
@@ -158,11 +159,10 @@ class Normalizer:
     # -- line classification
 
     def _classify(self, source: SourceText) -> list[_Line]:
-        self._source = source
         lines: list[_Line] = []
         for no in range(1, source.n_lines + 1):
             span = source.line_span(no)
-            cells = split_cells(span)
+            cells = split_cells(span, self.tables)
             if cells is not None and sum(1 for c in cells if c.text.strip()) >= 2:
                 lines.append(_Line(no, span, "table", cells))
                 continue
@@ -179,10 +179,10 @@ class Normalizer:
             kind = "caption" if self._is_caption(span.text) else "text"
             lines.append(_Line(no, span, kind))
         self._mark_running(lines)
-        self._mark_wrapped_rows(lines)
+        self._mark_wrapped_rows(lines, source)
         return lines
 
-    def _mark_wrapped_rows(self, lines: list[_Line]) -> None:
+    def _mark_wrapped_rows(self, lines: list[_Line], source: SourceText) -> None:
         """A text line between two table rows is a row too: cell text wrapped
         onto a line of its own ("\t\t\t收数量\t\t") has one cell only."""
         rows = [i for i, ln in enumerate(lines) if ln.kind == "table"]
@@ -190,10 +190,10 @@ class Normalizer:
             between = [lines[i] for i in range(a + 1, b) if lines[i].kind != "blank"]
             if not between or len(between) > 3 or any(ln.kind != "text" for ln in between):
                 continue
-            raws = [self._source.line_span(ln.no) for ln in between]
+            raws = [source.line_span(ln.no) for ln in between]
             if not all("\t" in r.text or r.text.startswith("  ") for r in raws):
                 continue
-            cells = [split_cells(r, within_table=True) for r in raws]
+            cells = [split_cells(r, self.tables, within_table=True) for r in raws]
             if all(c is not None for c in cells):
                 for ln, c in zip(between, cells):
                     ln.kind, ln.cells = "table", c
@@ -328,12 +328,13 @@ class Normalizer:
         return NormalizedDocument(source, blocks, wrap)
 
 
-@functools.lru_cache(maxsize=8)
-def _normalizer(directory: Optional[str]) -> Normalizer:
-    rules = load_rule_file("normalize.yaml", NormalizeRules, directory)
-    return Normalizer(rules, marker_set(directory))
+def normalizer(rules: RulesLike = None) -> Normalizer:
+    """The normalizer of a rule set (normalize.yaml and the heading markers),
+    built once per rule set; it keeps no state between documents."""
+    rs = RuleSet.of(rules)
+    return rs.derived("normalizer", lambda: Normalizer(rs.normalize, marker_set(rs), rs.tables))
 
 
-def normalize(source: SourceText, rules_directory: Optional[str] = None) -> NormalizedDocument:
+def normalize(source: SourceText, rules: RulesLike = None) -> NormalizedDocument:
     """Blocks of ``source``: paragraphs, captions and table row groups."""
-    return _normalizer(rules_directory).normalize(source)
+    return normalizer(rules).normalize(source)

@@ -1,23 +1,29 @@
 """The pipeline: load -> normalize -> structure -> quantify -> interpret -> check.
 
-:func:`parse_file` runs every stage on one report and returns the validated
-:class:`~extract.model.Report`; :func:`parse_source` does the same for text
-already loaded. Stages are called through their public functions only.
+:class:`Extractor` runs every stage on one report file under one rule set
+and the per-document limits, and returns the validated
+:class:`~extract.model.Report`; :func:`parse_source` runs the stages on text
+already loaded; :func:`parse_file` is ``Extractor(rules).parse(path)``.
+Stages are called through their public functions only, and each is given
+the rule set explicitly.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Optional
-
 from .claims import clause_claims
 from .interpret.budget import extract_budget
 from .interpret.funds import extract_funds
 from .interpret.indicators import extract_indicators
 from .interpret.meta import extract_meta
 from .load import load_document
+from .checks import run_checks as _run_checks
+from .errors import LimitExceeded
+from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits, enforce
 from .model import Claim, Report, Source
 from .normalize import normalize
+from .ruleset import RuleSet, RulesLike
 from .span import SourceText
 from .structure.sections import build_structure
 
@@ -44,35 +50,89 @@ def table_claims(report: Report) -> list[Claim]:
     return out
 
 
-def parse_source(source: SourceText, info: Source, rules_directory: Optional[str] = None,
+def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
                  run_checks: bool = True) -> Report:
-    """Every stage on laid-out text; returns the validated report."""
-    doc = normalize(source, rules_directory)
-    structure = build_structure(doc, rules_directory)
-    claims = clause_claims(structure, source, rules_directory)
+    """Every stage on laid-out text under ``rules`` (a RuleSet, a rule
+    folder, or None for the rules shipped with the package); returns the
+    validated report. No limits: :class:`Extractor` applies them."""
+    rs = RuleSet.of(rules)
+    doc = normalize(source, rs)
+    structure = build_structure(doc, rs)
+    claims = clause_claims(structure, source, rs)
     report = Report(
         source=info,
-        meta=extract_meta(structure, source, rules_directory),
+        rule_set=rs.digest,
+        meta=extract_meta(structure, source, rs),
         sections=structure.sections,
         tables=structure.tables,
         claims=[c.claim for c in claims],
-        budget=extract_budget(claims, structure.tables, rules_directory),
-        funds=extract_funds(structure.tables),
-        indicators=extract_indicators(structure.tables),
+        budget=extract_budget(claims, structure.tables, rs),
+        funds=extract_funds(structure.tables, rs),
+        indicators=extract_indicators(structure.tables, rs),
     )
     report.claims.extend(table_claims(report))
     if run_checks:
-        try:
-            from .checks import run_checks as _run_checks
-        except ImportError:  # checks not built yet
-            _run_checks = None
-        if _run_checks is not None:
-            report.checks = _run_checks(report, rules_directory)
+        report.checks = _run_checks(report, rs)
     return report
 
 
-def parse_file(path: os.PathLike | str, rules_directory: Optional[str] = None,
-               run_checks: bool = True) -> Report:
-    """Load and parse one report file."""
-    loaded = load_document(path)
-    return parse_source(loaded.source, loaded.info, rules_directory, run_checks)
+class Extractor:
+    """The library under the CLI: one rule set and one set of limits, used
+    the same way for every document, by ``extract parse``, ``extract
+    check``, ``extract batch`` (both executors) and library callers::
+
+        from extract import Extractor, RuleSet
+        ex = Extractor(RuleSet.load("my-rules/"))
+        report = ex.parse("2024年度部门整体支出绩效自评报告.pdf")
+        for finding in ex.check("draft.docx").checks: ...
+
+    ``rules``: a :class:`~extract.ruleset.RuleSet`, a rule folder, or None
+    for the rules shipped with the package (loaded and validated here, so a
+    bad rule folder fails before any document is read). ``limits``: the
+    per-document limits of :mod:`extract.limits` (time, size, pages …);
+    ``process_wide``: also apply the memory cap, which limits the whole
+    process (the CLI sets it in its own process; a library caller should
+    not). An Extractor holds nothing that changes between documents: one
+    can be shared by threads.
+    """
+
+    def __init__(self, rules: RulesLike = None, limits: Limits = DEFAULT_LIMITS,
+                 process_wide: bool = False):
+        self.rules = RuleSet.of(rules)
+        self.limits = limits
+        self.process_wide = process_wide
+
+    def parse(self, path: os.PathLike | str, run_checks: bool = True) -> Report:
+        """Load and parse one report file under the limits; a
+        :class:`~extract.errors.LimitExceeded` or any other
+        :class:`~extract.errors.InputError` names ``path``."""
+        try:
+            with enforce(self.limits, self.process_wide):
+                loaded = load_document(path, self.rules)
+                return parse_source(loaded.source, loaded.info, self.rules, run_checks)
+        except LimitExceeded as e:
+            if e.path is None:
+                raise LimitExceeded(e.reason, path) from None
+            raise
+
+    def check(self, path: os.PathLike | str) -> Report:
+        """:meth:`parse` with the checks: the report, its findings under ``checks``."""
+        return self.parse(path, run_checks=True)
+
+    def parse_text(self, text: str, name: str = "<text>", run_checks: bool = True) -> Report:
+        """Parse report text given as a string (under the time limit)."""
+        import hashlib
+
+        from .load.text import source_from_text
+
+        source = source_from_text(text)
+        info = Source(path=name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                      lines=source.n_lines)
+        with enforce(self.limits, self.process_wide):
+            return parse_source(source, info, self.rules, run_checks)
+
+
+def parse_file(path: os.PathLike | str, rules: RulesLike = None, run_checks: bool = True) -> Report:
+    """Load and parse one report file: ``Extractor(rules).parse(path)``
+    (default limits)."""
+    return Extractor(rules).parse(path, run_checks)

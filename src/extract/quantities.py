@@ -37,19 +37,19 @@ one character for one character, so offsets never shift).
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import Literal, Optional
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .model import Location, Operator, Quantity, UnitClass
-from .rules import RuleModel, load_rule_file
+from .rules import RuleModel
+from .ruleset import RuleSet, RulesLike
 
 __all__ = [
-    "QuantityMatch", "UnitRules", "UnitDef", "load_unit_rules", "find_quantities",
+    "QuantityMatch", "UnitRules", "UnitDef", "find_quantities",
     "parse_number", "format_number", "parse_target", "resolve_unit", "qualifier_direction",
 ]
 
@@ -168,8 +168,6 @@ class UnitRules(_Rule):
     thousands_separators: list[str] = [","]
     dates: DateRules = DateRules()
 
-    _grammar: Optional["_Grammar"] = PrivateAttr(default=None)
-
     @field_validator("multipliers", mode="before")
     @classmethod
     def _mult_exact(cls, v: object) -> object:
@@ -210,11 +208,6 @@ class UnitRules(_Rule):
             if name not in units:
                 raise ValueError(f"{k}: names unknown unit {name!r}")
         return v
-
-
-def load_unit_rules(directory=None) -> UnitRules:
-    """rules/units.yaml (or ``directory``/units.yaml), validated."""
-    return load_rule_file("units.yaml", UnitRules, directory)
 
 
 # ====================================================================== result
@@ -818,23 +811,11 @@ class _Grammar:
         return (end, iso, value, unit, None, False, None)
 
 
-_DEFAULT: dict[str, _Grammar] = {}
-
-
-def _grammar(rules: Optional[UnitRules]) -> _Grammar:
-    """The compiled grammar of ``rules`` (default: the rules in force, read
-    once per process and rules folder)."""
-    if rules is None:
-        key = os.environ.get("EXTRACT_RULES", "")  # what rules_dir() follows
-        g = _DEFAULT.get(key)
-        if g is None:
-            g = _DEFAULT[key] = _grammar(load_unit_rules())
-        return g
-    g = rules._grammar
-    if g is None:
-        g = _Grammar(rules)
-        rules._grammar = g
-    return g
+def _grammar(rules: "RulesLike") -> _Grammar:
+    """The compiled grammar of a rule set's units.yaml (default: the rules
+    shipped with the package), built once per rule set."""
+    rs = RuleSet.of(rules)
+    return rs.derived("quantities.grammar", lambda: _Grammar(rs.units))
 
 
 # ====================================================================== finding
@@ -845,7 +826,7 @@ def _grammar(rules: Optional[UnitRules]) -> _Grammar:
 _SIGN_AFTER = set(" (:,;=<>≥≤、：，；（")
 
 
-def find_quantities(text: str, rules: Optional[UnitRules] = None) -> list[QuantityMatch]:
+def find_quantities(text: str, rules: "RulesLike" = None) -> list[QuantityMatch]:
     """Every figure stated in ``text``, in order, never overlapping.
 
     Arabic numbers without a unit come back too (unit ``""``, class
@@ -1011,7 +992,7 @@ def _code(t: str, n: _Num) -> bool:
 # ====================================================================== numbers
 
 
-def parse_number(s: str, rules: Optional[UnitRules] = None) -> Decimal:
+def parse_number(s: str, rules: "RulesLike" = None) -> Decimal:
     """The exact value of a number as written.
 
     ``"6,239.85"``, ``"１２３"``, ``"一万二千"``, ``"二〇二四"``, ``"十六"``,
@@ -1058,7 +1039,7 @@ def format_number(d: Decimal, grouping: bool = False) -> str:
     return format(d, ",f" if grouping else "f")
 
 
-def resolve_unit(unit: str, rules: Optional[UnitRules] = None) -> Optional[tuple[str, str, Decimal]]:
+def resolve_unit(unit: str, rules: "RulesLike" = None) -> Optional[tuple[str, str, Decimal]]:
     """A unit as written in a header or label (``万元``, ``(万元)``, ``亿 元``,
     ``%``) -> (unit class, normalized unit, exact factor), or None."""
     g = _grammar(rules)
@@ -1078,7 +1059,7 @@ def resolve_unit(unit: str, rules: Optional[UnitRules] = None) -> Optional[tuple
     return None
 
 
-def qualifier_direction(word: Optional[str], rules: Optional[UnitRules] = None) -> Optional[str]:
+def qualifier_direction(word: Optional[str], rules: "RulesLike" = None) -> Optional[str]:
     """The direction a qualifier loosens its figure in: ``lower`` (超, 多,
     以上: the figure is a lower bound), ``upper`` (不足, 以下), ``approx``
     (近, 约, 左右), ``none`` (累计); None for no or an unknown word."""
@@ -1088,7 +1069,7 @@ def qualifier_direction(word: Optional[str], rules: Optional[UnitRules] = None) 
     return q.direction if q is not None else None
 
 
-def parse_target(text: str, rules: Optional[UnitRules] = None) -> tuple[Optional[str], Optional[QuantityMatch]]:
+def parse_target(text: str, rules: "RulesLike" = None) -> tuple[Optional[str], Optional[QuantityMatch]]:
     """An indicator-table target cell -> (operator, quantity).
 
     ``"≥6 项"`` -> (``>=``, 6 项); ``"500 项以上"`` -> (``>=``, 500 项);

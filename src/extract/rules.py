@@ -1,15 +1,14 @@
 """Rule files: domain knowledge as YAML under rules/, validated on load.
 
 Each stage that reads a rule file declares a pydantic model for it, a
-:class:`RuleModel` (so an unknown key is an error), and loads it through
-:func:`load_rule_file`. A malformed file or a wrong key raises
+:class:`RuleModel` (so an unknown key is an error); :class:`~extract.ruleset.RuleSet`
+loads a whole folder against those models. A malformed file or a wrong key raises
 :class:`RuleError` naming the file, the line where YAML can tell it, and the
 key path.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from pathlib import Path
@@ -47,17 +46,6 @@ def check_regex(value):
 
 class RuleError(Exception):
     """A rule file that cannot be used: names the file, line and key."""
-
-
-def rules_dir(override: Optional[os.PathLike | str] = None) -> Path:
-    """The rule folder in force: ``override``, else $EXTRACT_RULES, else the
-    rules shipped with the package."""
-    if override:
-        return Path(override)
-    env = os.environ.get("EXTRACT_RULES")
-    if env:
-        return Path(env)
-    return DEFAULT_RULES_DIR
 
 
 def _key_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
@@ -110,17 +98,14 @@ def parse_rule_text(text: str, model: type[T], name: str) -> T:
         raise RuleError(f"{name}:{where}: key {key}: {msg}") from None
 
 
-@functools.lru_cache(maxsize=64)
-def _load_cached(path: str, mtime: float, model: type[T]) -> T:
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_rule_text(text, model, path)
-
-
 def load_rule_file(name: str, model: type[T], directory: Optional[os.PathLike | str] = None) -> T:
-    """Load ``directory/name`` (default: :func:`rules_dir`) as ``model``."""
-    path = rules_dir(directory) / name
+    """Read and validate one rule file, ``directory/name`` (default: the
+    rules shipped with the package), uncached. Stages do not call this:
+    they are given a :class:`~extract.ruleset.RuleSet`, which loads every
+    file of a folder once."""
+    path = Path(directory or DEFAULT_RULES_DIR) / name
     try:
-        mtime = path.stat().st_mtime
+        text = path.read_text(encoding="utf-8")
     except OSError:
         raise RuleError(f"{path}: rule file not found") from None
-    return _load_cached(str(path), mtime, model)
+    return parse_rule_text(text, model, str(path))

@@ -18,6 +18,7 @@ import logging
 from typing import Callable, Optional
 
 from ..model import CheckResult, Report
+from ..ruleset import RuleSet, RulesLike
 from .breakdowns import check_stated_breakdowns
 from .consistency import check_metric_consistency
 from .context import CheckContext, build_context, make_result
@@ -27,7 +28,6 @@ from .grades import check_score_grade
 from .growth import check_growth
 from .ordering import check_enumeration_order, check_heading_order
 from .rates import check_rates
-from .rulebook import load_rulebook
 from .table_totals import check_table_totals
 from .targets import check_targets
 from .years import check_year_scope
@@ -53,14 +53,16 @@ CHECKS: dict[str, CheckFunction] = {
 }
 
 
-def run_checks(report: Report, rules_directory: Optional[str] = None) -> list[CheckResult]:
-    """Every enabled check over ``report``, results in check order.
+def run_checks(report: Report, rules: RulesLike = None) -> list[CheckResult]:
+    """Every enabled check over ``report`` under ``rules`` (a RuleSet, a
+    rule folder, or None for the rules shipped with the package), results
+    in check order.
 
     A check that raises does not take the others down: it is reported as
     one skipped result naming the error (and logged with its traceback).
     """
-    book = load_rulebook(rules_directory)
-    ctx = build_context(report, book, rules_directory)
+    ctx = build_context(report, RuleSet.of(rules))
+    book = ctx.book
     out: list[CheckResult] = []
     for rule, check in CHECKS.items():
         if not book.enabled(rule):

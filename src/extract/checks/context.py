@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, TypeVar
 
 from ..model import CheckResult, Claim, Location, Report, Section
-from .rulebook import Rulebook
+from ..ruleset import RuleSet
+from .rulebook import Rulebook, load_rulebook
 
 K = TypeVar("K")
 
@@ -65,7 +66,7 @@ class CheckContext:
     book: Rulebook
     sentences: list[Sentence]
     sections: dict[str, Section]
-    rules_directory: Optional[str] = None
+    rules: "RuleSet"
 
     @functools.cached_property
     def breakdowns(self) -> list:
@@ -200,10 +201,10 @@ def group_sentences(claims: list[Claim]) -> list[Sentence]:
     return [Sentence(text, section, place_claims(text, cs)) for text, section, cs in groups]
 
 
-def build_context(report: Report, book: Rulebook, rules_directory: Optional[str] = None) -> CheckContext:
-    """The context of one run of checks over ``report``."""
-    return CheckContext(report=report, book=book, sentences=group_sentences(report.claims),
-                        sections={s.id: s for s in report.sections}, rules_directory=rules_directory)
+def build_context(report: Report, rules: "RuleSet") -> CheckContext:
+    """The context of one run of checks over ``report`` under ``rules``."""
+    return CheckContext(report=report, book=load_rulebook(rules), sentences=group_sentences(report.claims),
+                        sections={s.id: s for s in report.sections}, rules=rules)
 
 
 def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: str, *,

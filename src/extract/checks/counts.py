@@ -90,9 +90,9 @@ def list_items(text: str, conjunctions: list[str]) -> tuple[list[str], bool]:
     return [i for i in items if i], selection
 
 
-def _count_value(text: str) -> Optional[int]:
+def _count_value(text: str, rules: "RuleSet") -> Optional[int]:
     try:
-        value = parse_number(text)
+        value = parse_number(text, rules)
     except ValueError:
         return None
     return int(value) if value == int(value) else None
@@ -101,7 +101,7 @@ def _count_value(text: str) -> Optional[int]:
 def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
              sentence: str, section: Section) -> Optional[Listing]:
     rules = ctx.book.rules.counts
-    n = _count_value(m.group("num"))
+    n = _count_value(m.group("num"), ctx.rules)
     if n is None or n < 2:
         return None
     items, selection = list_items(list_text, rules.conjunctions)

@@ -16,8 +16,9 @@ from typing import Literal, Optional, Sequence, Union
 
 from pydantic import Field, field_validator
 
-from ..interpret.meta import GradeBand, meta_rules
-from ..rules import RuleModel, check_regex, load_rule_file
+from ..interpret.meta import GradeBand
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet, RulesLike
 from .tolerance import Qualifiers
 
 Severity = Literal["error", "warning", "info"]
@@ -215,9 +216,6 @@ def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
     return re.compile(pattern) if pattern else None
 
 
-_BUILT: dict[tuple[int, int], Rulebook] = {}
-
-
 def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
     t = rules.tolerance
     b = rules.breakdowns
@@ -242,18 +240,9 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
     )
 
 
-def load_rulebook(rules_directory: Optional[str] = None) -> Rulebook:
-    """The rule book of ``rules_directory`` (default: the rule folder in
-    force): checks.yaml, with the grade scale of meta.yaml unless
-    checks.yaml sets its own."""
-    rules = load_rule_file("checks.yaml", CheckRules, rules_directory)
-    meta = meta_rules(rules_directory)
-    # The rule loader caches each file version as one object: build once per
-    # pair of objects (the Rulebook keeps them alive, so ids stay theirs).
-    key = (id(rules), id(meta))
-    book = _BUILT.get(key)
-    if book is None or book.rules is not rules:
-        if len(_BUILT) > 16:
-            _BUILT.clear()
-        book = _BUILT[key] = _build(rules, tuple(meta.grade_scale))
-    return book
+def load_rulebook(rules: RulesLike = None) -> Rulebook:
+    """The rule book of a rule set (default: the rules shipped with the
+    package): checks.yaml, with the grade scale of meta.yaml unless
+    checks.yaml sets its own; built once per rule set."""
+    rs = RuleSet.of(rules)
+    return rs.derived("rulebook", lambda: _build(rs.checks, tuple(rs.meta.grade_scale)))

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Cell, CheckResult, Location, Table
-from ..structure.tables import load_table_rules
 from .context import CheckContext, make_result
 from .figures import cell_number, is_empty_cell, show
 from .tolerance import Interval, holds, stated_interval, sum_interval
@@ -163,7 +162,7 @@ def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
     rules = ctx.book.rules.table_totals
     table = grid.table
     columns = _value_columns(grid, rules.skip_columns)
-    words = load_table_rules(ctx.rules_directory).totals
+    words = ctx.rules.tables.totals
     totals = [j for j in columns if _is_total_word(table.columns[j], words)]
     out: list[CheckResult] = []
     for j in totals:

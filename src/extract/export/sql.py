@@ -79,6 +79,7 @@ documents = Table(
     Column("lines", Integer),
     Column("pages", Integer),
     Column("schema_version", String(16), nullable=False),
+    Column("rule_set", String(64)),  # sha256 of the rule files that made the row
     Column("title", Text),
     Column("department", Text),
     Column("year", Integer),
@@ -276,6 +277,7 @@ def _document_row(data: dict) -> dict[str, Any]:
         "id": document_id(source["sha256"]), "sha256": source["sha256"], "path": source["path"],
         "format": source["format"], "encoding": source.get("encoding"), "lines": source.get("lines"),
         "pages": source.get("pages"), "schema_version": data["schema_version"],
+        "rule_set": data.get("rule_set"),
         "title": meta.get("title"), "department": meta.get("department"), "year": meta.get("year"),
         "report_type": meta.get("report_type"), "project_name": meta.get("project_name"),
         "self_score": meta.get("self_score"), "grade": meta.get("grade"),
@@ -429,7 +431,35 @@ def open_database(target: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     metadata.create_all(engine)
+    add_missing_columns(engine)
     return engine
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add the nullable columns a database made by an earlier version of
+    the schema lacks (``ALTER TABLE … ADD COLUMN``), so an old database
+    takes new rows; returns ``table.column`` of each column added. A
+    missing column that may not be null is left for the person to migrate
+    (inserts then fail with the database's own message)."""
+    from sqlalchemy import inspect, text
+    from sqlalchemy.schema import CreateColumn
+
+    with engine.connect() as conn:
+        inspector = inspect(conn)
+        missing = [(table, column) for table in metadata.sorted_tables
+                   for column in table.columns
+                   if column.nullable and column.name not in
+                   {c["name"] for c in inspector.get_columns(table.name)}]
+    added: list[str] = []
+    if not missing:
+        return added
+    with engine.begin() as conn:
+        for table, column in missing:
+            ddl = CreateColumn(column).compile(dialect=engine.dialect)
+            name = engine.dialect.identifier_preparer.format_table(table)
+            conn.execute(text(f"ALTER TABLE {name} ADD COLUMN {ddl}"))
+            added.append(f"{table.name}.{column.name}")
+    return added
 
 
 class DocumentIdClash(InputError):
@@ -493,6 +523,7 @@ class StoredDocument:
     path: str
     pages: Optional[int]
     check_errors: int
+    rule_set: Optional[str] = None
 
 
 def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> dict[str, StoredDocument]:
@@ -501,11 +532,13 @@ def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> di
                      .where(checks.c.status == "fail", checks.c.severity == "error").subquery())
     counts = (select(failed_errors.c.document_id, func.count().label("n"))
               .group_by(failed_errors.c.document_id).subquery())
-    query = (select(documents.c.sha256, documents.c.path, documents.c.pages, counts.c.n)
+    query = (select(documents.c.sha256, documents.c.path, documents.c.pages, counts.c.n,
+                    documents.c.rule_set)
              .outerjoin(counts, counts.c.document_id == documents.c.id)
              .where(documents.c.schema_version == schema_version))
     with engine.connect() as conn:
-        return {sha: StoredDocument(sha, path, pages, n or 0) for sha, path, pages, n in conn.execute(query)}
+        return {sha: StoredDocument(sha, path, pages, n or 0, rule_set)
+                for sha, path, pages, n, rule_set in conn.execute(query)}
 
 
 def table_contents(engine: Engine) -> Rows:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..claims import ClauseClaim, MetricRules, metric_rules
+from ..claims import ClauseClaim, MetricRules
 from ..model import Budget, BudgetFigure, Table
 from ..quantities import find_quantities
+from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import header_label
 
 ROLES = ("initial", "adjusted", "executed", "rate", "balance")
@@ -67,7 +68,8 @@ def _budget_cols(row: list[str], rules: MetricRules) -> dict[str, int]:
     return cols
 
 
-def budget_from_tables(tables: list[Table], rules: MetricRules) -> Budget:
+def budget_from_tables(tables: list[Table], ruleset: RuleSet) -> Budget:
+    rules = ruleset.metrics
     budget = Budget()
     for table in tables:
         grid = table.grid()
@@ -84,12 +86,12 @@ def budget_from_tables(tables: list[Table], rules: MetricRules) -> Budget:
                     if getattr(budget, role) is not None or c >= len(grid[r2]):
                         continue
                     cell_text = grid[r2][c]
-                    qs = find_quantities(cell_text)
+                    qs = find_quantities(cell_text, ruleset)
                     if not qs:
                         continue
                     q = qs[0]
                     if role != "rate" and not q.unit:
-                        qs = find_quantities(cell_text + unit)
+                        qs = find_quantities(cell_text + unit, ruleset)
                         q = qs[0] if qs else q
                     cell = table.cell(r2, c)
                     loc = cell.location if cell and cell.location else table.location
@@ -100,11 +102,12 @@ def budget_from_tables(tables: list[Table], rules: MetricRules) -> Budget:
     return budget
 
 
-def extract_budget(claims: list[ClauseClaim], tables: list[Table],
-                   rules_directory: Optional[str] = None) -> Budget:
-    rules = metric_rules(rules_directory)
-    text = budget_from_text(claims, rules)
-    table = budget_from_tables(tables, rules)
+def extract_budget(claims: list[ClauseClaim], tables: list[Table], rules: RulesLike = None) -> Budget:
+    """The budget figures of a report: from its text claims first, then
+    from its tables for the roles the text left open."""
+    rs = RuleSet.of(rules)
+    text = budget_from_text(claims, rs.metrics)
+    table = budget_from_tables(tables, rs)
     for role in ROLES:
         if getattr(text, role) is None and getattr(table, role) is not None:
             setattr(text, role, getattr(table, role))

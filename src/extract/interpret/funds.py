@@ -17,7 +17,8 @@ from typing import Optional, Sequence
 
 from ..model import FundRow, Location, Quantity, Table
 from ..quantities import QuantityMatch, find_quantities
-from ..structure.tables import FundTableRules, RulesArg, header_label, load_table_rules
+from ..ruleset import RuleSet, RulesLike
+from ..structure.tables import FundTableRules, header_label
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,21 @@ def _pick(matches: Sequence[QuantityMatch]) -> Optional[QuantityMatch]:
     return matches[0] if matches else None
 
 
-def amount_quantity(text: str, unit: str, location: Location) -> Optional[Quantity]:
+def amount_quantity(text: str, unit: str, location: Location, rules: RulesLike = None) -> Optional[Quantity]:
     """An amount cell as a Quantity: ``"1752.99"`` with unit ``"万元"`` ->
     1752.99 万元 (17529900 元); a cell that states its own unit keeps it.
     None when the cell holds no number ("", "-", "—")."""
-    match = _pick(find_quantities(text))
+    match = _pick(find_quantities(text, rules))
     if match is None:
         return None
     if not match.unit and unit and _BARE_NUMBER.fullmatch(match.text.strip()):
-        with_unit = _pick(find_quantities(match.text.strip() + unit))
+        with_unit = _pick(find_quantities(match.text.strip() + unit, rules))
         if with_unit is not None and with_unit.unit:
             return with_unit.to_quantity(location).model_copy(update={"text": match.text})
     return match.to_quantity(location)
 
 
-def table_fund_rows(table: Table, cols: FundColumns) -> list[FundRow]:
+def table_fund_rows(table: Table, cols: FundColumns, rules: RulesLike = None) -> list[FundRow]:
     """A FundRow per data row of ``table`` with a name and an amount,
     total rows excepted."""
     grid = table.grid(filled=True)
@@ -109,7 +110,7 @@ def table_fund_rows(table: Table, cols: FundColumns) -> list[FundRow]:
         amount_cell = cells.get((i, cols.amount))
         if not name or amount_cell is None or not amount_cell.text or amount_cell.location is None:
             continue
-        amount = amount_quantity(amount_cell.text, cols.unit, amount_cell.location)
+        amount = amount_quantity(amount_cell.text, cols.unit, amount_cell.location, rules)
         if amount is None:
             continue
         name_cell = cells.get((i, cols.name))
@@ -121,13 +122,13 @@ def table_fund_rows(table: Table, cols: FundColumns) -> list[FundRow]:
     return out
 
 
-def extract_funds(tables: list[Table], rules: RulesArg = None) -> list[FundRow]:
+def extract_funds(tables: list[Table], rules: RulesLike = None) -> list[FundRow]:
     """Fund rows of every fund table in ``tables``, in table order.
-    ``rules``: loaded TableRules, a rule folder, or None for the default."""
-    fund_rules = load_table_rules(rules).funds
+    ``rules``: a RuleSet, a rule folder, or None for the default."""
+    rs = RuleSet.of(rules)
     out: list[FundRow] = []
     for table in tables:
-        cols = fund_columns(table, fund_rules)
+        cols = fund_columns(table, rs.tables.funds)
         if cols is not None:
-            out.extend(table_fund_rows(table, cols))
+            out.extend(table_fund_rows(table, cols, rs))
     return out

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from decimal import Decimal
-from typing import Literal, Optional, Union
+from typing import Literal, Optional
 
 from pydantic import Field, field_validator
 
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
 from ..quantities import find_quantities, parse_target
-from ..rules import RuleModel, check_regex, load_rule_file
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import TableSegment, header_label, table_segments
 
 Met = Literal["true", "false", "unknown"]
@@ -91,15 +91,10 @@ class IndicatorRules(_Rules):
         return v
 
 
-RulesArg = Union[IndicatorRules, str, os.PathLike, None]
-
-
-def load_indicator_rules(rules: RulesArg = None) -> IndicatorRules:
-    """``rules`` as given if already loaded, else ``indicators.yaml`` from
-    the rule folder ``rules`` (a path) or the default rule folder."""
-    if isinstance(rules, IndicatorRules):
-        return rules
-    return load_rule_file("indicators.yaml", IndicatorRules, rules)
+def load_indicator_rules(rules: RulesLike = None) -> IndicatorRules:
+    """The indicators.yaml of a rule set (a RuleSet, a rule folder, or None
+    for the rules shipped with the package)."""
+    return RuleSet.of(rules).indicators
 
 
 # --------------------------------------------------------------------------
@@ -224,12 +219,13 @@ _VALUE = re.compile(r"[≥≤><=＞＜≧≦﹦＝]?\s*[-+]?[\d,，]*\d(?:\.\d+)
 
 def read_target(text: str, location: Optional[Location], name: str, level1: Optional[str],
                 level2: Optional[str], rules: IndicatorRules, unit: str = "",
-                operator_text: str = "") -> Target:
+                operator_text: str = "", units: RulesLike = None) -> Target:
     """A target cell as a Target: ``"≥6项"`` -> (">=", 6项); a bare
     ``"120万元"`` under 成本指标 -> ("<=", 120万元, inferred); ``"按时完成"``
     -> a text target without quantity. ``unit`` and ``operator_text``: the
     cells of a 度量单位 and a 指标性质 column, where the form has them
-    (``"﹦"``, ``"100"``, ``"%"`` -> ("=", 100%))."""
+    (``"﹦"``, ``"100"``, ``"%"`` -> ("=", 100%)). ``units``: the rule set
+    whose units.yaml reads the figures."""
     stated = stated_operator(operator_text, rules)
     if unit or stated:
         prefix = _operator_prefix(operator_text, text, rules)
@@ -237,7 +233,7 @@ def read_target(text: str, location: Optional[Location], name: str, level1: Opti
         parse_text = text[len(prefix):]
     else:
         parse_text = text
-    operator, match = parse_target(parse_text) if parse_text else (None, None)
+    operator, match = parse_target(parse_text, units) if parse_text else (None, None)
     operator = operator or stated
     if match is None or location is None:
         return Target(text=text, operator=operator)
@@ -254,7 +250,7 @@ def _is_date(q: Quantity) -> bool:
 
 
 def read_actual(text: str, location: Optional[Location], target: Target,
-                unit: str = "") -> Optional[Quantity]:
+                unit: str = "", units: RulesLike = None) -> Optional[Quantity]:
     """The quantity an actual cell states: the first one comparable with
     the target (same normalized unit, or a date for a date target), else the
     first one; None if the cell states none. A bare number (``"98"``) is
@@ -266,10 +262,10 @@ def read_actual(text: str, location: Optional[Location], target: Target,
     if not unit and t_q is not None and t_q.unit and not _is_date(t_q):
         unit = t_q.unit
     if unit and _BARE.fullmatch(text.strip()):
-        with_unit = find_quantities(text.strip() + "".join(unit.split()))
+        with_unit = find_quantities(text.strip() + "".join(unit.split()), units)
         if with_unit and with_unit[0].unit:
             return with_unit[0].to_quantity(location).model_copy(update={"text": text.strip()})
-    matches = find_quantities(text)
+    matches = find_quantities(text, units)
     if not matches:
         return None
     t = target.quantity
@@ -434,10 +430,11 @@ def _location(cells: Cells, row: int, col: Optional[int]) -> Optional[Location]:
 
 
 def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
-                  cols: dict[ColumnRole, int], rules: IndicatorRules) -> Optional[Indicator]:
+                  cols: dict[ColumnRole, int], ruleset: RuleSet) -> Optional[Indicator]:
     """The Indicator of data row ``row`` (``grid`` is the filled data view,
     ``cells`` the table's cells by (row, col)), or None when the row has no
     indicator name."""
+    rules = ruleset.indicators
     name = _text(grid, row, cols.get("name"))
     location = _location(cells, row, cols.get("name"))
     if not name or location is None:
@@ -454,9 +451,9 @@ def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
     unit = _text(grid, row, cols.get("unit"))
     target = read_target(_text(grid, row, cols.get("target")),
                          _location(cells, row, cols.get("target")), name, level1, level2, rules,
-                         unit=unit, operator_text=_text(grid, row, cols.get("operator")))
+                         unit=unit, operator_text=_text(grid, row, cols.get("operator")), units=ruleset)
     actual_text = _text(grid, row, cols.get("actual"))
-    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target, unit)
+    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target, unit, ruleset)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual_text=actual_text, actual=actual,
@@ -468,44 +465,46 @@ def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
     )
 
 
-def table_indicators(table: Table, cols: dict[ColumnRole, int], rules: IndicatorRules,
+def table_indicators(table: Table, cols: dict[ColumnRole, int], rules: RulesLike = None,
                      rows: Optional[range] = None) -> list[Indicator]:
     """Indicators of the data rows of one indicator table (or of ``rows``,
     one segment's data rows), total rows (合计, with the sum of 分值)
     excepted."""
+    rs = RuleSet.of(rules)
     grid = table.grid(filled=True)
     cells = {(c.row, c.col): c for c in table.cells}
     out = []
     for i in rows if rows is not None else range(table.header_rows, table.n_rows):
         if i in table.total_rows:
             continue
-        ind = row_indicator(table, grid, cells, i, cols, rules)
+        ind = row_indicator(table, grid, cells, i, cols, rs)
         if ind is not None:
             out.append(ind)
     return out
 
 
-def indicator_segments(table: Table, rules: IndicatorRules
+def indicator_segments(table: Table, rules: RulesLike = None
                        ) -> list[tuple[TableSegment, dict[ColumnRole, int]]]:
     """The segments of ``table`` that are indicator tables, with their
     columns: a table of its own, or the 绩效指标 part of a 自评表 form that
     also holds the project's name and funds."""
+    rs = RuleSet.of(rules)
     raw = table.grid(filled=False)
     out = []
-    for seg in table_segments(table):
-        cols = segment_columns(raw, seg, rules)
+    for seg in table_segments(table, rs.tables):
+        cols = segment_columns(raw, seg, rs.indicators)
         if cols is not None:
             out.append((seg, cols))
     return out
 
 
-def extract_indicators(tables: list[Table], rules: RulesArg = None) -> list[Indicator]:
+def extract_indicators(tables: list[Table], rules: RulesLike = None) -> list[Indicator]:
     """Indicators of every indicator table (or table segment) in
-    ``tables``, in table order. ``rules``: loaded IndicatorRules, a rule
-    folder, or None for the default."""
-    r = load_indicator_rules(rules)
+    ``tables``, in table order. ``rules``: a RuleSet, a rule folder, or
+    None for the default."""
+    rs = RuleSet.of(rules)
     out: list[Indicator] = []
     for table in tables:
-        for seg, cols in indicator_segments(table, r):
-            out.extend(table_indicators(table, cols, r, range(seg.data_start, seg.end)))
+        for seg, cols in indicator_segments(table, rs):
+            out.extend(table_indicators(table, cols, rs, range(seg.data_start, seg.end)))
     return out

@@ -8,7 +8,6 @@ phrases are data in rules/meta.yaml.
 from __future__ import annotations
 
 import collections
-import functools
 import re
 from decimal import Decimal
 from typing import Optional
@@ -18,9 +17,10 @@ from pydantic import field_validator
 from ..model import Location, Meta, Table
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
-from ..rules import RuleModel, check_regex, load_rule_file
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import header_label
-from .indicators import indicator_segments, load_indicator_rules
+from .indicators import indicator_segments
 
 
 class GradeBand(RuleModel):
@@ -48,8 +48,9 @@ class MetaRules(RuleModel):
     _v_regex = field_validator("code_prefix", "score", "grade")(check_regex)
 
 
-def meta_rules(directory: Optional[str] = None) -> MetaRules:
-    return load_rule_file("meta.yaml", MetaRules, directory)
+def meta_rules(rules: RulesLike = None) -> MetaRules:
+    """The meta.yaml of a rule set (default: the rules shipped with the package)."""
+    return RuleSet.of(rules).meta
 
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
@@ -92,14 +93,10 @@ class _Compiled:
                                       {_fold(w) for w in rules.stop_labels})
 
 
-@functools.lru_cache(maxsize=8)
-def _compiled(directory: Optional[str], _key: int) -> _Compiled:
-    return _Compiled(meta_rules(directory))
-
-
-def compiled_meta_rules(directory: Optional[str] = None) -> _Compiled:
-    rules = meta_rules(directory)
-    return _compiled(directory, id(rules))
+def compiled_meta_rules(rules: RulesLike = None) -> _Compiled:
+    """The patterns of a rule set's meta.yaml, compiled once per rule set."""
+    rs = RuleSet.of(rules)
+    return rs.derived("meta.compiled", lambda: _Compiled(rs.meta))
 
 
 def clean_value(span: Span, rx: _Compiled) -> Span:
@@ -264,16 +261,16 @@ def _last_in_cells(rx: re.Pattern, tables: list[Table], group: str) -> Optional[
     return found
 
 
-def indicator_total_score(tables: list[Table], rules_directory: Optional[str] = None
+def indicator_total_score(tables: list[Table], rules: RulesLike = None
                           ) -> Optional[tuple[str, Location]]:
     """The self-score a form states on the total row (合计) of its
     indicator part, in the 得分 column, when that row's 分值 is blank or
     100 (the whole score, not a subtotal)."""
-    rules = load_indicator_rules(rules_directory)
+    rs = RuleSet.of(rules)
     for table in tables:
         grid = table.grid(filled=False)
         cells = {(c.row, c.col): c for c in table.cells}
-        for seg, cols in indicator_segments(table, rules):
+        for seg, cols in indicator_segments(table, rs):
             if "score" not in cols:
                 continue
             for i in table.total_rows:
@@ -289,10 +286,11 @@ def indicator_total_score(tables: list[Table], rules_directory: Optional[str] = 
 
 
 def extract_meta(structure: DocumentStructure, source: SourceText,
-                 rules_directory: Optional[str] = None) -> Meta:
+                 ruleset: RulesLike = None) -> Meta:
     """Metadata of a report, each field located."""
-    rules = meta_rules(rules_directory)
-    rx = compiled_meta_rules(rules_directory)
+    ruleset = RuleSet.of(ruleset)
+    rules = ruleset.meta
+    rx = compiled_meta_rules(ruleset)
     meta = Meta()
     locs: dict[str, Location] = {}
     pre = structure.preamble
@@ -337,7 +335,7 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
         else:
             hit = _last_in_cells(pattern, structure.tables, group) or form.get(group)
             if hit is None and field == "self_score":
-                hit = indicator_total_score(structure.tables, rules_directory)
+                hit = indicator_total_score(structure.tables, ruleset)
             if hit is None:
                 continue
             value, location = hit

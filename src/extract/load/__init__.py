@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import limits
 from ..errors import InputError, UnsupportedFormat
 from ..model import Source
+from ..ruleset import RulesLike
 from ..span import SourceText
 from .text import load_text
 
@@ -34,8 +35,10 @@ class LoadedDocument:
     info: Source
 
 
-def load_document(path: os.PathLike | str) -> LoadedDocument:
-    """Read a report file; raise :class:`~extract.errors.InputError` if it cannot be."""
+def load_document(path: os.PathLike | str, rules: RulesLike = None) -> LoadedDocument:
+    """Read a report file; raise :class:`~extract.errors.InputError` if it
+    cannot be. ``rules``: the rule set whose layout rules a PDF's pages are
+    laid out by (default: the rules shipped with the package)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in LEGACY_SUFFIXES and not p.is_file():
@@ -62,7 +65,7 @@ def load_document(path: os.PathLike | str) -> LoadedDocument:
     if kind == "pdf":
         from .pdf import load_pdf
 
-        source, pages = load_pdf(path, data)
+        source, pages = load_pdf(path, data, rules=rules)
     elif kind == "docx":
         from .docx import load_docx
 

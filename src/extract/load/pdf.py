@@ -26,17 +26,20 @@ pdfplumber gives them for an unrotated page.
 from __future__ import annotations
 
 import ctypes
-import functools
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from .. import limits
 from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, LimitExceeded, NeedsOCR
+from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText
 from . import geometry
 from .geometry import Glyph, LayoutSettings, PageLayout
+
+if TYPE_CHECKING:
+    from ..markers import MarkerSet
 
 # A file without this marker near its end was cut short.
 EOF_MARKER = b"%%EOF"
@@ -409,48 +412,65 @@ def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
 # Whole documents
 
 
-@functools.lru_cache(maxsize=1)
-def _block_rules():
-    """Page-artifact and caption patterns (rules/normalize.yaml) and the
-    heading markers (rules/headings.yaml)."""
+@dataclass(frozen=True)
+class BlockRules:
+    """What the layout asks of the rules: page artifacts and captions
+    (rules/normalize.yaml) and heading markers (rules/headings.yaml)."""
+
+    artifact: re.Pattern
+    caption: re.Pattern
+    sentence_ends: str
+    markers: "MarkerSet"
+
+    def is_page_artifact(self, text: str) -> bool:
+        """``- 3 -``, ``第3页``, a bare page number."""
+        return bool(self.artifact.match(text))
+
+    def breaks_before(self, prev: str, nxt: str) -> bool:
+        """True when ``nxt`` starts a new block whatever the layout says: a
+        caption, a strong heading marker (``二、``, ``（三）``), or any heading
+        marker after a line that ends a sentence."""
+        if self.caption.match(nxt):
+            return True
+        marker = self.markers.match(nxt)
+        return marker is not None and (marker.strong or (bool(prev) and prev[-1] in self.sentence_ends))
+
+
+def block_rules(rules: RulesLike = None) -> BlockRules:
+    """The :class:`BlockRules` of a rule set, compiled once per rule set."""
     from ..markers import marker_set
-    from ..normalize import NormalizeRules
-    from ..rules import load_rule_file
 
-    rules = load_rule_file("normalize.yaml", NormalizeRules)
-    artifact = re.compile("(?:" + "|".join(rules.page_artifacts) + r")\Z")
-    caption = re.compile(rules.caption)
-    return artifact, caption, rules.sentence_end + ":：", marker_set()
+    rs = RuleSet.of(rules)
+
+    def build() -> BlockRules:
+        n = rs.normalize
+        return BlockRules(re.compile("(?:" + "|".join(n.page_artifacts) + r")\Z"), re.compile(n.caption),
+                          n.sentence_end + ":：", marker_set(rs))
+
+    return rs.derived("pdf.blocks", build)
 
 
-def is_page_artifact(text: str) -> bool:
+def is_page_artifact(text: str, rules: RulesLike = None) -> bool:
     """``- 3 -``, ``第3页``, a bare page number (rules/normalize.yaml)."""
-    return bool(_block_rules()[0].match(text))
+    return block_rules(rules).is_page_artifact(text)
 
 
-def breaks_before(prev: str, nxt: str) -> bool:
-    """True when ``nxt`` starts a new block whatever the layout says: a
-    caption, a strong heading marker (``二、``, ``（三）``), or any heading
-    marker after a line that ends a sentence."""
-    _, caption, ends, markers = _block_rules()
-    if caption.match(nxt):
-        return True
-    marker = markers.match(nxt)
-    return marker is not None and (marker.strong or (bool(prev) and prev[-1] in ends))
-
-
-def layout_document(layouts: list[PageLayout], settings: LayoutSettings = geometry.DEFAULT_SETTINGS) -> SourceText:
+def layout_document(layouts: list[PageLayout], settings: LayoutSettings = geometry.DEFAULT_SETTINGS,
+                    rules: RulesLike = None) -> SourceText:
     """Pages laid out -> the document's text: running lines dropped,
     continued tables joined, wrapped paragraphs joined."""
-    geometry.drop_running_lines(layouts, is_page_artifact, settings)
+    blocks = block_rules(rules)
+    geometry.drop_running_lines(layouts, blocks.is_page_artifact, settings)
     geometry.join_continued_tables(layouts, settings)
-    return geometry.to_source(layouts, breaks_before, settings)
+    return geometry.to_source(layouts, blocks.breaks_before, settings)
 
 
 def load_pdf(path: os.PathLike | str, data: Optional[bytes] = None,
-             settings: LayoutSettings = geometry.DEFAULT_SETTINGS) -> tuple[SourceText, int]:
+             settings: LayoutSettings = geometry.DEFAULT_SETTINGS,
+             rules: RulesLike = None) -> tuple[SourceText, int]:
     """Read a PDF report; return its laid-out :class:`SourceText` and its
-    number of pages."""
+    number of pages. ``rules``: the rule set whose page-artifact, caption
+    and heading rules guide the layout."""
     if data is None:
         with open(path, "rb") as f:
             data = f.read()
@@ -460,7 +480,7 @@ def load_pdf(path: os.PathLike | str, data: Optional[bytes] = None,
         layouts = read_pages(pdf, path, settings)
     finally:
         pdf.close()
-    source = layout_document(layouts, settings)
+    source = layout_document(layouts, settings, rules)
     if not source.text.strip():
         raise EmptyInput(f"the PDF holds no text ({n_pages} blank page{'s' if n_pages > 1 else ''})", path)
     return source, n_pages

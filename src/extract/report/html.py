@@ -326,13 +326,15 @@ def render_review(report: Report, source_text: str) -> str:
     )
 
 
-def write_review(report: Report, path: os.PathLike | str, source_text: Optional[str] = None) -> None:
+def write_review(report: Report, path: os.PathLike | str, source_text: Optional[str] = None,
+                 rules=None) -> None:
     """Write the review page of ``report`` to ``path`` (atomically). Without
-    ``source_text`` the report's source file is loaded again for its text."""
+    ``source_text`` the report's source file is loaded again for its text,
+    laid out by ``rules`` (the rule set that made the report)."""
     if source_text is None:
         from ..load import load_document
 
-        source_text = load_document(report.source.path).source.text
+        source_text = load_document(report.source.path, rules).source.text
     from ..export.jsonfile import write_atomic
 
     target = Path(path)

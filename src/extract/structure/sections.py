@@ -19,9 +19,10 @@ from typing import Optional
 
 from ..markers import Marker, MarkerSet, marker_set
 from ..model import Enumeration, Section, Table
-from ..normalize import Block, NormalizedDocument, normalize
+from ..normalize import Block, NormalizedDocument, normalize, normalizer
+from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
-from .tables import build_table
+from .tables import TableRules, build_table
 
 
 @dataclass
@@ -64,10 +65,11 @@ def _split_title(content: Span, markers: MarkerSet, is_heading_line: bool) -> tu
 
 
 class SectionBuilder:
-    def __init__(self, doc: NormalizedDocument, markers: MarkerSet, heading_line):
+    def __init__(self, doc: NormalizedDocument, markers: MarkerSet, heading_line, tables: TableRules):
         self.doc = doc
         self.source: SourceText = doc.source
         self.markers = markers
+        self.tables = tables
         self.heading_line = heading_line
         self.out = DocumentStructure()
         self.stack: list[_Open] = []
@@ -126,7 +128,8 @@ class SectionBuilder:
 
     def _table(self, block: Block, caption: Optional[Block]) -> None:
         tid = f"t{len(self.out.tables) + 1}"
-        table = build_table(tid, block.rows, self.source, caption=caption.span if caption else None)
+        table = build_table(tid, block.rows, self.source, caption=caption.span if caption else None,
+                            rules=self.tables)
         if self.stack:
             table.section = self.stack[-1].section.id
         self.out.tables.append(table)
@@ -155,14 +158,13 @@ class SectionBuilder:
         return self.out
 
 
-def build_structure(doc: NormalizedDocument, rules_directory: Optional[str] = None) -> DocumentStructure:
+def build_structure(doc: NormalizedDocument, rules: RulesLike = None) -> DocumentStructure:
     """Sections, tables and placed paragraphs of a normalized document."""
-    from ..normalize import _normalizer
-
-    norm = _normalizer(rules_directory)
-    return SectionBuilder(doc, marker_set(rules_directory), norm.is_heading_line).build()
+    rs = RuleSet.of(rules)
+    return SectionBuilder(doc, marker_set(rs), normalizer(rs).is_heading_line, rs.tables).build()
 
 
-def structure_of(source: SourceText, rules_directory: Optional[str] = None) -> DocumentStructure:
+def structure_of(source: SourceText, rules: RulesLike = None) -> DocumentStructure:
     """Normalize ``source`` and build its structure (both stages)."""
-    return build_structure(normalize(source, rules_directory), rules_directory)
+    rs = RuleSet.of(rules)
+    return build_structure(normalize(source, rs), rs)

@@ -26,10 +26,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Optional, Sequence, Union
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from ..model import Cell, Location, Table
-from ..rules import RuleModel, check_regex, load_rule_file
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet
 from ..span import SourceText, Span
 
 # --------------------------------------------------------------------------
@@ -99,17 +100,19 @@ class TableRules(_Rules):
 
     _v_caption = field_validator("caption")(check_regex)
     _v_placeholder = field_validator("placeholder")(check_regex)
+    _label_index: Optional[tuple] = PrivateAttr(default=None)
 
 
-RulesArg = Union[TableRules, str, os.PathLike, None]
+RulesArg = Union[TableRules, "RuleSet", str, os.PathLike, None]
 
 
 def load_table_rules(rules: RulesArg = None) -> TableRules:
-    """``rules`` as given if already loaded, else ``tables.yaml`` from the
-    rule folder ``rules`` (a path) or the default rule folder."""
+    """The table rules of ``rules``: a TableRules as given, else the
+    ``tables.yaml`` of a rule set (a RuleSet, a rule folder, or None for the
+    rules shipped with the package)."""
     if isinstance(rules, TableRules):
         return rules
-    return load_rule_file("tables.yaml", TableRules, rules)
+    return RuleSet.of(rules).tables
 
 
 Role = Literal["fill", "value", "text"]
@@ -199,15 +202,11 @@ def label_role(text: str, rules: TableRules, prefixes: bool = True) -> Optional[
     return None
 
 
-_LABEL_INDEX: dict[int, tuple[TableRules, dict[str, Role], tuple[tuple[str, Role], ...]]] = {}
-
-
 def _label_index(rules: TableRules) -> tuple[dict[str, Role], tuple[tuple[str, Role], ...]]:
     """``rules.labels`` as a dict from label to role (first role listed
     wins) and ``label_prefixes`` as (prefix, role) pairs; built once per
-    rule set."""
-    hit = _LABEL_INDEX.get(id(rules))
-    if hit is None or hit[0] is not rules:
+    loaded TableRules and kept on it."""
+    if rules._label_index is None:
         whole: dict[str, Role] = {}
         starts: list[tuple[str, Role]] = []
         for role in ("fill", "value", "text"):
@@ -215,8 +214,8 @@ def _label_index(rules: TableRules) -> tuple[dict[str, Role], tuple[tuple[str, R
                 whole.setdefault(label, role)  # type: ignore[arg-type]
         for role in ("fill", "value", "text"):
             starts.extend((p, role) for p in getattr(rules.label_prefixes, role))  # type: ignore[misc]
-        hit = _LABEL_INDEX[id(rules)] = (rules, whole, tuple(starts))
-    return hit[1], hit[2]
+        rules._label_index = (whole, tuple(starts))
+    return rules._label_index
 
 
 _PAREN_ONLY = re.compile(r"[(（][^()（）]*[)）]")

@@ -1,0 +1,200 @@
+"""One rule set: every rule file of a folder, validated, loaded once.
+
+A :class:`RuleSet` is what every stage that reads rules is given, explicitly:
+
+    rules = RuleSet.load("my-rules/")      # or RuleSet.default()
+    report = Extractor(rules).parse("report.pdf")
+
+It holds the validated model of each rule file under a fixed attribute
+(``rules.units`` is ``units.yaml``, ``rules.checks`` is ``checks.yaml``, …),
+the folder it came from and a digest of the files' content
+(:attr:`RuleSet.digest`, which batch resume and the database record). It is
+never changed after loading; what a stage compiles from it (a grammar, a
+regular expression, a segmenter with the rule words added) is built once per
+rule set through :meth:`RuleSet.derived`, under a lock, and kept on the rule
+set, so two rule sets used side by side in two threads never see each
+other's words. Nothing here reads an environment variable: the CLI maps
+``$EXTRACT_RULES`` onto ``--rules``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+
+from .rules import DEFAULT_RULES_DIR, RuleError, parse_rule_text
+
+if TYPE_CHECKING:
+    from .checks.rulebook import CheckRules
+    from .claims import MetricRules
+    from .interpret.indicators import IndicatorRules
+    from .interpret.meta import MetaRules
+    from .markers import HeadingRules
+    from .normalize import NormalizeRules
+    from .quantities import UnitRules
+    from .structure.tables import TableRules
+
+T = TypeVar("T")
+
+
+def _rule_files() -> dict[str, tuple[str, type]]:
+    """Each rule file of a rule folder: its attribute on :class:`RuleSet`
+    and the model it is validated against. (Imported here, not at module
+    level: the stage modules own their models and import :mod:`.rules`.)"""
+    from .checks.rulebook import CheckRules
+    from .claims import MetricRules
+    from .interpret.indicators import IndicatorRules
+    from .interpret.meta import MetaRules
+    from .markers import HeadingRules
+    from .normalize import NormalizeRules
+    from .quantities import UnitRules
+    from .structure.tables import TableRules
+
+    return {
+        "units.yaml": ("units", UnitRules),
+        "normalize.yaml": ("normalize", NormalizeRules),
+        "headings.yaml": ("headings", HeadingRules),
+        "tables.yaml": ("tables", TableRules),
+        "metrics.yaml": ("metrics", MetricRules),
+        "meta.yaml": ("meta", MetaRules),
+        "indicators.yaml": ("indicators", IndicatorRules),
+        "checks.yaml": ("checks", CheckRules),
+    }
+
+
+def rule_file_names() -> list[str]:
+    """The names of the files a rule folder holds."""
+    return list(_rule_files())
+
+
+class RuleSet:
+    """The rule files of one folder, validated; immutable once loaded.
+
+    Build it with :meth:`load` (a folder) or :meth:`default` (the rules
+    shipped with the package). A missing, unknown or invalid file raises
+    :class:`~extract.rules.RuleError` naming the file, the line and the key.
+    """
+
+    units: "UnitRules"
+    normalize: "NormalizeRules"
+    headings: "HeadingRules"
+    tables: "TableRules"
+    metrics: "MetricRules"
+    meta: "MetaRules"
+    indicators: "IndicatorRules"
+    checks: "CheckRules"
+
+    __slots__ = ("directory", "digest", "_models", "_texts", "_derived", "_lock")
+
+    def __init__(self, directory: Path, models: dict[str, Any], digest: str, texts: dict[str, str]):
+        object.__setattr__(self, "directory", directory)
+        object.__setattr__(self, "digest", digest)
+        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_models", dict(models))
+        object.__setattr__(self, "_derived", {})
+        object.__setattr__(self, "_lock", threading.RLock())
+
+    # -- loading
+
+    @classmethod
+    def load(cls, directory: os.PathLike | str) -> "RuleSet":
+        """Read and validate every rule file of ``directory``."""
+        folder = Path(directory)
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: not a rule folder (no such directory)")
+        files = _rule_files()
+        unknown = sorted(p.name for p in folder.glob("*.yaml") if p.name not in files)
+        if unknown:
+            raise RuleError(f"{folder / unknown[0]}: unknown rule file (a rule folder holds "
+                            f"{', '.join(files)})")
+        texts: dict[str, str] = {}
+        for name in files:
+            path = folder / name
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise RuleError(f"{path}: rule file not found") from None
+            try:
+                texts[name] = data.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise RuleError(f"{path}: not UTF-8 text (byte {e.start})") from None
+        return cls.from_texts(folder, texts)
+
+    @classmethod
+    def from_texts(cls, directory: os.PathLike | str, texts: dict[str, str]) -> "RuleSet":
+        """A rule set from the text of each rule file (``texts``: file name
+        -> YAML text); errors name ``directory``/file."""
+        folder = Path(directory)
+        digest = hashlib.sha256()
+        models: dict[str, Any] = {}
+        for name, (attr, model) in sorted(_rule_files().items()):
+            if name not in texts:
+                raise RuleError(f"{folder / name}: rule file not found")
+            models[attr] = parse_rule_text(texts[name], model, str(folder / name))
+            digest.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
+        return cls(folder, models, digest.hexdigest(), dict(texts))
+
+    @classmethod
+    def default(cls) -> "RuleSet":
+        """The rules shipped with the package, loaded once per process."""
+        with _DEFAULT_LOCK:
+            global _DEFAULT
+            if _DEFAULT is None:
+                _DEFAULT = cls.load(DEFAULT_RULES_DIR)
+            return _DEFAULT
+
+    @classmethod
+    def of(cls, rules: "RulesLike") -> "RuleSet":
+        """``rules`` as a rule set: a RuleSet as it is, a folder loaded, or
+        None for :meth:`default`."""
+        if isinstance(rules, RuleSet):
+            return rules
+        if rules is None:
+            return cls.default()
+        return cls.load(rules)
+
+    # -- reading
+
+    def __getattr__(self, name: str) -> Any:
+        models = object.__getattribute__(self, "_models")
+        try:
+            return models[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a RuleSet is immutable: load another folder instead")
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """What a stage compiles from these rules, built once by ``build()``
+        (under a lock: two threads never build it twice) and kept."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build()
+            return self._derived[name]
+
+    @property
+    def short_digest(self) -> str:
+        """The first 12 hex digits of :attr:`digest`, for messages."""
+        return self.digest[:12]
+
+    def __reduce__(self):
+        """Pickled as the text of its files (a Dask worker on another
+        machine needs no copy of the folder, and gets the same digest)."""
+        return (RuleSet.from_texts, (str(self.directory), dict(self._texts)))
+
+    def __repr__(self) -> str:
+        return f"RuleSet({str(self.directory)!r}, digest={self.short_digest})"
+
+
+_DEFAULT: Optional[RuleSet] = None
+_DEFAULT_LOCK = threading.Lock()
+
+RulesLike = Optional[RuleSet | os.PathLike | str]
