@@ -294,3 +294,20 @@ def test_batch_into_postgresql_holds_what_sqlite_holds(tmp_path, pg_engine):
     assert normalized(table_contents(pg_engine)) == normalized(table_contents(engine))
     engine.dispose()
     assert not (tmp_path / "pg" / "reports.sqlite").exists()
+
+
+def test_a_database_of_an_earlier_schema_gets_the_new_nullable_columns(tmp_path):
+    """An older database lacks documents.rule_set: opening it adds the column,
+    and a report can be stored and read back."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE documents DROP COLUMN rule_set")
+    engine = open_database(str(path))
+    assert "rule_set" in {c["name"] for c in inspect(engine).get_columns("documents")}
+    report = Report(source=Source(path="a.txt", sha256="ab" * 32), meta=Meta(), rule_set="cd" * 32)
+    upsert_report(engine, report_rows(report.model_dump(mode="json")))
+    assert stored_documents(engine)["ab" * 32].rule_set == "cd" * 32
+    engine.dispose()
