@@ -1,8 +1,12 @@
 """What the golden files pin down of a report: every value a person checked.
 
-The projection keeps exact values (Decimals as text), units, lines and the
-decisions of each stage (metric names, levels, met), and leaves out what
-only restates them (normalized values, offsets).
+Two parts. :func:`project` is asserted exactly (golden/NAME.json): meta,
+budget, sections, tables, funds, indicators and every claim's line, value,
+unit, normalized value and qualifier, each checked against the source.
+:func:`claim_metrics` is the metric name given to each claim
+(golden/NAME.metrics.tsv, one claim a line): a judgement of the claims
+stage that improves over time, so it is reviewed as a diff, line by line,
+when the code changes it. Offsets are left out (the location tests pin them).
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ def project(report: Report) -> dict:
                                    "quantity": _q(i.target.quantity)},
                         "actual": _q(i.actual), "met": i.met, "line": i.location.line}
                        for i in report.indicators],
-        "claims": [[c.location.line, c.origin, c.metric, str(c.value), c.unit, c.qualifier]
+        "claims": [[c.location.line, c.origin, str(c.value), c.unit, str(c.normalized_value),
+                    c.normalized_unit, c.qualifier]
                    for c in report.claims],
     }
+
+
+def claim_metrics(report: Report) -> str:
+    """One line per claim, in claim order: line, origin, the figure as
+    stated, and its metric (TAB-separated), for review as a diff."""
+    return "".join(f"{c.location.line}\t{c.origin}\t{c.value}{c.unit}\t{c.metric}\n" for c in report.claims)

@@ -1,8 +1,10 @@
 """Golden tests: whole documents against hand-checked expectations.
 
-golden/*.json hold the projection (tests/golden_projection.py) of each sample,
-checked by hand against the source. `scripts/golden.py` shows a diff when this
-fails; decide which side is right before touching a golden file.
+golden/NAME.json holds the exact projection (tests/golden_projection.py) of
+each sample, checked by hand against the source; golden/NAME.metrics.tsv the
+metric name of each claim, reviewed as a diff. `scripts/golden.py` shows the
+diffs when these fail; decide which side is right before touching a golden
+file.
 """
 
 from __future__ import annotations
@@ -19,15 +21,27 @@ from extract.model import Report
 from extract.pipeline import parse_file, parse_source
 
 from conftest import ROOT, SAMPLE_2022, SAMPLE_2024
-from golden_projection import project
+from golden_projection import claim_metrics, project
 
 
 @pytest.mark.parametrize("sample", [SAMPLE_2024, SAMPLE_2022], ids=["2024", "2022"])
 def test_sample_matches_golden(sample):
     golden = json.loads((ROOT / "golden" / f"{sample.stem}.json").read_text(encoding="utf-8"))
     got = json.loads(json.dumps(project(parse_file(sample, run_checks=False)), ensure_ascii=False))
+    assert set(got) == set(golden)
     for key in golden:
         assert got[key] == golden[key], f"{key} differs from golden (run scripts/golden.py for a diff)"
+
+
+@pytest.mark.parametrize("sample", [SAMPLE_2024, SAMPLE_2022], ids=["2024", "2022"])
+def test_claim_metrics_match_the_reviewed_list(sample):
+    import difflib
+
+    reviewed = (ROOT / "golden" / f"{sample.stem}.metrics.tsv").read_text(encoding="utf-8")
+    now = claim_metrics(parse_file(sample, run_checks=False))
+    diff = "".join(difflib.unified_diff(reviewed.splitlines(True), now.splitlines(True),
+                                        "reviewed", "current parse", n=0))
+    assert not diff, "claim metrics changed; review each line, then scripts/golden.py --write-metrics:\n" + diff
 
 
 def test_2024_fund_table_adds_up(report_2024):
