@@ -146,3 +146,14 @@ def test_skipped_checks_say_why(report_2024):
     assert skipped and all("无法" in r.message for r in skipped)
     growth = results(report_2024, "growth", "skipped")
     assert {r.stated for r in growth} == {"144%", "133%"}
+
+
+def test_a_target_and_its_actual_are_not_one_metric_stated_twice():
+    """The label that leads a sentence scopes its figures: 预期目标 is not 实际完成."""
+    from extract.pipeline import Extractor
+
+    text = ("某县农村公路养护项目支出绩效自评报告\n一、项目概况\n"
+            "预期目标：完成120公里日常养护和15公里预防性养护。\n"
+            "实际完成情况：完成日常养护121.5公里、预防性养护16.2公里。\n")
+    report = Extractor().parse_text(text)
+    assert [c for c in report.checks if c.rule == "metric_consistency" and c.status == "fail"] == []

@@ -63,3 +63,33 @@ def test_clean_metric_edges():
     assert clean_metric("三是新增", rules) == "新增"
     assert clean_metric("、重点领域领军人才", rules) == "重点领域领军人才"
     assert clean_metric("", rules) == ""
+
+
+def test_a_framing_period_is_no_figure():
+    got = claims("一、成效\n该站成为本县近5年首个省级平台，实现近三年来零的突破，项目建设周期近3年。\n")
+    assert [(g[0], g[1], g[2]) for g in got] == [("项目建设周期", Decimal("3"), "年")]
+
+
+def test_a_figure_inside_a_title_is_part_of_the_name():
+    got = claims("一、依据\n按照《某县乡村振兴三年行动方案（2023-2025年）》安排资金 20 万元。\n")
+    assert [(g[0], g[1], g[2]) for g in got] == [("安排资金", Decimal("20"), "万元")]
+
+
+def test_the_noun_after_a_figure_belongs_to_it_not_to_the_next():
+    got = claims("一、成效\n修订3项制度、明确8项重点任务，组织2个乡镇与6家合作社签约。\n")
+    assert [g[0] for g in got] == ["修订制度", "明确重点任务", "组织乡镇", "合作社"]
+
+
+def test_a_list_closed_by_deng_counts_the_noun_after_the_figure():
+    got = claims("一、成效\n东岭、西岭、南岭等 3 个村完成改造。\n")
+    assert got[0][:2] == ("村", Decimal("3"))
+
+
+def test_a_generic_noun_takes_the_words_after_it():
+    got = claims("一、成效\n全县 4 家单位获评市级文明单位，9 家企业获得贴息。\n")
+    assert [g[0] for g in got] == ["单位获评市级文明单位", "企业"]
+
+
+def test_a_quoted_name_is_part_of_the_metric():
+    got = claims("一、成效\n开展“送科技下乡”12场次，落实“第一议题”学习20次。\n")
+    assert [g[0] for g in got] == ["开展送科技下乡", "落实第一议题学习"]

@@ -47,6 +47,13 @@ class MetricRules(RuleModel):
     ordinal_units: list[str] = []
     ordinal_followers: list[str] = []
     noun_phrase_stops: list[str] = []
+    quote_marks: str = ""
+    names: Optional[str] = None
+    period_leads: list[str] = []
+    period_follows: list[str] = []
+    noun_separators: list[str] = []
+    list_closers: list[str] = []
+    generic_nouns: list[str] = []
     budget: dict[str, BudgetRole] = {}
     budget_columns: dict[str, list[str]] = {}
     budget_rows: list[str] = []
@@ -139,6 +146,8 @@ def metric_words(text: str, rules: MetricRules) -> list[str]:
     """The words of the metric named in ``text`` (the words before a figure)."""
     for p in rules.drop_phrases:
         text = text.replace(p, "")
+    if rules.quote_marks:
+        text = text.translate({ord(c): None for c in rules.quote_marks})
     text = re.sub(r"\s+", "", text)
     text = ENUMERATION_LEAD.sub("", text.strip(EDGE_PUNCT)).strip(EDGE_PUNCT)
     if not text:
@@ -172,16 +181,52 @@ def ends_open(words: list[str], rules: MetricRules) -> bool:
 
 def following_nouns(text: str, rules: MetricRules) -> str:
     """The noun phrase that opens ``text`` (the words after a figure), up to a
-    stop word or punctuation: "科研人员入选全球前" -> 科研人员."""
+    stop word or punctuation: "科研人员入选全球前" -> 科研人员. A generic noun
+    (``generic_nouns``: 单位) says nothing alone, so the words after it run on
+    to the end of the clause: "单位获省科学技术奖" -> 单位获省科学技术奖."""
     stops = _word_set(rules, "noun_phrase_stops")
+    generic = _word_set(rules, "generic_nouns")
     out: list[str] = []
     for w in _segmenter(rules).lcut(text[:rules.max_following_chars * 2], HMM=False):
-        if w in stops or not w.strip() or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+        chinese = bool(w.strip()) and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+        if not chinese or (w in stops and "".join(out) not in generic):
             break
         out.append(w)
         if sum(len(x) for x in out) >= rules.max_following_chars:
             break
     return "".join(out)
+
+
+def is_framing_period(q: QuantityMatch, text: str, clause_end: int, rules: MetricRules) -> bool:
+    """A duration that frames what follows it rather than stating a figure:
+    after a lead word (``period_leads``: 近, 过去) with more of its clause
+    after it ("成为我市近5年首个…"), or followed by a ``period_follows`` word
+    ("近六年来", "5年以来"). "项目周期近3年，" ends its clause: a figure."""
+    if q.unit_class != "duration":
+        return False
+    after = text[q.end:clause_end].strip()
+    if after.startswith(tuple(rules.period_follows)):
+        return True
+    led = text[:q.start].rstrip().endswith(tuple(rules.period_leads)) or q.qualifier in rules.period_leads
+    return led and bool(after) and "\u4e00" <= after[0] <= "\u9fff"
+
+
+def after_counted_noun(text: str, prev_end: int, start: int, rules: MetricRules) -> int:
+    """Where the metric of a figure starts when the figure before it stands
+    in the same clause: the words right after that figure are its counted
+    noun up to a ``noun_separators`` mark ("细化14项措施、明确9项任务": 措施 is
+    the 14项's, 明确 begins the 9项's), so the metric starts after the first
+    separator; with none, right after the figure before."""
+    between = text[prev_end:start]
+    cuts = [between.find(sep) + len(sep) for sep in rules.noun_separators if sep in between]
+    return prev_end + min(cuts) if cuts else prev_end
+
+
+def lists_members(metric_text: str, rules: MetricRules) -> bool:
+    """True when the words before a figure end with a list closer (``等``):
+    they name members ("台山、开平、鹤山、恩平等 4 个县市"), and the noun after the
+    figure names what is counted."""
+    return metric_text.rstrip().endswith(tuple(rules.list_closers))
 
 
 @functools.lru_cache(maxsize=16)
@@ -246,24 +291,32 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
     prev_end = 0
     year: Optional[int] = None
     clause_starts = [0] + [m.end() for m in breaks.finditer(text)]
+    names = [m.span() for m in _pattern(rules.names).finditer(text)] if rules.names else []
     for q in found:
+        if any(a < q.start < b for a, b in names):  # part of a name: 《…三年行动方案》
+            prev_end = max(prev_end, q.end)
+            continue
         if is_year_only(q):
             year = int(q.date)  # type: ignore[arg-type]
             prev_end = q.end
             continue
+        k = bisect.bisect_right(clause_starts, q.end)
+        nxt = clause_starts[k] if k < len(clause_starts) else len(text)
         if (not q.unit and q.unit_class in ("none", "other")) or is_context_date(q) \
-                or is_ordinal(q, text, rules):
+                or is_ordinal(q, text, rules) or is_framing_period(q, text, nxt, rules):
             prev_end = q.end
             continue
         cstart = clause_starts[bisect.bisect_right(clause_starts, q.start) - 1]
         mstart = max(cstart, prev_end)
+        if prev_end > cstart:
+            mstart = after_counted_noun(text, prev_end, q.start, rules)
         metric_text = text[mstart:q.start].strip()
-        k = bisect.bisect_right(clause_starts, q.end)
-        nxt = clause_starts[k] if k < len(clause_starts) else len(text)
         words = metric_words(metric_text, rules)
         metric = "".join(words).strip(EDGE_PUNCT)
-        if q.unit_class not in ("percent", "money", "duration") and ends_open(words, rules):
-            metric += following_nouns(text[q.end:nxt], rules)
+        if q.unit_class not in ("percent", "money", "duration") and (
+                ends_open(words, rules) or lists_members(metric_text, rules)):
+            following = following_nouns(text[q.end:nxt], rules)
+            metric = following if lists_members(metric_text, rules) and following else metric + following
         if not metric:
             metric = carried_metric(out, q, text, rules) or words_after(text[q.end:nxt], rules)
         loc = source.locate_span(sentence[q.start:q.end])

@@ -27,6 +27,8 @@ Two figures are the same metric only when everything says so:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -57,8 +59,17 @@ def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
     return name
 
 
+_LEAD_LABEL = re.compile(r"^\s*([^，,。；;：:]{1,12})[：:]")
+
+
 def _scope(ctx: CheckContext, claim: Claim) -> frozenset[str]:
+    """The scope words of a claim: in its metric's words, its qualifier, and
+    the label that leads its sentence ("预期目标：完成…85公里" is a target,
+    "实际完成情况：…88.3公里" is not)."""
     words = set(ctx.book.scope_words.findall(claim.metric_text))
+    lead = _LEAD_LABEL.match(claim.sentence or "")
+    if lead:
+        words.update(ctx.book.scope_words.findall(lead.group(1)))
     if claim.origin == "table":
         words = set(ctx.book.scope_words.findall(claim.metric))
     if claim.qualifier and ctx.book.scope_words.fullmatch(claim.qualifier):
