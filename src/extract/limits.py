@@ -110,8 +110,10 @@ def _time_limit(seconds: Optional[float]) -> Iterator[None]:
     token = _deadline.set(time.monotonic() + seconds)
     use_alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous = None
+    fired: list[bool] = []
     if use_alarm:
         def on_alarm(signum, frame):
+            fired.append(True)
             raise _Alarm()
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -125,6 +127,8 @@ def _time_limit(seconds: Optional[float]) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
         _deadline.reset(token)
+    if fired:  # the alarm was swallowed by a library's bare except: still over the limit
+        raise LimitExceeded(f"took longer than the time limit of {seconds:g} s")
 
 
 # --------------------------------------------------------------------------
