@@ -30,7 +30,7 @@ def test_text_output_groups_findings_by_severity():
                         out.splitlines()[0])
     assert out.index("错误（") < out.index("警告（") < out.index("未能检查（")
     assert "第69行  指标“补助高新技术企业数量”未完成" in out
-    assert "原文：补助高新技术企业数量 | ≥700家 | 105家" in out
+    assert "原文：补助高新技术企业数量 | ≥700 家 | 105 家" in out
     assert "应为：≥700家    实为：105家" in out
     assert "第106行" in out and "缺少“五是”" in out
 

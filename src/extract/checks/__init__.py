@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from ..model import CheckResult, Report
 from ..ruleset import RuleSet, RulesLike
+from ..span import SourceText
 from .breakdowns import check_stated_breakdowns
 from .consistency import check_metric_consistency
 from .context import CheckContext, build_context, make_result
@@ -53,15 +54,19 @@ CHECKS: dict[str, CheckFunction] = {
 }
 
 
-def run_checks(report: Report, rules: RulesLike = None) -> list[CheckResult]:
+def run_checks(report: Report, rules: RulesLike = None,
+               source: Optional[SourceText] = None) -> list[CheckResult]:
     """Every enabled check over ``report`` under ``rules`` (a RuleSet, a
     rule folder, or None for the rules shipped with the package), results
     in check order.
 
+    ``source`` is the text the loader laid out: findings quote it verbatim
+    (without it, the report's normalized text).
+
     A check that raises does not take the others down: it is reported as
     one skipped result naming the error (and logged with its traceback).
     """
-    ctx = build_context(report, RuleSet.of(rules))
+    ctx = build_context(report, RuleSet.of(rules), source)
     book = ctx.book
     out: list[CheckResult] = []
     for rule, check in CHECKS.items():

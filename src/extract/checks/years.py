@@ -38,7 +38,7 @@ def check_budget_years(ctx: CheckContext, year: int) -> list[CheckResult]:
         verdict = "与报告年度一致" if ok else f"与报告年度 {year} 年不符"
         out.append(make_result(ctx, RULE, "budget_year", "pass" if ok else "fail",
                                f"{label}所属年份 {stated} 年{verdict}",
-                               expected=str(year), stated=str(stated), quote=figure.sentence,
+                               expected=str(year), stated=str(stated), quote=ctx.quotes.verbatim(figure.sentence, figure.location),
                                locations=[figure.location]))
     return out
 
@@ -56,7 +56,7 @@ def check_indicator_dates(ctx: CheckContext, year: int) -> list[CheckResult]:
             out.append(make_result(ctx, RULE, "indicator_date", "pass" if ok else "fail",
                                    f"指标“{ind.name}”的{what}日期 {q.text} {verdict}",
                                    expected=f"{year}–{year + after}", stated=q.text,
-                                   quote=f"{ind.name} | {ind.target.text} | {ind.actual_text}",
+                                   quote=ctx.quote_indicator(ind),
                                    locations=[q.location, ind.location]))
     return out
 
