@@ -27,6 +27,7 @@ from .counts import check_counts_in_words
 from .differences import check_differences
 from .grades import check_score_grade
 from .growth import check_growth
+from .merge import merge_findings
 from .ordering import check_enumeration_order, check_heading_order
 from .rates import check_rates
 from .table_totals import check_table_totals
@@ -65,6 +66,8 @@ def run_checks(report: Report, rules: RulesLike = None,
 
     A check that raises does not take the others down: it is reported as
     one skipped result naming the error (and logged with its traceback).
+    Failures of one problem (one rule, one stated figure, one place) are
+    merged into one finding (:func:`~extract.checks.merge.merge_findings`).
     """
     ctx = build_context(report, RuleSet.of(rules), source)
     book = ctx.book
@@ -78,7 +81,7 @@ def run_checks(report: Report, rules: RulesLike = None,
             log.exception("check %s failed", rule)
             out.append(make_result(ctx, rule, rule, "skipped",
                                    f"检查未能运行（内部错误：{type(e).__name__}: {e}）"))
-    return out
+    return merge_findings(out)
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
