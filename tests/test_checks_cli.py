@@ -54,7 +54,7 @@ def test_json_output_is_the_check_results():
 
 def test_fail_on_warning(tmp_path):
     doc = tmp_path / "draft.txt"
-    doc.write_text("一、基本情况\n\n一是甲。三是丙。\n", encoding="utf-8")
+    doc.write_text("一、基本情况\n\n一是加强预算管理。三是规范资金使用。\n", encoding="utf-8")
     assert run("check", doc).exit_code == 0
     r = run("check", doc, "--fail-on", "warning")
     assert r.exit_code == 1 and "警告（1）" in r.output

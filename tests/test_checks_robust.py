@@ -92,3 +92,19 @@ def test_no_check_raises(parse_with_source, path):
     _loaded, report = parse_with_source(path)
     assert report.checks
     assert not [(r.rule, r.message) for r in report.checks if INTERNAL in r.message]
+
+
+def test_the_time_limit_is_not_taken_for_a_broken_check(monkeypatch):
+    """The time limit is raised wherever the parse is when time is up, a
+    check included: the runner passes it on instead of skipping the check
+    (``extract parse --max-seconds`` would otherwise finish the parse)."""
+    from extract.errors import LimitExceeded
+
+    report = _parse(MONTH_ONLY_FORM)
+
+    def out_of_time(ctx):
+        raise LimitExceeded("the time limit of 0.001 s is up")
+
+    monkeypatch.setitem(checks.CHECKS, "target", out_of_time)
+    with pytest.raises(LimitExceeded):
+        run_checks(report)

@@ -135,6 +135,18 @@ class SourceQuotes:
             b += 1
         return tidy(text[a:b]) or None
 
+    def first_line(self) -> Optional[Location]:
+        """Where the first non-empty line of the source stands."""
+        if self.source is None:
+            return None
+        text = self.source.text
+        start = len(text) - len(text.lstrip())
+        if start >= len(text):
+            return None
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        return self.source.locate(start, len(text[:end].rstrip()))
+
     def row(self, table: Table, row: int) -> Optional[str]:
         """The non-empty cells of ``table``'s ``row``, each its own source
         text (its text without a source), joined by " | "."""
