@@ -53,3 +53,36 @@ def edit_rule(folder: Path, name: str, old: str, new: str) -> Path:
 def rules_copy(tmp_path) -> Path:
     """A fresh copy of the shipped rule folder, to edit."""
     return copy_rules(tmp_path / "rules")
+
+
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def checked_documents() -> list:
+    """pytest params of every document the checker is held to: the two
+    samples, the real PDFs of ../shared/real and every report of
+    ../shared/corpus/*/ (a folder that is absent gives one skipped param)."""
+    params = [pytest.param(p, id=p.name) for p in sorted(SAMPLES.glob("*.txt"))]
+    for folder, pattern in ((SHARED_REAL, "*.pdf"), (SHARED_CORPUS, "*/*.txt")):
+        found = sorted(folder.glob(pattern)) if folder.is_dir() else []
+        params += [pytest.param(p, id=p.name) for p in found] or [
+            pytest.param(None, id=folder.name, marks=pytest.mark.skip(reason=f"{folder} absent"))]
+    return params
+
+
+@pytest.fixture(scope="session")
+def parse_with_source():
+    """``parse(path)`` -> (loaded document, report with checks), parsed once
+    per session."""
+    from extract.load import load_document
+    from extract.pipeline import parse_source
+
+    done: dict = {}
+
+    def parse(path):
+        if path not in done:
+            loaded = load_document(path)
+            done[path] = loaded, parse_source(loaded.source, loaded.info)
+        return done[path]
+
+    return parse

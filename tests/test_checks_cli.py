@@ -26,11 +26,11 @@ def test_text_output_groups_findings_by_severity():
     r = run("check", SAMPLE_2024)
     assert r.exit_code == 1, r.output
     out = r.output
-    assert re.fullmatch(rf"{re.escape(str(SAMPLE_2024))}：错误 4 项，警告 4 项，提示 0 项（通过 \d+ 项，未能检查 \d+ 项）",
+    assert re.fullmatch(rf"{re.escape(str(SAMPLE_2024))}：错误 3 项，警告 4 项，提示 0 项（通过 \d+ 项，未能检查 \d+ 项）",
                         out.splitlines()[0])
     assert out.index("错误（") < out.index("警告（") < out.index("未能检查（")
     assert "第69行  指标“补助高新技术企业数量”未完成" in out
-    assert "原文：补助高新技术企业数量 | ≥700家 | 105家" in out
+    assert "原文：补助高新技术企业数量 | ≥700 家 | 105 家" in out
     assert "应为：≥700家    实为：105家" in out
     assert "第106行" in out and "缺少“五是”" in out
 
@@ -54,7 +54,7 @@ def test_json_output_is_the_check_results():
 
 def test_fail_on_warning(tmp_path):
     doc = tmp_path / "draft.txt"
-    doc.write_text("一、基本情况\n\n一是甲。三是丙。\n", encoding="utf-8")
+    doc.write_text("一、基本情况\n\n一是加强预算管理。三是规范资金使用。\n", encoding="utf-8")
     assert run("check", doc).exit_code == 0
     r = run("check", doc, "--fail-on", "warning")
     assert r.exit_code == 1 and "警告（1）" in r.output

@@ -75,12 +75,14 @@ def test_2024_one_metric_two_values(report_2024):
 
 
 def test_2024_nine_projects_against_the_list_and_table_1(report_2024):
-    listed = one(report_2024, "count_in_words", "fail", "九个二级项目", "所列的 11 项")
-    assert "“孵化育成体系扶持专项”重复" in listed.message and "不同的只有 10 项" in listed.message
-    assert lines(listed) == [41]
-    table = one(report_2024, "count_in_words", "fail", "九个二级项目", "表1")
-    assert table.expected == "10" and table.stated == "九个"
-    assert lines(table)[0] == 41 and 45 in lines(table)
+    """One problem, one finding: 九个 against the 11 names listed and
+    against the 10 rows of 表1."""
+    found = one(report_2024, "count_in_words", "fail", "九个二级项目")
+    assert "所列的 11 项" in found.message and "表1所列 10 行" in found.message
+    assert "“孵化育成体系扶持专项”重复" in found.message and "不同的只有 10 项" in found.message
+    assert found.expected == "11 / 10" and found.stated == "九个"
+    assert lines(found)[0] == 41 and 45 in lines(found)
+    assert found.quote.startswith("专项资金下设九个二级项目") and " / " not in found.quote
     one(report_2024, "count_in_words", "pass", "四个专项资金")
 
 
@@ -90,7 +92,7 @@ def test_2024_every_failure_is_a_known_real_one(report_2024):
     failed = sorted((r.rule, lines(r)[0]) for r in report_2024.checks if r.status == "fail")
     assert failed == sorted([
         ("target", 69), ("target_rating", 69), ("metric_consistency", 69),
-        ("count_in_words", 41), ("count_in_words", 41),
+        ("count_in_words", 41),
         ("enumeration_order", 106), ("enumeration_order", 106), ("enumeration_order", 108),
     ])
 

@@ -4,7 +4,9 @@ the HTML page and the scanned PDF give the same structured data.
 Compared through :func:`extract.pipeline.parse_file`: tables (cells, header
 rows, columns, totals), fund rows, indicators, budget figures, meta and
 check results. Locations differ by nature (lines, pages, boxes) and are left
-out, as are the line numbers check messages quote. The scanned PDF is read
+out, as are the line numbers check messages quote; quotes are each form's
+own source text, so they are compared without white space (each layout
+breaks and spaces lines its own way). The scanned PDF is read
 by OCR (the ``ocr`` extra, slow): its differences are only those named in
 :data:`OCR_MISREADS`, and its tables and figures must agree all the same.
 """
@@ -32,7 +34,8 @@ OCR_MISREADS = [("（", "("), ("）", ")"), (",", "，"), (":", "：")]
 
 def _without_locations(value):
     if isinstance(value, dict):
-        return {k: _without_locations(v) for k, v in value.items() if k not in ("location", "locations")}
+        return {k: "".join(v.split()) if k == "quote" and v else _without_locations(v)
+                for k, v in value.items() if k not in ("location", "locations")}
     if isinstance(value, list):
         return [_without_locations(v) for v in value]
     if isinstance(value, str):

@@ -240,7 +240,25 @@ class Budget(Model):
     balance: Optional[BudgetFigure] = None
 
 
+DocumentType = Literal[
+    "department_self_evaluation", "project_self_evaluation", "self_evaluation_form",
+    "final_accounts", "budget", "other",
+]
+"""What a document is, decided before it is checked (rules/document_types.yaml):
+``department_self_evaluation`` 部门整体支出绩效自评报告; ``project_self_evaluation``
+项目支出绩效自评报告; ``self_evaluation_form`` a 绩效自评表 standing alone;
+``final_accounts`` 部门决算; ``budget`` 部门预算; ``other`` none of these (not a
+budget-performance document: not checked). ``meta.document_type`` is None for a
+text of the genre whose words tell no type (an excerpt without its title):
+every check runs on it."""
+
+
 class Meta(Model):
+    """What the report says about itself. ``document_type`` is what the
+    document is (:data:`DocumentType`); ``report_type`` the kind of spending
+    a self-evaluation evaluates (部门整体支出 / 项目支出)."""
+
+    document_type: Optional[DocumentType] = None
     title: Optional[str] = None
     department: Optional[str] = None
     year: Optional[int] = None

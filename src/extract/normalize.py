@@ -123,6 +123,28 @@ def fold(span: Span) -> Span:
     return Span("".join(out_t), tuple(out_o))
 
 
+def search_key(text: str, start: int = 0) -> Span:
+    """``text`` folded character by character, with every white space
+    character dropped, as a span whose offsets point into ``text`` (plus
+    ``start``).
+
+    Normalized text folds widths, drops spaces and joins lines, so it is
+    rarely a substring of its source; its search key is a substring of the
+    source's search key (unless it spans a dropped page artifact). That is
+    how a check finds the source characters a normalized text came from.
+    """
+    chars: list[str] = []
+    offs: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        folded = "." if ch == "．" else _fold_char(ch)
+        if folded and not folded.isspace():
+            chars.append(folded)
+            offs.append(start + i)
+    return Span("".join(chars), tuple(offs))
+
+
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 

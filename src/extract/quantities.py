@@ -992,6 +992,38 @@ def _code(t: str, n: _Num) -> bool:
 # ====================================================================== numbers
 
 
+@dataclass(frozen=True)
+class DateParts:
+    """The parts of a date as :attr:`QuantityMatch.date` writes it: ``year``
+    is None for a date stated without one (``4月30日前`` is ``--04-30``,
+    ``6月`` is ``--06``); ``last_year`` ends a range of years (``2022/2024``)."""
+
+    year: Optional[int]
+    month: Optional[int] = None
+    day: Optional[int] = None
+    last_year: Optional[int] = None
+
+
+_ISO_DATE = re.compile(r"(?P<y>\d{4})(?:/(?P<y2>\d{4})|-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"
+                       r"|--(?P<mo>\d{2})(?:-(?P<da>\d{2}))?")
+
+
+def date_parts(iso: str) -> DateParts:
+    """``2024-04-01`` -> (2024, 4, 1); ``--04-30`` -> (None, 4, 30);
+    ``2022/2024`` -> (2022, last_year 2024). ValueError for anything else."""
+    m = _ISO_DATE.fullmatch(iso)
+    if m is None:
+        raise ValueError(f"not a date of the quantity grammar: {iso!r}")
+
+    def num(*names: str) -> Optional[int]:
+        for name in names:
+            if m.group(name) is not None:
+                return int(m.group(name))
+        return None
+
+    return DateParts(num("y"), num("m", "mo"), num("d", "da"), num("y2"))
+
+
 def parse_number(s: str, rules: "RulesLike" = None) -> Decimal:
     """The exact value of a number as written.
 

@@ -30,6 +30,7 @@ from .rules import DEFAULT_RULES_DIR, RuleError, parse_rule_text
 if TYPE_CHECKING:
     from .checks.rulebook import CheckRules
     from .claims import MetricRules
+    from .interpret.document_type import DocumentTypeRules
     from .interpret.indicators import IndicatorRules
     from .interpret.meta import MetaRules
     from .markers import HeadingRules
@@ -46,6 +47,7 @@ def _rule_files() -> dict[str, tuple[str, type]]:
     level: the stage modules own their models and import :mod:`.rules`.)"""
     from .checks.rulebook import CheckRules
     from .claims import MetricRules
+    from .interpret.document_type import DocumentTypeRules
     from .interpret.indicators import IndicatorRules
     from .interpret.meta import MetaRules
     from .markers import HeadingRules
@@ -62,6 +64,7 @@ def _rule_files() -> dict[str, tuple[str, type]]:
         "meta.yaml": ("meta", MetaRules),
         "indicators.yaml": ("indicators", IndicatorRules),
         "checks.yaml": ("checks", CheckRules),
+        "document_types.yaml": ("document_types", DocumentTypeRules),
     }
 
 
@@ -86,6 +89,7 @@ class RuleSet:
     meta: "MetaRules"
     indicators: "IndicatorRules"
     checks: "CheckRules"
+    document_types: "DocumentTypeRules"
 
     __slots__ = ("directory", "digest", "_models", "_texts", "_derived", "_lock")
 

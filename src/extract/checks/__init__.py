@@ -17,15 +17,19 @@ from __future__ import annotations
 import logging
 from typing import Callable, Optional
 
+from ..errors import LimitExceeded
 from ..model import CheckResult, Report
 from ..ruleset import RuleSet, RulesLike
+from ..span import SourceText
 from .breakdowns import check_stated_breakdowns
 from .consistency import check_metric_consistency
 from .context import CheckContext, build_context, make_result
 from .counts import check_counts_in_words
 from .differences import check_differences
+from .document import check_document_type
 from .grades import check_score_grade
 from .growth import check_growth
+from .merge import merge_findings
 from .ordering import check_enumeration_order, check_heading_order
 from .rates import check_rates
 from .table_totals import check_table_totals
@@ -50,30 +54,45 @@ CHECKS: dict[str, CheckFunction] = {
     "heading_order": check_heading_order,
     "metric_consistency": check_metric_consistency,
     "year_scope": check_year_scope,
+    "document_type": check_document_type,
 }
 
 
-def run_checks(report: Report, rules: RulesLike = None) -> list[CheckResult]:
+def run_checks(report: Report, rules: RulesLike = None,
+               source: Optional[SourceText] = None) -> list[CheckResult]:
     """Every enabled check over ``report`` under ``rules`` (a RuleSet, a
     rule folder, or None for the rules shipped with the package), results
-    in check order.
+    in check order. Only the checks that
+    rules/checks.yaml ``document_types`` runs on the report's
+    meta.document_type run (on a text of type ``other``, only the one
+    finding that says so).
+
+    ``source`` is the text the loader laid out: findings quote it verbatim
+    (without it, the report's normalized text).
 
     A check that raises does not take the others down: it is reported as
-    one skipped result naming the error (and logged with its traceback).
+    one skipped result naming the error (and logged with its traceback);
+    a :class:`~extract.errors.LimitExceeded` (the document's time limit,
+    raised wherever the parse is) is passed on.
+    Failures of one problem (one rule, one stated figure, one place) are
+    merged into one finding (:func:`~extract.checks.merge.merge_findings`).
     """
-    ctx = build_context(report, RuleSet.of(rules))
+    ctx = build_context(report, RuleSet.of(rules), source)
     book = ctx.book
     out: list[CheckResult] = []
+    kind_of_document = report.meta.document_type
     for rule, check in CHECKS.items():
-        if not book.enabled(rule):
+        if not book.enabled(rule) or not book.applies(rule, kind_of_document):
             continue
         try:
-            out.extend(r for r in check(ctx) if book.enabled(r.rule))
+            out.extend(r for r in check(ctx) if book.enabled(r.rule) and book.applies(r.rule, kind_of_document))
+        except LimitExceeded:  # the document's time or memory is up: not the check's fault
+            raise
         except Exception as e:  # a bug in one check must not lose the report
             log.exception("check %s failed", rule)
             out.append(make_result(ctx, rule, rule, "skipped",
                                    f"检查未能运行（内部错误：{type(e).__name__}: {e}）"))
-    return out
+    return merge_findings(out)
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

@@ -28,6 +28,7 @@ from typing import Optional
 
 from ..model import CheckResult
 from .context import CheckContext, Placed, Sentence, make_result
+from .quotes import join_places
 from .figures import figure_interval, figure_name, in_unit, show, stated_text
 from .tolerance import holds, sum_interval
 
@@ -193,8 +194,8 @@ def _label(p: Placed) -> str:
     return f"{figure_name(p.claim)}{stated_text(p.claim)}"
 
 
-def _quote(b: Breakdown) -> str:
-    return "".join(s.text for s in b.sentences)
+def _quote(ctx: CheckContext, b: Breakdown) -> Optional[str]:
+    return join_places(ctx.quote_sentence(s) for s in b.sentences)
 
 
 def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
@@ -209,7 +210,7 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     nominal = sum((p.claim.normalized_value for p in b.parts), Decimal(0))
     expected = show(in_unit(nominal, w), decimals, w.unit)
     locations = [whole.claim.location] + [p.claim.location for p in b.parts]
-    quote = _quote(b)
+    quote = _quote(ctx, b)
     if len(b.parts) == 1:
         part = b.parts[0]
         fits = parts_sum.lo <= whole_iv.hi

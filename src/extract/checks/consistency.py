@@ -34,6 +34,7 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, make_result
+from .quotes import join_places
 from .figures import figure_interval, stated_text
 
 RULE = "metric_consistency"
@@ -118,11 +119,6 @@ def _comparable(ctx: CheckContext, group: list[Statement]) -> bool:
     return True
 
 
-def _quote(claim: Claim) -> str:
-    """A sentence, or for a table cell its row: name and value."""
-    return f"{claim.metric}：{claim.sentence}" if claim.origin == "table" else claim.sentence
-
-
 def _where(st: Statement) -> str:
     c = st.claim
     place = f"表格第{c.location.line}行" if c.origin == "table" else f"第{c.location.line}行"
@@ -157,7 +153,7 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     first = next((st for st in involved if st.claim.origin == "table"), involved[0])
     others = [st for st in involved if st is not first]
     locations = [st.claim.location for st in [first] + others]
-    quote = " / ".join(dict.fromkeys(q for q in (_quote(st.claim) for st in [first] + others) if q))
+    quote = join_places(ctx.quote_claim(st.claim) for st in [first] + others)
     if not bad:
         return make_result(ctx, RULE, "metric_consistency", "pass",
                            f"“{name}”在 {len(involved)} 处的数值一致：{stated_text(first.claim)}",

@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, TypeVar
 
-from ..model import CheckResult, Claim, Location, Report, Section
+from ..model import CheckResult, Claim, Indicator, Location, Report, Section
 from ..ruleset import RuleSet
+from ..span import SourceText
+from .quotes import CELL_SEPARATOR, SourceQuotes, join_places
 from .rulebook import Rulebook, load_rulebook
 
 K = TypeVar("K")
@@ -60,13 +62,53 @@ class Sentence:
 class CheckContext:
     """One run of checks over one report: the report, the rule book, the
     text claims by sentence, the sections by id, and what is derived from
-    them on first use (breakdowns, section paths, claims by location)."""
+    them on first use (breakdowns, section paths, claims by location).
+    ``quotes`` gives the source text a finding quotes (see
+    :mod:`extract.checks.quotes`)."""
 
     report: Report
     book: Rulebook
     sentences: list[Sentence]
     sections: dict[str, Section]
     rules: "RuleSet"
+    quotes: SourceQuotes = field(default_factory=lambda: SourceQuotes(None))
+
+    def quote_sentence(self, s: Sentence) -> Optional[str]:
+        """The source text of a sentence of the text."""
+        return self.quotes.verbatim(s.text, s.location)
+
+    def quote_at(self, location: Location) -> Optional[str]:
+        """The source of the text sentence holding ``location`` (a figure, a
+        grade word), else of the sentence around it within its line."""
+        for s in self.sentences:
+            if abs(s.location.line - location.line) > 20:
+                continue
+            found = self.quotes.find(s.text, s.location)
+            if found is not None and found[0] <= location.start < found[1]:
+                return self.quotes.verbatim(s.text, s.location)
+        return self.quotes.sentence_at(location)
+
+    def quote_claim(self, claim: Claim) -> Optional[str]:
+        """The source of a claim's sentence, or for a table claim its row."""
+        if claim.origin == "table":
+            return self.quote_row(claim.location)
+        return self.quotes.verbatim(claim.sentence, claim.location)
+
+    def quote_row(self, location: Location) -> Optional[str]:
+        """The source of the table row holding the cell at ``location``."""
+        if location.cell is None:
+            return self.quotes.at(location)
+        table_id, row, _col = location.cell
+        table = next((t for t in self.report.tables if t.id == table_id), None)
+        return self.quotes.row(table, row) if table is not None else self.quotes.at(location)
+
+    def quote_indicator(self, ind: Indicator) -> Optional[str]:
+        """An indicator's name, target and actual as its cells state them."""
+        near = [ind.location, ind.target.quantity.location if ind.target.quantity else None,
+                ind.actual.location if ind.actual else None]
+        texts = [ind.name, ind.target.text, ind.actual_text]
+        return join_places((self.quotes.verbatim(t, n or ind.location) for t, n in zip(texts, near)),
+                           CELL_SEPARATOR)
 
     @functools.cached_property
     def breakdowns(self) -> list:
@@ -201,10 +243,11 @@ def group_sentences(claims: list[Claim]) -> list[Sentence]:
     return [Sentence(text, section, place_claims(text, cs)) for text, section, cs in groups]
 
 
-def build_context(report: Report, rules: "RuleSet") -> CheckContext:
-    """The context of one run of checks over ``report`` under ``rules``."""
+def build_context(report: Report, rules: "RuleSet", source: Optional[SourceText] = None) -> CheckContext:
+    """The context of one run of checks over ``report`` under ``rules``;
+    ``source`` is the text the loader laid out, which findings quote."""
     return CheckContext(report=report, book=load_rulebook(rules), sentences=group_sentences(report.claims),
-                        sections={s.id: s for s in report.sections}, rules=rules)
+                        sections={s.id: s for s in report.sections}, rules=rules, quotes=SourceQuotes(source))
 
 
 def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: str, *,

@@ -166,7 +166,7 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
     verdict = "相符" if ok else "不符"
     return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
                        f"{what}与所列的 {len(items)} 项{verdict}{detail}",
-                       expected=str(len(items)), stated=listing.count_text, quote=listing.sentence,
+                       expected=str(len(items)), stated=listing.count_text, quote=ctx.quotes.verbatim(listing.sentence, where),
                        locations=[where])
 
 
@@ -187,7 +187,7 @@ def judge_against_tables(ctx: CheckContext, listing: Listing, where: Location) -
         out.append(make_result(
             ctx, RULE, "count_table", "pass" if ok else "fail",
             f"“{listing.count_text}{listing.noun}”与{table_name(table)}所列 {len(rows)} 行{verdict}",
-            expected=str(len(rows)), stated=listing.count_text, quote=listing.sentence,
+            expected=str(len(rows)), stated=listing.count_text, quote=ctx.quotes.verbatim(listing.sentence, where),
             locations=[where, table.location] + [r.location for r in rows]))
     return out
 

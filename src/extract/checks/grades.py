@@ -16,6 +16,7 @@ from ..interpret.meta import GradeBand
 from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import show
+from .quotes import join_places
 from .tolerance import holds, stated_interval, sum_interval
 
 RULE = "score_grade"
@@ -49,7 +50,7 @@ def check_grade(ctx: CheckContext) -> CheckResult:
     verdict = "相符" if ok else "不符"
     return make_result(ctx, RULE, "score_grade", "pass" if ok else "fail",
                        f"自评得分 {meta.self_score} 分对应等级“{band.grade}”，与所述等级“{meta.grade}”{verdict}",
-                       expected=band.grade, stated=meta.grade, quote=f"得分{meta.self_score}分，等级{meta.grade}",
+                       expected=band.grade, stated=meta.grade, quote=join_places(ctx.quote_at(loc) for loc in locs),
                        locations=locs)
 
 
@@ -75,6 +76,7 @@ def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
     return make_result(ctx, RULE, "score_sum", "pass" if ok else "fail",
                        f"自评得分 {meta.self_score} 分与各指标得分之和 {expected} 分{verdict}",
                        expected=expected, stated=str(meta.self_score),
+                       quote=join_places(ctx.quote_at(loc) for loc in locs),
                        locations=locs + [i.location for i in inds])
 
 

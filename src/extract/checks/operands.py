@@ -123,7 +123,7 @@ def judge_stated(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, comput
     if not usable:
         reason = missing if not computed else "计算无意义（分母或起点可能为零）"
         return make_result(ctx, rule, rule, "skipped", f"{name} {stated_as}：{reason}，无法核对",
-                           stated=stated_as, quote=s.text, locations=[claim.location])
+                           stated=stated_as, quote=ctx.quote_sentence(s), locations=[claim.location])
     stated = figure_interval(claim, ctx.book)
     good = [x for x in usable if holds(x[2], stated)]  # type: ignore[arg-type]
     a, b, _ = (good or usable)[0]
@@ -131,5 +131,5 @@ def judge_stated(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, comput
     verdict = "相符" if good else "不符"
     return make_result(ctx, rule, rule, "pass" if good else "fail",
                        f"{name} {stated_as} 与 {calculation} {verdict}",
-                       expected=expected, stated=stated_as, quote=s.text,
+                       expected=expected, stated=stated_as, quote=ctx.quote_sentence(s),
                        locations=[claim.location, a.location, b.location])

@@ -40,6 +40,11 @@ def _cn(n: int) -> str:
     return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
 
 
+def _quote(ctx: CheckContext, it: Numbered, limit: int = 80) -> Optional[str]:
+    """The source of a numbered item's first ``limit`` characters."""
+    return ctx.quotes.verbatim(it.text[:limit], it.location)
+
+
 def sequence_breaks(items: Sequence[Numbered], restart_is_break: bool) -> list[tuple[Numbered, str, str]]:
     """(item, kind, expected ordinal text) for each break of the sequence:
     "缺号" (gap), "重复" (repeat), "倒序" (step back), "重新编号" (restart)."""
@@ -78,7 +83,7 @@ def _judge(ctx: CheckContext, rule: str, kind: str, items: Sequence[Numbered], w
         else:
             message = f"{where}：编号在“{it.marker}”处重新开始，此处应为“{wanted}”"
         out.append(make_result(ctx, rule, kind, "fail", message, expected=wanted, stated=it.marker,
-                               quote=it.text[:80], locations=[it.location]))
+                               quote=_quote(ctx, it), locations=[it.location]))
     if not breaks and len(items) > 1:
         first, last = items[0], items[-1]
         out.append(make_result(ctx, rule, kind, "pass",

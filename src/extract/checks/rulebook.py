@@ -17,6 +17,7 @@ from typing import Literal, Optional, Sequence, Union
 from pydantic import Field, field_validator
 
 from ..interpret.meta import GradeBand
+from ..model import DocumentType
 from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
 from .tolerance import Qualifiers
@@ -26,7 +27,7 @@ Severity = Literal["error", "warning", "info"]
 RULE_IDS = (
     "table_totals", "stated_breakdown", "rate", "difference", "growth", "target",
     "target_rating", "score_grade", "count_in_words", "enumeration_order",
-    "heading_order", "metric_consistency", "year_scope",
+    "heading_order", "metric_consistency", "year_scope", "document_type",
 )
 
 
@@ -117,6 +118,28 @@ class YearRules(_Strict):
     years_after: int = 1
 
 
+class DocumentTypeScope(_Strict):
+    """Which document types the checks run on: ``default`` for every rule
+    not named in ``rules``."""
+
+    default: list[DocumentType] = Field(default_factory=lambda: [
+        "department_self_evaluation", "project_self_evaluation", "self_evaluation_form",
+        "final_accounts", "budget"])
+    rules: dict[str, list[DocumentType]] = Field(default_factory=dict)
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rule_ids(cls, v):
+        return _known_rules(v)
+
+
+def _known_rules(v):
+    unknown = [k for k in v if k not in RULE_IDS]
+    if unknown:
+        raise ValueError(f"unknown rule id {unknown[0]!r} (known: {', '.join(RULE_IDS)})")
+    return v
+
+
 class CheckRules(_Strict):
     """The contents of ``rules/checks.yaml``."""
 
@@ -134,14 +157,12 @@ class CheckRules(_Strict):
     counts: CountRules
     consistency: ConsistencyRules
     years: YearRules
+    document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
 
     @field_validator("severity", "disabled")
     @classmethod
     def _known_rule_ids(cls, v):
-        unknown = [k for k in v if k not in RULE_IDS]
-        if unknown:
-            raise ValueError(f"unknown rule id {unknown[0]!r} (known: {', '.join(RULE_IDS)})")
-        return v
+        return _known_rules(v)
 
 
 def rule_for(rules: Sequence[Union["RateRule", "DifferenceRule"]], text: str) -> Optional[int]:
@@ -185,6 +206,14 @@ class Rulebook:
 
     def enabled(self, rule: str) -> bool:
         return rule in self.rules.severity and rule not in self.rules.disabled
+
+    def applies(self, rule: str, document_type: Optional[str]) -> bool:
+        """Whether ``rule`` runs on a document of ``document_type`` (an
+        unknown type: every rule runs)."""
+        if document_type is None:
+            return True
+        scope = self.rules.document_types
+        return document_type in scope.rules.get(rule, scope.default)
 
 
 def _relation_words(rules: CheckRules) -> list[str]:

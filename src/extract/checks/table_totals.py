@@ -47,8 +47,6 @@ class _Grid:
         c = self.cells.get((row, col))
         return c.location if c is not None else None
 
-    def row_quote(self, row: int) -> str:
-        return " | ".join(t for t in self.text[row] if t.strip())
 
 
 def _is_total_word(text: str, words: list[str]) -> bool:
@@ -85,7 +83,7 @@ def _sum_cells(grid: _Grid, cells: list[tuple[int, int]]) -> Optional[tuple[Inte
 
 
 def _judge(ctx: CheckContext, grid: _Grid, total: tuple[int, int], parts: list[tuple[int, int]],
-           what: str, quote: str) -> Optional[CheckResult]:
+           what: str, quote: Optional[str]) -> Optional[CheckResult]:
     """Compare the total cell with the sum of the part cells."""
     r, c = total
     stated = cell_number(grid.text[r][c])
@@ -152,7 +150,7 @@ def check_total_rows(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
             if cell_number(grid.text[t][j]) is None or not rows:
                 continue
             what = label if len(table.columns) < 2 else f"{label}（{_squash(table.columns[j])}）"
-            res = _judge(ctx, grid, (t, j), [(i, j) for i in rows], what, grid.row_quote(t))
+            res = _judge(ctx, grid, (t, j), [(i, j) for i in rows], what, ctx.quotes.row(table, t))
             if res is not None:
                 out.append(res)
     return out
@@ -178,7 +176,7 @@ def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
             if cell_number(grid.text[i][j]) is None:
                 continue
             res = _judge(ctx, grid, (i, j), [(i, k) for k in parts],
-                         f"第{i - table.header_rows + 1}行 {_squash(table.columns[j])}", grid.row_quote(i))
+                         f"第{i - table.header_rows + 1}行 {_squash(table.columns[j])}", ctx.quotes.row(table, i))
             if res is not None:
                 out.append(res)
     return out

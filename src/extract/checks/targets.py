@@ -85,10 +85,6 @@ def _locations(ind: Indicator) -> list[Location]:
     return locs
 
 
-def _quote(ind: Indicator) -> str:
-    return f"{ind.name} | {ind.target.text} | {ind.actual_text}"
-
-
 def judge_indicator(ctx: CheckContext, ind: Indicator) -> tuple[CheckResult, Optional[bool]]:
     met, reason = indicator_met(ctx, ind)
     target = ind.target.text
@@ -97,12 +93,12 @@ def judge_indicator(ctx: CheckContext, ind: Indicator) -> tuple[CheckResult, Opt
     if met is None:
         return make_result(ctx, RULE, "target", "skipped",
                            f"指标“{ind.name}”：{reason}，无法判断是否完成",
-                           expected=target, stated=actual, quote=_quote(ind),
+                           expected=target, stated=actual, quote=ctx.quote_indicator(ind),
                            locations=_locations(ind)), None
     verdict = "已完成" if met else "未完成"
     return make_result(ctx, RULE, "target", "pass" if met else "fail",
                        f"指标“{ind.name}”{verdict}：目标 {target}，完成 {actual}{inferred}",
-                       expected=target, stated=actual, quote=_quote(ind),
+                       expected=target, stated=actual, quote=ctx.quote_indicator(ind),
                        locations=_locations(ind)), met
 
 
@@ -144,7 +140,7 @@ def check_targets(ctx: CheckContext) -> list[CheckResult]:
             ctx, RATING_RULE, "target", "fail",
             f"指标“{ind.name}”未完成（目标 {ind.target.text}，完成 {actual}），但报告{claim}",
             expected=ind.target.text, stated=f"{actual}，{claim}",
-            quote=_quote(ind), locations=_locations(ind) + rating_locs))
+            quote=ctx.quote_indicator(ind), locations=_locations(ind) + rating_locs))
     if not missed and ctx.report.indicators:
         out.append(make_result(ctx, RATING_RULE, "target", "pass",
                                f"可核对的指标均已完成，与报告{claim}一致",

@@ -8,7 +8,8 @@ for two cases (the report's year is ``meta.year``; without it, nothing):
   the budget a report evaluates is its own year's;
 - indicator dates (targets and actuals such as ``2024年4月1日前``): within
   the report's year or the ``years_after`` years after it (statistics of a
-  year are reported the next spring).
+  year are reported the next spring). A date stated without a year
+  (``4月30日前`` in a form) cannot be placed: skipped.
 
 Not checked: other years in running text. "今年完成2023年度项目验收" and
 "荣获2023年度国家科技进步奖" in a 2024 report are right (a plan year, an
@@ -18,6 +19,7 @@ award year), and nothing in the words tells them from a wrong year.
 from __future__ import annotations
 
 from ..model import CheckResult
+from ..quantities import date_parts
 from .context import CheckContext, make_result
 
 RULE = "year_scope"
@@ -38,7 +40,7 @@ def check_budget_years(ctx: CheckContext, year: int) -> list[CheckResult]:
         verdict = "与报告年度一致" if ok else f"与报告年度 {year} 年不符"
         out.append(make_result(ctx, RULE, "budget_year", "pass" if ok else "fail",
                                f"{label}所属年份 {stated} 年{verdict}",
-                               expected=str(year), stated=str(stated), quote=figure.sentence,
+                               expected=str(year), stated=str(stated), quote=ctx.quotes.verbatim(figure.sentence, figure.location),
                                locations=[figure.location]))
     return out
 
@@ -50,13 +52,19 @@ def check_indicator_dates(ctx: CheckContext, year: int) -> list[CheckResult]:
         for what, q in (("目标", ind.target.quantity), ("完成值", ind.actual)):
             if q is None or not q.date:
                 continue
-            stated = int(q.date[:4])
+            stated = date_parts(q.date).year
+            if stated is None:
+                out.append(make_result(ctx, RULE, "indicator_date", "skipped",
+                                       f"指标“{ind.name}”的{what}日期 {q.text} 未写明年份，无法核对所属年度",
+                                       stated=q.text, quote=ctx.quote_indicator(ind),
+                                       locations=[q.location, ind.location]))
+                continue
             ok = year <= stated <= year + after
             verdict = "在报告年度内" if ok else f"不在报告年度 {year} 年（至 {year + after} 年）内"
             out.append(make_result(ctx, RULE, "indicator_date", "pass" if ok else "fail",
                                    f"指标“{ind.name}”的{what}日期 {q.text} {verdict}",
                                    expected=f"{year}–{year + after}", stated=q.text,
-                                   quote=f"{ind.name} | {ind.target.text} | {ind.actual_text}",
+                                   quote=ctx.quote_indicator(ind),
                                    locations=[q.location, ind.location]))
     return out
 

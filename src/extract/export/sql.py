@@ -80,6 +80,7 @@ documents = Table(
     Column("pages", Integer),
     Column("schema_version", String(16), nullable=False),
     Column("rule_set", String(64)),  # sha256 of the rule files that made the row
+    Column("document_type", String(32)),
     Column("title", Text),
     Column("department", Text),
     Column("year", Integer),
@@ -278,6 +279,7 @@ def _document_row(data: dict) -> dict[str, Any]:
         "format": source["format"], "encoding": source.get("encoding"), "lines": source.get("lines"),
         "pages": source.get("pages"), "schema_version": data["schema_version"],
         "rule_set": data.get("rule_set"),
+        "document_type": meta.get("document_type"),
         "title": meta.get("title"), "department": meta.get("department"), "year": meta.get("year"),
         "report_type": meta.get("report_type"), "project_name": meta.get("project_name"),
         "self_score": meta.get("self_score"), "grade": meta.get("grade"),

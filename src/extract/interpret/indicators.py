@@ -23,7 +23,7 @@ from typing import Literal, Optional
 from pydantic import Field, field_validator
 
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
-from ..quantities import find_quantities, parse_target
+from ..quantities import date_parts, find_quantities, parse_target
 from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import TableSegment, header_label, table_segments
@@ -283,24 +283,35 @@ def read_actual(text: str, location: Optional[Location], target: Target,
 # Met or not
 
 
-def date_interval(iso: str) -> Optional[tuple[dt.date, dt.date]]:
+def date_interval(iso: str, year: Optional[int] = None) -> Optional[tuple[dt.date, dt.date]]:
     """First and last day an ISO date of day, month or year precision
-    covers (``"2024-04"`` -> 2024-04-01 .. 2024-04-30); None if unreadable."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", iso.strip())
-    if not m:
-        return None
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    covers (``"2024-04"`` -> 2024-04-01 .. 2024-04-30); a date without a
+    year (``"--04-30"``) is placed in ``year``. None if unreadable or, for a
+    date without a year, without ``year``."""
     try:
-        if d is not None:
-            day = dt.date(y, int(mo), int(d))
-            return day, day
-        if mo is not None:
-            first = dt.date(y, int(mo), 1)
-            nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        parts = date_parts(iso.strip())
     except ValueError:
         return None
+    y = parts.year if parts.year is not None else year
+    if y is None:
+        return None
+    mo, d = parts.month, parts.day
+    try:
+        if d is not None and mo is not None:
+            day = dt.date(y, mo, d)
+            return day, day
+        if mo is not None:
+            first = dt.date(y, mo, 1)
+            nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(y, 1, 1), dt.date(parts.last_year or y, 12, 31)
+    except ValueError:
+        return None
+
+
+# A target and an actual both stated without a year (4月30日前, 4月18日) are
+# of one year; a leap year, so that 2月29日 is a date.
+_YEAR_OF_YEARLESS_DATES = 2000
 
 
 def _compare_intervals(a: tuple, t: tuple, operator: Optional[str]) -> Met:
@@ -326,11 +337,17 @@ def _compare_intervals(a: tuple, t: tuple, operator: Optional[str]) -> Met:
 def date_met(target: Target, actual: Quantity) -> Met:
     """A date target against a dated actual. A target date with 前
     (deadline) is met by any date up to it; an actual that itself says 前
-    covers every day before its date."""
+    covers every day before its date. A date without a year takes the
+    year of the other (both without one: the same year)."""
     t_q = target.quantity
     if t_q is None or t_q.date is None or actual.date is None:
         return "unknown"
-    t, a = date_interval(t_q.date), date_interval(actual.date)
+    try:
+        t_year, a_year = date_parts(t_q.date).year, date_parts(actual.date).year
+    except ValueError:
+        return "unknown"
+    year = t_year or a_year or _YEAR_OF_YEARLESS_DATES
+    t, a = date_interval(t_q.date, year), date_interval(actual.date, year)
     if t is None or a is None:
         return "unknown"
     if actual.deadline:

@@ -1,4 +1,4 @@
-"""Report metadata: title, department, project, year, type, self-score, grade.
+"""Report metadata: document type, title, department, project, year, type, self-score, grade.
 
 Given the document structure, returns a :class:`~extract.model.Meta` with a
 location for each field found. Label words, title words, the score and grade
@@ -20,6 +20,7 @@ from ..structure.sections import DocumentStructure
 from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import header_label
+from .document_type import document_type
 from .indicators import indicator_segments
 
 
@@ -291,7 +292,7 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
     ruleset = RuleSet.of(ruleset)
     rules = ruleset.meta
     rx = compiled_meta_rules(ruleset)
-    meta = Meta()
+    meta = Meta(document_type=document_type(source.text, ruleset))
     locs: dict[str, Location] = {}
     pre = structure.preamble
     texts = [p.span for p in structure.paragraphs]

@@ -1,0 +1,78 @@
+"""One problem, one finding: failed results that report the same figure for
+the same reason are merged.
+
+:func:`merge_findings` takes the results of a run of checks and returns
+them with every group of failed results that share
+
+- the rule (the same reason: ``count_in_words``, not ``target`` beside
+  ``target_rating``),
+- the figure stated (``stated``: ``九个``), and
+- the place it is stated (the first location: the figure itself),
+
+replaced, where the first of them stood, by one result: the messages joined
+by "；", the expected values and the quotes of each (once), every location.
+``下设九个二级项目`` against the 11 names listed and against the 10 rows of
+表1 is one finding naming both. Passed and skipped results are never
+merged; neither are failures at two places, of two figures, or of two rules.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import CheckResult, Location
+from .quotes import join_places
+
+REASON_SEPARATOR = "；"
+VALUE_SEPARATOR = " / "
+
+
+def finding_key(result: CheckResult) -> Optional[tuple]:
+    """What makes two failed results one problem; None for a result that
+    is not merged (not failed, or without a stated figure or a place)."""
+    if result.status != "fail" or not result.stated or not result.locations:
+        return None
+    first = result.locations[0]
+    return result.rule, result.stated, first.start, first.end
+
+
+def _union(groups: list[list[Location]]) -> list[Location]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Location] = []
+    for locations in groups:
+        for loc in locations:
+            if (loc.start, loc.end) not in seen:
+                seen.add((loc.start, loc.end))
+                out.append(loc)
+    return out
+
+
+def merged(results: list[CheckResult]) -> CheckResult:
+    """One finding for failed ``results`` of one problem (see module doc)."""
+    if len(results) == 1:
+        return results[0]
+    first = results[0]
+    return first.model_copy(update={
+        "message": REASON_SEPARATOR.join(dict.fromkeys(r.message for r in results)),
+        "expected": join_places((r.expected for r in results), VALUE_SEPARATOR),
+        "quote": join_places(r.quote for r in results),
+        "locations": _union([r.locations for r in results]),
+    })
+
+
+def merge_findings(results: list[CheckResult]) -> list[CheckResult]:
+    """``results`` in order, each group of one problem's failures merged
+    into its first."""
+    groups: dict[tuple, list[CheckResult]] = {}
+    for r in results:
+        key = finding_key(r)
+        if key is not None:
+            groups.setdefault(key, []).append(r)
+    out: list[CheckResult] = []
+    for r in results:
+        key = finding_key(r)
+        if key is None:
+            out.append(r)
+        elif groups[key][0] is r:
+            out.append(merged(groups[key]))
+    return out

@@ -1,0 +1,157 @@
+"""What a finding quotes (原文): source text, verbatim, found by Location.
+
+A check knows its evidence as normalized text (a sentence, a cell, a
+heading) and Locations; :class:`SourceQuotes` takes the
+:class:`~extract.span.SourceText` the loader laid out and returns the source
+characters that evidence came from, so a quote is always text that stands in
+the document, never a string the checker composed:
+
+- :meth:`SourceQuotes.verbatim`: the source of a normalized text, found by
+  its search key (:func:`extract.normalize.search_key`: folded, no white
+  space) at the occurrence nearest a location;
+- :meth:`SourceQuotes.at`: the source characters of a location;
+- :meth:`SourceQuotes.sentence_at`: the source sentence (within its line)
+  holding a location;
+- :meth:`SourceQuotes.row`: the cells of one table row, their own texts
+  joined by :data:`CELL_SEPARATOR`.
+
+Several places are joined with :data:`PLACE_SEPARATOR` (:func:`join_places`).
+Lines the loader broke are joined back (a line break between two Chinese
+characters is dropped, elsewhere it becomes a space), so a quote reads as a
+sentence; otherwise the characters are the source's own.
+
+Without a source (checks run on a report built in memory) the report's own
+normalized text stands in for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable, Optional
+
+from ..model import Location, Table
+from ..normalize import search_key
+from ..span import SourceText
+
+CELL_SEPARATOR = " | "
+PLACE_SEPARATOR = " / "
+SENTENCE_END = "。！？!?；;"
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def tidy(raw: str) -> str:
+    """Source characters with the loader's line breaks joined back and the
+    ends stripped."""
+    def join(m: re.Match) -> str:
+        a, b = m.start(), m.end()
+        if 0 < a and b < len(raw) and _ascii_word(raw[a - 1]) and _ascii_word(raw[b]):
+            return " "
+        return ""
+    return _BREAK.sub(join, raw).strip()
+
+
+def join_places(parts: Iterable[Optional[str]], separator: str = PLACE_SEPARATOR) -> Optional[str]:
+    """Quotes of several places joined (empty ones dropped, and a place
+    quoted twice kept once; cells, joined by " | ", are all kept); None when
+    nothing is left."""
+    kept = [p for p in parts if p]
+    if separator == PLACE_SEPARATOR:
+        kept = list(dict.fromkeys(kept))
+    return separator.join(kept) if kept else None
+
+
+class SourceQuotes:
+    """Verbatim quotes from one document's source text."""
+
+    def __init__(self, source: Optional[SourceText]):
+        self.source = source
+        self._key = search_key(source.text) if source is not None else None
+
+    def at(self, location: Optional[Location]) -> Optional[str]:
+        """The source characters of ``location`` (None without a source)."""
+        if self.source is None or location is None:
+            return None
+        return tidy(self.source.text[location.start:location.end]) or None
+
+    def find(self, text: str, near: Optional[Location] = None) -> Optional[tuple[int, int]]:
+        """Source offsets (start, end) of the characters normalized ``text``
+        came from: the occurrence of its search key nearest ``near`` (the
+        first without it); None without a source or when the source does not
+        hold it as one run (it spans a dropped page artifact, or cells the
+        layout kept apart)."""
+        if self._key is None or not text:
+            return None
+        needle = search_key(text).text
+        if not needle:
+            return None
+        hay = self._key.text
+        if near is None:
+            found = hay.find(needle)
+        else:
+            k = bisect.bisect_left(self._key.offsets, near.start)
+            after = hay.find(needle, max(0, k - len(needle) + 1))
+            before = hay.rfind(needle, 0, max(0, k + len(needle) - 1))
+            options = [i for i in (after, before) if i >= 0]
+            found = min(options, key=lambda i: 0 if i <= k < i + len(needle) else abs(i - k)) \
+                if options else -1
+        if found < 0:
+            return None
+        return self._key.offsets[found], self._key.offsets[found + len(needle) - 1] + 1
+
+    def verbatim(self, text: str, near: Optional[Location] = None) -> Optional[str]:
+        """The source characters normalized ``text`` came from (see
+        :meth:`find`); ``text`` itself without a source; where the source
+        does not hold it as one run, the source sentence at ``near``
+        (:meth:`sentence_at`), else None."""
+        if not text or not text.strip():
+            return None
+        if self.source is None:
+            return text.strip()
+        found = self.find(text, near)
+        if found is None:
+            return self.sentence_at(near)
+        return tidy(self.source.text[found[0]:found[1]])
+
+    def sentence_at(self, location: Optional[Location]) -> Optional[str]:
+        """The sentence of the source holding ``location``, cut at sentence
+        ends within its line(s)."""
+        if self.source is None or location is None:
+            return None
+        src = self.source
+        line_start = src.line_starts[location.line - 1]
+        last = location.end_line
+        line_end = src.line_starts[last] - 1 if last < len(src.line_starts) else len(src.text)
+        text = src.text
+        a = location.start
+        while a > line_start and text[a - 1] not in SENTENCE_END:
+            a -= 1
+        b = location.end
+        while b < line_end and text[b - 1] not in SENTENCE_END:
+            b += 1
+        return tidy(text[a:b]) or None
+
+    def first_line(self) -> Optional[Location]:
+        """Where the first non-empty line of the source stands."""
+        if self.source is None:
+            return None
+        text = self.source.text
+        start = len(text) - len(text.lstrip())
+        if start >= len(text):
+            return None
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        return self.source.locate(start, len(text[:end].rstrip()))
+
+    def row(self, table: Table, row: int) -> Optional[str]:
+        """The non-empty cells of ``table``'s ``row``, each its own source
+        text (its text without a source), joined by " | "."""
+        cells = sorted((c for c in table.cells if c.row == row and c.text.strip()), key=lambda c: c.col)
+        if self.source is None:
+            return join_places((c.text.strip() for c in cells), CELL_SEPARATOR)
+        return join_places((self.verbatim(c.text, c.location) if c.location is not None else None
+                            for c in cells), CELL_SEPARATOR)

@@ -1,0 +1,98 @@
+"""What a document is: 部门整体支出 or 项目支出 self-evaluation report, a
+绩效自评表, a 部门决算, a 部门预算, or none of these.
+
+:func:`document_type` takes the source text the loader laid out and returns
+a :data:`~extract.model.DocumentType`, decided by the title and content
+words of rules/document_types.yaml: the first line of the document's head
+that matches a type's title expression, else the type whose content words
+occur most often (at least ``min_content_hits`` times), else, for a text
+that holds budget words but tells no type (an excerpt), None (every check
+runs on it), else ``other``.
+The checks read it to run only where their structure is there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pydantic import Field, field_validator
+
+from ..model import DocumentType
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet, RulesLike
+
+OTHER: DocumentType = "other"
+
+
+class DocumentTypeRule(RuleModel):
+    id: DocumentType
+    title: str
+    content: list[str] = Field(default_factory=list)
+
+    _v = field_validator("title")(check_regex)
+
+
+class DocumentTypeRules(RuleModel):
+    """The contents of ``rules/document_types.yaml``."""
+
+    head_lines: int = Field(6, ge=1)
+    min_content_hits: int = Field(3, ge=1)
+    budget_words: list[str] = Field(default_factory=list)
+    min_budget_words: int = Field(1, ge=1)
+    read_as: dict[str, str] = Field(default_factory=dict)
+    types: list[DocumentTypeRule]
+
+    @field_validator("read_as")
+    @classmethod
+    def _single_characters(cls, v):
+        bad = [k for k, to in v.items() if len(k) != 1 or len(to) != 1]
+        if bad:
+            raise ValueError(f"read_as maps one character to one: {bad[0]!r}")
+        return v
+
+    @field_validator("types")
+    @classmethod
+    def _no_other(cls, v):
+        if any(t.id == OTHER for t in v):
+            raise ValueError("'other' is what no type matches; it has no rule")
+        return v
+
+
+def document_type_rules(rules: RulesLike = None) -> DocumentTypeRules:
+    """The document_types.yaml of a rule set (default: the rules shipped
+    with the package)."""
+    return RuleSet.of(rules).document_types
+
+
+def _head(text: str, n: int) -> list[str]:
+    """The first ``n`` non-empty lines, white space removed (layouts space
+    titles apart: ``2024 年度 部门 决算``)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        squashed = "".join(line.split())
+        if squashed:
+            out.append(squashed)
+            if len(out) == n:
+                break
+    return out
+
+
+def document_type(text: str, rules: RulesLike = None) -> Optional[DocumentType]:
+    """The type of the document whose source text is ``text``; None for a
+    text of the genre whose words tell no type (an excerpt)."""
+    rules = document_type_rules(rules)
+    if rules.read_as:
+        text = text.translate(str.maketrans(rules.read_as))
+    for line in _head(text, rules.head_lines):
+        for t in rules.types:
+            if re.search(t.title, line):
+                return t.id
+    squashed = "".join(text.split())
+    hits = [(sum(squashed.count(w) for w in t.content), -i, t.id) for i, t in enumerate(rules.types)]
+    best = max(hits, default=(0, 0, OTHER))
+    if best[0] >= rules.min_content_hits:
+        return best[2]
+    if sum(squashed.count(w) for w in rules.budget_words) >= rules.min_budget_words:
+        return None
+    return OTHER
