@@ -41,6 +41,133 @@ def problems(report):
             and c.status == "fail" and c.severity in ("error", "warning")]
 
 
+MISSED_PIPES = "产出指标\t数量指标\t新建供水管网\t≥120公里\t96.4公里"
+MET_ROW = "效益指标\t满意度指标\t受益群众满意度\t≥90%\t95%\t10\t10\t"
+
+
+# ------------------------------------------------------------------ claimed as met: error
+
+
+def test_a_miss_with_full_marks_is_an_error():
+    r = report_of(form([MISSED_PIPES + "\t8\t8\t无", MET_ROW]))
+    [miss] = failed(r, "target")
+    assert miss.severity == "error"
+    assert "满分" in miss.message and "96.4公里" in miss.message
+
+
+def test_a_miss_said_to_be_done_beside_it_is_an_error():
+    rows = ["产出指标\t时效指标\t管网改造完成时间\t2023年6月30日前\t2023年8月15日\t按期完成"]
+    [miss] = failed(report_of(form(rows, header=HEADER_NO_SCORE)), "target")
+    assert miss.severity == "error" and "按期完成" in miss.message
+
+
+def test_a_miss_under_a_sentence_that_every_target_was_met_is_an_error():
+    text = "项目年度绩效目标均已完成。"
+    [miss] = failed(report_of(form([MISSED_PIPES + "\t"], header=HEADER_NO_SCORE, text=text)), "target")
+    assert miss.severity == "error" and "均已完成" in miss.message
+
+
+# ------------------------------------------------------------------ owned: information
+
+
+def test_a_miss_with_a_reduced_score_is_information():
+    r = report_of(form([MISSED_PIPES + "\t8\t6.43\t", MET_ROW]))
+    [miss] = failed(r, "target")
+    assert miss.severity == "info" and "6.43" in miss.message
+    assert problems(r) == []
+
+
+def test_a_miss_with_a_reason_in_the_deviation_cell_is_information():
+    row = MISSED_PIPES + "\t部分路段征地未完成，顺延至2024年施工"
+    r = report_of(form([row], header=HEADER_NO_SCORE))
+    [miss] = failed(r, "target")
+    assert miss.severity == "info" and "征地" in miss.message
+
+
+def test_a_miss_explained_in_the_text_is_information():
+    text = "全年新建供水管网96.4公里，较目标少23.6公里，主要是部分路段征地手续延后。"
+    r = report_of(form([MISSED_PIPES + "\t"], header=HEADER_NO_SCORE, text=text))
+    [miss] = failed(r, "target")
+    assert miss.severity == "info" and "征地" in miss.message
+
+
+def test_an_exception_clause_owns_the_miss_and_claims_nothing():
+    text = "绩效目标除新建供水管网略低于目标外均已完成，主要是征地手续延后。"
+    r = report_of(form([MISSED_PIPES + "\t"], header=HEADER_NO_SCORE, text=text))
+    assert [c.severity for c in failed(r, "target")] == ["info"]
+
+
+# ------------------------------------------------------------------ unexplained: warning
+
+
+def test_a_miss_with_neither_score_nor_reason_is_a_warning():
+    r = report_of(form([MISSED_PIPES + "\t"], header=HEADER_NO_SCORE))
+    [miss] = failed(r, "target")
+    assert miss.severity == "warning" and "未说明原因" in miss.message
+
+
+def test_outcome_severities_are_rule_data(rules_copy):
+    edit_rule(rules_copy, "checks.yaml", "  owned_severity: info", "  owned_severity: warning")
+    r = report_of(form([MISSED_PIPES + "\t8\t6.43\t", MET_ROW]), rules_copy)
+    assert [c.severity for c in failed(r, "target")] == ["warning"]
+
+
+# ------------------------------------------------------------------ the top rating, once per report
+
+
+def test_top_rating_is_one_finding_naming_every_miss_and_information_when_scored():
+    rows = [MISSED_PIPES + "\t8\t6.43\t", "产出指标\t质量指标\t水质达标率\t≥92%\t84.0%\t6\t5.48\t", MET_ROW]
+    r = report_of(form(rows, grade="优", score="95"))
+    [rating] = failed(r, "target_rating")
+    assert "新建供水管网" in rating.message and "水质达标率" in rating.message
+    assert rating.severity == "info"
+    assert problems(r) == []
+
+
+def test_top_rating_is_an_error_when_the_score_does_not_reflect_the_miss():
+    rows = [MISSED_PIPES + "\t8\t6.43\t", "产出指标\t质量指标\t水质达标率\t≥92%\t84.0%\t6\t6\t", MET_ROW]
+    r = report_of(form(rows, grade="优", score="95"))
+    [rating] = failed(r, "target_rating")
+    assert rating.severity == "error" and "其中“水质达标率”未见扣分" in rating.message
+
+
+def test_the_2024_sample_miss_under_excellent_stays_an_error(report_2024):
+    [rating] = failed(report_2024, "target_rating")
+    assert rating.severity == "error" and "补助高新技术企业数量" in rating.message
+    [miss] = failed(report_2024, "target")
+    assert miss.severity == "warning"  # no score column, no reason: unexplained
+
+
+def test_the_2022_sample_stays_clean_of_errors(report_2022):
+    assert [c.message for c in report_2022.checks if c.status == "fail" and c.severity == "error"] == []
+
+
+# ------------------------------------------------------------------ inferred comparisons
+
+
+def test_an_inferred_comparison_is_at_most_a_warning(rules_copy):
+    edit_rule(rules_copy, "checks.yaml", "  unexplained_severity: warning", "  unexplained_severity: error")
+    rows = ["预算执行\t执行率\t全年执行率\t100%\t97.12%\t"]
+    r = report_of(form(rows, header=HEADER_NO_SCORE, grade="优", score="96"), rules_copy)
+    [miss] = failed(r, "target")
+    assert miss.severity == "warning" and "推定" in miss.message
+    assert [c.severity for c in failed(r, "target_rating")] == ["warning"]
+
+
+def test_an_inferred_comparison_claimed_as_met_is_still_an_error():
+    rows = ["预算执行\t执行率\t全年执行率\t100%\t97.12%\t10\t10\t"]
+    [miss] = failed(report_of(form(rows)), "target")
+    assert miss.severity == "error"
+
+
+def test_a_bare_zero_target_is_a_ceiling():
+    rows = ["效益指标\t社会效益指标\t重大安全责任事故\t0起\t1起\t10\t10\t"]
+    r = report_of(form(rows))
+    [ind] = r.indicators
+    assert (ind.target.operator, ind.target.inferred_operator, ind.met) == ("<=", True, "false")
+    assert [c.severity for c in failed(r, "target")] == ["error"]
+
+
 # ------------------------------------------------------------------ form layouts
 
 
@@ -59,6 +186,7 @@ def test_pipe_rows_of_a_table_without_edge_pipes_keep_their_blank_first_cell():
     assert got[1][:4] == ("质量指标", "水质达标率", "≥98%", "95.3%") and str(got[1][5]) == "5.83"
     assert got[3][:4] == ("时效指标", "维修响应时间", "≤24小时", "12小时")
     assert r.indicators[1].deviation_reason == "部分样品复检"
+    assert [c.severity for c in failed(r, "target")] == ["info"]
 
 
 EDGE_FORM = """| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
@@ -86,3 +214,4 @@ def test_indicator_header_right_below_the_goal_rows_starts_its_own_block():
     r = report_of(form([], table=GOAL_ROWS_FORM))
     assert [(i.name, i.target.text, i.actual_text) for i in r.indicators] == [
         ("新建供水管网", "≥120公里", "96.4公里")]
+    assert [c.severity for c in failed(r, "target")] == ["error"]
