@@ -26,7 +26,7 @@ def test_text_output_groups_findings_by_severity():
     r = run("check", SAMPLE_2024)
     assert r.exit_code == 1, r.output
     out = r.output
-    assert re.fullmatch(rf"{re.escape(str(SAMPLE_2024))}：错误 3 项，警告 4 项，提示 0 项（通过 \d+ 项，未能检查 \d+ 项）",
+    assert re.fullmatch(rf"{re.escape(str(SAMPLE_2024))}：错误 2 项，警告 5 项，提示 0 项（通过 \d+ 项，未能检查 \d+ 项）",
                         out.splitlines()[0])
     assert out.index("错误（") < out.index("警告（") < out.index("未能检查（")
     assert "第69行  指标“补助高新技术企业数量”未完成" in out

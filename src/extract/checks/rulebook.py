@@ -95,8 +95,19 @@ class GrowthRules(_Strict):
 
 
 class TargetRules(_Strict):
+    """How a missed target is judged (see rules/checks.yaml ``targets``)."""
+
+    owned_severity: Severity = "info"
+    unexplained_severity: Severity = "warning"
+    inferred_severity: Severity = "warning"
+    claimed_words: list[str] = Field(default_factory=list)
+    no_reason_words: list[str] = Field(default_factory=list)
+    reason_words: list[str] = Field(default_factory=list)
     top_grades: list[str]
+    reflected_rating_severity: Severity = "info"
     all_met_phrases: list[str] = Field(default_factory=list)
+    all_met_subjects: list[str] = Field(default_factory=list)
+    all_met_exceptions: list[str] = Field(default_factory=list)
     conclusion_titles: list[str] = Field(default_factory=list)
 
 

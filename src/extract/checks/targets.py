@@ -2,9 +2,29 @@
 against a top self-rating.
 
 :func:`check_targets` takes the check context and returns one CheckResult
-per indicator (rule ``target``) and one per missed indicator when the report
-rates itself at the top grade (优/优秀) or its conclusion claims every target
-met (rule ``target_rating``).
+per indicator (rule ``target``) and, when the report rates itself at the
+top grade (优/优秀) or its conclusion claims every target met and some
+target was missed, one for the report (rule ``target_rating``) naming every
+missed indicator.
+
+A missed target has one of three outcomes (:func:`judge_miss`), tried in
+this order:
+
+- claimed: the report claims it met. Its 得分 equals its 分值, a word such
+  as 已完成 / 达到目标 stands beside it, or a sentence says every target was
+  met. An error: this is what auditors look for.
+- owned: the report owns the miss. A reduced 得分, or a reason in the
+  form's 偏差原因 cell or in the text near a mention of the indicator (its
+  name or its stated actual: "新增学位1,380个，…主要是用地手续调整"). Information,
+  not a problem.
+- unexplained: neither (no score column, no reason anywhere). A warning.
+
+Severities are rule data (rules/checks.yaml ``targets``). A comparison the
+table does not state but the indicator's category implies (a bare "100%"
+under 预算执行 read as ≥100%) is at most a warning unless claimed: an honest
+near miss of an inferred target is never an error. The top rating with a
+missed target is an error only when the score does not reflect the miss
+(some missed indicator has no 得分 below its 分值), else information.
 
 The operator means what it says: ≥/以上 a floor, ≤/以下/上限 a ceiling, a
 range both, = the stated value within its precision. A numeric actual is an
@@ -17,10 +37,12 @@ Anything undecidable is skipped.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
+from typing import Literal, Optional
 
-from ..model import CheckResult, Indicator, Location
+from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
 from .tolerance import Interval
@@ -85,7 +107,170 @@ def _locations(ind: Indicator) -> list[Location]:
     return locs
 
 
+def _squash(text: Optional[str]) -> str:
+    return "".join((text or "").split())
+
+
+# --------------------------------------------------------------------------
+# What the report says about a miss
+
+
+Outcome = Literal["claimed", "owned", "unexplained"]
+
+
+@dataclass
+class Miss:
+    """A missed indicator and what the report says about it: ``outcome``,
+    ``why`` (the evidence, in words for the message) and where that
+    evidence stands."""
+
+    indicator: Indicator
+    outcome: Outcome
+    why: str
+    evidence: list[Location] = field(default_factory=list)
+
+    @property
+    def reduced_score(self) -> bool:
+        return score_reduced(self.indicator) is True
+
+
+def score_reduced(ind: Indicator) -> Optional[bool]:
+    """True when the indicator's 得分 is below its 分值, False when it is
+    the full 分值 (or more), None when the form gives no pair."""
+    if ind.score is None or ind.weight is None:
+        return None
+    return ind.score < ind.weight
+
+
+def _negated(text: str, ctx: CheckContext) -> bool:
+    return any(w in text for w in ctx.rules.indicators.negative)
+
+
+def claimed_word(ind: Indicator, ctx: CheckContext) -> Optional[str]:
+    """A word beside the indicator (its 完成值 or 偏差原因 cell) that claims
+    it met (已完成, 按期完成, 达到目标), unless the cell negates it."""
+    for cell in (ind.actual_text, ind.deviation_reason):
+        text = _squash(cell)
+        if not text or _negated(text, ctx):
+            continue
+        for word in ctx.book.rules.targets.claimed_words:
+            if word in text:
+                return word
+    return None
+
+
+def stated_reason(ind: Indicator, ctx: CheckContext) -> Optional[str]:
+    """The 偏差原因 cell when it gives a reason: not blank, not a
+    placeholder (—, /), not a word that says there is none (无)."""
+    text = _squash(ind.deviation_reason)
+    if not text or text in ctx.book.rules.targets.no_reason_words:
+        return None
+    if re.fullmatch(ctx.rules.tables.placeholder, text):
+        return None
+    return (ind.deviation_reason or "").strip()
+
+
+def _mentions(sentence: str, ind: Indicator) -> bool:
+    """Whether a text sentence speaks of ``ind``: by its name, or by its
+    stated actual figure (``1,380个``; thousands separators ignored; not a
+    bare 0 or 100)."""
+    flat = _squash(sentence).replace(",", "")
+    if _squash(ind.name) in flat:
+        return True
+    a = ind.actual
+    if a is None or a.value in (0, 100):
+        return False
+    stated = _squash(a.text).replace(",", "")
+    return bool(stated) and any(ch.isdigit() for ch in stated) and stated in flat
+
+
+def _sentence_location(ctx: CheckContext, section: Section, sentence: str) -> Location:
+    """Where a sentence of ``section`` stands: the location of a text
+    claim of that sentence, else the section's own."""
+    for s in ctx.sentences_in(section.id):
+        if s.placed and (sentence in s.text or s.text in sentence):
+            return s.location
+    return section.location
+
+
+def reason_in_text(ind: Indicator, ctx: CheckContext) -> Optional[tuple[str, Location]]:
+    """A sentence of the text that mentions ``ind`` and, in itself or the
+    sentence after it, gives a reason or owns the miss (主要是, 由于,
+    未达到目标): (the sentence, its location), or None."""
+    words = ctx.book.rules.targets.reason_words
+    for section in ctx.report.sections:
+        sentences = ctx.section_sentences(section)
+        for i, sentence in enumerate(sentences):
+            if not _mentions(sentence, ind):
+                continue
+            for near in sentences[i:i + 2]:
+                if any(w in near for w in words):
+                    return sentence, _sentence_location(ctx, section, sentence)
+    return None
+
+
+def all_met_claim(ctx: CheckContext) -> Optional[tuple[str, Location]]:
+    """A sentence of the text saying every target was met (绩效目标均已完成),
+    without an exception (除…外, 基本): (the sentence, its location)."""
+    rules = ctx.book.rules.targets
+    for section in ctx.report.sections:
+        for sentence in ctx.section_sentences(section):
+            if (any(p in sentence for p in rules.all_met_phrases)
+                    and any(w in sentence for w in rules.all_met_subjects)
+                    and not any(w in sentence for w in rules.all_met_exceptions)):
+                return sentence, _sentence_location(ctx, section, sentence)
+    return None
+
+
+def judge_miss(ctx: CheckContext, ind: Indicator,
+               all_met: Optional[tuple[str, Location]]) -> Miss:
+    """The outcome of a missed indicator: claimed, owned or unexplained
+    (see the module docstring), with its evidence."""
+    reduced = score_reduced(ind)
+    if reduced is False:
+        return Miss(ind, "claimed", f"但得分 {ind.score} 为满分（分值 {ind.weight}）")
+    word = claimed_word(ind, ctx)
+    if word is not None:
+        return Miss(ind, "claimed", f"但报告称“{word}”")
+    if all_met is not None:
+        return Miss(ind, "claimed", f"但报告称“{all_met[0]}”", [all_met[1]])
+    if reduced:
+        return Miss(ind, "owned", f"得分 {ind.score} 低于分值 {ind.weight}，已如实扣分")
+    reason = stated_reason(ind, ctx)
+    if reason is not None:
+        return Miss(ind, "owned", f"偏差原因：{reason}")
+    in_text = reason_in_text(ind, ctx)
+    if in_text is not None:
+        return Miss(ind, "owned", f"正文已说明：{in_text[0]}", [in_text[1]])
+    return Miss(ind, "unexplained", "报告未扣分，也未说明原因")
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def miss_severity(ctx: CheckContext, miss: Miss) -> str:
+    """The severity of a missed target's finding: by outcome, an inferred
+    comparison capped unless the report claims it met."""
+    rules = ctx.book.rules.targets
+    severity = {"claimed": ctx.book.severity(RULE), "owned": rules.owned_severity,
+                "unexplained": rules.unexplained_severity}[miss.outcome]
+    if (miss.outcome != "claimed" and miss.indicator.target.inferred_operator
+            and _RANK[severity] > _RANK[rules.inferred_severity]):
+        severity = rules.inferred_severity
+    return severity
+
+
+def _with_severity(result: CheckResult, severity: str) -> CheckResult:
+    return result.model_copy(update={"severity": severity})
+
+
+# --------------------------------------------------------------------------
+# Checks
+
+
 def judge_indicator(ctx: CheckContext, ind: Indicator) -> tuple[CheckResult, Optional[bool]]:
+    """The target finding of one indicator (pass, or skipped with the
+    reason) and whether it met; a miss is finished by :func:`miss_result`."""
     met, reason = indicator_met(ctx, ind)
     target = ind.target.text
     actual = ind.actual_text or (stated_text(ind.actual) if ind.actual else "")
@@ -100,6 +285,15 @@ def judge_indicator(ctx: CheckContext, ind: Indicator) -> tuple[CheckResult, Opt
                        f"指标“{ind.name}”{verdict}：目标 {target}，完成 {actual}{inferred}",
                        expected=target, stated=actual, quote=ctx.quote_indicator(ind),
                        locations=_locations(ind)), met
+
+
+def miss_result(ctx: CheckContext, failed: CheckResult, miss: Miss) -> CheckResult:
+    """The failed target finding of a miss, with its outcome in the message
+    and the severity that outcome has."""
+    message = f"{failed.message}，{miss.why}"
+    return _with_severity(failed.model_copy(update={
+        "message": message, "locations": failed.locations + [
+            loc for loc in miss.evidence if loc not in failed.locations]}), miss_severity(ctx, miss))
 
 
 def top_rating(ctx: CheckContext) -> Optional[tuple[str, list[Location]]]:
@@ -119,30 +313,81 @@ def top_rating(ctx: CheckContext) -> Optional[tuple[str, list[Location]]]:
     return None
 
 
+def _full_self_score(ctx: CheckContext) -> Decimal:
+    """The full score of the report: the sum of the 分值 when every
+    indicator states one and they reach 100, else 100."""
+    weights = [i.weight for i in ctx.report.indicators]
+    if weights and all(w is not None for w in weights):
+        total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+        if total >= 100:
+            return total
+    return Decimal(100)
+
+
+def reflected(ctx: CheckContext, miss: Miss) -> bool:
+    """Whether the self-score reflects a miss: the indicator lost points;
+    or, where the form scores no indicator, the report owns the miss and
+    rates itself below the full score."""
+    if miss.reduced_score:
+        return True
+    meta = ctx.report.meta
+    return (miss.outcome == "owned" and score_reduced(miss.indicator) is None
+            and meta.self_score is not None and meta.self_score < _full_self_score(ctx))
+
+
+def rating_result(ctx: CheckContext, misses: list[Miss],
+                  rating: tuple[str, list[Location]]) -> CheckResult:
+    """One finding for the report: the top rating against every missed
+    indicator; of the rule's severity when some miss is not reflected in
+    the score (at most ``inferred_severity`` when each of those is an
+    inferred comparison the report does not claim), else of
+    ``reflected_rating_severity``."""
+    claim, rating_locs = rating
+    rules = ctx.book.rules.targets
+    unreflected = [m for m in misses if not reflected(ctx, m)]
+    named = "、".join(f"“{m.indicator.name}”（目标 {m.indicator.target.text}，完成 {m.indicator.actual_text}）"
+                      for m in misses)
+    locs = [loc for m in misses for loc in _locations(m.indicator)] + rating_locs
+    stated = "；".join(f"{m.indicator.name} {m.indicator.actual_text}" for m in misses) + f"，{claim}"
+    first = misses[0].indicator
+    if unreflected:
+        names = "、".join(f"“{m.indicator.name}”" for m in unreflected)
+        which = "" if len(unreflected) == len(misses) else f"其中{names}"
+        message = f"指标{named}未完成，但报告{claim}，{which}未见扣分"
+        severity = ctx.book.severity(RATING_RULE)
+        if all(m.indicator.target.inferred_operator and m.outcome != "claimed" for m in unreflected) \
+                and _RANK[severity] > _RANK[rules.inferred_severity]:
+            severity = rules.inferred_severity
+    else:
+        message = f"指标{named}未完成，报告{claim}，各项均已如实扣分"
+        severity = rules.reflected_rating_severity
+    result = make_result(ctx, RATING_RULE, "target", "fail", message,
+                         expected=first.target.text, stated=stated, quote=ctx.quote_indicator(first), locations=locs)
+    return _with_severity(result, severity)
+
+
 def check_targets(ctx: CheckContext) -> list[CheckResult]:
-    """Each indicator against its target; missed ones against a top rating."""
+    """Each indicator against its target, a miss judged by what the report
+    says about it; the missed ones, together, against a top rating."""
     out: list[CheckResult] = []
-    missed: list[Indicator] = []
+    misses: list[Miss] = []
+    all_met = all_met_claim(ctx)
     for ind in ctx.report.indicators:
         result, met = judge_indicator(ctx, ind)
-        out.append(result)
         if met is False:
-            missed.append(ind)
+            miss = judge_miss(ctx, ind, all_met)
+            misses.append(miss)
+            result = miss_result(ctx, result, miss)
+        out.append(result)
     if not ctx.book.enabled(RATING_RULE):
         return out
     rating = top_rating(ctx)
     if rating is None:
         return out
-    claim, rating_locs = rating
-    for ind in missed:
-        actual = ind.actual_text or ""
-        out.append(make_result(
-            ctx, RATING_RULE, "target", "fail",
-            f"指标“{ind.name}”未完成（目标 {ind.target.text}，完成 {actual}），但报告{claim}",
-            expected=ind.target.text, stated=f"{actual}，{claim}",
-            quote=ctx.quote_indicator(ind), locations=_locations(ind) + rating_locs))
-    if not missed and ctx.report.indicators:
+    if misses:
+        out.append(rating_result(ctx, misses, rating))
+    elif ctx.report.indicators:
         out.append(make_result(ctx, RATING_RULE, "target", "pass",
-                               f"可核对的指标均已完成，与报告{claim}一致",
-                               stated=claim, locations=rating_locs))
+                               f"可核对的指标均已完成，与报告{rating[0]}一致",
+                               stated=rating[0], locations=rating[1]))
     return out

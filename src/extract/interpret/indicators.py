@@ -62,6 +62,7 @@ class OperatorRules(_Rules):
     by_name: dict[str, Operator] = Field(default_factory=dict)
     by_unit_class: dict[str, Operator] = Field(default_factory=dict)
     by_level: dict[str, Operator] = Field(default_factory=dict)
+    zero_value: Optional[Operator] = None
     full_percent: Optional[Operator] = None
 
 
@@ -164,15 +165,20 @@ def segment_columns(grid: list[list[str]], seg: TableSegment,
 def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
                    level2: Optional[str], rules: IndicatorRules) -> Optional[Operator]:
     """The operator a bare target implies: by words in the indicator
-    ``name`` (上限 -> "<="), the target's unit class (a date -> "<="), words
-    in ``level2`` then ``level1`` (成本 -> "<=", 数量 -> ">="), or a full
-    percentage (100% -> ">="). None when no rule applies."""
+    ``name`` (上限 -> "<="), the target's unit class (a date -> "<="), a
+    zero (0起: a ceiling, whatever the category), words in ``level2`` then
+    ``level1`` (成本 -> "<=", 数量 -> ">="), or a full percentage (100% ->
+    ">="). None when no rule applies. An inferred operator is marked as such
+    (``Target.inferred_operator``): the checks never call a miss of it an
+    error unless the report claims the target met."""
     ops = rules.operators
     for word, op in ops.by_name.items():
         if word in name:
             return op
     if quantity.unit_class in ops.by_unit_class:
         return ops.by_unit_class[quantity.unit_class]
+    if ops.zero_value and quantity.value == 0:
+        return ops.zero_value
     for level in (level2, level1):
         for word, op in ops.by_level.items():
             if level and word in level:

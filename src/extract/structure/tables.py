@@ -415,6 +415,41 @@ def _align_row(row: Sequence[Span], cols: Sequence[tuple[int, int]],
     return out
 
 
+def _pipe_line(row: Sequence[Span], source: SourceText, rules: RowRules) -> Optional[str]:
+    """The stripped source line of a row cut at pipes (no tabs), else None."""
+    line = _line_of(row, source)
+    if line is None or not rules.pipes:
+        return None
+    text = source.line_span(line).text.strip()
+    return text if "\t" not in text and text.count("|") >= 1 else None
+
+
+def restore_leading_cells(rows: Sequence[Sequence[Span]], source: SourceText,
+                          rules: TableRules) -> list[list[Span]]:
+    """``rows`` with the empty first cell of pipe rows given back where the
+    table has no edge pipes.
+
+    :func:`split_cells` reads a pipe at the start of a line as the row's
+    opening edge (``| 一级指标 | 二级指标 |``). That holds only when the table
+    writes edge pipes: when any of its pipe rows with at least
+    ``row.min_pipes`` pipes starts without one (``一级指标 | 二级指标``), a
+    row starting with ``|`` (`` | 质量指标 | 合格率 | 100% |``, a blank merged
+    一级指标 cell) starts with an empty cell, and dropping it would shift
+    every cell of the row one column to the left. Rows are otherwise
+    returned unchanged."""
+    lines = [_pipe_line(row, source, rules.row) for row in rows]
+    edged = [t.startswith("|") for t in lines if t is not None and t.count("|") >= rules.row.min_pipes]
+    if not edged or all(edged):
+        return [list(row) for row in rows]
+    out = []
+    for row, text in zip(rows, lines):
+        cells = list(row)
+        if text is not None and text.startswith("|"):
+            cells.insert(0, Span("", ()))
+        out.append(cells)
+    return out
+
+
 def align_rows(rows: Sequence[Sequence[Span]], source: SourceText,
                rules: TableRules) -> list[list[Span]]:
     """A rectangular grid from ``rows``: tab rows are positional and padded
@@ -508,14 +543,18 @@ class TableSegment:
 
 def segment_starts(rows: Sequence[Sequence[str]], rules: TableRules) -> list[int]:
     """Row indices where a segment starts: 0, and every header row (with at
-    least ``header.min_labels`` labels) that follows a row that is not one."""
+    least ``header.min_labels`` labels) that follows a row that is not one,
+    or that follows ``header.max_rows`` header rows already (a header can
+    be no longer: the 年度总体目标 rows of a form, 预期目标 / 实际完成情况,
+    stand right above the 一级指标 / 二级指标 header of the indicators)."""
     starts = [0]
-    prev = bool(rows) and is_header_texts(rows[0], rules)
+    run = 1 if rows and is_header_texts(rows[0], rules) else 0
     for i in range(1, len(rows)):
         here = is_header_texts(rows[i], rules, inner=True)
-        if here and not prev:
+        if here and (run == 0 or run >= rules.header.max_rows):
             starts.append(i)
-        prev = here
+            run = 0
+        run = run + 1 if here else 0
     return starts
 
 
@@ -790,6 +829,7 @@ def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
     cleaned (:func:`clean_cell`); cells with text carry a Location.
     """
     r = load_table_rules(rules)
+    rows = restore_leading_cells(rows, source, r)
     grid = [[clean_cell(c) for c in row] for row in align_rows(rows, source, r)]
     grid = drop_separator_rows(grid, r)
     texts = [[c.text for c in row] for row in grid]
