@@ -72,7 +72,7 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
     )
     report.claims.extend(table_claims(report))
     if run_checks:
-        report.checks = _run_checks(report, rs, source)
+        report.checks = _run_checks(report, rs, source, doc)
     return report
 
 

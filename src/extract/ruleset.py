@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 from .rules import DEFAULT_RULES_DIR, RuleError, parse_rule_text
 
 if TYPE_CHECKING:
+    from .checks.hygiene import HygieneRules
     from .checks.rulebook import CheckRules
     from .claims import MetricRules
     from .interpret.document_type import DocumentTypeRules
@@ -45,6 +46,7 @@ def _rule_files() -> dict[str, tuple[str, type]]:
     """Each rule file of a rule folder: its attribute on :class:`RuleSet`
     and the model it is validated against. (Imported here, not at module
     level: the stage modules own their models and import :mod:`.rules`.)"""
+    from .checks.hygiene import HygieneRules
     from .checks.rulebook import CheckRules
     from .claims import MetricRules
     from .interpret.document_type import DocumentTypeRules
@@ -65,6 +67,7 @@ def _rule_files() -> dict[str, tuple[str, type]]:
         "indicators.yaml": ("indicators", IndicatorRules),
         "checks.yaml": ("checks", CheckRules),
         "document_types.yaml": ("document_types", DocumentTypeRules),
+        "hygiene.yaml": ("hygiene", HygieneRules),
     }
 
 
@@ -90,6 +93,7 @@ class RuleSet:
     indicators: "IndicatorRules"
     checks: "CheckRules"
     document_types: "DocumentTypeRules"
+    hygiene: "HygieneRules"
 
     __slots__ = ("directory", "digest", "_models", "_texts", "_derived", "_lock")
 

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from ..errors import LimitExceeded
 from ..model import CheckResult, Report
+from ..normalize import NormalizedDocument
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText
 from .breakdowns import check_stated_breakdowns
@@ -29,6 +30,7 @@ from .differences import check_differences
 from .document import check_document_type
 from .grades import check_score_grade
 from .growth import check_growth
+from .hygiene import check_hygiene, drop_repeated
 from .merge import merge_findings
 from .ordering import check_enumeration_order, check_heading_order
 from .rates import check_rates
@@ -55,11 +57,19 @@ CHECKS: dict[str, CheckFunction] = {
     "metric_consistency": check_metric_consistency,
     "year_scope": check_year_scope,
     "document_type": check_document_type,
+    "template_residue": check_hygiene,
+}
+
+# check -> the other rule ids it reports that keep it running while its own
+# is disabled (the hygiene rules are independent of each other).
+ALSO_REPORTS: dict[str, tuple[str, ...]] = {
+    "template_residue": ("placeholder", "punctuation", "scope_word"),
 }
 
 
 def run_checks(report: Report, rules: RulesLike = None,
-               source: Optional[SourceText] = None) -> list[CheckResult]:
+               source: Optional[SourceText] = None,
+               document: Optional[NormalizedDocument] = None) -> list[CheckResult]:
     """Every enabled check over ``report`` under ``rules`` (a RuleSet, a
     rule folder, or None for the rules shipped with the package), results
     in check order. Only the checks that
@@ -70,19 +80,25 @@ def run_checks(report: Report, rules: RulesLike = None,
     ``source`` is the text the loader laid out: findings quote it verbatim
     (without it, the report's normalized text).
 
+    ``document`` is the normalized text the report was parsed from; the
+    draft hygiene checks read it (without it they skip).
+
     A check that raises does not take the others down: it is reported as
     one skipped result naming the error (and logged with its traceback);
     a :class:`~extract.errors.LimitExceeded` (the document's time limit,
     raised wherever the parse is) is passed on.
     Failures of one problem (one rule, one stated figure, one place) are
-    merged into one finding (:func:`~extract.checks.merge.merge_findings`).
+    merged into one finding (:func:`~extract.checks.merge.merge_findings`);
+    a hygiene finding on an arithmetic finding's figure is dropped
+    (:func:`~extract.checks.hygiene.drop_repeated`).
     """
-    ctx = build_context(report, RuleSet.of(rules), source)
+    ctx = build_context(report, RuleSet.of(rules), source, document)
     book = ctx.book
     out: list[CheckResult] = []
     kind_of_document = report.meta.document_type
     for rule, check in CHECKS.items():
-        if not book.enabled(rule) or not book.applies(rule, kind_of_document):
+        if not any(book.enabled(r) and book.applies(r, kind_of_document)
+                   for r in (rule, *ALSO_REPORTS.get(rule, ()))):
             continue
         try:
             out.extend(r for r in check(ctx) if book.enabled(r.rule) and book.applies(r.rule, kind_of_document))
@@ -92,7 +108,7 @@ def run_checks(report: Report, rules: RulesLike = None,
             log.exception("check %s failed", rule)
             out.append(make_result(ctx, rule, rule, "skipped",
                                    f"检查未能运行（内部错误：{type(e).__name__}: {e}）"))
-    return merge_findings(out)
+    return drop_repeated(merge_findings(out))
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, TypeVar
 
 from ..model import CheckResult, Claim, Indicator, Location, Report, Section
+from ..normalize import NormalizedDocument
 from ..ruleset import RuleSet
 from ..span import SourceText
 from .quotes import CELL_SEPARATOR, SourceQuotes, join_places
@@ -72,6 +73,7 @@ class CheckContext:
     sections: dict[str, Section]
     rules: "RuleSet"
     quotes: SourceQuotes = field(default_factory=lambda: SourceQuotes(None))
+    document: Optional[NormalizedDocument] = None
 
     def quote_sentence(self, s: Sentence) -> Optional[str]:
         """The source text of a sentence of the text."""
@@ -243,11 +245,15 @@ def group_sentences(claims: list[Claim]) -> list[Sentence]:
     return [Sentence(text, section, place_claims(text, cs)) for text, section, cs in groups]
 
 
-def build_context(report: Report, rules: "RuleSet", source: Optional[SourceText] = None) -> CheckContext:
+def build_context(report: Report, rules: "RuleSet", source: Optional[SourceText] = None,
+                  document: Optional[NormalizedDocument] = None) -> CheckContext:
     """The context of one run of checks over ``report`` under ``rules``;
-    ``source`` is the text the loader laid out, which findings quote."""
+    ``source`` is the text the loader laid out, which findings quote;
+    ``document`` the normalized text, for the checks that read the text
+    itself."""
     return CheckContext(report=report, book=load_rulebook(rules), sentences=group_sentences(report.claims),
-                        sections={s.id: s for s in report.sections}, rules=rules, quotes=SourceQuotes(source))
+                        sections={s.id: s for s in report.sections}, rules=rules, quotes=SourceQuotes(source),
+                        document=document)
 
 
 def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: str, *,

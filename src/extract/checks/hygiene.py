@@ -1,0 +1,406 @@
+"""Draft hygiene (稿件规范): what a reviewing officer marks in red before any
+sum is checked.
+
+:func:`check_hygiene` takes the check context and returns CheckResults of
+four rules, driven by rules/hygiene.yaml (:class:`HygieneRules`):
+
+- ``template_residue``: opposite alternatives left from the template
+  (增加（减少）, 是（否）), prompts (待填写, 【请填写…】), a reason clause with
+  nothing after it (主要原因是。);
+- ``placeholder``: XX, ××, 某某, ＊＊ standing for a figure or a name;
+- ``punctuation``: doubled marks (。。 ，。 、、) and quotes or brackets opened
+  and never closed (or closed and never opened) within their paragraph or
+  cell;
+- ``scope_word``: a word naming the report as one of another kind (a
+  项目支出 report's 部门整体支出绩效自评得分), and a sentence about the
+  report's own year framed by another year (截至2022年12月31日，…全年 in a
+  2023 report).
+
+The text read is the normalizer's (:class:`~extract.normalize.NormalizedDocument`,
+given to the checks by the pipeline): paragraphs with broken lines joined,
+so a quote spanning a line break is one quote, and table cells one by one.
+Every finding quotes the source as written (a stretch of one source line,
+never composed) and locates the offending characters: line, and page for
+PDFs. Without the document the rules skip, saying why.
+
+Each rule gives one failed result per finding, or one passed result when it
+found nothing. :func:`drop_repeated` removes a hygiene finding on the same
+characters as an arithmetic finding: one problem, one finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from pydantic import Field, field_validator
+
+from ..model import CheckResult, Location
+from ..normalize import NormalizedDocument, fold
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet, RulesLike
+from ..span import SourceText, Span
+from .context import CheckContext, make_result
+
+RULES = ("template_residue", "placeholder", "punctuation", "scope_word")
+GROUP = "稿件规范"  # how the text output and the review page head these findings
+SENTENCE_END = "。！？!?；;"
+QUOTE_CONTEXT = 40
+# A location at most this long is a figure's (not a whole row's): a hygiene
+# finding on it repeats the arithmetic finding there.
+FIGURE_CHARS = 30
+
+
+# ---------------------------------------------------------------- rules
+
+
+class Examples(RuleModel):
+    """Text each rule must flag, and text it must leave alone."""
+
+    flagged: list[str] = Field(min_length=1)
+    clean: list[str] = Field(min_length=1)
+
+
+class ResidueRules(RuleModel):
+    opposites: list[tuple[list[str], list[str]]]
+    prompts: list[str] = Field(default_factory=list)
+    empty_reason: Optional[str] = None
+    empty_reason_in_cell: Optional[str] = None
+    examples: Examples
+
+    _v = field_validator("prompts", "empty_reason", "empty_reason_in_cell")(check_regex)
+
+
+class PlaceholderRules(RuleModel):
+    patterns: list[str]
+    examples: Examples
+
+    _v = field_validator("patterns")(check_regex)
+
+
+class PunctuationRules(RuleModel):
+    doubled_marks: str
+    allowed_pairs: list[str] = Field(default_factory=list)
+    pairs: list[str]
+    list_marker: str
+    examples: Examples
+
+    _v = field_validator("list_marker")(check_regex)
+
+    @field_validator("pairs")
+    @classmethod
+    def _two_marks(cls, v):
+        bad = [p for p in v if len(p) != 2 or p[0] == p[1]]
+        if bad:
+            raise ValueError(f"a pair is an opening and a different closing mark, not {bad[0]!r}")
+        return v
+
+
+class ScopeKind(RuleModel):
+    name: str
+    title_words: list[str] = Field(default_factory=list)
+    report_type: Optional[str] = None
+    foreign: list[str]
+
+    _v = field_validator("foreign")(check_regex)
+
+
+class ScopeRules(RuleModel):
+    kinds: list[ScopeKind]
+    period_frame: str
+    this_period_words: list[str]
+    comparison_words: list[str] = Field(default_factory=list)
+    examples: Examples
+
+    _v = field_validator("period_frame")(check_regex)
+
+
+class HygieneRules(RuleModel):
+    """The contents of ``rules/hygiene.yaml``."""
+
+    residue: ResidueRules
+    placeholder: PlaceholderRules
+    punctuation: PunctuationRules
+    scope: ScopeRules
+
+
+def hygiene_rules(rules: RulesLike = None) -> HygieneRules:
+    """The hygiene.yaml of a rule set (default: the rules shipped with the package)."""
+    return RuleSet.of(rules).hygiene
+
+
+# ---------------------------------------------------------------- the text read
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text read as one: a paragraph or caption, or a table
+    cell. ``span`` is folded text mapping back to the source; ``above`` and
+    ``below`` the cells next to a cell in its column (a wrapped cell goes on
+    there)."""
+
+    span: Span
+    in_cell: bool = False
+    above: tuple[Span, ...] = ()
+    below: tuple[Span, ...] = ()
+
+
+def passages(document: NormalizedDocument) -> Iterator[Passage]:
+    """Every paragraph, caption and table cell of ``document``, in order."""
+    for block in document.blocks:
+        if block.kind != "table":
+            yield Passage(block.span)
+            continue
+        rows = [[fold(c) for c in row] for row in block.rows]
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if cell:
+                    column = [rows[k][c] if c < len(rows[k]) else Span("", ()) for k in range(len(rows))]
+                    yield Passage(cell, True, tuple(column[max(r - 2, 0):r]), tuple(column[r + 1:r + 3]))
+
+
+def sentence_bounds(text: str, i: int) -> tuple[int, int]:
+    """Start and end (exclusive) of the sentence of ``text`` holding position ``i``."""
+    start = max((text.rfind(ch, 0, i) for ch in SENTENCE_END), default=-1) + 1
+    ends = [j for j in (text.find(ch, i) for ch in SENTENCE_END) if j >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Characters of a passage that a finding is about, with the source
+    text they stand as (``token``), the quote around them and where."""
+
+    token: str
+    quote: str
+    location: Location
+
+
+def evidence(source: SourceText, span: Span, a: int, b: int) -> Evidence:
+    """The source behind ``span.text[a:b]``: its own text, its sentence as
+    written on its source line(s) (at most :data:`QUOTE_CONTEXT` characters
+    of the text either side, counted without spaces so that every form of
+    a document quotes the same stretch), and its location."""
+    offs = span.offsets
+    start, end = offs[a], offs[b - 1] + 1
+    sa, sb = sentence_bounds(span.text, a)
+    q0 = offs[max(sa, a - QUOTE_CONTEXT)]
+    q1 = offs[min(max(sb, b), b + QUOTE_CONTEXT) - 1] + 1
+    first, last = source.line_of(start), source.line_of(end - 1)
+    line_start = source.line_starts[first - 1]
+    line_end = source.line_starts[last] - 1 if last < len(source.line_starts) else len(source.text)
+    q0, q1 = max(q0, line_start), min(q1, line_end)
+    quote = source.text[q0:q1].strip()
+    return Evidence(source.text[start:end], quote, source.locate(start, end))
+
+
+# ---------------------------------------------------------------- finders
+# Each finder takes the compiled rules and one passage and yields
+# (kind, start, end, what) for each finding: the characters of the passage
+# it is about and a short Chinese description.
+
+Hit = tuple[str, int, int, str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def opposite_pattern(rules: ResidueRules) -> re.Pattern:
+    """A（B） with A and B from the two groups of one pair, either order."""
+    parts = []
+    for one, other in rules.opposites:
+        a, b = _alternation(one), _alternation(other)
+        parts.append(rf"(?:{a})\((?:{b})\)|(?:{b})\((?:{a})\)")
+    return re.compile("|".join(parts))
+
+
+def find_residue(rules: ResidueRules, opposites: re.Pattern, p: Passage) -> Iterator[Hit]:
+    text = p.span.text
+    for m in opposites.finditer(text):
+        yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
+    for pattern in rules.prompts:
+        for m in re.finditer(pattern, text):
+            yield "prompt", m.start(), m.end(), "模板中的填写提示未删除"
+    for pattern in (rules.empty_reason, rules.empty_reason_in_cell if p.in_cell else None):
+        if pattern:
+            for m in re.finditer(pattern, text):
+                end = m.end() + (1 if m.end() < len(text) else 0)
+                yield "empty_reason", m.start(), end, "原因说明后没有内容"
+
+
+def find_placeholders(rules: PlaceholderRules, p: Passage) -> Iterator[Hit]:
+    for pattern in rules.patterns:
+        for m in re.finditer(pattern, p.span.text):
+            yield "placeholder", m.start(), m.end(), "占位符未替换为实际内容"
+
+
+def find_doubled(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
+    text, marks = p.span.text, rules.doubled_marks
+    i = 0
+    while i < len(text) - 1:
+        j = i
+        while j < len(text) and text[j] in marks:
+            j += 1
+        if j - i >= 2 and text[i:j] not in rules.allowed_pairs:
+            yield "doubled", i, j, "标点重复"
+        i = max(j, i + 1)
+
+
+def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern
+              ) -> tuple[list[int], list[tuple[int, Optional[int]]]]:
+    """Opening marks of ``text`` never closed (positions), and closing marks
+    never opened, each with the position of the other kind of opening mark
+    it stands against (「2024〕), if any. A closing mark after a list marker
+    (1） a)) is neither."""
+    opening = {p[0]: p[1] for p in pairs}
+    closing = {p[1]: p[0] for p in pairs}
+    stack: list[int] = []
+    stray: list[tuple[int, Optional[int]]] = []
+    for i, ch in enumerate(text):
+        if ch in opening:
+            stack.append(i)
+        elif ch in closing:
+            for k in range(len(stack) - 1, -1, -1):
+                if text[stack[k]] == closing[ch]:
+                    del stack[k:]  # marks opened inside and never closed go with it
+                    break
+            else:
+                if stack:
+                    stray.append((i, stack.pop()))
+                elif not list_marker.search(text[:i]):
+                    stray.append((i, None))
+    return stack, stray
+
+
+def find_unpaired(rules: PunctuationRules, list_marker: re.Pattern, p: Passage) -> Iterator[Hit]:
+    text = p.span.text
+    unclosed, stray = _unpaired(text, rules.pairs, list_marker)
+    if unclosed and p.below:
+        # a wrapped cell: read on into the cells below it
+        still, _ = _unpaired(text + "".join(s.text for s in p.below), rules.pairs, list_marker)
+        unclosed = [i for i in unclosed if i in still]
+    if stray and p.above:
+        # ... or the cells above it
+        before = "".join(s.text for s in p.above)
+        _, still = _unpaired(before + text, rules.pairs, list_marker)
+        kept = {i - len(before) for i, _ in still}
+        stray = [(i, against) for i, against in stray if i in kept]
+    for i in unclosed:
+        yield "unclosed", i, i + 1, f"“{text[i]}”没有对应的闭合标点"
+    for i, against in stray:
+        if against is None:
+            yield "unopened", i, i + 1, f"“{text[i]}”没有对应的起始标点"
+        else:
+            yield "mismatched", against, i + 1, f"“{text[against]}”与“{text[i]}”不配对"
+
+
+def document_kind(rules: ScopeRules, title: Optional[str], report_type: Optional[str]) -> Optional[ScopeKind]:
+    """The kind of report by its title words, else by its report type."""
+    for kind in rules.kinds:
+        if title and any(w in title for w in kind.title_words):
+            return kind
+    for kind in rules.kinds:
+        if report_type and kind.report_type == report_type:
+            return kind
+    return None
+
+
+def find_foreign_scope(kind: ScopeKind, p: Passage) -> Iterator[Hit]:
+    for pattern in kind.foreign:
+        for m in re.finditer(pattern, p.span.text):
+            yield "report_scope", m.start(), m.end(), f"本报告为{kind.name}绩效自评报告，此处口径不符"
+
+
+def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage) -> Iterator[Hit]:
+    text = p.span.text
+    start = 0
+    while start < len(text):
+        _, end = sentence_bounds(text, start)
+        sentence = text[start:end]
+        m = frame.match(sentence)
+        if m and int(m.group("year")) != year and str(year) not in sentence:
+            rest = sentence[m.end():]
+            if (any(w in rest for w in rules.this_period_words)
+                    and not any(w in sentence for w in rules.comparison_words)):
+                a = start + m.start("year")
+                yield ("period", a, a + 4,
+                       f"本句所述为本年度（{year}年）情况，年份却写作{m.group('year')}年")
+        start = end
+
+
+# ---------------------------------------------------------------- the check
+
+def outermost(by_rule: list[tuple[str, Iterator[Hit]]]) -> list[tuple[str, str, int, int, str]]:
+    """The hits of one passage, a hit inside another of its rule dropped
+    (【请填写…】 is one prompt, not also 请填写): one problem, one finding."""
+    hits = list({(rule, *hit[:3]): (rule, *hit) for rule, found in by_rule for hit in found}.values())
+    return [h for h in hits
+            if not any(o is not h and o[0] == h[0] and o[2] <= h[2] and h[3] <= o[3]
+                       and (o[3] - o[2]) > (h[3] - h[2]) for o in hits)]
+
+
+MESSAGES_CLEAN = {
+    "template_residue": "未发现模板残留（备选项、填写提示、空的原因说明）",
+    "placeholder": "未发现占位符",
+    "punctuation": "未发现重复标点或未配对的引号、括号",
+    "scope_word": "未发现与报告类型、年度不符的口径用语",
+}
+
+
+def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
+                     document: NormalizedDocument) -> dict[str, list[CheckResult]]:
+    """Failed results of each hygiene rule over ``document``, by rule id."""
+    source = document.source
+    opposites = opposite_pattern(rules.residue)
+    list_marker = re.compile(rules.punctuation.list_marker)
+    frame = re.compile(rules.scope.period_frame)
+    meta = ctx.report.meta
+    kind = document_kind(rules.scope, meta.title, meta.report_type)
+    found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
+    for p in passages(document):
+        by_rule: list[tuple[str, Iterator[Hit]]] = [
+            ("template_residue", find_residue(rules.residue, opposites, p)),
+            ("placeholder", find_placeholders(rules.placeholder, p)),
+            ("punctuation", find_doubled(rules.punctuation, p)),
+            ("punctuation", find_unpaired(rules.punctuation, list_marker, p)),
+        ]
+        if kind is not None:
+            by_rule.append(("scope_word", find_foreign_scope(kind, p)))
+        if meta.year is not None:
+            by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
+        for rule, what, a, b, message in outermost(by_rule):
+            ev = evidence(source, p.span, a, b)
+            found[rule].append(make_result(
+                ctx, rule, what, "fail", f"“{ev.token}”：{message}", stated=ev.token,
+                quote=ev.quote, locations=[ev.location]))
+    for rule in found:
+        found[rule].sort(key=lambda r: r.locations[0].start)
+    return found
+
+
+def check_hygiene(ctx: CheckContext) -> list[CheckResult]:
+    """The hygiene rules over the report's text: findings, or one passed
+    result per rule that found nothing; skipped without the text."""
+    if ctx.document is None:
+        return [make_result(ctx, rule, rule, "skipped", "无法检查稿件规范：未提供报告原文")
+                for rule in RULES]
+    found = hygiene_findings(ctx, hygiene_rules(ctx.rules), ctx.document)
+    out: list[CheckResult] = []
+    for rule in RULES:
+        out.extend(found[rule] or [make_result(ctx, rule, rule, "pass", MESSAGES_CLEAN[rule])])
+    return out
+
+
+def drop_repeated(results: list[CheckResult]) -> list[CheckResult]:
+    """``results`` without hygiene findings on characters that another
+    (arithmetic) finding already points at: one problem, one finding."""
+    taken = [(loc.start, loc.end) for r in results if r.status == "fail" and r.rule not in RULES
+             for loc in r.locations if loc.end - loc.start <= FIGURE_CHARS]
+
+    def repeated(r: CheckResult) -> bool:
+        return (r.rule in RULES and r.status == "fail"
+                and any(a < r.locations[0].end and r.locations[0].start < b for a, b in taken))
+
+    return [r for r in results if not repeated(r)]
