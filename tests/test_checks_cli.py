@@ -26,9 +26,11 @@ def test_text_output_groups_findings_by_severity():
     r = run("check", SAMPLE_2024)
     assert r.exit_code == 1, r.output
     out = r.output
-    assert re.fullmatch(rf"{re.escape(str(SAMPLE_2024))}：错误 2 项，警告 5 项，提示 0 项（通过 \d+ 项，未能检查 \d+ 项）",
+    # 警告 7: five check warnings and two slips of the draft (稿件规范)
+    assert re.fullmatch(rf"{re.escape(str(SAMPLE_2024))}：错误 2 项，警告 7 项，提示 0 项（通过 \d+ 项，未能检查 \d+ 项）",
                         out.splitlines()[0])
-    assert out.index("错误（") < out.index("警告（") < out.index("未能检查（")
+    assert out.index("错误（") < out.index("警告（5）") < out.index("稿件规范（2）") < out.index("未能检查（")
+    assert "  [警告] 第106行  “,,”：标点重复  [punctuation]" in out
     assert "第69行  指标“补助高新技术企业数量”未完成" in out
     assert "原文：补助高新技术企业数量 | ≥700 家 | 105 家" in out
     assert "应为：≥700家    实为：105家" in out
@@ -79,7 +81,7 @@ def test_rules_folder_can_disable_checks(tmp_path):
     (folder / "checks.yaml").write_text(text, encoding="utf-8")
     r = run("check", SAMPLE_2024, "--rules", folder)
     assert r.exit_code == 0, r.output
-    assert "错误 0 项，警告 3 项" in r.output
+    assert "错误 0 项，警告 5 项" in r.output  # 3 checks and 2 slips of the draft (稿件规范)
 
 
 def test_a_bad_rule_file_is_bad_input(tmp_path):

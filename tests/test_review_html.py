@@ -74,14 +74,14 @@ def test_severity_by_colour_and_label(page_2024):
 
 def test_summary_header(page_2024):
     header = page_2024.split("</header>")[0]
-    for text in ("江门市科学技术局", "2024", "99.99", "优秀", "错误 2 项", "警告 5 项",
+    for text in ("江门市科学技术局", "2024", "99.99", "优秀", "错误 2 项", "警告 7 项",
                  "15140万元", "7406.91万元", "6159.9万元", "83.2%", "1247.01万元"):
         assert text in header, text
 
 
 def test_side_list_grouped_by_severity_then_kind(report_2024, page_2024):
     aside = page_2024.split('<aside id="findings">')[1].split("</aside>")[0]
-    assert aside.index("错误（2）") < aside.index("警告（5）")
+    assert aside.index("错误（2）") < aside.index("警告（5）") < aside.index("稿件规范（2）")
     for r in failed(report_2024):
         assert f"<h4>{r.kind}（" in aside
     assert "未能检查（3" in aside

@@ -5,8 +5,9 @@ checks) and the source text the loader laid out, and returns a page that
 opens from disk with no network: the report's text line by line, headings
 as headings and tables as tables, every failed check highlighted where its
 locations point (severity by colour *and* a text label), a side list of the
-findings grouped by severity and kind that jumps to each place, a severity
-filter, a summary header and a print stylesheet.
+findings grouped by severity and kind (the draft hygiene findings, 稿件规范,
+as a group of their own) that jumps to each place, a severity filter, a
+summary header and a print stylesheet.
 
 The page is built by a Jinja2 template with autoescaping on, so text from the
 document can never become markup or script. Each finding with locations has
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from ..checks.hygiene import GROUP as HYGIENE_GROUP
+from ..checks.hygiene import RULES as HYGIENE_RULES
 from ..model import CheckResult, Location, Report, Table
 
 SEVERITIES = ("error", "warning", "info")
@@ -291,6 +294,13 @@ def _env():
     return env
 
 
+def _by_kind(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    kinds: dict[str, list[Finding]] = {}
+    for f in findings:
+        kinds.setdefault(f.result.kind, []).append(f)
+    return list(kinds.items())
+
+
 def render_review(report: Report, source_text: str) -> str:
     """The review page of ``report`` whose laid-out source text is ``source_text``."""
     failed = [r for r in report.checks if r.status == "fail"]
@@ -305,12 +315,12 @@ def render_review(report: Report, source_text: str) -> str:
             f.first_touch = f.first_touch or f in missed
         blocks = layout_blocks(report, source_text, findings)
     groups = []
+    hygiene = [f for f in findings if f.result.rule in HYGIENE_RULES]
     for sev in SEVERITIES:
-        of_sev = [f for f in findings if f.severity == sev]
-        kinds: dict[str, list[Finding]] = {}
-        for f in of_sev:
-            kinds.setdefault(f.result.kind, []).append(f)
-        groups.append((sev, SEVERITY_NAMES[sev], of_sev, list(kinds.items())))
+        of_sev = [f for f in findings if f.severity == sev and f not in hygiene]
+        groups.append((sev, SEVERITY_NAMES[sev], of_sev, _by_kind(of_sev)))
+    # draft hygiene (稿件规范) is a group of its own, after the severities
+    groups.append(("hygiene", HYGIENE_GROUP, hygiene, _by_kind(hygiene)))
     budget = []
     for key, name in BUDGET_NAMES:
         fig = getattr(report.budget, key)

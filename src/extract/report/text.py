@@ -4,7 +4,9 @@
 list (and the file name to head it) and returns the text ``extract check``
 prints: a summary line, then the failed checks grouped by severity (错误,
 警告, 提示), each with its line numbers, message, the quoted sentence or
-row, and expected against stated; then the checks that could not run
+row, and expected against stated; then the draft hygiene findings (稿件规范:
+template residue, placeholders, punctuation, scope words) as their own
+group, each labelled with its severity; then the checks that could not run
 (未能检查), which never count as passed. Passed checks are only counted.
 """
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from ..checks.hygiene import GROUP as HYGIENE_GROUP
+from ..checks.hygiene import RULES as HYGIENE_RULES
 from ..model import CheckResult
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -59,14 +63,23 @@ def render_text(results: Iterable[CheckResult], source: Optional[str] = None) ->
     """The findings of one report as text, grouped by severity."""
     results = list(results)
     out = [summary_line(results, source)]
+    failed = [r for r in results if r.status == "fail"]
     for sev, name in SEVERITY_NAMES.items():
-        group = [r for r in results if r.status == "fail" and r.severity == sev]
+        group = [r for r in failed if r.severity == sev and r.rule not in HYGIENE_RULES]
         if not group:
             continue
         out.append("")
         out.append(f"{name}（{len(group)}）")
         for r in group:
             out.extend(render_result(r))
+    hygiene = [r for r in failed if r.rule in HYGIENE_RULES]
+    if hygiene:
+        out.append("")
+        out.append(f"{HYGIENE_GROUP}（{len(hygiene)}）")
+        for r in sorted(hygiene, key=lambda r: r.locations[0].start if r.locations else 0):
+            lines = render_result(r)
+            out.append(f"  [{SEVERITY_NAMES[r.severity]}]{lines[0][1:]}")
+            out.extend(lines[1:])
     skipped = [r for r in results if r.status == "skipped"]
     if skipped:
         out.append("")
