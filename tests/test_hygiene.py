@@ -41,7 +41,7 @@ def tokens(text: str, rule: str | None = None, **kw) -> list[str]:
 # ------------------------------------------------------------------ the examples in the rule file
 
 _SECTIONS = {"template_residue": "residue", "placeholder": "placeholder",
-             "punctuation": "punctuation", "scope_word": "scope"}
+             "punctuation": "punctuation", "scope_word": "scope", "comparison_word": "comparison"}
 _EXAMPLES = [(rule, verdict, text)
              for rule, key in _SECTIONS.items()
              for verdict in ("flagged", "clean")
@@ -292,3 +292,28 @@ def test_corpus_every_planted_word_finding_and_nothing_else():
             used.update(id(c) for c in hit)
         extra += [(path.name, c.locations[0].line, c.message) for c in found if id(c) not in used]
     assert missed == [] and extra == []
+
+
+# ------------------------------------------------------------------ comparison words
+
+
+def test_a_comparison_word_against_its_figures():
+    found = findings("群众满意度83.6%，高于85%的年度目标。", "comparison_word")
+    assert [(c.stated, c.expected) for c in found] == [("高于", "83.6% > 85%")]
+    assert found[0].quote == "83.6%，高于85%" and found[0].severity == "warning"
+    assert tokens("全年检查企业64家，低于年初计划60家。", "comparison_word") == ["低于"]
+    assert tokens("结余资金0.50万元，与上年0.80万元持平。", "comparison_word") == ["持平"]
+
+
+def test_a_comparison_holds_within_the_stated_precision_and_across_units():
+    assert tokens("执行率99.90%，等于100.0%的目标。", "comparison_word") == ["等于"]
+    assert tokens("执行率99.96%，等于100.0%的目标。", "comparison_word") == []
+    assert tokens("执行率99.96%，等于100%的目标。", "comparison_word") == []
+    assert tokens("单站成本0.85万元，不超过8500元的上限。", "comparison_word") == []
+    assert tokens("单站成本0.86万元，不超过8500元的上限。", "comparison_word") == ["不超过"]
+
+
+def test_a_comparison_without_two_figures_of_one_unit_is_not_judged():
+    report = report_of("满意度94.6%，较上年提高2.1个百分点，高于90%的目标。满意度均高于目标值。")
+    judged = [c for c in report.checks if c.rule == "comparison_word" and c.kind != "comparison_word"]
+    assert [(c.status, c.expected) for c in judged] == [("pass", "94.6% > 90%")]

@@ -14,7 +14,9 @@ four rules, driven by rules/hygiene.yaml (:class:`HygieneRules`):
 - ``scope_word``: a word naming the report as one of another kind (a
   项目支出 report's 部门整体支出绩效自评得分), and a sentence about the
   report's own year framed by another year (截至2022年12月31日，…全年 in a
-  2023 report).
+  2023 report);
+- ``comparison_word``: 高于/低于/等于/持平/不超过 … between two figures of
+  one sentence that say otherwise (满意度83.6%，高于85%的目标).
 
 The text read is the normalizer's (:class:`~extract.normalize.NormalizedDocument`,
 given to the checks by the pipeline): paragraphs with broken lines joined,
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, Literal, Optional
 
 from pydantic import Field, field_validator
 
@@ -41,9 +43,11 @@ from ..normalize import NormalizedDocument, fold
 from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
-from .context import CheckContext, make_result
+from .context import CheckContext, Placed, Sentence, make_result
+from .figures import figure_interval, stated_text
+from .tolerance import Interval
 
-RULES = ("template_residue", "placeholder", "punctuation", "scope_word")
+RULES = ("template_residue", "placeholder", "punctuation", "scope_word", "comparison_word")
 GROUP = "稿件规范"  # how the text output and the review page head these findings
 SENTENCE_END = "。！？!?；;"
 QUOTE_CONTEXT = 40
@@ -116,6 +120,16 @@ class ScopeRules(RuleModel):
     _v = field_validator("period_frame")(check_regex)
 
 
+Relation = Literal["greater", "less", "equal", "at_most", "at_least"]
+
+
+class ComparisonRules(RuleModel):
+    words: dict[Relation, list[str]]
+    max_gap_chars: int = 8
+    joiners: str = "与和同跟"
+    examples: Examples
+
+
 class HygieneRules(RuleModel):
     """The contents of ``rules/hygiene.yaml``."""
 
@@ -123,6 +137,7 @@ class HygieneRules(RuleModel):
     placeholder: PlaceholderRules
     punctuation: PunctuationRules
     scope: ScopeRules
+    comparison: ComparisonRules
 
 
 def hygiene_rules(rules: RulesLike = None) -> HygieneRules:
@@ -330,6 +345,79 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage)
         start = end
 
 
+# ---------------------------------------------------------------- comparison words
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+RELATION_SIGNS = {"greater": ">", "less": "<", "equal": "=", "at_most": "≤", "at_least": "≥"}
+
+
+def relation_possible(relation: str, a: Interval, b: Interval) -> bool:
+    """Whether some reading of ``a`` and ``b`` stands in ``relation``."""
+    if relation == "greater":
+        return a.hi > b.lo
+    if relation == "less":
+        return a.lo < b.hi
+    if relation == "at_most":
+        return a.lo <= b.hi
+    if relation == "at_least":
+        return a.hi >= b.lo
+    return a.overlaps(b)
+
+
+def compared_figures(s: Sentence, start: int, end: int, gap: int,
+                     joiners: str) -> Optional[tuple[Placed, Placed]]:
+    """The two figures a comparison word at ``start:end`` of ``s`` compares:
+    the figure right after it (within ``gap`` characters of its clause; it
+    may hold the word: ``高于85%`` is read as one quantity), or the one just
+    before it after a joiner (与上年0.80万元持平); and the nearest figure
+    before that of the same unit. None without both."""
+    after = [p for p in s.placed if p.start >= start and p.end > end]
+    b: Optional[Placed] = None
+    if after and after[0].start - end <= gap and not _CLAUSE_BREAK.search(s.text[end:max(end, after[0].start)]):
+        b = after[0]
+    else:
+        just_before = [p for p in s.placed if 0 <= p.end <= start]
+        if just_before:
+            p = just_before[-1]
+            lead = s.text[max(p.start - gap, 0):p.start]
+            if (start - p.end <= gap and not _CLAUSE_BREAK.search(s.text[p.end:start])
+                    and any(j in lead for j in joiners) and not _CLAUSE_BREAK.search(lead[-3:])):
+                b = p
+    if b is None or b.claim.unit_class in ("date", "duration", "none"):
+        return None
+    before = [p for p in s.placed if 0 <= p.end <= b.start and p.end <= start
+              and p.claim.normalized_unit == b.claim.normalized_unit]
+    return (before[-1], b) if before else None
+
+
+def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
+                      source: SourceText) -> list[CheckResult]:
+    """A passed or failed result for each comparison word between two
+    figures of a sentence; the quote runs from the first figure to the
+    second, as the source writes it."""
+    relation_of = {w: rel for rel, words in rules.words.items() for w in words}
+    pattern = re.compile(_alternation(list(relation_of)))
+    out: list[CheckResult] = []
+    for s in ctx.sentences:
+        for m in pattern.finditer(s.text):
+            pair = compared_figures(s, m.start(), m.end(), rules.max_gap_chars, rules.joiners)
+            if pair is None:
+                continue
+            a, b = pair
+            relation = relation_of[m.group()]
+            ok = relation_possible(relation, figure_interval(a.claim, ctx.book),
+                                   figure_interval(b.claim, ctx.book, qualified=False))
+            first, second = a.claim.location, b.claim.location
+            quote = source.text[first.start:second.end]
+            one, other = stated_text(a.claim), pattern.sub("", stated_text(b.claim), count=1)
+            word = m.group()
+            message = f"“{one}{word}{other}”与数字{'相符' if ok else '不符'}"
+            out.append(make_result(ctx, "comparison_word", relation, "pass" if ok else "fail", message,
+                                   expected=f"{one} {RELATION_SIGNS[relation]} {other}",
+                                   stated=word, quote=quote, locations=[first, second]))
+    return out
+
+
 # ---------------------------------------------------------------- the check
 
 def outermost(by_rule: list[tuple[str, Iterator[Hit]]]) -> list[tuple[str, str, int, int, str]]:
@@ -346,6 +434,7 @@ MESSAGES_CLEAN = {
     "placeholder": "未发现占位符",
     "punctuation": "未发现重复标点或未配对的引号、括号",
     "scope_word": "未发现与报告类型、年度不符的口径用语",
+    "comparison_word": "未发现两数之间的比较用语",
 }
 
 
@@ -386,7 +475,9 @@ def check_hygiene(ctx: CheckContext) -> list[CheckResult]:
     if ctx.document is None:
         return [make_result(ctx, rule, rule, "skipped", "无法检查稿件规范：未提供报告原文")
                 for rule in RULES]
-    found = hygiene_findings(ctx, hygiene_rules(ctx.rules), ctx.document)
+    rules = hygiene_rules(ctx.rules)
+    found = hygiene_findings(ctx, rules, ctx.document)
+    found["comparison_word"] = check_comparisons(ctx, rules.comparison, ctx.document.source)
     out: list[CheckResult] = []
     for rule in RULES:
         out.extend(found[rule] or [make_result(ctx, rule, rule, "pass", MESSAGES_CLEAN[rule])])

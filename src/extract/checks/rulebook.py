@@ -28,7 +28,7 @@ RULE_IDS = (
     "table_totals", "stated_breakdown", "rate", "difference", "growth", "target",
     "target_rating", "score_grade", "count_in_words", "enumeration_order",
     "heading_order", "metric_consistency", "year_scope", "document_type",
-    "template_residue", "placeholder", "punctuation", "scope_word",
+    "template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
 )
 
 
