@@ -41,7 +41,8 @@ def tokens(text: str, rule: str | None = None, **kw) -> list[str]:
 # ------------------------------------------------------------------ the examples in the rule file
 
 _SECTIONS = {"template_residue": "residue", "placeholder": "placeholder",
-             "punctuation": "punctuation", "scope_word": "scope", "comparison_word": "comparison"}
+             "punctuation": "punctuation", "scope_word": "scope", "comparison_word": "comparison",
+             "name_variant": "names", "missing_unit": "missing_unit"}
 _EXAMPLES = [(rule, verdict, text)
              for rule, key in _SECTIONS.items()
              for verdict in ("flagged", "clean")
@@ -317,3 +318,41 @@ def test_a_comparison_without_two_figures_of_one_unit_is_not_judged():
     report = report_of("满意度94.6%，较上年提高2.1个百分点，高于90%的目标。满意度均高于目标值。")
     judged = [c for c in report.checks if c.rule == "comparison_word" and c.kind != "comparison_word"]
     assert [(c.status, c.expected) for c in judged] == [("pass", "94.6% > 90%")]
+
+
+# ------------------------------------------------------------------ name variants
+
+
+def test_one_place_written_two_ways_is_one_warning():
+    text = "项目覆盖蓬江县12个村。\n蓬江区农业农村局负责验收，蓬江县财政局拨付资金。"
+    found = findings(text, "name_variant")
+    assert len(found) == 1
+    assert found[0].stated == "蓬江县 / 蓬江区" and [loc.line for loc in found[0].locations] == [3, 4]
+    assert found[0].severity == "warning"
+
+
+def test_different_places_and_generic_words_are_no_variants():
+    assert tokens("全县12个乡镇，全区18个村；蓬江区和江海区各1个，各县市区均完成。", "name_variant") == []
+    assert tokens("大泽镇的大泽村，大泽乡的站点。", "name_variant") == ["大泽镇 / 大泽乡"]
+
+
+# ------------------------------------------------------------------ missing units
+
+
+def test_a_rate_or_amount_without_its_unit():
+    assert tokens("全年执行8,871.92万元，执行率98.19，较上年提高。", "missing_unit") == ["98.19"]
+    assert tokens("本局全年实际支出842.36。", "missing_unit") == ["842.36"]
+    # a number broken from its unit at a line end is joined back (a text
+    # dump wrapped at a fixed width)
+    wrapped = ("一、预算执行情况\n"
+               "截至2023年12月31日，本局全年实际支出842.36\n"
+               "万元，其中基本支出612.05万元，项目支出230.3\n"
+               "1万元，预算完成率96.42%，较上年提高1.2个百\n"
+               "分点，资金使用规范，未发现违规违纪问题。\n")
+    assert tokens(wrapped, "missing_unit") == []
+
+
+def test_a_unit_stated_once_for_all_covers_the_amounts():
+    text = "（单位：万元）\n年度资金总额：年初预算数186.00；全年执行数198.47；执行率97.46%\n"
+    assert tokens(text, "missing_unit") == []
+    assert tokens(text.replace("97.46%", "97.46"), "missing_unit") == ["97.46"]

@@ -63,7 +63,8 @@ CHECKS: dict[str, CheckFunction] = {
 # check -> the other rule ids it reports that keep it running while its own
 # is disabled (the hygiene rules are independent of each other).
 ALSO_REPORTS: dict[str, tuple[str, ...]] = {
-    "template_residue": ("placeholder", "punctuation", "scope_word", "comparison_word"),
+    "template_residue": ("placeholder", "punctuation", "scope_word", "comparison_word", "name_variant",
+                         "missing_unit"),
 }
 
 

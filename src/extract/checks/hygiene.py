@@ -16,7 +16,10 @@ four rules, driven by rules/hygiene.yaml (:class:`HygieneRules`):
   report's own year framed by another year (截至2022年12月31日，…全年 in a
   2023 report);
 - ``comparison_word``: 高于/低于/等于/持平/不超过 … between two figures of
-  one sentence that say otherwise (满意度83.6%，高于85%的目标).
+  one sentence that say otherwise (满意度83.6%，高于85%的目标);
+- ``name_variant``: one place written two ways (台山县 and 台山区);
+- ``missing_unit``: a rate without its % or an amount without its unit in
+  running text (执行率98.19，).
 
 The text read is the normalizer's (:class:`~extract.normalize.NormalizedDocument`,
 given to the checks by the pipeline): paragraphs with broken lines joined,
@@ -47,7 +50,8 @@ from .context import CheckContext, Placed, Sentence, make_result
 from .figures import figure_interval, stated_text
 from .tolerance import Interval
 
-RULES = ("template_residue", "placeholder", "punctuation", "scope_word", "comparison_word")
+RULES = ("template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
+         "name_variant", "missing_unit")
 GROUP = "稿件规范"  # how the text output and the review page head these findings
 SENTENCE_END = "。！？!?；;"
 QUOTE_CONTEXT = 40
@@ -130,6 +134,22 @@ class ComparisonRules(RuleModel):
     examples: Examples
 
 
+class NameRules(RuleModel):
+    suffix_groups: list[list[str]]
+    stem_chars: int = Field(2, ge=1)
+    not_in_stem: str = ""
+    examples: Examples
+
+
+class MissingUnitRules(RuleModel):
+    rate: str
+    amount: str
+    unit_line: str
+    examples: Examples
+
+    _v = field_validator("rate", "amount", "unit_line")(check_regex)
+
+
 class HygieneRules(RuleModel):
     """The contents of ``rules/hygiene.yaml``."""
 
@@ -138,6 +158,8 @@ class HygieneRules(RuleModel):
     punctuation: PunctuationRules
     scope: ScopeRules
     comparison: ComparisonRules
+    names: NameRules
+    missing_unit: MissingUnitRules
 
 
 def hygiene_rules(rules: RulesLike = None) -> HygieneRules:
@@ -311,6 +333,17 @@ def find_unpaired(rules: PunctuationRules, list_marker: re.Pattern, p: Passage) 
             yield "mismatched", against, i + 1, f"“{text[against]}”与“{text[i]}”不配对"
 
 
+def find_missing_units(rules: MissingUnitRules, amounts: bool, p: Passage) -> Iterator[Hit]:
+    """Rates (and, when ``amounts``, amounts) of running text without a unit."""
+    if p.in_cell:
+        return
+    for what, pattern, message in (("rate", rules.rate, "比率缺少“%”"),
+                                   ("amount", rules.amount if amounts else None, "金额缺少单位")):
+        if pattern:
+            for m in re.finditer(pattern, p.span.text):
+                yield what, m.start("num"), m.end("num"), message
+
+
 def document_kind(rules: ScopeRules, title: Optional[str], report_type: Optional[str]) -> Optional[ScopeKind]:
     """The kind of report by its title words, else by its report type."""
     for kind in rules.kinds:
@@ -418,6 +451,55 @@ def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
     return out
 
 
+# ---------------------------------------------------------------- name variants
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """One place name as written: its stem, suffix group, suffix and evidence."""
+
+    stem: str
+    group: int
+    suffix: str
+    evidence: Evidence
+
+
+def place_names(rules: NameRules, source: SourceText, p: Passage) -> Iterator[PlaceName]:
+    """Every stem + suffix of ``p`` (overlapping reads allowed: 蓬江县 in
+    覆盖蓬江县 is found though 盖蓬 is tried too)."""
+    group_of = {s: i for i, g in enumerate(rules.suffix_groups) for s in g}
+    suffixes = _alternation(list(group_of))
+    pattern = re.compile(rf"(?=(?P<stem>[\u4e00-\u9fff]{{{rules.stem_chars}}})(?P<suffix>{suffixes}))")
+    text = p.span.text
+    for m in pattern.finditer(text):
+        stem, suffix = m.group("stem"), m.group("suffix")
+        if any(ch in rules.not_in_stem for ch in stem):
+            continue
+        yield PlaceName(stem, group_of[suffix], suffix,
+                        evidence(source, p.span, m.start("stem"), m.end("suffix")))
+
+
+def check_name_variants(ctx: CheckContext, rules: NameRules,
+                        document: NormalizedDocument) -> list[CheckResult]:
+    """One failed result per name written with two suffixes of one group,
+    quoting the first of each way (joined by " / ")."""
+    first: dict[tuple[str, int], dict[str, PlaceName]] = {}
+    for p in passages(document):
+        for name in place_names(rules, document.source, p):
+            first.setdefault((name.stem, name.group), {}).setdefault(name.suffix, name)
+    out = []
+    for (stem, _), ways in first.items():
+        if len(ways) < 2:
+            continue
+        names = sorted(ways.values(), key=lambda n: n.evidence.location.start)
+        written = [n.evidence.token for n in names]
+        out.append(make_result(ctx, "name_variant", "name_variant", "fail",
+                               f"同一名称写法不一：{'、'.join(f'“{w}”' for w in written)}",
+                               stated=" / ".join(written), quote=" / ".join(n.evidence.quote for n in names),
+                               locations=[n.evidence.location for n in names]))
+    return out
+
+
 # ---------------------------------------------------------------- the check
 
 def outermost(by_rule: list[tuple[str, Iterator[Hit]]]) -> list[tuple[str, str, int, int, str]]:
@@ -435,6 +517,8 @@ MESSAGES_CLEAN = {
     "punctuation": "未发现重复标点或未配对的引号、括号",
     "scope_word": "未发现与报告类型、年度不符的口径用语",
     "comparison_word": "未发现两数之间的比较用语",
+    "name_variant": "未发现同一名称的不同写法",
+    "missing_unit": "未发现缺少单位或“%”的比率、金额",
 }
 
 
@@ -445,6 +529,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     opposites = opposite_pattern(rules.residue)
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
+    amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
     meta = ctx.report.meta
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
@@ -454,6 +539,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             ("placeholder", find_placeholders(rules.placeholder, p)),
             ("punctuation", find_doubled(rules.punctuation, p)),
             ("punctuation", find_unpaired(rules.punctuation, list_marker, p)),
+            ("missing_unit", find_missing_units(rules.missing_unit, amounts, p)),
         ]
         if kind is not None:
             by_rule.append(("scope_word", find_foreign_scope(kind, p)))
@@ -478,6 +564,7 @@ def check_hygiene(ctx: CheckContext) -> list[CheckResult]:
     rules = hygiene_rules(ctx.rules)
     found = hygiene_findings(ctx, rules, ctx.document)
     found["comparison_word"] = check_comparisons(ctx, rules.comparison, ctx.document.source)
+    found["name_variant"] = check_name_variants(ctx, rules.names, ctx.document)
     out: list[CheckResult] = []
     for rule in RULES:
         out.extend(found[rule] or [make_result(ctx, rule, rule, "pass", MESSAGES_CLEAN[rule])])
