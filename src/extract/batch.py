@@ -69,7 +69,7 @@ from .export.sql import (
     report_rows, stored_documents, upsert_report,
 )
 
-REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xlsm", ".xls")
 DEFAULT_TIMEOUT = 120.0  # extract.limits.DEFAULT.max_seconds, as for `extract parse`
 MANIFEST_COLUMNS = ("path", "sha256", "status", "error_class", "error", "note", "pages",
                     "seconds", "check_errors", "rule_set")

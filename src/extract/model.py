@@ -44,10 +44,13 @@ class Location(Model):
 class Source(Model):
     path: str
     sha256: str
-    format: Literal["text", "pdf", "docx", "html"] = "text"
+    format: Literal["text", "pdf", "docx", "html", "xlsx", "xls"] = "text"
     encoding: Optional[str] = None
     lines: int = 0
     pages: Optional[int] = None
+    # what the loader noticed and the reader should know (hidden sheets,
+    # formulas without a computed value)
+    notes: list[str] = Field(default_factory=list)
 
 
 UnitClass = Literal[

@@ -27,6 +27,8 @@ LEGACY_SUFFIXES = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx", ".docm"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+XLS_SUFFIXES = {".xls"}
 
 
 @dataclass
@@ -62,6 +64,7 @@ def load_document(path: os.PathLike | str, rules: RulesLike = None) -> LoadedDoc
     digest = hashlib.sha256(data).hexdigest()
     kind = document_kind(suffix, data, path)
     encoding = pages = None
+    notes: list[str] = []
     if kind == "pdf":
         from .pdf import load_pdf
 
@@ -70,6 +73,10 @@ def load_document(path: os.PathLike | str, rules: RulesLike = None) -> LoadedDoc
         from .docx import load_docx
 
         source = load_docx(path, data)
+    elif kind in ("xlsx", "xls"):
+        from .spreadsheet import load_xls, load_xlsx
+
+        source, notes = (load_xlsx if kind == "xlsx" else load_xls)(path, data)
     elif kind == "html":
         from .html import load_html
 
@@ -78,7 +85,7 @@ def load_document(path: os.PathLike | str, rules: RulesLike = None) -> LoadedDoc
         source, encoding = load_text(path, data)
     limits.check_lines(source.text, path)
     info = Source(path=str(path), sha256=digest, format=kind, encoding=encoding,
-                  lines=source.n_lines, pages=pages)
+                  lines=source.n_lines, pages=pages, notes=notes)
     return LoadedDocument(source, info)
 
 
@@ -90,19 +97,23 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def document_kind(suffix: str, data: bytes, path: os.PathLike | str = "") -> str:
-    """``pdf``, ``docx``, ``html`` or ``text``: by the file's content where it
+    """``pdf``, ``docx``, ``xlsx``, ``xls``, ``html`` or ``text``: by the file's content where it
     says (a PDF header, a zip package, an HTML page), else by its extension.
     A legacy Word/WPS file raises :class:`UnsupportedFormat`."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF") or suffix in PDF_SUFFIXES:
         return "pdf"
-    if suffix in LEGACY_SUFFIXES or (suffix in DOCX_SUFFIXES and not data.startswith(b"PK")):
+    if suffix in LEGACY_SUFFIXES or (suffix in DOCX_SUFFIXES | XLS_SUFFIXES and not data.startswith(b"PK")):
         if looks_like_html(data):
             return "html"
     if suffix in LEGACY_SUFFIXES:
         raise UnsupportedFormat(f"{LEGACY_SUFFIXES[suffix]} is not read: save it as .docx or PDF", path)
     if suffix in DOCX_SUFFIXES:
         return "docx"
+    if suffix in XLSX_SUFFIXES or (head.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]):
+        return "xlsx"
+    if suffix in XLS_SUFFIXES:
+        return "xls"
     if suffix in HTML_SUFFIXES:
         return "html"
     if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
