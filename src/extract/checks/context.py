@@ -181,6 +181,10 @@ class CheckContext:
         right after it (``其中有 941 家通过`` -> 其中有 … 通过)."""
         return f"{p.claim.metric_text} {s.after(p, 12)}"
 
+    def words_of_figure(self, figure) -> str:
+        """The words of a claim (its metric words), '' for other figures."""
+        return getattr(figure, "metric_text", "") or ""
+
     def nearest_before(self, s: Sentence, target: Placed, words: re.Pattern,
                        exclude: tuple[Placed, ...] = ()) -> Optional[Placed]:
         """The nearest figure before ``target`` whose words match ``words``:
@@ -195,6 +199,34 @@ class CheckContext:
                 if words.search(self.words_of(s2, p)):
                     return p
         return None
+
+    @functools.cached_property
+    def _sentence_index(self) -> dict[int, int]:
+        return {id(s): i for i, s in enumerate(self.sentences)}
+
+    def neighbourhood(self, s: Sentence, target: Placed, reach: int) -> list[tuple[Sentence, Placed]]:
+        """The figures around ``target`` that may be its operands, nearest
+        first: its own sentence (by distance from the figure, either side),
+        then the sentences with figures ``1..reach`` before and after it in
+        document order (the one before first), across headings (a 资金使用
+        paragraph reads its budget from the 资金来源 one). Percents, dates
+        and durations are left out; so is ``target``."""
+        def usable(p: Placed) -> bool:
+            return p is not target and p.claim.unit_class not in ("percent", "date", "duration")
+
+        own = sorted((p for p in s.placed if usable(p)), key=lambda p: abs(p.start - target.start))
+        out = [(s, p) for p in own]
+        idx = self._sentence_index.get(id(s))
+        if idx is None:
+            return out
+        pool = self.sentences
+        for k in range(1, reach + 1):
+            for j in (idx - k, idx + k):
+                if 0 <= j < len(pool):
+                    s2 = pool[j]
+                    ordered = s2.placed[::-1] if j < idx else s2.placed
+                    out.extend((s2, p) for p in ordered if usable(p))
+        return out
 
     def text_claims(self) -> Iterator[tuple[Sentence, Placed]]:
         """Every text claim with its sentence, in document order."""

@@ -2,22 +2,28 @@
 
 :func:`check_differences` takes the check context and returns one
 CheckResult per stated difference (a figure whose words hold a word of
-rules ``differences``). Minuend and subtrahend come from the budget
-(``budget: true``: 调整后预算, else 年初预算, minus 执行数; trusted only when
-they stand with the difference in one paragraph or table row), else from
-the nearest figures before it whose words match the rule's expressions.
-Found none: skipped. 结余 1247.01 against 7406.91 − 6159.9 holds.
+rules ``differences``, unless its words match ``not_words``: 上年结转 is
+money carried in). Its readings (:func:`readings`): the budget's (调整后预算,
+else 年初预算, minus 执行数, when they stand with it) and every minuend and
+subtrahend that the rule's words name among the figures around it (its
+sentence, then its neighbours) are pinned; the budget facts and any other
+pair of its unit nearby are not. Passes when a reading holds, fails when
+none does and one is pinned, else skipped. A balance is never negative
+(``never_negative``): spending above the budget leaves 0.
+结余 1247.01 against 7406.91 − 6159.9 holds.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult
+from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence
 from .figures import figure_interval, in_unit, show
-from .operands import Operand, budget_pairs, judge_stated, pair_by_words
+from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
 from .rulebook import rule_for
+from .tolerance import Interval
 
 RULE = "difference"
 
@@ -27,25 +33,72 @@ def difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     c = p.claim
     if c.unit_class in ("percent", "date", "duration", "none"):
         return None
-    return rule_for(ctx.book.rules.differences, c.metric_text)
+    i = rule_for(ctx.book.rules.differences, c.metric_text)
+    if i is None:
+        return None
+    not_words = ctx.book.difference_not_words[i]
+    return None if not_words is not None and not_words.search(c.metric_text) else i
+
+
+def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool) -> Reading:
+    iv = figure_interval(a.figure, ctx.book) - figure_interval(b.figure, ctx.book)
+    if floor and iv.lo < 0:
+        iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
+    nominal = a.figure.normalized_value - b.figure.normalized_value
+    expected = show(in_unit(nominal, c), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
+    return Reading((a, b), iv, pinned, expected, f"{a.label} − {b.label} = {expected}")
+
+
+def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Reading]:
+    """The readings of a stated difference, pinned first: the budget's
+    (预算 − 执行数, standing together), then every minuend and subtrahend
+    nearby that the rule's words name (not figures of the year before),
+    then the budget facts and any other pair of its unit nearby."""
+    c = p.claim
+    rule = ctx.book.rules.differences[index]
+    near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences)
+    near = [(s2, q) for s2, q in near if q.claim.normalized_unit == c.normalized_unit]
+    prior = ctx.book.rules.growth.previous_year_words
+    own_prior = any(w in c.metric_text for w in prior)
+    # a part of a stated whole (其中基本支出预算) is no operand of the whole's balance
+    parts = ctx.wholes_of
+    own_part = id(c) in parts
+
+    def named(pattern, unless=None) -> list[Claim]:
+        if pattern is None:
+            return []
+        return [q.claim for s2, q in near if pattern.search(ctx.words_of(s2, q))
+                and not (unless is not None and unless.search(q.claim.metric_text))
+                and (own_part or id(q.claim) not in parts)
+                and (own_prior or not any(w in q.claim.metric_text for w in prior))]
+
+    pinned: list[tuple[Operand, Operand]] = []
+    loose: list[tuple[Operand, Operand]] = []
+    if rule.budget:
+        pinned += [(budget, executed) for executed, budget in budget_pairs(ctx, c, "balance")]
+        executed = budget_operand(ctx, "executed", "执行数")
+        for role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
+            budget = budget_operand(ctx, role, name)
+            if executed is not None and budget is not None:
+                loose.append((budget, executed))
+    minuends = named(ctx.book.difference_minuends[index])
+    subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+    pinned += [(claim_operand(a), claim_operand(b)) for a in minuends for b in subtrahends if a is not b]
+    figures = [q.claim for _, q in near]
+    loose += [(claim_operand(a), claim_operand(b)) for a in figures for b in figures if a is not b]
+    out, seen = [], set()
+    for pairs, is_pinned in ((pinned, True), (loose, False)):
+        for a, b in pairs:
+            key = (id(a.figure), id(b.figure))
+            if key in seen or not (a.figure.normalized_unit == b.figure.normalized_unit == c.normalized_unit):
+                continue
+            seen.add(key)
+            out.append(_reading(ctx, c, a, b, is_pinned, rule.never_negative))
+    return out
 
 
 def judge_difference(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> CheckResult:
-    c = p.claim
-    pairs = []
-    if ctx.book.rules.differences[index].budget:
-        pairs = [(budget, executed) for executed, budget in budget_pairs(ctx, c, "balance")]
-    pairs = pairs or pair_by_words(ctx, s, p, ctx.book.difference_minuends[index],
-                                   ctx.book.difference_subtrahends[index])
-    computed = [(a, b, figure_interval(a.figure, ctx.book) - figure_interval(b.figure, ctx.book))
-                for a, b in pairs if a.figure.normalized_unit == b.figure.normalized_unit == c.normalized_unit]
-
-    def formula(a: Operand, b: Operand) -> tuple[str, str]:
-        nominal = a.figure.normalized_value - b.figure.normalized_value
-        expected = show(in_unit(nominal, c), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
-        return expected, f"{a.label} − {b.label} = {expected}"
-
-    return judge_stated(ctx, RULE, s, c, computed, formula, "未在同段找到被减数和减数")
+    return judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
 
 
 def check_differences(ctx: CheckContext) -> list[CheckResult]:

@@ -19,9 +19,10 @@ from typing import Optional
 
 from ..model import CheckResult
 from .context import CheckContext, Placed, Sentence
-from .figures import figure_interval, show_interval, stated_text
-from .operands import Operand, claim_operand, judge_stated
-from .tolerance import Interval, compound_growth_interval
+from .context import make_result
+from .figures import figure_interval, show, show_interval, stated_text
+from .operands import Reading, claim_operand, judge_readings
+from .tolerance import Interval, compound_growth_interval, holds, ratio_interval
 
 RULE = "growth"
 
@@ -43,14 +44,32 @@ def growth_kind(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
                                     (False, True, g.year_on_year_decline), (False, False, g.year_on_year)):
         if any(w in words for w in vocab):
             return GrowthKind(average, decline)
-    return None
+    return _compared_change(ctx, p)
 
 
-def _right_after(s: Sentence, cue_end: int, before: int) -> Optional[Placed]:
-    """The figure that follows a cue ending at ``cue_end`` (spaces allowed)."""
+def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
+    """较上年2,105.90万元增长11.0% / 比上年减少8.2% / 由A增至B，增长r%: a
+    change word in the figure's words (the last one gives the direction) and
+    a comparison cue or a to-cue before it in its sentence."""
+    g = ctx.book.rules.growth
+    words = p.claim.metric_text
+    hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
+    if not hits:
+        return None
+    before = p.claim.sentence[:p.start] if p.start >= 0 else p.claim.sentence
+    if not any(c in before for c in g.comparison_cues + g.to_cues):
+        return None
+    return GrowthKind(False, max(hits)[1])
+
+
+def _right_after(s: Sentence, cue_end: int, before: int, gap: int = 0) -> Optional[Placed]:
+    """The figure that follows a cue ending at ``cue_end``: spaces, or at
+    most ``gap`` characters of words (由上年的1860辆), between them."""
     for p in s.placed:
         if p.start >= cue_end and p.end <= before:
-            return p if not s.text[cue_end:p.start].strip() else None
+            between = s.text[cue_end:p.start].strip()
+            ok = not between or len(between) <= gap and not any(ch.isdigit() or ch in "，,。；;：:" for ch in between)
+            return p if ok else None
     return None
 
 
@@ -68,11 +87,11 @@ def from_to(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Plac
     """(A, B) of "由 A 增至 B" before ``rate`` in its sentence."""
     g = ctx.book.rules.growth
     for to_start, to_end in reversed(_cue_positions(s.text, g.to_cues, rate.start)):
-        end = _right_after(s, to_end, rate.start)
+        end = _right_after(s, to_end, rate.start, g.cue_gap_chars)
         if end is None:
             continue
         for _, from_end in reversed(_cue_positions(s.text, g.from_cues, to_start)):
-            start = _right_after(s, from_end, to_start)
+            start = _right_after(s, from_end, to_start, g.cue_gap_chars)
             if start is not None and start.claim.normalized_unit == end.claim.normalized_unit:
                 return start, end
         return None
@@ -84,12 +103,15 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Option
     the nearest other figure of its unit before the rate."""
     words = ctx.book.rules.growth.previous_year_words
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
-    previous = [p for p in before if any(w in p.claim.metric_text for w in words)]
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    previous = [p for p in before if any(w in p.claim.metric_text for w in words)
+                and not any(w in p.claim.metric_text for w in change)]
     if not previous:
         return None
     a = previous[-1]
     current = [p for p in before if p is not a and p.claim.normalized_unit == a.claim.normalized_unit
-               and not any(w in p.claim.metric_text for w in words)]
+               and not any(w in p.claim.metric_text for w in words + change)]
     return (a, current[-1]) if current else None
 
 
@@ -117,6 +139,33 @@ def growth_of(a: Interval, b: Interval, years: int, decline: bool) -> Optional[I
     return Interval(-g.hi, -g.lo)
 
 
+def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed, bool]]:
+    """(X, B, fell) of "B …，较上年增加X …，增长r%": the change stated as an
+    amount before the rate (its own change word gives its sign) and the
+    nearest figure of its unit before it that is no change and no figure of
+    the year before."""
+    g = ctx.book.rules.growth
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
+              ("percent", "date", "duration")]
+    change = g.increase_words + g.decrease_words
+    for i in range(len(before) - 1, -1, -1):
+        x = before[i]
+        hits = [(x.claim.metric_text.rfind(w), w in g.decrease_words) for w in change if w in x.claim.metric_text]
+        if not hits:
+            continue
+        for b in reversed(before[:i]):
+            words = b.claim.metric_text
+            if b.claim.normalized_unit == x.claim.normalized_unit and \
+                    not any(w in words for w in change + g.previous_year_words):
+                return x, b, max(hits)[1]
+        return None
+    return None
+
+
+def _signed(iv: Interval, decline: bool) -> Interval:
+    return Interval(-iv.hi, -iv.lo) if decline else iv
+
+
 def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind) -> CheckResult:
     c = rate.claim
     pair = from_to(ctx, s, rate) or (None if kind.average else previous_and_current(ctx, s, rate))
@@ -128,20 +177,47 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
             pair, missing = None, "未给出年份跨度"
         else:
             years = span[1] - span[0]
-    computed = []
+    # The stated change, signed by its direction word; the readings give
+    # the signed change, so a fall written as 增长 fails.
+    stated = _signed(figure_interval(c, ctx.book), kind.decline)
+    decimals = max(c.precision + 1, 2)
+    readings: list[Reading] = []
     if pair is not None:
         a, b = (claim_operand(p.claim) for p in pair)
-        computed = [(a, b, growth_of(figure_interval(a.figure, ctx.book), figure_interval(b.figure, ctx.book),
-                                     years, kind.decline))]
-
-    def formula(a: Operand, b: Operand) -> tuple[str, str]:
-        nominal = growth_of(Interval.exact(a.figure.normalized_value), Interval.exact(b.figure.normalized_value),
-                            years, kind.decline)
-        expected = show_interval(nominal, max(c.precision + 1, 2), "%") if nominal else "?"
+        if a.figure.normalized_value == 0:
+            return make_result(ctx, RULE, RULE, "fail",
+                               f"{c.metric or RULE} {stated_text(c)}：起点 {stated_text(a.figure)} 为零，"
+                               f"增长率无从计算，不应写出百分比", expected="0", stated=stated_text(c),
+                               quote=s.text, locations=[c.location, a.location, b.location])
+        iv = compound_growth_interval(figure_interval(a.figure, ctx.book), figure_interval(b.figure, ctx.book),
+                                      years)
+        nominal = compound_growth_interval(Interval.exact(a.figure.normalized_value),
+                                           Interval.exact(b.figure.normalized_value), years)
+        expected = show_interval(nominal, decimals, "%") if nominal else "?"
         how = f"{years}年复合" if kind.average and years > 1 else "增幅"
-        return expected, f"{stated_text(a.figure)}→{stated_text(b.figure)}（{how}）={expected}"
+        readings.append(Reading((a, b), iv, True, expected,
+                                f"{stated_text(a.figure)}→{stated_text(b.figure)}（{how}）={expected}"))
+    elif not kind.average:
+        found = change_and_current(ctx, s, rate)
+        if found is not None:
+            x, b, fell = found
+            xo, bo = claim_operand(x.claim), claim_operand(b.claim)
+            xi, bi = figure_interval(x.claim, ctx.book), figure_interval(b.claim, ctx.book)
+            base = bi + xi if fell else bi - xi
+            ratio = ratio_interval(xi, base, percent=True)
+            base_value = b.claim.normalized_value + (x.claim.normalized_value if fell else -x.claim.normalized_value)
+            nominal = x.claim.normalized_value * 100 / base_value if base_value else None
+            expected = show(nominal if not fell or nominal is None else -nominal, decimals, "%")
+            sign = "+" if fell else "−"
+            readings.append(Reading((bo, xo), _signed(ratio, fell) if ratio else None, True, expected,
+                                    f"{stated_text(x.claim)}/({stated_text(b.claim)}{sign}{stated_text(x.claim)})"
+                                    f"={expected}"))
 
-    return judge_stated(ctx, RULE, s, c, computed, formula, missing)
+    def explain(r: Reading) -> str:
+        flipped = Interval(-stated.hi, -stated.lo)
+        return "（数值相符而方向相反：增减方向词写反）" if r.interval is not None and holds(r.interval, flipped) else ""
+
+    return judge_readings(ctx, RULE, s, c, readings, missing, stated=stated, explain=explain)
 
 
 def check_growth(ctx: CheckContext) -> list[CheckResult]:

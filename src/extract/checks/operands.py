@@ -10,8 +10,14 @@ rate or difference is computed from.
 - :func:`pair_by_words` returns the nearest two figures before a stated one
   whose words match two expressions (rules ``numerator``/``denominator``,
   ``minuend``/``subtrahend``).
-- :func:`judge_stated` turns the stated figure and what the candidate pairs
-  give into one CheckResult.
+- :func:`nearest_by_words` finds, among the figures around a stated one
+  (:meth:`~extract.checks.context.CheckContext.neighbourhood`), the nearest
+  whose words match an expression.
+- :func:`judge_readings` turns the stated figure and the readings of its
+  relation (:class:`Reading`: operands, what they give, whether the words
+  pin them) into one CheckResult: pass when any reading holds, fail when
+  none does and some reading is pinned, else skipped.
+  :func:`judge_stated` is the same for pairs that are all pinned.
 """
 
 from __future__ import annotations
@@ -104,6 +110,79 @@ def pair_by_words(ctx: CheckContext, s: Sentence, p: Placed, first: Optional[re.
     if b is None:
         return []
     return [(claim_operand(a.claim), claim_operand(b.claim))]
+
+
+def nearest_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],
+                     exclude: tuple[Placed, ...] = ()) -> Optional[Placed]:
+    """The first figure of ``near`` (nearest first) whose words match
+    ``words`` and name no remainder (rules ``operands.complement_words``)."""
+    if words is None:
+        return None
+    rest = ctx.book.rules.operands.complement_words
+    for s2, p in near:
+        if p in exclude or any(w in p.claim.metric_text for w in rest):
+            continue
+        if words.search(ctx.words_of(s2, p)):
+            return p
+    return None
+
+
+def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: Optional[re.Pattern],
+                second: Optional[re.Pattern]) -> list[tuple[Operand, Operand]]:
+    """The nearest figure of ``near`` matching ``first`` and the nearest
+    other one matching ``second`` (either side of the stated figure, its
+    sentence first); [] if either is missing."""
+    a = nearest_by_words(ctx, near, first)
+    b = nearest_by_words(ctx, near, second, exclude=(a,)) if a is not None else None
+    if a is None or b is None:
+        return []
+    return [(claim_operand(a.claim), claim_operand(b.claim))]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a relation: its operands, the interval they give (None:
+    undetermined), whether the words pin these operands, and the expected
+    value and calculation as text for the message."""
+
+    operands: tuple[Operand, ...]
+    interval: Optional[Interval]
+    pinned: bool
+    expected: str
+    calculation: str
+
+
+def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, readings: list[Reading],
+                   missing: str, stated: Optional[Interval] = None,
+                   explain: Optional[Callable[[Reading], str]] = None) -> CheckResult:
+    """The verdict on a stated figure (interval ``stated``, default its own)
+    against the readings of its relation: pass when some reading holds (the
+    first that does is shown); fail when none does and some reading is
+    pinned by the words (where some are, only those count; the first pinned is shown, with ``explain(reading)``
+    added to the message if given); skipped when no reading is pinned
+    (operands not determined) or there is none (``missing``)."""
+    name = claim.metric or rule
+    stated_as = stated_text(claim)
+    usable = [r for r in readings if r.interval is not None]
+    if stated is None:
+        stated = figure_interval(claim, ctx.book)
+    pinned = [r for r in usable if r.pinned]
+    # where the words pin readings, only those are allowed
+    good = [r for r in (pinned or usable) if holds(r.interval, stated)]  # type: ignore[arg-type]
+    if not good and not pinned:
+        if not usable:
+            reason = missing if not readings else "计算无意义（分母或起点可能为零）"
+        else:
+            reason = "附近的数字都得不出这个数，其运算对象无法确定"
+        return make_result(ctx, rule, rule, "skipped", f"{name} {stated_as}：{reason}，无法核对",
+                           stated=stated_as, quote=s.text, locations=[claim.location])
+    shown = (good or pinned)[0]
+    verdict = "相符" if good else "不符"
+    extra = explain(shown) if explain is not None and not good else ""
+    return make_result(ctx, rule, rule, "pass" if good else "fail",
+                       f"{name} {stated_as} 与 {shown.calculation} {verdict}{extra}",
+                       expected=shown.expected, stated=stated_as, quote=s.text,
+                       locations=[claim.location] + [o.location for o in shown.operands])
 
 
 Computed = tuple[Operand, Operand, Optional[Interval]]

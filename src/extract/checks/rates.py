@@ -1,42 +1,62 @@
-"""Rates: 支出率 / 执行率 / 完成率 / 通过率 / 占比 against their operands.
+"""Rates: 支出率 / 执行率 / 完成率 / 合格率 / 占比 / 占…的X% against their operands.
 
 :func:`check_rates` takes the check context and returns one CheckResult per
-stated rate (a percent figure whose words hold a rate word of rules
-``rates``). Numerator and denominator are looked for in this order:
+stated rate: a figure in a rate unit (rules ``operands.rate_units``: %, ‰)
+whose words hold a rate word of rules ``rates`` or end in a share cue
+(``占参训总人次的``), and one per rate cell of a 自评表 budget row
+(:func:`check_table_rates`).
+
+The readings of a text rate come from the figures around it
+(:meth:`~extract.checks.context.CheckContext.neighbourhood`: its sentence in
+any order, then the sentences before and after it) and from the report's
+budget facts. Readings pinned by the words:
 
 1. the budget (``budget: true`` rules, when the rate is the report's budget
-   execution rate): 执行数 / 调整后预算 (or 年初预算), trusted only when all
-   three stand in one paragraph or one table row;
-2. ``X …，其中 Y …，R%``: Y / X (a one-part breakdown in the rate's sentence);
-3. the nearest figures before the rate, in its sentence and then its
-   paragraph, whose words match the rule's ``numerator`` and
-   ``denominator`` expressions.
+   execution rate and its figures stand with it): 执行数 / 调整后预算 (or
+   年初预算);
+2. ``X …，其中 Y …，R%``: Y / X;
+3. the nearest figures whose words match the rule's ``numerator`` and
+   ``denominator`` expressions ("合计288.10万元，实际发放251.63万元，执行率87.34%");
+4. a share ``A…占B的R%``: A, the figure before the cue in the sentence, over
+   any larger figure of its unit nearby.
 
-Found none: skipped with the reason. The comparison is interval arithmetic
-(:func:`~extract.checks.tolerance.ratio_interval`), so 83.2% against
-6159.9 / 7406.91 = 83.164…% holds, and 超 82.4% is at least 82.35%.
+Unpinned readings: every other pair of figures of one unit nearby, the
+smaller over the larger, and the budget facts. The rate passes when any reading holds (a rate stated capped,
+rules ``cap``, holds at the cap), fails when none holds and some reading is
+pinned, and is skipped otherwise. The comparison is interval arithmetic
+(:func:`~extract.checks.tolerance.ratio_interval`): 83.2% against
+6159.9 / 7406.91 = 83.164…% holds, 1912.30 for 1921.30 does not.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult
-from .context import CheckContext, Placed, Sentence
-from .figures import figure_interval, show, stated_text
-from .operands import Operand, budget_pairs, claim_operand, judge_stated, pair_by_words
+from ..model import CheckResult, Claim, Location, Table
+from ..structure.tables import header_label
+from .context import CheckContext, Placed, Sentence, make_result
+from .figures import Figure, cell_number, figure_interval, show, stated_text
+from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, pair_nearby
 from .rulebook import RateRule, rule_for
-from .tolerance import ratio_interval
+from .table_totals import table_name
+from .tolerance import Interval, holds, ratio_interval, stated_interval
 
 RULE = "rate"
+#: The rate kind of a share (占…的X%) that names no rate word.
+SHARE = -1
 
 
 def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
-    """Index of the rate rule ``p`` states, if it is a rate."""
+    """Index of the rate rule ``p`` states (:data:`SHARE` for a bare
+    share), if it is a rate."""
     c = p.claim
-    if c.unit != "%" or c.operator is not None and c.qualifier is None:
+    if c.unit not in ctx.book.rules.operands.rate_units or c.operator is not None and c.qualifier is None:
         return None
-    return rule_for(ctx.book.rules.rates, c.metric_text)
+    found = rule_for(ctx.book.rules.rates, c.metric_text)
+    if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
+        return SHARE
+    return found
 
 
 def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
@@ -50,34 +70,193 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[O
     return []
 
 
-def operands(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
-    """Candidate (numerator, denominator) pairs for a rate, best first."""
-    rule: RateRule = ctx.book.rules.rates[index]
-    if rule.budget:
-        found = budget_pairs(ctx, rate.claim, "rate")
-        if found:
-            return found
-    return _part_of_whole(ctx, s, rate) or pair_by_words(
-        ctx, s, rate, ctx.book.rate_numerators[index], ctx.book.rate_denominators[index])
+def _share(ctx: CheckContext, s: Sentence, rate: Placed,
+           near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """A / B for "A…占B的R%": A the figure right before the rate in its
+    sentence, B each larger figure of A's unit nearby."""
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
+              ("percent", "date", "duration")]
+    if not before:
+        return []
+    part = before[-1].claim
+    return [(claim_operand(part), claim_operand(p.claim)) for _, p in near
+            if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
+            and p.claim.normalized_value > part.normalized_value]
+
+
+def _with(rate: Claim, figure: Figure) -> bool:
+    """True when ``figure`` is stated in the sentence or on the line of ``rate``."""
+    loc, other = rate.location, figure.location
+    same_sentence = isinstance(figure, Claim) and figure.sentence == rate.sentence
+    return same_sentence or loc.line <= other.line <= loc.end_line or other.line <= loc.line <= other.end_line
+
+
+def _budget_facts(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
+    """执行数 / 调整后预算 and 执行数 / 年初预算 of the report's budget."""
+    executed = budget_operand(ctx, "executed", "执行数")
+    if executed is None:
+        return []
+    out = []
+    for role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
+        budget = budget_operand(ctx, role, name)
+        if budget is not None:
+            out.append((executed, budget))
+    return out
+
+
+def rate_of(ctx: CheckContext, num: Figure, den: Figure, factor: Decimal,
+            cap: Optional[Decimal]) -> Optional[Interval]:
+    """num / den × ``factor`` as an interval; a rate stated capped holds at
+    the cap when the ratio reaches it."""
+    r = ratio_interval(figure_interval(num, ctx.book), figure_interval(den, ctx.book))
+    if r is None:
+        return None
+    r = r.scaled(factor)
+    if cap is not None and r.hi >= cap:
+        r = Interval(min(r.lo, cap), cap)
+    return r
+
+
+def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[Reading]:
+    """Every reading of a text rate, pinned ones first."""
+    c = rate.claim
+    rule: Optional[RateRule] = ctx.book.rules.rates[index] if index != SHARE else None
+    factor = ctx.book.rules.operands.rate_units[c.unit]
+    cap = rule.cap if rule is not None else None
+    near = ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences)
+    pinned: list[tuple[Operand, Operand]] = []
+    loose: list[tuple[Operand, Operand]] = []
+    if rule is not None and rule.budget:
+        pinned += budget_pairs(ctx, c, "rate")
+        loose += _budget_facts(ctx)
+    pinned += _part_of_whole(ctx, s, rate)
+    if rule is not None:
+        for n, d in pair_nearby(ctx, near, ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]):
+            # pinned only when one of them stands with the rate (its sentence
+            # or line), the other is not a figure of the year before (unless
+            # the rate is), and the pair can be a part and its whole
+            prior = [w for w in ctx.book.rules.growth.previous_year_words if w in c.metric_text]
+            stale = not prior and any(w in ctx.words_of_figure(o.figure)
+                                      for o in (n, d) for w in ctx.book.rules.growth.previous_year_words)
+            over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
+                n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
+            near_enough = _with(c, n.figure) or _with(c, d.figure)
+            (pinned if near_enough and not stale and not over else loose).append((n, d))
+    share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
+    if share is not None:
+        # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
+        (pinned if share.groupdict().get("whole") else loose).extend(_share(ctx, s, rate, near))
+    figures = [p.claim for _, p in near]
+    # any other pair of one unit, read as a part of its whole
+    loose += [(claim_operand(n), claim_operand(d)) for n in figures for d in figures
+              if n is not d and n.normalized_unit == d.normalized_unit and n.normalized_value <= d.normalized_value]
+    decimals = max(c.precision + 1, 2)
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for pairs, is_pinned in ((pinned, True), (loose, False)):
+        for n, d in pairs:
+            key = (id(n.figure), id(d.figure))
+            if key in seen or n.figure.normalized_unit != d.figure.normalized_unit:
+                continue
+            seen.add(key)
+            nominal = n.figure.normalized_value * factor / d.figure.normalized_value \
+                if d.figure.normalized_value else None
+            expected = show(nominal, decimals, c.unit)
+            names = f"（{n.name} / {d.name}）" if n.name and d.name and n.name != d.name else ""
+            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap), is_pinned, expected,
+                               f"{stated_text(n.figure)}/{stated_text(d.figure)}={expected}{names}"))
+    return out
 
 
 def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> CheckResult:
-    c = rate.claim
-    computed = [(n, d, ratio_interval(figure_interval(n.figure, ctx.book),
-                                      figure_interval(d.figure, ctx.book), percent=True))
-                for n, d in operands(ctx, s, rate, index)
-                if n.figure.normalized_unit == d.figure.normalized_unit]
+    return judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
+                          "在同句或相邻句中未找到其分子和分母")
 
-    def formula(num: Operand, den: Operand) -> tuple[str, str]:
-        expected = show(num.figure.normalized_value * 100 / den.figure.normalized_value,
-                        max(c.precision + 1, 2), "%")
-        names = f"（{num.name} / {den.name}）" if num.name and den.name and num.name != den.name else ""
-        return expected, f"{stated_text(num.figure)}/{stated_text(den.figure)}={expected}{names}"
 
-    return judge_stated(ctx, RULE, s, c, computed, formula, "在同句或同段中未找到其分子和分母")
+# ---------------------------------------------------------------- table rows
+
+def _number(text: str) -> Optional[tuple[Decimal, int]]:
+    t = "".join(text.split()).replace("%", "").replace("％", "")
+    return cell_number(t)
+
+
+def _header_columns(ctx: CheckContext, row: list[str]) -> dict[str, int]:
+    """``{role: column}`` of a 自评表 budget header row (rules/metrics.yaml
+    ``budget_columns``)."""
+    cols: dict[str, int] = {}
+    for c, text in enumerate(row):
+        key = header_label(text)
+        for role, labels in ctx.rules.metrics.budget_columns.items():
+            if role not in cols and key in labels:
+                cols[role] = c
+                break
+    return cols
+
+
+def _cell_location(table: Table, row: int, col: int) -> Location:
+    cell = table.cell(row, col)
+    return cell.location if cell is not None and cell.location is not None else table.location
+
+
+def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
+    """One result per 执行率 cell of a 自评表 budget block: the rate against
+    全年执行数 / 全年预算数 (or / 年初预算数), both pinned by the column
+    headers; a rate stated 100% holds when spending reaches the budget."""
+    out: list[CheckResult] = []
+    cap = next((r.cap for r in ctx.book.rules.rates if r.budget), None)
+    for table in ctx.report.tables:
+        grid = table.grid(filled=False)
+        cols: dict[str, int] = {}
+        for r, row in enumerate(grid):
+            found = _header_columns(ctx, row)
+            if "rate" in found and "executed" in found:
+                cols = found
+                continue
+            if not cols or cols["rate"] >= len(row):
+                continue
+            rate_text = row[cols["rate"]]
+            executed_text = row[cols["executed"]] if cols["executed"] < len(row) else ""
+            if _number(executed_text) is None:
+                cols = {}  # the budget block ends where its 执行数 column does
+                continue
+            if "%" not in rate_text and "％" not in rate_text:
+                continue
+            stated = _number(rate_text)
+            executed = _number(row[cols["executed"]]) if cols["executed"] < len(row) else None
+            if stated is None or executed is None:
+                continue
+            stated_iv = stated_interval(stated[0], stated[1])
+            spent = stated_interval(*executed)
+            results = []
+            for role in ("adjusted", "initial"):
+                c = cols.get(role)
+                base = _number(row[c]) if c is not None and c < len(row) else None
+                if base is None:
+                    continue
+                iv = ratio_interval(spent, stated_interval(*base), percent=True)
+                if iv is not None and cap is not None and iv.hi >= cap:
+                    iv = Interval(min(iv.lo, cap), cap)
+                results.append((role, c, base, iv))
+            usable = [x for x in results if x[3] is not None]
+            if not usable:
+                continue
+            good = [x for x in usable if holds(x[3], stated_iv)]
+            role, c, base, _ = (good or usable)[0]
+            expected = show(executed[0] * 100 / base[0], max(stated[1] + 1, 2), "%")
+            label = next((t.strip() for t in row if t.strip() and _number(t) is None), "")
+            verdict = "相符" if good else "不符"
+            out.append(make_result(
+                ctx, RULE, RULE, "pass" if good else "fail",
+                f"{table_name(table)} {label} 执行率 {rate_text.strip()} 与 "
+                f"{grid[r][cols['executed']].strip()}/{grid[r][c].strip()}={expected} {verdict}",
+                expected=expected, stated=rate_text.strip(),
+                quote=" | ".join(t for t in row if t.strip()),
+                locations=[_cell_location(table, r, cols["rate"]), _cell_location(table, r, cols["executed"]),
+                           _cell_location(table, r, c)]))
+    return out
 
 
 def check_rates(ctx: CheckContext) -> list[CheckResult]:
-    """One result per stated rate of the text."""
-    return ctx.judge_claims(rate_rule, judge_rate)
-
+    """One result per stated rate of the text and per rate cell of a
+    自评表 budget row."""
+    return ctx.judge_claims(rate_rule, judge_rate) + check_table_rates(ctx)

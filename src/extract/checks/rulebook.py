@@ -70,17 +70,56 @@ class RateRule(_Strict):
     budget: bool = False
     numerator: Optional[str] = None
     denominator: Optional[str] = None
+    # A rate that may be stated capped (执行率 100% when spending exceeds the budget).
+    cap: Optional[Decimal] = None
+    # The highest such a rate can be (合格率 100%): a pair of figures giving
+    # more is no part and its whole, so it does not pin the rate.
+    ceiling: Optional[Decimal] = None
 
     _v = field_validator("numerator", "denominator")(check_regex)
 
 
 class DifferenceRule(_Strict):
     words: list[str] = Field(min_length=1)
+    # A figure whose words match this is no difference (上年结转资金 is money carried in).
+    not_words: Optional[str] = None
     budget: bool = False
     minuend: Optional[str] = None
     subtrahend: Optional[str] = None
+    # A figure matching `subtrahend` whose words match this is a budget, not spending.
+    subtrahend_not: Optional[str] = None
+    # A balance is never negative: spending above the budget leaves 0.
+    never_negative: bool = False
 
-    _v = field_validator("minuend", "subtrahend")(check_regex)
+    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not")(check_regex)
+
+
+class OperandRules(_Strict):
+    """Where the operands of a relation may stand."""
+
+    # Sentences (with figures, in the same section) before and after the
+    # stated figure's own that are searched for its operands.
+    reach_sentences: int = Field(default=1, ge=0, le=5)
+    # 占参训总人次的13.24%: a share; the figure before the cue in the
+    # sentence is the part, a larger figure of its unit nearby the whole.
+    share_cue: Optional[str] = None
+    # Percent-like units and the factor of their ratio (% 100, ‰ 1000).
+    rate_units: dict[str, Decimal] = Field(default_factory=lambda: {"%": Decimal(100)})
+    # Words of a remainder (未支出, 不合格): no operand pinned by words.
+    complement_words: list[str] = Field(default_factory=list)
+
+    _v = field_validator("share_cue")(check_regex)
+
+
+class TableRateRules(_Strict):
+    """Rates and growth read from table rows by their column headers."""
+
+    # Header words of a growth-rate column and of the two years compared.
+    growth_columns: list[str] = Field(default_factory=list)
+    previous_columns: str = r"(?!x)x"
+    current_columns: str = r"(?!x)x"
+
+    _v = field_validator("previous_columns", "current_columns")(check_regex)
 
 
 class GrowthRules(_Strict):
@@ -91,6 +130,15 @@ class GrowthRules(_Strict):
     from_cues: list[str]
     to_cues: list[str]
     previous_year_words: list[str] = Field(default_factory=list)
+    # A percent whose words hold a change word after a comparison cue
+    # (较上年2,105.90万元增长11.0%, 同比下降3.2%, 增加1.10万元，增长5.86%)
+    # is a growth of that direction.
+    increase_words: list[str] = Field(default_factory=list)
+    decrease_words: list[str] = Field(default_factory=list)
+    comparison_cues: list[str] = Field(default_factory=list)
+    # At most this many characters (no digit, no clause break) between a
+    # from- or to-cue and its figure: 由上年的1860辆增至2145辆.
+    cue_gap_chars: int = 4
     year_span: str
 
     _v = field_validator("year_span")(check_regex)
@@ -163,6 +211,8 @@ class CheckRules(_Strict):
     breakdowns: BreakdownRules
     rates: list[RateRule]
     differences: list[DifferenceRule]
+    operands: OperandRules = Field(default_factory=OperandRules)
+    table_rates: TableRateRules = Field(default_factory=TableRateRules)
     growth: GrowthRules
     targets: TargetRules
     grade_scale: Optional[list[GradeBand]] = None
@@ -211,6 +261,9 @@ class Rulebook:
     rate_denominators: tuple[Optional[re.Pattern], ...]
     difference_minuends: tuple[Optional[re.Pattern], ...]
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
+    difference_not_words: tuple[Optional[re.Pattern], ...]
+    difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
+    share_cue: Optional[re.Pattern]
     count_then_list: re.Pattern
     list_then_count: re.Pattern
 
@@ -233,6 +286,7 @@ def _relation_words(rules: CheckRules) -> list[str]:
     """Growth and rate words: they name a relation, not a metric."""
     g = rules.growth
     words = g.average + g.average_decline + g.year_on_year + g.year_on_year_decline
+    words = words + g.increase_words + g.decrease_words
     return words + [w for r in rules.rates for w in r.words]
 
 
@@ -277,6 +331,9 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
         rate_denominators=tuple(_compiled(r.denominator) for r in rules.rates),
         difference_minuends=tuple(_compiled(d.minuend) for d in rules.differences),
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
+        difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
+        difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
+        share_cue=_compiled(rules.operands.share_cue),
         count_then_list=_count_then_list(rules.counts),
         list_then_count=_list_then_count(rules.counts),
     )
