@@ -19,11 +19,13 @@ from decimal import Decimal
 from typing import Optional
 
 from ..model import CheckResult, Claim
-from .context import CheckContext, Placed, Sentence
-from .figures import figure_interval, in_unit, show
+from .context import CheckContext, Placed, Sentence, make_result
+from .figures import cell_number, figure_interval, in_unit, show
+from .growth import cell_location, table_changes
+from .table_totals import table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
 from .rulebook import rule_for
-from .tolerance import Interval
+from .tolerance import Interval, holds, stated_interval
 
 RULE = "difference"
 
@@ -101,6 +103,31 @@ def judge_difference(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> C
     return judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
 
 
+def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
+    """One result per change-amount cell of a two-year table (增减额 against
+    本年 − 上年)."""
+    out: list[CheckResult] = []
+    for table, r, row, cols, a, b in table_changes(ctx):
+        if cols.amount is None or cols.amount >= len(row):
+            continue
+        text = row[cols.amount].strip()
+        stated = cell_number(text.replace("−", "-"))
+        if stated is None:
+            continue
+        iv = stated_interval(*b) - stated_interval(*a)
+        ok = holds(iv, stated_interval(*stated))
+        expected = show(b[0] - a[0], max(a[1], b[1]))
+        label = next((t.strip() for t in row if t.strip() and cell_number(t.strip()) is None), "")
+        cells = (cols.amount, cols.current, cols.previous)
+        out.append(make_result(ctx, RULE, RULE, "pass" if ok else "fail",
+                               f"{table_name(table)} {label} 增减额 {text} 与 {row[cols.current].strip()} − "
+                               f"{row[cols.previous].strip()} = {expected} {'相符' if ok else '不符'}",
+                               expected=expected, stated=text, quote=" | ".join(t for t in row if t.strip()),
+                               locations=[cell_location(table, r, c) for c in cells]))
+    return out
+
+
 def check_differences(ctx: CheckContext) -> list[CheckResult]:
-    """One result per stated difference of the text."""
-    return ctx.judge_claims(difference_rule, judge_difference)
+    """One result per stated difference of the text and per change-amount
+    cell of a two-year table."""
+    return ctx.judge_claims(difference_rule, judge_difference) + check_table_changes(ctx)

@@ -10,9 +10,9 @@ rate or difference is computed from.
 - :func:`pair_by_words` returns the nearest two figures before a stated one
   whose words match two expressions (rules ``numerator``/``denominator``,
   ``minuend``/``subtrahend``).
-- :func:`nearest_by_words` finds, among the figures around a stated one
+- :func:`pair_nearby` pairs, among the figures around a stated one
   (:meth:`~extract.checks.context.CheckContext.neighbourhood`), the nearest
-  whose words match an expression.
+  whose words match two expressions.
 - :func:`judge_readings` turns the stated figure and the readings of its
   relation (:class:`Reading`: operands, what they give, whether the words
   pin them) into one CheckResult: pass when any reading holds, fail when
@@ -112,31 +112,32 @@ def pair_by_words(ctx: CheckContext, s: Sentence, p: Placed, first: Optional[re.
     return [(claim_operand(a.claim), claim_operand(b.claim))]
 
 
-def nearest_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],
-                     exclude: tuple[Placed, ...] = ()) -> Optional[Placed]:
-    """The first figure of ``near`` (nearest first) whose words match
-    ``words`` and name no remainder (rules ``operands.complement_words``)."""
+def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],
+                   limit: int) -> list[Placed]:
+    """The first ``limit`` figures of ``near`` (nearest first) whose words
+    match ``words`` and name no remainder (rules
+    ``operands.complement_words``)."""
     if words is None:
-        return None
+        return []
     rest = ctx.book.rules.operands.complement_words
+    out: list[Placed] = []
     for s2, p in near:
-        if p in exclude or any(w in p.claim.metric_text for w in rest):
-            continue
-        if words.search(ctx.words_of(s2, p)):
-            return p
-    return None
+        if len(out) >= limit:
+            break
+        if not any(w in p.claim.metric_text for w in rest) and words.search(ctx.words_of(s2, p)):
+            out.append(p)
+    return out
 
 
 def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: Optional[re.Pattern],
-                second: Optional[re.Pattern]) -> list[tuple[Operand, Operand]]:
-    """The nearest figure of ``near`` matching ``first`` and the nearest
-    other one matching ``second`` (either side of the stated figure, its
-    sentence first); [] if either is missing."""
-    a = nearest_by_words(ctx, near, first)
-    b = nearest_by_words(ctx, near, second, exclude=(a,)) if a is not None else None
-    if a is None or b is None:
-        return []
-    return [(claim_operand(a.claim), claim_operand(b.claim))]
+                second: Optional[re.Pattern], limit: int = 3) -> list[tuple[Operand, Operand]]:
+    """Every pair of a figure of ``near`` matching ``first`` and another
+    matching ``second``, of the ``limit`` nearest of each (either side of the
+    stated figure, its sentence first): the readings the words allow,
+    nearest first; [] if either is missing."""
+    firsts = named_by_words(ctx, near, first, limit)
+    seconds = named_by_words(ctx, near, second, limit)
+    return [(claim_operand(a.claim), claim_operand(b.claim)) for a in firsts for b in seconds if a is not b]
 
 
 @dataclass(frozen=True)

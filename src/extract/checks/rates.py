@@ -33,10 +33,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Claim, Location, Table
+from ..model import CheckResult, Claim
 from ..structure.tables import header_label
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text
+from .growth import cell_location
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, pair_nearby
 from .rulebook import RateRule, rule_for
 from .table_totals import table_name
@@ -193,11 +194,6 @@ def _header_columns(ctx: CheckContext, row: list[str]) -> dict[str, int]:
     return cols
 
 
-def _cell_location(table: Table, row: int, col: int) -> Location:
-    cell = table.cell(row, col)
-    return cell.location if cell is not None and cell.location is not None else table.location
-
-
 def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
     """One result per 执行率 cell of a 自评表 budget block: the rate against
     全年执行数 / 全年预算数 (or / 年初预算数), both pinned by the column
@@ -251,8 +247,8 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
                 f"{grid[r][cols['executed']].strip()}/{grid[r][c].strip()}={expected} {verdict}",
                 expected=expected, stated=rate_text.strip(),
                 quote=" | ".join(t for t in row if t.strip()),
-                locations=[_cell_location(table, r, cols["rate"]), _cell_location(table, r, cols["executed"]),
-                           _cell_location(table, r, c)]))
+                locations=[cell_location(table, r, cols["rate"]), cell_location(table, r, cols["executed"]),
+                           cell_location(table, r, c)]))
     return out
 
 

@@ -116,10 +116,13 @@ class TableRateRules(_Strict):
 
     # Header words of a growth-rate column and of the two years compared.
     growth_columns: list[str] = Field(default_factory=list)
+    amount_columns: list[str] = Field(default_factory=list)
     previous_columns: str = r"(?!x)x"
     current_columns: str = r"(?!x)x"
+    # A column of a stated year (group ``year``): the earlier is the base.
+    year_column: str = r"(?P<year>(?:19|20)\d\d)年"
 
-    _v = field_validator("previous_columns", "current_columns")(check_regex)
+    _v = field_validator("previous_columns", "current_columns", "year_column")(check_regex)
 
 
 class GrowthRules(_Strict):

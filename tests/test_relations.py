@@ -1,0 +1,163 @@
+"""Rates, growth and differences read wherever the report puts their
+operands (issue 14): excerpts written for these tests in the genre, each
+with its figures. A relation passes when a reading its words allow holds,
+fails only when the words pin the operands and none holds."""
+
+from __future__ import annotations
+
+from test_checks_forms import checks_of, of
+
+
+def para(text: str) -> str:
+    return f"一、资金管理情况\n\n{text}\n"
+
+
+def statuses(text: str, rule: str) -> list[str]:
+    return [c.status for c in of(checks_of(para(text)), rule)]
+
+
+# ------------------------------------------------------------------ rates
+
+
+def test_rate_with_operands_in_other_order():
+    # budget word first, spending after, the rate last: 312.40 / 356.80 = 87.556…%
+    assert statuses("本年度补助资金合计356.80万元，实际发放312.40万元，执行率87.56%。", "rate") == ["pass"]
+    assert statuses("本年度补助资金合计356.80万元，实际发放312.40万元，执行率85.76%。", "rate") == ["fail"]
+
+
+def test_rate_operands_in_the_neighbouring_sentences():
+    # the budget in the next sentence (the department's budget in the one
+    # before is another reading the words allow): 1,806.45 / 1,921.30 = 94.022%
+    text = ("部门年初预算8,600.00万元，实际支出8,102.40万元，预算执行率94.21%。"
+            "其中项目累计支出1,806.45万元，执行率94.02%。项目全年预算数为1,921.30万元，由县级财政安排。")
+    assert statuses(text, "rate") == ["pass", "pass"]
+    # the budget written 1912.30: 1806.45 / 1912.30 = 94.46%, a near miss
+    assert statuses(text.replace("1,921.30", "1,912.30"), "rate") == ["pass", "fail"]
+    # the spending in the sentence before, the budget in the rate's own
+    text = "截至年底累计支出1,806.45万元。项目全年预算数1,921.30万元，预算执行率94.02%。"
+    assert statuses(text, "rate") == ["pass"]
+
+
+def test_rate_in_a_form_row():
+    text = ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "年度资金总额\t640.00\t702.50\t668.12\t10\t95.11%\t9.51\n"
+            "其中：当年财政拨款\t640.00\t640.00\t605.62\t—\t94.63%\t—\n"
+            "上年结转资金\t0.00\t62.50\t62.50\t—\t100.00%\t—\n")
+    results = of(checks_of(text), "rate")
+    # 668.12/702.50 = 95.106%, 605.62/640.00 = 94.628%, 62.50/62.50 = 100%
+    assert [c.status for c in results] == ["pass", "pass", "pass"]
+    wrong = text.replace("94.63%", "96.43%")
+    bad = of(checks_of(wrong), "rate", "fail")
+    assert len(bad) == 1 and bad[0].stated == "96.43%" and bad[0].expected == "94.628%"
+
+
+def test_form_rate_capped_at_100_when_spending_exceeds_budget():
+    text = ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "年度资金总额\t120.00\t120.00\t123.40\t10\t100.00%\t10\n")
+    assert [c.status for c in of(checks_of(text), "rate")] == ["pass"]
+
+
+def test_share_names_its_whole():
+    # 1,204 / 9,860 = 12.21%
+    ok = "全年开展技能培训9,860人次。其中退役军人参训1,204人次，占参训总人次的12.21%。"
+    assert statuses(ok, "rate") == ["pass"]
+    assert statuses(ok.replace("12.21%", "13.21%"), "rate") == ["fail"]
+
+
+def test_share_with_zhanbi_and_its_whole_in_the_sentence_before():
+    # 人员经费 2,316.50 / 5,402.80 = 42.876…% -> 42.88%
+    ok = "全年支出5,402.80万元。人员经费2,316.50万元，占比42.88%。"
+    assert statuses(ok, "rate") == ["pass"]
+    # a bare 占比 names no whole: a wrong share is not determined, never failed
+    assert statuses(ok.replace("42.88%", "48.22%"), "rate") == ["skipped"]
+
+
+def test_correct_rounding_passes_and_near_miss_fails():
+    # 合格 487 / 抽检 512 = 95.117…%: 95.1% is right to its one decimal
+    assert statuses("全年抽检农产品512批次，合格487批次，合格率95.1%。", "rate") == ["pass"]
+    assert statuses("全年抽检农产品512批次，合格487批次，合格率95.2%。", "rate") == ["fail"]
+
+
+def test_a_remainder_is_no_numerator():
+    # 未支出 42.30 must not be read as the spending of 支出进度
+    text = "全年预算450.00万元，已支付407.70万元，支出进度90.60%，未支出42.30万元。"
+    assert statuses(text, "rate") == ["pass"]
+
+
+# ------------------------------------------------------------------ growth
+
+
+def test_growth_against_the_previous_year_figure():
+    # (1,386.20 - 1,250.60) / 1,250.60 = 10.84%
+    ok = "全年发放救助资金1,386.20万元，较上年1,250.60万元增长10.84%。"
+    assert statuses(ok, "growth") == ["pass"]
+    assert statuses(ok.replace("10.84%", "11.84%"), "growth") == ["fail"]
+
+
+def test_growth_from_the_change_amount():
+    # 42.60 - 3.85 = 38.75 last year; 3.85 / 38.75 = 9.94%
+    ok = "2024年“三公”经费支出42.60万元，比上年增加3.85万元，增长9.94%。"
+    assert statuses(ok, "growth") == ["pass"]
+    assert statuses(ok.replace("9.94%", "9.04%"), "growth") == ["fail"]
+    # a decrease: 27.10 + 2.40 = 29.50 last year; 2.40 / 29.50 = 8.14%
+    down = "会议费支出27.10万元，同比减少2.40万元，下降8.14%。"
+    assert statuses(down, "growth") == ["pass"]
+
+
+def test_growth_decline_against_the_same_period_of_last_year():
+    # (71.5 - 76.2) / 76.2 = -6.17%
+    ok = "全年游客接待量71.5万人次，上年同期为76.2万人次，比上年同期下降6.17%。"
+    assert statuses(ok, "growth") == ["pass"]
+    assert statuses(ok.replace("6.17%", "6.71%"), "growth") == ["fail"]
+
+
+def test_growth_from_to_with_words_between():
+    # 由上年的 1,640 增至 1,902: 15.98%
+    ok = "项目区日均客流量由上年的1,640人次增至1,902人次，增长15.98%。"
+    assert statuses(ok, "growth") == ["pass"]
+    assert statuses(ok.replace("15.98%", "16.98%"), "growth") == ["fail"]
+
+
+def test_growth_direction_word_wrong():
+    # 9.80 -> 8.30 is a fall of 15.31%, written as 增长
+    bad = of(checks_of(para("差旅费支出8.30万元，较上年9.80万元增长15.31%。")), "growth")
+    assert [c.status for c in bad] == ["fail"] and "方向" in bad[0].message
+
+
+def test_growth_from_a_zero_base_is_an_error():
+    text = "新增的培训费支出4.20万元，较上年0.00万元增长100.00%。"
+    bad = of(checks_of(para(text)), "growth")
+    assert [c.status for c in bad] == ["fail"] and "零" in bad[0].message
+
+
+def test_growth_in_a_two_year_table():
+    text = ("表1 三公经费对比表（单位：万元）\n"
+            "项目\t2023年\t2024年\t增减额\t增减率\n"
+            "公务接待费\t8.40\t7.35\t-1.05\t-12.50%\n"
+            "因公出国（境）费\t0.00\t2.60\t2.60\t100.00%\n")
+    checks = checks_of(text)
+    assert [c.status for c in of(checks, "growth")] == ["pass", "fail"]
+    assert [c.status for c in of(checks, "difference")] == ["pass", "pass"]
+
+
+# ------------------------------------------------------------------ differences
+
+
+def test_balance_with_budget_and_spending_in_earlier_sentences():
+    text = ("项目总预算2,480.00万元，均已足额到位。截至12月31日，累计拨付2,297.35万元。"
+            "尚未支付182.65万元，主要为质保金。")
+    assert statuses(text, "difference") == ["pass"]
+    assert statuses(text.replace("182.65", "128.65"), "difference") == ["fail"]
+
+
+def test_money_carried_in_is_no_balance_but_money_carried_on_is():
+    # 345.00 - 318.60 = 26.40 carried on; the 45.00 carried in is no balance
+    text = ("年初预算300.00万元，年中追加上年结转资金45.00万元，调整后预算345.00万元。"
+            "全年实际支出318.60万元，结转资金26.40万元。")
+    results = of(checks_of(para(text)), "difference")
+    assert [(c.status, c.stated) for c in results] == [("pass", "26.40万元")]
+
+
+def test_balance_is_zero_when_spending_exceeds_budget():
+    text = "全年预算数96.00万元，实际支出98.20万元，超出部分由其他资金安排，结余0万元。"
+    assert "fail" not in statuses(text, "difference")
