@@ -73,15 +73,24 @@ def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
     return GrowthKind(False, max(hits)[1])
 
 
-def _right_after(s: Sentence, cue_end: int, before: int, gap: int = 0) -> Optional[Placed]:
-    """The figure that follows a cue ending at ``cue_end``: spaces, or at
-    most ``gap`` characters of words (由上年的1860辆), between them."""
+def _right_after(ctx: CheckContext, s: Sentence, cue_end: int, before: int) -> Optional[Placed]:
+    """The figure that follows a cue ending at ``cue_end``: spaces, or a
+    stated year (rules ``growth.gap_year``: 由2019年的1,126家) and at most
+    ``cue_gap_chars`` characters of words (由上年的1860辆), between them."""
+    g = ctx.book.rules.growth
     for p in s.placed:
-        if p.start >= cue_end and p.end <= before:
-            between = s.text[cue_end:p.start].strip()
-            ok = not between or len(between) <= gap and not any(ch.isdigit() or ch in "，,。；;：:" for ch in between)
+        if p.start >= cue_end and p.end <= before and p.claim.unit_class != "date":
+            between = ctx.book.gap_year.sub("", s.text[cue_end:p.start].strip(), count=1).strip()
+            ok = not between or len(between) <= g.cue_gap_chars and \
+                not any(ch.isdigit() or ch in "，,。；;：:" for ch in between)
             return p if ok else None
     return None
+
+
+def gap_year(ctx: CheckContext, s: Sentence, cue_end: int, p: Placed) -> Optional[int]:
+    """The year stated between a cue and its figure (由2019年的…), if any."""
+    m = ctx.book.gap_year.search(s.text[cue_end:p.start])
+    return int(m.group("year")) if m else None
 
 
 def _cue_positions(text: str, cues: list[str], end: int) -> list[tuple[int, int]]:
@@ -96,15 +105,23 @@ def _cue_positions(text: str, cues: list[str], end: int) -> list[tuple[int, int]
 
 def from_to(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
     """(A, B) of "由 A 增至 B" before ``rate`` in its sentence."""
+    found = from_to_years(ctx, s, rate)
+    return (found[0], found[1]) if found else None
+
+
+def from_to_years(ctx: CheckContext, s: Sentence, rate: Placed
+                  ) -> Optional[tuple[Placed, Placed, Optional[int], Optional[int]]]:
+    """(A, B, year of A, year of B) of "由2019年的A增至2023年的B" before
+    ``rate`` in its sentence (years None where not stated there)."""
     g = ctx.book.rules.growth
     for to_start, to_end in reversed(_cue_positions(s.text, g.to_cues, rate.start)):
-        end = _right_after(s, to_end, rate.start, g.cue_gap_chars)
+        end = _right_after(ctx, s, to_end, rate.start)
         if end is None:
             continue
         for _, from_end in reversed(_cue_positions(s.text, g.from_cues, to_start)):
-            start = _right_after(s, from_end, to_start, g.cue_gap_chars)
+            start = _right_after(ctx, s, from_end, to_start)
             if start is not None and start.claim.normalized_unit == end.claim.normalized_unit:
-                return start, end
+                return start, end, gap_year(ctx, s, from_end, start), gap_year(ctx, s, to_end, end)
         return None
     return None
 
@@ -162,7 +179,7 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
     for i in range(len(before) - 1, -1, -1):
         x = before[i]
         hits = [(x.claim.metric_text.rfind(w), w in g.decrease_words) for w in change if w in x.claim.metric_text]
-        if not hits:
+        if not hits or any(w in x.claim.metric_text for w in g.to_cues):
             continue
         for b in reversed(before[:i]):
             words = b.claim.metric_text
@@ -173,17 +190,39 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
     return None
 
 
+def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
+    """(X, A) of "与上年的A相比，减少X，下降r%": the change stated as an
+    amount before the rate and the figure of the year before it."""
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
+              ("percent", "date", "duration")]
+    for i in range(len(before) - 1, 0, -1):
+        x = before[i]
+        words = x.claim.metric_text
+        if not any(w in words for w in change) or any(w in words for w in g.to_cues):
+            continue
+        for a in reversed(before[:i]):
+            if a.claim.normalized_unit == x.claim.normalized_unit and \
+                    any(w in a.claim.metric_text for w in g.previous_year_words):
+                return x, a
+        return None
+    return None
+
+
 def _signed(iv: Interval, decline: bool) -> Interval:
     return Interval(-iv.hi, -iv.lo) if decline else iv
 
 
 def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind) -> CheckResult:
     c = rate.claim
-    pair = from_to(ctx, s, rate) or (None if kind.average else previous_and_current(ctx, s, rate))
+    ends = from_to_years(ctx, s, rate)
+    pair = (ends[0], ends[1]) if ends else (None if kind.average else previous_and_current(ctx, s, rate))
     missing = "未找到增长的起点和终点数值" if kind.average else "未给出上年数"
     years = 1
     if pair is not None and kind.average:
-        span = year_span(ctx, s, pair[0])
+        stated_years = (ends[2], ends[3]) if ends and ends[2] and ends[3] else None
+        span = stated_years or year_span(ctx, s, pair[0])
         if span is None or span[1] <= span[0]:
             pair, missing = None, "未给出年份跨度"
         else:
@@ -208,7 +247,19 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
         how = f"{years}年复合" if kind.average and years > 1 else "增幅"
         readings.append(Reading((a, b), iv, True, expected,
                                 f"{stated_text(a.figure)}→{stated_text(b.figure)}（{how}）={expected}"))
-    elif not kind.average:
+    if not kind.average:
+        prior = change_and_previous(ctx, s, rate)
+        if prior is not None:
+            x, a = prior
+            xo, ao = claim_operand(x.claim), claim_operand(a.claim)
+            ratio = ratio_interval(figure_interval(x.claim, ctx.book), figure_interval(a.claim, ctx.book),
+                                   percent=True)
+            fell = kind.decline
+            nominal = x.claim.normalized_value * 100 / a.claim.normalized_value if a.claim.normalized_value else None
+            expected = show(-nominal if fell and nominal is not None else nominal, decimals, "%")
+            readings.append(Reading((ao, xo), _signed(ratio, fell) if ratio else None, True, expected,
+                                    f"{stated_text(x.claim)}/{stated_text(a.claim)}={expected}"))
+    if pair is None and not kind.average:
         found = change_and_current(ctx, s, rate)
         if found is not None:
             x, b, fell = found

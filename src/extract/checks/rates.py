@@ -18,7 +18,9 @@ budget facts. Readings pinned by the words:
 3. the nearest figures whose words match the rule's ``numerator`` and
    ``denominator`` expressions ("合计288.10万元，实际发放251.63万元，执行率87.34%");
 4. a share ``A…占B的R%``: A, the figure before the cue in the sentence, over
-   any larger figure of its unit nearby.
+   any larger figure of its unit nearby;
+5. where 3. found no pair in the rate's own sentence, the two figures of one
+   unit stated before the rate in it ("抽取500件，合格487件，合格率97.4%").
 
 Unpinned readings: every other pair of figures of one unit nearby, the
 smaller over the larger, and the budget facts. The rate passes when any reading holds (a rate stated capped,
@@ -92,6 +94,28 @@ def _with(rate: Claim, figure: Figure) -> bool:
     return same_sentence or loc.line <= other.line <= loc.end_line or other.line <= loc.line <= other.end_line
 
 
+def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
+    """Smaller / larger of "抽取500件，合格487件，合格率97.4%": the rate's
+    sentence states exactly two figures of one unit before it (no
+    remainder or excess, rules ``complement_words``; not both budgets,
+    which would be two wholes); else []."""
+    rest = ctx.book.rules.operands.complement_words
+    before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
+              and p.claim.unit_class not in ("percent", "date", "duration")
+              and not any(w in p.claim.metric_text for w in rest)]
+    by_unit: dict[str, list[Claim]] = {}
+    for claim in before:
+        by_unit.setdefault(claim.normalized_unit, []).append(claim)
+    pairs = [v for v in by_unit.values() if len(v) == 2]
+    if len(pairs) != 1:
+        return []
+    a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
+    den = ctx.book.rate_denominators[index] if index != SHARE else None
+    if den is not None and den.search(a.metric_text) and den.search(b.metric_text):
+        return []
+    return [(claim_operand(a), claim_operand(b))]
+
+
 def _budget_facts(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
     """执行数 / 调整后预算 and 执行数 / 年初预算 of the report's budget."""
     executed = budget_operand(ctx, "executed", "执行数")
@@ -106,10 +130,12 @@ def _budget_facts(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
 
 
 def rate_of(ctx: CheckContext, num: Figure, den: Figure, factor: Decimal,
-            cap: Optional[Decimal]) -> Optional[Interval]:
-    """num / den × ``factor`` as an interval; a rate stated capped holds at
-    the cap when the ratio reaches it."""
-    r = ratio_interval(figure_interval(num, ctx.book), figure_interval(den, ctx.book))
+            cap: Optional[Decimal], of_rest: bool = False) -> Optional[Interval]:
+    """num / den × ``factor`` as an interval ((den − num) / den for a rate
+    of the rest); a rate stated capped holds at the cap when the ratio
+    reaches it."""
+    n, d = figure_interval(num, ctx.book), figure_interval(den, ctx.book)
+    r = ratio_interval(d - n if of_rest else n, d)
     if r is None:
         return None
     r = r.scaled(factor)
@@ -124,6 +150,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     rule: Optional[RateRule] = ctx.book.rules.rates[index] if index != SHARE else None
     factor = ctx.book.rules.operands.rate_units[c.unit]
     cap = rule.cap if rule is not None else None
+    of_rest = rule is not None and rule.of_rest
     near = ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences)
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
@@ -143,6 +170,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
             near_enough = _with(c, n.figure) or _with(c, d.figure)
             (pinned if near_enough and not stale and not over else loose).append((n, d))
+    if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
+        pinned += _two_before(ctx, s, rate, index)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
@@ -160,12 +189,13 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit:
                 continue
             seen.add(key)
-            nominal = n.figure.normalized_value * factor / d.figure.normalized_value \
-                if d.figure.normalized_value else None
+            top = d.figure.normalized_value - n.figure.normalized_value if of_rest else n.figure.normalized_value
+            nominal = top * factor / d.figure.normalized_value if d.figure.normalized_value else None
             expected = show(nominal, decimals, c.unit)
             names = f"（{n.name} / {d.name}）" if n.name and d.name and n.name != d.name else ""
-            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap), is_pinned, expected,
-                               f"{stated_text(n.figure)}/{stated_text(d.figure)}={expected}{names}"))
+            top_text = f"({stated_text(d.figure)}−{stated_text(n.figure)})" if of_rest else stated_text(n.figure)
+            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap, of_rest), is_pinned, expected,
+                               f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
     return out
 
 

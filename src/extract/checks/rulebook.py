@@ -75,6 +75,9 @@ class RateRule(_Strict):
     # The highest such a rate can be (合格率 100%): a pair of figures giving
     # more is no part and its whole, so it does not pin the rate.
     ceiling: Optional[Decimal] = None
+    # A rate of the rest (节约率 = (预算 − 实际) / 预算): the numerator is the
+    # whole less the part.
+    of_rest: bool = False
 
     _v = field_validator("numerator", "denominator")(check_regex)
 
@@ -142,9 +145,11 @@ class GrowthRules(_Strict):
     # At most this many characters (no digit, no clause break) between a
     # from- or to-cue and its figure: 由上年的1860辆增至2145辆.
     cue_gap_chars: int = 4
+    # A year stated between a cue and its figure (group ``year``): 由2019年的A.
+    gap_year: str = r"(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?"
     year_span: str
 
-    _v = field_validator("year_span")(check_regex)
+    _v = field_validator("year_span", "gap_year")(check_regex)
 
 
 class TargetRules(_Strict):
@@ -257,6 +262,7 @@ class Rulebook:
     breakdown_cue: re.Pattern
     composition_cue: Optional[re.Pattern]
     year_span: re.Pattern
+    gap_year: re.Pattern
     scope_words: re.Pattern
     metric_suffix: re.Pattern
     relation_words: re.Pattern
@@ -327,6 +333,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
         breakdown_cue=_alternation(b.cues),
         composition_cue=_compiled(b.composition_cue),
         year_span=re.compile(rules.growth.year_span),
+        gap_year=re.compile(rules.growth.gap_year),
         scope_words=_alternation(rules.consistency.scope_words),
         metric_suffix=re.compile(f"(?:{_alternation(rules.consistency.metric_suffixes).pattern})$"),
         relation_words=_alternation(_relation_words(rules)),
