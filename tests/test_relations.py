@@ -161,3 +161,24 @@ def test_money_carried_in_is_no_balance_but_money_carried_on_is():
 def test_balance_is_zero_when_spending_exceeds_budget():
     text = "全年预算数96.00万元，实际支出98.20万元，超出部分由其他资金安排，结余0万元。"
     assert "fail" not in statuses(text, "difference")
+
+
+def test_change_amount_against_the_previous_year():
+    # 58.40 - 52.15 = 6.25
+    ok = "全年印刷费支出52.15万元，较上年58.40万元减少6.25万元，下降10.70%。"
+    assert statuses(ok, "difference") == ["pass"]
+    assert statuses(ok.replace("6.25万元", "6.52万元"), "difference") == ["fail"]
+
+
+def test_percentage_points_between_two_rates():
+    # 96.40 - 93.75 = 2.65 percentage points
+    ok = "农村适龄儿童入学率由上年的93.75%提高到96.40%，提高2.65个百分点。"
+    assert statuses(ok, "difference") == ["pass"]
+    assert statuses(ok.replace("2.65个", "2.56个"), "difference") == ["fail"]
+
+
+def test_growth_with_stated_years_at_both_ends():
+    # (1,488 / 1,205)^(1/4) - 1 = 5.42% a year over 2020..2024
+    ok = "全县注册志愿者由2020年的1,205人增至2024年的1,488人，年均增长5.42%。"
+    assert statuses(ok, "growth") == ["pass"]
+    assert statuses(ok.replace("5.42%", "5.24%"), "growth") == ["fail"]

@@ -204,15 +204,17 @@ class CheckContext:
     def _sentence_index(self) -> dict[int, int]:
         return {id(s): i for i, s in enumerate(self.sentences)}
 
-    def neighbourhood(self, s: Sentence, target: Placed, reach: int) -> list[tuple[Sentence, Placed]]:
+    def neighbourhood(self, s: Sentence, target: Placed, reach: int,
+                      left_out: tuple[str, ...] = ("percent", "date", "duration")) -> list[tuple[Sentence, Placed]]:
         """The figures around ``target`` that may be its operands, nearest
         first: its own sentence (by distance from the figure, either side),
         then the sentences with figures ``1..reach`` before and after it in
         document order (the one before first), across headings (a 资金使用
-        paragraph reads its budget from the 资金来源 one). Percents, dates
-        and durations are left out; so is ``target``."""
+        paragraph reads its budget from the 资金来源 one). Figures of the
+        unit classes ``left_out`` (by default percents, dates and durations)
+        are left out; so is ``target``."""
         def usable(p: Placed) -> bool:
-            return p is not target and p.claim.unit_class not in ("percent", "date", "duration")
+            return p is not target and p.claim.unit_class not in left_out
 
         own = sorted((p for p in s.placed if usable(p)), key=lambda p: abs(p.start - target.start))
         out = [(s, p) for p in own]

@@ -44,9 +44,11 @@ def difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
 
 def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool) -> Reading:
     iv = figure_interval(a.figure, ctx.book) - figure_interval(b.figure, ctx.book)
-    if floor and iv.lo < 0:
-        iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
     nominal = a.figure.normalized_value - b.figure.normalized_value
+    if floor and pinned and iv.lo < 0:
+        # spending above the budget leaves no balance: 0
+        iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
+        nominal = max(nominal, Decimal(0))
     expected = show(in_unit(nominal, c), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
     return Reading((a, b), iv, pinned, expected, f"{a.label} − {b.label} = {expected}")
 
@@ -86,8 +88,10 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     minuends = named(ctx.book.difference_minuends[index])
     subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
     pinned += [(claim_operand(a), claim_operand(b)) for a in minuends for b in subtrahends if a is not b]
-    figures = [q.claim for _, q in near]
-    loose += [(claim_operand(a), claim_operand(b)) for a in figures for b in figures if a is not b]
+    if not pinned:  # pinned readings alone count where some are
+        figures = [q.claim for _, q in near]
+        ops = {id(f): claim_operand(f) for f in figures}
+        loose += [(ops[id(a)], ops[id(b)]) for a in figures for b in figures if a is not b]
     out, seen = [], set()
     for pairs, is_pinned in ((pinned, True), (loose, False)):
         for a, b in pairs:
@@ -101,6 +105,80 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
 
 def judge_difference(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> CheckResult:
     return judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
+
+
+def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
+    """For a stated change (较上年减少0.84万元, 提高4.53个百分点: a change word
+    in its words, a comparison cue before it in its sentence, no percent):
+    True when it is a fall, False when a rise; None for anything else."""
+    c = p.claim
+    g = ctx.book.rules.growth
+    words = c.metric_text
+    if c.unit == "%" or c.unit_class in ("date", "duration", "none") or \
+            not any(w in words for w in g.increase_words + g.decrease_words) or difference_rule(ctx, p) is not None:
+        return None
+    if c.unit_class == "percent" and c.unit not in ctx.book.rules.operands.point_units:
+        return None
+    if any(w in words for w in g.to_cues):
+        return None
+    hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
+    before = c.sentence[:p.start] if p.start >= 0 else ""
+    if not hits or not any(cue in before for cue in g.comparison_cues):
+        return None
+    return max(hits)[1]
+
+
+def _comparable(c: Claim, other: Claim, ctx: CheckContext) -> bool:
+    """Figures a change of ``c``'s unit is taken between: its own unit, or
+    percents for percentage points."""
+    if c.unit in ctx.book.rules.operands.point_units:
+        return other.unit == "%"
+    return other.normalized_unit == c.normalized_unit
+
+
+def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> CheckResult:
+    """A stated change against the figure of the year before and the current
+    one: the previous figure (its words hold a previous-year word) and the
+    current ones, in its sentence before it (pinned) or nearby (not)."""
+    c = p.claim
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and _comparable(c, q.claim, ctx)]
+    prior = [q for q in before if any(w in q.claim.metric_text for w in g.previous_year_words)
+             and not any(w in q.claim.metric_text for w in change)]
+    readings: list[Reading] = []
+    if prior:
+        a = prior[-1]
+        def current(q: Placed) -> bool:
+            # no change figure (a to-cue figure, 提高到93.6%, is the current one)
+            words = q.claim.metric_text
+            return q is not a and not any(w in words for w in g.previous_year_words) and \
+                (not any(w in words for w in change) or any(w in words for w in g.to_cues))
+
+        own = [q for q in before if current(q)]
+        near = [q for _, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences,
+                                                ("date", "duration"))]
+        loose = [q for q in near if q not in own and _comparable(c, q.claim, ctx) and current(q)]
+        for group, pinned in ((own[-1:], True), (loose, False)):
+            for b in group:
+                ao, bo = claim_operand(a.claim), claim_operand(b.claim)
+                hi, lo = (ao, bo) if fell else (bo, ao)
+                iv = _value_interval(ctx, hi) - _value_interval(ctx, lo)
+                nominal = hi.figure.value - lo.figure.value if c.unit in ctx.book.rules.operands.point_units \
+                    else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
+                expected = show(nominal, max(c.precision, a.claim.precision, b.claim.precision), c.unit)
+                readings.append(Reading((hi, lo), iv, pinned, expected, f"{hi.label} − {lo.label} = {expected}"))
+    stated = figure_interval(c, ctx.book)
+    return judge_readings(ctx, RULE, s, c, readings, "未给出上年数", stated=stated)
+
+
+def _value_interval(ctx: CheckContext, o: Operand) -> Interval:
+    """An operand's interval in the unit a change is stated in (percent
+    points compare stated percents; other figures their normalized value)."""
+    f = o.figure
+    if f.unit == "%":
+        return stated_interval(f.value, f.precision)
+    return figure_interval(f, ctx.book)
 
 
 def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
@@ -130,4 +208,5 @@ def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
 def check_differences(ctx: CheckContext) -> list[CheckResult]:
     """One result per stated difference of the text and per change-amount
     cell of a two-year table."""
-    return ctx.judge_claims(difference_rule, judge_difference) + check_table_changes(ctx)
+    return ctx.judge_claims(difference_rule, judge_difference) + ctx.judge_claims(change_kind, judge_change) + \
+        check_table_changes(ctx)

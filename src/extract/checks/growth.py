@@ -306,6 +306,9 @@ def change_columns(ctx: CheckContext, row: list[str]) -> Optional[ChangeColumns]
     two year columns (2022年决算数 | 2023年决算数, or 上年 | 本年) and a
     change-amount or change-rate column after them; None if it is none."""
     t = ctx.book.rules.table_rates
+    joined = "".join(row)
+    if not any(w in joined for w in t.growth_columns + t.amount_columns):
+        return None
     labels = [header_label(x) for x in row]
     rate = next((i for i, x in enumerate(labels) if any(w in x for w in t.growth_columns)), None)
     amount = next((i for i, x in enumerate(labels) if any(w in x for w in t.amount_columns)), None)

@@ -176,10 +176,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
         (pinned if share.groupdict().get("whole") else loose).extend(_share(ctx, s, rate, near))
-    figures = [p.claim for _, p in near]
-    # any other pair of one unit, read as a part of its whole
-    loose += [(claim_operand(n), claim_operand(d)) for n in figures for d in figures
-              if n is not d and n.normalized_unit == d.normalized_unit and n.normalized_value <= d.normalized_value]
+    if not pinned:
+        # any other pair of one unit, read as a part of its whole (only
+        # where nothing is pinned: pinned readings alone count where some are)
+        figures = [p.claim for _, p in near]
+        ops = {id(f): claim_operand(f) for f in figures}
+        loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
+                  if n is not d and n.normalized_unit == d.normalized_unit
+                  and n.normalized_value <= d.normalized_value]
     decimals = max(c.precision + 1, 2)
     out = []
     seen: set[tuple[int, int]] = set()

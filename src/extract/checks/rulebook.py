@@ -108,6 +108,8 @@ class OperandRules(_Strict):
     share_cue: Optional[str] = None
     # Percent-like units and the factor of their ratio (% 100, ‰ 1000).
     rate_units: dict[str, Decimal] = Field(default_factory=lambda: {"%": Decimal(100)})
+    # Units of a change between two percents (提高4.53个百分点).
+    point_units: list[str] = Field(default_factory=lambda: ["个百分点", "百分点"])
     # Words of a remainder (未支出, 不合格): no operand pinned by words.
     complement_words: list[str] = Field(default_factory=list)
 
