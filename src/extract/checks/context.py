@@ -185,21 +185,6 @@ class CheckContext:
         """The words of a claim (its metric words), '' for other figures."""
         return getattr(figure, "metric_text", "") or ""
 
-    def nearest_before(self, s: Sentence, target: Placed, words: re.Pattern,
-                       exclude: tuple[Placed, ...] = ()) -> Optional[Placed]:
-        """The nearest figure before ``target`` whose words match ``words``:
-        first in ``target``'s sentence, then in the sentences before it in
-        the same paragraph; not a percent, not one of ``exclude``."""
-        pool = self.sentences_in(s.section)
-        idx = next((i for i, s2 in enumerate(pool) if s2 is s), len(pool) - 1)
-        for s2 in reversed(pool[:idx + 1]):
-            cands = [p for p in s2.placed if (s2 is not s or p.claim.location.start < target.claim.location.start)
-                     and p not in exclude and p.claim.unit_class not in ("percent", "date", "duration")]
-            for p in reversed(cands):
-                if words.search(self.words_of(s2, p)):
-                    return p
-        return None
-
     @functools.cached_property
     def _sentence_index(self) -> dict[int, int]:
         return {id(s): i for i, s in enumerate(self.sentences)}

@@ -200,7 +200,7 @@ def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
         out.append(make_result(ctx, RULE, RULE, "pass" if ok else "fail",
                                f"{table_name(table)} {label} 增减额 {text} 与 {row[cols.current].strip()} − "
                                f"{row[cols.previous].strip()} = {expected} {'相符' if ok else '不符'}",
-                               expected=expected, stated=text, quote=" | ".join(t for t in row if t.strip()),
+                               expected=expected, stated=text, quote=ctx.quotes.row(table, r),
                                locations=[cell_location(table, r, c) for c in cells]))
     return out
 

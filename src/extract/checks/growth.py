@@ -238,7 +238,7 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
             return make_result(ctx, RULE, RULE, "fail",
                                f"{c.metric or RULE} {stated_text(c)}：起点 {stated_text(a.figure)} 为零，"
                                f"增长率无从计算，不应写出百分比", expected="0", stated=stated_text(c),
-                               quote=s.text, locations=[c.location, a.location, b.location])
+                               quote=ctx.quote_sentence(s), locations=[c.location, a.location, b.location])
         iv = compound_growth_interval(figure_interval(a.figure, ctx.book), figure_interval(b.figure, ctx.book),
                                       years)
         nominal = compound_growth_interval(Interval.exact(a.figure.normalized_value),
@@ -372,7 +372,7 @@ def check_table_growth(ctx: CheckContext) -> list[CheckResult]:
             continue
         label = next((t.strip() for t in row if t.strip() and _cell(t) is None), "")
         locs = [cell_location(table, r, cols.rate), cell_location(table, r, cols.previous), cell_location(table, r, cols.current)]
-        quote = " | ".join(t for t in row if t.strip())
+        quote = ctx.quotes.row(table, r)
         head = f"{table_name(table)} {label} 增减率 {text}"
         if a[0] == 0:
             out.append(make_result(ctx, RULE, RULE, "fail",

@@ -7,9 +7,6 @@ rate or difference is computed from.
   when the report's budget interpretation gave that figure that role and the
   figures stand together (:func:`same_place`: one paragraph or one table
   row); a 支出率 is checked against 执行数 / 预算数 only then.
-- :func:`pair_by_words` returns the nearest two figures before a stated one
-  whose words match two expressions (rules ``numerator``/``denominator``,
-  ``minuend``/``subtrahend``).
 - :func:`pair_nearby` pairs, among the figures around a stated one
   (:meth:`~extract.checks.context.CheckContext.neighbourhood`), the nearest
   whose words match two expressions.
@@ -17,7 +14,6 @@ rate or difference is computed from.
   relation (:class:`Reading`: operands, what they give, whether the words
   pin them) into one CheckResult: pass when any reading holds, fail when
   none does and some reading is pinned, else skipped.
-  :func:`judge_stated` is the same for pairs that are all pinned.
 """
 
 from __future__ import annotations
@@ -95,23 +91,6 @@ def budget_pairs(ctx: CheckContext, stated: Claim, role: str) -> list[tuple[Oper
     return pairs
 
 
-def pair_by_words(ctx: CheckContext, s: Sentence, p: Placed, first: Optional[re.Pattern],
-                  second: Optional[re.Pattern]) -> list[tuple[Operand, Operand]]:
-    """The nearest figure before ``p`` whose words match ``first``, and the
-    nearest other one matching ``second`` (see
-    :meth:`~extract.checks.context.CheckContext.nearest_before`); [] if
-    either is missing."""
-    if first is None or second is None:
-        return []
-    a = ctx.nearest_before(s, p, first)
-    if a is None:
-        return []
-    b = ctx.nearest_before(s, p, second, exclude=(a,))
-    if b is None:
-        return []
-    return [(claim_operand(a.claim), claim_operand(b.claim))]
-
-
 def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],
                    limit: int) -> list[Placed]:
     """The first ``limit`` figures of ``near`` (nearest first) whose words
@@ -176,40 +155,11 @@ def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, read
         else:
             reason = "附近的数字都得不出这个数，其运算对象无法确定"
         return make_result(ctx, rule, rule, "skipped", f"{name} {stated_as}：{reason}，无法核对",
-                           stated=stated_as, quote=s.text, locations=[claim.location])
+                           stated=stated_as, quote=ctx.quote_sentence(s), locations=[claim.location])
     shown = (good or pinned)[0]
     verdict = "相符" if good else "不符"
     extra = explain(shown) if explain is not None and not good else ""
     return make_result(ctx, rule, rule, "pass" if good else "fail",
                        f"{name} {stated_as} 与 {shown.calculation} {verdict}{extra}",
-                       expected=shown.expected, stated=stated_as, quote=s.text,
+                       expected=shown.expected, stated=stated_as, quote=ctx.quote_sentence(s),
                        locations=[claim.location] + [o.location for o in shown.operands])
-
-
-Computed = tuple[Operand, Operand, Optional[Interval]]
-
-
-def judge_stated(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, computed: list[Computed],
-                 formula: Callable[[Operand, Operand], tuple[str, str]], missing: str) -> CheckResult:
-    """The verdict on a stated figure against what candidate operand pairs
-    give (``computed``: pairs with the interval they give, None where they
-    give nothing). Passes when some pair agrees (the first that does is
-    shown), fails when none does (the first pair is shown), skipped with
-    ``missing`` when there is no pair. ``formula(a, b)`` returns the
-    expected value and the calculation as text."""
-    name = claim.metric or rule
-    stated_as = stated_text(claim)
-    usable = [x for x in computed if x[2] is not None]
-    if not usable:
-        reason = missing if not computed else "计算无意义（分母或起点可能为零）"
-        return make_result(ctx, rule, rule, "skipped", f"{name} {stated_as}：{reason}，无法核对",
-                           stated=stated_as, quote=ctx.quote_sentence(s), locations=[claim.location])
-    stated = figure_interval(claim, ctx.book)
-    good = [x for x in usable if holds(x[2], stated)]  # type: ignore[arg-type]
-    a, b, _ = (good or usable)[0]
-    expected, calculation = formula(a, b)
-    verdict = "相符" if good else "不符"
-    return make_result(ctx, rule, rule, "pass" if good else "fail",
-                       f"{name} {stated_as} 与 {calculation} {verdict}",
-                       expected=expected, stated=stated_as, quote=ctx.quote_sentence(s),
-                       locations=[claim.location, a.location, b.location])

@@ -280,7 +280,7 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
                 f"{table_name(table)} {label} 执行率 {rate_text.strip()} 与 "
                 f"{grid[r][cols['executed']].strip()}/{grid[r][c].strip()}={expected} {verdict}",
                 expected=expected, stated=rate_text.strip(),
-                quote=" | ".join(t for t in row if t.strip()),
+                quote=ctx.quotes.row(table, r),
                 locations=[cell_location(table, r, cols["rate"]), cell_location(table, r, cols["executed"]),
                            cell_location(table, r, c)]))
     return out
