@@ -182,3 +182,18 @@ def test_growth_with_stated_years_at_both_ends():
     ok = "全县注册志愿者由2020年的1,205人增至2024年的1,488人，年均增长5.42%。"
     assert statuses(ok, "growth") == ["pass"]
     assert statuses(ok.replace("5.42%", "5.24%"), "growth") == ["fail"]
+
+
+# ------------------------------------------------------------------ breakdowns
+
+
+def test_a_bracket_after_a_part_is_an_aside():
+    # 920 = 600 + 320; the 450 inside the bracket is part of 600, not of 920
+    text = "全年预算920.00万元，其中专项资金600.00万元（含省级补助450.00万元），县级配套资金320.00万元。"
+    assert statuses(text, "stated_breakdown") == ["pass"]
+
+
+def test_the_whole_stated_again_ends_the_list_of_parts():
+    # 75 = 40 + 35; 到位资金75.00万元 restates the whole
+    text = "项目总预算75.00万元，其中省级资金40.00万元、县级资金35.00万元，到位资金75.00万元。"
+    assert statuses(text, "stated_breakdown") == ["pass"]

@@ -5,7 +5,8 @@
 
 - ``其中`` (any cue of rules ``breakdowns.cues``): ``X，其中 A、B`` — the
   figure just before the cue is the whole, the figures after it (same unit,
-  none scoped as 同比/累计/占…) are parts;
+  none scoped as 同比/累计/占…) are parts; a bracket after a part is an aside
+  on that part (``A（含 a）``), and the whole stated again ends the list;
 - ``括号``: ``X（A，B）`` — two or more figures of X's unit in the
   parenthesis right after X;
 - ``构成``: ``支出主要构成如下：A，B，C`` — the parts of a whole stated by a
@@ -77,8 +78,13 @@ def _cue_breakdowns(ctx: CheckContext, s: Sentence) -> list[Breakdown]:
         for p in s.placed:
             if p.start < m.end():
                 continue
+            between = s.text[m.end():p.start]
+            if sum(between.count(ch) for ch in OPEN) > sum(between.count(ch) for ch in CLOSE):
+                continue  # inside a bracket after a part: an aside on that part (（含…）)
+            if parts and p.claim.normalized_value == whole.claim.normalized_value:
+                break  # the whole stated again (到位资金186万元): the list has ended
             if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
-                    s.text[m.end():p.start]) and parts:
+                    between) and parts:
                 break
             parts.append(p)
         if parts:
