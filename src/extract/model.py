@@ -272,6 +272,53 @@ class Meta(Model):
     locations: dict[str, Location] = Field(default_factory=dict)
 
 
+class FormCell(Model):
+    """One cell of a national form as stated: its text, the number it holds
+    (``"1,260.00"`` -> 1260.00, ``"94.69%"`` -> 94.69; None for text or a
+    dash), the decimals stated and where it stands."""
+
+    text: str
+    value: Optional[Decimal] = None
+    precision: int = 0
+    percent: bool = False
+    location: Location
+
+
+class FormRow(Model):
+    """A row of a form: a funds row (``role`` total, current, carryover,
+    other, basic, project; cells by column: initial 年初预算数, adjusted
+    全年预算数, executed 全年执行数, weight 分值, rate 执行率, score 得分) or an
+    indicator row (cells: level1, level2, name, target, actual, weight,
+    score, deviation)."""
+
+    kind: Literal["funds", "indicator"]
+    label: str
+    role: Optional[str] = None
+    cells: dict[str, FormCell] = Field(default_factory=dict)
+    location: Location
+
+
+class Form(Model):
+    """A national self-evaluation form (项目支出绩效自评表, 部门整体支出绩效自评表)
+    read as a record, whatever its layout (``tab``, ``pipe``, ``space``,
+    ``cell_per_line``, ``label_value``): identity (project_name,
+    department, unit), the funds block, 年度总体目标 (expected, actual),
+    the indicator rows, the total (weight 总分值, score 总分) and the
+    scoring note the form states. ``indicators`` of the report built from
+    a form name it in ``Indicator.table`` (``form1``)."""
+
+    id: str
+    kind: Literal["project", "department"] = "project"
+    layout: str
+    identity: dict[str, FormCell] = Field(default_factory=dict)
+    funds: list[FormRow] = Field(default_factory=list)
+    goals: dict[str, FormCell] = Field(default_factory=dict)
+    indicators: list[FormRow] = Field(default_factory=list)
+    total: dict[str, FormCell] = Field(default_factory=dict)
+    note: Optional[FormCell] = None
+    location: Location
+
+
 class CheckResult(Model):
     rule: str
     kind: str
@@ -296,4 +343,5 @@ class Report(Model):
     budget: Budget = Field(default_factory=Budget)
     funds: list[FundRow] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)

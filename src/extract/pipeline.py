@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from .claims import clause_claims
 from .interpret.budget import extract_budget
+from .interpret.forms import extract_forms, merge_indicators
 from .interpret.funds import extract_funds
 from .interpret.indicators import extract_indicators
 from .interpret.meta import extract_meta
@@ -68,8 +69,9 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
         claims=[c.claim for c in claims],
         budget=extract_budget(claims, structure.tables, rs),
         funds=extract_funds(structure.tables, rs),
-        indicators=extract_indicators(structure.tables, rs),
+        forms=extract_forms(source, rs),
     )
+    report.indicators = merge_indicators(extract_indicators(structure.tables, rs), report.forms, rs)
     report.claims.extend(table_claims(report))
     if run_checks:
         report.checks = _run_checks(report, rs, source, doc)

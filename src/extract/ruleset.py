@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .checks.rulebook import CheckRules
     from .claims import MetricRules
     from .interpret.document_type import DocumentTypeRules
+    from .interpret.forms import FormRules
     from .interpret.indicators import IndicatorRules
     from .interpret.meta import MetaRules
     from .markers import HeadingRules
@@ -50,6 +51,7 @@ def _rule_files() -> dict[str, tuple[str, type]]:
     from .checks.rulebook import CheckRules
     from .claims import MetricRules
     from .interpret.document_type import DocumentTypeRules
+    from .interpret.forms import FormRules
     from .interpret.indicators import IndicatorRules
     from .interpret.meta import MetaRules
     from .markers import HeadingRules
@@ -68,6 +70,7 @@ def _rule_files() -> dict[str, tuple[str, type]]:
         "checks.yaml": ("checks", CheckRules),
         "document_types.yaml": ("document_types", DocumentTypeRules),
         "hygiene.yaml": ("hygiene", HygieneRules),
+        "forms.yaml": ("forms", FormRules),
     }
 
 
@@ -94,6 +97,7 @@ class RuleSet:
     checks: "CheckRules"
     document_types: "DocumentTypeRules"
     hygiene: "HygieneRules"
+    forms: "FormRules"
 
     __slots__ = ("directory", "digest", "_models", "_texts", "_derived", "_lock")
 

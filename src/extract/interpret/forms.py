@@ -1,0 +1,853 @@
+"""The national self-evaluation forms as records.
+
+:func:`extract_forms` takes the source text the loader laid out and the rule
+set and returns :class:`~extract.model.Form` records: the 项目支出绩效自评表 of
+财预〔2020〕10号 and the 部门整体支出绩效自评表, in every layout the corpus shows
+(cells split by TAB, by ``|`` with or without edge pipes, by runs of spaces,
+one cell per line, ``label：value`` lines). The pipeline:
+
+    lines --find_anchors--> the funds block of each form
+          --split_line--> cells with source offsets and display columns
+          --header rows--> column roles from header words (rules/forms.yaml,
+                           indicators.yaml), never from positions
+          --rows--> identity, funds rows, 年度总体目标, indicator rows, 总分
+          --> Form
+
+:func:`form_indicators` turns a form's indicator rows into
+:class:`~extract.model.Indicator` items (target, actual, met) for the
+target checks. Vocabulary is rule data in ``rules/forms.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from pydantic import Field, field_validator
+
+from ..model import Form, FormCell, FormRow, Indicator
+from ..rules import RuleModel, check_regex
+from ..ruleset import RuleSet
+from ..span import SourceText
+from ..structure.tables import header_label
+from .indicators import column_role, read_actual, read_target, target_met
+
+# --------------------------------------------------------------------------
+# Rules
+
+
+class FundsParts(RuleModel):
+    total: str
+    parts: list[str] = Field(min_length=2)
+
+
+class FormRules(RuleModel):
+    """The contents of ``rules/forms.yaml``."""
+
+    identity: dict[str, list[str]]
+    funds_header: list[str]
+    funds_columns: dict[str, list[str]]
+    funds_rows: dict[str, list[str]]
+    row_prefix: str = ""
+    funds_parts: list[FundsParts] = Field(default_factory=list)
+    funds_sum_columns: list[str] = Field(default_factory=lambda: ["initial", "adjusted", "executed"])
+    total_row_fields: dict[str, list[str]] = Field(default_factory=dict)
+    goal_label: list[str] = Field(default_factory=list)
+    goals: dict[str, list[str]] = Field(default_factory=dict)
+    total_row: list[str]
+    total_fields: dict[str, list[str]] = Field(default_factory=dict)
+    level1_words: list[str] = Field(default_factory=list)
+    level_suffix: str = "指标"
+    level_separators: list[str] = Field(default_factory=list)
+    item_number: str = ""
+    note_prefixes: list[str] = Field(default_factory=list)
+    full_weight: Decimal = Decimal(100)
+    department_words: list[str] = Field(default_factory=list)
+    empty_cells: list[str] = Field(default_factory=list)
+    value_units: list[str] = Field(default_factory=list)
+
+    _v_regex = field_validator("row_prefix", "item_number")(check_regex)
+
+
+# --------------------------------------------------------------------------
+# Cells
+
+
+@dataclass
+class Piece:
+    """A cell of a line: stripped text, source offsets, display columns
+    (CJK characters count two) and its index among the line's cells."""
+
+    text: str
+    start: int
+    end: int
+    col0: int
+    col1: int
+    index: int
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _piece(line: str, base: int, a: int, b: int, index: int) -> Piece:
+    raw = line[a:b]
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    a2 = a + lead
+    return Piece(text, base + a2, base + a2 + len(text), _width(line[:a2]), _width(line[:a2 + len(text)]), index)
+
+
+_SPACE_GAP = re.compile(r"(?: {2,}|\u3000+)")
+
+
+def line_layout(text: str) -> str:
+    """How a line's cells are separated: ``tab``, ``pipe``, ``space`` or
+    ``single`` (one cell)."""
+    if "\t" in text:
+        return "tab"
+    if "|" in text:
+        return "pipe"
+    if _SPACE_GAP.search(text.strip()):
+        return "space"
+    return "single"
+
+
+def split_line(text: str, base: int, layout: str, edge_pipes: bool = False) -> list[Piece]:
+    """The cells of one source line starting at offset ``base``."""
+    if layout in ("tab", "pipe"):
+        sep = "\t" if layout == "tab" else "|"
+        bounds, a = [], 0
+        for m in re.finditer(re.escape(sep), text):
+            bounds.append((a, m.start()))
+            a = m.end()
+        bounds.append((a, len(text)))
+        if layout == "pipe" and edge_pipes:
+            if bounds and not text[bounds[0][0]:bounds[0][1]].strip():
+                bounds = bounds[1:]
+            if bounds and not text[bounds[-1][0]:bounds[-1][1]].strip():
+                bounds = bounds[:-1]
+        return [_piece(text, base, a, b, i) for i, (a, b) in enumerate(bounds)]
+    if layout == "space":
+        out, a = [], 0
+        stripped_end = len(text.rstrip())
+        for m in _SPACE_GAP.finditer(text[:stripped_end]):
+            if m.start() > a and text[a:m.start()].strip():
+                out.append(_piece(text, base, a, m.start(), len(out)))
+            a = m.end()
+        if text[a:stripped_end].strip():
+            out.append(_piece(text, base, a, stripped_end, len(out)))
+        return out
+    return [_piece(text, base, 0, len(text), 0)] if text.strip() else []
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+
+
+def fold(text: str) -> str:
+    """Full-width digits and signs folded, white space and thousands
+    separators dropped (``"９４．８４％"`` -> ``"94.84%"``)."""
+    t = unicodedata.normalize("NFKC", text)
+    return "".join(t.split()).replace(",", "")
+
+
+def number_of(text: str, units: tuple[str, ...] = ()) -> Optional[tuple[Decimal, int, bool]]:
+    """A cell holding only a number, perhaps followed by one of ``units``
+    (the unit the form's header states: 万元, 分): (value, decimals, percent)."""
+    t = fold(text)
+    for u in units:
+        if t.endswith(u) and len(t) > len(u):
+            t = t[:-len(u)]
+            break
+    if not _NUMBER.fullmatch(t):
+        return None
+    percent = t.endswith("%")
+    t = t.rstrip("%")
+    return Decimal(t), (len(t.split(".", 1)[1]) if "." in t else 0), percent
+
+
+def make_cell(text: str, start: int, end: int, source: SourceText,
+              units: tuple[str, ...] = ()) -> FormCell:
+    num = number_of(text, units)
+    value, precision, percent = num if num is not None else (None, 0, False)
+    return FormCell(text=text, value=value, precision=precision, percent=percent,
+                    location=source.locate(start, max(end, start + 1)))
+
+
+# --------------------------------------------------------------------------
+# Vocabulary look-ups
+
+
+@dataclass
+class Vocabulary:
+    rules: FormRules
+    ruleset: RuleSet
+    prefix: Optional[re.Pattern] = None
+    number: Optional[re.Pattern] = None
+
+    def __post_init__(self) -> None:
+        self.prefix = re.compile(self.rules.row_prefix) if self.rules.row_prefix else None
+        self.number = re.compile(self.rules.item_number) if self.rules.item_number else None
+
+    @staticmethod
+    def _lookup(key: str, table: dict[str, list[str]]) -> Optional[str]:
+        for role, words in table.items():
+            if key in words:
+                return role
+        return None
+
+    def key(self, text: str) -> str:
+        return header_label(text)
+
+    def identity(self, text: str) -> Optional[str]:
+        return self._lookup(self.key(text), self.rules.identity)
+
+    def funds_column(self, text: str) -> Optional[str]:
+        return self._lookup(self.key(text), self.rules.funds_columns)
+
+    def funds_row(self, text: str) -> Optional[str]:
+        key = self.key(text)
+        if self.prefix is not None:
+            m = self.prefix.match(key)
+            if m:
+                key = key[m.end():]
+        return self._lookup(key, self.rules.funds_rows)
+
+    def goal(self, text: str) -> Optional[str]:
+        return self._lookup(self.key(text), self.rules.goals)
+
+    def is_funds_header(self, text: str) -> bool:
+        key = self.key(text)
+        return bool(key) and any(key.startswith(w) for w in self.rules.funds_header)
+
+    def is_total_row(self, text: str) -> bool:
+        return self.key(text) in self.rules.total_row
+
+    def indicator_column(self, text: str) -> Optional[str]:
+        return column_role(text, self.ruleset.indicators)
+
+    def is_empty(self, text: str) -> bool:
+        return "".join(text.split()) in self.rules.empty_cells
+
+    def is_note(self, text: str) -> bool:
+        t = text.strip()
+        return any(t.startswith(p) and t[len(p):len(p) + 1] in "：:" for p in self.rules.note_prefixes)
+
+    def is_level(self, text: str) -> bool:
+        key = self.key(text)
+        return bool(key) and key.endswith(self.rules.level_suffix) and len(key) <= 12
+
+
+# --------------------------------------------------------------------------
+# Reading a form
+
+
+@dataclass
+class Column:
+    role: Optional[str]
+    index: int
+    col0: int
+    col1: int
+
+
+@dataclass
+class Reader:
+    """The state of reading one form, line by line."""
+
+    vocab: Vocabulary
+    source: SourceText
+    form: Form
+    layout: Optional[str] = None
+    edge_pipes: bool = False
+    funds_cols: list[Column] = field(default_factory=list)
+    ind_cols: list[Column] = field(default_factory=list)
+    pending_goals: list[tuple[str, Column]] = field(default_factory=list)
+    done: bool = False
+
+    # -- columns
+
+    def assign(self, pieces: list[Piece], cols: list[Column], layout: str) -> dict[str, Piece]:
+        """Each piece's column role: by its cell index in TAB and pipe rows,
+        by display overlap with the header cell in space-aligned rows."""
+        out: dict[str, Piece] = {}
+        for p in pieces:
+            if not p.text:
+                continue
+            col = None
+            if layout in ("tab", "pipe"):
+                col = next((c for c in cols if c.index == p.index), None)
+            else:
+                best = max(cols, key=lambda c: (min(c.col1, p.col1) - max(c.col0, p.col0),
+                                                -abs(c.col0 - p.col0)), default=None)
+                col = best
+            if col is not None and col.role is not None and col.role not in out:
+                out[col.role] = p
+        return out
+
+    def header_columns(self, top: list[Piece], bottom: Optional[list[Piece]], layout: str,
+                       role_of) -> list[Column]:
+        """Columns of a one- or two-row header; in a two-row header each
+        column's label is tried alone, then joined with the cell above it
+        (a cell above spreads right over columns that have none)."""
+        if not bottom:
+            return [Column(role_of(p.text), p.index, p.col0, p.col1) for p in top if p.text]
+        cols: list[Column] = []
+        if layout in ("tab", "pipe"):
+            n = max(len(top), len(bottom))
+            above_text = ""
+            for i in range(n):
+                t = top[i].text if i < len(top) else ""
+                b = bottom[i].text if i < len(bottom) else ""
+                ref = (bottom[i] if i < len(bottom) else top[i])
+                if t:
+                    above_text = t
+                above = t or (above_text if b else "")
+                cols.append(Column(self._combined(above, b, role_of), i, ref.col0, ref.col1))
+            return cols
+        # space-aligned: bottom cells are columns; top cells above them (or
+        # to their left, spreading right) complete the label; top cells over
+        # no bottom cell are columns of their own.
+        used: set[int] = set()
+        for b in bottom:
+            over = [t for t in top if min(t.col1, b.col1) > max(t.col0, b.col0)]
+            left = [t for t in top if t.col1 <= b.col0]
+            above = over[0].text if over else ""
+            if over:
+                used.update(id(t) for t in over)
+            elif left and any(id(t) in used for t in left[-1:]):
+                above = left[-1].text
+            cols.append(Column(self._combined(above, b.text, role_of), b.index, b.col0, b.col1))
+        for t in top:
+            if id(t) not in used:
+                cols.append(Column(role_of(t.text), t.index, t.col0, t.col1))
+        cols.sort(key=lambda c: c.col0)
+        return cols
+
+    @staticmethod
+    def _combined(above: str, below: str, role_of) -> Optional[str]:
+        for text in (below, above + below, below + above, above):
+            if text and role_of(text) is not None:
+                return role_of(text)
+        return None
+
+    # -- rows
+
+    def cell(self, p: Piece) -> FormCell:
+        return make_cell(p.text, p.start, p.end, self.source, tuple(self.vocab.rules.value_units))
+
+    def funds_row(self, pieces: list[Piece], layout: str) -> bool:
+        first = next((p for p in pieces if p.text), None)
+        if first is None:
+            return False
+        role = self.vocab.funds_row(first.text)
+        if role is None or not self.funds_cols:
+            return False
+        cells = {k: self.cell(p) for k, p in self.assign([p for p in pieces if p is not first],
+                                                        self.funds_cols, layout).items()
+                 if not self.vocab.is_empty(p.text)}
+        self.form.funds.append(FormRow(kind="funds", label=header_label(first.text), role=role,
+                                       cells=cells, location=self.cell(first).location))
+        return True
+
+    def indicator_row(self, pieces: list[Piece], layout: str) -> None:
+        roles = self.assign(pieces, self.ind_cols, layout)
+        cells = {k: self.cell(p) for k, p in roles.items()}
+        rows = self.form.indicators
+        if rows and not any(k in cells for k in ("target", "actual", "weight", "score")):
+            prev = rows[-1]  # a wrapped cell: its text joins the cell above
+            for k, c in cells.items():
+                if k in prev.cells:
+                    old = prev.cells[k]
+                    loc = old.location.model_copy(update={"end_line": c.location.end_line})
+                    prev.cells[k] = old.model_copy(update={"text": old.text + c.text, "location": loc})
+                else:
+                    prev.cells[k] = c
+            if "name" in cells:
+                prev.label = prev.cells["name"].text
+            return
+        if "name" not in cells:
+            return
+        if rows and "level1" not in cells:  # merged cells left blank
+            for level in ("level1", "level2"):
+                if level not in cells and level in rows[-1].cells:
+                    cells[level] = rows[-1].cells[level]
+        self.form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
+                                            location=cells["name"].location))
+
+    def total_row(self, pieces: list[Piece], layout: str) -> None:
+        roles = self.assign(pieces, self.ind_cols, layout)
+        nums = [p for p in pieces if number_of(p.text) is not None]
+        for k in ("weight", "score"):
+            if k in roles and number_of(roles[k].text) is not None:
+                self.form.total[k] = self.cell(roles[k])
+        if "score" not in self.form.total and nums:
+            self.form.total["score"] = self.cell(nums[-1])
+            if len(nums) > 1 and "weight" not in self.form.total:
+                self.form.total["weight"] = self.cell(nums[-2])
+        self.done = True
+
+    # -- label：value lines
+
+    def label_value(self, text: str, base: int) -> bool:
+        """``项目名称：…``, ``预期目标：…``, ``年度资金总额：年初预算数186.00；…``,
+        ``执行率：97.00%``, ``合计分值：100``, ``1.数量指标—名称：年度指标值…；分值10``."""
+        m = re.match(r"\s*([^：:]{1,40}?)\s*[：:]\s*", text)
+        if not m:
+            return False
+        head, rest_at = m.group(1), m.end()
+        rest = text[rest_at:]
+        v = self.vocab
+        role = v.identity(head)
+        if role is not None:
+            if rest.strip():
+                self.form.identity.setdefault(role, make_cell(rest.strip(), base + rest_at,
+                                                              base + rest_at + len(rest.strip()), self.source))
+            return True
+        goal = v.goal(head)
+        if goal is not None:
+            if rest.strip():
+                self.form.goals[goal] = make_cell(rest.strip(), base + rest_at, base + rest_at + len(rest.strip()),
+                                                  self.source)
+            return True
+        if v.key(head) in v.rules.goal_label:
+            if rest.strip() and "expected" in v.rules.goals:  # 年度总体目标：… states the expected goal
+                self.form.goals.setdefault("expected", make_cell(rest.strip(), base + rest_at,
+                                                                 base + rest_at + len(rest.strip()), self.source))
+            return True
+        fund = v.funds_row(head)
+        if fund is not None and rest.strip():
+            cells = self._pairs(rest, base + rest_at, v.rules.funds_columns)
+            if cells:
+                loc = self.source.locate(base + m.start(1), base + m.start(1) + len(head))
+                self.form.funds.append(FormRow(kind="funds", label=v.key(head), role=fund, cells=cells,
+                                               location=loc))
+                return True
+        key = v.key(head)
+        for k, words in v.rules.total_row_fields.items():
+            if key in words and self.form.funds:
+                total = next((r for r in self.form.funds if r.role == "total"), None)
+                if total is not None:
+                    total.cells[k] = make_cell(rest.strip(), base + rest_at, base + rest_at + len(rest.strip()),
+                                               self.source)
+                    return True
+        for k, words in v.rules.total_fields.items():
+            if key in words and (self.form.funds or self.form.indicators):
+                self.form.total[k] = make_cell(rest.strip(), base + rest_at, base + rest_at + len(rest.strip()),
+                                               self.source)
+                if k == "score":
+                    self.done = True
+                return True
+        return self._indicator_line(head, m, rest, base, rest_at)
+
+    def _indicator_line(self, head: str, m, rest: str, base: int, rest_at: int) -> bool:
+        v = self.vocab
+        table = {role: list(getattr(v.ruleset.indicators.columns, role))
+                 for role in ("target", "actual", "weight", "score", "deviation")}
+        table["deviation"] = table["deviation"] + list(v.ruleset.indicators.column_prefixes.deviation)
+        cells = self._pairs(rest, base + rest_at, table)
+        if not ({"target", "actual"} <= set(cells) or {"weight", "score"} <= set(cells)):
+            return False
+        start = base + m.start(1)
+        name_text = head
+        if v.number is not None:
+            n = v.number.match(name_text)
+            if n:
+                start += n.end()
+                name_text = name_text[n.end():]
+        parts = [name_text]
+        for sep in v.rules.level_separators:
+            if sep in name_text:
+                parts = name_text.split(sep)
+                break
+        offset = start
+        located: list[tuple[str, int]] = []
+        for part in parts:
+            located.append((part, offset))
+            offset += len(part) + len(next((s for s in v.rules.level_separators if s in name_text), ""))
+        name, name_at = located[-1]
+        cells["name"] = make_cell(name.strip(), name_at, name_at + len(name.strip()), self.source)
+        levels = located[:-1]
+        if len(levels) >= 2:
+            cells["level1"] = make_cell(levels[0][0], levels[0][1], levels[0][1] + len(levels[0][0]), self.source)
+            cells["level2"] = make_cell(levels[1][0], levels[1][1], levels[1][1] + len(levels[1][0]), self.source)
+        elif levels:
+            role = "level1" if v.key(levels[0][0]) in v.rules.level1_words else "level2"
+            cells[role] = make_cell(levels[0][0], levels[0][1], levels[0][1] + len(levels[0][0]), self.source)
+        self.form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
+                                            location=cells["name"].location))
+        return True
+
+    def _pairs(self, rest: str, base: int, table: dict[str, list[str]]) -> dict[str, FormCell]:
+        """``年初预算数186.00；全年预算数204.60`` -> cells by role: each part
+        starts with a column word (longest first), an optional colon, then
+        the value."""
+        words = sorted(((w, role) for role, ws in table.items() for w in ws), key=lambda x: -len(x[0]))
+        out: dict[str, FormCell] = {}
+        at = 0
+        for part in re.split(r"([；;])", rest):
+            if part in ("；", ";"):
+                at += len(part)
+                continue
+            stripped = part.lstrip()
+            lead = len(part) - len(stripped)
+            for w, role in words:
+                if stripped.startswith(w):
+                    val = stripped[len(w):]
+                    val_lead = len(val) - len(val.lstrip(" ：:"))
+                    value = val[val_lead:].rstrip("。 ")
+                    if value and role not in out:
+                        s = base + at + lead + len(w) + val_lead
+                        out[role] = make_cell(value, s, s + len(value), self.source,
+                                              tuple(self.vocab.rules.value_units))
+                    break
+            at += len(part)
+        return out
+
+    # -- one grid line
+
+    def grid_line(self, text: str, base: int) -> None:
+        if self.done or not text.strip():
+            return
+        layout = line_layout(text)
+        if layout == "single" or (layout == "space" and ("：" in text.split()[0] if text.split() else False)):
+            if self.label_value(text, base) or layout == "single":
+                return
+        pieces = split_line(text, base, layout, self.edge_pipes if layout == "pipe" else False)
+        texts = [p.text for p in pieces if p.text]
+        if not texts:
+            return
+        v = self.vocab
+        # identity cells: label then value
+        for i, p in enumerate(pieces):
+            role = v.identity(p.text) if p.text else None
+            if role is not None:
+                nxt = next((q for q in pieces[i + 1:] if q.text), None)
+                if nxt is not None and v.identity(nxt.text) is None:
+                    self.form.identity.setdefault(role, self.cell(nxt))
+        if any(v.identity(t) for t in texts):
+            return
+        # pending goal texts under 预期目标 / 实际完成情况 header cells
+        if self.pending_goals:
+            for role, col in self.pending_goals:
+                p = self.assign(pieces, [col], layout).get(role)
+                if p is not None:
+                    self.form.goals[role] = self.cell(p)
+            self.pending_goals = []
+            return
+        # goal rows
+        goal_pieces = [(v.goal(p.text), p) for p in pieces if p.text and v.goal(p.text)]
+        if goal_pieces or any(v.key(t) in v.rules.goal_label for t in texts):
+            for p in pieces:
+                m = re.match(r"\s*([^：:]{1,12})[：:]", p.text)
+                if m and v.goal(m.group(1)):
+                    rest = p.text[m.end():].strip()
+                    if rest:
+                        self.form.goals[v.goal(m.group(1))] = make_cell(rest, p.end - len(rest), p.end, self.source)
+            texts_after = [p for p in pieces if p.text and not v.goal(p.text)
+                           and v.key(p.text) not in v.rules.goal_label and not re.match(r"[^：:]{1,12}[：:]", p.text)]
+            if len(goal_pieces) == 1 and texts_after:
+                self.form.goals[goal_pieces[0][0]] = self.cell(texts_after[-1])
+            elif goal_pieces and not texts_after:
+                self.pending_goals = [(g, Column(g, p.index, p.col0, p.col1)) for g, p in goal_pieces]
+            return
+        # funds header (one or two rows)
+        n_funds = sum(1 for t in texts if v.funds_column(t))
+        if n_funds >= 3 or (n_funds >= 2 and v.is_funds_header(texts[0])):
+            self.layout = layout
+            self.edge_pipes = layout == "pipe" and text.strip().startswith("|")
+            if layout == "pipe":
+                pieces = split_line(text, base, layout, self.edge_pipes)
+            self.funds_cols = self.header_columns(pieces, None, layout, v.funds_column)
+            self._funds_top = pieces
+            return
+        if self.funds_cols and not self.form.funds and getattr(self, "_funds_top", None) is not None \
+                and not v.funds_row(texts[0]) and not any(number_of(t) for t in texts):
+            self.funds_cols = self.header_columns(self._funds_top, pieces, layout, v.funds_column)
+            self._funds_top = None
+            return
+        self._funds_top = None
+        if self.funds_row(pieces, layout):
+            return
+        # indicator header
+        roles = [v.indicator_column(t) for t in texts]
+        if sum(1 for r in roles if r) >= 4 and "name" in roles:
+            self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
+            return
+        if not self.ind_cols:
+            return
+        if v.is_total_row(texts[0]):
+            self.total_row(pieces, layout)
+            return
+        self.indicator_row(pieces, layout)
+
+
+# --------------------------------------------------------------------------
+# One cell per line
+
+
+def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
+    """A form flattened to one cell per line (a web page copied as text):
+    the header cells name the columns in order, a funds row is its label
+    and one line per column, an indicator row ends with its 分值 and 得分
+    (two numbers), 一级/二级指标 stand before it when they change and a
+    偏差原因 after it when there is one."""
+    v, src, form = reader.vocab, reader.source, reader.form
+    items = [(t.strip(), b + (len(t) - len(t.lstrip()))) for t, b in lines if t.strip()]
+
+    def cell(i: int) -> FormCell:
+        t, s = items[i]
+        return make_cell(t, s, s + len(t), src)
+
+    i, n = 0, len(items)
+    funds_cols: list[str] = []
+    ind_cols: list[str] = []
+    while i < n:
+        t = items[i][0]
+        if v.identity(t) and i + 1 < n:
+            form.identity.setdefault(v.identity(t), cell(i + 1))
+            i += 2
+            continue
+        if v.is_funds_header(t) and not funds_cols:
+            j = i + 1
+            while j < n and v.funds_column(items[j][0]):
+                funds_cols.append(v.funds_column(items[j][0]))
+                j += 1
+            i = j
+            continue
+        if funds_cols and v.funds_row(t) and i + len(funds_cols) < n:
+            cells = {}
+            for k, role in enumerate(funds_cols):
+                tt = items[i + 1 + k][0]
+                if role and not v.is_empty(tt):
+                    cells[role] = cell(i + 1 + k)
+            form.funds.append(FormRow(kind="funds", label=header_label(t), role=v.funds_row(t), cells=cells,
+                                      location=cell(i).location))
+            i += 1 + len(funds_cols)
+            continue
+        if v.goal(t) and i + 1 < n:
+            form.goals[v.goal(t)] = cell(i + 1)
+            i += 2
+            continue
+        if v.indicator_column(t) and not ind_cols:
+            j = i
+            while j < n and (v.indicator_column(items[j][0]) or header_label(items[j][0]) == "绩效指标"):
+                role = v.indicator_column(items[j][0])
+                if role:
+                    ind_cols.append(role)
+                j += 1
+            i = j
+            _cell_indicators(reader, items, i, ind_cols, cell)
+            return
+        i += 1
+
+
+def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> None:
+    v, form = reader.vocab, reader.form
+    n = len(items)
+    end = next((k for k in range(i, n) if v.is_total_row(items[k][0])), n)
+    # a row ends at its 得分: the last of a run of numbers (分值, 得分)
+    runs: list[tuple[int, int]] = []
+    k = i
+    while k < end:
+        if number_of(items[k][0]) is not None:
+            q = k
+            while q + 1 < end and number_of(items[q + 1][0]) is not None:
+                q += 1
+            if q > k:
+                runs.append((k, q))
+            k = q + 1
+        else:
+            k += 1
+    prev_end = i
+    level1 = level2 = None
+    for _, q in runs:
+        name_at = q - 4
+        if name_at < prev_end:
+            continue
+        extras = list(range(prev_end, name_at))
+        levels = [x for x in extras if v.is_level(items[x][0])]
+        reasons = [x for x in extras if x not in levels]
+        if reasons and form.indicators and "deviation" in cols:
+            form.indicators[-1].cells["deviation"] = cell(reasons[0])
+        if len(levels) >= 2:
+            level1, level2 = cell(levels[-2]), cell(levels[-1])
+        elif levels:
+            if header_label(items[levels[0]][0]) in v.rules.level1_words:
+                level1, level2 = cell(levels[0]), None
+            else:
+                level2 = cell(levels[0])
+        cells = {"name": cell(name_at), "target": cell(q - 3), "actual": cell(q - 2),
+                 "weight": cell(q - 1), "score": cell(q)}
+        if level1 is not None:
+            cells["level1"] = level1
+        if level2 is not None:
+            cells["level2"] = level2
+        form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
+                                       location=cells["name"].location))
+        prev_end = q + 1
+    tail = [x for x in range(prev_end, end)]
+    if tail and form.indicators and "deviation" in cols:
+        form.indicators[-1].cells["deviation"] = cell(tail[0])
+    if end < n:
+        nums = [x for x in range(end + 1, min(end + 3, n)) if number_of(items[x][0]) is not None]
+        if len(nums) >= 2:
+            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
+        elif nums:
+            form.total["score"] = cell(nums[0])
+    reader.done = True
+
+
+# --------------------------------------------------------------------------
+# Finding forms
+
+
+def _lines(source: SourceText) -> list[tuple[str, int]]:
+    out = []
+    for no in range(1, source.n_lines + 1):
+        span = source.line_span(no)
+        out.append((span.text, span.start if span.offsets else source.line_starts[no - 1]))
+    return out
+
+
+def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[int, str]]:
+    """Lines where a form's funds block starts, with the kind of reading:
+    ``grid`` (its header row names at least three funds columns, or a
+    label：value funds row) or ``cells`` (the header's cells one per line)."""
+    out: list[tuple[int, str]] = []
+    for i, (text, base) in enumerate(lines):
+        t = text.strip()
+        if not t:
+            continue
+        layout = line_layout(text)
+        if layout != "single":
+            pieces = split_line(text, base, layout)
+            n = sum(1 for p in pieces if p.text and vocab.funds_column(p.text))
+            if n >= 3:
+                out.append((i, "grid"))
+            continue
+        m = re.match(r"([^：:]{1,30})[：:](.*)", t)
+        if m and vocab.funds_row(m.group(1)) and any(w in m.group(2) for ws in vocab.rules.funds_columns.values()
+                                                    for w in ws):
+            if not out or out[-1][0] < i - 8:
+                out.append((i, "grid"))
+            continue
+        if vocab.is_funds_header(t):
+            following = [x.strip() for x, _ in lines[i + 1:i + 8]]
+            if sum(1 for x in following if vocab.funds_column(x)) >= 3:
+                out.append((i, "cells"))
+    return out
+
+
+def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
+    """The first line of the form: the earliest identity line (项目名称 …)
+    within the dozen lines before its funds block."""
+    start = anchor
+    for i in range(anchor - 1, max(floor, anchor - 12) - 1, -1):
+        text = lines[i][0].strip().lstrip("|").strip()
+        head = re.split(r"[：:\t|]|\s{2,}", text, maxsplit=1)[0] if text else ""
+        if head and vocab.identity(head):
+            start = i
+    return start
+
+
+def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
+    """Every national form in ``source`` as a :class:`Form` record."""
+    if source is None:
+        return []
+    fr: FormRules = rules.forms
+    vocab = Vocabulary(fr, rules)
+    lines = _lines(source)
+    anchors = find_anchors(lines, vocab)
+    forms: list[Form] = []
+    floor = 0
+    for k, (anchor, how) in enumerate(anchors):
+        if anchor < floor:
+            continue
+        start = _form_start(lines, anchor, floor, vocab)
+        stop = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
+        stop = min(stop, anchor + 200)
+        first = lines[start]
+        form = Form(id=f"form{len(forms) + 1}", layout="cell_per_line" if how == "cells" else "grid",
+                    location=source.locate(first[1], first[1] + max(1, len(first[0]))))
+        reader = Reader(vocab, source, form)
+        last = start
+        if how == "cells":
+            read_cell_lines(reader, lines[start:stop])
+            last = max((c.location.line for r in form.indicators for c in r.cells.values()), default=anchor + 1) - 1
+            last = max([last] + [c.location.line - 1 for c in form.total.values()])
+        else:
+            for i in range(start, stop):
+                reader.grid_line(*lines[i])
+                if reader.done:
+                    last = i
+                    break
+                last = i
+            layouts = {line_layout(lines[i][0]) for i in range(anchor, last + 1) if lines[i][0].strip()}
+            grid = [x for x in ("tab", "pipe", "space") if x in layouts]
+            form.layout = grid[0] if grid else "label_value"
+            if form.layout == "pipe":
+                form.layout = "pipe_edges" if reader.edge_pipes else "pipe"
+        if not form.funds and not form.indicators:
+            continue
+        for i in range(last + 1, min(last + 4, len(lines))):
+            text, base = lines[i]
+            if vocab.is_note(text):
+                form.note = make_cell(text.strip(), base + len(text) - len(text.lstrip()),
+                                      base + len(text.rstrip()), source)
+                last = i
+                break
+        if any(r.role in ("basic", "project") for r in form.funds):
+            form.kind = "department"
+        end = lines[last]
+        form.location = source.locate(first[1], max(end[1] + len(end[0]), first[1] + 1))
+        forms.append(form)
+        floor = last + 1
+    return forms
+
+
+# --------------------------------------------------------------------------
+# Indicators of a form
+
+
+def form_indicators(form: Form, rules: RuleSet) -> list[Indicator]:
+    """The indicator rows of ``form`` as :class:`Indicator` items (target
+    with its operator, actual, met), ``table`` naming the form."""
+    irules = rules.indicators
+    out = []
+    for i, row in enumerate(form.indicators):
+        c = row.cells
+        name = c["name"].text
+        level1 = c["level1"].text if "level1" in c else None
+        level2 = c["level2"].text if "level2" in c else None
+        t = c.get("target")
+        unit = c["unit"].text if "unit" in c else ""
+        operator = c["operator"].text if "operator" in c else ""
+        target = read_target(t.text if t else "", t.location if t else None, name, level1, level2, irules,
+                             unit=unit, operator_text=operator, units=rules)
+        a = c.get("actual")
+        actual = read_actual(a.text if a else "", a.location if a else None, target, unit, units=rules)
+        weight = c["weight"].value if "weight" in c else None
+        score = c["score"].value if "score" in c else None
+        out.append(Indicator(level1=level1, level2=level2, name=name, target=target,
+                             actual_text=a.text if a else "", actual=actual,
+                             met=target_met(target, actual, a.text if a else "", irules),
+                             weight=weight, score=score,
+                             deviation_reason=c["deviation"].text if "deviation" in c else None,
+                             table=form.id, row=i, location=row.location))
+    return out
+
+
+def merge_indicators(table_indicators: list[Indicator], forms: list[Form], rules: RuleSet) -> list[Indicator]:
+    """The report's indicators: those of its forms, read by header words,
+    in place of what the generic table reader found on the same lines;
+    the other tables' indicators kept."""
+    spans = [(f.location.line, f.location.end_line) for f in forms if f.indicators]
+    kept = [ind for ind in table_indicators
+            if not any(a <= ind.location.line <= b for a, b in spans)]
+    for f in forms:
+        kept.extend(form_indicators(f, rules))
+    kept.sort(key=lambda ind: ind.location.start)
+    return kept
