@@ -28,6 +28,7 @@ from .context import CheckContext, build_context, make_result
 from .counts import check_counts_in_words
 from .differences import check_differences
 from .document import check_document_type
+from .forms import check_forms
 from .grades import check_score_grade
 from .growth import check_growth
 from .hygiene import check_hygiene, drop_repeated
@@ -51,6 +52,7 @@ CHECKS: dict[str, CheckFunction] = {
     "growth": check_growth,
     "target": check_targets,
     "score_grade": check_score_grade,
+    "form": check_forms,
     "count_in_words": check_counts_in_words,
     "enumeration_order": check_enumeration_order,
     "heading_order": check_heading_order,

@@ -36,6 +36,7 @@ from ..model import CheckResult, Claim
 from .context import CheckContext, make_result
 from .quotes import join_places
 from .figures import figure_interval, stated_text
+from .forms import restated_by_form
 
 RULE = "metric_consistency"
 SKIP_CLASSES = {"date", "duration", "none"}
@@ -91,7 +92,7 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     metrics stated more than once."""
     by_key: dict[tuple[str, str], list[Claim]] = {}
     for claim in ctx.report.claims:
-        if not _eligible(claim):
+        if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
         key = metric_key(ctx, claim)
         if key is not None:

@@ -10,6 +10,8 @@ score, their sum against the self-score. Missing either side: skipped.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Optional
 
 from ..interpret.meta import GradeBand
@@ -35,6 +37,30 @@ def _decimals(value) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
+def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
+    """The grade bands the report states itself (checks.yaml
+    ``stated_grade_bands``), from the one sentence stating the most of
+    them; None when no sentence states two. A band's words are its own
+    word and the national synonyms of it (优秀 is also 优)."""
+    src = ctx.quotes.source
+    text = src.text if src is not None else "\n".join(
+        f"{s.title}\n{s.body}" for s in ctx.report.sections)
+    patterns = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
+    best: list[GradeBand] = []
+    for sentence in re.split(r"[。\n]", text):
+        bands: dict[str, GradeBand] = {}
+        for rx in patterns:
+            for m in rx.finditer(sentence):
+                grade = m.group("grade")
+                low = m.groupdict().get("min")
+                words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
+                bands.setdefault(grade, GradeBand(grade=grade, words=list(dict.fromkeys(words)),
+                                                  min=Decimal(low) if low else Decimal(0)))
+        if len(bands) > len(best):
+            best = list(bands.values())
+    return tuple(best) if len(best) >= 2 else None
+
+
 def check_grade(ctx: CheckContext) -> CheckResult:
     meta = ctx.report.meta
     locs = [meta.locations[k] for k in ("self_score", "grade") if k in meta.locations]
@@ -42,14 +68,16 @@ def check_grade(ctx: CheckContext) -> CheckResult:
         missing = "自评得分" if meta.self_score is None else "评价等级"
         return make_result(ctx, RULE, "score_grade", "skipped", f"未找到{missing}，无法核对得分与等级",
                            locations=locs)
-    band = grade_for(meta.self_score, ctx.book.grade_scale)
+    own = stated_scale(ctx)
+    band = grade_for(meta.self_score, own or ctx.book.grade_scale)
     if band is None:
         return make_result(ctx, RULE, "score_grade", "skipped",
                            f"得分 {meta.self_score} 不在等级表范围内", locations=locs)
     ok = meta.grade in band.words
     verdict = "相符" if ok else "不符"
+    scale = "按报告所列等级标准，" if own else ""
     return make_result(ctx, RULE, "score_grade", "pass" if ok else "fail",
-                       f"自评得分 {meta.self_score} 分对应等级“{band.grade}”，与所述等级“{meta.grade}”{verdict}",
+                       f"{scale}自评得分 {meta.self_score} 分对应等级“{band.grade}”，与所述等级“{meta.grade}”{verdict}",
                        expected=band.grade, stated=meta.grade, quote=join_places(ctx.quote_at(loc) for loc in locs),
                        locations=locs)
 
@@ -61,9 +89,14 @@ def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
     inds = ctx.report.indicators
     if not ctx.book.rules.indicator_score_sum or meta.self_score is None or not inds:
         return None
+    if any(f.total.get("score") is not None and f.indicators for f in ctx.report.forms):
+        return None  # the form's own 总分 against its rows: checks/forms.py
     scores = [i.score for i in inds]
     if all(s is None for s in scores):
         return None
+    # a form's funds block scores its 执行率 beside the indicators
+    scores += [r.cells["score"].value for f in ctx.report.forms for r in f.funds
+               if r.role == "total" and "score" in r.cells and r.cells["score"].value is not None]
     locs = [meta.locations["self_score"]] if "self_score" in meta.locations else []
     if any(s is None for s in scores):
         return make_result(ctx, RULE, "score_sum", "skipped", "部分指标未给出得分，无法核对得分合计",
@@ -74,14 +107,39 @@ def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
     expected = show(total.midpoint, max(_decimals(s) for s in scores))  # type: ignore[arg-type]
     verdict = "相符" if ok else "不符"
     return make_result(ctx, RULE, "score_sum", "pass" if ok else "fail",
-                       f"自评得分 {meta.self_score} 分与各指标得分之和 {expected} 分{verdict}",
+                       f"自评得分 {meta.self_score} 分与各项得分之和 {expected} 分{verdict}",
                        expected=expected, stated=str(meta.self_score),
                        quote=join_places(ctx.quote_at(loc) for loc in locs),
                        locations=locs + [i.location for i in inds])
 
 
+def check_restated_total(ctx: CheckContext) -> list[CheckResult]:
+    """The self-score the text states against the 总分 of the report's
+    form (one form with a total only; the score read from the form
+    itself is not a restatement)."""
+    meta = ctx.report.meta
+    totals = [f for f in ctx.report.forms if f.total.get("score") is not None
+              and f.total["score"].value is not None]
+    loc = meta.locations.get("self_score")
+    if meta.self_score is None or loc is None or len(totals) != 1:
+        return []
+    form = totals[0]
+    cell = form.total["score"]
+    if form.location.line <= loc.line <= form.location.end_line:
+        return []
+    ok = stated_interval(meta.self_score, _decimals(meta.self_score)).overlaps(
+        stated_interval(cell.value, cell.precision))  # type: ignore[arg-type]
+    verdict = "相符" if ok else "不符"
+    return [make_result(ctx, RULE, "restated_total", "pass" if ok else "fail",
+                        f"正文所述自评得分 {meta.self_score} 分与自评表总分 {cell.text} 分{verdict}",
+                        expected=cell.text, stated=str(meta.self_score),
+                        quote=join_places([ctx.quote_at(loc), ctx.quotes.at(cell.location)]),
+                        locations=[loc, cell.location])]
+
+
 def check_score_grade(ctx: CheckContext) -> list[CheckResult]:
     out = [check_grade(ctx)]
+    out.extend(check_restated_total(ctx))
     summed = check_score_sum(ctx)
     if summed is not None:
         out.append(summed)

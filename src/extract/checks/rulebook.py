@@ -29,7 +29,7 @@ RULE_IDS = (
     "target_rating", "score_grade", "count_in_words", "enumeration_order",
     "heading_order", "metric_consistency", "year_scope", "document_type",
     "template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
-    "name_variant", "missing_unit",
+    "name_variant", "missing_unit", "form",
 )
 
 
@@ -226,11 +226,14 @@ class CheckRules(_Strict):
     growth: GrowthRules
     targets: TargetRules
     grade_scale: Optional[list[GradeBand]] = None
+    stated_grade_bands: list[str] = Field(default_factory=list)
     indicator_score_sum: bool = True
     counts: CountRules
     consistency: ConsistencyRules
     years: YearRules
     document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
+
+    _v_bands = field_validator("stated_grade_bands")(check_regex)
 
     @field_validator("severity", "disabled")
     @classmethod
