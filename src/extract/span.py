@@ -10,12 +10,16 @@ input), with line starts and, for PDFs, the page and box of each line; loaders
 of laid-out formats also record where each line came from (``line_origins``:
 ``"p12"`` for paragraph 12 of a DOCX, ``"t2 r3"`` for row 3 of its table 2,
 ``"page 4"`` for a PDF line, ``"page 4 t2 r3"`` for a PDF table row), so a
-person can find it in the original.
+person can find it in the original. A PDF's lines also carry each
+character's glyph box (``char_boxes``), so a figure is located by its own
+box, not its line's or its table row's.
 """
 
 from __future__ import annotations
 
+import array
 import bisect
+import math
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
@@ -89,6 +93,9 @@ class SourceText:
     line_boxes: Optional[Sequence[Optional[tuple[float, float, float, float]]]] = None
     line_origins: Optional[Sequence[Optional[str]]] = None
     line_starts: list[int] = field(default_factory=list)
+    #: per line, five floats per character (page, x0, top, x1, bottom; NaN
+    #: where no glyph drew it), or None (see extract.load.lines.char_boxes)
+    char_boxes: Optional[Sequence[Optional[array.array]]] = None
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -125,8 +132,37 @@ class SourceText:
             page = self.line_pages[line - 1]
         if self.line_boxes is not None and line - 1 < len(self.line_boxes):
             bbox = self.line_boxes[line - 1]
+        glyphs = self.glyph_box(start, end)
+        if glyphs is not None:
+            page, bbox = glyphs
         return Location(line=line, end_line=end_line, start=start, end=end,
                         page=page, bbox=bbox, cell=cell)
+
+    def glyph_box(self, start: int, end: int) -> Optional[tuple[int, tuple[float, float, float, float]]]:
+        """The page and box of the glyphs of source characters ``start`` to
+        ``end``: the union of their boxes on the page of the first one (a
+        figure wrapped over a page break is boxed where it starts), or None
+        without glyph boxes there."""
+        if self.char_boxes is None:
+            return None
+        page = None
+        x0 = top = math.inf
+        x1 = bottom = -math.inf
+        for line in range(self.line_of(start), self.line_of(max(end - 1, start)) + 1):
+            boxes = self.char_boxes[line - 1] if line - 1 < len(self.char_boxes) else None
+            if boxes is None:
+                continue
+            first = self.line_starts[line - 1]
+            for i in range(max(start - first, 0), min(end - first, len(boxes) // 5)):
+                p = boxes[5 * i]
+                if math.isnan(p) or (page is not None and p != page):
+                    continue
+                page = int(p)
+                x0, top = min(x0, boxes[5 * i + 1]), min(top, boxes[5 * i + 2])
+                x1, bottom = max(x1, boxes[5 * i + 3]), max(bottom, boxes[5 * i + 4])
+        if page is None:
+            return None
+        return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
     def locate_span(self, span: Span, cell: Optional[tuple[str, int, int]] = None) -> Location:
         if not span.offsets:

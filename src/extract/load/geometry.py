@@ -11,13 +11,15 @@ points, origin at the top left: ``(x0, top, x1, bottom)``. The steps:
     pages --drop_running_lines--> no running headers, footers, page numbers
           --join_continued_tables--> one table across a page break
           --paragraph lines--> lines broken by wrapping joined back
-          --to_source--> SourceText (each line with page and box)
+          --to_source--> SourceText (each line with page and box, each
+                         character with its glyph's page and box)
 
 Tolerances are the named fields of :class:`LayoutSettings`.
 """
 
 from __future__ import annotations
 
+import array
 import bisect
 import collections
 import re
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence, Union
 
 from ..span import SourceText
-from .lines import BBox, SourceBuilder, cell_text, join_wrapped
+from .lines import BBox, GlyphRun, SourceBuilder, cell_text, join_wrapped
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class Line:
     bbox: BBox
     em: float
     page: int
+    #: the glyphs the text was made of, in text order (a figure's own box)
+    glyphs: Optional[GlyphRun] = None
 
     @property
     def x0(self) -> float:
@@ -96,6 +100,8 @@ class Row:
     cells: list[Optional[str]]
     bbox: BBox
     page: int
+    #: each cell's glyphs in text order (None where a merged cell covers it)
+    glyphs: Optional[list[Optional[GlyphRun]]] = None
 
 
 @dataclass
@@ -119,6 +125,15 @@ class PageLayout:
     height: float
     items: list[Item] = field(default_factory=list)
     ocr: bool = False
+
+
+def glyph_run(glyphs: Sequence[Glyph], page: int) -> GlyphRun:
+    """The characters and boxes of ``glyphs`` (in the order given), kept
+    compactly for as long as the document is laid out."""
+    boxes = array.array("f")
+    for g in glyphs:
+        boxes.extend((g.x0, g.top, g.x1, g.bottom))
+    return GlyphRun("".join(g.ch for g in glyphs), boxes, page)
 
 
 def union(boxes: Iterable[BBox]) -> BBox:
@@ -223,7 +238,7 @@ def make_lines(glyphs: Sequence[Glyph], page: int, settings: LayoutSettings = DE
         text = _BULLET_BEFORE_MARKER.sub(r"\1 ", line_text(group, settings))
         if text.strip():
             box = (group[0].x0, min(g.top for g in group), max(g.x1 for g in group), max(g.bottom for g in group))
-            out.append(Line(text, box, _em(group), page))
+            out.append(Line(text, box, _em(group), page, glyph_run(group, page)))
     return out
 
 
@@ -296,9 +311,11 @@ class _CellIndex:
         return None
 
 
-def _cell_string(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
-    lines = [re.sub(r" {2,}", " ", line_text(g, settings)) for g in group_lines(glyphs, settings)]
-    return join_wrapped(lines)
+def _cell_string(glyphs: Sequence[Glyph], page: int, settings: LayoutSettings) -> tuple[str, GlyphRun]:
+    """A cell's text (its lines joined) and its glyphs in text order."""
+    grouped = group_lines(glyphs, settings)
+    text = join_wrapped(re.sub(r" {2,}", " ", line_text(g, settings)) for g in grouped)
+    return text, glyph_run([g for line in grouped for g in line], page)
 
 
 def _row_box(cells: Sequence[Optional[BBox]], table: BBox) -> BBox:
@@ -334,9 +351,11 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
         position = {c: k for k, c in enumerate(cells)}
         rows = []
         for row in Table(None, cells).rows:
-            texts = [None if c is None else _cell_string(held[t].get(position[c], []), settings)
-                     for c in row.cells]
-            rows.append(Row(texts, _row_box(row.cells, boxes[t]), page))
+            read = [None if c is None else _cell_string(held[t].get(position[c], []), page, settings)
+                    for c in row.cells]
+            texts = [None if r is None else r[0] for r in read]
+            runs = [None if r is None else r[1] for r in read]
+            rows.append(Row(texts, _row_box(row.cells, boxes[t]), page, runs))
         columns = sorted({c[0] for c in cells} | {boxes[t][2]})
         out.append(PageTable(rows, boxes[t], columns, page))
     return out, free
@@ -477,7 +496,8 @@ def to_source(pages: list[PageLayout], breaks_before, settings: LayoutSettings =
             on_first = [l.bbox for l in para if l.page == para[0].page]
             page_no = para[0].page
             out.line(join_wrapped(l.text for l in para), page=page_no, bbox=union(on_first),
-                     origin=f"page {page_no}{' ocr' if page_no in ocr_pages else ''}")
+                     origin=f"page {page_no}{' ocr' if page_no in ocr_pages else ''}",
+                     glyphs=[l.glyphs for l in para if l.glyphs is not None])
             para.clear()
 
     n_tables = 0
@@ -488,7 +508,8 @@ def to_source(pages: list[PageLayout], breaks_before, settings: LayoutSettings =
                 n_tables += 1
                 for i, row in enumerate(item.rows, 1):
                     origin = f"page {row.page}{' ocr' if row.page in ocr_pages else ''} t{n_tables} r{i}"
-                    out.row(row.cells, page=row.page, bbox=row.bbox, origin=origin)
+                    out.row(row.cells, page=row.page, bbox=row.bbox, origin=origin,
+                            glyphs=[g for g in row.glyphs or () if g is not None])
                 continue
             if para and not continues(para[-1], item, frame, breaks_before, para[-1].page == item.page, settings):
                 flush()

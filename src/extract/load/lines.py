@@ -3,13 +3,16 @@
 Paragraphs become lines; a table row becomes one line of TAB-separated
 cells, a merged cell rendered as empty cells, a cell's own line breaks
 joined away so the row stays one line. :class:`SourceBuilder` collects the
-lines with their page, box and origin and makes the
+lines with their page, box and origin (and, for positioned text, each
+character's glyph box: :class:`GlyphRun`) and makes the
 :class:`~extract.span.SourceText` that the text pipeline reads, so a report
 gives the same structured data whichever form it came in.
 """
 
 from __future__ import annotations
 
+import array
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
@@ -17,6 +20,44 @@ from typing import Iterable, Optional, Sequence
 from ..span import SourceText
 
 BBox = tuple[float, float, float, float]
+
+#: how far ahead of the last matched glyph a character of the text is looked for
+GLYPH_LOOKAHEAD = 8
+NO_BOX = (math.nan,) * 5
+
+
+@dataclass
+class GlyphRun:
+    """Glyphs of one page in the order their text reads: ``chars`` (one
+    character each) and ``boxes``, four floats per glyph (x0, top, x1,
+    bottom in PDF points from the page's top left)."""
+
+    chars: str
+    boxes: array.array
+    page: int
+
+
+def char_boxes(text: str, runs: Sequence[GlyphRun]) -> array.array:
+    """Five floats per character of ``text`` (page, x0, top, x1, bottom),
+    NaN for a character no glyph drew (a space the layout put in). The
+    text's characters are matched in order to the glyphs of ``runs``: the
+    layout only ever adds spaces and drops a glyph drawn twice in place,
+    so each character is the next glyph with its letter."""
+    out = array.array("f", NO_BOX * len(text))
+    chars = "".join(r.chars for r in runs)
+    where = [(r, k) for r in runs for k in range(len(r.chars))]
+    j = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        k = chars.find(ch, j, j + GLYPH_LOOKAHEAD)
+        if k < 0:
+            continue
+        run, n = where[k]
+        out[5 * i:5 * i + 5] = array.array("f", (run.page, *run.boxes[4 * n:4 * n + 4]))
+        j = k + 1
+    return out
+
 
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\u2028\u2029\x85]+")
 _TABS = re.compile(r"\t+")
@@ -70,28 +111,32 @@ class SourceBuilder:
     pages: list[Optional[int]] = field(default_factory=list)
     boxes: list[Optional[BBox]] = field(default_factory=list)
     origins: list[Optional[str]] = field(default_factory=list)
+    glyphs: list[Optional[array.array]] = field(default_factory=list)
 
     def line(self, text: str, page: Optional[int] = None, bbox: Optional[BBox] = None,
-             origin: Optional[str] = None) -> None:
+             origin: Optional[str] = None, glyphs: Optional[Sequence[GlyphRun]] = None) -> None:
         """Add a paragraph line (cleaned by :func:`line_text`); a blank
-        line is skipped."""
+        line is skipped. ``glyphs``: the runs its text was made of."""
         text = line_text(text)
         if text.strip():
-            self._add(text, page, bbox, origin)
+            self._add(text, page, bbox, origin, glyphs)
 
     def row(self, cells: Sequence[Optional[str]], page: Optional[int] = None,
-            bbox: Optional[BBox] = None, origin: Optional[str] = None) -> None:
+            bbox: Optional[BBox] = None, origin: Optional[str] = None,
+            glyphs: Optional[Sequence[GlyphRun]] = None) -> None:
         """Add a table row (see :func:`row_line`); a row with no text is
-        skipped."""
+        skipped. ``glyphs``: the cells' runs, in cell order."""
         text = row_line(cells)
         if text.strip("\t "):
-            self._add(text, page, bbox, origin)
+            self._add(text, page, bbox, origin, glyphs)
 
-    def _add(self, text: str, page: Optional[int], bbox: Optional[BBox], origin: Optional[str]) -> None:
+    def _add(self, text: str, page: Optional[int], bbox: Optional[BBox], origin: Optional[str],
+             glyphs: Optional[Sequence[GlyphRun]] = None) -> None:
         self.texts.append(text)
         self.pages.append(page)
         self.boxes.append(tuple(round(v, 2) for v in bbox) if bbox else None)  # type: ignore[arg-type]
         self.origins.append(origin)
+        self.glyphs.append(char_boxes(text, glyphs) if glyphs else None)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -106,4 +151,5 @@ class SourceBuilder:
             line_pages=list(self.pages) if has_pages else None,
             line_boxes=list(self.boxes) if any(b is not None for b in self.boxes) else None,
             line_origins=list(self.origins) if any(o is not None for o in self.origins) else None,
+            char_boxes=list(self.glyphs) if any(g is not None for g in self.glyphs) else None,
         )
