@@ -151,6 +151,21 @@ class PageFrame:
             return (ut0, w - ux1, ut1, w - ux0)
         return (ux0, ut0, ux1, ut1)
 
+    def user_box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        """The inverse of :meth:`box`: a box as displayed (``x0, top, x1,
+        bottom`` from the top left) as a user-space rectangle
+        ``(x0, y0, x1, y1)``, y upwards, as PDF annotations take it."""
+        w, h = self.width, self.height
+        if self.rotation == 90:
+            ux0, ux1, ut0, ut1 = top, bottom, h - x1, h - x0
+        elif self.rotation == 180:
+            ux0, ux1, ut0, ut1 = w - x1, w - x0, h - bottom, h - top
+        elif self.rotation == 270:
+            ux0, ux1, ut0, ut1 = w - bottom, w - top, x0, x1
+        else:
+            ux0, ux1, ut0, ut1 = x0, x1, top, bottom
+        return (self.left + ux0, self.top - ut1, self.left + ux1, self.top - ut0)
+
 
 def page_glyphs(textpage, crop: PageFrame) -> tuple[list[Glyph], str]:
     """Every non-space character of a text page with its loose box, and

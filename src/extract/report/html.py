@@ -6,17 +6,26 @@ opens from disk with no network: the report's text line by line, headings
 as headings and tables as tables, every failed check highlighted where its
 locations point (severity by colour *and* a text label), a side list of the
 findings grouped by severity and kind (the draft hygiene findings, 稿件规范,
-as a group of their own) that jumps to each place, a severity filter, a
-summary header and a print stylesheet.
+as a group of their own) that jumps to each place, filters (severity, rule,
+section) and a search box, a summary header and a print stylesheet.
+
+For a PDF (``pages``: its rendered pages, :mod:`extract.report.pages`) the
+body is the pages themselves, each finding drawn as a numbered box on the
+glyphs its first location points at (severity by colour and label), the
+other places it names outlined; a box and its side-list entry lead to each
+other.
 
 The page is built by a Jinja2 template with autoescaping on, so text from the
 document can never become markup or script. Each finding with locations has
 exactly one anchor in the page (``id="hl-<n>"``, the first place it touches);
-every highlighted element lists its findings in ``data-findings``.
+every highlighted element lists its findings in ``data-findings``; on page
+images each finding with a page has one numbered box (``a.pbox``, the
+anchor).
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +33,8 @@ from typing import Optional
 
 from ..checks.hygiene import GROUP as HYGIENE_GROUP
 from ..checks.hygiene import RULES as HYGIENE_RULES
-from ..model import CheckResult, Location, Report, Table
+from ..model import CheckResult, Location, Report, Section, Table
+from .pages import PageImage, page_box
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -44,6 +54,8 @@ class Finding:
     #: anchor at the first place touched, not at the first location (set when
     #: the first location falls on nothing the page shows)
     first_touch: bool = False
+    #: the section holding the first location (its id and heading), if any
+    section: Optional[Section] = None
 
     def is_primary(self, start: int, end: int, cell=None) -> bool:
         """True if the page element at source ``start``..``end`` (or table
@@ -70,13 +82,30 @@ class Finding:
 
     @property
     def lines(self) -> str:
+        """Where it is: ``第4页 第35、57行`` (pages where the source has them)."""
         seen: list[int] = []
+        pages: list[int] = []
         for loc in self.result.locations:
             if loc.line not in seen:
                 seen.append(loc.line)
+            if loc.page is not None and loc.page not in pages:
+                pages.append(loc.page)
         if not seen:
             return "无定位"
-        return "第" + "、".join(str(n) for n in seen[:4]) + ("等" if len(seen) > 4 else "") + "行"
+        where = "第" + "、".join(str(n) for n in seen[:4]) + ("等" if len(seen) > 4 else "") + "行"
+        if pages:
+            where = "第" + "、".join(str(n) for n in pages[:4]) + ("等" if len(pages) > 4 else "") + "页 " + where
+        return where
+
+    @property
+    def section_key(self) -> str:
+        return self.section.id if self.section is not None else ""
+
+    @property
+    def search_text(self) -> str:
+        """What the search box looks in: message, rule, kind, evidence, quote."""
+        r = self.result
+        return " ".join(x for x in (r.message, r.rule, r.kind, r.expected, r.stated, r.quote) if x)
 
 
 class _Marked:
@@ -136,6 +165,16 @@ class Block:
     table: Optional[Table] = None
     rows: list[RowView] = field(default_factory=list)
     has_indicators: bool = False
+
+
+def numbered_findings(report: Report) -> list[tuple[int, CheckResult]]:
+    """The failed checks of ``report`` in the order the review page lists
+    them (severity, then kind), each with its number there (from 1): the
+    annotated PDF numbers its notes the same way."""
+    failed = [r for r in report.checks if r.status == "fail"]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    failed.sort(key=lambda r: (order[r.severity], r.kind))
+    return list(enumerate(failed, 1))
 
 
 def _worst(findings: list[Finding]) -> str:
@@ -285,6 +324,75 @@ def layout_blocks(report: Report, text: str, findings: list[Finding]) -> list[Bl
     return blocks
 
 
+@dataclass
+class PageBox:
+    """A finding's box on a page image: ``left, top, width, height`` in
+    percent of the page; ``primary`` for the numbered one (the finding's
+    first location with a page), else an outline of another place it
+    names; ``stack`` places the number beside those of boxes at the same
+    spot."""
+
+    finding: Finding
+    left: float
+    top: float
+    width: float
+    height: float
+    primary: bool = True
+    stack: int = 0
+
+
+@dataclass
+class PageView:
+    image: PageImage
+    boxes: list[PageBox] = field(default_factory=list)
+
+
+def page_views(pages: list[PageImage], findings: list[Finding]) -> list[PageView]:
+    """Each page with the boxes of the findings on it. A finding gets one
+    numbered box, at its first location that has a page and a box; its
+    other places are outlined (one outline per distinct box)."""
+    views = {p.number: PageView(p) for p in pages}
+    for f in findings:
+        seen: set[tuple] = set()
+        for loc in f.result.locations:
+            if loc.page is None or loc.bbox is None or loc.page not in views:
+                continue
+            key = (loc.page, loc.bbox)
+            if key in seen:
+                continue
+            seen.add(key)
+            box = page_box(loc.bbox, views[loc.page].image)
+            if box is None:
+                continue
+            views[loc.page].boxes.append(PageBox(f, *box, primary=not f.anchored))
+            f.anchored = True
+    for view in views.values():
+        spots: dict[tuple, int] = {}
+        for b in view.boxes:
+            if b.primary:
+                key = (round(b.left), round(b.top))
+                b.stack = spots.get(key, 0)
+                spots[key] = b.stack + 1
+    return [views[p.number] for p in pages]
+
+
+def _sections_of(report: Report, findings: list[Finding]) -> list[Section]:
+    """Set each finding's section (the last heading at or before its first
+    location's line); the sections holding findings, in document order."""
+    heads = sorted(report.sections, key=lambda s: s.location.line)
+    lines = [s.location.line for s in heads]
+    used: list[Section] = []
+    for f in findings:
+        if not f.result.locations:
+            continue
+        k = bisect.bisect_right(lines, f.result.locations[0].line) - 1
+        if k >= 0:
+            f.section = heads[k]
+            if heads[k] not in used:
+                used.append(heads[k])
+    return sorted(used, key=lambda s: s.location.line)
+
+
 def _env():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -301,19 +409,24 @@ def _by_kind(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     return list(kinds.items())
 
 
-def render_review(report: Report, source_text: str) -> str:
-    """The review page of ``report`` whose laid-out source text is ``source_text``."""
-    failed = [r for r in report.checks if r.status == "fail"]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    failed.sort(key=lambda r: (order[r.severity], r.kind))
-    findings = [Finding(i + 1, r, _spans(r.locations, len(source_text))) for i, r in enumerate(failed)]
-    blocks = layout_blocks(report, source_text, findings)
-    missed = [f for f in findings if f.spans and not f.anchored]
-    if missed:  # first location on nothing shown: anchor where the finding first shows
-        for f in findings:
-            f.anchored = False
-            f.first_touch = f.first_touch or f in missed
+def render_review(report: Report, source_text: str, pages: Optional[list[PageImage]] = None) -> str:
+    """The review page of ``report`` whose laid-out source text is
+    ``source_text``; with ``pages`` (a PDF's rendered pages) the body shows
+    the pages with the findings boxed on them instead of the text."""
+    findings = [Finding(n, r, _spans(r.locations, len(source_text))) for n, r in numbered_findings(report)]
+    sections = _sections_of(report, findings)
+    blocks: list[Block] = []
+    views: list[PageView] = []
+    if pages:
+        views = page_views(pages, findings)
+    else:
         blocks = layout_blocks(report, source_text, findings)
+        missed = [f for f in findings if f.spans and not f.anchored]
+        if missed:  # first location on nothing shown: anchor where the finding first shows
+            for f in findings:
+                f.anchored = False
+                f.first_touch = f.first_touch or f in missed
+            blocks = layout_blocks(report, source_text, findings)
     groups = []
     hygiene = [f for f in findings if f.result.rule in HYGIENE_RULES]
     for sev in SEVERITIES:
@@ -328,25 +441,36 @@ def render_review(report: Report, source_text: str) -> str:
             budget.append((name, fig.quantity.text, fig.location.line))
     skipped = [r for r in report.checks if r.status == "skipped"]
     passed = sum(1 for r in report.checks if r.status == "pass")
+    rules = sorted({(f.result.rule, f.result.kind) for f in findings})
     return _env().get_template("review.html.j2").render(
         report=report, meta=report.meta, name=os.path.basename(report.source.path),
-        blocks=blocks, findings=findings, groups=groups, budget=budget, skipped=skipped,
+        blocks=blocks, pages=views, findings=findings, groups=groups, budget=budget, skipped=skipped,
+        rules=rules, sections=sections, unsectioned=any(f.section is None for f in findings),
         passed=passed, severity_names=SEVERITY_NAMES, met_names=MET_NAMES,
         counts={sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES},
     )
 
 
 def write_review(report: Report, path: os.PathLike | str, source_text: Optional[str] = None,
-                 rules=None) -> None:
+                 rules=None, pages: Optional[bool] = None) -> None:
     """Write the review page of ``report`` to ``path`` (atomically). Without
     ``source_text`` the report's source file is loaded again for its text,
-    laid out by ``rules`` (the rule set that made the report)."""
+    laid out by ``rules`` (the rule set that made the report). A PDF's
+    pages are rendered and shown with the findings boxed on them
+    (``pages=False``: its laid-out text instead)."""
     if source_text is None:
         from ..load import load_document
 
         source_text = load_document(report.source.path, rules).source.text
     from ..export.jsonfile import write_atomic
 
+    images = None
+    if pages is None:
+        pages = report.source.format == "pdf"
+    if pages:
+        from .pages import render_pages
+
+        images = render_pages(report.source.path)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, render_review(report, source_text))
+    write_atomic(target, render_review(report, source_text, images))
