@@ -136,9 +136,11 @@ def parse(reports, out_dir, rules_dir, no_checks, compact, max_seconds, max_mb, 
 @rules_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Also write a self-contained HTML review page to PATH.")
+@click.option("--annotated-pdf", "annotated_path", type=click.Path(dir_okay=False),
+              help="Also write a copy of the PDF REPORT with one annotation per finding to PATH.")
 @limit_options
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def check(report, fmt, fail_on, rules_dir, html_path, max_seconds, max_mb, debug):
+def check(report, fmt, fail_on, rules_dir, html_path, annotated_path, max_seconds, max_mb, debug):
     """Check REPORT for inconsistencies: exit 0 with no errors, 1 with errors
     (or warnings, with --fail-on warning), 2 for bad input."""
     from .checks import findings_exit_code
@@ -153,6 +155,10 @@ def check(report, fmt, fail_on, rules_dir, html_path, max_seconds, max_mb, debug
             from .report.html import write_review
 
             write_review(parsed, html_path, rules=extractor.rules)
+        if annotated_path:
+            from .report.annotate import write_annotated_pdf
+
+            write_annotated_pdf(parsed, annotated_path)
         if fmt == "json":
             click.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
         else:
