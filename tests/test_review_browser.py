@@ -160,3 +160,123 @@ def test_screenshot_of_2024_sample(open_page, page_2024):
     if os.environ.get("EXTRACT_DOCS_SCREENSHOT") == "1":
         (ROOT / "docs").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "docs" / "review-2024.png"))
+
+
+# ---------------------------------------------------------------- a PDF: its pages with the findings boxed
+
+PDF_2024 = ROOT / "tests" / "fixtures" / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf"
+
+
+def with_page(fails: list[dict]) -> list[dict]:
+    return [r for r in fails if any(l["page"] is not None and l["bbox"] is not None for l in r["locations"])]
+
+
+@pytest.fixture(scope="module")
+def page_pdf(tmp_path_factory):
+    """The review page of the fixture PDF made by scripts/make_fixtures.py."""
+    out = tmp_path_factory.mktemp("review-pdf") / "review-pdf-2024.html"
+    return out, check_html(PDF_2024, out)
+
+
+def visible_count(page, selector: str) -> int:
+    return page.evaluate("""s => [...document.querySelectorAll(s)].filter(
+        e => e.offsetParent !== null && getComputedStyle(e).display !== 'none').length""", selector)
+
+
+def test_pdf_pages_with_one_box_per_finding_and_no_network(open_page, page_pdf):
+    path, fails = page_pdf
+    page, requests = open_page(path)
+    page.wait_for_timeout(300)
+    assert requests == [path.as_uri()]  # the page images are inside the file
+    assert page.locator("#doc figure.pdf-page img").count() == 8
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 1000)")
+    assert page.locator("#doc a.pbox:not(.part)").count() == len(with_page(fails)) == 7
+    assert page.locator("aside a.jump").count() == len(fails)
+    assert page.locator("#doc p.line").count() == 0
+
+
+def test_pdf_click_on_box_shows_its_entry_and_back(open_page, page_pdf):
+    path, fails = page_pdf
+    page, _ = open_page(path, height=700)
+    boxes = page.locator("#doc a.pbox:not(.part)")
+    n = boxes.count()
+    far = 0
+    for i in range(n):
+        box_id = boxes.nth(i).get_attribute("id")
+        number = box_id.split("-")[1]
+        page.evaluate("document.getElementById('findings').scrollTo(0, 0)")
+        far += not in_viewport(page, f"#item-{number}")
+        page.locator(f"#{box_id} .num").click()  # the number: boxes at one spot share their area
+        page.wait_for_timeout(50)
+        assert in_viewport(page, f"#item-{number}"), f"entry {number} not shown after its box's click"
+        page.evaluate("document.getElementById('doc').scrollTo(0, 0)")
+        page.locator(f"#item-{number} a.jump").click()
+        page.wait_for_timeout(50)
+        assert in_viewport(page, f"#{box_id}"), f"box {number} not in view after its entry's click"
+    assert far, "some entry started out of view (else the test proves nothing)"
+
+
+def test_pdf_filters_by_rule_section_and_search(open_page, page_pdf):
+    path, fails = page_pdf
+    page, _ = open_page(path)
+    total = len(fails)
+    enumeration = [r for r in fails if r["rule"] == "enumeration_order"]
+    page.select_option("#filter-rule", "enumeration_order")
+    assert visible_count(page, "aside li[data-finding]") == len(enumeration) == 3
+    assert visible_count(page, "#doc a.pbox:not(.part)") == 3
+    assert page.locator("#shown").inner_text() == f"显示 3 / {total} 项"
+    page.select_option("#filter-rule", "")
+    page.fill("#filter-text", "六是")
+    assert visible_count(page, "aside li[data-finding]") == 1
+    assert visible_count(page, "#doc a.pbox") == 1
+    page.fill("#filter-text", "")
+    sections = page.locator("#filter-section option").evaluate_all("os => os.map(o => o.value)")
+    assert len(sections) >= 3
+    counts = []
+    for value in sections[1:]:
+        page.select_option("#filter-section", value)
+        counts.append(visible_count(page, "aside li[data-finding]"))
+        assert visible_count(page, "#doc a.pbox:not(.part)") == counts[-1]
+    assert sum(counts) == total and all(counts)
+    page.select_option("#filter-section", "")
+    page.locator(".filter input[data-sev='warning']").uncheck()
+    assert visible_count(page, "#doc a.pbox:not(.part)") == sum(1 for r in with_page(fails)
+                                                              if r["severity"] != "warning")
+
+
+def test_pdf_script_in_document_renders_as_text(open_page, tmp_path):
+    """A PDF made by the fixture script's own PDF writer, markup in its text."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from make_fixtures import plain_pdf
+    finally:
+        sys.path.pop(0)
+    report = tmp_path / "hostile.pdf"
+    report.write_bytes(plain_pdf(["Performance self-evaluation 2024 " + HOSTILE, "Adjusted budget 7406.91"]))
+    out = tmp_path / "hostile.html"
+    fails = check_html(report, out)
+    page, requests = open_page(out)
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#doc a.pbox:not(.part)").count() == len(with_page(fails)) == 1
+    assert "<script>window.__pwned = 1</script>" in page.locator("#doc a.pbox").first.get_attribute("title")
+    assert "<script>" in page.locator("header h1").inner_text()
+    assert page.locator("#doc script, aside script, header script").count() == 0
+    assert page.locator("img").count() == 1  # the page image, no other
+    assert requests == [out.as_uri()]
+
+
+def test_screenshot_of_pdf_review(open_page, page_pdf):
+    path, _ = page_pdf
+    page, _ = open_page(path, width=1280, height=860)
+    # the indicator table's missed target on page 4, boxed, and the side list
+    page.locator("aside a.jump[data-finding='f2']").click()
+    page.wait_for_timeout(1800)  # let the click's outline fade
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / ".gitignore").write_text("*\n", encoding="utf-8")
+    shot = ARTIFACTS / "review-pdf-2024.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("EXTRACT_DOCS_SCREENSHOT") == "1":
+        (ROOT / "docs").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "docs" / "review-pdf-2024.png"))
