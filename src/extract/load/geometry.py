@@ -130,10 +130,8 @@ class PageLayout:
 def glyph_run(glyphs: Sequence[Glyph], page: int) -> GlyphRun:
     """The characters and boxes of ``glyphs`` (in the order given), kept
     compactly for as long as the document is laid out."""
-    boxes = array.array("f")
-    for g in glyphs:
-        boxes.extend((g.x0, g.top, g.x1, g.bottom))
-    return GlyphRun("".join(g.ch for g in glyphs), boxes, page)
+    boxes = array.array("f", [v for g in glyphs for v in (g.x0, g.top, g.x1, g.bottom)])
+    return GlyphRun("".join([g.ch for g in glyphs]), boxes, page)
 
 
 def union(boxes: Iterable[BBox]) -> BBox:

@@ -45,16 +45,21 @@ def char_boxes(text: str, runs: Sequence[GlyphRun]) -> array.array:
     so each character is the next glyph with its letter."""
     out = array.array("f", NO_BOX * len(text))
     chars = "".join(r.chars for r in runs)
-    where = [(r, k) for r in runs for k in range(len(r.chars))]
+    boxes = array.array("f")
+    pages: list[int] = []
+    for r in runs:
+        boxes.extend(r.boxes)
+        pages.extend([r.page] * len(r.chars))
+    find = chars.find
     j = 0
     for i, ch in enumerate(text):
-        if ch.isspace():
+        if ch == " " or ch == "\t":
             continue
-        k = chars.find(ch, j, j + GLYPH_LOOKAHEAD)
+        k = j if chars[j:j + 1] == ch else find(ch, j, j + GLYPH_LOOKAHEAD)
         if k < 0:
             continue
-        run, n = where[k]
-        out[5 * i:5 * i + 5] = array.array("f", (run.page, *run.boxes[4 * n:4 * n + 4]))
+        out[5 * i] = pages[k]
+        out[5 * i + 1:5 * i + 5] = boxes[4 * k:4 * k + 4]
         j = k + 1
     return out
 
