@@ -190,7 +190,7 @@ def test_pdf_pages_with_one_box_per_finding_and_no_network(open_page, page_pdf):
     assert requests == [path.as_uri()]  # the page images are inside the file
     assert page.locator("#doc figure.pdf-page img").count() == 8
     assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 1000)")
-    assert page.locator("#doc a.pbox:not(.part)").count() == len(with_page(fails)) == 7
+    assert page.locator("#doc a.pbox:not(.part)").count() == len(with_page(fails)) >= 7
     assert page.locator("aside a.jump").count() == len(fails)
     assert page.locator("#doc p.line").count() == 0
 
