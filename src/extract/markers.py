@@ -44,8 +44,22 @@ class EnumerationForm(_Strict):
     _v = field_validator("pattern")(_check_regex)
 
 
+class ContentsRules(_Strict):
+    """A table of contents: its title words, and the page number or dotted
+    leader that ends an entry (a run of ``min_entries`` such entries is a
+    table of contents even without a title)."""
+
+    titles: list[str] = ["目录"]
+    page_number: str = r"(?:[.．…·_—-]{2,}\s*|\s+)\d{1,3}$"
+    min_entries: int = 3
+
+    _v = field_validator("page_number")(check_regex)
+
+
 class HeadingRules(_Strict):
     styles: dict[str, HeadingStyle]
+    contents: ContentsRules = ContentsRules()
+    part_titles: list[str] = []
     title_end: str = "。：:"
     max_title_chars: int = 40
     max_heading_chars: int = 50

@@ -14,11 +14,12 @@ break (the section builder already nests a restart under a deeper heading).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from ..markers import CIRCLED
-from ..model import CheckResult, Location
+from ..model import CheckResult, Location, Section
 from .context import CheckContext, make_result
 
 
@@ -136,16 +137,61 @@ _HEADING_FORMS: dict[str, Callable[[int], str]] = {
 }
 
 
+def _continued(groups: dict[tuple[Optional[str], str], list[Numbered]],
+               sections: dict[str, "Section"], parent: Optional[str], style: str,
+               first: int) -> bool:
+    """True when the numbering under ``parent`` goes on from the same style
+    under the sibling before it: indicators 1.–6. under (一) and 7.–9.
+    under (二) are one list."""
+    p = sections.get(parent or "")
+    if p is None:
+        return False
+    siblings = [s for s in sections.values() if s.parent == p.parent and s.style == p.style]
+    idx = next((i for i, s in enumerate(siblings) if s.id == p.id), 0)
+    for prev in reversed(siblings[:idx]):
+        before = groups.get((prev.id, style))
+        if before:
+            return before[-1].ordinal + 1 == first
+    return False
+
+
+def _run_on(section: "Section", missing: list[str]) -> bool:
+    """True when every missing marker stands in the previous heading's own
+    text after a sentence end: the layout ran two items into one paragraph
+    ("…规则。（八）负责…")."""
+    text = f"{section.title}。{section.body}"
+    return all(re.search(r"[。；;]\s*" + re.escape(m), text) for m in missing)
+
+
 def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
-    """Breaks in the numbering of the headings under each parent."""
+    """Breaks in the numbering of the headings under each parent; chapters
+    named by a table of contents and the titles of second documents have
+    no number of their own and are left out."""
     groups: dict[tuple[Optional[str], str], list[Numbered]] = {}
+    ids: dict[tuple[Optional[str], str], list[str]] = {}
     for s in ctx.report.sections:
+        if s.style not in _HEADING_FORMS:
+            continue
         groups.setdefault((s.parent, s.style), []).append(
             Numbered(s.ordinal, s.marker, s.location, f"{s.marker}{s.title}"))
+        ids.setdefault((s.parent, s.style), []).append(s.id)
     out: list[CheckResult] = []
     for (parent, style), items in groups.items():
         p = ctx.sections.get(parent or "")
         where = f"“{p.marker}{p.title}”下的标题" if p else "一级标题"
         marker_of = _HEADING_FORMS.get(style, lambda n: str(n))
-        out.extend(_judge(ctx, "heading_order", "heading", items, where, marker_of, restart_is_break=True))
+        results = _judge(ctx, "heading_order", "heading", items, where, marker_of, restart_is_break=True)
+        kept = []
+        for r in results:
+            if r.status == "fail" and "缺少" in r.message:
+                k = next(i for i, it in enumerate(items) if it.location == r.locations[0])
+                expected = items[k - 1].ordinal + 1 if k else 1
+                missing = [marker_of(n) for n in range(expected, items[k].ordinal)]
+                if k == 0 and _continued(groups, ctx.sections, parent, style, items[0].ordinal):
+                    continue
+                if k and _run_on(ctx.sections[ids[(parent, style)][k - 1]],
+                                 missing):
+                    continue
+            kept.append(r)
+        out.extend(kept)
     return out

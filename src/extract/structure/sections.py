@@ -5,6 +5,14 @@ Given a :class:`~extract.normalize.NormalizedDocument`, returns a
 tables (built by :mod:`extract.structure.tables`), and every paragraph with the
 section it belongs to.
 
+A table of contents (a line 目录, or a run of entries ending in page
+numbers) is kept apart (``contents``): its entries are no sections. A body
+line without a marker that repeats an entry's title opens a chapter of style
+``contents``. A marked line set between two tables (the row label
+一、一般公共服务支出 of a table laid out with one filled cell) is no heading.
+A document title after the body began (rules/headings.yaml ``part_titles``)
+opens a section of style ``title``: a second document, numbered anew.
+
 The level of a marker style is not fixed: it comes from nesting context.
 A marker whose style is open in the current path continues that level (its
 count goes on, the levels below close); the same style restarting at 1 below
@@ -14,6 +22,7 @@ a deeper heading opens a new level (in the 2024 sample, (一)…(七) stand unde
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -41,6 +50,7 @@ class DocumentStructure:
     tables: list[Table] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     preamble: list[Span] = field(default_factory=list)
+    contents: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -75,6 +85,7 @@ class SectionBuilder:
         self.stack: list[_Open] = []
         self.roots = 0
         self.bodies: dict[str, list[str]] = {}
+        self._page_number = re.compile(markers.rules.contents.page_number)
 
     # -- levels
 
@@ -86,6 +97,17 @@ class SectionBuilder:
             if self.stack[i].style == mk.style:
                 found = i
                 break
+        # The count an outer level of the same style continues ("5、" after
+        # "4、 … 1、 2、") closes the inner list, not the inner one.
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].style == mk.style and self.stack[i].ordinal + 1 == mk.ordinal:
+                found = i
+                break
+        top = self.stack[-1] if self.stack else None
+        if (found is not None and found == len(self.stack) - 1 and mk.ordinal == 1 and top is not None
+                and top.ordinal > 1 and not top.section.run_in and top.children == 0
+                and not self.bodies.get(top.section.id)):
+            found = None  # "4、存在问题" then "1、…": a list of its own under the heading
         if found is not None and not (mk.ordinal == 1 and found != len(self.stack) - 1):
             del self.stack[found:]
         depth = len(self.stack)
@@ -100,9 +122,10 @@ class SectionBuilder:
 
     # -- blocks
 
-    def _heading(self, block: Block, mk: Marker, index: int) -> None:
+    def _heading(self, block: Block, mk: Marker, index: int,
+                 split: Optional[tuple[Span, Span, bool]] = None) -> None:
         content = block.span[mk.end:]
-        title, body, run_in = _split_title(content, self.markers, self.heading_line(block.span.text))
+        title, body, run_in = split or _split_title(content, self.markers, self.heading_line(block.span.text))
         depth, parent = self._place(mk)
         sid = self._new_id(parent)
         section = Section(
@@ -134,9 +157,113 @@ class SectionBuilder:
             table.section = self.stack[-1].section.id
         self.out.tables.append(table)
 
+    # -- tables of contents, row labels, second documents
+
+    def _raw_line(self, block: Block) -> str:
+        return self.source.line_span(block.first_line).text.strip()
+
+    def _entry_title(self, block: Block) -> str:
+        """An entry's title without marker and page number, squashed."""
+        text = block.span.text
+        mk = self.markers.match(text)
+        if mk is not None:
+            text = text[mk.end:]
+        text = self._page_number.sub("", text)
+        return "".join(text.split()).strip("。.…·_—-")
+
+    def _contents(self) -> dict[int, str]:
+        """Block indices of the table of contents, each with its entry's title."""
+        rules = self.markers.rules.contents
+        blocks = self.doc.blocks
+        titles = {"".join(t.split()) for t in rules.titles}
+        out: dict[int, str] = {}
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            starts = b.kind == "paragraph" and "".join(b.span.text.split()) in titles
+            numbered = 0
+            j = i
+            while (j < len(blocks) and blocks[j].kind == "paragraph"
+                   and self._page_number.search(self._raw_line(blocks[j]))
+                   and self.heading_line(blocks[j].span.text)):
+                numbered += 1
+                j += 1
+            if not starts and numbered < rules.min_entries:
+                i += 1
+                continue
+            j = i + 1 if starts else i
+            seen: set[str] = set()
+            while j < len(blocks) and blocks[j].kind == "paragraph":
+                b = blocks[j]
+                if not self._entry_like(b):
+                    break
+                key = self._entry_title(b)
+                if not key or key in seen:
+                    break  # the body begins again with the first entry
+                seen.add(key)
+                out[j] = key
+                j += 1
+            if starts:
+                out[i] = ""
+            i = j + 1
+        return out
+
+    def _entry_like(self, block: Block) -> bool:
+        """A line that can be an entry: a heading line, a line ending in a
+        page number, or a short line with no sentence punctuation."""
+        raws = [self.source.line_span(n).text.strip() for n in range(block.first_line, block.last_line + 1)]
+        return all(self.heading_line(t) or bool(self._page_number.search(t))
+                   or (len(t) <= self.markers.rules.max_heading_chars
+                       and not any(ch in t for ch in "。；;，,：:"))
+                   for t in raws if t)
+
+    def _chapter_split(self, block: Block, titles: set[str]) -> Optional[tuple[Span, Span]]:
+        """(title, body) where an unmarked paragraph starts with the title of
+        an entry of the table of contents set on a line of its own."""
+        span = block.span
+        for k in range(min(len(span.text), 60), 3, -1):
+            if span.text[:k] in titles:
+                end = span.offsets[k - 1] + 1
+                if k == len(span.text) or self.source.text[end:end + 2].lstrip(" \t\r")[:1] in ("\n", ""):
+                    return span[:k], span[k:].strip()
+        return None
+
+    def _row_label(self, i: int) -> bool:
+        """A marked line in a run of short lines set between two tables."""
+        blocks = self.doc.blocks
+        a = i
+        while a > 0 and blocks[a - 1].kind == "paragraph" and self.heading_line(blocks[a - 1].span.text):
+            a -= 1
+        b = i
+        while b + 1 < len(blocks) and blocks[b + 1].kind == "paragraph" and self.heading_line(blocks[b + 1].span.text):
+            b += 1
+        return (a > 0 and blocks[a - 1].kind == "table" and b + 1 < len(blocks)
+                and blocks[b + 1].kind == "table" and self.heading_line(blocks[i].span.text))
+
+    def _is_part_title(self, block: Block) -> bool:
+        text = block.span.text
+        words = self.markers.rules.part_titles
+        return (bool(self.stack) and self.markers.match(text) is None and len(text) <= 60
+                and not any(ch in text for ch in "。；;，,：:") and any(w in text for w in words))
+
     def build(self) -> DocumentStructure:
         blocks = self.doc.blocks
+        contents = self._contents()
+        titles = {t for t in contents.values() if len(t) >= 4}
         for i, block in enumerate(blocks):
+            if i in contents:
+                self.out.contents.append(block.span)
+                self.out.paragraphs.append(Paragraph(block.span, None, block=i))
+                continue
+            if block.kind == "paragraph" and titles and self.markers.match(block.span.text) is None:
+                split = self._chapter_split(block, titles)
+                if split is not None:
+                    self._heading(block, Marker("contents", 0, "", 0, True), i, (split[0], split[1], bool(split[1])))
+                    continue
+            if block.kind == "paragraph" and self._is_part_title(block):
+                self.stack.clear()
+                self._heading(block, Marker("title", 1, "", 0, True), i, (block.span.strip(), Span("", ()), False))
+                continue
             if block.kind == "table":
                 prev = blocks[i - 1] if i else None
                 self._table(block, prev if prev is not None and prev.kind == "caption" else None)
@@ -144,7 +271,7 @@ class SectionBuilder:
             if block.kind == "caption" and i + 1 < len(blocks) and blocks[i + 1].kind == "table":
                 continue
             mk = self.markers.match(block.span.text) if block.kind == "paragraph" else None
-            if mk is not None:
+            if mk is not None and not self._row_label(i):
                 self._heading(block, mk, i)
                 continue
             current = self.stack[-1].section if self.stack else None
