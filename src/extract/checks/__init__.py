@@ -26,6 +26,7 @@ from .breakdowns import check_stated_breakdowns
 from .consistency import check_metric_consistency
 from .context import CheckContext, build_context, make_result
 from .counts import check_counts_in_words
+from .dates import check_dates
 from .differences import check_differences
 from .document import check_document_type
 from .forms import check_forms
@@ -58,6 +59,7 @@ CHECKS: dict[str, CheckFunction] = {
     "heading_order": check_heading_order,
     "metric_consistency": check_metric_consistency,
     "year_scope": check_year_scope,
+    "date_validity": check_dates,
     "document_type": check_document_type,
     "template_residue": check_hygiene,
 }

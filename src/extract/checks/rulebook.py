@@ -27,7 +27,7 @@ Severity = Literal["error", "warning", "info"]
 RULE_IDS = (
     "table_totals", "stated_breakdown", "rate", "difference", "growth", "target",
     "target_rating", "score_grade", "count_in_words", "enumeration_order",
-    "heading_order", "metric_consistency", "year_scope", "document_type",
+    "heading_order", "metric_consistency", "year_scope", "date_validity", "document_type",
     "template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
     "name_variant", "missing_unit", "form",
 )
@@ -177,6 +177,9 @@ class CountRules(_Strict):
     conjunctions: list[str] = Field(default_factory=list)
     max_noun_chars: int = 20
     max_item_chars: int = 40
+    table_reference: str = r"[见如详]\s*(?:附)?表\s*(?P<n>\d{1,2})"
+
+    _v_ref = field_validator("table_reference")(check_regex)
 
 
 class ConsistencyRules(_Strict):
@@ -187,6 +190,18 @@ class ConsistencyRules(_Strict):
 
 class YearRules(_Strict):
     years_after: int = 1
+    own_period: list[str] = Field(default_factory=list)
+    until: list[str] = Field(default_factory=list)
+    comparison: list[str] = Field(default_factory=list)
+
+
+class DateRules(_Strict):
+    """Forms of dates (groups y, m, d) and of years that cannot be (group year)."""
+
+    date: str = r"(?:(?<!\d)(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    bad_year: str = r"(?<![\d.,，、])(?P<year>(?:19|20)\d|(?:19|20)\d{3})年(?=度|\d{1,2}月|[末底初])"
+
+    _v = field_validator("date", "bad_year")(check_regex)
 
 
 class DocumentTypeScope(_Strict):
@@ -231,6 +246,7 @@ class CheckRules(_Strict):
     counts: CountRules
     consistency: ConsistencyRules
     years: YearRules
+    dates: DateRules = Field(default_factory=DateRules)
     document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
 
     _v_bands = field_validator("stated_grade_bands")(check_regex)
@@ -312,7 +328,7 @@ def _count_then_list(c: CountRules) -> re.Pattern:
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in sorted(c.list_cues, key=len, reverse=True))
     return re.compile(_COUNT + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
-                      rf"[，,：:]?\s*(?:{cues})[：:]?(?P<list>[^。；;，,：:]+)")
+                      rf"(?:[，,：:]?\s*(?:{cues})[：:]?|[：:])(?P<list>[^。；;，,：:]+)")
 
 
 def _list_then_count(c: CountRules) -> re.Pattern:

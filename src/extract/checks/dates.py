@@ -1,0 +1,75 @@
+"""Dates that cannot be: a day the month does not have, and years with a
+digit dropped or doubled.
+
+:func:`check_dates` takes the check context and returns one failed
+CheckResult per impossible date in the source text (``2023年9月31日``,
+``2023年2月29日`` in a common year, ``13月5日``) and per year of three or
+five digits where a year stands (``202年度``, ``20233年12月``); the forms
+are rules/checks.yaml ``dates``. A date of a valid year, month and day is
+not reported (passes are not listed one by one: there are hundreds). The
+text is scanned as its search key (widths folded, white space dropped), so
+``２０２３ 年 ６ 月 ３１ 日`` is read too; without a source, the sections'
+own text is scanned and the finding points at the section.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Iterator, Optional
+
+from ..model import CheckResult, Location
+from ..normalize import search_key
+from .context import CheckContext, make_result
+
+RULE = "date_validity"
+
+
+def _texts(ctx: CheckContext) -> Iterator[tuple[str, list[int], Optional[Location]]]:
+    """(text, source offsets per character or [], fallback location)."""
+    source = ctx.quotes.source
+    if source is not None:
+        key = search_key(source.text)
+        yield key.text, list(key.offsets), None
+        return
+    for s in ctx.report.sections:
+        yield f"{s.title}\n{s.body}", [], s.location
+
+
+def _problem(m: re.Match, rx_year: str) -> Optional[tuple[str, str]]:
+    """(what is wrong, the token) of one date match, or None."""
+    if m.re.pattern == rx_year:
+        return f"年份“{m.group('year')}”不是四位数", m.group(0)
+    year = int(m.group("y")) if m.group("y") else None
+    month, day = int(m.group("m")), int(m.group("d"))
+    if not 1 <= month <= 12:
+        return f"月份“{month}月”不存在", m.group(0)
+    if month == 2 and day == 29 and year is not None and not calendar.isleap(year):
+        return f"{year}年不是闰年，没有2月29日", m.group(0)
+    days = calendar.monthrange(year if year is not None else 2000, month)[1]
+    if not 1 <= day <= days:
+        return f"{month}月只有{days}天", m.group(0)
+    return None
+
+
+def check_dates(ctx: CheckContext) -> list[CheckResult]:
+    rules = ctx.book.rules.dates
+    patterns = [re.compile(rules.date), re.compile(rules.bad_year)]
+    out: list[CheckResult] = []
+    for text, offsets, fallback in _texts(ctx):
+        for rx in patterns:
+            for m in rx.finditer(text):
+                found = _problem(m, rules.bad_year)
+                if found is None:
+                    continue
+                what, token = found
+                if offsets:
+                    start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+                    where = ctx.quotes.source.locate(start, end)
+                    quote = ctx.quotes.sentence_at(where)
+                else:
+                    where, quote = fallback, ctx.quotes.verbatim(token)
+                out.append(make_result(ctx, RULE, "date", "fail", f"日期“{token}”不成立：{what}",
+                                       expected=None, stated=token, quote=quote,
+                                       locations=[where] if where else []))
+    return out
