@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import CheckResult, Location, Section
+from ..model import CheckResult, Location, Section, Table
 from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
 from .table_totals import table_name
@@ -48,12 +48,16 @@ def _squash(text: str) -> str:
 
 
 def _common_ending(items: list[str]) -> Optional[str]:
-    """The two-character ending most items share, if at least half do."""
-    ends = collections.Counter(i[-2:] for i in items if len(i) >= 2)
-    if not ends:
-        return None
-    end, n = ends.most_common(1)[0]
-    return end if n >= 2 and n * 2 >= len(items) else None
+    """The two-character ending most items share, if at least half do,
+    else the one-character ending (股, 科, 室) most share."""
+    for size in (2, 1):
+        ends = collections.Counter(i[-size:] for i in items if len(i) >= size)
+        if not ends:
+            continue
+        end, n = ends.most_common(1)[0]
+        if n >= 2 and n * 2 >= len(items):
+            return end
+    return None
 
 
 def _split_joined(item: str, conjunctions: list[str], ending: Optional[str]) -> list[str]:
@@ -85,7 +89,10 @@ def list_items(text: str, conjunctions: list[str]) -> tuple[list[str], bool]:
     raw = [r for r in raw if r]
     ending = _common_ending(raw)
     items: list[str] = []
-    for r in raw:
+    for k, r in enumerate(raw):
+        if ending is None and k < len(raw) - 1:
+            items.append(r)  # 与 inside a name (基层卫生与妇幼健康股) joins no items
+            continue
         items.extend(x.strip(_QUOTES) for x in _split_joined(r, conjunctions, ending))
     return [i for i in items if i], selection
 
@@ -116,7 +123,7 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
     out: list[Listing] = []
     if "、" not in sentence:
         return out
-    if any(cue in sentence for cue in ctx.book.rules.counts.list_cues):
+    if any(cue in sentence for cue in ctx.book.rules.counts.list_cues) or re.search("[：:]", sentence):
         for m in ctx.book.count_then_list.finditer(sentence):
             found = _listing(ctx, m, m.group("list"), True, sentence, section)
             if found is not None:
@@ -192,8 +199,143 @@ def judge_against_tables(ctx: CheckContext, listing: Listing, where: Location) -
     return out
 
 
-def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:
+def _data_rows(table: Table) -> int:
+    """The rows of a table that list items: not header, not total, not blank."""
+    grid = table.grid(filled=False)
+    return sum(1 for r in range(table.header_rows, table.n_rows)
+               if r not in table.total_rows and any(t.strip() for t in grid[r]))
+
+
+def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
+    """A count in words whose sentence, or the one after it, sends the
+    reader to a table (共实施提档升级路段八条 … 具体路段见表1) against that
+    table's item rows, when the counted noun names the table's items (it
+    stands in the table's header or in the referring sentence)."""
+    rules = ctx.book.rules.counts
+    mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
+    count = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
+                       rf"(?P<mw>{mw})(?![\u4e00-\u9fff]*[以之]?[上下内])")
+    ref = re.compile(rules.table_reference)
+    by_number: dict[str, Table] = {}
+    for t in ctx.report.tables:
+        m = re.match(r"(?:附)?表\s*(\d{1,2})(?!\d)", t.caption or "")
+        number = t.number or (m.group(1) if m else None)
+        if number:
+            by_number.setdefault(number, t)
     out: list[CheckResult] = []
+    for section in ctx.report.sections:
+        sentences = ctx.section_sentences(section)
+        for k, sentence in enumerate(sentences):
+            around = sentence + "".join(sentences[k + 1:k + 2])
+            hit = ref.search(around)
+            table = by_number.get(hit.group("n")) if hit else None
+            if table is None:
+                continue
+            header = "".join(table.columns) + around[hit.start() - 8:hit.start()]
+            for m in count.finditer(sentence):
+                n = _count_value(m.group("num"), ctx.rules)
+                noun = m.group("noun")
+                if n is None or n < 2 or not any(noun[-j:] in header for j in (2, 3) if len(noun) >= j):
+                    continue
+                rows = _data_rows(table)
+                ok = rows == n
+                where = next((p.claim.location for st in ctx.sentences_in(section.id) if st.text == sentence
+                              for p in st.placed if p.claim.value == n), section.location)
+                out.append(make_result(
+                    ctx, RULE, "count_table", "pass" if ok else "fail",
+                    f"“{m.group('num')}{m.group('mw')}”与{table_name(table)}所列 {rows} 行{'相符' if ok else '不符'}",
+                    expected=str(rows), stated=m.group("num") + m.group("mw"),
+                    quote=ctx.quotes.verbatim(sentence, where), locations=[where, table.location]))
+    return out
+
+
+def _count_pattern(ctx: CheckContext) -> re.Pattern:
+    """共/合计 and a count in words that introduces what follows:
+    ``重点做了四个方面工作：`` (the noun after the count, a colon or comma
+    at its end)."""
+    rules = ctx.book.rules.counts
+    mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
+    return re.compile(r"(?<![第\d一二两三四五六七八九十百])(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
+                      rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:\d]{{0,{rules.max_noun_chars}}})[：:，,]\s*$")
+
+
+def _judge_following(ctx: CheckContext, section: Section, m: re.Match, listed: int, how: str,
+                     where: Location, sentence: str) -> Optional[CheckResult]:
+    n = _count_value(m.group("num"), ctx.rules)
+    if n is None or n < 2:
+        return None
+    ok = n == listed
+    what = f"“{m.group('num')}{m.group('mw')}{m.group('noun')}”"
+    return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
+                       f"{what}与其后{how}的 {listed} 项{'相符' if ok else '不符'}",
+                       expected=str(listed), stated=m.group("num") + m.group("mw"),
+                       quote=ctx.quotes.verbatim(sentence, where), locations=[where])
+
+
+def following_counts(ctx: CheckContext) -> list[CheckResult]:
+    """A count that introduces an inline enumeration (``四个方面：一是…二是…``)
+    against its items, and one that ends a section's text with a colon
+    against the numbered headings under it (``下设三个科室：`` then 1. 2. 3.)."""
+    from ..markers import marker_set
+
+    markers = marker_set(ctx.rules)
+    count = _count_pattern(ctx)
+    children: dict[str, list[Section]] = {}
+    for sec in ctx.report.sections:
+        if sec.parent:
+            children.setdefault(sec.parent, []).append(sec)
+    out: list[CheckResult] = []
+    for section in ctx.report.sections:
+        paragraphs = [p for p in section.body.split("\n") if p.strip()]
+        for para in paragraphs:
+            marks = markers.enumerations(para)
+            for k, first in enumerate(marks):
+                if first.ordinal != 1:
+                    continue
+                m = count.search(para[:first.start])
+                if m is None:
+                    continue
+                run = 1
+                for nxt in marks[k + 1:]:
+                    if nxt.ordinal == 1 or nxt.marker.startswith("其") != first.marker.startswith("其"):
+                        break
+                    run += 1
+                start = max(para.rfind("。", 0, m.start()), para.rfind("；", 0, m.start())) + 1
+                sentence = para[start:first.start]
+                loc = _claim_at(ctx, section, m, sentence)
+                found = _judge_following(ctx, section, m, run, "所列", loc, sentence)
+                if found is not None:
+                    out.append(found)
+        if paragraphs:
+            last = paragraphs[-1]
+            m = count.search(last)
+            kids = children.get(section.id, [])
+            if m is not None and m.group(0).rstrip()[-1] in "：:" and kids:
+                style = kids[0].style
+                listed = [c for c in kids if c.style == style]
+                if listed and listed[0].ordinal == 1:
+                    start = max(last.rfind("。", 0, m.start()), last.rfind("；", 0, m.start())) + 1
+                    sentence = last[start:]
+                    found = _judge_following(ctx, section, m, len(listed), "编号列出", _claim_at(ctx, section, m, sentence), sentence)
+                    if found is not None:
+                        out.append(found)
+    return out
+
+
+def _claim_at(ctx: CheckContext, section: Section, m: re.Match, sentence: str) -> Location:
+    n = _count_value(m.group("num"), ctx.rules)
+    key = "".join(sentence.split())[:12]
+    for st in ctx.sentences_in(section.id):
+        if key and key in "".join(st.text.split()):
+            for p in st.placed:
+                if p.claim.value == n:
+                    return p.claim.location
+            return st.location
+    return section.location
+
+
+def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:
+    out: list[CheckResult] = referenced_counts(ctx) + following_counts(ctx)
     for listing in find_listings(ctx):
         where = _location(ctx, listing)
         result = judge_listing(ctx, listing, where)
