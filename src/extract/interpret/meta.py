@@ -45,8 +45,10 @@ class MetaRules(RuleModel):
     grade: str
     grade_labels: list[str] = []
     grade_scale: list[GradeBand]
+    others_before: str = ""
+    others_after: str = ""
 
-    _v_regex = field_validator("code_prefix", "score", "grade")(check_regex)
+    _v_regex = field_validator("code_prefix", "score", "grade", "others_before", "others_after")(check_regex)
 
 
 def meta_rules(rules: RulesLike = None) -> MetaRules:
@@ -83,6 +85,8 @@ class _Compiled:
                           if rules.year_skip_labels else None)
         self.score = re.compile(rules.score)
         self.grade = re.compile(rules.grade)
+        self.others_before = re.compile(rules.others_before) if rules.others_before else None
+        self.others_after = re.compile(rules.others_after) if rules.others_after else None
         self.cell_labels = {
             "department": {_fold(w) for w in rules.department_labels},
             "project_name": {_fold(w) for w in rules.project_labels},
@@ -135,10 +139,26 @@ def _labelled(spans: list[Span], rx: re.Pattern, compiled: _Compiled) -> Optiona
     return None
 
 
-def _last(rx: re.Pattern, spans: list[Span], group: str) -> Optional[tuple[str, Span]]:
+def rates_others(text: str, m: re.Match, rx: Optional[_Compiled]) -> bool:
+    """True when the score or grade matched at ``m`` is said of other items,
+    not of this report: "平均得分99.43分" over four projects, "评级为“不合格”
+    的项目0个" (rules/meta.yaml ``others_before`` / ``others_after``)."""
+    if rx is None:
+        return False
+    clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;（(") + 1
+    before = text[clause_start:m.start()]
+    if rx.others_before is not None and rx.others_before.search(before + text[m.start():m.start("score" if "score" in m.re.groupindex else "grade")]):
+        return True
+    return rx.others_after is not None and bool(rx.others_after.match(text, m.end()))
+
+
+def _last(rx: re.Pattern, spans: list[Span], group: str,
+          compiled: Optional[_Compiled] = None) -> Optional[tuple[str, Span]]:
     found = None
     for s in spans:
         for m in rx.finditer(s.text):
+            if rates_others(s.text, m, compiled):
+                continue
             found = (m.group(group), s[m.start(group):m.end(group)])
     return found
 
@@ -330,7 +350,7 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
     # The text's conclusion first, then sentences in form cells (评价结论),
     # then a form's score cells and total rows.
     for field, pattern, group in (("self_score", rx.score, "score"), ("grade", rx.grade, "grade")):
-        found = _last(pattern, texts, group)
+        found = _last(pattern, texts, group, rx)
         if found:
             value, location = found[0], source.locate_span(found[1])
         else:
