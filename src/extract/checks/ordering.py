@@ -103,9 +103,28 @@ def _split_runs(items: list[Numbered]) -> list[list[Numbered]]:
     return runs
 
 
+def _enum_form(marker: str) -> str:
+    """The family of an enumeration mark: 其一, 一是, 1. or (1)."""
+    if marker.startswith("其"):
+        return "其"
+    if marker[:1] in "(（":
+        return "(1)"
+    if marker[:1].isdigit():
+        return "1." + marker.strip()[-1]
+    return "是"
+
+
+# The heading style whose marker can be the first item of a run-on list.
+_HEADING_STYLE = {"(1)": "paren_arabic", "1.、": "arabic", "1..": "arabic", "1.．": "arabic"}
+
+
 def _enum_marker(form: str) -> Callable[[int], str]:
     if form == "其":
         return lambda n: f"其{_cn(n)}"
+    if form == "(1)":
+        return lambda n: f"({n})"
+    if form.startswith("1."):
+        return lambda n: f"{n}{form[2:]}"
     return lambda n: f"{_cn(n)}是"
 
 
@@ -115,14 +134,19 @@ def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
     for section in ctx.report.sections:
         by_form: dict[str, list[Numbered]] = {}
         for e in section.enumerations:
-            form = "其" if e.marker.startswith("其") else "是"
-            by_form.setdefault(form, []).append(Numbered(e.ordinal, e.marker, e.location,
+            form = _enum_form(e.marker.strip())
+            by_form.setdefault(form, []).append(Numbered(e.ordinal, e.marker.strip(), e.location,
                                                          f"{e.marker}{e.text}"))
         where = f"{section.marker}{section.title}".strip() or "正文"
         for form, items in by_form.items():
             for run in _split_runs(items):
-                out.extend(_judge(ctx, "enumeration_order", "enumeration", run, where,
-                                  _enum_marker(form), restart_is_break=False))
+                head = None
+                if run[0].ordinal != 1 and _HEADING_STYLE.get(form) == section.style:
+                    # "(1)快检…；(2)跨区域…": the paragraph's own marker is item 1
+                    head = Numbered(section.ordinal, section.marker, section.location, section.title)
+                results = _judge(ctx, "enumeration_order", "enumeration", ([head] if head else []) + run,
+                                 where, _enum_marker(form), restart_is_break=False)
+                out.extend(results)
     return out
 
 

@@ -62,13 +62,15 @@ class _Open:
 
 
 def _split_title(content: Span, markers: MarkerSet, is_heading_line: bool) -> tuple[Span, Span, bool]:
-    """(title, body, run_in) of a heading paragraph's text after its marker."""
+    """(title, body, run_in) of a heading paragraph's text after its marker.
+    A run-in title holds no semicolon: "(1)审批周期长；(2)人员不足。" is a
+    list of items, all body."""
     rules = markers.rules
     if is_heading_line:
         return content.strip().strip("。."), Span("", ()), False
     for i, ch in enumerate(content.text):
         if ch in rules.title_end:
-            if 0 < i <= rules.max_title_chars:
+            if 0 < i <= rules.max_title_chars and not any(c in content.text[:i] for c in "；;"):
                 return content[:i].strip(), content[i + 1:].strip(), True
             break
     return Span("", ()), content.strip(), True
