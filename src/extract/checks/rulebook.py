@@ -190,9 +190,6 @@ class ConsistencyRules(_Strict):
 
 class YearRules(_Strict):
     years_after: int = 1
-    own_period: list[str] = Field(default_factory=list)
-    until: list[str] = Field(default_factory=list)
-    comparison: list[str] = Field(default_factory=list)
 
 
 class DateRules(_Strict):

@@ -11,13 +11,11 @@ for two cases (the report's year is ``meta.year``; without it, nothing):
   year are reported the next spring). A date stated without a year
   (``4月30日前`` in a form) cannot be placed: skipped.
 
-- a sentence that places a figure in the report's own period (全年实际支出,
-  本年, 截至…12月31日) under another year (``截至2022年12月31日，项目全年实际
-  支出…`` in a 2023 report): a year that frames the sentence (it opens the
-  sentence, or follows 截至), in a sentence that names no year of the
-  report's own and compares nothing (较2022年, 上年), with an own-period word
-  not bound to that year ("2022年当年预算执行数" is 2022's). Comparing with
-  an earlier year is normal: "上年执行数…本年预算" is no finding.
+- a budget figure stated with another year is no finding here: comparing
+  with an earlier year is normal ("2022年当年预算执行数…2023年预算安排"). A
+  sentence that places a figure in the report's own period under another
+  year (``截至2022年12月31日，项目全年实际支出…`` in a 2023 report) is
+  hygiene's ``scope_word`` (:mod:`extract.checks.hygiene`), one finding.
 
 Not checked: other years in running text. "今年完成2023年度项目验收" and
 "荣获2023年度国家科技进步奖" in a 2024 report are right (a plan year, an
@@ -25,9 +23,6 @@ award year), and nothing in the words tells them from a wrong year.
 """
 
 from __future__ import annotations
-
-import re
-from typing import Optional
 
 from ..model import CheckResult
 from ..quantities import date_parts
@@ -37,49 +32,10 @@ RULE = "year_scope"
 _BUDGET_ROLES = {"initial": "年初预算", "adjusted": "调整后预算", "executed": "执行数"}
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
-
-
-def frames_other_year(ctx: CheckContext, text: str, year: int) -> Optional[re.Match]:
-    """The year that places ``text`` (a sentence) in a period other than the
-    report's ``year`` while the sentence states an own-period figure."""
-    rules = ctx.book.rules.years
-    years = list(_YEAR.finditer(text))
-    if not years or any(int(m.group(1)) == year for m in years):
-        return None
-    if any(w in text for w in rules.comparison):
-        return None
-    first = years[0]
-    until = any(text[:first.start()].endswith(w) for w in rules.until)
-    if not until and text[:first.start()].strip("，, "):
-        return None  # the year does not open the sentence
-    after = text[first.end():]
-    bound = any(after.startswith(w) or after.startswith("度" + w) for w in rules.own_period + ["当年"])
-    own = [w for w in rules.own_period if w in after]
-    if bound and not until:
-        return None
-    return first if own or (until and "当年" in after) else None
-
-
-def check_period_years(ctx: CheckContext, year: int) -> list[CheckResult]:
-    """Sentences with figures framed by another year than the report's."""
-    out = []
-    for s in ctx.sentences:
-        m = frames_other_year(ctx, s.text, year)
-        if m is None:
-            continue
-        stated = int(m.group(1))
-        out.append(make_result(ctx, RULE, "period_year", "fail",
-                               f"句中所述为本年度情况，但所写年份 {stated} 年与报告年度 {year} 年不符",
-                               expected=str(year), stated=m.group(0), quote=ctx.quote_sentence(s),
-                               locations=[s.location]))
-    return out
-
-
 def check_budget_years(ctx: CheckContext, year: int) -> list[CheckResult]:
     """Passes only: budget figures stated with the report's own year (a
     budget figure of another year is a finding only where the sentence
-    places it in this year: :func:`check_period_years`)."""
+    places it in this year: hygiene's ``scope_word``, :mod:`extract.checks.hygiene`)."""
     out = []
     for role, label in _BUDGET_ROLES.items():
         figure = getattr(ctx.report.budget, role)
@@ -128,4 +84,4 @@ def check_year_scope(ctx: CheckContext) -> list[CheckResult]:
     year = ctx.report.meta.year
     if year is None:
         return []
-    return check_budget_years(ctx, year) + check_period_years(ctx, year) + check_indicator_dates(ctx, year)
+    return check_budget_years(ctx, year) + check_indicator_dates(ctx, year)
