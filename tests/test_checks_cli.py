@@ -47,11 +47,13 @@ def test_json_output_is_the_check_results():
     r = run("check", SAMPLE_2024, "--format", "json")
     assert r.exit_code == 1
     data = json.loads(r.output)
-    assert isinstance(data, list) and data
+    assert set(data) == {"summary", "results"} and len(data["results"]) == 1
+    checks = data["results"][0]["checks"]
     keys = {"rule", "kind", "severity", "status", "message", "expected", "stated", "quote", "locations"}
-    assert all(set(d) == keys for d in data)
-    rate = next(d for d in data if d["rule"] == "rate" and d["status"] == "pass")
+    assert checks and all(set(d) == keys for d in checks)
+    rate = next(d for d in checks if d["rule"] == "rate" and d["status"] == "pass")
     assert rate["expected"] == "83.16%" and rate["locations"][0]["line"] == 43
+    assert rate["severity"] is None
 
 
 def test_fail_on_warning(tmp_path):

@@ -1,14 +1,15 @@
 """The `extract` command: a thin layer over the library.
 
     extract parse REPORT... [--out DIR]   structured JSON of each report
-    extract check REPORT [--format text|json] [--fail-on error|warning]
-                                           findings: where the report disagrees with itself
+    extract check PATH... [--format text|json|jsonl|sarif|github] [--fail-on error|warning]
+                                           findings: where each report disagrees with itself
+    extract rules                          every check rule: id, severity, meaning, example
     extract schema                         JSON Schema of that output
     extract batch PATHS... --out DIR       many reports into JSON, JSONL, Parquet, a database
     extract export JSON_DIR --db URL       report JSON files into a database
 
 Exit codes: 0 success, 1 findings of severity error (check), 2 bad input or
-usage, 3 internal error. Errors are one line naming the file and the reason;
+usage (check: no file could be read), 3 internal error. Errors are one line naming the file and the reason;
 ``--debug`` shows the traceback.
 """
 
@@ -127,45 +128,153 @@ def parse(reports, out_dir, rules_dir, no_checks, compact, max_seconds, max_mb, 
         sys.exit(last)
 
 
+FORMATS = ["text", "json", "jsonl", "sarif", "github"]
+
+
+def _rule_ids(values) -> list[str]:
+    """Rule ids given as repeated options or comma lists (``--select rate,target``)."""
+    return [r.strip() for v in values for r in v.split(",") if r.strip()]
+
+
+def write_beside_check(option: str, path: str, write) -> None:
+    """An extra output of ``check`` (``--html``, ``--annotated-pdf``):
+    ``write(path)``, the folder created (and said so on stderr) when
+    missing; a path that cannot be written is a one-line error naming it."""
+    folder = Path(path).parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as e:
+            raise ExtractError(f"cannot create folder for {option}: {e.strerror or e}", folder) from None
+        click.echo(f"extract: created folder {folder} for {option}", err=True)
+    try:
+        if Path(path).is_dir():
+            raise IsADirectoryError(21, "is a folder")
+        write(path)
+    except OSError as e:
+        raise ExtractError(f"cannot write {option} file: {e.strerror or e}", path) from None
+
+
+def write_review_page(parsed, html_path: str, rules) -> None:
+    """``--html``: the review page of ``parsed`` at ``html_path``."""
+    from .report.html import write_review
+
+    write_beside_check("--html", html_path, lambda p: write_review(parsed, p, rules=rules))
+
+
+def write_annotated_copy(parsed, path: str) -> None:
+    """``--annotated-pdf``: a copy of the PDF ``parsed`` was read from, one annotation per finding."""
+    from .report.annotate import write_annotated_pdf
+
+    write_beside_check("--annotated-pdf", path, lambda p: write_annotated_pdf(parsed, p))
+
+
 @main.command()
-@click.argument("report", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: findings in Chinese, grouped by severity; json: every check result.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: findings in Chinese, grouped by severity; json: {summary, results} with every "
+              "check result; jsonl: one file a line; sarif: SARIF 2.1.0; github: workflow annotations.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Exit 1 when a finding of this severity (or worse) is reported.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Report only these rule ids (repeat, or comma-separated; `extract rules` lists them).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not report these rule ids.")
+@click.option("--statistics", is_flag=True, help="Also print the number of findings per rule.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Text: only the files with findings and their findings; no summary.")
 @rules_option
-@click.option("--html", "html_path", type=click.Path(dir_okay=False),
-              help="Also write a self-contained HTML review page to PATH.")
-@click.option("--annotated-pdf", "annotated_path", type=click.Path(dir_okay=False),
-              help="Also write a copy of the PDF REPORT with one annotation per finding to PATH.")
+@click.option("--html", "html_path", type=click.Path(),
+              help="Also write a self-contained HTML review page to PATH (one report).")
+@click.option("--annotated-pdf", "annotated_path", type=click.Path(),
+              help="Also write a copy of the PDF report with one annotation per finding to PATH (one report).")
 @limit_options
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def check(report, fmt, fail_on, rules_dir, html_path, annotated_path, max_seconds, max_mb, debug):
-    """Check REPORT for inconsistencies: exit 0 with no errors, 1 with errors
-    (or warnings, with --fail-on warning), 2 for bad input."""
-    from .checks import findings_exit_code
-    from .report.text import render_text
+def check(paths, fmt, fail_on, select, ignore, statistics, quiet, rules_dir, html_path, annotated_path,
+          max_seconds, max_mb, debug):
+    """Check each report of PATHS (files; folders searched for .txt .pdf
+    .docx .html .htm as batch does) for inconsistencies. Exit 0 with no
+    errors, 1 with errors (or warnings, with --fail-on warning), 2 when no
+    file could be read or for bad usage; a bad file among readable ones
+    is reported in one line and the others are checked."""
+    from .check_run import check_paths, unknown_rule_ids
+    from .report.text import render_run
+    from .rule_catalogue import rule_catalogue
 
+    select, ignore = _rule_ids(select), _rule_ids(ignore)
+    unknown = unknown_rule_ids(select + ignore)
+    if unknown:
+        _fail(f"unknown rule id {unknown[0]!r} (`extract rules` lists them)", EXIT_BAD_INPUT)
+    for option, given in (("--html", html_path), ("--annotated-pdf", annotated_path)):
+        if given and (len(paths) != 1 or Path(paths[0]).is_dir()):
+            _fail(f"{option} writes the page of one report: give one file", EXIT_BAD_INPUT)
     extractor = make_extractor(rules_dir, max_seconds, max_mb, debug)
+    progress = _check_progress(len(paths), paths)
+    run = run_guarded(lambda: check_paths(paths, extractor, select, ignore, raise_errors=debug,
+                                          on_file=progress.advance), None, debug)
+    progress.close()
+    if run.nothing_found():
+        _fail(run.nothing_found(), EXIT_BAD_INPUT)
+    if html_path and run.checked:
+        run_guarded(lambda: write_review_page(run.checked[0].report, html_path, extractor.rules),
+                    html_path, debug)
+    if annotated_path and run.checked:
+        run_guarded(lambda: write_annotated_copy(run.checked[0].report, annotated_path), annotated_path, debug)
+    catalogue = rule_catalogue(extractor.rules)
+    if fmt == "json":
+        from .report.json_report import render_json
+        out = render_json(run, fail_on)
+    elif fmt == "jsonl":
+        from .report.json_report import render_jsonl
+        out = render_jsonl(run)
+    elif fmt == "sarif":
+        from .report.sarif import render_sarif
+        out = render_sarif(run, catalogue)
+    elif fmt == "github":
+        from .report.annotations import render_annotations
+        out = render_annotations(run)
+    else:
+        out = render_run(run, quiet=quiet, statistics=statistics, titles={e.id: e.title for e in catalogue})
+    click.echo(out, nl=False)
+    if fmt != "text":
+        # machine output on stdout stays clean: unreadable files and statistics go to stderr
+        for f in run.unreadable:
+            click.echo(f"extract: {f.path}: {f.error}", err=True)
+        if statistics:
+            from .report.text import render_statistics
+            click.echo(render_statistics(run, {e.id: e.title for e in catalogue}), err=True, nl=False)
+    sys.exit(run.exit_code(fail_on))
 
-    def job():
-        parsed = extractor.check(report)
-        results = parsed.checks
-        if html_path:
-            from .report.html import write_review
 
-            write_review(parsed, html_path, rules=extractor.rules)
-        if annotated_path:
-            from .report.annotate import write_annotated_pdf
+class _check_progress:
+    """A progress bar on stderr while many files are checked (on a terminal only)."""
 
-            write_annotated_pdf(parsed, annotated_path)
-        if fmt == "json":
-            click.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
-        else:
-            click.echo(render_text(results, report), nl=False)
-        return findings_exit_code(results, fail_on)
+    def __init__(self, n_paths: int, paths):
+        self.bar = None
+        if sys.stderr.isatty() and (n_paths > 1 or any(Path(p).is_dir() for p in paths)):
+            from tqdm import tqdm
 
-    sys.exit(run_guarded(job, report, debug))
+            self.bar = tqdm(unit="file", file=sys.stderr, leave=False)
+
+    def advance(self, outcome) -> None:
+        if self.bar is not None:
+            self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@main.command("rules")
+@rules_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown: the README's table.")
+def rules_command(rules_dir, fmt):
+    """List every check rule: id, severity, meaning and a Chinese example."""
+    from .report.rule_list import render_rule_list
+    from .rule_catalogue import rule_catalogue
+
+    catalogue = run_guarded(lambda: rule_catalogue(rules_dir), rules_dir, False)
+    click.echo(render_rule_list(catalogue, fmt), nl=False)
 
 
 @main.command()

@@ -15,7 +15,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: a passed or skipped check has a null severity
 
 
 class Model(BaseModel):
@@ -320,9 +320,12 @@ class Form(Model):
 
 
 class CheckResult(Model):
+    """One check's outcome. ``severity`` is the weight of a failure
+    (error, warning, info); a passed or skipped check has none (null)."""
+
     rule: str
     kind: str
-    severity: Literal["error", "warning", "info"]
+    severity: Optional[Literal["error", "warning", "info"]] = None
     status: Literal["pass", "fail", "skipped"]
     message: str
     expected: Optional[str] = None

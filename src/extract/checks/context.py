@@ -278,7 +278,8 @@ def build_context(report: Report, rules: "RuleSet", source: Optional[SourceText]
 def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: str, *,
                 expected: Optional[str] = None, stated: Optional[str] = None,
                 quote: Optional[str] = None, locations: Optional[list[Location]] = None) -> CheckResult:
-    """A CheckResult with the rule's severity; duplicate locations dropped."""
+    """A CheckResult with the rule's severity when it failed (a passed or
+    skipped check has none); duplicate locations dropped."""
     seen: set[tuple[int, int]] = set()
     locs: list[Location] = []
     for loc in locations or []:
@@ -286,6 +287,7 @@ def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: s
         if key not in seen:
             seen.add(key)
             locs.append(loc)
-    return CheckResult(rule=rule, kind=kind, severity=ctx.book.severity(rule), status=status,
+    return CheckResult(rule=rule, kind=kind, severity=ctx.book.severity(rule) if status == "fail" else None,
+                       status=status,
                        message=message, expected=expected, stated=stated, quote=quote,
                        locations=locs)

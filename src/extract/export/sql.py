@@ -237,7 +237,7 @@ checks = Table(
     Column("check_index", Integer, primary_key=True),
     Column("rule", String(64), nullable=False),
     Column("kind", String(64), nullable=False),
-    Column("severity", String(8), nullable=False),
+    Column("severity", String(8)),  # null for a passed or skipped check
     Column("status", String(8), nullable=False),
     Column("message", Text, nullable=False),
     Column("expected", Text),

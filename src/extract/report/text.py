@@ -8,15 +8,24 @@ row, and expected against stated; then the draft hygiene findings (稿件规范:
 template residue, placeholders, punctuation, scope words) as their own
 group, each labelled with its severity; then the checks that could not run
 (未能检查), which never count as passed. Passed checks are only counted.
+Where a finding stands: ``第69、100行`` of the text; for a PDF the page
+beside it (``第3页，第12行``, or the page and the table cell: ``第4页，表2第4行第4、5列``).
+
+:func:`render_run` renders a :class:`~extract.check_run.CheckRun` of many
+files: one block per file (a file that could not be read in one line),
+then a summary over all files, and with ``statistics`` the findings per rule.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..checks.hygiene import GROUP as HYGIENE_GROUP
 from ..checks.hygiene import RULES as HYGIENE_RULES
-from ..model import CheckResult
+from ..model import CheckResult, Location, Report
+
+if TYPE_CHECKING:
+    from ..check_run import CheckRun
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 QUOTE_CHARS = 100
@@ -34,14 +43,61 @@ def lines_of(result: CheckResult) -> str:
     return f"第{shown}行"
 
 
+SHOWN_PLACES = 4
+
+
+def _table_name(table_id: str, report: Optional[Report]) -> str:
+    """``表2`` for a table numbered 2 in ``report``; ``表格t2`` for one without a number."""
+    if report is not None:
+        for t in report.tables:
+            if t.id == table_id and t.number:
+                return f"表{t.number}"
+    return f"表格{table_id}"
+
+
+def page_places(locations: Iterable[Location], report: Optional[Report] = None) -> list[str]:
+    """Where a person holding the PDF finds the locations, one entry per
+    page in order of first mention: ``第3页，第16、17行`` (lines of the
+    laid-out text), table cells as ``表2第4行第4、5列`` (cells of one row
+    joined): ``第4页，表2第4行第4、5、6列``."""
+    pages: dict[Optional[int], tuple[list[int], dict[tuple[str, int], list[int]]]] = {}
+    for loc in locations:
+        lines, cells = pages.setdefault(loc.page, ([], {}))
+        if loc.cell is not None:
+            table, row, col = loc.cell
+            cols = cells.setdefault((table, row), [])
+            if col + 1 not in cols:
+                cols.append(col + 1)
+        elif loc.line not in lines:
+            lines.append(loc.line)
+    out = []
+    for page, (lines, cells) in pages.items():
+        parts = [f"第{'、'.join(map(str, lines))}行"] if lines else []
+        parts += [f"{_table_name(t, report)}第{row + 1}行第{'、'.join(map(str, cols))}列"
+                  for (t, row), cols in cells.items()]
+        shown = "，".join(parts[:SHOWN_PLACES]) + ("等" if len(parts) > SHOWN_PLACES else "")
+        out.append((f"第{page}页，" if page is not None else "") + shown)
+    return out
+
+
+def where_of(result: CheckResult, report: Optional[Report] = None) -> str:
+    """Where a finding stands: the lines (``第69、104行``) of a text, the
+    pages and lines or cells of a PDF (:func:`page_places`); ``—`` if nowhere."""
+    if not any(loc.page is not None for loc in result.locations):
+        return lines_of(result)
+    places = page_places(result.locations, report)
+    shown = "；".join(places[:SHOWN_PLACES])
+    return shown + ("等" if len(places) > SHOWN_PLACES else "")
+
+
 def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_result(result: CheckResult) -> list[str]:
+def render_result(result: CheckResult, report: Optional[Report] = None) -> list[str]:
     """The lines of one finding: where and what, the quote, expected/stated."""
-    out = [f"  {lines_of(result)}  {result.message}  [{result.rule}]"]
+    out = [f"  {where_of(result, report)}  {result.message}  [{result.rule}]"]
     if result.quote:
         out.append(f"      原文：{_clip(result.quote)}")
     if result.expected is not None or result.stated is not None:
@@ -49,18 +105,24 @@ def render_result(result: CheckResult) -> list[str]:
     return out
 
 
+def _counts_text(errors: int, warnings: int, infos: int, passed: int, skipped: int) -> str:
+    return f"错误 {errors} 项，警告 {warnings} 项，提示 {infos} 项（通过 {passed} 项，未能检查 {skipped} 项）"
+
+
 def summary_line(results: list[CheckResult], source: Optional[str] = None) -> str:
     failed = [r for r in results if r.status == "fail"]
-    counts = "，".join(f"{name} {sum(1 for r in failed if r.severity == sev)} 项"
-                      for sev, name in SEVERITY_NAMES.items())
+    counts = [sum(1 for r in failed if r.severity == sev) for sev in SEVERITY_NAMES]
     passed = sum(1 for r in results if r.status == "pass")
     skipped = sum(1 for r in results if r.status == "skipped")
     head = f"{source}：" if source else ""
-    return f"{head}{counts}（通过 {passed} 项，未能检查 {skipped} 项）"
+    return head + _counts_text(*counts, passed, skipped)
 
 
-def render_text(results: Iterable[CheckResult], source: Optional[str] = None) -> str:
-    """The findings of one report as text, grouped by severity."""
+def render_text(results: Iterable[CheckResult], source: Optional[str] = None,
+                report: Optional[Report] = None, quiet: bool = False) -> str:
+    """The findings of one report as text, grouped by severity; ``report``
+    (the report the results are of) gives PDF pages their table numbers.
+    ``quiet``: the findings only, without the checks that could not run."""
     results = list(results)
     out = [summary_line(results, source)]
     failed = [r for r in results if r.status == "fail"]
@@ -71,19 +133,59 @@ def render_text(results: Iterable[CheckResult], source: Optional[str] = None) ->
         out.append("")
         out.append(f"{name}（{len(group)}）")
         for r in group:
-            out.extend(render_result(r))
+            out.extend(render_result(r, report))
     hygiene = [r for r in failed if r.rule in HYGIENE_RULES]
     if hygiene:
         out.append("")
         out.append(f"{HYGIENE_GROUP}（{len(hygiene)}）")
         for r in sorted(hygiene, key=lambda r: r.locations[0].start if r.locations else 0):
-            lines = render_result(r)
+            lines = render_result(r, report)
             out.append(f"  [{SEVERITY_NAMES[r.severity]}]{lines[0][1:]}")
             out.extend(lines[1:])
     skipped = [r for r in results if r.status == "skipped"]
-    if skipped:
+    if skipped and not quiet:
         out.append("")
         out.append(f"未能检查（{len(skipped)}，不计为通过）")
         for r in skipped:
-            out.append(f"  {lines_of(r)}  {r.message}  [{r.rule}]")
+            out.append(f"  {where_of(r, report)}  {r.message}  [{r.rule}]")
     return "\n".join(out) + "\n"
+
+
+def unreadable_line(path: str, reason: str) -> str:
+    """The one line of a file that could not be read."""
+    return f"{path}：无法读取：{reason}"
+
+
+def run_summary(run: "CheckRun") -> str:
+    """The summary over every file of ``run``: files checked and unreadable, then the counts."""
+    c = run.counts()
+    files = f"共 {len(run.files)} 个文件（已检查 {len(run.checked)} 个，无法读取 {len(run.unreadable)} 个）"
+    return f"{files}：" + _counts_text(c["error"], c["warning"], c["info"], c["pass"], c["skipped"])
+
+
+def render_statistics(run: "CheckRun", titles: Optional[dict[str, str]] = None) -> str:
+    """Findings per rule over every file, most first: count, rule id, title."""
+    titles = titles or {}
+    rows = [f"{n:>5}  {rule:<20}  {titles.get(rule, '')}".rstrip() for rule, n in run.findings_by_rule().items()]
+    return "\n".join(["各规则发现数", *(rows or ["    0"])]) + "\n"
+
+
+def render_run(run: "CheckRun", quiet: bool = False, statistics: bool = False,
+               titles: Optional[dict[str, str]] = None) -> str:
+    """Every file of ``run``: its block (:func:`render_text`), a blank line
+    between blocks, an unreadable file in one line; then, for more than
+    one file, the summary; with ``statistics``, findings per rule (titled
+    by ``titles``, rule id -> Chinese title). ``quiet``: only the files
+    with findings or errors, their findings only, no summary."""
+    blocks = []
+    for f in run.files:
+        if not f.readable:
+            blocks.append(unreadable_line(f.path, f.error or "") + "\n")
+        elif not quiet or f.findings:
+            blocks.append(render_text(f.results, f.path, f.report, quiet))
+    text = "\n".join(blocks)
+    if len(run.files) > 1 and not quiet:
+        text += ("\n" if text else "") + run_summary(run) + "\n"
+    if statistics:
+        text += ("\n" if text else "") + render_statistics(run, titles)
+    return text
