@@ -148,7 +148,7 @@ def test_valid_and_broken_files_keep_going(tmp_path):
     expected_failures = broken_files(inputs / "broken")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(out), "--workers", "2"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some failed
     assert "6 reports: 3 done, 0 skipped, 3 failed" in result.output
     rows = manifest(out)
     for name, error_class in expected_failures.items():
@@ -160,7 +160,7 @@ def test_valid_and_broken_files_keep_going(tmp_path):
     assert len(list(read_jsonl(out / "reports.jsonl"))) == 3
 
     again = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(out)])
-    assert again.exit_code == 0 and "3 done" not in again.output
+    assert again.exit_code == 1 and "3 done" not in again.output
     assert "0 done, 3 skipped, 3 failed" in again.output
     assert len(comparable(out)["db"]["documents"]) == 3
 
@@ -266,3 +266,46 @@ def test_kill_9_mid_batch_then_resume_equals_a_clean_run(tmp_path):
     assert len(after_resume["db"]["documents"]) == 200 == len(after_resume["json"])
     assert len({d["sha256"] for d in after_resume["db"]["documents"]}) == 200
     assert not list(out.rglob(".*.tmp"))
+
+
+# ---------------------------------------------------------------- exit codes and the manifest (issue 19)
+
+def test_batch_exit_codes(tmp_path):
+    inputs = tmp_path / "in"
+    small_reports(inputs / "good", 2)
+    assert CliRunner().invoke(main, ["batch", str(inputs / "good"), "--out", str(tmp_path / "o1")]).exit_code == 0
+    broken_files(inputs / "bad")
+    r = CliRunner().invoke(main, ["batch", str(inputs / "bad"), "--out", str(tmp_path / "o2")])
+    assert r.exit_code == 2, r.output  # nothing could be converted
+    (tmp_path / "none").mkdir()
+    (tmp_path / "none" / "a.csv").write_text("x", encoding="utf-8")
+    r = CliRunner().invoke(main, ["batch", str(tmp_path / "none"), "--out", str(tmp_path / "o3")])
+    assert r.exit_code == 2
+    assert "no report found" in r.output and ".txt .pdf .docx .html .htm" in r.output
+
+
+def test_manifest_is_complete_after_kill_9(tmp_path):
+    """The coordinating process is killed (SIGKILL) where the manifest
+    would be written at the end: the rows appended as each document
+    finished are all there."""
+    import os
+    import subprocess
+    import sys
+
+    inputs = tmp_path / "in"
+    small_reports(inputs, 3)
+    broken_files(inputs / "broken")
+    out = tmp_path / "out"
+    code = ("import os, signal, sys\n"
+            "from extract import batch, cli\n"
+            "batch.BatchOutputs.write_manifest = lambda self, rows: os.kill(os.getpid(), signal.SIGKILL)\n"
+            "sys.argv = ['extract', 'batch', sys.argv[1], '--out', sys.argv[2], '--workers', '1']\n"
+            "cli.main()\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.run([sys.executable, "-c", code, str(inputs), str(out)], env=env,
+                          capture_output=True, timeout=300)
+    assert proc.returncode == -9, proc.stderr.decode()
+    rows = manifest(out)
+    assert len(rows) == 6
+    assert sorted(r["status"] for r in rows.values()) == ["done"] * 3 + ["failed"] * 3
+    assert (out / "manifest.csv").read_text(encoding="utf-8").count("\n") == 7

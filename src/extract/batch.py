@@ -670,8 +670,30 @@ class BatchOutputs:
         write_atomic(stamp, state)
         return True
 
+    def start_manifest(self, rows: Iterable[ManifestRow]) -> None:
+        """Begin this run's manifest with the rows decided before any
+        conversion (skipped, failed to hash); :meth:`append_manifest` adds
+        each document as it finishes, so a run killed with ``kill -9`` leaves
+        a manifest of everything it finished. :meth:`write_manifest`
+        rewrites both files in input order at the end."""
+        with open(self.out_dir / "manifest.csv", "w", encoding="utf-8", newline="") as f:
+            csv.DictWriter(f, fieldnames=MANIFEST_COLUMNS, lineterminator="\n").writeheader()
+        (self.out_dir / "manifest.jsonl").write_text("", encoding="utf-8")
+        for row in rows:
+            self.append_manifest(row)
+
+    def append_manifest(self, row: ManifestRow) -> None:
+        """Append one finished row to ``manifest.csv`` and ``manifest.jsonl``
+        (flushed to the system at once)."""
+        values = asdict(row)
+        with open(self.out_dir / "manifest.csv", "a", encoding="utf-8", newline="") as f:
+            csv.DictWriter(f, fieldnames=MANIFEST_COLUMNS, lineterminator="\n").writerow(
+                {k: "" if v is None else v for k, v in values.items()})
+        with open(self.out_dir / "manifest.jsonl", "a", encoding="utf-8") as f:
+            f.write(json.dumps(values, ensure_ascii=False) + "\n")
+
     def write_manifest(self, rows: list[ManifestRow]) -> None:
-        """``manifest.csv`` and ``manifest.jsonl``, one row per input."""
+        """``manifest.csv`` and ``manifest.jsonl``, one row per input, in input order."""
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
         writer.writeheader()
@@ -726,6 +748,7 @@ class BatchSummary:
     rows: list[ManifestRow]
     out_dir: Path
     keep_going: bool = True
+    paths: list[str] = field(default_factory=list)
     peak_worker_rss_kb: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
@@ -739,11 +762,20 @@ class BatchSummary:
 
     @property
     def exit_code(self) -> int:
-        """0, unless the batch stopped at a failure (``keep_going`` off): 2."""
-        return 2 if self.failed and not self.keep_going else 0
+        """0 when every report is converted (now or before); 1 when some
+        failed; 2 when none could be converted, the input held no report, or
+        the batch stopped at a failure (``keep_going`` off)."""
+        if not self.rows or (self.failed and not self.keep_going):
+            return 2
+        if len(self.failed) == len(self.rows):
+            return 2
+        return 1 if self.failed else 0
 
     def text(self, shown: int = 20) -> str:
         """The summary a person reads: counts, then each failure with its reason."""
+        if not self.rows:
+            where = ", ".join(self.paths) or "the input"
+            return f"extract batch: no report found under {where} (looked for {' '.join(REPORT_SUFFIXES)})"
         c = self.counts
         head = (f"extract batch: {len(self.rows)} reports: {c['done']} done, {c['skipped']} skipped, "
                 f"{c['failed']} failed")
@@ -816,6 +848,7 @@ def convert_tasks(tasks: list[DocumentTask], rows: list[ManifestRow], outputs: B
             if result.status == "done":
                 result = outputs.store(result)
             _record(row_of[result.path], result)
+            outputs.append_manifest(row_of[result.path])
             peak = max(peak, result.worker_rss_kb)
             progress.advance(result)
             if result.status == "failed" and not options.keep_going:
@@ -864,6 +897,7 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
         if row.status != "failed":
             row.rule_set = rules.digest
     hashing.close()
+    outputs.start_manifest(r for r in rows if r.status != "pending")
     clock.lap("plan")
     if tasks and options.executor == "local":
         warm_up(ConvertSettings(rules, options.run_checks))
@@ -881,6 +915,7 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
 def run_batch(paths: Iterable[os.PathLike | str], options: BatchOptions) -> BatchSummary:
     """Convert every report under ``paths`` into ``options.out_dir`` (see the
     module docstring); return the summary. Re-running skips what is done."""
+    paths = list(paths)
     out_dir = Path(options.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = PhaseClock()
@@ -891,4 +926,4 @@ def run_batch(paths: Iterable[os.PathLike | str], options: BatchOptions) -> Batc
             rows, peak = _run_batch_in(outputs, paths, options, clock)
         finally:
             outputs.close()
-    return BatchSummary(rows, out_dir, options.keep_going, peak, clock.timings)
+    return BatchSummary(rows, out_dir, options.keep_going, [str(p) for p in paths], peak, clock.timings)
