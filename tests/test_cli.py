@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from extract.cli import main
 
-from conftest import SAMPLE_2022, SAMPLE_2024
+from conftest import SAMPLE_2022, SAMPLE_2024, SAMPLES
 
 
 def run(*args):
@@ -86,3 +86,17 @@ def test_python_dash_m_works():
     out = subprocess.run([sys.executable, "-m", "extract", "parse", str(SAMPLE_2022), "--compact", "--no-checks"],
                          capture_output=True, text=True, check=True).stdout
     assert out.count("\n") == 1 and json.loads(out)["meta"]["grade"] == "优"
+
+
+def test_unreachable_postgresql_is_one_line_exit_2(tmp_path):
+    """Nothing listens on port 1: a one-line error naming the database
+    (password hidden), never an internal error (issue 19)."""
+    (tmp_path / "json").mkdir()
+    url = "postgresql://someone:secret@127.0.0.1:1/reports"
+    for args in (["export", str(tmp_path / "json"), "--db", url],
+                 ["batch", str(SAMPLES), "--out", str(tmp_path / "out"), "--db", url]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 2, r.output
+        line = r.output.strip()
+        assert len(line.splitlines()) == 1 and "cannot connect to the database" in line
+        assert "secret" not in line and "internal error" not in line

@@ -32,7 +32,17 @@ limit                  default          checked
 
 The time limit is a ``setitimer`` alarm when the parse runs in the main
 thread, and otherwise a deadline checked in the loaders' loops
-(:func:`check_deadline`). Loaders read the limits in force with
+(:func:`check_deadline`). The alarm repeats every :data:`ALARM_REPEAT`
+seconds until its exception reaches :func:`enforce`: Python runs a signal
+handler at the next bytecode of the main thread, and that may be inside a
+``__del__`` finalizer, a weakref or garbage-collector callback, where an
+exception is not passed on but handed to ``sys.unraisablehook`` ("Exception
+ignored in …") and lost, so a one-shot alarm that lands there never ends
+the parse (``test_time_limit`` once finished a parse under
+``--max-seconds 0.001`` with exit 0). With ``process_wide`` (the CLI in its
+own process) a watchdog thread also ends the process with the one-line
+error when the work is still running :data:`HARD_GRACE` seconds past the
+limit (stuck in native code, where no signal handler runs). Loaders read the limits in force with
 :func:`current`; :func:`enforce` sets them for a block.
 """
 
@@ -97,6 +107,10 @@ def check_deadline() -> None:
         raise LimitExceeded(f"took longer than the time limit of {current().max_seconds:g} s")
 
 
+ALARM_REPEAT = 0.05  # seconds between alarms once the limit is up
+HARD_GRACE = 5.0     # seconds past the limit before the CLI's watchdog ends the process
+
+
 class _Alarm(BaseException):
     """Raised by the SIGALRM handler; a BaseException so that no
     ``except Exception`` inside a stage swallows it."""
@@ -117,9 +131,14 @@ def _time_limit(seconds: Optional[float]) -> Iterator[None]:
             raise _Alarm()
 
         previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        # repeating: an alarm swallowed in a finalizer is raised again until one lands
+        signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
     try:
-        yield
+        try:
+            yield
+        finally:  # disarm before anything else runs, so no later alarm lands in the cleanup
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
     except _Alarm:
         raise LimitExceeded(f"took longer than the time limit of {seconds:g} s") from None
     finally:
@@ -166,12 +185,46 @@ def memory_limit(megabytes: Optional[float]) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def enforce(limits: Limits = DEFAULT, process_wide: bool = False) -> Iterator[Limits]:
-    """Run a block under ``limits``: the loaders' checks, the time limit,
-    and (with ``process_wide``) the memory cap."""
-    token = _current.set(limits)
+def process_watchdog(seconds: Optional[float], path=None) -> Iterator[None]:
+    """End this process (exit 2, the one-line time-limit error on stderr)
+    when the block is still running :data:`HARD_GRACE` seconds after
+    ``seconds``: the last resort of a process that runs one document at a
+    time (the CLI), for work stuck where no alarm is handled."""
+    if not seconds:
+        yield
+        return
+    import os
+    import sys
+
+    done = threading.Event()
+
+    def watch() -> None:
+        if not done.wait(seconds + HARD_GRACE):
+            where = f"{path}: " if path is not None else ""
+            sys.stderr.write(f"extract: {where}took longer than the time limit of {seconds:g} s "
+                             f"(stopped by the watchdog)\n")
+            sys.stderr.flush()
+            os._exit(2)
+
+    thread = threading.Thread(target=watch, name="extract-time-limit-watchdog", daemon=True)
+    thread.start()
     try:
-        with memory_limit(limits.max_memory_mb if process_wide else None), _time_limit(limits.max_seconds):
+        yield
+    finally:
+        done.set()
+
+
+@contextlib.contextmanager
+def enforce(limits: Limits = DEFAULT, process_wide: bool = False, path=None) -> Iterator[Limits]:
+    """Run a block under ``limits``: the loaders' checks, the time limit,
+    and (with ``process_wide``) the memory cap and the watchdog that ends
+    the process when the work outlives the time limit (:func:`process_watchdog`;
+    ``path`` names the document in its message)."""
+    token = _current.set(limits)
+    watchdog = process_watchdog(limits.max_seconds, path) if process_wide else contextlib.nullcontext()
+    try:
+        with watchdog, memory_limit(limits.max_memory_mb if process_wide else None), \
+                _time_limit(limits.max_seconds):
             yield limits
     finally:
         _current.reset(token)

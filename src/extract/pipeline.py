@@ -109,7 +109,7 @@ class Extractor:
         :class:`~extract.errors.LimitExceeded` or any other
         :class:`~extract.errors.InputError` names ``path``."""
         try:
-            with enforce(self.limits, self.process_wide):
+            with enforce(self.limits, self.process_wide, path):
                 loaded = load_document(path, self.rules)
                 return parse_source(loaded.source, loaded.info, self.rules, run_checks)
         except LimitExceeded as e:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     BigInteger, Boolean, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
     Numeric, String, Table, Text, create_engine, delete, event, func, insert, select,
 )
+from sqlalchemy import exc
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
@@ -432,9 +433,20 @@ def open_database(target: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-    metadata.create_all(engine)
-    add_missing_columns(engine)
+    try:
+        metadata.create_all(engine)
+        add_missing_columns(engine)
+    except exc.OperationalError as e:  # no server there, refused, wrong password, no such database
+        engine.dispose()
+        raise InputError(f"cannot connect to the database: {_first_line(e)}",
+                         engine.url.render_as_string(hide_password=True)) from None
     return engine
+
+
+def _first_line(error: exc.DBAPIError) -> str:
+    """The driver's own reason, on one line (without SQLAlchemy's background link)."""
+    text = str(error.orig if error.orig is not None else error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def add_missing_columns(engine: Engine) -> list[str]:
