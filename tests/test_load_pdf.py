@@ -4,6 +4,7 @@ every line, running lines dropped, continued tables joined, bad files refused.""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -322,7 +323,7 @@ def test_garbled_text_layer_needs_ocr(no_ocr):
     with pytest.raises(NeedsOCR) as e:
         load_document(FIXTURES / "garbled_text_layer.pdf")
     msg = str(e.value)
-    assert "page 1 has no usable text layer" in msg and "pip install 'extract[ocr]'" in msg
+    assert "page 1 has no usable text layer" in msg and "scripts/setup.sh ocr" in msg
     assert "\n" not in msg
 
 
@@ -445,3 +446,38 @@ def test_real_budget_parses_to_located_indicators():
     assert area.target.quantity.unit == "平方米" and area.target.operator == ">="
     assert area.location.page == 31 and area.location.bbox is not None
     assert len(report.indicators) >= 40
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_ocr_shows_page_n_of_m_on_a_terminal(monkeypatch):
+    """Each page sent to OCR is announced (``OCR page N of M``) on a
+    terminal, in place, and the line is cleared at the end; nothing is
+    written when stderr is not a terminal (issue 19 item 8). The engine is
+    a stand-in that recognizes nothing: OCR itself is a slow test."""
+    import sys
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(ocr, "get_engine", lambda: object())
+    monkeypatch.setattr(ocr, "ocr_page", lambda page, number, w, h, engine, settings:
+                        geometry.layout_page(number, w, h, [], [], settings))
+    path = FIXTURES / "2022_jiangmen_kejiju_project_self_evaluation.scanned.pdf"
+    try:
+        load_document(path)
+    except Exception:
+        pass  # pages with no text: the document is empty, which is not what is tested here
+    shown = terminal.getvalue()
+    pages = re.findall(r"OCR page (\d+) of (\d+)", shown)
+    assert pages and [int(n) for n, _ in pages] == list(range(1, len(pages) + 1))
+    assert {m for _, m in pages} == {str(len(pages))} and str(path) in shown
+    assert shown.endswith("\r\x1b[K")
+
+    quiet = io.StringIO()
+    progress = ocr.OcrProgress(3, "x.pdf", quiet)
+    progress.page(1)
+    progress.close()
+    assert quiet.getvalue() == ""

@@ -26,7 +26,8 @@ from . import geometry
 from .geometry import Glyph, LayoutSettings, PageLayout
 
 OCR_DPI = 150
-INSTALL_HINT = "pip install 'extract[ocr]'"
+# extract installs from a clone (README, Quickstart): the extra the same way
+INSTALL_HINT = "scripts/setup.sh ocr (in the clone; or: pip install '.[ocr]')"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,38 @@ RULINGS = RulingRules()
 def install_hint() -> str:
     """The command that installs the OCR engine."""
     return INSTALL_HINT
+
+
+class OcrProgress:
+    """``OCR 第N/M页`` on a terminal while pages are recognized (several
+    seconds each), overwritten in place and cleared at the end. Silent
+    unless ``stream`` is a terminal and this is the main thread of the
+    main process: a batch worker or a Dask thread has its own progress."""
+
+    def __init__(self, total: int, path=None, stream=None):
+        import multiprocessing
+        import sys
+        import threading
+
+        self.total, self.path = total, path
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = (getattr(self.stream, "isatty", lambda: False)()
+                        and multiprocessing.parent_process() is None
+                        and threading.current_thread() is threading.main_thread())
+        self.shown = False
+
+    def page(self, number: int) -> None:
+        """Page ``number`` (1-based) of ``total`` is being recognized."""
+        if self.enabled:
+            name = f"{self.path}: " if self.path else ""
+            self.stream.write(f"\rextract: {name}OCR page {number} of {self.total}\x1b[K")
+            self.stream.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 @dataclass

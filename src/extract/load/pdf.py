@@ -353,9 +353,10 @@ class PageRead:
     ocr_reason: Optional[str] = None
 
 
-def read_page(page, number: int, ocr_engine, settings: LayoutSettings) -> PageRead:
+def read_page(page, number: int, ocr_engine, settings: LayoutSettings, progress=None) -> PageRead:
     """One page laid out; OCR'd when its text layer is unusable and an
-    engine is at hand (else the reason it needs OCR)."""
+    engine is at hand (else the reason it needs OCR), ``progress``
+    (:class:`~extract.load.ocr.OcrProgress`) told of the page."""
     crop = PageFrame.of(page)
     textpage = page.get_textpage()
     try:
@@ -370,6 +371,8 @@ def read_page(page, number: int, ocr_engine, settings: LayoutSettings) -> PageRe
         return PageRead(None, reason)
     from .ocr import ocr_page
 
+    if progress is not None:
+        progress.page(number)
     return PageRead(ocr_page(page, number, *crop.size, ocr_engine, settings))
 
 
@@ -390,6 +393,16 @@ def page_ranges(numbers: list[int]) -> str:
 def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
     """Every page laid out, one at a time (each page's PDFium objects are
     released before the next is loaded)."""
+    from .ocr import OcrProgress
+
+    progress = OcrProgress(len(pdf), path)
+    try:
+        return _read_pages(pdf, path, settings, progress)
+    finally:
+        progress.close()
+
+
+def _read_pages(pdf, path, settings: LayoutSettings, progress) -> list[PageLayout]:
     from .ocr import get_engine, install_hint
 
     engine = None
@@ -404,11 +417,11 @@ def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
         except Exception as e:  # PDFium raises its own error type for a broken page
             raise CorruptDocument(f"page {i + 1} cannot be read ({e})", path) from None
         try:
-            read = read_page(page, i + 1, engine, settings)
+            read = read_page(page, i + 1, engine, settings, progress)
             if read.layout is None and not engine_checked:
                 engine, engine_checked = get_engine(), True
                 if engine is not None:
-                    read = read_page(page, i + 1, engine, settings)
+                    read = read_page(page, i + 1, engine, settings, progress)
         finally:
             page.close()
         if read.layout is None:
