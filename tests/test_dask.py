@@ -61,7 +61,7 @@ def test_batch_command_on_a_dask_scheduler(tmp_path, scheduler):
     command = [sys.executable, "-m", "extract", "batch", str(inputs), "--out", str(out),
                "--executor", "dask", "--scheduler", scheduler]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # some reports failed
     assert "6 reports: 3 done, 0 skipped, 3 failed" in done.stdout
     assert all(json.loads(p.read_text(encoding="utf-8")) for p in (out / "json").glob("*.json"))
 

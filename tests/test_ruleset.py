@@ -128,7 +128,7 @@ def test_extract_rules_environment_variable_is_the_default_of_rules(tmp_path):
 def test_check_reads_the_rules_too(tmp_path):
     folder = _edited(tmp_path / "rules", "check_severity")
     r = CliRunner().invoke(main, ["check", str(SAMPLE_2024), "--format", "json", "--rules", str(folder)])
-    results = json.loads(r.stdout)
+    results = json.loads(r.stdout)["results"][0]["checks"]
     assert {c["severity"] for c in results if c["rule"] == "target" and c["status"] == "fail"} == {"error"}
 
 
