@@ -110,7 +110,9 @@ def test_a_folder_without_reports_says_what_it_looked_for(tmp_path):
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
     r = run("check", tmp_path)
     assert r.exit_code == 2
-    assert r.stderr.strip() == f"extract: no report found under {tmp_path} (looked for .txt .pdf .docx .html .htm)"
+    from extract.batch import REPORT_SUFFIXES
+
+    assert r.stderr.strip() == f"extract: no report found under {tmp_path} (looked for {' '.join(REPORT_SUFFIXES)})"
 
 
 def test_a_path_that_does_not_exist_is_one_line(tmp_path):

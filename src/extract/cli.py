@@ -191,8 +191,8 @@ def write_annotated_copy(parsed, path: str) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def check(paths, fmt, fail_on, select, ignore, statistics, quiet, rules_dir, html_path, annotated_path,
           max_seconds, max_mb, debug):
-    """Check each report of PATHS (files; folders searched for .txt .pdf
-    .docx .html .htm as batch does) for inconsistencies. Exit 0 with no
+    """Check each report of PATHS (files; folders searched for reports
+    as batch does) for inconsistencies. Exit 0 with no
     errors, 1 with errors (or warnings, with --fail-on warning), 2 when no
     file could be read or for bad usage; a bad file among readable ones
     is reported in one line and the others are checked."""
