@@ -334,3 +334,12 @@ def test_unwritable_html_path_is_one_line_naming_it(tmp_path):
 def test_html_takes_one_report(tmp_path):
     r = run("check", SAMPLE_2022, SAMPLE_2024, "--html", tmp_path / "x.html")
     assert r.exit_code == 2 and "one report" in r.stderr
+
+
+def test_annotated_pdf_takes_one_report_and_creates_its_folder(tmp_path):
+    r = run("check", SAMPLE_2022, PDF_2024, "--annotated-pdf", tmp_path / "x.pdf")
+    assert r.exit_code == 2 and "--annotated-pdf writes the page of one report" in r.stderr
+    target = tmp_path / "new" / "annotated.pdf"
+    r = run("check", PDF_2024, "--annotated-pdf", target)
+    assert r.exit_code == 1 and target.read_bytes().startswith(b"%PDF")
+    assert f"created folder {target.parent} for --annotated-pdf" in r.stderr
