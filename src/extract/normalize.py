@@ -45,8 +45,11 @@ class NormalizeRules(RuleModel):
     wrapped_band: int = 8
     short_line_ratio: float = 0.8
     standalone_max_width: int = 50
+    captioned_min_rows: int = 2
+    group_row_max_chars: int = 16
+    group_row: str = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
 
-    _v = field_validator("page_artifacts", "caption", "bullets")(check_regex)
+    _v = field_validator("page_artifacts", "caption", "bullets", "group_row")(check_regex)
 
 
 BlockKind = Literal["paragraph", "caption", "table"]
@@ -202,7 +205,43 @@ class Normalizer:
             lines.append(_Line(no, span, kind))
         self._mark_running(lines)
         self._mark_wrapped_rows(lines, source)
+        self._mark_captioned_rows(lines, source)
+        self._mark_group_rows(lines)
         return lines
+
+    def _mark_captioned_rows(self, lines: list[_Line], source: SourceText) -> None:
+        """Text lines right under a caption, each two cells apart by a run of
+        spaces, are the rows of a two-column table ("支出科目      金额"):
+        at least ``captioned_min_rows`` of them, one holding a figure."""
+        for i, ln in enumerate(lines):
+            if ln.kind != "caption":
+                continue
+            run: list[tuple[_Line, list[Span]]] = []
+            for nxt in lines[i + 1:]:
+                if nxt.kind != "text" or "\t" in nxt.span.text or "|" in nxt.span.text:
+                    break
+                cells = split_cells(source.line_span(nxt.no), self.tables, within_table=True)
+                if cells is None or sum(1 for c in cells if c.text.strip()) != 2:
+                    break
+                run.append((nxt, cells))
+            if len(run) >= self.rules.captioned_min_rows and any(
+                    re.search(r"\d", c[-1].text) for _, c in run):
+                for nxt, cells in run:
+                    nxt.kind, nxt.cells = "table", cells
+
+    def _mark_group_rows(self, lines: list[_Line]) -> None:
+        """A short numbered label alone on a line between two table rows, the
+        one after it holding a figure, is a row of the table naming a group
+        ("一、统计调查类" above its rows and their 小计), not a heading."""
+        group = re.compile(self.rules.group_row)
+        for i in range(1, len(lines) - 1):
+            ln, before, after = lines[i], lines[i - 1], lines[i + 1]
+            text = ln.span.text
+            if (ln.kind == "text" and before.kind == "table" and after.kind == "table"
+                    and len(text) <= self.rules.group_row_max_chars and group.match(text)
+                    and not re.search(r"[，,。；;：:]", text)
+                    and any(re.search(r"\d", c.text) for c in after.cells or [])):
+                ln.kind, ln.cells = "table", [ln.span]
 
     def _mark_wrapped_rows(self, lines: list[_Line], source: SourceText) -> None:
         """A text line between two table rows is a row too: cell text wrapped

@@ -96,6 +96,8 @@ class TableRules(_Rules):
     placeholder: str = r"[-—–－/／\\]+"
     row_labels: list[str] = Field(default_factory=list)
     totals: list[str]
+    total_suffixes: list[str] = Field(default_factory=list)
+    total_suffix_max_chars: int = Field(24, ge=1)
     funds: FundTableRules
 
     _v_caption = field_validator("caption")(check_regex)
@@ -691,12 +693,13 @@ def join_continuation_rows(grid: list[list[Span]], n_header: int,
 
 def is_total_label(text: str, rules: TableRules) -> bool:
     """True when ``text`` (spaces removed) is a total word, alone or
-    followed by a colon or bracket (``"合 计"``, ``"小计："``)."""
+    followed by a colon or bracket (``"合 计"``, ``"小计："``), or a short
+    label ending with a total suffix (``"项目支出小计"``)."""
     t = _squash(text)
     for word in rules.totals:
         if t == word or (t.startswith(word) and t[len(word)] in ":：(（"):
             return True
-    return False
+    return len(t) <= rules.total_suffix_max_chars and any(t.endswith(w) for w in rules.total_suffixes if w in rules.totals)
 
 
 def total_rows(grid: Sequence[Sequence[Span]], n_header: int, rules: TableRules) -> list[int]:
