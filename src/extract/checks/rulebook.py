@@ -47,6 +47,17 @@ class ToleranceRules(_Strict):
 class TableTotalRules(_Strict):
     subtotal_words: list[str] = Field(default_factory=lambda: ["小计"])
     skip_columns: list[str] = Field(default_factory=list)
+    # Row-label prefixes by level, outermost first (一、 / （一） / 1. / （1）).
+    row_levels: list[str] = Field(default_factory=list)
+    # A row label starting with one of these is a part of the row above (其中：).
+    part_prefixes: list[str] = Field(default_factory=list)
+    # Cells holding one of these marks (a percent) make a column unsummable.
+    unsummable_marks: list[str] = Field(default_factory=lambda: ["%", "％", "‰"])
+    # At most this many leading rows without a figure are read as the header
+    # of a table the builder found no header for.
+    max_inferred_header_rows: int = Field(3, ge=1)
+
+    _v = field_validator("row_levels")(check_regex)
 
 
 class Composition(_Strict):

@@ -1,22 +1,41 @@
 """Table totals: every 合计/总计/小计 row and column against its parts.
 
 :func:`check_table_totals` takes the check context and returns one
-CheckResult per total cell checked. A 合计/总计 row is the sum of every
-data row of its table; a 小计 row the sum of the data rows since the total
-row before it (or, when it heads its group, until the next one). A column
-headed 合计/小计 is the sum of the value columns it heads (those to its
-right up to the next total column; if none, those to its left). Columns of
-rates, ranks and serial numbers (rules ``skip_columns``) are never summed. A
-cell holding anything but a number (text, a unit, an operator) makes the
-column unsummable: skipped, not guessed.
+CheckResult per total cell checked. Totals nest: a 合计 sums the 小计 rows
+and the rows outside their groups, a 小计 sums its group. The groups are
+read from the table, and a total passes when any reading its structure
+allows holds (the rule of :mod:`~extract.checks.operands`):
+
+- a 小计 whose label is numbered at level L (rules ``row_levels``: 一、,
+  （一）, 1., （1）) heads the rows after it up to the next row numbered at L
+  or above; one whose rows after (or before) it are indented deeper heads
+  (or closes) those rows. Either pins its group. Without such structure a
+  小计 closes the rows since the previous total row or the header, or heads
+  the rows up to the next one, or any run of rows right beside it;
+- a 合计/总计 row is the sum of the top-level rows (the 小计 rows and the
+  rows in no 小计's group), of the detail rows (every row but the 小计
+  rows and the rows that a ``其中`` row below breaks down), or of every
+  data row;
+- a total fails only when no reading holds.
+
+A column headed 合计/小计 is the sum of the value columns it heads (those to
+its right up to the next total column; if none, those to its left).
+Columns of rates, ranks and serial numbers (rules ``skip_columns``), and
+columns whose cells hold a percent (``unsummable_marks``), are never summed
+nor read as a row's label. A cell holding anything but a number (text, a
+unit, an operator) makes the column unsummable: skipped, not guessed. A
+table the builder found no header for is read with its leading rows
+without figures as the header (at most ``max_inferred_header_rows``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..model import Cell, CheckResult, Location, Table
 from .context import CheckContext, make_result
+from .rulebook import TableTotalRules
 from .figures import cell_number, is_empty_cell, show
 from .tolerance import Interval, holds, stated_interval, sum_interval
 
@@ -36,17 +55,98 @@ def _squash(text: str) -> str:
 
 
 class _Grid:
-    """A table's raw cell texts and locations by (row, column)."""
+    """A table's raw cell texts and locations by (row, column), its header
+    (the builder's, else inferred), its value and label columns, and what
+    each data row's label says of its place (numbering level, 其中, indent)."""
 
-    def __init__(self, table: Table):
+    def __init__(self, table: Table, rules: TableTotalRules, source: Optional[str] = None,
+                 caption: Optional[re.Pattern] = None):
         self.table = table
+        self.rules = rules
         self.text = table.grid(filled=False)
         self.cells: dict[tuple[int, int], Cell] = {(c.row, c.col): c for c in table.cells}
+        self.source = source
+        self.header_rows = table.header_rows or _inferred_header(self.text, rules.max_inferred_header_rows)
+        self.columns = list(table.columns) if table.header_rows else _header_labels(self.text, self.header_rows, caption)
+        self.columns += [""] * (table.n_cols - len(self.columns))
+        self.levels = [re.compile(x) for x in rules.row_levels]
+        self.value_cols = self._value_columns()
+        self.label_cols = [j for j in range(table.n_cols) if j not in self.value_cols
+                           and not self._marked(j)]
 
     def location(self, row: int, col: int) -> Optional[Location]:
         c = self.cells.get((row, col))
         return c.location if c is not None else None
 
+    def data_rows(self) -> range:
+        return range(self.header_rows, self.table.n_rows)
+
+    def _marked(self, j: int) -> bool:
+        """A column whose data cells hold a percent (or another unsummable mark)."""
+        marks = self.rules.unsummable_marks
+        return any(m in self.text[i][j] for i in self.data_rows() for m in marks)
+
+    def _value_columns(self) -> list[int]:
+        out = []
+        for j in range(self.table.n_cols):
+            if not _summable_column(self.columns[j], self.rules.skip_columns) or self._marked(j):
+                continue
+            if any(cell_number(self.text[i][j]) is not None for i in self.data_rows()):
+                out.append(j)
+        return out
+
+    def label(self, row: int) -> str:
+        """The row's label: its text cells outside value and percent columns."""
+        return "".join(_squash(self.text[row][j]) for j in self.label_cols
+                       if cell_number(self.text[row][j]) is None)
+
+    def level(self, row: int) -> Optional[int]:
+        """The numbering level of the row's label (0 outermost), None unnumbered."""
+        label = self.label(row)
+        return next((k for k, rx in enumerate(self.levels) if rx.match(label)), None)
+
+    def is_part_row(self, row: int) -> bool:
+        """A ``其中：`` row: a part of the row above."""
+        label = self.label(row)
+        return any(label.startswith(w) for w in self.rules.part_prefixes)
+
+    def indent(self, row: int) -> Optional[tuple[int, int]]:
+        """(label column, spaces before the label in the source), None unknown."""
+        for j in self.label_cols:
+            if self.text[row][j].strip() and cell_number(self.text[row][j]) is None:
+                loc = self.location(row, j)
+                if loc is None or self.source is None:
+                    return None
+                i, n = loc.start, 0
+                while i > 0 and self.source[i - 1] in " \u3000":
+                    n += 2 if self.source[i - 1] == "\u3000" else 1
+                    i -= 1
+                return j, n
+        return None
+
+
+def _inferred_header(text: list[list[str]], limit: int) -> int:
+    """Leading rows without a figure (at most ``limit``) when a row with one follows."""
+    n = 0
+    while n < min(limit, len(text)) and all(cell_number(t) is None for t in text[n]):
+        n += 1
+    if n == len(text) or not any(cell_number(t) is not None for row in text[n:] for t in row):
+        return 0
+    return n
+
+
+def _header_labels(text: list[list[str]], n: int, caption: Optional[re.Pattern]) -> list[str]:
+    """Column labels from inferred header rows, leaving out a caption row
+    the table took in (``表1 | …执行情况 | 单位：万元``)."""
+    width = len(text[0]) if text else 0
+
+    def is_caption(row: list[str]) -> bool:
+        first = next((t for t in row if t.strip()), "")
+        return caption is not None and caption.match(_squash(first)) is not None
+
+    rows = [i for i in range(n) if not is_caption(text[i])]
+    return ["".join(dict.fromkeys(_squash(text[i][j]) for i in rows if text[i][j].strip()))
+            for j in range(width)]
 
 
 def _is_total_word(text: str, words: list[str]) -> bool:
@@ -82,86 +182,164 @@ def _sum_cells(grid: _Grid, cells: list[tuple[int, int]]) -> Optional[tuple[Inte
     return sum_interval(parts), decimals, locations
 
 
-def _judge(ctx: CheckContext, grid: _Grid, total: tuple[int, int], parts: list[tuple[int, int]],
+def _judge(ctx: CheckContext, grid: _Grid, total: tuple[int, int], readings: list[list[tuple[int, int]]],
            what: str, quote: Optional[str]) -> Optional[CheckResult]:
-    """Compare the total cell with the sum of the part cells."""
+    """Compare the total cell with the sum of the part cells of each reading:
+    pass on the first that holds, fail (showing the first) when none does."""
     r, c = total
     stated = cell_number(grid.text[r][c])
     if stated is None:
         return None
     name = f"{table_name(grid.table)} {what}"
     total_loc = grid.location(r, c) or grid.table.location
-    summed = _sum_cells(grid, parts)
-    if summed is None:
+    sums = [x for x in (_sum_cells(grid, parts) for parts in readings if parts) if x is not None]
+    if not sums:
         return make_result(ctx, RULE, KIND, "skipped",
                            f"{name} {grid.text[r][c]}：各部分中有非数字单元格或全为空，无法求和",
                            stated=grid.text[r][c], quote=quote, locations=[total_loc])
-    interval, decimals, locations = summed
+    stated_iv = stated_interval(stated[0], stated[1])
+    good = [x for x in sums if holds(x[0], stated_iv)]
+    interval, decimals, locations = (good or sums)[0]
     decimals = max(decimals, stated[1])
     expected = show(interval.midpoint, decimals)
-    ok = holds(interval, stated_interval(stated[0], stated[1]))
-    verdict = "相符" if ok else "不符"
-    return make_result(ctx, RULE, KIND, "pass" if ok else "fail",
+    verdict = "相符" if good else "不符"
+    return make_result(ctx, RULE, KIND, "pass" if good else "fail",
                        f"{name} {grid.text[r][c]} 与各部分之和 {expected} {verdict}",
                        expected=expected, stated=grid.text[r][c], quote=quote,
                        locations=[total_loc] + locations)
 
 
-def _row_groups(grid: _Grid, total_rows: list[int], subtotal_words: list[str],
-                label_cols: list[int]) -> dict[int, list[int]]:
-    """For each total row, the rows whose sum it states."""
-    table = grid.table
-    data = [i for i in range(table.header_rows, table.n_rows) if i not in total_rows]
-    groups: dict[int, list[int]] = {}
-    for t in total_rows:
-        label = "".join(grid.text[t][c] for c in label_cols)
-        if not any(w in _squash(label) for w in subtotal_words):
-            groups[t] = data
+def _holds_in(grid: _Grid, total: tuple[int, int], rows: list[int]) -> bool:
+    stated = cell_number(grid.text[total[0]][total[1]])
+    summed = _sum_cells(grid, [(i, total[1]) for i in rows])
+    return (stated is not None and summed is not None
+            and holds(summed[0], stated_interval(stated[0], stated[1])))
+
+
+def _unique(readings: list[list[int]]) -> list[list[int]]:
+    seen: set[tuple[int, ...]] = set()
+    out = []
+    for rows in readings:
+        key = tuple(rows)
+        if rows and key not in seen:
+            seen.add(key)
+            out.append(rows)
+    return out
+
+
+def subtotal_readings(grid: _Grid, t: int, totals: list[int]) -> list[list[int]]:
+    """The groups of rows the 小计 row ``t`` may sum, in order of preference:
+    the group its numbering or indentation pins, else the rows since the
+    previous total (or the header), the rows up to the next total, and any
+    run of rows right beside it."""
+    n_rows = grid.table.n_rows
+    level = grid.level(t)
+    if level is not None:
+        rows = []
+        for i in range(t + 1, n_rows):
+            other = grid.level(i)
+            if i in totals or (other is not None and other <= level):
+                break
+            rows.append(i)
+        if rows:
+            return [rows]
+    own = grid.indent(t)
+    if own is not None:
+        def deeper(i: int) -> bool:
+            ind = grid.indent(i)
+            return i not in totals and ind is not None and ind[0] == own[0] and ind[1] > own[1]
+
+        after: list[int] = []
+        for i in range(t + 1, n_rows):
+            if not deeper(i):
+                break
+            after.append(i)
+        before: list[int] = []
+        for i in range(t - 1, grid.header_rows - 1, -1):
+            if not deeper(i):
+                break
+            before.insert(0, i)
+        if after or before:
+            return _unique([after, before])
+    prev = max([i for i in totals if i < t], default=grid.header_rows - 1)
+    nxt = min([i for i in totals if i > t], default=n_rows)
+    closes = list(range(prev + 1, t))
+    heads = list(range(t + 1, nxt))
+    runs = [heads[:k] for k in range(1, len(heads))] + [closes[-k:] for k in range(1, len(closes))]
+    return _unique([closes, heads] + runs)
+
+
+def _part_rows(grid: _Grid, rows: list[int], totals: list[int]) -> tuple[set[int], set[int]]:
+    """Rows that break down the row above them (a ``其中`` row and the
+    unnumbered rows after it), and those rows above (their parents)."""
+    parts: set[int] = set()
+    parents: set[int] = set()
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        if grid.is_part_row(r) and i > 0 and rows[i - 1] not in totals:
+            parents.add(rows[i - 1])
+            while i < len(rows) and rows[i] not in totals and (
+                    rows[i] == r or grid.level(rows[i]) is None and not grid.is_part_row(rows[i])
+                    or rows[i] == r):
+                parts.add(rows[i])
+                i += 1
             continue
-        before = [i for i in total_rows if i < t]
-        after = [i for i in total_rows if i > t]
-        lo = before[-1] if before else table.header_rows - 1
-        rows = [i for i in data if lo < i < t]
-        if not rows:
-            hi = after[0] if after else table.n_rows
-            rows = [i for i in data if t < i < hi]
-        groups[t] = rows
-    return groups
+        i += 1
+    return parts, parents
 
 
-def _value_columns(grid: _Grid, skip: list[str]) -> list[int]:
-    table = grid.table
-    return [j for j in range(table.n_cols)
-            if j < len(table.columns) and _summable_column(table.columns[j], skip)]
+def grand_total_readings(grid: _Grid, t: int, col: int, totals: list[int],
+                         subtotals: list[int]) -> list[list[int]]:
+    """The rows a 合计/总计 row ``t`` may sum in column ``col``: the top-level
+    rows (小计 rows and rows in no 小计's group, without ``其中`` rows),
+    the detail rows (no 小计 rows, no rows a ``其中`` row breaks down), and
+    every data row since the previous 合计 (or the header)."""
+    prev = max([i for i in totals if i < t and i not in subtotals], default=grid.header_rows - 1)
+    scope = list(range(prev + 1, t))
+    plain = [i for i in scope if i not in totals]
+    covered: set[int] = set()
+    for s in (i for i in scope if i in subtotals):
+        readings = subtotal_readings(grid, s, totals)
+        chosen = next((rows for rows in readings if _holds_in(grid, (s, col), rows)), readings[0] if readings else [])
+        covered.update(chosen)
+    parts, parents = _part_rows(grid, plain, totals)
+    top = [i for i in scope if (i in subtotals or i not in covered and i not in totals) and i not in parts]
+    detail = [i for i in plain if i not in parents]
+    return _unique([top, detail, plain])
 
 
 def check_total_rows(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
-    rules = ctx.book.rules.table_totals
+    rules = grid.rules
     table = grid.table
-    if not table.total_rows:
+    totals = [i for i in table.total_rows if i >= grid.header_rows]
+    if not totals:
         return []
-    columns = _value_columns(grid, rules.skip_columns)
-    label_cols = [j for j in range(table.n_cols) if j not in columns or cell_number(
-        grid.text[table.total_rows[0]][j]) is None]
+    subtotals = [t for t in totals if any(w in grid.label(t) for w in rules.subtotal_words)]
     out: list[CheckResult] = []
-    for t, rows in _row_groups(grid, table.total_rows, rules.subtotal_words, label_cols).items():
-        label = "".join(_squash(grid.text[t][c]) for c in label_cols) or "合计"
-        for j in columns:
-            if cell_number(grid.text[t][j]) is None or not rows:
+    for t in totals:
+        label = grid.label(t) or "合计"
+        for j in grid.value_cols:
+            if cell_number(grid.text[t][j]) is None:
                 continue
-            what = label if len(table.columns) < 2 else f"{label}（{_squash(table.columns[j])}）"
-            res = _judge(ctx, grid, (t, j), [(i, j) for i in rows], what, ctx.quotes.row(table, t))
+            if t in subtotals:
+                rows = subtotal_readings(grid, t, totals)
+            else:
+                rows = grand_total_readings(grid, t, j, totals, subtotals)
+            if not rows:
+                continue
+            what = label if len(grid.value_cols) < 2 and not grid.columns[j] else f"{label}（{_squash(grid.columns[j])}）"
+            res = _judge(ctx, grid, (t, j), [[(i, j) for i in r] for r in rows], what, ctx.quotes.row(table, t))
             if res is not None:
                 out.append(res)
     return out
 
 
 def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
-    rules = ctx.book.rules.table_totals
     table = grid.table
-    columns = _value_columns(grid, rules.skip_columns)
+    columns = grid.value_cols
     words = ctx.rules.tables.totals
-    totals = [j for j in columns if _is_total_word(table.columns[j], words)]
+    totals = [j for j in columns if _is_total_word(grid.columns[j], words)]
     out: list[CheckResult] = []
     for j in totals:
         right = [k for k in columns if k > j]
@@ -172,11 +350,11 @@ def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
             parts = [k for k in columns if k < j and (not prev or k > prev[-1])]
         if len(parts) < 2:
             continue
-        for i in range(table.header_rows, table.n_rows):
+        for i in grid.data_rows():
             if cell_number(grid.text[i][j]) is None:
                 continue
-            res = _judge(ctx, grid, (i, j), [(i, k) for k in parts],
-                         f"第{i - table.header_rows + 1}行 {_squash(table.columns[j])}", ctx.quotes.row(table, i))
+            res = _judge(ctx, grid, (i, j), [[(i, k) for k in parts]],
+                         f"第{i - grid.header_rows + 1}行 {_squash(grid.columns[j])}", ctx.quotes.row(table, i))
             if res is not None:
                 out.append(res)
     return out
@@ -184,12 +362,14 @@ def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
 
 def check_table_totals(ctx: CheckContext) -> list[CheckResult]:
     """Total rows and total columns of every table of the report."""
+    rules = ctx.book.rules.table_totals
+    source = ctx.quotes.source.text if ctx.quotes.source is not None else None
+    caption = re.compile(ctx.rules.tables.caption)
     out: list[CheckResult] = []
     for table in ctx.report.tables:
-        if not table.header_rows:
+        grid = _Grid(table, rules, source, caption)
+        if not grid.header_rows:
             continue
-        grid = _Grid(table)
         out.extend(check_total_rows(ctx, grid))
         out.extend(check_total_columns(ctx, grid))
     return out
-
