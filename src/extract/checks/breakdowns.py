@@ -12,12 +12,17 @@
 - ``构成``: ``支出主要构成如下：A，B，C`` — the parts of a whole stated by a
   ``其中`` breakdown earlier in the same paragraph;
 - ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
-  within one paragraph.
+  within one paragraph;
+- ``计数``: a stated count of parts (rules ``counted_after``,
+  ``counted_before``): ``X，全部用于三类：A、B、C`` — the parts after the cue,
+  in its sentence or one per sentence of a list after it — and ``X，由 A、B、C
+  和 D 四部分构成``. The count pins the parts: a breakdown only when exactly
+  that many figures of X's unit are found, and then the only one of X.
 
 :func:`check_stated_breakdowns` judges each: the parts' interval sum must
 overlap the whole (see :mod:`~extract.checks.tolerance`). Where the parts
 may be a selection (counts, not money), a shortfall is not a failure:
-skipped. A single part is checked as a part: it must not exceed the whole
+skipped (a counted breakdown is exhaustive whatever its unit). A single part is checked as a part: it must not exceed the whole
 (``121.75 万元，其中市本级承担 39.40 万元`` passes).
 """
 
@@ -28,6 +33,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ..model import CheckResult
+from ..quantities import parse_number
 from .context import CheckContext, Placed, Sentence, make_result
 from .quotes import join_places
 from .figures import figure_interval, figure_name, in_unit, show, stated_text
@@ -64,15 +70,10 @@ def _scoped(ctx: CheckContext, p: Placed) -> bool:
 
 
 def _cue_breakdowns(ctx: CheckContext, s: Sentence) -> list[Breakdown]:
-    rules = ctx.book.rules.breakdowns
     out: list[Breakdown] = []
     for m in ctx.book.breakdown_cue.finditer(s.text):
-        before = [p for p in s.placed if 0 <= p.end <= m.start()]
-        if not before:
-            continue
-        whole = before[-1]
-        gap = s.text[whole.end:m.start()]
-        if len(gap) > rules.max_gap_chars or whole.claim.unit_class in NOT_SUMMABLE:
+        whole = _whole_before(ctx, s, m.start())
+        if whole is None:
             continue
         parts: list[Placed] = []
         for p in s.placed:
@@ -173,6 +174,95 @@ def _named_breakdowns(ctx: CheckContext, sentences: list[Sentence]) -> list[Brea
     return out
 
 
+def _count_of(ctx: CheckContext, text: str) -> Optional[int]:
+    try:
+        value = parse_number(text, ctx.rules)
+    except ValueError:
+        return None
+    return int(value) if value == int(value) and 2 <= value <= 20 else None
+
+
+def _whole_before(ctx: CheckContext, s: Sentence, at: int) -> Optional[Placed]:
+    """The figure right before position ``at`` of ``s`` (within
+    ``max_gap_chars``), if it can be a whole."""
+    before = [p for p in s.placed if 0 <= p.end <= at]
+    if not before:
+        return None
+    whole = before[-1]
+    if at - whole.end > ctx.book.rules.breakdowns.max_gap_chars or whole.claim.unit_class in NOT_SUMMABLE:
+        return None
+    return whole
+
+
+def _listed_parts(ctx: CheckContext, whole: Placed, candidates: list[tuple[Sentence, Placed]],
+                  count: int, first_sentence: Sentence) -> tuple[list[Placed], list[Sentence]]:
+    """Up to ``count`` parts of ``whole`` among ``candidates``: in the cue's
+    sentence every figure of the whole's unit; in a sentence after it (a
+    list item) its first such figure only."""
+    parts: list[Placed] = []
+    where: list[Sentence] = []
+    for s2, p in candidates:
+        if len(parts) >= count:
+            break
+        if not same_unit(p, whole) or _scoped(ctx, p):
+            continue
+        if s2 is not first_sentence and where and where[-1] is s2:
+            continue  # a list item gives one part: its first figure
+        parts.append(p)
+        if s2 not in where:
+            where.append(s2)
+    return parts, where
+
+
+def _following(ctx: CheckContext, sentences: list[Sentence], k: int, reach: int) -> list[Sentence]:
+    """Up to ``reach`` sentences after ``sentences[k]`` in its section or in
+    the sections under it (a list numbered 1. 2. 3. is read as headings)."""
+    own = sentences[k].section
+    out: list[Sentence] = []
+    for s2 in sentences[k + 1:k + 1 + reach]:
+        if s2.section != own and own not in ctx.section_path(s2.section):
+            break
+        out.append(s2)
+    return out
+
+
+def _counted_breakdowns(ctx: CheckContext, sentences: list[Sentence]) -> list[Breakdown]:
+    """A whole with a stated count of parts: ``X，全部用于三类：A、B、C`` (the
+    parts in the sentence or listed in the sentences after it) and ``X，由
+    A、B、C 和 D 四部分构成``. The count pins the parts: exactly that many
+    figures of the whole's unit, else no breakdown."""
+    book = ctx.book
+    rules = book.rules.breakdowns
+    out: list[Breakdown] = []
+    for k, s in enumerate(sentences):
+        if book.counted_after is not None:
+            for m in book.counted_after.finditer(s.text):
+                count = _count_of(ctx, m.group("count"))
+                whole = _whole_before(ctx, s, m.start())
+                if count is None or whole is None:
+                    continue
+                following = _following(ctx, sentences, k, rules.counted_reach_sentences)
+                candidates = [(s, p) for p in s.placed if p.start >= m.end()]
+                candidates += [(s2, p) for s2 in following for p in s2.placed]
+                parts, where = _listed_parts(ctx, whole, candidates, count, s)
+                if len(parts) == count:
+                    out.append(Breakdown([whole], parts, "计数", [s] + [w for w in where if w is not s]))
+        if book.counted_before is not None:
+            for m in book.counted_before.finditer(s.text):
+                count = _count_of(ctx, m.group("count"))
+                opens = [s.text.rfind(w, 0, m.start()) for w in rules.counted_opens]
+                start = max(opens, default=-1)
+                if count is None or start < 0:
+                    continue
+                whole = _whole_before(ctx, s, start)
+                if whole is None:
+                    continue
+                inner = [p for p in s.placed if start < p.start and 0 <= p.end <= m.start()]
+                if len(inner) == count and all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
+                    out.append(Breakdown([whole], inner, "计数", [s]))
+    return out
+
+
 def find_breakdowns(ctx: CheckContext) -> list[Breakdown]:
     """Every stated breakdown of the text, each once."""
     by_section: dict[Optional[str], list[Sentence]] = {}
@@ -185,6 +275,10 @@ def find_breakdowns(ctx: CheckContext) -> list[Breakdown]:
         found.extend(b for s in sentences for b in _paren_breakdowns(ctx, s))
         found.extend(_composition_breakdowns(ctx, sentences, cue))
         found.extend(_named_breakdowns(ctx, sentences))
+    found.extend(_counted_breakdowns(ctx, ctx.sentences))
+    # a whole whose parts a stated count pins is judged on those parts only
+    counted = {id(b.whole.claim) for b in found if b.form == "计数"}
+    found = [b for b in found if b.form == "计数" or id(b.whole.claim) not in counted]
     seen: set[tuple] = set()
     out: list[Breakdown] = []
     for b in found:
@@ -226,7 +320,7 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
                            expected=f"≤{stated_text(w)}", stated=stated_text(part.claim),
                            quote=quote, locations=locations)
     names = " + ".join(_label(p) for p in b.parts)
-    exhaustive = b.form in ("构成", "组成") or w.unit_class in book.rules.breakdowns.exhaustive_unit_classes
+    exhaustive = b.form in ("构成", "组成", "计数") or w.unit_class in book.rules.breakdowns.exhaustive_unit_classes
     ok = holds(parts_sum, whole_iv)
     if ok:
         status, verdict = "pass", "相符"

@@ -72,8 +72,15 @@ class BreakdownRules(_Strict):
     not_part_words: list[str] = Field(default_factory=list)
     composition_cue: Optional[str] = None
     compositions: list[Composition] = Field(default_factory=list)
+    # A stated count of parts: after the whole (全部用于三类：A、B、C), or
+    # closing the parts (由 A、B、C 和 D 四部分构成, opened by `counted_opens`).
+    counted_after: Optional[str] = None
+    counted_before: Optional[str] = None
+    counted_opens: list[str] = Field(default_factory=list)
+    # How many sentences after a counted cue its listed parts may run on.
+    counted_reach_sentences: int = Field(6, ge=0)
 
-    _v = field_validator("composition_cue")(check_regex)
+    _v = field_validator("composition_cue", "counted_after", "counted_before")(check_regex)
 
 
 class RateRule(_Strict):
@@ -290,6 +297,8 @@ class Rulebook:
     not_part: re.Pattern
     breakdown_cue: re.Pattern
     composition_cue: Optional[re.Pattern]
+    counted_after: Optional[re.Pattern]
+    counted_before: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
     scope_words: re.Pattern
@@ -361,6 +370,8 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
         not_part=_alternation(b.not_part_words),
         breakdown_cue=_alternation(b.cues),
         composition_cue=_compiled(b.composition_cue),
+        counted_after=_compiled(b.counted_after),
+        counted_before=_compiled(b.counted_before),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
         scope_words=_alternation(rules.consistency.scope_words),
