@@ -154,3 +154,15 @@ def test_new_in_year_figure_is_no_part_of_a_stock():
     results = breakdowns(text)
     assert [r.status for r in results] == ["pass"]
     assert "新增" not in results[0].message
+
+
+def test_money_in_yuan_to_the_fen_is_exact():
+    # in 元 to the 分 a total one 分 off is wrong; in 万元 it may be rounding
+    yuan = ("表4  项目资金明细（单位：元）\n"
+            "| 支出内容 | 金额 |\n"
+            "| 设备购置 | 120,000.00 |\n"
+            "| 技术服务 | 80,000.00 |\n"
+            "| 合计 | 200,000.01 |\n")
+    assert [r.status for r in totals(yuan)] == ["fail"]
+    wan = yuan.replace("单位：元", "单位：万元")
+    assert [r.status for r in totals(wan)] == ["pass"]

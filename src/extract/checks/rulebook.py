@@ -56,6 +56,9 @@ class TableTotalRules(_Strict):
     # At most this many leading rows without a figure are read as the header
     # of a table the builder found no header for.
     max_inferred_header_rows: int = Field(3, ge=1)
+    # Money of a table in this unit stated to at least this many decimals is
+    # exact (元 to the 分): no rounding interval around it.
+    exact_money: dict[str, int] = Field(default_factory=dict)
 
     _v = field_validator("row_levels")(check_regex)
 

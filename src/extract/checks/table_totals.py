@@ -23,7 +23,9 @@ its right up to the next total column; if none, those to its left).
 Columns of rates, ranks and serial numbers (rules ``skip_columns``), and
 columns whose cells hold a percent (``unsummable_marks``), are never summed
 nor read as a row's label. A cell holding anything but a number (text, a
-unit, an operator) makes the column unsummable: skipped, not guessed. A
+unit, an operator) makes the column unsummable: skipped, not guessed.
+Money of a table in 元 stated to the 分 (rules ``exact_money``) is exact:
+no rounding interval. A
 table the builder found no header for is read with its leading rows
 without figures as the header (at most ``max_inferred_header_rows``).
 """
@@ -31,6 +33,7 @@ without figures as the header (at most ``max_inferred_header_rows``).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Optional
 
 from ..model import Cell, CheckResult, Location, Table
@@ -60,7 +63,7 @@ class _Grid:
     each data row's label says of its place (numbering level, 其中, indent)."""
 
     def __init__(self, table: Table, rules: TableTotalRules, source: Optional[str] = None,
-                 caption: Optional[re.Pattern] = None):
+                 caption: Optional[re.Pattern] = None, units: Optional[list[re.Pattern]] = None):
         self.table = table
         self.rules = rules
         self.text = table.grid(filled=False)
@@ -70,6 +73,7 @@ class _Grid:
         self.columns = list(table.columns) if table.header_rows else _header_labels(self.text, self.header_rows, caption)
         self.columns += [""] * (table.n_cols - len(self.columns))
         self.levels = [re.compile(x) for x in rules.row_levels]
+        self.exact_decimals = rules.exact_money.get(self._unit(units) or "") if units else None
         self.value_cols = self._value_columns()
         self.label_cols = [j for j in range(table.n_cols) if j not in self.value_cols
                            and not self._marked(j)]
@@ -77,6 +81,21 @@ class _Grid:
     def location(self, row: int, col: int) -> Optional[Location]:
         c = self.cells.get((row, col))
         return c.location if c is not None else None
+
+    def _unit(self, units: list[re.Pattern]) -> Optional[str]:
+        """The money unit the caption or a header cell states (单位：元)."""
+        texts = [self.table.caption or ""] + [t for row in self.text[:self.header_rows] for t in row]
+        for text in texts:
+            for rx in units:
+                m = rx.search(text)
+                if m:
+                    return m.group("unit")
+        return None
+
+    def interval(self, value: Decimal, decimals: int) -> Interval:
+        """A cell's interval: exact for money stated to its smallest unit."""
+        exact = self.exact_decimals is not None and decimals >= self.exact_decimals
+        return stated_interval(value, decimals, exact=exact)
 
     def data_rows(self) -> range:
         return range(self.header_rows, self.table.n_rows)
@@ -172,7 +191,7 @@ def _sum_cells(grid: _Grid, cells: list[tuple[int, int]]) -> Optional[tuple[Inte
         n = cell_number(text)
         if n is None:
             return None
-        parts.append(stated_interval(n[0], n[1]))
+        parts.append(grid.interval(n[0], n[1]))
         decimals = max(decimals, n[1])
         loc = grid.location(r, c)
         if loc is not None:
@@ -197,7 +216,7 @@ def _judge(ctx: CheckContext, grid: _Grid, total: tuple[int, int], readings: lis
         return make_result(ctx, RULE, KIND, "skipped",
                            f"{name} {grid.text[r][c]}：各部分中有非数字单元格或全为空，无法求和",
                            stated=grid.text[r][c], quote=quote, locations=[total_loc])
-    stated_iv = stated_interval(stated[0], stated[1])
+    stated_iv = grid.interval(stated[0], stated[1])
     good = [x for x in sums if holds(x[0], stated_iv)]
     interval, decimals, locations = (good or sums)[0]
     decimals = max(decimals, stated[1])
@@ -213,7 +232,7 @@ def _holds_in(grid: _Grid, total: tuple[int, int], rows: list[int]) -> bool:
     stated = cell_number(grid.text[total[0]][total[1]])
     summed = _sum_cells(grid, [(i, total[1]) for i in rows])
     return (stated is not None and summed is not None
-            and holds(summed[0], stated_interval(stated[0], stated[1])))
+            and holds(summed[0], grid.interval(stated[0], stated[1])))
 
 
 def _unique(readings: list[list[int]]) -> list[list[int]]:
@@ -365,9 +384,11 @@ def check_table_totals(ctx: CheckContext) -> list[CheckResult]:
     rules = ctx.book.rules.table_totals
     source = ctx.quotes.source.text if ctx.quotes.source is not None else None
     caption = re.compile(ctx.rules.tables.caption)
+    funds = ctx.rules.tables.funds
+    units = [re.compile(funds.caption_unit), re.compile(funds.header_unit)]
     out: list[CheckResult] = []
     for table in ctx.report.tables:
-        grid = _Grid(table, rules, source, caption)
+        grid = _Grid(table, rules, source, caption, units)
         if not grid.header_rows:
             continue
         out.extend(check_total_rows(ctx, grid))
