@@ -166,3 +166,29 @@ def test_money_in_yuan_to_the_fen_is_exact():
     assert [r.status for r in totals(yuan)] == ["fail"]
     wan = yuan.replace("单位：元", "单位：万元")
     assert [r.status for r in totals(wan)] == ["pass"]
+
+
+# ------------------------------------------------------------------ classification codes
+
+# A 决算/预算 table lists 类, 款 and 项 rows together under 科目编码 columns:
+# the 合计 is the sum of one depth, not of every row (each level breaks down
+# the one above). Written for this test; figures made up.
+CODED = ("表3  一般公共预算财政拨款支出决算表（单位：万元）\n"
+         "科目编码\t\t科目名称\t决算数\n"
+         "类\t款\t\t\n"
+         "205\t\t教育支出\t310.50\n"
+         "205\t01\t教育管理事务\t210.50\n"
+         "205\t02\t普通教育\t100.00\n"
+         "208\t\t社会保障和就业支出\t45.20\n"
+         "208\t05\t行政事业单位养老支出\t45.20\n"
+         "合计\t\t\t355.70\n")
+
+
+def test_a_total_over_classification_codes_sums_one_depth():
+    results = totals(CODED)
+    assert results and all(r.status == "pass" for r in results), [r.message for r in results]
+
+
+def test_a_wrong_total_over_classification_codes_still_fails():
+    results = totals(CODED.replace("合计\t\t\t355.70", "合计\t\t\t355.90"))
+    assert [r.status for r in results] == ["fail"], [r.message for r in results]

@@ -59,8 +59,12 @@ class TableTotalRules(_Strict):
     # Money of a table in this unit stated to at least this many decimals is
     # exact (元 to the 分): no rounding interval around it.
     exact_money: dict[str, int] = Field(default_factory=dict)
+    # A cell of a classification code (支出功能分类科目编码 201 / 20106 /
+    # 2010601, or 类 | 款 | 项 cells 201 | 06 | 01): rows of one code depth
+    # are one level of the table.
+    code_cell: Optional[str] = None
 
-    _v = field_validator("row_levels")(check_regex)
+    _v = field_validator("row_levels", "code_cell")(check_regex)
 
 
 class Composition(_Strict):

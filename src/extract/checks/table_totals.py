@@ -124,6 +124,39 @@ class _Grid:
         label = self.label(row)
         return next((k for k, rx in enumerate(self.levels) if rx.match(label)), None)
 
+    def code_columns(self, col: int) -> list[int]:
+        """The classification-code columns (every filled data cell a code,
+        rules ``code_cell``) that classify value column ``col``: the run of
+        them nearest to its left (a table of two halves side by side has a
+        run for each half)."""
+        if not self.rules.code_cell:
+            return []
+        rx = re.compile(self.rules.code_cell)
+
+        def is_code(j: int) -> bool:
+            cells = [self.text[i][j].strip() for i in self.data_rows() if i not in self.table.total_rows]
+            filled = [c for c in cells if c]
+            # header rows the builder took for data (科目编码 / 类 款 项) stand before the first code
+            first = next((k for k, c in enumerate(filled) if rx.fullmatch(c)), None)
+            return first is not None and all(rx.fullmatch(c) for c in filled[first:])
+
+        run: list[int] = []
+        for j in range(col - 1, -1, -1):
+            if is_code(j):
+                run.insert(0, j)
+            elif run:
+                break
+        return run
+
+    def code_depth(self, row: int, columns: list[int]) -> Optional[int]:
+        """How deep the row's classification code goes: the number of code
+        cells filled (类 | 款 | 项), or the code's length in a single code
+        column (201 / 20106 / 2010601); None for a row without a code."""
+        codes = [self.text[row][j].strip() for j in columns if self.text[row][j].strip()]
+        if not codes:
+            return None
+        return len(codes[0]) if len(columns) == 1 else len(codes)
+
     def is_part_row(self, row: int) -> bool:
         """A ``其中：`` row: a part of the row above."""
         label = self.label(row)
@@ -325,7 +358,23 @@ def grand_total_readings(grid: _Grid, t: int, col: int, totals: list[int],
     parts, parents = _part_rows(grid, plain, totals)
     top = [i for i in scope if (i in subtotals or i not in covered and i not in totals) and i not in parts]
     detail = [i for i in plain if i not in parents]
-    return _unique([top, detail, plain])
+    return _unique([top, detail, plain] + code_level_readings(grid, plain, col))
+
+
+def code_level_readings(grid: _Grid, rows: list[int], col: int) -> list[list[int]]:
+    """The rows of each classification-code depth (all 类 rows; all 款 rows;
+    all 项 rows) that classify column ``col``: in budget and final-accounts
+    tables the 合计 is the sum of any one depth, since each level breaks
+    down the one above."""
+    columns = grid.code_columns(col)
+    if not columns:
+        return []
+    depths: dict[int, list[int]] = {}
+    for i in rows:
+        d = grid.code_depth(i, columns)
+        if d is not None:
+            depths.setdefault(d, []).append(i)
+    return [depths[d] for d in sorted(depths)] if len(depths) > 1 else []
 
 
 def check_total_rows(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
