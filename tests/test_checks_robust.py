@@ -63,8 +63,8 @@ def test_month_only_dates_are_judged_and_never_crash_the_year_check():
     report = _parse(MONTH_ONLY_FORM)
     assert report.meta.year == 2023
     by_name = {i.name: i for i in report.indicators}
-    assert by_name["统计公报发布时间"].met == "true"      # 4月18日 is before 4月30日
-    assert by_name["年报报送时间"].met == "false"          # 5月 is after 4月前
+    assert by_name["统计公报发布时间"].met is True      # 4月18日 is before 4月30日
+    assert by_name["年报报送时间"].met is False          # 5月 is after 4月前
     assert not [r for r in report.checks if INTERNAL in r.message]
     years = [r for r in report.checks if r.rule == "year_scope"]
     assert len(years) == 4 and {r.status for r in years} == {"skipped"}

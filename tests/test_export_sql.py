@@ -71,7 +71,7 @@ def small_report(sha256: str = "ab" * 32, department: str = "江门市科学技�
                        location=loc(7))],
         indicators=[Indicator(level1="产出指标", level2="数量指标", name="资助项目数",
                               target=Target(text="≥6项", operator=">="), actual_text="5项",
-                              met="false", table="t1", row=1, location=loc(7))],
+                              met=False, table="t1", row=1, location=loc(7))],
         checks=[CheckResult(rule="budget_rate", kind="rate", severity="error", status="fail",
                             message="支出率与数字不符", expected="83.16%", stated="83.20%",
                             locations=[loc(3), loc(4)])],

@@ -62,13 +62,13 @@ def test_2024_indicators(report_2024):
     assert len(report_2024.indicators) == 18
     i = inds["补助高新技术企业数量"]
     assert (i.target.operator, i.target.quantity.value, i.target.quantity.unit) == (">=", Decimal("700"), "家")
-    assert (i.actual.value, i.actual.unit, i.met) == (Decimal("105"), "家", "false")
+    assert (i.actual.value, i.actual.unit, i.met) == (Decimal("105"), "家", False)
     assert i.location.line == 69
     c = inds["单个项目(平台)补助上限"]
     assert (c.target.operator, c.target.quantity.value, c.target.quantity.unit) == ("<=", Decimal("120"), "万元")
-    assert (c.actual.value, c.met) == (Decimal("30"), "true")
+    assert (c.actual.value, c.met) == (Decimal("30"), True)
     d = inds["科技统计完成时效性"]
-    assert d.target.quantity.date == "2024-04-01" and d.target.quantity.deadline and d.met == "true"
+    assert d.target.quantity.date == "2024-04-01" and d.target.quantity.deadline and d.met is True
     assert inds["完成省、市级科技计划项目验收数量"].target.quantity.value == Decimal("500")
     s = inds["补助企业满意度"]
     assert (s.level1, s.level2) == ("满意度指标", "服务对象满意度指标")

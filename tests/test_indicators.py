@@ -130,7 +130,7 @@ def test_self_evaluation_form_rows(self_evaluation):
     assert (first.level1, first.level2) == ("产出指标", "数量指标")
     assert (first.target.operator, first.target.inferred_operator) == (">=", False)
     assert first.target.quantity.value == 40 and first.actual.value == 42
-    assert first.met == "true"
+    assert first.met is True
     assert (first.weight, first.score, first.deviation_reason) == (Decimal("10"), Decimal("10"), None)
     assert first.location.cell == ("t1", 1, 2)
 
@@ -138,7 +138,7 @@ def test_self_evaluation_form_rows(self_evaluation):
 def test_self_evaluation_missed_target(self_evaluation):
     rate = self_evaluation["项目验收通过率"]
     assert rate.level1 == "产出指标"  # filled from the merged cell above
-    assert rate.actual.value == Decimal("93.5") and rate.met == "false"
+    assert rate.actual.value == Decimal("93.5") and rate.met is False
     assert rate.score == Decimal("8")
     assert rate.deviation_reason == "部分项目延期结题，将加强过程督导"
 
@@ -146,34 +146,34 @@ def test_self_evaluation_missed_target(self_evaluation):
 def test_self_evaluation_explicit_operators(self_evaluation):
     compliant = self_evaluation["资金使用合规率"]
     assert compliant.target.operator == "=" and compliant.target.quantity.value == 100
-    assert compliant.met == "true"
+    assert compliant.met is True
     coverage = self_evaluation["受益群众覆盖率"]
     assert coverage.target.operator == ">=" and not coverage.target.inferred_operator
-    assert coverage.target.quantity.value == 50 and coverage.met == "true"
+    assert coverage.target.quantity.value == 50 and coverage.met is True
 
 
 def test_self_evaluation_deadline(self_evaluation):
     ind = self_evaluation["资金拨付完成时间"]
     assert ind.level2 == "时效指标"
     assert ind.target.operator == "<=" and ind.target.quantity.date == "2023-10-31"
-    assert ind.actual.date == "2023-09-15" and ind.met == "true"
+    assert ind.actual.date == "2023-09-15" and ind.met is True
 
 
 def test_self_evaluation_text_targets(self_evaluation):
     on_time = self_evaluation["任务完成及时性"]
     assert on_time.target.quantity is None and on_time.target.text == "按时完成"
-    assert on_time.met == "true"
-    assert self_evaluation["工作目标达成情况"].met == "true"
-    assert self_evaluation["长效机制建设"].met == "unknown"
+    assert on_time.met is True
+    assert self_evaluation["工作目标达成情况"].met is True
+    assert self_evaluation["长效机制建设"].met is None
 
 
 def test_self_evaluation_inferred_operators(self_evaluation):
     cost = self_evaluation["项目管理费用"]
     assert (cost.target.operator, cost.target.inferred_operator) == ("<=", True)
-    assert cost.met == "true"
+    assert cost.met is True
     satisfaction = self_evaluation["服务对象满意度"]
     assert (satisfaction.target.operator, satisfaction.target.inferred_operator) == (">=", True)
-    assert satisfaction.met == "false"
+    assert satisfaction.met is False
 
 
 def test_name_words_override_the_level():
@@ -182,9 +182,9 @@ def test_name_words_override_the_level():
             "\t\t参训人数下限\t50人\t48人\n"
             "\t\t发放补贴户数\t120户\t120户\n")
     inds = by_name(extract_indicators(tables_in(text)))
-    assert inds["单户补贴上限"].target.operator == "<=" and inds["单户补贴上限"].met == "false"
-    assert inds["参训人数下限"].target.operator == ">=" and inds["参训人数下限"].met == "false"
-    assert inds["发放补贴户数"].target.operator == ">=" and inds["发放补贴户数"].met == "true"
+    assert inds["单户补贴上限"].target.operator == "<=" and inds["单户补贴上限"].met is False
+    assert inds["参训人数下限"].target.operator == ">=" and inds["参训人数下限"].met is False
+    assert inds["发放补贴户数"].target.operator == ">=" and inds["发放补贴户数"].met is True
 
 
 def test_other_header_names_and_negative_text():
@@ -193,17 +193,17 @@ def test_other_header_names_and_negative_text():
             "系统上线时间\t2024年6月30日前\t2024年7月10日\n"
             "数据更新时间\t2024年6月30日前\t2024年7月1日前\n")
     inds = by_name(extract_indicators(tables_in(text)))
-    assert inds["年度报告编制"].met == "false"
+    assert inds["年度报告编制"].met is False
     assert inds["年度报告编制"].level1 is None and inds["年度报告编制"].weight is None
-    assert inds["系统上线时间"].met == "false"
-    assert inds["数据更新时间"].met == "unknown"  # before 7-1 may or may not be before 6-30
+    assert inds["系统上线时间"].met is False
+    assert inds["数据更新时间"].met is None  # before 7-1 may or may not be before 6-30
 
 
 def test_units_that_differ_are_not_compared():
     text = ("三级指标\t指标值\t完成值\n"
             "培训覆盖面\t≥90%\t320人\n")
     (ind,) = extract_indicators(tables_in(text))
-    assert ind.met == "unknown"
+    assert ind.met is None
 
 
 def test_date_interval():
@@ -259,29 +259,29 @@ def test_sample_indicators(sample):
 
     subsidy = inds["补助高新技术企业数量"]
     assert subsidy.target.operator == ">=" and subsidy.target.quantity.value == 700
-    assert subsidy.actual.value == 105 and subsidy.met == "false"
+    assert subsidy.actual.value == 105 and subsidy.met is False
 
     ceiling = inds["单个项目(平台)补助上限"]
     assert (ceiling.target.operator, ceiling.target.inferred_operator) == ("<=", True)
     assert ceiling.target.quantity.normalized_value == Decimal("1200000")
     assert ceiling.actual.value == 30 and ceiling.actual.unit == "万元"
-    assert ceiling.met == "true"
+    assert ceiling.met is True
 
     timely = inds["科技统计完成时效性"]
     assert timely.target.quantity.date == "2024-04-01" and timely.target.quantity.deadline
-    assert timely.actual.date == "2024-04-01" and timely.met == "true"
+    assert timely.actual.date == "2024-04-01" and timely.met is True
 
     accepted = inds["完成省、市级科技计划项目验收数量"]
     assert accepted.target.operator == ">=" and accepted.target.quantity.value == 500
-    assert accepted.actual.value == 670 and accepted.met == "true"
+    assert accepted.actual.value == 670 and accepted.met is True
 
     revenue = inds["高新技术企业营业收入总额"]
     assert revenue.target.operator == ">=" and revenue.target.quantity.value == 2800
-    assert revenue.actual.value == Decimal("3473.97") and revenue.met == "true"
+    assert revenue.actual.value == Decimal("3473.97") and revenue.met is True
 
     satisfaction = inds["补助企业满意度"]
     assert (satisfaction.level1, satisfaction.level2) == ("满意度指标", "服务对象满意度指标")
     assert inds["高新技术企业研发费用占销售收入比例"].level2 == "经济效益指标"
     assert inds["科技统计上报率"].target.operator == ">="
-    assert all(i.met == "true" for n, i in inds.items() if n != "补助高新技术企业数量")
+    assert all(i.met is True for n, i in inds.items() if n != "补助高新技术企业数量")
     assert inds["扶持科技发展专项"].location.line == 67

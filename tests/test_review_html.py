@@ -89,8 +89,8 @@ def test_side_list_grouped_by_severity_then_kind(report_2024, page_2024):
 
 def test_indicator_table_met_per_row(report_2024, page_2024):
     assert "<th>完成情况</th>" in page_2024
-    for met, name in (("true", "达成"), ("false", "未达成")):
-        n = sum(1 for i in report_2024.indicators if i.met == met)
+    for met, verdict, name in (("true", True, "达成"), ("false", False, "未达成")):
+        n = sum(1 for i in report_2024.indicators if i.met is verdict)
         assert page_2024.count(f'<td class="met met-{met}">{name}</td>') == n
 
 

@@ -164,7 +164,7 @@ def test_a_bare_zero_target_is_a_ceiling():
     rows = ["效益指标\t社会效益指标\t重大安全责任事故\t0起\t1起\t10\t10\t"]
     r = report_of(form(rows))
     [ind] = r.indicators
-    assert (ind.target.operator, ind.target.inferred_operator, ind.met) == ("<=", True, "false")
+    assert (ind.target.operator, ind.target.inferred_operator, ind.met) == ("<=", True, False)
     assert [c.severity for c in failed(r, "target")] == ["error"]
 
 

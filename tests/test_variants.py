@@ -79,9 +79,9 @@ def test_standard_form_stacked_in_one_tab_table():
     cost = ind(r, "单公里养护成本")
     assert (cost.level1, cost.level2) == ("产出指标", "成本指标")
     assert target(cost) == ("<=", (Decimal("2.5"), "万元"))
-    assert actual(cost) == (Decimal("2.2"), "万元") and cost.met == "true"  # bare 2.2 read in 万元
+    assert actual(cost) == (Decimal("2.2"), "万元") and cost.met is True  # bare 2.2 read in 万元
     assert ind(r, "群众出行条件").deviation_reason == "部分路段仍需提升"
-    assert ind(r, "养护任务完成时间").met == "true"
+    assert ind(r, "养护任务完成时间").met is True
     assert (ind(r, "沿线群众满意度").weight, ind(r, "沿线群众满意度").score) == (Decimal("10"), Decimal("10"))
 
 
@@ -115,10 +115,10 @@ def test_target_split_over_operator_value_and_unit_columns():
     shows = ind(r, "举办群众文化活动场次")
     assert shows.target.text == "≥24场" and not shows.target.inferred_operator
     assert target(shows) == (">=", (Decimal("24"), "场")) and actual(shows) == (Decimal("26"), "场")
-    assert shows.met == "true"
+    assert shows.met is True
     late = ind(r, "资金支付及时率")
     assert target(late) == (">=", (Decimal("95"), "%")) and actual(late) == (Decimal("93"), "%")
-    assert late.met == "false" and late.deviation_reason == "部分款项年底结算"
+    assert late.met is False and late.deviation_reason == "部分款项年底结算"
     assert target(ind(r, "活动安全事故发生率")) == ("=", (Decimal("0"), "%"))
     # the project code before the name is dropped; the score is the 合计 row's 得分 (分值 100)
     assert r.meta.project_name == "社区文化活动经费"
@@ -141,13 +141,13 @@ def test_two_header_rows_under_a_merged_target_label():
     small equals sign ﹦; a money target in 元."""
     r = parse_text(TWO_ROW_HEADER_FORM)
     works = ind(r, "维修养护工程处数")
-    assert target(works) == ("=", (Decimal("18"), "处")) and works.met == "true"
+    assert target(works) == ("=", (Decimal("18"), "处")) and works.met is True
     money = ind(r, "维修养护补助资金")
     assert money.level1 == "产出指标"
-    assert target(money) == ("<=", (Decimal("126000"), "元")) and money.met == "true"
+    assert target(money) == ("<=", (Decimal("126000"), "元")) and money.met is True
     assert money.target.quantity.normalized_value == Decimal("126000")
     sat = ind(r, "受益群众满意度")
-    assert (sat.met, sat.weight, sat.score) == ("false", Decimal("10.00"), Decimal("8.00"))
+    assert (sat.met, sat.weight, sat.score) == (False, Decimal("10.00"), Decimal("8.00"))
 
 
 def test_stated_comparison_words_and_text_targets():
@@ -166,21 +166,21 @@ def test_stated_comparison_words_and_text_targets():
     assert r.meta.report_type == "部门整体支出"
     rate = ind(r, "预算调整率")
     assert rate.target.text == "5%" and target(rate) == ("<=", (Decimal("5"), "%"))
-    assert not rate.target.inferred_operator and rate.met == "true"
+    assert not rate.target.inferred_operator and rate.met is True
     assert [ind(r, n).met for n in ("资金使用合规性", "信息公开及时性", "重大舆情处置到位", "宣传任务完成情况")] \
-        == ["true", "true", "false", "unknown"]
+        == [True, True, False, None]
 
 
 @pytest.mark.parametrize("target_text, actual_text, operator, met", [
-    ("100%", "100%", ">=", "true"),        # a bare full percentage
-    ("=100%", "98%", "=", "false"),
-    ("≥95%", "96", ">=", "true"),           # a bare actual read in the target's unit
-    ("≤10次", "12次", "<=", "false"),
-    ("＞90%", "92%", ">", "true"),          # a full-width comparison
-    ("90%-100%", "95%", "range", "true"),
-    ("按时完成", "已按时完成", None, "true"),
-    ("达到预期", "达成预期指标", None, "true"),
-    ("效果明显", "未达到预期", None, "false"),
+    ("100%", "100%", ">=", True),        # a bare full percentage
+    ("=100%", "98%", "=", False),
+    ("≥95%", "96", ">=", True),           # a bare actual read in the target's unit
+    ("≤10次", "12次", "<=", False),
+    ("＞90%", "92%", ">", True),          # a full-width comparison
+    ("90%-100%", "95%", "range", True),
+    ("按时完成", "已按时完成", None, True),
+    ("达到预期", "达成预期指标", None, True),
+    ("效果明显", "未达到预期", None, False),
 ])
 def test_target_forms(target_text, actual_text, operator, met):
     text = ("一级指标\t二级指标\t三级指标\t指标值\t完成值\n"
@@ -208,7 +208,7 @@ def test_pipe_table_with_rule_row():
     assert r.meta.project_name == "城区公厕保洁服务"
     assert fig(r, "executed") == (Decimal("55.10"), "万元") and fig(r, "rate") == (Decimal("95"), "%")
     seats = ind(r, "保洁公厕座数")
-    assert target(seats) == (">=", (Decimal("40"), "座")) and seats.met == "true"
+    assert target(seats) == (">=", (Decimal("40"), "座")) and seats.met is True
     assert ind(r, "保洁服务时段").level1 == "产出指标"  # merged cell filled from above
 
 
@@ -236,8 +236,8 @@ def test_space_aligned_form_with_label_lines():
     r = parse_text(text)
     assert (r.meta.project_name, r.meta.year) == ("森林防火巡护", 2022)
     rate = ind(r, "火情发现及时率")
-    assert rate.level1 == "产出指标" and target(rate) == (">=", (Decimal("100"), "%")) and rate.met == "true"
-    assert ind(r, "森林火灾受害率").met == "true"
+    assert rate.level1 == "产出指标" and target(rate) == (">=", (Decimal("100"), "%")) and rate.met is True
+    assert ind(r, "森林火灾受害率").met is True
 
 
 # ---------------------------------------------------------------- budget tables and phrasings
@@ -405,5 +405,5 @@ def test_template_lines_and_numbered_names():
     r = parse_text(text)
     assert [i.name for i in r.indicators] == ["工程完工率", "项目完成及时率"]
     # bare figures: the comparison comes from the level (质量/时效 -> at least)
-    assert [i.met for i in r.indicators] == ["true", "false"]
+    assert [i.met for i in r.indicators] == [True, False]
     assert r.indicators[1].target.inferred_operator

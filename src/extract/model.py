@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1.1"  # 1.1: a passed or skipped check has a null severity
 
@@ -219,13 +219,20 @@ class Indicator(Model):
     target: Target
     actual_text: str = ""
     actual: Optional[Quantity] = None
-    met: Literal["true", "false", "unknown"] = "unknown"
+    # True met, False missed, None not known (never a guess)
+    met: Optional[bool] = None
     weight: Optional[Decimal] = None
     score: Optional[Decimal] = None
     deviation_reason: Optional[str] = None
     table: str
     row: int
     location: Location
+
+    @field_validator("met", mode="before")
+    @classmethod
+    def _met_of_schema_1(cls, value):
+        """Schema 1.x wrote ``met`` as "true"/"false"/"unknown"."""
+        return {"true": True, "false": False, "unknown": None}.get(value, value) if isinstance(value, str) else value
 
 
 class BudgetFigure(Model):

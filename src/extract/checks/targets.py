@@ -80,7 +80,7 @@ def indicator_met(ctx: CheckContext, ind: Indicator) -> tuple[Optional[bool], st
     t = ind.target
     q, a = t.quantity, ind.actual
     if q is None or q.date is not None or q.unit_class == "date":
-        verdict = {"true": True, "false": False}.get(ind.met)
+        verdict = ind.met
         return verdict, "" if verdict is not None else "目标或完成值无法比较"
     if a is None:
         return None, "未给出可比较的完成值"

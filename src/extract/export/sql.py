@@ -220,7 +220,7 @@ indicators = Table(
     Column("actual_unit", Text),
     Column("actual_normalized_value", ExactDecimal),
     Column("actual_normalized_unit", Text),
-    Column("met", String(8), nullable=False),
+    Column("met", Boolean),  # NULL: not known
     Column("weight", ExactDecimal),
     Column("score", ExactDecimal),
     Column("deviation_reason", Text),

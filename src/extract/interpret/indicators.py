@@ -6,7 +6,7 @@ An indicator table names its columns with labels such as 一级指标, 二级指
 Each data row with an indicator name becomes an
 :class:`~extract.model.Indicator`: its target (operator + quantity, or a text
 target such as 按时完成), the actual stated, and whether the actual meets
-the target (``met``: "true", "false" or "unknown", never a guess).
+the target (``met``: True, False or None for unknown, never a guess).
 
 Vocabulary and the operator rules for bare targets ("120 万元" under 成本指标
 means at most 120 万元) are rule data in ``rules/indicators.yaml``.
@@ -28,7 +28,7 @@ from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import TableSegment, header_label, table_segments
 
-Met = Literal["true", "false", "unknown"]
+Met = Optional[bool]
 ColumnRole = Literal["level1", "level2", "name", "target", "actual", "weight", "score", "deviation",
                      "operator", "unit"]
 ROLES: tuple[ColumnRole, ...] = ("level1", "level2", "name", "target", "actual", "weight", "score",
@@ -322,22 +322,22 @@ _YEAR_OF_YEARLESS_DATES = 2000
 
 def _compare_intervals(a: tuple, t: tuple, operator: Optional[str]) -> Met:
     """Whether an actual interval ``a`` meets ``operator`` against a target
-    interval ``t``: "true" when every point of ``a`` does, "false" when none
-    does, else "unknown". Works for dates and Decimals alike."""
+    interval ``t``: True when every point of ``a`` does, False when none
+    does, else None (unknown). Works for dates and Decimals alike."""
     (a0, a1), (t0, t1) = a, t
     if operator == "<=":
-        return "true" if a1 <= t1 else "false" if a0 > t1 else "unknown"
+        return True if a1 <= t1 else False if a0 > t1 else None
     if operator == "<":
-        return "true" if a1 < t0 else "false" if a0 >= t0 else "unknown"
+        return True if a1 < t0 else False if a0 >= t0 else None
     if operator == ">=":
-        return "true" if a0 >= t0 else "false" if a1 < t0 else "unknown"
+        return True if a0 >= t0 else False if a1 < t0 else None
     if operator == ">":
-        return "true" if a0 > t1 else "false" if a1 <= t0 else "unknown"
+        return True if a0 > t1 else False if a1 <= t0 else None
     if operator == "range":
-        return "true" if t0 <= a0 and a1 <= t1 else "false" if a1 < t0 or a0 > t1 else "unknown"
+        return True if t0 <= a0 and a1 <= t1 else False if a1 < t0 or a0 > t1 else None
     if operator == "=":
-        return "true" if (a0, a1) == (t0, t1) else "false" if a1 < t0 or a0 > t1 else "unknown"
-    return "true" if (a0, a1) == (t0, t1) else "unknown"
+        return True if (a0, a1) == (t0, t1) else False if a1 < t0 or a0 > t1 else None
+    return True if (a0, a1) == (t0, t1) else None
 
 
 def date_met(target: Target, actual: Quantity) -> Met:
@@ -347,15 +347,15 @@ def date_met(target: Target, actual: Quantity) -> Met:
     year of the other (both without one: the same year)."""
     t_q = target.quantity
     if t_q is None or t_q.date is None or actual.date is None:
-        return "unknown"
+        return None
     try:
         t_year, a_year = date_parts(t_q.date).year, date_parts(actual.date).year
     except ValueError:
-        return "unknown"
+        return None
     year = t_year or a_year or _YEAR_OF_YEARLESS_DATES
     t, a = date_interval(t_q.date, year), date_interval(actual.date, year)
     if t is None or a is None:
-        return "unknown"
+        return None
     if actual.deadline:
         a = (dt.date.min, a[1])
     operator = target.operator or ("<=" if t_q.deadline else None)
@@ -372,39 +372,39 @@ def _upper_normalized(q: Quantity) -> Optional[Decimal]:
 
 def quantity_met(target: Target, actual: Quantity) -> Met:
     """A quantity target against an actual in the same normalized unit,
-    compared exactly; "unknown" when units differ. Without an operator,
+    compared exactly; None (unknown) when units differ. Without an operator,
     only equality is known to meet the target."""
     t = target.quantity
     if t is None or t.normalized_unit != actual.normalized_unit:
-        return "unknown"
+        return None
     a = (actual.normalized_value, actual.normalized_value)
     if target.operator == "range":
         upper = _upper_normalized(t)
         if upper is None:
-            return "unknown"
+            return None
         return _compare_intervals(a, (t.normalized_value, upper), "range")
     return _compare_intervals(a, (t.normalized_value, t.normalized_value), target.operator)
 
 
 def text_met(target_text: str, actual_text: str, rules: IndicatorRules) -> Met:
-    """A text target (按时完成, 达到预期): "false" when the actual holds a
-    negative word (未完成) or is one (否), "true" when it repeats the target
-    or holds an affirmative word (已完成, 达到), "unknown" when it says the
+    """A text target (按时完成, 达到预期): False when the actual holds a
+    negative word (未完成) or is one (否), True when it repeats the target
+    or holds an affirmative word (已完成, 达到), None (unknown) when it says the
     target was partly reached (基本完成) or nothing we know."""
     actual = "".join(actual_text.split())
     if not actual:
-        return "unknown"
+        return None
     if any(w in actual for w in rules.negative):
-        return "false"
+        return False
     if actual == "".join(target_text.split()):
-        return "true"
+        return True
     if actual in rules.negative_whole:
-        return "false"
+        return False
     if any(w in actual for w in rules.partial):
-        return "unknown"
+        return None
     if actual in rules.affirmative_whole or any(w in actual for w in rules.affirmative):
-        return "true"
-    return "unknown"
+        return True
+    return None
 
 
 def target_met(target: Target, actual: Optional[Quantity], actual_text: str,
@@ -413,9 +413,9 @@ def target_met(target: Target, actual: Optional[Quantity], actual_text: str,
     exact normalized value, text targets by the affirmative word lists."""
     t = target.quantity
     if t is None:
-        return text_met(target.text, actual_text, rules) if target.text else "unknown"
+        return text_met(target.text, actual_text, rules) if target.text else None
     if actual is None:
-        return "unknown"
+        return None
     if _is_date(t):
         return date_met(target, actual)
     return quantity_met(target, actual)

@@ -39,6 +39,8 @@ from .pages import PageImage, page_box
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 MET_NAMES = {"true": "达成", "false": "未达成", "unknown": "未知"}
+# the name of each Indicator.met verdict: a CSS class (met-true) and a key of MET_NAMES
+MET_CLASSES = {True: "true", False: "false", None: "unknown"}
 BUDGET_NAMES = (("initial", "年初预算"), ("adjusted", "调整后预算"), ("executed", "实际支出"),
                 ("rate", "执行率"), ("balance", "结余"))
 
@@ -300,7 +302,7 @@ def layout_blocks(report: Report, text: str, findings: list[Finding]) -> list[Bl
         table_lines.update(range(first, last + 1))
     met: dict[str, dict[int, str]] = {}
     for ind in report.indicators:
-        met.setdefault(ind.table, {})[ind.row] = ind.met
+        met.setdefault(ind.table, {})[ind.row] = MET_CLASSES[ind.met]
     blocks: list[Block] = []
     section: Optional[str] = None
     for lineno in range(1, n_lines + 1):
