@@ -16,7 +16,9 @@ from sqlalchemy import func, inspect, select
 
 from extract.cli import main
 from extract.export.jsonl import read_jsonl, write_jsonl
-from extract.export.parquet import SCHEMAS, database_to_parquet, read_parquet_rows
+from extract.export.parquet import (
+    NESTED_COLUMNS, SCHEMAS, database_to_parquet, nested_value, read_parquet_rows,
+)
 from extract.export.sql import (
     TABLES, DocumentIdClash, database_url, document_id, export_reports, metadata, open_database,
     report_rows, stored_documents, table_contents, upsert_report,
@@ -84,16 +86,19 @@ def rows_of(report: Report) -> dict:
 
 def normalized(contents: dict) -> dict:
     """Table contents comparable across back ends: Decimals as normalized
-    text, rows sorted by primary key."""
-    def value(v):
+    text (Parquet's decimal128 has a fixed scale), the JSON text columns of
+    SQL decoded as Parquet nests them, rows sorted by primary key."""
+    def value(table, k, v):
         if isinstance(v, Decimal):
-            return str(v)
+            return str(v.normalize())
+        if (table, k) in NESTED_COLUMNS and isinstance(v, str):
+            return nested_value(table, k, v)
         return v
 
     out = {}
     for table in TABLES:
         keys = [c.name for c in table.primary_key.columns]
-        rows = [{k: value(v) for k, v in r.items()} for r in contents[table.name]]
+        rows = [{k: value(table.name, k, v) for k, v in r.items()} for r in contents[table.name]]
         out[table.name] = sorted(rows, key=lambda r: [r[k] for k in keys])
     return out
 

@@ -2,15 +2,32 @@
 
 :func:`database_to_parquet` copies every table of the schema in
 :mod:`extract.export.sql` to ``<table>.parquet``: same columns, same rows,
-ordered by primary key. Exact amounts are decimal text, as in the JSON;
-integers are int64. Rows stream through in batches, each file is written
-under a temporary name and renamed into place when complete.
+ordered by primary key, with the types an analyst's tools read as they are
+(pandas gives ``Decimal``, ``bool`` and lists):
+
+- exact amounts (every ``ExactDecimal`` column: figures, 分值/得分,
+  self-scores) are ``decimal128(38, 10)``: exact, at most 28 integer and 10
+  decimal digits (a figure with more decimals is refused, never rounded);
+  the decimals as stated are in the ``precision`` column beside them;
+- yes/no columns (``met``, ``run_in``, ``target_inferred``) are ``bool``,
+  null where not known;
+- columns the databases hold as JSON text are nested: ``tables.columns``
+  a list of strings, ``tables.total_rows`` a list of integers,
+  ``checks.locations`` a list of location structs (line, end_line, start,
+  end, page, bbox, cell {table, row, col});
+- integers are int64, other text is string.
+
+Rows stream through in batches, each file is written under a temporary name
+and renamed into place when complete.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from decimal import Decimal
 from pathlib import Path
+from typing import Any, Callable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -22,9 +39,46 @@ from .sql import DECIMAL_COLUMNS, TABLES, Rows
 
 BATCH_ROWS = 50_000
 
+DECIMAL = pa.decimal128(38, 10)
+
+LOCATION = pa.struct([
+    ("line", pa.int64()), ("end_line", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
+    ("page", pa.int64()), ("bbox", pa.list_(pa.float64())),
+    ("cell", pa.struct([("table", pa.string()), ("row", pa.int64()), ("col", pa.int64())])),
+])
+
+
+def _location(loc: dict) -> dict:
+    """A location's JSON data as a :data:`LOCATION` struct value."""
+    cell = loc.get("cell")
+    return {"line": loc.get("line"), "end_line": loc.get("end_line", loc.get("line")),
+            "start": loc.get("start"), "end": loc.get("end"), "page": loc.get("page"),
+            "bbox": loc.get("bbox"),
+            "cell": None if cell is None else {"table": cell[0], "row": cell[1], "col": cell[2]}}
+
+
+# (table, column) held as JSON text in SQL: its Arrow type and how a decoded value becomes one
+NESTED_COLUMNS: dict[tuple[str, str], tuple[pa.DataType, Callable[[Any], Any]]] = {
+    ("tables", "columns"): (pa.list_(pa.string()), list),
+    ("tables", "total_rows"): (pa.list_(pa.int64()), list),
+    ("checks", "locations"): (pa.list_(LOCATION), lambda locs: [_location(x) for x in locs]),
+}
+
+
+def nested_value(table: str, column: str, text: str | None):
+    """The Parquet value of a column SQL holds as JSON text (``None`` stays)."""
+    if text is None:
+        return None
+    return NESTED_COLUMNS[(table, column)][1](json.loads(text))
+
 
 def arrow_type(column) -> pa.DataType:
     """The Arrow type for an SQL column of :mod:`extract.export.sql`."""
+    nested = NESTED_COLUMNS.get((column.table.name, column.name))
+    if nested:
+        return nested[0]
+    if column.name in DECIMAL_COLUMNS[column.table.name]:
+        return DECIMAL
     if isinstance(column.type, (BigInteger, Integer)):
         return pa.int64()
     if isinstance(column.type, Boolean):
@@ -40,11 +94,14 @@ def arrow_schema(table) -> pa.Schema:
 SCHEMAS = {t.name: arrow_schema(t) for t in TABLES}
 
 
-def _column_values(values: tuple, column, decimals: tuple[str, ...]) -> list:
-    """One column's raw database values as Arrow takes them: decimals as
-    text, SQLite's 0/1 as booleans."""
-    if column.name in decimals:
-        return [None if v is None else str(v) for v in values]
+def _column_values(values: tuple, column) -> list:
+    """One column's raw database values as Arrow takes them: decimals (text
+    on SQLite) as Decimal, SQLite's 0/1 as booleans, JSON text decoded."""
+    table = column.table.name
+    if (table, column.name) in NESTED_COLUMNS:
+        return [nested_value(table, column.name, v) for v in values]
+    if column.name in DECIMAL_COLUMNS[table]:
+        return [None if v is None else Decimal(str(v)) for v in values]
     if isinstance(column.type, Boolean):
         return [None if v is None else bool(v) for v in values]
     return list(values)
@@ -53,7 +110,7 @@ def _column_values(values: tuple, column, decimals: tuple[str, ...]) -> list:
 def _record_batch(table, rows: list[tuple]) -> pa.RecordBatch:
     schema = SCHEMAS[table.name]
     columns = list(zip(*rows))
-    arrays = [pa.array(_column_values(values, column, DECIMAL_COLUMNS[table.name]), type=field.type)
+    arrays = [pa.array(_column_values(values, column), type=field.type)
               for values, column, field in zip(columns, table.columns, schema)]
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
@@ -82,5 +139,6 @@ def database_to_parquet(engine: Engine, folder: os.PathLike | str) -> dict[str, 
 
 
 def read_parquet_rows(folder: os.PathLike | str) -> Rows:
-    """Every row of every table under ``folder``, as written."""
+    """Every row of every table under ``folder``, as written (Decimals as
+    Decimal, nested columns as lists and dicts)."""
     return {name: pq.read_table(Path(folder) / f"{name}.parquet").to_pylist() for name in SCHEMAS}
