@@ -61,6 +61,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from sqlalchemy.exc import IntegrityError
 
 from .errors import ExtractError, InputError
+from .model import LEAN
 from .ruleset import RuleSet, RulesLike
 from .export.jsonfile import write_atomic
 from .export.jsonl import JsonlWriter
@@ -280,7 +281,7 @@ def convert_document(task: DocumentTask, settings: ConvertSettings) -> DocumentR
     start = time.perf_counter()
     try:
         report = _parse(task, settings)
-        text = report.model_dump_json() + "\n"  # compact; the same data as `extract parse` writes
+        text = report.model_dump_json(**LEAN) + "\n"  # lean, compact: `extract parse --compact`
         data = report.model_dump(mode="json")
         result = DocumentResult(
             task.path, report.source.sha256, "done", pages=report.source.pages,

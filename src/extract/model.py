@@ -11,15 +11,42 @@ Breaking changes to these models bump :data:`SCHEMA_VERSION`.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, SerializationInfo, field_validator, model_serializer, model_validator,
+)
 
-SCHEMA_VERSION = "1.1"  # 1.1: a passed or skipped check has a null severity
+# 1.1: a passed or skipped check has a null severity; 2.0 (issue 18): met a
+# boolean, the lean JSON, claims without a nested quantity (README "Schema 2.0")
+SCHEMA_VERSION = "2.0"
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    # fields the lean JSON keeps even at their default (see LEAN)
+    _always: ClassVar[tuple[str, ...]] = ()
+
+
+LEAN = {"exclude_defaults": True}
+"""Keyword arguments of ``model_dump``/``model_dump_json`` for the lean JSON
+form (schema 2): a field at its default is left out, except the fields a
+model names in ``_always``; a location's ``end_line`` equal to its ``line``
+is left out; a claim's ``sentence`` equal to the previous claim's is left
+out. Reading the JSON back through :class:`Report` restores every field."""
+
+
+def _keep_always(data: dict, model: BaseModel, info: SerializationInfo) -> dict:
+    """``data`` (a lean dump of ``model``) with the fields named in the
+    model's ``_always`` put back where the lean form left them out."""
+    if info.exclude_defaults:
+        for name in model._always:
+            if name not in data:
+                value = getattr(model, name)
+                data[name] = (value.model_dump(mode=info.mode, exclude_defaults=True)
+                              if isinstance(value, BaseModel) else value)
+        data = {name: data[name] for name in type(model).model_fields if name in data}
+    return data
 
 
 class Location(Model):
@@ -39,6 +66,21 @@ class Location(Model):
     page: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
     cell: Optional[tuple[str, int, int]] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _end_line_of_lean_json(cls, data):
+        """The lean JSON leaves out an ``end_line`` equal to ``line``."""
+        if isinstance(data, dict) and "end_line" not in data and "line" in data:
+            data = {**data, "end_line": data["line"]}
+        return data
+
+    @model_serializer(mode="wrap")
+    def _lean(self, handler, info: SerializationInfo):
+        data = handler(self)
+        if info.exclude_defaults and data.get("end_line") == self.line:
+            del data["end_line"]
+        return data
 
 
 class Source(Model):
@@ -122,6 +164,40 @@ class Section(Model):
     enumerations: list[Enumeration] = Field(default_factory=list)
     location: Location
 
+    @model_validator(mode="before")
+    @classmethod
+    def _enumerations_of_lean_json(cls, data):
+        """The lean JSON gives an enumeration item's ``text`` as ``body_span``
+        [start, end]: code-point offsets into the section's ``body``."""
+        if not isinstance(data, dict) or not data.get("enumerations"):
+            return data
+        body = data.get("body", "")
+        items = []
+        for item in data["enumerations"]:
+            if isinstance(item, dict) and "body_span" in item:
+                item = dict(item)
+                start, end = item.pop("body_span")
+                item["text"] = body[start:end]
+            items.append(item)
+        return {**data, "enumerations": items}
+
+    @model_serializer(mode="wrap")
+    def _lean(self, handler, info: SerializationInfo):
+        data = handler(self)
+        if info.exclude_defaults and self.enumerations:
+            searched_from = 0
+            for i, item in enumerate(self.enumerations):
+                start = self.body.find(item.text, searched_from)
+                if start < 0:
+                    start = self.body.find(item.text)
+                if start >= 0 and item.text:
+                    end = start + len(item.text)
+                    data["enumerations"][i] = {
+                        ("body_span" if k == "text" else k): ([start, end] if k == "text" else v)
+                        for k, v in data["enumerations"][i].items()}
+                    searched_from = end
+        return data
+
 
 class Cell(Model):
     """A table cell. ``text`` as stated (wrapped text joined back);
@@ -151,6 +227,35 @@ class Table(Model):
     total_rows: list[int] = Field(default_factory=list)
     location: Location
 
+    @model_validator(mode="before")
+    @classmethod
+    def _cells_of_lean_json(cls, data):
+        """The lean JSON leaves out a cell location's ``cell`` that names the
+        cell itself ([table id, row, col])."""
+        if not isinstance(data, dict) or not data.get("cells"):
+            return data
+        cells = []
+        for c in data["cells"]:
+            loc = c.get("location") if isinstance(c, dict) else None
+            if isinstance(loc, dict) and "cell" not in loc:
+                c = {**c, "location": {**loc, "cell": [data.get("id"), c.get("row"), c.get("col")]}}
+            cells.append(c)
+        return {**data, "cells": cells}
+
+    @model_serializer(mode="wrap")
+    def _lean(self, handler, info: SerializationInfo):
+        data = handler(self)
+        if info.exclude_defaults:
+            for cell, dumped in zip(self.cells, data["cells"]):
+                if cell.location is None:
+                    continue
+                if cell.location.cell == (self.id, cell.row, cell.col):
+                    dumped["location"].pop("cell", None)
+                else:  # none, or another cell's: said, so that it is not taken for this one
+                    dumped["location"]["cell"] = (None if cell.location.cell is None
+                                                  else list(cell.location.cell))
+        return data
+
     def cell(self, row: int, col: int) -> Optional[Cell]:
         for c in self.cells:
             if c.row == row and c.col == col:
@@ -172,10 +277,21 @@ class Table(Model):
 
 
 class Claim(Model):
-    """A quantity tied to the metric it states (``部门总支出 6,239.85 万元``)."""
+    """A quantity tied to the metric it states (``部门总支出 6,239.85 万元``).
+
+    The claim holds its quantity's facts once: ``text`` is the figure as
+    stated (``6,239.85 万元``), ``value``/``unit`` and ``normalized_value``/
+    ``normalized_unit`` its figure, ``upper``, ``date`` and ``deadline`` as in
+    :class:`Quantity`, ``location`` where the figure stands. :attr:`quantity`
+    gives them back as a :class:`Quantity`; a ``quantity`` given to the
+    constructor (or found in schema 1.x JSON) fills them."""
+
+    _always: ClassVar[tuple[str, ...]] = ("metric", "value", "unit", "normalized_value", "normalized_unit", "qualifier",
+               "location")
 
     metric: str
     metric_text: str
+    text: str = ""
     value: Decimal
     unit: str
     normalized_value: Decimal
@@ -184,12 +300,57 @@ class Claim(Model):
     precision: int = 0
     qualifier: Optional[str] = None
     operator: Optional[Operator] = None
+    upper: Optional[Decimal] = None
+    date: Optional[str] = None
+    deadline: bool = False
     year: Optional[int] = None
     section: Optional[str] = None
     origin: Literal["text", "table"] = "text"
     sentence: str = ""
-    quantity: Quantity
     location: Location
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_quantity(cls, data):
+        """Take ``text``, ``upper``, ``date``, ``deadline`` and ``location``
+        from a ``quantity`` (a Quantity or its data), and ``metric_text``
+        from ``metric`` where the lean JSON left it out."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        q = data.pop("quantity", None)
+        if q is not None:
+            q = q if isinstance(q, dict) else q.model_dump()
+            for name in ("text", "upper", "date", "deadline", "location"):
+                if name in q:
+                    data.setdefault(name, q[name])
+        if "metric_text" not in data and "metric" in data:
+            data["metric_text"] = data["metric"]
+        if "text" not in data and "value" in data:
+            data["text"] = f"{data['value']}{data.get('unit', '')}"
+        return data
+
+    @model_serializer(mode="wrap")
+    def _lean(self, handler, info: SerializationInfo):
+        data = _keep_always(handler(self), self, info)
+        if info.exclude_defaults:
+            if data.get("metric_text") == self.metric:
+                del data["metric_text"]
+            if self.text == f"{self.value}{self.unit}":
+                data.pop("text", None)
+            else:
+                data["text"] = self.text
+            data = {name: data[name] for name in type(self).model_fields if name in data}
+        return data
+
+    @property
+    def quantity(self) -> Quantity:
+        """The claim's figure as a :class:`Quantity`."""
+        return Quantity(text=self.text, value=self.value, unit=self.unit, unit_class=self.unit_class,
+                        normalized_value=self.normalized_value, normalized_unit=self.normalized_unit,
+                        precision=self.precision, qualifier=self.qualifier, operator=self.operator,
+                        upper=self.upper, date=self.date, deadline=self.deadline,
+                        location=self.location)
 
 
 class FundRow(Model):
@@ -330,6 +491,9 @@ class CheckResult(Model):
     """One check's outcome. ``severity`` is the weight of a failure
     (error, warning, info); a passed or skipped check has none (null)."""
 
+    _always: ClassVar[tuple[str, ...]] = ("rule", "severity", "status", "message", "expected", "stated",
+                                          "locations")
+
     rule: str
     kind: str
     severity: Optional[Literal["error", "warning", "info"]] = None
@@ -340,8 +504,15 @@ class CheckResult(Model):
     quote: Optional[str] = None
     locations: list[Location] = Field(default_factory=list)
 
+    @model_serializer(mode="wrap")
+    def _lean(self, handler, info: SerializationInfo):
+        return _keep_always(handler(self), self, info)
+
 
 class Report(Model):
+    _always: ClassVar[tuple[str, ...]] = ("schema_version", "source", "meta", "sections", "tables", "claims", "budget",
+               "funds", "indicators", "forms", "checks")
+
     schema_version: str = SCHEMA_VERSION
     source: Source
     # sha256 of the rule files that made this report (RuleSet.digest)
@@ -355,3 +526,46 @@ class Report(Model):
     indicators: list[Indicator] = Field(default_factory=list)
     forms: list[Form] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sentences_of_lean_json(cls, data):
+        """The lean JSON leaves out a claim's ``sentence`` that is the
+        previous claim's, and gives one that stands in the body of the
+        claim's section as ``sentence_span`` [start, end] (code-point
+        offsets into that body): each such claim gets its sentence back."""
+        if not isinstance(data, dict) or not data.get("claims"):
+            return data
+        bodies = {s.get("id"): s.get("body", "") for s in data.get("sections", ()) if isinstance(s, dict)}
+        previous, claims = "", []
+        for claim in data["claims"]:
+            if isinstance(claim, dict):
+                if "sentence_span" in claim:
+                    claim = dict(claim)
+                    start, end = claim.pop("sentence_span")
+                    claim["sentence"] = bodies.get(claim.get("section"), "")[start:end]
+                if "sentence" in claim:
+                    previous = claim["sentence"]
+                else:
+                    claim = {**claim, "sentence": previous}
+            claims.append(claim)
+        return {**data, "claims": claims}
+
+    @model_serializer(mode="wrap")
+    def _lean(self, handler, info: SerializationInfo):
+        data = _keep_always(handler(self), self, info)
+        if info.exclude_defaults:
+            bodies = {s.id: s.body for s in self.sections}
+            previous = ""
+            for i, claim in enumerate(self.claims):
+                dumped = data["claims"][i]
+                dumped.pop("sentence", None)
+                start = bodies.get(claim.section, "").find(claim.sentence) if claim.sentence else -1
+                if claim.sentence == previous:
+                    pass
+                elif start >= 0:
+                    dumped["sentence_span"] = [start, start + len(claim.sentence)]
+                else:
+                    dumped["sentence"] = claim.sentence
+                previous = claim.sentence
+        return data

@@ -9,13 +9,31 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Report
+from ..model import LEAN, Report
 
 
 def report_json(report: Report, indent: int | None = 2) -> str:
-    """The report as JSON text: Decimals as strings, Chinese as is."""
-    data = report.model_dump(mode="json")
-    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+    """The report as lean JSON text (:data:`~extract.model.LEAN`): Decimals
+    as strings, Chinese as is. With ``indent``, one record per line: each
+    top-level key on its own line and, in a list, each item on its own line
+    (indented by ``indent``), compact within; without, all on one line."""
+    if indent is None:
+        return report.model_dump_json(**LEAN) + "\n"
+    data = report.model_dump(mode="json", **LEAN)
+    pad = " " * indent
+    parts = []
+    for key, value in data.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            items = f",\n{pad}{pad}".join(_compact(v) for v in value)
+            parts.append(f"{pad}{name}: [\n{pad}{pad}{items}\n{pad}]")
+        else:
+            parts.append(f"{pad}{name}: {_compact(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @contextmanager

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
 
 from ..errors import InputError
-from ..model import SCHEMA_VERSION, Report
+from ..model import LEAN, SCHEMA_VERSION, Report
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -316,7 +316,7 @@ def _claim_rows(doc: int, data: dict) -> list[dict]:
     return [{"document_id": doc, "claim_index": i, "metric": c["metric"], "metric_text": c["metric_text"],
              **_quantity_columns(c), "unit_class": c["unit_class"], "precision": c["precision"],
              "qualifier": c.get("qualifier"), "operator": c.get("operator"), "year": c.get("year"),
-             "section_id": c.get("section"), "origin": c["origin"], "text": c["quantity"]["text"],
+             "section_id": c.get("section"), "origin": c["origin"], "text": c["text"],
              "sentence": c["sentence"], "line": c["location"]["line"],
              "end_line": c["location"]["end_line"], "page": c["location"].get("page")}
             for i, c in enumerate(data["claims"])]
@@ -588,10 +588,19 @@ def report_json_files(json_dir: Path | str) -> list[Path]:
 
 def read_report_data(path: Path) -> dict:
     """A report JSON file's data, checked against the
-    :class:`~extract.model.Report` model and given back in its JSON form.
-    Raises :class:`~extract.errors.InputError` for a file that is not one."""
+    :class:`~extract.model.Report` model and given back in its full JSON
+    form (every field, as ``model_dump(mode="json")``: what
+    :func:`report_rows` takes). Raises :class:`~extract.errors.InputError`
+    for a file that is not one."""
+    return read_report(path).model_dump(mode="json")
+
+
+def read_report(path: Path) -> Report:
+    """A report JSON file (lean or full, schema 1.x or 2) as a
+    :class:`~extract.model.Report`. Raises
+    :class:`~extract.errors.InputError` for a file that is not one."""
     try:
-        return Report.model_validate_json(path.read_text(encoding="utf-8")).model_dump(mode="json")
+        return Report.model_validate_json(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise InputError(f"not a report JSON: {reason}", path) from None
@@ -615,8 +624,8 @@ def export_reports(json_dir: Path | str, db: str, parquet_dir: Optional[Path | s
             jsonl = stack.enter_context(JsonlWriter(jsonl_path)) if jsonl_path else None
             for path in report_json_files(json_dir):
                 try:
-                    data = read_report_data(path)
-                    upsert_report(engine, report_rows(data))
+                    report = read_report(path)
+                    upsert_report(engine, report_rows(report.model_dump(mode="json")))
                 except InputError as e:
                     summary.failed.append((str(path), e.reason))
                     continue
@@ -625,7 +634,7 @@ def export_reports(json_dir: Path | str, db: str, parquet_dir: Optional[Path | s
                     continue
                 summary.loaded += 1
                 if jsonl:
-                    jsonl.write(data)
+                    jsonl.write_text(report.model_dump_json(**LEAN))
         if parquet_dir:
             from .parquet import database_to_parquet
 

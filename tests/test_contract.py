@@ -1,0 +1,181 @@
+"""The output contract of schema 2 (issue 18): yes/no as booleans, Parquet
+with real types, the lean JSON. SQLite, PostgreSQL and Parquet alike;
+PostgreSQL tests skip without EXTRACT_TEST_PG_URL (scripts/test.sh)."""
+
+from __future__ import annotations
+
+import json
+import numbers
+from decimal import Decimal
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import ROOT, SAMPLE_2022, SAMPLE_2024
+from extract.export.jsonfile import report_json
+from extract.export.parquet import DECIMAL, database_to_parquet
+from extract.export.sql import upsert_report
+from extract.model import LEAN, SCHEMA_VERSION, Report
+from test_export_sql import pg_engine, rows_of, small_report, sqlite_engine  # noqa: F401  fixtures
+
+
+@pytest.fixture(params=["sqlite", "pg"])
+def engine(request):
+    return request.getfixturevalue(f"{request.param}_engine")
+
+
+@pytest.fixture
+def loaded(engine, report_2022, report_2024):
+    for report in (report_2022, report_2024, small_report()):
+        upsert_report(engine, rows_of(report))
+    return engine
+
+
+def _missed(*reports) -> int:
+    return sum(1 for r in reports for i in r.indicators if i.met is False)
+
+
+# ---------------------------------------------------------------- 1. yes/no
+
+def test_met_is_a_boolean_or_null_in_the_json(report_2024):
+    data = json.loads(report_json(report_2024))
+    assert {type(i.get("met")) for i in data["indicators"]} <= {bool, type(None)}
+    assert any(i.get("met") is False for i in data["indicators"])
+
+
+def test_met_strings_of_schema_1_still_load():
+    report = small_report()
+    data = json.loads(report.model_dump_json())
+    data["indicators"][0]["met"] = "false"
+    assert Report.model_validate(data).indicators[0].met is False
+    data["indicators"][0]["met"] = "unknown"
+    assert Report.model_validate(data).indicators[0].met is None
+
+
+def test_where_not_met_finds_the_missed_indicators(loaded, report_2022, report_2024):
+    with loaded.connect() as conn:
+        missed = conn.exec_driver_sql("SELECT count(*) FROM indicators WHERE NOT met").scalar()
+        unknown = conn.exec_driver_sql("SELECT count(*) FROM indicators WHERE met IS NULL").scalar()
+        total = conn.exec_driver_sql("SELECT count(*) FROM indicators").scalar()
+    reports = (report_2022, report_2024, small_report())
+    assert missed == _missed(*reports) > 0
+    assert unknown == sum(1 for r in reports for i in r.indicators if i.met is None)
+    assert total > missed
+
+
+# ---------------------------------------------------------------- 2. Parquet types
+
+@pytest.fixture
+def parquet_dir(loaded, tmp_path):
+    database_to_parquet(loaded, tmp_path / "pq")
+    return tmp_path / "pq"
+
+
+def test_parquet_amounts_scores_are_decimal_and_yes_no_bool(parquet_dir):
+    schema = {name: pq.read_schema(parquet_dir / f"{name}.parquet")
+              for name in ("documents", "budget", "claims", "funds", "indicators", "sections")}
+    assert schema["documents"].field("self_score").type == DECIMAL
+    for table, column in (("budget", "value"), ("budget", "normalized_value"), ("claims", "value"),
+                          ("funds", "normalized_value"), ("indicators", "weight"),
+                          ("indicators", "score"), ("indicators", "target_value")):
+        assert pa.types.is_decimal(schema[table].field(column).type), (table, column)
+    assert schema["indicators"].field("met").type == pa.bool_()
+    assert schema["sections"].field("run_in").type == pa.bool_()
+
+
+def test_pandas_reads_decimals_bools_and_nested_locations(parquet_dir, report_2022, report_2024):
+    budget = pd.read_parquet(parquet_dir / "budget.parquet")
+    executed = budget[budget.role == "executed"].value
+    assert all(isinstance(v, Decimal) for v in executed)
+    assert Decimal("6159.90") in set(executed)
+    indicators = pd.read_parquet(parquet_dir / "indicators.parquet", dtype_backend="numpy_nullable")
+    assert str(indicators.met.dtype) == "boolean"
+    assert int((~indicators.met).sum()) == _missed(report_2022, report_2024, small_report())
+    assert {type(v) for v in pd.read_parquet(parquet_dir / "indicators.parquet").met} <= {bool, type(None)}
+    checks = pd.read_parquet(parquet_dir / "checks.parquet")
+    located = [locs for locs in checks.locations if len(locs)]
+    first = located[0][0]
+    assert isinstance(first, dict) and first["line"] >= 1 and first["end_line"] >= first["line"]
+    cells = [loc["cell"] for locs in located for loc in locs if loc["cell"] is not None]
+    assert cells and set(cells[0]) == {"table", "row", "col"}
+    tables = pd.read_parquet(parquet_dir / "tables.parquet")
+    assert all(isinstance(c, str) for cols in tables["columns"] for c in cols)
+    assert all(all(isinstance(r, numbers.Integral) for r in rows) for rows in tables.total_rows)
+
+
+def test_parquet_refuses_to_round_a_figure(sqlite_engine, tmp_path):
+    report = small_report()
+    report.budget.executed.quantity.value = Decimal("1.00000000001")  # 11 decimals: more than 10
+    upsert_report(sqlite_engine, rows_of(report))
+    with pytest.raises(pa.ArrowInvalid):
+        database_to_parquet(sqlite_engine, tmp_path / "pq")
+
+
+# ---------------------------------------------------------------- 3. lean JSON
+
+@pytest.mark.parametrize("sample", [SAMPLE_2024, SAMPLE_2022], ids=["2024", "2022"])
+def test_default_json_is_at_most_six_times_its_input(sample, request):
+    report = request.getfixturevalue(f"report_{sample.name[:4]}")
+    assert len(report_json(report).encode()) <= 6 * sample.stat().st_size
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_lean_json_round_trips_through_the_models(report_2022, report_2024, indent):
+    for report in (report_2022, report_2024, small_report()):
+        text = report_json(report, indent=indent)
+        back = Report.model_validate_json(text)
+        assert back == report
+        assert report_json(back, indent=indent) == text
+
+
+def test_lean_json_keeps_the_contract_fields(report_2024):
+    data = json.loads(report_json(report_2024))
+    assert data["schema_version"] == SCHEMA_VERSION == "2.0"
+    assert {"schema_version", "source", "meta", "sections", "tables", "claims", "budget", "funds",
+            "indicators", "forms", "checks"} <= set(data)
+    for claim in data["claims"]:
+        assert {"metric", "value", "unit", "normalized_value", "normalized_unit", "qualifier",
+                "location"} <= set(claim)
+        assert "quantity" not in claim  # each fact once
+    for check in data["checks"]:
+        assert {"rule", "severity", "status", "message", "expected", "stated", "locations"} <= set(check)
+
+
+def test_claim_quantity_is_rebuilt_from_the_claim(report_2024):
+    for claim in report_2024.claims:
+        q = claim.quantity
+        assert (q.value, q.unit, q.location, q.text) == (claim.value, claim.unit, claim.location, claim.text)
+        assert claim.text  # the figure as stated
+
+
+def test_schema_1_json_still_loads(report_2022):
+    """A 1.x file: every field written, a quantity inside each claim, met as text."""
+    data = report_2022.model_dump(mode="json")
+    data["schema_version"] = "1.0"
+    for claim in data["claims"]:
+        claim["quantity"] = claim["location"] and report_2022.claims[0].quantity.model_dump(mode="json")
+        claim["quantity"].update(text=claim.pop("text"), location=claim["location"])
+        for name in ("upper", "date", "deadline"):
+            claim["quantity"][name] = claim.pop(name)
+    back = Report.model_validate(data)
+    assert back.claims == report_2022.claims and back.schema_version == "1.0"
+
+
+def test_full_and_lean_dumps_hold_the_same_report(report_2024):
+    full = Report.model_validate_json(report_2024.model_dump_json())
+    lean = Report.model_validate_json(report_2024.model_dump_json(**LEAN))
+    assert full == lean == report_2024
+
+
+def readme_queries() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```sql\n")[1:]]
+
+
+def test_readme_queries_run_in_sqlite_and_postgresql(loaded, report_2024):
+    with loaded.connect() as conn:
+        results = [conn.exec_driver_sql(q).all() for q in readme_queries()]
+    missed_2024 = next(r for q, r in zip(readme_queries(), results) if "NOT i.met" in q)
+    assert len(missed_2024) == _missed(report_2024, small_report()) > 1  # both are of 2024
