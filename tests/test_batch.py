@@ -102,9 +102,12 @@ def comparable(out: Path) -> dict:
     finally:
         engine.dispose()
     json_files = {p.name: p.read_text(encoding="utf-8") for p in sorted((out / "json").glob("*.json"))}
+    parquet = read_parquet_rows(out / "parquet")
+    for rows in (contents["files"], parquet["files"]):  # when each was converted differs
+        for row in rows:
+            row["converted_at"] = type(row["converted_at"]).__name__
     return {"db": contents, "json": json_files,
-            "jsonl": (out / "reports.jsonl").read_text(encoding="utf-8"),
-            "parquet": read_parquet_rows(out / "parquet")}
+            "jsonl": (out / "reports.jsonl").read_text(encoding="utf-8"), "parquet": parquet}
 
 
 # ---------------------------------------------------------------- discovery and planning

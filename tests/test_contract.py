@@ -16,7 +16,8 @@ import pytest
 from conftest import ROOT, SAMPLE_2022, SAMPLE_2024
 from extract.export.jsonfile import report_json
 from extract.export.parquet import DECIMAL, database_to_parquet
-from extract.export.sql import upsert_report
+from extract.batch import BatchOptions, run_batch
+from extract.export.sql import document_id, open_database, point_files, upsert_report
 from extract.model import LEAN, SCHEMA_VERSION, Report
 from test_export_sql import pg_engine, rows_of, small_report, sqlite_engine  # noqa: F401  fixtures
 
@@ -179,3 +180,74 @@ def test_readme_queries_run_in_sqlite_and_postgresql(loaded, report_2024):
         results = [conn.exec_driver_sql(q).all() for q in readme_queries()]
     missed_2024 = next(r for q, r in zip(readme_queries(), results) if "NOT i.met" in q)
     assert len(missed_2024) == _missed(report_2024, small_report()) > 1  # both are of 2024
+
+
+# ---------------------------------------------------------------- 4. one row per file
+
+def _at(report: Report, path: str) -> Report:
+    report.source.path = path
+    return report
+
+
+def _files(engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return dict(conn.exec_driver_sql("SELECT path, sha256 FROM files").all())
+
+
+def _documents(engine) -> set[str]:
+    with engine.connect() as conn:
+        return {sha for (sha,) in conn.exec_driver_sql("SELECT sha256 FROM documents").all()}
+
+
+def test_two_paths_of_one_content_are_two_files_of_one_document(engine):
+    upsert_report(engine, rows_of(_at(small_report("a" * 64), "x/a.txt")))
+    point_files(engine, [("y/copy.txt", "a" * 64, None)])
+    upsert_report(engine, rows_of(_at(small_report("a" * 64), "x/a.txt")))  # a re-run keeps both
+    assert _files(engine) == {"x/a.txt": "a" * 64, "y/copy.txt": "a" * 64}
+    assert _documents(engine) == {"a" * 64}
+
+
+def test_a_changed_file_replaces_its_old_document(engine):
+    upsert_report(engine, rows_of(_at(small_report("a" * 64), "a.txt")))
+    assert upsert_report(engine, rows_of(_at(small_report("b" * 64), "a.txt"))) == [document_id("a" * 64)]
+    assert _files(engine) == {"a.txt": "b" * 64} and _documents(engine) == {"b" * 64}
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM claims").scalar() == len(small_report().claims)
+
+
+def test_an_old_document_another_path_holds_stays(engine):
+    upsert_report(engine, rows_of(_at(small_report("a" * 64), "a.txt")))
+    point_files(engine, [("copy.txt", "a" * 64, None)])
+    assert upsert_report(engine, rows_of(_at(small_report("b" * 64), "a.txt"))) == []
+    assert _files(engine) == {"a.txt": "b" * 64, "copy.txt": "a" * 64}
+    assert _documents(engine) == {"a" * 64, "b" * 64}
+
+
+def test_files_in_parquet(loaded, tmp_path):
+    database_to_parquet(loaded, tmp_path / "pq")
+    files = pd.read_parquet(tmp_path / "pq" / "files.parquet")
+    assert len(files) == 3 and str(files.converted_at.dtype).startswith("datetime64")
+    assert set(files.columns) == {"path", "sha256", "document_id", "converted_at", "rule_set"}
+
+
+def test_batch_keeps_every_path_and_replaces_a_changed_file(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    text = SAMPLE_2022.read_text(encoding="utf-8")
+    (inputs / "a.txt").write_text(text, encoding="utf-8")
+    (inputs / "b.txt").write_text(text, encoding="utf-8")
+    run_batch([inputs], BatchOptions(out, workers=1, progress=False))
+    engine = open_database(str(out / "reports.sqlite"))
+    try:
+        first = _files(engine)
+        assert set(first) == {str(inputs / "a.txt"), str(inputs / "b.txt")} and len(_documents(engine)) == 1
+        (inputs / "a.txt").write_text(text + "\n附：补充说明。\n", encoding="utf-8")
+        run_batch([inputs], BatchOptions(out, workers=1, progress=False))
+        assert len(_documents(engine)) == 2  # b.txt still holds the old content
+        (inputs / "b.txt").write_text(text + "\n附：补充说明。\n", encoding="utf-8")
+        run_batch([inputs], BatchOptions(out, workers=1, progress=False))
+        (doc,) = _documents(engine)
+        assert set(_files(engine).values()) == {doc}
+        assert [p.stem for p in (out / "json").glob("*.json")] == [doc]  # the old JSON went too
+    finally:
+        engine.dispose()

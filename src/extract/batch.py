@@ -66,8 +66,8 @@ from .ruleset import RuleSet, RulesLike
 from .export.jsonfile import write_atomic
 from .export.jsonl import JsonlWriter
 from .export.sql import (
-    DocumentIdClash, StoredDocument, check_error_count, open_database, report_json_files,
-    report_rows, stored_documents, upsert_report,
+    DocumentIdClash, StoredDocument, check_error_count, documents, open_database, point_files,
+    report_json_files, report_rows, stored_documents, upsert_report,
 )
 
 REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xlsm", ".xls")
@@ -645,6 +645,22 @@ class BatchOutputs:
             return result
         return store_report(self.engine, self.json_dir, result)
 
+    def record_files(self, rows: list[ManifestRow]) -> None:
+        """Point the path of every skipped input (converted before, or the
+        same content as another input) at its document in the ``files``
+        table, as a converted one's was when it was stored; then remove the
+        JSON file of each document no path holds any more (a file whose
+        content changed took its path to its new document)."""
+        point_files(self.engine, [(r.path, r.sha256, r.rule_set or None)
+                                  for r in rows if r.status == "skipped" and r.sha256])
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            stored = {sha for (sha,) in conn.execute(select(documents.c.sha256))}
+        for path in self.json_dir.glob("*.json"):
+            if path.stem not in stored:
+                path.unlink(missing_ok=True)
+
     def _json_state(self) -> str:
         """A digest of the JSON files' names, sizes and modification times."""
         digest = hashlib.sha256()
@@ -907,6 +923,7 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
         peak = convert_tasks(tasks, rows, outputs, options)
     finally:
         outputs.write_manifest(rows)
+    outputs.record_files(rows)
     clock.lap("convert")
     outputs.rebuild_collections()
     clock.lap("collections")

@@ -15,6 +15,7 @@ ordered by primary key, with the types an analyst's tools read as they are
   a list of strings, ``tables.total_rows`` a list of integers,
   ``checks.locations`` a list of location structs (line, end_line, start,
   end, page, bbox, cell {table, row, col});
+- ``files.converted_at`` is a UTC timestamp;
 - integers are int64, other text is string.
 
 Rows stream through in batches, each file is written under a temporary name
@@ -25,13 +26,14 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import BigInteger, Boolean, Integer, select
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, select
 from sqlalchemy.engine import Engine
 
 from .jsonfile import replacing
@@ -83,6 +85,8 @@ def arrow_type(column) -> pa.DataType:
         return pa.int64()
     if isinstance(column.type, Boolean):
         return pa.bool_()
+    if isinstance(column.type, DateTime):
+        return pa.timestamp("us", tz="UTC")
     return pa.string()
 
 
@@ -104,6 +108,8 @@ def _column_values(values: tuple, column) -> list:
         return [None if v is None else Decimal(str(v)) for v in values]
     if isinstance(column.type, Boolean):
         return [None if v is None else bool(v) for v in values]
+    if isinstance(column.type, DateTime):  # SQLite: ISO text
+        return [datetime.fromisoformat(v) if isinstance(v, str) else v for v in values]
     return list(values)
 
 

@@ -22,12 +22,13 @@ import functools
 import json
 import operator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
+    BigInteger, Boolean, Column, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
     Numeric, String, Table, Text, create_engine, delete, event, func, insert, select,
 )
 from sqlalchemy import exc
@@ -250,9 +251,23 @@ checks = Table(
     Index("ix_checks_rule", "rule"),
 )
 
+files = Table(
+    "files", metadata,
+    Column("path", Text, primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("document_id", BigInteger, ForeignKey("documents.id"), nullable=False),
+    Column("converted_at", DateTime(timezone=True), nullable=False),
+    Column("rule_set", String(64)),
+    Index("ix_files_document", "document_id"),
+)
+"""One row per input file: the document its content made. Two paths with
+the same content are two rows with one document; a path whose content
+changed points to its new document, and the old one goes with it when no
+other path holds it (:func:`point_file`)."""
+
 # Children before parents: the order to delete in; reversed, to insert in.
 CHILD_TABLES = (table_cells, funds, indicators, claims, budget, checks, sections, tables)
-TABLES = (documents,) + tuple(reversed(CHILD_TABLES))
+TABLES = (documents,) + tuple(reversed(CHILD_TABLES)) + (files,)
 TABLE_NAMES = tuple(t.name for t in TABLES)
 
 
@@ -374,10 +389,19 @@ _ROW_BUILDERS = {
 }
 
 
+def _file_rows(doc: int, data: dict) -> list[dict]:
+    return [{"path": data["source"]["path"], "sha256": data["source"]["sha256"], "document_id": doc,
+             "converted_at": datetime.now(timezone.utc), "rule_set": data.get("rule_set")}]
+
+
+_ROW_BUILDERS["files"] = _file_rows
+
+
 def report_rows(data: dict) -> Rows:
     """The rows of every table for one report, given its JSON data (the
     parsed output of ``extract parse``: Decimals as strings). Keys are table
-    names in :data:`TABLE_NAMES` order; rows are in document order."""
+    names in :data:`TABLE_NAMES` order; rows are in document order. The one
+    ``files`` row is the report's source path, converted now."""
     doc = document_id(data["source"]["sha256"])
     rows: Rows = {"documents": [_document_row(data)]}
     for name in TABLE_NAMES[1:]:
@@ -480,21 +504,75 @@ class DocumentIdClash(InputError):
     """Two different sha256 hashes share their first 60 bits."""
 
 
-def upsert_report(engine: Engine, rows: Rows) -> None:
+def _delete_document(conn, doc_id: int) -> None:
+    """Delete a document and every row of it (its files rows too)."""
+    for table in (files,) + CHILD_TABLES:
+        conn.execute(delete(table).where(table.c.document_id == doc_id))
+    conn.execute(delete(documents).where(documents.c.id == doc_id))
+
+
+def upsert_report(engine: Engine, rows: Rows) -> list[int]:
     """Replace one document's rows (from :func:`report_rows`) in one
-    transaction: delete whatever the document had, insert the new rows."""
+    transaction: delete whatever the document had, insert the new rows, and
+    point its path at it (:func:`point_file`; the other paths of the same
+    content keep theirs). Returns the ids of documents this removed
+    because their last path now holds other content."""
     doc = rows["documents"][0]
     with engine.begin() as conn:
         held = conn.execute(select(documents.c.sha256).where(documents.c.id == doc["id"])).scalar()
         if held is not None and held != doc["sha256"]:
             raise DocumentIdClash(f"document id {doc['id']} is held by {held}", doc["path"])
+        kept = []
         if held is not None:  # children go with their document: none without it
-            for table in CHILD_TABLES:
-                conn.execute(delete(table).where(table.c.document_id == doc["id"]))
-            conn.execute(delete(documents).where(documents.c.id == doc["id"]))
-        for table in TABLES:
+            kept = [dict(r._mapping) for r in conn.execute(
+                select(files).where(files.c.document_id == doc["id"]))]
+            _delete_document(conn, doc["id"])
+        for table in TABLES[:-1]:
             if rows[table.name]:
                 _insert_many(conn, table, rows[table.name])
+        if kept:
+            _insert_many(conn, files, kept)
+        removed = []
+        for row in rows["files"]:
+            removed += point_file(conn, row["path"], row["sha256"], row["rule_set"], row["converted_at"])
+        return removed
+
+
+def point_file(conn, path: str, sha256: str, rule_set: Optional[str] = None,
+               converted_at: Optional[datetime] = None) -> list[int]:
+    """In an open transaction: make ``path`` the file of the document of
+    ``sha256`` (which must be stored). A path already there with this
+    content keeps its row; one whose content changed is pointed at the new
+    document, and its old document is deleted when no other path holds it.
+    Returns the ids of the documents deleted."""
+    old = conn.execute(select(files.c.sha256, files.c.document_id).where(files.c.path == path)).first()
+    if old is not None and old.sha256 == sha256:
+        return []
+    conn.execute(delete(files).where(files.c.path == path))
+    _insert_many(conn, files, [{"path": path, "sha256": sha256, "document_id": document_id(sha256),
+                                "converted_at": converted_at or datetime.now(timezone.utc),
+                                "rule_set": rule_set}])
+    if old is None:
+        return []
+    others = conn.execute(select(func.count()).select_from(files)
+                          .where(files.c.document_id == old.document_id)).scalar()
+    if others:
+        return []
+    _delete_document(conn, old.document_id)
+    return [old.document_id]
+
+
+def point_files(engine: Engine, paths: list[tuple[str, str, Optional[str]]]) -> list[str]:
+    """:func:`point_file` for each (path, sha256, rule_set) whose document is
+    stored, one transaction; returns the sha256 of the documents deleted."""
+    gone: list[str] = []
+    with engine.begin() as conn:
+        stored = {sha for (sha,) in conn.execute(select(documents.c.sha256))}
+        by_id = {document_id(sha): sha for sha in stored}
+        for path, sha256, rule_set in paths:
+            if sha256 in stored:
+                gone += [by_id[i] for i in point_file(conn, path, sha256, rule_set) if i in by_id]
+    return gone
 
 
 DECIMAL_COLUMNS = {t.name: tuple(c.name for c in t.columns if isinstance(c.type, ExactDecimal))
@@ -525,6 +603,8 @@ def _insert_many(conn, table: Table, rows: list[dict[str, Any]]) -> None:
     NUMERIC without loss)."""
     sql, order = _insert_statement(table, conn.dialect)
     rows = decimals_as_text(table.name, rows)
+    if table is files and conn.dialect.name == "sqlite":  # ISO text, as SQLAlchemy reads it back
+        rows = [{**r, "converted_at": r["converted_at"].isoformat(sep=" ")} for r in rows]
     params = list(map(operator.itemgetter(*order), rows)) if order else rows
     conn.exec_driver_sql(sql, params)
 
