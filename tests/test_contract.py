@@ -251,3 +251,49 @@ def test_batch_keeps_every_path_and_replaces_a_changed_file(tmp_path):
         assert [p.stem for p in (out / "json").glob("*.json")] == [doc]  # the old JSON went too
     finally:
         engine.dispose()
+
+
+# ---------------------------------------------------------------- 5. views
+
+def test_views_for_analysts(loaded, report_2022, report_2024):
+    reports = (report_2022, report_2024, small_report())
+    with loaded.connect() as conn:
+        findings = conn.exec_driver_sql("SELECT department, year, rule FROM findings").all()
+        skipped = conn.exec_driver_sql("SELECT rule, message FROM skipped_checks").all()
+        inds = conn.exec_driver_sql("SELECT department, year, name, met FROM document_indicators").all()
+        funds = conn.exec_driver_sql(
+            "SELECT department, year, fund_rows, amount_yuan FROM funds_by_department_year "
+            "ORDER BY year").all()
+    assert len(findings) == sum(1 for r in reports for c in r.checks if c.status == "fail")
+    assert all(f.department and f.year for f in findings)
+    assert len(skipped) == sum(1 for r in reports for c in r.checks if c.status == "skipped")
+    assert len(inds) == sum(len(r.indicators) for r in reports)
+    assert sum(1 for i in inds if i.met is False or i.met == 0) == _missed(*reports)
+    expected = sum(f.amount.normalized_value for r in (report_2024, small_report()) for f in r.funds)
+    (row_2024,) = [f for f in funds if f.year == 2024]
+    assert Decimal(str(row_2024.amount_yuan)) == expected
+    assert row_2024.fund_rows == len(report_2024.funds) + len(small_report().funds)
+
+
+def test_open_database_creates_the_views_once(tmp_path):
+    from sqlalchemy import inspect
+
+    from extract.export.sql import VIEWS
+
+    for _ in range(2):
+        engine = open_database(str(tmp_path / "db.sqlite"))
+        assert set(VIEWS) <= set(inspect(engine).get_view_names())
+        engine.dispose()
+
+
+def test_readme_view_queries_answer(loaded, report_2022, report_2024):
+    views = ("findings", "skipped_checks", "document_indicators", "funds_by_department_year")
+    queries = [q for q in readme_queries() if any(f"FROM {v}\n" in q for v in views)]
+    assert len(queries) == 4
+    with loaded.connect() as conn:
+        errors, missed, skipped, funds = [conn.exec_driver_sql(q).all() for q in queries]
+    assert errors and all(r.errors > 0 for r in errors)
+    assert len(missed) == _missed(report_2022, report_2024, small_report())
+    assert sum(r.reports for r in skipped) == sum(
+        1 for r in (report_2022, report_2024, small_report()) for c in r.checks if c.status == "skipped")
+    assert {r.year for r in funds} == {2024}  # the 2022 sample has no fund table

@@ -265,6 +265,67 @@ the same content are two rows with one document; a path whose content
 changed points to its new document, and the old one goes with it when no
 other path holds it (:func:`point_file`)."""
 
+# ---------------------------------------------------------------- views
+
+_DOCUMENT_COLUMNS = ("d.department, d.year, d.document_type, d.report_type, d.title, "
+                     "d.project_name, d.path")
+
+VIEWS: dict[str, str] = {
+    # failed checks, each with the document it is in
+    "findings": f"""
+        SELECT c.document_id, {_DOCUMENT_COLUMNS}, c.check_index, c.rule, c.kind, c.severity,
+               c.message, c.expected, c.stated, c.quote, c.line
+        FROM checks c JOIN documents d ON d.id = c.document_id
+        WHERE c.status = 'fail'""",
+    # checks that could not run, with the reason (message) and their document
+    "skipped_checks": f"""
+        SELECT c.document_id, {_DOCUMENT_COLUMNS}, c.check_index, c.rule, c.kind, c.message, c.line
+        FROM checks c JOIN documents d ON d.id = c.document_id
+        WHERE c.status = 'skipped'""",
+    # performance indicators, each with its document
+    "document_indicators": f"""
+        SELECT i.document_id, {_DOCUMENT_COLUMNS}, i.indicator_index, i.level1, i.level2, i.name,
+               i.target_text, i.target_operator, i.target_value, i.target_unit, i.actual_text,
+               i.actual_value, i.actual_unit, i.met, i.weight, i.score, i.deviation_reason, i.line
+        FROM indicators i JOIN documents d ON d.id = i.document_id""",
+    # fund rows summed per department and year, in 元 (rows in another unit left out)
+    "funds_by_department_year": """
+        SELECT d.department, d.year, COUNT(*) AS fund_rows,
+               COUNT(DISTINCT f.document_id) AS documents, SUM({amount}) AS amount_yuan
+        FROM funds f JOIN documents d ON d.id = f.document_id
+        WHERE f.normalized_unit = '元'
+        GROUP BY d.department, d.year""",
+}
+"""Views for analysts, created with the tables in every database (and
+dropped with them). ``funds_by_department_year.amount_yuan`` is exact
+(NUMERIC) in PostgreSQL and a REAL sum of the decimal texts in SQLite."""
+
+
+def _view_sql(name: str, dialect: str) -> str:
+    amount = "CAST(f.normalized_value AS REAL)" if dialect == "sqlite" else "f.normalized_value"
+    return VIEWS[name].replace("{amount}", amount)
+
+
+def _create_views(target, connection, **_) -> None:
+    """Create the views a database lacks (``create_all`` runs at every
+    open: the batch opens its database before its workers do)."""
+    from sqlalchemy import inspect
+
+    present = set(inspect(connection).get_view_names())
+    for name in VIEWS:
+        if name not in present:
+            connection.exec_driver_sql(f"CREATE VIEW {name} AS {_view_sql(name, connection.dialect.name)}")
+
+
+def _drop_views(target, connection, **_) -> None:
+    for name in VIEWS:
+        connection.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+
+
+event.listen(metadata, "after_create", _create_views)
+event.listen(metadata, "before_drop", _drop_views)
+
+
 # Children before parents: the order to delete in; reversed, to insert in.
 CHILD_TABLES = (table_cells, funds, indicators, claims, budget, checks, sections, tables)
 TABLES = (documents,) + tuple(reversed(CHILD_TABLES)) + (files,)
