@@ -297,3 +297,11 @@ def test_readme_view_queries_answer(loaded, report_2022, report_2024):
     assert sum(r.reports for r in skipped) == sum(
         1 for r in (report_2022, report_2024, small_report()) for c in r.checks if c.status == "skipped")
     assert {r.year for r in funds} == {2024}  # the 2022 sample has no fund table
+
+
+def test_lean_json_validates_against_extract_schema(report_2022, report_2024):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = Report.model_json_schema()
+    for report in (report_2022, report_2024, small_report()):
+        jsonschema.validate(json.loads(report_json(report)), schema)
+        jsonschema.validate(json.loads(report.model_dump_json()), schema)  # the full form too

@@ -36,6 +36,18 @@ is left out; a claim's ``sentence`` equal to the previous claim's is left
 out. Reading the JSON back through :class:`Report` restores every field."""
 
 
+def _lean_schema(schema: dict, optional: tuple[str, ...] = (), spans: dict[str, str] = {}) -> dict:
+    """A model's JSON Schema that also takes its lean JSON: the fields in
+    ``optional`` need not be there, and each ``spans`` key ([start, end],
+    standing for the field it names) may be given instead of that field."""
+    schema["required"] = [n for n in schema.get("required", ()) if n not in optional and n not in spans.values()]
+    for span, field in spans.items():
+        schema["properties"][span] = {
+            "type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2,
+            "description": f"lean JSON: ``{field}`` as [start, end] code-point offsets into the section body"}
+    return schema
+
+
 def _keep_always(data: dict, model: BaseModel, info: SerializationInfo) -> dict:
     """``data`` (a lean dump of ``model``) with the fields named in the
     model's ``_always`` put back where the lean form left them out."""
@@ -74,6 +86,10 @@ class Location(Model):
         if isinstance(data, dict) and "end_line" not in data and "line" in data:
             data = {**data, "end_line": data["line"]}
         return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return _lean_schema(handler.resolve_ref_schema(handler(core_schema)), optional=("end_line",))
 
     @model_serializer(mode="wrap")
     def _lean(self, handler, info: SerializationInfo):
@@ -139,6 +155,10 @@ class Enumeration(Model):
     text: str
     paragraph: int = 0
     location: Location
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return _lean_schema(handler.resolve_ref_schema(handler(core_schema)), spans={"body_span": "text"})
 
 
 class Section(Model):
@@ -329,6 +349,11 @@ class Claim(Model):
         if "text" not in data and "value" in data:
             data["text"] = f"{data['value']}{data.get('unit', '')}"
         return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return _lean_schema(handler.resolve_ref_schema(handler(core_schema)), optional=("metric_text",),
+                            spans={"sentence_span": "sentence"})
 
     @model_serializer(mode="wrap")
     def _lean(self, handler, info: SerializationInfo):
