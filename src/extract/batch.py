@@ -628,6 +628,14 @@ class BatchOutputs:
         self.json_dir.mkdir(parents=True, exist_ok=True)
         self.db = db or str(out_dir / "reports.sqlite")
         self.engine = open_database(self.db)
+        self._stored_at_start = self._stored()
+
+    def _stored(self) -> set[str]:
+        """The sha256 of every document the database holds."""
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            return {sha for (sha,) in conn.execute(select(documents.c.sha256))}
 
 
     def converted(self, rule_set: Optional[str] = None) -> dict[str, StoredDocument]:
@@ -649,17 +657,13 @@ class BatchOutputs:
         """Point the path of every skipped input (converted before, or the
         same content as another input) at its document in the ``files``
         table, as a converted one's was when it was stored; then remove the
-        JSON file of each document no path holds any more (a file whose
-        content changed took its path to its new document)."""
+        JSON file of each document this batch removed from the database (a
+        file whose content changed took its path to its new document, and
+        no other path held the old one)."""
         point_files(self.engine, [(r.path, r.sha256, r.rule_set or None)
                                   for r in rows if r.status == "skipped" and r.sha256])
-        from sqlalchemy import select
-
-        with self.engine.connect() as conn:
-            stored = {sha for (sha,) in conn.execute(select(documents.c.sha256))}
-        for path in self.json_dir.glob("*.json"):
-            if path.stem not in stored:
-                path.unlink(missing_ok=True)
+        for sha256 in self._stored_at_start - self._stored():
+            report_json_path(self.json_dir, sha256).unlink(missing_ok=True)
 
     def _json_state(self) -> str:
         """A digest of the JSON files' names, sizes and modification times."""
