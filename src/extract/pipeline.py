@@ -29,25 +29,20 @@ from .span import SourceText
 from .structure.sections import build_structure
 
 
+def _table_claim(metric: str, sentence: str, q) -> Claim:
+    """The claim a table cell states: ``q`` under the row's name."""
+    return Claim(metric=metric, metric_text=metric, value=q.value, unit=q.unit,
+                 normalized_value=q.normalized_value, normalized_unit=q.normalized_unit,
+                 unit_class=q.unit_class, precision=q.precision, qualifier=q.qualifier,
+                 operator=q.operator, origin="table", sentence=sentence, quantity=q,
+                 location=q.location)
+
+
 def table_claims(report: Report) -> list[Claim]:
     """Claims stated by table cells: fund amounts and indicator actuals."""
-    out: list[Claim] = []
-    for f in report.funds:
-        q = f.amount
-        out.append(Claim(metric=f.name, metric_text=f.name, value=q.value, unit=q.unit,
-                         normalized_value=q.normalized_value, normalized_unit=q.normalized_unit,
-                         unit_class=q.unit_class, precision=q.precision, qualifier=q.qualifier,
-                         operator=q.operator, origin="table", sentence=f.name, quantity=q,
-                         location=q.location))
-    for ind in report.indicators:
-        q = ind.actual
-        if q is None or q.unit_class == "date":
-            continue
-        out.append(Claim(metric=ind.name, metric_text=ind.name, value=q.value, unit=q.unit,
-                         normalized_value=q.normalized_value, normalized_unit=q.normalized_unit,
-                         unit_class=q.unit_class, precision=q.precision, qualifier=q.qualifier,
-                         operator=q.operator, origin="table", sentence=ind.actual_text, quantity=q,
-                         location=q.location))
+    out = [_table_claim(f.name, f.name, f.amount) for f in report.funds]
+    out += [_table_claim(ind.name, ind.actual_text, ind.actual) for ind in report.indicators
+            if ind.actual is not None and ind.actual.unit_class != "date"]
     return out
 
 
