@@ -26,6 +26,7 @@ from .checks import SEVERITY_RANK, findings_exit_code
 from .checks.rulebook import RULE_IDS
 from .errors import ExtractError
 from .model import CheckResult, Report
+from .review import Decision, ReviewError, apply_review, fingerprint_findings, load_review, sidecar_path
 from .rules import RuleError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -59,6 +60,11 @@ class FileCheck:
     error: Optional[str] = None
     error_class: Optional[str] = None
     internal_error: bool = False  # it failed through a bug of ours, not through its content
+    # the reviewer's decisions (extract.review) about findings here, by fingerprint,
+    # the decisions whose finding is gone, and why the sidecar could not be read
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    stale: list[Decision] = field(default_factory=list)
+    review_error: Optional[str] = None
 
     @property
     def readable(self) -> bool:
@@ -74,6 +80,15 @@ class FileCheck:
         """The failed checks, most severe first (check order within a severity)."""
         failed = [r for r in self.results if r.status == "fail"]
         return sorted(failed, key=lambda r: -SEVERITY_RANK[r.severity])
+
+    def fingerprinted(self) -> list[tuple[str, CheckResult, Optional[Decision]]]:
+        """Each finding (most severe first) with its fingerprint and the decision about it, if any."""
+        return [(fp, r, self.decisions.get(fp)) for fp, r in fingerprint_findings(self.findings)]
+
+    def counted_results(self) -> list[CheckResult]:
+        """The results that decide the exit status: all but the findings dismissed (不是问题)."""
+        dismissed = {id(r) for fp, r, d in self.fingerprinted() if d is not None and d.decision == "dismiss"}
+        return [r for r in self.results if id(r) not in dismissed]
 
     def counts(self) -> dict[str, int]:
         """Findings by severity (error, warning, info) and results by
@@ -117,10 +132,10 @@ class CheckRun:
         """2 when no file was read (3 when that was through an internal
         error), 1 when a file has a finding at least as severe as
         ``fail_on``, else 0. A bad file among readable ones is reported but
-        does not decide the status."""
+        does not decide the status, nor does a finding dismissed as 不是问题."""
         if not self.checked:
             return EXIT_INTERNAL if any(f.internal_error for f in self.files) else EXIT_UNREADABLE
-        return max(findings_exit_code(f.results, fail_on) for f in self.checked)
+        return max(findings_exit_code(f.counted_results(), fail_on) for f in self.checked)
 
     def nothing_found(self) -> Optional[str]:
         """The reason no file was checked because none was found, or None."""
@@ -130,11 +145,26 @@ class CheckRun:
         return f"no report found under {', '.join(self.paths)} (looked for {looked})"
 
 
+def attach_review(outcome: FileCheck, review_path: Optional[os.PathLike | str] = None) -> FileCheck:
+    """``outcome`` with the decisions of its sidecar (or of ``review_path``)
+    matched against its findings; a sidecar that cannot be read is
+    ``review_error``, and the findings stand undecided."""
+    try:
+        review = load_review(review_path or sidecar_path(outcome.path))
+    except ReviewError as e:
+        outcome.review_error = str(e)
+        return outcome
+    outcome.decisions, outcome.stale = apply_review(outcome.findings, review)
+    return outcome
+
+
 def check_file(path: os.PathLike | str, extractor, select: Optional[Iterable[str]] = None,
-               ignore: Optional[Iterable[str]] = None, raise_errors: bool = False) -> FileCheck:
+               ignore: Optional[Iterable[str]] = None, raise_errors: bool = False,
+               reviews: bool = True) -> FileCheck:
     """Check one file with ``extractor``; a file that cannot be read (or
     fails inside, unless ``raise_errors``) gives a :class:`FileCheck`
-    with the reason instead of raising."""
+    with the reason instead of raising. With ``reviews``, the decisions
+    of the file's sidecar (:func:`~extract.review.sidecar_path`) are attached."""
     path = str(path)
     try:
         report = extractor.check(path)
@@ -150,13 +180,14 @@ def check_file(path: os.PathLike | str, extractor, select: Optional[Iterable[str
             raise
         return FileCheck(path, error=f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)",
                          error_class=type(e).__name__, internal_error=True)
-    return FileCheck(path, report=report, results=keep_results(report.checks, select, ignore))
+    outcome = FileCheck(path, report=report, results=keep_results(report.checks, select, ignore))
+    return attach_review(outcome) if reviews else outcome
 
 
 def check_paths(paths: Iterable[os.PathLike | str], extractor, select: Optional[Iterable[str]] = None,
                 ignore: Optional[Iterable[str]] = None, *, raise_errors: bool = False,
                 on_file: Optional[Callable[[FileCheck], None]] = None,
-                suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> CheckRun:
+                suffixes: tuple[str, ...] = REPORT_SUFFIXES, reviews: bool = True) -> CheckRun:
     """Check every report named by ``paths`` (a file as given, a folder
     searched recursively for ``suffixes``) with ``extractor``; ``on_file``
     is called with each outcome as it is known (a progress bar). Rule ids
@@ -167,11 +198,11 @@ def check_paths(paths: Iterable[os.PathLike | str], extractor, select: Optional[
         raise ValueError(f"unknown rule id {bad[0]!r} (known: {', '.join(RULE_IDS)})")
     files = []
     for path in discover_reports(paths, suffixes):
-        outcome = check_file(path, extractor, select, ignore, raise_errors)
+        outcome = check_file(path, extractor, select, ignore, raise_errors, reviews)
         files.append(outcome)
         if on_file is not None:
             on_file(outcome)
     return CheckRun(files, paths, suffixes)
 
 
-__all__ = ["check_paths", "check_file", "keep_results", "CheckRun", "FileCheck", "unknown_rule_ids"]
+__all__ = ["check_paths", "check_file", "attach_review", "keep_results", "CheckRun", "FileCheck", "unknown_rule_ids"]

@@ -3,6 +3,10 @@
     extract parse REPORT... [--out DIR]   structured JSON of each report
     extract check PATH... [--format text|json|jsonl|sarif|github] [--fail-on error|warning]
                                            findings: where each report disagrees with itself
+                                           [--export findings.xlsx|.csv]
+    extract review accept|dismiss REPORT FINGERPRINT [--note TEXT]
+                                           a reviewer's decision, in REPORT's sidecar .review.json
+    extract review import REPORT FILE      merge decisions (the review page's download)
     extract rules                          every check rule: id, severity, meaning, example
     extract schema                         JSON Schema of that output
     extract batch PATHS... --out DIR       many reports into JSON, JSONL, Parquet, a database
@@ -187,16 +191,22 @@ def write_annotated_copy(parsed, path: str) -> None:
               help="Also write a self-contained HTML review page to PATH (one report).")
 @click.option("--annotated-pdf", "annotated_path", type=click.Path(),
               help="Also write a copy of the PDF report with one annotation per finding to PATH (one report).")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False),
+              help="Also write one row per finding to PATH (.xlsx or .csv): 文件, 页, 行, 严重程度, 规则, "
+              "说明, 原文, 应为, 实为, 处理, 备注, 指纹.")
 @limit_options
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def check(paths, fmt, fail_on, select, ignore, statistics, quiet, rules_dir, html_path, annotated_path,
-          max_seconds, max_mb, debug):
+          export_path, max_seconds, max_mb, debug):
     """Check each report of PATHS (files; folders searched for reports
     as batch does) for inconsistencies. Exit 0 with no
     errors, 1 with errors (or warnings, with --fail-on warning), 2 when no
     file could be read or for bad usage; a bad file among readable ones
-    is reported in one line and the others are checked."""
+    is reported in one line and the others are checked. Decisions in a
+    report's sidecar (extract review) are shown; a finding dismissed as
+    不是问题 does not count for the exit status."""
     from .check_run import check_paths, unknown_rule_ids
+    from .export.findings_sheet import SHEET_SUFFIXES
     from .report.text import render_run
     from .rule_catalogue import rule_catalogue
 
@@ -207,6 +217,8 @@ def check(paths, fmt, fail_on, select, ignore, statistics, quiet, rules_dir, htm
     for option, given in (("--html", html_path), ("--annotated-pdf", annotated_path)):
         if given and (len(paths) != 1 or Path(paths[0]).is_dir()):
             _fail(f"{option} writes the page of one report: give one file", EXIT_BAD_INPUT)
+    if export_path and Path(export_path).suffix.lower() not in SHEET_SUFFIXES:
+        _fail(f"--export writes {' or '.join(SHEET_SUFFIXES)}: {export_path}", EXIT_BAD_INPUT)
     extractor = make_extractor(rules_dir, max_seconds, max_mb, debug)
     progress = _check_progress(len(paths), paths)
     run = run_guarded(lambda: check_paths(paths, extractor, select, ignore, raise_errors=debug,
@@ -219,6 +231,10 @@ def check(paths, fmt, fail_on, select, ignore, statistics, quiet, rules_dir, htm
                     html_path, debug)
     if annotated_path and run.checked:
         run_guarded(lambda: write_annotated_copy(run.checked[0].report, annotated_path), annotated_path, debug)
+    if export_path:
+        from .export.findings_sheet import write_findings
+        run_guarded(lambda: write_beside_check("--export", export_path, lambda p: write_findings(run, p)),
+                    export_path, debug)
     catalogue = rule_catalogue(extractor.rules)
     if fmt == "json":
         from .report.json_report import render_json
@@ -239,6 +255,9 @@ def check(paths, fmt, fail_on, select, ignore, statistics, quiet, rules_dir, htm
         # machine output on stdout stays clean: unreadable files and statistics go to stderr
         for f in run.unreadable:
             click.echo(f"extract: {f.path}: {f.error}", err=True)
+        for f in run.checked:
+            if f.review_error:
+                click.echo(f"extract: {f.review_error}", err=True)
         if statistics:
             from .report.text import render_statistics
             click.echo(render_statistics(run, {e.id: e.title for e in catalogue}), err=True, nl=False)
@@ -262,6 +281,54 @@ class _check_progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+@main.group()
+def review():
+    """A reviewer's decisions about findings, kept in REPORT's sidecar
+    (草稿.docx -> 草稿.review.json) and shown by the next `extract check`."""
+
+
+def _decide(report, fingerprint, decision, note, by, rules_dir, debug):
+    from .check_run import check_file
+    from .review import decide, sidecar_path
+
+    extractor = make_extractor(rules_dir, None, None, debug)
+    outcome = check_file(report, extractor, raise_errors=True, reviews=False)
+    made = run_guarded(lambda: decide(report, outcome.findings, fingerprint, decision, note, by), report, debug)
+    click.echo(f"{sidecar_path(report)}: #{made.fingerprint} {made.label} [{made.rule}]")
+
+
+def _decision_command(name: str, decision: str, summary: str):
+    @review.command(name, help=summary)
+    @click.argument("report", type=click.Path(exists=True, dir_okay=False))
+    @click.argument("fingerprint")
+    @click.option("--note", default="", help="Why (required to dismiss).")
+    @click.option("--by", help="Who decides [default: this user].")
+    @rules_option
+    @click.option("--debug", is_flag=True, help="Show tracebacks.")
+    def command(report, fingerprint, note, by, rules_dir, debug):
+        _decide(report, fingerprint, decision, note, by, rules_dir, debug)
+
+    return command
+
+
+_decision_command("accept", "accept", "确认: the finding FINGERPRINT (from `extract check`) is a real problem.")
+_decision_command("dismiss", "dismiss", "不是问题: the finding FINGERPRINT is not a problem (--note says why); "
+                  "it no longer counts for check's exit status.")
+
+
+@review.command("import")
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def review_import(report, source, debug):
+    """Merge the decisions of SOURCE (a review file, e.g. the review page's
+    download) into REPORT's sidecar; the later decision about a finding wins."""
+    from .review import import_review, sidecar_path
+
+    taken = run_guarded(lambda: import_review(report, source), report, debug)
+    click.echo(f"{sidecar_path(report)}: {taken} decision(s) from {source}")
 
 
 @main.command("rules")

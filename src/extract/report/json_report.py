@@ -8,8 +8,11 @@ file, its format, pages, document type, counts by severity and status, the
 error of a file that could not be read, and every check result (the
 ``checks`` of ``extract parse``: a passed or skipped check has a null
 severity; a location's ``line`` is the line of the laid-out text, counted
-over the whole document, with ``page`` beside it for PDFs). ``jsonl`` is
-one :func:`file_json` per line.
+over the whole document, with ``page`` beside it for PDFs). A finding
+(failed check) also has its ``fingerprint`` (:mod:`extract.review`) and,
+when a reviewer decided about it, its ``decision``; the file's ``stale``
+lists the decisions whose finding is gone. ``jsonl`` is one
+:func:`file_json` per line.
 """
 
 from __future__ import annotations
@@ -19,6 +22,21 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..check_run import CheckRun, FileCheck
+
+
+def checks_json(f: "FileCheck") -> list[dict[str, Any]]:
+    """Every check result of ``f``; a finding with its fingerprint and decision."""
+    marks = {id(r): (fp, d) for fp, r, d in f.fingerprinted()}
+    out = []
+    for r in f.results:
+        data = r.model_dump(mode="json")
+        if id(r) in marks:
+            fp, decision = marks[id(r)]
+            data["fingerprint"] = fp
+            if decision is not None:
+                data["decision"] = decision.model_dump(include={"decision", "note", "by", "at"})
+        out.append(data)
+    return out
 
 
 def file_json(f: "FileCheck") -> dict[str, Any]:
@@ -32,7 +50,9 @@ def file_json(f: "FileCheck") -> dict[str, Any]:
         "error": f.error,
         "error_class": f.error_class,
         "counts": f.counts(),
-        "checks": [r.model_dump(mode="json") for r in f.results],
+        "checks": checks_json(f),
+        "stale": [d.model_dump(mode="json") for d in f.stale],
+        **({"review_error": f.review_error} if f.review_error else {}),
     }
 
 

@@ -8,7 +8,11 @@ level), one result per finding (failed check) with its message, level
 (error, warning, note), the file as an artifact and the region's start and
 end line (lines of the laid-out text); for a PDF the page (and box, and
 table cell) in the location's ``properties``. Further locations of a
-finding are ``relatedLocations``. A file that could not be read is a
+finding are ``relatedLocations``. Each result carries its stable
+fingerprint (:mod:`extract.review`) as ``partialFingerprints``
+(``extractFinding/v1``); a reviewer's decision is in its properties, and
+a finding dismissed as 不是问题 has an external, accepted ``suppressions``
+entry with the note as justification. A file that could not be read is a
 tool-execution notification of the invocation, which then is not
 successful. Paths are kept relative where they were given relative, so
 the log can be uploaded from the folder it was made in.
@@ -25,6 +29,7 @@ from ..model import CheckResult, Location
 
 if TYPE_CHECKING:
     from ..check_run import CheckRun
+    from ..review import Decision
     from ..rule_catalogue import RuleEntry
 
 SARIF_VERSION = "2.1.0"
@@ -80,8 +85,10 @@ def physical_location(path: str, loc: Location) -> dict[str, Any]:
     return out
 
 
-def result_sarif(path: str, r: CheckResult, rule_index: Optional[int]) -> dict[str, Any]:
-    """The SARIF result of one finding."""
+def result_sarif(path: str, r: CheckResult, rule_index: Optional[int], fingerprint: Optional[str] = None,
+                 decision: Optional["Decision"] = None) -> dict[str, Any]:
+    """The SARIF result of one finding, with its fingerprint and the
+    reviewer's decision: a dismissal is an external suppression."""
     out: dict[str, Any] = {
         "ruleId": r.rule,
         "level": LEVELS[r.severity],
@@ -91,6 +98,10 @@ def result_sarif(path: str, r: CheckResult, rule_index: Optional[int]) -> dict[s
     }
     if rule_index is not None:
         out["ruleIndex"] = rule_index
+    if fingerprint is not None:
+        out["partialFingerprints"] = {"extractFinding/v1": fingerprint}
+    if decision is not None and decision.decision == "dismiss":
+        out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": decision.note}]
     related = []
     for i, loc in enumerate(r.locations[1:], start=1):
         related.append({"id": i, **physical_location(path, loc)})
@@ -101,6 +112,8 @@ def result_sarif(path: str, r: CheckResult, rule_index: Optional[int]) -> dict[s
     pages = sorted({loc.page for loc in r.locations if loc.page is not None})
     if pages:
         props["pages"] = pages
+    if decision is not None:
+        props["decision"] = decision.model_dump(include={"decision", "note", "by", "at"})
     out["properties"] = props
     return out
 
@@ -108,7 +121,7 @@ def result_sarif(path: str, r: CheckResult, rule_index: Optional[int]) -> dict[s
 def run_sarif(run: "CheckRun", catalogue: list["RuleEntry"]) -> dict[str, Any]:
     """The SARIF log of ``run``, rule entries from ``catalogue``."""
     index = {e.id: i for i, e in enumerate(catalogue)}
-    results = [result_sarif(f.path, r, index.get(r.rule)) for f in run.checked for r in f.findings]
+    results = [result_sarif(f.path, r, index.get(r.rule), fp, d) for f in run.checked for fp, r, d in f.fingerprinted()]
     notifications = [{
         "level": "error",
         "message": {"text": f"无法读取：{f.error}"},

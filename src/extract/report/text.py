@@ -8,6 +8,10 @@ row, and expected against stated; then the draft hygiene findings (稿件规范:
 template residue, placeholders, punctuation, scope words) as their own
 group, each labelled with its severity; then the checks that could not run
 (未能检查), which never count as passed. Passed checks are only counted.
+Given the file's fingerprints and decisions (:mod:`extract.review`), a
+finding ends with its fingerprint (``#3f2a…``, what ``extract review``
+takes), a decided one has a ``处理：`` line (确认 or 不是问题, note, who,
+when), and decisions whose finding is gone are listed as 过期的处理.
 Where a finding stands: ``第69、100行`` of the text; for a PDF the page
 beside it (``第3页，第12行``, or the page and the table cell: ``第4页，表2第4行第4、5列``).
 
@@ -26,6 +30,7 @@ from ..model import CheckResult, Location, Report
 
 if TYPE_CHECKING:
     from ..check_run import CheckRun
+    from ..review import Decision
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 QUOTE_CHARS = 100
@@ -95,13 +100,24 @@ def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_result(result: CheckResult, report: Optional[Report] = None) -> list[str]:
-    """The lines of one finding: where and what, the quote, expected/stated."""
-    out = [f"  {where_of(result, report)}  {result.message}  [{result.rule}]"]
+def decision_text(d: "Decision") -> str:
+    """``不是问题：口径不同（张三，2026-12-01）``."""
+    who = "，".join(x for x in (d.by, d.at[:10]) if x)
+    return d.label + (f"：{d.note}" if d.note else "") + (f"（{who}）" if who else "")
+
+
+def render_result(result: CheckResult, report: Optional[Report] = None,
+                  mark: Optional[tuple[str, Optional["Decision"]]] = None) -> list[str]:
+    """The lines of one finding: where and what, the quote, expected/stated;
+    with ``mark`` (fingerprint, decision) the fingerprint and the decision."""
+    tail = f"  #{mark[0]}" if mark else ""
+    out = [f"  {where_of(result, report)}  {result.message}  [{result.rule}]{tail}"]
     if result.quote:
         out.append(f"      原文：{_clip(result.quote)}")
     if result.expected is not None or result.stated is not None:
         out.append(f"      应为：{result.expected or '—'}    实为：{result.stated or '—'}")
+    if mark and mark[1] is not None:
+        out.append(f"      处理：{decision_text(mark[1])}")
     return out
 
 
@@ -119,11 +135,16 @@ def summary_line(results: list[CheckResult], source: Optional[str] = None) -> st
 
 
 def render_text(results: Iterable[CheckResult], source: Optional[str] = None,
-                report: Optional[Report] = None, quiet: bool = False) -> str:
+                report: Optional[Report] = None, quiet: bool = False,
+                marks: Optional[dict[int, tuple[str, Optional["Decision"]]]] = None,
+                stale: Iterable["Decision"] = ()) -> str:
     """The findings of one report as text, grouped by severity; ``report``
     (the report the results are of) gives PDF pages their table numbers.
-    ``quiet``: the findings only, without the checks that could not run."""
+    ``quiet``: the findings only, without the checks that could not run.
+    ``marks`` (``id(result)`` -> fingerprint and decision) and ``stale``
+    (decisions whose finding is gone): see the module's docstring."""
     results = list(results)
+    marks = marks or {}
     out = [summary_line(results, source)]
     failed = [r for r in results if r.status == "fail"]
     for sev, name in SEVERITY_NAMES.items():
@@ -133,13 +154,13 @@ def render_text(results: Iterable[CheckResult], source: Optional[str] = None,
         out.append("")
         out.append(f"{name}（{len(group)}）")
         for r in group:
-            out.extend(render_result(r, report))
+            out.extend(render_result(r, report, marks.get(id(r))))
     hygiene = [r for r in failed if r.rule in HYGIENE_RULES]
     if hygiene:
         out.append("")
         out.append(f"{HYGIENE_GROUP}（{len(hygiene)}）")
         for r in sorted(hygiene, key=lambda r: r.locations[0].start if r.locations else 0):
-            lines = render_result(r, report)
+            lines = render_result(r, report, marks.get(id(r)))
             out.append(f"  [{SEVERITY_NAMES[r.severity]}]{lines[0][1:]}")
             out.extend(lines[1:])
     skipped = [r for r in results if r.status == "skipped"]
@@ -148,6 +169,13 @@ def render_text(results: Iterable[CheckResult], source: Optional[str] = None,
         out.append(f"未能检查（{len(skipped)}，不计为通过）")
         for r in skipped:
             out.append(f"  {where_of(r, report)}  {r.message}  [{r.rule}]")
+    stale = list(stale)
+    if stale:
+        out.append("")
+        out.append(f"过期的处理（{len(stale)}，其发现已不存在）")
+        for d in stale:
+            out.append(f"  #{d.fingerprint}  {d.message or ''}  [{d.rule or '—'}]")
+            out.append(f"      处理：{decision_text(d)}")
     return "\n".join(out) + "\n"
 
 
@@ -182,7 +210,11 @@ def render_run(run: "CheckRun", quiet: bool = False, statistics: bool = False,
         if not f.readable:
             blocks.append(unreadable_line(f.path, f.error or "") + "\n")
         elif not quiet or f.findings:
-            blocks.append(render_text(f.results, f.path, f.report, quiet))
+            marks = {id(r): (fp, d) for fp, r, d in f.fingerprinted()}
+            block = render_text(f.results, f.path, f.report, quiet, marks, f.stale)
+            if f.review_error:
+                block += f"处理记录无法读取：{f.review_error}\n"
+            blocks.append(block)
     text = "\n".join(blocks)
     if len(run.files) > 1 and not quiet:
         text += ("\n" if text else "") + run_summary(run) + "\n"
