@@ -11,18 +11,28 @@ Each configuration runs in a fresh interpreter, as the CLI would. Figures:
 reports per second for the conversion (workers busy, results stored as they
 come) and overall (with start-up, hashing, the one-time warm-up of word lists
 and rules, and the JSONL/Parquet rebuild), the scaling ratio of 2 workers
-over 1, and the peak memory (RSS, shared pages included) of any worker.
+over 1, and the peak memory (RSS, shared pages included) of any worker and
+of the parent (which rebuilds JSONL/Parquet at the end).
+
+Runs are paired: each repetition runs 1 worker and 2 workers back to back
+(the order swapped every other repetition), and the scaling ratio is taken
+within each pair, then summarised by its minimum and median (issue 22: the
+old script kept the fastest run of each count separately, so a lucky
+2-worker run beside an unlucky 1-worker run reported scaling above the
+ceiling). The parent runs in a fresh interpreter started by a small one, so
+its peak is its own (scripts/benchlib.py).
 
 Targets (issue 5): ratio >= 1.8 on 2 workers for text reports; peak RSS per
 worker < 300 MB.
 
-Usage: .venv/bin/python scripts/bench_batch.py [--reports N] [--keep DIR]
+Usage: .venv/bin/python scripts/bench_batch.py [--reports N] [--repeat N] [--keep DIR] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import statistics
 import json
 import random
 import re
@@ -32,6 +42,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import LAUNCHER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -80,37 +93,42 @@ from collections import Counter
 why = Counter(f"{r.error_class}: {r.error[:100]}" for r in s.failed).most_common(3)
 print(json.dumps({"done": s.counts["done"], "failed": s.counts["failed"], "timings": s.timings,
                   "load": os.getloadavg()[0],
-                  "total": time.perf_counter() - start, "rss_kb": s.peak_worker_rss_kb, "why": why}))
+                  "total": time.perf_counter() - start, "rss_kb": s.peak_worker_rss_kb, "why": why,
+                  "parent_hwm_kb": next((int(line.split()[1]) for line in open("/proc/self/status")
+                                         if line.startswith("VmHWM:")), None)}))
 """
 
 
 def run(reports: Path, out: Path, workers: int, rules: Path) -> dict:
     """One batch in a fresh interpreter (as the CLI runs it); its figures."""
     shutil.rmtree(out, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-c", RUN_ONE, str(reports), str(out), str(workers), str(rules)],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, "-c", RUN_ONE, str(reports), str(out),
+                           str(workers), str(rules)], check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def best_runs(reports: Path, work: Path, repeat: int) -> dict[int, dict]:
-    """For 1 and 2 workers, the run with the fastest conversion among
-    ``repeat`` runs each, taken in turns (1, 2, 1, 2 …): the machine may be
-    shared, and the fastest run is the least disturbed. The rule files are
-    copied first, so every run reads the same ones."""
+def paired_runs(reports: Path, work: Path, repeat: int) -> list[dict[int, dict]]:
+    """``repeat`` pairs of runs, 1 and 2 workers back to back, the order
+    swapped every other pair (1, 2; 2, 1; …): the machine may be shared,
+    and a pair sees the same weather. The rule files are copied first, so
+    every run reads the same ones."""
     rules = work / "rules"
     shutil.rmtree(rules, ignore_errors=True)
     shutil.copytree(ROOT / "rules", rules)
-    runs: dict[int, list[dict]] = {1: [], 2: []}
-    for _ in range(repeat):
-        for workers in runs:
-            runs[workers].append(run(reports, work / f"out-{workers}", workers, rules))
-    return {w: min(rs, key=lambda r: (r["failed"], r["timings"]["convert"])) for w, rs in runs.items()}
+    pairs = []
+    for i in range(repeat):
+        pair = {}
+        for workers in ((1, 2) if i % 2 == 0 else (2, 1)):
+            pair[workers] = run(reports, work / f"out-{workers}", workers, rules)
+        pairs.append({w: pair[w] for w in (1, 2)})
+    return pairs
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=1000)
-    ap.add_argument("--repeat", type=int, default=2, help="Runs per worker count; the fastest counts.")
+    ap.add_argument("--repeat", type=int, default=3, help="Pairs of runs (1 and 2 workers back to back).")
+    ap.add_argument("--json", action="store_true", help="Also print every run and the summary as JSON.")
     ap.add_argument("--keep", type=Path, help="Make the reports and outputs here and keep them.")
     args = ap.parse_args()
 
@@ -120,27 +138,44 @@ def main() -> None:
         t = time.perf_counter()
         make_varied_reports(reports, args.reports)
         print(f"{args.reports} reports made from {len(SAMPLES)} samples in {time.perf_counter() - t:.1f} s")
-        print(f"{'workers':>7} {'done':>5} {'failed':>6} {'warm-up s':>9} {'convert s':>9} {'reports/s':>9} "
-              f"{'collections s':>13} {'total s':>7} {'overall/s':>9} {'peak RSS/worker MB':>18} "
-              f"{'worker ms/doc':>13} {'parent ms/doc':>13} {'load':>5}")
-        rates, overall, cpu = {}, {}, {}
-        for workers, r in best_runs(reports, work, args.repeat).items():
-            t = r["timings"]
-            rates[workers] = r["done"] / t["convert"]
-            overall[workers] = r["done"] / r["total"]
-            cpu[workers] = (1000 * t["convert_workers_cpu"] / r["done"], 1000 * t["convert_cpu"] / r["done"])
-            print(f"{workers:>7} {r['done']:>5} {r['failed']:>6} {t['warm_up']:>9.1f} {t['convert']:>9.1f} "
-                  f"{rates[workers]:>9.1f} {t['collections']:>13.1f} {r['total']:>7.1f} "
-                  f"{overall[workers]:>9.1f} {r['rss_kb'] / 1024:>18.0f} {cpu[workers][0]:>13.1f} "
-                  f"{cpu[workers][1]:>13.1f} {r['load']:>5.1f}")
-            for reason, n in r["why"]:
-                print(f"        failed x{n}: {reason}")
-        worker_ms, parent_ms = cpu[2]
-        print(f"scaling ratio 2 workers / 1: {rates[2] / rates[1]:.2f} converting (target >= 1.8), "
-              f"{overall[2] / overall[1]:.2f} overall")
-        print(f"ceiling on 2 idle cores from CPU per document: 2 x {worker_ms:.1f} / ({worker_ms:.1f} + "
-              f"{parent_ms:.1f}) = {2 * worker_ms / (worker_ms + parent_ms):.2f} "
-              f"(load = 1-minute load average after the run; other work on the machine lowers the ratio)")
+        print(f"{'pair':>4} {'workers':>7} {'done':>5} {'failed':>6} {'warm-up s':>9} {'convert s':>9} "
+              f"{'reports/s':>9} {'collections s':>13} {'total s':>7} {'overall/s':>9} {'peak RSS/worker MB':>18} "
+              f"{'parent MB':>9} {'worker ms/doc':>13} {'parent ms/doc':>13} {'load':>5}")
+        pairs = paired_runs(reports, work, args.repeat)
+        scaling, scaling_overall, ceilings = [], [], []
+        for i, pair in enumerate(pairs):
+            rates, overall = {}, {}
+            for workers, r in pair.items():
+                t = r["timings"]
+                rates[workers] = r["done"] / t["convert"]
+                overall[workers] = r["done"] / r["total"]
+                worker_ms, parent_ms = 1000 * t["convert_workers_cpu"] / r["done"], 1000 * t["convert_cpu"] / r["done"]
+                print(f"{i:>4} {workers:>7} {r['done']:>5} {r['failed']:>6} {t['warm_up']:>9.1f} "
+                      f"{t['convert']:>9.1f} {rates[workers]:>9.1f} {t['collections']:>13.1f} {r['total']:>7.1f} "
+                      f"{overall[workers]:>9.1f} {r['rss_kb'] / 1024:>18.0f} {(r['parent_hwm_kb'] or 0) / 1024:>9.0f} "
+                      f"{worker_ms:>13.1f} {parent_ms:>13.1f} {r['load']:>5.1f}")
+                for reason, n in r["why"]:
+                    print(f"        failed x{n}: {reason}")
+                if workers == 2:
+                    ceilings.append(2 * worker_ms / (worker_ms + parent_ms))
+            scaling.append(rates[2] / rates[1])
+            scaling_overall.append(overall[2] / overall[1])
+        summary = {
+            "scaling_convert": {"min": min(scaling), "median": statistics.median(scaling), "each": scaling},
+            "scaling_overall": {"min": min(scaling_overall), "median": statistics.median(scaling_overall),
+                                "each": scaling_overall},
+            "ceiling_from_cpu": {"min": min(ceilings), "median": statistics.median(ceilings)},
+            "parent_peak_mb": {w: max((p[w]["parent_hwm_kb"] or 0) for p in pairs) // 1024 for w in (1, 2)},
+            "worker_peak_mb": {w: max(p[w]["rss_kb"] for p in pairs) // 1024 for w in (1, 2)},
+        }
+        print(f"scaling ratio 2 workers / 1, paired: converting min {summary['scaling_convert']['min']:.2f}, "
+              f"median {summary['scaling_convert']['median']:.2f} (target >= 1.8); overall min "
+              f"{summary['scaling_overall']['min']:.2f}, median {summary['scaling_overall']['median']:.2f}")
+        print(f"ceiling on 2 idle cores from CPU per document, 2 x worker / (worker + parent): median "
+              f"{summary['ceiling_from_cpu']['median']:.2f} (load = 1-minute load average after the run; "
+              f"other work on the machine lowers the ratio)")
+        if args.json:
+            print(json.dumps({"pairs": pairs, "summary": summary}, indent=2))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,42 +1,38 @@
 #!/usr/bin/env python3
 """Benchmark: parse time per document (warm, in-process) and CLI cold start.
 
-Each figure is printed beside a baseline measured in the same run on the same
-machine, because the machines are shared and noisy:
+Each figure is the minimum and the median of repetitions taken in turns with
+a baseline measured in the same run on the same machine (scripts/benchlib.py),
+because the machines are shared and noisy:
 
-- warm parse of each sample (median of N runs, checks off and on) beside the
+- warm, per sample: parse alone (checks off), parse + checks, and parse +
+  checks + the JSON ``extract parse`` writes (``report_json``), beside the
   time to read the file and regex-scan it for numbers;
-- `extract parse` cold start (a fresh interpreter each time) beside a bare
-  `python -c pass` start.
+- `extract parse` cold start (a fresh interpreter each time, JSON to a file)
+  beside a bare `python -c pass` start.
 
-Targets (issue 2): parse + interpretation of a 25 KB report <= 50 ms warm on
-one core; `extract parse` cold start < 1.5 s.
+Targets (issue 22): a 25 KB text report parse + check + JSON at most 40 ms
+warm on one core; `extract parse` cold start at most 25x `python -c pass`.
 
-Usage: .venv/bin/python scripts/bench_parse.py [--runs N]
+Usage: .venv/bin/python scripts/bench_parse.py [--runs N] [--cold-runs N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
-import statistics
 import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import alternate, ratios  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|家|项|个|人|名)?")
-
-
-def median_seconds(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def baseline_scan(path: Path) -> None:
@@ -49,32 +45,50 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--cold-runs", type=int, default=5)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
 
+    from extract.export.jsonfile import report_json
     from extract.pipeline import parse_file
 
     for p in SAMPLES:  # warm up: rule files, regexes, jieba dictionary
-        parse_file(p)
-    print(f"{'document':<62} {'KB':>5} {'parse ms':>9} {'+check ms':>9} {'scan ms':>8} {'ratio':>7}")
-    total = 0.0
+        report_json(parse_file(p))
+    result: dict = {"warm": {}, "runs": args.runs, "cold_runs": args.cold_runs}
     for p in SAMPLES:
-        parse = median_seconds(lambda: parse_file(p, run_checks=False), args.runs)
-        full = median_seconds(lambda: parse_file(p), args.runs)
-        base = median_seconds(lambda: baseline_scan(p), args.runs)
-        total += full
-        print(f"{p.name:<62} {p.stat().st_size / 1024:5.1f} {parse * 1e3:9.2f} {full * 1e3:9.2f} "
-              f"{base * 1e3:8.3f} {full / base:7.0f}x")
-    print(f"documents per second (warm, with checks): {len(SAMPLES) / total:.1f}")
+        f = alternate({
+            "parse": lambda: parse_file(p, run_checks=False),
+            "parse_check": lambda: parse_file(p),
+            "parse_check_json": lambda: report_json(parse_file(p)),
+            "scan": lambda: baseline_scan(p),
+        }, args.runs)
+        result["warm"][p.name] = {"kb": round(p.stat().st_size / 1024, 1), "seconds": f,
+                                  "parse_check_json_over_scan": ratios(f, "parse_check_json", "scan"),
+                                  "json_share_of_parse_check_json": round(
+                                      1 - f["parse_check"]["median"] / f["parse_check_json"]["median"], 3)}
 
-    exe = [str(ROOT / ".venv" / "bin" / "extract")]
-    if not Path(exe[0]).exists():
-        exe = [sys.executable, "-m", "extract"]
-    cold = median_seconds(lambda: subprocess.run(exe + ["parse", str(SAMPLES[-1])], check=True,
-                                                 stdout=subprocess.DEVNULL), args.cold_runs)
-    bare = median_seconds(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True),
-                          args.cold_runs)
-    print(f"cold start `extract parse` {cold:.3f} s beside bare python {bare:.3f} s "
-          f"(ratio {cold / bare:.1f}x; target < 1.5 s)")
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "extract", "parse", str(SAMPLES[-1]), "--out", tmp]
+        cold = alternate({
+            "extract_parse": lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL),
+            "python_pass": lambda: subprocess.run([sys.executable, "-c", "pass"], check=True),
+        }, args.cold_runs)
+    result["cold"] = {"seconds": cold, "ratio (target <= 25)": ratios(cold, "extract_parse", "python_pass")}
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{'document':<62} {'KB':>5} {'parse ms':>15} {'+check ms':>15} {'+JSON ms':>15} {'scan ms':>13}"
+          f"  (min / median)")
+    for name, w in result["warm"].items():
+        s = w["seconds"]
+        cells = " ".join(f"{s[k]['min'] * 1e3:7.2f}/{s[k]['median'] * 1e3:7.2f}"
+                         for k in ("parse", "parse_check", "parse_check_json"))
+        print(f"{name:<62} {w['kb']:5.1f} {cells} {s['scan']['min'] * 1e3:6.3f}/{s['scan']['median'] * 1e3:6.3f}"
+              f"  JSON {w['json_share_of_parse_check_json']:.0%} of the total")
+    c = result["cold"]
+    print(f"cold start `extract parse`: min {c['seconds']['extract_parse']['min']:.3f} s, median "
+          f"{c['seconds']['extract_parse']['median']:.3f} s; bare python min {c['seconds']['python_pass']['min']:.3f}"
+          f" s, median {c['seconds']['python_pass']['median']:.3f} s; ratio min "
+          f"{c['ratio (target <= 25)']['min']:.1f}x, median {c['ratio (target <= 25)']['median']:.1f}x (target <= 25x)")
 
 
 if __name__ == "__main__":

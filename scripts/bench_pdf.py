@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Benchmark PDF reading: pages per second end to end, beside raw text
-extraction of the same file by pdfplumber and by pypdfium2, peak memory on
-a long report, and OCR seconds per page.
+"""Benchmark PDF reading: end to end through the CLI and in-process beside
+raw text extraction of the same file by pypdfium2 and pdfplumber, linearity
+in pages, peak memory on a long report, and OCR seconds per page.
 
 The long PDFs are built in a temporary directory by repeating the pages of
 the fixture report printed by LibreOffice (tests/fixtures/*.pdf: body text,
@@ -9,16 +9,24 @@ a fund table, an indicator table continued over a page break), so every
 run measures the same thing; nothing is written into the project.
 
     .venv/bin/python scripts/bench_pdf.py                 # 104 and 304 pages
-    .venv/bin/python scripts/bench_pdf.py --pages 200 --memory-pages 300 --ocr-pages 2
+    .venv/bin/python scripts/bench_pdf.py --runs 5 --pages 200 --long-pages 600 --ocr-pages 2
     .venv/bin/python scripts/bench_pdf.py --pdf ../shared/real/X.pdf --ocr-pages 0   # speed on a given PDF
 
-Figures:
-- end to end: ``extract.pipeline.parse_file`` (load, normalize, structure,
-  claims, checks) on the N-page PDF, in pages/s;
-- load only: ``extract.load.load_document`` (text, tables, layout);
-- pdfplumber ``extract_text`` and pypdfium2 ``get_text_range`` of every page
-  of the same file, in the same run; the ratios of end to end to each;
-- peak memory (max RSS) of a fresh process parsing the long PDF end to end;
+Every figure is the minimum and the median of ``--runs`` repetitions taken in
+turns with its baselines (scripts/benchlib.py), and every ratio is between
+figures of the same run:
+
+- cli: a cold ``python -m extract parse FILE`` (parse, checks, JSON written
+  to a file) beside a cold script that reads the raw text of every page with
+  pypdfium2 (issue 22 target: at most 3x);
+- in process, warm: ``parse_file`` + ``report_json`` (end to end, JSON
+  included), ``load_document`` alone, pdfplumber ``extract_text`` and
+  pypdfium2 ``get_text_range`` of every page (target: end to end at least
+  10x faster than pdfplumber);
+- linearity: end to end on the long PDF over the short one (target: at most
+  3.3x for 3x the pages);
+- peak memory (RSS) of a fresh process, started from a small one, parsing
+  the long PDF end to end and serializing it (target: under 300 MB);
 - OCR: seconds per page of the scanned fixture (needs the ``ocr`` extra).
 """
 
@@ -31,8 +39,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import alternate, fmt, peak_memory, ratios, timed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf"
@@ -53,12 +63,6 @@ def repeat_pdf(source: Path, pages: int, out: Path) -> Path:
     return out
 
 
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def pdfplumber_text(path: Path) -> None:
     import pdfplumber
 
@@ -68,7 +72,24 @@ def pdfplumber_text(path: Path) -> None:
             page.close()
 
 
+PDFIUM_SCRIPT = """
+import sys
+import pypdfium2 as pdfium
+pdf = pdfium.PdfDocument(sys.argv[1])
+out = []
+for i in range(len(pdf)):
+    page = pdf[i]
+    textpage = page.get_textpage()
+    out.append(textpage.get_text_range())
+    textpage.close()
+    page.close()
+pdf.close()
+open(sys.argv[2], "w", encoding="utf-8").write("\\n".join(out))
+"""
+
+
 def pdfium_text(path: Path) -> None:
+    """What PDFIUM_SCRIPT does, in process."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
@@ -81,38 +102,50 @@ def pdfium_text(path: Path) -> None:
     pdf.close()
 
 
-def speed(path: Path, n_pages: int) -> dict:
-    """Seconds and pages/s of each reader on ``path``."""
-    from extract.load import load_document
+def end_to_end(path: Path) -> str:
+    from extract.export.jsonfile import report_json
     from extract.pipeline import parse_file
 
-    load_document(FIXTURE)  # imports and rule files, once, outside the clock
-    parse_file(FIXTURE)
-    figures = {
-        "end_to_end": timed(lambda: parse_file(path)),
-        "load_only": timed(lambda: load_document(path)),
-        "pdfplumber_extract_text": timed(lambda: pdfplumber_text(path)),
-        "pypdfium2_text": timed(lambda: pdfium_text(path)),
+    return report_json(parse_file(path))
+
+
+def cli_cold(path: Path, out: Path) -> None:
+    subprocess.run([sys.executable, "-m", "extract", "parse", str(path), "--out", str(out)], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def pdfium_cold(path: Path, out: Path) -> None:
+    subprocess.run([sys.executable, "-c", PDFIUM_SCRIPT, str(path), str(out / "raw.txt")], check=True)
+
+
+def speed(path: Path, long_path: Path, runs: int, tmp: Path) -> dict:
+    """Seconds (min, median) of each reader on ``path``, in turns."""
+    from extract.load import load_document
+
+    end_to_end(FIXTURE)  # imports, rule files, jieba: once, outside the clock
+    pdfplumber_text(FIXTURE)
+    pdfium_text(FIXTURE)
+    fns = {
+        "cli_cold": lambda: cli_cold(path, tmp),
+        "pypdfium2_cold_script": lambda: pdfium_cold(path, tmp),
+        "end_to_end": lambda: end_to_end(path),
+        "load_only": lambda: load_document(path),
+        "pypdfium2_text": lambda: pdfium_text(path),
+        "pdfplumber_extract_text": lambda: pdfplumber_text(path),
     }
-    return {k: {"seconds": round(v, 3), "pages_per_s": round(n_pages / v, 1)} for k, v in figures.items()}
+    if long_path is not None:
+        fns["end_to_end_long"] = lambda: end_to_end(long_path)
+    return alternate(fns, runs)
 
 
 PEAK_SCRIPT = """
-import resource, sys
+import sys
+from extract.export.jsonfile import report_json
 from extract.pipeline import parse_file
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 report = parse_file(sys.argv[1])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(base // 1024, peak // 1024, len(report.tables), report.source.pages)
+text = report_json(report)
+RESULT = {"tables": len(report.tables), "pages": report.source.pages, "json_bytes": len(text.encode())}
 """
-
-
-def peak_memory(path: Path) -> dict:
-    """Max RSS (MB) of a fresh process parsing ``path`` end to end."""
-    out = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, str(path)], check=True,
-                         capture_output=True, text=True).stdout.split()
-    base, peak, tables, pages = (int(x) for x in out)
-    return {"pages": pages, "peak_rss_mb": peak, "rss_after_imports_mb": base, "tables": tables}
 
 
 def ocr_speed(n_pages: int) -> dict:
@@ -139,29 +172,38 @@ def ocr_speed(n_pages: int) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="repetitions of each figure, taken in turns")
     ap.add_argument("--pages", type=int, default=100, help="pages of the speed PDF (at least)")
-    ap.add_argument("--memory-pages", type=int, default=300, help="pages of the memory PDF (at least)")
+    ap.add_argument("--long-pages", "--memory-pages", dest="long_pages", type=int, default=300,
+                    help="pages of the long PDF: linearity and memory (at least; 0: none)")
     ap.add_argument("--ocr-pages", type=int, default=2, help="scanned pages to OCR (0: none)")
     ap.add_argument("--pdf", type=Path, help="measure speed on this PDF instead of the repeated fixture")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        fast = args.pdf or repeat_pdf(FIXTURE, args.pages, Path(tmp) / "long.pdf")
-        big = repeat_pdf(FIXTURE, args.memory_pages, Path(tmp) / "longer.pdf")
-        import pypdfium2 as pdfium
+    import pypdfium2 as pdfium
 
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        fast = args.pdf or repeat_pdf(FIXTURE, args.pages, tmp / "long.pdf")
+        big = repeat_pdf(FIXTURE, args.long_pages, tmp / "longer.pdf") if args.long_pages else None
         n_fast = len(pdfium.PdfDocument(str(fast)))
-        result = {"pdf_pages": n_fast, "pdf_bytes": fast.stat().st_size, "cpu_count": os.cpu_count(),
-                  "speed": speed(fast, n_fast)}
-        s = result["speed"]
+        n_big = len(pdfium.PdfDocument(str(big))) if big else None
+        s = speed(fast, None if args.pdf else big, args.runs, tmp)
+        result = {"pdf_pages": n_fast, "long_pdf_pages": n_big, "pdf_bytes": fast.stat().st_size,
+                  "cpu_count": os.cpu_count(), "runs": args.runs, "speed": s}
         result["ratios"] = {
-            "end_to_end_vs_pdfplumber_extract_text": round(
-                s["pdfplumber_extract_text"]["seconds"] / s["end_to_end"]["seconds"], 2),
-            "end_to_end_vs_pypdfium2_text": round(s["pypdfium2_text"]["seconds"] / s["end_to_end"]["seconds"], 3),
-            "load_only_vs_pdfplumber_extract_text": round(
-                s["pdfplumber_extract_text"]["seconds"] / s["load_only"]["seconds"], 2),
+            # > 1: the first takes longer than the second
+            "cli_cold_over_pypdfium2_cold_script (target <= 3)": ratios(s, "cli_cold", "pypdfium2_cold_script"),
+            "pdfplumber_extract_text_over_end_to_end (target >= 10)": ratios(s, "pdfplumber_extract_text",
+                                                                            "end_to_end"),
+            "end_to_end_over_pypdfium2_text": ratios(s, "end_to_end", "pypdfium2_text"),
+            "load_only_over_pypdfium2_text": ratios(s, "load_only", "pypdfium2_text"),
         }
-        result["memory"] = peak_memory(big)
+        if "end_to_end_long" in s:
+            result["ratios"][f"end_to_end_{n_big}_over_{n_fast}_pages (target <= 3.3)"] = ratios(
+                s, "end_to_end_long", "end_to_end")
+        if big:
+            result["memory"] = peak_memory(PEAK_SCRIPT, str(big))
     if args.ocr_pages:
         result["ocr"] = ocr_speed(args.ocr_pages)
     if args.json:
@@ -172,14 +214,18 @@ def main(argv=None) -> int:
 
 
 def report(r: dict) -> None:
-    print(f"PDF: {r['pdf_pages']} pages ({r['pdf_bytes'] // 1024} KB), {r['cpu_count']} CPUs")
+    print(f"PDF: {r['pdf_pages']} pages ({r['pdf_bytes'] // 1024} KB), long PDF {r['long_pdf_pages']} pages, "
+          f"{r['cpu_count']} CPUs, {r['runs']} runs in turns")
     for name, f in r["speed"].items():
-        print(f"  {name:<26} {f['seconds']:>8.2f} s  {f['pages_per_s']:>8.1f} pages/s")
+        pages = r["long_pdf_pages"] if name.endswith("_long") else r["pdf_pages"]
+        print(f"  {name:<24} {fmt(f)}  {pages / f['median']:8.1f} pages/s (median)")
     for name, v in r["ratios"].items():
-        print(f"  {name:<42} {v}x")
-    m = r["memory"]
-    print(f"memory: {m['pages']} pages end to end: peak RSS {m['peak_rss_mb']} MB "
-          f"({m['rss_after_imports_mb']} MB after imports), {m['tables']} tables")
+        print(f"  {name:<56} min {v['min']:.3f}x  median {v['median']:.3f}x")
+    if "memory" in r:
+        m = r["memory"]
+        print(f"memory: {m['result']['pages']} pages end to end + JSON: peak RSS {m['vm_hwm_mb']} MB (VmHWM), "
+              f"{m['ru_maxrss_mb']} MB (ru_maxrss), {m['result']['tables']} tables, "
+              f"{m['result']['json_bytes'] // 1024} KB of JSON")
     if "ocr" in r:
         o = r["ocr"]
         print("ocr:", o.get("skipped") or f"{o['seconds_per_page']} s/page over {o['pages']} pages at {o['dpi']} dpi")
