@@ -163,14 +163,26 @@ class CheckContext:
         """The text claim stated at ``location`` with its sentence, if any."""
         return self._by_start.get(location.start)
 
-    def section_path(self, section: Optional[str]) -> list[str]:
-        """Ids from the top-level chapter down to ``section`` ([] if unknown)."""
-        path: list[str] = []
-        current = self.sections.get(section or "")
-        while current is not None and current.id not in path:
-            path.append(current.id)
-            current = self.sections.get(current.parent or "")
-        return path[::-1]
+    def section_path(self, section: Optional[str]) -> tuple[str, ...]:
+        """Ids from the top-level chapter down to ``section`` (() if
+        unknown). Worked out once per section: the consistency checks ask
+        for every pair of claims."""
+        key = section or ""
+        path = self._section_paths.get(key)
+        if path is None:
+            found: list[str] = []
+            seen: set[str] = set()
+            current = self.sections.get(key)
+            while current is not None and current.id not in seen:
+                found.append(current.id)
+                seen.add(current.id)
+                current = self.sections.get(current.parent or "")
+            path = self._section_paths[key] = tuple(found[::-1])
+        return path
+
+    @functools.cached_property
+    def _section_paths(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
     def sentences_in(self, section: Optional[str]) -> list[Sentence]:
         """The sentences (with claims) of one section, in order."""
