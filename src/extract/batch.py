@@ -60,6 +60,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from sqlalchemy.exc import IntegrityError
 
+from .discover import REPORT_SUFFIXES, discover_reports  # noqa: F401  (part of this module's API)
 from .errors import ExtractError, InputError
 from .model import LEAN
 from .ruleset import RuleSet, RulesLike
@@ -70,58 +71,9 @@ from .export.sql import (
     report_json_files, report_rows, stored_documents, upsert_report,
 )
 
-REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xlsm", ".xls")
 DEFAULT_TIMEOUT = 120.0  # extract.limits.DEFAULT.max_seconds, as for `extract parse`
 MANIFEST_COLUMNS = ("path", "sha256", "status", "error_class", "error", "note", "pages",
                     "seconds", "check_errors", "rule_set")
-
-
-# ---------------------------------------------------------------- discovery
-
-def _walk_folder(root: Path, suffixes: tuple[str, ...], found: dict[str, Path]) -> None:
-    """Add the report files under ``root`` to ``found`` (real path -> path)."""
-    seen: set[tuple[int, int]] = set()
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            st = folder.stat()
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            path = Path(entry.path)
-            try:
-                if entry.is_dir():
-                    stack.append(path)
-                elif entry.is_file() and path.suffix.lower() in suffixes:
-                    _add_file(path, found)
-            except OSError:
-                continue
-
-
-def _add_file(path: Path, found: dict[str, Path]) -> None:
-    real = os.path.realpath(path)
-    if real not in found or str(path) < str(found[real]):
-        found[real] = path
-
-
-def discover_reports(paths: Iterable[os.PathLike | str],
-                     suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[Path]:
-    """The report files named by ``paths``: a file as given (whatever its
-    extension), a folder searched recursively for ``suffixes``
-    (case-insensitive). Each file once (by real path), sorted by path."""
-    found: dict[str, Path] = {}
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            _walk_folder(p, suffixes, found)
-        else:
-            _add_file(p, found)
-    return sorted(found.values(), key=str)
 
 
 def file_sha256(path: os.PathLike | str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .batch import REPORT_SUFFIXES, discover_reports
+from .discover import REPORT_SUFFIXES, discover_reports
 from .checks import SEVERITY_RANK, findings_exit_code
 from .checks.rulebook import RULE_IDS
 from .errors import ExtractError
