@@ -1,0 +1,92 @@
+"""The speed work of issue 22 must not change a byte of output.
+
+Each optimisation swaps a slow path for a fast one that must be equivalent:
+libyaml for PyYAML's pure-Python loader, a cached section path for a walk
+per call. These tests hold the two paths to the same result, and hold the
+JSON of the samples and of the PDF fixture to the same bytes however it is
+produced: twice in one process (nothing cached changes the second run),
+through the CLI, and indented against compact.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from extract.cli import main
+from extract.export.jsonfile import report_json
+from extract.pipeline import parse_file
+from extract.rules import DEFAULT_RULES_DIR, RuleError, parse_rule_text, RuleModel
+
+from conftest import SAMPLE_2022, SAMPLE_2024
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DOCUMENTS = [SAMPLE_2022, SAMPLE_2024, FIXTURES / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf"]
+
+
+@pytest.fixture(scope="module", params=DOCUMENTS, ids=lambda p: p.name)
+def outputs(request):
+    path = request.param
+    first = report_json(parse_file(path))
+    second = report_json(parse_file(path))
+    cli = CliRunner().invoke(main, ["parse", str(path)])
+    assert cli.exit_code == 0, cli.output
+    compact = CliRunner().invoke(main, ["parse", str(path), "--compact"])
+    assert compact.exit_code == 0, compact.output
+    return first, second, cli.stdout, compact.stdout
+
+
+def test_same_bytes_twice_in_one_process_and_through_the_cli(outputs):
+    first, second, cli, _ = outputs
+    assert first == second
+    assert cli == first
+
+
+def test_indented_and_compact_json_hold_the_same_data(outputs):
+    first, _, _, compact = outputs
+    assert compact.count("\n") == 1
+    assert json.loads(compact) == json.loads(first)
+
+
+def test_libyaml_and_pure_python_loaders_read_every_rule_file_alike():
+    files = sorted(Path(DEFAULT_RULES_DIR).rglob("*.yaml"))
+    assert files
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=fast) == yaml.safe_load(text), f
+
+
+class _Small(RuleModel):
+    name: str
+    items: list[int] = []
+
+
+def test_rule_errors_still_name_file_line_and_key():
+    with pytest.raises(RuleError, match=r"^x\.yaml: line 4: key items\.1: "):
+        parse_rule_text("name: a\nitems:\n  - 1\n  - b\n", _Small, "x.yaml")
+    with pytest.raises(RuleError, match=r"^x\.yaml: line 2: key extra: unknown key$"):
+        parse_rule_text("name: a\nextra: 1\n", _Small, "x.yaml")
+    with pytest.raises(RuleError, match=r"^x\.yaml: line \d+: malformed YAML: "):
+        parse_rule_text("name: [a\nitems: 1\n", _Small, "x.yaml")
+
+
+def test_cached_section_path_is_the_walk_up_the_parents(report_2024):
+    from extract.checks.context import build_context
+
+    from extract.ruleset import RuleSet
+
+    ctx = build_context(report_2024, RuleSet.default())
+    assert ctx.sections
+    for sid, section in ctx.sections.items():
+        walk, current = [], section
+        while current is not None and current.id not in walk:
+            walk.append(current.id)
+            current = ctx.sections.get(current.parent or "")
+        assert ctx.section_path(sid) == tuple(walk[::-1])
+        assert ctx.section_path(sid) is ctx.section_path(sid)
+    assert ctx.section_path(None) == () and ctx.section_path("no such section") == ()
