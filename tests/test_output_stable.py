@@ -90,3 +90,34 @@ def test_cached_section_path_is_the_walk_up_the_parents(report_2024):
         assert ctx.section_path(sid) == tuple(walk[::-1])
         assert ctx.section_path(sid) is ctx.section_path(sid)
     assert ctx.section_path(None) == () and ctx.section_path("no such section") == ()
+
+
+def _search_key_per_character(text: str, start: int = 0):
+    """search_key as it was written before issue 22: a loop per character."""
+    from extract.normalize import _fold_char
+    from extract.span import Span
+
+    chars, offs = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        folded = "." if ch == "．" else _fold_char(ch)
+        if folded and not folded.isspace():
+            chars.append(folded)
+            offs.append(start + i)
+    return Span("".join(chars), tuple(offs))
+
+
+def test_search_key_is_the_per_character_fold():
+    import random
+
+    from extract.normalize import search_key
+
+    texts = [p.read_text(encoding="utf-8") for p in (SAMPLE_2022, SAMPLE_2024)]
+    rng = random.Random(22)
+    alphabet = "ａＡ０９％（）\u3000\u00a0\t\n \u200b\ufeff．.,，1a中文－＝≧\u2002\u2009\x0b\x1c"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(500)]
+    texts += ["", "abc", "   "]
+    for text in texts:
+        for start in (0, 7):
+            assert search_key(text, start) == _search_key_per_character(text, start), repr(text)

@@ -20,6 +20,7 @@ left by converters. Knowledge of these forms lives in rules/normalize.yaml.
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
@@ -136,13 +137,49 @@ def search_key(text: str, start: int = 0) -> Span:
     source's search key (unless it spans a dropped page artifact). That is
     how a check finds the source characters a normalized text came from.
     """
+    # Per distinct character, its folded form ("" if dropped), then one
+    # str.translate for the text and one C-level pass for the offsets: the
+    # loop per character was a fifth of a warm parse + check (issue 22).
+    table: dict[int, Optional[str]] = {}
+    for ch in set(text):
+        folded = _key_char(ch)
+        if len(folded) > 1:
+            return _search_key_slow(text, start)
+        if folded != ch:
+            table[ord(ch)] = folded or None
+    if not table:
+        return Span(text, tuple(range(start, start + len(text))))
+    key = text.translate(table)
+    kept = _KEY_CHARS.__getitem__
+    offs = tuple(itertools.compress(range(start, start + len(text)), map(kept, text)))
+    return Span(key, offs)
+
+
+_KEY_CHARS: dict[str, str] = {}
+
+
+def _key_char(ch: str) -> str:
+    """What :func:`search_key` keeps of one character ("" if nothing)."""
+    folded = _KEY_CHARS.get(ch)
+    if folded is None:
+        if ch.isspace():
+            folded = ""
+        else:
+            folded = "." if ch == "．" else _fold_char(ch)
+            if folded.isspace():
+                folded = ""
+        _KEY_CHARS[ch] = folded
+    return folded
+
+
+def _search_key_slow(text: str, start: int) -> Span:
+    """:func:`search_key` a character at a time (a character folding to
+    several; none does today)."""
     chars: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isspace():
-            continue
-        folded = "." if ch == "．" else _fold_char(ch)
-        if folded and not folded.isspace():
+        folded = _key_char(ch)
+        if folded:
             chars.append(folded)
             offs.append(start + i)
     return Span("".join(chars), tuple(offs))
