@@ -145,7 +145,20 @@ class CheckContext:
 
     def section_sentences(self, section: Section) -> list[str]:
         """The sentences of a section's own text, split as the claims'
-        sentences are, so the two can be matched."""
+        sentences are, so the two can be matched. Split once per section
+        (checks ask again for every indicator); the list is shared: read it,
+        do not change it."""
+        cached = self._section_sentences.get(id(section))
+        if cached is None or cached[0] is not section:
+            cached = self._section_sentences[id(section)] = (section, self._split_sentences(section))
+        return cached[1]
+
+    @functools.cached_property
+    def _section_sentences(self) -> dict[int, tuple[Section, list[str]]]:
+        return {}
+
+    @staticmethod
+    def _split_sentences(section: Section) -> list[str]:
         found: list[str] = []
         for para in section.body.split("\n"):
             start = 0

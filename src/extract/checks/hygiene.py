@@ -35,6 +35,7 @@ characters as an arithmetic finding: one problem, one finding.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator, Literal, Optional
@@ -574,11 +575,17 @@ def check_hygiene(ctx: CheckContext) -> list[CheckResult]:
 def drop_repeated(results: list[CheckResult]) -> list[CheckResult]:
     """``results`` without hygiene findings on characters that another
     (arithmetic) finding already points at: one problem, one finding."""
-    taken = [(loc.start, loc.end) for r in results if r.status == "fail" and r.rule not in RULES
-             for loc in r.locations if loc.end - loc.start <= FIGURE_CHARS]
+    taken = sorted((loc.start, loc.end) for r in results if r.status == "fail" and r.rule not in RULES
+                   for loc in r.locations if loc.end - loc.start <= FIGURE_CHARS)
+    starts = [a for a, _ in taken]
 
     def repeated(r: CheckResult) -> bool:
-        return (r.rule in RULES and r.status == "fail"
-                and any(a < r.locations[0].end and r.locations[0].start < b for a, b in taken))
+        if r.rule not in RULES or r.status != "fail":
+            return False
+        s, e = r.locations[0].start, r.locations[0].end
+        # a taken (a, b) overlaps [s, e) when a < e and s < b; as b <= a + FIGURE_CHARS,
+        # only those with a > s - FIGURE_CHARS can (sorted by start: no scan of them all)
+        lo, hi = bisect.bisect_left(starts, s - FIGURE_CHARS + 1), bisect.bisect_left(starts, e)
+        return any(s < b for _, b in taken[lo:hi])
 
     return [r for r in results if not repeated(r)]

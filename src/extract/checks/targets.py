@@ -37,6 +37,7 @@ Anything undecidable is skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -107,8 +108,16 @@ def _locations(ind: Indicator) -> list[Location]:
     return locs
 
 
+@functools.lru_cache(maxsize=8192)
 def _squash(text: Optional[str]) -> str:
     return "".join((text or "").split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _flat(sentence: str) -> str:
+    """A sentence without white space or thousands separators; cached:
+    every indicator is looked for in every sentence."""
+    return _squash(sentence).replace(",", "")
 
 
 # --------------------------------------------------------------------------
@@ -174,7 +183,7 @@ def _mentions(sentence: str, ind: Indicator) -> bool:
     """Whether a text sentence speaks of ``ind``: by its name, or by its
     stated actual figure (``1,380个``; thousands separators ignored; not a
     bare 0 or 100)."""
-    flat = _squash(sentence).replace(",", "")
+    flat = _flat(sentence)
     if _squash(ind.name) in flat:
         return True
     a = ind.actual
