@@ -100,9 +100,11 @@ class SourceText:
     def __post_init__(self) -> None:
         if not self.line_starts:
             starts = [0]
-            for i, ch in enumerate(self.text):
-                if ch == "\n":
-                    starts.append(i + 1)
+            find = self.text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
             self.line_starts = starts
 
     @property
@@ -153,7 +155,19 @@ class SourceText:
             if boxes is None:
                 continue
             first = self.line_starts[line - 1]
-            for i in range(max(start - first, 0), min(end - first, len(boxes) // 5)):
+            lo, hi = max(start - first, 0), min(end - first, len(boxes) // 5)
+            if lo >= hi:
+                continue
+            pages = boxes[5 * lo:5 * hi:5]
+            p = pages[0]
+            if not math.isnan(p) and (page is None or p == page) and pages.count(p) == len(pages):
+                # every glyph on one page (the usual case): the union by slices, no loop
+                page = int(p)
+                x0, top = min(x0, min(boxes[5 * lo + 1:5 * hi:5])), min(top, min(boxes[5 * lo + 2:5 * hi:5]))
+                x1 = max(x1, max(boxes[5 * lo + 3:5 * hi:5]))
+                bottom = max(bottom, max(boxes[5 * lo + 4:5 * hi:5]))
+                continue
+            for i in range(lo, hi):
                 p = boxes[5 * i]
                 if math.isnan(p) or (page is not None and p != page):
                     continue
