@@ -127,6 +127,8 @@ def test_merged_cells_read_as_text_then_empty_cells(tmp_path):
     (100.0, "General", "100"),
     (12345.678, '#,##0.00"万元"', "12,345.68"),
     (0.0833, "0.00%;[Red]-0.00%", "8.33%"),
+    (2.345, "0.00", "2.35"),  # half away from zero, as Excel shows it
+    (0.12345, "0.00%", "12.35%"),
 ])
 def test_numbers_read_as_their_format_shows_them(value, fmt, shown):
     assert format_number(value, fmt) == shown

@@ -30,7 +30,7 @@ import datetime as dt
 import io
 import os
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Optional, Sequence
 
 from .. import limits
@@ -65,16 +65,15 @@ def format_number(value: float | int | Decimal, number_format: Optional[str]) ->
         decimals = len(re.match(r"[0#?]*", bare[point + 1:]).group(0))
     if not re.search(r"[0#?]", bare):
         return _plain(number) + ("%" if percent else "")
-    number = number.quantize(Decimal(1).scaleb(-decimals)) if decimals or number != number.to_integral() \
-        else number.quantize(Decimal(1))
+    # Excel rounds half away from zero when it shows a number (2.345 as 0.00 is 2.35)
+    number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{number:,.{decimals}f}" if "," in bare.split(".")[0] else f"{number:.{decimals}f}"
     return text + ("%" if percent else "")
 
 
 def _plain(number: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 1752.990 -> 1752.99, 1E+2 -> 100."""
-    text = format(number.normalize(), "f")
-    return text
+    return format(number.normalize(), "f")
 
 
 def format_cell(value: object, number_format: Optional[str] = None) -> str:
