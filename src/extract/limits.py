@@ -1,8 +1,13 @@
-"""Per-document limits: size, structure, time and memory.
+"""Per-document limits: the policy (how much of what), and the time and
+memory limits of one parse.
 
 A report read from a stranger must be answered in bounded time and memory.
 Every limit, when exceeded, raises :class:`~extract.errors.LimitExceeded`
 with a one-line reason (the CLI prints it and exits 2; a batch records it).
+This module holds the values and the alarm; each loader checks its own
+format's bombs against them (:mod:`extract.load.package` for .docx and
+.xlsx, :mod:`extract.load.pdf`, :mod:`extract.load.html`), and
+:func:`check_input_size` and :func:`check_lines` hold for every format.
 
 Defaults (:data:`DEFAULT`; ``extract parse --max-seconds S --max-mb M``
 sets the last two):
@@ -12,11 +17,11 @@ limit                  default          checked
 =====================  ===============  ===========================================
 ``max_input_mb``       100 MB           file size, before it is read
 ``max_line_chars``     100,000          longest line of the laid-out text
-``max_zip_members``    2,000            .docx: members of the zip package
-``max_zip_mb``         256 MB           .docx: total uncompressed size (as declared;
+``max_zip_members``    2,000            .docx/.xlsx: members of the zip package
+``max_zip_mb``         256 MB           .docx/.xlsx: total uncompressed size (as declared;
                                         Python's zipfile refuses to inflate a member
                                         past its declared size)
-``max_zip_ratio``      200              .docx: compression ratio of a member over 1 MB
+``max_zip_ratio``      200              .docx/.xlsx: compression ratio of a member over 1 MB
 ``max_pdf_pages``      1,000            PDF: pages
 ``max_pdf_stream_mb``  64 MB            PDF: inflated size of any Flate stream that
                                         is not an image (content streams, object
@@ -54,7 +59,6 @@ import re
 import signal
 import threading
 import time
-import zlib
 from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
@@ -92,7 +96,8 @@ def current() -> Limits:
     return _current.get()
 
 
-def _mb(n: float) -> str:
+def mb_text(n: float) -> str:
+    """``n`` bytes as megabytes, for a limit's message."""
     return f"{n / MB:,.1f} MB" if n < 10 * MB else f"{n / MB:,.0f} MB"
 
 
@@ -237,7 +242,7 @@ def enforce(limits: Limits = DEFAULT, process_wide: bool = False, path=None) -> 
 def check_input_size(size: int, path=None) -> None:
     cap = current().max_input_mb * MB
     if size > cap:
-        raise LimitExceeded(f"the file is {_mb(size)}, over the limit of {_mb(cap)}", path)
+        raise LimitExceeded(f"the file is {mb_text(size)}, over the limit of {mb_text(cap)}", path)
 
 
 def check_lines(text: str, path=None) -> None:
@@ -253,112 +258,3 @@ def check_lines(text: str, path=None) -> None:
         start = m.end()
         if m.start() == len(text):
             break
-
-
-def check_zip(data: bytes, path=None) -> None:
-    """Member count, total uncompressed size and compression ratio of a
-    .docx package, read from its central directory before anything is
-    inflated; XML members with a DTD (entity declarations: billion laughs,
-    external entities) are refused as :class:`CorruptDocument`."""
-    import io
-    import zipfile
-
-    from .errors import CorruptDocument
-
-    limits = current()
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # open_docx gives the damaged-package error
-    with package:
-        members = package.infolist()
-        if len(members) > limits.max_zip_members:
-            raise LimitExceeded(f"the .docx package has {len(members):,} members (limit "
-                                f"{limits.max_zip_members:,})", path)
-        total = sum(m.file_size for m in members)
-        if total > limits.max_zip_mb * MB:
-            raise LimitExceeded(f"the .docx package inflates to {_mb(total)} (limit "
-                                f"{_mb(limits.max_zip_mb * MB)}): a zip bomb?", path)
-        for m in members:
-            if m.file_size > MB and m.file_size > limits.max_zip_ratio * max(m.compress_size, 1):
-                raise LimitExceeded(f"member {m.filename} inflates {m.file_size / max(m.compress_size, 1):,.0f}"
-                                    f" times (limit {limits.max_zip_ratio:g}): a zip bomb?", path)
-        for m in members:
-            if not m.filename.lower().endswith((".xml", ".rels")):
-                continue
-            try:
-                body = package.read(m)
-            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
-                raise CorruptDocument(f"member {m.filename} of the .docx cannot be read", path) from None
-            if has_dtd(body):
-                raise CorruptDocument(f"member {m.filename} declares a DTD (entity declarations are "
-                                      "refused: external entities, entity expansion)", path)
-
-
-_DTD_MARKS = tuple(s.encode(c) for s in ("<!DOCTYPE", "<!ENTITY")
-                   for c in ("ascii", "utf-16-le", "utf-16-be"))
-
-
-def has_dtd(xml: bytes) -> bool:
-    """True when XML bytes hold a document type declaration or an entity
-    declaration (in UTF-8 or UTF-16)."""
-    return any(mark in xml for mark in _DTD_MARKS)
-
-
-def check_pdf_bytes(data: bytes, path=None) -> None:
-    """Inflate every Flate stream that is not an image, each up to
-    ``max_pdf_stream_mb``: a decompression bomb is refused before PDFium
-    loads a page."""
-    cap = int(current().max_pdf_stream_mb * MB)
-    for m in re.finditer(rb"stream\r?\n", data):
-        start = m.end()
-        head = data[max(0, m.start() - 2048):m.start()]
-        obj = head.rfind(b" obj")
-        if obj >= 0:
-            head = head[obj:]
-        if b"Flate" not in head and b"/Fl " not in head and b"/Fl]" not in head:
-            continue
-        if re.search(rb"/Subtype\s*/Image", head):
-            continue
-        end = data.find(b"endstream", start)
-        raw = data[start:end if end >= 0 else len(data)]
-        d = zlib.decompressobj()
-        size = 0
-        try:
-            chunk = d.decompress(raw, cap + 1)
-            size = len(chunk)
-            while size <= cap and d.unconsumed_tail:
-                chunk = d.decompress(d.unconsumed_tail, cap + 1 - size)
-                if not chunk:
-                    break
-                size += len(chunk)
-        except zlib.error:
-            continue  # PDFium decides what a damaged stream means
-        if size > cap:
-            raise LimitExceeded(f"a PDF stream inflates to more than {_mb(cap)} (at byte {m.start():,}): "
-                                "a decompression bomb?", path)
-        check_deadline()
-
-
-def check_pdf_pages(n_pages: int, path=None) -> None:
-    cap = current().max_pdf_pages
-    if n_pages > cap:
-        raise LimitExceeded(f"the PDF has {n_pages:,} pages (limit {cap:,})", path)
-
-
-def check_html(data: bytes, path=None) -> None:
-    cap = current().max_html_mb * MB
-    if len(data) > cap:
-        raise LimitExceeded(f"the HTML page is {_mb(len(data))} (limit {_mb(cap)})", path)
-
-
-def check_html_depth(root, path=None) -> None:
-    """Element nesting of the parsed page within ``max_html_depth``
-    (iteratively: the layout recurses over the tree)."""
-    cap = current().max_html_depth
-    stack = [(root, 1)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > cap:
-            raise LimitExceeded(f"HTML elements nest more than {cap} deep", path)
-        stack.extend((child, depth + 1) for child in el)

@@ -25,10 +25,10 @@ import os
 import zipfile
 from typing import Iterator, Optional
 
-from .. import limits
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 from ..span import SourceText
 from .lines import SourceBuilder, join_wrapped
+from .package import check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -55,7 +55,7 @@ def open_docx(data: bytes, path: Optional[os.PathLike | str] = None):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedDocument("the .docx is protected by a password: save an unprotected copy", path)
         raise UnsupportedFormat("a Word 97-2003 (.doc) file named .docx: save it as .docx or PDF", path)
-    limits.check_zip(data, path)  # before python-docx inflates or parses anything
+    check_package(data, path, ".docx")  # before python-docx inflates or parses anything
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError):

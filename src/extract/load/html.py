@@ -106,7 +106,7 @@ def parse_html(text: str, path: Optional[os.PathLike | str] = None):
         raise CorruptDocument(f"not a readable HTML page ({e})", path) from None
     if any("Excessive depth" in err.message for err in parser.error_log):
         raise LimitExceeded(f"HTML elements nest deeper than {limits.current().max_html_depth}", path)
-    limits.check_html_depth(root, path)
+    check_depth(root, path)
     return root
 
 
@@ -317,13 +317,32 @@ def layout(root) -> SourceText:
     return out.build()
 
 
+def check_page_size(data: bytes, path=None) -> None:
+    """At most ``max_html_mb`` (:mod:`extract.limits`)."""
+    cap = limits.current().max_html_mb * limits.MB
+    if len(data) > cap:
+        raise LimitExceeded(f"the HTML page is {limits.mb_text(len(data))} (limit {limits.mb_text(cap)})", path)
+
+
+def check_depth(root, path=None) -> None:
+    """Element nesting of the parsed page within ``max_html_depth``
+    (iteratively: the layout recurses over the tree)."""
+    cap = limits.current().max_html_depth
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > cap:
+            raise LimitExceeded(f"HTML elements nest more than {cap} deep", path)
+        stack.extend((child, depth + 1) for child in el)
+
+
 def load_html(path: os.PathLike | str, data: Optional[bytes] = None) -> tuple[SourceText, str]:
     """Read a saved HTML report; return its :class:`SourceText` and the
     encoding it was read in."""
     if data is None:
         with open(path, "rb") as f:
             data = f.read()
-    limits.check_html(data, path)
+    check_page_size(data, path)
     text, encoding = decode_html(data, path)
     root = parse_html(text, path)
     strip_furniture(root)

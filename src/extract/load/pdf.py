@@ -28,6 +28,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -68,6 +69,48 @@ _BAD = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0e-\x1f\x
 # Opening
 
 
+def check_streams(data: bytes, path=None) -> None:
+    """Inflate every Flate stream that is not an image, each up to
+    ``max_pdf_stream_mb`` (:mod:`extract.limits`): a decompression bomb is
+    refused before PDFium loads a page."""
+    cap = int(limits.current().max_pdf_stream_mb * limits.MB)
+    for m in re.finditer(rb"stream\r?\n", data):
+        start = m.end()
+        head = data[max(0, m.start() - 2048):m.start()]
+        obj = head.rfind(b" obj")
+        if obj >= 0:
+            head = head[obj:]
+        if b"Flate" not in head and b"/Fl " not in head and b"/Fl]" not in head:
+            continue
+        if re.search(rb"/Subtype\s*/Image", head):
+            continue
+        end = data.find(b"endstream", start)
+        raw = data[start:end if end >= 0 else len(data)]
+        d = zlib.decompressobj()
+        size = 0
+        try:
+            chunk = d.decompress(raw, cap + 1)
+            size = len(chunk)
+            while size <= cap and d.unconsumed_tail:
+                chunk = d.decompress(d.unconsumed_tail, cap + 1 - size)
+                if not chunk:
+                    break
+                size += len(chunk)
+        except zlib.error:
+            continue  # PDFium decides what a damaged stream means
+        if size > cap:
+            raise LimitExceeded(f"a PDF stream inflates to more than {limits.mb_text(cap)} "
+                                f"(at byte {m.start():,}): a decompression bomb?", path)
+        limits.check_deadline()
+
+
+def check_page_count(n_pages: int, path=None) -> None:
+    """At most ``max_pdf_pages`` pages."""
+    cap = limits.current().max_pdf_pages
+    if n_pages > cap:
+        raise LimitExceeded(f"the PDF has {n_pages:,} pages (limit {cap:,})", path)
+
+
 def open_pdf(data: bytes, path: Optional[os.PathLike | str] = None):
     """The PDFium document of ``data`` (empty password tried); one-line
     errors for encrypted, damaged, truncated and page-less files."""
@@ -78,7 +121,7 @@ def open_pdf(data: bytes, path: Optional[os.PathLike | str] = None):
         raise CorruptDocument("not a PDF (no %PDF header)", path)
     if EOF_MARKER not in data[-EOF_WINDOW:]:
         raise CorruptDocument("truncated PDF (the file ends before its %%EOF marker)", path)
-    limits.check_pdf_bytes(data, path)
+    check_streams(data, path)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -94,7 +137,7 @@ def open_pdf(data: bytes, path: Optional[os.PathLike | str] = None):
         pdf.close()
         raise CorruptDocument("the PDF has no pages", path)
     try:
-        limits.check_pdf_pages(len(pdf), path)
+        check_page_count(len(pdf), path)
     except LimitExceeded:
         pdf.close()
         raise

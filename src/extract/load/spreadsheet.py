@@ -37,6 +37,7 @@ from .. import limits
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 from ..span import SourceText
 from .lines import SourceBuilder
+from .package import check_package
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -133,7 +134,7 @@ def load_xlsx(path: os.PathLike | str, data: Optional[bytes] = None) -> tuple[So
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedDocument("the workbook is protected by a password: save an unprotected copy", path)
         return load_xls(path, data)
-    limits.check_zip(data, path)
+    check_package(data, path, ".xlsx")
     values = _open_xlsx(data, path, data_only=True)
     formulas = _open_xlsx(data, path, data_only=False) if _has_formulas(data) else None
     out = SourceBuilder()
