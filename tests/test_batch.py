@@ -23,7 +23,8 @@ from extract.batch import (
 from extract.cli import main
 from extract.export.jsonl import read_jsonl
 from extract.export.parquet import read_parquet_rows
-from extract.export.sql import TABLES, open_database, table_contents
+from extract.export.database import open_database, table_contents
+from extract.export.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))

@@ -17,7 +17,8 @@ from conftest import ROOT, SAMPLE_2022, SAMPLE_2024
 from extract.export.jsonfile import report_json
 from extract.export.parquet import DECIMAL, database_to_parquet
 from extract.batch import BatchOptions, run_batch
-from extract.export.sql import document_id, open_database, point_files, upsert_report
+from extract.export.database import open_database, point_files, upsert_report
+from extract.export.schema import document_id
 from extract.model import LEAN, SCHEMA_VERSION, Report
 from test_export_sql import pg_engine, rows_of, small_report, sqlite_engine  # noqa: F401  fixtures
 
@@ -278,7 +279,7 @@ def test_views_for_analysts(loaded, report_2022, report_2024):
 def test_open_database_creates_the_views_once(tmp_path):
     from sqlalchemy import inspect
 
-    from extract.export.sql import VIEWS
+    from extract.export.schema import VIEWS
 
     for _ in range(2):
         engine = open_database(str(tmp_path / "db.sqlite"))

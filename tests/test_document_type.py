@@ -15,7 +15,9 @@ import json
 import pytest
 from sqlalchemy import create_engine, inspect, select, text
 
-from extract.export.sql import documents, open_database, report_rows, upsert_report
+from extract.export.database import open_database, upsert_report
+from extract.export.rows import report_rows
+from extract.export.schema import documents
 from extract.interpret.document_type import DocumentTypeRules, document_type
 from extract.model import Source
 from extract.pipeline import parse_source

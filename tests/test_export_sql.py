@@ -1,4 +1,4 @@
-"""SQL, Parquet and JSONL exports (extract.export.sql / parquet / jsonl).
+"""SQL, Parquet and JSONL exports (extract.export: schema, rows, database, archive, parquet, jsonl).
 
 PostgreSQL tests use the server scripts/test.sh starts (scripts/postgres.sh,
 URL in EXTRACT_TEST_PG_URL); they are skipped, saying why, when there is none.
@@ -19,13 +19,15 @@ from extract.export.jsonl import read_jsonl, write_jsonl
 from extract.export.parquet import (
     NESTED_COLUMNS, SCHEMAS, database_to_parquet, nested_value, read_parquet_rows,
 )
-from extract.export.sql import (
-    TABLES, DocumentIdClash, database_url, document_id, export_reports, metadata, open_database,
-    report_rows, stored_documents, table_contents, upsert_report,
+from extract.export.archive import export_reports
+from extract.export.database import (
+    DocumentIdClash, database_url, open_database, stored_documents, table_contents, upsert_report,
 )
+from extract.export.rows import report_rows
+from extract.export.schema import REPORT_TABLES, TABLES, document_id, metadata
 from extract.model import (
-    Budget, BudgetFigure, Cell, CheckResult, Claim, FundRow, Indicator, Location, Meta, Quantity,
-    Report, Section, Source, Table, Target,
+    Budget, BudgetFigure, Cell, CheckResult, Claim, Form, FormCell, FormRow, FundRow, Indicator, Location,
+    Meta, Quantity, Report, Section, Source, Table, Target,
 )
 
 PG_URL = os.environ.get("EXTRACT_TEST_PG_URL")
@@ -41,6 +43,28 @@ def money(text: str, value: str, unit: str = "万元", line: int = 3) -> Quantit
     return Quantity(text=text, value=Decimal(value), unit=unit, unit_class="money",
                     normalized_value=Decimal(value) * factor, normalized_unit="元",
                     precision=precision, location=loc(line))
+
+
+def form_cell(text: str, line: int, value: str | None = None) -> FormCell:
+    return FormCell(text=text, value=None if value is None else Decimal(value),
+                    precision=len(value.split(".")[1]) if value and "." in value else 0, location=loc(line))
+
+
+def small_form() -> Form:
+    """A national form with one funds row and one indicator row."""
+    return Form(
+        id="form1", layout="tab", location=Location(line=10, end_line=14, start=100, end=145),
+        identity={"project_name": form_cell("科技创新专项", 10), "department": form_cell("江门市科学技术局", 10)},
+        funds=[FormRow(kind="funds", label="年度资金总额", role="total", location=loc(11),
+                       cells={"adjusted": form_cell("7,406.91", 11, "7406.91"),
+                              "executed": form_cell("6,159.90", 11, "6159.90"),
+                              "rate": form_cell("83.16%", 11, "83.16")})],
+        goals={"expected": form_cell("资助项目6项", 12)},
+        indicators=[FormRow(kind="indicator", label="资助项目数", location=loc(13),
+                            cells={"name": form_cell("资助项目数", 13), "target": form_cell("≥6项", 13),
+                                   "actual": form_cell("5项", 13), "weight": form_cell("10", 13, "10"),
+                                   "score": form_cell("8.33", 13, "8.33")})],
+        total={"score": form_cell("91.5", 14, "91.5")})
 
 
 def small_report(sha256: str = "ab" * 32, department: str = "江门市科学技术局", year: int = 2024,
@@ -73,7 +97,11 @@ def small_report(sha256: str = "ab" * 32, department: str = "江门市科学技�
                        location=loc(7))],
         indicators=[Indicator(level1="产出指标", level2="数量指标", name="资助项目数",
                               target=Target(text="≥6项", operator=">="), actual_text="5项",
-                              met=False, table="t1", row=1, location=loc(7))],
+                              met=False, table="t1", row=1, location=loc(7)),
+                    Indicator(name="资助项目数", target=Target(text="≥6项", operator=">="), actual_text="5项",
+                              met=False, weight=Decimal("10"), score=Decimal("8.33"), table="form1", row=0,
+                              location=loc(13))],
+        forms=[small_form()],
         checks=[CheckResult(rule="budget_rate", kind="rate", severity="error", status="fail",
                             message="支出率与数字不符", expected="83.16%", stated="83.20%",
                             locations=[loc(3), loc(4)])],
@@ -127,8 +155,8 @@ def pg_engine():
 
 def test_rows_have_exactly_the_columns_of_their_tables():
     rows = rows_of(small_report())
-    assert list(rows) == [t.name for t in TABLES]
-    for table in TABLES:
+    assert list(rows) == [t.name for t in REPORT_TABLES]
+    for table in REPORT_TABLES:
         assert rows[table.name], f"{table.name}: no row from the hand-made report"
         for row in rows[table.name]:
             assert set(row) == {c.name for c in table.columns}

@@ -58,18 +58,16 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from sqlalchemy.exc import IntegrityError
-
 from .discover import REPORT_SUFFIXES, discover_reports  # noqa: F401  (part of this module's API)
 from .errors import ExtractError, InputError
 from .model import LEAN
+from .review import sidecar_path
 from .ruleset import RuleSet, RulesLike
+from .export.archive import read_report, record_reviews, report_json_files, write_collections
+from .export.database import StoredDocument, open_database, point_files, store_rows, stored_documents
 from .export.jsonfile import write_atomic
-from .export.jsonl import JsonlWriter
-from .export.sql import (
-    DocumentIdClash, StoredDocument, check_error_count, documents, open_database, point_files,
-    report_json_files, report_rows, stored_documents, upsert_report,
-)
+from .export.rows import check_error_count, report_rows
+from .export.schema import documents
 
 DEFAULT_TIMEOUT = 120.0  # extract.limits.DEFAULT.max_seconds, as for `extract parse`
 MANIFEST_COLUMNS = ("path", "sha256", "status", "error_class", "error", "note", "pages",
@@ -267,13 +265,9 @@ def store_report(engine, json_dir: Path, result: DocumentResult) -> DocumentResu
     path = report_json_path(json_dir, result.sha256)
     write_atomic(path, result.report_json)
     stored = replace(result, report_json="", rows=None)
-    try:
-        upsert_report(engine, result.rows)
+    reason = store_rows(engine, result.rows)
+    if reason is None:
         return stored
-    except DocumentIdClash as e:
-        reason = e.reason
-    except IntegrityError as e:
-        reason = f"refused by the database: {e.orig}"
     path.unlink(missing_ok=True)
     return replace(stored, status="failed", error_class="DatabaseRefused", error=reason)
 
@@ -581,6 +575,7 @@ class BatchOutputs:
         self.db = db or str(out_dir / "reports.sqlite")
         self.engine = open_database(self.db)
         self._stored_at_start = self._stored()
+        self._reviews_state = ""
 
     def _stored(self) -> set[str]:
         """The sha256 of every document the database holds."""
@@ -617,6 +612,25 @@ class BatchOutputs:
         for sha256 in self._stored_at_start - self._stored():
             report_json_path(self.json_dir, sha256).unlink(missing_ok=True)
 
+    def record_reviews(self, rows: list[ManifestRow]) -> list[tuple[str, str]]:
+        """Store the decisions found beside the inputs (``REPORT.review.json``)
+        in the ``reviews`` table (:func:`~extract.export.archive.record_reviews`),
+        for every input converted now or before; returns (sidecar, reason) of
+        each that could not be read. The digest of the sidecars read becomes
+        part of the collections' stamp."""
+        from .review import sidecar_path
+
+        inputs = [(r.path, r.sha256) for r in rows if r.status in ("done", "skipped") and r.sha256]
+        digest = hashlib.sha256()
+        for path, _ in inputs:
+            sidecar = sidecar_path(path)
+            if sidecar.is_file():
+                st = sidecar.stat()
+                digest.update(f"{sidecar} {st.st_size} {st.st_mtime_ns}\n".encode())
+        self._reviews_state = " " + digest.hexdigest()
+        return record_reviews(self.engine, inputs,
+                              lambda sha256: read_report(report_json_path(self.json_dir, sha256)).checks)
+
     def _json_state(self) -> str:
         """A digest of the JSON files' names, sizes and modification times."""
         digest = hashlib.sha256()
@@ -630,16 +644,12 @@ class BatchOutputs:
         by sha256) and ``parquet/`` (a copy of the database tables), unless
         they were built when the JSON files were as they are now. Returns
         whether it rebuilt them."""
-        from .export.parquet import database_to_parquet  # pyarrow: loaded after the workers are gone
-
-        stamp, state = self.out_dir / ".collections", self._json_state()
+        stamp, state = self.out_dir / ".collections", self._json_state() + self._reviews_state
         built = [self.out_dir / "reports.jsonl", self.out_dir / "parquet" / "documents.parquet", stamp]
         if all(p.exists() for p in built) and stamp.read_text(encoding="utf-8") == state:
             return False
-        with JsonlWriter(self.out_dir / "reports.jsonl") as jsonl:
-            for path in report_json_files(self.json_dir):
-                jsonl.write_text(path.read_text(encoding="utf-8"))
-        database_to_parquet(self.engine, self.out_dir / "parquet")
+        texts = (path.read_text(encoding="utf-8") for path in report_json_files(self.json_dir))
+        write_collections(self.engine, texts, self.out_dir / "reports.jsonl", self.out_dir / "parquet")
         write_atomic(stamp, state)
         return True
 
@@ -880,6 +890,14 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
     finally:
         outputs.write_manifest(rows)
     outputs.record_files(rows)
+    problems = outputs.record_reviews(rows)
+    if problems:  # the report is converted; its reviewer's file is not read
+        note_of = {str(sidecar_path(r.path)): r for r in rows}
+        for sidecar, reason in problems:
+            row = note_of.get(sidecar)
+            if row is not None:
+                row.note = "; ".join(x for x in (row.note, f"review file not read: {reason}") if x)
+        outputs.write_manifest(rows)
     clock.lap("convert")
     outputs.rebuild_collections()
     clock.lap("collections")

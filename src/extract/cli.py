@@ -396,7 +396,7 @@ def batch(paths, out_dir, db, workers, timeout, executor, scheduler, keep_going,
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def export(json_dir, db, parquet_dir, jsonl_path, debug):
     """Load report JSON files under JSON_DIR (from parse or batch) into a database."""
-    from .export.sql import export_reports
+    from .export.archive import export_reports
 
     summary = run_guarded(lambda: export_reports(json_dir, db, parquet_dir, jsonl_path), json_dir, debug)
     click.echo(summary.text())

@@ -1,7 +1,7 @@
 """Parquet tables of reports, through pyarrow: the database tables as files.
 
 :func:`database_to_parquet` copies every table of the schema in
-:mod:`extract.export.sql` to ``<table>.parquet``: same columns, same rows,
+:mod:`extract.export.schema` to ``<table>.parquet``: same columns, same rows,
 ordered by primary key, with the types an analyst's tools read as they are
 (pandas gives ``Decimal``, ``bool`` and lists):
 
@@ -37,7 +37,7 @@ from sqlalchemy import BigInteger, Boolean, DateTime, Integer, select
 from sqlalchemy.engine import Engine
 
 from .jsonfile import replacing
-from .sql import DECIMAL_COLUMNS, TABLES, Rows
+from .schema import DECIMAL_COLUMNS, TABLES, Rows
 
 BATCH_ROWS = 50_000
 
@@ -75,7 +75,7 @@ def nested_value(table: str, column: str, text: str | None):
 
 
 def arrow_type(column) -> pa.DataType:
-    """The Arrow type for an SQL column of :mod:`extract.export.sql`."""
+    """The Arrow type for an SQL column of :mod:`extract.export.schema`."""
     nested = NESTED_COLUMNS.get((column.table.name, column.name))
     if nested:
         return nested[0]

@@ -1,0 +1,176 @@
+"""A report's rows for every table of :mod:`extract.export.schema`.
+
+:func:`report_rows` takes a report's JSON data (the full form,
+``model_dump(mode="json")``: Decimals as strings) and fills each table from
+the :class:`~extract.export.schema.Field` declarations of its columns: the
+value at the field's path in each item, JSON text for list and dict
+fields. What is not a path into an item (the document key, an index, a
+budget role, the form an indicator row belongs to) is filled here. SQL and
+Parquet get the same rows. :func:`review_rows` gives the rows of a
+reviewer's decisions (a sidecar beside the report).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from .schema import DECIMAL_COLUMNS, MODEL_TABLES, REPORT_TABLES, Field, Rows, document_id
+
+Item = tuple[dict[str, Any], dict]  # (the columns filled here, the item's data)
+
+
+def _getter(f: Field, json_text: bool) -> Callable[[dict], Any]:
+    """A function from an item's data to the value of field ``f`` (None
+    where a step is missing)."""
+    path = f.path
+    if not json_text and all(isinstance(step, str) for step in path):
+        if len(path) == 1:
+            key = path[0]
+            return lambda item: item.get(key)
+        if len(path) == 2:
+            k1, k2 = path
+            return lambda item: (item.get(k1) or {}).get(k2)
+        if len(path) == 3:
+            k1, k2, k3 = path
+            return lambda item: ((item.get(k1) or {}).get(k2) or {}).get(k3)
+
+    def get(item):
+        value = item
+        for step in path:
+            if value is None:
+                return None
+            if isinstance(step, int):
+                value = value[step] if len(value) > step else None
+            else:
+                value = value.get(step)
+        if json_text and value is not None:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return value
+
+    return get
+
+
+_GETTERS: dict[str, list[tuple[str, Callable[[dict], Any]]]] = {
+    name: [(f.name, _getter(f, f.name in spec.json_fields)) for f in spec.fields]
+    for name, spec in MODEL_TABLES.items()
+}
+
+
+def fill(table: str, items: Iterable[Item]) -> list[dict[str, Any]]:
+    """The rows of ``table`` for ``items``: each item's own columns, then
+    the value of every field of the table."""
+    getters = _GETTERS[table]
+    return [{**own, **{name: get(data) for name, get in getters}} for own, data in items]
+
+
+def _listed(doc: int, data: dict, key: str, index: Optional[str] = None) -> Iterator[Item]:
+    for i, item in enumerate(data[key]):
+        yield ({"document_id": doc, index: i} if index else {"document_id": doc}), item
+
+
+def _cells(doc: int, data: dict) -> Iterator[Item]:
+    for t in data["tables"]:
+        for c in t["cells"]:
+            yield {"document_id": doc, "table_id": t["id"]}, c
+
+
+def _budget(doc: int, data: dict) -> Iterator[Item]:
+    for role, figure in data["budget"].items():
+        if figure:
+            yield {"document_id": doc, "role": role}, figure
+
+
+def _indicators(doc: int, data: dict) -> Iterator[Item]:
+    """Each indicator with the table (``table_id``) or the form
+    (``form_id``) it was read from."""
+    form_ids = {f["id"] for f in data.get("forms", ())}
+    for i, ind in enumerate(data["indicators"]):
+        source = ind["table"]
+        own = {"document_id": doc, "indicator_index": i, "table_id": None if source in form_ids else source,
+               "form_id": source if source in form_ids else None}
+        yield own, ind
+
+
+def _form_rows(block: str) -> Callable[[int, dict], Iterator[Item]]:
+    def items(doc: int, data: dict) -> Iterator[Item]:
+        read = {(ind["table"], ind["row"]): ind for ind in data["indicators"]} if block == "indicators" else {}
+        for form in data.get("forms", ()):
+            for i, row in enumerate(form[block]):
+                own = {"document_id": doc, "form_id": form["id"], "row_index": i}
+                if block == "indicators":
+                    ind = read.get((form["id"], i))
+                    own["target_operator"] = ind["target"].get("operator") if ind else None
+                    own["met"] = ind["met"] if ind else None
+                yield own, row
+    return items
+
+
+ITEMS: dict[str, Callable[[int, dict], Iterable[Item]]] = {
+    "documents": lambda doc, data: [({"id": doc}, data)],
+    "sections": lambda doc, data: _listed(doc, data, "sections"),
+    "tables": lambda doc, data: _listed(doc, data, "tables"),
+    "table_cells": _cells,
+    "claims": lambda doc, data: _listed(doc, data, "claims", "claim_index"),
+    "budget": _budget,
+    "funds": lambda doc, data: _listed(doc, data, "funds", "fund_index"),
+    "forms": lambda doc, data: (({"document_id": doc, "form_id": f["id"]}, f) for f in data.get("forms", ())),
+    "form_funds": _form_rows("funds"),
+    "form_indicators": _form_rows("indicators"),
+    "indicators": _indicators,
+    "checks": lambda doc, data: _listed(doc, data, "checks", "check_index"),
+}
+"""Where each table's items are in a report's data, with the columns that
+are not a path into them."""
+
+
+def _file_rows(doc: int, data: dict) -> list[dict]:
+    return [{"path": data["source"]["path"], "sha256": data["source"]["sha256"], "document_id": doc,
+             "converted_at": datetime.now(timezone.utc), "rule_set": data.get("rule_set")}]
+
+
+def report_rows(data: dict) -> Rows:
+    """The rows of every table a report fills, given its JSON data (the
+    parsed output of ``extract parse``: Decimals as strings). Keys are table
+    names in :data:`~extract.export.schema.REPORT_TABLES` order; rows are in
+    document order. The one ``files`` row is the report's source path,
+    converted now."""
+    doc = document_id(data["source"]["sha256"])
+    rows: Rows = {}
+    for table in REPORT_TABLES:
+        name = table.name
+        rows[name] = _file_rows(doc, data) if name == "files" else fill(name, ITEMS[name](doc, data))
+    return rows
+
+
+def review_rows(doc: int, decisions: Iterable[tuple[Any, str]], results: list) -> list[dict]:
+    """The ``reviews`` rows of document ``doc``: each decision (an
+    :class:`extract.review.Decision`, with the sidecar file it was read
+    from), stale when its finding is not among ``results`` (the report's
+    check results), else with the index of that finding's check."""
+    from ..review import fingerprint_findings
+
+    index_of = {id(r): i for i, r in enumerate(results)}
+    present = {fp: index_of[id(r)] for fp, r in fingerprint_findings(results)}
+    items = [({"document_id": doc, "fingerprint": d.fingerprint, "stale": d.fingerprint not in present,
+               "check_index": present.get(d.fingerprint), "sidecar": sidecar}, d.model_dump(mode="json"))
+             for d, sidecar in decisions]
+    return fill("reviews", items)
+
+
+def check_error_count(data: dict) -> int:
+    """How many checks of a report's JSON data failed with severity error."""
+    return sum(1 for c in data.get("checks", ()) if c["status"] == "fail" and c["severity"] == "error")
+
+
+def decimals_as_text(table_name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of a table with their exact decimals as text (the JSON form),
+    whether they came as text or as :class:`~decimal.Decimal`."""
+    columns = DECIMAL_COLUMNS[table_name]
+    if not columns:
+        return rows
+    return [{**r, **{c: None if r[c] is None else str(r[c]) for c in columns}} for r in rows]
+
+
+__all__ = ["report_rows", "review_rows", "check_error_count", "decimals_as_text", "fill", "ITEMS"]
