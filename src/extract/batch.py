@@ -23,9 +23,12 @@ The steps, each a function below:
    themselves (the coordinating process then has almost nothing to do per
    document, so throughput grows with the workers); for Dask workers, which
    may be on other machines, :class:`BatchOutputs` does it as results arrive.
-   At the end :class:`BatchOutputs` rebuilds ``reports.jsonl`` and
-   ``parquet/`` from the JSON files and writes the manifest (CSV and JSONL,
-   one row per input).
+   At the end :class:`BatchOutputs` stores the reviewers' decisions found
+   beside the inputs (``REPORT.review.json``) in ``reviews``, rebuilds
+   ``reports.jsonl`` and ``parquet/`` through
+   :func:`~extract.export.archive.write_collections` (what ``extract
+   export`` uses too) and writes the manifest (CSV and JSONL, one row per
+   input).
 
 The output folder::
 
