@@ -280,3 +280,75 @@ def test_screenshot_of_pdf_review(open_page, page_pdf):
     if os.environ.get("EXTRACT_DOCS_SCREENSHOT") == "1":
         (ROOT / "docs").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "docs" / "review-pdf-2024.png"))
+
+
+# ---------------------------------------------------------------- decisions on the page (issue 21)
+
+def run_cli(*args) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("extract")
+    return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, timeout=60)
+
+
+def test_decide_on_the_page_download_import_and_the_next_check_shows_it(open_page, tmp_path):
+    import csv
+    import shutil
+
+    draft = tmp_path / "草稿.txt"
+    shutil.copy(SAMPLE_2024, draft)
+    out = tmp_path / "review.html"
+    fails = check_html(draft, out)
+    errors = [r for r in fails if r["severity"] == "error"]
+    assert errors, "the 2024 sample has errors to dismiss"
+    page, requests = open_page(out)
+    page.fill("#reviewer", "王审阅")
+    first = page.locator(f"aside .decide[data-fingerprint='{errors[0]['fingerprint']}']")
+    # a dismissal needs a note: without one nothing is recorded
+    first.locator("button.dismiss").click()
+    assert "须写明理由" in first.inner_text() and page.inner_text("#made") == "本页新作处理 0 项"
+    first.locator("input.note").fill("口径不同，已与财务核实")
+    first.locator("button.dismiss").click()
+    assert "处理：不是问题：口径不同，已与财务核实（王审阅，" in first.inner_text()
+    for r in errors[1:]:
+        box = page.locator(f"aside .decide[data-fingerprint='{r['fingerprint']}']")
+        box.locator("input.note").fill("表述从宽")
+        box.locator("button.dismiss").click()
+    accepted = next(r for r in fails if r["severity"] != "error")
+    page.locator(f"aside .decide[data-fingerprint='{accepted['fingerprint']}'] button.accept").click()
+    assert page.inner_text("#made") == f"本页新作处理 {len(errors) + 1} 项"
+
+    with page.expect_download() as got:
+        page.click("#download-review")
+    assert got.value.suggested_filename == "草稿.review.json"
+    downloaded = tmp_path / "下载.review.json"
+    got.value.save_as(downloaded)
+    with page.expect_download() as sheet:
+        page.click("#download-sheet")
+    assert sheet.value.suggested_filename == "草稿.findings.csv"
+    sheet_path = tmp_path / "问题清单.csv"
+    sheet.value.save_as(sheet_path)
+    assert requests == [out.as_uri()]  # nothing fetched, the downloads included
+
+    with open(sheet_path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(fails)
+    by_fp = {row["指纹"]: row for row in rows}
+    assert by_fp[errors[0]["fingerprint"]]["处理"] == "不是问题"
+    assert by_fp[errors[0]["fingerprint"]]["备注"].startswith("口径不同，已与财务核实（王审阅，")
+    assert by_fp[accepted["fingerprint"]]["处理"] == "确认"
+    assert by_fp[errors[0]["fingerprint"]]["规则"] == errors[0]["rule"]
+
+    assert run_cli("check", draft).returncode == 1  # nothing decided yet
+    imported = run_cli("review", "import", draft, downloaded)
+    assert imported.returncode == 0, imported.stderr
+    again = run_cli("check", draft)
+    assert again.returncode == 0, again.stdout  # every error dismissed
+    assert "处理：不是问题：口径不同，已与财务核实（王审阅，" in again.stdout
+    assert "处理：确认" in again.stdout
+
+    # the next page shows the decisions with who and when
+    check_html(draft, out)
+    page, _ = open_page(out)
+    text = page.locator(f"aside .decide[data-fingerprint='{errors[0]['fingerprint']}'] p.decision").inner_text()
+    assert text.startswith("处理：不是问题：口径不同，已与财务核实（王审阅，20")
+    assert page.locator("aside li.decided-dismiss").count() == len(errors)
+    assert page.locator("aside p.decision").count() == len(errors) + 1

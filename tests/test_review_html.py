@@ -148,3 +148,25 @@ def test_cli_check_html(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
     assert out.is_file() and 'id="hl-1"' in out.read_text(encoding="utf-8")
+
+
+def test_page_shows_decisions_with_who_and_when_and_stale_ones(report_2024):
+    import json as json_module
+    from html import unescape
+
+    from extract.review import Decision, Review, fingerprint_findings, in_check_order
+
+    (fp, finding), *_ = fingerprint_findings(in_check_order(report_2024.checks))
+    review = Review(report="x.txt", decisions=[
+        Decision(fingerprint=fp, decision="dismiss", note="口径不同", by="张三", at="2026-11-30T08:00:00+00:00",
+                 rule=finding.rule),
+        Decision(fingerprint="f" * 16, decision="accept", by="李四", at="2026-11-29T08:00:00+00:00",
+                 rule="table_totals", quote="合计 100")])
+    page = render_review(report_2024, load_document(SAMPLE_2024).source.text, review=review)
+    assert "处理：不是问题：口径不同（张三，2026-11-30）" in page
+    assert "过期的处理（1，其发现已不存在）" in page and "#" + "f" * 16 in page
+    assert page.count('class="decide"') == len(failed(report_2024))
+    data = json_module.loads(unescape(re.search(r"data-review='([^']*)'", page).group(1)))
+    assert [d["fingerprint"] for d in data["decisions"]] == [fp, "f" * 16]  # the download keeps both
+    assert data["rows"][fp]["处理"] == "不是问题" and data["rows"][fp]["指纹"] == fp
+    assert data["sidecar"].endswith(".review.json")

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .discover import REPORT_SUFFIXES, discover_reports
-from .checks import SEVERITY_RANK, findings_exit_code
+from .checks import findings_exit_code
 from .checks.rulebook import RULE_IDS
 from .errors import ExtractError
 from .model import CheckResult, Report
-from .review import Decision, ReviewError, apply_review, fingerprint_findings, load_review, sidecar_path
+from .review import (Decision, ReviewError, apply_review, fingerprint_findings, in_check_order, load_review,
+                     sidecar_path)
 from .rules import RuleError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -78,8 +79,7 @@ class FileCheck:
     @property
     def findings(self) -> list[CheckResult]:
         """The failed checks, most severe first (check order within a severity)."""
-        failed = [r for r in self.results if r.status == "fail"]
-        return sorted(failed, key=lambda r: -SEVERITY_RANK[r.severity])
+        return in_check_order(self.results)
 
     def fingerprinted(self) -> list[tuple[str, CheckResult, Optional[Decision]]]:
         """Each finding (most severe first) with its fingerprint and the decision about it, if any."""

@@ -63,6 +63,15 @@ def fingerprint(result: CheckResult) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:FINGERPRINT_CHARS]
 
 
+def in_check_order(results: Iterable[CheckResult]) -> list[CheckResult]:
+    """The failed results of ``results``, most severe first (check order
+    within a severity): the order ``extract check`` lists findings in and
+    numbers repeated fingerprints in."""
+    from .checks import SEVERITY_RANK
+
+    return sorted((r for r in results if r.status == "fail"), key=lambda r: -SEVERITY_RANK[r.severity])
+
+
 def fingerprint_findings(results: Iterable[CheckResult]) -> list[tuple[str, CheckResult]]:
     """Each failed result of ``results`` with its fingerprint, in order;
     the second finding with the same fingerprint gets ``:2``, and so on."""
@@ -226,6 +235,6 @@ def apply_review(results: Iterable[CheckResult], review: Review) -> tuple[dict[s
     return decided, stale
 
 
-__all__ = ["fingerprint", "fingerprint_findings", "Decision", "Review", "ReviewError", "sidecar_path",
+__all__ = ["fingerprint", "fingerprint_findings", "in_check_order", "Decision", "Review", "ReviewError", "sidecar_path",
            "load_review", "save_review", "decide", "merge_reviews", "import_review", "apply_review",
            "REVIEW_VERSION", "DECISION_NAMES"]

@@ -18,12 +18,14 @@ from __future__ import annotations
 import csv
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from ..report.text import SEVERITY_NAMES
 
 if TYPE_CHECKING:
     from ..check_run import CheckRun
+    from ..model import CheckResult
+    from ..review import Decision
 
 COLUMNS = ("文件", "页", "行", "严重程度", "规则", "说明", "原文", "应为", "实为", "处理", "备注", "指纹")
 SHEET_SUFFIXES = (".xlsx", ".csv")
@@ -38,20 +40,25 @@ def _joined(values) -> str:
     return "、".join(str(v) for v in seen)
 
 
+def decision_note(d: "Decision") -> str:
+    """The 备注 of a decision: its note, then who and the day (``口径不同（张三，2026-12-01）``)."""
+    who = "，".join(x for x in (d.by, d.at[:10]) if x)
+    return d.note + (f"（{who}）" if who else "")
+
+
+def finding_row(path: str, fp: str, r: "CheckResult", d: Optional["Decision"] = None) -> dict[str, str]:
+    """The row (column name -> text) of one finding of the file ``path``,
+    with its fingerprint ``fp`` and its decision ``d`` (if any)."""
+    return dict(zip(COLUMNS, (
+        path, _joined(loc.page for loc in r.locations), _joined(loc.line for loc in r.locations),
+        SEVERITY_NAMES.get(r.severity, r.severity or ""), r.rule, r.message, r.quote or "",
+        r.expected or "", r.stated or "", d.label if d is not None else "",
+        decision_note(d) if d is not None else "", fp)))
+
+
 def finding_rows(run: "CheckRun") -> list[dict[str, str]]:
     """One row (column name -> text) per finding of every file of ``run`` that was read."""
-    rows = []
-    for f in run.checked:
-        for fp, r, d in f.fingerprinted():
-            note = ""
-            if d is not None:
-                who = "，".join(x for x in (d.by, d.at[:10]) if x)
-                note = d.note + (f"（{who}）" if who else "")
-            rows.append(dict(zip(COLUMNS, (
-                f.path, _joined(loc.page for loc in r.locations), _joined(loc.line for loc in r.locations),
-                SEVERITY_NAMES.get(r.severity, r.severity or ""), r.rule, r.message, r.quote or "",
-                r.expected or "", r.stated or "", d.label if d is not None else "", note, fp))))
-    return rows
+    return [finding_row(f.path, fp, r, d) for f in run.checked for fp, r, d in f.fingerprinted()]
 
 
 def _display_width(text: str) -> int:
@@ -101,4 +108,4 @@ def write_findings(run: "CheckRun", path: os.PathLike | str) -> int:
     return len(rows)
 
 
-__all__ = ["finding_rows", "write_findings", "COLUMNS"]
+__all__ = ["finding_row", "finding_rows", "decision_note", "write_findings", "COLUMNS"]

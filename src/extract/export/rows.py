@@ -149,10 +149,10 @@ def review_rows(doc: int, decisions: Iterable[tuple[Any, str]], results: list) -
     :class:`extract.review.Decision`, with the sidecar file it was read
     from), stale when its finding is not among ``results`` (the report's
     check results), else with the index of that finding's check."""
-    from ..review import fingerprint_findings
+    from ..review import fingerprint_findings, in_check_order
 
     index_of = {id(r): i for i, r in enumerate(results)}
-    present = {fp: index_of[id(r)] for fp, r in fingerprint_findings(results)}
+    present = {fp: index_of[id(r)] for fp, r in fingerprint_findings(in_check_order(results))}
     items = [({"document_id": doc, "fingerprint": d.fingerprint, "stale": d.fingerprint not in present,
                "check_index": present.get(d.fingerprint), "sidecar": sidecar}, d.model_dump(mode="json"))
              for d, sidecar in decisions]

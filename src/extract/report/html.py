@@ -34,6 +34,7 @@ from typing import Optional
 from ..checks.hygiene import GROUP as HYGIENE_GROUP
 from ..checks.hygiene import RULES as HYGIENE_RULES
 from ..model import CheckResult, Location, Report, Section, Table
+from ..review import REVIEW_VERSION, Decision, Review, fingerprint_findings, in_check_order
 from .pages import PageImage, page_box
 
 SEVERITIES = ("error", "warning", "info")
@@ -58,6 +59,9 @@ class Finding:
     first_touch: bool = False
     #: the section holding the first location (its id and heading), if any
     section: Optional[Section] = None
+    #: its fingerprint (extract.review) and the reviewer's decision about it, if any
+    fingerprint: str = ""
+    decision: Optional[Decision] = None
 
     def is_primary(self, start: int, end: int, cell=None) -> bool:
         """True if the page element at source ``start``..``end`` (or table
@@ -411,11 +415,41 @@ def _by_kind(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     return list(kinds.items())
 
 
-def render_review(report: Report, source_text: str, pages: Optional[list[PageImage]] = None) -> str:
+def review_data(report: Report, findings: list[Finding], review: Review) -> dict:
+    """What the page's script needs to record decisions and offer the
+    downloads: the sidecar's form (:class:`~extract.review.Review`) with
+    the decisions already made, and the findings sheet's row of each
+    finding by fingerprint (:mod:`extract.export.findings_sheet`)."""
+    from ..export.findings_sheet import COLUMNS, finding_row
+
+    name = os.path.basename(report.source.path)
+    return {
+        "review_version": REVIEW_VERSION, "report": name,
+        "sidecar": Path(name).stem + ".review.json", "sheet": Path(name).stem + ".findings.csv",
+        "decisions": [d.model_dump(mode="json") for d in review.decisions],
+        "columns": list(COLUMNS),
+        "rows": {f.fingerprint: finding_row(name, f.fingerprint, f.result, f.decision) for f in findings},
+        "findings": {f.fingerprint: {"rule": f.result.rule, "quote": f.result.quote, "message": f.result.message}
+                     for f in findings},
+    }
+
+
+def render_review(report: Report, source_text: str, pages: Optional[list[PageImage]] = None,
+                  review: Optional[Review] = None) -> str:
     """The review page of ``report`` whose laid-out source text is
     ``source_text``; with ``pages`` (a PDF's rendered pages) the body shows
-    the pages with the findings boxed on them instead of the text."""
-    findings = [Finding(n, r, _spans(r.locations, len(source_text))) for n, r in numbered_findings(report)]
+    the pages with the findings boxed on them instead of the text. Each
+    finding shows its fingerprint and the decision of ``review`` about it
+    (who and when), with buttons for 确认 and 不是问题 whose decisions the
+    page offers as a review file to download (``extract review import``
+    merges it), and the findings sheet as CSV."""
+    review = review or Review()
+    fingerprints = {id(r): fp for fp, r in fingerprint_findings(in_check_order(report.checks))}
+    decided = review.by_fingerprint()
+    findings = [Finding(n, r, _spans(r.locations, len(source_text)), fingerprint=fingerprints[id(r)],
+                        decision=decided.get(fingerprints[id(r)]))
+                for n, r in numbered_findings(report)]
+    stale = [d for d in review.decisions if d.fingerprint not in {f.fingerprint for f in findings}]
     sections = _sections_of(report, findings)
     blocks: list[Block] = []
     views: list[PageView] = []
@@ -450,16 +484,26 @@ def render_review(report: Report, source_text: str, pages: Optional[list[PageIma
         rules=rules, sections=sections, unsectioned=any(f.section is None for f in findings),
         passed=passed, severity_names=SEVERITY_NAMES, met_names=MET_NAMES,
         counts={sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES},
+        stale=stale, review_data=review_data(report, findings, review),
     )
 
 
 def write_review(report: Report, path: os.PathLike | str, source_text: Optional[str] = None,
-                 rules=None, pages: Optional[bool] = None) -> None:
+                 rules=None, pages: Optional[bool] = None, review: Optional[Review] = None) -> None:
     """Write the review page of ``report`` to ``path`` (atomically). Without
     ``source_text`` the report's source file is loaded again for its text,
     laid out by ``rules`` (the rule set that made the report). A PDF's
     pages are rendered and shown with the findings boxed on them
-    (``pages=False``: its laid-out text instead)."""
+    (``pages=False``: its laid-out text instead). Without ``review`` the
+    decisions of the report's sidecar (``REPORT.review.json``) are shown,
+    none when it cannot be read."""
+    if review is None:
+        from ..review import ReviewError, load_review, sidecar_path
+
+        try:
+            review = load_review(sidecar_path(report.source.path))
+        except ReviewError:
+            review = Review()
     if source_text is None:
         from ..load import load_document
 
@@ -475,4 +519,4 @@ def write_review(report: Report, path: os.PathLike | str, source_text: Optional[
         images = render_pages(report.source.path)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, render_review(report, source_text, images))
+    write_atomic(target, render_review(report, source_text, images, review))
