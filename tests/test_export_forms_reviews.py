@@ -195,3 +195,20 @@ def test_a_broken_sidecar_is_noted_and_stops_nothing(inputs, tmp_path):
     (row,) = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert row["status"] == "done" and "review file not read" in row["note"]
     assert contents(str(out / "reports.sqlite"))["reviews"] == []
+
+
+def test_export_of_json_files_takes_the_sidecars_beside_their_sources(inputs, tmp_path):
+    from extract.export.archive import export_reports
+
+    report = inputs / "书目更新自评表.txt"
+    outcome = check_file(report, Extractor())
+    fp = outcome.fingerprinted()[0][0]
+    decide(report, outcome.results, fp, "accept", by="赵核对", at="2026-12-01T10:00:00+00:00")
+    json_dir = tmp_path / "json"
+    json_dir.mkdir()
+    (json_dir / "one.json").write_text(outcome.report.model_dump_json(), encoding="utf-8")
+    summary = export_reports(json_dir, str(tmp_path / "e.sqlite"), parquet_dir=tmp_path / "pq")
+    assert (summary.loaded, summary.failed) == (1, [])
+    (row,) = contents(str(tmp_path / "e.sqlite"))["reviews"]
+    assert (row["fingerprint"], row["decision"], row["decided_by"], row["stale"]) == (fp, "accept", "赵核对", False)
+    assert [r["decided_by"] for r in read_parquet_rows(tmp_path / "pq")["reviews"]] == ["赵核对"]
