@@ -71,7 +71,7 @@ STAGE_EDITS = {
               _wan_factor, {Decimal(10000)}, {Decimal(1000)}),
     "indicator_operator": (("indicators.yaml", '    数量: ">="', '    数量: "<="'),
                            _inferred_count_operator, ">=", "<="),
-    "total_word": (("tables.yaml", "totals: [合计, 总计,", "totals: [总计,"),
+    "total_word": (("tables.yaml", 'totals: ["{total_words}",', "totals: [总计, 共计,"),
                    _fund_table_totals, [11], []),
     "heading_form": (("headings.yaml", r"pattern: '[(（]\s*(?P<n>\d{1,2})\s*[)）]'",
                       r"pattern: '[(（]\s*(?P<n>\d{1,2})\s*[)）](?=XX)'"),
@@ -79,7 +79,7 @@ STAGE_EDITS = {
     # the 2024 miss has no score column and no reason: an unexplained miss
     "check_severity": (("checks.yaml", "  unexplained_severity: warning", "  unexplained_severity: error"),
                        _target_severity, {"warning"}, {"error"}),
-    "rate_word": (("checks.yaml", "- words: [支出率, 执行率,", "- words: [执行率,"),
+    "rate_word": (("checks.yaml", '- words: ["{budget_rate}",', "- words: [执行率,"),
                   _spending_rate_checks, 1, 0),
 }
 

@@ -23,11 +23,20 @@ from extract.checks.tolerance import (
     half_unit,
     holds,
     ratio_interval,
-    stated_interval,
     sum_interval,
 )
+from extract.checks.tolerance import stated_interval as _stated_interval
+from extract.checks.rulebook import load_rulebook
 
 D = Decimal
+#: The qualifier directions of the shipped glossary (rules/glossary.yaml).
+SHIPPED = load_rulebook().qualifiers
+
+
+def stated_interval(value, precision, qualifier=None, **kw):
+    """:func:`tolerance.stated_interval` under the shipped qualifiers."""
+    kw.setdefault("qualifiers", SHIPPED)
+    return _stated_interval(value, precision, qualifier, **kw)
 
 
 def rounded(x: Decimal, decimals: int) -> Decimal:
@@ -78,8 +87,20 @@ def test_ceiling_and_approximation():
     assert stated_interval(D("5"), 0, "不足") == Interval(-INF, D("5.5"))
     assert stated_interval(D("100"), 0, "约") == Interval(D("94.50"), D("105.50"))
     assert stated_interval(D("100"), 0, "近") == Interval(D("94.50"), D("105.50"))
-    q = Qualifiers(approximate_relative=D("0.1"))
+    q = Qualifiers(SHIPPED.at_least, SHIPPED.at_most, SHIPPED.approximate, D("0.1"))
     assert stated_interval(D("100"), 0, "约", qualifiers=q) == Interval(D("89.50"), D("110.50"))
+
+
+def test_every_qualifier_of_the_glossary_has_its_direction():
+    # 不到 was listed as a ceiling but never recorded as a qualifier: now it is
+    # both (units.yaml reads it, the glossary gives its direction).
+    from extract.quantities import find_quantities
+
+    (q,) = find_quantities("不到5家")
+    assert q.qualifier == "不到"
+    assert stated_interval(q.value, 0, q.qualifier, exact=True) == Interval(-INF, D("5"))
+    assert stated_interval(D("5"), 0, "不到") == stated_interval(D("5"), 0, "不足")
+    assert stated_interval(D("5"), 0, "不到", qualifiers=Qualifiers()) == Interval(D("4.5"), D("5.5"))
 
 
 def test_unknown_qualifier_changes_nothing():

@@ -72,7 +72,6 @@ def metric_rules(rules: RulesLike = None) -> MetricRules:
 # the rules' domain dictionary. Made by scripts/make_jieba_dictionary.py.
 DICTIONARY = Path(__file__).resolve().parent / "data" / "jieba_dict.txt"
 
-SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,11 +125,17 @@ class ClauseClaim:
     match: QuantityMatch
 
 
-def sentences(span: Span) -> list[Span]:
+def sentence_end(rules: RulesLike = None) -> re.Pattern:
+    """The characters that end a sentence (glossary.yaml ``sentence_ends``)."""
+    rs = RuleSet.of(rules)
+    return rs.derived("claims.sentence_end", lambda: re.compile(rs.glossary.sentence_end_class()))
+
+
+def sentences(span: Span, rules: RulesLike = None) -> list[Span]:
     """Sentences of a paragraph, each with its closing punctuation."""
     out: list[Span] = []
     start = 0
-    for m in SENTENCE_END.finditer(span.text):
+    for m in sentence_end(rules).finditer(span.text):
         out.append(span[start:m.end()])
         start = m.end()
     if start < len(span.text):
@@ -340,7 +345,7 @@ def clause_claims(structure: DocumentStructure, source: SourceText,
     breaks = _pattern(rs.metrics.clause_breaks)
     out: list[ClauseClaim] = []
     for p in structure.paragraphs:
-        for s in sentences(p.span):
+        for s in sentences(p.span, rs):
             out.extend(sentence_claims(s, source, p.section, rs, breaks))
     return out
 

@@ -28,6 +28,7 @@ from typing import Literal, Optional
 from pydantic import field_validator
 
 from .markers import MarkerSet, marker_set
+from .rulefiles.glossary import Glossary
 from .rules import RuleModel, check_regex
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
@@ -40,7 +41,6 @@ class NormalizeRules(RuleModel):
     running_min_repeats: int = 3
     running_max_chars: int = 40
     bullets: str = r"[-•·●▪◆]\s+"
-    sentence_end: str = "。！？!?；;"
     caption: str
     wrapped_share: float = 0.4
     wrapped_band: int = 8
@@ -207,10 +207,13 @@ class _Line:
 class Normalizer:
     """Turns a :class:`SourceText` into blocks; rules compiled once."""
 
-    def __init__(self, rules: NormalizeRules, markers: MarkerSet, tables: "TableRules"):
+    def __init__(self, rules: NormalizeRules, markers: MarkerSet, tables: "TableRules", glossary: "Glossary"):
         self.rules = rules
         self.markers = markers
         self.tables = tables
+        self.sentence_end = glossary.sentence_end_chars
+        # "(三)…目标情况 表 2.2024 年度…": where a caption may start inside a line.
+        self._inline_caption = re.compile(r"\s(?=" + glossary.alternation("caption_words") + r"\s*\d)")
         self._artifact = re.compile("(?:" + "|".join(rules.page_artifacts) + r")\Z")
         self._bullet = re.compile(rules.bullets)
         self._caption = re.compile(rules.caption)
@@ -314,7 +317,7 @@ class Normalizer:
         out: list[_Line] = []
         for ln in lines:
             if ln.kind == "text" and self.markers.match(ln.span.text):
-                for m in re.finditer(r"\s(?=(?:附)?表\s*\d)", ln.span.text):
+                for m in self._inline_caption.finditer(ln.span.text):
                     rest = ln.span[m.end():]
                     if self._is_caption(rest.text):
                         out.append(_Line(ln.no, ln.span[:m.start()].strip(), "text"))
@@ -353,7 +356,7 @@ class Normalizer:
         body = text[mk.end:].strip().rstrip("。.")
         if not body:
             return True
-        if any(ch in self.rules.sentence_end for ch in body) or self._has_clause_punct(body):
+        if any(ch in self.sentence_end for ch in body) or self._has_clause_punct(body):
             return False
         colon = max(body.find("："), body.find(":"))
         if 0 <= colon < len(body) - 1:
@@ -362,7 +365,7 @@ class Normalizer:
 
     def _ends_paragraph(self, prev: _Line, nxt: _Line, wrap: Optional[int], in_body: bool) -> bool:
         p = prev.span.text
-        if p[-1] in self.rules.sentence_end:
+        if p[-1] in self.sentence_end:
             return True
         if nxt.kind != "text" or prev.kind != "text":
             return True
@@ -430,7 +433,7 @@ def normalizer(rules: RulesLike = None) -> Normalizer:
     """The normalizer of a rule set (normalize.yaml and the heading markers),
     built once per rule set; it keeps no state between documents."""
     rs = RuleSet.of(rules)
-    return rs.derived("normalizer", lambda: Normalizer(rs.normalize, marker_set(rs), rs.tables))
+    return rs.derived("normalizer", lambda: Normalizer(rs.normalize, marker_set(rs), rs.tables, rs.glossary))
 
 
 def normalize(source: SourceText, rules: RulesLike = None) -> NormalizedDocument:

@@ -45,6 +45,7 @@ from typing import Literal, Optional
 from pydantic import Field, ValidationInfo, field_validator
 
 from .model import Location, Operator, Quantity, UnitClass
+from .rulefiles.glossary import DIRECTIONS, QualifierDirections
 from .rules import RuleModel
 from .ruleset import RuleSet, RulesLike
 
@@ -96,8 +97,10 @@ class UnitDef(_Rule):
 
 
 class QualifierDef(_Rule):
+    """Where a qualifier stands and what it compares; the direction it
+    loosens its figure in is the glossary's (glossary.yaml ``qualifiers``)."""
+
     position: Literal["before", "inner", "after"]
-    direction: Literal["lower", "upper", "approx", "none"] = "none"
     operator: Optional[Operator] = None
     not_after: list[str] = []
 
@@ -373,8 +376,9 @@ class _Suffix:
 class _Grammar:
     """The compiled form of one :class:`UnitRules`."""
 
-    def __init__(self, r: UnitRules):
+    def __init__(self, r: UnitRules, directions: "QualifierDirections"):
         self.r = r
+        self.directions = {w: DIRECTIONS[directions.direction(w) or "framing"] for w in r.qualifiers}
         n = r.numerals
         self.digits = dict(n.digits)
         self.powers = dict(n.powers)
@@ -704,8 +708,7 @@ class _Grammar:
         if not quals:
             return None
         for w in quals:
-            q = self.r.qualifiers.get(w)
-            if q is not None and q.direction != "none":
+            if self.directions.get(w, "none") != "none":
                 return w
         return quals[0]
 
@@ -815,7 +818,7 @@ def _grammar(rules: "RulesLike") -> _Grammar:
     """The compiled grammar of a rule set's units.yaml (default: the rules
     shipped with the package), built once per rule set."""
     rs = RuleSet.of(rules)
-    return rs.derived("quantities.grammar", lambda: _Grammar(rs.units))
+    return rs.derived("quantities.grammar", lambda: _Grammar(rs.units, rs.glossary.qualifiers))
 
 
 # ====================================================================== finding
@@ -1097,8 +1100,7 @@ def qualifier_direction(word: Optional[str], rules: "RulesLike" = None) -> Optio
     (近, 约, 左右), ``none`` (累计); None for no or an unknown word."""
     if not word:
         return None
-    q = _grammar(rules).r.qualifiers.get(word)
-    return q.direction if q is not None else None
+    return _grammar(rules).directions.get(word)
 
 
 def parse_target(text: str, rules: "RulesLike" = None) -> tuple[Optional[str], Optional[QuantityMatch]]:

@@ -12,16 +12,21 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+if TYPE_CHECKING:
+    from .rulefiles.glossary import Glossary
 
 T = TypeVar("T", bound=BaseModel)
 
 _PACKAGED = Path(__file__).resolve().parent / "rules_data"  # in a built wheel
 _CHECKOUT = Path(__file__).resolve().parents[2] / "rules"  # in a source checkout
 DEFAULT_RULES_DIR = _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+#: The rule file the others name entries of (rules/glossary.yaml).
+GLOSSARY_FILE = "glossary.yaml"
 
 
 class RuleModel(BaseModel):
@@ -46,6 +51,16 @@ def check_regex(value):
 
 class RuleError(Exception):
     """A rule file that cannot be used: names the file, line and key."""
+
+
+class RuleKeyError(ValueError):
+    """A fault found at key path ``path`` of a rule file before its model
+    validates it (a glossary reference to no entry); the loader turns it
+    into a :class:`RuleError` naming the file and line."""
+
+    def __init__(self, message: str, path: tuple):
+        super().__init__(message)
+        self.path = path
 
 
 def _key_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
@@ -90,9 +105,20 @@ def _yaml_error(text: str, name: str, error: yaml.YAMLError) -> RuleError:
     return RuleError(f"{name}:{where}: malformed YAML: {problem}")
 
 
-def parse_rule_text(text: str, model: type[T], name: str) -> T:
+def _key_error(text: str, name: str, loc: tuple, msg: str) -> RuleError:
+    """The RuleError of key path ``loc`` of ``text``: file, line, key."""
+    key = ".".join(str(x) for x in loc) or "(top)"
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    line = _line_for(_key_lines(node) if node is not None else {}, loc)
+    where = f" line {line}" if line else ""
+    return RuleError(f"{name}:{where}: key {key}: {msg}")
+
+
+def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional["Glossary"] = None) -> T:
     """Validate YAML ``text`` against ``model``; errors name ``name``.
 
+    With a ``glossary`` (rules/glossary.yaml), its entries named in braces
+    (``"{budget_executed}"``) are put in first (:meth:`Glossary.expand`).
     The text is parsed once, by libyaml; only when validation fails is it
     composed again (pure-Python loader) to find the line of the faulty key."""
     try:
@@ -101,24 +127,26 @@ def parse_rule_text(text: str, model: type[T], name: str) -> T:
         raise _yaml_error(text, name, e) from None
     if data is None:
         data = {}
+    if glossary is not None:
+        try:
+            data = glossary.expand(data)
+        except RuleKeyError as e:
+            raise _key_error(text, name, e.path, str(e)) from None
     try:
         return model.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
-        loc = tuple(err["loc"])
-        key = ".".join(str(x) for x in loc) or "(top)"
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        line = _line_for(_key_lines(node) if node is not None else {}, loc)
-        where = f" line {line}" if line else ""
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
-        raise RuleError(f"{name}:{where}: key {key}: {msg}") from None
+        raise _key_error(text, name, tuple(err["loc"]), msg) from None
 
 
-def load_rule_file(name: str, model: type[T], directory: Optional[os.PathLike | str] = None) -> T:
+def load_rule_file(name: str, model: type[T], directory: Optional[os.PathLike | str] = None,
+                   glossary: Optional["Glossary"] = None) -> T:
     """Read and validate one rule file, ``directory/name`` (default: the
-    rules shipped with the package), uncached. Stages do not call this:
+    rules shipped with the package), uncached; a file that names glossary
+    entries needs the ``glossary`` they are put in from. Stages do not call this:
     they are given a :class:`~extract.ruleset.RuleSet`, which loads every
     file of a folder once."""
     path = Path(directory or DEFAULT_RULES_DIR) / name
@@ -126,4 +154,4 @@ def load_rule_file(name: str, model: type[T], directory: Optional[os.PathLike | 
         text = path.read_text(encoding="utf-8")
     except OSError:
         raise RuleError(f"{path}: rule file not found") from None
-    return parse_rule_text(text, model, str(path))
+    return parse_rule_text(text, model, str(path), glossary)

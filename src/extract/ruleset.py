@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
-from .rules import DEFAULT_RULES_DIR, RuleError, parse_rule_text
+from .rules import DEFAULT_RULES_DIR, GLOSSARY_FILE, RuleError, parse_rule_text
 
 if TYPE_CHECKING:
     from .checks.hygiene import HygieneRules
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .markers import HeadingRules
     from .normalize import NormalizeRules
     from .quantities import UnitRules
+    from .rulefiles.glossary import Glossary
     from .structure.tables import TableRules
 
 T = TypeVar("T")
@@ -59,7 +60,10 @@ def _rule_files() -> dict[str, tuple[str, type]]:
     from .quantities import UnitRules
     from .structure.tables import TableRules
 
+    from .rulefiles.glossary import Glossary
+
     return {
+        GLOSSARY_FILE: ("glossary", Glossary),
         "units.yaml": ("units", UnitRules),
         "normalize.yaml": ("normalize", NormalizeRules),
         "headings.yaml": ("headings", HeadingRules),
@@ -87,6 +91,7 @@ class RuleSet:
     :class:`~extract.rules.RuleError` naming the file, the line and the key.
     """
 
+    glossary: "Glossary"
     units: "UnitRules"
     normalize: "NormalizeRules"
     headings: "HeadingRules"
@@ -142,11 +147,18 @@ class RuleSet:
         folder = Path(directory)
         digest = hashlib.sha256()
         models: dict[str, Any] = {}
-        for name, (attr, model) in sorted(_rule_files().items()):
+        files = _rule_files()
+        for name in files:
             if name not in texts:
                 raise RuleError(f"{folder / name}: rule file not found")
-            models[attr] = parse_rule_text(texts[name], model, str(folder / name))
+        # The glossary first: the other files name its entries.
+        attr, model = files[GLOSSARY_FILE]
+        glossary = models[attr] = parse_rule_text(texts[GLOSSARY_FILE], model, str(folder / GLOSSARY_FILE))
+        for name, (attr, model) in sorted(files.items()):
+            if name != GLOSSARY_FILE:
+                models[attr] = parse_rule_text(texts[name], model, str(folder / name), glossary)
             digest.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
+        _check_qualifiers(models, folder)
         return cls(folder, models, digest.hexdigest(), dict(texts))
 
     @classmethod
@@ -204,6 +216,22 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet({str(self.directory)!r}, digest={self.short_digest})"
+
+
+def _check_qualifiers(models: dict[str, Any], folder: Path) -> None:
+    """Every qualifier units.yaml reads has its direction in the glossary,
+    and every qualifier of the glossary is one units.yaml reads (a word
+    only one of them knows would be read and not loosened, or be dead)."""
+    directions = models["glossary"].qualifiers
+    read = models["units"].qualifiers
+    for word in read:
+        if directions.direction(word) is None:
+            raise RuleError(f"{folder / 'units.yaml'}: key qualifiers.{word}: no direction for it "
+                            f"in {GLOSSARY_FILE} qualifiers (at_least, at_most, approximate, framing)")
+    for word in directions.words():
+        if word not in read:
+            raise RuleError(f"{folder / GLOSSARY_FILE}: key qualifiers: {word!r} is no qualifier "
+                            f"of units.yaml (add it under units.yaml qualifiers with its position)")
 
 
 _DEFAULT: Optional[RuleSet] = None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, TypeVar
 
+from ..claims import sentence_end
 from ..model import CheckResult, Claim, Indicator, Location, Report, Section
 from ..normalize import NormalizedDocument
 from ..ruleset import RuleSet
@@ -26,7 +27,6 @@ from .rulebook import Rulebook, load_rulebook
 K = TypeVar("K")
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?。]")
-SENTENCE_BREAK = re.compile(r"[。；;！？!?]")
 
 
 @dataclass(eq=False)
@@ -150,7 +150,7 @@ class CheckContext:
         do not change it."""
         cached = self._section_sentences.get(id(section))
         if cached is None or cached[0] is not section:
-            cached = self._section_sentences[id(section)] = (section, self._split_sentences(section))
+            cached = self._section_sentences[id(section)] = (section, self._split_sentences(section, self.rules))
         return cached[1]
 
     @functools.cached_property
@@ -158,11 +158,12 @@ class CheckContext:
         return {}
 
     @staticmethod
-    def _split_sentences(section: Section) -> list[str]:
+    def _split_sentences(section: Section, rules: "RuleSet") -> list[str]:
         found: list[str] = []
+        ends = sentence_end(rules)
         for para in section.body.split("\n"):
             start = 0
-            for m in SENTENCE_BREAK.finditer(para):
+            for m in ends.finditer(para):
                 found.append(para[start:m.end()].strip())
                 start = m.end()
             found.append(para[start:].strip())

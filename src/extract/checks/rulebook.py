@@ -20,6 +20,7 @@ from ..interpret.meta import GradeBand
 from ..model import DocumentType
 from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
+from ..rulefiles.glossary import QualifierDirections
 from .tolerance import Qualifiers
 
 Severity = Literal["error", "warning", "info"]
@@ -37,9 +38,7 @@ _Strict = RuleModel
 
 
 class ToleranceRules(_Strict):
-    at_least: list[str] = Field(default_factory=list)
-    at_most: list[str] = Field(default_factory=list)
-    approximate: list[str] = Field(default_factory=list)
+    # The qualifier words and their directions are glossary.yaml's.
     approximate_relative: Decimal = Decimal("0.05")
     exact_count_classes: list[str] = Field(default_factory=list)
 
@@ -366,13 +365,13 @@ def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
     return re.compile(pattern) if pattern else None
 
 
-def _build(rules: CheckRules, scale: tuple[GradeBand, ...]) -> Rulebook:
+def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: QualifierDirections) -> Rulebook:
     t = rules.tolerance
     b = rules.breakdowns
     return Rulebook(
         rules=rules,
-        qualifiers=Qualifiers(frozenset(t.at_least), frozenset(t.at_most),
-                              frozenset(t.approximate), t.approximate_relative),
+        qualifiers=Qualifiers(frozenset(directions.at_least), frozenset(directions.at_most),
+                              frozenset(directions.approximate), t.approximate_relative),
         grade_scale=tuple(rules.grade_scale) if rules.grade_scale else scale,
         not_part=_alternation(b.not_part_words),
         breakdown_cue=_alternation(b.cues),
@@ -401,4 +400,5 @@ def load_rulebook(rules: RulesLike = None) -> Rulebook:
     package): checks.yaml, with the grade scale of meta.yaml unless
     checks.yaml sets its own; built once per rule set."""
     rs = RuleSet.of(rules)
-    return rs.derived("rulebook", lambda: _build(rs.checks, tuple(rs.meta.grade_scale)))
+    return rs.derived("rulebook", lambda: _build(rs.checks, tuple(rs.meta.grade_scale),
+                                                 rs.glossary.qualifiers))

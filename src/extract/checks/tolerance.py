@@ -20,18 +20,19 @@ A figure the caller marks ``exact`` is just itself: a whole count of things
     >>> stated_interval(Decimal("908"), 0, exact=True)
     Interval(lo=Decimal('908'), hi=Decimal('908'))
 
-**A qualifier widens the interval in its own direction** (the words are
-rule data, :class:`Qualifiers`; these are the defaults):
+**A qualifier widens the interval in its own direction** (the words and
+their directions are rule data, rules/glossary.yaml ``qualifiers``, given
+here as :class:`Qualifiers`):
 
-- at least (超, 超过, 逾, 以上, 多, 余, 突破, 不低于, 不少于): the figure is
-  a floor, ``超 82.4%`` is ``[82.35, +∞)``;
-- at most (以下, 不足, 不到, 不超过, 低于, 未满): a ceiling, ``不足 5 家`` is
+- at least (超, 超过, 逾, 以上, 多, 余, 突破): the figure is a floor,
+  ``超 82.4%`` is ``[82.35, +∞)``;
+- at most (以下, 不足, 不到, 以内): a ceiling, ``不足 5 家`` is
   ``(-∞, 5.5]`` (``(-∞, 5]`` when exact);
 - approximately (近, 约, 大约, 左右, 接近, 将近): both ways by a relative
   amount, 5 % of the value by default, added to the rounding half-unit:
   ``约 100`` is ``[94.5, 105.5]``.
 
-    >>> q = Qualifiers()
+    >>> q = Qualifiers(at_least=frozenset({"超"}), approximate=frozenset({"约"}))
     >>> stated_interval(Decimal("82.4"), 1, "超", qualifiers=q)
     Interval(lo=Decimal('82.35'), hi=Decimal('Infinity'))
     >>> stated_interval(Decimal("100"), 0, "约", qualifiers=q)
@@ -67,7 +68,7 @@ narrower than the truth, and a check fails only on a real disagreement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from typing import Iterable, Optional
 
@@ -121,12 +122,9 @@ class Qualifiers:
     """Which qualifier words make a figure a floor, a ceiling or an
     approximation, and how far an approximation reaches (relative)."""
 
-    at_least: frozenset[str] = field(default_factory=lambda: frozenset(
-        {"超", "超过", "逾", "以上", "多", "余", "突破", "不低于", "不少于"}))
-    at_most: frozenset[str] = field(default_factory=lambda: frozenset(
-        {"以下", "不足", "不到", "不超过", "低于", "未满"}))
-    approximate: frozenset[str] = field(default_factory=lambda: frozenset(
-        {"近", "约", "大约", "左右", "接近", "将近"}))
+    at_least: frozenset[str] = frozenset()
+    at_most: frozenset[str] = frozenset()
+    approximate: frozenset[str] = frozenset()
     approximate_relative: Decimal = Decimal("0.05")
 
     def direction(self, qualifier: Optional[str]) -> Optional[str]:
@@ -139,7 +137,8 @@ class Qualifiers:
         return None
 
 
-DEFAULT_QUALIFIERS = Qualifiers()
+#: No qualifier word: a figure is only as wide as its precision.
+NO_QUALIFIERS = Qualifiers()
 
 
 def half_unit(precision: int) -> Decimal:
@@ -148,7 +147,7 @@ def half_unit(precision: int) -> Decimal:
 
 
 def stated_interval(value: Decimal, precision: int, qualifier: Optional[str] = None, *,
-                    exact: bool = False, qualifiers: Qualifiers = DEFAULT_QUALIFIERS) -> Interval:
+                    exact: bool = False, qualifiers: Qualifiers = NO_QUALIFIERS) -> Interval:
     """The numbers a figure written as ``value`` with ``precision`` decimals
     stands for, widened by its ``qualifier`` (see the module docstring)."""
     half = Decimal(0) if exact else half_unit(precision)

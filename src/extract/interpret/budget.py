@@ -78,9 +78,13 @@ def budget_from_tables(tables: list[Table], ruleset: RuleSet) -> Budget:
             if len(cols) < 2:
                 continue
             unit = _table_unit(table, row, rules.budget_table_default_unit)
+            # The row right under the header holds the figures when no row
+            # is labelled as the total; in a table with total rows the first
+            # row is one of its parts (a project of a 项目支出 table).
+            first_is_total = not table.total_rows
             for r2 in range(r + 1, len(grid)):
                 label = "".join(grid[r2])
-                if not any(lb in label for lb in rules.budget_rows) and r2 != r + 1:
+                if not any(lb in label for lb in rules.budget_rows) and not (first_is_total and r2 == r + 1):
                     continue
                 for role, c in cols.items():
                     if getattr(budget, role) is not None or c >= len(grid[r2]):

@@ -516,7 +516,7 @@ def block_rules(rules: RulesLike = None) -> BlockRules:
     def build() -> BlockRules:
         n = rs.normalize
         return BlockRules(re.compile("(?:" + "|".join(n.page_artifacts) + r")\Z"), re.compile(n.caption),
-                          n.sentence_end + ":：", marker_set(rs))
+                          rs.glossary.sentence_end_chars + ":：", marker_set(rs))
 
     return rs.derived("pdf.blocks", build)
 

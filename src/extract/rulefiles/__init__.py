@@ -1,0 +1,1 @@
+"""The models of the rule files (rules/*.yaml), one module per file."""
