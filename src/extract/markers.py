@@ -14,10 +14,9 @@ from typing import Optional
 
 from pydantic import field_validator
 
+from .numerals import ChineseNumerals, numerals_of
 from .rules import RuleModel, check_regex
 from .ruleset import RuleSet, RulesLike
-
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 _Strict = RuleModel
@@ -85,25 +84,12 @@ class EnumerationMark:
     marker: str
 
 
-def ordinal_value(n: str) -> int:
-    """The number of an ordinal as written: ``12``, ``十二``, ``⑫``."""
-    if n in CIRCLED:
-        return CIRCLED.index(n) + 1
-    if n.isdigit():
-        return int(n)
-    # Chinese ordinals of headings and enumerations stay below 100: 十二, 二十, 九十九.
-    digits = "零一二三四五六七八九"
-    if "十" not in n:
-        return int("".join(str(digits.index(c)) for c in n))
-    tens, _, units = n.partition("十")
-    return (digits.index(tens) if tens else 1) * 10 + (digits.index(units) if units else 0)
-
-
 class MarkerSet:
     """Compiled heading and enumeration forms of one rule set."""
 
-    def __init__(self, rules: HeadingRules):
+    def __init__(self, rules: HeadingRules, numerals: ChineseNumerals):
         self.rules = rules
+        self.numerals = numerals
         self._styles = [(name, re.compile(r"\s*(?:" + s.pattern + ")"), s.strong)
                         for name, s in rules.styles.items()]
         self._enums = [re.compile(e.pattern) for e in rules.enumerations]
@@ -113,7 +99,7 @@ class MarkerSet:
         for name, rx, strong in self._styles:
             m = rx.match(text)
             if m:
-                return Marker(name, ordinal_value(m.group("n")), m.group(0).strip(), m.end(), strong)
+                return Marker(name, self.numerals.ordinal(m.group("n")), m.group(0).strip(), m.end(), strong)
         return None
 
     def enumerations(self, text: str) -> list[EnumerationMark]:
@@ -121,7 +107,7 @@ class MarkerSet:
         found: list[EnumerationMark] = []
         for rx in self._enums:
             for m in rx.finditer(text):
-                found.append(EnumerationMark(m.start(), m.end(), ordinal_value(m.group("n")), m.group(0)))
+                found.append(EnumerationMark(m.start(), m.end(), self.numerals.ordinal(m.group("n")), m.group(0)))
         found.sort(key=lambda e: e.start)
         return found
 
@@ -130,4 +116,4 @@ def marker_set(rules: "RulesLike" = None) -> MarkerSet:
     """The heading markers of a rule set's headings.yaml (default: the rules
     shipped with the package), compiled once per rule set."""
     rs = RuleSet.of(rules)
-    return rs.derived("markers", lambda: MarkerSet(rs.headings))
+    return rs.derived("markers", lambda: MarkerSet(rs.headings, numerals_of(rs)))

@@ -32,6 +32,7 @@ from .rulefiles.glossary import Glossary
 from .rules import RuleModel, check_regex
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
+from .widths import TEXT_TABLE
 from .structure.tables import TableRules, split_cells
 
 
@@ -76,14 +77,10 @@ class NormalizedDocument:
 
 # ---------------------------------------------------------------- folding
 
-_FOLD = {ord("％"): "%", ord("﹪"): "%", ord("（"): "(", ord("）"): ")", ord("＋"): "+",
-         ord("－"): "-", ord("＝"): "=", ord("＜"): "<", ord("＞"): ">", ord("≧"): "≥",
-         ord("≦"): "≤", ord("\u3000"): " ", ord("\u00a0"): " ", ord("\t"): " ",
-         ord("\u2002"): " ", ord("\u2003"): " ", ord("\u2009"): " "}
+# The width-fold table is extract.widths' (Chinese punctuation kept as written).
+_TABLE = TEXT_TABLE
 # Characters dropped outright (zero-width space, BOM inside text).
 _DROP = "\u200b\ufeff"
-_TABLE = {**{o: chr(o - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-             for o in range(r[0], r[1] + 1)}, **_FOLD}
 _SPACES = re.compile(r"\s+")
 _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
 

@@ -45,9 +45,11 @@ from typing import Literal, Optional
 from pydantic import Field, ValidationInfo, field_validator
 
 from .model import Location, Operator, Quantity, UnitClass
+from .numerals import ChineseNumerals
 from .rulefiles.glossary import DIRECTIONS, QualifierDirections
 from .rules import RuleModel
 from .ruleset import RuleSet, RulesLike
+from .widths import FIGURE_TABLE, FOLD
 
 __all__ = [
     "QuantityMatch", "UnitRules", "UnitDef", "find_quantities",
@@ -307,18 +309,10 @@ def _precision(number_text: str) -> int:
 
 # ====================================================================== width folding
 
-_FOLD = {0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
-         0xFF05: "%", 0xFE6A: "%", 0xFF0E: ".", 0xFF1E: ">", 0xFF1C: "<", 0xFF1D: "=",
-         0xFF5E: "~", 0xFF0D: "-", 0x2212: "-", 0xFF08: "(", 0xFF09: ")", 0xFF0B: "+",
-         0xFF1A: ":"}
-_FOLD.update({0xFF10 + i: str(i) for i in range(10)})
-_FOLD.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
-_FOLD.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
-_FOLD_TABLE = str.maketrans(_FOLD)
+# The table is extract.widths' (every wide character, as figures are read).
+_FOLD_TABLE = FIGURE_TABLE
 _FW_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
-
-
-_NEEDS_FOLD = re.compile("[%s]" % "".join(re.escape(chr(c)) for c in _FOLD))
+_NEEDS_FOLD = re.compile("[%s]" % "".join(re.escape(c) for c in FOLD))
 
 
 def _fold(text: str) -> str:
@@ -384,6 +378,7 @@ class _Grammar:
         self.powers = dict(n.powers)
         self.sections = dict(n.sections)
         self.points = set(n.decimal_point)
+        self.numerals = ChineseNumerals(n.digits, n.powers, n.sections, n.decimal_point)
         dcls = _cls(self.digits)
         start_cls = _cls(list(self.digits) + [k for k, v in self.powers.items() if v == 10])
         body_cls = _cls(list(self.digits) + list(self.powers) + list(self.sections))
@@ -469,95 +464,6 @@ class _Grammar:
 
     # ------------------------------------------------------------ numerals
 
-    def cn_block(self, s: str) -> int:
-        """A numeral below 10000 (``三千零五``, ``十六``, ``二百五``)."""
-        total, digit, last_p, zero = 0, None, 10 ** 9, False
-        for c in s:
-            if c in self.digits:
-                v = self.digits[c]
-                if v == 0:
-                    if digit is not None:
-                        raise ValueError(f"misplaced zero in {s!r}")
-                    zero = True
-                    continue
-                if digit is not None:
-                    raise ValueError(f"two digits in a row in {s!r}")
-                digit = v
-            elif c in self.powers:
-                p = self.powers[c]
-                if p >= last_p:
-                    raise ValueError(f"powers out of order in {s!r}")
-                if digit is None:
-                    if p == 10 and (total == 0 or zero):
-                        digit = 1
-                    else:
-                        raise ValueError(f"power without digit in {s!r}")
-                total += digit * p
-                last_p, digit, zero = p, None, False
-            else:
-                raise ValueError(f"not a numeral: {s!r}")
-        if digit is not None:
-            if zero or last_p == 10 ** 9:
-                total += digit
-            else:  # colloquial 二百五 = 250, 三千五 = 3500
-                total += digit * last_p // 10
-        elif zero and last_p != 10 ** 9:
-            raise ValueError(f"trailing zero in {s!r}")
-        return total
-
-    def cn_int(self, s: str, secs: Optional[list[tuple[str, int]]] = None) -> int:
-        """A Chinese integer numeral (``一万二千``, ``十六``, ``二〇二四``)."""
-        if not s:
-            raise ValueError("empty numeral")
-        if all(c in self.digits for c in s):
-            if len(s) == 1:
-                return self.digits[s]
-            return int("".join(str(self.digits[c]) for c in s))  # 二〇二四
-        if secs is None:
-            secs = sorted(self.sections.items(), key=lambda kv: -kv[1])
-        for i, (ch, val) in enumerate(secs):
-            k = s.find(ch)
-            if k < 0:
-                continue
-            left, right = s[:k], s[k + 1:]
-            if not left:
-                raise ValueError(f"section marker without a number in {s!r}")
-            lower = [x for x in secs[i + 1:] if x[1] < val]
-            lv = self.cn_int(left, lower) if len(left) > 1 or left not in self.digits else self.digits[left]
-            if lv == 0:
-                raise ValueError(f"zero before a section marker in {s!r}")
-            if not right:
-                return lv * val
-            gap = False
-            while right and right[0] in self.digits and self.digits[right[0]] == 0:
-                right, gap = right[1:], True
-            if not right:
-                raise ValueError(f"trailing zero in {s!r}")
-            if len(right) == 1 and right in self.digits and not gap:
-                return lv * val + self.digits[right] * val // 10  # 一万二 = 12000
-            rv = self.cn_int(right, lower) if any(c not in self.digits for c in right) or len(right) == 1 \
-                else None
-            if rv is None:
-                raise ValueError(f"digits in a row in {s!r}")
-            if rv >= val:
-                raise ValueError(f"section out of order in {s!r}")
-            return lv * val + rv
-        if any(c in self.sections for c in s):
-            raise ValueError(f"repeated section marker in {s!r}")
-        return self.cn_block(s)
-
-    def cn_value(self, s: str) -> tuple[Decimal, int]:
-        """A Chinese numeral with an optional decimal part -> (value, decimals)."""
-        for p in self.points:
-            if p in s:
-                ip, fp = s.split(p, 1)
-                if not fp or any(c not in self.digits for c in fp):
-                    raise ValueError(f"bad decimal part in {s!r}")
-                iv = self.cn_int(ip)
-                frac = "".join(str(self.digits[c]) for c in fp)
-                return Decimal(f"{iv}.{frac}"), len(frac)
-        return Decimal(self.cn_int(s)), 0
-
     def split_cn(self, s: str) -> tuple[str, str, Decimal]:
         """A Chinese numeral -> (core, trailing section markers, their factor):
         ``五千万`` -> (``五千``, ``万``, 10000)."""
@@ -592,7 +498,7 @@ class _Grammar:
     def cn_num(self, s: str, pos: int) -> Optional[_Num]:
         core, mult, factor = self.split_cn(s)
         try:
-            value, prec = self.cn_value(core)
+            value, prec = self.numerals.read(core)
         except ValueError:
             return None
         int_text = core if all(c in self.digits for c in core) and len(core) == 4 else None
@@ -725,7 +631,7 @@ class _Grammar:
         if s.isdigit():
             return int(s)
         try:
-            return self.cn_int(s)
+            return self.numerals.read_int(s)
         except ValueError:
             return None
 
@@ -804,7 +710,7 @@ class _Grammar:
         if s.isdigit():
             return int(s)
         if self.cn_year_rx.fullmatch(s):
-            return int("".join(str(self.digits[c]) for c in s))
+            return self.numerals.read_int(s)  # 二〇二四: four digits
         return None
 
     def _deadline(self, t, end, iso, value, unit):
@@ -1057,7 +963,7 @@ def parse_number(s: str, rules: "RulesLike" = None) -> Decimal:
             value = _tidy(_mul(value, g.r.multipliers[m.group("m")]))
     elif g.parse_cn_rx.fullmatch(t):
         core, mult, factor = g.split_cn(t)
-        base, _ = g.cn_value(core)
+        base, _ = g.numerals.read(core)
         value = _tidy(_mul(base, factor)) if mult else base
     else:
         raise ValueError(f"not a number: {s!r}")

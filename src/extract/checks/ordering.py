@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from ..markers import CIRCLED
+from ..numerals import CIRCLED, write as _cn
 from ..model import CheckResult, Location, Section
 from .context import CheckContext, make_result
 
@@ -31,14 +31,6 @@ class Numbered:
     marker: str
     location: Location
     text: str
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, units = divmod(n, 10)
-    return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
 
 
 def _quote(ctx: CheckContext, it: Numbered, limit: int = 80) -> Optional[str]:

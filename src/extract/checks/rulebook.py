@@ -20,6 +20,7 @@ from ..interpret.meta import GradeBand
 from ..model import DocumentType
 from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
+from ..numerals import ChineseNumerals, numerals_of
 from ..rulefiles.glossary import QualifierDirections
 from .tolerance import Qualifiers
 
@@ -343,30 +344,38 @@ def _relation_words(rules: CheckRules) -> list[str]:
     return words + [w for r in rules.rates for w in r.words]
 
 
-_COUNT = r"(?<![第\d一二两三四五六七八九十百])(?P<num>\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*"
+def _count_pattern(numerals: ChineseNumerals) -> str:
+    """A count of at most three digits or four Chinese numerals (the digits
+    1-9 and the powers 十 and 百 of units.yaml: 九, 十二, 一百二十)."""
+    chars = sorted({c for c, v in numerals.digits.items() if v > 0}
+                   | {c for c, v in numerals.powers.items() if v <= 100})
+    cls = "".join(re.escape(c) for c in chars)
+    return rf"(?<![第\d{cls}])(?P<num>\d{{1,3}}|[{cls}]{{1,4}})\s*"
 
 
-def _count_then_list(c: CountRules) -> re.Pattern:
+def _count_then_list(c: CountRules, count: str) -> re.Pattern:
     """下设九个二级项目，包括 A、B 和 C: count, noun, list cue, list."""
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in sorted(c.list_cues, key=len, reverse=True))
-    return re.compile(_COUNT + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
+    return re.compile(count + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
                       rf"(?:[，,：:]?\s*(?:{cues})[：:]?|[：:])(?P<list>[^。；;，,：:]+)")
 
 
-def _list_then_count(c: CountRules) -> re.Pattern:
+def _list_then_count(c: CountRules, count: str) -> re.Pattern:
     """台山、开平、鹤山、恩平等 4 个县市: 等, then the count (the list is the
     clause before 等, cut by the check)."""
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
-    return re.compile(r"等\s*" + _COUNT + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
+    return re.compile(r"等\s*" + count + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
 
 
 def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
     return re.compile(pattern) if pattern else None
 
 
-def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: QualifierDirections) -> Rulebook:
+def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: QualifierDirections,
+           numerals: ChineseNumerals) -> Rulebook:
     t = rules.tolerance
+    count = _count_pattern(numerals)
     b = rules.breakdowns
     return Rulebook(
         rules=rules,
@@ -390,8 +399,8 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
         share_cue=_compiled(rules.operands.share_cue),
-        count_then_list=_count_then_list(rules.counts),
-        list_then_count=_list_then_count(rules.counts),
+        count_then_list=_count_then_list(rules.counts, count),
+        list_then_count=_list_then_count(rules.counts, count),
     )
 
 
@@ -401,4 +410,4 @@ def load_rulebook(rules: RulesLike = None) -> Rulebook:
     checks.yaml sets its own; built once per rule set."""
     rs = RuleSet.of(rules)
     return rs.derived("rulebook", lambda: _build(rs.checks, tuple(rs.meta.grade_scale),
-                                                 rs.glossary.qualifiers))
+                                                 rs.glossary.qualifiers, numerals_of(rs)))

@@ -18,6 +18,7 @@ from ..model import Location, Meta, Table
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
 from ..rules import RuleModel, check_regex
+from ..widths import FIGURE_TABLE
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import header_label
 from .document_type import document_type
@@ -57,7 +58,8 @@ def meta_rules(rules: RulesLike = None) -> MetaRules:
 
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
-_FOLD = str.maketrans("（）：", "():")
+# Labels are compared width-folded (extract.widths: （ ） ： as ( ) :).
+_FOLD = FIGURE_TABLE
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*分?")
 
 

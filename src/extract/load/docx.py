@@ -25,6 +25,7 @@ import os
 import zipfile
 from typing import Iterator, Optional
 
+from .. import numerals
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 from ..span import SourceText
 from .lines import SourceBuilder, join_wrapped
@@ -78,25 +79,13 @@ def _val(el, tag: str, default: Optional[str] = None) -> Optional[str]:
     return child.get(W + "val", default)
 
 
-_CN = "零一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def chinese_count(n: int) -> str:
-    """``n`` in Chinese counting as Word shows it: 一, 十, 十一, 二十三, 一百零五."""
-    if n <= 0 or n >= 10000:
-        return str(n)
-    out = ""
-    for value, name in ((1000, "千"), (100, "百"), (10, "十")):
-        digit, n = divmod(n, value)
-        if digit:
-            out += ("" if (value == 10 and digit == 1 and not out) else _CN[digit]) + name
-        elif out and n:
-            out += "零" if not out.endswith("零") else ""
-    if n:
-        out += _CN[n]
-    return out
+    """``n`` in Chinese counting as Word shows it: 一, 十, 十一, 二十三, 一百零五
+    (:func:`extract.numerals.write`; a counter below 1 as digits)."""
+    return numerals.write(n) if n > 0 else str(n)
 
 
 def _roman(n: int) -> str:
@@ -122,7 +111,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "ideographTraditional":
         return _STEMS[(n - 1) % 10]
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
-        return _CIRCLED[n - 1]
+        return numerals.CIRCLED[n - 1]
     if fmt == "decimalFullWidth":
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if fmt == "decimalZero":

@@ -1,0 +1,53 @@
+"""Width folding: the one table of wide characters and what they read as.
+
+Full-width digits and Latin letters, the full-width symbols of figures
+(％ （ ） ＋ － ＝ ＜ ＞ ～ ： ．), the compatibility comparison signs
+(≧ ≦), the minus sign and the wide and no-break spaces each fold to one
+ASCII (or plain) character, so a fold never changes a text's length and
+offsets stay valid.
+
+Two readers use the table:
+
+- :mod:`extract.normalize` folds the text the pipeline reads, but keeps as
+  written the characters in :data:`KEPT_IN_TEXT` (Chinese punctuation:
+  ``：`` ends a label, ``．`` is a stop unless it stands between digits);
+- :mod:`extract.quantities` reads figures through the whole table
+  (:data:`FIGURE_TABLE`), so ``１２．５％`` and ``≧９０`` are figures
+  wherever they come from (a table cell, a form, a loader's text).
+
+>>> "１２．５％".translate(FIGURE_TABLE)
+'12.5%'
+>>> "（一）：".translate(TEXT_TABLE)
+'(一)：'
+"""
+
+from __future__ import annotations
+
+#: Every wide character and the character it folds to (one for one).
+FOLD: dict[str, str] = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},                  # ０-９
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},           # Ａ-Ｚ
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},           # ａ-ｚ
+    "％": "%", "﹪": "%", "（": "(", "）": ")", "＋": "+", "－": "-", "−": "-",
+    "＝": "=", "＜": "<", "＞": ">", "≧": "≥", "≦": "≤", "～": "~",
+    "：": ":", "．": ".",
+    "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+}
+
+#: Characters the normalized text keeps as written (Chinese punctuation):
+#: only a reader of figures folds them.
+KEPT_IN_TEXT = frozenset("：．～−")
+
+#: ``str.translate`` tables: for the pipeline's text, and for figures.
+TEXT_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in KEPT_IN_TEXT})
+FIGURE_TABLE = str.maketrans(FOLD)
+
+
+def fold_text(text: str) -> str:
+    """``text`` folded as the pipeline's text is (Chinese punctuation kept)."""
+    return text.translate(TEXT_TABLE)
+
+
+def fold_figures(text: str) -> str:
+    """``text`` folded as figures are read (every wide character)."""
+    return text.translate(FIGURE_TABLE)
