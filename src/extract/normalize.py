@@ -27,8 +27,7 @@ from typing import Literal, Optional
 
 from pydantic import field_validator
 
-from .markers import MarkerSet, marker_set
-from .rulefiles.glossary import Glossary
+from .line_kinds import LineClassifier, display_width, line_classifier
 from .rules import RuleModel, check_regex
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
@@ -182,14 +181,6 @@ def _search_key_slow(text: str, start: int) -> Span:
     return Span("".join(chars), tuple(offs))
 
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-def display_width(text: str) -> int:
-    """Width of ``text`` on a fixed-pitch page: CJK and full-width count 2."""
-    return len(text) + len(_WIDE.findall(text))
-
-
 # ---------------------------------------------------------------- lines
 
 
@@ -204,42 +195,27 @@ class _Line:
 class Normalizer:
     """Turns a :class:`SourceText` into blocks; rules compiled once."""
 
-    def __init__(self, rules: NormalizeRules, markers: MarkerSet, tables: "TableRules", glossary: "Glossary"):
+    def __init__(self, rules: NormalizeRules, lines: LineClassifier):
         self.rules = rules
-        self.markers = markers
-        self.tables = tables
-        self.sentence_end = glossary.sentence_end_chars
-        # "(三)…目标情况 表 2.2024 年度…": where a caption may start inside a line.
-        self._inline_caption = re.compile(r"\s(?=" + glossary.alternation("caption_words") + r"\s*\d)")
-        self._artifact = re.compile("(?:" + "|".join(rules.page_artifacts) + r")\Z")
-        self._bullet = re.compile(rules.bullets)
-        self._caption = re.compile(rules.caption)
-        self._clause = re.compile(r"[，；;、]|,(?!\d{3})")
+        self.lines = lines
+        self.markers = lines.markers
+        self.tables = lines.tables
+        self.sentence_end = lines.sentence_end
+        self.is_heading_line = lines.is_heading_line
+        self._is_caption = lines.is_caption
+        self._has_clause_punct = lines.has_clause_punct
         # "部门名称：江门市科学技术局": a short label, a colon, a value.
         self._label = re.compile(r"[^，,。；;:：]{2,10}[:：][^，,。；;]{1,40}\Z")
 
     # -- line classification
 
     def _classify(self, source: SourceText) -> list[_Line]:
+        """Each line by its own text (extract.line_kinds; a heading line is
+        text here), then by the lines around it."""
         lines: list[_Line] = []
         for no in range(1, source.n_lines + 1):
-            span = source.line_span(no)
-            cells = split_cells(span, self.tables)
-            if cells is not None and sum(1 for c in cells if c.text.strip()) >= 2:
-                lines.append(_Line(no, span, "table", cells))
-                continue
-            span = span.strip()
-            if not span:
-                lines.append(_Line(no, span, "blank"))
-                continue
-            if self._artifact.match(span.text):
-                lines.append(_Line(no, span, "artifact"))
-                continue
-            m = self._bullet.match(span.text)
-            if m and len(span.text) > m.end():
-                span = span[m.end():]
-            kind = "caption" if self._is_caption(span.text) else "text"
-            lines.append(_Line(no, span, kind))
+            kind, span, cells = self.lines.classify(source.line_span(no))
+            lines.append(_Line(no, span, "text" if kind == "heading" else kind, cells))
         self._mark_running(lines)
         self._mark_wrapped_rows(lines, source)
         self._mark_captioned_rows(lines, source)
@@ -296,9 +272,6 @@ class Normalizer:
                 for ln, c in zip(between, cells):
                     ln.kind, ln.cells = "table", c
 
-    def _is_caption(self, text: str) -> bool:
-        return bool(self._caption.match(text)) and display_width(text) <= 120
-
     def _mark_running(self, lines: list[_Line]) -> None:
         counts = collections.Counter(
             ln.span.text for ln in lines
@@ -314,7 +287,7 @@ class Normalizer:
         out: list[_Line] = []
         for ln in lines:
             if ln.kind == "text" and self.markers.match(ln.span.text):
-                for m in self._inline_caption.finditer(ln.span.text):
+                for m in self.lines.inline_caption.finditer(ln.span.text):
                     rest = ln.span[m.end():]
                     if self._is_caption(rest.text):
                         out.append(_Line(ln.no, ln.span[:m.start()].strip(), "text"))
@@ -340,25 +313,6 @@ class Normalizer:
         if near / len(widths) >= self.rules.wrapped_share and m <= 160:
             return max(w for w in widths if abs(w - m) <= self.rules.wrapped_band)
         return None
-
-    def _has_clause_punct(self, text: str) -> bool:
-        return bool(self._clause.search(text))
-
-    def is_heading_line(self, text: str) -> bool:
-        """A whole-line heading: a marker, then a short title with no
-        sentence or clause punctuation."""
-        mk = self.markers.match(text)
-        if mk is None:
-            return False
-        body = text[mk.end:].strip().rstrip("。.")
-        if not body:
-            return True
-        if any(ch in self.sentence_end for ch in body) or self._has_clause_punct(body):
-            return False
-        colon = max(body.find("："), body.find(":"))
-        if 0 <= colon < len(body) - 1:
-            return False  # "1.收入：2022年度收入合计…": a run-in title, then a body
-        return len(body) <= self.markers.rules.max_heading_chars
 
     def _ends_paragraph(self, prev: _Line, nxt: _Line, wrap: Optional[int], in_body: bool) -> bool:
         p = prev.span.text
@@ -430,7 +384,7 @@ def normalizer(rules: RulesLike = None) -> Normalizer:
     """The normalizer of a rule set (normalize.yaml and the heading markers),
     built once per rule set; it keeps no state between documents."""
     rs = RuleSet.of(rules)
-    return rs.derived("normalizer", lambda: Normalizer(rs.normalize, marker_set(rs), rs.tables, rs.glossary))
+    return rs.derived("normalizer", lambda: Normalizer(rs.normalize, line_classifier(rs)))
 
 
 def normalize(source: SourceText, rules: RulesLike = None) -> NormalizedDocument:

@@ -40,7 +40,7 @@ from . import geometry
 from .geometry import Glyph, LayoutSettings, PageLayout
 
 if TYPE_CHECKING:
-    from ..markers import MarkerSet
+    from ..line_kinds import LineClassifier
 
 # A file without this marker near its end was cut short.
 EOF_MARKER = b"%%EOF"
@@ -483,42 +483,13 @@ def _read_pages(pdf, path, settings: LayoutSettings, progress) -> list[PageLayou
 # Whole documents
 
 
-@dataclass(frozen=True)
-class BlockRules:
-    """What the layout asks of the rules: page artifacts and captions
-    (rules/normalize.yaml) and heading markers (rules/headings.yaml)."""
+def block_rules(rules: RulesLike = None) -> "LineClassifier":
+    """What the layout asks of the rules: page artifacts, captions and
+    heading markers, as every loader's lines are classified
+    (:mod:`extract.line_kinds`)."""
+    from ..line_kinds import line_classifier
 
-    artifact: re.Pattern
-    caption: re.Pattern
-    sentence_ends: str
-    markers: "MarkerSet"
-
-    def is_page_artifact(self, text: str) -> bool:
-        """``- 3 -``, ``第3页``, a bare page number."""
-        return bool(self.artifact.match(text))
-
-    def breaks_before(self, prev: str, nxt: str) -> bool:
-        """True when ``nxt`` starts a new block whatever the layout says: a
-        caption, a strong heading marker (``二、``, ``（三）``), or any heading
-        marker after a line that ends a sentence."""
-        if self.caption.match(nxt):
-            return True
-        marker = self.markers.match(nxt)
-        return marker is not None and (marker.strong or (bool(prev) and prev[-1] in self.sentence_ends))
-
-
-def block_rules(rules: RulesLike = None) -> BlockRules:
-    """The :class:`BlockRules` of a rule set, compiled once per rule set."""
-    from ..markers import marker_set
-
-    rs = RuleSet.of(rules)
-
-    def build() -> BlockRules:
-        n = rs.normalize
-        return BlockRules(re.compile("(?:" + "|".join(n.page_artifacts) + r")\Z"), re.compile(n.caption),
-                          rs.glossary.sentence_end_chars + ":：", marker_set(rs))
-
-    return rs.derived("pdf.blocks", build)
+    return line_classifier(rules)
 
 
 def is_page_artifact(text: str, rules: RulesLike = None) -> bool:

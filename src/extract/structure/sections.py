@@ -28,7 +28,8 @@ from typing import Optional
 
 from ..markers import Marker, MarkerSet, marker_set
 from ..model import Enumeration, Section, Table
-from ..normalize import Block, NormalizedDocument, normalize, normalizer
+from ..line_kinds import line_classifier
+from ..normalize import Block, NormalizedDocument, normalize
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .tables import TableRules, build_table
@@ -290,7 +291,7 @@ class SectionBuilder:
 def build_structure(doc: NormalizedDocument, rules: RulesLike = None) -> DocumentStructure:
     """Sections, tables and placed paragraphs of a normalized document."""
     rs = RuleSet.of(rules)
-    return SectionBuilder(doc, marker_set(rs), normalizer(rs).is_heading_line, rs.tables).build()
+    return SectionBuilder(doc, marker_set(rs), line_classifier(rs).is_heading_line, rs.tables).build()
 
 
 def structure_of(source: SourceText, rules: RulesLike = None) -> DocumentStructure:
