@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Optional
 
 from .discover import REPORT_SUFFIXES, discover_reports
 from .checks import findings_exit_code
-from .checks.rulebook import RULE_IDS
+from .rulefiles.checks import RULE_IDS
 from .errors import ExtractError
 from .model import CheckResult, Report
 from .review import (Decision, ReviewError, apply_review, fingerprint_findings, in_check_order, load_review,

@@ -19,47 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import PrivateAttr
-
 from .model import Claim
 from .quantities import QuantityMatch, find_quantities
-from .rules import RuleModel
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
 from .structure.sections import DocumentStructure
-
-
-class BudgetRole(RuleModel):
-    metric: str
-    unit_class: str
-
-
-class MetricRules(RuleModel):
-    clause_breaks: str
-    strip_leading: list[str] = []
-    strip_trailing: list[str] = []
-    drop_phrases: list[str] = []
-    max_chars: int = 24
-    max_following_chars: int = 12
-    dictionary: list[str] = []
-    open_verbs: list[str] = []
-    carry_gap: str = r"[(（]?"
-    ordinal_units: list[str] = []
-    ordinal_followers: list[str] = []
-    noun_phrase_stops: list[str] = []
-    quote_marks: str = ""
-    names: Optional[str] = None
-    period_leads: list[str] = []
-    period_follows: list[str] = []
-    noun_separators: list[str] = []
-    list_closers: list[str] = []
-    generic_nouns: list[str] = []
-    budget: dict[str, BudgetRole] = {}
-    budget_columns: dict[str, list[str]] = {}
-    budget_rows: list[str] = []
-    budget_table_default_unit: str = "万元"
-
-    _tokenizer: Any = PrivateAttr(default=None)
+from .rulefiles.metrics import BudgetRole, MetricRules
 
 
 def metric_rules(rules: RulesLike = None) -> MetricRules:
@@ -71,7 +36,6 @@ def metric_rules(rules: RulesLike = None) -> MetricRules:
 # it loads in a fifth of the time, and metric words are common words or in
 # the rules' domain dictionary. Made by scripts/make_jieba_dictionary.py.
 DICTIONARY = Path(__file__).resolve().parent / "data" / "jieba_dict.txt"
-
 
 
 @functools.lru_cache(maxsize=1)

@@ -31,9 +31,9 @@ from .structure.tables import split_cells
 
 if TYPE_CHECKING:
     from .markers import MarkerSet
-    from .normalize import NormalizeRules
     from .rulefiles.glossary import Glossary
-    from .structure.tables import TableRules
+    from .rulefiles.normalize import NormalizeRules
+    from .rulefiles.tables import TableRules
 
 LineKind = Literal["blank", "table", "artifact", "caption", "heading", "text"]
 

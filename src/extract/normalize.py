@@ -25,32 +25,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-from pydantic import field_validator
-
 from .line_kinds import LineClassifier, display_width, line_classifier
-from .rules import RuleModel, check_regex
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
 from .widths import TEXT_TABLE
-from .structure.tables import TableRules, split_cells
-
-
-class NormalizeRules(RuleModel):
-
-    page_artifacts: list[str]
-    running_min_repeats: int = 3
-    running_max_chars: int = 40
-    bullets: str = r"[-•·●▪◆]\s+"
-    caption: str
-    wrapped_share: float = 0.4
-    wrapped_band: int = 8
-    short_line_ratio: float = 0.8
-    standalone_max_width: int = 50
-    captioned_min_rows: int = 2
-    group_row_max_chars: int = 16
-    group_row: str = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
-
-    _v = field_validator("page_artifacts", "caption", "bullets", "group_row")(check_regex)
+from .rulefiles.normalize import NormalizeRules
+from .structure.tables import split_cells
 
 
 BlockKind = Literal["paragraph", "caption", "table"]

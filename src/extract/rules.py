@@ -1,8 +1,9 @@
 """Rule files: domain knowledge as YAML under rules/, validated on load.
 
-Each stage that reads a rule file declares a pydantic model for it, a
+Each rule file has a pydantic model in :mod:`extract.rulefiles`, a
 :class:`RuleModel` (so an unknown key is an error); :class:`~extract.ruleset.RuleSet`
-loads a whole folder against those models. A malformed file or a wrong key raises
+loads a whole folder against those models, the glossary first (its entries
+are put into the other files before they are validated). A malformed file or a wrong key raises
 :class:`RuleError` naming the file, the line where YAML can tell it, and the
 key path.
 """
@@ -12,15 +13,19 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TypeVar
+from typing import Any, Optional, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-if TYPE_CHECKING:
-    from .rulefiles.glossary import Glossary
-
 T = TypeVar("T", bound=BaseModel)
+
+
+class Expander(Protocol):
+    """What puts the glossary's entries into a rule file's data
+    (:class:`extract.rulefiles.glossary.Glossary`)."""
+
+    def expand(self, data: Any) -> Any: ...
 
 _PACKAGED = Path(__file__).resolve().parent / "rules_data"  # in a built wheel
 _CHECKOUT = Path(__file__).resolve().parents[2] / "rules"  # in a source checkout
@@ -114,7 +119,7 @@ def _key_error(text: str, name: str, loc: tuple, msg: str) -> RuleError:
     return RuleError(f"{name}:{where}: key {key}: {msg}")
 
 
-def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional["Glossary"] = None) -> T:
+def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional[Expander] = None) -> T:
     """Validate YAML ``text`` against ``model``; errors name ``name``.
 
     With a ``glossary`` (rules/glossary.yaml), its entries named in braces
@@ -143,7 +148,7 @@ def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional["Gl
 
 
 def load_rule_file(name: str, model: type[T], directory: Optional[os.PathLike | str] = None,
-                   glossary: Optional["Glossary"] = None) -> T:
+                   glossary: Optional[Expander] = None) -> T:
     """Read and validate one rule file, ``directory/name`` (default: the
     rules shipped with the package), uncached; a file that names glossary
     entries needs the ``glossary`` they are put in from. Stages do not call this:

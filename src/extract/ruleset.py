@@ -23,59 +23,20 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
+from .rulefiles import (RULE_FILES, CheckRules, DocumentTypeRules, FormRules, Glossary, HeadingRules,
+                        HygieneRules, IndicatorRules, MetaRules, MetricRules, NormalizeRules, TableRules,
+                        UnitRules)
 from .rules import DEFAULT_RULES_DIR, GLOSSARY_FILE, RuleError, parse_rule_text
-
-if TYPE_CHECKING:
-    from .checks.hygiene import HygieneRules
-    from .checks.rulebook import CheckRules
-    from .claims import MetricRules
-    from .interpret.document_type import DocumentTypeRules
-    from .interpret.forms import FormRules
-    from .interpret.indicators import IndicatorRules
-    from .interpret.meta import MetaRules
-    from .markers import HeadingRules
-    from .normalize import NormalizeRules
-    from .quantities import UnitRules
-    from .rulefiles.glossary import Glossary
-    from .structure.tables import TableRules
 
 T = TypeVar("T")
 
 
 def _rule_files() -> dict[str, tuple[str, type]]:
     """Each rule file of a rule folder: its attribute on :class:`RuleSet`
-    and the model it is validated against. (Imported here, not at module
-    level: the stage modules own their models and import :mod:`.rules`.)"""
-    from .checks.hygiene import HygieneRules
-    from .checks.rulebook import CheckRules
-    from .claims import MetricRules
-    from .interpret.document_type import DocumentTypeRules
-    from .interpret.forms import FormRules
-    from .interpret.indicators import IndicatorRules
-    from .interpret.meta import MetaRules
-    from .markers import HeadingRules
-    from .normalize import NormalizeRules
-    from .quantities import UnitRules
-    from .structure.tables import TableRules
-
-    from .rulefiles.glossary import Glossary
-
-    return {
-        GLOSSARY_FILE: ("glossary", Glossary),
-        "units.yaml": ("units", UnitRules),
-        "normalize.yaml": ("normalize", NormalizeRules),
-        "headings.yaml": ("headings", HeadingRules),
-        "tables.yaml": ("tables", TableRules),
-        "metrics.yaml": ("metrics", MetricRules),
-        "meta.yaml": ("meta", MetaRules),
-        "indicators.yaml": ("indicators", IndicatorRules),
-        "checks.yaml": ("checks", CheckRules),
-        "document_types.yaml": ("document_types", DocumentTypeRules),
-        "hygiene.yaml": ("hygiene", HygieneRules),
-        "forms.yaml": ("forms", FormRules),
-    }
+    and the model it is validated against (:mod:`extract.rulefiles`)."""
+    return RULE_FILES
 
 
 def rule_file_names() -> list[str]:
@@ -91,18 +52,18 @@ class RuleSet:
     :class:`~extract.rules.RuleError` naming the file, the line and the key.
     """
 
-    glossary: "Glossary"
-    units: "UnitRules"
-    normalize: "NormalizeRules"
-    headings: "HeadingRules"
-    tables: "TableRules"
-    metrics: "MetricRules"
-    meta: "MetaRules"
-    indicators: "IndicatorRules"
-    checks: "CheckRules"
-    document_types: "DocumentTypeRules"
-    hygiene: "HygieneRules"
-    forms: "FormRules"
+    glossary: Glossary
+    units: UnitRules
+    normalize: NormalizeRules
+    headings: HeadingRules
+    tables: TableRules
+    metrics: MetricRules
+    meta: MetaRules
+    indicators: IndicatorRules
+    checks: CheckRules
+    document_types: DocumentTypeRules
+    hygiene: HygieneRules
+    forms: FormRules
 
     __slots__ = ("directory", "digest", "_models", "_texts", "_derived", "_lock")
 

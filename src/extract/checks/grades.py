@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from ..interpret.meta import GradeBand
+from ..rulefiles.meta import GradeBand
 from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import show

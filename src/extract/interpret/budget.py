@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..claims import ClauseClaim, MetricRules
+from ..claims import ClauseClaim
+from ..rulefiles.metrics import MetricRules
 from ..model import Budget, BudgetFigure, Table
 from ..quantities import find_quantities
 from ..ruleset import RuleSet, RulesLike

@@ -26,50 +26,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from pydantic import Field, field_validator
-
 from ..model import Form, FormCell, FormRow, Indicator
-from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet
 from ..span import SourceText
 from ..structure.tables import header_label
 from .indicators import column_role, read_actual, read_target, target_met
+from ..rulefiles.forms import FormRules, FundsParts
 
 # --------------------------------------------------------------------------
 # Rules
-
-
-class FundsParts(RuleModel):
-    total: str
-    parts: list[str] = Field(min_length=2)
-
-
-class FormRules(RuleModel):
-    """The contents of ``rules/forms.yaml``."""
-
-    identity: dict[str, list[str]]
-    funds_header: list[str]
-    funds_columns: dict[str, list[str]]
-    funds_rows: dict[str, list[str]]
-    row_prefix: str = ""
-    funds_parts: list[FundsParts] = Field(default_factory=list)
-    funds_sum_columns: list[str] = Field(default_factory=lambda: ["initial", "adjusted", "executed"])
-    total_row_fields: dict[str, list[str]] = Field(default_factory=dict)
-    goal_label: list[str] = Field(default_factory=list)
-    goals: dict[str, list[str]] = Field(default_factory=dict)
-    total_row: list[str]
-    total_fields: dict[str, list[str]] = Field(default_factory=dict)
-    level1_words: list[str] = Field(default_factory=list)
-    level_suffix: str = "指标"
-    level_separators: list[str] = Field(default_factory=list)
-    item_number: str = ""
-    note_prefixes: list[str] = Field(default_factory=list)
-    full_weight: Decimal = Decimal(100)
-    department_words: list[str] = Field(default_factory=list)
-    empty_cells: list[str] = Field(default_factory=list)
-    value_units: list[str] = Field(default_factory=list)
-
-    _v_regex = field_validator("row_prefix", "item_number")(check_regex)
 
 
 # --------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from typing import Optional, Sequence
 from ..model import FundRow, Location, Quantity, Table
 from ..quantities import QuantityMatch, find_quantities
 from ..ruleset import RuleSet, RulesLike
-from ..structure.tables import FundTableRules, header_label
+from ..rulefiles.tables import FundTableRules
+from ..structure.tables import header_label
 
 
 @dataclass(frozen=True)

@@ -20,76 +20,18 @@ import re
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import Field, field_validator
-
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
 from ..quantities import date_parts, find_quantities, parse_target
-from ..rules import RuleModel, check_regex
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import TableSegment, header_label, table_segments
+from ..rulefiles.indicators import ColumnRole, ColumnVocabulary, IndicatorRules, OperatorRules
 
 Met = Optional[bool]
-ColumnRole = Literal["level1", "level2", "name", "target", "actual", "weight", "score", "deviation",
-                     "operator", "unit"]
 ROLES: tuple[ColumnRole, ...] = ("level1", "level2", "name", "target", "actual", "weight", "score",
                                  "deviation", "operator", "unit")
 
 # --------------------------------------------------------------------------
 # Rules
-
-
-_Rules = RuleModel
-
-
-class ColumnVocabulary(_Rules):
-    """Header labels per column role."""
-
-    level1: list[str] = Field(default_factory=list)
-    level2: list[str] = Field(default_factory=list)
-    name: list[str] = Field(default_factory=list)
-    target: list[str] = Field(default_factory=list)
-    actual: list[str] = Field(default_factory=list)
-    weight: list[str] = Field(default_factory=list)
-    score: list[str] = Field(default_factory=list)
-    deviation: list[str] = Field(default_factory=list)
-    operator: list[str] = Field(default_factory=list)
-    unit: list[str] = Field(default_factory=list)
-
-
-class OperatorRules(_Rules):
-    """Operators inferred for a bare target, by source of evidence."""
-
-    by_name: dict[str, Operator] = Field(default_factory=dict)
-    by_unit_class: dict[str, Operator] = Field(default_factory=dict)
-    by_level: dict[str, Operator] = Field(default_factory=dict)
-    zero_value: Optional[Operator] = None
-    full_percent: Optional[Operator] = None
-
-
-class IndicatorRules(_Rules):
-    """The contents of ``rules/indicators.yaml``."""
-
-    columns: ColumnVocabulary
-    column_prefixes: ColumnVocabulary = Field(default_factory=ColumnVocabulary)
-    required: list[ColumnRole] = Field(default_factory=lambda: ["name", "target"])
-    operators: OperatorRules = Field(default_factory=OperatorRules)
-    stated_operators: dict[str, Operator] = Field(default_factory=dict)
-    name_prefix: str = ""
-    blank_name: str = ""
-    affirmative: list[str] = Field(default_factory=list)
-    affirmative_whole: list[str] = Field(default_factory=list)
-    negative: list[str] = Field(default_factory=list)
-    negative_whole: list[str] = Field(default_factory=list)
-    partial: list[str] = Field(default_factory=list)
-
-    _v_regex = field_validator("name_prefix", "blank_name")(check_regex)
-
-    @field_validator("required")
-    @classmethod
-    def _some_required(cls, v: list[str]) -> list[str]:
-        if not v:
-            raise ValueError("at least one column role is required")
-        return v
 
 
 def load_indicator_rules(rules: RulesLike = None) -> IndicatorRules:

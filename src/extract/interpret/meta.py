@@ -12,44 +12,15 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from pydantic import field_validator
-
 from ..model import Location, Meta, Table
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
-from ..rules import RuleModel, check_regex
 from ..widths import FIGURE_TABLE
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import header_label
 from .document_type import document_type
 from .indicators import indicator_segments
-
-
-class GradeBand(RuleModel):
-    grade: str
-    words: list[str]
-    min: Decimal
-
-
-class MetaRules(RuleModel):
-    department_labels: list[str]
-    project_labels: list[str]
-    stop_labels: list[str] = []
-    code_prefix: str = ""
-    title_words: list[str]
-    title_join_max_chars: int = 40
-    report_types: dict[str, list[str]]
-    year_skip_labels: list[str] = []
-    score: str
-    score_labels: list[str] = []
-    score_rows: list[str] = []
-    grade: str
-    grade_labels: list[str] = []
-    grade_scale: list[GradeBand]
-    others_before: str = ""
-    others_after: str = ""
-
-    _v_regex = field_validator("code_prefix", "score", "grade", "others_before", "others_after")(check_regex)
+from ..rulefiles.meta import GradeBand, MetaRules
 
 
 def meta_rules(rules: RulesLike = None) -> MetaRules:

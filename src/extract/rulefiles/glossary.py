@@ -27,6 +27,7 @@ from pydantic import field_validator, model_validator
 
 from ..rules import RuleKeyError, RuleModel, check_regex
 
+
 #: ``{name}``: a glossary reference (a regular-expression count such as
 #: ``{1,2}`` is no name).
 REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -32,7 +32,8 @@ from ..line_kinds import line_classifier
 from ..normalize import Block, NormalizedDocument, normalize
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
-from .tables import TableRules, build_table
+from ..rulefiles.tables import TableRules
+from .tables import build_table
 
 
 @dataclass

@@ -1,0 +1,268 @@
+"""rules/checks.yaml: which checks run, how severe their findings are, the words they read."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import Field, field_validator
+
+from ..model import DocumentType
+from ..rules import RuleModel, check_regex
+from .meta import GradeBand
+
+
+Severity = Literal["error", "warning", "info"]
+
+
+RULE_IDS = (
+    "table_totals", "stated_breakdown", "rate", "difference", "growth", "target",
+    "target_rating", "score_grade", "count_in_words", "enumeration_order",
+    "heading_order", "metric_consistency", "year_scope", "date_validity", "document_type",
+    "template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
+    "name_variant", "missing_unit", "form",
+)
+
+
+_Strict = RuleModel
+
+
+class ToleranceRules(_Strict):
+    # The qualifier words and their directions are glossary.yaml's.
+    approximate_relative: Decimal = Decimal("0.05")
+    exact_count_classes: list[str] = Field(default_factory=list)
+
+
+class TableTotalRules(_Strict):
+    subtotal_words: list[str] = Field(default_factory=lambda: ["小计"])
+    skip_columns: list[str] = Field(default_factory=list)
+    # Row-label prefixes by level, outermost first (一、 / （一） / 1. / （1）).
+    row_levels: list[str] = Field(default_factory=list)
+    # A row label starting with one of these is a part of the row above (其中：).
+    part_prefixes: list[str] = Field(default_factory=list)
+    # Cells holding one of these marks (a percent) make a column unsummable.
+    unsummable_marks: list[str] = Field(default_factory=lambda: ["%", "％", "‰"])
+    # At most this many leading rows without a figure are read as the header
+    # of a table the builder found no header for.
+    max_inferred_header_rows: int = Field(3, ge=1)
+    # Money of a table in this unit stated to at least this many decimals is
+    # exact (元 to the 分): no rounding interval around it.
+    exact_money: dict[str, int] = Field(default_factory=dict)
+    # A cell of a classification code (支出功能分类科目编码 201 / 20106 /
+    # 2010601, or 类 | 款 | 项 cells 201 | 06 | 01): rows of one code depth
+    # are one level of the table.
+    code_cell: Optional[str] = None
+
+    _v = field_validator("row_levels", "code_cell")(check_regex)
+
+
+class Composition(_Strict):
+    total: str
+    parts: list[str] = Field(min_length=2)
+
+
+class BreakdownRules(_Strict):
+    cues: list[str]
+    max_gap_chars: int = 20
+    exhaustive_unit_classes: list[str] = Field(default_factory=lambda: ["money"])
+    not_part_words: list[str] = Field(default_factory=list)
+    composition_cue: Optional[str] = None
+    compositions: list[Composition] = Field(default_factory=list)
+    # A stated count of parts: after the whole (全部用于三类：A、B、C), or
+    # closing the parts (由 A、B、C 和 D 四部分构成, opened by `counted_opens`).
+    counted_after: Optional[str] = None
+    counted_before: Optional[str] = None
+    counted_opens: list[str] = Field(default_factory=list)
+    # How many sentences after a counted cue its listed parts may run on.
+    counted_reach_sentences: int = Field(6, ge=0)
+
+    _v = field_validator("composition_cue", "counted_after", "counted_before")(check_regex)
+
+
+class RateRule(_Strict):
+    words: list[str] = Field(min_length=1)
+    budget: bool = False
+    numerator: Optional[str] = None
+    denominator: Optional[str] = None
+    # A rate that may be stated capped (执行率 100% when spending exceeds the budget).
+    cap: Optional[Decimal] = None
+    # The highest such a rate can be (合格率 100%): a pair of figures giving
+    # more is no part and its whole, so it does not pin the rate.
+    ceiling: Optional[Decimal] = None
+    # A rate of the rest (节约率 = (预算 − 实际) / 预算): the numerator is the
+    # whole less the part.
+    of_rest: bool = False
+
+    _v = field_validator("numerator", "denominator")(check_regex)
+
+
+class DifferenceRule(_Strict):
+    words: list[str] = Field(min_length=1)
+    # A figure whose words match this is no difference (上年结转资金 is money carried in).
+    not_words: Optional[str] = None
+    budget: bool = False
+    minuend: Optional[str] = None
+    subtrahend: Optional[str] = None
+    # A figure matching `subtrahend` whose words match this is a budget, not spending.
+    subtrahend_not: Optional[str] = None
+    # A balance is never negative: spending above the budget leaves 0.
+    never_negative: bool = False
+
+    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not")(check_regex)
+
+
+class OperandRules(_Strict):
+    """Where the operands of a relation may stand."""
+
+    # Sentences (with figures, in the same section) before and after the
+    # stated figure's own that are searched for its operands.
+    reach_sentences: int = Field(default=1, ge=0, le=5)
+    # 占参训总人次的13.24%: a share; the figure before the cue in the
+    # sentence is the part, a larger figure of its unit nearby the whole.
+    share_cue: Optional[str] = None
+    # Percent-like units and the factor of their ratio (% 100, ‰ 1000).
+    rate_units: dict[str, Decimal] = Field(default_factory=lambda: {"%": Decimal(100)})
+    # Units of a change between two percents (提高4.53个百分点).
+    point_units: list[str] = Field(default_factory=lambda: ["个百分点", "百分点"])
+    # Words of a remainder (未支出, 不合格): no operand pinned by words.
+    complement_words: list[str] = Field(default_factory=list)
+
+    _v = field_validator("share_cue")(check_regex)
+
+
+class TableRateRules(_Strict):
+    """Rates and growth read from table rows by their column headers."""
+
+    # Header words of a growth-rate column and of the two years compared.
+    growth_columns: list[str] = Field(default_factory=list)
+    amount_columns: list[str] = Field(default_factory=list)
+    previous_columns: str = r"(?!x)x"
+    current_columns: str = r"(?!x)x"
+    # A column of a stated year (group ``year``): the earlier is the base.
+    year_column: str = r"(?P<year>(?:19|20)\d\d)年"
+
+    _v = field_validator("previous_columns", "current_columns", "year_column")(check_regex)
+
+
+class GrowthRules(_Strict):
+    average: list[str]
+    average_decline: list[str] = Field(default_factory=list)
+    year_on_year: list[str] = Field(default_factory=list)
+    year_on_year_decline: list[str] = Field(default_factory=list)
+    from_cues: list[str]
+    to_cues: list[str]
+    previous_year_words: list[str] = Field(default_factory=list)
+    # A percent whose words hold a change word after a comparison cue
+    # (较上年2,105.90万元增长11.0%, 同比下降3.2%, 增加1.10万元，增长5.86%)
+    # is a growth of that direction.
+    increase_words: list[str] = Field(default_factory=list)
+    decrease_words: list[str] = Field(default_factory=list)
+    comparison_cues: list[str] = Field(default_factory=list)
+    # At most this many characters (no digit, no clause break) between a
+    # from- or to-cue and its figure: 由上年的1860辆增至2145辆.
+    cue_gap_chars: int = 4
+    # A year stated between a cue and its figure (group ``year``): 由2019年的A.
+    gap_year: str = r"(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?"
+    year_span: str
+
+    _v = field_validator("year_span", "gap_year")(check_regex)
+
+
+class TargetRules(_Strict):
+    """How a missed target is judged (see rules/checks.yaml ``targets``)."""
+
+    owned_severity: Severity = "info"
+    unexplained_severity: Severity = "warning"
+    inferred_severity: Severity = "warning"
+    claimed_words: list[str] = Field(default_factory=list)
+    no_reason_words: list[str] = Field(default_factory=list)
+    reason_words: list[str] = Field(default_factory=list)
+    top_grades: list[str]
+    reflected_rating_severity: Severity = "info"
+    all_met_phrases: list[str] = Field(default_factory=list)
+    all_met_subjects: list[str] = Field(default_factory=list)
+    all_met_exceptions: list[str] = Field(default_factory=list)
+    conclusion_titles: list[str] = Field(default_factory=list)
+
+
+class CountRules(_Strict):
+    measure_words: list[str]
+    list_cues: list[str]
+    conjunctions: list[str] = Field(default_factory=list)
+    max_noun_chars: int = 20
+    max_item_chars: int = 40
+    table_reference: str = r"[见如详]\s*(?:附)?表\s*(?P<n>\d{1,2})"
+
+    _v_ref = field_validator("table_reference")(check_regex)
+
+
+class ConsistencyRules(_Strict):
+    min_metric_chars: int = 4
+    metric_suffixes: list[str] = Field(default_factory=list)
+    scope_words: list[str] = Field(default_factory=list)
+
+
+class YearRules(_Strict):
+    years_after: int = 1
+
+
+class DateRules(_Strict):
+    """Forms of dates (groups y, m, d) and of years that cannot be (group year)."""
+
+    date: str = r"(?:(?<!\d)(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    bad_year: str = r"(?<![\d.,，、])(?P<year>(?:19|20)\d|(?:19|20)\d{3})年(?=度|\d{1,2}月|[末底初])"
+
+    _v = field_validator("date", "bad_year")(check_regex)
+
+
+class DocumentTypeScope(_Strict):
+    """Which document types the checks run on: ``default`` for every rule
+    not named in ``rules``."""
+
+    default: list[DocumentType] = Field(default_factory=lambda: [
+        "department_self_evaluation", "project_self_evaluation", "self_evaluation_form",
+        "final_accounts", "budget"])
+    rules: dict[str, list[DocumentType]] = Field(default_factory=dict)
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rule_ids(cls, v):
+        return _known_rules(v)
+
+
+def _known_rules(v):
+    unknown = [k for k in v if k not in RULE_IDS]
+    if unknown:
+        raise ValueError(f"unknown rule id {unknown[0]!r} (known: {', '.join(RULE_IDS)})")
+    return v
+
+
+class CheckRules(_Strict):
+    """The contents of ``rules/checks.yaml``."""
+
+    severity: dict[str, Severity]
+    disabled: list[str] = Field(default_factory=list)
+    tolerance: ToleranceRules
+    table_totals: TableTotalRules = Field(default_factory=TableTotalRules)
+    breakdowns: BreakdownRules
+    rates: list[RateRule]
+    differences: list[DifferenceRule]
+    operands: OperandRules = Field(default_factory=OperandRules)
+    table_rates: TableRateRules = Field(default_factory=TableRateRules)
+    growth: GrowthRules
+    targets: TargetRules
+    grade_scale: Optional[list[GradeBand]] = None
+    stated_grade_bands: list[str] = Field(default_factory=list)
+    indicator_score_sum: bool = True
+    counts: CountRules
+    consistency: ConsistencyRules
+    years: YearRules
+    dates: DateRules = Field(default_factory=DateRules)
+    document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
+
+    _v_bands = field_validator("stated_grade_bands")(check_regex)
+
+    @field_validator("severity", "disabled")
+    @classmethod
+    def _known_rule_ids(cls, v):
+        return _known_rules(v)

@@ -1,0 +1,46 @@
+"""rules/document_types.yaml: title expressions and content words of each document type."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from ..model import DocumentType
+from ..rules import RuleModel, check_regex
+
+
+#: The type of a text that is no budget-performance document.
+OTHER: DocumentType = "other"
+
+
+class DocumentTypeRule(RuleModel):
+    id: DocumentType
+    title: str
+    content: list[str] = Field(default_factory=list)
+
+    _v = field_validator("title")(check_regex)
+
+
+class DocumentTypeRules(RuleModel):
+    """The contents of ``rules/document_types.yaml``."""
+
+    head_lines: int = Field(6, ge=1)
+    min_content_hits: int = Field(3, ge=1)
+    budget_words: list[str] = Field(default_factory=list)
+    min_budget_words: int = Field(1, ge=1)
+    read_as: dict[str, str] = Field(default_factory=dict)
+    types: list[DocumentTypeRule]
+
+    @field_validator("read_as")
+    @classmethod
+    def _single_characters(cls, v):
+        bad = [k for k, to in v.items() if len(k) != 1 or len(to) != 1]
+        if bad:
+            raise ValueError(f"read_as maps one character to one: {bad[0]!r}")
+        return v
+
+    @field_validator("types")
+    @classmethod
+    def _no_other(cls, v):
+        if any(t.id == OTHER for t in v):
+            raise ValueError("'other' is what no type matches; it has no rule")
+        return v

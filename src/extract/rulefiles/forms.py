@@ -1,0 +1,42 @@
+"""rules/forms.yaml: the national 自评表 as a record (funds-block rows and columns, 总分, scoring notes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field, field_validator
+
+from ..rules import RuleModel, check_regex
+
+
+class FundsParts(RuleModel):
+    total: str
+    parts: list[str] = Field(min_length=2)
+
+
+class FormRules(RuleModel):
+    """The contents of ``rules/forms.yaml``."""
+
+    identity: dict[str, list[str]]
+    funds_header: list[str]
+    funds_columns: dict[str, list[str]]
+    funds_rows: dict[str, list[str]]
+    row_prefix: str = ""
+    funds_parts: list[FundsParts] = Field(default_factory=list)
+    funds_sum_columns: list[str] = Field(default_factory=lambda: ["initial", "adjusted", "executed"])
+    total_row_fields: dict[str, list[str]] = Field(default_factory=dict)
+    goal_label: list[str] = Field(default_factory=list)
+    goals: dict[str, list[str]] = Field(default_factory=dict)
+    total_row: list[str]
+    total_fields: dict[str, list[str]] = Field(default_factory=dict)
+    level1_words: list[str] = Field(default_factory=list)
+    level_suffix: str = "指标"
+    level_separators: list[str] = Field(default_factory=list)
+    item_number: str = ""
+    note_prefixes: list[str] = Field(default_factory=list)
+    full_weight: Decimal = Decimal(100)
+    department_words: list[str] = Field(default_factory=list)
+    empty_cells: list[str] = Field(default_factory=list)
+    value_units: list[str] = Field(default_factory=list)
+
+    _v_regex = field_validator("row_prefix", "item_number")(check_regex)

@@ -1,0 +1,108 @@
+"""rules/hygiene.yaml: draft hygiene (opposite alternatives, prompts, placeholders, punctuation pairs, scope words, comparison words, place-name suffixes)."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field, field_validator
+
+from ..rules import RuleModel, check_regex
+
+
+class Examples(RuleModel):
+    """Text each rule must flag, and text it must leave alone."""
+
+    flagged: list[str] = Field(min_length=1)
+    clean: list[str] = Field(min_length=1)
+
+
+class ResidueRules(RuleModel):
+    opposites: list[tuple[list[str], list[str]]]
+    prompts: list[str] = Field(default_factory=list)
+    empty_reason: Optional[str] = None
+    empty_reason_in_cell: Optional[str] = None
+    examples: Examples
+
+    _v = field_validator("prompts", "empty_reason", "empty_reason_in_cell")(check_regex)
+
+
+class PlaceholderRules(RuleModel):
+    patterns: list[str]
+    examples: Examples
+
+    _v = field_validator("patterns")(check_regex)
+
+
+class PunctuationRules(RuleModel):
+    doubled_marks: str
+    allowed_pairs: list[str] = Field(default_factory=list)
+    pairs: list[str]
+    list_marker: str
+    examples: Examples
+
+    _v = field_validator("list_marker")(check_regex)
+
+    @field_validator("pairs")
+    @classmethod
+    def _two_marks(cls, v):
+        bad = [p for p in v if len(p) != 2 or p[0] == p[1]]
+        if bad:
+            raise ValueError(f"a pair is an opening and a different closing mark, not {bad[0]!r}")
+        return v
+
+
+class ScopeKind(RuleModel):
+    name: str
+    title_words: list[str] = Field(default_factory=list)
+    report_type: Optional[str] = None
+    foreign: list[str]
+
+    _v = field_validator("foreign")(check_regex)
+
+
+class ScopeRules(RuleModel):
+    kinds: list[ScopeKind]
+    period_frame: str
+    this_period_words: list[str]
+    comparison_words: list[str] = Field(default_factory=list)
+    examples: Examples
+
+    _v = field_validator("period_frame")(check_regex)
+
+
+Relation = Literal["greater", "less", "equal", "at_most", "at_least"]
+
+
+class ComparisonRules(RuleModel):
+    words: dict[Relation, list[str]]
+    max_gap_chars: int = 8
+    joiners: str = "与和同跟"
+    examples: Examples
+
+
+class NameRules(RuleModel):
+    suffix_groups: list[list[str]]
+    stem_chars: int = Field(2, ge=1)
+    not_in_stem: str = ""
+    examples: Examples
+
+
+class MissingUnitRules(RuleModel):
+    rate: str
+    amount: str
+    unit_line: str
+    examples: Examples
+
+    _v = field_validator("rate", "amount", "unit_line")(check_regex)
+
+
+class HygieneRules(RuleModel):
+    """The contents of ``rules/hygiene.yaml``."""
+
+    residue: ResidueRules
+    placeholder: PlaceholderRules
+    punctuation: PunctuationRules
+    scope: ScopeRules
+    comparison: ComparisonRules
+    names: NameRules
+    missing_unit: MissingUnitRules

@@ -1,0 +1,42 @@
+"""rules/metrics.yaml: how the words before a figure become its metric; budget roles."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pydantic import PrivateAttr
+
+from ..rules import RuleModel
+
+
+class BudgetRole(RuleModel):
+    metric: str
+    unit_class: str
+
+
+class MetricRules(RuleModel):
+    clause_breaks: str
+    strip_leading: list[str] = []
+    strip_trailing: list[str] = []
+    drop_phrases: list[str] = []
+    max_chars: int = 24
+    max_following_chars: int = 12
+    dictionary: list[str] = []
+    open_verbs: list[str] = []
+    carry_gap: str = r"[(（]?"
+    ordinal_units: list[str] = []
+    ordinal_followers: list[str] = []
+    noun_phrase_stops: list[str] = []
+    quote_marks: str = ""
+    names: Optional[str] = None
+    period_leads: list[str] = []
+    period_follows: list[str] = []
+    noun_separators: list[str] = []
+    list_closers: list[str] = []
+    generic_nouns: list[str] = []
+    budget: dict[str, BudgetRole] = {}
+    budget_columns: dict[str, list[str]] = {}
+    budget_rows: list[str] = []
+    budget_table_default_unit: str = "万元"
+
+    _tokenizer: Any = PrivateAttr(default=None)

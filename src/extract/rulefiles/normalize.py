@@ -1,0 +1,25 @@
+"""rules/normalize.yaml: page artifacts, bullets, table captions, line-joining thresholds."""
+
+from __future__ import annotations
+
+from pydantic import field_validator
+
+from ..rules import RuleModel, check_regex
+
+
+class NormalizeRules(RuleModel):
+
+    page_artifacts: list[str]
+    running_min_repeats: int = 3
+    running_max_chars: int = 40
+    bullets: str = r"[-•·●▪◆]\s+"
+    caption: str
+    wrapped_share: float = 0.4
+    wrapped_band: int = 8
+    short_line_ratio: float = 0.8
+    standalone_max_width: int = 50
+    captioned_min_rows: int = 2
+    group_row_max_chars: int = 16
+    group_row: str = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+
+    _v = field_validator("page_artifacts", "caption", "bullets", "group_row")(check_regex)
