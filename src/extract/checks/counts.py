@@ -217,8 +217,9 @@ def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
                        rf"(?P<mw>{mw})(?![\u4e00-\u9fff]*[以之]?[上下内])")
     ref = re.compile(rules.table_reference)
     by_number: dict[str, Table] = {}
+    caption = re.compile(ctx.rules.glossary.alternation("caption_words") + r"\s*(\d{1,2})(?!\d)")
     for t in ctx.report.tables:
-        m = re.match(r"(?:附)?表\s*(\d{1,2})(?!\d)", t.caption or "")
+        m = caption.match(t.caption or "")
         number = t.number or (m.group(1) if m else None)
         if number:
             by_number.setdefault(number, t)

@@ -32,6 +32,7 @@ from ..span import SourceText
 from ..structure.tables import header_label
 from .indicators import column_role, read_actual, read_target, target_met
 from ..rulefiles.forms import FormRules, FundsParts
+from ..widths import fold_figures
 
 # --------------------------------------------------------------------------
 # Rules
@@ -115,8 +116,7 @@ _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 def fold(text: str) -> str:
     """Full-width digits and signs folded, white space and thousands
     separators dropped (``"９４．８４％"`` -> ``"94.84%"``)."""
-    t = unicodedata.normalize("NFKC", text)
-    return "".join(t.split()).replace(",", "")
+    return "".join(fold_figures(text).split()).replace(",", "").replace("，", "")
 
 
 def number_of(text: str, units: tuple[str, ...] = ()) -> Optional[tuple[Decimal, int, bool]]:
