@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 LineKind = Literal["blank", "table", "artifact", "caption", "heading", "text"]
 
+#: Punctuation that no title holds (a sentence end, a clause break, a label's colon).
+TITLE_BREAKS = "。；;，,：:"
+
 #: A caption is a short line: at most this display width (CJK counts 2).
 CAPTION_MAX_WIDTH = 120
 
@@ -88,6 +91,12 @@ class LineClassifier:
 
     def has_clause_punct(self, text: str) -> bool:
         return bool(self._clause.search(text))
+
+    @staticmethod
+    def is_title_like(text: str) -> bool:
+        """No punctuation a title never holds (。；，：): the line may be a
+        title, a contents entry or a part title."""
+        return not any(ch in text for ch in TITLE_BREAKS)
 
     def is_heading_line(self, text: str) -> bool:
         """A whole-line heading: a marker, then a short title with no

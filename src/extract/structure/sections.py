@@ -28,7 +28,7 @@ from typing import Optional
 
 from ..markers import Marker, MarkerSet, marker_set
 from ..model import Enumeration, Section, Table
-from ..line_kinds import line_classifier
+from ..line_kinds import LineClassifier, line_classifier
 from ..normalize import Block, NormalizedDocument, normalize
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
@@ -217,8 +217,7 @@ class SectionBuilder:
         page number, or a short line with no sentence punctuation."""
         raws = [self.source.line_span(n).text.strip() for n in range(block.first_line, block.last_line + 1)]
         return all(self.heading_line(t) or bool(self._page_number.search(t))
-                   or (len(t) <= self.markers.rules.max_heading_chars
-                       and not any(ch in t for ch in "。；;，,：:"))
+                   or (len(t) <= self.markers.rules.max_heading_chars and LineClassifier.is_title_like(t))
                    for t in raws if t)
 
     def _chapter_split(self, block: Block, titles: set[str]) -> Optional[tuple[Span, Span]]:
@@ -248,7 +247,7 @@ class SectionBuilder:
         text = block.span.text
         words = self.markers.rules.part_titles
         return (bool(self.stack) and self.markers.match(text) is None and len(text) <= 60
-                and not any(ch in text for ch in "。；;，,：:") and any(w in text for w in words))
+                and LineClassifier.is_title_like(text) and any(w in text for w in words))
 
     def build(self) -> DocumentStructure:
         blocks = self.doc.blocks
