@@ -77,7 +77,7 @@ class Glossary(RuleModel):
     patterns: dict[str, str] = {}
     qualifiers: QualifierDirections = QualifierDirections()
     #: Characters that end a sentence.
-    sentence_ends: list[str] = ["。", "！", "？", "!", "?", "；", ";"]
+    sentence_ends: list[str]
 
     @field_validator("words")
     @classmethod
