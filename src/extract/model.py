@@ -482,7 +482,8 @@ class FormRow(Model):
     other, basic, project; cells by column: initial 年初预算数, adjusted
     全年预算数, executed 全年执行数, weight 分值, rate 执行率, score 得分) or an
     indicator row (cells: level1, level2, name, target, actual, weight,
-    score, deviation)."""
+    score, deviation). A target form's funds cells are project (the
+    project's whole life, 项目资金总额) and annual (年度资金申请总额)."""
 
     kind: Literal["funds", "indicator"]
     label: str
@@ -498,11 +499,18 @@ class Form(Model):
     department, unit), the funds block, 年度总体目标 (expected, actual),
     the indicator rows, the total (weight 总分值, score 总分) and the
     scoring note the form states. ``indicators`` of the report built from
-    a form name it in ``Indicator.table`` (``form1``)."""
+    a form name it in ``Indicator.table`` (``form1``). ``stage`` is
+    ``target`` for a target-only form (绩效目标申报表/填报表: 指标值 and no
+    完成值, never checked as missed); ``funds_unit`` the unit its funds
+    header states (万元, 元), None when it states none. ``total`` holds
+    weight 总分值, score 总分 and grade 评价等级 when the form states them.
+    ``goals``: expected, actual, and project (项目总目标) on target forms."""
 
     id: str
     kind: Literal["project", "department"] = "project"
+    stage: Literal["self_evaluation", "target"] = "self_evaluation"
     layout: str
+    funds_unit: Optional[str] = None
     identity: dict[str, FormCell] = Field(default_factory=dict)
     funds: list[FormRow] = Field(default_factory=list)
     goals: dict[str, FormCell] = Field(default_factory=dict)

@@ -33,8 +33,10 @@ from .tolerance import Interval, holds, ratio_interval, round_for_message, state
 RULE = "form"
 
 ROW_NAMES = {"total": "年度资金总额", "current": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金",
-             "basic": "基本支出", "project": "项目支出"}
+             "basic": "基本支出", "project": "项目支出", "fiscal": "财政资金"}
 COLUMN_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
+# A target form's funds columns are named by their totals.
+GROUP_TOTALS = {"project": "项目资金总额", "annual": "年度资金申请总额"}
 
 
 def _interval(cell: FormCell) -> Interval:
@@ -140,7 +142,8 @@ def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:
             names = " + ".join(f"{_row_name(p)} {c.text}" for p, c in zip(present, parts))  # type: ignore[union-attr]
             verdict = "相符" if ok else "不符"
             out.append(_result(ctx, "funds_sum", ok,
-                               f"年度资金总额{COLUMN_NAMES.get(col, col)} {total.text} 与 {names} = {shown} {verdict}",
+                               f"{GROUP_TOTALS.get(col) or '年度资金总额' + COLUMN_NAMES.get(col, col)} "
+                               f"{total.text} 与 {names} = {shown} {verdict}",
                                shown, total.text, [total] + parts, total.location))
     return out
 

@@ -184,6 +184,17 @@ class Vocabulary:
     def goal(self, text: str) -> Optional[str]:
         return self._lookup(self.key(text), self.rules.goals)
 
+    def funds_group(self, text: str) -> Optional[str]:
+        """The column a target form's funds group head names (项目资金总额
+        -> project, 年度资金申请总额 -> annual), else None."""
+        return self._lookup(self.key(text), self.rules.funds_groups)
+
+    def funds_unit(self, text: str) -> Optional[str]:
+        """The unit a funds header cell states in its parenthesis
+        (``项目资金（万元）`` -> 万元)."""
+        m = re.search(r"[（(]\s*([^（）()]{1,4}?)\s*[)）]", fold(text))
+        return m.group(1) if m and m.group(1) in self.rules.funds_units else None
+
     def is_funds_header(self, text: str) -> bool:
         key = self.key(text)
         return bool(key) and any(key.startswith(w) for w in self.rules.funds_header)
@@ -230,6 +241,7 @@ class Reader:
     funds_cols: list[Column] = field(default_factory=list)
     ind_cols: list[Column] = field(default_factory=list)
     pending_goals: list[tuple[str, Column]] = field(default_factory=list)
+    funds_heads: list[tuple[Piece, str]] = field(default_factory=list)
     done: bool = False
 
     # -- columns
@@ -353,6 +365,42 @@ class Reader:
             if len(nums) > 1 and "weight" not in self.form.total:
                 self.form.total["weight"] = self.cell(nums[-2])
         self.done = True
+
+    def pair_funds(self, pieces: list[Piece], layout: str) -> bool:
+        """A target form's funds cells, label then value, in groups side
+        by side (``项目资金（元） | 项目资金总额 | 4,100,000.00 | 年度资金申请总额
+        | 4,100,000.00``, then ``其中：财政资金 | … | 其中：当年财政拨款 | …``):
+        each group head (rules ``funds_groups``) names the column of the
+        labels under it; a label's row is its funds row. True when the line
+        gave a cell."""
+        v = self.vocab
+        cells = [p for p in pieces if p.text]
+        heads = [(p, v.funds_group(p.text)) for p in cells if v.funds_group(p.text)]
+        if heads and not self.funds_heads and not self.funds_cols:
+            self.funds_heads = heads  # type: ignore[assignment]
+            self.form.funds_unit = next((v.funds_unit(p.text) for p in cells if v.funds_unit(p.text)), None)
+        if not self.funds_heads:
+            return False
+        found = False
+        for i, p in enumerate(cells[:-1]):
+            value = cells[i + 1]
+            group = v.funds_group(p.text)
+            role = "total" if group else v.funds_row(p.text)
+            if role is None or number_of(value.text, tuple(v.rules.value_units)) is None:
+                continue
+            if group is None:
+                placed = [(h, g) for h, g in self.funds_heads
+                          if (h.index <= p.index if layout in ("tab", "pipe") else h.col0 <= p.col0)]
+                if not placed:
+                    continue
+                group = placed[-1][1]
+            row = next((r for r in self.form.funds if r.role == role), None)
+            if row is None:
+                row = FormRow(kind="funds", label=header_label(p.text), role=role, location=self.cell(p).location)
+                self.form.funds.append(row)
+            row.cells.setdefault(group, self.cell(value))
+            found = True
+        return found
 
     # -- label：value lines
 
@@ -503,7 +551,14 @@ class Reader:
             self.pending_goals = []
             return
         # goal rows
-        goal_pieces = [(v.goal(p.text), p) for p in pieces if p.text and v.goal(p.text)]
+        goal_pieces: list[tuple[str, Piece]] = []
+        for p in pieces:
+            g = v.goal(p.text) if p.text else None
+            if g is None and goal_pieces and p.text and v.key(p.text) in v.rules.goal_label \
+                    and "expected" not in {x for x, _ in goal_pieces}:
+                g = "expected"  # 项目总目标 | 年度总体目标 (a target form)
+            if g is not None:
+                goal_pieces.append((g, p))
         if goal_pieces or any(v.key(t) in v.rules.goal_label for t in texts):
             for p in pieces:
                 m = re.match(r"\s*([^：:]{1,12})[：:]", p.text)
@@ -511,16 +566,22 @@ class Reader:
                     rest = p.text[m.end():].strip()
                     if rest:
                         self.form.goals[v.goal(m.group(1))] = make_cell(rest, p.end - len(rest), p.end, self.source)
-            texts_after = [p for p in pieces if p.text and not v.goal(p.text)
+            heads = {id(p) for _, p in goal_pieces}
+            last_head = goal_pieces[-1][1].index if goal_pieces else -1
+            texts_after = [p for p in pieces if p.text and id(p) not in heads and p.index > last_head
                            and v.key(p.text) not in v.rules.goal_label and not re.match(r"[^：:]{1,12}[：:]", p.text)]
             if len(goal_pieces) == 1 and texts_after:
                 self.form.goals[goal_pieces[0][0]] = self.cell(texts_after[-1])
             elif goal_pieces and not texts_after:
                 self.pending_goals = [(g, Column(g, p.index, p.col0, p.col1)) for g, p in goal_pieces]
             return
+        # a target form's label/value funds cells
+        if self.pair_funds(pieces, layout):
+            return
         # funds header (one or two rows)
         n_funds = sum(1 for t in texts if v.funds_column(t))
         if n_funds >= 3 or (n_funds >= 2 and v.is_funds_header(texts[0])):
+            self.form.funds_unit = next((v.funds_unit(t) for t in texts if v.funds_unit(t)), None)
             self.layout = layout
             self.edge_pipes = layout == "pipe" and text.strip().startswith("|")
             if layout == "pipe":
@@ -530,6 +591,8 @@ class Reader:
             return
         if self.funds_cols and not self.form.funds and getattr(self, "_funds_top", None) is not None \
                 and not v.funds_row(texts[0]) and not any(number_of(t) for t in texts):
+            self.form.funds_unit = self.form.funds_unit or next(
+                (v.funds_unit(t) for t in texts if v.funds_unit(t)), None)
             self.funds_cols = self.header_columns(self._funds_top, pieces, layout, v.funds_column)
             self._funds_top = None
             return
@@ -540,6 +603,8 @@ class Reader:
         roles = [v.indicator_column(t) for t in texts]
         if sum(1 for r in roles if r) >= 4 and "name" in roles:
             self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
+            if "target" in roles and not {"actual", "score"} & set(roles):
+                self.form.stage = "target"  # 指标值 without 完成值: a target form
             return
         if not self.ind_cols:
             return
@@ -690,7 +755,10 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
         if layout != "single":
             pieces = split_line(text, base, layout)
             n = sum(1 for p in pieces if p.text and vocab.funds_column(p.text))
-            if n >= 3:
+            cells = [p for p in pieces if p.text]
+            paired = any(vocab.funds_group(p.text) and number_of(q.text, tuple(vocab.rules.value_units))
+                         for p, q in zip(cells, cells[1:]))
+            if n >= 3 or (paired and cells and vocab.is_funds_header(cells[0].text)):
                 out.append((i, "grid"))
             continue
         m = re.match(r"([^：:]{1,30})[：:](.*)", t)
@@ -718,6 +786,26 @@ def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
     return start
 
 
+def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: SourceText) -> bool:
+    """The grade a form states on a line of its own after its 总分
+    (``评价等级 | 优``, ``自评等级：优``): put in ``form.total["grade"]``."""
+    layout = line_layout(text)
+    if layout == "single":
+        m = re.match(r"\s*([^：:]{1,12})[：:]\s*(\S.*?)\s*$", text)
+        if not m:
+            return False
+        label, value, at = m.group(1), m.group(2), m.start(2)
+    else:
+        cells = [p for p in split_line(text, base, layout) if p.text]
+        if len(cells) < 2:
+            return False
+        label, value, at = cells[0].text, cells[1].text, cells[1].start - base
+    if vocab.key(label) not in vocab.rules.total_fields.get("grade", []):
+        return False
+    form.total["grade"] = make_cell(value, base + at, base + at + len(value), source)
+    return True
+
+
 def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
     """Every national form in ``source`` as a :class:`Form` record."""
     if source is None:
@@ -732,7 +820,7 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
         if anchor < floor:
             continue
         start = _form_start(lines, anchor, floor, vocab)
-        stop = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
+        stop = _form_start(lines, anchors[k + 1][0], anchor + 1, vocab) if k + 1 < len(anchors) else len(lines)
         stop = min(stop, anchor + 200)
         first = lines[start]
         form = Form(id=f"form{len(forms) + 1}", layout="cell_per_line" if how == "cells" else "grid",
@@ -759,6 +847,9 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
             continue
         for i in range(last + 1, min(last + 4, len(lines))):
             text, base = lines[i]
+            if _form_grade(form, text, base, vocab, source):
+                last = i
+                continue
             if vocab.is_note(text):
                 form.note = make_cell(text.strip(), base + len(text) - len(text.lstrip()),
                                       base + len(text.rstrip()), source)

@@ -24,6 +24,8 @@ class FormRules(RuleModel):
     row_prefix: str = ""
     funds_parts: list[FundsParts] = Field(default_factory=list)
     funds_sum_columns: list[str] = Field(default_factory=lambda: ["initial", "adjusted", "executed"])
+    funds_groups: dict[str, list[str]] = Field(default_factory=dict)
+    funds_units: list[str] = Field(default_factory=list)
     total_row_fields: dict[str, list[str]] = Field(default_factory=dict)
     goal_label: list[str] = Field(default_factory=list)
     goals: dict[str, list[str]] = Field(default_factory=dict)
