@@ -14,19 +14,31 @@ relation compared as intervals by stated precision
 - ``weight_sum``: the funds block's 分值 and every indicator's add up to the
   form's 总分值 (100 when it states none);
 - ``score_sum``: the funds block's 得分 and every indicator's add up to 总分;
-- ``score_cap``: no 得分 above its 分值.
+- ``score_cap``: no 得分 above its 分值;
+- ``grade``: the grade a form states beside its 总分 against the band the
+  总分 falls in (the report's own bands when it states them);
+- ``restated_funds``: the narrative's budget figures (年初预算, 全年预算,
+  执行数, 执行率: the report's ``budget`` read from its text) against the
+  form's funds block: each must equal the cell of its column in some funds
+  row (the total, or a part the sentence may speak of).
 
-Scores and weights are exact; amounts and rates stand for their stated
-interval. A relation whose operands are not all stated is skipped.
+Scores and weights are exact, unless the form's note states the rounding
+(保留两位小数, 取整: rules/forms.yaml ``score_decimals``); amounts and rates
+stand for their stated interval. A relation whose operands are not all
+stated is skipped. The restated 总分 is rule ``score_grade``
+(:func:`extract.checks.grades.check_restated_total`).
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Form, FormCell, FormRow, Location
+from ..model import BudgetFigure, CheckResult, Form, FormCell, FormRow, Location
 from .context import CheckContext, make_result
+from .figures import figure_interval, stated_text
+from .grades import grade_for, stated_scale
 from .quotes import CELL_SEPARATOR, join_places
 from .tolerance import Interval, holds, ratio_interval, round_for_message, stated_interval, sum_interval
 
@@ -51,6 +63,23 @@ def _score_interval(cell: FormCell) -> Interval:
     """A 得分 as stated: a score with decimals is rounded (9.69 for
     9.694), a whole one exact."""
     return _exact(cell) if cell.precision == 0 else _interval(cell)
+
+
+def note_decimals(ctx: CheckContext, form: Form) -> Optional[int]:
+    """The decimals the form's note says its scores are rounded to
+    (``保留两位小数`` -> 2, ``取整`` -> 0), None when it says none."""
+    if form.note is None:
+        return None
+    text = "".join(form.note.text.split())
+    found = [(text.find(w), d) for w, d in ctx.rules.forms.score_decimals.items() if w in text]
+    return min(found)[1] if found else None
+
+
+def _rounded_score(cell: FormCell, decimals: Optional[int]) -> Interval:
+    """A 得分 as the note's rounding stands for it, else as stated."""
+    if decimals is None or cell.precision > decimals:
+        return _score_interval(cell)
+    return stated_interval(cell.value, decimals)  # type: ignore[arg-type]
 
 
 def _num(row: FormRow, key: str) -> Optional[FormCell]:
@@ -111,7 +140,7 @@ def check_rate_score(ctx: CheckContext, form: Form) -> list[CheckResult]:
     w = weight.value  # type: ignore[assignment]
     lo, hi = min(r.lo * w / 100, w), min(r.hi * w / 100, w)
     computed = Interval(lo, hi)
-    ok = holds(computed, _score_interval(score))
+    ok = holds(computed, _rounded_score(score, note_decimals(ctx, form)))
     shown = round_for_message(computed.midpoint or Decimal(0), max(score.precision, 2))
     verdict = "相符" if ok else "不符"
     return [_result(ctx, "rate_score", ok,
@@ -202,15 +231,117 @@ def check_caps(ctx: CheckContext, form: Form) -> list[CheckResult]:
     return out
 
 
+def check_grade(ctx: CheckContext, form: Form) -> list[CheckResult]:
+    """The grade the form states (总分 … 评价等级 优) against the band its
+    总分 falls in: the report's own bands when it states them, else the
+    national scale (rules/meta.yaml ``grade_scale``)."""
+    grade, score = form.total.get("grade"), form.total.get("score")
+    if grade is None or score is None or score.value is None:
+        return []
+    own = stated_scale(ctx)
+    band = grade_for(score.value, own or ctx.book.grade_scale)
+    if band is None:
+        return []
+    stated = "".join(grade.text.split()).strip("“”\"「」")
+    ok = stated in band.words
+    scale = "按报告所列等级标准，" if own else ""
+    return [_result(ctx, "grade", ok,
+                    f"{scale}自评表总分 {score.text} 对应等级“{band.grade}”，与表中等级“{grade.text}”"
+                    f"{'相符' if ok else '不符'}", band.grade, grade.text, [grade, score], grade.location)]
+
+
+RESTATED = (("initial", "initial", "年初预算"), ("adjusted", "adjusted", "全年预算"),
+            ("executed", "executed", "全年执行数"), ("rate", "rate", "执行率"))
+
+
+def _cell_factors(ctx: CheckContext, form: Form) -> list[Decimal]:
+    """What one unit of the form's funds cells is in 元: the unit its
+    header states, else any of the units forms use (万元 or 元)."""
+    units = ctx.rules.units.units
+    names = [form.funds_unit] if form.funds_unit else list(ctx.rules.forms.funds_units)
+    return [units[n].factor for n in names if n in units]
+
+
+def _restated(ctx: CheckContext, form: Form, figure: BudgetFigure, column: str,
+              name: str) -> Optional[CheckResult]:
+    q = figure.quantity
+    cells = [(r, r.cells[column]) for r in form.funds
+             if column in r.cells and r.cells[column].value is not None]
+    if not cells:
+        return None
+    if column == "rate":
+        if q.unit != "%":
+            return None
+        cells = [(r, c) for r, c in cells if c.percent]
+        factors = [Decimal(1)]
+    else:
+        if q.unit_class != "money":
+            return None
+        factors = _cell_factors(ctx, form)
+    if not cells or not factors:
+        return None
+    stated = figure_interval(q, ctx.book)
+    ok = any(holds(_interval(c).scaled(f), stated) for _, c in cells for f in factors)
+    row, cell = next(((r, c) for r, c in cells if r.role == "total"), cells[0])
+    unit = "%" if column == "rate" else (form.funds_unit or "")
+    shown = cell.text if column == "rate" else f"{cell.text}{unit}"
+    verdict = "相符" if ok else "不符"
+    quote = join_places([ctx.quote_at(figure.location), ctx.quotes.at(cell.location)])
+    return make_result(ctx, RULE, "restated_funds", "pass" if ok else "fail",
+                       f"正文所述{name} {stated_text(q)} 与自评表{_row_name(row)}{name} {shown} {verdict}",
+                       expected=shown, stated=stated_text(q), quote=quote,
+                       locations=[figure.location, cell.location])
+
+
+def of_prior_year(ctx: CheckContext, figure: BudgetFigure) -> bool:
+    """Whether the sentence puts ``figure`` in the year before (上年同类项目
+    全年预算…, 去年…): a previous-year word before the figure in its
+    sentence, not the 上年结转 (carry-over) of this year's money."""
+    sentence = "".join(figure.sentence.split())
+    at = sentence.find("".join(figure.quantity.text.split()))
+    before = sentence[:at] if at >= 0 else sentence
+    for word in ctx.book.rules.growth.previous_year_words:
+        for m in re.finditer(re.escape(word), before):
+            if not before.startswith("结转", m.end()):
+                return True
+    return False
+
+
+def check_restated_funds(ctx: CheckContext) -> list[CheckResult]:
+    """The narrative's 年初预算, 全年预算, 执行数 and 执行率 (the report's
+    budget figures, when read from its text outside the form) against the
+    funds block of the report's one self-evaluation form. A figure holds
+    when it equals its column's cell in any funds row; a report with
+    several forms (a department's projects) is not compared."""
+    forms = [f for f in ctx.report.forms if f.stage == "self_evaluation" and f.funds]
+    if len(forms) != 1:
+        return []
+    form = forms[0]
+    out = []
+    for role, column, name in RESTATED:
+        figure: Optional[BudgetFigure] = getattr(ctx.report.budget, role)
+        if figure is None or figure.source != "text":
+            continue
+        if form.location.line <= figure.location.line <= form.location.end_line or of_prior_year(ctx, figure):
+            continue
+        result = _restated(ctx, form, figure, column, name)
+        if result is not None:
+            out.append(result)
+    return out
+
+
 def restated_by_form(report, location: Location) -> bool:
     """Whether a text figure at ``location`` is a cell of a form's record
-    that speaks for itself: a funds amount, or the expected 年度总体目标
-    (a target, not an achievement). Such a figure is the form's, checked by
-    the form's arithmetic, and no second statement of a metric."""
+    that speaks for itself: a funds amount, an indicator's cell (a form of
+    label：value lines is text, and its 实际完成值 lines are no one metric:
+    the form's indicators are claims of their own, named by 三级指标), or
+    the expected 年度总体目标 (a target, not an achievement). Such a figure
+    is the form's, checked by the form's arithmetic, and no second
+    statement of a metric."""
     for form in report.forms:
         if not form.location.line <= location.line <= form.location.end_line:
             continue
-        cells = [c for r in form.funds for c in r.cells.values()]
+        cells = [c for r in form.funds + form.indicators for c in r.cells.values()]
         if "expected" in form.goals:
             cells.append(form.goals["expected"])
         if any(c.location.start <= location.start < c.location.end for c in cells):
@@ -221,6 +352,7 @@ def restated_by_form(report, location: Location) -> bool:
 def check_forms(ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
     for form in ctx.report.forms:
-        for check in (check_rates, check_rate_score, check_funds_sum, check_sums, check_caps):
+        for check in (check_rates, check_rate_score, check_funds_sum, check_sums, check_caps, check_grade):
             out.extend(check(ctx, form))
+    out.extend(check_restated_funds(ctx))
     return out

@@ -434,6 +434,7 @@ class Reader:
         if fund is not None and rest.strip():
             cells = self._pairs(rest, base + rest_at, v.rules.funds_columns)
             if cells:
+                self.form.funds_unit = self.form.funds_unit or v.funds_unit(head)
                 loc = self.source.locate(base + m.start(1), base + m.start(1) + len(head))
                 self.form.funds.append(FormRow(kind="funds", label=v.key(head), role=fund, cells=cells,
                                                location=loc))
@@ -641,6 +642,7 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
             i += 2
             continue
         if v.is_funds_header(t) and not funds_cols:
+            form.funds_unit = v.funds_unit(t)
             j = i + 1
             while j < n and v.funds_column(items[j][0]):
                 funds_cols.append(v.funds_column(items[j][0]))
@@ -786,6 +788,9 @@ def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
     return start
 
 
+_UNIT_LINE = re.compile(r"单位[:：]([^\s，。；,;）)]{1,4})")
+
+
 def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: SourceText) -> bool:
     """The grade a form states on a line of its own after its 总分
     (``评价等级 | 优``, ``自评等级：优``): put in ``form.total["grade"]``."""
@@ -857,6 +862,10 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
                 break
         if any(r.role in ("basic", "project") for r in form.funds):
             form.kind = "department"
+        if form.funds_unit is None:  # 单位：万元 above the funds block
+            form.funds_unit = next((m.group(1) for text, _ in lines[start:anchor + 1]
+                                    for m in [_UNIT_LINE.search(fold(text))] if m
+                                    and m.group(1) in fr.funds_units), None)
         end = lines[last]
         form.location = source.locate(first[1], max(end[1] + len(end[0]), first[1] + 1))
         forms.append(form)

@@ -36,6 +36,7 @@ class FormRules(RuleModel):
     level_separators: list[str] = Field(default_factory=list)
     item_number: str = ""
     note_prefixes: list[str] = Field(default_factory=list)
+    score_decimals: dict[str, int] = Field(default_factory=dict)
     full_weight: Decimal = Decimal(100)
     department_words: list[str] = Field(default_factory=list)
     empty_cells: list[str] = Field(default_factory=list)
