@@ -1,0 +1,153 @@
+"""The form's arithmetic, relation by relation (issue 15.3): each test
+plants one slip in a clean form of our own (tests/test_forms.py's 基层培训项目:
+114 / 120 = 95.00%, 10 × 95.00% = 9.50, 9.50 + 40 + 30 + 18.89 = 98.39) and
+fails without the check that finds it; the clean form raises nothing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from test_forms import NOTE, failed, funds, indicators, parse, render
+
+
+def problems(report):
+    return [(c.rule, c.kind) for c in report.checks if c.status == "fail" and c.severity in ("error", "warning")]
+
+
+def kinds(report, rule="form"):
+    return sorted(c.kind for c in failed(report, rule))
+
+
+def test_the_clean_form_raises_nothing():
+    report = parse(render("tab"))
+    assert problems(report) == []
+    passed = {c.kind for c in report.checks if c.rule == "form" and c.status == "pass"}
+    assert {"rate", "rate_score", "funds_sum", "weight_sum", "score_sum"} <= passed
+
+
+def test_rate_of_a_part_row():
+    rows = funds()
+    rows[1][5] = "96.00%"  # 94.00 / 100.00 = 94.00%
+    bad = failed(parse(render("tab", f=rows)))
+    assert [(c.kind, c.expected, c.stated) for c in bad] == [("rate", "94.00%", "96.00%")]
+
+
+@pytest.mark.parametrize("stated, ok", [("100.00%", True), ("105.00%", True), ("90.00%", False)])
+def test_spending_above_its_budget_may_be_stated_as_a_capped_rate(stated, ok):
+    rows = funds()
+    rows[2] = ["上年结转资金", "0.00", "20.00", "21.00", "—", stated, "—"]  # 21 / 20 = 105%
+    rows[0] = ["年度资金总额", "100.00", "120.00", "115.00", "10", "95.83%", "9.58"]
+    assert (kinds(parse(render("tab", f=rows, total="98.47"))) == []) is ok
+
+
+def test_rate_score_is_weight_times_rate():
+    assert kinds(parse(render("tab", f=funds(score="9.60"), total="98.49"))) == ["rate_score"]
+
+
+def test_rate_score_under_the_rounding_the_note_states():
+    # 10 × 95.00% = 9.5: stated 10 is the note's whole-number rounding, not a slip
+    text = render("tab", f=funds(score="10"), total="98.89")
+    assert kinds(parse(text)) == ["rate_score"]
+    rounded = text.replace(NOTE, "注：执行率得分=执行率×分值，得分取整；未达标的定量指标按完成比例计分。")
+    assert kinds(parse(rounded)) == []
+
+
+def test_funds_rows_add_up_in_each_column():
+    rows = funds()
+    rows[2][1] = "1.00"  # 年初预算数: 100.00 + 1.00 + 0.00 = 101.00, stated 100.00
+    bad = failed(parse(render("tab", f=rows)))
+    assert [(c.kind, c.expected) for c in bad] == [("funds_sum", "101.00")]
+
+
+def test_weights_add_up_to_100_or_to_the_stated_total():
+    heavy = indicators(weight1="42", score1="42")  # 10 + 42 + 30 + 20 = 102
+    assert kinds(parse(render("tab", inds=heavy, total="100.39"))) == ["weight_sum"]
+    text = render("tab", inds=heavy, total="100.39").replace("总分\t\t\t\t\t100\t", "总分\t\t\t\t\t102\t")
+    assert kinds(parse(text)) == []
+
+
+def test_scores_add_up_to_the_total():
+    bad = failed(parse(render("tab", total="98.93")))
+    assert [(c.kind, c.expected) for c in bad] == [("score_sum", "98.39")]
+
+
+def test_no_score_above_its_weight():
+    bad = failed(parse(render("tab", inds=indicators(score1="42"), total="100.39")))
+    assert [c.kind for c in bad] == ["score_cap"]
+
+
+@pytest.mark.parametrize("row", [
+    ["效益指标", "满意度指标", "学员满意度", "≥90%", "85%", "20", "20", ""],          # full 得分
+    ["效益指标", "满意度指标", "学员满意度", "≥90%", "85%", "20", "18.89", "已完成"],  # 已完成 beside it
+])
+def test_a_missed_indicator_claimed_as_met(row):
+    inds = indicators()
+    inds[2] = row
+    total = "99.50" if row[6] == "20" else "98.39"
+    report = parse(render("tab", inds=inds, total=total))
+    bad = [c for c in report.checks if c.rule == "target" and c.status == "fail"]
+    assert [(c.severity, c.locations[0].line) for c in bad] == [("error", report.forms[0].indicators[2].location.line)]
+
+
+def test_the_form_grade_against_its_total():
+    text = render("tab").replace("总分\t\t\t\t\t100\t98.39\t\n", "总分\t\t\t\t\t100\t98.39\t\n评价等级\t良\n")
+    report = parse(text)
+    assert report.forms[0].total["grade"].text == "良"
+    bad = failed(report)
+    assert [(c.kind, c.expected, c.stated) for c in bad] == [("grade", "优", "良")]
+    assert kinds(parse(text.replace("评价等级\t良", "评价等级\t优"))) == []
+
+
+def test_the_form_grade_against_the_reports_own_bands():
+    bands = "评分标准：99分（含）以上为优秀，85分（含）至99分为良好，60分（含）至85分为合格，60分以下为不合格。"
+    text = render("tab").replace("总分\t\t\t\t\t100\t98.39\t\n", "总分\t\t\t\t\t100\t98.39\t\n评价等级\t优秀\n")
+    text = text.replace("评价等级为优。", "评价等级为良好。" + bands)
+    bad = failed(parse(text))
+    assert [(c.kind, c.expected) for c in bad] == [("grade", "良好")]
+    assert kinds(parse(text.replace("评价等级\t优秀", "评价等级\t良好"))) == []
+
+
+def test_the_self_score_is_the_forms_total_never_one_rows_score():
+    # no self-score in the text but the 执行率得分 of a row: the self-score is 总分
+    text = render("tab").replace("项目自评得分98.39分，评价等级为优。", "预算执行率得分9.50分，评价等级为良。")
+    report = parse(text)
+    assert report.meta.self_score == Decimal("98.39")
+    bad = failed(report, "score_grade")
+    assert [(c.kind, c.expected, c.stated) for c in bad] == [("score_grade", "优", "良")]
+
+
+NARRATIVE = "\n二、预算执行情况\n\n项目年初预算100.00万元，全年预算120.00万元，全年执行114.00万元，预算执行率95.00%。\n"
+
+
+def test_the_narratives_budget_figures_against_the_form():
+    report = parse(render("tab") + NARRATIVE)
+    restated = {c.stated: c.status for c in report.checks if c.kind == "restated_funds"}
+    assert restated == {"100.00万元": "pass", "120.00万元": "pass", "114.00万元": "pass", "95.00%": "pass"}
+    for wrong, right in (("全年预算120.00万元", "全年预算130.00万元"), ("年初预算100.00万元", "年初预算110.00万元")):
+        bad = [c for c in failed(parse(render("tab") + NARRATIVE.replace(wrong, right))) if c.kind == "restated_funds"]
+        assert [c.stated for c in bad] == [right[4:]]
+
+
+def test_the_narratives_rate_alone_against_the_form():
+    text = render("tab") + "\n二、预算执行情况\n\n项目预算执行率96.00%，资金使用规范。\n"
+    bad = [c for c in failed(parse(text)) if c.kind == "restated_funds"]
+    assert [(c.stated, c.expected) for c in bad] == [("96.00%", "95.00%")]
+
+
+def test_a_part_of_the_funds_is_no_restatement_error():
+    # the 当年财政拨款 spent (94.00) is a row of the form, the previous year's budget is no restatement
+    text = render("tab") + ("\n二、预算执行情况\n\n当年财政拨款全年执行94.00万元。"
+                            "上年同类项目全年预算90.00万元，执行率88.00%。\n")
+    report = parse(text)
+    assert [c for c in failed(report) if c.kind == "restated_funds"] == []
+
+
+def test_several_forms_are_not_compared_with_one_budget():
+    one = render("tab")
+    two = one + "\n" + one[one.index("项目支出绩效自评表"):].replace("基层培训项目", "另一培训项目")
+    report = parse(two + "\n项目全年预算130.00万元。\n")
+    assert len(report.forms) == 2
+    assert not [c for c in report.checks if c.kind == "restated_funds"]
