@@ -151,3 +151,21 @@ def test_several_forms_are_not_compared_with_one_budget():
     report = parse(two + "\n项目全年预算130.00万元。\n")
     assert len(report.forms) == 2
     assert not [c for c in report.checks if c.kind == "restated_funds"]
+
+
+def test_scores_add_up_as_written():
+    # 9.50 + 40 + 30 + 18.89 = 98.39 exactly: 98.40 is a slip, 98.4 its rounding
+    assert kinds(parse(render("tab", total="98.40"))) == ["score_sum"]
+    assert kinds(parse(render("tab", total="98.4"))) == []
+
+
+def test_a_level_stating_its_points():
+    inds = indicators()
+    inds[0][0] = "产出指标（70分）"  # 40 + 30 under it
+    inds[2][0] = "效益指标（20分）"
+    report = parse(render("tab", inds=inds))
+    assert kinds(report) == []
+    assert sorted(c.expected for c in report.checks if c.kind == "level_weight") == ["20", "70"]
+    inds[0][0] = "产出指标（60分）"
+    bad = failed(parse(render("tab", inds=inds)))
+    assert [(c.kind, c.expected, c.stated) for c in bad] == [("level_weight", "70", "60")]

@@ -13,7 +13,10 @@ relation compared as intervals by stated precision
   = 年度资金总额, in each amount column;
 - ``weight_sum``: the funds block's 分值 and every indicator's add up to the
   form's 总分值 (100 when it states none);
-- ``score_sum``: the funds block's 得分 and every indicator's add up to 总分;
+- ``score_sum``: the funds block's 得分 and every indicator's, as written,
+  add up to 总分 (stated to fewer decimals, 总分 may round the sum);
+- ``level_weight``: a level cell stating its points (产出指标（50分）) against
+  the 分值 of its rows;
 - ``score_cap``: no 得分 above its 分值;
 - ``grade``: the grade a form states beside its 总分 against the band the
   总分 falls in (the report's own bands when it states them);
@@ -206,13 +209,42 @@ def check_sums(ctx: CheckContext, form: Form) -> list[CheckResult]:
                                str(total_w), shown_target, [stated_w], where))
     stated_s = form.total.get("score")
     if stated_s is not None and stated_s.value is not None and scores and all(s is not None for s in scores):
-        computed = sum_interval(_score_interval(s) for s in scores)  # type: ignore[arg-type]
-        ok = holds(computed, _score_interval(stated_s))
+        # 总分 is the sum of the 得分 column as written (9.47, not the 9.469 it rounds)
+        total_s = sum(s.value for s in scores)  # type: ignore[union-attr, misc]
+        ok = holds(Interval.exact(total_s), _score_interval(stated_s))
         decimals = max([s.precision for s in scores] + [stated_s.precision])  # type: ignore[union-attr]
-        shown = round_for_message(computed.midpoint or Decimal(0), decimals)
+        shown = round_for_message(total_s, decimals)
         out.append(_result(ctx, "score_sum", ok,
                            f"总分 {stated_s.text} 与执行率得分及各指标得分之和 {shown} {'相符' if ok else '不符'}",
                            shown, stated_s.text, [stated_s], stated_s.location))
+    return out
+
+
+def check_level_weights(ctx: CheckContext, form: Form) -> list[CheckResult]:
+    """A 一级 or 二级指标 cell stating its points (``产出指标（50分）``, rules
+    ``level_points``) against the 分值 of the rows under it, exactly."""
+    pattern = ctx.rules.forms.level_points
+    if not pattern:
+        return []
+    rx = re.compile(pattern)
+    groups: dict[tuple[str, int], tuple[FormCell, list[FormRow]]] = {}
+    for row in form.indicators:
+        for level in ("level1", "level2"):
+            cell = row.cells.get(level)
+            if cell is not None and rx.search(cell.text):
+                key = (level, cell.location.start)
+                groups.setdefault(key, (cell, []))[1].append(row)
+    out = []
+    for cell, rows in groups.values():
+        weights = [_num(r, "weight") for r in rows]
+        if any(w is None for w in weights):
+            continue
+        points = Decimal(rx.search(cell.text).group("points"))  # type: ignore[union-attr]
+        total = sum(w.value for w in weights)  # type: ignore[union-attr, misc]
+        ok = total == points
+        out.append(_result(ctx, "level_weight", ok,
+                           f"“{cell.text}”下各指标分值之和 {total} 与所标 {points} 分{'相符' if ok else '不符'}",
+                           str(total), str(points), [cell], cell.location))
     return out
 
 
@@ -352,7 +384,8 @@ def restated_by_form(report, location: Location) -> bool:
 def check_forms(ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
     for form in ctx.report.forms:
-        for check in (check_rates, check_rate_score, check_funds_sum, check_sums, check_caps, check_grade):
+        for check in (check_rates, check_rate_score, check_funds_sum, check_sums, check_level_weights, check_caps,
+                      check_grade):
             out.extend(check(ctx, form))
     out.extend(check_restated_funds(ctx))
     return out

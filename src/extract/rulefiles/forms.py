@@ -33,6 +33,7 @@ class FormRules(RuleModel):
     total_fields: dict[str, list[str]] = Field(default_factory=dict)
     level1_words: list[str] = Field(default_factory=list)
     level_suffix: str = "指标"
+    level_points: str = ""
     level_separators: list[str] = Field(default_factory=list)
     item_number: str = ""
     note_prefixes: list[str] = Field(default_factory=list)
@@ -42,4 +43,4 @@ class FormRules(RuleModel):
     empty_cells: list[str] = Field(default_factory=list)
     value_units: list[str] = Field(default_factory=list)
 
-    _v_regex = field_validator("row_prefix", "item_number")(check_regex)
+    _v_regex = field_validator("row_prefix", "item_number", "level_points")(check_regex)
