@@ -20,7 +20,9 @@ from typing import Optional
 
 import pytest
 
-from extract.pipeline import parse_file
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_file, parse_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "forms"
 COLUMNS = ("initial", "adjusted", "executed", "weight", "rate", "score")
@@ -395,3 +397,53 @@ def test_findings(reports, name):
     assert missed == [e[0] for e in exp.indicators if e[-1] is False]
     restated = {c.locations[0].line for c in report.checks if c.kind == "restated_funds" and c.status == "pass"}
     assert restated == set(exp.extra.get("restated", {}).values())
+
+
+def test_a_national_target_form():
+    """项目支出绩效目标申报表 of our own (the national template: 中期资金总额 |
+    年度资金总额 side by side, 中期目标 | 年度目标, 指标值 without 完成值):
+    read as targets, its funds checked per column, nothing checked as missed."""
+    path = FIXTURES / "target_form.txt"
+    text = path.read_text(encoding="utf-8")
+    report = parse_file(path)
+    [form] = report.forms
+    assert (form.stage, form.kind, form.layout, form.funds_unit) == ("target", "project", "tab", "万元")
+    assert (form.location.line, form.location.end_line) == (3, 17)
+    assert {k: (c.text, c.location.line) for k, c in form.identity.items()} == {
+        "project_name": ("乡镇卫生院医疗设备更新", 3), "department": ("柳湾县卫生健康委员会（201）", 4),
+        "unit": ("柳湾县乡镇卫生院", 4)}
+    assert [(r.role, r.label, r.location.line, {k: c.text for k, c in r.cells.items()}) for r in form.funds] == [
+        ("total", "中期资金总额", 6, {"project": "1,200.00", "annual": "400.00"}),
+        ("current", "其中：财政拨款", 7, {"project": "1,050.00", "annual": "350.00"}),
+        ("other", "其他资金", 8, {"project": "150.00", "annual": "50.00"})]
+    assert {k: (c.text, c.location.line) for k, c in form.goals.items()} == {
+        "project": ("三年内为全县12家乡镇卫生院更新DR、彩超等设备36台（套）。", 10),
+        "expected": ("2025年为4家卫生院更新设备12台（套），设备完好率不低于95%。", 10)}
+    assert [(r.location.line, r.cells["level1"].text, r.cells["level2"].text, r.cells["name"].text,
+             r.cells["target"].text, set(r.cells)) for r in form.indicators] == [
+        (12, OUT, QTY, "更新医疗设备数量", "≥12台（套）", {"level1", "level2", "name", "target"}),
+        (13, OUT, QUAL, "设备验收合格率", "100%", {"level1", "level2", "name", "target"}),
+        (14, OUT, TIME, "设备采购完成时间", "2025年9月30日前", {"level1", "level2", "name", "target"}),
+        (15, OUT, COST, "单台设备平均购置成本", "≤35万元", {"level1", "level2", "name", "target"}),
+        (16, EFF, SOC, "乡镇卫生院影像检查人次", "≥6,000人次", {"level1", "level2", "name", "target"}),
+        (17, SAT, SERV, "就诊群众满意度", "≥90%", {"level1", "level2", "name", "target"})]
+    for r in form.funds + form.indicators:
+        for k, c in r.cells.items():
+            if k not in ("level1", "level2"):
+                assert _at(text, c) == c.text
+    inds = [i for i in report.indicators if i.table == form.id]
+    assert [(i.target.operator, i.met, i.actual) for i in inds] == [
+        (">=", None, None), (">=", None, None), ("<=", None, None), ("<=", None, None), (">=", None, None),
+        (">=", None, None)]
+    sums = [(c.status, c.expected) for c in report.checks if c.kind == "funds_sum"]
+    assert sums == [("pass", "1200.00"), ("pass", "400.00")]
+    assert not [c for c in report.checks if c.status == "fail" and c.severity in ("error", "warning")]
+    # 年度资金总额 410.00 against 350.00 + 50.00
+    wrong = parse_text(text.replace("年度资金总额：\t400.00", "年度资金总额：\t410.00"))
+    bad = [(c.kind, c.expected, c.stated) for c in wrong.checks if c.rule == "form" and c.status == "fail"]
+    assert bad == [("funds_sum", "400.00", "410.00")]
+
+
+def parse_text(text: str):
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))

@@ -156,12 +156,19 @@ def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:
     amount column; only where every part of the partition is stated."""
     rules = ctx.rules.forms
     by_role = {r.role: r for r in form.funds if r.role}
+
+    def runs(link) -> bool:
+        present = [p for p in link.parts if p in by_role]
+        return link.total in by_role and len(present) >= 2 and not (
+            len(present) < len(link.parts) and link.parts[-1] in by_role)
+
+    live = [link for link in rules.funds_parts if runs(link)]
     out = []
-    for link in rules.funds_parts:
-        whole = by_role.get(link.total)
+    for link in live:
+        if any(m is not link and m.total == link.total and set(link.parts) < set(m.parts) for m in live):
+            continue  # 财政拨款 + 其他资金 where the form also states 上年结转
+        whole = by_role[link.total]
         present = [by_role[p] for p in link.parts if p in by_role]
-        if whole is None or len(present) < 2 or (len(present) < len(link.parts) and link.parts[-1] in by_role):
-            continue
         for col in rules.funds_sum_columns:
             total = _num(whole, col)
             parts = [_num(p, col) for p in present]

@@ -555,8 +555,8 @@ class Reader:
         goal_pieces: list[tuple[str, Piece]] = []
         for p in pieces:
             g = v.goal(p.text) if p.text else None
-            if g is None and goal_pieces and p.text and v.key(p.text) in v.rules.goal_label \
-                    and "expected" not in {x for x, _ in goal_pieces}:
+            if g is None and p.text and v.key(p.text) in v.rules.annual_goal \
+                    and "project" in {x for x, _ in goal_pieces} and "expected" not in {x for x, _ in goal_pieces}:
                 g = "expected"  # 项目总目标 | 年度总体目标 (a target form)
             if g is not None:
                 goal_pieces.append((g, p))

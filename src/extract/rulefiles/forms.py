@@ -28,6 +28,7 @@ class FormRules(RuleModel):
     funds_units: list[str] = Field(default_factory=list)
     total_row_fields: dict[str, list[str]] = Field(default_factory=dict)
     goal_label: list[str] = Field(default_factory=list)
+    annual_goal: list[str] = Field(default_factory=list)
     goals: dict[str, list[str]] = Field(default_factory=dict)
     total_row: list[str]
     total_fields: dict[str, list[str]] = Field(default_factory=dict)
