@@ -169,3 +169,16 @@ def test_a_level_stating_its_points():
     inds[0][0] = "产出指标（60分）"
     bad = failed(parse(render("tab", inds=inds)))
     assert [(c.kind, c.expected, c.stated) for c in bad] == [("level_weight", "70", "60")]
+
+
+def test_a_department_report_is_not_compared_with_one_projects_form():
+    text = render("tab").replace("2024年度培训项目支出绩效自评报告", "2024年度某县教育局部门整体支出绩效自评报告")
+    report = parse(text + "\n二、预算执行情况\n\n部门全年预算1,300.00万元，执行率96.00%。\n")
+    assert report.meta.report_type == "部门整体支出" and report.forms[0].kind == "project"
+    assert not [c for c in report.checks if c.kind == "restated_funds"]
+
+
+def test_the_narrative_may_call_an_amount_by_another_columns_name():
+    # 100.00 is the form's 年初预算数: the text calling it 预算 is no slip
+    text = render("tab") + "\n二、预算执行情况\n\n项目全年预算100.00万元，资金使用规范。\n"
+    assert [c for c in failed(parse(text)) if c.kind == "restated_funds"] == []

@@ -289,6 +289,7 @@ def check_grade(ctx: CheckContext, form: Form) -> list[CheckResult]:
                     f"{'相符' if ok else '不符'}", band.grade, grade.text, [grade, score], grade.location)]
 
 
+AMOUNT_COLUMNS = ("initial", "adjusted", "executed")
 RESTATED = (("initial", "initial", "年初预算"), ("adjusted", "adjusted", "全年预算"),
             ("executed", "executed", "全年执行数"), ("rate", "rate", "执行率"))
 
@@ -320,7 +321,11 @@ def _restated(ctx: CheckContext, form: Form, figure: BudgetFigure, column: str,
     if not cells or not factors:
         return None
     stated = figure_interval(q, ctx.book)
-    ok = any(holds(_interval(c).scaled(f), stated) for _, c in cells for f in factors)
+    # an amount may be any amount of the block (the text's words for 预算 and
+    # 执行 do not always name the form's column): a slip matches none
+    readings = cells if column == "rate" else [
+        (r, c) for r in form.funds for k, c in r.cells.items() if k in AMOUNT_COLUMNS and c.value is not None]
+    ok = any(holds(_interval(c).scaled(f), stated) for _, c in readings for f in factors)
     row, cell = next(((r, c) for r, c in cells if r.role == "total"), cells[0])
     unit = "%" if column == "rate" else (form.funds_unit or "")
     shown = cell.text if column == "rate" else f"{cell.text}{unit}"
@@ -349,13 +354,19 @@ def of_prior_year(ctx: CheckContext, figure: BudgetFigure) -> bool:
 def check_restated_funds(ctx: CheckContext) -> list[CheckResult]:
     """The narrative's 年初预算, 全年预算, 执行数 and 执行率 (the report's
     budget figures, when read from its text outside the form) against the
-    funds block of the report's one self-evaluation form. A figure holds
-    when it equals its column's cell in any funds row; a report with
-    several forms (a department's projects) is not compared."""
+    funds block of the report's one self-evaluation form. A rate holds when
+    it equals the 执行率 of any funds row, an amount when it equals any
+    amount of the block (any row, any of 年初/全年/执行: the words of the text
+    do not always name the form's column); a report with several forms (a
+    department's projects), or whose kind is not the form's (a 部门整体
+    report with one project's form), is not compared."""
     forms = [f for f in ctx.report.forms if f.stage == "self_evaluation" and f.funds]
     if len(forms) != 1:
         return []
     form = forms[0]
+    kind = {"部门整体支出": "department", "项目支出": "project"}.get(ctx.report.meta.report_type or "")
+    if kind is not None and kind != form.kind:
+        return []  # a department's report with one project's form: other money
     out = []
     for role, column, name in RESTATED:
         figure: Optional[BudgetFigure] = getattr(ctx.report.budget, role)
