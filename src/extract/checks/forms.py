@@ -22,8 +22,9 @@ relation compared as intervals by stated precision
   总分 falls in (the report's own bands when it states them);
 - ``restated_funds``: the narrative's budget figures (年初预算, 全年预算,
   执行数, 执行率: the report's ``budget`` read from its text) against the
-  form's funds block: each must equal the cell of its column in some funds
-  row (the total, or a part the sentence may speak of).
+  form's funds block: a rate must be the 执行率 of some funds row (the
+  total, or a part the sentence may speak of), an amount some amount of
+  the block; a sentence about the year before is not compared.
 
 Scores and weights are exact, unless the form's note states the rounding
 (保留两位小数, 取整: rules/forms.yaml ``score_decimals``); amounts and rates
@@ -290,8 +291,8 @@ def check_grade(ctx: CheckContext, form: Form) -> list[CheckResult]:
 
 
 AMOUNT_COLUMNS = ("initial", "adjusted", "executed")
-RESTATED = (("initial", "initial", "年初预算"), ("adjusted", "adjusted", "全年预算"),
-            ("executed", "executed", "全年执行数"), ("rate", "rate", "执行率"))
+# The report's budget figures (model Budget) and the form's column of each.
+RESTATED = (("initial", "年初预算"), ("adjusted", "全年预算"), ("executed", "全年执行数"), ("rate", "执行率"))
 
 
 def _cell_factors(ctx: CheckContext, form: Form) -> list[Decimal]:
@@ -368,8 +369,8 @@ def check_restated_funds(ctx: CheckContext) -> list[CheckResult]:
     if kind is not None and kind != form.kind:
         return []  # a department's report with one project's form: other money
     out = []
-    for role, column, name in RESTATED:
-        figure: Optional[BudgetFigure] = getattr(ctx.report.budget, role)
+    for column, name in RESTATED:
+        figure: Optional[BudgetFigure] = getattr(ctx.report.budget, column)
         if figure is None or figure.source != "text":
             continue
         if form.location.line <= figure.location.line <= form.location.end_line or of_prior_year(ctx, figure):
