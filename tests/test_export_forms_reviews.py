@@ -23,7 +23,7 @@ from extract.export.database import open_database, table_contents
 from extract.export.parquet import read_parquet_rows
 from extract.export.schema import (
     FORM_FUNDS_CELLS, FORM_GOALS, FORM_IDENTITY, FORM_INDICATOR_FIGURES, FORM_INDICATOR_TEXTS, FORM_TOTAL,
-    metadata,
+    FORM_TARGET_FUNDS_CELLS, FORM_TOTAL_TEXTS, metadata,
 )
 from extract.pipeline import Extractor
 from extract.review import decide, load_review, save_review, sidecar_path
@@ -125,9 +125,11 @@ def test_every_cell_the_rules_can_name_has_its_columns():
     forms = yaml.safe_load((RULES / "forms.yaml").read_text(encoding="utf-8"))
     indicator_columns = yaml.safe_load((RULES / "indicators.yaml").read_text(encoding="utf-8"))["columns"]
     assert set(forms["funds_columns"]) <= set(FORM_FUNDS_CELLS)
+    assert set(forms["funds_groups"]) <= set(FORM_TARGET_FUNDS_CELLS)
     assert set(indicator_columns) <= set(FORM_INDICATOR_TEXTS) | set(FORM_INDICATOR_FIGURES)
     assert set(forms["identity"]) <= set(FORM_IDENTITY) and set(forms["goals"]) <= set(FORM_GOALS)
-    assert set(forms["total_fields"]) | set(forms["total_row_fields"]) <= set(FORM_TOTAL) | {"rate"}
+    assert set(forms["total_fields"]) | set(forms["total_row_fields"]) <= \
+        set(FORM_TOTAL) | set(FORM_TOTAL_TEXTS) | {"rate"}
 
 
 # ---------------------------------------------------------------- reviews

@@ -19,7 +19,7 @@ import pytest
 BUDGET = Path(__file__).resolve().parents[2] / "shared" / "real" / \
     "shanghai_putuo_wanli_2023_budget_with_performance_targets.pdf"
 
-pytestmark = pytest.mark.skipif(not BUDGET.exists(), reason="../shared/real not present")
+needs_budget = pytest.mark.skipif(not BUDGET.exists(), reason="../shared/real not present")
 
 DEPT = "上海市普陀区人民政府万里街道办事处"
 OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"
@@ -124,6 +124,7 @@ def report():
     return parse_file(BUDGET)
 
 
+@needs_budget
 def test_five_target_forms_as_five_projects(report):
     forms = report.forms
     assert [(f.stage, f.identity["project_name"].text) for f in forms] == [("target", f[1]) for f in FORMS]
@@ -141,6 +142,7 @@ def test_five_target_forms_as_five_projects(report):
         assert "actual" not in form.goals and form.total == {}
 
 
+@needs_budget
 @pytest.mark.parametrize("k", range(len(FORMS)))
 def test_every_target_equals_its_cell(report, k):
     form = report.forms[k]
@@ -158,6 +160,7 @@ def test_every_target_equals_its_cell(report, k):
     assert not [c for c in report.checks if c.rule == "target" and c.status == "fail"]
 
 
+@needs_budget
 def test_target_operators_and_values(report):
     inds = {(i.table, i.name): i.target for i in report.indicators if i.table}
     def read(table, name):
@@ -173,8 +176,40 @@ def test_target_operators_and_values(report):
     assert read("form5", "工作人员满意度") == (">=", (Decimal("95.00"), "%"))
 
 
+@needs_budget
 def test_the_annual_request_that_does_not_add_up(report):
     # page 35: 年度资金申请总额 10,903,043.00 while its 当年财政拨款 alone is
     # 11,419,043.00 (上年结转 0.00, 其他 0.00): a real slip of the document
     bad = [c for c in report.checks if c.rule == "form" and c.status == "fail"]
     assert [(c.kind, c.stated, c.locations[0].page) for c in bad] == [("funds_sum", "10,903,043.00", 35)]
+
+
+def test_a_target_form_in_the_database(tmp_path):
+    """stage, funds_unit, the project/annual funds cells, 项目总目标 and the
+    form's grade have their columns (the export helper's forms tables)."""
+    import shutil
+
+    from extract.batch import BatchOptions, run_batch
+    from extract.export.database import open_database, table_contents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "forms" / "target_form.txt", folder / "申报表.txt")
+    shutil.copy(Path(__file__).parent / "fixtures" / "forms" / "pipe_edges.txt", folder / "档案馆.txt")
+    db = str(tmp_path / "reports.sqlite")
+    summary = run_batch([folder], BatchOptions(out_dir=tmp_path / "out", db=db, workers=1, progress=False))
+    assert summary.exit_code in (0, 1), summary.text()
+    engine = open_database(db)
+    try:
+        rows = table_contents(engine)
+    finally:
+        engine.dispose()
+    forms = {f["project_name"] or f["department"]: f for f in rows["forms"]}
+    target, archive = forms["乡镇卫生院医疗设备更新"], forms["柏溪县档案馆"]
+    assert (target["stage"], target["funds_unit"], target["goal_project_line"]) == ("target", "万元", 10)
+    assert (archive["stage"], archive["total_grade"], archive["total_grade_line"]) == ("self_evaluation", "优", 16)
+    funds = [r for r in rows["form_funds"] if r["document_id"] == target["document_id"]]
+    assert [(r["role"], r["project"], r["annual"], r["annual_text"]) for r in funds] == [
+        ("total", Decimal("1200.00"), Decimal("400.00"), "400.00"),
+        ("current", Decimal("1050.00"), Decimal("350.00"), "350.00"),
+        ("other", Decimal("150.00"), Decimal("50.00"), "50.00")]

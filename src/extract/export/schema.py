@@ -287,13 +287,17 @@ funds = model_table(
 
 #: the funds columns of a form (rules/forms.yaml funds_columns), each a figure
 FORM_FUNDS_CELLS = ("initial", "adjusted", "executed", "weight", "rate", "score")
+#: a target form's (绩效目标申报表) funds columns (rules/forms.yaml funds_groups):
+#: project 项目资金总额 (the project's whole life), annual 年度资金申请总额
+FORM_TARGET_FUNDS_CELLS = ("project", "annual")
 #: the cells of a form's indicator row (rules/indicators.yaml columns): text, and figures
 FORM_INDICATOR_TEXTS = ("level1", "level2", "name", "target", "operator", "unit", "actual", "deviation")
 FORM_INDICATOR_FIGURES = ("weight", "score")
 #: a form's identity cells (rules/forms.yaml identity), its goals, its total
 FORM_IDENTITY = ("project_name", "department", "unit")
-FORM_GOALS = ("expected", "actual")
+FORM_GOALS = ("expected", "actual", "project")
 FORM_TOTAL = ("weight", "score")
+FORM_TOTAL_TEXTS = ("grade",)
 
 
 def _cell_text(name: str, *path: Step) -> list[Field]:
@@ -316,17 +320,18 @@ def _form_key() -> list[Column]:
 
 forms = model_table(
     "forms", Form, _form_key(),
-    [field("kind"), field("layout", width=16),
+    [field("kind"), field("stage", width=16), field("layout", width=16), field("funds_unit", width=8),
      *(c for n in FORM_IDENTITY for c in _cell_text(n, "identity", n)),
      *(c for n in FORM_GOALS for c in _cell_text(f"goal_{n}", "goals", n)),
      *(c for n in FORM_TOTAL for c in _cell_figure(f"total_{n}", "total", n)),
+     *(c for n in FORM_TOTAL_TEXTS for c in _cell_text(f"total_{n}", "total", n)),
      *_cell_text("note", "note"), *_at("location"), field("page", "location", "page")],
 )
 
 form_funds = model_table(
     "form_funds", FormRow, [*_form_key(), _index("row_index")],
     [field("role", width=16), field("label"),
-     *(c for n in FORM_FUNDS_CELLS for c in _cell_figure(n, "cells", n)),
+     *(c for n in FORM_FUNDS_CELLS + FORM_TARGET_FUNDS_CELLS for c in _cell_figure(n, "cells", n)),
      *_at("location"), field("page", "location", "page")],
     ForeignKeyConstraint(["document_id", "form_id"], ["forms.document_id", "forms.form_id"]),
     Index("ix_form_funds_role", "role"),
