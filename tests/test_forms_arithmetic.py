@@ -7,6 +7,7 @@ fails without the check that finds it; the clean form raises nothing.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +183,36 @@ def test_the_narrative_may_call_an_amount_by_another_columns_name():
     # 100.00 is the form's 年初预算数: the text calling it 预算 is no slip
     text = render("tab") + "\n二、预算执行情况\n\n项目全年预算100.00万元，资金使用规范。\n"
     assert [c for c in failed(parse(text)) if c.kind == "restated_funds"] == []
+
+
+def test_a_total_row_shifted_by_a_cell():
+    # one separator too many before 100 | 98.93: the row's last two figures are 总分值 and 总分
+    text = render("pipe", total="98.93").replace("总分 |  |  |  |  | 100 | 98.93 | ", "总分 |  |  |  |  |  | 100 | 98.93 | ")
+    report = parse(text)
+    assert {k: c.text for k, c in report.forms[0].total.items()} == {"weight": "100", "score": "98.93"}
+    assert [(c.kind, c.stated) for c in failed(report)] == [("score_sum", "98.93")]
+
+
+INDICATORS_ONLY = (Path(__file__).parent / "fixtures" / "forms" / "indicators_only.txt").read_text(encoding="utf-8")
+
+
+def test_the_budget_execution_scored_as_an_indicator_row():
+    # 预算执行率 | 100% | 96.40% | 10 | 9.64: 10 × 96.40% = 9.64
+    report = parse(INDICATORS_ONLY)
+    scored = [c for c in report.checks if c.kind == "rate_score"]
+    assert [(c.status, c.expected) for c in scored] == [("pass", "9.64")]
+    wrong = parse(INDICATORS_ONLY.replace("\t10\t9.64\t", "\t10\t9.46\t").replace("98.81", "98.63"))
+    assert [(c.kind, c.expected, c.stated) for c in failed(wrong)] == [("rate_score", "9.64", "9.46")]
+    # a floor below 100% is not read as 分值 × 执行率
+    floor = parse(INDICATORS_ONLY.replace("预算执行率\t100%\t96.40%\t10\t9.64", "预算执行率\t≥90%\t96.40%\t10\t10")
+                  .replace("98.81", "99.17"))
+    assert not [c for c in floor.checks if c.kind == "rate_score"] and failed(floor) == []
+
+
+def test_an_indicator_block_alone_is_a_form():
+    report = parse(INDICATORS_ONLY)
+    [form] = report.forms
+    assert (form.kind, form.funds, len(form.indicators)) == ("department", [], 6)
+    assert kinds(parse(INDICATORS_ONLY.replace("\t100\t98.81\t", "\t100\t98.18\t"))) == ["score_sum"]
+    assert kinds(parse(INDICATORS_ONLY.replace("群众投诉处理满意度\t≥90%\t93.5%\t10\t10",
+                                                "群众投诉处理满意度\t≥90%\t93.5%\t12\t10"))) == ["weight_sum"]

@@ -28,7 +28,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "forms"
 F01 = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "forms" / \
     "f01_canglanxian_jiaoyuju_2023_xiangmu_zipingbiao.txt"
 NAMES = ["tab.txt", "merged_blank.txt", "blocks_apart.txt", "form_before_narrative.txt", "pipe_edges.txt",
-         "form_after_narrative.txt", "pipe.txt", "two_row_header.txt"]
+         "form_after_narrative.txt", "pipe.txt", "two_row_header.txt", "indicators_only.txt", "target_form.txt"]
 
 
 def _cells(line: str):

@@ -130,14 +130,9 @@ def check_rates(ctx: CheckContext, form: Form) -> list[CheckResult]:
     return out
 
 
-def check_rate_score(ctx: CheckContext, form: Form) -> list[CheckResult]:
-    """The funds block's 得分 = 分值 × 执行率, at most 分值."""
-    total = next((r for r in form.funds if r.role == "total"), None)
-    if total is None:
-        return []
-    rate, weight, score = _num(total, "rate"), _num(total, "weight"), _num(total, "score")
-    if rate is None or weight is None or score is None:
-        return []
+def _rate_score(ctx: CheckContext, form: Form, name: str, rate: FormCell, weight: FormCell,
+                score: FormCell) -> CheckResult:
+    """得分 = 分值 × 执行率, at most 分值."""
     r = _interval(rate)
     if not rate.percent:
         r = r.scaled(Decimal(100))
@@ -147,9 +142,34 @@ def check_rate_score(ctx: CheckContext, form: Form) -> list[CheckResult]:
     ok = holds(computed, _rounded_score(score, note_decimals(ctx, form)))
     shown = round_for_message(computed.midpoint or Decimal(0), max(score.precision, 2))
     verdict = "相符" if ok else "不符"
-    return [_result(ctx, "rate_score", ok,
-                    f"执行率得分 {score.text} 与分值 {weight.text} × 执行率 {rate.text} = {shown} {verdict}",
-                    shown, score.text, [score, weight, rate], score.location)]
+    return _result(ctx, "rate_score", ok,
+                   f"{name}得分 {score.text} 与分值 {weight.text} × {name} {rate.text} = {shown} {verdict}",
+                   shown, score.text, [score, weight, rate], score.location)
+
+
+def check_rate_score(ctx: CheckContext, form: Form) -> list[CheckResult]:
+    """The funds block's 得分 = 分值 × 执行率, at most 分值; and the same of
+    an indicator row scoring the budget's execution (预算执行率 | 100% |
+    97.12% | 10 | 9.71: its 三级 or 二级指标 one of rules/forms.yaml
+    ``rate_indicators``, its target 100% or none)."""
+    out = []
+    total = next((r for r in form.funds if r.role == "total"), None)
+    if total is not None:
+        rate, weight, score = _num(total, "rate"), _num(total, "weight"), _num(total, "score")
+        if rate is not None and weight is not None and score is not None:
+            out.append(_rate_score(ctx, form, "执行率", rate, weight, score))
+    words = ctx.rules.forms.rate_indicators
+    for row in form.indicators:
+        named = [c.text for k, c in row.cells.items() if k in ("name", "level2")]
+        if not any("".join(t.split()) in words for t in named):
+            continue
+        rate, weight, score, target = (_num(row, k) for k in ("actual", "weight", "score", "target"))
+        if rate is None or weight is None or score is None or not rate.percent:
+            continue
+        if "target" in row.cells and not (target is not None and target.percent and target.value == 100):
+            continue  # a floor below 100% (≥90%) is scored by its own rule
+        out.append(_rate_score(ctx, form, row.label, rate, weight, score))  # type: ignore[arg-type]
+    return out
 
 
 def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:

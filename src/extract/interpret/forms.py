@@ -360,10 +360,12 @@ class Reader:
         for k in ("weight", "score"):
             if k in roles and number_of(roles[k].text) is not None:
                 self.form.total[k] = self.cell(roles[k])
-        if "score" not in self.form.total and nums:
+        if len(nums) >= 2 and self.form.total.get("score") != self.cell(nums[-1]):
+            # a row shifted by a cell against its header (总分||||||100|99.55|):
+            # a total row states 总分值 then 总分, its last two figures
+            self.form.total["weight"], self.form.total["score"] = self.cell(nums[-2]), self.cell(nums[-1])
+        elif "score" not in self.form.total and nums:
             self.form.total["score"] = self.cell(nums[-1])
-            if len(nums) > 1 and "weight" not in self.form.total:
-                self.form.total["weight"] = self.cell(nums[-2])
         self.done = True
 
     def pair_funds(self, pieces: list[Piece], layout: str) -> bool:
@@ -811,65 +813,119 @@ def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: Sou
     return True
 
 
+def indicator_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[int]:
+    """Lines heading a scored indicator block (三级指标 … 指标值 … 分值 …
+    得分 in one row): a form whose funds block, if any, is no block of its
+    own (部门整体 forms scoring 预算执行率 as an indicator row)."""
+    out = []
+    for i, (text, base) in enumerate(lines):
+        layout = line_layout(text)
+        if layout == "single":
+            continue
+        roles = {vocab.indicator_column(p.text) for p in split_line(text, base, layout) if p.text}
+        if {"name", "target", "weight", "score"} <= roles:
+            out.append(i)
+    return out
+
+
+def read_form(lines: list[tuple[str, int]], start: int, anchor: int, stop: int, how: str,
+              vocab: Vocabulary, source: SourceText, indicators_only: bool = False) -> Optional[tuple[Form, int]]:
+    """The form whose first line is ``start`` and whose funds block (or,
+    ``indicators_only``, its indicator header) is at ``anchor``, read up to
+    ``stop`` at the most: the form and its last line, or None when it holds
+    no funds row and no indicator."""
+    fr = vocab.rules
+    first = lines[start]
+    form = Form(id="form", layout="cell_per_line" if how == "cells" else "grid",
+                location=source.locate(first[1], first[1] + max(1, len(first[0]))))
+    reader = Reader(vocab, source, form)
+    last = start
+    if how == "cells":
+        read_cell_lines(reader, lines[start:stop])
+        last = max((c.location.line for r in form.indicators for c in r.cells.values()), default=anchor + 1) - 1
+        last = max([last] + [c.location.line - 1 for c in form.total.values()])
+    else:
+        for i in range(start, stop):
+            text = lines[i][0]
+            if indicators_only and form.indicators and (not text.strip() or line_layout(text) == "single") \
+                    and not _is_total_line(text, vocab):
+                break  # the block ends with the table
+            reader.grid_line(*lines[i])
+            last = i
+            if reader.done:
+                break
+        layouts = {line_layout(lines[i][0]) for i in range(anchor, last + 1) if lines[i][0].strip()}
+        grid = [x for x in ("tab", "pipe", "space") if x in layouts]
+        form.layout = grid[0] if grid else "label_value"
+        if form.layout == "pipe":
+            form.layout = "pipe_edges" if reader.edge_pipes else "pipe"
+    if not form.funds and not form.indicators:
+        return None
+    for i in range(last + 1, min(last + 4, len(lines))):
+        text, base = lines[i]
+        if _form_grade(form, text, base, vocab, source):
+            last = i
+            continue
+        if vocab.is_note(text):
+            form.note = make_cell(text.strip(), base + len(text) - len(text.lstrip()),
+                                  base + len(text.rstrip()), source)
+            last = i
+            break
+    title = "".join(t for t, _ in lines[max(0, start - 3):anchor + 1])
+    if any(r.role in ("basic", "project") for r in form.funds) or \
+            (not form.funds and any(w in title for w in fr.department_words)):
+        form.kind = "department"
+    if form.funds_unit is None:  # 单位：万元 above the funds block
+        form.funds_unit = next((m.group(1) for text, _ in lines[start:anchor + 1]
+                                for m in [_UNIT_LINE.search(fold(text))] if m
+                                and m.group(1) in fr.funds_units), None)
+    end = lines[last]
+    form.location = source.locate(first[1], max(end[1] + len(end[0]), first[1] + 1))
+    return form, last
+
+
+def _is_total_line(text: str, vocab: Vocabulary) -> bool:
+    """A label：value line stating the form's total (合计分值：100, 总得分：97.70)."""
+    m = re.match(r"\s*([^：:]{1,12})[：:]", text)
+    return bool(m) and any(vocab.key(m.group(1)) in words for words in vocab.rules.total_fields.values())
+
+
 def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
-    """Every national form in ``source`` as a :class:`Form` record."""
+    """Every national form in ``source`` as a :class:`Form` record: those
+    anchored on a funds block first, then scored indicator blocks standing
+    outside them; numbered ``form1`` … in document order."""
     if source is None:
         return []
-    fr: FormRules = rules.forms
-    vocab = Vocabulary(fr, rules)
+    vocab = Vocabulary(rules.forms, rules)
     lines = _lines(source)
     anchors = find_anchors(lines, vocab)
-    forms: list[Form] = []
+    found: list[tuple[int, int, Form]] = []  # first line index, last line index, form
     floor = 0
     for k, (anchor, how) in enumerate(anchors):
         if anchor < floor:
             continue
         start = _form_start(lines, anchor, floor, vocab)
         stop = _form_start(lines, anchors[k + 1][0], anchor + 1, vocab) if k + 1 < len(anchors) else len(lines)
-        stop = min(stop, anchor + 200)
-        first = lines[start]
-        form = Form(id=f"form{len(forms) + 1}", layout="cell_per_line" if how == "cells" else "grid",
-                    location=source.locate(first[1], first[1] + max(1, len(first[0]))))
-        reader = Reader(vocab, source, form)
-        last = start
-        if how == "cells":
-            read_cell_lines(reader, lines[start:stop])
-            last = max((c.location.line for r in form.indicators for c in r.cells.values()), default=anchor + 1) - 1
-            last = max([last] + [c.location.line - 1 for c in form.total.values()])
-        else:
-            for i in range(start, stop):
-                reader.grid_line(*lines[i])
-                if reader.done:
-                    last = i
-                    break
-                last = i
-            layouts = {line_layout(lines[i][0]) for i in range(anchor, last + 1) if lines[i][0].strip()}
-            grid = [x for x in ("tab", "pipe", "space") if x in layouts]
-            form.layout = grid[0] if grid else "label_value"
-            if form.layout == "pipe":
-                form.layout = "pipe_edges" if reader.edge_pipes else "pipe"
-        if not form.funds and not form.indicators:
+        got = read_form(lines, start, anchor, min(stop, anchor + 200), how, vocab, source)
+        if got is not None:
+            found.append((start, got[1], got[0]))
+            floor = got[1] + 1
+    heads = [a for a in indicator_anchors(lines, vocab) if not any(a0 <= a <= a1 for a0, a1, _ in found)]
+    for k, anchor in enumerate(heads):
+        if any(a0 <= anchor <= a1 for a0, a1, _ in found):
             continue
-        for i in range(last + 1, min(last + 4, len(lines))):
-            text, base = lines[i]
-            if _form_grade(form, text, base, vocab, source):
-                last = i
-                continue
-            if vocab.is_note(text):
-                form.note = make_cell(text.strip(), base + len(text) - len(text.lstrip()),
-                                      base + len(text.rstrip()), source)
-                last = i
-                break
-        if any(r.role in ("basic", "project") for r in form.funds):
-            form.kind = "department"
-        if form.funds_unit is None:  # 单位：万元 above the funds block
-            form.funds_unit = next((m.group(1) for text, _ in lines[start:anchor + 1]
-                                    for m in [_UNIT_LINE.search(fold(text))] if m
-                                    and m.group(1) in fr.funds_units), None)
-        end = lines[last]
-        form.location = source.locate(first[1], max(end[1] + len(end[0]), first[1] + 1))
+        floor = max([a1 + 1 for _, a1, _ in found if a1 < anchor], default=0)
+        start = _form_start(lines, anchor, floor, vocab)
+        later = [a0 for a0, _, _ in found if a0 > anchor] + heads[k + 1:k + 2]
+        stop = min(later + [len(lines), anchor + 200])
+        got = read_form(lines, start, anchor, stop, "grid", vocab, source, indicators_only=True)
+        if got is not None and got[0].indicators:
+            found.append((start, got[1], got[0]))
+    found.sort(key=lambda x: x[0])
+    forms = []
+    for i, (_, _, form) in enumerate(found, 1):
+        form.id = f"form{i}"
         forms.append(form)
-        floor = last + 1
     return forms
 
 

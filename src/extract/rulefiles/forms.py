@@ -31,6 +31,7 @@ class FormRules(RuleModel):
     annual_goal: list[str] = Field(default_factory=list)
     goals: dict[str, list[str]] = Field(default_factory=dict)
     total_row: list[str]
+    rate_indicators: list[str] = Field(default_factory=list)
     total_fields: dict[str, list[str]] = Field(default_factory=dict)
     level1_words: list[str] = Field(default_factory=list)
     level_suffix: str = "指标"
