@@ -333,6 +333,10 @@ class Reader:
         roles = self.assign(pieces, self.ind_cols, layout)
         cells = {k: self.cell(p) for k, p in roles.items()}
         rows = self.form.indicators
+        blank = self.vocab.ruleset.indicators.blank_name
+        if blank and "name" in cells and re.fullmatch(blank, cells["name"].text) and not any(
+                k in cells and not self.vocab.is_empty(cells[k].text) for k in ("target", "actual")):
+            return  # an unfilled template line ("指标2 | | | / | /")
         if rows and not any(k in cells for k in ("target", "actual", "weight", "score")):
             prev = rows[-1]  # a wrapped cell: its text joins the cell above
             for k, c in cells.items():
@@ -941,6 +945,9 @@ def form_indicators(form: Form, rules: RuleSet) -> list[Indicator]:
     for i, row in enumerate(form.indicators):
         c = row.cells
         name = c["name"].text
+        m = re.match(irules.name_prefix, name) if irules.name_prefix else None
+        if m and m.end() < len(name):
+            name = name[m.end():]  # numbered from the template: 指标1工程完工率
         level1 = c["level1"].text if "level1" in c else None
         level2 = c["level2"].text if "level2" in c else None
         t = c.get("target")
