@@ -238,6 +238,10 @@ class Table(Model):
     id: str
     number: Optional[str] = None
     caption: Optional[str] = None
+    #: the unit stated once for the table (a "单位：万元" line above it, or in
+    #: its caption): figures without a unit of their own are in it, unless
+    #: their column's header names another (structure.tables.column_unit)
+    unit: Optional[str] = None
     section: Optional[str] = None
     header_rows: int = 0
     columns: list[str] = Field(default_factory=list)

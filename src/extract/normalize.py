@@ -30,7 +30,7 @@ from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
 from .widths import TEXT_TABLE
 from .rulefiles.normalize import NormalizeRules
-from .structure.tables import split_cells
+from .structure.tables import ends_with_unit, is_loader_row, is_unit_line, split_cells
 
 
 BlockKind = Literal["paragraph", "caption", "table"]
@@ -193,8 +193,16 @@ class Normalizer:
         """Each line by its own text (extract.line_kinds; a heading line is
         text here), then by the lines around it."""
         lines: list[_Line] = []
+        origins = source.line_origins
         for no in range(1, source.n_lines + 1):
-            kind, span, cells = self.lines.classify(source.line_span(no))
+            raw = source.line_span(no)
+            kind, span, cells = self.lines.classify(raw)
+            if kind != "table" and "\t" in raw.text and origins is not None and is_loader_row(origins[no - 1]):
+                # a row of a table the loader found (ruling, <table>, Word
+                # table) with one filled cell: a title or group row inside it
+                row = split_cells(raw, self.tables, within_table=True)
+                if row is not None:
+                    kind, span, cells = "table", raw, row
             lines.append(_Line(no, span, "text" if kind == "heading" else kind, cells))
         self._mark_running(lines)
         self._mark_wrapped_rows(lines, source)
@@ -258,7 +266,8 @@ class Normalizer:
             if ln.kind == "text" and len(ln.span.text) <= self.rules.running_max_chars)
         for ln in lines:
             if (ln.kind == "text" and counts.get(ln.span.text, 0) >= self.rules.running_min_repeats
-                    and self.markers.match(ln.span.text) is None):
+                    and self.markers.match(ln.span.text) is None
+                    and not is_unit_line(ln.span.text, self.tables)):  # each table's 单位：万元
                 ln.kind = "artifact"
 
     def _split_captions(self, lines: list[_Line]) -> list[_Line]:
@@ -298,6 +307,8 @@ class Normalizer:
         p = prev.span.text
         if p[-1] in self.sentence_end:
             return True
+        if ends_with_unit(p, self.tables) or ends_with_unit(nxt.span.text, self.tables):
+            return True  # "单位：万元" is a line of its own, between a table's title and it
         if nxt.kind != "text" or prev.kind != "text":
             return True
         if self.markers.match(nxt.span.text) is not None:

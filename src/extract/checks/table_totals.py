@@ -345,8 +345,9 @@ def grand_total_readings(grid: _Grid, t: int, col: int, totals: list[int],
                          subtotals: list[int]) -> list[list[int]]:
     """The rows a 合计/总计 row ``t`` may sum in column ``col``: the top-level
     rows (小计 rows and rows in no 小计's group, without ``其中`` rows),
-    the detail rows (no 小计 rows, no rows a ``其中`` row breaks down), and
-    every data row since the previous 合计 (or the header)."""
+    the detail rows (no 小计 rows, no rows a ``其中`` row breaks down),
+    every data row since the previous 合计 (or the header), and those rows
+    with the previous 合计 itself (总计 = 本年收入合计 + 年初结转和结余)."""
     prev = max([i for i in totals if i < t and i not in subtotals], default=grid.header_rows - 1)
     scope = list(range(prev + 1, t))
     plain = [i for i in scope if i not in totals]
@@ -358,7 +359,11 @@ def grand_total_readings(grid: _Grid, t: int, col: int, totals: list[int],
     parts, parents = _part_rows(grid, plain, totals)
     top = [i for i in scope if (i in subtotals or i not in covered and i not in totals) and i not in parts]
     detail = [i for i in plain if i not in parents]
-    return _unique([top, detail, plain] + code_level_readings(grid, plain, col))
+    # 总计 = 本年收入合计 + 年初结转和结余: the previous 合计 carried into the next
+    # (numbered rows under an unnumbered one, 一、二、 under 年初结转和结余, break it down)
+    carried = [[prev] + plain, [prev] + [i for i in plain if grid.level(i) is None]] \
+        if prev >= grid.header_rows and plain else []
+    return _unique([top, detail, plain] + carried + code_level_readings(grid, plain, col))
 
 
 def code_level_readings(grid: _Grid, rows: list[int], col: int) -> list[list[int]]:

@@ -46,13 +46,14 @@ _MONEY_UNIT = re.compile(r"(万元|亿元|千元|元)")
 def _table_unit(table: Table, header: list[str], default: str) -> str:
     """The money unit a budget table states: in its header row first
     ("项目资金（万元）", "年度预算数(万元)"), then its caption or any cell
-    saying "单位：元" or "(万元)"; else ``default``."""
+    saying "单位：元" or "(万元)", then its unit line (:attr:`Table.unit`);
+    else ``default``."""
     for texts in (header, [table.caption or ""] + [c.text for c in table.cells]):
         for t in texts:
             m = _MONEY_UNIT.search(t)
             if m and ("单位" in t or "(" in t or "（" in t):
                 return m.group(1)
-    return default
+    return table.unit or default
 
 
 def _budget_cols(row: list[str], rules: MetricRules) -> dict[str, int]:

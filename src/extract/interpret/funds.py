@@ -6,7 +6,8 @@ vocabulary is the ``funds`` section of ``rules/tables.yaml``. Each data row
 with a name and an amount, total rows (合计/小计) excepted, becomes a
 :class:`~extract.model.FundRow` whose amount is an exact
 :class:`~extract.model.Quantity`. A bare number takes the money unit stated
-in the amount column's header ("(万元)") or the caption ("单位：万元").
+in the amount column's header ("(万元)"), else the table's (a "单位：万元"
+line above it or its caption: :attr:`~extract.model.Table.unit`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import Optional, Sequence
 from ..model import FundRow, Location, Quantity, Table
 from ..quantities import QuantityMatch, find_quantities
 from ..ruleset import RuleSet, RulesLike
-from ..rulefiles.tables import FundTableRules
-from ..structure.tables import header_label
+from ..rulefiles.tables import TableRules
+from ..structure.tables import column_unit, header_label
 
 
 @dataclass(frozen=True)
@@ -48,29 +49,31 @@ def _first_match(labels: Sequence[str], wanted: Sequence[str],
     return None
 
 
-def table_unit(table: Table, amount_col: int, rules: FundTableRules) -> str:
+def table_unit(table: Table, amount_col: int, rules: TableRules) -> str:
     """The money unit of ``amount_col``: from its header ("(万元)"), else
-    any header cell or the caption saying "单位：万元"; "" if none."""
-    m = re.search(rules.header_unit, table.columns[amount_col])
-    if m:
-        return m.group("unit")
+    the table's (its unit line or caption, :func:`column_unit`), else any
+    header cell saying "单位：万元"; "" if none."""
+    unit = column_unit(table, amount_col, rules)
+    if unit:
+        return unit
     for text in list(table.columns) + [table.caption or ""]:
-        m = re.search(rules.caption_unit, text)
+        m = re.search(rules.funds.caption_unit, text)
         if m:
             return m.group("unit")
     return ""
 
 
-def fund_columns(table: Table, rules: FundTableRules) -> Optional[FundColumns]:
+def fund_columns(table: Table, tables: TableRules) -> Optional[FundColumns]:
     """The columns of a fund table, or None if ``table`` is not one."""
     if not table.header_rows or not table.columns:
         return None
+    rules = tables.funds
     name = _first_match(table.columns, rules.name_labels)
     amount = _first_match(table.columns, rules.amount_labels, rules.amount_label_prefixes)
     if name is None or amount is None or name == amount:
         return None
     number = _first_match(table.columns, rules.number_labels)
-    return FundColumns(name, amount, number, table_unit(table, amount, rules))
+    return FundColumns(name, amount, number, table_unit(table, amount, tables))
 
 
 _BARE_NUMBER = re.compile(r"[-+−]?[\d,，]*\d(?:\.\d+)?")
@@ -129,7 +132,7 @@ def extract_funds(tables: list[Table], rules: RulesLike = None) -> list[FundRow]
     rs = RuleSet.of(rules)
     out: list[FundRow] = []
     for table in tables:
-        cols = fund_columns(table, rs.tables.funds)
+        cols = fund_columns(table, rs.tables)
         if cols is not None:
             out.extend(table_fund_rows(table, cols, rs))
     return out

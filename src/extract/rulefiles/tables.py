@@ -58,6 +58,9 @@ class TableRules(_Rules):
     """The contents of ``rules/tables.yaml``."""
 
     caption: str
+    unit_line: str = r"[(（]?\s*(?:金额|计量|货币)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*[)）]?"
+    title_max_chars: int = Field(40, ge=1)
+    title_endings: list[str] = Field(default_factory=list)
     row: RowRules = Field(default_factory=RowRules)
     header: HeaderRules = Field(default_factory=HeaderRules)
     labels: ColumnLabels
@@ -72,6 +75,6 @@ class TableRules(_Rules):
     total_suffix_max_chars: int = Field(24, ge=1)
     funds: FundTableRules
 
-    _v_caption = field_validator("caption")(check_regex)
+    _v_caption = field_validator("caption", "unit_line")(check_regex)
     _v_placeholder = field_validator("placeholder")(check_regex)
     _label_index: Optional[tuple] = PrivateAttr(default=None)

@@ -33,7 +33,7 @@ from ..normalize import Block, NormalizedDocument, normalize
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from ..rulefiles.tables import TableRules
-from .tables import build_table
+from .tables import build_table, table_preamble
 
 
 @dataclass
@@ -153,15 +153,31 @@ class SectionBuilder:
                 marker=m.marker, ordinal=m.ordinal, text=item.text[len(m.marker):].strip(), paragraph=index,
                 location=self.source.locate_span(item)))
 
-    def _table(self, block: Block, caption: Optional[Block]) -> None:
+    def _table(self, block: Block, caption: Optional[Block], unit_line: Optional[Block] = None) -> None:
         tid = f"t{len(self.out.tables) + 1}"
         table = build_table(tid, block.rows, self.source, caption=caption.span if caption else None,
-                            rules=self.tables)
+                            rules=self.tables, unit_line=unit_line.span if unit_line else None)
         if self.stack:
             table.section = self.stack[-1].section.id
         self.out.tables.append(table)
 
     # -- tables of contents, row labels, second documents
+
+    def _preamble(self, i: int) -> tuple[Optional[int], Optional[int]]:
+        """Block indices of the caption and the unit line of the table at
+        block ``i`` (see :func:`~extract.structure.tables.table_preamble`;
+        a 表N caption may stand above the unit line too). Headings and
+        document titles are never a table's title."""
+        blocks = self.doc.blocks
+        above = [blocks[k] for k in (i - 1, i - 2) if k >= 0]
+        words = self.markers.rules.part_titles
+        texts = [b.span.text if b.kind == "paragraph" and self.markers.match(b.span.text) is None
+                 and not any(w in b.span.text for w in words) else None for b in above]
+        cap, unit = table_preamble(texts, self.tables)
+        k = 0 if unit is None else 1
+        if k < len(above) and above[k].kind == "caption":
+            cap = k
+        return (None if cap is None else i - 1 - cap), (None if unit is None else i - 1 - unit)
 
     def _raw_line(self, block: Block) -> str:
         return self.source.line_span(block.first_line).text.strip()
@@ -253,11 +269,15 @@ class SectionBuilder:
         blocks = self.doc.blocks
         contents = self._contents()
         titles = {t for t in contents.values() if len(t) >= 4}
+        preambles = {i: self._preamble(i) for i, b in enumerate(blocks) if b.kind == "table" and i not in contents}
+        taken = {k for pair in preambles.values() for k in pair if k is not None}
         for i, block in enumerate(blocks):
             if i in contents:
                 self.out.contents.append(block.span)
                 self.out.paragraphs.append(Paragraph(block.span, None, block=i))
                 continue
+            if i in taken:
+                continue  # a table's caption or unit line
             if block.kind == "paragraph" and titles and self.markers.match(block.span.text) is None:
                 split = self._chapter_split(block, titles)
                 if split is not None:
@@ -268,10 +288,8 @@ class SectionBuilder:
                 self._heading(block, Marker("title", 1, "", 0, True), i, (block.span.strip(), Span("", ()), False))
                 continue
             if block.kind == "table":
-                prev = blocks[i - 1] if i else None
-                self._table(block, prev if prev is not None and prev.kind == "caption" else None)
-                continue
-            if block.kind == "caption" and i + 1 < len(blocks) and blocks[i + 1].kind == "table":
+                cap, unit = preambles[i]
+                self._table(block, None if cap is None else blocks[cap], None if unit is None else blocks[unit])
                 continue
             mk = self.markers.match(block.span.text) if block.kind == "paragraph" else None
             if mk is not None and not self._row_label(i):

@@ -590,14 +590,44 @@ def is_continuation(row: Sequence[Span], above: Sequence[Span], roles: Sequence[
     return True
 
 
+def _row_lines(row: Sequence[Span], source: SourceText) -> tuple[int, int]:
+    """First and last 1-based source line of ``row``'s cells (0, 0 for a
+    row without text)."""
+    offsets = [o for c in row for o in (c.offsets[:1] + c.offsets[-1:])]
+    if not offsets:
+        return 0, 0
+    return source.line_of(min(offsets)), source.line_of(max(offsets))
+
+
+def may_continue(row: Sequence[Span], above: Sequence[Span], source: Optional[SourceText]) -> bool:
+    """False when ``row`` is a row its loader drew (a ruled PDF table, a
+    Word or HTML table row: the loader joined each cell's wrapped lines
+    already) on the same page as ``above``: only the first row of a table
+    continued on a new page can carry the tail of the previous page's last
+    row. Text rows (tabs, aligned columns) may always continue."""
+    if source is None or source.line_origins is None:
+        return True
+    first, _ = _row_lines(row, source)
+    _, last_above = _row_lines(above, source)
+    if not first or not last_above or not is_loader_row(source.line_origins[first - 1]):
+        return True
+    pages = source.line_pages
+    return pages is not None and pages[first - 1] is not None and pages[last_above - 1] is not None \
+        and pages[first - 1] != pages[last_above - 1]
+
+
 def join_continuation_rows(grid: list[list[Span]], n_header: int,
-                           roles: Sequence[Role], rules: TableRules) -> list[list[Span]]:
+                           roles: Sequence[Role], rules: TableRules,
+                           source: Optional[SourceText] = None) -> list[list[Span]]:
     """Join rows of wrapped text into the data row above them, and cells in
     hierarchy columns holding only a wrap fragment (``"指标"``) into the
-    label above them. Returns the data rows left."""
+    label above them. Returns the data rows left. With ``source``, a row
+    the loader drew joins the row above only across a page break
+    (:func:`may_continue`)."""
     out: list[list[Span]] = [list(r) for r in grid[:n_header]]
     for row in grid[n_header:]:
         if (len(out) > n_header and is_continuation(row, out[-1], roles, rules)
+                and may_continue(row, out[-1], source)
                 and not any(is_total_label(c.text, rules) for c in row + out[-1])):
             out[-1] = [_join_spans(a, b) for a, b in zip(out[-1], row)]
             continue
@@ -660,6 +690,100 @@ def merged_fills(grid: Sequence[Sequence[Span]], n_header: int, roles: Sequence[
             elif anchors[j] is not None:
                 fills[(i, j)] = anchors[j]  # type: ignore[assignment]
     return fills
+
+
+# --------------------------------------------------------------------------
+# The unit of a table, and titles without a number
+
+
+def stated_unit(text: str, rules: TableRules) -> Optional[str]:
+    """The unit a caption or a line says for a whole table (``"单位：万元"``,
+    ``"表1 …（单位：元）"`` -> ``"元"``), or None."""
+    m = _compiled(rules.unit_line).search(_squash(text))
+    return m.group("unit") if m else None
+
+
+_LOADER_ROW = re.compile(r"(?:^|\s)t\d+ r\d+$")
+
+
+def is_loader_row(origin: Optional[str]) -> bool:
+    """True when a line's origin names a row of a table its loader found
+    (``"page 3 t2 r5"``, ``"t1 r4"``: PDF ruling, a Word or HTML table)."""
+    return bool(origin) and _LOADER_ROW.search(origin) is not None  # type: ignore[arg-type]
+
+
+def is_unit_line(text: str, rules: TableRules) -> bool:
+    """True when ``text`` only states a unit (``"单位：万元"``,
+    ``"（金额单位：元）"``): the unit line of the table below it."""
+    return _compiled(rules.unit_line).fullmatch(_squash(text)) is not None
+
+
+def ends_with_unit(text: str, rules: TableRules) -> bool:
+    """True when ``text`` ends with a unit statement (``"编制部门：某局
+    单位：元"``, ``"单位：万元"``): it is a line of its own."""
+    return _compiled(rules.unit_line + r"$").search(_squash(text)) is not None
+
+
+def without_unit(text: str, rules: TableRules) -> str:
+    """``text`` without a unit statement at its end (``"收入决算表
+    单位：万元"`` -> ``"收入决算表"``, ``"…情况（单位：万元）"`` -> ``"…情况"``)."""
+    m = _compiled(rules.unit_line + r"$").search(text)
+    return text[:m.start()].rstrip() if m else text
+
+
+_TITLE_PUNCT = re.compile(r"[。！？!?；;，,、:：]")
+_NUMBER_ONLY = re.compile(r"[-+−\d,.，%％]+")
+
+
+def is_table_title(text: str, rules: TableRules, above_unit_line: bool) -> bool:
+    """True when a line right above a table (``above_unit_line``: above
+    its unit line) is the table's title although it has no 表N: short, no
+    sentence or clause punctuation, and, right above the table, ending
+    with a title word (``"收入支出决算总表"``). The caller rules out
+    headings."""
+    t = without_unit(_squash(text), rules)
+    if not t or len(t) > rules.title_max_chars or _TITLE_PUNCT.search(t) or _NUMBER_ONLY.fullmatch(t):
+        return False
+    return above_unit_line or any(t.endswith(w) for w in rules.title_endings)
+
+
+def table_preamble(texts: Sequence[Optional[str]], rules: TableRules) -> tuple[Optional[int], Optional[int]]:
+    """``(caption, unit line)``: indices into ``texts``, the blocks right
+    above a table nearest first (None for a block that is no paragraph or
+    caption line, or that may not be taken: a heading), of the table's
+    caption and of its unit line; None where it has none. A unit line
+    stands right above the table; the caption above it or right above the
+    table. A unit at the end of a title (``"收入决算表 单位：万元"``) makes
+    that line both; one at the end of a label line (``"编制部门：…
+    单位：元"``) makes it the unit line. A 表N caption is found by the
+    caller; here a title without one (:func:`is_table_title`)."""
+    unit = None
+    k = 0
+    first = texts[0] if texts else None
+    if first is not None and is_unit_line(first, rules):
+        unit, k = 0, 1
+    elif first is not None and ends_with_unit(first, rules):
+        rest = without_unit(_squash(first), rules)
+        if is_table_title(rest, rules, above_unit_line=False):
+            return 0, 0  # "收入决算表    单位：万元" on one line
+        if re.search(r"[:：]", rest) and not re.search(r"[。；;]", rest):
+            unit, k = 0, 1  # "编制部门：某某街道办事处    单位：元"
+    if k < len(texts) and texts[k] is not None and not is_unit_line(texts[k], rules) \
+            and is_table_title(texts[k], rules, above_unit_line=unit is not None):
+        return k, unit
+    return None, unit
+
+
+def column_unit(table: Table, col: int, rules: TableRules) -> str:
+    """The unit of the figures of column ``col`` that state none: the one
+    its header names (``"资金支出情况(万元)"``), else the table's
+    (:attr:`Table.unit`, from its unit line or caption); "" if neither
+    says."""
+    if table.header_rows and col < len(table.columns):
+        m = _compiled(rules.funds.header_unit).search(table.columns[col])
+        if m:
+            return m.group("unit")
+    return table.unit or ""
 
 
 # --------------------------------------------------------------------------
@@ -736,7 +860,7 @@ def drop_separator_rows(grid: list[list[Span]], rules: TableRules) -> list[list[
                     and all(sep.fullmatch(c.text) for c in row if c.text))]
 
 
-def build_segment(grid: list[list[Span]], rules: TableRules
+def build_segment(grid: list[list[Span]], rules: TableRules, source: Optional[SourceText] = None
                   ) -> tuple[list[list[Span]], int, list[int], dict[tuple[int, int], int]]:
     """One segment's rows (a header, if any, then data rows) with wrapped
     text joined back: ``(rows, header row count, total rows, merged
@@ -744,13 +868,14 @@ def build_segment(grid: list[list[Span]], rules: TableRules
     n_header = count_header_rows(grid, rules)
     grid, n_header = join_header_continuation(grid, n_header, rules)
     roles = column_roles(grid, n_header, rules)
-    grid = join_continuation_rows(grid, n_header, roles, rules)
+    grid = join_continuation_rows(grid, n_header, roles, rules, source)
     totals = total_rows(grid, n_header, rules)
     return grid, n_header, totals, merged_fills(grid, n_header, roles, totals)
 
 
 def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
-                caption: Optional[Span] = None, rules: RulesArg = None) -> Table:
+                caption: Optional[Span] = None, rules: RulesArg = None,
+                unit_line: Optional[Span] = None) -> Table:
     """A :class:`Table` from rows of cell spans (from :func:`split_cells`).
 
     Aligns and pads the rows, cuts them into segments at inner header rows
@@ -760,6 +885,9 @@ def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
     anchor. ``header_rows`` and ``columns`` are those of the first segment;
     :func:`table_segments` finds the others again. Cell texts are
     cleaned (:func:`clean_cell`); cells with text carry a Location.
+    ``unit_line``: the line stating the table's unit (``单位：万元``); else
+    the unit is taken from the caption, else from a header cell saying
+    ``单位：…`` (:attr:`Table.unit`).
     """
     r = load_table_rules(rules)
     rows = restore_leading_cells(rows, source, r)
@@ -772,7 +900,7 @@ def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
     fills: dict[tuple[int, int], int] = {}
     n_header, columns = 0, []
     for k, (s, e) in enumerate(zip(starts, starts[1:] + [len(grid)])):
-        seg, n, seg_totals, seg_fills = build_segment(grid[s:e], r)
+        seg, n, seg_totals, seg_fills = build_segment(grid[s:e], r, source)
         offset = len(out)
         totals.extend(offset + i for i in seg_totals)
         fills.update({(offset + i, j): offset + a for (i, j), a in seg_fills.items()})
@@ -781,7 +909,14 @@ def build_table(table_id: str, rows: list[list[Span]], source: SourceText,
         out.extend(seg)
     grid = out
     number, title, cap_span = parse_caption(caption, r)
+    unit = None
+    for text in ([unit_line.text] if unit_line is not None else []) + ([caption.text] if caption else []) \
+            + [c.text for row in grid[:n_header] for c in row if "单位" in c.text]:
+        unit = stated_unit(text, r)
+        if unit:
+            break
     return Table(
+        unit=unit,
         id=table_id,
         number=number,
         caption=title,
