@@ -17,3 +17,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
   touch "$stamp"
 fi
+# EXTRACT_OFFICE=1: also install LibreOffice, which reads .doc/.wps/.et (Debian, needs root)
+if [ "${EXTRACT_OFFICE:-}" = 1 ] && ! command -v soffice >/dev/null; then
+  apt-get install -y -qq --no-install-recommends libreoffice-writer libreoffice-calc
+fi

@@ -14,6 +14,7 @@ by OCR (the ``ocr`` extra, slow): its differences are only those named in
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -88,6 +89,29 @@ def test_truncated_file_of_each_form_is_refused(tmp_path, form, reason):
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(CorruptDocument, match=reason):
         parse_file(cut)
+
+
+@pytest.fixture(scope="module")
+def doc_files(tmp_path_factory):
+    """The .docx fixtures saved as Word 97-2003 .doc by LibreOffice."""
+    from extract.load.office import convert
+
+    folder = tmp_path_factory.mktemp("doc")
+    out = {}
+    for stem in STEMS:
+        out[stem] = folder / f"{stem}.doc"
+        out[stem].write_bytes(convert((FIXTURES / f"{stem}.docx").read_bytes(), ".docx", "doc"))
+    return out
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("stem", STEMS)
+def test_doc_made_by_libreoffice_gives_the_same_data(from_text, doc_files, stem):
+    report = parse_file(doc_files[stem])
+    assert report.source.format == "docx" and report.source.notes == ["converted from Word 97-2003 (.doc) by LibreOffice"]
+    got, want = comparable(report), from_text[stem]
+    for key in COMPARED:
+        assert got[key] == want[key], key
 
 
 # ---------------------------------------------------------------- scanned

@@ -4,6 +4,7 @@ gridSpan/vMerge, text boxes once, and clear errors for what is not a .docx."""
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import docx
@@ -170,11 +171,36 @@ def test_chinese_count_tens():
 
 
 @pytest.mark.parametrize("suffix", [".doc", ".wps"])
-def test_legacy_formats_are_refused(tmp_path, suffix):
+def test_damaged_legacy_file_is_refused_in_one_line(tmp_path, suffix):
+    """LibreOffice reads .doc/.wps; a file it cannot convert is refused
+    with the reason, and without LibreOffice the error says how to get it."""
     p = tmp_path / f"r{suffix}"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    with pytest.raises(UnsupportedFormat, match="save it as .docx or PDF"):
+    with pytest.raises((CorruptDocument, UnsupportedFormat), match="save it as .docx or PDF") as e:
         load_document(p)
+    assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps", ".et"])
+def test_legacy_file_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch, suffix):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on it
+    p = tmp_path / f"r{suffix}"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with pytest.raises(UnsupportedFormat, match="install LibreOffice.*save it as .docx or PDF"):
+        load_document(p)
+
+
+def test_libreoffice_over_its_time_limit_is_stopped(tmp_path, monkeypatch):
+    """A conversion that hangs is ended at the limit, its processes too."""
+    from extract.errors import LimitExceeded
+    from extract.load import office
+
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nexec {shutil.which('sleep')} 30\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(LimitExceeded, match="took over 0.5 s"):
+        office.convert(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc", "docx", timeout=0.5)
 
 
 @pytest.mark.parametrize("suffix", [".doc", ".docx"])

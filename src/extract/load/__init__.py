@@ -20,10 +20,10 @@ from ..errors import InputError, UnsupportedFormat
 from ..model import Source
 from ..ruleset import RulesLike
 from ..span import SourceText
+from .office import LEGACY_FORMATS
 from .text import load_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-LEGACY_SUFFIXES = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "WPS spreadsheet (.et)"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx", ".docm"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -43,8 +43,6 @@ def load_document(path: os.PathLike | str, rules: RulesLike = None) -> LoadedDoc
     laid out by (default: the rules shipped with the package)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in LEGACY_SUFFIXES and not p.is_file():
-        raise UnsupportedFormat(f"{LEGACY_SUFFIXES[suffix]} is not read: save it as .docx or PDF", path)
     try:
         p.stat()
     except OSError as e:
@@ -77,6 +75,18 @@ def load_document(path: os.PathLike | str, rules: RulesLike = None) -> LoadedDoc
         from .spreadsheet import load_xls, load_xlsx
 
         source, notes = (load_xlsx if kind == "xlsx" else load_xls)(path, data)
+    elif kind == "legacy":
+        from .docx import load_docx
+        from .office import convert
+        from .spreadsheet import load_xlsx
+
+        kind, name = LEGACY_FORMATS[suffix]
+        converted = convert(data, suffix, kind, path)
+        if kind == "docx":
+            source = load_docx(path, converted)
+        else:
+            source, notes = load_xlsx(path, converted)
+        notes = [f"converted from {name} by LibreOffice", *notes]
     elif kind == "html":
         from .html import load_html
 
@@ -97,17 +107,18 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def document_kind(suffix: str, data: bytes, path: os.PathLike | str = "") -> str:
-    """``pdf``, ``docx``, ``xlsx``, ``xls``, ``html`` or ``text``: by the file's content where it
-    says (a PDF header, a zip package, an HTML page), else by its extension.
-    A legacy Word/WPS file raises :class:`UnsupportedFormat`."""
+    """``pdf``, ``docx``, ``xlsx``, ``xls``, ``html``, ``text`` or ``legacy``: by the file's
+    content where it says (a PDF header, a zip package, an HTML page), else by its extension.
+    ``legacy``: a Word 97-2003 or WPS file (:mod:`extract.load.office` converts it); one named
+    .docx/.xlsx raises :class:`UnsupportedFormat`."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF") or suffix in PDF_SUFFIXES:
         return "pdf"
-    if suffix in LEGACY_SUFFIXES or (suffix in DOCX_SUFFIXES | XLS_SUFFIXES and not data.startswith(b"PK")):
+    if suffix in LEGACY_FORMATS or (suffix in DOCX_SUFFIXES | XLS_SUFFIXES and not data.startswith(b"PK")):
         if looks_like_html(data):
             return "html"
-    if suffix in LEGACY_SUFFIXES:
-        raise UnsupportedFormat(f"{LEGACY_SUFFIXES[suffix]} is not read: save it as .docx or PDF", path)
+    if suffix in LEGACY_FORMATS:
+        return "legacy"
     if suffix in DOCX_SUFFIXES:
         return "docx"
     if suffix in XLSX_SUFFIXES or (head.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]):

@@ -106,6 +106,7 @@ def _letters(n: int) -> str:
 def format_number(n: int, fmt: str) -> str:
     """Counter ``n`` in Word's number format ``fmt`` (``numFmt``)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand",  # LibreOffice writes 一、二、 of a .doc so
                "chineseLegalSimplified", "ideographLegalTraditional"):
         return chinese_count(n)
     if fmt == "ideographTraditional":
