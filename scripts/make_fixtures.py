@@ -11,7 +11,10 @@ For every sample ``S.txt`` this writes, under ``tests/fixtures/``:
   ``SCAN_DPI`` and wrapped as an image-only PDF (no text layer);
 - ``S.html``: a page as a government site publishes it (navigation, footer,
   script, ``<table>`` with ``rowspan``, ``<br>``-broken paragraphs); the
-  2022 sample in GBK with a ``<meta charset>``, the others in UTF-8.
+  2022 sample in GBK with a ``<meta charset>``, the others in UTF-8;
+- ``S.rows_split.pdf`` (the samples in :data:`ROWS_SPLIT`): the .docx with
+  rows allowed to break across pages, printed on paper of a height that
+  makes the page break cut a wrapped cell of the indicator table;
 
 and a few fixtures for the error paths: ``encrypted_empty_password.pdf``
 (opens without a password), ``encrypted_password.pdf`` (password
@@ -237,8 +240,13 @@ class Numbering:
 # DOCX
 
 
-def write_docx(sample: Sample, path: Path) -> None:
-    """The sample as a Word document (see the module docstring)."""
+def write_docx(sample: Sample, path: Path, rows_split: bool = False, pad_before: int = 0,
+               page_height_cm: float = 29.7) -> None:
+    """The sample as a Word document (see the module docstring).
+    ``rows_split``: table rows may break across pages (Word's default), and
+    ``pad_before`` empty paragraphs stand before the indicator table, and
+    ``page_height_cm`` sets the paper's height, to move where the page
+    breaks it."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -246,7 +254,7 @@ def write_docx(sample: Sample, path: Path) -> None:
     document = docx.Document()
     _set_fonts(document)
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.page_width, section.page_height = Cm(21.0), Cm(page_height_cm)
     section.left_margin = section.right_margin = Cm(2.6)
     section.top_margin, section.bottom_margin = Cm(3.0), Cm(2.6)
     _header_footer(section, sample.title)
@@ -254,7 +262,10 @@ def write_docx(sample: Sample, path: Path) -> None:
     first = True
     for block in sample.blocks:
         if isinstance(block, TableBlock):
-            _write_table(document, block)
+            if block.merged_columns:
+                for _ in range(pad_before):
+                    document.add_paragraph()
+            _write_table(document, block, can_split=rows_split)
             continue
         text = block.text
         para = document.add_paragraph()
@@ -317,10 +328,10 @@ def _header_footer(section, title: str) -> None:
     foot.add_run(" -")
 
 
-def _write_table(document, block: TableBlock) -> None:
+def _write_table(document, block: TableBlock, can_split: bool = False) -> None:
     """A bordered table; the first row repeats on each page, rows do not
-    split, and blank cells under a label in the leading columns are
-    merged into it (``vMerge``)."""
+    split (unless ``can_split``), and blank cells under a label in the
+    leading columns are merged into it (``vMerge``)."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -330,7 +341,8 @@ def _write_table(document, block: TableBlock) -> None:
     table.style = document.styles["Table Grid"]
     for i, row in enumerate(rows):
         tr_pr = table.rows[i]._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        if not can_split:
+            tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         if i == 0:
             tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
         for j, text in enumerate(row):
@@ -540,6 +552,23 @@ def make_sample(path: Path, out_dir: Path, work: Path) -> None:
     write_scanned_pdf(pdf, out_dir / f"{sample.stem}.scanned.pdf")
     encoding = "gbk" if sample.stem in GBK_SAMPLES else "utf-8"
     write_html(sample, out_dir / f"{sample.stem}.html", encoding)
+    if sample.stem in ROWS_SPLIT:
+        write_rows_split_pdf(sample, out_dir / f"{sample.stem}.rows_split.pdf", work, ROWS_SPLIT[sample.stem])
+
+
+# Samples printed once more with table rows allowed to break across pages,
+# on paper of this height (cm), so that the page break cuts a wrapped cell of
+# the indicator table ("单个项目补助最高为 30 万" / "元"): S.rows_split.pdf.
+ROWS_SPLIT = {"2024_jiangmen_kejiju_department_overall_self_evaluation": 30.3}
+
+
+def write_rows_split_pdf(sample: Sample, out: Path, work: Path, page_height_cm: float,
+                         pad_before: int = 0) -> None:
+    """``sample`` printed by LibreOffice with rows that may split at a page
+    break (see :data:`ROWS_SPLIT`)."""
+    docx_path = work / f"{sample.stem}.rows_split.docx"
+    write_docx(sample, docx_path, rows_split=True, pad_before=pad_before, page_height_cm=page_height_cm)
+    shutil.copyfile(docx_to_pdf(docx_path, work), out)
 
 
 def make_error_fixtures(out_dir: Path, pdf: Path) -> None:

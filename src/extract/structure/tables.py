@@ -599,21 +599,45 @@ def _row_lines(row: Sequence[Span], source: SourceText) -> tuple[int, int]:
     return source.line_of(min(offsets)), source.line_of(max(offsets))
 
 
-def may_continue(row: Sequence[Span], above: Sequence[Span], source: Optional[SourceText]) -> bool:
-    """False when ``row`` is a row its loader drew (a ruled PDF table, a
-    Word or HTML table row: the loader joined each cell's wrapped lines
-    already) on the same page as ``above``: only the first row of a table
-    continued on a new page can carry the tail of the previous page's last
-    row. Text rows (tabs, aligned columns) may always continue."""
+RowKind = Literal["text", "drawn", "page_top"]
+
+
+def row_kind(row: Sequence[Span], above: Sequence[Span], source: Optional[SourceText]) -> RowKind:
+    """How ``row`` was laid out, seen from the row ``above`` it: ``text``
+    (a tab or aligned-column line of a text dump, where wrapped cell text
+    comes as a row of its own), ``drawn`` (a row its loader drew: a ruled
+    PDF table, a Word or HTML table row, whose cells' wrapped lines the
+    loader joined already), or ``page_top`` (a drawn row that starts a new
+    page below ``above``: a row the page break split continues there)."""
     if source is None or source.line_origins is None:
-        return True
+        return "text"
     first, _ = _row_lines(row, source)
     _, last_above = _row_lines(above, source)
     if not first or not last_above or not is_loader_row(source.line_origins[first - 1]):
-        return True
+        return "text"
     pages = source.line_pages
-    return pages is not None and pages[first - 1] is not None and pages[last_above - 1] is not None \
-        and pages[first - 1] != pages[last_above - 1]
+    if pages is not None and None not in (pages[first - 1], pages[last_above - 1]) \
+            and pages[first - 1] != pages[last_above - 1]:
+        return "page_top"
+    return "drawn"
+
+
+def is_page_continuation(row: Sequence[Span], above: Sequence[Span], roles: Sequence[Role],
+                         rules: TableRules) -> bool:
+    """True when ``row``, the first row of a table on a new page, only
+    carries the rest of ``above``'s cells that the page break cut: each of
+    its cells with text sits under a cell with text and is no figure, no
+    placeholder and no form label opening a row (a value column may hold
+    the tail: ``"单个项目补助最高为30万"`` / ``"元"``), and it leaves empty
+    some cell other than a hierarchy label that ``above`` fills (a row of
+    its own fills them all: ``"科技统计完成时效性 按时完成 已完成"``)."""
+    filled = [j for j, c in enumerate(row) if c.text]
+    if not filled or opens_row(row[filled[0]].text, rules):
+        return False
+    for j in filled:
+        if not above[j].text or looks_like_figure(row[j].text) or is_placeholder(row[j].text, rules):
+            return False
+    return any(above[j].text and not row[j].text and roles[j] != "fill" for j in range(len(row)))
 
 
 def join_continuation_rows(grid: list[list[Span]], n_header: int,
@@ -622,13 +646,18 @@ def join_continuation_rows(grid: list[list[Span]], n_header: int,
     """Join rows of wrapped text into the data row above them, and cells in
     hierarchy columns holding only a wrap fragment (``"指标"``) into the
     label above them. Returns the data rows left. With ``source``, a row
-    the loader drew joins the row above only across a page break
-    (:func:`may_continue`)."""
+    the loader drew joins the row above only across a page break, when it
+    only carries the cut cells' rest (:func:`row_kind`,
+    :func:`is_page_continuation`)."""
     out: list[list[Span]] = [list(r) for r in grid[:n_header]]
     for row in grid[n_header:]:
-        if (len(out) > n_header and is_continuation(row, out[-1], roles, rules)
-                and may_continue(row, out[-1], source)
-                and not any(is_total_label(c.text, rules) for c in row + out[-1])):
+        if len(out) > n_header:
+            kind = row_kind(row, out[-1], source)
+            joins = (is_continuation(row, out[-1], roles, rules) if kind == "text"
+                     else kind == "page_top" and is_page_continuation(row, out[-1], roles, rules))
+        else:
+            joins = False
+        if joins and not any(is_total_label(c.text, rules) for c in row + out[-1]):
             out[-1] = [_join_spans(a, b) for a, b in zip(out[-1], row)]
             continue
         out.append(list(row))
