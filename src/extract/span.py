@@ -93,6 +93,10 @@ class SourceText:
     line_boxes: Optional[Sequence[Optional[tuple[float, float, float, float]]]] = None
     line_origins: Optional[Sequence[Optional[str]]] = None
     line_starts: list[int] = field(default_factory=list)
+    #: per line of a table row its loader drew, each cell position's
+    #: (rowspan, colspan), None where a merged cell covers it; None for
+    #: other lines (see extract.load.lines.SourceBuilder.row)
+    line_spans: Optional[Sequence[Optional[tuple[Optional[tuple[int, int]], ...]]]] = None
     #: per line, five floats per character (page, x0, top, x1, bottom; NaN
     #: where no glyph drew it), or None (see extract.load.lines.char_boxes)
     char_boxes: Optional[Sequence[Optional[array.array]]] = None

@@ -315,23 +315,49 @@ def _cell_text(tc, numbering: Numbering) -> str:
 def table_grid(tbl, numbering: Numbering) -> list[list[str]]:
     """The rows of a ``w:tbl`` over its grid: a spanning cell's text then
     empty cells, a cell continuing a vertical merge empty."""
+    return table_cells(tbl, numbering)[0]
+
+
+def table_cells(tbl, numbering: Numbering) -> tuple[list[list[str]], list[list[Optional[tuple[int, int]]]]]:
+    """:func:`table_grid` and, position by position, each cell's
+    (rowspan, colspan) from ``gridSpan``/``vMerge``/``hMerge``, None where
+    a merged cell covers the position."""
     rows: list[list[str]] = []
+    marks: list[list[object]] = []  # (1, colspan) at a cell, "v" / "h" where a merge covers it
     for tr in _children(tbl, "tr"):
         tr_pr = tr.find(W + "trPr")
-        row = [""] * int(_val(tr_pr, "gridBefore", "0") or 0)
+        before = int(_val(tr_pr, "gridBefore", "0") or 0)
+        row, mark = [""] * before, [(1, 1)] * before
         for tc in _children(tr, "tc"):
             tc_pr = tc.find(W + "tcPr")
             span = int(_val(tc_pr, "gridSpan", "1") or 1)
             v_merge = tc_pr.find(W + "vMerge") if tc_pr is not None else None
             h_merge = _val(tc_pr, "hMerge")
-            continued = (v_merge is not None and v_merge.get(W + "val", "continue") == "continue") \
-                or h_merge == "continue"
+            below = v_merge is not None and v_merge.get(W + "val", "continue") == "continue"
+            continued = below or h_merge == "continue"
             row.append("" if continued else _cell_text(tc, numbering))
             row.extend([""] * (span - 1))
-        row.extend([""] * int(_val(tr_pr, "gridAfter", "0") or 0))
+            mark.append("v" if below else "h" if continued else (1, span))
+            mark.extend(["v" if below else "h"] * (span - 1))
+        after = int(_val(tr_pr, "gridAfter", "0") or 0)
+        row.extend([""] * after)
+        mark.extend([(1, 1)] * after)
         rows.append(row)
+        marks.append(mark)
     width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    spans: list[list[Optional[tuple[int, int]]]] = []
+    for i, mark in enumerate(marks):
+        out: list[Optional[tuple[int, int]]] = []
+        for j, m in enumerate(mark + [(1, 1)] * (width - len(mark))):
+            if not isinstance(m, tuple):
+                out.append(None)
+                continue
+            k = i + 1
+            while k < len(marks) and j < len(marks[k]) and marks[k][j] == "v":
+                k += 1
+            out.append((k - i, m[1]))
+        spans.append(out)
+    return [r + [""] * (width - len(r)) for r in rows], spans
 
 
 # --------------------------------------------------------------------------
@@ -377,8 +403,9 @@ class _Layout:
 
     def table(self, tbl) -> None:
         self.n_tables += 1
-        for i, row in enumerate(table_grid(tbl, self.numbering), 1):
-            self.out.row(row, origin=f"t{self.n_tables} r{i}")
+        grid, spans = table_cells(tbl, self.numbering)
+        for i, (row, row_spans) in enumerate(zip(grid, spans), 1):
+            self.out.row(row, origin=f"t{self.n_tables} r{i}", spans=row_spans)
 
 
 def load_docx(path: os.PathLike | str, data: Optional[bytes] = None) -> SourceText:

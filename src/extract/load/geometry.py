@@ -6,7 +6,8 @@ edges (dicts as pdfplumber's table finder uses them). Coordinates are PDF
 points, origin at the top left: ``(x0, top, x1, bottom)``. The steps:
 
     edges --find_table_cells--> cell boxes (pdfplumber's lines strategy)
-    glyphs + cell boxes --fill_tables--> PageTable rows (None = merged)
+    glyphs + cell boxes --fill_tables--> PageTable rows (None = merged;
+                                         each cell's rowspan/colspan)
     other glyphs --group_lines--> lines --line_text--> text
     pages --drop_running_lines--> no running headers, footers, page numbers
           --join_continued_tables--> one table across a page break
@@ -102,6 +103,8 @@ class Row:
     page: int
     #: each cell's glyphs in text order (None where a merged cell covers it)
     glyphs: Optional[list[Optional[GlyphRun]]] = None
+    #: each cell's (rowspan, colspan) in the ruling (None where a merged cell covers it)
+    spans: Optional[list[Optional[tuple[int, int]]]] = None
 
 
 @dataclass
@@ -323,6 +326,15 @@ def _row_box(cells: Sequence[Optional[BBox]], table: BBox) -> BBox:
     return (table[0], min(c[1] for c in present), table[2], min(c[3] for c in present))
 
 
+def cell_span(cell: BBox, lefts: Sequence[float], tops: Sequence[float],
+              tolerance: float = 1.0) -> tuple[int, int]:
+    """(rowspan, colspan) of a cell box of a ruled table: how many of the
+    table's row tops and column lefts it covers."""
+    rows = sum(1 for t in tops if cell[1] - tolerance <= t < cell[3] - tolerance)
+    cols = sum(1 for x in lefts if cell[0] - tolerance <= x < cell[2] - tolerance)
+    return max(rows, 1), max(cols, 1)
+
+
 def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
                 settings: LayoutSettings = DEFAULT_SETTINGS) -> tuple[list[PageTable], list[Glyph]]:
     """Put each glyph whose centre lies in a table cell into that cell.
@@ -347,13 +359,15 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
     out = []
     for t, cells in enumerate(tables):
         position = {c: k for k, c in enumerate(cells)}
+        lefts, tops = sorted({c[0] for c in cells}), sorted({c[1] for c in cells})
         rows = []
         for row in Table(None, cells).rows:
             read = [None if c is None else _cell_string(held[t].get(position[c], []), page, settings)
                     for c in row.cells]
             texts = [None if r is None else r[0] for r in read]
             runs = [None if r is None else r[1] for r in read]
-            rows.append(Row(texts, _row_box(row.cells, boxes[t]), page, runs))
+            spans = [None if c is None else cell_span(c, lefts, tops) for c in row.cells]
+            rows.append(Row(texts, _row_box(row.cells, boxes[t]), page, runs, spans))
         columns = sorted({c[0] for c in cells} | {boxes[t][2]})
         out.append(PageTable(rows, boxes[t], columns, page))
     return out, free
@@ -417,12 +431,40 @@ def join_continued_tables(pages: list[PageLayout], settings: LayoutSettings = DE
     for page in pages:
         first = page.items[0] if page.items else None
         if isinstance(first, PageTable) and previous is not None and _same_columns(previous, first, settings):
-            previous.rows.extend(first.rows[_repeated_header_rows(previous, first):])
+            rows = first.rows[_repeated_header_rows(previous, first):]
+            if rows:
+                continue_merges(previous.rows, rows[0])
+            previous.rows.extend(rows)
             page.items.pop(0)
             if not page.items:
                 continue  # the table fills the page and may go on
         last = page.items[-1] if page.items else None
         previous = last if isinstance(last, PageTable) else None
+
+
+def continue_merges(rows: list[Row], top: Row) -> None:
+    """A cell merged over rows down to the last of ``rows`` (the bottom of
+    a page) goes on into ``top``, the first row on the next page, where
+    ``top`` has an empty cell of the same width below it (the page break
+    cut the merged cell in two): the anchor's rowspan grows, ``top``'s
+    cell becomes covered (None). A cell of one row is never taken for a
+    merge: nothing tells it from a cell above an empty one."""
+    if top.spans is None or not rows:
+        return
+    last = len(rows) - 1
+    for j, below in enumerate(top.spans):
+        if below is None or (top.cells[j] or "").strip():
+            continue
+        for a in range(last, -1, -1):
+            spans = rows[a].spans
+            span = spans[j] if spans is not None and j < len(spans) else None
+            if span is None:
+                continue
+            if span[0] > 1 and a + span[0] - 1 == last and span[1] == below[1]:
+                spans[j] = (span[0] + below[0], span[1])  # type: ignore[index]
+                top.spans[j] = None
+                top.cells[j] = None
+            break
 
 
 def _repeated_header_rows(table: PageTable, continued: PageTable) -> int:
@@ -507,7 +549,7 @@ def to_source(pages: list[PageLayout], breaks_before, settings: LayoutSettings =
                 for i, row in enumerate(item.rows, 1):
                     origin = f"page {row.page}{' ocr' if row.page in ocr_pages else ''} t{n_tables} r{i}"
                     out.row(row.cells, page=row.page, bbox=row.bbox, origin=origin,
-                            glyphs=[g for g in row.glyphs or () if g is not None])
+                            glyphs=[g for g in row.glyphs or () if g is not None], spans=row.spans)
                 continue
             if para and not continues(para[-1], item, frame, breaks_before, para[-1].page == item.page, settings):
                 flush()

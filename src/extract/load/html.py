@@ -213,8 +213,15 @@ def _span(el, attr: str, limit: int) -> int:
 def table_grid(table) -> list[list[str]]:
     """The rows of a data table over its grid: a cell spanning rows or
     columns is its text at its first position and empty elsewhere."""
+    return table_cells(table)[0]
+
+
+def table_cells(table) -> tuple[list[list[str]], list[list[Optional[tuple[int, int]]]]]:
+    """:func:`table_grid` and, position by position, each cell's
+    (rowspan, colspan), None where a spanning cell covers the position."""
     rows = _table_rows(table)
     grid: dict[tuple[int, int], str] = {}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
     for r, tr in enumerate(rows):
         c = 0
         for cell in tr:
@@ -228,9 +235,13 @@ def table_grid(table) -> list[list[str]]:
                 for j in range(colspan):
                     grid[(r + i, c + j)] = ""
             grid[(r, c)] = cell_lines_text(cell)
+            spans[(r, c)] = (min(rowspan, len(rows) - r), colspan)
             c += colspan
     width = max((c for _, c in grid), default=-1) + 1
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+    positions = [(r, c) for r in range(len(rows)) for c in range(width)]
+    return ([[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))],
+            [[spans.get((r, c)) if (r, c) in grid else (1, 1) for c in range(width)] for r in range(len(rows))]
+            if positions else [])
 
 
 def cell_lines_text(cell) -> str:
@@ -246,7 +257,8 @@ class _Lines:
 
     def __init__(self):
         self.blocks: list[tuple[str, int]] = []  # (text, block number)
-        self.tables: list[tuple[int, list[list[str]], Optional[str]]] = []  # (position, grid, caption)
+        # (position, grid, caption, spans)
+        self.tables: list[tuple[int, list[list[str]], Optional[str], list]] = []
         self.buffer = ""
         self.block_no = 0
 
@@ -279,8 +291,9 @@ class _Lines:
         elif tag == "table" and _is_data_table(el) and not in_cell:
             self.flush()
             caption = el.find("caption")
-            self.tables.append((len(self.blocks), table_grid(el),
-                                cell_lines_text(caption) if caption is not None else None))
+            grid, spans = table_cells(el)
+            self.tables.append((len(self.blocks), grid,
+                                cell_lines_text(caption) if caption is not None else None, spans))
         else:
             block = tag in BLOCK_TAGS
             if block:
@@ -306,11 +319,11 @@ def layout(root) -> SourceText:
     for k, (text, block_no) in enumerate(lines.blocks + [("", -1)]):
         while pending is not None and pending[0] <= k:
             n_table += 1
-            _, grid, caption = pending
+            _, grid, caption, spans = pending
             if caption:
                 out.line(caption, origin=f"t{n_table} caption")
-            for i, row in enumerate(grid, 1):
-                out.row(row, origin=f"t{n_table} r{i}")
+            for i, (row, row_spans) in enumerate(zip(grid, spans), 1):
+                out.row(row, origin=f"t{n_table} r{i}", spans=row_spans)
             pending = next(tables, None)
         if block_no >= 0:
             out.line(text, origin=f"p{block_no}")

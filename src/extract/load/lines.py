@@ -20,6 +20,8 @@ from typing import Iterable, Optional, Sequence
 from ..span import SourceText
 
 BBox = tuple[float, float, float, float]
+#: a drawn row's cell positions: (rowspan, colspan) of a cell, None where a merged cell covers it
+CellSpans = Sequence[Optional[tuple[int, int]]]
 
 #: how far ahead of the last matched glyph a character of the text is looked for
 GLYPH_LOOKAHEAD = 8
@@ -117,6 +119,7 @@ class SourceBuilder:
     boxes: list[Optional[BBox]] = field(default_factory=list)
     origins: list[Optional[str]] = field(default_factory=list)
     glyphs: list[Optional[array.array]] = field(default_factory=list)
+    spans: list[Optional[tuple[Optional[tuple[int, int]], ...]]] = field(default_factory=list)
 
     def line(self, text: str, page: Optional[int] = None, bbox: Optional[BBox] = None,
              origin: Optional[str] = None, glyphs: Optional[Sequence[GlyphRun]] = None) -> None:
@@ -128,12 +131,17 @@ class SourceBuilder:
 
     def row(self, cells: Sequence[Optional[str]], page: Optional[int] = None,
             bbox: Optional[BBox] = None, origin: Optional[str] = None,
-            glyphs: Optional[Sequence[GlyphRun]] = None) -> None:
+            glyphs: Optional[Sequence[GlyphRun]] = None,
+            spans: Optional[CellSpans] = None) -> None:
         """Add a table row (see :func:`row_line`); a row with no text is
-        skipped. ``glyphs``: the cells' runs, in cell order."""
+        skipped. ``glyphs``: the cells' runs, in cell order. ``spans``: each
+        cell position's (rowspan, colspan), None where a merged cell covers
+        it (rows counted as the loader's table counts them)."""
         text = row_line(cells)
         if text.strip("\t "):
             self._add(text, page, bbox, origin, glyphs)
+            if spans is not None:
+                self.spans[-1] = tuple(spans)
 
     def _add(self, text: str, page: Optional[int], bbox: Optional[BBox], origin: Optional[str],
              glyphs: Optional[Sequence[GlyphRun]] = None) -> None:
@@ -142,6 +150,7 @@ class SourceBuilder:
         self.boxes.append(tuple(round(v, 2) for v in bbox) if bbox else None)  # type: ignore[arg-type]
         self.origins.append(origin)
         self.glyphs.append(char_boxes(text, glyphs) if glyphs else None)
+        self.spans.append(None)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -157,4 +166,5 @@ class SourceBuilder:
             line_boxes=list(self.boxes) if any(b is not None for b in self.boxes) else None,
             line_origins=list(self.origins) if any(o is not None for o in self.origins) else None,
             char_boxes=list(self.glyphs) if any(g is not None for g in self.glyphs) else None,
+            line_spans=list(self.spans) if any(s is not None for s in self.spans) else None,
         )

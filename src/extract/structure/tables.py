@@ -837,19 +837,67 @@ def parse_caption(caption: Optional[Span], rules: TableRules) -> tuple[Optional[
     return m.group("number"), title.text or None, raw[m.start():]
 
 
+_ORIGIN_ROW = re.compile(r"(?:^|\s)(t\d+) r(\d+)$")
+
+
+def drawn_spans(grid: Sequence[Sequence[Span]], source: SourceText) -> dict[int, dict[int, tuple[int, int]]]:
+    """``{row: {col: (rowspan, colspan)}}`` for the rows of ``grid`` that a
+    loader drew with their merged cells (Word ``gridSpan``/``vMerge``, HTML
+    ``rowspan``/``colspan``, a PDF's ruling: :attr:`SourceText.line_spans`),
+    each cell's rowspan counted in ``grid``'s rows: a row the page break
+    cut and that was joined back is one row, and a merged cell cut with it
+    goes on as far as its part on the next page. Covered positions are
+    left out; rows without such data are not keys."""
+    if source.line_spans is None or source.line_origins is None:
+        return {}
+    drawn: list[Optional[tuple[str, int, list[tuple[int, tuple]]]]] = []
+    for row in grid:
+        lines = sorted({source.line_of(o) for c in row for o in c.offsets[:1] + c.offsets[-1:]})
+        parts = []
+        for line in lines:
+            m = _ORIGIN_ROW.search(source.line_origins[line - 1] or "")
+            spans = source.line_spans[line - 1]
+            if m and spans is not None and (not parts or m.group(1) == parts[0][0]):
+                parts.append((m.group(1), int(m.group(2)), spans))
+        drawn.append((parts[0][0], parts[0][1], [(r, sp) for _, r, sp in parts]) if parts else None)
+    out: dict[int, dict[int, tuple[int, int]]] = {}
+    for i, here in enumerate(drawn):
+        if here is None:
+            continue
+        table, _, parts = here
+        out[i] = {}
+        for j in range(len(grid[i])):
+            first = parts[0][1][j] if j < len(parts[0][1]) else (1, 1)
+            if first is None:
+                continue
+            reach = max(r + sp[j][0] - 1 for r, sp in parts if j < len(sp) and sp[j] is not None)
+            rows = 1
+            for k in range(i + 1, len(drawn)):
+                below = drawn[k]
+                if below is None or below[0] != table or below[1] > reach:
+                    break
+                rows += 1
+            out[i][j] = (rows, min(first[1], len(grid[i]) - j))
+    return out
+
+
 def _cells(grid: Sequence[Sequence[Span]], table_id: str, source: SourceText,
            fills: dict[tuple[int, int], int]) -> list[Cell]:
-    """A Cell per grid position, with Location for cells with text, and
-    ``filled_from``/``rowspan`` for merged cells."""
+    """A Cell per grid position, with Location for cells with text,
+    ``filled_from`` for merged cells, and ``rowspan``/``colspan`` as the
+    loader drew them (:func:`drawn_spans`), else the rows a merged fill
+    covers."""
     spans: dict[tuple[int, int], int] = {}
     for (i, j), a in fills.items():
         spans[(a, j)] = max(spans.get((a, j), 1), i - a + 1)
+    drawn = drawn_spans(grid, source)
     cells = []
     for i, row in enumerate(grid):
         for j, span in enumerate(row):
+            rowspan, colspan = drawn[i].get(j, (1, 1)) if i in drawn else (spans.get((i, j), 1), 1)
             cells.append(Cell(
                 row=i, col=j, text=span.text,
-                rowspan=spans.get((i, j), 1),
+                rowspan=rowspan, colspan=colspan,
                 filled_from=fills.get((i, j)),
                 location=source.locate_span(span, cell=(table_id, i, j)) if span.offsets else None,
             ))
