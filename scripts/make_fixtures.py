@@ -100,6 +100,7 @@ class Paragraph:
 class TableBlock:
     rows: list[list[str]]
     merged_columns: int = 0  # leading columns whose blank cells are merged
+    ruled: bool = True  # borders drawn (Table Grid); False: no ruling lines at all
 
 
 @dataclass
@@ -339,6 +340,9 @@ def _write_table(document, block: TableBlock, can_split: bool = False) -> None:
     rows = [r + [""] * (width - len(r)) for r in block.rows]
     table = document.add_table(rows=len(rows), cols=width)
     table.style = document.styles["Table Grid"]
+    if not block.ruled:
+        sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{sides}</w:tblBorders>'))
     for i, row in enumerate(rows):
         tr_pr = table.rows[i]._tr.get_or_add_trPr()
         if not can_split:

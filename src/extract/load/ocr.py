@@ -35,6 +35,10 @@ class RulingRules:
     """How ruling lines are found in a page image (pixels at OCR_DPI)."""
 
     dark: int = 160  # gray level below which a pixel is ink
+    # a rule is looked for in pixels this much darker than the paper (its
+    # median gray), at most `rule_dark`: a blurred scan's rules are gray
+    paper_margin: int = 40
+    rule_dark: int = 200
     min_length_share: float = 1 / 40  # of the page width (height): shorter runs are text strokes
     max_thickness: int = 8  # thicker runs are filled shapes, not rules
 
@@ -158,7 +162,9 @@ def ruling_edges(gray, scale: float, rules: RulingRules = RULINGS) -> list[dict]
     import cv2
     import numpy as np
 
-    ink = (np.asarray(gray) < rules.dark).astype(np.uint8)
+    pixels = np.asarray(gray)
+    level = max(rules.dark, min(rules.rule_dark, int(np.median(pixels)) - rules.paper_margin))
+    ink = (pixels < level).astype(np.uint8)
     h, w = ink.shape
     edges: list[dict] = []
     for horizontal in (True, False):
@@ -179,10 +185,66 @@ def ruling_edges(gray, scale: float, rules: RulingRules = RULINGS) -> list[dict]
     return edges
 
 
+@dataclass(frozen=True)
+class SkewRules:
+    """How far a scanned page may be turned, and how finely that is measured."""
+
+    max_degrees: float = 2.0
+    step: float = 0.1
+    min_degrees: float = 0.15  # a smaller turn is left as it is
+    width: int = 900  # pixels: the page is measured at about this width
+
+
+SKEW = SkewRules()
+
+
+def skew_angle(gray, rules: SkewRules = SKEW, dark: int = RULINGS.dark) -> float:
+    """Degrees ``gray`` (a grayscale page image) is turned counter-clockwise:
+    the turn whose undoing makes the rows of ink sharpest (text lines and
+    rules concentrate ink on few pixel rows). 0 for a blank page."""
+    import cv2
+    import numpy as np
+
+    ink = (np.asarray(gray) < dark).astype(np.float32)
+    if not ink.any():
+        return 0.0
+    factor = min(1.0, rules.width / ink.shape[1])
+    if factor < 1.0:
+        ink = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+    best, best_score = 0.0, -1.0
+    steps = int(round(rules.max_degrees / rules.step))
+    for k in range(-steps, steps + 1):
+        angle = k * rules.step
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, -angle, 1.0), (w, h))
+        profile = turned.sum(axis=1)
+        score = float(np.square(np.diff(profile)).sum())
+        if score > best_score:
+            best, best_score = angle, score
+    return best
+
+
+def deskewed(image, rules: SkewRules = SKEW):
+    """``image`` (PIL) turned back by its :func:`skew_angle`, white where
+    the turn uncovers the corners; unchanged when it is turned less than
+    ``rules.min_degrees``."""
+    from PIL import Image
+
+    gray = image.convert("L")
+    angle = skew_angle(gray, rules)
+    if abs(angle) < rules.min_degrees:
+        return gray
+    return gray.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
+
+
 def ocr_image(image, engine: OcrEngine, scale: float) -> tuple[list[Glyph], list[dict]]:
-    """Glyphs and ruling edges (PDF points) of a page image."""
+    """Glyphs and ruling edges (PDF points) of a page image, turned
+    straight first (:func:`deskewed`): a scan turned by a degree has no
+    horizontal rule and no text line on one pixel row."""
+    image = deskewed(image)
     glyphs = [g for f in engine.read(image) for g in fragment_glyphs(f, scale)]
-    return glyphs, ruling_edges(image.convert("L"), scale)
+    return glyphs, ruling_edges(image, scale)
 
 
 def ocr_page(page, number: int, width: float, height: float, engine: OcrEngine,
