@@ -175,3 +175,13 @@ def test_final_accounts_funds_all_have_units():
     titled = [t for t in report.tables if t.caption]
     assert "一般公共预算财政拨款基本支出决算表" in [t.caption for t in titled]
     assert all(t.unit == "万元" for t in titled)
+
+
+def test_indicator_figures_take_their_column_unit():
+    text = ("一、绩效目标完成情况\n一级指标\t二级指标\t三级指标\t指标值(万元)\t完成值(万元)\n"
+            "产出指标\t成本指标\t设备购置支出\t≤80\t76.5\n"
+            "\t\t培训支出\t≤12\t12.40元\n")
+    report = Extractor().parse_text(text, run_checks=False)
+    first, second = report.indicators
+    assert (first.target.quantity.unit, first.actual.unit, first.met) == ("万元", "万元", True)
+    assert second.actual.unit == "元"  # a cell's own unit wins

@@ -23,7 +23,7 @@ from typing import Literal, Optional
 from ..model import Cell, Indicator, Location, Operator, Quantity, Table, Target
 from ..quantities import date_parts, find_quantities, parse_target
 from ..ruleset import RuleSet, RulesLike
-from ..structure.tables import TableSegment, header_label, table_segments
+from ..structure.tables import TableSegment, column_unit, header_label, table_segments
 from ..rulefiles.indicators import ColumnRole, ColumnVocabulary, IndicatorRules, OperatorRules
 
 Met = Optional[bool]
@@ -414,11 +414,14 @@ def row_indicator(table: Table, grid: list[list[str]], cells: Cells, row: int,
     level1 = _text(grid, row, cols.get("level1")) or None
     level2 = _text(grid, row, cols.get("level2")) or None
     unit = _text(grid, row, cols.get("unit"))
+    # without a 度量单位 cell, a bare figure is in its column's unit ("指标值(万元)", 单位：万元)
+    target_unit = unit or (column_unit(table, cols["target"], ruleset.tables) if "target" in cols else "")
+    actual_unit = unit or (column_unit(table, cols["actual"], ruleset.tables) if "actual" in cols else "")
     target = read_target(_text(grid, row, cols.get("target")),
                          _location(cells, row, cols.get("target")), name, level1, level2, rules,
-                         unit=unit, operator_text=_text(grid, row, cols.get("operator")), units=ruleset)
+                         unit=target_unit, operator_text=_text(grid, row, cols.get("operator")), units=ruleset)
     actual_text = _text(grid, row, cols.get("actual"))
-    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target, unit, ruleset)
+    actual = read_actual(actual_text, _location(cells, row, cols.get("actual")), target, actual_unit, ruleset)
     return Indicator(
         level1=level1, level2=level2, name=name, target=target,
         actual_text=actual_text, actual=actual,
