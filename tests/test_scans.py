@@ -51,10 +51,7 @@ def want():
     return indicator_keys(parse_file(SAMPLES / f"{STEM}.txt", run_checks=False))
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason="a table without ruling lines: rows and columns from "
-                                                   "box positions are not built yet", strict=False))
-    if n == "no_ruling_200" else n for n in SCAN_NAMES])
+@pytest.mark.parametrize("name", SCAN_NAMES)
 def test_scan_gives_the_18_indicators(scans, want, name):
     report = parse_file(scans[name], run_checks=False)
     assert report.source.pages == 1 and len(want) == 18

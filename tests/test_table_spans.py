@@ -124,3 +124,45 @@ def test_final_accounts_title_row_and_header_spans():
     assert got[(1, 4)] == (1, 6) and got[(1, 0)] == (2, 2)
     total = next(t for t in report.tables if t.caption == "收入支出决算总表")
     assert spans(total)[(0, 0)] == (1, 2) and total.n_rows == 32
+
+
+# ---------------------------------------------------------------- a scan without ruling lines
+
+
+def _cell_glyphs(text, x, top, size=10.0):
+    from extract.load.geometry import Glyph
+
+    return [Glyph(ch, x + size * k, top, x + size * (k + 1) - 1, top + size) for k, ch in enumerate(text)]
+
+
+def test_unruled_table_rows_and_columns_from_box_positions():
+    """OCR'd glyphs of a table printed without lines: columns where the
+    lines' runs start, a row where a line starts one; a cell's wrapped
+    lines (名称 wrapped, and the value's tail "日前") join in reading order;
+    a caption above and prose below stay lines."""
+    from extract.load.geometry import PageTable, layout_page
+
+    cols = [60, 200, 300, 400]
+    layout = [  # (top, {column: text}); 14 pt a line
+        (100, {0: "表1甲乙丙情况"}),
+        (130, {0: "指标名称", 1: "指标值", 2: "完成值", 3: "备注"}),
+        (144, {0: "新建站点数", 1: "≥3个", 2: "4个", 3: "无"}),
+        (158, {0: "量"}),
+        (172, {0: "完成时限", 1: "2024年4月", 2: "2024年4月", 3: "无"}),
+        (186, {1: "1日前", 2: "1日前"}),
+        (200, {0: "培训人次", 1: "≥200人次", 2: "260人次", 3: "无"}),
+        (214, {0: "合格率", 1: "≥95%", 2: "98%"}),
+        (260, {0: "以上指标均已完成。"}),
+    ]
+    glyphs = [g for top, cells in layout for k, text in cells.items() for g in _cell_glyphs(text, cols[k], top)]
+    page = layout_page(1, 595, 842, glyphs, [], ocr=True)
+    tables = [it for it in page.items if isinstance(it, PageTable)]
+    assert len(tables) == 1
+    assert [[c or "" for c in r.cells] for r in tables[0].rows] == [
+        ["指标名称", "指标值", "完成值", "备注"], ["新建站点数量", "≥3个", "4个", "无"],
+        ["完成时限", "2024年4月1日前", "2024年4月1日前", "无"], ["培训人次", "≥200人次", "260人次", "无"],
+        ["合格率", "≥95%", "98%", ""]]
+    lines = [it.text for it in page.items if not isinstance(it, PageTable)]
+    assert lines == ["表1甲乙丙情况", "以上指标均已完成。"]
+    # a text-layer page is never given made-up ruling
+    assert not [it for it in layout_page(1, 595, 842, glyphs, [], ocr=False).items if isinstance(it, PageTable)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import array
 import bisect
 import collections
+import math
 import re
 import statistics
 import unicodedata
@@ -374,13 +375,160 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
 
 
 # --------------------------------------------------------------------------
+# Tables without ruling lines (scans): rows and columns from box positions
+
+
+@dataclass(frozen=True)
+class UnruledSettings:
+    """How a table printed without ruling lines is found among OCR'd lines."""
+
+    min_cells: int = 3  # a line with this many column runs is a table row's first line
+    min_rows: int = 3  # ... and a table has at least this many such lines
+    max_between: int = 3  # lines of wrapped cell text between two of them
+    column_snap: float = 1.5  # ems: runs starting this close share a column
+    run_gap: float = 0.9  # ems: a wider gap between glyphs ends a run (narrow gutters between cells)
+    # a cell's tail on a line of its own is no whole figure ("1日前" is a tail, "98%" is not)
+    whole_figure: str = r"[≥≤<>=＞＜]?\s*\d[\d,.]*\s*(?:%|[项家人次个元万亿座所名台套场]+)?"
+
+
+UNRULED = UnruledSettings()
+
+
+def _runs(line: list[Glyph], gap: float) -> list[tuple[float, float, str]]:
+    """A line's column runs: (x0, x1, text) split where glyphs are set
+    apart by more than ``gap`` ems."""
+    em = _em(line)
+    out: list[list[Glyph]] = []
+    for g in line:
+        if out and g.x0 - out[-1][-1].x1 <= gap * em:
+            out[-1].append(g)
+        else:
+            out.append([g])
+    return [(r[0].x0, max(g.x1 for g in r), "".join(g.ch for g in r)) for r in out]
+
+
+def _table_lines(counts: Sequence[int], lines: Sequence[Sequence[Glyph]],
+                 unruled: UnruledSettings) -> Optional[range]:
+    """The lines of a table: from the first line with ``min_cells`` cells
+    to the last one reached with at most ``max_between`` lines between two
+    such lines, and the wrapped lines right after it; None with fewer than
+    ``min_rows`` such lines."""
+    firsts = [i for i, n in enumerate(counts) if n >= unruled.min_cells]
+    if len(firsts) < unruled.min_rows:
+        return None
+    end = firsts[0]
+    for i in firsts[1:]:
+        if i - end - 1 > unruled.max_between:
+            break
+        end = i
+    last = end
+    while (end + 1 < len(counts) and end - last < unruled.max_between and counts[end + 1] > 0
+           and lines[end + 1][0].top - max(g.bottom for g in lines[end]) < 2 * _em(lines[end])):
+        end += 1
+    return range(firsts[0], end + 1)
+
+
+def _clusters(xs: Iterable[float], snap: float) -> list[list[float]]:
+    out: list[list[float]] = []
+    for x in sorted(xs):
+        if out and x - out[-1][-1] <= snap:
+            out[-1].append(x)
+        else:
+            out.append([x])
+    return out
+
+
+def unruled_edges(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETTINGS,
+                  unruled: UnruledSettings = UNRULED) -> list[dict]:
+    """Ruling edges for a table printed without lines, drawn where its
+    cells' boxes say. Columns: where the text runs of at least ``min_rows``
+    lines start (and a label column left of them all); the table: the
+    lines with runs in at least ``min_cells`` of those columns, and the
+    wrapped lines between and right after them. A row starts at each line
+    but one that continues the row above (wrapped cell text): it fills only
+    columns that the row's first line and the line above it fill, leaves
+    one of the first line's columns empty, and holds no whole figure
+    (``98%``; a tail such as ``1日前`` is none). The edges go through the
+    same cell finder as real ruling lines; [] when no such table is there."""
+    lines = [g for g in group_lines(glyphs, settings) if g]
+    if not lines:
+        return []
+    runs = [_runs(line, unruled.run_gap) for line in lines]
+    em = statistics.median(_em(line) for line in lines)
+    snap = unruled.column_snap * em
+    candidates = [r for r in runs if len(r) >= unruled.min_cells]
+    supported = [min(c) for c in _clusters((x0 for r in candidates for x0, _, _ in r), snap)
+                 if len(c) >= unruled.min_rows]
+    if len(supported) < unruled.min_cells:
+        return []
+
+    def aligned(line: Sequence[Glyph]) -> int:
+        """Columns where a run of ``line`` starts: after a gap wider than
+        ``run_gap``, or after a word gap at a column's left edge (the narrow
+        gutter of "科技统计培训 5场次")."""
+        found = set()
+        prev = None
+        for g in line:
+            gap = g.x0 - prev.x1 if prev is not None else math.inf
+            for k, left in enumerate(supported):
+                near = abs(g.x0 - left) <= 0.5 * em
+                if (gap > unruled.run_gap * em and abs(g.x0 - left) <= snap) or (near and gap > settings.word_gap * em):
+                    found.add(k)
+            prev = g
+        return len(found)
+
+    # a line of one run (a caption, a heading, a cell's wrapped tail) starts no row of cells
+    body = _table_lines([aligned(line) if len(r) >= 2 else min(aligned(line), 1) for line, r in zip(lines, runs)],
+                        lines, unruled)
+    if body is None:
+        return []
+    outer = [x0 for i in body for x0, _, _ in runs[i] if x0 < supported[0] - snap]
+    lefts = ([min(outer)] if outer else []) + supported
+
+    def column(x0: float) -> int:
+        return max([k for k, left in enumerate(lefts) if left <= x0 + 0.5 * em] or [0])
+
+    cells: list[dict[int, str]] = []
+    for i in body:
+        by_col: dict[int, str] = {}
+        for g in lines[i]:
+            k = column(g.x0)
+            by_col[k] = by_col.get(k, "") + g.ch
+        cells.append(by_col)
+    figure = re.compile(unruled.whole_figure)
+    row_tops: list[float] = []
+    first_cols: set[int] = set()
+    prev_cols: set[int] = set()
+    for i, by_col in zip(body, cells):
+        cols = set(by_col)
+        tail = bool(row_tops) and cols <= prev_cols and cols < first_cols and not any(
+            figure.fullmatch(text) for text in by_col.values())
+        if not tail:
+            row_tops.append(min(g.top for g in lines[i]))
+            first_cols = cols
+        prev_cols = cols
+    bottom = max(g.bottom for i in body for g in lines[i])
+    right = max(g.x1 for i in body for g in lines[i])
+    pad = 0.25 * em
+    xs = [left - pad for left in lefts] + [right + pad]
+    ys = [top - pad for top in row_tops] + [bottom + pad]
+    found = [edge(x, ys[0], x, ys[-1]) for x in xs] + [edge(xs[0], y, xs[-1], y) for y in ys]
+    return [e for e in found if e is not None]
+
+
+# --------------------------------------------------------------------------
 # A page
 
 
 def layout_page(number: int, width: float, height: float, glyphs: Sequence[Glyph], edges: list[dict],
                 settings: LayoutSettings = DEFAULT_SETTINGS, ocr: bool = False) -> PageLayout:
-    """Lines and tables of one page, top to bottom."""
+    """Lines and tables of one page, top to bottom. An OCR'd page without
+    ruling lines may still hold a table: its edges come from the boxes'
+    positions (:func:`unruled_edges`)."""
     cells = find_table_cells(edges, settings) if edges else []
+    if ocr and not cells:
+        found = unruled_edges(glyphs, settings)
+        cells = find_table_cells(found, settings) if found else []
     tables, free = fill_tables(cells, glyphs, number, settings) if cells else ([], list(glyphs))
     items: list[Item] = [*make_lines(free, number, settings), *tables]
     items.sort(key=lambda it: it.bbox[1])
