@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 from click.testing import CliRunner
 
@@ -121,3 +123,49 @@ def test_search_key_is_the_per_character_fold():
     for text in texts:
         for start in (0, 7):
             assert search_key(text, start) == _search_key_per_character(text, start), repr(text)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5) | st.integers() | st.floats() | st.booleans() | st.none(), inner,
+                      max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSON, st.sampled_from([2, 4]))
+def test_indented_json_is_the_standard_librarys(value, indent):
+    from extract.export.jsonfile import indented_json
+
+    assert indented_json(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_indented_json_refuses_what_the_standard_library_refuses():
+    from extract.export.jsonfile import indented_json
+
+    for bad in ({(1, 2): 1}, [object()], {"a": {1, 2}}):
+        with pytest.raises(TypeError):
+            json.dumps(bad, ensure_ascii=False, indent=2)
+        with pytest.raises(TypeError):
+            indented_json(bad)
+
+
+def test_records_cut_from_compact_json_are_the_dumped_data(report_2024):
+    """The indented report JSON is cut from pydantic's compact JSON; each
+    record is what dumping the report to Python data and encoding each
+    top-level value or list item gives (the way it was made before)."""
+    from extract.export.jsonfile import _compact, report_json
+    from extract.model import LEAN
+
+    data = report_2024.model_dump(mode="json", **LEAN)
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            lines += [f"  {json.dumps(key)}: ["] + [f"    {_compact(v)}," for v in value]
+            lines[-1] = lines[-1][:-1]
+            lines.append("  ],")
+        else:
+            lines.append(f"  {json.dumps(key)}: {_compact(value)},")
+    lines[-1] = lines[-1][:-1]
+    assert report_json(report_2024) == "{\n" + "\n".join(lines) + "\n}\n"
