@@ -272,3 +272,29 @@ def test_char_boxes_copied_by_words_are_the_per_character_match():
             i = rng.randrange(len(text))
             text = text[:i] + text[i + 1:]
         assert char_boxes(text, runs).tobytes() == _char_boxes_per_character(text, runs).tobytes(), text
+
+
+def test_doubled_marks_found_by_pattern_as_by_the_scan():
+    """find_doubled by one regular expression against the scan it replaced."""
+    import random
+
+    from extract.checks.hygiene import Passage, PunctuationRules, find_doubled
+    from extract.span import Span
+
+    def scan(text, marks, allowed):
+        i, out = 0, []
+        while i < len(text) - 1:
+            j = i
+            while j < len(text) and text[j] in marks:
+                j += 1
+            if j - i >= 2 and text[i:j] not in allowed:
+                out.append(("doubled", i, j, "标点重复"))
+            i = max(j, i + 1)
+        return out
+
+    rng = random.Random(22)
+    for marks in ("，。、；：！？,;", "-]^\\", ""):
+        rules = PunctuationRules.model_construct(doubled_marks=marks, allowed_pairs=["？！", "！？"])
+        for _ in range(300):
+            text = "".join(rng.choice(marks + "文字12？！") for _ in range(rng.randint(0, 20)))
+            assert list(find_doubled(rules, Passage(Span.of_source(text)))) == scan(text, marks, rules.allowed_pairs)
