@@ -43,19 +43,40 @@ def _jieba():
     """The jieba module, imported once. jieba opens its dictionary through
     pkg_resources when that imports (0.2 s of start-up) and through a plain
     open() when it does not; the file is the same, so we let it take the
-    plain way."""
+    plain way. Its HMM model (``jieba.finalseg``, 20 ms to import) is only
+    for words outside the dictionary, which we never ask for (HMM=False):
+    jieba gets a stand-in that imports the real one on first use."""
     import sys
 
     hide = "pkg_resources" not in sys.modules
     if hide:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    lazy = "jieba" not in sys.modules and "jieba.finalseg" not in sys.modules
+    if lazy:
+        sys.modules["jieba.finalseg"] = _lazy_module("jieba.finalseg")
     try:
         import jieba
     finally:
         if hide:
             del sys.modules["pkg_resources"]
+        if lazy:
+            del sys.modules["jieba.finalseg"]  # a later import loads the real one
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+def _lazy_module(name: str):
+    """A stand-in for module ``name`` that imports it on first attribute use."""
+    import importlib
+    import types
+
+    stand_in = types.ModuleType(name)
+
+    def __getattr__(attr: str):
+        return getattr(importlib.import_module(name), attr)
+
+    stand_in.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    return stand_in
 
 
 _TOKENIZER_LOCK = threading.Lock()
