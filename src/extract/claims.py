@@ -105,21 +105,21 @@ def _load_prefix_dictionary(tokenizer) -> None:
     """Initialize ``tokenizer`` from jieba's own cache of its prefix
     dictionary, read in one piece: jieba's ``marshal.load`` from the open
     file reads it in small pieces and takes about three times as long (60 ms
-    of every start-up). Without a usable cache, jieba builds the dictionary
-    and writes the cache as it always does."""
+    of every start-up). Without a usable cache (see :mod:`extract.cache`:
+    this user's, written by no one else), jieba builds the dictionary and
+    writes the cache as it always does."""
     import hashlib
     import marshal
     import os
-    import tempfile
+
+    from .cache import cache_path, read_private
 
     path = tokenizer.dictionary
     if isinstance(path, str) and os.path.isabs(path):
-        name = f"jieba.u{hashlib.md5(path.encode('utf-8', 'replace')).hexdigest()}.cache"  # jieba's own name
-        cache = os.path.join(tempfile.gettempdir(), name)
+        cache = cache_path(f"jieba.u{hashlib.md5(path.encode('utf-8', 'replace')).hexdigest()}.cache")  # jieba's name
         try:
             if os.path.getmtime(cache) > os.path.getmtime(path):
-                with open(cache, "rb") as f:
-                    freq, total = marshal.loads(f.read())
+                freq, total = marshal.loads(read_private(cache))
                 if isinstance(freq, dict) and isinstance(total, int):
                     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
                     return
