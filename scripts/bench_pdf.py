@@ -42,7 +42,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import alternate, fmt, peak_memory, ratios, timed  # noqa: E402
+from benchlib import alternate, compile_bytecode, fmt, peak_memory, ratios, timed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf"
@@ -182,6 +182,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     import pypdfium2 as pdfium
 
+    compile_bytecode()  # the cold CLI starts as an installed copy does
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         fast = args.pdf or repeat_pdf(FIXTURE, args.pages, tmp / "long.pdf")

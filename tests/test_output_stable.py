@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 from click.testing import CliRunner
 
@@ -121,3 +123,178 @@ def test_search_key_is_the_per_character_fold():
     for text in texts:
         for start in (0, 7):
             assert search_key(text, start) == _search_key_per_character(text, start), repr(text)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5) | st.integers() | st.floats() | st.booleans() | st.none(), inner,
+                      max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSON, st.sampled_from([2, 4]))
+def test_indented_json_is_the_standard_librarys(value, indent):
+    from extract.export.jsonfile import indented_json
+
+    assert indented_json(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_indented_json_refuses_what_the_standard_library_refuses():
+    from extract.export.jsonfile import indented_json
+
+    for bad in ({(1, 2): 1}, [object()], {"a": {1, 2}}):
+        with pytest.raises(TypeError):
+            json.dumps(bad, ensure_ascii=False, indent=2)
+        with pytest.raises(TypeError):
+            indented_json(bad)
+
+
+def test_records_cut_from_compact_json_are_the_dumped_data(report_2024):
+    """The indented report JSON is cut from pydantic's compact JSON; each
+    record is what dumping the report to Python data and encoding each
+    top-level value or list item gives (the way it was made before)."""
+    from extract.export.jsonfile import _compact, report_json
+    from extract.model import LEAN
+
+    data = report_2024.model_dump(mode="json", **LEAN)
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            lines += [f"  {json.dumps(key)}: ["] + [f"    {_compact(v)}," for v in value]
+            lines[-1] = lines[-1][:-1]
+            lines.append("  ],")
+        else:
+            lines.append(f"  {json.dumps(key)}: {_compact(value)},")
+    lines[-1] = lines[-1][:-1]
+    assert report_json(report_2024) == "{\n" + "\n".join(lines) + "\n}\n"
+
+
+def _glyph_box_per_character(source, start: int, end: int):
+    """SourceText.glyph_box as a loop over every character (its slow path)."""
+    import math
+
+    page, x0, top, x1, bottom = None, math.inf, math.inf, -math.inf, -math.inf
+    for line in range(source.line_of(start), source.line_of(max(end - 1, start)) + 1):
+        boxes = source.char_boxes[line - 1] if line - 1 < len(source.char_boxes) else None
+        if boxes is None:
+            continue
+        first = source.line_starts[line - 1]
+        for i in range(max(start - first, 0), min(end - first, len(boxes) // 5)):
+            p = boxes[5 * i]
+            if math.isnan(p) or (page is not None and p != page):
+                continue
+            page = int(p)
+            x0, top = min(x0, boxes[5 * i + 1]), min(top, boxes[5 * i + 2])
+            x1, bottom = max(x1, boxes[5 * i + 3]), max(bottom, boxes[5 * i + 4])
+    if page is None:
+        return None
+    return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+
+def test_glyph_box_by_slices_is_the_per_character_union():
+    """Lines of glyphs on one or two pages with undrawn spaces (NaN) among
+    them: every span boxed by slices as by the loop over its characters."""
+    import array
+    import math
+    import random
+
+    from extract.span import SourceText
+
+    rng = random.Random(22)
+    for _ in range(60):
+        lines, boxes = [], []
+        for _ in range(rng.randint(1, 4)):
+            n = rng.randint(1, 12)
+            lines.append("x" * n)
+            if rng.random() < 0.15:
+                boxes.append(None)
+                continue
+            pages = rng.choice([[3], [3, 4], [4]])
+            row = array.array("f")
+            for _ in range(n):
+                if rng.random() < 0.3:
+                    row.extend([math.nan] * 5)
+                else:
+                    x, y = rng.uniform(0, 500), rng.uniform(0, 800)
+                    row.extend([rng.choice(pages), x, y, x + rng.uniform(1, 12), y + rng.uniform(1, 12)])
+            boxes.append(row)
+        source = SourceText("\n".join(lines) + "\n", char_boxes=boxes)
+        size = len(source.text)
+        for _ in range(40):
+            start = rng.randrange(size)
+            end = rng.randint(start, size)
+            assert source.glyph_box(start, end) == _glyph_box_per_character(source, start, end), (start, end)
+
+
+def _char_boxes_per_character(text, runs):
+    """extract.load.lines.char_boxes as a loop over every character (its general path)."""
+    import array
+
+    from extract.load.lines import GLYPH_LOOKAHEAD, NO_BOX
+
+    out = array.array("f", NO_BOX * len(text))
+    chars = "".join(r.chars for r in runs)
+    boxes, pages = array.array("f"), []
+    for r in runs:
+        boxes.extend(r.boxes)
+        pages.extend([r.page] * len(r.chars))
+    j = 0
+    for i, ch in enumerate(text):
+        if ch in " \t":
+            continue
+        k = j if chars[j:j + 1] == ch else chars.find(ch, j, j + GLYPH_LOOKAHEAD)
+        if k < 0:
+            continue
+        out[5 * i] = pages[k]
+        out[5 * i + 1:5 * i + 5] = boxes[4 * k:4 * k + 4]
+        j = k + 1
+    return out
+
+
+def test_char_boxes_copied_by_words_are_the_per_character_match():
+    import array
+    import random
+
+    from extract.load.lines import GlyphRun, char_boxes
+
+    rng = random.Random(22)
+    for _ in range(300):
+        runs = []
+        for _ in range(rng.randint(1, 3)):
+            chars = "".join(rng.choice("数量12.%元ab") for _ in range(rng.randint(0, 10)))
+            runs.append(GlyphRun(chars, array.array("f", [rng.uniform(0, 600) for _ in range(4 * len(chars))]),
+                                 rng.randint(1, 9)))
+        text = "".join(r.chars for r in runs)
+        text = "".join(ch + rng.choice(["", "", "", " ", "\t", "  "]) for ch in text)
+        if rng.random() < 0.2 and text:  # a glyph drawn twice in place, dropped from the text
+            i = rng.randrange(len(text))
+            text = text[:i] + text[i + 1:]
+        assert char_boxes(text, runs).tobytes() == _char_boxes_per_character(text, runs).tobytes(), text
+
+
+def test_doubled_marks_found_by_pattern_as_by_the_scan():
+    """find_doubled by one regular expression against the scan it replaced."""
+    import random
+
+    from extract.checks.hygiene import Passage, PunctuationRules, find_doubled
+    from extract.span import Span
+
+    def scan(text, marks, allowed):
+        i, out = 0, []
+        while i < len(text) - 1:
+            j = i
+            while j < len(text) and text[j] in marks:
+                j += 1
+            if j - i >= 2 and text[i:j] not in allowed:
+                out.append(("doubled", i, j, "标点重复"))
+            i = max(j, i + 1)
+        return out
+
+    rng = random.Random(22)
+    for marks in ("，。、；：！？,;", "-]^\\", ""):
+        rules = PunctuationRules.model_construct(doubled_marks=marks, allowed_pairs=["？！", "！？"])
+        for _ in range(300):
+            text = "".join(rng.choice(marks + "文字12？！") for _ in range(rng.randint(0, 20)))
+            assert list(find_doubled(rules, Passage(Span.of_source(text)))) == scan(text, marks, rules.allowed_pairs)

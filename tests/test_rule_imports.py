@@ -49,7 +49,8 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
     return seen
 
 
-BELOW_THE_STAGES = {"extract.rules", "extract.model", "extract.rulefiles", "extract.ruleset"}
+# extract.cache: start-up caches in the temporary folder, importing nothing of extract
+BELOW_THE_STAGES = {"extract.rules", "extract.model", "extract.rulefiles", "extract.ruleset", "extract.cache"}
 
 
 def _below(module: str) -> bool:

@@ -43,19 +43,40 @@ def _jieba():
     """The jieba module, imported once. jieba opens its dictionary through
     pkg_resources when that imports (0.2 s of start-up) and through a plain
     open() when it does not; the file is the same, so we let it take the
-    plain way."""
+    plain way. Its HMM model (``jieba.finalseg``, 20 ms to import) is only
+    for words outside the dictionary, which we never ask for (HMM=False):
+    jieba gets a stand-in that imports the real one on first use."""
     import sys
 
     hide = "pkg_resources" not in sys.modules
     if hide:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    lazy = "jieba" not in sys.modules and "jieba.finalseg" not in sys.modules
+    if lazy:
+        sys.modules["jieba.finalseg"] = _lazy_module("jieba.finalseg")
     try:
         import jieba
     finally:
         if hide:
             del sys.modules["pkg_resources"]
+        if lazy:
+            del sys.modules["jieba.finalseg"]  # a later import loads the real one
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+def _lazy_module(name: str):
+    """A stand-in for module ``name`` that imports it on first attribute use."""
+    import importlib
+    import types
+
+    stand_in = types.ModuleType(name)
+
+    def __getattr__(attr: str):
+        return getattr(importlib.import_module(name), attr)
+
+    stand_in.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    return stand_in
 
 
 _TOKENIZER_LOCK = threading.Lock()
@@ -73,11 +94,38 @@ def _segmenter(rules: MetricRules):
         if rules._tokenizer is None:
             jb = _jieba()
             tokenizer = jb.Tokenizer(str(DICTIONARY) if DICTIONARY.exists() else jb.DEFAULT_DICT)
-            tokenizer.initialize()
+            _load_prefix_dictionary(tokenizer)
             for w in rules.dictionary:
                 tokenizer.add_word(w, freq=200000, tag="n")
             rules._tokenizer = tokenizer
         return rules._tokenizer
+
+
+def _load_prefix_dictionary(tokenizer) -> None:
+    """Initialize ``tokenizer`` from jieba's own cache of its prefix
+    dictionary, read in one piece: jieba's ``marshal.load`` from the open
+    file reads it in small pieces and takes about three times as long (60 ms
+    of every start-up). Without a usable cache (see :mod:`extract.cache`:
+    this user's, written by no one else), jieba builds the dictionary and
+    writes the cache as it always does."""
+    import hashlib
+    import marshal
+    import os
+
+    from .cache import cache_path, read_private
+
+    path = tokenizer.dictionary
+    if isinstance(path, str) and os.path.isabs(path):
+        cache = cache_path(f"jieba.u{hashlib.md5(path.encode('utf-8', 'replace')).hexdigest()}.cache")  # jieba's name
+        try:
+            if os.path.getmtime(cache) > os.path.getmtime(path):
+                freq, total = marshal.loads(read_private(cache))
+                if isinstance(freq, dict) and isinstance(total, int):
+                    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+                    return
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    tokenizer.initialize()
 
 
 @dataclass

@@ -116,22 +116,28 @@ def search_key(text: str, start: int = 0) -> Span:
     # Per distinct character, its folded form ("" if dropped), then one
     # str.translate for the text and one C-level pass for the offsets: the
     # loop per character was a fifth of a warm parse + check (issue 22).
-    table: dict[int, Optional[str]] = {}
-    for ch in set(text):
-        folded = _key_char(ch)
-        if len(folded) > 1:
+    # What each character folds to is worked out once per process
+    # (_KEY_CHARS and the sets and table beside it), so a text costs only its
+    # characters not seen before.
+    chars = set(text)
+    if not chars.issubset(_KEY_SEEN):
+        for ch in chars:
+            _key_char(ch)
+    if not _KEY_CHANGED.isdisjoint(chars):
+        if not _KEY_LONG.isdisjoint(chars):
             return _search_key_slow(text, start)
-        if folded != ch:
-            table[ord(ch)] = folded or None
-    if not table:
-        return Span(text, tuple(range(start, start + len(text))))
-    key = text.translate(table)
-    kept = _KEY_CHARS.__getitem__
-    offs = tuple(itertools.compress(range(start, start + len(text)), map(kept, text)))
-    return Span(key, offs)
+        key = text.translate(_KEY_TABLE)
+        kept = _KEY_CHARS.__getitem__
+        offs = tuple(itertools.compress(range(start, start + len(text)), map(kept, text)))
+        return Span(key, offs)
+    return Span(text, tuple(range(start, start + len(text))))
 
 
-_KEY_CHARS: dict[str, str] = {}
+_KEY_CHARS: dict[str, str] = {}  # every character seen: what search_key keeps of it
+_KEY_SEEN: set[str] = set()  # its keys, as a set (a subset test against a set is one C call)
+_KEY_TABLE: dict[int, Optional[str]] = {}  # str.translate table of the characters that change
+_KEY_CHANGED: set[str] = set()  # the characters that fold to something else, or to nothing
+_KEY_LONG: set[str] = set()  # the characters that fold to several (none today)
 
 
 def _key_char(ch: str) -> str:
@@ -144,7 +150,13 @@ def _key_char(ch: str) -> str:
             folded = "." if ch == "．" else _fold_char(ch)
             if folded.isspace():
                 folded = ""
+        if folded != ch:
+            if len(folded) > 1:
+                _KEY_LONG.add(ch)
+            _KEY_TABLE[ord(ch)] = folded or None
+            _KEY_CHANGED.add(ch)
         _KEY_CHARS[ch] = folded
+        _KEY_SEEN.add(ch)
     return folded
 
 

@@ -119,6 +119,30 @@ def _key_error(text: str, name: str, loc: tuple, msg: str) -> RuleError:
     return RuleError(f"{name}:{where}: key {key}: {msg}")
 
 
+def _yaml_data(text: str) -> Any:
+    """The data of YAML ``text``, through a cache named by the text's
+    SHA-256 (:mod:`extract.cache`): libyaml parses in C, but PyYAML builds
+    the objects in Python (a tenth of a cold start for the rule files).
+    Data that marshal cannot hold (a YAML date) is not cached; a cache
+    that cannot be read or written is as if it were not there."""
+    import hashlib
+    import marshal
+
+    from .cache import cache_path, read_private, write_private
+
+    path = cache_path(f"extract-rules.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.marshal")
+    try:
+        return marshal.loads(read_private(path))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = yaml.load(text, Loader=_FAST_LOADER)
+    try:
+        write_private(path, marshal.dumps(data))
+    except (ValueError, OSError):  # not plain data; no cache then
+        pass
+    return data
+
+
 def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional[Expander] = None) -> T:
     """Validate YAML ``text`` against ``model``; errors name ``name``.
 
@@ -127,7 +151,7 @@ def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional[Exp
     The text is parsed once, by libyaml; only when validation fails is it
     composed again (pure-Python loader) to find the line of the faulty key."""
     try:
-        data: Any = yaml.load(text, Loader=_FAST_LOADER)
+        data: Any = _yaml_data(text)
     except yaml.YAMLError as e:
         raise _yaml_error(text, name, e) from None
     if data is None:

@@ -171,6 +171,15 @@ class SourceText:
                 x1 = max(x1, max(boxes[5 * lo + 3:5 * hi:5]))
                 bottom = max(bottom, max(boxes[5 * lo + 4:5 * hi:5]))
                 continue
+            drawn = [q for q in pages if q == q]  # NaN (a space no glyph drew) is not equal to itself
+            if drawn and (page is None or drawn[0] == page) and drawn.count(drawn[0]) == len(drawn):
+                # the glyphs on one page with spaces among them: the same union, NaN left out
+                sides = [[v for v in boxes[5 * lo + k:5 * hi:5] if v == v] for k in (1, 2, 3, 4)]
+                if all(sides):
+                    page = int(drawn[0])
+                    x0, top = min(x0, min(sides[0])), min(top, min(sides[1]))
+                    x1, bottom = max(x1, max(sides[2])), max(bottom, max(sides[3]))
+                    continue
             for i in range(lo, hi):
                 p = boxes[5 * i]
                 if math.isnan(p) or (page is not None and p != page):

@@ -37,6 +37,7 @@ from .context import CheckContext, make_result
 from .quotes import join_places
 from .figures import figure_interval, stated_text
 from .forms import restated_by_form
+from .tolerance import Interval
 
 RULE = "metric_consistency"
 SKIP_CLASSES = {"date", "duration", "none"}
@@ -103,8 +104,10 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             for key, claims in by_key.items() if len(claims) > 1}
 
 
-def _agree(ctx: CheckContext, a: Claim, b: Claim) -> bool:
-    return figure_interval(a, ctx.book).overlaps(figure_interval(b, ctx.book))
+def _intervals(ctx: CheckContext, group: list[Statement]) -> dict[int, Interval]:
+    """Each statement's figure interval, by ``id`` of its claim: worked out
+    once, not once per pair (a metric stated n times makes n² pairs)."""
+    return {id(st.claim): figure_interval(st.claim, ctx.book) for st in group}
 
 
 def _comparable(ctx: CheckContext, group: list[Statement]) -> bool:
@@ -113,10 +116,16 @@ def _comparable(ctx: CheckContext, group: list[Statement]) -> bool:
     years = {st.claim.year for st in group if st.claim.year is not None}
     if len(years) > 1 or (year is not None and years and years != {year}):
         return False
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            if a.sentence is not None and a.sentence == b.sentence and not _agree(ctx, a.claim, b.claim):
-                return False
+    by_sentence: dict[int, list[Statement]] = {}
+    for st in group:
+        if st.sentence is not None:
+            by_sentence.setdefault(st.sentence, []).append(st)
+    intervals = _intervals(ctx, group)
+    for same in by_sentence.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if not intervals[id(a.claim)].overlaps(intervals[id(b.claim)]):
+                    return False
     return True
 
 
@@ -126,16 +135,16 @@ def _where(st: Statement) -> str:
     return f"{stated_text(c)}（{place}）"
 
 
-def _parallel(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+def _parallel(a: Claim, path_a: Optional[tuple], b: Claim, path_b: Optional[tuple]) -> bool:
     """Text of two different subsections of one chapter, neither inside the
     other: parallel items ((一)专项甲 … (二)专项乙 …), each about its own
-    subject, so one metric name there may well hold two values."""
-    if a.origin != "text" or b.origin != "text" or a.section == b.section:
+    subject, so one metric name there may well hold two values. ``path_a``
+    and ``path_b`` are the claims' section paths (None for a table's)."""
+    if path_a is None or path_b is None or a.section == b.section:
         return False
-    pa, pb = ctx.section_path(a.section), ctx.section_path(b.section)
-    if not pa or not pb or pa[0] != pb[0]:
+    if not path_a or not path_b or path_a[0] != path_b[0]:
         return False
-    return a.section not in pb and b.section not in pa
+    return a.section not in path_b and b.section not in path_a
 
 
 def _same_place(a: Statement, b: Statement) -> bool:
@@ -145,12 +154,16 @@ def _same_place(a: Statement, b: Statement) -> bool:
 def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optional[CheckResult]:
     """One result for the statements of one metric and scope that can be
     compared with each other; None when no two can."""
+    # each statement's section path once, not once per pair (n² of them)
+    paths = {id(st): ctx.section_path(st.claim.section) if st.claim.origin == "text" else None for st in group}
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
-             if not _same_place(a, b) and not _parallel(ctx, a.claim, b.claim)]
+             if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])]
     if not pairs:
         return None
-    bad = [(a, b) for a, b in pairs if not _agree(ctx, a.claim, b.claim)]
-    involved = [st for st in group if any(st is x or st is y for x, y in (bad or pairs))]
+    intervals = _intervals(ctx, group)
+    bad = [(a, b) for a, b in pairs if not intervals[id(a.claim)].overlaps(intervals[id(b.claim)])]
+    paired = {id(st) for pair in (bad or pairs) for st in pair}
+    involved = [st for st in group if id(st) in paired]
     first = next((st for st in involved if st.claim.origin == "table"), involved[0])
     others = [st for st in involved if st is not first]
     locations = [st.claim.location for st in [first] + others]
@@ -160,7 +173,7 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
                            f"“{name}”在 {len(involved)} 处的数值一致：{stated_text(first.claim)}",
                            expected=stated_text(first.claim), stated=stated_text(first.claim),
                            quote=quote, locations=locations)
-    differ = [st for st in others if not _agree(ctx, first.claim, st.claim)] or others
+    differ = [st for st in others if not intervals[id(first.claim)].overlaps(intervals[id(st.claim)])] or others
     values = "；".join(_where(st) for st in [first] + others)
     return make_result(ctx, RULE, "metric_consistency", "fail",
                        f"同一指标“{name}”在不同位置的数值不一致：{values}",

@@ -177,17 +177,39 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
                        locations=[where])
 
 
-def judge_against_tables(ctx: CheckContext, listing: Listing, where: Location) -> list[CheckResult]:
+@dataclass
+class FundIndex:
+    """The report's fund rows by table, and by name (white space dropped)
+    the number of rows of each table that bear it: made once per report,
+    so matching a listing against the tables costs its items, not every
+    row of every table again."""
+
+    rows: dict[str, list]
+    named: dict[str, collections.Counter]
+
+    @classmethod
+    def of(cls, ctx: CheckContext) -> "FundIndex":
+        rows: dict[str, list] = {}
+        named: dict[str, collections.Counter] = {}
+        for f in ctx.report.funds:
+            rows.setdefault(f.table, []).append(f)
+            named.setdefault(_squash(f.name), collections.Counter())[f.table] += 1
+        return cls(rows, named)
+
+
+def judge_against_tables(ctx: CheckContext, listing: Listing, where: Location,
+                         funds: Optional[FundIndex] = None) -> list[CheckResult]:
     """The count against tables whose rows name mostly the listed items."""
-    names_by_table: dict[str, list] = {}
-    for f in ctx.report.funds:
-        names_by_table.setdefault(f.table, []).append(f)
-    listed = {_squash(i) for i in listing.items}
+    funds = funds or FundIndex.of(ctx)
+    overlap: collections.Counter = collections.Counter()
+    for name in {_squash(i) for i in listing.items}:
+        overlap.update(funds.named.get(name, {}))
     out = []
     for table in ctx.report.tables:
-        rows = names_by_table.get(table.id, [])
-        overlap = sum(1 for r in rows if _squash(r.name) in listed)
-        if len(rows) < 2 or overlap < max(2, (len(rows) + 1) // 2):
+        if table.id not in overlap:  # no row names a listed item
+            continue
+        rows = funds.rows[table.id]
+        if len(rows) < 2 or overlap[table.id] < max(2, (len(rows) + 1) // 2):
             continue
         ok = len(rows) == listing.count
         verdict = "相符" if ok else "不符"
@@ -337,11 +359,12 @@ def _claim_at(ctx: CheckContext, section: Section, m: re.Match, sentence: str) -
 
 def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = referenced_counts(ctx) + following_counts(ctx)
+    funds = FundIndex.of(ctx)
     for listing in find_listings(ctx):
         where = _location(ctx, listing)
         result = judge_listing(ctx, listing, where)
         if result is not None:
             out.append(result)
-        out.extend(judge_against_tables(ctx, listing, where))
+        out.extend(judge_against_tables(ctx, listing, where, funds))
     return out
 

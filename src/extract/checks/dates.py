@@ -19,7 +19,6 @@ import re
 from typing import Iterator, Optional
 
 from ..model import CheckResult, Location
-from ..normalize import search_key
 from .context import CheckContext, make_result
 
 RULE = "date_validity"
@@ -27,9 +26,8 @@ RULE = "date_validity"
 
 def _texts(ctx: CheckContext) -> Iterator[tuple[str, list[int], Optional[Location]]]:
     """(text, source offsets per character or [], fallback location)."""
-    source = ctx.quotes.source
-    if source is not None:
-        key = search_key(source.text)
+    key = ctx.quotes.key  # search_key(source text), made once for the quotes
+    if key is not None:
         yield key.text, list(key.offsets), None
         return
     for s in ctx.report.sections:

@@ -36,6 +36,7 @@ characters as an arithmetic finding: one problem, one finding.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator, Literal, Optional
@@ -92,10 +93,14 @@ def passages(document: NormalizedDocument) -> Iterator[Passage]:
             yield Passage(block.span)
             continue
         rows = [[fold(c) for c in row] for row in block.rows]
+        empty = Span("", ())
+        columns: dict[int, list[Span]] = {}  # each column once, not once per cell of it
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 if cell:
-                    column = [rows[k][c] if c < len(rows[k]) else Span("", ()) for k in range(len(rows))]
+                    column = columns.get(c)
+                    if column is None:
+                        column = columns[c] = [other[c] if c < len(other) else empty for other in rows]
                     yield Passage(cell, True, tuple(column[max(r - 2, 0):r]), tuple(column[r + 1:r + 3]))
 
 
@@ -176,15 +181,19 @@ def find_placeholders(rules: PlaceholderRules, p: Passage) -> Iterator[Hit]:
 
 
 def find_doubled(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
-    text, marks = p.span.text, rules.doubled_marks
-    i = 0
-    while i < len(text) - 1:
-        j = i
-        while j < len(text) and text[j] in marks:
-            j += 1
-        if j - i >= 2 and text[i:j] not in rules.allowed_pairs:
-            yield "doubled", i, j, "标点重复"
-        i = max(j, i + 1)
+    """Each run of two or more ``doubled_marks`` side by side, unless the
+    run is an allowed pair."""
+    if not rules.doubled_marks:
+        return
+    for m in _mark_runs(rules.doubled_marks).finditer(p.span.text):
+        if m.group() not in rules.allowed_pairs:
+            yield "doubled", m.start(), m.end(), "标点重复"
+
+
+@functools.lru_cache(maxsize=16)
+def _mark_runs(marks: str) -> re.Pattern:
+    """Runs of two or more of the characters of ``marks``, longest first."""
+    return re.compile(f"[{re.escape(marks)}]{{2,}}")
 
 
 def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern

@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 from ..model import Location, Table
 from ..normalize import search_key
-from ..span import SourceText
+from ..span import SourceText, Span
 
 CELL_SEPARATOR = " | "
 PLACE_SEPARATOR = " / "
@@ -71,6 +71,11 @@ class SourceQuotes:
     def __init__(self, source: Optional[SourceText]):
         self.source = source
         self._key = search_key(source.text) if source is not None else None
+
+    @property
+    def key(self) -> Optional[Span]:
+        """The search key of the whole source (None without one), made once."""
+        return self._key
 
     def at(self, location: Optional[Location]) -> Optional[str]:
         """The source characters of ``location`` (None without a source)."""

@@ -179,18 +179,18 @@ def stated_reason(ind: Indicator, ctx: CheckContext) -> Optional[str]:
     return (ind.deviation_reason or "").strip()
 
 
-def _mentions(sentence: str, ind: Indicator) -> bool:
-    """Whether a text sentence speaks of ``ind``: by its name, or by its
-    stated actual figure (``1,380个``; thousands separators ignored; not a
-    bare 0 or 100)."""
-    flat = _flat(sentence)
-    if _squash(ind.name) in flat:
-        return True
+def _needles(ind: Indicator) -> tuple[str, ...]:
+    """What marks a text sentence (flattened: :func:`_flat`) as speaking
+    of ``ind``: its name, or its stated actual figure (``1,380个``;
+    thousands separators ignored; not a bare 0 or 100)."""
+    name = _squash(ind.name)
     a = ind.actual
     if a is None or a.value in (0, 100):
-        return False
+        return (name,)
     stated = _squash(a.text).replace(",", "")
-    return bool(stated) and any(ch.isdigit() for ch in stated) and stated in flat
+    if stated and any(ch.isdigit() for ch in stated):
+        return (name, stated)
+    return (name,)
 
 
 def _sentence_location(ctx: CheckContext, section: Section, sentence: str) -> Location:
@@ -207,10 +207,12 @@ def reason_in_text(ind: Indicator, ctx: CheckContext) -> Optional[tuple[str, Loc
     sentence after it, gives a reason or owns the miss (主要是, 由于,
     未达到目标): (the sentence, its location), or None."""
     words = ctx.book.rules.targets.reason_words
+    needles = _needles(ind)  # once per indicator, not per sentence
     for section in ctx.report.sections:
         sentences = ctx.section_sentences(section)
         for i, sentence in enumerate(sentences):
-            if not _mentions(sentence, ind):
+            flat = _flat(sentence)
+            if not any(needle in flat for needle in needles):
                 continue
             for near in sentences[i:i + 2]:
                 if any(w in near for w in words):

@@ -24,6 +24,7 @@ import array
 import bisect
 import collections
 import math
+import operator
 import re
 import statistics
 import unicodedata
@@ -156,7 +157,7 @@ def group_lines(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETT
     ratio = settings.line_overlap
     current: Optional[list[Glyph]] = None
     top = bottom = 0.0
-    for g in sorted(glyphs, key=_centre_key):
+    for g in sorted(glyphs, key=_centre_key):  # (top + bottom, x0): by the centre line, then left to right
         gt, gb = g.top, g.bottom
         if current is not None:
             overlap = (gb if gb < bottom else bottom) - (gt if gt > top else top)
@@ -169,7 +170,7 @@ def group_lines(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETT
         lines.append(current)
         top, bottom = gt, gb
     for line in lines:
-        line.sort(key=_x0_key)
+        line.sort(key=_X0)
     return lines
 
 
@@ -177,13 +178,12 @@ def _centre_key(g: Glyph) -> tuple[float, float]:
     return (g.top + g.bottom, g.x0)
 
 
-def _x0_key(g: Glyph) -> float:
-    return g.x0
+_X0 = operator.attrgetter("x0")
 
 
 def _em(glyphs: Sequence[Glyph]) -> float:
     """The median glyph height of a line (its type size)."""
-    heights = sorted(g.bottom - g.top for g in glyphs)
+    heights = sorted([g.bottom - g.top for g in glyphs])
     return heights[len(heights) // 2] or 1.0
 
 
@@ -197,27 +197,33 @@ def _overprinted(a: Glyph, b: Glyph, settings: LayoutSettings) -> bool:
     return abs(b.x0 - a.x0) < limit and abs(b.x1 - a.x1) < limit and abs(b.top - a.top) < limit
 
 
-def line_text(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETTINGS) -> str:
+def line_text(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETTINGS,
+              em: Optional[float] = None) -> str:
     """The text of one line (glyphs left to right): a space where glyphs
     are set apart by more than ``word_gap``, a run of spaces (about one per
     half em) where a wide gap separates columns. A glyph drawn twice
     at the same place (fake bold) counts once; a letter-spaced line
-    (``绩  效  目  标``) is not taken for columns."""
-    em = _em(glyphs)
+    (``绩  效  目  标``) is not taken for columns. ``em``: the line's
+    :func:`_em`, when the caller has it."""
+    if em is None:
+        em = _em(glyphs)
     runs: list[list[str]] = [[]]
     gaps: list[float] = []
     prev: Optional[Glyph] = None
+    column_gap, word_gap = settings.column_gap * em, settings.word_gap * em
+    run = runs[-1]
     for g in glyphs:
         if prev is not None:
             if g.ch == prev.ch and _overprinted(prev, g, settings):
                 continue
             gap = g.x0 - prev.x1
-            if gap > settings.column_gap * em:
-                runs.append([])
+            if gap > column_gap:
+                run = []
+                runs.append(run)
                 gaps.append(gap)
-            elif gap > settings.word_gap * em:
-                runs[-1].append(" ")
-        runs[-1].append(g.ch)
+            elif gap > word_gap:
+                run.append(" ")
+        run.append(g.ch)
         prev = g
     texts = ["".join(r) for r in runs]
     if len(texts) >= 3 and all(len(t) == 1 for t in texts):
@@ -237,10 +243,12 @@ def make_lines(glyphs: Sequence[Glyph], page: int, settings: LayoutSettings = DE
     the space a bullet has (``- 2.主要原因``)."""
     out = []
     for group in group_lines(glyphs, settings):
-        text = _BULLET_BEFORE_MARKER.sub(r"\1 ", line_text(group, settings))
+        em = _em(group)
+        text = _BULLET_BEFORE_MARKER.sub(r"\1 ", line_text(group, settings, em))
         if text.strip():
-            box = (group[0].x0, min(g.top for g in group), max(g.x1 for g in group), max(g.bottom for g in group))
-            out.append(Line(text, box, _em(group), page, glyph_run(group, page)))
+            box = (group[0].x0, min([g.top for g in group]), max([g.x1 for g in group]),
+                   max([g.bottom for g in group]))
+            out.append(Line(text, box, em, page, glyph_run(group, page)))
     return out
 
 

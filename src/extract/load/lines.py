@@ -52,6 +52,19 @@ def char_boxes(text: str, runs: Sequence[GlyphRun]) -> array.array:
     for r in runs:
         boxes.extend(r.boxes)
         pages.extend([r.page] * len(r.chars))
+    if len(boxes) == 4 * len(chars) and text.replace(" ", "").replace("\t", "") == chars:
+        # the usual case: the glyphs are the text's characters, spaces aside, so
+        # the k-th character not a space is the k-th glyph: copied a word at a time
+        glyphs = array.array("f", bytes(20 * len(chars)))
+        glyphs[0::5] = array.array("f", pages)
+        for side in range(4):
+            glyphs[side + 1::5] = boxes[side::4]
+        k = 0
+        for word in _WORDS.finditer(text):
+            a, b = word.span()
+            out[5 * a:5 * b] = glyphs[5 * k:5 * (k + b - a)]
+            k += b - a
+        return out
     find = chars.find
     j = 0
     for i, ch in enumerate(text):
@@ -66,6 +79,7 @@ def char_boxes(text: str, runs: Sequence[GlyphRun]) -> array.array:
     return out
 
 
+_WORDS = re.compile(r"[^ \t]+")
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\u2028\u2029\x85]+")
 _TABS = re.compile(r"\t+")
 

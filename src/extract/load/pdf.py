@@ -26,8 +26,10 @@ pdfplumber gives them for an unrotated page.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import re
+import struct
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
@@ -212,7 +214,10 @@ class PageFrame:
 
 def page_glyphs(textpage, crop: PageFrame) -> tuple[list[Glyph], str]:
     """Every non-space character of a text page with its loose box, and
-    the page's text (for judging the text layer)."""
+    the page's text (for judging the text layer). PDFium has no call for
+    many boxes at once, so this is one call per character: through a
+    prototype without argument conversion, into one reused rectangle
+    unpacked in one step."""
     import pypdfium2.raw as raw
 
     n = raw.FPDFText_CountChars(textpage.raw)
@@ -220,20 +225,38 @@ def page_glyphs(textpage, crop: PageFrame) -> tuple[list[Glyph], str]:
     if len(text) != n:  # characters outside the BMP: read them one by one
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
     rect = raw.FS_RECTF()
-    get_box, tp = raw.FPDFText_GetLooseCharBox, textpage.raw
+    get_box, tp, out = _loose_char_box(), ctypes.cast(textpage.raw, ctypes.c_void_p), ctypes.byref(rect)
+    unpack = _RECT.unpack_from  # FS_RECTF: left, top, right, bottom
     left, top = crop.left, crop.top
-    glyphs = []
+    glyphs: list[Glyph] = []
+    append = glyphs.append
     upright = crop.rotation == 0
-    for i, ch in enumerate(text):
-        if ch.isspace() or not get_box(tp, i, rect):
+    for m in _NON_SPACE.finditer(text):
+        if not get_box(tp, m.start(), out):
             continue
+        r_left, r_top, r_right, r_bottom = unpack(rect)
         if upright:
-            x0, x1, y0, y1 = rect.left - left, rect.right - left, top - rect.top, top - rect.bottom
+            x0, x1, y0, y1 = r_left - left, r_right - left, top - r_top, top - r_bottom
         else:
-            x0, y0, x1, y1 = crop.box(rect.left, rect.bottom, rect.right, rect.top)
+            x0, y0, x1, y1 = crop.box(r_left, r_bottom, r_right, r_top)
         if x1 > x0 or y1 > y0:
-            glyphs.append(Glyph(ch, x0, y0, x1, y1))
+            append(Glyph(m.group(), x0, y0, x1, y1))
     return glyphs, text
+
+
+_NON_SPACE = re.compile(r"\S")
+_RECT = struct.Struct("4f")
+
+
+@functools.cache
+def _loose_char_box():
+    """``FPDFText_GetLooseCharBox(textpage, index, rect*)`` as a bare C
+    function: the arguments are passed as given (a void pointer, an int, a
+    reference), without pypdfium2's per-call type conversion."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
 
 
 # --------------------------------------------------------------------------

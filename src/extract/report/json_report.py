@@ -74,7 +74,10 @@ def run_json(run: "CheckRun", fail_on: str = "error") -> dict[str, Any]:
 
 
 def render_json(run: "CheckRun", fail_on: str = "error") -> str:
-    return json.dumps(run_json(run, fail_on), ensure_ascii=False, indent=2) + "\n"
+    from ..export.jsonfile import collector_paused, indented_json
+
+    with collector_paused():
+        return indented_json(run_json(run, fail_on)) + "\n"
 
 
 def render_jsonl(run: "CheckRun") -> str:

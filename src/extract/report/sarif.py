@@ -20,7 +20,6 @@ the log can be uploaded from the folder it was made in.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import quote
@@ -149,4 +148,6 @@ def run_sarif(run: "CheckRun", catalogue: list["RuleEntry"]) -> dict[str, Any]:
 
 
 def render_sarif(run: "CheckRun", catalogue: list["RuleEntry"]) -> str:
-    return json.dumps(run_sarif(run, catalogue), ensure_ascii=False, indent=2) + "\n"
+    from ..export.jsonfile import indented_json
+
+    return indented_json(run_sarif(run, catalogue)) + "\n"

@@ -1,0 +1,50 @@
+"""Files of data worked out once and kept in the temporary folder between
+runs (the parsed rule files, jieba's prefix dictionary), so a cold start
+reads them in one piece instead of building them again.
+
+A cache file is only read when it belongs to the user running the program
+and nobody else may write it (the temporary folder is shared): anything
+else is as if there were no cache. Files are written whole under a
+temporary name and renamed, so a reader never sees a part of one.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def cache_path(name: str) -> Path:
+    """Where the cache file ``name`` lives: the temporary folder."""
+    return Path(tempfile.gettempdir()) / name
+
+
+def read_private(path: os.PathLike | str) -> bytes:
+    """The bytes of ``path`` when it is a regular file of this user that no
+    one else can write; OSError otherwise (or when it cannot be read)."""
+    with open(path, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise OSError(f"{path}: not a private regular file")
+        if hasattr(os, "getuid") and st.st_uid != os.getuid():
+            raise OSError(f"{path}: belongs to another user")
+        return f.read()
+
+
+def write_private(path: os.PathLike | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` (mode 0600) under a temporary name, then
+    rename it into place; an OSError is left to the caller."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
