@@ -18,6 +18,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 # EXTRACT_OFFICE=1: also install LibreOffice, which reads .doc/.wps/.et (Debian, needs root)
-if [ "${EXTRACT_OFFICE:-}" = 1 ] && ! command -v soffice >/dev/null; then
-  apt-get install -y -qq --no-install-recommends libreoffice-writer libreoffice-calc
+if [ "${EXTRACT_OFFICE:-}" = 1 ]; then
+  scripts/office.sh
 fi

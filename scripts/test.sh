@@ -21,6 +21,8 @@ fi
 # Headless Chromium for the review-page browser tests (installed if missing);
 # without it those tests skip, saying why.
 scripts/browser.sh || echo "test.sh: Chromium could not be installed: the browser tests will be skipped" >&2
+# LibreOffice for the .doc/.wps tests (installed if missing); without it they skip.
+scripts/office.sh || echo "test.sh: LibreOffice could not be installed: the .doc/.wps tests will be skipped" >&2
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?
