@@ -107,3 +107,22 @@ def test_a_clause_naming_its_own_subject_compares_its_own_figure():
     # the subject carried over from the clause before still is compared
     carried = HEAD + "一、满意度\n群众满意度83.6%，高于85%的年度目标。\n"
     assert [r.stated for r in failures(carried, "comparison_word")] == ["高于"]
+
+
+# ---------------------------------------------------------------- indicators in running text
+
+def test_an_indicator_stated_in_running_text_is_judged():
+    text = HEAD + ("一、自评结论\n本项目自评得分96分，评价等级为优。\n二、绩效目标完成情况\n"
+                   "（一）数量指标：新建村级服务站数量绩效目标值是3个，实际完成值为1个。"
+                   "开展技术培训场次目标值为12场，实际完成值为15场。\n"
+                   "（二）质量指标：培训合格率年度指标值≥90%，实际完成值为93%。\n三、存在问题\n无。\n")
+    report = EX.parse_text(text)
+    stated = [(i.level2, i.name, i.target.text, i.actual_text, i.met) for i in report.indicators]
+    assert stated == [("数量指标", "新建村级服务站数量", "3个", "1个", False),
+                      ("数量指标", "开展技术培训场次", "12场", "15场", True),
+                      ("质量指标", "培训合格率", "≥90%", "93%", True)]
+    assert [r.stated for r in failures(text, "target")] == ["1个"]
+    assert len(failures(text, "target_rating")) == 1
+    # a figure far from its word, or of another unit, states no indicator
+    loose = HEAD + "一、情况\n目标值设定科学，全年实际完成投资120万元，服务群众3000人次。\n"
+    assert EX.parse_text(loose).indicators == []
