@@ -126,3 +126,20 @@ def test_an_indicator_stated_in_running_text_is_judged():
     # a figure far from its word, or of another unit, states no indicator
     loose = HEAD + "一、情况\n目标值设定科学，全年实际完成投资120万元，服务群众3000人次。\n"
     assert EX.parse_text(loose).indicators == []
+
+
+# ---------------------------------------------------------------- names and numbers in web pages
+
+def test_a_word_starting_with_a_suffix_is_no_place_name():
+    text = HEAD + "一、服务\n某山市政务服务热线：0000-12345（某山区域拨打）。\n"
+    assert failures(text, "name_variant") == []
+    assert len(failures(HEAD + "一、范围\n项目覆盖某山市3个村。某山区农业农村局负责验收。\n",
+                        "name_variant")) == 1
+
+
+def test_numbers_written_without_a_sentence_end_before_them_are_no_gap():
+    text = HEAD + ("一、项目基本情况\n(一)项目概况1.项目名称：[名称]2.项目背景：说明政策依据。"
+                   "3.实施主体：说明实施单位。4.实施地点：说明地点。\n")
+    assert failures(text, "enumeration_order") == []
+    gap = HEAD + "一、存在问题\n主要问题：1.审批周期长；2.人员不足，经费3.5万元未拨付；4.宣传不够。\n"
+    assert [r.stated for r in failures(gap, "enumeration_order")] == ["4."]

@@ -405,6 +405,8 @@ def place_names(rules: NameRules, source: SourceText, p: Passage) -> Iterator[Pl
         stem, suffix = m.group("stem"), m.group("suffix")
         if any(ch in rules.not_in_stem for ch in stem):
             continue
+        if any(text.startswith(w, m.start("suffix")) for w in rules.not_names):
+            continue  # 眉山区域: 区域 is a word, not a district
         yield PlaceName(stem, group_of[suffix], suffix,
                         evidence(source, p.span, m.start("stem"), m.end("suffix")))
 

@@ -138,8 +138,27 @@ def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
                     head = Numbered(section.ordinal, section.marker, section.location, section.title)
                 results = _judge(ctx, "enumeration_order", "enumeration", ([head] if head else []) + run,
                                  where, _enum_marker(form), restart_is_break=False)
-                out.extend(results)
+                out.extend(r for r in results if not _gap_written(section, form, run, r))
     return out
+
+
+def _gap_written(section: Section, form: str, run: list[Numbered], result: CheckResult) -> bool:
+    """True when the numbers a gap misses stand in the section's text before
+    the item after the gap, only not after a sentence end: "(一)项目概况1.
+    项目名称：[名称]2.项目背景：…3.…" (1. inside the run-in title, 2. after a
+    bracket). Only numbered marks (1. 2、); 一是 stands inside words (统一是)."""
+    if result.status != "fail" or "缺少" not in result.message or not form.startswith("1."):
+        return False
+    item = next((it for it in run if it.location == result.locations[0]), None)
+    if item is None:
+        return False
+    text = f"{section.title}。{section.body}"
+    at = text.find(item.text[:12])
+    before = text[:at if at >= 0 else len(text)]
+    first = re.match(r"\d+", result.expected or "")
+    wanted = range(int(first.group()), item.ordinal) if first else ()
+    return bool(wanted) and all(
+        re.search(rf"(?<![\d.．]){n}\s*[.．、](?![\d%％])", before) for n in wanted)
 
 
 _HEADING_FORMS: dict[str, Callable[[int], str]] = {
