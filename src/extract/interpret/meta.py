@@ -205,7 +205,8 @@ def _trim_title(title: Span, rules: MetaRules, furniture=None) -> Span:
     return title[colon + 1:end].strip()
 
 
-def _title(pre: list[Span], rules: MetaRules, furniture=None) -> Optional[Span]:
+def _title(pre: list[Span], rules: MetaRules, furniture=None,
+           source: Optional[SourceText] = None) -> Optional[Span]:
     """The title line (see ``title_words``), joined to the line before it
     when the title is set on two lines; lines of the page around the report
     (``furniture``: "您现在的位置：首页>…") are passed over."""
@@ -223,8 +224,17 @@ def _title(pre: list[Span], rules: MetaRules, furniture=None) -> Optional[Span]:
                         and not any(w in prev.text for w in rules.title_words)):
                     title = Span.join([prev, title])
             return _trim_title(title, rules, furniture)
-    # no title word: the first line, if it is short enough to be a title
-    return pre[0].strip() if pre and len(pre[0].text) <= rules.title_max_chars else None
+    # no title word: the first line, unless it is a stretch of text (it ends
+    # a sentence or runs through clauses)
+    first = pre[0].strip() if pre else None
+    if first is not None and source is not None:
+        breaks = [i for i in range(1, len(first.offsets))
+                  if "\n" in source.text[first.offsets[i - 1]:first.offsets[i]]]
+        if breaks:
+            first = first[:breaks[0]].strip()
+    if first is None or re.search(r"[。；;！？]", first.text) or len(re.findall(r"[，,]", first.text)) > 2:
+        return None
+    return first
 
 
 # --------------------------------------------------------------------------
@@ -329,7 +339,7 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
     texts = [p.span for p in structure.paragraphs]
 
     doc_rules = ruleset.document_types
-    title = _title(pre, rules, lambda text: is_page_furniture(text, doc_rules))
+    title = _title(pre, rules, lambda text: is_page_furniture(text, doc_rules), source)
     if title is not None and title.text:
         meta.title = title.text
         locs["title"] = source.locate_span(title)
