@@ -33,11 +33,14 @@ def test_page_furniture_before_the_title_is_passed_over():
             "- 发布日期：2024-05-06\n- 时效性：有效\n|\n|\n"
             "某县农业农村局2023年度项目支出绩效单位自评报告\n一、基本情况\n")
     assert document_type(page) == "project_self_evaluation"
-    report = EX.parse_text("您现在的位置：首页 > 信息公开 > 财政资金\n"
-                           "某县文化馆2023年度部门整体支出绩效自评报告\n"
-                           "【字体：大 中 小】 【发布时间：2024-04-12】 【阅读：\n一、部门概况\n本馆编制8人。\n")
+    page = ("您现在的位置：首页 > 信息公开 > 财政资金\n"
+            "某县文化馆2023年度部门整体支出绩效自评报告\n"
+            "【字体：大 中 小】 【发布时间：2024-04-12】 【阅读：\n一、部门概况\n本馆编制8人。\n")
+    report = EX.parse_text(page)
     assert report.meta.title == "某县文化馆2023年度部门整体支出绩效自评报告"
     assert report.meta.document_type == "department_self_evaluation"
+    # the page's counter (【阅读：…】, filled in by a script) is no unclosed bracket of the report
+    assert [r for r in report.checks if r.rule == "punctuation" and r.status == "fail"] == []
 
 
 def test_a_title_set_on_two_lines_types_the_document():

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Iterator, Literal, Optional
 
 from ..model import CheckResult, Location
+from ..interpret.document_type import is_page_furniture
 from ..normalize import NormalizedDocument, fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
@@ -465,6 +466,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     meta = ctx.report.meta
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
+    furniture = RuleSet.of(ctx.rules).document_types
     for p in passages(document):
         by_rule: list[tuple[str, Iterator[Hit]]] = [
             ("template_residue", find_residue(rules.residue, opposites, p)),
@@ -479,6 +481,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
         for rule, what, a, b, message in outermost(by_rule):
             ev = evidence(source, p.span, a, b)
+            if is_page_furniture(source.line_span(ev.location.line).text, furniture):
+                continue  # "【字体：】【发布时间：…】【阅读：": the web page's, not the report's
             found[rule].append(make_result(
                 ctx, rule, what, "fail", f"“{ev.token}”：{message}", stated=ev.token,
                 quote=ev.quote, locations=[ev.location]))
