@@ -54,12 +54,15 @@ class MarkerSet:
                 return Marker(name, self.numerals.ordinal(m.group("n")), m.group(0).strip(), m.end(), strong)
         return None
 
-    def enumerations(self, text: str) -> list[EnumerationMark]:
-        """The inline enumeration marks of ``text`` in order (一是, 二是, …)."""
+    def enumerations(self, text: str, after_mark: bool = False) -> list[EnumerationMark]:
+        """The inline enumeration marks of ``text`` in order (一是, 二是, …);
+        with ``after_mark``, ``text`` is read as following a sentence end."""
         found: list[EnumerationMark] = []
+        lead = "。" if after_mark else ""
         for rx in self._enums:
-            for m in rx.finditer(text):
-                found.append(EnumerationMark(m.start(), m.end(), self.numerals.ordinal(m.group("n")), m.group(0)))
+            for m in rx.finditer(lead + text):
+                found.append(EnumerationMark(m.start() - len(lead), m.end() - len(lead),
+                                             self.numerals.ordinal(m.group("n")), m.group(0)))
         found.sort(key=lambda e: e.start)
         return found
 

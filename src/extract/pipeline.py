@@ -15,7 +15,7 @@ from .claims import clause_claims
 from .interpret.budget import extract_budget
 from .interpret.forms import extract_forms, merge_indicators
 from .interpret.funds import extract_funds
-from .interpret.indicators import extract_indicators
+from .interpret.indicators import extract_indicators, narrative_indicators
 from .interpret.meta import extract_meta
 from .load import load_document
 from .checks import run_checks as _run_checks
@@ -67,6 +67,7 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
         forms=extract_forms(source, rs),
     )
     report.indicators = merge_indicators(extract_indicators(structure.tables, rs), report.forms, rs)
+    report.indicators += narrative_indicators(structure.paragraphs, source, rs, report.indicators)
     report.claims.extend(table_claims(report))
     if run_checks:
         report.checks = _run_checks(report, rs, source, doc)

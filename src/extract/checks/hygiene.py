@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Iterator, Literal, Optional
 
 from ..model import CheckResult, Location
+from ..interpret.document_type import is_page_furniture
 from ..normalize import NormalizedDocument, fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
@@ -200,7 +201,9 @@ def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern
               ) -> tuple[list[int], list[tuple[int, Optional[int]]]]:
     """Opening marks of ``text`` never closed (positions), and closing marks
     never opened, each with the position of the other kind of opening mark
-    it stands against (「2024〕), if any. A closing mark after a list marker
+    it stands against (「2024〕), if any; a closing mark against an opening
+    mark that is closed further on (（2024〕18号）) stands alone: its own
+    opening mark is the one left out. A closing mark after a list marker
     (1） a)) is neither."""
     opening = {p[0]: p[1] for p in pairs}
     closing = {p[1]: p[0] for p in pairs}
@@ -215,7 +218,11 @@ def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern
                     del stack[k:]  # marks opened inside and never closed go with it
                     break
             else:
-                if stack:
+                if stack and opening[text[stack[-1]]] in text[i + 1:]:
+                    # "（川财行2020〕189号）": the open mark is closed further on, so
+                    # this closing mark is the one without its opening (〔 left out)
+                    stray.append((i, None))
+                elif stack:
                     stray.append((i, stack.pop()))
                 elif not list_marker.search(text[:i]):
                     stray.append((i, None))
@@ -292,6 +299,10 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage)
 # ---------------------------------------------------------------- comparison words
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# A clause that names its own subject before the comparison word (使用率大于,
+# 目标值大于) compares a figure of that clause; adverbs are no subject (均高于).
+_OWN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,}")
+_ADVERBS = re.compile(r"[均都也且并还仍已远略稍更明显]")
 RELATION_SIGNS = {"greater": ">", "less": "<", "equal": "=", "at_most": "≤", "at_least": "≥"}
 
 
@@ -331,6 +342,15 @@ def compared_figures(s: Sentence, start: int, end: int, gap: int,
         return None
     before = [p for p in s.placed if 0 <= p.end <= b.start and p.end <= start
               and p.claim.normalized_unit == b.claim.normalized_unit]
+    head = min(start, b.start)
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, head)), default=0)
+    subject = s.text[clause:head]
+    if b.start < start:  # "与上年0.80万元持平": what stands from the joiner on is the other side
+        subject = re.split("[" + re.escape(joiners) + "]", subject, maxsplit=1)[0]
+    if _OWN_SUBJECT.search(_ADVERBS.sub("", subject)):
+        # "…得分原因为：资金使用率大于95%": the clause names what it compares;
+        # a figure of an earlier clause is not it
+        before = [p for p in before if p.start >= clause]
     return (before[-1], b) if before else None
 
 
@@ -386,6 +406,8 @@ def place_names(rules: NameRules, source: SourceText, p: Passage) -> Iterator[Pl
         stem, suffix = m.group("stem"), m.group("suffix")
         if any(ch in rules.not_in_stem for ch in stem):
             continue
+        if any(text.startswith(w, m.start("suffix")) for w in rules.not_names):
+            continue  # 眉山区域: 区域 is a word, not a district
         yield PlaceName(stem, group_of[suffix], suffix,
                         evidence(source, p.span, m.start("stem"), m.end("suffix")))
 
@@ -444,6 +466,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     meta = ctx.report.meta
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
+    furniture = RuleSet.of(ctx.rules).document_types
     for p in passages(document):
         by_rule: list[tuple[str, Iterator[Hit]]] = [
             ("template_residue", find_residue(rules.residue, opposites, p)),
@@ -458,6 +481,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
         for rule, what, a, b, message in outermost(by_rule):
             ev = evidence(source, p.span, a, b)
+            if is_page_furniture(source.line_span(ev.location.line).text, furniture):
+                continue  # "【字体：】【发布时间：…】【阅读：": the web page's, not the report's
             found[rule].append(make_result(
                 ctx, rule, what, "fail", f"“{ev.token}”：{message}", stated=ev.token,
                 quote=ev.quote, locations=[ev.location]))

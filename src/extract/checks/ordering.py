@@ -138,8 +138,27 @@ def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
                     head = Numbered(section.ordinal, section.marker, section.location, section.title)
                 results = _judge(ctx, "enumeration_order", "enumeration", ([head] if head else []) + run,
                                  where, _enum_marker(form), restart_is_break=False)
-                out.extend(results)
+                out.extend(r for r in results if not _gap_written(section, form, run, r))
     return out
+
+
+def _gap_written(section: Section, form: str, run: list[Numbered], result: CheckResult) -> bool:
+    """True when the numbers a gap misses stand in the section's text before
+    the item after the gap, only not after a sentence end: "(一)项目概况1.
+    项目名称：[名称]2.项目背景：…3.…" (1. inside the run-in title, 2. after a
+    bracket). Only numbered marks (1. 2、); 一是 stands inside words (统一是)."""
+    if result.status != "fail" or "缺少" not in result.message or not form.startswith("1."):
+        return False
+    item = next((it for it in run if it.location == result.locations[0]), None)
+    if item is None:
+        return False
+    text = f"{section.title}。{section.body}"
+    at = text.find(item.text[:12])
+    before = text[:at if at >= 0 else len(text)]
+    first = re.match(r"\d+", result.expected or "")
+    wanted = range(int(first.group()), item.ordinal) if first else ()
+    return bool(wanted) and all(
+        re.search(rf"(?<![\d.．]){n}\s*[.．、](?![\d%％])", before) for n in wanted)
 
 
 _HEADING_FORMS: dict[str, Callable[[int], str]] = {
@@ -179,6 +198,33 @@ def _run_on(section: "Section", missing: list[str]) -> bool:
     return all(re.search(r"[。；;]\s*" + re.escape(m), text) for m in missing)
 
 
+_ITEM_SEPARATORS = "；;。，,、 □☑■√✓"
+
+
+def _next_marker(marker: str, ordinal: int, style: str) -> Optional[str]:
+    """The marker after ``marker`` written the same way ("1、" -> "2、",
+    "(一)" -> "(二)"), None for a style without digits or numerals."""
+    if style == "circled":
+        return CIRCLED[ordinal] if ordinal < len(CIRCLED) else None
+    if re.search(r"\d", marker):
+        return re.sub(r"\d+", str(ordinal + 1), marker, count=1)
+    numeral = _cn(ordinal)
+    return marker.replace(numeral, _cn(ordinal + 1), 1) if numeral in marker else None
+
+
+def _inline_list(section: "Section") -> bool:
+    """True when a heading's own paragraph goes on to its next item after a
+    separator: "1、部门预算项目□2、县直专项☑3、…" (the options of a form
+    cell), "1.预算执行率=…;2.年中…;3.…" (a note). Such a paragraph is a
+    list of its own, not a heading restarting the count."""
+    nxt = _next_marker(section.marker, section.ordinal, section.style)
+    if not nxt:
+        return False
+    text = f"{section.title}{section.body.split(chr(10))[0] if section.body else ''}"
+    i = text.find(nxt)
+    return i > 0 and text[i - 1] in _ITEM_SEPARATORS
+
+
 def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
     """Breaks in the numbering of the headings under each parent; chapters
     named by a table of contents and the titles of second documents have
@@ -207,6 +253,10 @@ def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
                     continue
                 if k and _run_on(ctx.sections[ids[(parent, style)][k - 1]],
                                  missing):
+                    continue
+            if r.status == "fail" and "重新开始" in r.message:
+                k = next(i for i, it in enumerate(items) if it.location == r.locations[0])
+                if _inline_list(ctx.sections[ids[(parent, style)][k]]):
                     continue
             kept.append(r)
         out.extend(kept)

@@ -28,16 +28,47 @@ def document_type_rules(rules: RulesLike = None) -> DocumentTypeRules:
     return RuleSet.of(rules).document_types
 
 
-def _head(text: str, n: int) -> list[str]:
-    """The first ``n`` non-empty lines, white space removed (layouts space
-    titles apart: ``2024 年度 部门 决算``)."""
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+_LEADING_MARKS = "-–—•·|｜【[（(*＊ "
+
+
+def is_page_furniture(line: str, rules: "DocumentTypeRules") -> bool:
+    """True for a line of the web page or file around a report, not of the
+    report: a line of marks only ("|", "-"), a label of the page
+    (``page_labels`` at its start: "索引号：…", "- 发布日期：…"), or one of
+    ``page_phrases`` ("您现在的位置", "由会员分享")."""
+    squashed = "".join(line.split())
+    if not _WORD.search(squashed):
+        return True
+    bare = squashed.lstrip(_LEADING_MARKS)
+    return (any(bare.startswith(w) for w in rules.page_labels)
+            or any(w in squashed for w in rules.page_phrases))
+
+
+def _head(text: str, rules: "DocumentTypeRules") -> list[str]:
+    """The first ``head_lines`` lines of the report, white space removed
+    (layouts space titles apart: ``2024 年度 部门 决算``); blank lines and
+    the page's furniture are passed over."""
     out: list[str] = []
     for line in text.splitlines():
         squashed = "".join(line.split())
-        if squashed:
+        if squashed and not is_page_furniture(squashed, rules):
             out.append(squashed)
-            if len(out) == n:
+            if len(out) == rules.head_lines:
                 break
+    return out
+
+
+def _title_candidates(head: list[str], max_chars: int) -> list[str]:
+    """Each head line, and after it the line joined to the next when the two
+    are short title lines (a title set on two lines: "某市2018年度部门整体支出"
+    / "绩效评价自评报告")."""
+    out: list[str] = []
+    for i, line in enumerate(head):
+        out.append(line)
+        if i + 1 < len(head) and len(line) <= max_chars and len(head[i + 1]) <= max_chars \
+                and not re.search(r"[。；;，,:：]", line + head[i + 1]):
+            out.append(line + head[i + 1])
     return out
 
 
@@ -47,7 +78,7 @@ def document_type(text: str, rules: RulesLike = None) -> Optional[DocumentType]:
     rules = document_type_rules(rules)
     if rules.read_as:
         text = text.translate(str.maketrans(rules.read_as))
-    for line in _head(text, rules.head_lines):
+    for line in _title_candidates(_head(text, rules), rules.title_join_max_chars):
         for t in rules.types:
             if re.search(t.title, line):
                 return t.id

@@ -476,3 +476,93 @@ def extract_indicators(tables: list[Table], rules: RulesLike = None) -> list[Ind
         for seg, cols in indicator_segments(table, rs):
             out.extend(table_indicators(table, cols, rs, range(seg.data_start, seg.end)))
     return out
+
+
+# --------------------------------------------------------------------------
+# Indicators stated in running text
+
+
+_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_LEAD_MARK = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]|[①-⑳])\s*")
+_LINK = "是为:：达到达"
+
+
+def _figure_after(text: str, at: int, gap: int, units: RulesLike):
+    """The first figure of ``text`` starting at most ``gap`` characters
+    (linking words 是/为/达到 and comparison marks not counted) after
+    ``at``, with the text of its comparison, or None."""
+    head = text[at:at + gap + 8]
+    lead = len(head) - len(head.lstrip(_LINK))
+    matches = find_quantities(text[at + lead:at + lead + gap + 40], units)
+    if not matches or matches[0].start > gap:
+        return None
+    m = matches[0]
+    return at + lead, at + lead + m.end, m
+
+
+def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Indicator]:
+    """Indicators a paragraph states as "<name>目标值<A>，实际完成值<B>": one
+    per target word followed, in its sentence, by an actual word, each with
+    a figure right after it, the two of one unit. The name is the clause
+    before the target word (its list mark and ``name_tail`` dropped)."""
+    nr = rules.indicators.narrative
+    if not nr.target_words or not nr.actual_words:
+        return []
+    text = span.text
+    targets = re.compile("|".join(re.escape(w) for w in sorted(nr.target_words, key=len, reverse=True)))
+    actuals = re.compile("|".join(re.escape(w) for w in sorted(nr.actual_words, key=len, reverse=True)))
+    out: list[Indicator] = []
+    label: Optional[str] = None  # the last 二级指标 label of the paragraph
+    for t in targets.finditer(text):
+        end = min([j for j in (text.find(c, t.end()) for c in "。；;！？!?") if j >= 0] or [len(text)])
+        got = _figure_after(text, t.end(), nr.max_gap_chars, rules)
+        if got is None:
+            continue
+        t_from, t_to, t_q = got
+        nxt = targets.search(text, t_to)
+        a = actuals.search(text, t_to, min(end, nxt.start() if nxt else end))
+        if a is None:
+            continue
+        got = _figure_after(text, a.end(), nr.max_gap_chars, rules)
+        if got is None or got[1] > end:
+            continue
+        a_from, a_to, a_q = got
+        if (t_q.date is None) != (a_q.date is None) or (t_q.date is None and t_q.normalized_unit != a_q.normalized_unit):
+            continue
+        breaks = [m for m in _CLAUSE.finditer(text, 0, t.start())]
+        start = breaks[-1].end() if breaks else 0
+        name = _LEAD_MARK.sub("", text[start:t.start()]).strip().rstrip(nr.name_tail)
+        if len(name) < nr.min_name_chars or not re.search(r"[\u4e00-\u9fff]", name):
+            continue
+        # "(一)数量目标：驿站数量目标值…": the label before a colon is the 二级指标
+        level2 = None
+        if breaks and breaks[-1].group() in ":：":
+            before = breaks[-2].end() if len(breaks) > 1 else 0
+            level2 = _LEAD_MARK.sub("", text[before:breaks[-1].start()]).strip() or None
+        level2 = label = level2 or label
+        t_loc = source.locate_span(span[t_from:t_to])
+        a_loc = source.locate_span(span[a_from:a_to])
+        target = read_target(text[t_from:t_to], t_loc, name, None, level2, rules.indicators, units=rules)
+        actual_text = text[a_from:a_to]
+        actual = read_actual(actual_text, a_loc, target, units=rules)
+        out.append(Indicator(
+            level2=level2, name=name, target=target, actual_text=actual_text, actual=actual,
+            met=target_met(target, actual, actual_text, rules.indicators),
+            table="text", row=row0 + len(out), location=source.locate_span(span[start:a_to])))
+    return out
+
+
+def narrative_indicators(paragraphs, source, rules: RulesLike = None,
+                         known: Optional[list[Indicator]] = None) -> list[Indicator]:
+    """Indicators the running text states (:func:`sentence_indicators`) that
+    no indicator table or form already holds (``known``, by name)."""
+    rs = RuleSet.of(rules)
+    names = {"".join(i.name.split()) for i in known or []}
+    out: list[Indicator] = []
+    for p in paragraphs:
+        if getattr(p, "heading", False) and not p.span.text:
+            continue
+        for ind in sentence_indicators(p.span, source, rs, len(out)):
+            if "".join(ind.name.split()) not in names:
+                out.append(ind)
+    return out

@@ -18,7 +18,7 @@ from ..structure.sections import DocumentStructure
 from ..widths import FIGURE_TABLE
 from ..ruleset import RuleSet, RulesLike
 from ..structure.tables import header_label
-from .document_type import document_type
+from .document_type import document_type, is_page_furniture
 from .indicators import indicator_segments
 from ..rulefiles.meta import GradeBand, MetaRules
 
@@ -171,9 +171,47 @@ def _year(structure: DocumentStructure, texts: list[Span], title: Optional[Span]
     return y, first[y]
 
 
-def _title(pre: list[Span], rules: MetaRules) -> Optional[Span]:
+_PARENTHESIS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
+
+
+def _trim_title(title: Span, rules: MetaRules, furniture=None) -> Span:
+    """A title line run on into more than its title cut to the title: from
+    after the last colon before the first title word ("附件：项目支出绩效
+    自评表") to the end of that title word and a parenthesis right after it
+    ("(2022年度)"). Run on: longer than ``title_max_chars`` (into the text,
+    after a file name), or going on with the page's furniture ("【字体：】")
+    or with the title again (a page heading over the same title)."""
+    text = title.text
+    found = [(m.start(), m.end()) for w in rules.title_words for m in re.finditer(re.escape(w), text)]
+    if not found:
+        return title
+    start = min(a for a, _ in found)
+    end = max(b for a, b in found if a == start)
+    while True:  # 绩效自评 + 自评报告: the title word goes on while another overlaps it
+        longer = [b for a, b in found if a < end < b]
+        if not longer:
+            break
+        end = max(longer)
+    m = _PARENTHESIS.match(text, end)
+    if m:
+        end = m.end()
+    rest = text[end:].strip()
+    run_on = (len(text) > rules.title_max_chars
+              or (rest and furniture is not None and furniture(rest))
+              or (len(rest) >= 8 and text.startswith(rest[:8])))
+    if not run_on:
+        return title
+    colon = max(text.rfind(":", 0, start), text.rfind("：", 0, start))
+    return title[colon + 1:end].strip()
+
+
+def _title(pre: list[Span], rules: MetaRules, furniture=None,
+           source: Optional[SourceText] = None) -> Optional[Span]:
     """The title line (see ``title_words``), joined to the line before it
-    when the title is set on two lines."""
+    when the title is set on two lines; lines of the page around the report
+    (``furniture``: "您现在的位置：首页>…") are passed over."""
+    if furniture is not None:
+        pre = [s for s in pre if not furniture(s.text)]
     for i, s in enumerate(pre):
         if any(w in s.text for w in rules.title_words):
             title = s.strip().strip("|").strip()
@@ -185,8 +223,18 @@ def _title(pre: list[Span], rules: MetaRules) -> Optional[Span]:
                         and not re.search(r"[:：]", prev.text)
                         and not any(w in prev.text for w in rules.title_words)):
                     title = Span.join([prev, title])
-            return title
-    return pre[0].strip() if pre else None
+            return _trim_title(title, rules, furniture)
+    # no title word: the first line, unless it is a stretch of text (it ends
+    # a sentence or runs through clauses)
+    first = pre[0].strip() if pre else None
+    if first is not None and source is not None:
+        breaks = [i for i in range(1, len(first.offsets))
+                  if "\n" in source.text[first.offsets[i - 1]:first.offsets[i]]]
+        if breaks:
+            first = first[:breaks[0]].strip()
+    if first is None or re.search(r"[。；;！？]", first.text) or len(re.findall(r"[，,]", first.text)) > 2:
+        return None
+    return first
 
 
 # --------------------------------------------------------------------------
@@ -290,7 +338,8 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
     pre = structure.preamble
     texts = [p.span for p in structure.paragraphs]
 
-    title = _title(pre, rules)
+    doc_rules = ruleset.document_types
+    title = _title(pre, rules, lambda text: is_page_furniture(text, doc_rules), source)
     if title is not None and title.text:
         meta.title = title.text
         locs["title"] = source.locate_span(title)

@@ -24,6 +24,9 @@ class DocumentTypeRules(RuleModel):
     """The contents of ``rules/document_types.yaml``."""
 
     head_lines: int = Field(6, ge=1)
+    page_labels: list[str] = Field(default_factory=list)
+    page_phrases: list[str] = Field(default_factory=list)
+    title_join_max_chars: int = Field(40, ge=1)
     min_content_hits: int = Field(3, ge=1)
     budget_words: list[str] = Field(default_factory=list)
     min_budget_words: int = Field(1, ge=1)

@@ -84,6 +84,7 @@ class NameRules(RuleModel):
     suffix_groups: list[list[str]]
     stem_chars: int = Field(2, ge=1)
     not_in_stem: str = ""
+    not_names: list[str] = Field(default_factory=list)
     examples: Examples
 
 

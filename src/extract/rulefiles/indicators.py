@@ -43,6 +43,19 @@ class OperatorRules(_Rules):
     full_percent: Optional[Operator] = None
 
 
+class NarrativeRules(_Rules):
+    """Indicators stated in running text ("驿站数量绩效目标值是2个，实际完成值
+    为0个"): the words before the target and the actual, how far each figure
+    may stand from its word, and the characters a name does not keep at its
+    end."""
+
+    target_words: list[str] = Field(default_factory=list)
+    actual_words: list[str] = Field(default_factory=list)
+    max_gap_chars: int = Field(4, ge=0)
+    min_name_chars: int = Field(2, ge=1)
+    name_tail: str = ""
+
+
 class IndicatorRules(_Rules):
     """The contents of ``rules/indicators.yaml``."""
 
@@ -58,6 +71,7 @@ class IndicatorRules(_Rules):
     negative: list[str] = Field(default_factory=list)
     negative_whole: list[str] = Field(default_factory=list)
     partial: list[str] = Field(default_factory=list)
+    narrative: NarrativeRules = Field(default_factory=NarrativeRules)
 
     _v_regex = field_validator("name_prefix", "blank_name")(check_regex)
 

@@ -22,6 +22,7 @@ class MetaRules(RuleModel):
     code_prefix: str = ""
     title_words: list[str]
     title_join_max_chars: int = 40
+    title_max_chars: int = 60
     report_types: dict[str, list[str]]
     year_skip_labels: list[str] = []
     score: str

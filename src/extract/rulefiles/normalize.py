@@ -13,6 +13,7 @@ class NormalizeRules(RuleModel):
     running_min_repeats: int = 3
     running_max_chars: int = 40
     bullets: str = r"[-•·●▪◆]\s+"
+    open_marks: str = "(（[【〔《“‘"
     caption: str
     wrapped_share: float = 0.4
     wrapped_band: int = 8

@@ -141,11 +141,13 @@ class SectionBuilder:
         self.stack.append(_Open(mk.style, mk.ordinal, section))
         self.out.paragraphs.append(Paragraph(content.strip(), sid, heading=True, block=index))
         if body:
-            self._body(body, section, index)
+            self._body(body, section, index, after_title=run_in and bool(title))
 
-    def _body(self, span: Span, section: Section, index: int) -> None:
+    def _body(self, span: Span, section: Section, index: int, after_title: bool = False) -> None:
+        """``after_title``: the body follows a run-in title's end mark, so an
+        item marked at its very start ("1.完成…工作。2.做好…") counts."""
         self.bodies.setdefault(section.id, []).append(span.text)
-        marks = self.markers.enumerations(span.text)
+        marks = self.markers.enumerations(span.text, after_mark=after_title)
         for k, m in enumerate(marks):
             end = marks[k + 1].start if k + 1 < len(marks) else len(span.text)
             item = span[m.start:end].strip()
