@@ -303,6 +303,7 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
     """Claims of one sentence, in order."""
     rules = ruleset.metrics
     text = sentence.text
+    lead = len(text) - len(text.lstrip())  # the claim's sentence is stripped
     found = find_quantities(text, ruleset)
     out: list[ClauseClaim] = []
     prev_end = 0
@@ -345,6 +346,7 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
             qualifier=q.qualifier, operator=q.operator, year=year, section=section,
             origin="text", sentence=text.strip(), quantity=quantity, location=loc,
         )
+        claim._figure_at = q.start - lead
         out.append(ClauseClaim(claim, text[cstart:q.start], q))
         prev_end = q.end
     return out

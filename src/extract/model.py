@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import ClassVar, Literal, Optional
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, SerializationInfo, field_validator, model_serializer, model_validator,
+    BaseModel, ConfigDict, Field, PrivateAttr, SerializationInfo, field_validator, model_serializer,
+    model_validator,
 )
 
 # 1.1: a passed or skipped check has a null severity; 2.0 (issue 18): met a
@@ -332,6 +333,10 @@ class Claim(Model):
     origin: Literal["text", "table"] = "text"
     sentence: str = ""
     location: Location
+    #: Where the figure's text starts in ``sentence`` (set by the claim
+    #: finder; not exported: a claim read back from JSON has None, and the
+    #: checks then find the figure in its sentence by its text).
+    _figure_at: Optional[int] = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod
@@ -371,6 +376,21 @@ class Claim(Model):
                 data["text"] = self.text
             data = {name: data[name] for name in type(self).model_fields if name in data}
         return data
+
+    @property
+    def figure_at(self) -> Optional[int]:
+        """Offset of the figure's text in :attr:`sentence`, if known."""
+        return self._figure_at
+
+    def __eq__(self, other: object) -> bool:
+        """Claims are equal by their fields: the figure's offset is a finding
+        aid, not part of what the claim states (a claim read back from JSON
+        equals the one written)."""
+        if not isinstance(other, Claim):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # as pydantic's models: mutable, unhashable
 
     @property
     def quantity(self) -> Quantity:

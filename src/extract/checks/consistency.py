@@ -36,7 +36,7 @@ from ..model import CheckResult, Claim
 from .context import CheckContext, make_result
 from .quotes import join_places
 from .figures import figure_interval, stated_text
-from .forms import restated_by_form
+from .relations.forms import restated_by_form
 from .tolerance import Interval
 
 RULE = "metric_consistency"

@@ -1,18 +1,17 @@
-"""What every check reads: the report's text claims grouped by sentence.
+"""What every check reads: the report's text claims grouped by sentence,
+and the relations between its figures.
 
 :func:`build_context` takes a :class:`~extract.model.Report` and the
 :class:`~extract.checks.rulebook.Rulebook` and returns a
-:class:`CheckContext`: the text claims grouped into :class:`Sentence` items
-(consecutive claims stating the same sentence of the same section), each
-claim placed at the character position of its figure in the sentence text,
-so a check can read the words between figures (其中, 由…增至, 包括) without
-parsing anything again. Built once per run; checks only read it.
+:class:`CheckContext`: the text claims grouped into
+:class:`~extract.checks.sentences.Sentence` items, each claim placed at its
+figure (:mod:`extract.checks.sentences`), and the relations found once
+(:mod:`extract.checks.relations`). Built once per run; checks only read it.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, TypeVar
 
@@ -22,41 +21,13 @@ from ..normalize import NormalizedDocument
 from ..ruleset import RuleSet
 from ..span import SourceText
 from .quotes import CELL_SEPARATOR, SourceQuotes, join_places
+from .relations import Relations, find_relations
 from .rulebook import Rulebook, load_rulebook
+from .sentences import CLAUSE_BREAK, Placed, Sentence, group_sentences
+
+__all__ = ["CLAUSE_BREAK", "CheckContext", "Placed", "Sentence", "build_context", "make_result"]
 
 K = TypeVar("K")
-
-CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?。]")
-
-
-@dataclass(eq=False)
-class Placed:
-    """A claim and where its figure stands in its sentence (-1: not found)."""
-
-    claim: Claim
-    start: int
-    end: int
-
-
-@dataclass(eq=False)
-class Sentence:
-    """A sentence of the text with its claims in order."""
-
-    text: str
-    section: Optional[str]
-    placed: list[Placed] = field(default_factory=list)
-
-    def after(self, p: Placed, limit: int = 40) -> str:
-        """The words right after ``p``'s figure, up to the next clause break."""
-        if p.end < 0:
-            return ""
-        rest = self.text[p.end:p.end + limit]
-        m = CLAUSE_BREAK.search(rest)
-        return rest[:m.start()] if m else rest
-
-    @property
-    def location(self) -> Location:
-        return self.placed[0].claim.location
 
 
 @dataclass
@@ -113,35 +84,21 @@ class CheckContext:
                            CELL_SEPARATOR)
 
     @functools.cached_property
+    def relations(self) -> Relations:
+        """The relations between the report's figures, found once (see
+        :mod:`extract.checks.relations`)."""
+        return find_relations(self)
+
+    @property
     def breakdowns(self) -> list:
-        """The stated breakdowns of the text (found once; see
-        :func:`extract.checks.breakdowns.find_breakdowns`)."""
-        from .breakdowns import find_breakdowns
+        """The stated breakdowns of the text."""
+        return self.relations.breakdowns
 
-        return find_breakdowns(self)
-
-    @functools.cached_property
+    @property
     def wholes_of(self) -> dict[int, frozenset[str]]:
         """For each claim that is a part of a stated breakdown (by
-        ``id(claim)``), the metrics of every whole above it: 公用经费支出 is
-        part of 基本支出, itself part of 部门总支出."""
-        direct: dict[int, list[Claim]] = {}
-        for b in self.breakdowns:
-            for p in b.parts:
-                direct.setdefault(id(p.claim), []).extend(w.claim for w in b.wholes[-1:])
-        out: dict[int, frozenset[str]] = {}
-        for key in direct:
-            seen: set[str] = set()
-            todo, visited = list(direct[key]), set()
-            while todo:
-                whole = todo.pop()
-                if id(whole) in visited:
-                    continue
-                visited.add(id(whole))
-                seen.add(whole.metric)
-                todo.extend(direct.get(id(whole), []))
-            out[key] = frozenset(seen)
-        return out
+        ``id(claim)``), the metrics of every whole above it."""
+        return self.relations.wholes_of
 
     def section_sentences(self, section: Section) -> list[str]:
         """The sentences of a section's own text, split as the claims'
@@ -257,37 +214,6 @@ class CheckContext:
             if kind is not None:
                 out.append(judge(self, s, p, kind))
         return out
-
-
-def place_claims(text: str, claims: list[Claim]) -> list[Placed]:
-    """Each claim at the position of its figure's text in ``text``, found
-    left to right; -1 where the text is not found."""
-    out: list[Placed] = []
-    cursor = 0
-    for c in claims:
-        needle = c.quantity.text
-        i = text.find(needle, cursor) if needle else -1
-        if i < 0:
-            out.append(Placed(c, -1, -1))
-            continue
-        out.append(Placed(c, i, i + len(needle)))
-        cursor = i + len(needle)
-    return out
-
-
-def group_sentences(claims: list[Claim]) -> list[Sentence]:
-    """Text claims grouped by the sentence they state, in document order."""
-    groups: list[tuple[str, Optional[str], list[Claim]]] = []
-    for c in claims:
-        if c.origin != "text":
-            continue
-        if groups and groups[-1][0] == c.sentence and groups[-1][1] == c.section:
-            prev = groups[-1][2][-1]
-            if c.location.start >= prev.location.start:
-                groups[-1][2].append(c)
-                continue
-        groups.append((c.sentence, c.section, [c]))
-    return [Sentence(text, section, place_claims(text, cs)) for text, section, cs in groups]
 
 
 def build_context(report: Report, rules: "RuleSet", source: Optional[SourceText] = None,

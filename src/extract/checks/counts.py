@@ -24,7 +24,7 @@ from typing import Optional
 from ..model import CheckResult, Location, Section, Table
 from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
-from .table_totals import table_name
+from .relations.tables import table_name
 
 RULE = "count_in_words"
 _QUOTES = "“”\"'‘’《》 "

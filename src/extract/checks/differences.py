@@ -21,8 +21,7 @@ from typing import Optional
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import cell_number, figure_interval, in_unit, show
-from .growth import cell_location, table_changes
-from .table_totals import table_name
+from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
 from .rulebook import rule_for
 from .tolerance import Interval, holds, stated_interval
@@ -185,7 +184,7 @@ def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
     """One result per change-amount cell of a two-year table (增减额 against
     本年 − 上年)."""
     out: list[CheckResult] = []
-    for table, r, row, cols, a, b in table_changes(ctx):
+    for table, r, row, cols, a, b in ctx.relations.table_changes:
         if cols.amount is None or cols.amount >= len(row):
             continue
         text = row[cols.amount].strip()

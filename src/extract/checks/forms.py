@@ -401,25 +401,6 @@ def check_restated_funds(ctx: CheckContext) -> list[CheckResult]:
     return out
 
 
-def restated_by_form(report, location: Location) -> bool:
-    """Whether a text figure at ``location`` is a cell of a form's record
-    that speaks for itself: a funds amount, an indicator's cell (a form of
-    label：value lines is text, and its 实际完成值 lines are no one metric:
-    the form's indicators are claims of their own, named by 三级指标), or
-    the expected 年度总体目标 (a target, not an achievement). Such a figure
-    is the form's, checked by the form's arithmetic, and no second
-    statement of a metric."""
-    for form in report.forms:
-        if not form.location.line <= location.line <= form.location.end_line:
-            continue
-        cells = [c for r in form.funds + form.indicators for c in r.cells.values()]
-        if "expected" in form.goals:
-            cells.append(form.goals["expected"])
-        if any(c.location.start <= location.start < c.location.end for c in cells):
-            return True
-    return False
-
-
 def check_forms(ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
     for form in ctx.report.forms:

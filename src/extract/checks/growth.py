@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Location, Table
-from ..structure.tables import header_label
+from ..model import CheckResult
 from .context import CheckContext, Placed, Sentence, make_result
-from .figures import cell_number, figure_interval, show, show_interval, stated_text
+from .figures import figure_interval, show, show_interval, stated_text
 from .operands import Reading, claim_operand, judge_readings
-from .table_totals import table_name
+from .relations.tables import cell_location, change_cell, table_name
 from .tolerance import Interval, compound_growth_interval, holds, ratio_interval, stated_interval
 
 RULE = "growth"
@@ -290,87 +288,18 @@ def check_growth(ctx: CheckContext) -> list[CheckResult]:
 
 # ---------------------------------------------------------------- table rows
 
-@dataclass(frozen=True)
-class ChangeColumns:
-    """The columns of a two-year table: the earlier and later year, and
-    where stated the change amount and the change rate."""
-
-    previous: int
-    current: int
-    amount: Optional[int]
-    rate: Optional[int]
-
-
-def change_columns(ctx: CheckContext, row: list[str]) -> Optional[ChangeColumns]:
-    """The :class:`ChangeColumns` of a header row (rules ``table_rates``):
-    two year columns (2022年决算数 | 2023年决算数, or 上年 | 本年) and a
-    change-amount or change-rate column after them; None if it is none."""
-    t = ctx.book.rules.table_rates
-    joined = "".join(row)
-    if not any(w in joined for w in t.growth_columns + t.amount_columns):
-        return None
-    labels = [header_label(x) for x in row]
-    rate = next((i for i, x in enumerate(labels) if any(w in x for w in t.growth_columns)), None)
-    amount = next((i for i, x in enumerate(labels) if any(w in x for w in t.amount_columns)), None)
-    if rate is None and amount is None:
-        return None
-    end = min(i for i in (rate, amount) if i is not None)
-    years = [(int(m.group("year")), i) for i, x in enumerate(labels[:end])
-             for m in [re.search(t.year_column, x)] if m]
-    if len(years) >= 2:
-        (y0, c0), (y1, c1) = sorted(years)[:1] + sorted(years)[-1:]
-        if y0 == y1:
-            return None
-        return ChangeColumns(c0, c1, amount, rate)
-    prev = next((i for i, x in enumerate(labels[:end]) if re.search(t.previous_columns, x)), None)
-    cur = next((i for i, x in enumerate(labels[:end]) if i != prev and re.search(t.current_columns, x)), None)
-    if prev is None or cur is None:
-        return None
-    return ChangeColumns(prev, cur, amount, rate)
-
-
-def _cell(text: str) -> Optional[tuple[Decimal, int]]:
-    return cell_number("".join(text.split()).replace("%", "").replace("％", "").replace("−", "-"))
-
-
-def cell_location(table: Table, row: int, col: int) -> Location:
-    """Where a table cell stands (the table's location if the cell has none)."""
-    cell = table.cell(row, col)
-    return cell.location if cell is not None and cell.location is not None else table.location
-
-
-def table_changes(ctx: CheckContext):
-    """Every data row of a two-year table with its columns: (table, row
-    index, cells, columns, previous, current) for rows whose two year cells
-    are numbers."""
-    for table in ctx.report.tables:
-        grid = table.grid(filled=False)
-        cols: Optional[ChangeColumns] = None
-        for r, row in enumerate(grid):
-            found = change_columns(ctx, row)
-            if found is not None:
-                cols = found
-                continue
-            if cols is None or max(cols.previous, cols.current) >= len(row):
-                continue
-            a, b = _cell(row[cols.previous]), _cell(row[cols.current])
-            if a is None or b is None:
-                continue
-            yield table, r, row, cols, a, b
-
-
 def check_table_growth(ctx: CheckContext) -> list[CheckResult]:
     """One result per change-rate cell of a two-year table (增减率 against
     (本年 − 上年) / 上年; from a zero base a stated rate is an error)."""
     out: list[CheckResult] = []
-    for table, r, row, cols, a, b in table_changes(ctx):
+    for table, r, row, cols, a, b in ctx.relations.table_changes:
         if cols.rate is None or cols.rate >= len(row):
             continue
         text = row[cols.rate].strip()
-        stated = _cell(text)
+        stated = change_cell(text)
         if stated is None or "%" not in text and "％" not in text:
             continue
-        label = next((t.strip() for t in row if t.strip() and _cell(t) is None), "")
+        label = next((t.strip() for t in row if t.strip() and change_cell(t) is None), "")
         locs = [cell_location(table, r, cols.rate), cell_location(table, r, cols.previous), cell_location(table, r, cols.current)]
         quote = ctx.quotes.row(table, r)
         head = f"{table_name(table)} {label} 增减率 {text}"

@@ -39,12 +39,11 @@ from ..model import CheckResult, Claim
 from ..structure.tables import header_label
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text
-from .growth import cell_location
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand,
                        judge_readings, pair_nearby)
 from ..rulefiles.checks import RateRule
+from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
-from .table_totals import table_name
 from .tolerance import Interval, holds, ratio_interval, stated_interval
 
 RULE = "rate"

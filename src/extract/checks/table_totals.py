@@ -38,19 +38,13 @@ from typing import Optional
 
 from ..model import Cell, CheckResult, Location, Table
 from .context import CheckContext, make_result
+from .relations.tables import table_name
 from .rulebook import TableTotalRules
 from .figures import cell_number, is_empty_cell, show
 from .tolerance import Interval, holds, stated_interval, sum_interval
 
 RULE = "table_totals"
 KIND = "table_totals"
-
-
-def table_name(table: Table) -> str:
-    """How a message names a table: 表1, else its caption, else its id."""
-    if table.number:
-        return f"表{table.number}"
-    return table.caption or table.id
 
 
 def _squash(text: str) -> str:

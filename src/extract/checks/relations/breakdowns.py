@@ -1,0 +1,310 @@
+"""Stated breakdowns: a whole and the parts the text says it is made of.
+
+:func:`find_breakdowns` takes the check context and returns
+:class:`Breakdown` items, in four forms:
+
+- ``其中`` (any cue of rules ``breakdowns.cues``): ``X，其中 A、B`` — the
+  figure just before the cue is the whole, the figures after it (same unit,
+  none scoped as 同比/累计/占…) are parts; a bracket after a part is an aside
+  on that part (``A（含 a）``), and the whole stated again ends the list;
+- ``括号``: ``X（A，B）`` — two or more figures of X's unit in the
+  parenthesis right after X;
+- ``构成``: ``支出主要构成如下：A，B，C`` — the parts of a whole stated by a
+  ``其中`` breakdown earlier in the same paragraph;
+- ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
+  within one paragraph;
+- ``计数``: a stated count of parts (rules ``counted_after``,
+  ``counted_before``): ``X，全部用于三类：A、B、C`` — the parts after the cue,
+  in its sentence or one per sentence of a list after it — and ``X，由 A、B、C
+  和 D 四部分构成``. The count pins the parts: a breakdown only when exactly
+  that many figures of X's unit are found, and then the only one of X.
+
+The parts' sum is judged by :mod:`extract.checks.breakdowns`; rates read a
+single part over its whole (``X，其中 Y，R%``), consistency a part's wholes
+(:func:`wholes_of`).
+"""
+
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...model import Claim
+from ...quantities import parse_number
+from ..sentences import Placed, Sentence
+from .source import ClaimSource
+
+NOT_SUMMABLE = {"percent", "date", "duration", "score", "none"}
+OPEN, CLOSE = "(（", ")）"
+
+
+@dataclass
+class Breakdown:
+    """A whole (or, for 构成, the candidate wholes) and its stated parts."""
+
+    wholes: list[Placed]
+    parts: list[Placed]
+    form: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def whole(self) -> Placed:
+        return self.wholes[-1]
+
+
+def same_unit(a: Placed, b: Placed) -> bool:
+    ca, cb = a.claim, b.claim
+    return (ca.unit_class == cb.unit_class and ca.normalized_unit == cb.normalized_unit
+            and ca.unit_class not in NOT_SUMMABLE)
+
+
+def _scoped(ctx: ClaimSource, p: Placed) -> bool:
+    """A figure whose own words scope it (同比, 累计, 占…) is no part."""
+    return bool(ctx.book.not_part.search(p.claim.metric_text)) or p.claim.qualifier == "累计"
+
+
+def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
+    out: list[Breakdown] = []
+    for m in ctx.book.breakdown_cue.finditer(s.text):
+        whole = _whole_before(ctx, s, m.start())
+        if whole is None:
+            continue
+        parts: list[Placed] = []
+        for p in s.placed:
+            if p.start < m.end():
+                continue
+            between = s.text[m.end():p.start]
+            if sum(between.count(ch) for ch in OPEN) > sum(between.count(ch) for ch in CLOSE):
+                continue  # inside a bracket after a part: an aside on that part (（含…）)
+            if parts and p.claim.normalized_value == whole.claim.normalized_value:
+                break  # the whole stated again (到位资金186万元): the list has ended
+            if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
+                    between) and parts:
+                break
+            parts.append(p)
+        if parts:
+            out.append(Breakdown([whole], parts, m.group(0), [s]))
+    return out
+
+
+def _closing(text: str, start: int) -> Optional[int]:
+    """Index of the bracket closing the one opened at ``start``."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] in OPEN:
+            depth += 1
+        elif text[i] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _paren_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
+    out: list[Breakdown] = []
+    for whole in s.placed:
+        if whole.end < 0 or whole.claim.unit_class in NOT_SUMMABLE:
+            continue
+        rest = s.text[whole.end:]
+        stripped = rest.lstrip()
+        if not stripped or stripped[0] not in OPEN:
+            continue
+        open_at = whole.end + len(rest) - len(stripped)
+        close_at = _closing(s.text, open_at)
+        if close_at is None:
+            continue
+        inner = [p for p in s.placed if open_at < p.start and 0 <= p.end <= close_at]
+        if len(inner) < 2 or not all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
+            continue
+        out.append(Breakdown([whole], inner, "括号", [s]))
+    return out
+
+
+def _composition_breakdowns(ctx: ClaimSource, sentences: list[Sentence],
+                            cue_found: list[Breakdown]) -> list[Breakdown]:
+    """构成如下：A，B，C — parts of a 其中-whole stated before in the paragraph."""
+    rx = ctx.book.composition_cue
+    if rx is None:
+        return []
+    out: list[Breakdown] = []
+    for s in sentences:
+        m = rx.search(s.text)
+        if not m:
+            continue
+        after = [p for p in s.placed if p.start >= m.end()]
+        if len(after) < 2:
+            continue
+        parts = [p for p in after if same_unit(p, after[0]) and not _scoped(ctx, p)]
+        wholes = [b.whole for b in cue_found if b.sentences[0].section == s.section
+                  and same_unit(b.whole, after[0]) and b.whole.claim.location.start < after[0].claim.location.start]
+        if len(parts) >= 2 and wholes:
+            out.append(Breakdown(wholes, parts, "构成", [b.sentences[0] for b in cue_found
+                                                          if b.whole is wholes[-1]] + [s]))
+    return out
+
+
+def _named_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
+    """Named compositions of the rules within one paragraph."""
+    placed = [(s, p) for s in sentences for p in s.placed]
+    out: list[Breakdown] = []
+    for comp in ctx.book.rules.breakdowns.compositions:
+        for s, total in placed:
+            if comp.total not in total.claim.metric or total.claim.unit_class in NOT_SUMMABLE:
+                continue
+            parts: list[Placed] = []
+            where: list[Sentence] = [s]
+            for word in comp.parts:
+                found = [(s2, p) for s2, p in placed if word in p.claim.metric and p is not total
+                         and same_unit(p, total)]
+                later = [x for x in found if x[1].claim.location.start > total.claim.location.start]
+                pick = later[0] if later else (found[-1] if found else None)
+                if pick is None:
+                    break
+                parts.append(pick[1])
+                if pick[0] not in where:
+                    where.append(pick[0])
+            if len(parts) == len(comp.parts):
+                out.append(Breakdown([total], parts, "组成", where))
+    return out
+
+
+def _count_of(ctx: ClaimSource, text: str) -> Optional[int]:
+    try:
+        value = parse_number(text, ctx.rules)
+    except ValueError:
+        return None
+    return int(value) if value == int(value) and 2 <= value <= 20 else None
+
+
+def _whole_before(ctx: ClaimSource, s: Sentence, at: int) -> Optional[Placed]:
+    """The figure right before position ``at`` of ``s`` (within
+    ``max_gap_chars``), if it can be a whole."""
+    before = [p for p in s.placed if 0 <= p.end <= at]
+    if not before:
+        return None
+    whole = before[-1]
+    if at - whole.end > ctx.book.rules.breakdowns.max_gap_chars or whole.claim.unit_class in NOT_SUMMABLE:
+        return None
+    return whole
+
+
+def _listed_parts(ctx: ClaimSource, whole: Placed, candidates: list[tuple[Sentence, Placed]],
+                  count: int, first_sentence: Sentence) -> tuple[list[Placed], list[Sentence]]:
+    """Up to ``count`` parts of ``whole`` among ``candidates``: in the cue's
+    sentence every figure of the whole's unit; in a sentence after it (a
+    list item) its first such figure only."""
+    parts: list[Placed] = []
+    where: list[Sentence] = []
+    for s2, p in candidates:
+        if len(parts) >= count:
+            break
+        if not same_unit(p, whole) or _scoped(ctx, p):
+            continue
+        if s2 is not first_sentence and where and where[-1] is s2:
+            continue  # a list item gives one part: its first figure
+        parts.append(p)
+        if s2 not in where:
+            where.append(s2)
+    return parts, where
+
+
+def _following(ctx: ClaimSource, sentences: list[Sentence], k: int, reach: int) -> list[Sentence]:
+    """Up to ``reach`` sentences after ``sentences[k]`` in its section or in
+    the sections under it (a list numbered 1. 2. 3. is read as headings)."""
+    own = sentences[k].section
+    out: list[Sentence] = []
+    for s2 in sentences[k + 1:k + 1 + reach]:
+        if s2.section != own and own not in ctx.section_path(s2.section):
+            break
+        out.append(s2)
+    return out
+
+
+def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
+    """A whole with a stated count of parts: ``X，全部用于三类：A、B、C`` (the
+    parts in the sentence or listed in the sentences after it) and ``X，由
+    A、B、C 和 D 四部分构成``. The count pins the parts: exactly that many
+    figures of the whole's unit, else no breakdown."""
+    book = ctx.book
+    rules = book.rules.breakdowns
+    out: list[Breakdown] = []
+    for k, s in enumerate(sentences):
+        if book.counted_after is not None:
+            for m in book.counted_after.finditer(s.text):
+                count = _count_of(ctx, m.group("count"))
+                whole = _whole_before(ctx, s, m.start())
+                if count is None or whole is None:
+                    continue
+                following = _following(ctx, sentences, k, rules.counted_reach_sentences)
+                candidates = [(s, p) for p in s.placed if p.start >= m.end()]
+                candidates += [(s2, p) for s2 in following for p in s2.placed]
+                parts, where = _listed_parts(ctx, whole, candidates, count, s)
+                if len(parts) == count:
+                    out.append(Breakdown([whole], parts, "计数", [s] + [w for w in where if w is not s]))
+        if book.counted_before is not None:
+            for m in book.counted_before.finditer(s.text):
+                count = _count_of(ctx, m.group("count"))
+                opens = [s.text.rfind(w, 0, m.start()) for w in rules.counted_opens]
+                start = max(opens, default=-1)
+                if count is None or start < 0:
+                    continue
+                whole = _whole_before(ctx, s, start)
+                if whole is None:
+                    continue
+                inner = [p for p in s.placed if start < p.start and 0 <= p.end <= m.start()]
+                if len(inner) == count and all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
+                    out.append(Breakdown([whole], inner, "计数", [s]))
+    return out
+
+
+def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
+    """Every stated breakdown of the text, each once."""
+    by_section: dict[Optional[str], list[Sentence]] = {}
+    for s in ctx.sentences:
+        by_section.setdefault(s.section, []).append(s)
+    found: list[Breakdown] = []
+    for sentences in by_section.values():
+        cue = [b for s in sentences for b in _cue_breakdowns(ctx, s)]
+        found.extend(cue)
+        found.extend(b for s in sentences for b in _paren_breakdowns(ctx, s))
+        found.extend(_composition_breakdowns(ctx, sentences, cue))
+        found.extend(_named_breakdowns(ctx, sentences))
+    found.extend(_counted_breakdowns(ctx, ctx.sentences))
+    # a whole whose parts a stated count pins is judged on those parts only
+    counted = {id(b.whole.claim) for b in found if b.form == "计数"}
+    found = [b for b in found if b.form == "计数" or id(b.whole.claim) not in counted]
+    seen: set[tuple] = set()
+    out: list[Breakdown] = []
+    for b in found:
+        key = (tuple(w.claim.location.start for w in b.wholes),
+               tuple(sorted(p.claim.location.start for p in b.parts)))
+        if key not in seen:
+            seen.add(key)
+            out.append(b)
+    return out
+
+
+
+
+def wholes_of(breakdowns: list[Breakdown]) -> dict[int, frozenset[str]]:
+    """For each claim that is a part of a stated breakdown (by
+    ``id(claim)``), the metrics of every whole above it: 公用经费支出 is
+    part of 基本支出, itself part of 部门总支出."""
+    direct: dict[int, list[Claim]] = {}
+    for b in breakdowns:
+        for p in b.parts:
+            direct.setdefault(id(p.claim), []).extend(w.claim for w in b.wholes[-1:])
+    out: dict[int, frozenset[str]] = {}
+    for key in direct:
+        seen: set[str] = set()
+        todo, visited = list(direct[key]), set()
+        while todo:
+            whole = todo.pop()
+            if id(whole) in visited:
+                continue
+            visited.add(id(whole))
+            seen.add(whole.metric)
+            todo.extend(direct.get(id(whole), []))
+        out[key] = frozenset(seen)
+    return out

@@ -1,0 +1,113 @@
+"""Relations within tables: the two years of a two-year table and what a
+message calls a table or a cell.
+
+:func:`table_changes` takes the report's tables and the rule book and
+returns every data row of a two-year table (2022年决算数 | 2023年决算数 |
+增减额 | 增减率, or 上年 | 本年) with its :class:`ChangeColumns` and its two
+year figures: the growth pairs the growth and difference checks judge.
+Found once per run (:class:`~extract.checks.relations.Relations`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple, Optional
+
+from ...model import Location, Table
+from ...structure.tables import header_label
+from ..figures import cell_number
+
+if TYPE_CHECKING:
+    from ..rulebook import Rulebook
+
+
+def table_name(table: Table) -> str:
+    """How a message names a table: 表1, else its caption, else its id."""
+    if table.number:
+        return f"表{table.number}"
+    return table.caption or table.id
+
+
+class TableChange(NamedTuple):
+    """A data row of a two-year table: the table, the row index, its cells,
+    its columns and its two year figures (value, decimals)."""
+
+    table: Table
+    row_index: int
+    row: list[str]
+    columns: "ChangeColumns"
+    previous: tuple[Decimal, int]
+    current: tuple[Decimal, int]
+
+
+@dataclass(frozen=True)
+class ChangeColumns:
+    """The columns of a two-year table: the earlier and later year, and
+    where stated the change amount and the change rate."""
+
+    previous: int
+    current: int
+    amount: Optional[int]
+    rate: Optional[int]
+
+
+def change_columns(book: "Rulebook", row: list[str]) -> Optional[ChangeColumns]:
+    """The :class:`ChangeColumns` of a header row (rules ``table_rates``):
+    two year columns (2022年决算数 | 2023年决算数, or 上年 | 本年) and a
+    change-amount or change-rate column after them; None if it is none."""
+    t = book.rules.table_rates
+    joined = "".join(row)
+    if not any(w in joined for w in t.growth_columns + t.amount_columns):
+        return None
+    labels = [header_label(x) for x in row]
+    rate = next((i for i, x in enumerate(labels) if any(w in x for w in t.growth_columns)), None)
+    amount = next((i for i, x in enumerate(labels) if any(w in x for w in t.amount_columns)), None)
+    if rate is None and amount is None:
+        return None
+    end = min(i for i in (rate, amount) if i is not None)
+    years = [(int(m.group("year")), i) for i, x in enumerate(labels[:end])
+             for m in [re.search(t.year_column, x)] if m]
+    if len(years) >= 2:
+        (y0, c0), (y1, c1) = sorted(years)[:1] + sorted(years)[-1:]
+        if y0 == y1:
+            return None
+        return ChangeColumns(c0, c1, amount, rate)
+    prev = next((i for i, x in enumerate(labels[:end]) if re.search(t.previous_columns, x)), None)
+    cur = next((i for i, x in enumerate(labels[:end]) if i != prev and re.search(t.current_columns, x)), None)
+    if prev is None or cur is None:
+        return None
+    return ChangeColumns(prev, cur, amount, rate)
+
+
+def change_cell(text: str) -> Optional[tuple[Decimal, int]]:
+    """A two-year table's cell as (value, decimals), a percent sign dropped."""
+    return cell_number("".join(text.split()).replace("%", "").replace("％", "").replace("−", "-"))
+
+
+def cell_location(table: Table, row: int, col: int) -> Location:
+    """Where a table cell stands (the table's location if the cell has none)."""
+    cell = table.cell(row, col)
+    return cell.location if cell is not None and cell.location is not None else table.location
+
+
+def table_changes(tables: list[Table], book: "Rulebook") -> list[TableChange]:
+    """Every data row of a two-year table with its columns, for rows whose
+    two year cells are numbers."""
+    out: list[TableChange] = []
+    for table in tables:
+        grid = table.grid(filled=False)
+        cols: Optional[ChangeColumns] = None
+        for r, row in enumerate(grid):
+            found = change_columns(book, row)
+            if found is not None:
+                cols = found
+                continue
+            if cols is None or max(cols.previous, cols.current) >= len(row):
+                continue
+            a, b = change_cell(row[cols.previous]), change_cell(row[cols.current])
+            if a is None or b is None:
+                continue
+            out.append(TableChange(table, r, row, cols, a, b))
+    return out
