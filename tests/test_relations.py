@@ -197,3 +197,24 @@ def test_the_whole_stated_again_ends_the_list_of_parts():
     # 75 = 40 + 35; 到位资金75.00万元 restates the whole
     text = "项目总预算75.00万元，其中省级资金40.00万元、县级资金35.00万元，到位资金75.00万元。"
     assert statuses(text, "stated_breakdown") == ["pass"]
+
+
+# ------------------------------------------------------------ breakdown ends
+
+
+def test_a_breakdown_ends_where_its_parts_make_up_the_whole():
+    # the spending after the two sources is no third source
+    text = "项目预算资金150.00万元，其中市级资金90.00万元、区级资金60.00万元，实际支出141.00万元，执行率94.00%。"
+    assert statuses(text, "stated_breakdown") == ["pass"]
+    assert statuses(text, "rate") == ["pass"]
+    # a typo in a part still fails: 90 + 50 never makes 150
+    assert statuses(text.replace("60.00", "50.00"), "stated_breakdown") == ["fail"]
+
+
+def test_a_breakdown_in_a_bracket_has_its_parts_in_the_bracket():
+    # 其中 inside the bracket lists the 教学楼's parts; the 食堂 after it is the outer list's
+    text = "新建校舍面积6200平方米，其中教学楼4500平方米（其中教室3900平方米，办公室660平方米），食堂1700平方米。"
+    checks = [c for c in checks_of(para(text)) if c.rule == "stated_breakdown"]
+    # 4500 + 1700 = 6200 holds; 3900 + 660 = 4560 ≠ 4500, the 食堂 no part of the 教学楼
+    assert [c.status for c in checks] == ["pass", "fail"]
+    assert "食堂" not in checks[1].message and "4560" in checks[1].message

@@ -32,7 +32,9 @@ from typing import Optional
 
 from ...model import Claim
 from ...quantities import parse_number
+from ..figures import figure_interval
 from ..sentences import Placed, Sentence
+from ..tolerance import holds, sum_interval
 from .source import ClaimSource
 
 NOT_SUMMABLE = {"percent", "date", "duration", "score", "none"}
@@ -71,9 +73,14 @@ def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
         if whole is None:
             continue
         parts: list[Placed] = []
+        # a cue inside a bracket (X（其中 A，B），C) lists its parts in that bracket only
+        end = _closing_of_open(s.text, m.start())
+        whole_iv = figure_interval(whole.claim, ctx.book)
         for p in s.placed:
             if p.start < m.end():
                 continue
+            if end is not None and p.start > end:
+                break
             between = s.text[m.end():p.start]
             if sum(between.count(ch) for ch in OPEN) > sum(between.count(ch) for ch in CLOSE):
                 continue  # inside a bracket after a part: an aside on that part (（含…）)
@@ -82,10 +89,26 @@ def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
             if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
                     between) and parts:
                 break
+            if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
+                break  # the parts so far make up the whole: what follows is not one of them
             parts.append(p)
         if parts:
             out.append(Breakdown([whole], parts, m.group(0), [s]))
     return out
+
+
+def _closing_of_open(text: str, at: int) -> Optional[int]:
+    """Index of the bracket closing the innermost one open at ``at``, if
+    ``at`` is inside a bracket."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        if text[i] in CLOSE:
+            depth += 1
+        elif text[i] in OPEN:
+            if depth == 0:
+                return _closing(text, i)
+            depth -= 1
+    return None
 
 
 def _closing(text: str, start: int) -> Optional[int]:
