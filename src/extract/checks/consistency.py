@@ -54,7 +54,12 @@ def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
     """The name two statements of one metric share, or None when the name
     says too little."""
     rules = ctx.book.rules.consistency
-    name = ctx.book.metric_suffix.sub("", claim.metric) or claim.metric
+    metric = claim.metric
+    for word in sorted(rules.report_period_words, key=len, reverse=True):
+        if metric.startswith(word) and len(metric) > len(word):
+            metric = metric[len(word):]
+            break
+    name = ctx.book.metric_suffix.sub("", metric) or metric
     if len(name) < rules.min_metric_chars:
         return None
     if len(ctx.book.relation_words.sub("", name)) < rules.min_metric_chars:
@@ -65,16 +70,36 @@ def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
 _LEAD_LABEL = re.compile(r"^\s*([^，,。；;：:]{1,12})[：:]")
 
 
-def _scope(ctx: CheckContext, claim: Claim) -> frozenset[str]:
-    """The scope words of a claim: in its metric's words, its qualifier, and
-    the label that leads its sentence ("预期目标：完成…85公里" is a target,
-    "实际完成情况：…88.3公里" is not)."""
-    words = set(ctx.book.scope_words.findall(claim.metric_text))
-    lead = _LEAD_LABEL.match(claim.sentence or "")
-    if lead:
-        words.update(ctx.book.scope_words.findall(lead.group(1)))
+def _in_target_section(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether the claim's section, or one above it, is headed as a
+    statement of aims (rules ``consistency.target_heading_ends``)."""
+    rules = ctx.book.rules.consistency
+    ends = tuple(rules.target_heading_ends)
+    if claim.origin != "text" or not ends:
+        return False
+    titles = ["".join(section.title.split()).rstrip("：:。") for sid in ctx.section_path(claim.section)
+              for section in [ctx.sections.get(sid)] if section is not None]
+    if any(w in t for t in titles for w in rules.actual_labels):
+        return False  # 三、绩效目标完成情况 → （一）产出目标: achievements
+    return any(t.endswith(ends) for t in titles)
+
+
+def _scope(ctx: CheckContext, claim: Claim, lead: str = "") -> frozenset[str]:
+    """The scope words of a claim: in its metric's words (or, where they
+    hold none, the periods of ``lead``, its sentence's words before the
+    first figure: "上年同口径调整后预算…，实际支出…"), its qualifier, and the label that
+    leads its sentence ("预期目标：完成…85公里" is a target, "实际完成情况：
+    …88.3公里" is not); a figure of a section headed as aims is a target."""
+    words = set(ctx.book.scope_words.findall(claim.metric_text)) or {
+        w for w in ctx.book.rules.consistency.sentence_scope_words if w in lead}
+    label = _LEAD_LABEL.match(claim.sentence or "")
+    if label:
+        words.update(ctx.book.scope_words.findall(label.group(1)))
     if claim.origin == "table":
         words = set(ctx.book.scope_words.findall(claim.metric))
+    elif not (label and any(w in label.group(1) for w in ctx.book.rules.consistency.actual_labels)) \
+            and _in_target_section(ctx, claim):
+        words.add("目标")
     if claim.qualifier and ctx.book.scope_words.fullmatch(claim.qualifier):
         words.add(claim.qualifier)
     for whole in ctx.wholes_of.get(id(claim), ()):
@@ -99,8 +124,15 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         if key is not None:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
     index = {id(p.claim): i for i, s in enumerate(ctx.sentences) for p in s.placed}
-    return {key: [Statement(c, index.get(id(c)) if c.origin == "text" else None, _scope(ctx, c))
-                  for c in claims]
+
+    def lead(i: Optional[int]) -> str:
+        if i is None:
+            return ""
+        s = ctx.sentences[i]
+        return s.text[:max(s.placed[0].start, 0)]
+
+    return {key: [Statement(c, i, _scope(ctx, c, lead(i)))
+                  for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
 
 
@@ -136,15 +168,15 @@ def _where(st: Statement) -> str:
 
 
 def _parallel(a: Claim, path_a: Optional[tuple], b: Claim, path_b: Optional[tuple]) -> bool:
-    """Text of two different subsections of one chapter, neither inside the
-    other: parallel items ((一)专项甲 … (二)专项乙 …), each about its own
-    subject, so one metric name there may well hold two values. ``path_a``
-    and ``path_b`` are the claims' section paths (None for a table's)."""
+    """Text of two different sections of one chapter: parallel items
+    ((一)专项甲 … (二)专项乙 …), each about its own subject, or a section and
+    an item inside it (the 支出决算 of 一般公共预算财政拨款支出 and that of
+    its item 1、行政运行(项)), each scoped by its own heading — so one
+    metric name there may well hold two values. ``path_a`` and ``path_b``
+    are the claims' section paths (None for a table's)."""
     if path_a is None or path_b is None or a.section == b.section:
         return False
-    if not path_a or not path_b or path_a[0] != path_b[0]:
-        return False
-    return a.section not in path_b and b.section not in path_a
+    return bool(path_a) and bool(path_b) and path_a[0] == path_b[0]
 
 
 def _same_place(a: Statement, b: Statement) -> bool:

@@ -200,6 +200,10 @@ class ConsistencyRules(_Strict):
     min_metric_chars: int = 4
     metric_suffixes: list[str] = Field(default_factory=list)
     scope_words: list[str] = Field(default_factory=list)
+    report_period_words: list[str] = Field(default_factory=list)
+    sentence_scope_words: list[str] = Field(default_factory=list)
+    target_heading_ends: list[str] = Field(default_factory=list)
+    actual_labels: list[str] = Field(default_factory=list)
 
 
 class YearRules(_Strict):
