@@ -218,3 +218,41 @@ def test_a_breakdown_in_a_bracket_has_its_parts_in_the_bracket():
     # 4500 + 1700 = 6200 holds; 3900 + 660 = 4560 ≠ 4500, the 食堂 no part of the 教学楼
     assert [c.status for c in checks] == ["pass", "fail"]
     assert "食堂" not in checks[1].message and "4560" in checks[1].message
+
+
+# ------------------------------------------------------- rates named by subject
+
+
+def test_a_generic_rate_takes_its_operands_from_the_sentences_around_it():
+    # 全年预算执行率 names no subject: the budget and the spending two sentences off are its operands
+    text = ("（1）预算安排。当年财政拨款310.00万元，上年结转18.20万元，全年预算328.20万元。\n"
+            "（2）资金支出。截至年底，项目全年实际支出301.45万元。\n"
+            "全年预算执行率91.85%，结余26.75万元，为质保金。")
+    assert statuses(text, "rate") == ["pass"]
+    assert statuses(text.replace("91.85%", "91.58%"), "rate") == ["fail"]
+
+
+def test_a_subject_rate_reads_its_table_row():
+    text = ("二、重点项目支出\n\n项目支出分项情况表（单位：万元）\n项目类别\t项目名称\t全年预算数\t全年执行数\n"
+            "补助类\t农机购置补贴\t240.00\t228.60\n\t良种推广补贴\t96.50\t80.12\n合计\t\t336.50\t308.72\n\n"
+            "其中良种推广补贴执行率83.03%，系部分种子延至次年供应。\n")
+    checks = [c for c in checks_of("2024年度项目支出绩效自评报告\n\n" + text) if c.rule == "rate"]
+    text_rates = [c for c in checks if "良种推广补贴执行率" in c.message]
+    assert [c.status for c in text_rates] == ["pass"] and "80.12/96.50" in text_rates[0].message
+    bad = [c for c in checks_of("2024年度项目支出绩效自评报告\n\n" + text.replace("83.03%", "88.03%"))
+           if c.rule == "rate" and "良种推广补贴执行率" in c.message]
+    assert [c.status for c in bad] == ["fail"]
+
+
+def test_a_numerator_names_the_subject_of_its_denominator():
+    text = ("1.资金来源。项目总预算3,600.00万元，其中：省级财政资金2,100.00万元，县级财政资金1,500.00万元。\n"
+            "按资金年度划分，当年安排3,400.00万元，上年结转200.00万元。\n"
+            "2.资金支付。截至年底累计拨付3,420.00万元，支付率95.00%。\n"
+            "其中，省级财政资金已支付2,016.00万元，支付率96.00%。")
+    assert statuses(text, "rate") == ["pass", "pass"]
+    assert statuses(text.replace("96.00%", "93.00%"), "rate") == ["pass", "fail"]
+
+
+def test_the_condition_of_a_scoring_rule_is_no_stated_rate():
+    text = "项目全年预算500.00万元，全年执行486.20万元，执行率97.24%。注：执行率超过100%的按100%计。"
+    assert statuses(text, "rate") == ["pass"]

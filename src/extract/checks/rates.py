@@ -32,15 +32,16 @@ pinned, and is skipped otherwise. The comparison is interval arithmetic
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Claim
+from ..model import CheckResult, Claim, Quantity
 from ..structure.tables import header_label
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text
-from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand,
-                       judge_readings, pair_nearby)
+from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings,
+                       named_by_words, pair_nearby)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -57,6 +58,9 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     c = p.claim
     if c.unit not in ctx.book.rules.operands.rate_units or c.operator is not None and c.qualifier is None:
         return None
+    condition = ctx.book.rules.operands.condition_after
+    if condition and p.end >= 0 and re.match(condition, c.sentence[p.end:]):
+        return None  # 执行率超过100%的按100%计: a scoring rule's condition
     found = rule_for(ctx.book.rules.rates, c.metric_text)
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
@@ -117,6 +121,109 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     return [(claim_operand(a), claim_operand(b))]
 
 
+def _without(text: str, words) -> str:
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
+
+
+def rate_subject(ctx: CheckContext, rate: Claim, index: int) -> str:
+    """What a rate is of: its words without its rate word and the words
+    that name no subject (rules ``operands.generic_rate_words``):
+    被征地农民养老保险补贴执行率 -> 被征地农民养老保险补贴; '' for 全年预算执行率."""
+    if index == SHARE:
+        return ""
+    text = _CUE.sub("", rate.metric_text)
+    text = _without(_without(text, ctx.book.rules.rates[index].words), ctx.book.rules.operands.generic_rate_words)
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def is_generic(ctx: CheckContext, rate: Claim, index: int) -> bool:
+    """Whether the rate's words name no subject besides its rate word:
+    全年预算执行率, 支付率."""
+    return index != SHARE and not rate_subject(ctx, rate, index)
+
+
+_CUE = re.compile(r"^(?:其中|包括|另外|此外|同时|[，,、\s])+")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _table_row_pairs(ctx: CheckContext, rate: Claim, index: int) -> list[tuple[Operand, Operand]]:
+    """执行数 / 预算数 of the table row labelled with the rate's subject
+    ("被征地农民养老保险补贴执行率83.22%" and a row 被征地农民养老保险补贴 |
+    175.22 | 145.82 under 全年预算数 | 全年执行数): the row's own figures."""
+    subject = rate_subject(ctx, rate, index)
+    if len(subject) < 4 or not ctx.book.rules.rates[index].budget:
+        return []
+    out: list[tuple[Operand, Operand]] = []
+    for table in ctx.report.tables:
+        cols: dict[str, int] = {}
+        for r, row in enumerate(table.grid(filled=False)):
+            found = _header_columns(ctx, row)
+            if "executed" in found and ("adjusted" in found or "initial" in found):
+                cols = found
+                continue
+            if not cols or not any(_squash(t) == subject for t in row):
+                continue
+            executed = _cell_operand(ctx, table, r, row, cols["executed"], "执行数")
+            for role, name in (("adjusted", "预算数"), ("initial", "年初预算数")):
+                budget = _cell_operand(ctx, table, r, row, cols[role], name) if role in cols else None
+                if executed is not None and budget is not None:
+                    out.append((executed, budget))
+    return out
+
+
+def _cell_operand(ctx: CheckContext, table, r: int, row: list[str], c: int, name: str) -> Optional[Operand]:
+    """A table cell's number as an operand (in the table's own unit)."""
+    number = _number(row[c]) if c < len(row) else None
+    if number is None:
+        return None
+    value, decimals = number
+    figure = Quantity(text=row[c].strip(), value=value, normalized_value=value, normalized_unit="表格单位",
+                      unit_class="money", precision=decimals, location=cell_location(table, r, c))
+    return Operand(figure, name, f"table:{table.id}:{r}")
+
+
+def _chapter_figures(ctx: CheckContext, s: Sentence) -> list[tuple[Sentence, Placed]]:
+    """The figures of the sentences of ``s``'s chapter, nearest sentence first."""
+    top = ctx.section_path(s.section)[:1]
+    here = next((i for i, x in enumerate(ctx.sentences) if x is s), None)
+    if here is None or not top:
+        return []
+    pool = [(abs(i - here), x) for i, x in enumerate(ctx.sentences)
+            if x is not s and ctx.section_path(x.section)[:1] == top]
+    return [(x, p) for _, x in sorted(pool, key=lambda t: t[0]) for p in x.placed]
+
+
+def _subject_pairs(ctx: CheckContext, s: Sentence, numerators: list[Placed],
+                   index: int) -> list[tuple[Operand, Operand]]:
+    """A / B where A is a numerator its words pin in the rate's sentence
+    ("中央财政资金已支付4,035.60万元，支付率96.09%") and B the nearest figure of
+    A's unit in its chapter named by A's subject alone (中央财政资金4,200.00万元)."""
+    numerator = ctx.book.rate_numerators[index]
+    if not numerators:
+        return []
+    near = _chapter_figures(ctx, s)
+    out: list[tuple[Operand, Operand]] = []
+    for a in numerators:
+        words = _CUE.sub("", a.claim.metric_text)
+        m = numerator.search(words) if numerator is not None else None
+        subject = _squash(words[:m.start()]) if m else ""
+        if len(subject) < 4:
+            continue
+        for _, p in near:
+            b = p.claim
+            if b is a.claim or b.normalized_unit != a.claim.normalized_unit or b.normalized_value < a.claim.normalized_value:
+                continue
+            if _squash(_CUE.sub("", b.metric_text)) == subject or _squash(b.metric) == subject:
+                out.append((claim_operand(a.claim), claim_operand(b)))
+                break
+    return out
+
+
 def _budget_facts(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
     """执行数 / 调整后预算 and 执行数 / 年初预算 of the report's budget."""
     executed = budget_operand(ctx, "executed", "执行数")
@@ -159,7 +266,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned += budget_pairs(ctx, c, "rate")
         loose += _budget_facts(ctx)
     pinned += _part_of_whole(ctx, s, rate)
+    generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
+        pinned += _table_row_pairs(ctx, c, index)
+        own = [p for p in named_by_words(ctx, [(s, p) for p in s.placed if p is not rate],
+                                          ctx.book.rate_numerators[index], 3)]
+        pinned += _subject_pairs(ctx, s, own, index)
         for n, d in pair_nearby(ctx, near, ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]):
             # pinned only when one of them stands with the rate (its sentence
             # or line), the other is not a figure of the year before (unless
@@ -169,7 +281,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                                       for o in (n, d) for w in ctx.book.rules.growth.previous_year_words)
             over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
-            near_enough = _with(c, n.figure) or _with(c, d.figure)
+            near_enough = generic or _with(c, n.figure) or _with(c, d.figure)
             (pinned if near_enough and not stale and not over else loose).append((n, d))
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)

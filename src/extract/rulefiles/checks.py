@@ -126,8 +126,15 @@ class OperandRules(_Strict):
     point_units: list[str] = Field(default_factory=lambda: ["个百分点", "百分点"])
     # Words of a remainder (未支出, 不合格): no operand pinned by words.
     complement_words: list[str] = Field(default_factory=list)
+    # Words that name no subject of a rate (全年预算执行率 is the report's
+    # own): a rate named by these and its rate word alone takes operands its
+    # words pin from the neighbouring sentences too.
+    generic_rate_words: list[str] = Field(default_factory=list)
+    # Words right after a percent that make it the condition of a scoring
+    # rule, not a stated rate (执行率超过100%的按100%计).
+    condition_after: Optional[str] = None
 
-    _v = field_validator("share_cue")(check_regex)
+    _v = field_validator("share_cue", "condition_after")(check_regex)
 
 
 class TableRateRules(_Strict):
