@@ -256,3 +256,12 @@ def test_a_numerator_names_the_subject_of_its_denominator():
 def test_the_condition_of_a_scoring_rule_is_no_stated_rate():
     text = "项目全年预算500.00万元，全年执行486.20万元，执行率97.24%。注：执行率超过100%的按100%计。"
     assert statuses(text, "rate") == ["pass"]
+
+
+def test_year_on_year_growth_finds_this_years_figure_of_the_same_metric_nearby():
+    text = ("全年调解矛盾纠纷2,340件，调解成功率96.2%。\n"
+            "上年调解矛盾纠纷2,080件，本年同比增长12.50%；2020—2023年，全县调解矛盾纠纷由1,650件增至2,340件，"
+            "年均增长12.35%。")
+    assert statuses(text, "growth") == ["pass", "pass"]
+    # the start of the span (由1,650件) is no figure of this year
+    assert statuses(text.replace("12.50%", "15.20%"), "growth") == ["fail", "pass"]

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import CheckResult, Claim
-from .context import CheckContext, make_result
+from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
 from .figures import figure_interval, stated_text
 from .relations.forms import restated_by_form
@@ -67,21 +67,6 @@ def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
     return name
 
 
-_LEAD_LABEL = re.compile(r"^\s*([^，,。；;：:]{1,12})[：:]")
-
-
-def _in_target_section(ctx: CheckContext, claim: Claim) -> bool:
-    """Whether the claim's section, or one above it, is headed as a
-    statement of aims (rules ``consistency.target_heading_ends``)."""
-    rules = ctx.book.rules.consistency
-    ends = tuple(rules.target_heading_ends)
-    if claim.origin != "text" or not ends:
-        return False
-    titles = ["".join(section.title.split()).rstrip("：:。") for sid in ctx.section_path(claim.section)
-              for section in [ctx.sections.get(sid)] if section is not None]
-    if any(w in t for t in titles for w in rules.actual_labels):
-        return False  # 三、绩效目标完成情况 → （一）产出目标: achievements
-    return any(t.endswith(ends) for t in titles)
 
 
 def _scope(ctx: CheckContext, claim: Claim, lead: str = "") -> frozenset[str]:
@@ -92,13 +77,12 @@ def _scope(ctx: CheckContext, claim: Claim, lead: str = "") -> frozenset[str]:
     …88.3公里" is not); a figure of a section headed as aims is a target."""
     words = set(ctx.book.scope_words.findall(claim.metric_text)) or {
         w for w in ctx.book.rules.consistency.sentence_scope_words if w in lead}
-    label = _LEAD_LABEL.match(claim.sentence or "")
+    label = LEAD_LABEL.match(claim.sentence or "")
     if label:
         words.update(ctx.book.scope_words.findall(label.group(1)))
     if claim.origin == "table":
         words = set(ctx.book.scope_words.findall(claim.metric))
-    elif not (label and any(w in label.group(1) for w in ctx.book.rules.consistency.actual_labels)) \
-            and _in_target_section(ctx, claim):
+    elif ctx.states_aim(claim):
         words.add("目标")
     if claim.qualifier and ctx.book.scope_words.fullmatch(claim.qualifier):
         words.add(claim.qualifier)

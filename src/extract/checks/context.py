@@ -12,6 +12,7 @@ figure (:mod:`extract.checks.sentences`), and the relations found once
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, TypeVar
 
@@ -28,6 +29,9 @@ from .sentences import CLAUSE_BREAK, Placed, Sentence, group_sentences
 __all__ = ["CLAUSE_BREAK", "CheckContext", "Placed", "Sentence", "build_context", "make_result"]
 
 K = TypeVar("K")
+
+#: A label leading a sentence: "预期目标：…", "实际完成情况：…".
+LEAD_LABEL = re.compile(r"^\s*([^，,。；;：:]{1,12})[：:]")
 
 
 @dataclass
@@ -154,6 +158,29 @@ class CheckContext:
     @functools.cached_property
     def _section_paths(self) -> dict[str, tuple[str, ...]]:
         return {}
+
+    def states_aim(self, claim: Claim) -> bool:
+        """Whether a text claim states an aim, not an achievement: its
+        sentence is labelled as one (预期目标：…), or its section, or one
+        above it, is headed as aims (rules
+        ``consistency.target_heading_ends``: 二、项目绩效目标 → （一）年度总体目标),
+        no heading on its path nor its sentence's leading label names
+        achievements (``consistency.actual_labels``: 三、绩效目标完成情况,
+        实际完成情况：…)."""
+        rules = self.book.rules.consistency
+        ends = tuple(rules.target_heading_ends)
+        if claim.origin != "text" or not ends:
+            return False
+        label = LEAD_LABEL.match(claim.sentence or "")
+        if label and any(w in label.group(1) for w in rules.actual_labels):
+            return False
+        if label and "".join(label.group(1).split()).endswith(ends):
+            return True  # 预期目标：…
+        titles = ["".join(section.title.split()).rstrip("：:。") for sid in self.section_path(claim.section)
+                  for section in [self.sections.get(sid)] if section is not None]
+        if any(w in t for t in titles for w in rules.actual_labels):
+            return False
+        return any(t.endswith(ends) for t in titles)
 
     def sentences_in(self, section: Optional[str]) -> list[Sentence]:
         """The sentences (with claims) of one section, in order."""

@@ -138,7 +138,29 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Option
     a = previous[-1]
     current = [p for p in before if p is not a and p.claim.normalized_unit == a.claim.normalized_unit
                and not any(w in p.claim.metric_text for w in words + change)]
-    return (a, current[-1]) if current else None
+    if current:
+        return a, current[-1]
+    # "上年办理案件1,052件，本年同比增长11.03%": this year's figure is the same
+    # metric stated nearby without a word of the year before
+    name = _plain_metric(ctx, a.claim.metric)
+    for _, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
+        other = _plain_metric(ctx, p.claim.metric)
+        if p is not a and p.claim.normalized_unit == a.claim.normalized_unit and len(min(name, other, key=len)) >= 4 \
+                and (name.endswith(other) or other.endswith(name)) \
+                and not any(w in p.claim.metric_text for w in words + change) \
+                and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
+            return a, p
+    return None
+
+
+def _plain_metric(ctx: CheckContext, metric: str) -> str:
+    """A metric without its period words (上年, 本年 …): 上年办理法律援助案件
+    and (办理)法律援助案件 name one metric of two years (one name may end
+    the other: 全县法律援助案件由…增至…)."""
+    for w in sorted(ctx.book.rules.growth.previous_year_words + ctx.book.rules.consistency.report_period_words,
+                    key=len, reverse=True):
+        metric = metric.replace(w, "")
+    return "".join(ch for ch in metric if ch.isalnum())
 
 
 def year_span(ctx: CheckContext, s: Sentence, start: Placed) -> Optional[tuple[int, int]]:

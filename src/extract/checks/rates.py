@@ -58,6 +58,8 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     c = p.claim
     if c.unit not in ctx.book.rules.operands.rate_units or c.operator is not None and c.qualifier is None:
         return None
+    if ctx.states_aim(c):
+        return None  # 二、绩效目标 …满意度95%以上: an aim, checked as a target, not a measured rate
     condition = ctx.book.rules.operands.condition_after
     if condition and p.end >= 0 and re.match(condition, c.sentence[p.end:]):
         return None  # 执行率超过100%的按100%计: a scoring rule's condition
