@@ -265,3 +265,20 @@ def test_year_on_year_growth_finds_this_years_figure_of_the_same_metric_nearby()
     assert statuses(text, "growth") == ["pass", "pass"]
     # the start of the span (由1,650件) is no figure of this year
     assert statuses(text.replace("12.50%", "15.20%"), "growth") == ["fail", "pass"]
+
+
+# ------------------------------------------------------------ costs per unit
+
+
+def test_a_cost_per_unit_is_the_money_over_the_count():
+    text = "按实际支出1,250.40万元、改造里程31.2公里计算，每公里改造成本40.08万元，控制在每公里45万元以内。"
+    assert statuses(text, "rate") == ["pass"]  # the limit (控制在…以内) is no cost spent
+    assert statuses(text.replace("40.08万元", "40.80万元"), "rate") == ["fail"]
+    # 万亩 counts 亩: 532,000元 / 3.8万亩 = 14.00元
+    assert statuses("完成统防统治3.8万亩，作业服务费532,000元，亩均作业费用14.00元，低于每亩16元的标准。",
+                    "rate") == ["pass"]
+
+
+def test_a_cost_per_unit_whose_total_is_in_the_sentence_before():
+    text = "全年培训支出1,085.60万元。按全年培训14,200人次计算，人均培训成本764.51元。"
+    assert statuses(text, "rate") == ["pass"]

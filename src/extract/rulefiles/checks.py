@@ -96,6 +96,14 @@ class RateRule(_Strict):
     _v = field_validator("numerator", "denominator")(check_regex)
 
 
+class PerUnitRule(_Strict):
+    """A cost per unit (人均补贴735.91元, 每公里建设成本98.72万元): money whose
+    words hold one of ``cues``, over a count in one of ``units``."""
+
+    cues: list[str] = Field(min_length=1)
+    units: list[str] = Field(min_length=1)
+
+
 class DifferenceRule(_Strict):
     words: list[str] = Field(min_length=1)
     # A figure whose words match this is no difference (上年结转资金 is money carried in).
@@ -257,6 +265,9 @@ class CheckRules(_Strict):
     table_totals: TableTotalRules = Field(default_factory=TableTotalRules)
     breakdowns: BreakdownRules
     rates: list[RateRule]
+    per_unit: list[PerUnitRule] = Field(default_factory=list)
+    # Words that make a cost per unit a limit or a standard, not a cost spent.
+    per_unit_not_words: list[str] = Field(default_factory=list)
     differences: list[DifferenceRule]
     operands: OperandRules = Field(default_factory=OperandRules)
     table_rates: TableRateRules = Field(default_factory=TableRateRules)
