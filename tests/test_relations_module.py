@@ -82,3 +82,19 @@ def test_every_text_claim_is_placed_at_its_figure_and_relations_are_found_once()
     assert ctx.wholes_of[id(b.parts[0].claim)] == {b.whole.claim.metric}
     assert [c.status for c in checks_of(text.split("\n\n", 1)[1]) if c.rule in ("rate", "stated_breakdown")] == \
         ["pass", "pass"]
+
+
+def test_dates_found_around_their_anchor_are_all_the_dates():
+    import re
+
+    from extract.checks.dates import anchored_finditer
+
+    dates = RuleSet.default().checks.dates
+    text = ("2024年2月30日启动，12月31日完成；2023年13月1日、11月31日，截至20231年度，于202年底，"
+            "自1999年2月29日起；2月29日，编号12024年3月5日，第2024年度。6月1日6月2日")
+    for form, anchor, reach in ((dates.date, dates.date_anchor, dates.date_reach),
+                                (dates.bad_year, dates.bad_year_anchor, dates.bad_year_reach)):
+        rx = re.compile(form)
+        expected = [(m.start(), m.groups()) for m in rx.finditer(text)]
+        assert expected
+        assert [(m.start(), m.groups()) for m in anchored_finditer(rx, anchor, reach, text)] == expected

@@ -176,11 +176,18 @@ class CheckContext:
             return False
         if label and "".join(label.group(1).split()).endswith(ends):
             return True  # 预期目标：…
-        titles = ["".join(section.title.split()).rstrip("：:。") for sid in self.section_path(claim.section)
-                  for section in [self.sections.get(sid)] if section is not None]
-        if any(w in t for t in titles for w in rules.actual_labels):
-            return False
-        return any(t.endswith(ends) for t in titles)
+        key = claim.section or ""
+        verdict = self._aim_sections.get(key)
+        if verdict is None:
+            titles = ["".join(section.title.split()).rstrip("：:。") for sid in self.section_path(claim.section)
+                      for section in [self.sections.get(sid)] if section is not None]
+            verdict = self._aim_sections[key] = not any(w in t for t in titles for w in rules.actual_labels) \
+                and any(t.endswith(ends) for t in titles)
+        return verdict
+
+    @functools.cached_property
+    def _aim_sections(self) -> dict[str, bool]:
+        return {}
 
     def sentences_in(self, section: Optional[str]) -> list[Sentence]:
         """The sentences (with claims) of one section, in order."""

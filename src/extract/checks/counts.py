@@ -151,7 +151,7 @@ def _location(ctx: CheckContext, listing: Listing) -> Location:
         if s.text != listing.sentence:
             continue
         for p in s.placed:
-            if p.claim.value == listing.count and p.claim.quantity.text.startswith(listing.count_text[:1]):
+            if p.claim.value == listing.count and p.claim.text.startswith(listing.count_text[:1]):
                 return p.claim.location
         return s.location
     return listing.section.location

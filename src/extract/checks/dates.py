@@ -50,13 +50,33 @@ def _problem(m: re.Match, rx_year: str) -> Optional[tuple[str, str]]:
     return None
 
 
+def anchored_finditer(rx: re.Pattern, anchor: Optional[str], reach: int, text: str) -> Iterator[re.Match]:
+    """The matches of ``rx`` in ``text``, found by trying ``rx`` only around
+    the matches of ``anchor`` (each match of ``rx`` holds one and starts at
+    most ``reach`` characters before it): the same matches as
+    ``rx.finditer(text)``, without testing every character."""
+    if anchor is None:
+        yield from rx.finditer(text)
+        return
+    last = 0
+    for a in re.finditer(anchor, text):
+        start = max(last, a.start() - reach)
+        m = rx.search(text, start, a.end() + reach)
+        while m is not None and m.end() <= a.start():  # one that ends before the anchor: not this one
+            m = rx.search(text, m.end(), a.end() + reach)
+        if m is not None and m.start() >= last:
+            yield m
+            last = m.end()
+
+
 def check_dates(ctx: CheckContext) -> list[CheckResult]:
     rules = ctx.book.rules.dates
-    patterns = [re.compile(rules.date), re.compile(rules.bad_year)]
+    patterns = [(re.compile(rules.date), rules.date_anchor, rules.date_reach),
+                (re.compile(rules.bad_year), rules.bad_year_anchor, rules.bad_year_reach)]
     out: list[CheckResult] = []
     for text, offsets, fallback in _texts(ctx):
-        for rx in patterns:
-            for m in rx.finditer(text):
+        for rx, anchor, reach in patterns:
+            for m in anchored_finditer(rx, anchor, reach, text):
                 found = _problem(m, rules.bad_year)
                 if found is None:
                     continue

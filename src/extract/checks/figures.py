@@ -45,7 +45,7 @@ def figure_interval(figure: Figure, book: Rulebook, qualified: bool = True) -> I
 
 def stated_text(figure: Figure) -> str:
     """The figure as written, spaces dropped: ``6,239.85万元``."""
-    text = figure.quantity.text if isinstance(figure, Claim) else figure.text
+    text = figure.text  # a claim holds its figure's text as stated
     return "".join(text.split()) or f"{figure.value}{figure.unit}"
 
 

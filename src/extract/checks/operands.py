@@ -18,6 +18,7 @@ rate or difference is computed from.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional
@@ -98,14 +99,20 @@ def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words
     ``operands.complement_words``)."""
     if words is None:
         return []
-    rest = ctx.book.rules.operands.complement_words
+    rest = _any_of(tuple(ctx.book.rules.operands.complement_words))
     out: list[Placed] = []
     for s2, p in near:
         if len(out) >= limit:
             break
-        if not any(w in p.claim.metric_text for w in rest) and words.search(ctx.words_of(s2, p)):
+        if not rest.search(p.claim.metric_text) and words.search(ctx.words_of(s2, p)):
             out.append(p)
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching any of ``words`` (never matching if there are none)."""
+    return re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
 
 
 def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: Optional[re.Pattern],

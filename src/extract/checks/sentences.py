@@ -58,7 +58,7 @@ def place_claims(text: str, claims: list[Claim]) -> list[Placed]:
     out: list[Placed] = []
     cursor = 0
     for c in claims:
-        needle = c.quantity.text
+        needle = c.text
         at = c.figure_at
         if at is not None and needle and text.startswith(needle, at):
             i = at

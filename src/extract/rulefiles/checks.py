@@ -231,7 +231,16 @@ class DateRules(_Strict):
     date: str = r"(?:(?<!\d)(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     bad_year: str = r"(?<![\d.,，、])(?P<year>(?:19|20)\d|(?:19|20)\d{3})年(?=度|\d{1,2}月|[末底初])"
 
-    _v = field_validator("date", "bad_year")(check_regex)
+    # A quick scan (the forms above test every character of a long text):
+    # every match of ``date`` holds a match of ``date_anchor`` and starts at
+    # most ``date_reach`` characters before it; likewise for ``bad_year``.
+    # None: the form is run over the whole text.
+    date_anchor: Optional[str] = None
+    date_reach: int = Field(default=0, ge=0)
+    bad_year_anchor: Optional[str] = None
+    bad_year_reach: int = Field(default=0, ge=0)
+
+    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor")(check_regex)
 
 
 class DocumentTypeScope(_Strict):
