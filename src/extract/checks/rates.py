@@ -20,7 +20,18 @@ budget facts. Readings pinned by the words:
 4. a share ``A…占B的R%``: A, the figure before the cue in the sentence, over
    any larger figure of its unit nearby;
 5. where 3. found no pair in the rate's own sentence, the two figures of one
-   unit stated before the rate in it ("抽取500件，合格487件，合格率97.4%").
+   unit stated before the rate in it ("抽取500件，合格487件，合格率97.4%");
+6. a rate naming a subject (被征地农民养老保险补贴执行率): the 执行数 / 预算数
+   of the table row labelled with it;
+7. a numerator its words pin in the rate's sentence and the figure of its
+   chapter named by the numerator's subject ("中央财政资金已支付A，支付率r"
+   over 中央财政资金B).
+
+3. takes its pair from the rate's own sentence or line, or — for a rate
+whose words name no subject (rules ``operands.generic_rate_words``:
+全年预算执行率) — from the sentences around it. Not rates: a percent that
+is the condition of a scoring rule (执行率超过100%的按100%计) and a rate
+stated as an aim (:meth:`~extract.checks.context.CheckContext.states_aim`).
 
 Unpinned readings: every other pair of figures of one unit nearby, the
 smaller over the larger, and the budget facts. The rate passes when any reading holds (a rate stated capped,
