@@ -181,6 +181,11 @@ def find_placeholders(rules: PlaceholderRules, p: Passage) -> Iterator[Hit]:
             yield "placeholder", m.start(), m.end(), "占位符未替换为实际内容"
 
 
+@functools.lru_cache(maxsize=16)
+def _any_mark(pairs: tuple[str, ...]) -> re.Pattern:
+    return re.compile(f"[{re.escape(''.join(pairs))}]")
+
+
 def find_doubled(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
     """Each run of two or more ``doubled_marks`` side by side, unless the
     run is an allowed pair."""
@@ -205,10 +210,12 @@ def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern
     mark that is closed further on (（2024〕18号）) stands alone: its own
     opening mark is the one left out. A closing mark after a list marker
     (1） a)) is neither."""
-    opening = {p[0]: p[1] for p in pairs}
-    closing = {p[1]: p[0] for p in pairs}
     stack: list[int] = []
     stray: list[tuple[int, Optional[int]]] = []
+    if not _any_mark(tuple(pairs)).search(text):
+        return stack, stray
+    opening = {p[0]: p[1] for p in pairs}
+    closing = {p[1]: p[0] for p in pairs}
     for i, ch in enumerate(text):
         if ch in opening:
             stack.append(i)
@@ -279,11 +286,18 @@ def find_foreign_scope(kind: ScopeKind, p: Passage) -> Iterator[Hit]:
             yield "report_scope", m.start(), m.end(), f"本报告为{kind.name}绩效自评报告，此处口径不符"
 
 
+_SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
 def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage) -> Iterator[Hit]:
     text = p.span.text
     start = 0
+    ends = [m.end() for m in _SENTENCE_ENDS.finditer(text)] + [len(text)]
+    k = 0
     while start < len(text):
-        _, end = sentence_bounds(text, start)
+        while ends[k] <= start:
+            k += 1
+        end = ends[k]  # as sentence_bounds(text, start) gives it
         sentence = text[start:end]
         m = frame.match(sentence)
         if m and int(m.group("year")) != year and str(year) not in sentence:
@@ -395,12 +409,20 @@ class PlaceName:
     evidence: Evidence
 
 
-def place_names(rules: NameRules, source: SourceText, p: Passage) -> Iterator[PlaceName]:
-    """Every stem + suffix of ``p`` (overlapping reads allowed: 蓬江县 in
-    覆盖蓬江县 is found though 盖蓬 is tried too)."""
-    group_of = {s: i for i, g in enumerate(rules.suffix_groups) for s in g}
+@functools.lru_cache(maxsize=16)
+def _place_name_pattern(stem_chars: int, suffix_groups: tuple[tuple[str, ...], ...]
+                        ) -> tuple[re.Pattern, dict[str, int]]:
+    group_of = {s: i for i, g in enumerate(suffix_groups) for s in g}
     suffixes = _alternation(list(group_of))
-    pattern = re.compile(rf"(?=(?P<stem>[\u4e00-\u9fff]{{{rules.stem_chars}}})(?P<suffix>{suffixes}))")
+    return re.compile(rf"(?=(?P<stem>[\u4e00-\u9fff]{{{stem_chars}}})(?P<suffix>{suffixes}))"), group_of
+
+
+def place_names(rules: NameRules, source: SourceText, p: Passage,
+                seen: Optional[set[tuple[str, int, str]]] = None) -> Iterator[PlaceName]:
+    """Every stem + suffix of ``p`` (overlapping reads allowed: 蓬江县 in
+    覆盖蓬江县 is found though 盖蓬 is tried too); with ``seen``, only the
+    first of each (stem, group, suffix), whose evidence alone is read."""
+    pattern, group_of = _place_name_pattern(rules.stem_chars, tuple(tuple(g) for g in rules.suffix_groups))
     text = p.span.text
     for m in pattern.finditer(text):
         stem, suffix = m.group("stem"), m.group("suffix")
@@ -408,6 +430,11 @@ def place_names(rules: NameRules, source: SourceText, p: Passage) -> Iterator[Pl
             continue
         if any(text.startswith(w, m.start("suffix")) for w in rules.not_names):
             continue  # 眉山区域: 区域 is a word, not a district
+        key = (stem, group_of[suffix], suffix)
+        if seen is not None:
+            if key in seen:
+                continue
+            seen.add(key)
         yield PlaceName(stem, group_of[suffix], suffix,
                         evidence(source, p.span, m.start("stem"), m.end("suffix")))
 
@@ -417,8 +444,9 @@ def check_name_variants(ctx: CheckContext, rules: NameRules,
     """One failed result per name written with two suffixes of one group,
     quoting the first of each way (joined by " / ")."""
     first: dict[tuple[str, int], dict[str, PlaceName]] = {}
+    seen: set[tuple[str, int, str]] = set()
     for p in passages(document):
-        for name in place_names(rules, document.source, p):
+        for name in place_names(rules, document.source, p, seen):
             first.setdefault((name.stem, name.group), {}).setdefault(name.suffix, name)
     out = []
     for (stem, _), ways in first.items():
