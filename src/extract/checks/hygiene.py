@@ -439,13 +439,13 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
                         evidence(source, p.span, m.start("stem"), m.end("suffix")))
 
 
-def check_name_variants(ctx: CheckContext, rules: NameRules,
-                        document: NormalizedDocument) -> list[CheckResult]:
+def check_name_variants(ctx: CheckContext, rules: NameRules, document: NormalizedDocument,
+                        found_passages: Optional[list[Passage]] = None) -> list[CheckResult]:
     """One failed result per name written with two suffixes of one group,
     quoting the first of each way (joined by " / ")."""
     first: dict[tuple[str, int], dict[str, PlaceName]] = {}
     seen: set[tuple[str, int, str]] = set()
-    for p in passages(document):
+    for p in found_passages if found_passages is not None else passages(document):
         for name in place_names(rules, document.source, p, seen):
             first.setdefault((name.stem, name.group), {}).setdefault(name.suffix, name)
     out = []
@@ -484,7 +484,8 @@ MESSAGES_CLEAN = {
 
 
 def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
-                     document: NormalizedDocument) -> dict[str, list[CheckResult]]:
+                     document: NormalizedDocument,
+                     found_passages: Optional[list[Passage]] = None) -> dict[str, list[CheckResult]]:
     """Failed results of each hygiene rule over ``document``, by rule id."""
     source = document.source
     opposites = opposite_pattern(rules.residue)
@@ -495,7 +496,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
     furniture = RuleSet.of(ctx.rules).document_types
-    for p in passages(document):
+    for p in found_passages if found_passages is not None else passages(document):
         by_rule: list[tuple[str, Iterator[Hit]]] = [
             ("template_residue", find_residue(rules.residue, opposites, p)),
             ("placeholder", find_placeholders(rules.placeholder, p)),
@@ -526,9 +527,10 @@ def check_hygiene(ctx: CheckContext) -> list[CheckResult]:
         return [make_result(ctx, rule, rule, "skipped", "无法检查稿件规范：未提供报告原文")
                 for rule in RULES]
     rules = hygiene_rules(ctx.rules)
-    found = hygiene_findings(ctx, rules, ctx.document)
+    found_passages = list(passages(ctx.document))  # read once for both
+    found = hygiene_findings(ctx, rules, ctx.document, found_passages)
     found["comparison_word"] = check_comparisons(ctx, rules.comparison, ctx.document.source)
-    found["name_variant"] = check_name_variants(ctx, rules.names, ctx.document)
+    found["name_variant"] = check_name_variants(ctx, rules.names, ctx.document, found_passages)
     out: list[CheckResult] = []
     for rule in RULES:
         out.extend(found[rule] or [make_result(ctx, rule, rule, "pass", MESSAGES_CLEAN[rule])])
