@@ -42,7 +42,7 @@ from typing import Optional
 from ..model import BudgetFigure, CheckResult, Form, FormCell, FormRow, Location
 from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
-from .grades import grade_for, stated_scale
+from .grade_scale import grade_for, stated_scale
 from .quotes import CELL_SEPARATOR, join_places
 from .tolerance import Interval, holds, ratio_interval, round_for_message, stated_interval, sum_interval
 

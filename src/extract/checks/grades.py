@@ -10,55 +10,21 @@ score, their sum against the self-score. Missing either side: skipped.
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Optional
 
-from ..rulefiles.meta import GradeBand
 from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import show
+from .grade_scale import grade_for, stated_scale
 from .quotes import join_places
 from .tolerance import holds, stated_interval, sum_interval
 
 RULE = "score_grade"
 
 
-def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
-    """The band of the scale ``score`` falls in (highest minimum first)."""
-    for band in sorted(scale, key=lambda b: b.min, reverse=True):
-        if score >= band.min:
-            return band
-    return None
-
-
 def _decimals(value) -> int:
     exp = value.as_tuple().exponent
     return -exp if isinstance(exp, int) and exp < 0 else 0
-
-
-def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
-    """The grade bands the report states itself (checks.yaml
-    ``stated_grade_bands``), from the one sentence stating the most of
-    them; None when no sentence states two. A band's words are its own
-    word and the national synonyms of it (优秀 is also 优)."""
-    src = ctx.quotes.source
-    text = src.text if src is not None else "\n".join(
-        f"{s.title}\n{s.body}" for s in ctx.report.sections)
-    patterns = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
-    best: list[GradeBand] = []
-    for sentence in re.split(r"[。\n]", text):
-        bands: dict[str, GradeBand] = {}
-        for rx in patterns:
-            for m in rx.finditer(sentence):
-                grade = m.group("grade")
-                low = m.groupdict().get("min")
-                words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
-                bands.setdefault(grade, GradeBand(grade=grade, words=list(dict.fromkeys(words)),
-                                                  min=Decimal(low) if low else Decimal(0)))
-        if len(bands) > len(best):
-            best = list(bands.values())
-    return tuple(best) if len(best) >= 2 else None
 
 
 def check_grade(ctx: CheckContext) -> CheckResult:

@@ -1,0 +1,44 @@
+"""The grade scale a report is judged by: the bands it states itself (优秀
+90分以上 …) or the national ones, and the band a score falls in. Read by
+the score-grade check and by the forms' grade check."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from ..rulefiles.meta import GradeBand
+from .context import CheckContext
+
+
+def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
+    """The band of the scale ``score`` falls in (highest minimum first)."""
+    for band in sorted(scale, key=lambda b: b.min, reverse=True):
+        if score >= band.min:
+            return band
+    return None
+
+
+def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
+    """The grade bands the report states itself (checks.yaml
+    ``stated_grade_bands``), from the one sentence stating the most of
+    them; None when no sentence states two. A band's words are its own
+    word and the national synonyms of it (优秀 is also 优)."""
+    src = ctx.quotes.source
+    text = src.text if src is not None else "\n".join(
+        f"{s.title}\n{s.body}" for s in ctx.report.sections)
+    patterns = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
+    best: list[GradeBand] = []
+    for sentence in re.split(r"[。\n]", text):
+        bands: dict[str, GradeBand] = {}
+        for rx in patterns:
+            for m in rx.finditer(sentence):
+                grade = m.group("grade")
+                low = m.groupdict().get("min")
+                words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
+                bands.setdefault(grade, GradeBand(grade=grade, words=list(dict.fromkeys(words)),
+                                                  min=Decimal(low) if low else Decimal(0)))
+        if len(bands) > len(best):
+            best = list(bands.values())
+    return tuple(best) if len(best) >= 2 else None
