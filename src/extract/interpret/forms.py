@@ -29,7 +29,7 @@ from typing import Optional
 from ..model import Form, FormCell, FormRow, Indicator
 from ..ruleset import RuleSet
 from ..span import SourceText
-from ..structure.tables import header_label
+from ..structure.tables import header_label, looks_like_figure
 from .indicators import column_role, read_actual, read_target, target_met
 from ..rulefiles.forms import FormRules, FundsParts
 from ..widths import fold_figures
@@ -142,6 +142,26 @@ def make_cell(text: str, start: int, end: int, source: SourceText,
                     location=source.locate(start, max(end, start + 1)))
 
 
+_GOT_OF_MAX = re.compile(r"(?P<got>\d+(?:\.\d+)?)\s*分?\s*[/／]\s*(?P<max>\d+(?:\.\d+)?)\s*分?")
+
+
+def split_got_of_max(cells: dict[str, FormCell], source: SourceText) -> None:
+    """A 得分 written as got/max (``9/10``, an OCR'd or flattened form):
+    the 得分 cell becomes ``9`` and, unless a 分值 is stated, the 分值 cell
+    ``10``, each located at its own figure."""
+    score = cells.get("score")
+    if score is None or score.value is not None:
+        return
+    m = _GOT_OF_MAX.fullmatch(fold(score.text).replace("％", "%"))
+    raw = _GOT_OF_MAX.search(score.text)
+    if m is None or raw is None:
+        return
+    at = score.location.start
+    cells["score"] = make_cell(raw.group("got"), at + raw.start("got"), at + raw.end("got"), source)
+    if cells.get("weight") is None or cells["weight"].value is None:
+        cells["weight"] = make_cell(raw.group("max"), at + raw.start("max"), at + raw.end("max"), source)
+
+
 # --------------------------------------------------------------------------
 # Vocabulary look-ups
 
@@ -217,6 +237,23 @@ class Vocabulary:
         return bool(key) and key.endswith(self.rules.level_suffix) and len(key) <= 12
 
 
+_VALUE_ROLES = ("target", "actual", "weight", "score")
+_WORD_ROLES = ("level1", "level2", "name")
+
+
+def _fit(roles: dict[str, Piece]) -> int:
+    """How well an indicator row's cells fit their columns: +1 for a figure
+    under a value column or a word under a name column, -1 for the reverse."""
+    score = 0
+    for role, p in roles.items():
+        figure = looks_like_figure(fold(p.text))
+        if role in _VALUE_ROLES:
+            score += 1 if figure else -1
+        elif role in _WORD_ROLES:
+            score += -1 if figure else 1
+    return score
+
+
 # --------------------------------------------------------------------------
 # Reading a form
 
@@ -246,10 +283,13 @@ class Reader:
 
     # -- columns
 
-    def assign(self, pieces: list[Piece], cols: list[Column], layout: str) -> dict[str, Piece]:
+    def assign(self, pieces: list[Piece], cols: list[Column], layout: str, shift: int = 0) -> dict[str, Piece]:
         """Each piece's column role: by its cell index in TAB and pipe rows,
-        by display overlap with the header cell in space-aligned rows."""
+        by display overlap with the header cell in space-aligned rows; with
+        ``shift`` each piece goes that many columns further right (a row
+        without the cell of a leading group label)."""
         out: dict[str, Piece] = {}
+        order = sorted(cols, key=lambda c: (c.index, c.col0) if layout in ("tab", "pipe") else (c.col0, c.index))
         for p in pieces:
             if not p.text:
                 continue
@@ -260,9 +300,28 @@ class Reader:
                 best = max(cols, key=lambda c: (min(c.col1, p.col1) - max(c.col0, p.col0),
                                                 -abs(c.col0 - p.col0)), default=None)
                 col = best
+            if col is not None and shift:
+                k = next(i for i, c in enumerate(order) if c is col) + shift
+                col = order[k] if k < len(order) else None
             if col is not None and col.role is not None and col.role not in out:
                 out[col.role] = p
         return out
+
+    def indicator_roles(self, pieces: list[Piece], layout: str) -> dict[str, Piece]:
+        """An indicator row's cells by column. Under a header whose first
+        cell is a group label (``绩效指标（90分） | 一级指标 | …``, a cell
+        naming no column) a row may lack that cell (the merged cell printed
+        once or not at all): its cells then stand one column to the right,
+        taken so when their content fits the columns better that way
+        (figures under 指标值/完成值/分值/得分, words under the names)."""
+        roles = self.assign(pieces, self.ind_cols, layout)
+        cols = self.ind_cols
+        if not cols or cols[0].role is not None or len(cols) < 2:
+            return roles
+        if layout in ("tab", "pipe") and len(pieces) >= len(cols):
+            return roles  # a full row: the group label's cell is there, blank or not
+        shifted = self.assign(pieces, cols, layout, shift=1)
+        return shifted if _fit(shifted) > _fit(roles) else roles
 
     def header_columns(self, top: list[Piece], bottom: Optional[list[Piece]], layout: str,
                        role_of) -> list[Column]:
@@ -315,6 +374,17 @@ class Reader:
     def cell(self, p: Piece) -> FormCell:
         return make_cell(p.text, p.start, p.end, self.source, tuple(self.vocab.rules.value_units))
 
+    def flat_funds_header(self, text: str, base: int) -> bool:
+        """A funds header flattened onto one line with single spaces
+        (``项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分``):
+        its words are the columns in order. True when the line is one."""
+        words = [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
+        if sum(1 for w, _ in words if self.vocab.funds_column(w)) < 3 or self.form.funds:
+            return False
+        self.form.funds_unit = next((self.vocab.funds_unit(w) for w, _ in words if self.vocab.funds_unit(w)), None)
+        self.funds_cols = [Column(self.vocab.funds_column(w), i, 0, 0) for i, (w, _) in enumerate(words)]
+        return True
+
     def funds_row(self, pieces: list[Piece], layout: str) -> bool:
         first = next((p for p in pieces if p.text), None)
         if first is None:
@@ -325,12 +395,13 @@ class Reader:
         cells = {k: self.cell(p) for k, p in self.assign([p for p in pieces if p is not first],
                                                         self.funds_cols, layout).items()
                  if not self.vocab.is_empty(p.text)}
+        split_got_of_max(cells, self.source)
         self.form.funds.append(FormRow(kind="funds", label=header_label(first.text), role=role,
                                        cells=cells, location=self.cell(first).location))
         return True
 
     def indicator_row(self, pieces: list[Piece], layout: str) -> None:
-        roles = self.assign(pieces, self.ind_cols, layout)
+        roles = self.indicator_roles(pieces, layout)
         cells = {k: self.cell(p) for k, p in roles.items()}
         rows = self.form.indicators
         blank = self.vocab.ruleset.indicators.blank_name
@@ -408,6 +479,71 @@ class Reader:
             found = True
         return found
 
+    # -- a funds row flattened onto one line
+
+    def _run_column(self, token: str) -> Optional[str]:
+        """The funds column a word of a flattened row names (执行率, 得分,
+        执行率得分), else None."""
+        v = self.vocab
+        return v.funds_column(token) or v._lookup(v.key(token), v.rules.total_row_fields)
+
+    def _run_value(self, token: str) -> bool:
+        v = self.vocab
+        return (number_of(token, tuple(v.rules.value_units)) is not None or v.is_empty(token)
+                or _GOT_OF_MAX.fullmatch(fold(token)) is not None)
+
+    def run_funds(self, text: str, base: int) -> bool:
+        """A funds row flattened onto one line with the values of all its
+        columns run together after its label (``其中：本年财政拨款 90 89.97
+        89.97 — 99.97% —``): the values go into the funds columns in the
+        header's order when there is one value per column; a column word in
+        the run (``执行率 100% 得分 9/10``) names the value after it. A line
+        of such pairs alone states the total row's. True when the line was
+        read so."""
+        toks = [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
+        k = next((i for i, (t, _) in enumerate(toks) if self._run_value(t) or self._run_column(t)), None)
+        if k is None:
+            return False
+        label = text[:toks[k][1]].strip().rstrip(":：").strip() if k else ""
+        v = self.vocab
+        role = v.funds_row(label) if label else "total"
+        if role is None:
+            return False
+        plain: list[tuple[str, int]] = []
+        named: dict[str, tuple[str, int]] = {}
+        i = k
+        while i < len(toks):
+            t, at = toks[i]
+            col = self._run_column(t)
+            if col is not None and i + 1 < len(toks) and self._run_value(toks[i + 1][0]):
+                named.setdefault(col, toks[i + 1])
+                i += 2
+            elif col is None and self._run_value(t) and not named:
+                plain.append((t, at))
+                i += 1
+            else:
+                return False
+        units = tuple(v.rules.value_units)
+        cells = {c: make_cell(t, base + at, base + at + len(t), self.source, units) for c, (t, at) in named.items()}
+        split_got_of_max(cells, self.source)
+        order = [c.role for c in sorted(self.funds_cols, key=lambda c: c.index) if c.role and c.role not in cells]
+        if plain and len(plain) != len(order) or (not label and plain):
+            return False
+        cells.update({c: make_cell(t, base + at, base + at + len(t), self.source, units)
+                      for c, (t, at) in zip(order, plain)})
+        cells = {c: cell for c, cell in cells.items() if not v.is_empty(cell.text)}
+        row = next((r for r in self.form.funds if r.role == role), None) if not label else None
+        if row is None:
+            if not label:
+                return False  # pairs without a total row to state them for
+            at = toks[0][1] + len(text[toks[0][1]:]) - len(text[toks[0][1]:].lstrip())
+            row = FormRow(kind="funds", label=v.key(label), role=role,
+                          location=self.source.locate(base + at, base + at + len(label)))
+            self.form.funds.append(row)
+        for c, cell in cells.items():
+            row.cells.setdefault(c, cell)
+        return True
+
     # -- label：value lines
 
     def label_value(self, text: str, base: int) -> bool:
@@ -452,6 +588,7 @@ class Reader:
                 if total is not None:
                     total.cells[k] = make_cell(rest.strip(), base + rest_at, base + rest_at + len(rest.strip()),
                                                self.source)
+                    split_got_of_max(total.cells, self.source)
                     return True
         for k, words in v.rules.total_fields.items():
             if key in words and (self.form.funds or self.form.indicators):
@@ -532,6 +669,10 @@ class Reader:
         if self.done or not text.strip():
             return
         layout = line_layout(text)
+        if layout == "single" and self.funds_cols and self.run_funds(text, base):
+            return
+        if layout == "single" and self.flat_funds_header(text, base):
+            return
         if layout == "single" or (layout == "space" and ("：" in text.split()[0] if text.split() else False)):
             if self.label_value(text, base) or layout == "single":
                 return
@@ -609,6 +750,9 @@ class Reader:
         # indicator header
         roles = [v.indicator_column(t) for t in texts]
         if sum(1 for r in roles if r) >= 4 and "name" in roles:
+            if layout == "pipe" and self.layout != "pipe":  # a pipe block under a block of another layout
+                self.edge_pipes = text.strip().startswith("|")
+                pieces = split_line(text, base, layout, self.edge_pipes)
             self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
             if "target" in roles and not {"actual", "score"} & set(roles):
                 self.form.stage = "target"  # 指标值 without 完成值: a target form
@@ -768,6 +912,9 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
                          for p, q in zip(cells, cells[1:]))
             if n >= 3 or (paired and cells and vocab.is_funds_header(cells[0].text)):
                 out.append((i, "grid"))
+            continue
+        if sum(1 for w in t.split() if vocab.funds_column(w)) >= 3:
+            out.append((i, "grid"))  # a funds header flattened with single spaces
             continue
         m = re.match(r"([^：:]{1,30})[：:](.*)", t)
         if m and vocab.funds_row(m.group(1)) and any(w in m.group(2) for ws in vocab.rules.funds_columns.values()

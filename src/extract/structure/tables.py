@@ -538,6 +538,54 @@ def join_header_continuation(grid: list[list[Span]], n_header: int,
     return grid[:n_header - 1] + [merged] + grid[n_header + 1:], n_header
 
 
+def _row_fit(texts: Sequence[str], roles: Sequence[Optional[Role]], rules: TableRules) -> int:
+    """How well a row's cells fit the columns' header roles: +1 for a figure
+    (or a "no value" mark) under a value label or a word under a name or
+    hierarchy label, -1 for the reverse; cells under no label count 0."""
+    score = 0
+    for text, role in zip(texts, roles):
+        if not text or role is None:
+            continue
+        figure = looks_like_figure(text) or is_placeholder(text, rules)
+        score += (1 if figure else -1) if role == "value" else (-1 if figure else 1)
+    return score
+
+
+def shift_under_group_label(grid: list[list[Span]], n_header: int,
+                            rules: TableRules) -> list[list[Span]]:
+    """``grid`` with rows that lack the cell of a leading group label moved
+    one column right.
+
+    A header may open with a label spanning the whole block (``绩效指标（90分）
+    | 一级指标 | 二级指标 | …``) whose merged cell the data rows print once or
+    not at all: such a row is one cell short, every cell one column left of
+    its header. A data row whose last cell is empty, under a header whose
+    first cell is a hierarchy label or no label and whose last cell is a
+    label, is moved right by one when its cells then fit the header's value
+    and name columns better (:func:`_row_fit`); column meaning comes from
+    the header words, never from the position alone."""
+    if not n_header or len(grid) <= n_header or len(grid[0]) < 3:
+        return grid
+    top = grid[0]
+    if not top[0].text or not top[-1].text or label_role(top[0].text, rules) not in ("fill", None):
+        return grid
+    roles: list[Optional[Role]] = []
+    for j in range(len(top)):
+        role = None
+        for i in range(n_header):
+            role = label_role(grid[i][j].text, rules) or role
+        roles.append(role)
+    out = [list(r) for r in grid[:n_header]]
+    for row in grid[n_header:]:
+        texts = [c.text for c in row]
+        if not texts[-1]:
+            moved = [""] + texts[:-1]
+            if _row_fit(moved, roles, rules) > _row_fit(texts, roles, rules):
+                row = [Span("", ())] + list(row[:-1])
+        out.append(list(row))
+    return out
+
+
 def column_roles(grid: Sequence[Sequence[Span]], n_header: int,
                  rules: TableRules) -> list[Role]:
     """A role per column: from its header labels; a blank header at the
@@ -944,6 +992,7 @@ def build_segment(grid: list[list[Span]], rules: TableRules, source: Optional[So
     fills)``, row indices relative to the segment."""
     n_header = count_header_rows(grid, rules)
     grid, n_header = join_header_continuation(grid, n_header, rules)
+    grid = shift_under_group_label(grid, n_header, rules)
     roles = column_roles(grid, n_header, rules)
     grid = join_continuation_rows(grid, n_header, roles, rules, source)
     totals = total_rows(grid, n_header, rules)
