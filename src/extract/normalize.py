@@ -323,7 +323,7 @@ class Normalizer:
             return True  # "单位：万元" is a line of its own, between a table's title and it
         if nxt.kind != "text" or prev.kind != "text":
             return True
-        if p[-1] in self.rules.open_marks:
+        if p[-1] in self.rules.opening_marks:
             return False  # "合计(" / "10分)…": a bracket opened at the break goes on below
         if self.markers.match(nxt.span.text) is not None:
             return True

@@ -13,7 +13,9 @@ class NormalizeRules(RuleModel):
     running_min_repeats: int = 3
     running_max_chars: int = 40
     bullets: str = r"[-•·●▪◆]\s+"
-    open_marks: str = "(（[【〔《“‘"
+    #: pairs of marks, opening mark first ("()", "“”"); a line ending with an
+    #: opening one runs on
+    open_marks: list[str] = ["()", "（）", "[]", "【】", "〔〕", "《》", "“”", "‘’"]
     caption: str
     wrapped_share: float = 0.4
     wrapped_band: int = 8
@@ -24,3 +26,16 @@ class NormalizeRules(RuleModel):
     group_row: str = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
 
     _v = field_validator("page_artifacts", "caption", "bullets", "group_row")(check_regex)
+
+    @field_validator("open_marks")
+    @classmethod
+    def _pairs(cls, v: list[str]) -> list[str]:
+        for pair in v:
+            if len(pair) != 2:
+                raise ValueError(f"{pair!r}: a pair is two marks, opening then closing")
+        return v
+
+    @property
+    def opening_marks(self) -> str:
+        """The opening marks of ``open_marks``."""
+        return "".join(p[0] for p in self.open_marks)
