@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal, Optional
 
 from .ruleset import RuleSet, RulesLike
 from .span import Span
+from .widths import display_width
 from .structure.tables import split_cells
 
 if TYPE_CHECKING:
@@ -43,12 +44,6 @@ TITLE_BREAKS = "。；;，,：:"
 #: A caption is a short line: at most this display width (CJK counts 2).
 CAPTION_MAX_WIDTH = 120
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-def display_width(text: str) -> int:
-    """Width of ``text`` on a fixed-pitch page: CJK and full-width count 2."""
-    return len(text) + len(_WIDE.findall(text))
 
 
 class LineClassifier:

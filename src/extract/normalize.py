@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-from .line_kinds import LineClassifier, display_width, line_classifier
+from .line_kinds import LineClassifier, line_classifier
+from .widths import display_width
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
 from .widths import TEXT_TABLE

@@ -23,6 +23,8 @@ Two readers use the table:
 
 from __future__ import annotations
 
+import re
+
 #: Every wide character and the character it folds to (one for one).
 FOLD: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},                  # ０-９
@@ -41,6 +43,22 @@ KEPT_IN_TEXT = frozenset("：．～−")
 #: ``str.translate`` tables: for the pipeline's text, and for figures.
 TEXT_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in KEPT_IN_TEXT})
 FIGURE_TABLE = str.maketrans(FOLD)
+
+
+#: Characters a fixed-pitch page, a text dump or a spreadsheet column draws two
+#: columns wide: CJK, Hangul, the full-width forms (Unicode's East Asian Wide
+#: and Fullwidth blocks that reports use).
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                   r"\U00020000-\U0003fffd]")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a fixed-pitch page: a wide character counts 2.
+
+    >>> display_width("表1 合计")
+    8
+    """
+    return len(text) + len(_WIDE.findall(text))
 
 
 def fold_text(text: str) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from ..report.text import SEVERITY_NAMES
+from ..widths import display_width
 
 if TYPE_CHECKING:
     from ..check_run import CheckRun
@@ -61,10 +62,6 @@ def finding_rows(run: "CheckRun") -> list[dict[str, str]]:
     return [finding_row(f.path, fp, r, d) for f in run.checked for fp, r, d in f.fingerprinted()]
 
 
-def _display_width(text: str) -> int:
-    """Columns ``text`` takes in a spreadsheet: a CJK character counts two."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
 
 def write_xlsx(rows: list[dict[str, str]], path: os.PathLike | str) -> None:
     from openpyxl import Workbook
@@ -80,7 +77,7 @@ def write_xlsx(rows: list[dict[str, str]], path: os.PathLike | str) -> None:
     for row in rows:
         ws.append([row[c] for c in COLUMNS])
     for i, name in enumerate(COLUMNS, start=1):
-        widest = max([_display_width(name), *(_display_width(row[name]) for row in rows)])
+        widest = max([display_width(name), *(display_width(row[name]) for row in rows)])
         ws.column_dimensions[get_column_letter(i)].width = min(widest + 2, MAX_WIDTH)
         if widest > MAX_WIDTH:
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):

@@ -27,11 +27,11 @@ import math
 import operator
 import re
 import statistics
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence, Union
 
 from ..span import SourceText
+from ..widths import display_width
 from .lines import BBox, GlyphRun, SourceBuilder, cell_text, join_wrapped
 
 
@@ -714,6 +714,3 @@ def to_source(pages: list[PageLayout], breaks_before, settings: LayoutSettings =
     return out.build()
 
 
-def display_width(text: str) -> int:
-    """Width in half-ems: CJK and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -22,6 +22,7 @@ import logging
 from dataclasses import dataclass
 from typing import Optional
 
+from ..widths import display_width
 from . import geometry
 from .geometry import Glyph, LayoutSettings, PageLayout
 
@@ -147,7 +148,7 @@ def fragment_glyphs(fragment: Fragment, scale: float) -> list[Glyph]:
         boxes = fragment.char_boxes
     else:
         x0, top, x1, bottom = fragment.box
-        widths = [geometry.display_width(c) for c in chars]
+        widths = [display_width(c) for c in chars]
         unit = (x1 - x0) / max(sum(widths), 1)
         boxes, x = [], x0
         for w in widths:

@@ -22,13 +22,13 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Optional, Sequence, Union
 
 from ..model import Cell, Location, Table
 from ..ruleset import RuleSet
 from ..span import SourceText, Span
+from ..widths import display_width
 from ..rulefiles.tables import ColumnLabels, FundTableRules, HeaderRules, RowRules, TableRules
 
 # --------------------------------------------------------------------------
@@ -290,7 +290,7 @@ def _is_tab_row(row: Sequence[Span], source: SourceText, rules: Optional[RowRule
 def _width(text: str, position: str) -> int:
     if position == "chars":
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return display_width(text)
 
 
 def _cell_extent(cell: Span, source: SourceText, position: str) -> tuple[int, int]:
