@@ -383,3 +383,34 @@ def test_an_old_database_without_the_unit_column_gets_it(tmp_path):
         assert [r["unit"] for r in table_contents(engine)["tables"]] == [None]
     finally:
         engine.dispose()
+
+
+def test_parquet_copy_streams_without_importing_pandas_which_still_works(tmp_path):
+    """The Parquet copy converts rows a batch at a time, and pyarrow's look
+    for pandas (about 55 MB) is left out; pandas works after all the same.
+    In a fresh interpreter: this one may have imported pandas already."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from extract.export import parquet
+from extract.export.database import open_database, upsert_report
+from extract.export.rows import report_rows
+from extract.model import Report
+parquet.BATCH_ROWS = 2
+engine = open_database({str(tmp_path / "db.sqlite")!r})
+upsert_report(engine, report_rows(Report.model_validate_json(open({str(tmp_path / "r.json")!r}).read())))
+counts = parquet.database_to_parquet(engine, {str(tmp_path / "pq")!r})
+assert "pandas" not in sys.modules, "pandas imported"
+import pyarrow.parquet as pq
+f = pq.ParquetFile({str(tmp_path / "pq" / "table_cells.parquet")!r})
+assert f.metadata.num_row_groups == 2 and counts["table_cells"] == 4, (f.metadata.num_row_groups, counts)
+frame = pq.read_table({str(tmp_path / "pq" / "documents.parquet")!r}).to_pandas()
+assert list(frame["department"]) == ["江门市科学技术局"]
+print("ok")
+"""
+    (tmp_path / "r.json").write_text(small_report().model_dump_json(), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert done.stdout.strip() == "ok", done.stderr
