@@ -25,7 +25,19 @@ its peak is its own (scripts/benchlib.py).
 Targets (issue 5): ratio >= 1.8 on 2 workers for text reports; peak RSS per
 worker < 300 MB.
 
+``--rebuild N`` measures the parent's rebuild of the collections alone
+(issue 22: its peak at most a third of before): a batch of N reports made
+from samples/ and the corpus texts (../shared/corpus, when there) is
+converted once, then each repetition rebuilds ``reports.jsonl`` and
+``parquet/`` from it in a fresh interpreter (the stamp removed first) and
+reads that process's peak RSS (``VmHWM``) over the rebuild and its RSS
+before it. With ``--baseline-src DIR`` (a ``src`` folder of another
+version, e.g. ``git archive COMMIT src | tar -x -C /tmp/base``) the
+baseline's rebuild runs in turns with this one's on the same output, and
+the figures are given as ratios to it.
+
 Usage: .venv/bin/python scripts/bench_batch.py [--reports N] [--repeat N] [--keep DIR] [--json]
+       .venv/bin/python scripts/bench_batch.py --rebuild 200 [--baseline-src DIR] [--repeat N]
 """
 
 from __future__ import annotations
@@ -48,6 +60,7 @@ from benchlib import LAUNCHER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+CORPUS = ROOT.parent / "shared" / "corpus"
 DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 
 
@@ -124,16 +137,105 @@ def paired_runs(reports: Path, work: Path, repeat: int) -> list[dict[int, dict]]
     return pairs
 
 
+REBUILD_ONE = """
+import json, os, sys, time
+from pathlib import Path
+from extract.batch import BatchOutputs
+
+def status(key):
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith(key))
+
+out = Path(sys.argv[1])
+outputs = BatchOutputs(out)
+(out / ".collections").unlink(missing_ok=True)
+import pyarrow, pyarrow.parquet  # what the rebuild imports, loaded before the 'before' figure
+before = status("VmRSS:")
+with open("/proc/self/clear_refs", "w") as f:  # resets VmHWM to the current RSS
+    f.write("5")
+start = time.perf_counter()
+rebuilt = outputs.rebuild_collections()
+seconds = time.perf_counter() - start
+outputs.close()
+print(json.dumps({"rebuilt": rebuilt, "seconds": seconds, "before_kb": before, "peak_kb": status("VmHWM:")}))
+"""
+
+
+def rebuild_once(out: Path, src: Path) -> dict:
+    """One rebuild of ``out``'s collections in a fresh interpreter, with the
+    package from ``src``; its figures."""
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, "-c", REBUILD_ONE, str(out)],
+                          check=True, capture_output=True, text=True, env=env)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def rebuild_samples() -> list[Path]:
+    """The texts a rebuild batch is made from: samples/ and the corpus."""
+    return SAMPLES + sorted(CORPUS.glob("*/*.txt"))
+
+
+def bench_rebuild(work: Path, count: int, repeat: int, baseline_src: Path | None, as_json: bool) -> None:
+    """Convert ``count`` reports once, then time and weigh the rebuild of the
+    collections, in turns with the baseline's when there is one."""
+    reports, out = work / "rebuild-reports", work / "rebuild-out"
+    samples = rebuild_samples()
+    make_varied_reports(reports, count, samples)
+    shutil.rmtree(out, ignore_errors=True)
+    rules = work / "rules"
+    shutil.rmtree(rules, ignore_errors=True)
+    shutil.copytree(ROOT / "rules", rules)
+    first = run(reports, out, 2, rules)
+    print(f"{count} reports from {len(samples)} texts: {first['done']} done, {first['failed']} failed; "
+          f"{sum(1 for _ in (out / 'json').glob('*.json'))} JSON files, "
+          f"{(out / 'reports.jsonl').stat().st_size / 2**20:.1f} MB of JSONL")
+    candidates = {"this": ROOT / "src"}
+    if baseline_src:
+        candidates = {"baseline": baseline_src.resolve(), **candidates}
+    runs: dict[str, list[dict]] = {name: [] for name in candidates}
+    for i in range(repeat):
+        names = list(candidates) if i % 2 == 0 else list(reversed(candidates))
+        for name in names:
+            runs[name].append(rebuild_once(out, candidates[name]))
+    print(f"{'version':>9} {'peak MB':>8} {'before MB':>9} {'rise MB':>8} {'seconds':>8}   (min / median of {repeat})")
+    figures = {}
+    for name, rs in runs.items():
+        peak = [r["peak_kb"] / 1024 for r in rs]
+        rise = [(r["peak_kb"] - r["before_kb"]) / 1024 for r in rs]
+        secs = [r["seconds"] for r in rs]
+        figures[name] = {"peak_mb": statistics.median(peak), "rise_mb": statistics.median(rise),
+                         "seconds": statistics.median(secs), "before_mb": statistics.median(r["before_kb"] / 1024 for r in rs)}
+        print(f"{name:>9} {min(peak):>4.0f}/{statistics.median(peak):<4.0f}"
+              f"{statistics.median(r['before_kb'] / 1024 for r in rs):>9.0f} "
+              f"{min(rise):>4.0f}/{statistics.median(rise):<4.0f}{min(secs):>5.2f}/{statistics.median(secs):.2f}")
+    if "baseline" in figures:
+        a, b = figures["this"], figures["baseline"]
+        print(f"this / baseline (medians): peak {a['peak_mb'] / b['peak_mb']:.2f}, rise over the RSS before the "
+              f"rebuild {a['rise_mb'] / b['rise_mb']:.2f} (target: at most 0.33), seconds "
+              f"{a['seconds'] / b['seconds']:.2f}")
+    if as_json:
+        print(json.dumps({"runs": runs, "figures": figures}, indent=2))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3, help="Pairs of runs (1 and 2 workers back to back).")
     ap.add_argument("--json", action="store_true", help="Also print every run and the summary as JSON.")
     ap.add_argument("--keep", type=Path, help="Make the reports and outputs here and keep them.")
+    ap.add_argument("--rebuild", type=int, metavar="N",
+                    help="Measure only the parent's rebuild of JSONL/Parquet, on a batch of N reports.")
+    ap.add_argument("--baseline-src", type=Path, metavar="DIR",
+                    help="With --rebuild: the src folder of the version to compare with.")
     args = ap.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="extract-bench-"))
     try:
+        if args.rebuild:
+            bench_rebuild(work, args.rebuild, args.repeat, args.baseline_src, args.json)
+            return
         reports = work / "reports"
         t = time.perf_counter()
         make_varied_reports(reports, args.reports)

@@ -347,3 +347,70 @@ def test_a_database_of_an_earlier_schema_gets_the_new_nullable_columns(tmp_path)
     upsert_report(engine, report_rows(report.model_dump(mode="json")))
     assert stored_documents(engine)["ab" * 32].rule_set == "cd" * 32
     engine.dispose()
+
+
+def test_a_tables_stated_unit_is_a_column_in_sql_and_parquet(tmp_path, sqlite_engine):
+    """Table.unit (a 单位：万元 line above the table, or its caption's unit)
+    is the ``unit`` column of ``tables``; null for a table that states none."""
+    from extract.pipeline import Extractor
+
+    text = ("一、资金使用情况\n各项目支出如下。\n表1 项目支出明细\n单位：万元\n"
+            "序号\t项目名称\t支出金额\n1\t河道清淤工程\t56.20\n2\t堤防加固工程\t43.80\n合计\t\t100.00\n\n"
+            "二、补充说明\n表2 受益人数\n序号\t乡镇\t人数\n1\t东镇\t120人\n2\t西镇\t80人\n")
+    report = Extractor().parse_text(text, "units.txt")
+    assert [t.unit for t in report.tables] == ["万元", None]
+    upsert_report(sqlite_engine, report_rows(report))
+    assert "unit" in {c["name"] for c in inspect(sqlite_engine).get_columns("tables")}
+    stored = sorted((r["table_id"], r["unit"]) for r in table_contents(sqlite_engine)["tables"])
+    assert [unit for _, unit in stored] == ["万元", None]
+    database_to_parquet(sqlite_engine, tmp_path / "pq")
+    assert SCHEMAS["tables"].field("unit").type == "string"
+    assert sorted((r["table_id"], r["unit"]) for r in read_parquet_rows(tmp_path / "pq")["tables"]) == stored
+
+
+def test_an_old_database_without_the_unit_column_gets_it(tmp_path):
+    """A database made before ``tables.unit`` existed takes new rows: the
+    column is added when it is opened."""
+    path = tmp_path / "old.sqlite"
+    engine = open_database(str(path))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE tables DROP COLUMN unit")
+    engine.dispose()
+    engine = open_database(str(path))
+    try:
+        assert "unit" in {c["name"] for c in inspect(engine).get_columns("tables")}
+        upsert_report(engine, rows_of(small_report()))
+        assert [r["unit"] for r in table_contents(engine)["tables"]] == [None]
+    finally:
+        engine.dispose()
+
+
+def test_parquet_copy_streams_without_importing_pandas_which_still_works(tmp_path):
+    """The Parquet copy converts rows a batch at a time, and pyarrow's look
+    for pandas (about 55 MB) is left out; pandas works after all the same.
+    In a fresh interpreter: this one may have imported pandas already."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from extract.export import parquet
+from extract.export.database import open_database, upsert_report
+from extract.export.rows import report_rows
+from extract.model import Report
+parquet.BATCH_ROWS = 2
+engine = open_database({str(tmp_path / "db.sqlite")!r})
+upsert_report(engine, report_rows(Report.model_validate_json(open({str(tmp_path / "r.json")!r}).read())))
+counts = parquet.database_to_parquet(engine, {str(tmp_path / "pq")!r})
+assert "pandas" not in sys.modules, "pandas imported"
+import pyarrow.parquet as pq
+f = pq.ParquetFile({str(tmp_path / "pq" / "table_cells.parquet")!r})
+assert f.metadata.num_row_groups == 2 and counts["table_cells"] == 4, (f.metadata.num_row_groups, counts)
+frame = pq.read_table({str(tmp_path / "pq" / "documents.parquet")!r}).to_pandas()
+assert list(frame["department"]) == ["江门市科学技术局"]
+print("ok")
+"""
+    (tmp_path / "r.json").write_text(small_report().model_dump_json(), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert done.stdout.strip() == "ok", done.stderr

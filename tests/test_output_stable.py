@@ -24,7 +24,7 @@ from extract.export.jsonfile import report_json
 from extract.pipeline import parse_file
 from extract.rules import DEFAULT_RULES_DIR, RuleError, parse_rule_text, RuleModel
 
-from conftest import SAMPLE_2022, SAMPLE_2024
+from conftest import SAMPLE_2022, SAMPLE_2024, SHARED_CORPUS as CORPUS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DOCUMENTS = [SAMPLE_2022, SAMPLE_2024, FIXTURES / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf"]
@@ -298,3 +298,72 @@ def test_doubled_marks_found_by_pattern_as_by_the_scan():
         for _ in range(300):
             text = "".join(rng.choice(marks + "文字12？！") for _ in range(rng.randint(0, 20)))
             assert list(find_doubled(rules, Passage(Span.of_source(text)))) == scan(text, marks, rules.allowed_pairs)
+
+
+# ---------------------------------------------------------------- batch: each report serialized once
+
+def _typed(rows: dict) -> str:
+    """Rows as text that tells types apart (a Decimal from its text, True
+    from 1), without the conversion time."""
+    for row in rows["files"]:
+        row.pop("converted_at")
+    return repr(rows)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS + sorted(CORPUS.glob("*/*.txt"))[:6], ids=lambda p: p.name)
+def test_rows_read_from_the_report_are_the_rows_of_its_dumped_data(path):
+    """Batch (and export) fill the database from the report itself; the
+    rows are those of its dumped JSON data, as before, to the type."""
+    from extract.export.rows import check_error_count, report_rows
+
+    report = parse_file(path)
+    data = report.model_dump(mode="json")
+    assert _typed(report_rows(report)) == _typed(report_rows(data))
+    assert check_error_count(report) == check_error_count(data)
+
+
+def test_batch_outputs_are_the_bytes_and_rows_of_one_report_at_a_time(tmp_path):
+    """What a batch writes, against each report made alone as before: its
+    JSON file is `extract parse --compact`'s bytes, reports.jsonl holds the
+    same lines, and the database and Parquet hold the rows of each report's
+    dumped data."""
+    from extract.batch import BatchOptions, report_json_path, run_batch
+    from extract.export.database import open_database, table_contents, upsert_report
+    from extract.export.parquet import database_to_parquet, read_parquet_rows
+    from extract.export.rows import report_rows
+    from extract.model import LEAN
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sources = [SAMPLE_2022, SAMPLE_2024, *sorted(CORPUS.glob("*/*.txt"))[:4]]
+    for i, path in enumerate(sources):
+        (inputs / f"{i}-{path.name}").write_bytes(path.read_bytes())
+    summary = run_batch([inputs], BatchOptions(tmp_path / "out", workers=2, progress=False))
+    assert summary.counts["done"] == len(sources)
+
+    before = open_database(str(tmp_path / "before.sqlite"))
+    lines = []
+    for row in sorted(summary.rows, key=lambda r: r.sha256):
+        report = parse_file(row.path)
+        expected = report.model_dump_json(**LEAN) + "\n"
+        cli = CliRunner().invoke(main, ["parse", row.path, "--compact"])
+        assert cli.stdout == expected
+        assert report_json_path(tmp_path / "out" / "json", row.sha256).read_text(encoding="utf-8") == expected
+        lines.append(expected)
+        upsert_report(before, report_rows(report.model_dump(mode="json")))
+    assert (tmp_path / "out" / "reports.jsonl").read_text(encoding="utf-8") == "".join(lines)
+
+    database_to_parquet(before, tmp_path / "before-parquet")
+    after = open_database(str(tmp_path / "out" / "reports.sqlite"))
+    try:
+        stores = {"db": (table_contents(before), table_contents(after)),
+                  "parquet": (read_parquet_rows(tmp_path / "before-parquet"),
+                              read_parquet_rows(tmp_path / "out" / "parquet"))}
+    finally:
+        before.dispose()
+        after.dispose()
+    for name, (old, new) in stores.items():
+        for contents in (old, new):
+            for r in contents["files"]:
+                r["converted_at"] = type(r["converted_at"]).__name__
+        assert repr(new) == repr(old), name

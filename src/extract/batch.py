@@ -234,11 +234,12 @@ def convert_document(task: DocumentTask, settings: ConvertSettings) -> DocumentR
     start = time.perf_counter()
     try:
         report = _parse(task, settings)
-        text = report.model_dump_json(**LEAN) + "\n"  # lean, compact: `extract parse --compact`
-        data = report.model_dump(mode="json")
+        # serialized once: the lean compact JSON (`extract parse --compact`);
+        # the rows are read from the report itself
+        text = report.model_dump_json(**LEAN) + "\n"
         result = DocumentResult(
             task.path, report.source.sha256, "done", pages=report.source.pages,
-            check_errors=check_error_count(data), report_json=text, rows=report_rows(data))
+            check_errors=check_error_count(report), report_json=text, rows=report_rows(report))
         if settings.db and settings.json_dir:
             result = store_report(_worker_database(settings.db), Path(settings.json_dir), result)
         result.seconds, result.worker_rss_kb = round(time.perf_counter() - start, 3), _peak_rss_kb()

@@ -150,7 +150,7 @@ def export_reports(json_dir: Path | str, db: str, parquet_dir: Optional[Path | s
             except InputError as e:
                 summary.failed.append((str(path), e.reason))
                 continue
-            refused = store_rows(engine, report_rows(report.model_dump(mode="json")))
+            refused = store_rows(engine, report_rows(report))
             if refused:
                 summary.failed.append((str(path), refused))
                 continue

@@ -18,14 +18,17 @@ ordered by primary key, with the types an analyst's tools read as they are
 - ``files.converted_at`` is a UTC timestamp;
 - integers are int64, other text is string.
 
-Rows stream through in batches, each file is written under a temporary name
-and renamed into place when complete.
+Rows stream through in batches of :data:`BATCH_ROWS` (PostgreSQL through a
+server-side cursor), one row group each, so the memory a copy takes does
+not grow with the archive; each file is written under a temporary name and
+renamed into place when complete.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -39,7 +42,17 @@ from sqlalchemy.engine import Engine
 from .jsonfile import replacing
 from .schema import DECIMAL_COLUMNS, TABLES, Rows
 
-BATCH_ROWS = 50_000
+#: rows fetched, converted and written (one Parquet row group) at a time:
+#: a batch of section bodies or check results takes a few MB, and rebuilding
+#: the Parquet files of 200 reports raises the process's peak by under a
+#: third of what holding up to 50,000 rows at once did (issue 22;
+#: scripts/bench_batch.py --rebuild)
+BATCH_ROWS = 1_000
+
+#: Arrow's allocations come from the C library's allocator, which gives a
+#: batch's buffers back when they are freed; Arrow's default (mimalloc)
+#: keeps them, so the process's peak grew by each table's largest batch
+POOL = pa.system_memory_pool()
 
 DECIMAL = pa.decimal128(38, 10)
 
@@ -116,7 +129,7 @@ def _column_values(values: tuple, column) -> list:
 def _record_batch(table, rows: list[tuple]) -> pa.RecordBatch:
     schema = SCHEMAS[table.name]
     columns = list(zip(*rows))
-    arrays = [pa.array(_column_values(values, column), type=field.type)
+    arrays = [pa.array(_column_values(values, column), type=field.type, memory_pool=POOL)
               for values, column, field in zip(columns, table.columns, schema)]
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
@@ -124,18 +137,50 @@ def _record_batch(table, rows: list[tuple]) -> pa.RecordBatch:
 def _copy_table(conn, table, path: Path) -> int:
     """Write ``table`` to the Parquet file ``path``; return its row count."""
     query = select(table).order_by(*table.primary_key.columns).compile(dialect=conn.dialect)
-    result = conn.exec_driver_sql(str(query))  # raw values: no per-row processing
+    # raw values, no per-row processing; a server-side cursor where there is one
+    result = conn.execution_options(stream_results=True, max_row_buffer=BATCH_ROWS).exec_driver_sql(str(query))
     n = 0
-    with pq.ParquetWriter(path, SCHEMAS[table.name], compression="zstd") as writer:
+    with pq.ParquetWriter(path, SCHEMAS[table.name], compression="zstd", memory_pool=POOL) as writer:
         while rows := result.fetchmany(BATCH_ROWS):
             writer.write_batch(_record_batch(table, [tuple(r) for r in rows]))
             n += len(rows)
     return n
 
 
+def _no_pandas_probe() -> None:
+    """Let pyarrow's one look for pandas find none, when nothing has
+    imported pandas yet. Converting its first Python list, pyarrow imports
+    pandas to see whether the list is a pandas object: about 55 MB of a
+    batch's peak while it rebuilds the Parquet files, more than the rows
+    take, for lists that are never pandas objects. pyarrow's pandas
+    functions (``to_pandas``, ``from_pandas``) still import pandas when
+    they are called."""
+    if "pandas" in sys.modules:
+        return
+    sys.meta_path.insert(0, _NO_PANDAS)
+    try:
+        pa.array([], type=pa.int64(), memory_pool=POOL)
+    finally:
+        sys.meta_path.remove(_NO_PANDAS)
+
+
+class _NoPandasFinder:
+    """An import finder that finds no pandas (:func:`_no_pandas_probe`)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r} (left out of pyarrow's probe)", name=name)
+        return None
+
+
+_NO_PANDAS = _NoPandasFinder()
+
+
 def database_to_parquet(engine: Engine, folder: os.PathLike | str) -> dict[str, int]:
     """Copy every table of the database to ``folder/<table>.parquet``; return
     the row count of each."""
+    _no_pandas_probe()
     counts = {}
     with engine.connect() as conn:
         for table in TABLES:

@@ -14,27 +14,42 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator, Optional
+
+from pydantic import BaseModel
 
 from .schema import DECIMAL_COLUMNS, MODEL_TABLES, REPORT_TABLES, Field, Rows, document_id
 
-Item = tuple[dict[str, Any], dict]  # (the columns filled here, the item's data)
+Item = tuple[dict[str, Any], Any]  # (the columns filled here, the item: a model or its data)
 
 
-def _getter(f: Field, json_text: bool) -> Callable[[dict], Any]:
-    """A function from an item's data to the value of field ``f`` (None
-    where a step is missing)."""
+def _of(item, name: str):
+    """Field ``name`` of an item: a model's attribute or a dict's key (None
+    where there is none)."""
+    if isinstance(item, dict):
+        return item.get(name)
+    return getattr(item, name, None)
+
+
+def _plain(value):
+    """A value read from a model in its JSON form, as ``model_dump(mode="json")``
+    gives it: a Decimal as its text, a model as its data, tuples as lists."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _getter(f: Field, json_text: bool) -> Callable[[Any], Any]:
+    """A function from an item (a model or its data) to the JSON form of
+    the value of field ``f`` (None where a step is missing)."""
     path = f.path
-    if not json_text and all(isinstance(step, str) for step in path):
-        if len(path) == 1:
-            key = path[0]
-            return lambda item: item.get(key)
-        if len(path) == 2:
-            k1, k2 = path
-            return lambda item: (item.get(k1) or {}).get(k2)
-        if len(path) == 3:
-            k1, k2, k3 = path
-            return lambda item: ((item.get(k1) or {}).get(k2) or {}).get(k3)
 
     def get(item):
         value = item
@@ -44,10 +59,12 @@ def _getter(f: Field, json_text: bool) -> Callable[[dict], Any]:
             if isinstance(step, int):
                 value = value[step] if len(value) > step else None
             else:
-                value = value.get(step)
-        if json_text and value is not None:
-            return json.dumps(value, ensure_ascii=False, sort_keys=True)
-        return value
+                value = _of(value, step)
+        if value is None:
+            return None
+        if json_text:
+            return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+        return str(value) if isinstance(value, Decimal) else value
 
     return get
 
@@ -65,49 +82,53 @@ def fill(table: str, items: Iterable[Item]) -> list[dict[str, Any]]:
     return [{**own, **{name: get(data) for name, get in getters}} for own, data in items]
 
 
-def _listed(doc: int, data: dict, key: str, index: Optional[str] = None) -> Iterator[Item]:
-    for i, item in enumerate(data[key]):
+def _listed(doc: int, data, key: str, index: Optional[str] = None) -> Iterator[Item]:
+    for i, item in enumerate(_of(data, key) or ()):
         yield ({"document_id": doc, index: i} if index else {"document_id": doc}), item
 
 
-def _cells(doc: int, data: dict) -> Iterator[Item]:
-    for t in data["tables"]:
-        for c in t["cells"]:
-            yield {"document_id": doc, "table_id": t["id"]}, c
+def _cells(doc: int, data) -> Iterator[Item]:
+    for t in _of(data, "tables"):
+        for c in _of(t, "cells"):
+            yield {"document_id": doc, "table_id": _of(t, "id")}, c
 
 
-def _budget(doc: int, data: dict) -> Iterator[Item]:
-    for role, figure in data["budget"].items():
+def _budget(doc: int, data) -> Iterator[Item]:
+    budget = _of(data, "budget")
+    roles = budget if isinstance(budget, dict) else type(budget).model_fields
+    for role in roles:
+        figure = _of(budget, role)
         if figure:
             yield {"document_id": doc, "role": role}, figure
 
 
-def _indicators(doc: int, data: dict) -> Iterator[Item]:
+def _indicators(doc: int, data) -> Iterator[Item]:
     """Each indicator with the table (``table_id``) or the form
     (``form_id``) it was read from."""
-    form_ids = {f["id"] for f in data.get("forms", ())}
-    for i, ind in enumerate(data["indicators"]):
-        source = ind["table"]
+    form_ids = {_of(f, "id") for f in _of(data, "forms") or ()}
+    for i, ind in enumerate(_of(data, "indicators")):
+        source = _of(ind, "table")
         own = {"document_id": doc, "indicator_index": i, "table_id": None if source in form_ids else source,
                "form_id": source if source in form_ids else None}
         yield own, ind
 
 
-def _form_rows(block: str) -> Callable[[int, dict], Iterator[Item]]:
-    def items(doc: int, data: dict) -> Iterator[Item]:
-        read = {(ind["table"], ind["row"]): ind for ind in data["indicators"]} if block == "indicators" else {}
-        for form in data.get("forms", ()):
-            for i, row in enumerate(form[block]):
-                own = {"document_id": doc, "form_id": form["id"], "row_index": i}
+def _form_rows(block: str) -> Callable[[int, Any], Iterator[Item]]:
+    def items(doc: int, data) -> Iterator[Item]:
+        read = ({(_of(ind, "table"), _of(ind, "row")): ind for ind in _of(data, "indicators")}
+                if block == "indicators" else {})
+        for form in _of(data, "forms") or ():
+            for i, row in enumerate(_of(form, block)):
+                own = {"document_id": doc, "form_id": _of(form, "id"), "row_index": i}
                 if block == "indicators":
-                    ind = read.get((form["id"], i))
-                    own["target_operator"] = ind["target"].get("operator") if ind else None
-                    own["met"] = ind["met"] if ind else None
+                    ind = read.get((_of(form, "id"), i))
+                    own["target_operator"] = _of(_of(ind, "target"), "operator") if ind else None
+                    own["met"] = _of(ind, "met") if ind else None
                 yield own, row
     return items
 
 
-ITEMS: dict[str, Callable[[int, dict], Iterable[Item]]] = {
+ITEMS: dict[str, Callable[[int, Any], Iterable[Item]]] = {
     "documents": lambda doc, data: [({"id": doc}, data)],
     "sections": lambda doc, data: _listed(doc, data, "sections"),
     "tables": lambda doc, data: _listed(doc, data, "tables"),
@@ -115,28 +136,31 @@ ITEMS: dict[str, Callable[[int, dict], Iterable[Item]]] = {
     "claims": lambda doc, data: _listed(doc, data, "claims", "claim_index"),
     "budget": _budget,
     "funds": lambda doc, data: _listed(doc, data, "funds", "fund_index"),
-    "forms": lambda doc, data: (({"document_id": doc, "form_id": f["id"]}, f) for f in data.get("forms", ())),
+    "forms": lambda doc, data: (({"document_id": doc, "form_id": _of(f, "id")}, f)
+                                for f in _of(data, "forms") or ()),
     "form_funds": _form_rows("funds"),
     "form_indicators": _form_rows("indicators"),
     "indicators": _indicators,
     "checks": lambda doc, data: _listed(doc, data, "checks", "check_index"),
 }
-"""Where each table's items are in a report's data, with the columns that
-are not a path into them."""
+"""Where each table's items are in a report (a model or its data), with
+the columns that are not a path into them."""
 
 
-def _file_rows(doc: int, data: dict) -> list[dict]:
-    return [{"path": data["source"]["path"], "sha256": data["source"]["sha256"], "document_id": doc,
-             "converted_at": datetime.now(timezone.utc), "rule_set": data.get("rule_set")}]
+def _file_rows(doc: int, data) -> list[dict]:
+    source = _of(data, "source")
+    return [{"path": _of(source, "path"), "sha256": _of(source, "sha256"), "document_id": doc,
+             "converted_at": datetime.now(timezone.utc), "rule_set": _of(data, "rule_set")}]
 
 
-def report_rows(data: dict) -> Rows:
-    """The rows of every table a report fills, given its JSON data (the
-    parsed output of ``extract parse``: Decimals as strings). Keys are table
-    names in :data:`~extract.export.schema.REPORT_TABLES` order; rows are in
-    document order. The one ``files`` row is the report's source path,
-    converted now."""
-    doc = document_id(data["source"]["sha256"])
+def report_rows(data) -> Rows:
+    """The rows of every table a report fills, given the report (a
+    :class:`~extract.model.Report`) or its JSON data (the parsed output of
+    ``extract parse``: Decimals as strings); the same rows either way. Keys
+    are table names in :data:`~extract.export.schema.REPORT_TABLES` order;
+    rows are in document order. The one ``files`` row is the report's
+    source path, converted now."""
+    doc = document_id(_of(_of(data, "source"), "sha256"))
     rows: Rows = {}
     for table in REPORT_TABLES:
         name = table.name
@@ -159,9 +183,9 @@ def review_rows(doc: int, decisions: Iterable[tuple[Any, str]], results: list) -
     return fill("reviews", items)
 
 
-def check_error_count(data: dict) -> int:
-    """How many checks of a report's JSON data failed with severity error."""
-    return sum(1 for c in data.get("checks", ()) if c["status"] == "fail" and c["severity"] == "error")
+def check_error_count(data) -> int:
+    """How many checks of a report (a model or its JSON data) failed with severity error."""
+    return sum(1 for c in _of(data, "checks") or () if _of(c, "status") == "fail" and _of(c, "severity") == "error")
 
 
 def decimals_as_text(table_name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

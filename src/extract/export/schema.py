@@ -245,6 +245,7 @@ sections = model_table(
 tables = model_table(
     "tables", TableModel, [_document_key()],
     [field("table_id", "id", width=KEY, key=True), field("number"), field("caption"),
+     field("unit"),  # the unit the table states once (单位：万元), null when none
      field("section_id", "section", width=KEY), field("header_rows"), field("columns"),
      field("n_rows"), field("n_cols"), field("total_rows"), *_at("location")],
 )
