@@ -107,7 +107,7 @@ def test_a_form_in_traditional_characters_is_read_and_quoted_as_written():
     assert any(c.kind == "rate" for c in fails)
     quotes = [c.quote for c in fails if c.quote]
     assert any("年度資金總額" in q for q in quotes), quotes
-    assert all(part in FORM for q in quotes for part in q.split(" | "))
+    assert all(cell in FORM for q in quotes for place in q.split(" / ") for cell in place.split(" | "))
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
