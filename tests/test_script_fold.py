@@ -138,3 +138,16 @@ def test_a_traditional_copy_of_a_sample_reads_as_the_sample(path):
         assert all(r == s or t not in widths.SCRIPT for r, s, t in zip(read, x.quote, y.quote))
         quoted_as_written += y.quote != x.quote
     assert quoted_as_written
+
+
+@pytest.mark.parametrize("stated,status", [("95.00%", "pass"), ("96.00%", "fail")])
+def test_a_rate_of_the_final_accounts_spending_in_traditional_characters(stated, status):
+    """決算支出 is the spending of 预算完成率 (1,520.00 / 1,600.00 = 95%), not
+    the 年度執行中追加 figure of the sentence before."""
+    text = ("二、部門預算收支情況\n（一）部門預算安排\n"
+            "2024年部門預算1,400.00萬元，年度執行中追加專項補助資金等200.00萬元，調整後預算1,600.00萬元。\n"
+            f"（二）決算支出\n2024年決算支出1,520.00萬元，預算完成率{stated}，年末結轉結餘80.00萬元。\n")
+    rates = [c for c in Extractor().parse_text(text).checks if c.rule == "rate"]
+    assert [c.status for c in rates] == [status]
+    if status == "fail":
+        assert rates[0].expected.startswith("95") and "決算支出" in rates[0].quote
