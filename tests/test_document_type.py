@@ -91,7 +91,6 @@ def test_a_text_of_no_budget_content_gets_one_information_finding(body):
 @pytest.mark.parametrize("head,expected", [
     ("2023年度部门整体支出绩效自评表\n", "self_evaluation_form"),
     ("某县教育局2023年度部门整体支出绩效自评报告\n", "department_self_evaluation"),
-    ("閩源縣文化體育和旅遊局2023年度部門整體支出績效自評報告\n", "department_self_evaluation"),
     ("2022年度科技专项资金项目绩效自评报告\n", "project_self_evaluation"),
     ("某 区 财 政 局\n2024 年度 部门 决算\n", "final_accounts"),
     ("某区2023年区级部门预算\n", "budget"),
@@ -103,6 +102,11 @@ def test_a_text_of_no_budget_content_gets_one_information_finding(body):
 ])
 def test_titles_and_content_words_decide(head, expected):
     assert document_type(head) == expected
+
+
+def test_a_title_in_traditional_characters_is_read_through_the_script_fold():
+    report = parse_text("某縣衛生健康局2023年度部門整體支出績效自評報告\n一、部門基本情況\n本年支出100萬元。\n")
+    assert report.meta.document_type == "department_self_evaluation"
 
 
 def test_an_excerpt_of_no_type_is_checked_in_full():

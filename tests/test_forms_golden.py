@@ -301,11 +301,10 @@ if F01.exists():
          (26, "满意度指标（10分）", SERV, "师生及家长满意度", "≥90%", GE, "90", "94.6%", "10", "10", None, True)],
         {"weight": ("100", 27), "score": ("98.83", 27)}, ("优", 84), note=28, self_score="98.83",
         extra={"restated": {"initial": 46, "adjusted": 46, "executed": 48, "rate": 48},
-               # the planted 执行率 (read by the form and by the table rates), the
-               # doubled 。。 of line 60, and the narrative's 全年…64座 (line 57) against
-               # the form's 实际完成值 46座 (line 18): one metric, two values
-               "problems": [("form", "rate", 10, "94.15%"), ("rate", "rate", 10, None),
-                            ("punctuation", "doubled", 60, None),
+               # the planted 执行率 (read by the form and by the table rates: one
+               # finding), the doubled 。。 of line 60, and the narrative's 全年…64座
+               # (line 57) against the form's 实际完成值 46座 (line 18): one metric, two values
+               "problems": [("form", "rate", 10, "94.15%"), ("punctuation", "doubled", 60, None),
                             ("metric_consistency", "metric_consistency", 18, None)]})
 
 

@@ -56,3 +56,34 @@ def test_two_places_quoted_once_each():
     merged, = merge_findings([a, b])
     assert merged.quote == "甲句。 / 乙句。"
     assert merged.message.endswith("；另一理由")
+
+
+def test_one_rate_found_by_two_rules_is_one_finding():
+    """执行率 95.00% of 450.00 / 500.00 found by the table rate check and by
+    rule form: the same relation on the same figures, one finding."""
+    operands = (loc(94, 4), loc(87, 4))
+    table = result(rule="rate", kind="rate", stated="95.00%", at=104, expected="90.000%",
+                   message="t1 年度资金总额 执行率 95.00% 与 450.00/500.00=90.000% 不符",
+                   quote="年度资金总额 | 500.00 | 500.00 | 450.00 | 10 | 95.00%", more=operands)
+    form = result(rule="form", kind="rate", stated="95.00%", at=104, expected="90.00%",
+                  message="年度资金总额执行率 95.00% 与全年执行数 450.00 / 全年预算数 500.00 = 90.00% 不符",
+                  quote="95.00% | 450.00 | 500.00", more=tuple(reversed(operands)))
+    score = result(rule="form", kind="rate_score", stated="9.00", at=111, more=(loc(101, 4), loc(104, 4)))
+    one, other = merge_findings([table, form, score])
+    # the form's finding (its columns read by meaning), where the first stood
+    assert (one.rule, one.message, one.expected) == (form.rule, form.message, form.expected)
+    assert one.quote == f"{form.quote} / {table.quote}"
+    assert sorted(x.start for x in one.locations) == [87, 94, 104]
+    assert other == score
+
+
+def test_two_rules_on_other_figures_or_kinds_stay_apart():
+    operands = (loc(94, 4), loc(87, 4))
+    table = result(rule="rate", kind="rate", stated="95.00%", at=104, more=operands)
+    results = [
+        table,
+        result(rule="form", kind="rate", stated="95.00%", at=104, more=(loc(94, 4),)),  # other operands
+        result(rule="form", kind="rate", stated="96.00%", at=104, more=operands),       # other figure
+        result(rule="target_rating", kind="target", stated="95.00%", at=104, more=operands),  # other kind
+    ]
+    assert merge_findings(results) == results

@@ -47,8 +47,9 @@ def test_rate_in_a_form_row():
     # 668.12/702.50 = 95.106%, 605.62/640.00 = 94.628%, 62.50/62.50 = 100%
     assert [c.status for c in results] == ["pass", "pass", "pass"]
     wrong = text.replace("94.63%", "96.43%")
-    bad = of(checks_of(wrong), "rate", "fail")
-    assert len(bad) == 1 and bad[0].stated == "96.43%" and bad[0].expected == "94.628%"
+    # rule form finds the same 执行率 of the same cells: one finding (checks/merge.py)
+    bad = [c for c in checks_of(wrong) if c.kind == "rate" and c.status == "fail"]
+    assert len(bad) == 1 and bad[0].stated == "96.43%" and bad[0].expected in ("94.628%", "94.63%")
 
 
 def test_form_rate_capped_at_100_when_spending_exceeds_budget():

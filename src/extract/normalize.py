@@ -6,6 +6,11 @@ mid-number joined back), table captions, and table row groups (cells split,
 not yet interpreted). Every character of every block is a
 :class:`~extract.span.Span` character, so it maps back to its source offset.
 
+First a traditional document is read through the script fold
+(:func:`read_script`, extract.widths: ``績效`` as ``绩效``, one character
+for one), so every stage after normalization reads simplified characters
+while a quote, cut from the characters as written, stays traditional.
+
 What is folded (see :func:`fold`): full-width digits, Latin letters and the
 symbols ％（）＋－＝＜＞ to ASCII, ideographic and no-break spaces to spaces,
 then white space removed wherever it does not separate two ASCII letters or
@@ -20,6 +25,7 @@ left by converters. Knowledge of these forms lives in rules/normalize.yaml.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -29,7 +35,7 @@ from .line_kinds import LineClassifier, line_classifier
 from .widths import display_width
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
-from .widths import TEXT_TABLE
+from .widths import SCRIPT, SCRIPT_TABLE, TEXT_TABLE
 from .rulefiles.normalize import NormalizeRules
 from .structure.tables import ends_with_unit, is_loader_row, is_unit_line, split_cells
 
@@ -57,12 +63,28 @@ class NormalizedDocument:
 
 # ---------------------------------------------------------------- folding
 
-# The width-fold table is extract.widths' (Chinese punctuation kept as written).
+# The fold table is extract.widths' (Chinese punctuation kept as written).
 _TABLE = TEXT_TABLE
+# The characters the script fold reads otherwise (a set: a simplified text,
+# holding none, is told in one C-level pass).
+_SCRIPT_CHARS = frozenset(SCRIPT)
 # Characters dropped outright (zero-width space, BOM inside text).
 _DROP = "\u200b\ufeff"
 _SPACES = re.compile(r"\s+")
 _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def read_script(source: SourceText) -> SourceText:
+    """``source`` read through the script fold of extract.widths: its text
+    with every traditional character as its simplified one, the characters
+    as written kept beside it (:attr:`SourceText.written`). The fold is one
+    character for one, so every offset, line start, page and box of
+    ``source`` holds for the text read; a text with nothing to fold (any
+    simplified text) is ``source`` itself."""
+    if _SCRIPT_CHARS.isdisjoint(source.text):
+        return source
+    return dataclasses.replace(source, text=source.text.translate(SCRIPT_TABLE),
+                               written=source.written_text)
 
 
 def _fold_char(ch: str) -> str:
@@ -343,6 +365,7 @@ class Normalizer:
     # -- assembly
 
     def normalize(self, source: SourceText) -> NormalizedDocument:
+        source = read_script(source)
         lines = self._split_captions(self._classify(source))
         wrap = self._wrap_width(lines)
         blocks: list[Block] = []
@@ -394,5 +417,7 @@ def normalizer(rules: RulesLike = None) -> Normalizer:
 
 
 def normalize(source: SourceText, rules: RulesLike = None) -> NormalizedDocument:
-    """Blocks of ``source``: paragraphs, captions and table row groups."""
+    """Blocks of ``source``: paragraphs, captions and table row groups. The
+    document's ``source`` is the text as read (:func:`read_script`): the
+    later stages read it."""
     return normalizer(rules).normalize(source)

@@ -53,6 +53,7 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
     validated report. No limits: :class:`Extractor` applies them."""
     rs = RuleSet.of(rules)
     doc = normalize(source, rs)
+    source = doc.source  # read through the script fold: every stage reads simplified characters
     structure = build_structure(doc, rs)
     claims = clause_claims(structure, source, rs)
     report = Report(

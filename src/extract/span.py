@@ -6,7 +6,8 @@ drops spaces and joins broken lines, so normalized text and source text differ;
 the offsets are how every later item gets its :class:`~extract.model.Location`.
 
 A :class:`SourceText` is the text a loader laid out (the decoded file for text
-input), with line starts and, for PDFs, the page and box of each line; loaders
+input; for a traditional document, read through the script fold with the
+characters as written beside it), with line starts and, for PDFs, the page and box of each line; loaders
 of laid-out formats also record where each line came from (``line_origins``:
 ``"p12"`` for paragraph 12 of a DOCX, ``"t2 r3"`` for row 3 of its table 2,
 ``"page 4"`` for a PDF line, ``"page 4 t2 r3"`` for a PDF table row), so a
@@ -100,6 +101,11 @@ class SourceText:
     #: per line, five floats per character (page, x0, top, x1, bottom; NaN
     #: where no glyph drew it), or None (see extract.load.lines.char_boxes)
     char_boxes: Optional[Sequence[Optional[array.array]]] = None
+    #: the characters as the document writes them, where ``text`` reads them
+    #: folded one for one (a traditional document read through
+    #: extract.widths' script fold: every offset, line, page and box holds
+    #: for both); None where ``text`` is as written
+    written: Optional[str] = None
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -110,6 +116,11 @@ class SourceText:
                 starts.append(i + 1)
                 i = find("\n", i + 1)
             self.line_starts = starts
+
+    @property
+    def written_text(self) -> str:
+        """The characters as the document writes them: what a quote is cut from."""
+        return self.text if self.written is None else self.written
 
     @property
     def n_lines(self) -> int:

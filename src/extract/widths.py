@@ -1,16 +1,27 @@
-"""Width folding: the one table of wide characters and what they read as.
+"""Character folding: the one table of characters and what they read as.
 
-Full-width digits and Latin letters, the full-width symbols of figures
-(％ （ ） ＋ － ＝ ＜ ＞ ～ ： ．), the compatibility comparison signs
-(≧ ≦), the minus sign and the wide and no-break spaces each fold to one
-ASCII (or plain) character, so a fold never changes a text's length and
-offsets stay valid.
+Two kinds of characters are folded, each one for one:
 
-Two readers use the table:
+- widths: full-width digits and Latin letters, the full-width symbols of
+  figures (％ （ ） ＋ － ＝ ＜ ＞ ～ ： ．), the compatibility comparison
+  signs (≧ ≦), the minus sign and the wide and no-break spaces each fold to
+  one ASCII (or plain) character;
+- script (:data:`SCRIPT`): a traditional character folds to the simplified
+  one it is read as (``績`` -> ``绩``, ``於`` -> ``于``), from OpenCC's
+  character dictionary (data/script_fold.tsv, made by
+  scripts/make_script_fold.py). No character that simplified text uses is
+  in it, so a simplified text is never changed.
 
-- :mod:`extract.normalize` folds the text the pipeline reads, but keeps as
-  written the characters in :data:`KEPT_IN_TEXT` (Chinese punctuation:
-  ``：`` ends a label, ``．`` is a stop unless it stands between digits);
+A fold never changes a text's length and offsets stay valid.
+
+Readers of the table:
+
+- :mod:`extract.normalize` reads a traditional document through the script
+  fold first (:func:`fold_script`: every stage then reads simplified
+  characters, a quote the characters as written), and folds the text the
+  pipeline reads, but keeps as written the characters in
+  :data:`KEPT_IN_TEXT` (Chinese punctuation: ``：`` ends a label, ``．`` is a
+  stop unless it stands between digits);
 - :mod:`extract.quantities` reads figures through the whole table
   (:data:`FIGURE_TABLE`), so ``１２．５％`` and ``≧９０`` are figures
   wherever they come from (a table cell, a form, a loader's text).
@@ -19,14 +30,33 @@ Two readers use the table:
 '12.5%'
 >>> "（一）：".translate(TEXT_TABLE)
 '(一)：'
+>>> fold_script("部門整體支出績效自評報告")
+'部门整体支出绩效自评报告'
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+#: The script table's file: ``traditional<TAB>simplified`` lines, ``#`` comments.
+SCRIPT_FILE = Path(__file__).resolve().parent / "data" / "script_fold.tsv"
+
+
+def _read_script(path: Path) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[trad] = simp
+    return table
+
+
+#: Every traditional character and the simplified one it is read as.
+SCRIPT: dict[str, str] = _read_script(SCRIPT_FILE)
 
 #: Every wide character and the character it folds to (one for one).
-FOLD: dict[str, str] = {
+WIDTHS: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},                  # ０-９
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},           # Ａ-Ｚ
     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},           # ａ-ｚ
@@ -36,6 +66,9 @@ FOLD: dict[str, str] = {
     "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
 }
 
+#: Every character that folds and the one it folds to (one for one).
+FOLD: dict[str, str] = {**SCRIPT, **WIDTHS}
+
 #: Characters the normalized text keeps as written (Chinese punctuation):
 #: only a reader of figures folds them.
 KEPT_IN_TEXT = frozenset("：．～−")
@@ -43,6 +76,14 @@ KEPT_IN_TEXT = frozenset("：．～−")
 #: ``str.translate`` tables: for the pipeline's text, and for figures.
 TEXT_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in KEPT_IN_TEXT})
 FIGURE_TABLE = str.maketrans(FOLD)
+#: ``str.translate`` table of the script fold alone (widths kept as written).
+SCRIPT_TABLE = str.maketrans(SCRIPT)
+
+
+def fold_script(text: str) -> str:
+    """``text`` with every traditional character read as its simplified one
+    (nothing else changed; a simplified text is returned as it is)."""
+    return text.translate(SCRIPT_TABLE)
 
 
 #: Characters a fixed-pitch page, a text dump or a spreadsheet column draws two

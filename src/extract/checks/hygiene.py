@@ -136,7 +136,7 @@ def evidence(source: SourceText, span: Span, a: int, b: int) -> Evidence:
     line_start = source.line_starts[first - 1]
     line_end = source.line_starts[last] - 1 if last < len(source.line_starts) else len(source.text)
     q0, q1 = max(q0, line_start), min(q1, line_end)
-    quote = source.text[q0:q1].strip()
+    quote = source.written_text[q0:q1].strip()
     return Evidence(source.text[start:end], quote, source.locate(start, end))
 
 
@@ -386,7 +386,7 @@ def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
             ok = relation_possible(relation, figure_interval(a.claim, ctx.book),
                                    figure_interval(b.claim, ctx.book, qualified=False))
             first, second = a.claim.location, b.claim.location
-            quote = source.text[first.start:second.end]
+            quote = source.written_text[first.start:second.end]
             one, other = stated_text(a.claim), pattern.sub("", stated_text(b.claim), count=1)
             word = m.group()
             message = f"“{one}{word}{other}”与数字{'相符' if ok else '不符'}"

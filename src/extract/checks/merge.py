@@ -13,7 +13,16 @@ replaced, where the first of them stood, by one result: the messages joined
 by "；", the expected values and the quotes of each (once), every location.
 ``下设九个二级项目`` against the 11 names listed and against the 10 rows of
 表1 is one finding naming both. Passed and skipped results are never
-merged; neither are failures at two places, of two figures, or of two rules.
+merged; neither are failures at two places, of two figures, or of two rules,
+
+except where two rules check one relation: failed results of the same kind
+(``rate``), stating the same figure, over the same figures at the same places
+(the stated one and its operands, at least two: 执行率 95.00% of 全年执行数
+450.00 / 全年预算数 500.00, found by the table rate check and by rule
+``form``) are one finding: that of the rule that read the figures as a
+record (:data:`RECORD_RULES`: the national form, its columns read by their
+meaning), else the first, with every quote and location of the others (the
+messages say the same; one's words are kept), where the first stood.
 """
 
 from __future__ import annotations
@@ -23,6 +32,10 @@ from typing import Optional
 from ..model import CheckResult, Location
 from .quotes import join_places
 
+#: Rules that read a relation's figures as a record (the form's 执行率,
+#: 全年执行数, 全年预算数 by column): their finding stands for one relation
+#: that other rules found too.
+RECORD_RULES = ("form",)
 REASON_SEPARATOR = "；"
 VALUE_SEPARATOR = " / "
 
@@ -34,6 +47,15 @@ def finding_key(result: CheckResult) -> Optional[tuple]:
         return None
     first = result.locations[0]
     return result.rule, result.stated, first.start, first.end
+
+
+def relation_key(result: CheckResult) -> Optional[tuple]:
+    """What makes failed results of two rules one problem (one relation on
+    the same figures); None for a result that is not merged so."""
+    if result.status != "fail" or not result.stated or len(result.locations) < 2:
+        return None
+    places = frozenset((loc.start, loc.end) for loc in result.locations)
+    return result.kind, result.stated, places
 
 
 def _union(groups: list[list[Location]]) -> list[Location]:
@@ -60,19 +82,38 @@ def merged(results: list[CheckResult]) -> CheckResult:
     })
 
 
-def merge_findings(results: list[CheckResult]) -> list[CheckResult]:
-    """``results`` in order, each group of one problem's failures merged
-    into its first."""
+def one_relation(results: list[CheckResult]) -> CheckResult:
+    """One finding for failed ``results`` of rules that checked one relation
+    on the same figures: that of a :data:`RECORD_RULES` rule (else the
+    first), with every quote and location."""
+    if len(results) == 1:
+        return results[0]
+    kept = next((r for r in results if r.rule in RECORD_RULES), results[0])
+    ordered = [kept] + [r for r in results if r is not kept]
+    return kept.model_copy(update={
+        "quote": join_places(r.quote for r in ordered),
+        "locations": _union([r.locations for r in ordered]),
+    })
+
+
+def _merge_by(results: list[CheckResult], key_of, merge) -> list[CheckResult]:
     groups: dict[tuple, list[CheckResult]] = {}
     for r in results:
-        key = finding_key(r)
+        key = key_of(r)
         if key is not None:
             groups.setdefault(key, []).append(r)
     out: list[CheckResult] = []
     for r in results:
-        key = finding_key(r)
+        key = key_of(r)
         if key is None:
             out.append(r)
         elif groups[key][0] is r:
-            out.append(merged(groups[key]))
+            out.append(merge(groups[key]))
     return out
+
+
+def merge_findings(results: list[CheckResult]) -> list[CheckResult]:
+    """``results`` in order, each group of one problem's failures merged
+    into its first: those of one rule (:func:`finding_key`), then those of
+    rules that checked one relation (:func:`relation_key`)."""
+    return _merge_by(_merge_by(results, finding_key, merged), relation_key, one_relation)

@@ -18,7 +18,9 @@ the document, never a string the checker composed:
 Several places are joined with :data:`PLACE_SEPARATOR` (:func:`join_places`).
 Lines the loader broke are joined back (a line break between two Chinese
 characters is dropped, elsewhere it becomes a space), so a quote reads as a
-sentence; otherwise the characters are the source's own.
+sentence; otherwise the characters are the source's own, as written (a
+traditional document is quoted in traditional characters:
+:attr:`~extract.span.SourceText.written_text`).
 
 Without a source (checks run on a report built in memory) the report's own
 normalized text stands in for it.
@@ -81,7 +83,7 @@ class SourceQuotes:
         """The source characters of ``location`` (None without a source)."""
         if self.source is None or location is None:
             return None
-        return tidy(self.source.text[location.start:location.end]) or None
+        return tidy(self.source.written_text[location.start:location.end]) or None
 
     def find(self, text: str, near: Optional[Location] = None) -> Optional[tuple[int, int]]:
         """Source offsets (start, end) of the characters normalized ``text``
@@ -120,7 +122,7 @@ class SourceQuotes:
         found = self.find(text, near)
         if found is None:
             return self.sentence_at(near)
-        return tidy(self.source.text[found[0]:found[1]])
+        return tidy(self.source.written_text[found[0]:found[1]])
 
     def sentence_at(self, location: Optional[Location]) -> Optional[str]:
         """The sentence of the source holding ``location``, cut at sentence
@@ -131,7 +133,7 @@ class SourceQuotes:
         line_start = src.line_starts[location.line - 1]
         last = location.end_line
         line_end = src.line_starts[last] - 1 if last < len(src.line_starts) else len(src.text)
-        text = src.text
+        text = src.written_text
         a = location.start
         while a > line_start and text[a - 1] not in SENTENCE_END:
             a -= 1

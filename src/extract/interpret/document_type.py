@@ -73,11 +73,11 @@ def _title_candidates(head: list[str], max_chars: int) -> list[str]:
 
 
 def document_type(text: str, rules: RulesLike = None) -> Optional[DocumentType]:
-    """The type of the document whose source text is ``text``; None for a
-    text of the genre whose words tell no type (an excerpt)."""
+    """The type of the document whose source text, as read (a traditional
+    text through the script fold: extract.normalize.read_script), is
+    ``text``; None for a text of the genre whose words tell no type (an
+    excerpt)."""
     rules = document_type_rules(rules)
-    if rules.read_as:
-        text = text.translate(str.maketrans(rules.read_as))
     for line in _title_candidates(_head(text, rules), rules.title_join_max_chars):
         for t in rules.types:
             if re.search(t.title, line):

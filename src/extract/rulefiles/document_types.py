@@ -30,16 +30,7 @@ class DocumentTypeRules(RuleModel):
     min_content_hits: int = Field(3, ge=1)
     budget_words: list[str] = Field(default_factory=list)
     min_budget_words: int = Field(1, ge=1)
-    read_as: dict[str, str] = Field(default_factory=dict)
     types: list[DocumentTypeRule]
-
-    @field_validator("read_as")
-    @classmethod
-    def _single_characters(cls, v):
-        bad = [k for k, to in v.items() if len(k) != 1 or len(to) != 1]
-        if bad:
-            raise ValueError(f"read_as maps one character to one: {bad[0]!r}")
-        return v
 
     @field_validator("types")
     @classmethod
