@@ -385,10 +385,12 @@ def test_an_old_database_without_the_unit_column_gets_it(tmp_path):
         engine.dispose()
 
 
-def test_parquet_copy_streams_without_importing_pandas_which_still_works(tmp_path):
-    """The Parquet copy converts rows a batch at a time, and pyarrow's look
-    for pandas (about 55 MB) is left out; pandas works after all the same.
-    In a fresh interpreter: this one may have imported pandas already."""
+def test_parquet_copy_streams_and_leaves_pyarrow_as_it_was(tmp_path):
+    """The Parquet copy converts rows a batch at a time (one row group each),
+    and leaves pyarrow's own pandas conversions working in the same process
+    (an earlier version hid pandas from pyarrow to save memory, which broke
+    ``pa.array`` of a pandas Series with nulls afterwards). In a fresh
+    interpreter: this one may have imported pandas already."""
     import subprocess
     import sys
 
@@ -402,8 +404,10 @@ parquet.BATCH_ROWS = 2
 engine = open_database({str(tmp_path / "db.sqlite")!r})
 upsert_report(engine, report_rows(Report.model_validate_json(open({str(tmp_path / "r.json")!r}).read())))
 counts = parquet.database_to_parquet(engine, {str(tmp_path / "pq")!r})
-assert "pandas" not in sys.modules, "pandas imported"
+import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
+assert pa.array(pd.Series([1, None], dtype="Int64")).null_count == 1
 f = pq.ParquetFile({str(tmp_path / "pq" / "table_cells.parquet")!r})
 assert f.metadata.num_row_groups == 2 and counts["table_cells"] == 4, (f.metadata.num_row_groups, counts)
 frame = pq.read_table({str(tmp_path / "pq" / "documents.parquet")!r}).to_pandas()

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -147,40 +146,9 @@ def _copy_table(conn, table, path: Path) -> int:
     return n
 
 
-def _no_pandas_probe() -> None:
-    """Let pyarrow's one look for pandas find none, when nothing has
-    imported pandas yet. Converting its first Python list, pyarrow imports
-    pandas to see whether the list is a pandas object: about 55 MB of a
-    batch's peak while it rebuilds the Parquet files, more than the rows
-    take, for lists that are never pandas objects. pyarrow's pandas
-    functions (``to_pandas``, ``from_pandas``) still import pandas when
-    they are called."""
-    if "pandas" in sys.modules:
-        return
-    sys.meta_path.insert(0, _NO_PANDAS)
-    try:
-        pa.array([], type=pa.int64(), memory_pool=POOL)
-    finally:
-        sys.meta_path.remove(_NO_PANDAS)
-
-
-class _NoPandasFinder:
-    """An import finder that finds no pandas (:func:`_no_pandas_probe`)."""
-
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ModuleNotFoundError(f"No module named {name!r} (left out of pyarrow's probe)", name=name)
-        return None
-
-
-_NO_PANDAS = _NoPandasFinder()
-
-
 def database_to_parquet(engine: Engine, folder: os.PathLike | str) -> dict[str, int]:
     """Copy every table of the database to ``folder/<table>.parquet``; return
     the row count of each."""
-    _no_pandas_probe()
     counts = {}
     with engine.connect() as conn:
         for table in TABLES:
