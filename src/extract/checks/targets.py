@@ -47,6 +47,7 @@ from typing import Literal, Optional
 from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
+from .operands import budget_operand, same_place
 from .tolerance import Interval
 
 RULE = "target"
@@ -383,15 +384,25 @@ def budget_execution(ctx: CheckContext) -> Optional[tuple[Decimal, str, list[Loc
     where its figures stand: 执行数 over 调整后预算 (else 年初预算), or, when
     the budget facts hold no budget, over the one figure of 执行数's unit in
     its sentence whose words name a budget (the budget rate rule's
-    denominator: 预算数为20.00万元，决算数为6.00万元); None without both."""
+    denominator: 预算数为20.00万元，决算数为6.00万元); the stated rate when the
+    report states one. The two stand together (one paragraph or table
+    row); None without both."""
     budget = ctx.report.budget
+    if budget.rate is not None and budget.rate.quantity.unit == "%":
+        q = budget.rate.quantity
+        return q.value, f"报告所述 {stated_text(q)}", [q.location]
     executed = budget.executed
     if executed is None:
         return None
     spent = executed.quantity
-    base = budget.adjusted or budget.initial
-    whole = base.quantity if base is not None else None
-    if whole is None:
+    whole = None
+    for role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
+        base = budget_operand(ctx, role, name)
+        spent_op = budget_operand(ctx, "executed", "执行数")
+        if base is not None and spent_op is not None and same_place(base, spent_op):
+            whole = base.figure
+            break
+    if whole is None and budget.adjusted is None and budget.initial is None:
         hit = ctx.placed_at(executed.location)
         index = next((i for i, r in enumerate(ctx.book.rules.rates) if r.budget), None)
         words = ctx.book.rate_denominators[index] if index is not None else None
@@ -402,7 +413,7 @@ def budget_execution(ctx: CheckContext) -> Optional[tuple[Decimal, str, list[Loc
         if len(found) != 1:
             return None
         whole = found[0]
-    if not whole.normalized_value:
+    if whole is None or not whole.normalized_value:
         return None
     rate = spent.normalized_value * 100 / whole.normalized_value
     return rate, f"{stated_text(spent)}/{stated_text(whole)}", [spent.location, whole.location]
