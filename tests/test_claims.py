@@ -34,6 +34,14 @@ def test_nouns_after_the_figure_complete_an_open_verb():
     assert got[2][0] == "科研人员"
 
 
+def test_two_nouns_of_one_head_after_the_figure_are_one_metric():
+    # 网格员和信息员: two kinds of 员 counted together; 与 before another
+    # head is a preposition (与社区结对), not a joiner
+    got = claims("一、成效\n培训420名网格员和信息员参与走访，引进36名农技特派员与本地合作社结对。\n")
+    assert got[0][0].endswith("网格员和信息员")
+    assert got[1][0].endswith("特派员") and "合作社" not in got[1][0]
+
+
 def test_from_to_shares_the_metric():
     got = claims("一、成效\n规上高企由 908 家增至 1273 家，年均增长 18.41%。\n")
     assert [g[0] for g in got] == ["规上高企", "规上高企", "年均增长"]

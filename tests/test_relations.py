@@ -283,3 +283,53 @@ def test_a_cost_per_unit_is_the_money_over_the_count():
 def test_a_cost_per_unit_whose_total_is_in_the_sentence_before():
     text = "全年培训支出1,085.60万元。按全年培训14,200人次计算，人均培训成本764.51元。"
     assert statuses(text, "rate") == ["pass"]
+
+
+# ------------------------------------------------------------ field trial R1–R4
+
+
+def test_rate_takes_the_operands_of_its_own_clause():
+    # two indicators in one sentence: the second rate's 100%/100% are its
+    # own; the first clause's 36次/30次 belong to the first rate
+    text = ("培训场次绩效目标值是30次,实际完成值为36次,目标完成率为120%,"
+            "资金拨付率绩效目标值是100%,实际完成值为100%,目标完成率为100%,")
+    results = of(checks_of(para(text)), "rate")
+    assert [c.status for c in results] == ["pass", "pass"]
+    assert "100%/100%" in results[1].message
+    # the second rate written 90%: against its own clause, not the first
+    bad = of(checks_of(para(text.replace("目标完成率为100%", "目标完成率为90%"))), "rate")
+    assert [c.status for c in bad] == ["pass", "fail"] and "100%/100%" in bad[1].message
+
+
+def test_an_aim_value_is_no_measured_rate():
+    text = "资金拨付率绩效目标值是100%,实际完成值为98%。"
+    assert statuses(text, "rate") == []
+
+
+def test_two_different_objects_are_no_part_and_whole():
+    # 新建泵站1座，新建蓄水池1座: siblings, neither the whole of the other
+    assert statuses("新建泵站1座，新建蓄水池1座，完成率100%。", "rate") == ["skipped"]
+    # a count and its part still pair
+    assert statuses("抽检样品400件，合格392件，合格率98%。", "rate") == ["pass"]
+
+
+def test_growth_and_change_read_the_current_figure_of_the_sentence_before():
+    text = "2、支出：650.50万元。同比上年增加150.50万元，增长30.10%。"
+    assert statuses(text, "growth") == ["pass"]
+    assert statuses(text, "difference") == ["pass"]
+    # the change written 105.50: 105.50/(650.50−105.50) = 19.36%, and
+    # 650.50×30.10%/(1+30.10%) = 150.50
+    wrong = text.replace("150.50万元，", "105.50万元，")
+    assert statuses(wrong, "growth") == ["fail"]
+    assert statuses(wrong, "difference") == ["fail"]
+    # a fall: 400 → 380, 5%
+    assert statuses("支出：380.00万元。较上年减少20.00万元，下降5.00%。", "difference") == ["pass"]
+
+
+def test_low_execution_under_a_top_rating():
+    text = "本项目预算数为50.00万元，决算数为12.00万元。项目按时完成绩效目标任务，自评等级为优。"
+    found = of(checks_of(para(text)), "target_rating")
+    assert len(found) == 1 and found[0].status == "fail" and "24.00%" in found[0].message
+    assert found[0].severity == "warning"
+    # spending near the budget is no finding
+    assert of(checks_of(para(text.replace("12.00万元", "48.00万元"))), "target_rating") == []

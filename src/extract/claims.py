@@ -196,17 +196,38 @@ def ends_open(words: list[str], rules: MetricRules) -> bool:
     return not words or words[-1] in _word_set(rules, "open_verbs")
 
 
+def _next_noun(words: list[str], stops: frozenset[str], chinese) -> str:
+    """The noun that opens ``words``: its Chinese words up to a stop word."""
+    out = []
+    for w in words:
+        if not chinese(w) or w in stops:
+            break
+        out.append(w)
+    return "".join(out)
+
+
 def following_nouns(text: str, rules: MetricRules) -> str:
     """The noun phrase that opens ``text`` (the words after a figure), up to a
     stop word or punctuation: "科研人员入选全球前" -> 科研人员. A generic noun
     (``generic_nouns``: 单位) says nothing alone, so the words after it run on
-    to the end of the clause: "单位获省科学技术奖" -> 单位获省科学技术奖."""
+    to the end of the clause: "单位获省科学技术奖" -> 单位获省科学技术奖. A
+    joiner (``noun_joiners``: 和) between two nouns of one head (the same
+    last character) joins them: "普查指导员和普查员完成清查" -> 普查指导员和普查员
+    (不是 "特派员与江门企业结对": 与 there is a preposition)."""
     stops = _word_set(rules, "noun_phrase_stops")
     generic = _word_set(rules, "generic_nouns")
+    joiners = _word_set(rules, "noun_joiners")
     out: list[str] = []
-    for w in _segmenter(rules).lcut(text[:rules.max_following_chars * 2], HMM=False):
-        chinese = bool(w.strip()) and all("\u4e00" <= ch <= "\u9fff" for ch in w)
-        if not chinese or (w in stops and "".join(out) not in generic):
+    ws = _segmenter(rules).lcut(text[:rules.max_following_chars * 2], HMM=False)
+
+    def chinese(w: str) -> bool:
+        return bool(w.strip()) and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+
+    for i, w in enumerate(ws):
+        if w in joiners and out and _next_noun(ws[i + 1:], stops | joiners, chinese)[-1:] == out[-1][-1]:
+            out.append(w)  # 普查指导员和普查员: two kinds of one head noun, counted together
+            continue
+        if not chinese(w) or (w in stops and "".join(out) not in generic):
             break
         out.append(w)
         if sum(len(x) for x in out) >= rules.max_following_chars:

@@ -232,6 +232,11 @@ class CheckContext:
                     out.extend((s2, p) for p in ordered if usable(p))
         return out
 
+    def sentence_before(self, s: Sentence) -> Optional[Sentence]:
+        """The sentence with figures right before ``s`` in document order, or None."""
+        idx = self._sentence_index.get(id(s))
+        return self.sentences[idx - 1] if idx else None
+
     def text_claims(self) -> Iterator[tuple[Sentence, Placed]]:
         """Every text claim with its sentence, in document order."""
         for s in self.sentences:

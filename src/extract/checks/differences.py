@@ -9,7 +9,9 @@ subtrahend that the rule's words name among the figures around it (its
 sentence, then its neighbours) are pinned; the budget facts and any other
 pair of its unit nearby are not. Passes when a reading holds, fails when
 none does and one is pinned, else skipped. A balance is never negative
-(``never_negative``): spending above the budget leaves 0.
+(``never_negative``): spending above the budget leaves 0. A change
+against the year before with no figure of that year is read through the
+growth rate stated after it (:func:`_through_growth`).
 结余 1247.01 against 7406.91 − 6159.9 holds.
 """
 
@@ -20,7 +22,7 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .figures import cell_number, figure_interval, in_unit, show
+from .figures import cell_number, figure_interval, in_unit, show, stated_text
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
 from .rulebook import rule_for
@@ -167,8 +169,54 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
                     else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
                 expected = show(nominal, max(c.precision, a.claim.precision, b.claim.precision), c.unit)
                 readings.append(Reading((hi, lo), iv, pinned, expected, f"{hi.label} − {lo.label} = {expected}"))
+    if not prior and c.unit_class == "money":
+        readings += _through_growth(ctx, s, p, fell, before)
     stated = figure_interval(c, ctx.book)
     return judge_readings(ctx, RULE, s, c, readings, "未给出上年数", stated=stated)
+
+
+def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, before: list[Placed]) -> list[Reading]:
+    """"B。同比上年增加X，增长r%" states no figure of the year before, but
+    B and r fix it (B / (1 ± r)), so X must be B·r / (1 + r) (a fall:
+    B·r / (1 − r)). B: the nearest figure of X's unit before it in its
+    sentence, or, when X opens its sentence, the single one of the sentence
+    before in its section; r: the percent right after X whose words hold a
+    change word. Pinned: the words tie the three."""
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    c = p.claim
+
+    def current(q: Placed) -> bool:
+        words = q.claim.metric_text
+        return q.claim.normalized_unit == c.normalized_unit and \
+            not any(w in words for w in change + g.previous_year_words)
+
+    own = [q for q in before if current(q)]
+    if own:
+        b = own[-1]
+    else:
+        prev = ctx.sentence_before(s)
+        found = [q for q in prev.placed if current(q)] if prev is not None and prev.section == s.section else []
+        if before or len(found) != 1:
+            return []
+        b = found[0]
+    after = [q for q in s.placed if q.start >= p.end >= 0]
+    if not after or after[0].claim.unit != "%" or not any(w in after[0].claim.metric_text for w in change):
+        return []
+    rate = after[0].claim
+    r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))
+    bi = figure_interval(b.claim, ctx.book)
+    if r.lo < 0 or (fell and r.hi >= 1):
+        return []
+    lo = bi.lo * r.lo / ((1 - r.lo) if fell else (1 + r.lo))
+    hi = bi.hi * r.hi / ((1 - r.hi) if fell else (1 + r.hi))
+    rv = rate.value / 100
+    nominal = in_unit(b.claim.normalized_value * rv / ((1 - rv) if fell else (1 + rv)), c)
+    expected = show(nominal, max(c.precision, b.claim.precision), c.unit)
+    sign = "−" if fell else "+"
+    bo, ro = claim_operand(b.claim), claim_operand(rate)
+    return [Reading((bo, ro), Interval(lo, hi), True, expected,
+                    f"{bo.label}×{stated_text(rate)}/(1{sign}{stated_text(rate)}) = {expected}")]
 
 
 def _value_interval(ctx: CheckContext, o: Operand) -> Interval:

@@ -6,7 +6,8 @@ per stated growth rate (a percent figure whose words hold a word of rules
 ``growth``). The start and end figures are those after a from-cue (由, 从)
 and a to-cue (增至, 提高到 …) before the rate in its sentence; for 同比
 without them, a figure of the year before (上年 …) and the figure before
-the rate; for "B，较上年增加X，增长r%", X / (B − X). A percent whose words
+the rate; for "B，较上年增加X，增长r%", X / (B − X) (B the one figure of the
+sentence before, when the change opens its own). A percent whose words
 hold a change word (rules ``increase_words``/``decrease_words``) after a
 comparison cue (较上年, 同比) is growth in that word's direction: the stated
 figure is signed by it, so a fall written as 增长 fails (and the message
@@ -201,11 +202,22 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
         hits = [(x.claim.metric_text.rfind(w), w in g.decrease_words) for w in change if w in x.claim.metric_text]
         if not hits or any(w in x.claim.metric_text for w in g.to_cues):
             continue
+        def current(b: Placed) -> bool:
+            return b.claim.normalized_unit == x.claim.normalized_unit and \
+                not any(w in b.claim.metric_text for w in change + g.previous_year_words)
+
         for b in reversed(before[:i]):
-            words = b.claim.metric_text
-            if b.claim.normalized_unit == x.claim.normalized_unit and \
-                    not any(w in words for w in change + g.previous_year_words):
+            if current(b):
                 return x, b, max(hits)[1]
+        if i == 0:
+            # "1、收入：520.40万元。同比上年增加120.40万元，增长30.10%。": the
+            # change opens its sentence and the one before, in its section,
+            # states a single figure of its unit: that figure is the current one
+            prev = ctx.sentence_before(s)
+            if prev is not None and prev.section == s.section:
+                found = [b for b in prev.placed if current(b)]
+                if len(found) == 1:
+                    return x, found[0], max(hits)[1]
         return None
     return None
 

@@ -74,6 +74,9 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     condition = ctx.book.rules.operands.condition_after
     if condition and p.end >= 0 and re.match(condition, c.sentence[p.end:]):
         return None  # 执行率超过100%的按100%计: a scoring rule's condition
+    aim = ctx.book.rules.operands.aim_value_before
+    if aim and re.search(aim, c.metric_text):
+        return None  # 到位率绩效目标值是100%: the indicator's aim, not its rate
     found = rule_for(ctx.book.rules.rates, c.metric_text)
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
@@ -112,6 +115,40 @@ def _with(rate: Claim, figure: Figure) -> bool:
     return same_sentence or loc.line <= other.line <= loc.end_line or other.line <= loc.line <= other.end_line
 
 
+def siblings(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    """Whether two counts are of different objects of one act (新建机井1座，
+    新建水塔1座): not money, their words share a lead of two or more
+    characters that is more than words naming no subject (全年, 项目: rules
+    ``operands.generic_rate_words``) and what follows it differs in every
+    character. Such a pair is no part and its whole."""
+    if a.unit_class == "money" or b.unit_class == "money":
+        return False
+    x, y = _CUE.sub("", a.metric_text).strip(), _CUE.sub("", b.metric_text).strip()
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    lead, rest_x, rest_y = x[:n], x[n:], y[n:]
+    if len(_without(lead, ctx.book.rules.operands.generic_rate_words)) < 2:
+        return False
+    return bool(rest_x) and bool(rest_y) and not set(rest_x) & set(rest_y)
+
+
+def _clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Placed]]:
+    """The figures of the rate's own clause: those of its sentence after the
+    last rate stated before it there (percents included: 目标值是100%，实际完成值为100%，
+    目标完成率为100%); None when no rate is stated before it."""
+    start = None
+    for p in s.placed:
+        if p is rate or p.start >= rate.start:
+            break
+        if p.end >= 0 and p.claim.unit in ctx.book.rules.operands.rate_units and rate_rule(ctx, p) is not None:
+            start = p.end
+    if start is None:
+        return None
+    return [p for p in s.placed if p is not rate and p.start >= start and 0 <= p.end <= rate.start
+            and p.claim.unit_class not in ("date", "duration")]
+
+
 def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
     """Smaller / larger of "抽取500件，合格487件，合格率97.4%": the rate's
     sentence states exactly two figures of one unit before it (no
@@ -128,6 +165,8 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     if len(pairs) != 1:
         return []
     a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
+    if siblings(ctx, a, b):
+        return []
     den = ctx.book.rate_denominators[index] if index != SHARE else None
     if den is not None and den.search(a.metric_text) and den.search(b.metric_text):
         return []
@@ -296,6 +335,18 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
             near_enough = generic or _with(c, n.figure) or _with(c, d.figure)
             (pinned if near_enough and not stale and not over else loose).append((n, d))
+        # the rate's own clause names its operands: those of an earlier
+        # clause (the rate before it) are no reading its words allow
+        clause = _clause_of(ctx, s, rate)
+        if clause is not None:
+            own_pairs = pair_nearby(ctx, [(s, p) for p in reversed(clause)], ctx.book.rate_numerators[index],
+                                    ctx.book.rate_denominators[index])
+            if own_pairs:
+                inside = {id(p.claim) for p in clause}
+                earlier = {id(p.claim) for p in s.placed if 0 <= p.end <= rate.start} - inside
+                pinned = [(n, d) for n, d in pinned if id(n.figure) not in earlier and id(d.figure) not in earlier]
+                loose = [(n, d) for n, d in loose if id(n.figure) not in earlier and id(d.figure) not in earlier]
+                pinned += own_pairs
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
@@ -309,7 +360,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         ops = {id(f): claim_operand(f) for f in figures}
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
                   if n is not d and n.normalized_unit == d.normalized_unit
-                  and n.normalized_value <= d.normalized_value]
+                  and n.normalized_value <= d.normalized_value and not siblings(ctx, n, d)]
     decimals = max(c.precision + 1, 2)
     out = []
     seen: set[tuple[int, int]] = set()

@@ -5,7 +5,8 @@ against a top self-rating.
 per indicator (rule ``target``) and, when the report rates itself at the
 top grade (优/优秀) or its conclusion claims every target met and some
 target was missed, one for the report (rule ``target_rating``) naming every
-missed indicator.
+missed indicator, and one when spending is far below the budget
+(rules ``targets.budget_execution_floor``) under that rating.
 
 A missed target has one of three outcomes (:func:`judge_miss`), tried in
 this order:
@@ -46,6 +47,7 @@ from typing import Literal, Optional
 from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
+from .operands import budget_operand, same_place
 from .tolerance import Interval
 
 RULE = "target"
@@ -377,6 +379,65 @@ def rating_result(ctx: CheckContext, misses: list[Miss],
     return _with_severity(result, severity)
 
 
+def budget_execution(ctx: CheckContext) -> Optional[tuple[Decimal, str, list[Location]]]:
+    """The report's budget execution rate in percent, how it is computed and
+    where its figures stand: 执行数 over 调整后预算 (else 年初预算), or, when
+    the budget facts hold no budget, over the one figure of 执行数's unit in
+    its sentence whose words name a budget (the budget rate rule's
+    denominator: 预算数为20.00万元，决算数为6.00万元); the stated rate when the
+    report states one. The two stand together (one paragraph or table
+    row); None without both."""
+    budget = ctx.report.budget
+    if budget.rate is not None and budget.rate.quantity.unit == "%":
+        q = budget.rate.quantity
+        return q.value, f"报告所述 {stated_text(q)}", [q.location]
+    executed = budget.executed
+    if executed is None:
+        return None
+    spent = executed.quantity
+    whole = None
+    for role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
+        base = budget_operand(ctx, role, name)
+        spent_op = budget_operand(ctx, "executed", "执行数")
+        if base is not None and spent_op is not None and same_place(base, spent_op):
+            whole = base.figure
+            break
+    if whole is None and budget.adjusted is None and budget.initial is None:
+        hit = ctx.placed_at(executed.location)
+        index = next((i for i, r in enumerate(ctx.book.rules.rates) if r.budget), None)
+        words = ctx.book.rate_denominators[index] if index is not None else None
+        if hit is None or words is None:
+            return None
+        found = [p.claim for p in hit[0].placed if p.claim is not hit[1].claim
+                 and p.claim.normalized_unit == spent.normalized_unit and words.search(p.claim.metric_text)]
+        if len(found) != 1:
+            return None
+        whole = found[0]
+    if whole is None or not whole.normalized_value:
+        return None
+    rate = spent.normalized_value * 100 / whole.normalized_value
+    return rate, f"{stated_text(spent)}/{stated_text(whole)}", [spent.location, whole.location]
+
+
+def execution_result(ctx: CheckContext, rating: tuple[str, list[Location]]) -> Optional[CheckResult]:
+    """Spending far below the budget (rules ``targets.budget_execution_floor``)
+    under a top rating: a target_rating finding of at most
+    ``inferred_severity`` (the report states no such indicator)."""
+    floor = ctx.book.rules.targets.budget_execution_floor
+    found = budget_execution(ctx) if floor is not None else None
+    if found is None or found[0] >= floor:
+        return None
+    rate, how, locs = found
+    shown = f"{rate.quantize(Decimal('0.01'))}%"
+    result = make_result(ctx, RATING_RULE, "target", "fail",
+                         f"预算执行率 {shown}（{how}）远低于 {floor}%，但报告{rating[0]}",
+                         expected=f"≥{floor}%", stated=f"{shown}，{rating[0]}", locations=locs + rating[1])
+    severity = ctx.book.severity(RATING_RULE)
+    if _RANK[severity] > _RANK[ctx.book.rules.targets.inferred_severity]:
+        severity = ctx.book.rules.targets.inferred_severity
+    return _with_severity(result, severity)
+
+
 def check_targets(ctx: CheckContext) -> list[CheckResult]:
     """Each indicator against its target, a miss judged by what the report
     says about it; the missed ones, together, against a top rating."""
@@ -395,9 +456,12 @@ def check_targets(ctx: CheckContext) -> list[CheckResult]:
     rating = top_rating(ctx)
     if rating is None:
         return out
+    execution = execution_result(ctx, rating)
+    if execution is not None:
+        out.append(execution)
     if misses:
         out.append(rating_result(ctx, misses, rating))
-    elif ctx.report.indicators:
+    elif ctx.report.indicators and execution is None:
         out.append(make_result(ctx, RATING_RULE, "target", "pass",
                                f"可核对的指标均已完成，与报告{rating[0]}一致",
                                stated=rating[0], locations=rating[1]))

@@ -141,8 +141,12 @@ class OperandRules(_Strict):
     # Words right after a percent that make it the condition of a scoring
     # rule, not a stated rate (执行率超过100%的按100%计).
     condition_after: Optional[str] = None
+    # Words right before a percent (at the end of its words) that make it
+    # the aim an indicator is measured against, not a measured rate
+    # (到位率绩效目标值是100%).
+    aim_value_before: Optional[str] = None
 
-    _v = field_validator("share_cue", "condition_after")(check_regex)
+    _v = field_validator("share_cue", "condition_after", "aim_value_before")(check_regex)
 
 
 class TableRateRules(_Strict):
@@ -198,6 +202,10 @@ class TargetRules(_Strict):
     all_met_subjects: list[str] = Field(default_factory=list)
     all_met_exceptions: list[str] = Field(default_factory=list)
     conclusion_titles: list[str] = Field(default_factory=list)
+    # A budget execution rate (执行数 / 预算数) below this percent is a
+    # target missed, whatever the report's indicators say: under a top
+    # rating it is a finding of target_rating (at most inferred_severity).
+    budget_execution_floor: Optional[Decimal] = None
 
 
 class CountRules(_Strict):

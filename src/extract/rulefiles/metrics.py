@@ -27,6 +27,8 @@ class MetricRules(RuleModel):
     ordinal_units: list[str] = []
     ordinal_followers: list[str] = []
     noun_phrase_stops: list[str] = []
+    # Words joining two nouns after a figure into one thing counted (普查指导员和普查员).
+    noun_joiners: list[str] = []
     quote_marks: str = ""
     names: Optional[str] = None
     period_leads: list[str] = []
