@@ -964,18 +964,33 @@ def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: Sou
     return True
 
 
-def indicator_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[int]:
+_SCORED = {"name", "target", "weight", "score"}
+
+
+def indicator_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[int, str]]:
     """Lines heading a scored indicator block (三级指标 … 指标值 … 分值 …
-    得分 in one row): a form whose funds block, if any, is no block of its
-    own (部门整体 forms scoring 预算执行率 as an indicator row)."""
-    out = []
-    for i, (text, base) in enumerate(lines):
+    得分 in one row, ``grid``; or one header cell per line, ``cells``): a
+    form whose funds block, if any, is no block of its own (部门整体 forms
+    scoring 预算执行率 as an indicator row)."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        text, base = lines[i]
         layout = line_layout(text)
-        if layout == "single":
+        if layout != "single":
+            roles = {vocab.indicator_column(p.text) for p in split_line(text, base, layout) if p.text}
+            if _SCORED <= roles:
+                out.append((i, "grid"))
+            i += 1
             continue
-        roles = {vocab.indicator_column(p.text) for p in split_line(text, base, layout) if p.text}
-        if {"name", "target", "weight", "score"} <= roles:
-            out.append(i)
+        j, roles = i, set()
+        while j < len(lines) and line_layout(lines[j][0]) == "single" and lines[j][0].strip() and \
+                (vocab.indicator_column(lines[j][0]) or header_label(lines[j][0]) == "绩效指标"):
+            roles.add(vocab.indicator_column(lines[j][0]))
+            j += 1
+        if _SCORED <= roles:
+            out.append((i, "cells"))
+        i = max(j, i + 1)
     return out
 
 
@@ -1061,15 +1076,16 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
         if got is not None:
             found.append((start, got[1], got[0]))
             floor = got[1] + 1
-    heads = [a for a in indicator_anchors(lines, vocab) if not any(a0 <= a <= a1 for a0, a1, _ in found)]
-    for k, anchor in enumerate(heads):
+    heads = [(a, how) for a, how in indicator_anchors(lines, vocab)
+             if not any(a0 <= a <= a1 for a0, a1, _ in found)]
+    for k, (anchor, how) in enumerate(heads):
         if any(a0 <= anchor <= a1 for a0, a1, _ in found):
             continue
         floor = max([a1 + 1 for _, a1, _ in found if a1 < anchor], default=0)
         start = _form_start(lines, anchor, floor, vocab)
-        later = [a0 for a0, _, _ in found if a0 > anchor] + heads[k + 1:k + 2]
+        later = [a0 for a0, _, _ in found if a0 > anchor] + [a for a, _ in heads[k + 1:k + 2]]
         stop = min(later + [len(lines), anchor + 200])
-        got = read_form(lines, start, anchor, stop, "grid", vocab, source, indicators_only=True)
+        got = read_form(lines, start, anchor, stop, how, vocab, source, indicators_only=True)
         if got is not None and got[0].indicators:
             found.append((start, got[1], got[0]))
     found.sort(key=lambda x: x[0])
