@@ -507,11 +507,15 @@ class FormRow(Model):
     全年预算数, executed 全年执行数, weight 分值, rate 执行率, score 得分) or an
     indicator row (cells: level1, level2, name, target, actual, weight,
     score, deviation). A target form's funds cells are project (the
-    project's whole life, 项目资金总额) and annual (年度资金申请总额)."""
+    project's whole life, 项目资金总额) and annual (年度资金申请总额).
+    ``period`` names the indicator set of a row read from a form stating
+    two side by side (the target template's 中期 and 年度 sets sharing
+    一级指标): ``中期`` or ``年度``; None on a form with one set."""
 
     kind: Literal["funds", "indicator"]
     label: str
     role: Optional[str] = None
+    period: Optional[str] = None
     cells: dict[str, FormCell] = Field(default_factory=dict)
     location: Location
 

@@ -340,7 +340,8 @@ form_funds = model_table(
 
 form_indicators = model_table(
     "form_indicators", FormRow, [*_form_key(), _index("row_index")],
-    [*(c for n in FORM_INDICATOR_TEXTS for c in _cell_text(n, "cells", n)),
+    [field("period", width=8),  # 中期 / 年度 on a form stating two indicator sets side by side
+     *(c for n in FORM_INDICATOR_TEXTS for c in _cell_text(n, "cells", n)),
      # from the report's Indicator read from this row (Indicator.table = form_id, Indicator.row)
      Column("target_operator", String(8)), Column("met", Boolean),
      *(c for n in FORM_INDICATOR_FIGURES for c in _cell_figure(n, "cells", n)),

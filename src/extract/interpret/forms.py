@@ -241,17 +241,29 @@ _VALUE_ROLES = ("target", "actual", "weight", "score")
 _WORD_ROLES = ("level1", "level2", "name")
 
 
-def _fit(roles: dict[str, Piece]) -> int:
+def _fit(placed: list[tuple["Column", Piece]]) -> int:
     """How well an indicator row's cells fit their columns: +1 for a figure
     under a value column or a word under a name column, -1 for the reverse."""
-    score = 0
-    for role, p in roles.items():
+    score, seen = 0, set()
+    for col, p in placed:
+        role = col.role
+        if (role, col.period) in seen:
+            continue  # a second piece under a column: read as the first's (see Reader.assign)
+        seen.add((role, col.period))
         figure = looks_like_figure(fold(p.text))
         if role in _VALUE_ROLES:
             score += 1 if figure else -1
         elif role in _WORD_ROLES:
             score += -1 if figure else 1
     return score
+
+
+def _by_role(placed: list[tuple["Column", Piece]]) -> dict[str, Piece]:
+    """Placed pieces by their column's role, the first of a role kept."""
+    out: dict[str, Piece] = {}
+    for col, p in placed:
+        out.setdefault(col.role, p)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -264,6 +276,7 @@ class Column:
     index: int
     col0: int
     col1: int
+    period: Optional[str] = None  # the indicator set of a header stating two side by side
 
 
 @dataclass
@@ -288,7 +301,12 @@ class Reader:
         by display overlap with the header cell in space-aligned rows; with
         ``shift`` each piece goes that many columns further right (a row
         without the cell of a leading group label)."""
-        out: dict[str, Piece] = {}
+        return _by_role(self.place(pieces, cols, layout, shift))
+
+    @staticmethod
+    def place(pieces: list[Piece], cols: list[Column], layout: str, shift: int = 0) -> list[tuple[Column, Piece]]:
+        """Each piece with the column it stands under (see :meth:`assign`)."""
+        out: list[tuple[Column, Piece]] = []
         order = sorted(cols, key=lambda c: (c.index, c.col0) if layout in ("tab", "pipe") else (c.col0, c.index))
         for p in pieces:
             if not p.text:
@@ -303,25 +321,54 @@ class Reader:
             if col is not None and shift:
                 k = next(i for i, c in enumerate(order) if c is col) + shift
                 col = order[k] if k < len(order) else None
-            if col is not None and col.role is not None and col.role not in out:
-                out[col.role] = p
+            if col is not None and col.role is not None:
+                out.append((col, p))
         return out
 
-    def indicator_roles(self, pieces: list[Piece], layout: str) -> dict[str, Piece]:
+    def indicator_roles(self, pieces: list[Piece], layout: str) -> list[tuple[Column, Piece]]:
         """An indicator row's cells by column. Under a header whose first
         cell is a group label (``绩效指标（90分） | 一级指标 | …``, a cell
         naming no column) a row may lack that cell (the merged cell printed
         once or not at all): its cells then stand one column to the right,
         taken so when their content fits the columns better that way
         (figures under 指标值/完成值/分值/得分, words under the names)."""
-        roles = self.assign(pieces, self.ind_cols, layout)
         cols = self.ind_cols
+        roles = self.place(pieces, cols, layout)
         if not cols or cols[0].role is not None or len(cols) < 2:
             return roles
         if layout in ("tab", "pipe") and len(pieces) >= len(cols):
             return roles  # a full row: the group label's cell is there, blank or not
-        shifted = self.assign(pieces, cols, layout, shift=1)
+        shifted = self.place(pieces, cols, layout, shift=1)
         return shifted if _fit(shifted) > _fit(roles) else roles
+
+    def indicator_sets(self, pieces: list[Piece], layout: str) -> list[tuple[Optional[str], dict[str, Piece]]]:
+        """An indicator row's cells by column, per indicator set: one set
+        (period None), or under a header stating two side by side each set
+        holding cells of its own, with the shared columns (一级指标)."""
+        placed = self.indicator_roles(pieces, layout)
+        periods = list(dict.fromkeys(c.period for c in self.ind_cols if c.period))
+        if not periods:
+            return [(None, _by_role(placed))]
+        return [(per, _by_role([(c, p) for c, p in placed if c.period in (None, per)])) for per in periods
+                if any(c.period == per for c, _ in placed)]
+
+    def mark_periods(self) -> None:
+        """A header repeating its indicator columns (一级指标 | 二级指标 |
+        三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值): the columns from each
+        repeat on form a set, named by rules ``indicator_periods`` from the
+        left; the columns before the first set are shared."""
+        roles = [c.role for c in self.ind_cols]
+        repeated = [i for i, r in enumerate(roles) if r is not None and r in roles[:i]]
+        if not repeated:
+            return
+        second = repeated[0]
+        first = roles.index(roles[second])
+        names = self.vocab.rules.indicator_periods
+        if roles[first:second] != roles[second:second + second - first]:
+            return  # no clean repeat: leave the header as it reads
+        for k, c in enumerate(self.ind_cols):
+            if k >= first:
+                c.period = names[min((k - first) // (second - first), len(names) - 1)]
 
     def header_columns(self, top: list[Piece], bottom: Optional[list[Piece]], layout: str,
                        role_of) -> list[Column]:
@@ -401,9 +448,12 @@ class Reader:
         return True
 
     def indicator_row(self, pieces: list[Piece], layout: str) -> None:
-        roles = self.indicator_roles(pieces, layout)
+        for period, roles in self.indicator_sets(pieces, layout):
+            self._indicator_row(roles, period)
+
+    def _indicator_row(self, roles: dict[str, Piece], period: Optional[str]) -> None:
         cells = {k: self.cell(p) for k, p in roles.items()}
-        rows = self.form.indicators
+        rows = [r for r in self.form.indicators if r.period == period]
         blank = self.vocab.ruleset.indicators.blank_name
         if blank and "name" in cells and re.fullmatch(blank, cells["name"].text) and not any(
                 k in cells and not self.vocab.is_empty(cells[k].text) for k in ("target", "actual")):
@@ -427,7 +477,7 @@ class Reader:
                 if level not in cells and level in rows[-1].cells:
                     cells[level] = rows[-1].cells[level]
         self.form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
-                                            location=cells["name"].location))
+                                            period=period, location=cells["name"].location))
 
     def total_row(self, pieces: list[Piece], layout: str) -> None:
         roles = self.assign(pieces, self.ind_cols, layout)
@@ -754,6 +804,7 @@ class Reader:
                 self.edge_pipes = text.strip().startswith("|")
                 pieces = split_line(text, base, layout, self.edge_pipes)
             self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
+            self.mark_periods()
             if "target" in roles and not {"actual", "score"} & set(roles):
                 self.form.stage = "target"  # 指标值 without 完成值: a target form
             return

@@ -34,6 +34,7 @@ class FormRules(RuleModel):
     rate_indicators: list[str] = Field(default_factory=list)
     total_fields: dict[str, list[str]] = Field(default_factory=dict)
     level1_words: list[str] = Field(default_factory=list)
+    indicator_periods: list[str] = Field(default_factory=lambda: ["中期", "年度"], min_length=2)
     level_suffix: str = "指标"
     level_points: str = ""
     level_separators: list[str] = Field(default_factory=list)
