@@ -13,6 +13,7 @@ import pytest
 from extract.load.text import source_from_text
 from extract.model import Source
 from extract.pipeline import parse_source
+from test_forms_flattened import _aligned, _display
 
 HEAD = "2024年度某县水利局部门整体支出绩效自评报告\n\n（三）绩效指标完成情况\n表2  部门整体支出绩效指标完成情况\n"
 COLUMNS = ["三级指标", "指标值", "完成值", "分值", "得分"]
@@ -93,12 +94,14 @@ def _target_form(layout: str) -> str:
     rows = TARGET_HEAD + [SETS_HEADER] + SETS_ROWS
     if layout == "tab":
         lines = ["\t".join(r) for r in rows]
+    elif layout == "space":  # columns aligned by display width
+        lines = _aligned(rows, width=_display)
     else:  # pipe_edges; blank cells kept
         lines = ["| " + " | ".join(r) + " |" for r in rows]
     return "2025年度项目支出绩效目标申报表\n\n" + "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("layout", ["tab", "pipe_edges"])
+@pytest.mark.parametrize("layout", ["tab", "pipe_edges", "space"])
 def test_side_by_side_sets_each_row_names_its_set(layout):
     t = _target_form(layout)
     report = parse(t)
