@@ -333,3 +333,40 @@ def test_low_execution_under_a_top_rating():
     assert found[0].severity == "warning"
     # spending near the budget is no finding
     assert of(checks_of(para(text.replace("12.00万元", "48.00万元"))), "target_rating") == []
+
+
+def test_shares_of_a_complete_division_have_the_sum_of_their_parts_as_whole():
+    # shares that add to 100% divide one whole: the sum of their parts
+    # 4,260.30 + 1,187.52 + 652.18 = 6,100.00; 69.84% + 19.47% + 10.69% = 100%
+    ok = ("按支出用途分，工程建设4,260.30万元，占69.84%；设备购置1,187.52万元，占19.47%；"
+          "管理费用652.18万元，占10.69%。")
+    assert statuses(ok, "rate") == ["pass", "pass", "pass"]
+    # one share written one hundredth off: its whole is pinned by the others
+    assert statuses(ok.replace("19.47%", "19.48%"), "rate") == ["pass", "fail", "pass"]
+    # shares that do not add to 100% name no complete division: a wrong one stays undetermined
+    part = "工程建设4,260.30万元，占52.84%；设备购置1,187.52万元，占19.47%。"
+    assert "fail" not in statuses(part, "rate")
+
+
+def test_shares_rounded_so_that_they_add_to_a_hundredth_over_still_pass():
+    # 333.33 + 333.33 + 333.34: 33.33% + 33.33% + 33.33% = 99.99%
+    ok = "其中甲类333.33万元，占33.33%；乙类333.33万元，占33.33%；丙类333.34万元，占33.33%。"
+    assert statuses(ok, "rate") == ["pass", "pass", "pass"]
+    # the part before the shares' list is no part of it: 其中 clause ahead, the list after
+    ahead = "全年支出1,000.00万元，占预算的90.00%。" + ok
+    assert statuses(ahead, "rate")[-3:] == ["pass", "pass", "pass"]
+
+
+def test_a_typo_in_one_share_of_a_division_is_caught():
+    # 2,150.40 + 849.60 = 3,000.00: 71.68% + 28.32%; 71.86% written, the shares add to 100.18%:
+    # beyond a unit a share, no longer read as a whole
+    ok = "按支出性质分，基本支出2,150.40万元，占71.68%；项目支出849.60万元，占28.32%。"
+    assert statuses(ok.replace("71.68%", "71.69%"), "rate") == ["fail", "pass"]
+    assert "fail" not in statuses(ok.replace("71.68%", "71.86%"), "rate")
+
+
+def test_a_rate_of_days_over_days():
+    # days are counted like any count: 233 / 250 = 93.2% (a count of days is ±0.5 a day: 93.4% still holds)
+    ok = "全年计划开放服务250天，其中实际开放233天，开放天数比例93.2%。"
+    assert statuses(ok, "rate") == ["pass"]
+    assert statuses(ok.replace("93.2%", "95.2%"), "rate") == ["fail"]

@@ -108,6 +108,93 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
             and p.claim.normalized_value > part.normalized_value]
 
 
+def _share_run(ctx: CheckContext, s: Sentence, shares_of) -> list[Sentence]:
+    """``s`` and the sentences next to it in its paragraph (its section, no
+    line between them) that state shares too: the clauses of one list
+    ("A，占x%；B，占y%")."""
+    here = next((i for i, x in enumerate(ctx.sentences) if x is s), None)
+    if here is None:
+        return [s]
+
+    def joined(a: Sentence, b: Sentence) -> bool:
+        """``b`` follows ``a`` in one paragraph and both state shares."""
+        return (a.section == b.section and bool(shares_of(a)) and bool(shares_of(b))
+                and 0 <= b.location.line - a.placed[-1].claim.location.end_line <= 1)
+
+    lo = hi = here
+    while lo > 0 and joined(ctx.sentences[lo - 1], ctx.sentences[lo]):
+        lo -= 1
+    while hi + 1 < len(ctx.sentences) and joined(ctx.sentences[hi], ctx.sentences[hi + 1]):
+        hi += 1
+    return ctx.sentences[lo:hi + 1]
+
+
+def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]:
+    """A / (A + B + …) for a share of a complete division: the rate's
+    sentence states two or more parts, each right before its own bare share
+    ("人员经费A，占x%；公用经费B，占y%；项目支出C，占z%"), of one unit, and the
+    shares add up to 100% within their rounding. The parts then divide one
+    whole, their sum, and that pins each share's operands; None otherwise."""
+    cue = ctx.book.share_cue
+    units = ctx.book.rules.operands.rate_units
+    if cue is None or rate.claim.unit not in units:
+        return None
+    def shares_of(x: Sentence) -> list[tuple[Placed, Claim]]:
+        out: list[tuple[Placed, Claim]] = []
+        last_end = 0
+        for p in x.placed:
+            c = p.claim
+            if c.unit in units and p.end >= 0 and cue.search(c.metric_text):
+                parts = [q.claim for q in x.placed if last_end <= q.start and 0 <= q.end <= p.start
+                         and q.claim.unit_class not in ("percent", "date", "duration")
+                         and q.claim.unit not in units]
+                if not parts or c.unit != rate.claim.unit:
+                    return []
+                out.append((p, parts[-1]))
+                last_end = p.end
+        return out
+
+    run = [shares_of(x) for x in _share_run(ctx, s, shares_of)]
+    at = next((i for i, found in enumerate(run) if any(p is rate for p, _ in found)), None)
+    if at is None:
+        return None
+    factor = units[rate.claim.unit]
+
+    def whole(window: list[tuple[Placed, Claim]]) -> bool:
+        """The window's shares, of parts of one unit, add up to 100% within a
+        unit of their last digit each (a typo in one share still leaves the
+        list a whole: 27.06% + 3.98% + 68.98% = 100.02%)."""
+        parts = [part for _, part in window]
+        if len(window) < 2 or len({x.normalized_unit for x in parts}) != 1 or len({id(x) for x in parts}) != len(parts):
+            return False
+        total = sum((p.claim.value for p, _ in window), Decimal(0))
+        slack = sum((Decimal(1).scaleb(-p.claim.precision) for p, _ in window), Decimal(0))
+        return abs(total - factor) <= slack
+
+    # the shortest run of clauses around the rate whose shares make a whole
+    # (a share of another list, in the sentence before, is no part of it)
+    windows = sorted(((i, j) for i in range(at + 1) for j in range(at, len(run))), key=lambda w: w[1] - w[0])
+    shares = next((w for w in ([x for found in run[i:j + 1] for x in found] for i, j in windows) if whole(w)), None)
+    if shares is None:
+        return None  # not the whole: a selection of parts, or shares of different wholes
+    parts = [part for _, part in shares]
+    whole_iv = stated_interval(Decimal(0), 0, exact=True)
+    for part in parts:
+        whole_iv = whole_iv + figure_interval(part, ctx.book)
+    part = next(part for p, part in shares if p is rate)
+    r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
+    whole_value = sum((x.normalized_value for x in parts), Decimal(0))
+    whole = Quantity(text="+".join(stated_text(x) for x in parts), value=sum((x.value for x in parts), Decimal(0)),
+                     unit=parts[0].unit, unit_class=parts[0].unit_class, normalized_value=whole_value,
+                     normalized_unit=parts[0].normalized_unit, precision=max(x.precision for x in parts),
+                     location=parts[0].location)
+    nominal = part.normalized_value * factor / whole_value if whole_value else None
+    expected = show(nominal, max(rate.claim.precision + 1, 2), rate.claim.unit)
+    return Reading((claim_operand(part), Operand(whole, "各部分之和", f"text:{part.section}")),
+                   r.scaled(factor) if r is not None else None, True, expected,
+                   f"{stated_text(part)}/({'+'.join(stated_text(x) for x in parts)})={expected}（各部分之和）")
+
+
 def _with(rate: Claim, figure: Figure) -> bool:
     """True when ``figure`` is stated in the sentence or on the line of ``rate``."""
     loc, other = rate.location, figure.location
@@ -156,7 +243,7 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     which would be two wholes); else []."""
     rest = ctx.book.rules.operands.complement_words
     before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
-              and p.claim.unit_class not in ("percent", "date", "duration")
+              and p.claim.unit_class not in ("percent", "date")
               and not any(w in p.claim.metric_text for w in rest)]
     by_unit: dict[str, list[Claim]] = {}
     for claim in before:
@@ -311,7 +398,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     factor = ctx.book.rules.operands.rate_units[c.unit]
     cap = rule.cap if rule is not None else None
     of_rest = rule is not None and rule.of_rest
-    near = ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences)
+    # a rate of days over days (优良天数345天 / 有效监测天数366天): durations count as operands
+    near = ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date"))
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
     if rule is not None and rule.budget:
@@ -362,7 +450,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                   if n is not d and n.normalized_unit == d.normalized_unit
                   and n.normalized_value <= d.normalized_value and not siblings(ctx, n, d)]
     decimals = max(c.precision + 1, 2)
-    out = []
+    division = _division(ctx, s, rate) if share is not None else None
+    out = [division] if division is not None else []
     seen: set[tuple[int, int]] = set()
     for pairs, is_pinned in ((pinned, True), (loose, False)):
         for n, d in pairs:
