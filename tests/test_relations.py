@@ -370,3 +370,16 @@ def test_a_rate_of_days_over_days():
     ok = "全年计划开放服务250天，其中实际开放233天，开放天数比例93.2%。"
     assert statuses(ok, "rate") == ["pass"]
     assert statuses(ok.replace("93.2%", "95.2%"), "rate") == ["fail"]
+
+
+def test_a_form_rate_judged_by_its_columns_is_not_also_listed_unchecked():
+    # a label/value 自评表 block: 执行率 96.15% = 250.00 / 260.00, judged by rule form;
+    # the text rate check finds no unit on the bare numbers and would say 无法核对
+    text = ("一、项目资金情况（单位：万元）\n"
+            "年度资金总额：年初预算数300.00；全年预算数320.00；全年执行数305.00\n"
+            "其中当年财政拨款：年初预算数260.00；全年预算数260.00；全年执行数250.00；执行率96.15%\n"
+            "上年结转资金：年初预算数40.00；全年预算数60.00；全年执行数55.00；执行率91.67%\n"
+            "执行率：95.31%\n")
+    results = [c for c in checks_of(text) if c.kind == "rate"]
+    assert results and all(c.status != "skipped" for c in results)
+    assert {c.stated for c in results if c.rule == "form"} >= {"96.15%", "91.67%"}

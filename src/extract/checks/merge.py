@@ -112,8 +112,21 @@ def _merge_by(results: list[CheckResult], key_of, merge) -> list[CheckResult]:
     return out
 
 
+def judged_by_record(results: list[CheckResult]) -> list[CheckResult]:
+    """``results`` without the skipped ones whose figure a
+    :data:`RECORD_RULES` rule judged (passed or failed) as the same kind of
+    relation: the form's 执行率 read by its columns is checked, and a text
+    rate check that found no operands for that same figure would say
+    "无法核对" of a figure that was."""
+    judged = {(r.kind, r.locations[0].start, r.locations[0].end) for r in results
+              if r.rule in RECORD_RULES and r.status != "skipped" and r.locations}
+    return [r for r in results if not (r.status == "skipped" and r.rule not in RECORD_RULES and r.locations
+                                       and (r.kind, r.locations[0].start, r.locations[0].end) in judged)]
+
+
 def merge_findings(results: list[CheckResult]) -> list[CheckResult]:
     """``results`` in order, each group of one problem's failures merged
     into its first: those of one rule (:func:`finding_key`), then those of
-    rules that checked one relation (:func:`relation_key`)."""
-    return _merge_by(_merge_by(results, finding_key, merged), relation_key, one_relation)
+    rules that checked one relation (:func:`relation_key`); a skipped
+    result of a figure a record rule judged is dropped (:func:`judged_by_record`)."""
+    return judged_by_record(_merge_by(_merge_by(results, finding_key, merged), relation_key, one_relation))
