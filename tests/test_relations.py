@@ -383,3 +383,18 @@ def test_a_form_rate_judged_by_its_columns_is_not_also_listed_unchecked():
     results = [c for c in checks_of(text) if c.kind == "rate"]
     assert results and all(c.status != "skipped" for c in results)
     assert {c.stated for c in results if c.rule == "form"} >= {"96.15%", "91.67%"}
+
+
+FORM_FUNDS = ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+              "年度资金总额\t3,000.00\t3,100.00\t3,050.00\t10\t98.39%\t9.84\n"
+              "其中：基本支出\t800.00\t820.00\t820.00\t—\t100.00%\t—\n"
+              "项目支出\t2,200.00\t2,280.00\t2,230.00\t—\t97.81%\t—\n")
+
+
+def test_a_share_of_a_form_row_named_by_its_row_and_column():
+    # 上述两项 refers to the two items summed in the sentence before: 1,561.00 / 2,230.00 = 70.00%
+    text = (FORM_FUNDS + "\n一、资金使用情况\n\n甲类补助和乙类补助两项合计1,561.00万元。"
+            "上述两项资金占项目支出执行数的70.00%，是项目支出的主体。\n")
+    assert [c.status for c in of(checks_of(text), "rate") if c.stated == "70.00%"] == ["pass"]
+    wrong = text.replace("70.00%", "77.00%")
+    assert [c.status for c in of(checks_of(wrong), "rate") if c.stated == "77.00%"] == ["fail"]

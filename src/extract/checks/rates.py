@@ -25,7 +25,12 @@ budget facts. Readings pinned by the words:
    of the table row labelled with it;
 7. a numerator its words pin in the rate's sentence and the figure of its
    chapter named by the numerator's subject ("中央财政资金已支付A，支付率r"
-   over 中央财政资金B).
+   over 中央财政资金B);
+8. a share of a complete division ("A，占x%；B，占y%" whose shares add up to
+   100% within a unit a share): A over the sum of the parts;
+9. a share naming a form cell as its whole (占项目支出执行数的: the funds row
+   项目支出, column 全年执行数), its part a back-referring count's sum
+   (上述三项资金 after 三项合计5,378.20万元).
 
 3. takes its pair from the rate's own sentence or line, or — for a rate
 whose words name no subject (rules ``operands.generic_rate_words``:
@@ -50,7 +55,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, Quantity
 from ..structure.tables import header_label
 from .context import CheckContext, Placed, Sentence, make_result
-from .figures import Figure, cell_number, figure_interval, show, stated_text
+from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings,
                        named_by_words, pair_nearby)
 from ..rulefiles.checks import RateRule
@@ -102,10 +107,63 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
               ("percent", "date", "duration")]
     if not before:
         return []
-    part = before[-1].claim
-    return [(claim_operand(part), claim_operand(p.claim)) for _, p in near
-            if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
-            and p.claim.normalized_value > part.normalized_value]
+    part = _referred(ctx, s, before[-1].claim) or before[-1].claim
+    out = [(claim_operand(part), claim_operand(p.claim)) for _, p in near
+           if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
+           and p.claim.normalized_value > part.normalized_value]
+    share = ctx.book.share_cue.search(rate.claim.metric_text) if ctx.book.share_cue is not None else None
+    whole = _form_whole(ctx, share.groupdict().get("whole") or "", part) if share is not None else None
+    return ([(claim_operand(part), whole)] if whole is not None else []) + out
+
+
+def _referred(ctx: CheckContext, s: Sentence, count: Claim) -> Optional[Claim]:
+    """The sum a back-referring count names ("上述三项资金" after "A、B和C三项合计
+    5,378.20万元"): the first figure of another unit after the same count in
+    the sentence before; None when ``count`` refers back to none."""
+    words = ctx.book.rules.operands.back_references
+    if not any(w in count.metric_text for w in words):
+        return None
+    before = ctx.sentence_before(s)
+    if before is None:
+        return None
+    for i, p in enumerate(before.placed):
+        if p.claim.value == count.value and p.claim.normalized_unit == count.normalized_unit:
+            after = [q.claim for q in before.placed[i + 1:] if q.claim.normalized_unit != count.normalized_unit
+                     and q.claim.unit_class not in ("percent", "date", "duration")]
+            return after[0] if after else None
+    return None
+
+
+#: A form funds column by the words that name it after a row's label
+#: (项目支出执行数: row 项目支出, column 全年执行数).
+_FORM_COLUMNS = (("executed", ("全年执行数", "执行数", "执行")), ("adjusted", ("全年预算数", "预算数", "预算")),
+                 ("initial", ("年初预算数", "年初预算")))
+
+
+def _form_whole(ctx: CheckContext, name: str, part: Claim) -> Optional[Operand]:
+    """The whole a share names as a cell of a form's funds block, its row's
+    label and its column's name (占项目支出执行数的: row 项目支出, 全年执行数),
+    in the part's unit (the form's funds unit); None when none is named so."""
+    key = _squash(name)
+    if not key or part.unit_class != "money":
+        return None
+    for form in ctx.report.forms:
+        if form.funds_unit != part.unit:
+            continue
+        for row in form.funds:
+            label = _squash(_CUE.sub("", row.label))
+            if not label or not key.startswith(label):
+                continue
+            for column, names in _FORM_COLUMNS:
+                cell = row.cells.get(column)
+                if cell is None or cell.value is None or key[len(label):] not in names:
+                    continue
+                factor = unit_factor(part)
+                figure = Quantity(text=cell.text.strip(), value=cell.value, unit=part.unit, unit_class="money",
+                                  normalized_value=cell.value * factor, normalized_unit=part.normalized_unit,
+                                  precision=cell.precision, location=cell.location)
+                return Operand(figure, f"{row.label}{names[0]}", f"form:{form.id}")
+    return None
 
 
 def _share_run(ctx: CheckContext, s: Sentence, shares_of) -> list[Sentence]:

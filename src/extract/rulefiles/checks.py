@@ -134,6 +134,7 @@ class OperandRules(_Strict):
     point_units: list[str] = Field(default_factory=lambda: ["个百分点", "百分点"])
     # Words of a remainder (未支出, 不合格): no operand pinned by words.
     complement_words: list[str] = Field(default_factory=list)
+    back_references: list[str] = Field(default_factory=list)
     # Words that name no subject of a rate (全年预算执行率 is the report's
     # own): a rate named by these and its rate word alone takes operands its
     # words pin from the neighbouring sentences too.
