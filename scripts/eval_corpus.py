@@ -20,12 +20,14 @@ set a subfolder holding ``truth.json`` and the report files) and scores it:
 ``--mutate`` turns the relation traps into planted errors: for every trap whose
 note states a sum, rate, difference, growth or score, the last digit of the
 trap's first number on its line is changed and the checker must then report a
-problem within :data:`LINE_REACH` lines of that line.
+problem within :data:`LINE_REACH` lines of that line. Each missed mutation
+carries ``readings``: the relation results on its line (the reading a check
+passed on, or why it was skipped); ``--why`` prints them under it.
 
 Usage::
 
     PYTHONPATH=src .venv/bin/python scripts/eval_corpus.py [PATH] [--set NAME]
-        [--json] [--mutate] [--limit N] [--jobs N]
+        [--json] [--mutate [--why]] [--limit N] [--jobs N]
 
 Exit status 0 (a measurement, not a test); 2 with a one-line error when the
 folder holds no sets.
@@ -672,13 +674,33 @@ def plan_mutations(sets: Sequence[CorpusSet]) -> tuple[list[Mutation], list[dict
     return planned, unmutated
 
 
-def run_mutation(mutation: Mutation) -> tuple[Mutation, list[ReportedProblem], Optional[str]]:
-    """Check a mutated report; its reported problems near the mutated line."""
+def line_results(report, line: int) -> list[str]:
+    """The relation results (not failed as a problem) located on ``line``:
+    status, rule and message, i.e. the reading a check passed on, or why it
+    was skipped: what a missed mutation was judged by."""
+    out = []
+    for c in report.checks:
+        if c.status == "fail" and c.severity in PROBLEM_SEVERITIES:
+            continue
+        on_line = any(loc.line <= line <= max(loc.line, loc.end_line) for loc in c.locations)
+        if on_line and c.kind in RELATION_RESULT_KINDS:
+            out.append(f"{c.status} {c.rule}: {c.message}")
+    return out
+
+
+#: Result kinds that judge a relation (what --why lists for a missed mutation).
+RELATION_RESULT_KINDS = ("rate", "growth", "difference", "breakdown", "table_total", "two_values", "score", "per_unit")
+
+
+def run_mutation(mutation: Mutation) -> tuple[Mutation, list[ReportedProblem], Optional[str], list[str]]:
+    """Check a mutated report; its reported problems near the mutated line,
+    and the other relation results on that line (:func:`line_results`)."""
     try:
         report = parse_text(mutation.text, mutation.path)
     except Exception as e:
-        return mutation, [], f"{type(e).__name__}: {e}"
-    return mutation, [p for p in problems_of(report) if p.points_near(mutation.line)], None
+        return mutation, [], f"{type(e).__name__}: {e}", []
+    return (mutation, [p for p in problems_of(report) if p.points_near(mutation.line)], None,
+            line_results(report, mutation.line))
 
 
 def evaluate_mutations(sets: Sequence[CorpusSet], runs: dict[tuple[str, str], FileRun],
@@ -708,7 +730,7 @@ def evaluate_mutations(sets: Sequence[CorpusSet], runs: dict[tuple[str, str], Fi
         collect(map(run_mutation, planned))
 
     pairs, not_caught, baseline_flagged, errors = [], [], 0, []
-    for mutation, near, error in sorted(outcomes, key=lambda o: (o[0].set_name, o[0].file, o[0].line)):
+    for mutation, near, error, judged in sorted(outcomes, key=lambda o: (o[0].set_name, o[0].file, o[0].line)):
         run = runs.get((mutation.set_name, mutation.file))
         before = {p.key() for p in run.problems} if run else set()
         baseline_flagged += any(p.points_near(mutation.line) for p in (run.problems if run else []))
@@ -720,7 +742,7 @@ def evaluate_mutations(sets: Sequence[CorpusSet], runs: dict[tuple[str, str], Fi
         if not new:
             not_caught.append({"set": mutation.set_name, "file": mutation.file, "line": mutation.line,
                                "relation": mutation.relation, "figure": mutation.written,
-                               "mutated": mutation.mutated, "note": mutation.note})
+                               "mutated": mutation.mutated, "note": mutation.note, "readings": judged})
     by_relation = recall_table(pairs)
     caught = sum(hit for _, hit in pairs)
     return {"mutated": total, "caught": caught, "share": ratio(caught, total),
@@ -738,7 +760,7 @@ def percent(value: Optional[float]) -> str:
     return "—" if value is None else f"{100 * value:.1f}%"
 
 
-def print_text(result: dict, out=sys.stdout) -> None:
+def print_text(result: dict, out=sys.stdout, why: bool = False) -> None:
     """The measurement for a person to read."""
     w = lambda s="": print(s, file=out)  # noqa: E731
     o = result["overall"]
@@ -795,6 +817,9 @@ def print_text(result: dict, out=sys.stdout) -> None:
         for n in m["not_caught"]:
             w(f"    {n['set']}/{n['file']}:{n['line']} {n['relation']} {n['figure']}->{n['mutated']}: "
               f"{n['note']}")
+            if why:
+                for r in n.get("readings") or ["(no relation result on the line)"]:
+                    w(f"        {r}")
         for e in m["errors"]:
             w(f"  error {e['set']}/{e['file']}:{e['line']} {e['error']}")
 
@@ -808,6 +833,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--mutate", action="store_true",
                     help="also change a digit of every relation trap and expect a finding there")
     ap.add_argument("--limit", type=int, metavar="N", help="--mutate: at most N mutations")
+    ap.add_argument("--why", action="store_true",
+                    help="--mutate: under each missed mutation, the relation results on its line "
+                         "(the reading that passed, or why it was skipped)")
     ap.add_argument("--jobs", type=int, default=2, metavar="N", help="--mutate: processes (default 2)")
     args = ap.parse_args(argv)
 
@@ -826,7 +854,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        print_text(result)
+        print_text(result, why=args.why)
     return 0
 
 
