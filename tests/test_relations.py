@@ -398,3 +398,13 @@ def test_a_share_of_a_form_row_named_by_its_row_and_column():
     assert [c.status for c in of(checks_of(text), "rate") if c.stated == "70.00%"] == ["pass"]
     wrong = text.replace("70.00%", "77.00%")
     assert [c.status for c in of(checks_of(wrong), "rate") if c.stated == "77.00%"] == ["fail"]
+
+
+def test_a_rate_of_the_year_before_is_not_this_years_operands():
+    # 上年同期预算执行率 52% is last year's: this year's 880.00 / 950.00 pins it to nothing
+    text = ("本项目年度预算资金950.00万元，全年实际支出880.00万元，预算执行率92.63%。"
+            "上年同期预算执行率仅为52%，本年提升明显。")
+    assert statuses(text, "rate") == ["pass", "skipped"]
+    # last year's operands named as such still pin it: 260 / 500 = 52%, 62% is wrong
+    text = "上年预算资金500.00万元，上年实际支出260.00万元，上年预算执行率62%。"
+    assert statuses(text, "rate") == ["fail"]

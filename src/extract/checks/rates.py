@@ -472,11 +472,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned += _subject_pairs(ctx, s, own, index)
         for n, d in pair_nearby(ctx, near, ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]):
             # pinned only when one of them stands with the rate (its sentence
-            # or line), the other is not a figure of the year before (unless
-            # the rate is), and the pair can be a part and its whole
-            prior = [w for w in ctx.book.rules.growth.previous_year_words if w in c.metric_text]
-            stale = not prior and any(w in ctx.words_of_figure(o.figure)
-                                      for o in (n, d) for w in ctx.book.rules.growth.previous_year_words)
+            # or line), the pair is of the rate's year (a figure of the year
+            # before only for a rate of the year before, which needs one:
+            # 上年同期执行率 is no rate of this year's spending), and the pair
+            # can be a part and its whole
+            previous = ctx.book.rules.growth.previous_year_words
+            prior = any(w in c.metric_text for w in previous)
+            dated = any(w in ctx.words_of_figure(o.figure) for o in (n, d) for w in previous)
+            stale = dated != prior
             over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
             near_enough = generic or _with(c, n.figure) or _with(c, d.figure)
