@@ -151,3 +151,18 @@ def test_a_rate_of_the_final_accounts_spending_in_traditional_characters(stated,
     assert [c.status for c in rates] == [status]
     if status == "fail":
         assert rates[0].expected.startswith("95") and "決算支出" in rates[0].quote
+
+
+@pytest.mark.parametrize("name", ["於洪波", "宫商角徵羽"])
+def test_a_simplified_text_keeps_the_characters_it_writes_names_with(name):
+    """於 (a surname) and 徵 (zhǐ) are characters of simplified text too: in
+    a text written in simplified characters they are read as written, in the
+    message as in the quote; in a traditional text 於 is 于 (不低於 is 不低于)."""
+    text = (f"一、基本情况\n由{name}负责的项目本年度预算资金100万元，实际支出80万元，预算执行率90%。\n")
+    source = source_from_text(text)
+    assert read_script(source) is source
+    report = Extractor().parse_text(text)
+    fail = next(c for c in report.checks if c.rule == "rate" and c.status == "fail")
+    assert name in fail.message and name in fail.quote
+    traditional = source_from_text("一、基本情況\n年度指標值不低於90%，實際完成95%。\n")
+    assert "不低于" in read_script(traditional).text

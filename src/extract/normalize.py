@@ -35,7 +35,7 @@ from .line_kinds import LineClassifier, line_classifier
 from .widths import display_width
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
-from .widths import SCRIPT, SCRIPT_TABLE, TEXT_TABLE
+from .widths import SCRIPT, SCRIPT_TABLE, SCRIPT_TABLE_OF_SIMPLIFIED, SIMPLIFIED_ONLY, TEXT_TABLE
 from .rulefiles.normalize import NormalizeRules
 from .structure.tables import ends_with_unit, is_loader_row, is_unit_line, split_cells
 
@@ -80,11 +80,24 @@ def read_script(source: SourceText) -> SourceText:
     as written kept beside it (:attr:`SourceText.written`). The fold is one
     character for one, so every offset, line start, page and box of
     ``source`` holds for the text read; a text with nothing to fold (any
-    simplified text) is ``source`` itself."""
-    if _SCRIPT_CHARS.isdisjoint(source.text):
+    simplified text) is ``source`` itself. A text with more characters only
+    simplified text writes than traditional ones reads simplified: it keeps
+    the characters of :data:`~extract.widths.ALSO_SIMPLIFIED` (由於洪波负责)."""
+    text = source.text
+    if _SCRIPT_CHARS.isdisjoint(text):
         return source
-    return dataclasses.replace(source, text=source.text.translate(SCRIPT_TABLE),
-                               written=source.written_text)
+    table = SCRIPT_TABLE_OF_SIMPLIFIED if _reads_simplified(text) else SCRIPT_TABLE
+    read = text.translate(table)
+    if read == text:
+        return source
+    return dataclasses.replace(source, text=read, written=source.written_text)
+
+
+def _reads_simplified(text: str) -> bool:
+    """Whether ``text`` holds more characters that only simplified text
+    writes than traditional characters."""
+    simplified = sum(1 for ch in text if ch in SIMPLIFIED_ONLY)
+    return simplified > sum(1 for ch in text if ch in _SCRIPT_CHARS)
 
 
 def _fold_char(ch: str) -> str:

@@ -10,7 +10,10 @@ Two kinds of characters are folded, each one for one:
   one it is read as (``績`` -> ``绩``, ``於`` -> ``于``), from OpenCC's
   character dictionary (data/script_fold.tsv, made by
   scripts/make_script_fold.py). No character that simplified text uses is
-  in it, so a simplified text is never changed.
+  in it, so a simplified text is never changed, but for the few of
+  :data:`ALSO_SIMPLIFIED` (``於`` a surname, ``徵`` in 宫商角徵羽), which
+  :func:`~extract.normalize.read_script` folds only in a text that reads
+  traditional.
 
 A fold never changes a text's length and offsets stay valid.
 
@@ -73,11 +76,23 @@ FOLD: dict[str, str] = {**SCRIPT, **WIDTHS}
 #: only a reader of figures folds them.
 KEPT_IN_TEXT = frozenset("：．～−")
 
+#: Traditional characters that simplified text also writes, in names and one
+#: sense (通用规范汉字表: 於 the surname, 徵 the note zhǐ): a simplified text
+#: keeps them as written (由於洪波负责), a traditional one reads them as
+#: simplified (不低於 is 不低于). Only the script fold of a whole text
+#: (:func:`~extract.normalize.read_script`) can tell which it is, so the
+#: tables of the text read after it leave them alone.
+ALSO_SIMPLIFIED = frozenset("於徵")
 #: ``str.translate`` tables: for the pipeline's text, and for figures.
-TEXT_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in KEPT_IN_TEXT})
-FIGURE_TABLE = str.maketrans(FOLD)
+TEXT_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in KEPT_IN_TEXT and k not in ALSO_SIMPLIFIED})
+FIGURE_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in ALSO_SIMPLIFIED})
 #: ``str.translate`` table of the script fold alone (widths kept as written).
 SCRIPT_TABLE = str.maketrans(SCRIPT)
+#: The script fold of a text written in simplified characters.
+SCRIPT_TABLE_OF_SIMPLIFIED = str.maketrans({t: s for t, s in SCRIPT.items() if t not in ALSO_SIMPLIFIED})
+#: Characters only simplified text writes (绩, 于 …): what tells a simplified
+#: text from a traditional one.
+SIMPLIFIED_ONLY = frozenset(SCRIPT.values()) - frozenset(SCRIPT)
 
 
 def fold_script(text: str) -> str:
