@@ -408,3 +408,15 @@ def test_a_rate_of_the_year_before_is_not_this_years_operands():
     # last year's operands named as such still pin it: 260 / 500 = 52%, 62% is wrong
     text = "上年预算资金500.00万元，上年实际支出260.00万元，上年预算执行率62%。"
     assert statuses(text, "rate") == ["fail"]
+
+
+def test_a_progress_rate_before_the_year_end_is_not_the_years_rate():
+    # 截至6月底 45% is progress: not 490 / 500, nor the report's execution rate under 优
+    text = ("本项目年度预算资金500.00万元。截至2024年6月底，预算执行率为45%；截至12月底，"
+            "全年实际支出490.00万元，预算执行率98%。\n\n二、自评结论\n\n项目自评得分92分，等级为优。")
+    checks = checks_of(para(text))
+    assert [c.status for c in of(checks, "rate")] == ["skipped", "pass"]
+    assert not [c for c in of(checks, "target_rating") if c.status == "fail"]
+    # the progress figures stated with it still pin it: 225 / 500 = 45%, 54% is wrong
+    text = "本项目年度预算资金500.00万元。截至6月底，已支付225.00万元，预算执行率为54%。"
+    assert statuses(text, "rate") == ["fail"]

@@ -496,6 +496,13 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 pinned = [(n, d) for n, d in pinned if id(n.figure) not in earlier and id(d.figure) not in earlier]
                 loose = [(n, d) for n, d in loose if id(n.figure) not in earlier and id(d.figure) not in earlier]
                 pinned += own_pairs
+    part = ctx.book.rules.operands.part_of_year
+    if part and rate.start >= 0 and re.search(part, c.sentence[:rate.start]):
+        # 截至6月底，预算执行率为45%: a progress rate; the year's spending is no
+        # numerator its words pin, only a figure of its own sentence
+        own = {id(p.claim) for p in s.placed}
+        loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
+        pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None

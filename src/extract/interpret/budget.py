@@ -26,6 +26,7 @@ ROLES = ("initial", "adjusted", "executed", "rate", "balance")
 def budget_from_text(claims: list[ClauseClaim], rules: MetricRules) -> Budget:
     budget = Budget()
     patterns = {role: re.compile(r.metric) for role, r in rules.budget.items()}
+    not_before = {role: re.compile(r.not_before) for role, r in rules.budget.items() if r.not_before}
     for cc in claims:
         c = cc.claim
         for role in ROLES:
@@ -33,11 +34,19 @@ def budget_from_text(claims: list[ClauseClaim], rules: MetricRules) -> Budget:
                 continue
             if c.unit_class != rules.budget[role].unit_class:
                 continue
+            if role in not_before and not_before[role].search(_before(c)):
+                continue
             if patterns[role].search(cc.clause):
                 setattr(budget, role, BudgetFigure(quantity=c.quantity, source="text",
                                                    sentence=c.sentence, location=c.location))
                 break
     return budget
+
+
+def _before(claim) -> str:
+    """The words of ``claim``'s sentence before its figure."""
+    at = claim.sentence.find(claim.text) if claim.sentence else -1
+    return claim.sentence[:at] if at >= 0 else claim.metric_text
 
 
 _MONEY_UNIT = re.compile(r"(万元|亿元|千元|元)")

@@ -146,8 +146,11 @@ class OperandRules(_Strict):
     # the aim an indicator is measured against, not a measured rate
     # (到位率绩效目标值是100%).
     aim_value_before: Optional[str] = None
+    # Words before a rate in its sentence that state it at a time before the
+    # year's end (截至6月底，预算执行率为45%): its numerator stands in its sentence.
+    part_of_year: Optional[str] = None
 
-    _v = field_validator("share_cue", "condition_after", "aim_value_before")(check_regex)
+    _v = field_validator("share_cue", "condition_after", "aim_value_before", "part_of_year")(check_regex)
 
 
 class TableRateRules(_Strict):

@@ -12,6 +12,9 @@ from ..rules import RuleModel
 class BudgetRole(RuleModel):
     metric: str
     unit_class: str
+    # Words before the figure in its sentence that make it no figure of the
+    # role (a progress figure at 6月底 is not the year's).
+    not_before: Optional[str] = None
 
 
 class MetricRules(RuleModel):
