@@ -240,3 +240,20 @@ def test_cli_exit_2_for_a_doc(tmp_path):
     p.write_bytes(b"\xd0\xcf\x11\xe0")
     result = CliRunner().invoke(main, ["parse", str(p)])
     assert result.exit_code == 2
+
+
+def test_a_document_with_no_text_is_empty_input(tmp_path):
+    """A .docx with no text (a blank page, or only empty paragraphs and an
+    empty table) is bad input, exit 2, as an empty .txt or a blank PDF is:
+    not a report to be checked and passed."""
+    from extract.errors import EmptyInput
+
+    d = docx.Document()
+    d.add_paragraph("   ")
+    d.add_table(rows=2, cols=2)
+    path = tmp_path / "空白.docx"
+    d.save(path)
+    with pytest.raises(EmptyInput):
+        load_docx(path)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2, result.output

@@ -26,7 +26,7 @@ import zipfile
 from typing import Iterator, Optional
 
 from .. import numerals
-from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
+from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, UnsupportedFormat
 from ..span import SourceText
 from .lines import SourceBuilder, join_wrapped
 from .package import check_package
@@ -409,11 +409,15 @@ class _Layout:
 
 
 def load_docx(path: os.PathLike | str, data: Optional[bytes] = None) -> SourceText:
-    """Read a .docx report; return its laid-out :class:`SourceText`."""
+    """Read a .docx report; return its laid-out :class:`SourceText`
+    (EmptyInput when it holds no text, as an empty .txt does)."""
     if data is None:
         with open(path, "rb") as f:
             data = f.read()
     document = open_docx(data, path)
     layout = _Layout(document)
     layout.container(document.element.body)
-    return layout.out.build()
+    source = layout.out.build()
+    if not source.text.strip():
+        raise EmptyInput("the Word document holds no text", path)
+    return source
