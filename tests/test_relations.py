@@ -280,6 +280,13 @@ def test_a_cost_per_unit_is_the_money_over_the_count():
                     "rate") == ["pass"]
 
 
+def test_an_income_per_person_is_no_cost_per_unit():
+    # 人均增收 is what each person gained, not the project's money over them
+    text = "项目投入资金300.00万元，扶持合作社12家，带动脱贫户1,200人就业，人均增收2,000元。"
+    assert statuses(text, "rate") == []
+    assert statuses("全年村民人均可支配收入18,650元，较上年增长6.2%。", "rate") == []
+
+
 def test_a_cost_per_unit_whose_total_is_in_the_sentence_before():
     text = "全年培训支出1,085.60万元。按全年培训14,200人次计算，人均培训成本764.51元。"
     assert statuses(text, "rate") == ["pass"]
