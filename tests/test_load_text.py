@@ -17,6 +17,14 @@ def test_encodings_decode_to_the_same_text(codec):
     assert text == TEXT
 
 
+def test_a_traditional_text_in_big5_is_read_as_big5():
+    # GB18030 decodes almost any bytes: Big5 read as GBK was silent mojibake
+    text = "某縣2024年度部門整體支出績效自評報告\n一、基本情況\n本年度預算資金100萬元，實際支出96萬元，預算執行率96%。\n"
+    assert decode_text(text.encode("big5")) == (text, "big5")
+    assert decode_text(TEXT.encode("gbk")) == (TEXT, "gb18030")
+    assert decode_text(TEXT.encode("gb2312")) == (TEXT, "gb18030")
+
+
 def test_reports_encoding_name():
     assert decode_text(TEXT.encode("gbk"))[1] == "gb18030"
     assert decode_text(TEXT.encode("utf-8"))[1] == "utf-8"

@@ -4,7 +4,8 @@ Encodings tried, in order: a byte-order mark (UTF-8, UTF-16 LE/BE), strict
 UTF-8, UTF-16 without a mark (told by its NUL pattern), line by line for
 text mixing UTF-8 and GBK lines (each line strict UTF-8, else strict
 GB18030; the encoding is reported as ``utf-8+gb18030``), strict GB18030 (a
-superset of GBK and GB2312). Line endings are folded to ``\\n``; all offsets
+superset of GBK and GB2312), unless the text reads as Big5 (traditional
+characters) far better (:func:`_reads_big5`). Line endings are folded to ``\\n``; all offsets
 refer to the decoded text. Empty, binary and undecodable files raise
 :class:`~extract.errors.InputError` subclasses with a one-line reason.
 """
@@ -92,11 +93,39 @@ def decode_text(data: bytes, path: Optional[os.PathLike | str] = None) -> tuple[
     if mixed is not None:
         return mixed, MIXED
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
+        return (data.decode("big5"), "big5") if _reads_big5(data, text) else (text, "gb18030")
     except UnicodeDecodeError as e:
         raise UnreadableEncoding(
             f"not text in UTF-8, GB18030/GBK or UTF-16 (undecodable byte at offset {e.start})", path
         ) from None
+
+
+def _common_share(text: str, codec: str, first: int, last: int) -> float:
+    """Share of the Chinese characters of ``text`` that ``codec`` writes
+    with a lead byte in ``first..last``: its block of common characters
+    (GB2312 level 1, B0–D7; Big5 常用字, A4–C6)."""
+    chars = _CJK.findall(text)
+    common = 0
+    for ch in chars:
+        try:
+            b = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        common += len(b) == 2 and first <= b[0] <= last
+    return common / len(chars) if chars else 0.0
+
+
+def _reads_big5(data: bytes, gb_text: str) -> bool:
+    """Whether ``data`` (decoded as GB18030 to ``gb_text``) is Big5: it
+    decodes strictly as Big5 to far more common characters than as GBK (a
+    Big5 text read as GBK is rare characters and symbols; a GBK text read as
+    Big5 too)."""
+    try:
+        big5_text = data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return _common_share(big5_text, "big5", 0xA4, 0xC6) > _common_share(gb_text, "gb2312", 0xB0, 0xD7) + 0.2
 
 
 def _control_share(text: str) -> float:
