@@ -342,6 +342,26 @@ def test_low_execution_under_a_top_rating():
     assert of(checks_of(para(text.replace("12.00万元", "48.00万元"))), "target_rating") == []
 
 
+def test_low_execution_quotes_the_spending_and_the_rating():
+    text = "本项目预算数为80.00万元，决算数为20.00万元。项目按时完成绩效目标任务，自评等级为优。"
+    found = of(checks_of(para(text)), "target_rating")
+    assert len(found) == 1 and found[0].quote is not None
+    assert "决算数为20.00万元" in found[0].quote and "自评等级为优" in found[0].quote
+
+
+def test_a_budget_over_several_years_is_not_the_years_budget():
+    # 3,600 over 2022-2025 is the whole project's: 750 spent this year is no 20.83% execution
+    text = ("本项目预算资金3,600万元，实施期为2022年至2025年，本年度实际支出750万元。"
+            "项目按计划推进，自评等级为优。")
+    assert [c for c in of(checks_of(para(text)), "target_rating") if c.status == "fail"] == []
+    # the whole project's money named by its words, no span stated
+    text = "项目总投资3,600万元，全年实际支出750万元。项目按计划推进，自评等级为优。"
+    assert [c for c in of(checks_of(para(text)), "target_rating") if c.status == "fail"] == []
+    # the year's budget, one year named, is still read
+    text = "本项目2024年预算资金3,600万元，本年度实际支出750万元。项目按计划推进，自评等级为优。"
+    assert [c.status for c in of(checks_of(para(text)), "target_rating")] == ["fail"]
+
+
 def test_shares_of_a_complete_division_have_the_sum_of_their_parts_as_whole():
     # shares that add to 100% divide one whole: the sum of their parts
     # 4,260.30 + 1,187.52 + 652.18 = 6,100.00; 69.84% + 19.47% + 10.69% = 100%
@@ -427,3 +447,4 @@ def test_a_progress_rate_before_the_year_end_is_not_the_years_rate():
     # the progress figures stated with it still pin it: 225 / 500 = 45%, 54% is wrong
     text = "本项目年度预算资金500.00万元。截至6月底，已支付225.00万元，预算执行率为54%。"
     assert statuses(text, "rate") == ["fail"]
+

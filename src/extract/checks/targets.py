@@ -48,6 +48,7 @@ from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
 from .operands import budget_operand, same_place
+from .quotes import join_places
 from .tolerance import Interval
 
 RULE = "target"
@@ -413,10 +414,29 @@ def budget_execution(ctx: CheckContext) -> Optional[tuple[Decimal, str, list[Loc
         if len(found) != 1:
             return None
         whole = found[0]
-    if whole is None or not whole.normalized_value:
+    if whole is None or not whole.normalized_value or over_years(ctx, whole.location):
         return None
     rate = spent.normalized_value * 100 / whole.normalized_value
     return rate, f"{stated_text(spent)}/{stated_text(whole)}", [spent.location, whole.location]
+
+
+def over_years(ctx: CheckContext, location: Location) -> bool:
+    """Whether the text budget figure at ``location`` is the money of
+    several years, not the year's: its words name the whole project
+    (rules ``targets.whole_project_words``: 项目总投资) or its sentence states
+    a span of years (建设期为2023年至2026年)."""
+    hit = ctx.placed_at(location)
+    if hit is None:
+        return False
+    sentence, placed = hit
+    if any(w in placed.claim.metric_text for w in ctx.book.rules.targets.whole_project_words):
+        return True
+    return any(int(m.group("last")) > int(m.group("first")) for m in ctx.book.year_span.finditer(sentence.text))
+
+
+def _quote_place(ctx: CheckContext, location: Location) -> Optional[str]:
+    """The source of a figure's sentence, or of its table row."""
+    return ctx.quote_row(location) if location.cell is not None else ctx.quote_at(location)
 
 
 def execution_result(ctx: CheckContext, rating: tuple[str, list[Location]]) -> Optional[CheckResult]:
@@ -431,7 +451,9 @@ def execution_result(ctx: CheckContext, rating: tuple[str, list[Location]]) -> O
     shown = f"{rate.quantize(Decimal('0.01'))}%"
     result = make_result(ctx, RATING_RULE, "target", "fail",
                          f"预算执行率 {shown}（{how}）远低于 {floor}%，但报告{rating[0]}",
-                         expected=f"≥{floor}%", stated=f"{shown}，{rating[0]}", locations=locs + rating[1])
+                         expected=f"≥{floor}%", stated=f"{shown}，{rating[0]}",
+                         quote=join_places(_quote_place(ctx, loc) for loc in locs + rating[1]),
+                         locations=locs + rating[1])
     severity = ctx.book.severity(RATING_RULE)
     if _RANK[severity] > _RANK[ctx.book.rules.targets.inferred_severity]:
         severity = ctx.book.rules.targets.inferred_severity

@@ -210,6 +210,9 @@ class TargetRules(_Strict):
     # target missed, whatever the report's indicators say: under a top
     # rating it is a finding of target_rating (at most inferred_severity).
     budget_execution_floor: Optional[Decimal] = None
+    # Words of a budget figure that name the whole project's money over
+    # several years, not the year's: no execution rate from it.
+    whole_project_words: list[str] = Field(default_factory=list)
 
 
 class CountRules(_Strict):
