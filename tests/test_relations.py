@@ -448,3 +448,12 @@ def test_a_progress_rate_before_the_year_end_is_not_the_years_rate():
     text = "本项目年度预算资金500.00万元。截至6月底，已支付225.00万元，预算执行率为54%。"
     assert statuses(text, "rate") == ["fail"]
 
+
+def test_growth_over_the_year_before_stated_in_a_bracket():
+    # 2,430 / 2,250 − 1 = 8.00%: the bracket after the rate holds its base
+    text = "全年接待来访群众2,430人次，同比增长8.0%（上年2,250人次）。"
+    assert statuses(text, "growth") == ["pass"]
+    assert statuses(text.replace("8.0%", "9.0%"), "growth") == ["fail"]
+    assert statuses(text.replace("（上年", "（去年同期为"), "growth") == ["pass"]
+    # a bracketed figure of another unit is no base
+    assert statuses(text.replace("2,250人次）", "2,250万元）"), "growth") == ["skipped"]

@@ -5,7 +5,8 @@ earlier figure is stated.
 per stated growth rate (a percent figure whose words hold a word of rules
 ``growth``). The start and end figures are those after a from-cue (由, 从)
 and a to-cue (增至, 提高到 …) before the rate in its sentence; for 同比
-without them, a figure of the year before (上年 …) and the figure before
+without them, a figure of the year before (上年 …, before the rate or in a
+bracket right after it: 增长5.3%（上年1,187件）) and the figure before
 the rate; for "B，较上年增加X，增长r%", X / (B − X) (B the one figure of the
 sentence before, when the change opens its own). A percent whose words
 hold a change word (rules ``increase_words``/``decrease_words``) after a
@@ -125,15 +126,41 @@ def from_to_years(ctx: CheckContext, s: Sentence, rate: Placed
     return None
 
 
+def bracketed_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Placed]:
+    """The year before's figure in a bracket right after the rate
+    (rules ``growth.previous_brackets``): 同比增长5.3%（上年1,187件）."""
+    g = ctx.book.rules.growth
+    if rate.end < 0:
+        return None
+    rest = s.text[rate.end:]
+    opened = len(rest) - len(rest.lstrip())
+    pair = next((b for b in g.previous_brackets if len(b) == 2 and rest[opened:].startswith(b[0])), None)
+    if pair is None:
+        return None
+    close = rest.find(pair[1], opened + 1)
+    if close < 0:
+        return None
+    lo, hi = rate.end + opened, rate.end + close
+    change = g.increase_words + g.decrease_words
+    inside = [p for p in s.placed if lo < p.start and 0 <= p.end <= hi and p.claim.unit != "%"
+              and any(w in p.claim.metric_text for w in g.previous_year_words)
+              and not any(w in p.claim.metric_text for w in change)]
+    return inside[0] if len(inside) == 1 else None
+
+
 def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
-    """(上年 A, B) for 同比 without 由…增至: a figure of the year before and
-    the nearest other figure of its unit before the rate."""
+    """(上年 A, B) for 同比 without 由…增至: a figure of the year before (in
+    a bracket right after the rate, else before it) and the nearest other
+    figure of its unit before the rate."""
     words = ctx.book.rules.growth.previous_year_words
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
     g = ctx.book.rules.growth
     change = g.increase_words + g.decrease_words
     previous = [p for p in before if any(w in p.claim.metric_text for w in words)
                 and not any(w in p.claim.metric_text for w in change)]
+    bracketed = bracketed_previous(ctx, s, rate)
+    if bracketed is not None:
+        previous = [bracketed]
     if not previous:
         return None
     a = previous[-1]

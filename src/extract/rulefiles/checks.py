@@ -175,6 +175,9 @@ class GrowthRules(_Strict):
     from_cues: list[str]
     to_cues: list[str]
     previous_year_words: list[str] = Field(default_factory=list)
+    # Pairs of brackets (open, close) right after a rate that may state
+    # the year before's figure: 同比增长5.3%（上年1,187件）.
+    previous_brackets: list[str] = Field(default_factory=list)
     # A percent whose words hold a change word after a comparison cue
     # (较上年2,105.90万元增长11.0%, 同比下降3.2%, 增加1.10万元，增长5.86%)
     # is a growth of that direction.
