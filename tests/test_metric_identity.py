@@ -59,3 +59,29 @@ def test_items_of_a_section_are_each_their_own_line():
             "1、行政运行(项)。年初预算为520.00万元，支出决算为511.40万元。\n"
             "2、机关服务(项)。年初预算为340.00万元，支出决算为330.90万元。\n")
     assert failed(text) == []
+
+
+def test_figures_per_one_of_something_over_other_counts_are_two_metrics():
+    # 人均 over all the people helped and 人均 over the person-times of one
+    # fund are two figures, not one stated twice
+    text = ("一、项目基本情况\n\n本年共资助困难家庭学生2600人，人均资助1800元。\n\n"
+            "二、项目绩效情况\n\n年内发放助学补贴，共资助750人次，人均资助金额1100元。\n")
+    assert failed(text) == []
+    # another count of the same unit with another name and value: another divisor
+    assert failed(text.replace("共资助750人次", "资助中职学生750人")) == []
+    # the same count (same name, or same value): one metric with two values
+    same = text.replace("共资助750人次", "共资助困难家庭学生2600人")
+    [message] = failed(same)
+    assert "1800元" in message and "1100元" in message
+    assert len(failed(text.replace("共资助750人次", "共资助学生2600人"))) == 1
+    # a sentence naming no count is not told apart by it
+    assert len(failed(text.replace("共资助750人次，", ""))) == 1
+
+
+def test_figures_per_one_of_something_of_other_totals_are_two_metrics():
+    text = ("一、资金使用情况\n\n发放医疗救助金260.00万元，人均救助1300元。\n\n"
+            "二、自评结论\n\n发放临时救助金84.00万元，人均救助900元。\n")
+    assert failed(text) == []
+    same = text.replace("发放临时救助金84.00万元", "发放医疗救助金260.00万元")
+    [message] = failed(same)
+    assert "1300元" in message and "900元" in message

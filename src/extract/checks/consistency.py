@@ -19,6 +19,12 @@ Two figures are the same metric only when everything says so:
 - not a target (``≥700 家`` in text is an aim, not a figure);
 - a metric the text states with two values in one sentence (新引进 21 名 …
   累计 77 名) is ambiguous there and is not compared at all;
+- for a figure per one of something (人均救助1500元, 每公里成本98万元: a
+  cue of rules ``per_unit``), the same divisor and the same total where
+  both sentences state them: 人均 over the 3,200 人 helped in all is not
+  人均 over 1,000 人次 of one fund. A count the two state differently
+  (another unit, another name and another value) makes two metrics; a
+  sentence that names no count is not told apart by it;
 - not two parallel items: text of two subsections of one chapter (三、项目
   绩效情况 → (一)专项甲, (二)专项乙) is about two subjects, so "安排资金" may
   differ between them. Text of two chapters, and a table against the text,
@@ -35,7 +41,7 @@ from typing import Optional
 from ..model import CheckResult, Claim
 from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
-from .figures import figure_interval, stated_text
+from .figures import count_unit, cue_rule, figure_interval, stated_text
 from .relations.forms import restated_by_form
 from .tolerance import Interval
 
@@ -48,6 +54,11 @@ class Statement:
     claim: Claim
     sentence: Optional[int]  # index of the text sentence; None for a table cell
     scope: frozenset[str]
+    # for a figure per one of something: the counts of its sentence it may be
+    # per (3,200 人 of 人均救助 1,500 元) and the totals it may divide (发放
+    # 480 万元); empty when it is no such figure or its sentence states none
+    per: tuple[Claim, ...] = ()
+    of: tuple[Claim, ...] = ()
 
 
 def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
@@ -115,9 +126,42 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         s = ctx.sentences[i]
         return s.text[:max(s.placed[0].start, 0)]
 
-    return {key: [Statement(c, i, _scope(ctx, c, lead(i)))
+    return {key: [Statement(c, i, _scope(ctx, c, lead(i)), *_operands(ctx, c, i))
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
+
+
+def _operands(ctx: CheckContext, claim: Claim, i: Optional[int]) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
+    """What a figure per one of something is per and what it divides: the
+    counts in its rule's units (人, 人次, 名 for 人均) and the larger figures
+    of its kind that its sentence states besides it."""
+    rule = cue_rule(ctx.book, claim)
+    if rule is None or i is None:
+        return (), ()
+    units = ctx.book.rules.per_unit[rule].units
+    others = [p.claim for p in ctx.sentences[i].placed if p.claim is not claim]
+    per = tuple(c for c in others if count_unit(c, units) is not None)
+    of = tuple(c for c in others if c.unit_class == claim.unit_class and all(c is not k for k in per)
+               and c.operator is None
+               and cue_rule(ctx.book, c) is None and c.normalized_value > claim.normalized_value)
+    return per, of
+
+
+def _same_figure(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    """Two figures that may be one: the same unit, and the same name or the
+    same value (共救助3,200人 and 救助困难群众3,200人)."""
+    if a.normalized_unit != b.normalized_unit:
+        return False
+    if (metric_key(ctx, a) or a.metric) == (metric_key(ctx, b) or b.metric):
+        return True
+    return figure_interval(a, ctx.book).overlaps(figure_interval(b, ctx.book))
+
+
+def _other_operands(ctx: CheckContext, a: Statement, b: Statement) -> bool:
+    """Two figures per one of something over different counts, or of
+    different totals, both stated: two metrics, whatever their words."""
+    return any(x and y and not any(_same_figure(ctx, p, q) for p in x for q in y)
+               for x, y in ((a.per, b.per), (a.of, b.of)))
 
 
 def _intervals(ctx: CheckContext, group: list[Statement]) -> dict[int, Interval]:
@@ -173,7 +217,8 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     # each statement's section path once, not once per pair (n² of them)
     paths = {id(st): ctx.section_path(st.claim.section) if st.claim.origin == "text" else None for st in group}
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
-             if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])]
+             if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])
+             and not _other_operands(ctx, a, b)]
     if not pairs:
         return None
     intervals = _intervals(ctx, group)

@@ -33,6 +33,27 @@ def is_exact_count(figure: Figure, book: Rulebook) -> bool:
             and figure.precision == 0 and figure.normalized_value == figure.value)
 
 
+def cue_rule(book: Rulebook, claim: Claim) -> Optional[int]:
+    """Index of the per-unit rule (rules ``per_unit``) whose cue ``claim``'s
+    words hold (人均, 每公里 …): a figure per one of something, whatever it
+    states (a cost, a standard, a gain)."""
+    for i, rule in enumerate(book.rules.per_unit):
+        if any(cue in claim.metric_text for cue in rule.cues):
+            return i
+    return None
+
+
+def count_unit(claim: Claim, units: list[str]) -> Optional[Decimal]:
+    """How many of a per-unit rule's unit one stated unit of ``claim`` is (1,
+    or 10,000 for 万亩 …); None when the claim counts something else."""
+    for unit in units:
+        if claim.unit == unit:
+            return Decimal(1)
+        if claim.unit == f"万{unit}":
+            return Decimal(10000)
+    return None
+
+
 def figure_interval(figure: Figure, book: Rulebook, qualified: bool = True) -> Interval:
     """The numbers ``figure`` stands for, in its normalized unit, widened
     by its qualifier (超, 约 …) unless ``qualified`` is False."""

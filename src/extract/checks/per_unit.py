@@ -19,12 +19,11 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence
-from .figures import figure_interval, show, stated_text
+from .figures import count_unit, cue_rule, figure_interval, show, stated_text
 from .operands import Reading, claim_operand, judge_readings
 from .tolerance import Interval, ratio_interval, stated_interval
 
 RULE = "rate"
-MYRIAD = Decimal(10000)
 
 
 def per_unit_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
@@ -34,21 +33,7 @@ def per_unit_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if c.unit_class != "money" or c.operator is not None or \
             any(w in c.metric_text for w in ctx.book.rules.per_unit_not_words):
         return None
-    for i, rule in enumerate(ctx.book.rules.per_unit):
-        if any(cue in c.metric_text for cue in rule.cues):
-            return i
-    return None
-
-
-def _count_unit(claim: Claim, units: list[str]) -> Optional[Decimal]:
-    """How many of the rule's unit one stated unit of ``claim`` is (1, or
-    10,000 for 万亩 …); None when the claim counts something else."""
-    for unit in units:
-        if claim.unit == unit:
-            return Decimal(1)
-        if claim.unit == f"万{unit}":
-            return MYRIAD
-    return None
+    return cue_rule(ctx.book, c)
 
 
 def _count_interval(claim: Claim, factor: Decimal) -> Interval:
@@ -67,7 +52,7 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     near = ctx.neighbourhood(s, cost, ctx.book.rules.operands.reach_sentences)
     money = [(s2, p) for s2, p in near if p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p)
              and p.claim.operator is None and p.claim.normalized_value > c.normalized_value]
-    counts = [(s2, p, f) for s2, p in near for f in [_count_unit(p.claim, rule.units)] if f is not None]
+    counts = [(s2, p, f) for s2, p in near for f in [count_unit(p.claim, rule.units)] if f is not None]
     readings: list[Reading] = []
     for ms, m in money:
         for ks, k, factor in counts:
