@@ -4,6 +4,7 @@ hidden sheets."""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -175,3 +176,33 @@ def test_an_xls_workbook_is_read_with_xlrd(tmp_path):
     doc = load_document(tmp_path / "a.xls")
     assert doc.info.format == "xls"
     assert doc.source.text.splitlines() == ["项目\t全年预算数\t全年执行数\t执行率", "年度资金总额\t120.5\t114.3\t94.85%"]
+
+
+def test_a_workbook_whose_sheets_hold_no_values_is_empty_input(tmp_path):
+    """A workbook of blank sheets (cells formatted but holding nothing) is bad
+    input, exit 2 with one line naming it, and a failed row in a batch, as an
+    empty .txt or .docx is: not a report to be checked and passed."""
+    from click.testing import CliRunner
+
+    from extract.cli import main
+    from extract.errors import EmptyInput
+
+    wb = openpyxl.Workbook()
+    wb.active["B3"].number_format = "0.00%"
+    wb.active["C4"] = "   "
+    wb.create_sheet("第二页")
+    folder = tmp_path / "表"
+    folder.mkdir()
+    path = folder / "空表.xlsx"
+    wb.save(path)
+    with pytest.raises(EmptyInput) as e:
+        load_document(path)
+    assert e.value.path == str(path) and "no cell values" in e.value.reason
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2, result.output
+    [line] = result.output.strip().splitlines()
+    assert str(path) in line and "no cell values" in line
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--workers", "1"])
+    rows = [json.loads(r) for r in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["status"], r["error_class"]) for r in rows] == [("failed", "EmptyInput")]

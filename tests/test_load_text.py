@@ -46,6 +46,8 @@ def test_empty_files_are_refused(tmp_path, data):
     with pytest.raises(EmptyInput) as e:
         load_text(p)
     assert str(p) in str(e.value) and "\n" not in str(e.value)
+    # spaces and line breaks are white space, not nothing: the reason says which
+    assert e.value.reason == ("the file holds only white space" if data.strip(b"\xef\xbb\xbf") else "the file is empty")
 
 
 def test_binary_file_is_refused(tmp_path):

@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Optional, Sequence
 
 from .. import limits
-from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
+from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, UnsupportedFormat
 from ..span import SourceText
 from .lines import SourceBuilder
 from .package import check_package
@@ -115,6 +115,16 @@ def _lay_out(builder: SourceBuilder, sheet: str, rows: Iterable[tuple[int, Seque
             builder.row(cells, origin=origin)
 
 
+def _workbook_text(out: SourceBuilder, notes: list[str], path) -> tuple[SourceText, list[str]]:
+    """The laid-out text of a workbook; EmptyInput when its sheets hold no
+    cell values, as an empty .txt or .docx is: no report to check and pass."""
+    source = out.build()
+    if not source.text.strip():
+        hidden = " (its hidden sheets are not read)" if notes else ""
+        raise EmptyInput(f"the workbook's sheets hold no cell values{hidden}", path)
+    return source, notes
+
+
 def _open_xlsx(data: bytes, path, data_only: bool):
     import openpyxl
 
@@ -157,7 +167,7 @@ def load_xlsx(path: os.PathLike | str, data: Optional[bytes] = None) -> tuple[So
         values.close()
         if formulas is not None:
             formulas.close()
-    return out.build(), notes
+    return _workbook_text(out, notes, path)
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -218,7 +228,7 @@ def load_xls(path: os.PathLike | str, data: Optional[bytes] = None) -> tuple[Sou
             _lay_out(out, sheet.name, rows)
     finally:
         book.release_resources()
-    return out.build(), notes
+    return _workbook_text(out, notes, path)
 
 
 def _xls_cell(book, sheet, r: int, c: int) -> str:

@@ -71,7 +71,9 @@ def _decode_mixed(data: bytes) -> Optional[str]:
 def decode_text(data: bytes, path: Optional[os.PathLike | str] = None) -> tuple[str, str]:
     """Decode report bytes; return ``(text, encoding)``."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe\xe3\x80\x80"):
-        raise EmptyInput("the file is empty", path)
+        # nothing but byte-order marks (or NULs) is empty; spaces and line breaks are white space
+        empty = not data.strip(b"\x00\xef\xbb\xbf\xff\xfe")
+        raise EmptyInput("the file is empty" if empty else "the file holds only white space", path)
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
