@@ -52,8 +52,8 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
-from ..structure.tables import header_label
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings,
@@ -359,7 +359,7 @@ def _table_row_pairs(ctx: CheckContext, rate: Claim, index: int) -> list[tuple[O
     for table in ctx.report.tables:
         cols: dict[str, int] = {}
         for r, row in enumerate(table.grid(filled=False)):
-            found = _header_columns(ctx, row)
+            found = budget_header_columns(row, ctx.rules.metrics)
             if "executed" in found and ("adjusted" in found or "initial" in found):
                 cols = found
                 continue
@@ -549,19 +549,6 @@ def _number(text: str) -> Optional[tuple[Decimal, int]]:
     return cell_number(t)
 
 
-def _header_columns(ctx: CheckContext, row: list[str]) -> dict[str, int]:
-    """``{role: column}`` of a 自评表 budget header row (rules/metrics.yaml
-    ``budget_columns``)."""
-    cols: dict[str, int] = {}
-    for c, text in enumerate(row):
-        key = header_label(text)
-        for role, labels in ctx.rules.metrics.budget_columns.items():
-            if role not in cols and key in labels:
-                cols[role] = c
-                break
-    return cols
-
-
 def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
     """One result per 执行率 cell of a 自评表 budget block: the rate against
     全年执行数 / 全年预算数 (or / 年初预算数), both pinned by the column
@@ -572,7 +559,7 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
         grid = table.grid(filled=False)
         cols: dict[str, int] = {}
         for r, row in enumerate(grid):
-            found = _header_columns(ctx, row)
+            found = budget_header_columns(row, ctx.rules.metrics)
             if "rate" in found and "executed" in found:
                 cols = found
                 continue

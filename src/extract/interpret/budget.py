@@ -65,7 +65,7 @@ def _table_unit(table: Table, header: list[str], default: str) -> str:
     return table.unit or default
 
 
-def _budget_cols(row: list[str], rules: MetricRules) -> dict[str, int]:
+def budget_header_columns(row: list[str], rules: MetricRules) -> dict[str, int]:
     """``{role: column}`` of a header row of the 自评表 budget part: a cell
     whose label (no spaces, no parenthesis: "全年(调整)预算数" ->
     "全年预算数", "执行率(%)" -> "执行率") is one of a role's labels."""
@@ -85,7 +85,7 @@ def budget_from_tables(tables: list[Table], ruleset: RuleSet) -> Budget:
     for table in tables:
         grid = table.grid()
         for r, row in enumerate(grid):
-            cols = _budget_cols(row, rules)
+            cols = budget_header_columns(row, rules)
             if len(cols) < 2:
                 continue
             unit = _table_unit(table, row, rules.budget_table_default_unit)
