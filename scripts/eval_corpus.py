@@ -405,14 +405,15 @@ def relation_kind(note: str) -> Optional[str]:
     return None
 
 
-def bump_digit(ch: str) -> str:
-    """A digit plus one, mod 10, in the same width (``9`` -> ``0``, ``９`` -> ``０``)."""
+def bump_digit(ch: str, shift: int = 1) -> str:
+    """A digit plus ``shift``, mod 10, in the same width (``9`` -> ``0``,
+    ``９`` -> ``０`` with the default shift of one)."""
     if "０" <= ch <= "９":
-        return chr(ord("０") + (ord(ch) - ord("０") + 1) % 10)
-    return str((int(ch) + 1) % 10)
+        return chr(ord("０") + (ord(ch) - ord("０") + shift) % 10)
+    return str((int(ch) + shift) % 10)
 
 
-def mutate_figure(line_text: str, figure: str) -> Optional[tuple[str, str, str]]:
+def mutate_figure(line_text: str, figure: str, shift: int = 1) -> Optional[tuple[str, str, str]]:
     """Change the last digit of the first occurrence of ``figure`` on a line.
 
     The figure is found as a number of the line (full-width digits folded,
@@ -432,7 +433,7 @@ def mutate_figure(line_text: str, figure: str) -> Optional[tuple[str, str, str]]
         return None
     end = chosen.end() - 1
     written = line_text[chosen.start():chosen.end()]
-    mutated = written[:-1] + bump_digit(line_text[end])
+    mutated = written[:-1] + bump_digit(line_text[end], shift)
     return line_text[:chosen.start()] + mutated + line_text[chosen.end():], written, mutated
 
 
@@ -645,7 +646,7 @@ class Mutation:
     text: str  # the whole mutated report
 
 
-def plan_mutations(sets: Sequence[CorpusSet]) -> tuple[list[Mutation], list[dict]]:
+def plan_mutations(sets: Sequence[CorpusSet], shift: int = 1) -> tuple[list[Mutation], list[dict]]:
     """Mutations for every relation trap; and the relation traps that could
     not be mutated (their first figure not found on their line), with why."""
     planned, unmutated = [], []
@@ -660,7 +661,7 @@ def plan_mutations(sets: Sequence[CorpusSet]) -> tuple[list[Mutation], list[dict
                 relation = relation_kind(trap.note)
                 if relation is None or not trap.numbers:
                     continue
-                done = (mutate_figure(lines[trap.line - 1], trap.numbers[0])
+                done = (mutate_figure(lines[trap.line - 1], trap.numbers[0], shift)
                         if 1 <= trap.line <= len(lines) else None)
                 if done is None:
                     unmutated.append({"set": corpus_set.name, "file": truth.name, "line": trap.line,
@@ -704,11 +705,11 @@ def run_mutation(mutation: Mutation) -> tuple[Mutation, list[ReportedProblem], O
 
 
 def evaluate_mutations(sets: Sequence[CorpusSet], runs: dict[tuple[str, str], FileRun],
-                       limit: Optional[int] = None, jobs: int = 2) -> dict:
+                       limit: Optional[int] = None, jobs: int = 2, shift: int = 1) -> dict:
     """Run every mutation (in a pool of ``jobs`` processes) and score it:
     caught when a reported problem within LINE_REACH lines of the mutated line
     is new, i.e. not one the unmutated report already had."""
-    planned, unmutated = plan_mutations(sets)
+    planned, unmutated = plan_mutations(sets, shift)
     if limit is not None:
         planned = planned[:limit]
     outcomes = []
@@ -745,7 +746,7 @@ def evaluate_mutations(sets: Sequence[CorpusSet], runs: dict[tuple[str, str], Fi
                                "mutated": mutation.mutated, "note": mutation.note, "readings": judged})
     by_relation = recall_table(pairs)
     caught = sum(hit for _, hit in pairs)
-    return {"mutated": total, "caught": caught, "share": ratio(caught, total),
+    return {"shift": shift, "mutated": total, "caught": caught, "share": ratio(caught, total),
             "by_relation": by_relation, "not_caught": not_caught,
             "baseline_already_flagged": baseline_flagged,
             "unmutated": unmutated, "errors": errors}
@@ -808,7 +809,7 @@ def print_text(result: dict, out=sys.stdout, why: bool = False) -> None:
     m = result.get("mutation")
     if m:
         w()
-        w(f"--mutate: {m['caught']}/{m['mutated']} caught ({percent(m['share'])}); "
+        w(f"--mutate (last digit +{m['shift']}): {m['caught']}/{m['mutated']} caught ({percent(m['share'])}); "
           f"{m['baseline_already_flagged']} of the traps already had a problem nearby unmutated; "
           f"{len(m['unmutated'])} relation traps not mutated (figure not on its line)")
         for kind, r in m["by_relation"].items():
@@ -836,6 +837,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--why", action="store_true",
                     help="--mutate: under each missed mutation, the relation results on its line "
                          "(the reading that passed, or why it was skipped)")
+    ap.add_argument("--shift", type=int, default=1, choices=range(1, 10), metavar="K",
+                    help="--mutate: add K (mod 10) to the last digit (default 1, the smallest typo; "
+                         "5 moves every figure out of the rounding band of its own precision)")
     ap.add_argument("--jobs", type=int, default=2, metavar="N", help="--mutate: processes (default 2)")
     args = ap.parse_args(argv)
 
@@ -848,7 +852,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     started = time.perf_counter()
     result, runs = evaluate(sets)
     if args.mutate:
-        result["mutation"] = evaluate_mutations(sets, runs, args.limit, args.jobs)
+        result["mutation"] = evaluate_mutations(sets, runs, args.limit, args.jobs, args.shift)
     result = {"corpus": str(args.corpus), "runtime_seconds": round(time.perf_counter() - started, 2),
               **result}
     if args.json:

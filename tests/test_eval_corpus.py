@@ -232,6 +232,13 @@ def test_mutate_figure_changes_the_last_digit_in_its_width():
     assert ec.mutate_figure("2024年6月30日前", "2024年6月30日") is None
 
 
+def test_mutate_figure_shift_moves_the_digit_by_k_mod_10():
+    # +5 puts the figure outside the rounding band of its own last place
+    assert ec.mutate_figure("合计1,260.07万元", "1260.07", shift=5)[2] == "1,260.02"
+    assert ec.mutate_figure("执行率９４．８４％", "94.84", shift=5)[0] == "执行率９４．８９％"
+    assert ec.bump_digit("3", 9) == "2"
+
+
 # -- the script ------------------------------------------------------------------------
 
 def test_no_sets_is_a_one_line_error(tmp_path, capsys):
