@@ -66,6 +66,7 @@ from .errors import ExtractError, InputError
 from .model import LEAN
 from .review import sidecar_path
 from .ruleset import RuleSet, RulesLike
+from .provenance import extractor_id
 from .export.archive import read_report, record_reviews, report_json_files, write_collections
 from .export.database import StoredDocument, open_database, point_files, store_rows, stored_documents
 from .export.jsonfile import write_atomic
@@ -171,6 +172,8 @@ class ConvertSettings:
     timeout: Optional[float] = None
     json_dir: Optional[str] = None
     db: Optional[str] = None
+    # recorded in each report (Report.extractor): extract.provenance.extractor_id()
+    extractor: Optional[str] = None
 
 
 @dataclass
@@ -234,6 +237,7 @@ def convert_document(task: DocumentTask, settings: ConvertSettings) -> DocumentR
     start = time.perf_counter()
     try:
         report = _parse(task, settings)
+        report.extractor = settings.extractor
         # serialized once: the lean compact JSON (`extract parse --compact`);
         # the rows are read from the report itself
         text = report.model_dump_json(**LEAN) + "\n"
@@ -589,14 +593,17 @@ class BatchOutputs:
             return {sha for (sha,) in conn.execute(select(documents.c.sha256))}
 
 
-    def converted(self, rule_set: Optional[str] = None) -> dict[str, StoredDocument]:
+    def converted(self, rule_set: Optional[str] = None,
+                  extractor: Optional[str] = None) -> dict[str, StoredDocument]:
         """Reports done before: in the database (this schema version, made
-        by the rule set with digest ``rule_set`` when given) and with their
-        JSON file, by sha256. A report made by other rules is converted
-        again."""
+        by the rule set with digest ``rule_set`` and by the code
+        ``extractor`` when given) and with their JSON file, by sha256. A
+        report made by other rules or by another extract (an upgrade, a
+        fix) is converted again."""
         on_disk = {p.stem for p in self.json_dir.glob("*.json")}
         return {sha: d for sha, d in stored_documents(self.engine).items()
-                if sha in on_disk and (rule_set is None or d.rule_set == rule_set)}
+                if sha in on_disk and (rule_set is None or d.rule_set == rule_set)
+                and (extractor is None or d.extractor == extractor)}
 
     def store(self, result: DocumentResult) -> DocumentResult:
         """Store a done result, unless its worker did (:func:`store_report`)."""
@@ -806,7 +813,8 @@ class BatchProgress:
 
 def _results(tasks: list[DocumentTask], options: BatchOptions, json_dir: Path,
              db: str) -> Iterator[DocumentResult]:
-    settings = ConvertSettings(RuleSet.of(options.rules), options.run_checks, options.debug, options.timeout)
+    settings = ConvertSettings(RuleSet.of(options.rules), options.run_checks, options.debug, options.timeout,
+                               extractor=extractor_id())
     workers = options.workers or default_workers()
     if options.executor == "dask":
         return run_on_dask(tasks, settings, options.scheduler, workers)
@@ -879,7 +887,7 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
     files = discover_reports(paths)
     hashing = BatchProgress(len(files), options.progress if len(files) > 1000 else False, unit="file")
     rules = RuleSet.of(options.rules)
-    rows, tasks = plan_batch(files, outputs.converted(rules.digest), hashing.advance)
+    rows, tasks = plan_batch(files, outputs.converted(rules.digest, extractor_id()), hashing.advance)
     for row in rows:
         if row.status != "failed":
             row.rule_set = rules.digest

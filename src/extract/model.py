@@ -578,6 +578,9 @@ class Report(Model):
     source: Source
     # sha256 of the rule files that made this report (RuleSet.digest)
     rule_set: Optional[str] = None
+    # the code that made it (extract.provenance.extractor_id: version + digest
+    # of the package's files); recorded by batch, which converts again when it differs
+    extractor: Optional[str] = None
     meta: Meta
     sections: list[Section] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)

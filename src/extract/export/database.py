@@ -255,6 +255,7 @@ class StoredDocument:
     pages: Optional[int]
     check_errors: int
     rule_set: Optional[str] = None
+    extractor: Optional[str] = None
 
 
 def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> dict[str, StoredDocument]:
@@ -264,12 +265,12 @@ def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> di
     counts = (select(failed_errors.c.document_id, func.count().label("n"))
               .group_by(failed_errors.c.document_id).subquery())
     query = (select(documents.c.sha256, documents.c.path, documents.c.pages, counts.c.n,
-                    documents.c.rule_set)
+                    documents.c.rule_set, documents.c.extractor)
              .outerjoin(counts, counts.c.document_id == documents.c.id)
              .where(documents.c.schema_version == schema_version))
     with engine.connect() as conn:
-        return {sha: StoredDocument(sha, path, pages, n or 0, rule_set)
-                for sha, path, pages, n, rule_set in conn.execute(query)}
+        return {sha: StoredDocument(sha, path, pages, n or 0, rule_set, extractor)
+                for sha, path, pages, n, rule_set, extractor in conn.execute(query)}
 
 
 def table_contents(engine: Engine) -> Rows:

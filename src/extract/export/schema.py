@@ -228,6 +228,7 @@ documents = model_table(
      field("lines", "source", "lines", nullable=True), field("pages", "source", "pages"),
      field("schema_version", width=16),
      field("rule_set", width=KEY),  # sha256 of the rule files that made the row
+     field("extractor", width=KEY),  # version + code digest of the extract that made it (batch)
      *(field(n, "meta", n) for n in ("document_type", "title", "department", "year")),
      field("report_type", "meta", "report_type", width=16), field("project_name", "meta", "project_name"),
      field("self_score", "meta", "self_score"), field("grade", "meta", "grade", width=16)],
