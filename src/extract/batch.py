@@ -172,8 +172,6 @@ class ConvertSettings:
     timeout: Optional[float] = None
     json_dir: Optional[str] = None
     db: Optional[str] = None
-    # recorded in each report (Report.extractor): extract.provenance.extractor_id()
-    extractor: Optional[str] = None
 
 
 @dataclass
@@ -237,7 +235,7 @@ def convert_document(task: DocumentTask, settings: ConvertSettings) -> DocumentR
     start = time.perf_counter()
     try:
         report = _parse(task, settings)
-        report.extractor = settings.extractor
+        report.extractor = extractor_id()  # the worker's own code, wherever it runs
         # serialized once: the lean compact JSON (`extract parse --compact`);
         # the rows are read from the report itself
         text = report.model_dump_json(**LEAN) + "\n"
@@ -813,8 +811,7 @@ class BatchProgress:
 
 def _results(tasks: list[DocumentTask], options: BatchOptions, json_dir: Path,
              db: str) -> Iterator[DocumentResult]:
-    settings = ConvertSettings(RuleSet.of(options.rules), options.run_checks, options.debug, options.timeout,
-                               extractor=extractor_id())
+    settings = ConvertSettings(RuleSet.of(options.rules), options.run_checks, options.debug, options.timeout)
     workers = options.workers or default_workers()
     if options.executor == "dask":
         return run_on_dask(tasks, settings, options.scheduler, workers)
