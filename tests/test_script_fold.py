@@ -166,3 +166,40 @@ def test_a_simplified_text_keeps_the_characters_it_writes_names_with(name):
     assert name in fail.message and name in fail.quote
     traditional = source_from_text("一、基本情況\n年度指標值不低於90%，實際完成95%。\n")
     assert "不低于" in read_script(traditional).text
+
+
+# ---------------------------------------------------------------- ideograph look-alikes
+
+def test_look_alikes_fold_one_for_one_to_unified_ideographs():
+    import unicodedata
+
+    assert len(widths.LOOKALIKES) > 500
+    assert widths.LOOKALIKES["⼀"] == "一" and widths.LOOKALIKES["⽀"] == "支" and widths.LOOKALIKES["⽬"] == "目"
+    assert all(len(k) == 1 and len(v) == 1 and unicodedata.name(v).startswith("CJK UNIFIED IDEOGRAPH")
+               for k, v in widths.LOOKALIKES.items())
+    assert widths.fold_text("（⼀）⽀出率") == "(一)支出率"
+    # a look-alike of a traditional character reads as the simplified one in a traditional text
+    assert "⾨".translate(widths.READING_TABLE) == "门"
+
+
+def _kangxi_copy(text: str) -> str:
+    """``text`` with every ideograph that has a Kangxi radical look-alike
+    written as that radical, as some PDF fonts' text layers give them."""
+    radical_of = {v: k for k, v in widths.LOOKALIKES.items() if 0x2F00 <= ord(k) <= 0x2FDF}
+    return "".join(radical_of.get(ch, ch) for ch in text)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_a_copy_written_with_kangxi_radicals_reads_as_the_sample(path):
+    """⼀、项⽬ (Kangxi radicals) for 一、项目: the same sections, claims and
+    findings, the quotes as written."""
+    text = path.read_text(encoding="utf-8")
+    lookalike = _kangxi_copy(text)
+    assert len(lookalike) == len(text) and lookalike != text
+    ex = Extractor()
+    a, b = ex.parse_text(text), ex.parse_text(lookalike)
+    assert [(s.title, s.location) for s in a.sections] == [(s.title, s.location) for s in b.sections]
+    assert [c.model_dump(exclude={"sentence"}) for c in a.claims] == [c.model_dump(exclude={"sentence"}) for c in b.claims]
+    assert [(c.rule, c.status, c.severity, c.message, c.locations) for c in a.checks] \
+        == [(c.rule, c.status, c.severity, c.message, c.locations) for c in b.checks]
+    assert all(y.quote == (_kangxi_copy(x.quote) if x.quote else None) for x, y in zip(a.checks, b.checks))

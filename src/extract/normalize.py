@@ -35,7 +35,7 @@ from .line_kinds import LineClassifier, line_classifier
 from .widths import display_width
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
-from .widths import SCRIPT, SCRIPT_TABLE, SCRIPT_TABLE_OF_SIMPLIFIED, SIMPLIFIED_ONLY, TEXT_TABLE
+from .widths import READ_CHARS, READING_TABLE, READING_TABLE_OF_SIMPLIFIED, SCRIPT, SIMPLIFIED_ONLY, TEXT_TABLE
 from .rulefiles.normalize import NormalizeRules
 from .structure.tables import ends_with_unit, is_loader_row, is_unit_line, split_cells
 
@@ -65,8 +65,7 @@ class NormalizedDocument:
 
 # The fold table is extract.widths' (Chinese punctuation kept as written).
 _TABLE = TEXT_TABLE
-# The characters the script fold reads otherwise (a set: a simplified text,
-# holding none, is told in one C-level pass).
+# The traditional characters (what tells a traditional text).
 _SCRIPT_CHARS = frozenset(SCRIPT)
 # Characters dropped outright (zero-width space, BOM inside text).
 _DROP = "\u200b\ufeff"
@@ -76,17 +75,19 @@ _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
 
 def read_script(source: SourceText) -> SourceText:
     """``source`` read through the script fold of extract.widths: its text
-    with every traditional character as its simplified one, the characters
-    as written kept beside it (:attr:`SourceText.written`). The fold is one
-    character for one, so every offset, line start, page and box of
-    ``source`` holds for the text read; a text with nothing to fold (any
-    simplified text) is ``source`` itself. A text with more characters only
-    simplified text writes than traditional ones reads simplified: it keeps
-    the characters of :data:`~extract.widths.ALSO_SIMPLIFIED` (由於洪波负责)."""
+    with every traditional character as its simplified one and every
+    ideograph look-alike (``⼀`` Kangxi radical one, ``⽀``) as its ideograph,
+    the characters as written kept beside it (:attr:`SourceText.written`).
+    The fold is one character for one, so every offset, line start, page and
+    box of ``source`` holds for the text read; a text with nothing to fold
+    (most simplified texts) is ``source`` itself. A text with more
+    characters only simplified text writes than traditional ones reads
+    simplified: it keeps the characters of
+    :data:`~extract.widths.ALSO_SIMPLIFIED` (由於洪波负责)."""
     text = source.text
-    if _SCRIPT_CHARS.isdisjoint(text):
+    if READ_CHARS.isdisjoint(text):
         return source
-    table = SCRIPT_TABLE_OF_SIMPLIFIED if _reads_simplified(text) else SCRIPT_TABLE
+    table = READING_TABLE_OF_SIMPLIFIED if _reads_simplified(text) else READING_TABLE
     read = text.translate(table)
     if read == text:
         return source

@@ -1,6 +1,6 @@
 """Character folding: the one table of characters and what they read as.
 
-Two kinds of characters are folded, each one for one:
+Three kinds of characters are folded, each one for one:
 
 - widths: full-width digits and Latin letters, the full-width symbols of
   figures (％ （ ） ＋ － ＝ ＜ ＞ ～ ： ．), the compatibility comparison
@@ -13,7 +13,14 @@ Two kinds of characters are folded, each one for one:
   in it, so a simplified text is never changed, but for the few of
   :data:`ALSO_SIMPLIFIED` (``於`` a surname, ``徵`` in 宫商角徵羽), which
   :func:`~extract.normalize.read_script` folds only in a text that reads
-  traditional.
+  traditional;
+- look-alikes (:data:`LOOKALIKES`): a Kangxi radical, a CJK radical with a
+  compatibility mapping or a CJK compatibility ideograph folds to the
+  unified ideograph Unicode maps it to (``⼀`` U+2F00 -> ``一``, ``⽀`` ->
+  ``支``). PDF text layers made from some fonts give them in place of the
+  ideographs (``⼀、项⽬基本情况``); read as written, a heading is no heading
+  and ``⽀出率`` no rate. :func:`~extract.normalize.read_script` reads every
+  text through them before any stage.
 
 A fold never changes a text's length and offsets stay valid.
 
@@ -40,6 +47,7 @@ Readers of the table:
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 #: The script table's file: ``traditional<TAB>simplified`` lines, ``#`` comments.
@@ -69,8 +77,29 @@ WIDTHS: dict[str, str] = {
     "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
 }
 
+#: Blocks of ideograph look-alikes: CJK radicals supplement, Kangxi
+#: radicals, CJK compatibility ideographs.
+LOOKALIKE_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF))
+
+
+def _lookalikes() -> dict[str, str]:
+    """Each character of :data:`LOOKALIKE_BLOCKS` whose compatibility
+    mapping is one unified ideograph, and that ideograph."""
+    table = {}
+    for start, end in LOOKALIKE_BLOCKS:
+        for code in range(start, end + 1):
+            ch = chr(code)
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch and len(folded) == 1 and unicodedata.name(folded, "").startswith("CJK UNIFIED IDEOGRAPH"):
+                table[ch] = folded
+    return table
+
+
+#: Every ideograph look-alike and the ideograph it reads as.
+LOOKALIKES: dict[str, str] = _lookalikes()
+
 #: Every character that folds and the one it folds to (one for one).
-FOLD: dict[str, str] = {**SCRIPT, **WIDTHS}
+FOLD: dict[str, str] = {**SCRIPT, **WIDTHS, **LOOKALIKES}
 
 #: Characters the normalized text keeps as written (Chinese punctuation):
 #: only a reader of figures folds them.
@@ -88,8 +117,21 @@ TEXT_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in KEPT_IN_TE
 FIGURE_TABLE = str.maketrans({k: v for k, v in FOLD.items() if k not in ALSO_SIMPLIFIED})
 #: ``str.translate`` table of the script fold alone (widths kept as written).
 SCRIPT_TABLE = str.maketrans(SCRIPT)
-#: The script fold of a text written in simplified characters.
-SCRIPT_TABLE_OF_SIMPLIFIED = str.maketrans({t: s for t, s in SCRIPT.items() if t not in ALSO_SIMPLIFIED})
+
+
+def _reading(script: dict[str, str]) -> dict[int, str]:
+    """The table a text is read through before any stage: ``script`` and
+    every look-alike as its ideograph, read through ``script`` in turn
+    (``⾨`` -> ``門`` -> ``门``)."""
+    return str.maketrans({**script, **{k: script.get(v, v) for k, v in LOOKALIKES.items()}})
+
+
+#: What :func:`~extract.normalize.read_script` reads a traditional text
+#: through (script fold and look-alikes), and a simplified one.
+READING_TABLE = _reading(SCRIPT)
+READING_TABLE_OF_SIMPLIFIED = _reading({t: s for t, s in SCRIPT.items() if t not in ALSO_SIMPLIFIED})
+#: The characters either reading table changes.
+READ_CHARS = frozenset(SCRIPT) | frozenset(LOOKALIKES)
 #: Characters only simplified text writes (绩, 于 …): what tells a simplified
 #: text from a traditional one.
 SIMPLIFIED_ONLY = frozenset(SCRIPT.values()) - frozenset(SCRIPT)
