@@ -98,8 +98,10 @@ def _lookalikes() -> dict[str, str]:
 #: Every ideograph look-alike and the ideograph it reads as.
 LOOKALIKES: dict[str, str] = _lookalikes()
 
-#: Every character that folds and the one it folds to (one for one).
-FOLD: dict[str, str] = {**SCRIPT, **WIDTHS, **LOOKALIKES}
+#: Every character that folds and the one it folds to (one for one). A
+#: look-alike of a traditional character folds to the simplified one
+#: (``⿑`` -> ``齊`` -> ``齐``), so folding twice is folding once.
+FOLD: dict[str, str] = {**SCRIPT, **WIDTHS, **{k: SCRIPT.get(v, v) for k, v in LOOKALIKES.items()}}
 
 #: Characters the normalized text keeps as written (Chinese punctuation):
 #: only a reader of figures folds them.
