@@ -192,3 +192,112 @@ def test_a_total_over_classification_codes_sums_one_depth():
 def test_a_wrong_total_over_classification_codes_still_fails():
     results = totals(CODED.replace("合计\t\t\t355.70", "合计\t\t\t355.90"))
     assert [r.status for r in results] == ["fail"], [r.message for r in results]
+
+
+# ------------------------------------------------------------------ whole lists (issue 14, item 3)
+# A list of parts that names every member of a partition of the domain
+# (rules breakdowns.partitions), or closes with 其他, is the whole: it must
+# add up whatever its unit. Excerpts written for these tests.
+
+
+def test_kinds_of_posts_are_the_whole_establishment():
+    text = "本单位核定编制54名，其中行政编制16名、事业编制38名。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    bad = breakdowns(text.replace("54名", "57名"), "fail")
+    assert len(bad) == 1 and bad[0].stated == "57名"
+
+
+def test_staff_on_and_off_the_establishment_are_all_staff():
+    text = "年末实有人员236人，其中在编人员201人、编外聘用人员35人。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("236人", "239人"), "fail")] == ["239人"]
+    # 行政 + 事业 (people, not posts) and 机关 + 所属单位 are whole lists too
+    assert breakdowns("在职人员64人，其中行政人员21人、事业人员40人。", "fail")
+    assert breakdowns("在职职工318人，其中局机关26人、所属事业单位288人。", "fail")
+
+
+def test_a_selection_of_prizes_stays_a_selection():
+    text = "全年获得表彰12项，其中国家级2项、省级4项。"
+    assert [r.status for r in breakdowns(text)] == ["skipped"]
+    # the rest named (其他) closes the list: now it must add up
+    assert [r.status for r in breakdowns("全年获得表彰12项，其中国家级2项、省级4项、其他5项。")] == ["fail"]
+
+
+def test_first_level_indicators_are_the_whole_list():
+    # 财预〔2020〕10号: 产出、效益、满意度 (成本 a 二级 under 产出); since 2021
+    # 成本 may be a 一级 of its own, and then all four are named
+    text = "本项目共设置三级指标14项，其中产出指标8项、效益指标4项、满意度指标2项。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.status for r in breakdowns(text.replace("14项", "16项"))] == ["fail"]
+    four = "共设置三级指标15项，其中产出指标7项、成本指标2项、效益指标4项、满意度指标2项。"
+    assert [r.status for r in breakdowns(four)] == ["pass"]
+    # two of the three named: may be a selection
+    assert [r.status for r in breakdowns("共设置三级指标14项，其中产出指标8项、效益指标4项。")] == ["skipped"]
+
+
+def test_level_counts_are_no_parts_of_the_indicator_count():
+    text = "本项目设置一级指标3个、二级指标7个、三级指标16个，其中产出指标9个、效益指标5个、满意度指标2个。"
+    results = breakdowns(text)
+    assert [r.status for r in results] == ["pass"] and results[0].stated == "16个"
+
+
+def test_an_open_list_with_deng_is_not_the_whole():
+    assert [r.status for r in breakdowns("全年举办培训班15期，其中市级培训4期、县级培训6期等。")] == ["skipped"]
+
+
+def test_a_bracket_is_an_aside_on_a_part():
+    text = "核定编制48名（含工勤编制4名），其中行政编制18名、事业编制30名。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    money = "项目资金360.00万元，其中设备购置210.00万元（含安装调试费25.00万元）、人员培训150.00万元。"
+    assert [r.status for r in breakdowns(money)] == ["pass"]
+
+
+def test_fenbiewei_marks_the_whole_list():
+    text = "全县共建成便民服务站14个，分别为乡镇服务站9个、村级服务站5个。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.status for r in breakdowns(text.replace("村级服务站5个", "村级服务站3个"))] == ["fail"]
+    # the whole right before the cue: years listed after another figure are no parts of it
+    assert not breakdowns("2022年支出150万元，2023年和2024年分别为160万元和175万元。")
+
+
+# ------------------------------------------------------------------ lists with their whole elsewhere
+
+
+def test_a_classification_of_the_spending_stated_before():
+    text = ("全年实际支出3,216.48万元，预算执行率96.10%。\n"
+            "年末结余130.52万元，将按规定结转使用。\n"
+            "按支出经济分类，基本支出1,024.36万元，项目支出2,192.12万元。")
+    results = breakdowns(text)
+    assert [r.status for r in results] == ["pass"] and results[0].stated == "3,216.48万元"
+    bad = breakdowns(text.replace("2,192.12", "2,192.17"), "fail")
+    assert [r.stated for r in bad] == ["3,216.48万元"]
+    # a whole nowhere near: no breakdown (it may be stated in a table)
+    assert not breakdowns(text.replace("2,192.12", "2,592.12"))
+
+
+def test_qizhong_opening_a_sentence_with_asides_on_each_part():
+    text = ("本年度“三公”经费支出15.72万元，比上年减少2.08万元。\n"
+            "其中：公务用车运行维护费11.30万元，比上年减少1.50万元；公务接待费4.42万元，"
+            "比上年减少0.58万元；因公出国（境）费0元。")
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("4.42", "4.47"), "fail")] == ["15.72万元"]
+
+
+def test_parts_naming_a_partition_before_their_whole():
+    text = "当年财政拨款418.00万元，上年结转36.50万元，全年预算454.50万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("418.00", "418.05"), "fail")] == ["454.50万元"]
+    adjusted = "全年预算数980.00万元。年初预算820.00万元，年中追加省级资金160.00万元。"
+    assert [r.status for r in breakdowns(adjusted)] == ["pass"]
+
+
+def test_a_total_closing_the_figures_before_it():
+    text = "设备购置126.30万元、系统运维43.70万元，合计170.00万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.status for r in breakdowns(text.replace("43.70", "43.75"))] == ["fail"]
+
+
+def test_a_budget_and_its_spending_are_no_two_parts():
+    text = ("全年预算2,640.20万元，执行2,580.06万元。\n"
+            "其中项目支出全年预算1,305.10万元，执行1,338.00万元。")
+    assert not breakdowns(text)

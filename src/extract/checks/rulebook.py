@@ -53,6 +53,7 @@ class Rulebook:
     breakdown_cue: re.Pattern
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
+    lead_cue: Optional[re.Pattern]
     counted_before: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
@@ -134,6 +135,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         breakdown_cue=_alternation(b.cues),
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),
+        lead_cue=_compiled(b.lead_cue),
         counted_before=_compiled(b.counted_before),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
