@@ -301,3 +301,42 @@ def test_a_budget_and_its_spending_are_no_two_parts():
     text = ("全年预算2,640.20万元，执行2,580.06万元。\n"
             "其中项目支出全年预算1,305.10万元，执行1,338.00万元。")
     assert not breakdowns(text)
+
+
+# ------------------------------------------------------------------ tables: 合计 over 小计, 其中 groups
+
+# Every 小计 holds over its group: the 合计 is read over the 小计 rows, not
+# over all twelve detail rows (whose rounding would hide 0.05).
+MANY = ("表5  2023年度分类支出情况（单位：万元）\n"
+        "| 科目 | 预算数 |\n"
+        "| 一、教育支出小计 | 1,250.36 |\n"
+        "| 1.义务教育 | 310.11 |\n| 2.高中教育 | 220.12 |\n| 3.职业教育 | 180.13 |\n"
+        "| 4.学前教育 | 140.14 |\n| 5.教师培训 | 200.01 |\n| 6.其他教育支出 | 199.85 |\n"
+        "| 二、卫生健康支出小计 | 620.48 |\n"
+        "| 1.公共卫生 | 210.11 |\n| 2.基层医疗 | 190.12 |\n| 3.中医药 | 100.13 |\n"
+        "| 4.计划生育 | 80.07 |\n| 5.其他卫生支出 | 40.05 |\n"
+        "| 合计 | 1,870.84 |\n")
+
+
+def test_grand_total_over_holding_subtotals_is_read_over_them():
+    results = totals(MANY)
+    assert results and all(r.status == "pass" for r in results), [r.message for r in results]
+    bad = totals(MANY.replace("1,870.84", "1,870.89"), "fail")
+    assert [r.stated for r in bad] == ["1,870.89"]
+
+
+PARTS = ("表6  项目资金来源（单位：万元）\n"
+         "| 资金来源 | 预算数 | 实际支出 |\n"
+         "| 项目资金合计 | 642.50 | 610.20 |\n"
+         "| 其中：中央补助资金 | 400.00 | 392.10 |\n"
+         "| 省级补助资金 | 180.00 | 166.60 |\n"
+         "| 其他资金 | 62.50 | 51.50 |\n")
+
+
+def test_qizhong_rows_ending_with_the_rest_add_up_to_their_row():
+    table = PARTS.replace("项目资金合计", "项目资金总额")
+    assert [r.status for r in totals(table)] == ["pass", "pass"]
+    bad = totals(table.replace("166.60", "166.65"), "fail")
+    assert [r.stated for r in bad] == ["610.20"]
+    # a 其中 group naming only some sources may be a selection: no result
+    assert not totals(table.replace("其他资金", "县级配套资金").replace("62.50 | 51.50", "30.00 | 20.00"))

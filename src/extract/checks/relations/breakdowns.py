@@ -69,17 +69,23 @@ def _member(members: list[list[str]], metric: str) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
-def lists_the_whole(rules: BreakdownRules, parts: list[Placed]) -> bool:
-    """Whether ``parts`` are the whole list by their names: they name every
-    member of one of the rules' ``partitions`` (each part one member, each
-    member one part: 行政编制 + 事业编制), or the last is the rest (其他…)."""
-    if len(parts) >= 2 and any(parts[-1].claim.metric.startswith(w) for w in rules.rest_words):
+def names_the_whole(rules: BreakdownRules, names: list[str]) -> bool:
+    """Whether parts of these ``names`` are the whole list by their names:
+    they name every member of one of the rules' ``partitions`` (each part
+    one member, each member one part: 行政编制 + 事业编制), or the last is
+    the rest (其他…)."""
+    if len(names) >= 2 and any(names[-1].startswith(w) for w in rules.rest_words):
         return True
     for members in rules.partitions:
-        named = [_member(members, p.claim.metric) for p in parts]
+        named = [_member(members, name) for name in names]
         if None not in named and sorted(named) == list(range(len(members))):
             return True
     return False
+
+
+def lists_the_whole(rules: BreakdownRules, parts: list[Placed]) -> bool:
+    """:func:`names_the_whole` of the parts' metrics."""
+    return names_the_whole(rules, [p.claim.metric for p in parts])
 
 
 def _scoped(ctx: ClaimSource, p: Placed) -> bool:
@@ -429,8 +435,10 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
         s = sentences[k]
         m = book.lead_cue.search(s.text) if book.lead_cue is not None else None
         run = _runs_on(sentences, k) if m else [s]
-        parts = _lead_parts(ctx, run, m.end()) if m else _partition_parts(ctx, s) or _closed_parts(ctx, s)
-        roles = {_role(ctx, p.claim.metric) for p in parts} - {None}
+        partition = [] if m else _partition_parts(ctx, s)
+        parts = partition or (_lead_parts(ctx, run, m.end()) if m else _closed_parts(ctx, s))
+        # a partition pins its parts; else they are of one role (not a budget and its spending)
+        roles = set() if partition else {_role(ctx, p.claim.metric) for p in parts} - {None}
         if len(parts) < 2 or len(roles) > 1 or any(id(p.claim) in listed for p in parts):
             k += 1
             continue
