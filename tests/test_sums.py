@@ -340,3 +340,36 @@ def test_qizhong_rows_ending_with_the_rest_add_up_to_their_row():
     assert [r.stated for r in bad] == ["610.20"]
     # a 其中 group naming only some sources may be a selection: no result
     assert not totals(table.replace("其他资金", "县级配套资金").replace("62.50 | 51.50", "30.00 | 20.00"))
+
+
+# ------------------------------------------------------------------ counts of listed items
+
+
+def counts(text: str, status=None):
+    return of(checks_of(para(text)), "count_in_words", status)
+
+
+def test_a_closed_list_right_before_its_count():
+    text = "局下设县公路养护中心、县运输服务中心、县交通工程质量监督站3个事业单位。"
+    assert [r.status for r in counts(text)] == ["pass"]
+    assert [r.status for r in counts(text.replace("3个", "4个"))] == ["fail"]
+    # 等 before the count: an open list, fewer names than the count is no fault
+    assert not counts("项目覆盖城关镇、河口镇、西岭乡等6个乡镇。", "fail")
+    # a count of its own in the clause: the list is not what is counted
+    assert not counts("在东湖镇、南岗镇、北山乡等5个乡镇设立监测点18个。", "fail")
+
+
+TOWNS = ("项目在全县7个乡镇实施，建设内容见下表。\n"
+         "乡镇 | 建设面积（亩） | 投入资金（万元）\n"
+         "东湖镇 | 2,310.5 | 301.20\n南岗镇 | 1,980.0 | 260.15\n北山乡 | 1,450.2 | 190.40\n"
+         "西坪乡 | 1,206.8 | 158.66\n石桥镇 | 2,044.1 | 266.30\n青溪镇 | 1,768.3 | 230.70\n"
+         "梅岭乡 | 1,102.6 | 143.99\n"
+         "合计 | 11,862.5 | 1,551.40\n")
+
+
+def test_a_count_against_a_full_table_of_what_it_counts():
+    assert [r.status for r in counts(TOWNS)] == ["pass"]
+    bad = counts(TOWNS.replace("7个乡镇", "9个乡镇"), "fail")
+    assert len(bad) == 1 and bad[0].expected == "7"
+    # without a total row the table may list a selection: no result
+    assert not counts(TOWNS.replace("合计 | 11,862.5 | 1,551.40\n", "").replace("7个乡镇", "9个乡镇"))
