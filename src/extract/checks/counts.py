@@ -274,16 +274,20 @@ def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
                 noun = m.group("noun")
                 if n is None or n < 2 or not any(noun[-j:] in header for j in (2, 3) if len(noun) >= j):
                     continue
-                rows = _data_rows(table)
-                ok = rows == n
                 where = next((p.claim.location for st in ctx.sentences_in(section.id) if st.text == sentence
                               for p in st.placed if p.claim.value == n), section.location)
-                out.append(make_result(
-                    ctx, RULE, "count_table", "pass" if ok else "fail",
-                    f"“{m.group('num')}{m.group('mw')}”与{table_name(table)}所列 {rows} 行{'相符' if ok else '不符'}",
-                    expected=str(rows), stated=m.group("num") + m.group("mw"),
-                    quote=ctx.quotes.verbatim(sentence, where), locations=[where, table.location]))
+                out.append(_count_against_rows(ctx, m, "", n, _data_rows(table), table, sentence, where))
     return out
+
+
+def _count_against_rows(ctx: CheckContext, m: re.Match, noun: str, n: int, rows: int, table: Table,
+                        sentence: str, where: Location) -> CheckResult:
+    """The count ``n`` stated by ``m`` (and ``noun``) against ``rows`` item rows of ``table``."""
+    return make_result(
+        ctx, RULE, "count_table", "pass" if rows == n else "fail",
+        f"“{m.group('num')}{m.group('mw')}{noun}”与{table_name(table)}所列 {rows} 行{'相符' if rows == n else '不符'}",
+        expected=str(rows), stated=m.group("num") + m.group("mw"),
+        quote=ctx.quotes.verbatim(sentence, where), locations=[where, table.location])
 
 
 def _item_rows(table: Table) -> tuple[list[str], list[int]]:
@@ -332,14 +336,8 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
                 table = next((t for t, heads in tables if any(noun.startswith(h) for h in heads)), None)
                 if n is None or n < 2 or table is None:
                     continue
-                rows = len(_item_rows(table)[1])
-                ok = rows == n
-                where = _claim_at(ctx, section, m, sentence)
-                out.append(make_result(
-                    ctx, RULE, "count_table", "pass" if ok else "fail",
-                    f"“{m.group('num')}{m.group('mw')}{noun}”与{table_name(table)}所列 {rows} 行{'相符' if ok else '不符'}",
-                    expected=str(rows), stated=m.group("num") + m.group("mw"),
-                    quote=ctx.quotes.verbatim(sentence, where), locations=[where, table.location]))
+                out.append(_count_against_rows(ctx, m, noun, n, len(_item_rows(table)[1]), table, sentence,
+                                               _claim_at(ctx, section, m, sentence)))
     return out
 
 
