@@ -373,3 +373,16 @@ def test_a_count_against_a_full_table_of_what_it_counts():
     assert len(bad) == 1 and bad[0].expected == "7"
     # without a total row the table may list a selection: no result
     assert not counts(TOWNS.replace("合计 | 11,862.5 | 1,551.40\n", "").replace("7个乡镇", "9个乡镇"))
+
+
+def test_indicator_levels_are_no_parts_of_one_list():
+    # three levels of the same nine indicators, not three parts of nine
+    assert not breakdowns("本项目设置绩效指标9个，其中一级指标3个、二级指标6个、三级指标9个。")
+
+
+def test_a_breakdown_inside_a_part_does_not_end_the_list():
+    text = "项目资金300.00万元，其中设备购置180.00万元（其中进口设备60.00万元）、人员培训120.00万元。"
+    results = breakdowns(text)
+    assert sorted(r.status for r in results) == ["pass", "pass"]
+    bad = breakdowns(text.replace("人员培训120.00", "人员培训125.00"), "fail")
+    assert [r.stated for r in bad] == ["300.00万元"]

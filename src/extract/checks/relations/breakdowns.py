@@ -119,7 +119,7 @@ def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
             if parts and p.claim.normalized_value == whole.claim.normalized_value:
                 break  # the whole stated again (到位资金186万元): the list has ended
             if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
-                    between) and parts:
+                    _outside_brackets(between)) and parts:
                 break
             if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
                 break  # the parts so far make up the whole: what follows is not one of them
