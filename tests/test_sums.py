@@ -386,3 +386,9 @@ def test_a_breakdown_inside_a_part_does_not_end_the_list():
     assert sorted(r.status for r in results) == ["pass", "pass"]
     bad = breakdowns(text.replace("人员培训120.00", "人员培训125.00"), "fail")
     assert [r.stated for r in bad] == ["300.00万元"]
+
+
+def test_a_partition_beside_a_part_it_does_not_know_is_no_whole_list():
+    # 收回 is a third part here: 当年 + 结转 is not the whole 预算 of the line before
+    text = "项目全年预算503.00万元。\n当年支出450.00万元，结转下年50.00万元，收回财政3.00万元。"
+    assert not breakdowns(text, "fail")

@@ -450,7 +450,13 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
                   and s2.placed[-1].claim.location.end_line >= first - reach for p in s2.placed]
         before += [p for p in s.placed if id(p.claim) not in ids
                    and p.claim.location.start < parts[0].claim.location.start]
-        whole = _whole_near(ctx, parts, after + before[::-1])
+        candidates = after + before[::-1]
+        extra = [p for p in s.placed if id(p.claim) not in ids and same_unit(p, parts[0])]
+        if partition and extra:
+            # another figure beside a partition's members is its whole or a
+            # part the partition does not know (收回 5 万元): never a whole further off
+            candidates = extra
+        whole = _whole_near(ctx, parts, candidates)
         if whole is not None:
             out.append(Breakdown([whole], parts, "分类", [x for x in sentences[:k] if whole in x.placed] + run))
             listed |= ids
