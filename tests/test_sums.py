@@ -392,3 +392,10 @@ def test_a_partition_beside_a_part_it_does_not_know_is_no_whole_list():
     # 收回 is a third part here: 当年 + 结转 is not the whole 预算 of the line before
     text = "项目全年预算503.00万元。\n当年支出450.00万元，结转下年50.00万元，收回财政3.00万元。"
     assert not breakdowns(text, "fail")
+
+
+def test_cong_kan_opens_a_classification_too():
+    text = ("全年预算1,250.00万元，实际支出1,198.36万元。\n"
+            "从资金来源看，中央资金600.00万元，省级资金400.00万元，县级资金250.00万元。")
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("县级资金250.00", "县级资金250.05"), "fail")] == ["1,250.00万元"]
