@@ -399,3 +399,17 @@ def test_cong_kan_opens_a_classification_too():
             "从资金来源看，中央资金600.00万元，省级资金400.00万元，县级资金250.00万元。")
     assert [r.status for r in breakdowns(text)] == ["pass"]
     assert [r.stated for r in breakdowns(text.replace("县级资金250.00", "县级资金250.05"), "fail")] == ["1,250.00万元"]
+
+
+def test_the_parts_changes_add_up_to_the_wholes_change():
+    text = ("本年“三公”经费支出18.40万元，比上年减少2.60万元。\n"
+            "其中：公务用车运行维护费13.10万元，比上年减少1.90万元；公务接待费5.30万元，比上年减少0.70万元；"
+            "因公出国（境）费0元，与上年持平。")
+    assert [r.status for r in breakdowns(text)] == ["pass", "pass"]
+    bad = breakdowns(text.replace("减少0.70", "减少0.75"), "fail")
+    assert [r.stated for r in bad] == ["2.60万元"]
+    # changes in two directions, or a part whose change is not stated: no second breakdown
+    mixed = text.replace("公务接待费5.30万元，比上年减少0.70万元", "公务接待费5.30万元，比上年增加0.70万元")
+    assert len(breakdowns(mixed)) == 1
+    silent = text.replace("，比上年减少0.70万元", "")
+    assert len(breakdowns(silent)) == 1

@@ -59,7 +59,7 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
                            quote=quote, locations=locations)
     names = " + ".join(_label(p) for p in b.parts)
     rules = book.rules.breakdowns
-    exhaustive = (b.form in ("构成", "组成", "计数", "分类") or b.form in rules.adjacent_cues
+    exhaustive = (b.form in ("构成", "组成", "计数", "分类", "变动") or b.form in rules.adjacent_cues
                   or w.unit_class in rules.exhaustive_unit_classes
                   or lists_the_whole(rules, b.parts))
     ok = holds(parts_sum, whole_iv)

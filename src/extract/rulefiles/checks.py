@@ -88,6 +88,10 @@ class BreakdownRules(_Strict):
     # Words of `not_part_words` that make a figure no part yet leave it a whole (累计, 合计).
     whole_words: list[str] = Field(default_factory=list)
     lead_reach_lines: int = Field(3, ge=0)
+    # Words of a change on the year before, by direction (增加 | 减少), and of
+    # none (持平): the changes of the parts add up to the whole's.
+    change_words: list[list[str]] = Field(default_factory=list)
+    unchanged_words: list[str] = Field(default_factory=list)
     # Roles of money (预算; 执行/支出): the parts of a lead list are of one role.
     roles: list[list[str]] = Field(default_factory=list)
     near_miss_share: Decimal = Field(Decimal("0.01"), ge=0, lt=1)

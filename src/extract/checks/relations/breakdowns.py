@@ -464,6 +464,57 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
     return out
 
 
+def _change_of(ctx: ClaimSource, s: Sentence, figure: Placed, until: int) -> Optional[tuple[int, Optional[Placed]]]:
+    """The change on the year before that ``s`` states of ``figure`` before
+    position ``until``: (direction, its figure), (-1, None) for 持平, None
+    for no change stated."""
+    rules = ctx.book.rules.breakdowns
+    for p in s.placed:
+        if p.start <= figure.start or p.start >= until:
+            continue
+        if same_unit(p, figure):
+            way = [k for k, words in enumerate(rules.change_words) if any(w in p.claim.metric_text for w in words)]
+            if len(way) == 1:
+                return way[0], p
+    rest = s.text[figure.end:until if until < len(s.text) else len(s.text)]
+    if any(w in rest for w in rules.unchanged_words):
+        return -1, None
+    return None
+
+
+def _change_breakdowns(ctx: ClaimSource, found: list[Breakdown]) -> list[Breakdown]:
+    """Of each breakdown whose whole and parts each state their change on
+    the year before in one direction, the changes as a breakdown too."""
+    out: list[Breakdown] = []
+    for b in found:
+        if len(b.parts) < 2:
+            continue
+        where = {id(p.claim): s for s in b.sentences for p in s.placed}
+        whole_s = where.get(id(b.whole.claim))
+        if whole_s is None:
+            continue
+        starts = [p.start for p in whole_s.placed if p.start > b.whole.start and id(p.claim) in
+                  {id(q.claim) for q in b.parts}]
+        whole_change = _change_of(ctx, whole_s, b.whole, min(starts, default=len(whole_s.text)))
+        if whole_change is None or whole_change[1] is None:
+            continue
+        parts: list[Placed] = []
+        for k, p in enumerate(b.parts):
+            s = where.get(id(p.claim))
+            if s is None:
+                break
+            nxt = [q.start for q in b.parts[k + 1:] if where.get(id(q.claim)) is s]
+            change = _change_of(ctx, s, p, min(nxt, default=len(s.text)))
+            if change is None or change[0] not in (-1, whole_change[0]):
+                break
+            if change[1] is not None:
+                parts.append(change[1])
+        else:
+            if len(parts) >= 2:
+                out.append(Breakdown([whole_change[1]], parts, "变动", b.sentences))
+    return out
+
+
 def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
     """Every stated breakdown of the text, each once."""
     by_section: dict[Optional[str], list[Sentence]] = {}
@@ -478,6 +529,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(_named_breakdowns(ctx, sentences))
         found.extend(_lead_breakdowns(ctx, sentences, found))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
+    found.extend(_change_breakdowns(ctx, found))
     # a whole whose parts a stated count pins is judged on those parts only
     counted = {id(b.whole.claim) for b in found if b.form == "计数"}
     found = [b for b in found if b.form == "计数" or id(b.whole.claim) not in counted]
