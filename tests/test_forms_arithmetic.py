@@ -216,3 +216,14 @@ def test_an_indicator_block_alone_is_a_form():
     assert kinds(parse(INDICATORS_ONLY.replace("\t100\t98.81\t", "\t100\t98.18\t"))) == ["score_sum"]
     assert kinds(parse(INDICATORS_ONLY.replace("群众投诉处理满意度\t≥90%\t93.5%\t10\t10",
                                                 "群众投诉处理满意度\t≥90%\t93.5%\t12\t10"))) == ["weight_sum"]
+
+
+def test_a_part_of_bare_zero_is_none_not_a_rounded_figure():
+    # "0" beside figures to the 分 is no money at all, not 0 ± 0.5: a total
+    # 0.05 off its one funded part fails (issue 14)
+    rows = funds()
+    rows[2] = ["上年结转资金", "0", "20.00", "20.00", "—", "100.00%", "—"]
+    rows[3] = ["其他资金", "0", "0", "0", "—", "—", "—"]
+    assert kinds(parse(render("tab", f=rows))) == []
+    rows[0] = ["年度资金总额", "100.05", "120.00", "114.00", "10", "95.00%", "9.50"]
+    assert kinds(parse(render("tab", f=rows))) == ["funds_sum"]

@@ -192,3 +192,224 @@ def test_a_total_over_classification_codes_sums_one_depth():
 def test_a_wrong_total_over_classification_codes_still_fails():
     results = totals(CODED.replace("合计\t\t\t355.70", "合计\t\t\t355.90"))
     assert [r.status for r in results] == ["fail"], [r.message for r in results]
+
+
+# ------------------------------------------------------------------ whole lists (issue 14, item 3)
+# A list of parts that names every member of a partition of the domain
+# (rules breakdowns.partitions), or closes with 其他, is the whole: it must
+# add up whatever its unit. Excerpts written for these tests.
+
+
+def test_kinds_of_posts_are_the_whole_establishment():
+    text = "本单位核定编制54名，其中行政编制16名、事业编制38名。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    bad = breakdowns(text.replace("54名", "57名"), "fail")
+    assert len(bad) == 1 and bad[0].stated == "57名"
+
+
+def test_staff_on_and_off_the_establishment_are_all_staff():
+    text = "年末实有人员236人，其中在编人员201人、编外聘用人员35人。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("236人", "239人"), "fail")] == ["239人"]
+    # 行政 + 事业 (people, not posts) and 机关 + 所属单位 are whole lists too
+    assert breakdowns("在职人员64人，其中行政人员21人、事业人员40人。", "fail")
+    assert breakdowns("在职职工318人，其中局机关26人、所属事业单位288人。", "fail")
+
+
+def test_a_selection_of_prizes_stays_a_selection():
+    text = "全年获得表彰12项，其中国家级2项、省级4项。"
+    assert [r.status for r in breakdowns(text)] == ["skipped"]
+    # the rest named (其他) closes the list: now it must add up
+    assert [r.status for r in breakdowns("全年获得表彰12项，其中国家级2项、省级4项、其他5项。")] == ["fail"]
+
+
+def test_first_level_indicators_are_the_whole_list():
+    # 财预〔2020〕10号: 产出、效益、满意度 (成本 a 二级 under 产出); since 2021
+    # 成本 may be a 一级 of its own, and then all four are named
+    text = "本项目共设置三级指标14项，其中产出指标8项、效益指标4项、满意度指标2项。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.status for r in breakdowns(text.replace("14项", "16项"))] == ["fail"]
+    four = "共设置三级指标15项，其中产出指标7项、成本指标2项、效益指标4项、满意度指标2项。"
+    assert [r.status for r in breakdowns(four)] == ["pass"]
+    # two of the three named: may be a selection
+    assert [r.status for r in breakdowns("共设置三级指标14项，其中产出指标8项、效益指标4项。")] == ["skipped"]
+
+
+def test_level_counts_are_no_parts_of_the_indicator_count():
+    text = "本项目设置一级指标3个、二级指标7个、三级指标16个，其中产出指标9个、效益指标5个、满意度指标2个。"
+    results = breakdowns(text)
+    assert [r.status for r in results] == ["pass"] and results[0].stated == "16个"
+
+
+def test_an_open_list_with_deng_is_not_the_whole():
+    assert [r.status for r in breakdowns("全年举办培训班15期，其中市级培训4期、县级培训6期等。")] == ["skipped"]
+
+
+def test_a_bracket_is_an_aside_on_a_part():
+    text = "核定编制48名（含工勤编制4名），其中行政编制18名、事业编制30名。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    money = "项目资金360.00万元，其中设备购置210.00万元（含安装调试费25.00万元）、人员培训150.00万元。"
+    assert [r.status for r in breakdowns(money)] == ["pass"]
+
+
+def test_fenbiewei_marks_the_whole_list():
+    text = "全县共建成便民服务站14个，分别为乡镇服务站9个、村级服务站5个。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.status for r in breakdowns(text.replace("村级服务站5个", "村级服务站3个"))] == ["fail"]
+    # the whole right before the cue: years listed after another figure are no parts of it
+    assert not breakdowns("2022年支出150万元，2023年和2024年分别为160万元和175万元。")
+
+
+# ------------------------------------------------------------------ lists with their whole elsewhere
+
+
+def test_a_classification_of_the_spending_stated_before():
+    text = ("全年实际支出3,216.48万元，预算执行率96.10%。\n"
+            "年末结余130.52万元，将按规定结转使用。\n"
+            "按支出经济分类，基本支出1,024.36万元，项目支出2,192.12万元。")
+    results = breakdowns(text)
+    assert [r.status for r in results] == ["pass"] and results[0].stated == "3,216.48万元"
+    bad = breakdowns(text.replace("2,192.12", "2,192.17"), "fail")
+    assert [r.stated for r in bad] == ["3,216.48万元"]
+    # a whole nowhere near: no breakdown (it may be stated in a table)
+    assert not breakdowns(text.replace("2,192.12", "2,592.12"))
+
+
+def test_qizhong_opening_a_sentence_with_asides_on_each_part():
+    text = ("本年度“三公”经费支出15.72万元，比上年减少2.08万元。\n"
+            "其中：公务用车运行维护费11.30万元，比上年减少1.50万元；公务接待费4.42万元，"
+            "比上年减少0.58万元；因公出国（境）费0元。")
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("4.42", "4.47"), "fail")] == ["15.72万元"]
+
+
+def test_parts_naming_a_partition_before_their_whole():
+    text = "当年财政拨款418.00万元，上年结转36.50万元，全年预算454.50万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("418.00", "418.05"), "fail")] == ["454.50万元"]
+    adjusted = "全年预算数980.00万元。年初预算820.00万元，年中追加省级资金160.00万元。"
+    assert [r.status for r in breakdowns(adjusted)] == ["pass"]
+
+
+def test_a_total_closing_the_figures_before_it():
+    text = "设备购置126.30万元、系统运维43.70万元，合计170.00万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.status for r in breakdowns(text.replace("43.70", "43.75"))] == ["fail"]
+
+
+def test_a_budget_and_its_spending_are_no_two_parts():
+    text = ("全年预算2,640.20万元，执行2,580.06万元。\n"
+            "其中项目支出全年预算1,305.10万元，执行1,338.00万元。")
+    assert not breakdowns(text)
+
+
+# ------------------------------------------------------------------ tables: 合计 over 小计, 其中 groups
+
+# Every 小计 holds over its group: the 合计 is read over the 小计 rows, not
+# over all twelve detail rows (whose rounding would hide 0.05).
+MANY = ("表5  2023年度分类支出情况（单位：万元）\n"
+        "| 科目 | 预算数 |\n"
+        "| 一、教育支出小计 | 1,250.36 |\n"
+        "| 1.义务教育 | 310.11 |\n| 2.高中教育 | 220.12 |\n| 3.职业教育 | 180.13 |\n"
+        "| 4.学前教育 | 140.14 |\n| 5.教师培训 | 200.01 |\n| 6.其他教育支出 | 199.85 |\n"
+        "| 二、卫生健康支出小计 | 620.48 |\n"
+        "| 1.公共卫生 | 210.11 |\n| 2.基层医疗 | 190.12 |\n| 3.中医药 | 100.13 |\n"
+        "| 4.计划生育 | 80.07 |\n| 5.其他卫生支出 | 40.05 |\n"
+        "| 合计 | 1,870.84 |\n")
+
+
+def test_grand_total_over_holding_subtotals_is_read_over_them():
+    results = totals(MANY)
+    assert results and all(r.status == "pass" for r in results), [r.message for r in results]
+    bad = totals(MANY.replace("1,870.84", "1,870.89"), "fail")
+    assert [r.stated for r in bad] == ["1,870.89"]
+
+
+PARTS = ("表6  项目资金来源（单位：万元）\n"
+         "| 资金来源 | 预算数 | 实际支出 |\n"
+         "| 项目资金合计 | 642.50 | 610.20 |\n"
+         "| 其中：中央补助资金 | 400.00 | 392.10 |\n"
+         "| 省级补助资金 | 180.00 | 166.60 |\n"
+         "| 其他资金 | 62.50 | 51.50 |\n")
+
+
+def test_qizhong_rows_ending_with_the_rest_add_up_to_their_row():
+    table = PARTS.replace("项目资金合计", "项目资金总额")
+    assert [r.status for r in totals(table)] == ["pass", "pass"]
+    bad = totals(table.replace("166.60", "166.65"), "fail")
+    assert [r.stated for r in bad] == ["610.20"]
+    # a 其中 group naming only some sources may be a selection: no result
+    assert not totals(table.replace("其他资金", "县级配套资金").replace("62.50 | 51.50", "30.00 | 20.00"))
+
+
+# ------------------------------------------------------------------ counts of listed items
+
+
+def counts(text: str, status=None):
+    return of(checks_of(para(text)), "count_in_words", status)
+
+
+def test_a_closed_list_right_before_its_count():
+    text = "局下设县公路养护中心、县运输服务中心、县交通工程质量监督站3个事业单位。"
+    assert [r.status for r in counts(text)] == ["pass"]
+    assert [r.status for r in counts(text.replace("3个", "4个"))] == ["fail"]
+    # 等 before the count: an open list, fewer names than the count is no fault
+    assert not counts("项目覆盖城关镇、河口镇、西岭乡等6个乡镇。", "fail")
+    # a count of its own in the clause: the list is not what is counted
+    assert not counts("在东湖镇、南岗镇、北山乡等5个乡镇设立监测点18个。", "fail")
+
+
+TOWNS = ("项目在全县7个乡镇实施，建设内容见下表。\n"
+         "乡镇 | 建设面积（亩） | 投入资金（万元）\n"
+         "东湖镇 | 2,310.5 | 301.20\n南岗镇 | 1,980.0 | 260.15\n北山乡 | 1,450.2 | 190.40\n"
+         "西坪乡 | 1,206.8 | 158.66\n石桥镇 | 2,044.1 | 266.30\n青溪镇 | 1,768.3 | 230.70\n"
+         "梅岭乡 | 1,102.6 | 143.99\n"
+         "合计 | 11,862.5 | 1,551.40\n")
+
+
+def test_a_count_against_a_full_table_of_what_it_counts():
+    assert [r.status for r in counts(TOWNS)] == ["pass"]
+    bad = counts(TOWNS.replace("7个乡镇", "9个乡镇"), "fail")
+    assert len(bad) == 1 and bad[0].expected == "7"
+    # without a total row the table may list a selection: no result
+    assert not counts(TOWNS.replace("合计 | 11,862.5 | 1,551.40\n", "").replace("7个乡镇", "9个乡镇"))
+
+
+def test_indicator_levels_are_no_parts_of_one_list():
+    # three levels of the same nine indicators, not three parts of nine
+    assert not breakdowns("本项目设置绩效指标9个，其中一级指标3个、二级指标6个、三级指标9个。")
+
+
+def test_a_breakdown_inside_a_part_does_not_end_the_list():
+    text = "项目资金300.00万元，其中设备购置180.00万元（其中进口设备60.00万元）、人员培训120.00万元。"
+    results = breakdowns(text)
+    assert sorted(r.status for r in results) == ["pass", "pass"]
+    bad = breakdowns(text.replace("人员培训120.00", "人员培训125.00"), "fail")
+    assert [r.stated for r in bad] == ["300.00万元"]
+
+
+def test_a_partition_beside_a_part_it_does_not_know_is_no_whole_list():
+    # 收回 is a third part here: 当年 + 结转 is not the whole 预算 of the line before
+    text = "项目全年预算503.00万元。\n当年支出450.00万元，结转下年50.00万元，收回财政3.00万元。"
+    assert not breakdowns(text, "fail")
+
+
+def test_cong_kan_opens_a_classification_too():
+    text = ("全年预算1,250.00万元，实际支出1,198.36万元。\n"
+            "从资金来源看，中央资金600.00万元，省级资金400.00万元，县级资金250.00万元。")
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("县级资金250.00", "县级资金250.05"), "fail")] == ["1,250.00万元"]
+
+
+def test_the_parts_changes_add_up_to_the_wholes_change():
+    text = ("本年“三公”经费支出18.40万元，比上年减少2.60万元。\n"
+            "其中：公务用车运行维护费13.10万元，比上年减少1.90万元；公务接待费5.30万元，比上年减少0.70万元；"
+            "因公出国（境）费0元，与上年持平。")
+    assert [r.status for r in breakdowns(text)] == ["pass", "pass"]
+    bad = breakdowns(text.replace("减少0.70", "减少0.75"), "fail")
+    assert [r.stated for r in bad] == ["2.60万元"]
+    # changes in two directions, or a part whose change is not stated: no second breakdown
+    mixed = text.replace("公务接待费5.30万元，比上年减少0.70万元", "公务接待费5.30万元，比上年增加0.70万元")
+    assert len(breakdowns(mixed)) == 1
+    silent = text.replace("，比上年减少0.70万元", "")
+    assert len(breakdowns(silent)) == 1

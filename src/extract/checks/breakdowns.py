@@ -5,7 +5,9 @@ once per run by :mod:`extract.checks.relations.breakdowns`;
 :func:`check_stated_breakdowns` judges each: the parts' interval sum must
 overlap the whole (see :mod:`~extract.checks.tolerance`). Where the parts
 may be a selection (counts, not money), a shortfall is not a failure:
-skipped (a counted breakdown is exhaustive whatever its unit). A single part
+skipped — unless the parts are the whole list by their count (计数) or by
+their names (行政 + 事业, 在编 + 编外, a last 其他…: rules ``partitions``,
+``rest_words``). A single part
 is checked as a part: it must not exceed the whole (``121.75 万元，其中市本级
 承担 39.40 万元`` passes).
 """
@@ -19,7 +21,7 @@ from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import figure_interval, figure_name, in_unit, show, stated_text
 from .quotes import join_places
-from .relations.breakdowns import Breakdown
+from .relations.breakdowns import Breakdown, lists_the_whole
 from .sentences import Placed
 from .tolerance import holds, sum_interval
 
@@ -56,7 +58,10 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
                            expected=f"≤{stated_text(w)}", stated=stated_text(part.claim),
                            quote=quote, locations=locations)
     names = " + ".join(_label(p) for p in b.parts)
-    exhaustive = b.form in ("构成", "组成", "计数") or w.unit_class in book.rules.breakdowns.exhaustive_unit_classes
+    rules = book.rules.breakdowns
+    exhaustive = (b.form in ("构成", "组成", "计数", "分类", "变动") or b.form in rules.adjacent_cues
+                  or w.unit_class in rules.exhaustive_unit_classes
+                  or lists_the_whole(rules, b.parts))
     ok = holds(parts_sum, whole_iv)
     if ok:
         status, verdict = "pass", "相符"

@@ -10,8 +10,13 @@ CheckResult per count that states its own list or matches a table:
   names more items than the count;
 - ``台山、开平、鹤山、恩平等 4 个县市``: the same, list first (等: a
   selection, so it fails only when the list is longer);
+- ``县就业服务中心、县社会保险中心、县劳动监察大队 3 个事业单位``: a list
+  right before its count, no 等, items of one kind (a common ending): the
+  whole list, so the count must match it;
 - the count against the rows of a table that lists the same items (most of
-  its names appear in the list): ``九个`` against 表1's 10 rows.
+  its names appear in the list): ``九个`` against 表1's 10 rows;
+- ``项目涉及 8 个乡镇`` against the item rows of a table with a total row
+  (so it lists them all) whose column of names is headed 乡镇.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import Optional
 from ..model import CheckResult, Location, Section, Table
 from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
+from .figures import cell_number
 from .relations.tables import table_name
 
 RULE = "count_in_words"
@@ -134,6 +140,14 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
             found = _listing(ctx, m, clause, False, sentence, section)
             if found is not None:
                 out.append(found)
+    for m in ctx.book.closed_list_count.finditer(sentence):
+        # A、B、C 3 个 X (no 等): the whole list, when its items are of one kind
+        clause = CLAUSE_BREAK.split(sentence[:m.start()])[-1]
+        if "、" not in clause or "等" in clause or re.search(r"\d", clause) or len(m.group("noun")) < 2:
+            continue  # no list, an open one (等), or a count of its own in the clause
+        found = _listing(ctx, m, clause, True, sentence, section)
+        if found is not None and _common_ending(found.items) is not None:
+            out.append(found)
     return out
 
 
@@ -260,15 +274,70 @@ def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
                 noun = m.group("noun")
                 if n is None or n < 2 or not any(noun[-j:] in header for j in (2, 3) if len(noun) >= j):
                     continue
-                rows = _data_rows(table)
-                ok = rows == n
                 where = next((p.claim.location for st in ctx.sentences_in(section.id) if st.text == sentence
                               for p in st.placed if p.claim.value == n), section.location)
-                out.append(make_result(
-                    ctx, RULE, "count_table", "pass" if ok else "fail",
-                    f"“{m.group('num')}{m.group('mw')}”与{table_name(table)}所列 {rows} 行{'相符' if ok else '不符'}",
-                    expected=str(rows), stated=m.group("num") + m.group("mw"),
-                    quote=ctx.quotes.verbatim(sentence, where), locations=[where, table.location]))
+                out.append(_count_against_rows(ctx, m, "", n, _data_rows(table), table, sentence, where))
+    return out
+
+
+def _count_against_rows(ctx: CheckContext, m: re.Match, noun: str, n: int, rows: int, table: Table,
+                        sentence: str, where: Location) -> CheckResult:
+    """The count ``n`` stated by ``m`` (and ``noun``) against ``rows`` item rows of ``table``."""
+    return make_result(
+        ctx, RULE, "count_table", "pass" if rows == n else "fail",
+        f"“{m.group('num')}{m.group('mw')}{noun}”与{table_name(table)}所列 {rows} 行{'相符' if rows == n else '不符'}",
+        expected=str(rows), stated=m.group("num") + m.group("mw"),
+        quote=ctx.quotes.verbatim(sentence, where), locations=[where, table.location])
+
+
+def _item_rows(table: Table) -> tuple[list[str], list[int]]:
+    """A table's column headers and its item rows (not header, total or
+    blank); a table the builder found no header for is headed by its first
+    row when no cell of that row is a number."""
+    grid = table.grid(filled=False)
+    columns, first = list(table.columns), table.header_rows
+    if not columns and first == 0 and grid and all(cell_number(c) is None for c in grid[0]):
+        columns, first = list(grid[0]), 1
+    rows = [r for r in range(first, table.n_rows)
+            if r not in table.total_rows and any(c.strip() for c in grid[r])]
+    return columns, rows
+
+
+def _label_headers(table: Table) -> list[str]:
+    """The headers of a table's columns of names (no cell of its item rows a number)."""
+    grid = table.grid(filled=False)
+    columns, rows = _item_rows(table)
+    out = []
+    for j, head in enumerate(columns):
+        cells = [grid[r][j].strip() for r in rows if j < len(grid[r])]
+        if len(_squash(head)) >= 2 and cells and all(c and cell_number(c) is None for c in cells):
+            out.append(_squash(head))
+    return out
+
+
+def headed_counts(ctx: CheckContext) -> list[CheckResult]:
+    """A count of items (项目涉及 8 个乡镇) against the item rows of a table
+    with a total row (so it lists them all) whose column of names is headed
+    by the counted noun (乡镇 | 建设面积 | 投入资金 … 合计)."""
+    tables = [(t, _label_headers(t)) for t in ctx.report.tables if t.total_rows]
+    tables = [(t, heads) for t, heads in tables if heads]
+    if not tables:
+        return []
+    rules = ctx.book.rules.counts
+    mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
+    count = re.compile(r"(?<![第\d一二两三四五六七八九十百.．])(?P<num>[一二两三四五六七八九十]{1,3}|\d{1,3})"
+                       rf"(?P<mw>{mw})(?P<noun>[\u4e00-\u9fff]{{2,8}})")
+    out: list[CheckResult] = []
+    for section in ctx.report.sections:
+        for sentence in ctx.section_sentences(section):
+            for m in count.finditer(sentence):
+                n = _count_value(m.group("num"), ctx.rules)
+                noun = m.group("noun")
+                table = next((t for t, heads in tables if any(noun.startswith(h) for h in heads)), None)
+                if n is None or n < 2 or table is None:
+                    continue
+                out.append(_count_against_rows(ctx, m, noun, n, len(_item_rows(table)[1]), table, sentence,
+                                               _claim_at(ctx, section, m, sentence)))
     return out
 
 
@@ -358,7 +427,7 @@ def _claim_at(ctx: CheckContext, section: Section, m: re.Match, sentence: str) -
 
 
 def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:
-    out: list[CheckResult] = referenced_counts(ctx) + following_counts(ctx)
+    out: list[CheckResult] = referenced_counts(ctx) + following_counts(ctx) + headed_counts(ctx)
     funds = FundIndex.of(ctx)
     for listing in find_listings(ctx):
         where = _location(ctx, listing)

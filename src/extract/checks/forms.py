@@ -195,7 +195,8 @@ def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:
             parts = [_num(p, col) for p in present]
             if total is None or any(p is None for p in parts):
                 continue
-            computed = sum_interval(_interval(p) for p in parts)  # type: ignore[arg-type]
+            # a part of 0 is none at all, not a figure rounded to the unit
+            computed = sum_interval(_exact(p) if p.value == 0 else _interval(p) for p in parts)  # type: ignore[union-attr]
             ok = holds(computed, _interval(total))
             decimals = max(p.precision for p in parts)  # type: ignore[union-attr]
             shown = round_for_message(computed.midpoint or Decimal(0), decimals)

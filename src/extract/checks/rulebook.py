@@ -53,6 +53,7 @@ class Rulebook:
     breakdown_cue: re.Pattern
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
+    lead_cue: Optional[re.Pattern]
     counted_before: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
@@ -68,6 +69,7 @@ class Rulebook:
     share_cue: Optional[re.Pattern]
     count_then_list: re.Pattern
     list_then_count: re.Pattern
+    closed_list_count: re.Pattern
 
     def severity(self, rule: str) -> Severity:
         return self.rules.severity[rule]
@@ -116,6 +118,13 @@ def _list_then_count(c: CountRules, count: str) -> re.Pattern:
     return re.compile(r"等\s*" + count + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
 
 
+def _closed_list_count(c: CountRules, count: str) -> re.Pattern:
+    """县就业服务中心、县社会保险中心、县劳动监察大队 3 个事业单位: the list
+    right before the count, no 等 (the list cut from its clause by the check)."""
+    mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
+    return re.compile(r"(?<![等\s])" + count + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
+
+
 def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
     return re.compile(pattern) if pattern else None
 
@@ -134,6 +143,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         breakdown_cue=_alternation(b.cues),
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),
+        lead_cue=_compiled(b.lead_cue),
         counted_before=_compiled(b.counted_before),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
@@ -149,6 +159,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         share_cue=_compiled(rules.operands.share_cue),
         count_then_list=_count_then_list(rules.counts, count),
         list_then_count=_list_then_count(rules.counts, count),
+        closed_list_count=_closed_list_count(rules.counts, count),
     )
 
 

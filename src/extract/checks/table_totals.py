@@ -38,6 +38,7 @@ from typing import Optional
 
 from ..model import Cell, CheckResult, Location, Table
 from .context import CheckContext, make_result
+from .relations.breakdowns import names_the_whole
 from .relations.tables import table_name
 from .rulebook import TableTotalRules
 from .figures import cell_number, is_empty_cell, show
@@ -341,15 +342,20 @@ def grand_total_readings(grid: _Grid, t: int, col: int, totals: list[int],
     rows (小计 rows and rows in no 小计's group, without ``其中`` rows),
     the detail rows (no 小计 rows, no rows a ``其中`` row breaks down),
     every data row since the previous 合计 (or the header), and those rows
-    with the previous 合计 itself (总计 = 本年收入合计 + 年初结转和结余)."""
+    with the previous 合计 itself (总计 = 本年收入合计 + 年初结转和结余).
+    Where every 小计 in scope holds over its group, the top-level rows only
+    (and the carried 合计)."""
     prev = max([i for i in totals if i < t and i not in subtotals], default=grid.header_rows - 1)
     scope = list(range(prev + 1, t))
     plain = [i for i in scope if i not in totals]
     covered: set[int] = set()
-    for s in (i for i in scope if i in subtotals):
+    grouped = [i for i in scope if i in subtotals]
+    all_hold = bool(grouped)
+    for s in grouped:
         readings = subtotal_readings(grid, s, totals)
-        chosen = next((rows for rows in readings if _holds_in(grid, (s, col), rows)), readings[0] if readings else [])
-        covered.update(chosen)
+        chosen = next((rows for rows in readings if _holds_in(grid, (s, col), rows)), None)
+        all_hold = all_hold and chosen is not None
+        covered.update(chosen if chosen is not None else readings[0] if readings else [])
     parts, parents = _part_rows(grid, plain, totals)
     top = [i for i in scope if (i in subtotals or i not in covered and i not in totals) and i not in parts]
     detail = [i for i in plain if i not in parents]
@@ -357,6 +363,11 @@ def grand_total_readings(grid: _Grid, t: int, col: int, totals: list[int],
     # (numbered rows under an unnumbered one, 一、二、 under 年初结转和结余, break it down)
     carried = [[prev] + plain, [prev] + [i for i in plain if grid.level(i) is None]] \
         if prev >= grid.header_rows and plain else []
+    if all_hold:
+        # each 小计 holds over its group: the 合计 is the 小计 rows and the rows
+        # in no group (the detail rows say the same, with a tolerance as wide
+        # as their number: a 合计 0.05 off in 万元 would pass over 12 rows)
+        return _unique([top] + carried)
     return _unique([top, detail, plain] + carried + code_level_readings(grid, plain, col))
 
 
@@ -402,6 +413,42 @@ def check_total_rows(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
     return out
 
 
+def check_part_groups(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
+    """A row (no total row) and the ``其中`` rows under it that name the
+    whole list (:func:`~extract.checks.relations.breakdowns.names_the_whole`:
+    其中：当年财政拨款 / 上年结转资金 / 其他资金): the row is their sum in each
+    value column. A 其中 group naming only some parts may be a selection."""
+    table = grid.table
+    if any(f.location.line <= table.location.line <= f.location.end_line for f in ctx.report.forms):
+        return []  # a form's funds rows: checked by the form's arithmetic (funds_sum)
+    totals = [i for i in table.total_rows if i >= grid.header_rows]
+    rows = [i for i in grid.data_rows() if i not in totals]
+    parts, parents = _part_rows(grid, rows, totals)
+    prefixes = sorted(grid.rules.part_prefixes, key=len, reverse=True)
+    out: list[CheckResult] = []
+    for p in sorted(parents):
+        group = [i for i in sorted(parts) if i > p and all(k in parts for k in range(p + 1, i + 1))]
+        names = [_strip_prefix(grid.label(i), prefixes) for i in group]
+        if len(group) < 2 or not names_the_whole(ctx.book.rules.breakdowns, names):
+            continue
+        label = grid.label(p)
+        for j in grid.value_cols:
+            if cell_number(grid.text[p][j]) is None or any(cell_number(grid.text[i][j]) is None for i in group):
+                continue
+            what = label if len(grid.value_cols) < 2 and not grid.columns[j] else f"{label}（{_squash(grid.columns[j])}）"
+            res = _judge(ctx, grid, (p, j), [[(i, j) for i in group]], what, ctx.quotes.row(table, p))
+            if res is not None:
+                out.append(res)
+    return out
+
+
+def _strip_prefix(label: str, prefixes: list[str]) -> str:
+    for w in prefixes:
+        if label.startswith(w):
+            return label[len(w):].lstrip("：:，, ")
+    return label
+
+
 def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
     table = grid.table
     columns = grid.value_cols
@@ -440,5 +487,6 @@ def check_table_totals(ctx: CheckContext) -> list[CheckResult]:
         if not grid.header_rows:
             continue
         out.extend(check_total_rows(ctx, grid))
+        out.extend(check_part_groups(ctx, grid))
         out.extend(check_total_columns(ctx, grid))
     return out

@@ -66,8 +66,35 @@ class BreakdownRules(_Strict):
     max_gap_chars: int = 20
     exhaustive_unit_classes: list[str] = Field(default_factory=lambda: ["money"])
     not_part_words: list[str] = Field(default_factory=list)
+    # Names that are parts though they hold a not-part word (上年结转: this year's money).
+    part_despite: list[str] = Field(default_factory=list)
     composition_cue: Optional[str] = None
     compositions: list[Composition] = Field(default_factory=list)
+    # Sets of parts that exhaust whatever whole they are listed under (行政 +
+    # 事业, 在编 + 编外): each member a list of words, any of which names it.
+    partitions: list[list[list[str]]] = Field(default_factory=list)
+    # A last part named by one of these (其他收入, 其余单位) is the rest: the list is whole.
+    rest_words: list[str] = Field(default_factory=list)
+    # Cues that follow their whole right away (X万元，分别为 A、B): only
+    # punctuation between them.
+    adjacent_cues: list[str] = Field(default_factory=list)
+    # A list opening its sentence (按支出性质分，A，B / 其中：A，B / 实际支出中，A，B)
+    # or naming a partition, of a whole stated within `lead_reach_lines`
+    # lines before it or after it in its sentence; without a whole that
+    # holds, one within `near_miss_share` of the parts' sum is the whole.
+    lead_cue: Optional[str] = None
+    # A figure named by one of these closes the list of figures before it in its sentence.
+    closing_words: list[str] = Field(default_factory=list)
+    # Words of `not_part_words` that make a figure no part yet leave it a whole (累计, 合计).
+    whole_words: list[str] = Field(default_factory=list)
+    lead_reach_lines: int = Field(3, ge=0)
+    # Words of a change on the year before, by direction (增加 | 减少), and of
+    # none (持平): the changes of the parts add up to the whole's.
+    change_words: list[list[str]] = Field(default_factory=list)
+    unchanged_words: list[str] = Field(default_factory=list)
+    # Roles of money (预算; 执行/支出): the parts of a lead list are of one role.
+    roles: list[list[str]] = Field(default_factory=list)
+    near_miss_share: Decimal = Field(Decimal("0.01"), ge=0, lt=1)
     # A stated count of parts: after the whole (全部用于三类：A、B、C), or
     # closing the parts (由 A、B、C 和 D 四部分构成, opened by `counted_opens`).
     counted_after: Optional[str] = None
@@ -76,7 +103,7 @@ class BreakdownRules(_Strict):
     # How many sentences after a counted cue its listed parts may run on.
     counted_reach_sentences: int = Field(6, ge=0)
 
-    _v = field_validator("composition_cue", "counted_after", "counted_before")(check_regex)
+    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue")(check_regex)
 
 
 class RateRule(_Strict):

@@ -28,9 +28,11 @@ single part over its whole (``X，其中 Y，R%``), consistency a part's wholes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional
 
 from ...model import Claim
+from ...rulefiles.checks import BreakdownRules
 from ...quantities import parse_number
 from ..figures import figure_interval
 from ..sentences import Placed, Sentence
@@ -61,16 +63,46 @@ def same_unit(a: Placed, b: Placed) -> bool:
             and ca.unit_class not in NOT_SUMMABLE)
 
 
+def _member(members: list[list[str]], metric: str) -> Optional[int]:
+    """The one member of a partition ``metric`` names, if exactly one."""
+    named = [i for i, words in enumerate(members) if any(w in metric for w in words)]
+    return named[0] if len(named) == 1 else None
+
+
+def names_the_whole(rules: BreakdownRules, names: list[str]) -> bool:
+    """Whether parts of these ``names`` are the whole list by their names:
+    they name every member of one of the rules' ``partitions`` (each part
+    one member, each member one part: 行政编制 + 事业编制), or the last is
+    the rest (其他…)."""
+    if len(names) >= 2 and any(names[-1].startswith(w) for w in rules.rest_words):
+        return True
+    for members in rules.partitions:
+        named = [_member(members, name) for name in names]
+        if None not in named and sorted(named) == list(range(len(members))):
+            return True
+    return False
+
+
+def lists_the_whole(rules: BreakdownRules, parts: list[Placed]) -> bool:
+    """:func:`names_the_whole` of the parts' metrics."""
+    return names_the_whole(rules, [p.claim.metric for p in parts])
+
+
 def _scoped(ctx: ClaimSource, p: Placed) -> bool:
-    """A figure whose own words scope it (同比, 累计, 占…) is no part."""
-    return bool(ctx.book.not_part.search(p.claim.metric_text)) or p.claim.qualifier == "累计"
+    """A figure whose own words scope it (同比, 累计, 占…) is no part
+    (unless they are a part's name: 上年结转)."""
+    text = p.claim.metric_text
+    for w in ctx.book.rules.breakdowns.part_despite:
+        text = text.replace(w, "")
+    return bool(ctx.book.not_part.search(text)) or p.claim.qualifier == "累计"
 
 
 def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
     out: list[Breakdown] = []
     for m in ctx.book.breakdown_cue.finditer(s.text):
         whole = _whole_before(ctx, s, m.start())
-        if whole is None:
+        if whole is None or (m.group(0) in ctx.book.rules.breakdowns.adjacent_cues
+                             and s.text[whole.end:m.start()].strip(" ，,：:")):
             continue
         parts: list[Placed] = []
         # a cue inside a bracket (X（其中 A，B），C) lists its parts in that bracket only
@@ -87,7 +119,7 @@ def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
             if parts and p.claim.normalized_value == whole.claim.normalized_value:
                 break  # the whole stated again (到位资金186万元): the list has ended
             if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
-                    between) and parts:
+                    _outside_brackets(between)) and parts:
                 break
             if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
                 break  # the parts so far make up the whole: what follows is not one of them
@@ -203,13 +235,34 @@ def _count_of(ctx: ClaimSource, text: str) -> Optional[int]:
 def _whole_before(ctx: ClaimSource, s: Sentence, at: int) -> Optional[Placed]:
     """The figure right before position ``at`` of ``s`` (within
     ``max_gap_chars``), if it can be a whole."""
-    before = [p for p in s.placed if 0 <= p.end <= at]
+    before = [p for p in s.placed if 0 <= p.end <= at and not _in_aside(s.text, p.end, at)]
     if not before:
         return None
     whole = before[-1]
-    if at - whole.end > ctx.book.rules.breakdowns.max_gap_chars or whole.claim.unit_class in NOT_SUMMABLE:
+    gap = _outside_brackets(s.text[whole.end:at])
+    if len(gap) > ctx.book.rules.breakdowns.max_gap_chars or whole.claim.unit_class in NOT_SUMMABLE:
         return None
     return whole
+
+
+def _in_aside(text: str, end: int, at: int) -> bool:
+    """Whether the figure ending at ``end`` is inside a bracket that closes
+    before ``at`` (X（含 a），其中…: a is an aside on X, not the whole)."""
+    between = text[end:at]
+    return sum(between.count(ch) for ch in CLOSE) > sum(between.count(ch) for ch in OPEN)
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` without what stands inside brackets."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
 
 
 def _listed_parts(ctx: ClaimSource, whole: Placed, candidates: list[tuple[Sentence, Placed]],
@@ -281,6 +334,187 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
     return out
 
 
+def _runs_on(sentences: list[Sentence], k: int) -> list[Sentence]:
+    """``sentences[k]`` and the sentences its line runs on with after a ；
+    (one list: 其中：A，比上年减少 a；B，比上年减少 b；C。)."""
+    out = [sentences[k]]
+    while (k + 1 < len(sentences) and sentences[k].text.rstrip()[-1:] in "；;"
+           and sentences[k + 1].section == sentences[k].section
+           and sentences[k + 1].location.line <= sentences[k].placed[-1].claim.location.end_line + 1):
+        k += 1
+        out.append(sentences[k])
+    return out
+
+
+def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int) -> list[Placed]:
+    """The parts of a list opening ``run[0]`` at ``start``: the figures of
+    the first part's unit, none scoped (a 比上年减少 figure after a part is
+    its aside, not a part), up to a total (合计 …) or the run's end."""
+    parts: list[Placed] = []
+    for s in run:
+        for p in s.placed:
+            if s is run[0] and p.start < start or p.claim.unit_class in NOT_SUMMABLE:
+                continue
+            if parts and not same_unit(p, parts[0]) or _scoped(ctx, p):
+                continue
+            parts.append(p)
+    return parts
+
+
+def _partition_parts(ctx: ClaimSource, s: Sentence) -> list[Placed]:
+    """The figures of ``s`` naming, one each, every member of a partition of
+    the rules (当年财政拨款 A，上年结转 B): a scoped figure too when its name
+    is a member's (上年结转 is this year's money)."""
+    rules = ctx.book.rules.breakdowns
+    for members in rules.partitions:
+        named = [(p, _member(members, p.claim.metric)) for p in s.placed
+                 if p.claim.unit_class not in NOT_SUMMABLE]
+        named = [(p, i) for p, i in named if i is not None]
+        if sorted(i for _, i in named) == list(range(len(members))) and all(
+                same_unit(p, named[0][0]) for p, _ in named):
+            return [p for p, _ in named]
+    return []
+
+
+def _can_be_whole(ctx: ClaimSource, p: Placed) -> bool:
+    """No words scope ``p`` but those that leave it a whole (累计, 合计)."""
+    keep = ctx.book.rules.breakdowns.whole_words
+    return all(m.group(0) in keep for m in ctx.book.not_part.finditer(p.claim.metric_text))
+
+
+def _closed_parts(ctx: ClaimSource, s: Sentence) -> list[Placed]:
+    """The figures of ``s`` before one named as their total (合计 C): A、B，合计 C."""
+    words = ctx.book.rules.breakdowns.closing_words
+    for k, total in enumerate(s.placed):
+        if k >= 2 and any(w in total.claim.metric_text for w in words):
+            parts = [p for p in s.placed[:k] if same_unit(p, total) and not _scoped(ctx, p)]
+            return parts if len(parts) >= 2 else []
+    return []
+
+
+def _whole_near(ctx: ClaimSource, parts: list[Placed], candidates: list[Placed]) -> Optional[Placed]:
+    """Among ``candidates`` (nearest first) the whole of ``parts``: the
+    first that holds, else the nearest within ``near_miss_share`` of their
+    sum, else None."""
+    book = ctx.book
+    total = sum_interval(figure_interval(p.claim, book) for p in parts)
+    fitting = [w for w in candidates if same_unit(w, parts[0]) and _can_be_whole(ctx, w)]
+    for w in fitting:
+        if holds(total, figure_interval(w.claim, book)):
+            return w
+    share = book.rules.breakdowns.near_miss_share
+    nominal = sum(p.claim.normalized_value for p in parts)
+    near = [(abs(w.claim.normalized_value - nominal), k, w) for k, w in enumerate(fitting)
+            if _one_digit(w.claim.normalized_value - nominal)
+            and abs(w.claim.normalized_value - nominal) <= share * w.claim.normalized_value]
+    return min(near, key=lambda t: t[:2])[2] if near else None
+
+
+def _one_digit(diff: Decimal) -> bool:
+    """Whether ``diff`` is d × 10^k (what a typo in one digit of one figure
+    changes a sum by)."""
+    return diff != 0 and len(abs(diff).normalize().as_tuple().digits) == 1
+
+
+def _role(ctx: ClaimSource, metric: str) -> Optional[int]:
+    """The role (rules ``roles``) whose word stands last in ``metric``."""
+    last = [(metric.rfind(w), i) for i, words in enumerate(ctx.book.rules.breakdowns.roles) for w in words]
+    at, role = max(last, default=(-1, None))
+    return role if at >= 0 else None
+
+
+def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Breakdown]) -> list[Breakdown]:
+    """A list opening its sentence (rules ``lead_cue``) or naming a
+    partition, with its whole stated just before it or after its parts."""
+    book = ctx.book
+    reach = book.rules.breakdowns.lead_reach_lines
+    listed = {id(p.claim) for b in found for p in b.parts}
+    out: list[Breakdown] = []
+    k = 0
+    while k < len(sentences):
+        s = sentences[k]
+        m = book.lead_cue.search(s.text) if book.lead_cue is not None else None
+        run = _runs_on(sentences, k) if m else [s]
+        partition = [] if m else _partition_parts(ctx, s)
+        parts = partition or (_lead_parts(ctx, run, m.end()) if m else _closed_parts(ctx, s))
+        # a partition pins its parts; else they are of one role (not a budget and its spending)
+        roles = set() if partition else {_role(ctx, p.claim.metric) for p in parts} - {None}
+        if len(parts) < 2 or len(roles) > 1 or any(id(p.claim) in listed for p in parts):
+            k += 1
+            continue
+        ids = {id(p.claim) for p in parts}
+        first = s.location.line
+        after = [p for s2 in run for p in s2.placed if id(p.claim) not in ids
+                 and p.claim.location.start > parts[0].claim.location.start]
+        before = [p for s2 in sentences[:k] if s2.section == s.section
+                  and s2.placed[-1].claim.location.end_line >= first - reach for p in s2.placed]
+        before += [p for p in s.placed if id(p.claim) not in ids
+                   and p.claim.location.start < parts[0].claim.location.start]
+        candidates = after + before[::-1]
+        extra = [p for p in s.placed if id(p.claim) not in ids and same_unit(p, parts[0])]
+        if partition and extra:
+            # another figure beside a partition's members is its whole or a
+            # part the partition does not know (收回 5 万元): never a whole further off
+            candidates = extra
+        whole = _whole_near(ctx, parts, candidates)
+        if whole is not None:
+            out.append(Breakdown([whole], parts, "分类", [x for x in sentences[:k] if whole in x.placed] + run))
+            listed |= ids
+        k += len(run)
+    return out
+
+
+def _change_of(ctx: ClaimSource, s: Sentence, figure: Placed, until: int) -> Optional[tuple[int, Optional[Placed]]]:
+    """The change on the year before that ``s`` states of ``figure`` before
+    position ``until``: (direction, its figure), (-1, None) for 持平, None
+    for no change stated."""
+    rules = ctx.book.rules.breakdowns
+    for p in s.placed:
+        if p.start <= figure.start or p.start >= until:
+            continue
+        if same_unit(p, figure):
+            way = [k for k, words in enumerate(rules.change_words) if any(w in p.claim.metric_text for w in words)]
+            if len(way) == 1:
+                return way[0], p
+    rest = s.text[figure.end:until if until < len(s.text) else len(s.text)]
+    if any(w in rest for w in rules.unchanged_words):
+        return -1, None
+    return None
+
+
+def _change_breakdowns(ctx: ClaimSource, found: list[Breakdown]) -> list[Breakdown]:
+    """Of each breakdown whose whole and parts each state their change on
+    the year before in one direction, the changes as a breakdown too."""
+    out: list[Breakdown] = []
+    for b in found:
+        if len(b.parts) < 2:
+            continue
+        where = {id(p.claim): s for s in b.sentences for p in s.placed}
+        whole_s = where.get(id(b.whole.claim))
+        if whole_s is None:
+            continue
+        starts = [p.start for p in whole_s.placed if p.start > b.whole.start and id(p.claim) in
+                  {id(q.claim) for q in b.parts}]
+        whole_change = _change_of(ctx, whole_s, b.whole, min(starts, default=len(whole_s.text)))
+        if whole_change is None or whole_change[1] is None:
+            continue
+        parts: list[Placed] = []
+        for k, p in enumerate(b.parts):
+            s = where.get(id(p.claim))
+            if s is None:
+                break
+            nxt = [q.start for q in b.parts[k + 1:] if where.get(id(q.claim)) is s]
+            change = _change_of(ctx, s, p, min(nxt, default=len(s.text)))
+            if change is None or change[0] not in (-1, whole_change[0]):
+                break
+            if change[1] is not None:
+                parts.append(change[1])
+        else:
+            if len(parts) >= 2:
+                out.append(Breakdown([whole_change[1]], parts, "变动", b.sentences))
+    return out
+
+
 def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
     """Every stated breakdown of the text, each once."""
     by_section: dict[Optional[str], list[Sentence]] = {}
@@ -293,7 +527,9 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(b for s in sentences for b in _paren_breakdowns(ctx, s))
         found.extend(_composition_breakdowns(ctx, sentences, cue))
         found.extend(_named_breakdowns(ctx, sentences))
+        found.extend(_lead_breakdowns(ctx, sentences, found))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
+    found.extend(_change_breakdowns(ctx, found))
     # a whole whose parts a stated count pins is judged on those parts only
     counted = {id(b.whole.claim) for b in found if b.form == "计数"}
     found = [b for b in found if b.form == "计数" or id(b.whole.claim) not in counted]
