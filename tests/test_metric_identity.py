@@ -85,3 +85,50 @@ def test_figures_per_one_of_something_of_other_totals_are_two_metrics():
     same = text.replace("发放临时救助金84.00万元", "发放医疗救助金260.00万元")
     [message] = failed(same)
     assert "1300元" in message and "900元" in message
+
+
+def test_a_share_is_of_its_part_not_of_its_base():
+    # 占X names the base; the metric is the part before it: two shares of
+    # one base are two metrics
+    text = ("一、预算安排\n\n公用经费预算 620000 元，其中：\n办公费预算 434000 元，占公用经费预算70%。\n"
+            "差旅费预算 186000 元，占公用经费预算30%。\n\n二、自评结论\n\n办公费预算占比较上年略有提高。\n")
+    assert failed(text) == []
+    # the same part's share stated again with another value is one metric, two values
+    [message] = failed(text + "\n三、其他说明\n\n办公费预算 434000 元，占公用经费预算75%。\n")
+    assert "70%" in message and "75%" in message and "办公费预算占公用经费预算" in message
+    # a share with no part before it in its sentence names no metric of its own
+    bare = ("一、预算安排\n\n印刷费预算 52000 元。占公用经费预算8%。\n"
+            "咨询费预算 39000 元。占公用经费预算6%。\n")
+    assert failed(bare) == []
+    # 占 opening the words of a figure that is no percent is its own metric
+    area = ("一、建设内容\n\n育苗基地建成投用，占地面积3,600平方米。\n\n"
+            "二、自评结论\n\n项目已完工，占地面积3,900平方米。\n")
+    assert len(failed(area)) == 1
+
+
+def test_a_prior_year_figure_of_a_comparison_is_its_subjects():
+    # 比上年支出 X names the year before of the clause subject: three items
+    # compared with their own prior years are three metrics
+    text = ("一、“三公”经费\n\n“三公”经费支出64万元，比上年支出71万元减少7万元；"
+            "其中公务接待费支出22万元，比上年支出26万元减少4万元；"
+            "公务用车运行维护费支出42万元，较上年同期45万元减少3万元。\n")
+    assert failed(text) == []
+    # the subject's year before stated again with another value is found
+    [message] = failed(text + "\n二、自评结论\n\n上年“三公”经费支出73万元。\n")
+    assert "上年三公经费支出" in message and "71万元" in message and "73万元" in message
+    # the words after 比上年 may name the subject among several figures before
+    text = ("一、收支情况\n\n本年财政拨款收入360.00万元，事业单位经营收入45.00万元，"
+            "比上年财政拨款收入320.00万元增加40.00万元。\n\n二、自评结论\n\n"
+            "上年事业单位经营收入52.00万元。\n")
+    assert failed(text) == []
+    assert len(failed(text.replace("上年事业单位经营收入52.00", "上年财政拨款收入326.00"))) == 1
+
+
+def test_a_sub_items_figures_are_not_the_units_under_another_heading():
+    # 项目支出 of one function-class item (under （一）) is not the unit's
+    # 项目支出 (under （二）): parallel sections of one chapter
+    text = ("五、一般公共预算支出情况说明\n\n（一）按功能分类划分。\n\n"
+            "1.小学教育支出 380000 元，基本支出 380000 元，项目支出 0 元。主要用于人员经费。\n\n"
+            "（二）按支出结构分类划分。\n\n1. 基本支出预算 872000 元，占一般公共预算支出的 91.5%。\n\n"
+            "2. 项目支出 81000 元，占一般公共预算支出的 8.5%。\n")
+    assert failed(text) == []

@@ -10,6 +10,11 @@ Two figures are the same metric only when everything says so:
 - the same metric name (after endings such as 数量 that change nothing:
   补助高新技术企业数量 is 补助高新技术企业) of at least ``min_metric_chars``
   characters, beyond growth and rate words (年均增长 names no metric);
+- for a figure whose words name only what it is measured against, the
+  metric of its clause subject (:func:`subject_metrics`): 占基本支出预算80%
+  after 工资福利支出预算40万元 is the share of 工资福利支出预算, so the shares
+  of two parts of one base are two metrics; 比上年支出90万元 after “三公”经费
+  支出80万元 is 上年三公经费支出;
 - the same normalized unit, and the same scope: the same scope words
   (累计, 新增, 上年 …) in their own words, and, for parts of a stated
   breakdown, the same whole (项目支出 of 部门总支出 is not 项目支出 of
@@ -61,11 +66,11 @@ class Statement:
     of: tuple[Claim, ...] = ()
 
 
-def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
-    """The name two statements of one metric share, or None when the name
-    says too little."""
+def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) -> Optional[str]:
+    """The name two statements of one metric share (of ``metric``, by
+    default the claim's own words), or None when the name says too little."""
     rules = ctx.book.rules.consistency
-    metric = claim.metric
+    metric = claim.metric if metric is None else metric
     for word in sorted(rules.report_period_words, key=len, reverse=True):
         if metric.startswith(word) and len(metric) > len(word):
             metric = metric[len(word):]
@@ -78,6 +83,54 @@ def metric_key(ctx: CheckContext, claim: Claim) -> Optional[str]:
     return name
 
 
+
+
+def _after_lead(leads: list[str], metric: str) -> Optional[str]:
+    """The rest of ``metric`` after the first of ``leads`` (longest first)
+    it opens with; None when it opens with none."""
+    for lead in leads:
+        if metric.startswith(lead):
+            return metric[len(lead):]
+    return None
+
+
+def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
+    """The metric a text figure states when its own words name only what it
+    is measured against (rules ``consistency.share_leads`` and
+    ``prior_leads``), by ``id`` of its claim: its clause subject's, the
+    figure stated before it in its sentence. 工资福利支出预算40万元，占基本支出
+    预算80% states 工资福利支出预算占基本支出预算 (the share of a part, so two
+    shares of one base are two metrics); “三公”经费支出80万元，比上年支出90万元
+    states 上年三公经费支出. None where the sentence states no subject before
+    the figure, or one whose name says too little: such a figure names no
+    metric of its own. Where the words after the lead repeat the name of
+    a figure before (收入总计…，支出总计…，比上年收入总计…), that figure is the
+    subject. 比上年减少10万元 is a change, not a prior-year figure: it is left
+    as it is."""
+    rules = ctx.book.rules.consistency
+    relation = ctx.book.relation_words
+    shares = sorted(rules.share_leads, key=len, reverse=True)
+    priors = sorted(rules.prior_leads, key=len, reverse=True)
+    out: dict[int, Optional[str]] = {}
+    for s in ctx.sentences:
+        for i, p in enumerate(s.placed):
+            c = p.claim
+            # a share is a percent: 占地面积 2,000 平方米 names its own metric
+            base = _after_lead(shares, c.metric) if c.unit_class == "percent" else None
+            prior = None if base is not None else _after_lead(priors, c.metric)
+            if base is None and (prior is None or relation.search(prior)):
+                continue
+            subjects = [q.claim for q in s.placed[:i]
+                        if _after_lead(shares, q.claim.metric) is None and _after_lead(priors, q.claim.metric) is None
+                        and not relation.search(q.claim.metric)
+                        and (q.claim.unit_class not in ("percent", "date", "duration") if base is not None
+                             else q.claim.normalized_unit == c.normalized_unit)]
+            keys = [metric_key(ctx, q) for q in subjects]
+            # 收入总计…，支出总计…，比上年收入总计…: the subject its words repeat
+            own = metric_key(ctx, c, prior) if prior else None
+            key = own if own is not None and own in keys else keys[-1] if keys else None
+            out[id(c)] = None if key is None else f"{key}占{base}" if base is not None else f"上年{key}"
+    return out
 
 
 def _scope(ctx: CheckContext, claim: Claim, lead: str = "") -> frozenset[str]:
@@ -112,10 +165,12 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     """Eligible figures grouped by (metric name, normalized unit); only
     metrics stated more than once."""
     by_key: dict[tuple[str, str], list[Claim]] = {}
+    subjects = subject_metrics(ctx)
     for claim in ctx.report.claims:
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
-        key = metric_key(ctx, claim)
+        metric = subjects.get(id(claim), claim.metric)
+        key = metric_key(ctx, claim, metric) if metric is not None else None
         if key is not None:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
     index = {id(p.claim): i for i, s in enumerate(ctx.sentences) for p in s.placed}

@@ -264,6 +264,8 @@ class ConsistencyRules(_Strict):
     sentence_scope_words: list[str] = Field(default_factory=list)
     target_heading_ends: list[str] = Field(default_factory=list)
     actual_labels: list[str] = Field(default_factory=list)
+    share_leads: list[str] = Field(default_factory=list)
+    prior_leads: list[str] = Field(default_factory=list)
 
 
 class YearRules(_Strict):
