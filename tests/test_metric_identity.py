@@ -122,6 +122,18 @@ def test_a_prior_year_figure_of_a_comparison_is_its_subjects():
             "上年事业单位经营收入52.00万元。\n")
     assert failed(text) == []
     assert len(failed(text.replace("上年事业单位经营收入52.00", "上年财政拨款收入326.00"))) == 1
+    # 与上年X相比, and a bare 上年X after its subject, are the subject's year before
+    text = ("一、收入情况\n\n事业收入420万元，与上年收入460万元相比减少40万元；"
+            "经营收入130万元，上年收入150万元。\n")
+    assert failed(text) == []
+    # money carried in (上年结转) is no year before of the figure before it
+    text = ("一、预算安排\n\n当年财政拨款312.00万元，上年结转18.60万元，全年预算330.60万元。\n\n"
+            "二、自评结论\n\n上年财政拨款298.00万元。\n")
+    assert failed(text) == []
+    # 上年结转结余 names a metric of its own: restated with another value, found
+    text = ("一、收入情况\n\n本年收入合计700万元，上年结转结余85万元。\n\n"
+            "二、自评结论\n\n上年结转结余88万元已全部使用。\n")
+    assert len(failed(text)) == 1
 
 
 def test_a_sub_items_figures_are_not_the_units_under_another_heading():

@@ -105,31 +105,59 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
     the figure, or one whose name says too little: such a figure names no
     metric of its own. Where the words after the lead repeat the name of
     a figure before (收入总计…，支出总计…，比上年收入总计…), that figure is the
-    subject. 比上年减少10万元 is a change, not a prior-year figure: it is left
-    as it is."""
+    subject. A figure whose words are a period (``sentence_scope_words``)
+    and a rest that names too little on its own is a prior-year figure too
+    where the rest repeats the subject's words (事业收入…，上年收入…); else it
+    keeps its own words (当年财政拨款…，上年结转…: money carried in). 上年结转结余
+    is a metric of its own,
+    and 比上年减少10万元 a change, not a prior-year figure: both are left as
+    they are."""
     rules = ctx.book.rules.consistency
     relation = ctx.book.relation_words
     shares = sorted(rules.share_leads, key=len, reverse=True)
     priors = sorted(rules.prior_leads, key=len, reverse=True)
+    periods = sorted(rules.sentence_scope_words, key=len, reverse=True)
+
+    def lead(c: Claim) -> Optional[tuple[str, str]]:
+        """("share", base), ("prior", rest) or ("period", rest) for a figure
+        its words measure against something; None for one that names its
+        own metric."""
+        if c.unit_class == "percent":  # 占地面积 2,000 平方米 is no share
+            base = _after_lead(shares, c.metric)
+            if base is not None:
+                return "share", base
+        rest = _after_lead(priors, c.metric)
+        if rest is None:
+            rest = _after_lead(priors, c.metric_text)  # 与上年支出90万元相比: 与 is cut from the metric
+        if rest is None:
+            # 上年支出 90 万元 after its subject; 上年结转结余 names its own
+            rest = _after_lead(periods, c.metric)
+            if rest is None or metric_key(ctx, c, rest) is not None or relation.search(rest):
+                return None
+            return "period", rest
+        if relation.search(rest):
+            return None  # 比上年减少10万元: a change, not a prior-year figure
+        return "prior", rest
+
     out: dict[int, Optional[str]] = {}
     for s in ctx.sentences:
+        leads = [lead(p.claim) for p in s.placed]
         for i, p in enumerate(s.placed):
             c = p.claim
-            # a share is a percent: 占地面积 2,000 平方米 names its own metric
-            base = _after_lead(shares, c.metric) if c.unit_class == "percent" else None
-            prior = None if base is not None else _after_lead(priors, c.metric)
-            if base is None and (prior is None or relation.search(prior)):
+            if leads[i] is None:
                 continue
-            subjects = [q.claim for q in s.placed[:i]
-                        if _after_lead(shares, q.claim.metric) is None and _after_lead(priors, q.claim.metric) is None
+            kind, rest = leads[i]
+            subjects = [q.claim for q, led in zip(s.placed[:i], leads) if led is None
                         and not relation.search(q.claim.metric)
-                        and (q.claim.unit_class not in ("percent", "date", "duration") if base is not None
+                        and (q.claim.unit_class not in ("percent", "date", "duration") if kind == "share"
                              else q.claim.normalized_unit == c.normalized_unit)]
             keys = [metric_key(ctx, q) for q in subjects]
             # 收入总计…，支出总计…，比上年收入总计…: the subject its words repeat
-            own = metric_key(ctx, c, prior) if prior else None
+            own = metric_key(ctx, c, rest) if kind == "prior" and rest else None
             key = own if own is not None and own in keys else keys[-1] if keys else None
-            out[id(c)] = None if key is None else f"{key}占{base}" if base is not None else f"上年{key}"
+            if kind == "period" and (key is None or rest not in key):
+                continue  # 上年支出 90 万元 with no subject before, 上年结转 after 财政拨款: its own words
+            out[id(c)] = None if key is None else f"{key}占{rest}" if kind == "share" else f"上年{key}"
     return out
 
 
