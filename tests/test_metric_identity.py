@@ -100,6 +100,17 @@ def test_a_share_is_of_its_part_not_of_its_base():
     bare = ("一、预算安排\n\n印刷费预算 52000 元。占公用经费预算8%。\n"
             "咨询费预算 39000 元。占公用经费预算6%。\n")
     assert failed(bare) == []
+    # a share naming no base (占, 占比) names no metric: of all spending, or of
+    # the 财政拨款 spending?
+    text = ("一、支出决算\n\n本年支出合计2,480.00万元，其中：基本支出1,860.00万元，占75.00%；"
+            "项目支出620.00万元，占25.00%。\n\n二、财政拨款支出决算\n\n财政拨款支出2,250.00万元，"
+            "其中：基本支出1,860.00万元，占比82.67%；项目支出390.00万元，占比17.33%。\n")
+    assert failed(text) == []
+    # 的比重 names no other base: 占公用经费预算的比重 is 占公用经费预算
+    [message] = failed(text.replace("项目支出390.00万元，占比17.33%。", "办公费预算 434000 元，"
+                                    "占公用经费预算的比重为75%。") + "\n三、预算安排\n\n"
+                       "办公费预算 434000 元，占公用经费预算70%。\n")
+    assert "70%" in message and "75%" in message
     # 占 opening the words of a figure that is no percent is its own metric
     area = ("一、建设内容\n\n育苗基地建成投用，占地面积3,600平方米。\n\n"
             "二、自评结论\n\n项目已完工，占地面积3,900平方米。\n")
@@ -144,3 +155,16 @@ def test_a_sub_items_figures_are_not_the_units_under_another_heading():
             "（二）按支出结构分类划分。\n\n1. 基本支出预算 872000 元，占一般公共预算支出的 91.5%。\n\n"
             "2. 项目支出 81000 元，占一般公共预算支出的 8.5%。\n")
     assert failed(text) == []
+
+
+def test_parts_listed_past_a_semicolon_keep_their_whole():
+    # the 其中 list goes on past "；": 项目支出 is the 本年支出合计's in one
+    # chapter and the 财政拨款支出's in the other
+    text = ("一、支出决算情况\n\n本年支出合计1,540.00万元，其中：基本支出1,120.00万元；项目支出420.00万元。\n\n"
+            "二、财政拨款支出决算情况\n\n财政拨款支出1,380.00万元，其中：基本支出1,120.00万元；"
+            "项目支出260.00万元。\n")
+    assert failed(text) == []
+    # the same whole's part restated with another value is found
+    [message] = failed(text + "\n三、自评结论\n\n本年支出合计1,540.00万元，其中：基本支出1,120.00万元；"
+                       "项目支出450.00万元。\n")
+    assert "420.00万元" in message and "450.00万元" in message

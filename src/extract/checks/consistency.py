@@ -18,7 +18,7 @@ Two figures are the same metric only when everything says so:
 - the same normalized unit, and the same scope: the same scope words
   (累计, 新增, 上年 …) in their own words, and, for parts of a stated
   breakdown, the same whole (项目支出 of 部门总支出 is not 项目支出 of
-  财政拨款支出);
+  财政拨款支出), a list past a "；" included (:func:`listed_wholes`);
 - no year other than the report's: a metric stated for several years is a
   series, not a repeat;
 - not a target (``≥700 家`` in text is an aim, not a figure);
@@ -102,7 +102,8 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
     预算80% states 工资福利支出预算占基本支出预算 (the share of a part, so two
     shares of one base are two metrics); “三公”经费支出80万元，比上年支出90万元
     states 上年三公经费支出. None where the sentence states no subject before
-    the figure, or one whose name says too little: such a figure names no
+    the figure, a share that names no base (项目支出300万元，占33%: of all
+    spending, or of the 财政拨款 spending?), or one whose name says too little: such a figure names no
     metric of its own. Where the words after the lead repeat the name of
     a figure before (收入总计…，支出总计…，比上年收入总计…), that figure is the
     subject. A figure whose words are a period (``sentence_scope_words``)
@@ -117,6 +118,7 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
     shares = sorted(rules.share_leads, key=len, reverse=True)
     priors = sorted(rules.prior_leads, key=len, reverse=True)
     periods = sorted(rules.sentence_scope_words, key=len, reverse=True)
+    endings = sorted((w[::-1] for w in rules.share_base_endings), key=len, reverse=True)
 
     def lead(c: Claim) -> Optional[tuple[str, str]]:
         """("share", base), ("prior", rest) or ("period", rest) for a figure
@@ -125,7 +127,8 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
         if c.unit_class == "percent":  # 占地面积 2,000 平方米 is no share
             base = _after_lead(shares, c.metric)
             if base is not None:
-                return "share", base
+                kept = _after_lead(endings, base[::-1])  # 占基本支出预算的比重: 基本支出预算
+                return "share", base[:len(kept)] if kept is not None else base
         rest = _after_lead(priors, c.metric)
         if rest is None:
             rest = _after_lead(priors, c.metric_text)  # 与上年支出90万元相比: 与 is cut from the metric
@@ -155,13 +158,42 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
             # 收入总计…，支出总计…，比上年收入总计…: the subject its words repeat
             own = metric_key(ctx, c, rest) if kind == "prior" and rest else None
             key = own if own is not None and own in keys else keys[-1] if keys else None
+            if kind == "share" and not rest:
+                key = None  # 项目支出300万元，占33%: of a base it does not name
             if kind == "period" and (key is None or rest not in key):
                 continue  # 上年支出 90 万元 with no subject before, 上年结转 after 财政拨款: its own words
             out[id(c)] = None if key is None else f"{key}占{rest}" if kind == "share" else f"上年{key}"
     return out
 
 
-def _scope(ctx: CheckContext, claim: Claim, lead: str = "") -> frozenset[str]:
+LIST_GO_ON = ("；", ";")
+
+
+def listed_wholes(ctx: CheckContext) -> dict[int, frozenset[str]]:
+    """The wholes above each part of a stated breakdown (``ctx.wholes_of``),
+    and above the parts listed after one past a semicolon: in 本年支出合计
+    2,480万元，其中：基本支出1,860万元，占75%；项目支出620万元，占25%。 the
+    breakdown ends at the "；", but 项目支出 is 本年支出合计's as 基本支出 is,
+    not the 项目支出 of the 财政拨款支出 of another chapter. A listed part is
+    the first figure of the sentence right after one ending in a semicolon
+    whose last figure that is no percent is a part, in the same section and
+    unit, and no whole of a breakdown itself."""
+    out = dict(ctx.wholes_of)
+    wholes = {id(p.claim) for b in ctx.breakdowns for p in b.wholes}
+    for before, s in zip(ctx.sentences, ctx.sentences[1:]):
+        if before.section != s.section or not before.text.rstrip().endswith(LIST_GO_ON):
+            continue
+        last = [p.claim for p in before.placed if p.claim.unit_class != "percent"]
+        first = next((p.claim for p in s.placed if p.claim.unit_class != "percent"), None)
+        if (not last or first is None or id(last[-1]) not in out or id(first) in out or id(first) in wholes
+                or first.normalized_unit != last[-1].normalized_unit or first is not s.placed[0].claim):
+            continue
+        out[id(first)] = out[id(last[-1])]
+    return out
+
+
+def _scope(ctx: CheckContext, claim: Claim, lead: str = "",
+           wholes_of: Optional[dict[int, frozenset[str]]] = None) -> frozenset[str]:
     """The scope words of a claim: in its metric's words (or, where they
     hold none, the periods of ``lead``, its sentence's words before the
     first figure: "上年同口径调整后预算…，实际支出…"), its qualifier, and the label that
@@ -178,7 +210,7 @@ def _scope(ctx: CheckContext, claim: Claim, lead: str = "") -> frozenset[str]:
         words.add("目标")
     if claim.qualifier and ctx.book.scope_words.fullmatch(claim.qualifier):
         words.add(claim.qualifier)
-    for whole in ctx.wholes_of.get(id(claim), ()):
+    for whole in (ctx.wholes_of if wholes_of is None else wholes_of).get(id(claim), ()):
         words.add(f"之部分:{whole}")
     return frozenset(words)
 
@@ -209,7 +241,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         s = ctx.sentences[i]
         return s.text[:max(s.placed[0].start, 0)]
 
-    return {key: [Statement(c, i, _scope(ctx, c, lead(i)), *_operands(ctx, c, i))
+    wholes_of = listed_wholes(ctx) if by_key else {}
+    return {key: [Statement(c, i, _scope(ctx, c, lead(i), wholes_of), *_operands(ctx, c, i))
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
 

@@ -265,6 +265,7 @@ class ConsistencyRules(_Strict):
     target_heading_ends: list[str] = Field(default_factory=list)
     actual_labels: list[str] = Field(default_factory=list)
     share_leads: list[str] = Field(default_factory=list)
+    share_base_endings: list[str] = Field(default_factory=list)
     prior_leads: list[str] = Field(default_factory=list)
 
 
