@@ -168,3 +168,34 @@ def test_parts_listed_past_a_semicolon_keep_their_whole():
     [message] = failed(text + "\n三、自评结论\n\n本年支出合计1,540.00万元，其中：基本支出1,120.00万元；"
                        "项目支出450.00万元。\n")
     assert "420.00万元" in message and "450.00万元" in message
+
+
+def test_budget_roles_of_named_subjects_are_each_their_own_metric():
+    # 年初预算 / 支出决算 / 完成年初预算 alone name a role: whose it is the
+    # figure before in the sentence, or the item's label before it, says
+    text = ("三、一般公共预算财政拨款支出决算情况说明\n\n"
+            "2024年一般公共预算财政拨款支出年初预算为735.00万元，支出决算为702.80万元，完成年初预算的95.62%。其中：\n"
+            "社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项)。"
+            "年初预算为96.00万元，支出决算为94.10万元，完成年初预算的98.02%。\n"
+            "卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项)。"
+            "年初预算为41.00万元，支出决算为38.70万元，完成年初预算的94.39%。\n")
+    assert failed(text) == []
+    # labels in the sentence itself (1.X(项)：年初预算…) name the subject too
+    text = ("三、财政拨款支出决算具体情况\n\n1.行政运行(项)：年初预算为410.00万元，支出决算为398.20万元。"
+            "2.事业运行(项)：年初预算为150.00万元，支出决算为147.60万元。\n")
+    assert failed(text) == []
+    # the same subject's role restated with another value is found, and so is
+    # a role no subject is named for
+    text = ("一、项目概况\n\n本项目年初预算为60.00万元，实际支出57.30万元。\n\n"
+            "二、自评结论\n\n全年实际支出57.80万元，执行率96.33%。\n")
+    [message] = failed(text)
+    assert "57.30万元" in message and "57.80万元" in message
+
+
+def test_a_change_after_a_comparison_lead_names_no_metric():
+    # 比上年决算减少 X is its subject's change: three items' changes are no
+    # one metric
+    text = ("五、“三公”经费\n\n2024年“三公”经费财政拨款支出决算为9.60万元，比上年决算减少1.10万元；"
+            "其中：公务用车运行维护费支出决算为6.20万元，比上年决算减少0.80万元；"
+            "公务接待费支出决算为3.40万元，比上年决算减少0.30万元。\n")
+    assert failed(text) == []

@@ -48,6 +48,7 @@ from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
 from .figures import count_unit, cue_rule, figure_interval, stated_text
 from .relations.forms import restated_by_form
+from .sentences import Sentence
 from .tolerance import Interval
 
 RULE = "metric_consistency"
@@ -64,6 +65,9 @@ class Statement:
     # 480 万元); empty when it is no such figure or its sentence states none
     per: tuple[Claim, ...] = ()
     of: tuple[Claim, ...] = ()
+    # for a figure named by a budget role alone (年初预算, 支出决算): what its
+    # sentence or label says it is the role of; None when it names nothing
+    subject: Optional[str] = None
 
 
 def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) -> Optional[str]:
@@ -109,10 +113,10 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
     subject. A figure whose words are a period (``sentence_scope_words``)
     and a rest that names too little on its own is a prior-year figure too
     where the rest repeats the subject's words (事业收入…，上年收入…); else it
-    keeps its own words (当年财政拨款…，上年结转…: money carried in). 上年结转结余
-    is a metric of its own,
-    and 比上年减少10万元 a change, not a prior-year figure: both are left as
-    they are."""
+    keeps its own words (当年财政拨款…，上年结转…: money carried in), as
+    上年结转结余 does. A change after a comparison lead (比上年决算减少1.20万元)
+    is no prior-year figure: it is its subject's change, the difference
+    check's, and names no metric here (None)."""
     rules = ctx.book.rules.consistency
     relation = ctx.book.relation_words
     shares = sorted(rules.share_leads, key=len, reverse=True)
@@ -121,9 +125,9 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
     endings = sorted((w[::-1] for w in rules.share_base_endings), key=len, reverse=True)
 
     def lead(c: Claim) -> Optional[tuple[str, str]]:
-        """("share", base), ("prior", rest) or ("period", rest) for a figure
-        its words measure against something; None for one that names its
-        own metric."""
+        """("share", base), ("prior", rest), ("change", rest) or ("period",
+        rest) for a figure its words measure against something; None for one
+        that names its own metric."""
         if c.unit_class == "percent":  # 占地面积 2,000 平方米 is no share
             base = _after_lead(shares, c.metric)
             if base is not None:
@@ -139,7 +143,7 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
                 return None
             return "period", rest
         if relation.search(rest):
-            return None  # 比上年减少10万元: a change, not a prior-year figure
+            return "change", rest  # 比上年决算减少1.20万元: its subject's change, not its own metric
         return "prior", rest
 
     out: dict[int, Optional[str]] = {}
@@ -150,6 +154,9 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
             if leads[i] is None:
                 continue
             kind, rest = leads[i]
+            if kind == "change":
+                out[id(c)] = None  # the change is the difference check's; it names no metric
+                continue
             subjects = [q.claim for q, led in zip(s.placed[:i], leads) if led is None
                         and not relation.search(q.claim.metric)
                         and (q.claim.unit_class not in ("percent", "date", "duration") if kind == "share"
@@ -167,6 +174,70 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
 
 
 LIST_GO_ON = ("；", ";")
+# what opens a label and names nothing: an item's number (1. （一） ①), a
+# year, the report's period, 其中
+_LABEL_NOISE = re.compile(r"^(?:\s|[(（][\d一二三四五六七八九十]{1,3}[)）][、.．]?|[\d一二三四五六七八九十]{1,3}[、.．]"
+                          r"|[①-⑳]|(?:19|20)\d\d\s*年度?"
+                          r"|其中|另外|此外|同时|[：:，,、])+")
+_LABEL_END = re.compile(r"[\s。；;：:，,！？!?为是]+$")
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def role_subjects(ctx: CheckContext) -> dict[int, str]:
+    """For each text figure named by budget-role words alone (rules
+    ``consistency.role_words``: 年初预算, 支出决算, 完成年初预算), by ``id``
+    of its claim, the subject it is the role of: of the figure before it in
+    its sentence named otherwise (…财政拨款支出年初预算为860万元，支出决算为842.30
+    万元: 一般公共预算财政拨款支出), else the words of its sentence before the
+    first figure (1.行政运行(项)：年初预算为…: 行政运行(项)), else the sentence
+    right before it in its section when that states no figure and is short
+    (一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为…). A figure whose
+    subject none of these names is left out."""
+    rules = ctx.book.rules.consistency
+    if not rules.role_words:
+        return {}
+    words = _words(rules.role_words)
+    role_only = re.compile(f"(?:{words})+")
+    role_end = re.compile(f"(?:{words})+$")
+    periods = re.compile(f"^(?:{_words(rules.report_period_words)})") if rules.report_period_words else None
+    stated = {(s.section, s.text) for s in ctx.sentences}
+
+    def label(text: str) -> Optional[str]:
+        text = _LABEL_END.sub("", _LABEL_NOISE.sub("", text))
+        if periods is not None:
+            text = _LABEL_NOISE.sub("", periods.sub("", text))
+        return text if len(text) >= 2 else None
+
+    def sentence_label(s: Sentence) -> Optional[str]:
+        first = s.placed[0]
+        lead = s.text[:first.start] if first.start >= 0 else ""
+        cut = lead.rfind(first.claim.metric_text) if first.claim.metric_text else -1
+        own = label(lead[:cut]) if cut >= 0 else None
+        if own is not None or s.section is None or s.section not in ctx.sections:
+            return own
+        texts = ctx.section_sentences(ctx.sections[s.section])
+        at = [j for j, t in enumerate(texts) if t == s.text.strip()]
+        if len(at) != 1 or at[0] == 0:
+            return None
+        before = texts[at[0] - 1]
+        if (s.section, before) in stated or len(before) > rules.subject_label_max_chars:
+            return None
+        return label(before)
+
+    out: dict[int, str] = {}
+    for s in ctx.sentences:
+        for i, p in enumerate(s.placed):
+            if not role_only.fullmatch(p.claim.metric):
+                continue
+            named = [q.claim for q in s.placed[:i] if not role_only.fullmatch(q.claim.metric)
+                     and q.claim.unit_class not in ("date", "duration")]
+            subject = label(role_end.sub("", named[-1].metric)) if named else sentence_label(s)
+            if subject is not None:
+                out[id(p.claim)] = subject
+    return out
 
 
 def listed_wholes(ctx: CheckContext) -> dict[int, frozenset[str]]:
@@ -242,7 +313,9 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         return s.text[:max(s.placed[0].start, 0)]
 
     wholes_of = listed_wholes(ctx) if by_key else {}
-    return {key: [Statement(c, i, _scope(ctx, c, lead(i), wholes_of), *_operands(ctx, c, i))
+    roles = role_subjects(ctx) if by_key else {}
+    return {key: [Statement(c, i, _scope(ctx, c, lead(i), wholes_of), *_operands(ctx, c, i),
+                            subject=roles.get(id(c)))
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
 
@@ -278,6 +351,13 @@ def _other_operands(ctx: CheckContext, a: Statement, b: Statement) -> bool:
     different totals, both stated: two metrics, whatever their words."""
     return any(x and y and not any(_same_figure(ctx, p, q) for p in x for q in y)
                for x, y in ((a.per, b.per), (a.of, b.of)))
+
+
+def _other_subjects(a: Statement, b: Statement) -> bool:
+    """Two budget roles of two named subjects (the 支出决算 of 行政运行(项) and
+    that of 机关服务(项)): two metrics. A figure whose subject is not named is
+    compared as its words say."""
+    return a.subject is not None and b.subject is not None and a.subject != b.subject
 
 
 def _intervals(ctx: CheckContext, group: list[Statement]) -> dict[int, Interval]:
@@ -334,7 +414,7 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     paths = {id(st): ctx.section_path(st.claim.section) if st.claim.origin == "text" else None for st in group}
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
              if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])
-             and not _other_operands(ctx, a, b)]
+             and not _other_operands(ctx, a, b) and not _other_subjects(a, b)]
     if not pairs:
         return None
     intervals = _intervals(ctx, group)

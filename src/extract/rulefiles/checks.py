@@ -267,6 +267,8 @@ class ConsistencyRules(_Strict):
     share_leads: list[str] = Field(default_factory=list)
     share_base_endings: list[str] = Field(default_factory=list)
     prior_leads: list[str] = Field(default_factory=list)
+    role_words: list[str] = Field(default_factory=list)
+    subject_label_max_chars: int = 60
 
 
 class YearRules(_Strict):
