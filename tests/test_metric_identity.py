@@ -190,6 +190,8 @@ def test_budget_roles_of_named_subjects_are_each_their_own_metric():
             "二、自评结论\n\n全年实际支出57.80万元，执行率96.33%。\n")
     [message] = failed(text)
     assert "57.30万元" in message and "57.80万元" in message
+    [message] = failed(text.replace("全年实际支出57.80万元", "项目资金到位60.00万元，实际支出57.80万元"))
+    assert "57.30万元" in message and "57.80万元" in message
 
 
 def test_a_change_after_a_comparison_lead_names_no_metric():

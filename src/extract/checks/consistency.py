@@ -190,12 +190,13 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
     """For each text figure named by budget-role words alone (rules
     ``consistency.role_words``: 年初预算, 支出决算, 完成年初预算), by ``id``
     of its claim, the subject it is the role of: of the figure before it in
-    its sentence named otherwise (…财政拨款支出年初预算为860万元，支出决算为842.30
-    万元: 一般公共预算财政拨款支出), else the words of its sentence before the
+    its sentence named as a role of something (…财政拨款支出年初预算为860万元，
+    支出决算为842.30万元: 一般公共预算财政拨款支出), else the words of its sentence before the
     first figure (1.行政运行(项)：年初预算为…: 行政运行(项)), else the sentence
     right before it in its section when that states no figure and is short
-    (一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为…). A figure whose
-    subject none of these names is left out."""
+    (一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为…). Words that name
+    no subject (operands ``generic_rate_words``: 本项目, 全年) are none. A
+    figure whose subject none of these names is left out."""
     rules = ctx.book.rules.consistency
     if not rules.role_words:
         return {}
@@ -203,13 +204,18 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
     role_only = re.compile(f"(?:{words})+")
     role_end = re.compile(f"(?:{words})+$")
     periods = re.compile(f"^(?:{_words(rules.report_period_words)})") if rules.report_period_words else None
+    generic = ctx.book.rules.operands.generic_rate_words
+    nameless = re.compile(f"(?:[本该此]?(?:{_words(generic)}))+") if generic else None
     stated = {(s.section, s.text) for s in ctx.sentences}
 
     def label(text: str) -> Optional[str]:
+        """The subject ``text`` names; None for 本项目, 全年, 2024年 (no subject)."""
         text = _LABEL_END.sub("", _LABEL_NOISE.sub("", text))
         if periods is not None:
             text = _LABEL_NOISE.sub("", periods.sub("", text))
-        return text if len(text) >= 2 else None
+        if len(text) < 2 or nameless is not None and nameless.fullmatch(text):
+            return None
+        return text
 
     def sentence_label(s: Sentence) -> Optional[str]:
         first = s.placed[0]
@@ -232,8 +238,9 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
         for i, p in enumerate(s.placed):
             if not role_only.fullmatch(p.claim.metric):
                 continue
+            # …财政拨款支出年初预算为860万元，支出决算为…: the roles of 财政拨款支出
             named = [q.claim for q in s.placed[:i] if not role_only.fullmatch(q.claim.metric)
-                     and q.claim.unit_class not in ("date", "duration")]
+                     and role_end.search(q.claim.metric)]
             subject = label(role_end.sub("", named[-1].metric)) if named else sentence_label(s)
             if subject is not None:
                 out[id(p.claim)] = subject
