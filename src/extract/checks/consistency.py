@@ -87,8 +87,6 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
     return name
 
 
-
-
 def _after_lead(leads: list[str], metric: str) -> Optional[str]:
     """The rest of ``metric`` after the first of ``leads`` (longest first)
     it opens with; None when it opens with none."""
@@ -107,8 +105,8 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
     shares of one base are two metrics); “三公”经费支出80万元，比上年支出90万元
     states 上年三公经费支出. None where the sentence states no subject before
     the figure, a share that names no base (项目支出300万元，占33%: of all
-    spending, or of the 财政拨款 spending?), or one whose name says too little: such a figure names no
-    metric of its own. Where the words after the lead repeat the name of
+    spending, or of the 财政拨款 spending?), or a subject whose name says too
+    little: such a figure names no metric of its own. Where the words after the lead repeat the name of
     a figure before (收入总计…，支出总计…，比上年收入总计…), that figure is the
     subject. A figure whose words are a period (``sentence_scope_words``)
     and a rest that names too little on its own is a prior-year figure too
@@ -191,8 +189,9 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
     ``consistency.role_words``: 年初预算, 支出决算, 完成年初预算), by ``id``
     of its claim, the subject it is the role of: of the figure before it in
     its sentence named as a role of something (…财政拨款支出年初预算为860万元，
-    支出决算为842.30万元: 一般公共预算财政拨款支出), else the words of its sentence before the
-    first figure (1.行政运行(项)：年初预算为…: 行政运行(项)), else the sentence
+    支出决算为842.30万元: 一般公共预算财政拨款支出), else the words of its
+    sentence before the first figure (1.行政运行(项)：年初预算为…: 行政运行(项)),
+    else the sentence
     right before it in its section when that states no figure and is short
     (一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为…). Words that name
     no subject (operands ``generic_rate_words``: 本项目, 全年) are none. A
@@ -207,6 +206,8 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
     generic = ctx.book.rules.operands.generic_rate_words
     nameless = re.compile(f"(?:[本该此]?(?:{_words(generic)}))+") if generic else None
     stated = {(s.section, s.text) for s in ctx.sentences}
+    # each section's sentences by text, once: where each stands in its section
+    places: dict[str, dict[str, list[int]]] = {}
 
     def label(text: str) -> Optional[str]:
         """The subject ``text`` names; None for 本项目, 全年, 2024年 (no subject)."""
@@ -225,7 +226,11 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
         if own is not None or s.section is None or s.section not in ctx.sections:
             return own
         texts = ctx.section_sentences(ctx.sections[s.section])
-        at = [j for j, t in enumerate(texts) if t == s.text.strip()]
+        if s.section not in places:
+            places[s.section] = {}
+            for j, t in enumerate(texts):
+                places[s.section].setdefault(t, []).append(j)
+        at = places[s.section].get(s.text.strip(), [])
         if len(at) != 1 or at[0] == 0:
             return None
         before = texts[at[0] - 1]
@@ -235,13 +240,16 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
 
     out: dict[int, str] = {}
     for s in ctx.sentences:
+        labelled: list[Optional[str]] = []  # the sentence's label, once
         for i, p in enumerate(s.placed):
             if not role_only.fullmatch(p.claim.metric):
                 continue
             # …财政拨款支出年初预算为860万元，支出决算为…: the roles of 财政拨款支出
             named = [q.claim for q in s.placed[:i] if not role_only.fullmatch(q.claim.metric)
                      and role_end.search(q.claim.metric)]
-            subject = label(role_end.sub("", named[-1].metric)) if named else sentence_label(s)
+            if not named and not labelled:
+                labelled.append(sentence_label(s))
+            subject = label(role_end.sub("", named[-1].metric)) if named else labelled[0]
             if subject is not None:
                 out[id(p.claim)] = subject
     return out
