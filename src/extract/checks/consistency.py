@@ -21,7 +21,8 @@ Two figures are the same metric only when everything says so:
   财政拨款支出), a list past a "；" included (:func:`listed_wholes`);
 - no year other than the report's: a metric stated for several years is a
   series, not a repeat;
-- not a target (``≥700 家`` in text is an aim, not a figure);
+- not a target (``≥700 家`` in text is an aim, not a figure), nor the start
+  of a change (由45μg/m³降至29μg/m³: of an earlier year);
 - a metric the text states with two values in one sentence (新引进 21 名 …
   累计 77 名) is ambiguous there and is not compared at all;
 - for a figure per one of something (人均救助1500元, 每公里成本98万元: a
@@ -315,6 +316,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     for claim in ctx.report.claims:
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
+        if claim.origin == "text" and claim.metric_text.rstrip().endswith(tuple(ctx.book.rules.growth.from_cues)):
+            continue  # 由45μg/m³降至29μg/m³: the start of a change is of an earlier year
         metric = subjects.get(id(claim), claim.metric)
         key = metric_key(ctx, claim, metric) if metric is not None else None
         if key is not None:

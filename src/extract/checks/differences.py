@@ -22,6 +22,7 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
+from .growth import compares_previous, is_previous
 from .figures import cell_number, figure_interval, in_unit, show, stated_text
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
@@ -124,7 +125,7 @@ def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
         return None
     hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
     before = c.sentence[:p.start] if p.start >= 0 else ""
-    if not hits or not any(cue in before for cue in g.comparison_cues):
+    if not hits or not compares_previous(ctx, before):
         return None
     return max(hits)[1]
 
@@ -139,40 +140,92 @@ def _comparable(c: Claim, other: Claim, ctx: CheckContext) -> bool:
 
 def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> CheckResult:
     """A stated change against the figure of the year before and the current
-    one: the previous figure (its words hold a previous-year word) and the
-    current ones, in its sentence before it (pinned) or nearby (not)."""
+    one: the previous figure (:func:`~extract.checks.growth.is_previous`, in
+    its sentence before it, else in the sentence before) and the current
+    ones: in its sentence before it (pinned); for percentage points, else
+    this year's rate of the same metric in the report (pinned:
+    :func:`same_rates`); other figures nearby (not)."""
     c = p.claim
     g = ctx.book.rules.growth
     change = g.increase_words + g.decrease_words
+    points = c.unit in ctx.book.rules.operands.point_units
+
+    def previous_of(s2: Sentence, end: int) -> list[Placed]:
+        return [q for q in s2.placed if 0 <= q.end <= end and q is not p and _comparable(c, q.claim, ctx)
+                and is_previous(ctx, s2, q) and not any(w in q.claim.metric_text for w in change)]
+
     before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and _comparable(c, q.claim, ctx)]
-    prior = [q for q in before if any(w in q.claim.metric_text for w in g.previous_year_words)
-             and not any(w in q.claim.metric_text for w in change)]
+    prior = previous_of(s, p.start)
+    if not prior and points:
+        # 上年支付率为91.36%。本年提高3.14个百分点。
+        prev = ctx.sentence_before(s)
+        prior = previous_of(prev, len(prev.text)) if prev is not None and prev.section == s.section else []
     readings: list[Reading] = []
     if prior:
         a = prior[-1]
-        def current(q: Placed) -> bool:
+
+        def current(s2: Sentence, q: Placed) -> bool:
             # no change figure (a to-cue figure, 提高到93.6%, is the current one)
             words = q.claim.metric_text
-            return q is not a and not any(w in words for w in g.previous_year_words) and \
+            return q is not a and q is not p and not is_previous(ctx, s2, q) and \
                 (not any(w in words for w in change) or any(w in words for w in g.to_cues))
 
-        own = [q for q in before if current(q)]
-        near = [q for _, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences,
-                                                ("date", "duration"))]
-        loose = [q for q in near if q not in own and _comparable(c, q.claim, ctx) and current(q)]
-        for group, pinned in ((own[-1:], True), (loose, False)):
+        own = [q for q in before if current(s, q)][-1:]
+        if not own and points:
+            own = same_rates(ctx, s, p, a, current)
+        near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences, ("date", "duration"))
+        loose = [q for s2, q in near if q not in own and _comparable(c, q.claim, ctx) and current(s2, q)]
+        for group, pinned in ((own, True), (loose, False)):
             for b in group:
                 ao, bo = claim_operand(a.claim), claim_operand(b.claim)
                 hi, lo = (ao, bo) if fell else (bo, ao)
                 iv = _value_interval(ctx, hi) - _value_interval(ctx, lo)
-                nominal = hi.figure.value - lo.figure.value if c.unit in ctx.book.rules.operands.point_units \
+                nominal = hi.figure.value - lo.figure.value if points \
                     else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
                 expected = show(nominal, max(c.precision, a.claim.precision, b.claim.precision), c.unit)
                 readings.append(Reading((hi, lo), iv, pinned, expected, f"{hi.label} − {lo.label} = {expected}"))
     if not prior and c.unit_class == "money":
         readings += _through_growth(ctx, s, p, fell, before)
     stated = figure_interval(c, ctx.book)
-    return judge_readings(ctx, RULE, s, c, readings, "未给出上年数", stated=stated)
+    return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
+
+
+def rate_name(ctx: CheckContext, words: str) -> str:
+    """A rate's name without its period, comparison and change words
+    (本年执行率较上年提高 -> 执行率, 上年同类项目执行率为 -> 同类项目执行率)."""
+    g = ctx.book.rules.growth
+    drop = g.previous_year_words + g.current_year_words + g.comparison_cues + g.increase_words + \
+        g.decrease_words + ctx.book.rules.consistency.report_period_words
+    words = ctx.book.year_cue.sub("", words)
+    for w in sorted(set(drop), key=len, reverse=True):
+        words = words.replace(w, "")
+    return "".join(ch for ch in words if ch.isalnum()).strip("为是达的")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two rate names of one metric: one ends the other, or they share an
+    ending of at least three characters (预算执行率 / 同类项目执行率)."""
+    if not a or not b:
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= 3 or (n >= 2 and n == min(len(a), len(b)))
+
+
+def same_rates(ctx: CheckContext, s: Sentence, p: Placed, prior: Placed, current) -> list[Placed]:
+    """This year's rates of the metric a percentage-point change names (its
+    own words, else the previous year's rate's: 上年支付率为91.36%，本年提高
+    3.14个百分点 names 支付率), anywhere in the report, nearest first: the
+    words pin them as the current figure."""
+    name = rate_name(ctx, p.claim.metric_text) or rate_name(ctx, prior.claim.metric_text)
+    if not name:
+        return []
+    idx = {id(s2): i for i, s2 in enumerate(ctx.sentences)}
+    here = idx.get(id(s), 0)
+    found = [(abs(idx[id(s2)] - here), k, q) for k, (s2, q) in enumerate(ctx.text_claims())
+             if q.claim.unit == "%" and current(s2, q) and _same_name(name, rate_name(ctx, q.claim.metric_text))]
+    return [q for _, _, q in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, before: list[Placed]) -> list[Reading]:

@@ -44,13 +44,55 @@ class GrowthKind:
     decline: bool
 
 
+def previous_year(ctx: CheckContext) -> Optional[int]:
+    """The year before the report's, if the report states its year."""
+    return ctx.report.meta.year - 1 if ctx.report.meta.year else None
+
+
+def compares_previous(ctx: CheckContext, text: str) -> bool:
+    """Whether ``text`` (words before a figure) compares with the year
+    before: a comparison cue (较上年, 同比) or the year before the report's
+    after 较/比 (rules ``growth.year_cue``: 较2023年的 in a 2024 report)."""
+    if any(cue in text for cue in ctx.book.rules.growth.comparison_cues):
+        return True
+    prev = previous_year(ctx)
+    return prev is not None and any(int(m.group("year")) == prev for m in ctx.book.year_cue.finditer(text))
+
+
+def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether ``p`` is a figure of the year before: its words hold a word
+    of the year before (上年…, 较上年的); or the year stated before it in its
+    sentence is the year before the report's (较2023年的92.6% in a 2024
+    report); or its part of the sentence (after the last ；) opens with such
+    a word and names no change and no period of the report (上年同口径调整后
+    预算…，支出率95.87%；本年…)."""
+    g = ctx.book.rules.growth
+    words = p.claim.metric_text
+    if any(w in words for w in g.previous_year_words):
+        return True
+    prev = previous_year(ctx)
+    if prev is not None and p.claim.year == prev:
+        return True
+    if p.start < 0:
+        return False
+    start = max(s.text.rfind(ch, 0, p.start) for ch in "；;") + 1
+    part = s.text[start:p.start].lstrip(" \u3000（()）一二三四五六七八九十、.")
+    return part.startswith(tuple(g.previous_year_words)) and \
+        not any(w in part for w in g.increase_words + g.decrease_words) and \
+        not any(w in part for w in g.current_year_words)
+
+
 def growth_kind(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
-    """Whether ``p`` states an average or year-on-year growth or decline."""
+    """Whether ``p`` states an average or year-on-year growth or decline
+    (not a figure after a to-cue: 由上年的6.8%下降至3.2% states the level
+    reached, no growth)."""
     c = p.claim
     if c.unit != "%":
         return None
     g = ctx.book.rules.growth
     words = c.metric_text
+    if words.rstrip().endswith(tuple(g.to_cues)):
+        return None
     for average, decline, vocab in ((True, True, g.average_decline), (True, False, g.average),
                                     (False, True, g.year_on_year_decline), (False, False, g.year_on_year)):
         if any(w in words for w in vocab):
@@ -68,7 +110,7 @@ def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
     if not hits:
         return None
     before = p.claim.sentence[:p.start] if p.start >= 0 else p.claim.sentence
-    if not any(c in before for c in g.comparison_cues + g.to_cues):
+    if not compares_previous(ctx, before) and not any(c in before for c in g.to_cues):
         return None
     return GrowthKind(False, max(hits)[1])
 
@@ -148,37 +190,46 @@ def bracketed_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
     return inside[0] if len(inside) == 1 else None
 
 
-def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
-    """(上年 A, B) for 同比 without 由…增至: a figure of the year before (in
-    a bracket right after the rate, else before it) and the nearest other
-    figure of its unit before the rate."""
-    words = ctx.book.rules.growth.previous_year_words
+def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Placed, Placed]]:
+    """(上年 A, B) for 同比 without 由…增至: a figure of the year before
+    (:func:`is_previous`; in a bracket right after the rate, else before it)
+    and the nearest other figure of its unit before the rate; else this
+    year's figure of the same metric nearby; else, when the sentence opens
+    with the comparison (较2023年的29.70万元下降11.18%), each figure of its
+    unit of the sentence before in its section (the subject it compares)."""
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
     g = ctx.book.rules.growth
     change = g.increase_words + g.decrease_words
-    previous = [p for p in before if any(w in p.claim.metric_text for w in words)
-                and not any(w in p.claim.metric_text for w in change)]
+    previous = [p for p in before if is_previous(ctx, s, p) and not any(w in p.claim.metric_text for w in change)]
     bracketed = bracketed_previous(ctx, s, rate)
     if bracketed is not None:
         previous = [bracketed]
     if not previous:
-        return None
+        return []
     a = previous[-1]
-    current = [p for p in before if p is not a and p.claim.normalized_unit == a.claim.normalized_unit
-               and not any(w in p.claim.metric_text for w in words + change)]
-    if current:
-        return a, current[-1]
+
+    def current(p: Placed, s2: Sentence) -> bool:
+        return p is not a and p.claim.normalized_unit == a.claim.normalized_unit and \
+            not is_previous(ctx, s2, p) and not any(w in p.claim.metric_text for w in change)
+
+    own = [p for p in before if current(p, s)]
+    if own:
+        return [(a, own[-1])]
     # "上年办理案件1,052件，本年同比增长11.03%": this year's figure is the same
     # metric stated nearby without a word of the year before
     name = _plain_metric(ctx, a.claim.metric)
-    for _, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
+    for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
         other = _plain_metric(ctx, p.claim.metric)
-        if p is not a and p.claim.normalized_unit == a.claim.normalized_unit and len(min(name, other, key=len)) >= 4 \
+        if current(p, s2) and len(min(name, other, key=len)) >= 4 \
                 and (name.endswith(other) or other.endswith(name)) \
-                and not any(w in p.claim.metric_text for w in words + change) \
                 and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
-            return a, p
-    return None
+            return [(a, p)]
+    opening = s.text[:a.start] if a.start >= 0 else ""
+    prev = ctx.sentence_before(s)
+    if before and before[0] is a and len(opening) <= g.cue_gap_chars + 6 and compares_previous(ctx, opening) \
+            and prev is not None and prev.section == s.section:
+        return [(a, p) for p in prev.placed if current(p, prev)]
+    return []
 
 
 def _plain_metric(ctx: CheckContext, metric: str) -> str:
@@ -276,7 +327,8 @@ def _signed(iv: Interval, decline: bool) -> Interval:
 def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind) -> CheckResult:
     c = rate.claim
     ends = from_to_years(ctx, s, rate)
-    pair = (ends[0], ends[1]) if ends else (None if kind.average else previous_and_current(ctx, s, rate))
+    pairs = [(ends[0], ends[1])] if ends else ([] if kind.average else previous_and_current(ctx, s, rate))
+    pair = pairs[0] if pairs else None
     missing = "未找到增长的起点和终点数值" if kind.average else "未给出上年数"
     years = 1
     if pair is not None and kind.average:
@@ -291,8 +343,8 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
     stated = _signed(figure_interval(c, ctx.book), kind.decline)
     decimals = max(c.precision + 1, 2)
     readings: list[Reading] = []
-    if pair is not None:
-        a, b = (claim_operand(p.claim) for p in pair)
+    for ends_of in pairs if pair is not None else []:
+        a, b = (claim_operand(p.claim) for p in ends_of)
         if a.figure.normalized_value == 0:
             return make_result(ctx, RULE, RULE, "fail",
                                f"{c.metric or RULE} {stated_text(c)}：起点 {stated_text(a.figure)} 为零，"

@@ -57,6 +57,7 @@ class Rulebook:
     counted_before: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
+    year_cue: re.Pattern
     scope_words: re.Pattern
     metric_suffix: re.Pattern
     relation_words: re.Pattern
@@ -147,6 +148,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         counted_before=_compiled(b.counted_before),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
+        year_cue=re.compile(rules.growth.year_cue),
         scope_words=_alternation(rules.consistency.scope_words),
         metric_suffix=re.compile(f"(?:{_alternation(rules.consistency.metric_suffixes).pattern})$"),
         relation_words=_alternation(_relation_words(rules)),

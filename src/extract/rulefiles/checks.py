@@ -202,6 +202,9 @@ class GrowthRules(_Strict):
     from_cues: list[str]
     to_cues: list[str]
     previous_year_words: list[str] = Field(default_factory=list)
+    # Words naming the report's own year: a part of a sentence that opens
+    # with a previous-year word and holds one of these is not of the year before.
+    current_year_words: list[str] = Field(default_factory=list)
     # Pairs of brackets (open, close) right after a rate that may state
     # the year before's figure: 同比增长5.3%（上年1,187件）.
     previous_brackets: list[str] = Field(default_factory=list)
@@ -216,9 +219,12 @@ class GrowthRules(_Strict):
     cue_gap_chars: int = 4
     # A year stated between a cue and its figure (group ``year``): 由2019年的A.
     gap_year: str = r"(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?"
+    # A comparison with a stated year (group ``year``): 较2023年的92.6%; the
+    # year before the report's is the year before.
+    year_cue: str = r"(?:较|比|与)\s*(?P<year>(?:19|20)\d\d)\s*年"
     year_span: str
 
-    _v = field_validator("year_span", "gap_year")(check_regex)
+    _v = field_validator("year_span", "gap_year", "year_cue")(check_regex)
 
 
 class TargetRules(_Strict):
