@@ -88,3 +88,95 @@ def test_growth_of_a_concentration():
     assert statuses(text.format("13.56", "9.72"), "growth") == ["fail", "fail"]
     # the start of a change is of an earlier year: no second value of this year's metric
     assert of(checks_of(para(text.format("13.06", "9.22"))), "metric_consistency", "fail") == []
+
+
+# ------------------------------------------------------------- differences
+
+
+def test_balance_on_label_lines_of_a_form_block():
+    # label：value lines, the balance several lines below its operands:
+    # the report's budget facts pin it (2,318.00 − 2,204.65 = 113.35)
+    block = ("项目名称：乡村道路养护\n年初预算数：2,100.00万元\n全年预算数：2,318.00万元\n"
+             "全年执行数：2,204.65万元\n执行率：95.11%\n差额：{}万元\n\n"
+             "第二部分  项目概况\n一、资金安排\n全年预算数2,318.00万元，年初预算2,100.00万元，年中追加218.00万元。\n"
+             "全年执行养护资金2,204.65万元。\n")
+    assert [c.status for c in of(checks_of(block.format("113.35")), "difference")] == ["pass"]
+    assert [c.status for c in of(checks_of(block.format("118.35")), "difference")] == ["fail"]
+    # the same lines joined into one paragraph name no operand by a label
+    # right before it: nothing is pinned the wrong way round
+    assert statuses(block.format("113.35"), "difference") != ["fail"]
+
+
+def test_balance_that_names_no_subject_against_the_budget_in_an_earlier_paragraph():
+    text = ("（一）预算安排\n2024年部门预算9,260.00万元，年中追加1,180.40万元，调整后预算10,440.40万元。\n"
+            "（二）决算支出\n2024年决算支出10,126.55万元，预算完成率96.99%，年末结转结余{}万元。")
+    assert statuses(text.format("313.85"), "difference") == ["pass"]
+    assert statuses(text.format("318.85"), "difference") == ["fail"]
+
+
+def test_balance_of_a_table_row_the_sentence_names():
+    # the row 三、培训宣传 of the table before: 86,000.00 − 52,400.00 = 33,600
+    text = ("表1  项目支出明细（单位：元）\n| 支出内容 | 全年预算数 | 已支付 |\n"
+            "| 一、设备购置 | 640,000.00 | 612,300.00 |\n| 二、技术服务 | 410,000.00 | 398,750.00 |\n"
+            "| 三、培训宣传 | 86,000.00 | 52,400.00 |\n| 合计 | 1,136,000.00 | 1,063,450.00 |\n"
+            "培训宣传经费采取视频会议方式，节约{}元。")
+    assert statuses(text.format("33,600"), "difference") == ["pass"]
+    assert statuses(text.format("38,600"), "difference") == ["fail"]
+
+
+def test_a_saving_whose_budget_is_not_stated_stays_skipped():
+    # the procurement budget is given nowhere: nothing pins 节约资金
+    text = "全年完成政府采购项目21个，采购金额1,842.60万元，节约资金66.30万元。"
+    assert statuses(text, "difference") == ["skipped"]
+
+
+def test_spending_above_the_budget():
+    text = ("项目总预算240.00万元，到位资金240.00万元。"
+            "全年已支付246.35万元，超出预算部分{}万元，由社会捐赠资金支付，资金结余0元。")
+    assert statuses(text.format("6.35"), "difference") == ["pass", "pass"]
+    assert statuses(text.format("6.85"), "difference") == ["fail", "pass"]
+
+
+def test_posts_not_filled():
+    # 编制 − 实有, of two counts of people (名 and 人)
+    text = "核定编制64名，其中行政编制9名、事业编制55名；年末实有在职人员58人，编制空缺{}名。"
+    assert statuses(text.format("6"), "difference") == ["pass"]
+    assert statuses(text.format("4"), "difference") == ["fail"]
+
+
+def test_a_figure_broken_from_its_unit_at_a_line_end():
+    # a hard-wrapped dump: 612.48⏎万元 is one figure, the balance's subtrahend
+    body = ("（一）预算调整情况\n2024年年初预算580.20万元，年中追加人口普查工作经\n"
+            "费等，预算调整为648.90万元，其中基本支出预算452.30万元、\n项目支出预算196.60万元。\n"
+            "（二）预算执行情况\n截至2024年12月31日，本局全年实际支出612.48\n"
+            "万元，预算完成率94.39%，年末结转{}万元，主要是普查登\n记阶段部分经费需跨年度使用，已按规定结转。\n")
+    assert statuses(body.format("36.42"), "difference") == ["pass"]
+    assert statuses(body.format("36.92"), "difference") == ["fail"]
+
+
+# ------------------------------------------------------- against a target
+
+
+def test_shortfall_against_the_indicators_target():
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n"
+             "| 产出指标 | 数量指标 | 农民技能培训人次 | ≥3200人次 | 3046人次 | 10 | 9 |\n"
+             "| 产出指标 | 质量指标 | 培训合格率 | ≥92% | 91.4% | 10 | 9 |\n")
+    text = table + "全年完成农民技能培训3,046人次，较目标值少{}人次；培训合格率91.4%，较目标值低{}个百分点。"
+    assert statuses(text.format("154", "0.6"), "difference") == ["pass", "pass"]
+    assert statuses(text.format("159", "0.9"), "difference") == ["fail", "fail"]
+
+
+def test_excess_over_the_indicators_target_named_like_the_actual():
+    # the text's figure is not the table's (a typo): the indicator named like
+    # it (改造 … 校舍) still gives the target: 18,450 − 16,000 = 2,450
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n"
+             "| 产出指标 | 数量指标 | 改造农村学校校舍面积 | ≥16,000平方米 | 18,450平方米 | 10 | 10 |\n")
+    text = table + "全年完成校舍改造{}平方米（约1.85万平方米），超出年度目标2,450平方米。"
+    assert statuses(text.format("18,450"), "difference") == ["pass"]
+    assert statuses(text.format("18,455"), "difference") == ["fail"]
+
+
+def test_excess_over_a_target_stated_in_the_text():
+    text = "自筹资金计划投入80.00万元。自筹资金实际投入92.40万元，超出计划{}万元。"
+    assert statuses(text.format("12.40"), "difference") == ["pass"]
+    assert statuses(text.format("12.90"), "difference") == ["skipped"]

@@ -235,6 +235,7 @@ class Normalizer:
         self._has_clause_punct = lines.has_clause_punct
         # "部门名称：江门市科学技术局": a short label, a colon, a value.
         self._label = re.compile(r"[^，,。；;:：]{2,10}[:：][^，,。；;]{1,40}\Z")
+        self._unit_start = re.compile(rules.unit_start)
 
     # -- line classification
 
@@ -360,6 +361,8 @@ class Normalizer:
             return True  # "单位：万元" is a line of its own, between a table's title and it
         if nxt.kind != "text" or prev.kind != "text":
             return True
+        if p[-1].isdigit() and self._unit_start.match(nxt.span.text):
+            return False  # "实际支出842.36⏎万元，…": a figure broken from its unit
         if p[-1] in self.rules.opening_marks:
             return False  # "合计(" / "10分)…": a bracket opened at the break goes on below
         if self.markers.match(nxt.span.text) is not None:

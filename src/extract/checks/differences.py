@@ -17,13 +17,15 @@ growth rate stated after it (:func:`_through_growth`).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Claim
-from .context import CheckContext, Placed, Sentence, make_result
+from ..model import CheckResult, Claim, FormCell, Quantity
+from ..quantities import find_quantities
+from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .growth import compares_previous, is_previous
-from .figures import cell_number, figure_interval, in_unit, show, stated_text
+from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
 from .rulebook import rule_for
@@ -32,16 +34,146 @@ from .tolerance import Interval, holds, stated_interval
 RULE = "difference"
 
 
+def same_unit(a, b) -> bool:
+    """Figures a difference is taken between: one normalized unit, or both
+    counts of people (核定编制86名, 实有81人)."""
+    return a.normalized_unit == b.normalized_unit or a.unit_class == b.unit_class == "person"
+
+
+_LABEL_BEFORE = re.compile(r"([^，,。；;：:]{1,12})[：:]\s*$")
+
+
+def own_words(p: Placed) -> str:
+    """A figure's words: its metric's words, or, for the value right after
+    a label (差额：83.52万元) that has none, the label."""
+    c = p.claim
+    if c.metric_text.strip() or p.start < 0:
+        return c.metric_text
+    label = _LABEL_BEFORE.search(c.sentence[:p.start])
+    return label.group(1) if label else c.metric_text
+
+
+def _words(s: Sentence, p: Placed) -> str:
+    """The words that name a figure as an operand: its own words and those
+    right after it (none after a label's value: there the next label follows)."""
+    return f"{own_words(p)} {s.after(p, 12)}" if p.claim.metric_text.strip() else own_words(p)
+
+
 def difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     """Index of the difference rule ``p`` states, if any."""
     c = p.claim
     if c.unit_class in ("percent", "date", "duration", "none"):
         return None
-    i = rule_for(ctx.book.rules.differences, c.metric_text)
+    words = own_words(p)
+    i = rule_for(ctx.book.rules.differences, words)
     if i is None:
         return None
     not_words = ctx.book.difference_not_words[i]
-    return None if not_words is not None and not_words.search(c.metric_text) else i
+    return None if not_words is not None and not_words.search(words) else i
+
+
+def _names_no_subject(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> bool:
+    """Whether a difference names nothing but itself (年末结转结余, 资金结余,
+    差额, 未支出): its words, and every clause before it in its sentence
+    that states no figure, hold only the rule's words and words that name
+    no subject (rules ``difference_generic_words``,
+    ``operands.generic_rate_words``). 宣传培训经费采取线上培训方式，节约47,000元
+    names its subject in the clause before."""
+    drop = sorted(ctx.book.rules.differences[index].words + ctx.book.rules.operands.generic_rate_words +
+                  ctx.book.rules.difference_generic_words, key=len, reverse=True)
+
+    def bare(words: str) -> bool:
+        words = ctx.book.year_cue.sub("", words)
+        for w in drop:
+            words = words.replace(w, "")
+        return len("".join(ch for ch in words if ch.isalnum() and not ch.isdigit())) < 2
+
+    if not bare(own_words(p)):
+        return False
+    start = 0
+    for m in CLAUSE_BREAK.finditer(s.text[:max(p.start, 0)]):
+        clause = s.text[start:m.start()]
+        if not any(start <= q.start < m.start() for q in s.placed) and not bare(clause):
+            return False
+        start = m.end()
+    return True
+
+
+def _form_totals(ctx: CheckContext, c: Claim) -> list[tuple[Operand, Operand]]:
+    """(全年预算数, 全年执行数) and (年初预算数, 全年执行数) of the total funds
+    row of the report's one self-evaluation form, when its funds unit is
+    ``c``'s, as operands in that unit."""
+    forms = [f for f in ctx.report.forms if f.stage == "self_evaluation"]
+    if len(forms) != 1 or forms[0].funds_unit != c.unit or c.unit_class != "money":
+        return []
+    form = forms[0]
+
+    def operand(cell: FormCell, name: str) -> Operand:
+        figure = Quantity(text=cell.text.strip(), value=cell.value, unit=c.unit, unit_class="money",
+                          normalized_value=cell.value * unit_factor(c), normalized_unit=c.normalized_unit,
+                          precision=cell.precision, location=cell.location)
+        return Operand(figure, name, f"form:{form.id}")
+
+    out = []
+    for row in [r for r in form.funds if r.role == "total"][:1]:
+        executed = row.cells.get("executed")
+        for role, name in (("adjusted", "全年预算数"), ("initial", "年初预算数")):
+            budget = row.cells.get(role)
+            if executed is not None and budget is not None and executed.value is not None \
+                    and budget.value is not None:
+                out.append((operand(budget, f"{row.label}{name}"), operand(executed, f"{row.label}全年执行数")))
+    return out
+
+
+_ORDINAL = re.compile(r"^\s*(?:其中[：:]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
+
+
+def _table_pairs(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[tuple[Operand, Operand]]:
+    """(minuend, subtrahend) cells of a table row that the difference's
+    sentence names before it, in its section: 宣传培训经费…，节约47,000元
+    after a table whose row 四、宣传培训 states 全年预算数 130,000.00 and
+    已支付 83,000.00. Columns by their headers (the rule's minuend and
+    subtrahend words), figures in the table's unit."""
+    c = p.claim
+    minuend, subtrahend = ctx.book.difference_minuends[index], ctx.book.difference_subtrahends[index]
+    not_sub = ctx.book.difference_subtrahend_not[index]
+    if minuend is None or subtrahend is None or c.unit_class != "money":
+        return []
+    text = s.text[:p.start] if p.start >= 0 else s.text
+    out: list[tuple[Operand, Operand]] = []
+    for table in ctx.report.tables:
+        if table.section != s.section or not table.unit or len(table.columns) < 3:
+            continue
+        unit = find_quantities(f"1{table.unit}", ctx.rules)
+        if len(unit) != 1 or unit[0].normalized_unit != c.normalized_unit:
+            continue
+        factor = unit[0].normalized_value
+        subs = [i for i, h in enumerate(table.columns) if subtrahend.search(h)
+                and not (not_sub is not None and not_sub.search(h))]
+        mins = [i for i, h in enumerate(table.columns) if minuend.search(h) and i not in subs]
+        if not mins or not subs:
+            continue
+        grid = table.grid(filled=False)
+        for r in range(table.header_rows, len(grid)):
+            row = grid[r]
+            label = next((_ORDINAL.sub("", x).strip() for x in row if x.strip() and cell_number(x.strip()) is None), "")
+            if len(label) < 2 or label not in text:
+                continue
+
+            def operand(col: int) -> Optional[Operand]:
+                number = cell_number(row[col].strip()) if col < len(row) else None
+                if number is None:
+                    return None
+                figure = Quantity(text=row[col].strip(), value=number[0], unit=table.unit, unit_class="money",
+                                  normalized_value=number[0] * factor, normalized_unit=c.normalized_unit,
+                                  precision=number[1], location=cell_location(table, r, col))
+                return Operand(figure, f"{table_name(table)} {label}{table.columns[col]}", f"table:{table.id}:{r}")
+
+            for a in map(operand, mins[:1]):
+                for b in map(operand, subs[:1]):
+                    if a is not None and b is not None:
+                        out.append((a, b))
+    return out
 
 
 def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool) -> Reading:
@@ -63,33 +195,49 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     c = p.claim
     rule = ctx.book.rules.differences[index]
     near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences)
-    near = [(s2, q) for s2, q in near if q.claim.normalized_unit == c.normalized_unit]
+    near = [(s2, q) for s2, q in near if same_unit(q.claim, c)]
     prior = ctx.book.rules.growth.previous_year_words
     own_prior = any(w in c.metric_text for w in prior)
     # a part of a stated whole (其中基本支出预算) is no operand of the whole's balance
     parts = ctx.wholes_of
     own_part = id(c) in parts
 
+    # the rest or an excess (超出预算部分3.42万元) is no minuend nor subtrahend
+    rest = [w for w in ctx.book.rules.operands.complement_words if w not in rule.words]
+
     def named(pattern, unless=None) -> list[Claim]:
         if pattern is None:
             return []
-        return [q.claim for s2, q in near if pattern.search(ctx.words_of(s2, q))
+        return [q.claim for s2, q in near if pattern.search(_words(s2, q))
+                and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))
                 and (own_part or id(q.claim) not in parts)
                 and (own_prior or not any(w in q.claim.metric_text for w in prior))]
 
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
+    minuends = named(ctx.book.difference_minuends[index])
+    subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
     if rule.budget:
         pinned += [(budget, executed) for executed, budget in budget_pairs(ctx, c, "balance")]
         executed = budget_operand(ctx, "executed", "执行数")
+        report_own = []
         for role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
             budget = budget_operand(ctx, role, name)
             if executed is not None and budget is not None:
-                loose.append((budget, executed))
-    minuends = named(ctx.book.difference_minuends[index])
-    subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+                report_own.append((budget, executed))
+        report_own += _form_totals(ctx, c)
+        # a balance that names no subject, in a sentence stating no other
+        # figure of its unit than its operands, is the report's own: the
+        # budget facts and the form's totals pin it (资金结余, 差额：83.52万元)
+        others = [q for q in s.placed if q is not p and same_unit(q.claim, c)
+                  and q.claim not in minuends and q.claim not in subtrahends]
+        if _names_no_subject(ctx, s, p, index) and not others:
+            pinned += report_own
+        else:
+            loose += report_own
     pinned += [(claim_operand(a), claim_operand(b)) for a in minuends for b in subtrahends if a is not b]
+    pinned += _table_pairs(ctx, s, p, index)
     if not pinned:  # pinned readings alone count where some are
         figures = [q.claim for _, q in near]
         ops = {id(f): claim_operand(f) for f in figures}
@@ -98,7 +246,7 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     for pairs, is_pinned in ((pinned, True), (loose, False)):
         for a, b in pairs:
             key = (id(a.figure), id(b.figure))
-            if key in seen or not (a.figure.normalized_unit == b.figure.normalized_unit == c.normalized_unit):
+            if key in seen or not (same_unit(a.figure, c) and same_unit(b.figure, c)):
                 continue
             seen.add(key)
             out.append(_reading(ctx, c, a, b, is_pinned, rule.never_negative))
@@ -305,8 +453,89 @@ def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
     return out
 
 
+# ---------------------------------------------------------------- targets
+
+
+def target_gap(ctx: CheckContext, p: Placed) -> Optional[bool]:
+    """For a figure stated as its distance from a target (rules
+    ``target_gaps``: 较目标值少138人次 / 超出年度目标1,600平方米): True for a
+    shortfall (target − actual), False for an excess; None otherwise."""
+    c = p.claim
+    if c.unit_class in ("date", "duration", "none") or c.unit == "%":
+        return None
+    words = c.metric_text.rstrip()
+    if ctx.book.target_shortfall.search(words):
+        return True
+    if ctx.book.target_excess.search(words):
+        return False
+    return None
+
+
+def _bigrams(text: str) -> set[str]:
+    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _gap_targets(ctx: CheckContext, actual: Claim, points: bool) -> tuple[list[Operand], bool]:
+    """The targets an actual may be measured against: those of the
+    indicators stating it (same value and unit) or named like it (two
+    pairs of characters in common: 全年完成校舍改造 / 改造薄弱学校校舍面积),
+    pinned; else those of every indicator of its unit, not pinned."""
+    def unit_of(q: Quantity) -> bool:
+        return q.unit == "%" if points else same_unit(q, actual)
+
+    inds = [i for i in ctx.report.indicators if i.target.quantity is not None and unit_of(i.target.quantity)]
+    words = _bigrams(actual.metric_text)
+    own = [i for i in inds if i.actual is not None and i.actual.value == actual.value and unit_of(i.actual)]
+    own += [i for i in inds if i not in own and len(words & _bigrams(i.name)) >= 2]
+    chosen = own or inds
+    return [Operand(i.target.quantity, f"{i.name}目标", f"indicator:{i.table}:{i.row}")
+            for i in chosen], bool(own)
+
+
+def judge_target_gap(ctx: CheckContext, s: Sentence, p: Placed, shortfall: bool) -> CheckResult:
+    """A distance from a target against the actual before it in its
+    sentence (the nearest figure of its unit stated without 约, a percent
+    for percentage points) and its indicator's target (:func:`_gap_targets`)."""
+    c = p.claim
+    points = c.unit in ctx.book.rules.operands.point_units
+    before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and
+              (q.claim.unit == "%" if points else same_unit(q.claim, c)) and not ctx.states_aim(q.claim)]
+    readings: list[Reading] = []
+    # an approximate restatement (23,600平方米（约2.36万平方米）) is no actual
+    exact = [q for q in before if not q.claim.qualifier] or before
+    if exact:
+        actual = exact[-1].claim
+        targets, pinned = _gap_targets(ctx, actual, points)
+        ao = claim_operand(actual)
+        for to in targets:
+            hi, lo = (to, ao) if shortfall else (ao, to)
+            # a target is a threshold, exact as stated (≥65% is 65, not 64.5–65.5)
+            exact = Interval.exact(to.figure.value if points else to.figure.normalized_value)
+            his, los = (exact, _value_interval(ctx, ao)) if shortfall else (_value_interval(ctx, ao), exact)
+            iv = his - los
+            nominal = hi.figure.value - lo.figure.value if points \
+                else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
+            expected = show(nominal, max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
+            readings.append(Reading((hi, lo), iv, pinned, expected, f"{hi.label} − {lo.label} = {expected}"))
+        if not pinned and not points:
+            # a target stated in the text (自筹资金120.00万元 … 实际投入136.80万元，超出计划16.80万元)
+            near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences)
+            for _, q in near:
+                if q.claim is actual or not same_unit(q.claim, c):
+                    continue
+                to = claim_operand(q.claim)
+                hi, lo = (to, ao) if shortfall else (ao, to)
+                iv = _value_interval(ctx, hi) - _value_interval(ctx, lo)
+                expected = show(in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c),
+                                max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
+                readings.append(Reading((hi, lo), iv, False, expected, f"{hi.label} − {lo.label} = {expected}"))
+    return judge_readings(ctx, RULE, s, c, readings, "未找到实际值和目标值")
+
+
 def check_differences(ctx: CheckContext) -> list[CheckResult]:
-    """One result per stated difference of the text and per change-amount
-    cell of a two-year table."""
+    """One result per stated difference of the text (a balance, a change
+    against the year before, a distance from a target) and per
+    change-amount cell of a two-year table."""
     return ctx.judge_claims(difference_rule, judge_difference) + ctx.judge_claims(change_kind, judge_change) + \
-        check_table_changes(ctx)
+        ctx.judge_claims(target_gap, judge_target_gap) + check_table_changes(ctx)

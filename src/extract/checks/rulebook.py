@@ -67,6 +67,8 @@ class Rulebook:
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
+    target_shortfall: re.Pattern
+    target_excess: re.Pattern
     share_cue: Optional[re.Pattern]
     count_then_list: re.Pattern
     list_then_count: re.Pattern
@@ -158,6 +160,8 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
+        target_shortfall=re.compile(rules.target_gaps.shortfall),
+        target_excess=re.compile(rules.target_gaps.excess),
         share_cue=_compiled(rules.operands.share_cue),
         count_then_list=_count_then_list(rules.counts, count),
         list_then_count=_list_then_count(rules.counts, count),

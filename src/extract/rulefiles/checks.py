@@ -146,6 +146,17 @@ class DifferenceRule(_Strict):
     _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not")(check_regex)
 
 
+class TargetGapRules(_Strict):
+    """A figure stated as its distance from a target (较目标值少138人次,
+    超出年度目标1,600平方米): ``shortfall`` and ``excess`` match the words
+    before it; it is the actual before it against that indicator's target."""
+
+    shortfall: str = r"(?!x)x"
+    excess: str = r"(?!x)x"
+
+    _v = field_validator("shortfall", "excess")(check_regex)
+
+
 class OperandRules(_Strict):
     """Where the operands of a relation may stand."""
 
@@ -334,6 +345,10 @@ class CheckRules(_Strict):
     # Words that make a cost per unit a limit or a standard, not a cost spent.
     per_unit_not_words: list[str] = Field(default_factory=list)
     differences: list[DifferenceRule]
+    target_gaps: TargetGapRules = Field(default_factory=TargetGapRules)
+    # Words that name no subject of a balance (年末, 资金): a balance named by
+    # these and its rule's words alone is the report's own.
+    difference_generic_words: list[str] = Field(default_factory=list)
     operands: OperandRules = Field(default_factory=OperandRules)
     table_rates: TableRateRules = Field(default_factory=TableRateRules)
     growth: GrowthRules

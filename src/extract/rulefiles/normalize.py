@@ -24,8 +24,11 @@ class NormalizeRules(RuleModel):
     captioned_min_rows: int = 2
     group_row_max_chars: int = 16
     group_row: str = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    #: a line that ends with a number and a next line that starts with this
+    #: (its unit) are one sentence: "实际支出842.36⏎万元，…"
+    unit_start: str = r"(?!x)x"
 
-    _v = field_validator("page_artifacts", "caption", "bullets", "group_row")(check_regex)
+    _v = field_validator("page_artifacts", "caption", "bullets", "group_row", "unit_start")(check_regex)
 
     @field_validator("open_marks")
     @classmethod
