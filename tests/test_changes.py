@@ -180,3 +180,29 @@ def test_excess_over_a_target_stated_in_the_text():
     text = "自筹资金计划投入80.00万元。自筹资金实际投入92.40万元，超出计划{}万元。"
     assert statuses(text.format("12.40"), "difference") == ["pass"]
     assert statuses(text.format("12.90"), "difference") == ["skipped"]
+
+
+# ------------------------------------------------- more change phrasings
+
+
+def test_change_amount_whose_sentence_opens_with_the_comparison():
+    # 与上年的…相比 names no subject: the one of the sentence before is compared
+    text = ("2024年“三公”经费支出27.46万元，其中公务接待费5.12万元、公务用车运行维护费22.34万元。"
+            "与上年的31.90万元相比，减少{}万元，下降13.92%。")
+    assert statuses(text.format("4.44"), "difference") == ["pass"]
+    assert statuses(text.format("4.94"), "difference") == ["fail"]
+
+
+def test_budget_changed_during_the_year():
+    text = "2024年部门年初预算12,406.30万元，年中追加转移支付资金后，调整后预算13,215.84万元，较年初增加{}万元。"
+    assert statuses(text.format("809.54"), "difference") == ["pass"]
+    assert statuses(text.format("804.54"), "difference") == ["fail"]
+
+
+def test_points_prefer_a_rate_stated_exactly_to_one_stated_about():
+    # 约95.3% restates 95.27%: 95.27 − 90.74 = 4.53, and 4.58 is no longer
+    # inside the widened 约 reading
+    text = ("截至年底已支付8,216.40万元，支出进度95.27%。支出进度较上年的90.74%提高{}个百分点。"
+            "全年支出进度约95.3%。")
+    assert statuses(text.format("4.53"), "difference") == ["pass"]
+    assert statuses(text.format("4.58"), "difference") == ["fail"]

@@ -24,7 +24,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .growth import compares_previous, is_previous
+from .growth import compared_subjects, compares_previous, is_previous
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
@@ -321,6 +321,9 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         own = [q for q in before if current(s, q)][-1:]
         if not own and points:
             own = same_rates(ctx, s, p, a, current)
+        if not own and not points:
+            # 与上年的45.10万元相比，减少6.48万元: the subject is the sentence before's
+            own = compared_subjects(ctx, s, a, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
         near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences, ("date", "duration"))
         loose = [q for s2, q in near if q not in own and _comparable(c, q.claim, ctx) and current(s2, q)]
         for group, pinned in ((own, True), (loose, False)):
@@ -345,8 +348,8 @@ def rate_name(ctx: CheckContext, words: str) -> str:
     drop = g.previous_year_words + g.current_year_words + g.comparison_cues + g.increase_words + \
         g.decrease_words + ctx.book.rules.consistency.report_period_words
     words = ctx.book.year_cue.sub("", words)
-    for w in sorted(set(drop), key=len, reverse=True):
-        words = words.replace(w, "")
+    # left to right, the longest word at each place (较上年的: 较上年, then 的)
+    words = re.sub("|".join(map(re.escape, sorted(set(drop), key=lambda w: (-len(w), w)))), "", words)
     return "".join(ch for ch in words if ch.isalnum()).strip("为是达的")
 
 
@@ -373,7 +376,9 @@ def same_rates(ctx: CheckContext, s: Sentence, p: Placed, prior: Placed, current
     here = idx.get(id(s), 0)
     found = [(abs(idx[id(s2)] - here), k, q) for k, (s2, q) in enumerate(ctx.text_claims())
              if q.claim.unit == "%" and current(s2, q) and _same_name(name, rate_name(ctx, q.claim.metric_text))]
-    return [q for _, _, q in sorted(found, key=lambda f: (f[0], f[1]))]
+    # a rate stated about (约93.3%) restates one stated exactly
+    exact = [f for f in found if not f[2].claim.qualifier] or found
+    return [q for _, _, q in sorted(exact, key=lambda f: (f[0], f[1]))]
 
 
 def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, before: list[Placed]) -> list[Reading]:

@@ -224,12 +224,24 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
                 and (name.endswith(other) or other.endswith(name)) \
                 and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
             return [(a, p)]
-    opening = s.text[:a.start] if a.start >= 0 else ""
-    prev = ctx.sentence_before(s)
-    if before and before[0] is a and len(opening) <= g.cue_gap_chars + 6 and compares_previous(ctx, opening) \
-            and prev is not None and prev.section == s.section:
-        return [(a, p) for p in prev.placed if current(p, prev)]
+    if before and before[0] is a:
+        return [(a, p) for p in compared_subjects(ctx, s, a, current)]
     return []
+
+
+def compared_subjects(ctx: CheckContext, s: Sentence, previous: Placed, current) -> list[Placed]:
+    """When ``s`` opens with the comparison to the year before's figure
+    (与上年的45.10万元相比，… / 较2023年的29.70万元下降…: a few words, a
+    comparison, then ``previous``), it names no subject of its own: the
+    figures of the sentence before, in its section, that ``current(p,
+    sentence)`` accepts are what it compares."""
+    g = ctx.book.rules.growth
+    opening = s.text[:previous.start] if previous.start >= 0 else ""
+    prev = ctx.sentence_before(s)
+    if len(opening) > g.cue_gap_chars + 6 or not compares_previous(ctx, opening) or prev is None \
+            or prev.section != s.section:
+        return []
+    return [p for p in prev.placed if current(p, prev)]
 
 
 def _plain_metric(ctx: CheckContext, metric: str) -> str:
