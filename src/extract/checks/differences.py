@@ -329,16 +329,30 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         for group, pinned in ((own, True), (loose, False)):
             for b in group:
                 ao, bo = claim_operand(a.claim), claim_operand(b.claim)
-                hi, lo = (ao, bo) if fell else (bo, ao)
-                iv = _value_interval(ctx, hi) - _value_interval(ctx, lo)
-                nominal = hi.figure.value - lo.figure.value if points \
-                    else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
-                expected = show(nominal, max(c.precision, a.claim.precision, b.claim.precision), c.unit)
-                readings.append(Reading((hi, lo), iv, pinned, expected, f"{hi.label} − {lo.label} = {expected}"))
+                readings.append(_change_reading(ctx, c, *((ao, bo) if fell else (bo, ao)), pinned))
     if not prior and c.unit_class == "money":
         readings += _through_growth(ctx, s, p, fell, before)
     stated = figure_interval(c, ctx.book)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
+
+
+def _change_reading(ctx: CheckContext, c: Claim, hi: Operand, lo: Operand, pinned: bool,
+                    exact: Optional[Operand] = None) -> Reading:
+    """The reading ``hi − lo`` of a stated change ``c``: percents for
+    percentage points, else normalized values shown in ``c``'s unit;
+    ``exact`` (one of the two) is taken as stated, with no rounding band
+    (a target: ≥65% is 65)."""
+    points = c.unit in ctx.book.rules.operands.point_units
+
+    def interval(o: Operand) -> Interval:
+        if o is exact:
+            return Interval.exact(o.figure.value if points else o.figure.normalized_value)
+        return _value_interval(ctx, o)
+
+    nominal = hi.figure.value - lo.figure.value if points \
+        else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
+    expected = show(nominal, max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
+    return Reading((hi, lo), interval(hi) - interval(lo), pinned, expected, f"{hi.label} − {lo.label} = {expected}")
 
 
 def rate_name(ctx: CheckContext, words: str) -> str:
@@ -514,27 +528,14 @@ def judge_target_gap(ctx: CheckContext, s: Sentence, p: Placed, shortfall: bool)
         targets, pinned = _gap_targets(ctx, actual, points)
         ao = claim_operand(actual)
         for to in targets:
-            hi, lo = (to, ao) if shortfall else (ao, to)
             # a target is a threshold, exact as stated (≥65% is 65, not 64.5–65.5)
-            exact = Interval.exact(to.figure.value if points else to.figure.normalized_value)
-            his, los = (exact, _value_interval(ctx, ao)) if shortfall else (_value_interval(ctx, ao), exact)
-            iv = his - los
-            nominal = hi.figure.value - lo.figure.value if points \
-                else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
-            expected = show(nominal, max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
-            readings.append(Reading((hi, lo), iv, pinned, expected, f"{hi.label} − {lo.label} = {expected}"))
+            readings.append(_change_reading(ctx, c, *((to, ao) if shortfall else (ao, to)), pinned, exact=to))
         if not pinned and not points:
             # a target stated in the text (自筹资金120.00万元 … 实际投入136.80万元，超出计划16.80万元)
-            near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences)
-            for _, q in near:
-                if q.claim is actual or not same_unit(q.claim, c):
-                    continue
-                to = claim_operand(q.claim)
-                hi, lo = (to, ao) if shortfall else (ao, to)
-                iv = _value_interval(ctx, hi) - _value_interval(ctx, lo)
-                expected = show(in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c),
-                                max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
-                readings.append(Reading((hi, lo), iv, False, expected, f"{hi.label} − {lo.label} = {expected}"))
+            for _, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences):
+                if q.claim is not actual and same_unit(q.claim, c):
+                    to = claim_operand(q.claim)
+                    readings.append(_change_reading(ctx, c, *((to, ao) if shortfall else (ao, to)), False))
     return judge_readings(ctx, RULE, s, c, readings, "未找到实际值和目标值")
 
 
