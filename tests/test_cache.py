@@ -56,3 +56,63 @@ def test_yaml_that_marshal_cannot_hold_is_not_cached(tmp_cache):
 
     assert str(_yaml_data("when: 2024-04-01\n")["when"]) == "2024-04-01"
     assert not list(tmp_cache.glob("extract-rules.*.marshal"))
+
+
+def _texts():
+    from extract.rules import DEFAULT_RULES_DIR
+    from extract.ruleset import rule_file_names
+
+    return {name: (DEFAULT_RULES_DIR / name).read_text(encoding="utf-8") for name in rule_file_names()}
+
+
+def test_a_rule_set_from_the_cache_is_the_rule_set_validated(tmp_cache, monkeypatch):
+    from extract import ruleset
+    from extract.ruleset import RuleSet
+
+    built = RuleSet.from_texts("rules", _texts())
+    (path,) = tmp_cache.glob("extract-ruleset.*.pickle")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+
+    def no_validation(*args):
+        raise AssertionError("validated again instead of read from the cache")
+
+    monkeypatch.setattr(ruleset, "_validated_models", no_validation)
+    cached = RuleSet.from_texts("rules", _texts())
+    assert cached.digest == built.digest
+    assert cached._models == built._models
+    assert cached.metrics is not built.metrics  # its own models: a tokenizer kept on one never reaches the other
+
+
+def test_a_rule_set_cache_that_cannot_be_used_is_ignored(tmp_cache):
+    from extract.ruleset import RuleSet
+
+    built = RuleSet.from_texts("rules", _texts())
+    (path,) = tmp_cache.glob("extract-ruleset.*.pickle")
+    path.write_bytes(b"\x80\x05 not a pickle")
+    assert RuleSet.from_texts("rules", _texts())._models == built._models
+    os.chmod(path, 0o666)  # someone else could have written it
+    assert RuleSet.from_texts("rules", _texts())._models == built._models
+
+
+def test_faulty_rule_texts_fail_every_time_and_are_not_cached(tmp_cache):
+    from extract.rules import RuleError
+    from extract.ruleset import RuleSet
+
+    texts = _texts()
+    texts["hygiene.yaml"] += "\nno_such_key: 1\n"
+    for _ in range(2):
+        with pytest.raises(RuleError, match="hygiene.yaml.*no_such_key: unknown key"):
+            RuleSet.from_texts("rules", texts)
+    assert not list(tmp_cache.glob("extract-ruleset.*.pickle"))
+
+
+def test_the_rule_set_cache_is_named_by_the_texts_and_the_code(tmp_path):
+    from extract.cache import code_digest
+
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("x = 1\n")
+    b.write_text("y = 2\n")
+    before = code_digest(a, b)
+    assert code_digest(a, b) == before
+    a.write_text("x = 2\n")
+    assert code_digest(a, b) != before

@@ -48,3 +48,17 @@ def write_private(path: os.PathLike | str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def code_digest(*paths: os.PathLike | str) -> str:
+    """SHA-256 (hex) of the names and bytes of the files ``paths``: the
+    code a cached result was worked out by, so that a cache of it is
+    named by it too and an edit of that code misses the old file."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in paths:
+        path = Path(p)
+        h.update(path.name.encode("utf-8") + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()

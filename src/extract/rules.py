@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Optional, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, Protocol, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+if TYPE_CHECKING:
+    import yaml
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -35,9 +37,13 @@ GLOSSARY_FILE = "glossary.yaml"
 
 
 class RuleModel(BaseModel):
-    """Base of every rule-file model: an unknown key is an error."""
+    """Base of every rule-file model: an unknown key is an error.
 
-    model_config = ConfigDict(extra="forbid")
+    Its validators are built when a rule file is first validated, not at
+    import (``defer_build``): a start-up that reads the rule set from its
+    cache (:mod:`extract.ruleset`) validates nothing and never needs them."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check_regex(value):
@@ -70,6 +76,8 @@ class RuleKeyError(ValueError):
 
 def _key_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
     """Map each key path of a composed YAML document to its 1-based line."""
+    import yaml
+
     out: dict[tuple, int] = {path: node.start_mark.line + 1}
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
@@ -91,15 +99,22 @@ def _line_for(lines: dict[tuple, int], loc: tuple) -> Optional[int]:
     return None
 
 
-# libyaml's loader where PyYAML was built with it: the pure-Python one made
-# about a fifth of start-up (issue 22). Same constructor, same data.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _fast_loader():
+    """libyaml's loader where PyYAML was built with it: the pure-Python one
+    made about a fifth of start-up (issue 22). Same constructor, same data.
+    (yaml is imported here, not with the module: a start-up that reads the
+    rule set from its cache parses no YAML.)"""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _yaml_error(text: str, name: str, error: yaml.YAMLError) -> RuleError:
     """The RuleError of malformed YAML, worded as the pure-Python loader
     words it (libyaml's messages differ): the text is parsed again with it,
     which only happens for a file that is wrong anyway."""
+    import yaml
+
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
@@ -112,6 +127,8 @@ def _yaml_error(text: str, name: str, error: yaml.YAMLError) -> RuleError:
 
 def _key_error(text: str, name: str, loc: tuple, msg: str) -> RuleError:
     """The RuleError of key path ``loc`` of ``text``: file, line, key."""
+    import yaml
+
     key = ".".join(str(x) for x in loc) or "(top)"
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     line = _line_for(_key_lines(node) if node is not None else {}, loc)
@@ -128,6 +145,8 @@ def _yaml_data(text: str) -> Any:
     import hashlib
     import marshal
 
+    import yaml
+
     from .cache import cache_path, read_private, write_private
 
     path = cache_path(f"extract-rules.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.marshal")
@@ -135,7 +154,7 @@ def _yaml_data(text: str) -> Any:
         return marshal.loads(read_private(path))
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    data = yaml.load(text, Loader=_FAST_LOADER)
+    data = yaml.load(text, Loader=_fast_loader())
     try:
         write_private(path, marshal.dumps(data))
     except (ValueError, OSError):  # not plain data; no cache then
@@ -150,6 +169,8 @@ def parse_rule_text(text: str, model: type[T], name: str, glossary: Optional[Exp
     (``"{budget_executed}"``) are put in first (:meth:`Glossary.expand`).
     The text is parsed once, by libyaml; only when validation fails is it
     composed again (pure-Python loader) to find the line of the faulty key."""
+    import yaml
+
     try:
         data: Any = _yaml_data(text)
     except yaml.YAMLError as e:

@@ -107,19 +107,16 @@ class RuleSet:
         -> YAML text); errors name ``directory``/file."""
         folder = Path(directory)
         digest = hashlib.sha256()
-        models: dict[str, Any] = {}
         files = _rule_files()
         for name in files:
             if name not in texts:
                 raise RuleError(f"{folder / name}: rule file not found")
-        # The glossary first: the other files name its entries.
-        attr, model = files[GLOSSARY_FILE]
-        glossary = models[attr] = parse_rule_text(texts[GLOSSARY_FILE], model, str(folder / GLOSSARY_FILE))
-        for name, (attr, model) in sorted(files.items()):
-            if name != GLOSSARY_FILE:
-                models[attr] = parse_rule_text(texts[name], model, str(folder / name), glossary)
+        for name in sorted(files):
             digest.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
-        _check_qualifiers(models, folder)
+        models = _cached_models(digest.hexdigest())
+        if models is None:
+            models = _validated_models(folder, texts)
+            _store_models(digest.hexdigest(), models)
         return cls(folder, models, digest.hexdigest(), dict(texts))
 
     @classmethod
@@ -177,6 +174,83 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet({str(self.directory)!r}, digest={self.short_digest})"
+
+
+def _validated_models(folder: Path, texts: dict[str, str]) -> dict[str, Any]:
+    """The model of each rule file of ``texts``, validated (by attribute);
+    a fault raises RuleError naming ``folder``/file, line and key."""
+    models: dict[str, Any] = {}
+    files = _rule_files()
+    # The glossary first: the other files name its entries.
+    attr, model = files[GLOSSARY_FILE]
+    glossary = models[attr] = parse_rule_text(texts[GLOSSARY_FILE], model, str(folder / GLOSSARY_FILE))
+    for name, (attr, model) in sorted(files.items()):
+        if name != GLOSSARY_FILE:
+            models[attr] = parse_rule_text(texts[name], model, str(folder / name), glossary)
+    _check_qualifiers(models, folder)
+    return models
+
+
+# -- the cache of validated rule sets (extract.cache)
+#
+# Validating the twelve files takes pydantic about 20 ms, and building the
+# validators of their models at import about 25 ms more, at every start-up
+# (issue 22). The models a set of rule texts validates to are the same each
+# time, so they are pickled once, in a file named by the texts' digest and
+# by the code that validates them (the rule-file models, the types they
+# use, this loader, pydantic's and Python's versions): the next start reads
+# them back in a millisecond, and the models' validators are only built
+# (pydantic's defer_build) when something validates a rule file again. Only
+# rule texts that validated are cached: a faulty file fails, with its
+# message, every time.
+
+
+def _models_cache_file(digest: str) -> Optional[Path]:
+    import sys
+
+    import pydantic
+
+    from . import model, rulefiles, rules
+    from .cache import cache_path, code_digest
+
+    try:
+        code = code_digest(Path(rules.__file__), Path(__file__), Path(model.__file__),
+                           *sorted(Path(rulefiles.__file__).parent.glob("*.py")))
+    except OSError:  # no source beside the bytecode: no cache
+        return None
+    key = hashlib.sha256(f"{digest}\0{code}\0{sys.version}\0{pydantic.VERSION}".encode()).hexdigest()
+    return cache_path(f"extract-ruleset.{key[:32]}.pickle")
+
+
+def _cached_models(digest: str) -> Optional[dict[str, Any]]:
+    """The validated models of the rule texts of ``digest`` from the
+    cache, or None (no cache, or one that cannot be used)."""
+    import pickle
+
+    from .cache import read_private
+
+    path = _models_cache_file(digest)
+    if path is None:
+        return None
+    try:
+        models = pickle.loads(read_private(path))
+    except Exception:  # missing, another user's, truncated, of classes since renamed
+        return None
+    return models if isinstance(models, dict) and set(models) == {a for a, _ in _rule_files().values()} else None
+
+
+def _store_models(digest: str, models: dict[str, Any]) -> None:
+    import pickle
+
+    from .cache import write_private
+
+    path = _models_cache_file(digest)
+    if path is None:
+        return
+    try:
+        write_private(path, pickle.dumps(models, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
 
 
 def _check_qualifiers(models: dict[str, Any], folder: Path) -> None:
