@@ -116,3 +116,27 @@ def test_the_rule_set_cache_is_named_by_the_texts_and_the_code(tmp_path):
     assert code_digest(a, b) == before
     a.write_text("x = 2\n")
     assert code_digest(a, b) != before
+
+
+TEXTS = ["今年新建乡村道路养护站点十二处", "项目资金到位率与预算执行率均达到预期", "培训基层农技人员共计多少人次",
+         "Wi-Fi覆盖率和5G基站建设进度", "（一）部门整体支出绩效目标完成情况"]
+
+
+@pytest.mark.parametrize("round_", ["built", "from the cache"])
+def test_the_dictionary_read_in_pieces_cuts_as_the_whole_one(tmp_cache, round_):
+    from extract.claims import DICTIONARY, _jieba, _load_prefix_dictionary, _segmenter
+    from extract.ruleset import RuleSet
+
+    if round_ == "from the cache":
+        _segmenter(RuleSet.from_texts("rules", _texts()).metrics)  # writes the cache
+        assert list(tmp_cache.glob("extract-jieba.*.marshal"))
+    metrics = RuleSet.from_texts("rules", _texts()).metrics
+    pieces = _segmenter(metrics)
+    whole = _jieba().Tokenizer(str(DICTIONARY))
+    _load_prefix_dictionary(whole)
+    for w in metrics.dictionary:
+        whole.add_word(w, freq=200000, tag="n")
+    for text in TEXTS + [w + "工作" for w in metrics.dictionary]:
+        assert pieces.lcut(text, HMM=False) == whole.lcut(text, HMM=False)
+    assert pieces.tokenizer.total == whole.total
+    assert len(pieces.tokenizer.FREQ) < len(whole.FREQ) / 2  # only the pieces of the characters cut

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import marshal
 import re
 import threading
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def _lazy_module(name: str):
 _TOKENIZER_LOCK = threading.Lock()
 
 
-def _segmenter(rules: MetricRules):
+def _segmenter(rules: MetricRules) -> "_Segmenter":
     """A jieba tokenizer of these rules' own: the cut dictionary plus the
     rules' domain words. Built once per loaded MetricRules (so per rule
     set) and kept on it: the words of one rule set never reach another,
@@ -93,23 +94,104 @@ def _segmenter(rules: MetricRules):
     with _TOKENIZER_LOCK:
         if rules._tokenizer is None:
             jb = _jieba()
-            tokenizer = jb.Tokenizer(str(DICTIONARY) if DICTIONARY.exists() else jb.DEFAULT_DICT)
-            _load_prefix_dictionary(tokenizer)
+            segmenter = _Segmenter(jb.Tokenizer(str(DICTIONARY) if DICTIONARY.exists() else jb.DEFAULT_DICT))
             for w in rules.dictionary:
-                tokenizer.add_word(w, freq=200000, tag="n")
-            rules._tokenizer = tokenizer
+                segmenter.add_word(w, freq=200000, tag="n")
+            rules._tokenizer = segmenter
         return rules._tokenizer
+
+
+class _Segmenter:
+    """A jieba tokenizer whose prefix dictionary is read a part at a time.
+
+    jieba looks up only fragments of the text it cuts, and a fragment's
+    entry belongs to the fragment's first character; the dictionary is
+    kept (see :func:`_prefix_shards`) as one piece per first character,
+    and a piece is put into the tokenizer's dictionary the first time a
+    text with that character is cut (or a word starting with it is
+    added). A report's metric texts hold a few hundred characters: a
+    fourth of the dictionary's 99k entries is read instead of all of it
+    (20 ms of each start-up). jieba sees a plain dict holding every entry
+    it looks up, so it cuts exactly as with the whole dictionary."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self._lock = threading.Lock()
+        self._shards = _prefix_shards(tokenizer)
+        self._admitted: set[str] = set()
+
+    def _admit(self, text: str) -> None:
+        if self._admitted.issuperset(text):
+            return
+        with self._lock:
+            freq = self.tokenizer.FREQ
+            for ch in set(text) - self._admitted:
+                shard = self._shards.pop(ch, None)
+                if shard is not None:
+                    freq.update(marshal.loads(shard))
+                self._admitted.add(ch)
+
+    def add_word(self, word: str, freq: int, tag: str) -> None:
+        self._admit(word[:1])  # every entry add_word makes starts with it
+        self.tokenizer.add_word(word, freq=freq, tag=tag)
+
+    def lcut(self, text: str, HMM: bool = False) -> list[str]:  # noqa: N803 (jieba's name)
+        self._admit(text)
+        return self.tokenizer.lcut(text, HMM=HMM)
+
+
+def _prefix_shards(tokenizer) -> dict[str, bytes]:
+    """The prefix dictionary of ``tokenizer`` as marshalled pieces by first
+    character; the tokenizer is left initialized with an empty dictionary
+    and its total. The pieces are read from a cache file (:mod:`extract.cache`:
+    this user's, written by no one else) named by the dictionary file's
+    path, size and modification time; without a usable one, the dictionary
+    is built (from jieba's own cache when it has one, as jieba does
+    otherwise) and the cache written."""
+    import hashlib
+    import os
+
+    from .cache import cache_path, read_private, write_private
+
+    path = tokenizer.dictionary
+    cache = None
+    if isinstance(path, str) and os.path.isabs(path):
+        try:
+            st = os.stat(path)
+        except OSError:
+            pass
+        else:
+            key = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "replace"))
+            cache = cache_path(f"extract-jieba.{key.hexdigest()[:32]}.marshal")
+            try:
+                total, shards = marshal.loads(read_private(cache))
+                if isinstance(total, int) and isinstance(shards, dict):
+                    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, total, True
+                    return shards
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+    _load_prefix_dictionary(tokenizer)
+    by_first: dict[str, dict[str, int]] = {}
+    for word, n in tokenizer.FREQ.items():
+        by_first.setdefault(word[:1], {})[word] = n
+    shards = {ch: marshal.dumps(part) for ch, part in by_first.items()}
+    if cache is not None:
+        try:
+            write_private(cache, marshal.dumps((tokenizer.total, shards)))
+        except (OSError, ValueError):
+            pass
+    tokenizer.FREQ = {}
+    return shards
 
 
 def _load_prefix_dictionary(tokenizer) -> None:
     """Initialize ``tokenizer`` from jieba's own cache of its prefix
     dictionary, read in one piece: jieba's ``marshal.load`` from the open
-    file reads it in small pieces and takes about three times as long (60 ms
-    of every start-up). Without a usable cache (see :mod:`extract.cache`:
+    file reads it in small pieces and takes about three times as long.
+    Without a usable cache (see :mod:`extract.cache`:
     this user's, written by no one else), jieba builds the dictionary and
     writes the cache as it always does."""
     import hashlib
-    import marshal
     import os
 
     from .cache import cache_path, read_private
