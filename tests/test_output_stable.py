@@ -300,6 +300,58 @@ def test_doubled_marks_found_by_pattern_as_by_the_scan():
             assert list(find_doubled(rules, Passage(Span.of_source(text)))) == scan(text, marks, rules.allowed_pairs)
 
 
+def test_hygiene_screened_patterns_find_what_every_pattern_on_every_passage_finds():
+    """Hygiene leaves out the patterns that match nowhere in a document
+    (checks.hygiene.Screen); its finders must yield what they yield with
+    every pattern run on every passage, on passages of the rules' own
+    examples and of words made up here, in random documents of them."""
+    import random
+
+    from extract.checks.hygiene import (Passage, Screen, document_kind, find_foreign_scope,
+                                        find_missing_units, find_placeholders, find_residue,
+                                        hygiene_rules, opposite_pattern)
+    from extract.span import Span
+
+    rules = hygiene_rules()
+    pieces = ["资金执行率为97.5", "（请填写完成情况）", "增加（减少）", "本单位整体支出绩效自评得分",
+              "XX万元", "某某", "＊＊", "主要原因是", "预算支出为123.45", "部门整体绩效评价", "Xx人",
+              "平稳运行", "。", "，", "\n"]
+    for name in ("residue", "placeholder", "scope"):
+        section = getattr(rules, name)
+        examples = getattr(section, "examples", None)
+        if examples is not None:
+            pieces += examples.flagged + examples.clean
+    opposites = opposite_pattern(rules.residue)
+    kinds = [document_kind(rules.scope, k.title_words[0] if k.title_words else None, k.report_type)
+             for k in rules.scope.kinds]
+    rng = random.Random(14)
+    for _ in range(200):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(1, 6))]
+        found = [Passage(Span.of_source(t), in_cell=rng.random() < 0.3) for t in texts]
+        screen = Screen(p.span.text for p in found)
+        screened_opposites = screen.one(opposites.pattern)
+        for p in found:
+            assert list(find_residue(rules.residue, screened_opposites, p, screen)) == \
+                list(find_residue(rules.residue, opposites, p))
+            assert list(find_placeholders(rules.placeholder, p, screen)) == \
+                list(find_placeholders(rules.placeholder, p))
+            assert list(find_missing_units(rules.missing_unit, True, p, screen)) == \
+                list(find_missing_units(rules.missing_unit, True, p))
+            for kind in kinds:
+                assert list(find_foreign_scope(kind, p, screen)) == list(find_foreign_scope(kind, p))
+
+
+def test_the_hygiene_screen_leaves_out_only_patterns_that_read_just_their_match():
+    from extract.checks.hygiene import Screen
+
+    screen = Screen(["开展活动三场", "完成"])
+    assert screen.one("某某") is None  # matches nowhere
+    assert screen.one("活动") is not None
+    assert screen.one("(?<!开展)某某") is not None  # a lookbehind: what stands before a passage counts
+    assert screen.one("某某$") is not None
+    assert [p.pattern for p in screen.live(["某某", "三场", "^完成"])] == ["三场", "^完成"]
+
+
 # ---------------------------------------------------------------- batch: each report serialized once
 
 def _typed(rows: dict) -> str:

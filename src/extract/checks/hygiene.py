@@ -39,7 +39,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator, Literal, Optional
+from typing import Iterable, Iterator, Literal, Optional
 
 from ..model import CheckResult, Location
 from ..interpret.document_type import is_page_furniture
@@ -147,6 +147,49 @@ def evidence(source: SourceText, span: Span, a: int, b: int) -> Evidence:
 
 Hit = tuple[str, int, int, str]
 
+# What a pattern holds when whether it matches depends on what stands
+# around the text it is run on (anchors, word boundaries, lookarounds).
+_CONTEXT_SYNTAX = ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?=", "(?!", "(?<")
+
+
+class Screen:
+    """The rule patterns, compiled, that can match in some passage of one
+    document: a pattern that reads only the characters it matches (no
+    anchor, boundary or lookaround, :data:`_CONTEXT_SYNTAX`) and matches
+    nowhere in the passages' texts joined by line breaks matches in none of
+    them, as each is a stretch of the joined text; it is left out, and
+    with it a call per passage (most patterns of hygiene.yaml match
+    nowhere in a report). Every other pattern is kept. Findings are the
+    same as with every pattern run on every passage."""
+
+    def __init__(self, texts: Iterable[str] = ()):
+        self.whole: Optional[str] = "\n".join(texts) if texts != () else None
+        self._ones: dict[str, Optional[re.Pattern]] = {}
+        self._lists: dict[int, tuple[list[str], list[re.Pattern]]] = {}
+
+    def one(self, pattern: str) -> Optional[re.Pattern]:
+        """``pattern`` compiled, or None when it matches in no passage."""
+        try:
+            return self._ones[pattern]
+        except KeyError:
+            pass
+        compiled: Optional[re.Pattern] = re.compile(pattern)
+        if (self.whole is not None and not any(x in pattern for x in _CONTEXT_SYNTAX)
+                and not compiled.search(self.whole)):
+            compiled = None
+        self._ones[pattern] = compiled
+        return compiled
+
+    def live(self, patterns: list[str]) -> list[re.Pattern]:
+        """The patterns of ``patterns`` (a list of the rules) that can match, compiled, in order."""
+        got = self._lists.get(id(patterns))
+        if got is None or got[0] is not patterns:
+            got = self._lists[id(patterns)] = (patterns, [c for c in map(self.one, patterns) if c is not None])
+        return got[1]
+
+
+_ALL = Screen()  # compiles, keeps every pattern: a finder called on its own
+
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -161,23 +204,26 @@ def opposite_pattern(rules: ResidueRules) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
-def find_residue(rules: ResidueRules, opposites: re.Pattern, p: Passage) -> Iterator[Hit]:
+def find_residue(rules: ResidueRules, opposites: Optional[re.Pattern], p: Passage,
+                 screen: Screen = _ALL) -> Iterator[Hit]:
     text = p.span.text
-    for m in opposites.finditer(text):
-        yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
-    for pattern in rules.prompts:
-        for m in re.finditer(pattern, text):
+    if opposites is not None:
+        for m in opposites.finditer(text):
+            yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
+    for pattern in screen.live(rules.prompts):
+        for m in pattern.finditer(text):
             yield "prompt", m.start(), m.end(), "模板中的填写提示未删除"
-    for pattern in (rules.empty_reason, rules.empty_reason_in_cell if p.in_cell else None):
-        if pattern:
-            for m in re.finditer(pattern, text):
+    for source in (rules.empty_reason, rules.empty_reason_in_cell if p.in_cell else None):
+        pattern = screen.one(source) if source else None
+        if pattern is not None:
+            for m in pattern.finditer(text):
                 end = m.end() + (1 if m.end() < len(text) else 0)
                 yield "empty_reason", m.start(), end, "原因说明后没有内容"
 
 
-def find_placeholders(rules: PlaceholderRules, p: Passage) -> Iterator[Hit]:
-    for pattern in rules.patterns:
-        for m in re.finditer(pattern, p.span.text):
+def find_placeholders(rules: PlaceholderRules, p: Passage, screen: Screen = _ALL) -> Iterator[Hit]:
+    for pattern in screen.live(rules.patterns):
+        for m in pattern.finditer(p.span.text):
             yield "placeholder", m.start(), m.end(), "占位符未替换为实际内容"
 
 
@@ -212,11 +258,12 @@ def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern
     (1） a)) is neither."""
     stack: list[int] = []
     stray: list[tuple[int, Optional[int]]] = []
-    if not _any_mark(tuple(pairs)).search(text):
-        return stack, stray
+    marks = _any_mark(tuple(pairs)).finditer(text)
     opening = {p[0]: p[1] for p in pairs}
     closing = {p[1]: p[0] for p in pairs}
-    for i, ch in enumerate(text):
+    for m in marks:  # the marks only, not every character
+        i = m.start()
+        ch = text[i]
         if ch in opening:
             stack.append(i)
         elif ch in closing:
@@ -258,14 +305,16 @@ def find_unpaired(rules: PunctuationRules, list_marker: re.Pattern, p: Passage) 
             yield "mismatched", against, i + 1, f"“{text[against]}”与“{text[i]}”不配对"
 
 
-def find_missing_units(rules: MissingUnitRules, amounts: bool, p: Passage) -> Iterator[Hit]:
+def find_missing_units(rules: MissingUnitRules, amounts: bool, p: Passage,
+                       screen: Screen = _ALL) -> Iterator[Hit]:
     """Rates (and, when ``amounts``, amounts) of running text without a unit."""
     if p.in_cell:
         return
-    for what, pattern, message in (("rate", rules.rate, "比率缺少“%”"),
-                                   ("amount", rules.amount if amounts else None, "金额缺少单位")):
-        if pattern:
-            for m in re.finditer(pattern, p.span.text):
+    for what, source, message in (("rate", rules.rate, "比率缺少“%”"),
+                                  ("amount", rules.amount if amounts else None, "金额缺少单位")):
+        pattern = screen.one(source) if source else None
+        if pattern is not None:
+            for m in pattern.finditer(p.span.text):
                 yield what, m.start("num"), m.end("num"), message
 
 
@@ -280,9 +329,9 @@ def document_kind(rules: ScopeRules, title: Optional[str], report_type: Optional
     return None
 
 
-def find_foreign_scope(kind: ScopeKind, p: Passage) -> Iterator[Hit]:
-    for pattern in kind.foreign:
-        for m in re.finditer(pattern, p.span.text):
+def find_foreign_scope(kind: ScopeKind, p: Passage, screen: Screen = _ALL) -> Iterator[Hit]:
+    for pattern in screen.live(kind.foreign):
+        for m in pattern.finditer(p.span.text):
             yield "report_scope", m.start(), m.end(), f"本报告为{kind.name}绩效自评报告，此处口径不符"
 
 
@@ -488,7 +537,9 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
                      found_passages: Optional[list[Passage]] = None) -> dict[str, list[CheckResult]]:
     """Failed results of each hygiene rule over ``document``, by rule id."""
     source = document.source
-    opposites = opposite_pattern(rules.residue)
+    passages_read = found_passages if found_passages is not None else list(passages(document))
+    screen = Screen(p.span.text for p in passages_read)
+    opposites = screen.one(opposite_pattern(rules.residue).pattern)
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
@@ -496,16 +547,16 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
     furniture = RuleSet.of(ctx.rules).document_types
-    for p in found_passages if found_passages is not None else passages(document):
+    for p in passages_read:
         by_rule: list[tuple[str, Iterator[Hit]]] = [
-            ("template_residue", find_residue(rules.residue, opposites, p)),
-            ("placeholder", find_placeholders(rules.placeholder, p)),
+            ("template_residue", find_residue(rules.residue, opposites, p, screen)),
+            ("placeholder", find_placeholders(rules.placeholder, p, screen)),
             ("punctuation", find_doubled(rules.punctuation, p)),
             ("punctuation", find_unpaired(rules.punctuation, list_marker, p)),
-            ("missing_unit", find_missing_units(rules.missing_unit, amounts, p)),
+            ("missing_unit", find_missing_units(rules.missing_unit, amounts, p, screen)),
         ]
         if kind is not None:
-            by_rule.append(("scope_word", find_foreign_scope(kind, p)))
+            by_rule.append(("scope_word", find_foreign_scope(kind, p, screen)))
         if meta.year is not None:
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
         for rule, what, a, b, message in outermost(by_rule):
