@@ -11,6 +11,7 @@ through the CLI, and indented against compact.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -307,9 +308,9 @@ def test_hygiene_screened_patterns_find_what_every_pattern_on_every_passage_find
     examples and of words made up here, in random documents of them."""
     import random
 
-    from extract.checks.hygiene import (Passage, Screen, document_kind, find_foreign_scope,
-                                        find_missing_units, find_placeholders, find_residue,
-                                        hygiene_rules, opposite_pattern)
+    from extract.checks.hygiene import (Passage, document_kind, find_foreign_scope, find_missing_units,
+                                        find_placeholders, find_residue, hygiene_rules, opposite_pattern)
+    from extract.checks.screen import Screen
     from extract.span import Span
 
     rules = hygiene_rules()
@@ -342,7 +343,7 @@ def test_hygiene_screened_patterns_find_what_every_pattern_on_every_passage_find
 
 
 def test_the_hygiene_screen_leaves_out_only_patterns_that_read_just_their_match():
-    from extract.checks.hygiene import Screen
+    from extract.checks.screen import Screen, can_match
 
     screen = Screen(["开展活动三场", "完成"])
     assert screen.one("某某") is None  # matches nowhere
@@ -350,6 +351,8 @@ def test_the_hygiene_screen_leaves_out_only_patterns_that_read_just_their_match(
     assert screen.one("(?<!开展)某某") is not None  # a lookbehind: what stands before a passage counts
     assert screen.one("某某$") is not None
     assert [p.pattern for p in screen.live(["某某", "三场", "^完成"])] == ["三场", "^完成"]
+    assert not can_match(re.compile(r"\d+分以上为优秀"), "七十分为合格。")
+    assert can_match(re.compile(r"(?<=\d)分以上为优秀"), "七十分为合格。")
 
 
 # ---------------------------------------------------------------- batch: each report serialized once

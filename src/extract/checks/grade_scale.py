@@ -10,6 +10,7 @@ from typing import Optional
 
 from ..rulefiles.meta import GradeBand
 from .context import CheckContext
+from .screen import can_match
 
 
 def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
@@ -28,7 +29,10 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     src = ctx.quotes.source
     text = src.text if src is not None else "\n".join(
         f"{s.title}\n{s.body}" for s in ctx.report.sections)
-    patterns = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
+    # a pattern that matches nowhere in the text matches in none of its sentences
+    patterns = [rx for rx in map(re.compile, ctx.book.rules.stated_grade_bands) if can_match(rx, text)]
+    if not patterns:
+        return None
     best: list[GradeBand] = []
     for sentence in re.split(r"[。\n]", text):
         bands: dict[str, GradeBand] = {}

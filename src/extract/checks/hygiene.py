@@ -39,7 +39,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Literal, Optional
+from typing import Iterator, Literal, Optional
 
 from ..model import CheckResult, Location
 from ..interpret.document_type import is_page_furniture
@@ -47,6 +47,7 @@ from ..normalize import NormalizedDocument, fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
+from .screen import Screen
 from .figures import figure_interval, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
@@ -146,47 +147,6 @@ def evidence(source: SourceText, span: Span, a: int, b: int) -> Evidence:
 # it is about and a short Chinese description.
 
 Hit = tuple[str, int, int, str]
-
-# What a pattern holds when whether it matches depends on what stands
-# around the text it is run on (anchors, word boundaries, lookarounds).
-_CONTEXT_SYNTAX = ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?=", "(?!", "(?<")
-
-
-class Screen:
-    """The rule patterns, compiled, that can match in some passage of one
-    document: a pattern that reads only the characters it matches (no
-    anchor, boundary or lookaround, :data:`_CONTEXT_SYNTAX`) and matches
-    nowhere in the passages' texts joined by line breaks matches in none of
-    them, as each is a stretch of the joined text; it is left out, and
-    with it a call per passage (most patterns of hygiene.yaml match
-    nowhere in a report). Every other pattern is kept. Findings are the
-    same as with every pattern run on every passage."""
-
-    def __init__(self, texts: Iterable[str] = ()):
-        self.whole: Optional[str] = "\n".join(texts) if texts != () else None
-        self._ones: dict[str, Optional[re.Pattern]] = {}
-        self._lists: dict[int, tuple[list[str], list[re.Pattern]]] = {}
-
-    def one(self, pattern: str) -> Optional[re.Pattern]:
-        """``pattern`` compiled, or None when it matches in no passage."""
-        try:
-            return self._ones[pattern]
-        except KeyError:
-            pass
-        compiled: Optional[re.Pattern] = re.compile(pattern)
-        if (self.whole is not None and not any(x in pattern for x in _CONTEXT_SYNTAX)
-                and not compiled.search(self.whole)):
-            compiled = None
-        self._ones[pattern] = compiled
-        return compiled
-
-    def live(self, patterns: list[str]) -> list[re.Pattern]:
-        """The patterns of ``patterns`` (a list of the rules) that can match, compiled, in order."""
-        got = self._lists.get(id(patterns))
-        if got is None or got[0] is not patterns:
-            got = self._lists[id(patterns)] = (patterns, [c for c in map(self.one, patterns) if c is not None])
-        return got[1]
-
 
 _ALL = Screen()  # compiles, keeps every pattern: a finder called on its own
 

@@ -1,0 +1,64 @@
+"""Which rule patterns can match anywhere in a document, found with one
+search of the whole text instead of one per sentence, paragraph or cell.
+
+A pattern that reads only the characters it matches (no anchor, word
+boundary or lookaround: :func:`reads_only_its_match`) and matches nowhere
+in a text matches in no stretch of it either; leaving it out of the
+per-piece loops leaves their findings as they were, and saves a call per
+piece (most rule patterns match nowhere in a given report).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+# What a pattern holds when whether it matches depends on what stands
+# around the text it is run on (anchors, word boundaries, lookarounds).
+_CONTEXT_SYNTAX = ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?=", "(?!", "(?<")
+
+
+def reads_only_its_match(pattern: str) -> bool:
+    """Whether ``pattern`` matches a stretch of text whatever stands
+    around it (conservatively: none of :data:`_CONTEXT_SYNTAX` anywhere)."""
+    return not any(x in pattern for x in _CONTEXT_SYNTAX)
+
+
+def can_match(pattern: re.Pattern, text: str) -> bool:
+    """False only when ``pattern`` matches in no stretch of ``text``."""
+    return not reads_only_its_match(pattern.pattern) or pattern.search(text) is not None
+
+
+class Screen:
+    """The rule patterns, compiled, that can match in some passage of one
+    document: a pattern that reads only the characters it matches (no
+    anchor, boundary or lookaround: :func:`reads_only_its_match`) and matches
+    nowhere in the passages' texts joined by line breaks matches in none of
+    them, as each is a stretch of the joined text; it is left out, and
+    with it a call per passage (most patterns of hygiene.yaml match
+    nowhere in a report). Every other pattern is kept. Findings are the
+    same as with every pattern run on every passage."""
+
+    def __init__(self, texts: Iterable[str] = ()):
+        self.whole: Optional[str] = "\n".join(texts) if texts != () else None
+        self._ones: dict[str, Optional[re.Pattern]] = {}
+        self._lists: dict[int, tuple[list[str], list[re.Pattern]]] = {}
+
+    def one(self, pattern: str) -> Optional[re.Pattern]:
+        """``pattern`` compiled, or None when it matches in no passage."""
+        try:
+            return self._ones[pattern]
+        except KeyError:
+            pass
+        compiled: Optional[re.Pattern] = re.compile(pattern)
+        if self.whole is not None and not can_match(compiled, self.whole):
+            compiled = None
+        self._ones[pattern] = compiled
+        return compiled
+
+    def live(self, patterns: list[str]) -> list[re.Pattern]:
+        """The patterns of ``patterns`` (a list of the rules) that can match, compiled, in order."""
+        got = self._lists.get(id(patterns))
+        if got is None or got[0] is not patterns:
+            got = self._lists[id(patterns)] = (patterns, [c for c in map(self.one, patterns) if c is not None])
+        return got[1]
