@@ -18,7 +18,7 @@ from test_checks_forms import checks_of
 CHECKS = Path(__file__).resolve().parents[1] / "src" / "extract" / "checks"
 #: The modules of checks/ that are not checks: what the checks share.
 SHARED = {"__init__", "context", "sentences", "relations", "operands", "figures", "tolerance", "quotes",
-          "rulebook", "merge", "grade_scale", "periods"}
+          "rulebook", "merge", "grade_scale", "periods", "screen"}
 
 
 def _local_imports(path: Path) -> set[str]:
