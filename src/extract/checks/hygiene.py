@@ -507,15 +507,27 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
     furniture = RuleSet.of(ctx.rules).document_types
+    # finders with no pattern that can match in this document are not run
+    residue = rules.residue
+    residue_anywhere = opposites is not None or bool(screen.live(residue.prompts)) or bool(
+        residue.empty_reason and screen.one(residue.empty_reason))
+    residue_in_cells = bool(residue.empty_reason_in_cell and screen.one(residue.empty_reason_in_cell))
+    placeholders = bool(screen.live(rules.placeholder.patterns))
+    units = rules.missing_unit
+    missing_units = bool(units.rate and screen.one(units.rate)) or bool(
+        amounts and units.amount and screen.one(units.amount))
+    foreign = kind is not None and bool(screen.live(kind.foreign))
     for p in passages_read:
-        by_rule: list[tuple[str, Iterator[Hit]]] = [
-            ("template_residue", find_residue(rules.residue, opposites, p, screen)),
-            ("placeholder", find_placeholders(rules.placeholder, p, screen)),
-            ("punctuation", find_doubled(rules.punctuation, p)),
-            ("punctuation", find_unpaired(rules.punctuation, list_marker, p)),
-            ("missing_unit", find_missing_units(rules.missing_unit, amounts, p, screen)),
-        ]
-        if kind is not None:
+        by_rule: list[tuple[str, Iterator[Hit]]] = []
+        if residue_anywhere or (residue_in_cells and p.in_cell):
+            by_rule.append(("template_residue", find_residue(residue, opposites, p, screen)))
+        if placeholders:
+            by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen)))
+        by_rule.append(("punctuation", find_doubled(rules.punctuation, p)))
+        by_rule.append(("punctuation", find_unpaired(rules.punctuation, list_marker, p)))
+        if missing_units and not p.in_cell:
+            by_rule.append(("missing_unit", find_missing_units(units, amounts, p, screen)))
+        if foreign:
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen)))
         if meta.year is not None:
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
