@@ -1,6 +1,10 @@
 """Files of data worked out once and kept in the temporary folder between
-runs (the parsed rule files, jieba's prefix dictionary), so a cold start
-reads them in one piece instead of building them again.
+runs, so a cold start reads them in one piece instead of building them
+again: the data of each rule file (``extract-rules.*.marshal``, by the
+text's SHA-256), the validated rule set (``extract-ruleset.*.pickle``, by
+the texts' digest and the code that validates them, see
+:mod:`extract.ruleset`), jieba's prefix dictionary in pieces by first
+character (``extract-jieba.*.marshal``, see :mod:`extract.claims`).
 
 A cache file is only read when it belongs to the user running the program
 and nobody else may write it (the temporary folder is shared): anything
