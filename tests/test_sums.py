@@ -514,3 +514,18 @@ def test_a_rate_after_a_part_ends_the_list_but_its_share_does_not():
     assert not breakdowns(text, "fail")
     shares = "全年申报资金500万元，其中：市级资金300万元，占60%；县级资金200万元，占40%。"
     assert [r.status for r in breakdowns(shares)] == ["pass"]
+
+
+def test_a_lesser_total_is_a_part_of_a_greater_one():
+    text = "2023年度收入总计530.40万元，其中：本年收入合计500.00万元，使用非财政拨款结余10.00万元，年初结转和结余20.40万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("20.40", "20.45"), "fail")] == ["530.40万元"]
+
+
+def test_a_qizhong_list_whose_items_are_sentences():
+    text = ("1. 基本支出预算 600000.00 元，占一般公共预算支出的80.00%，同比减少 5000.00 元。其中：\n"
+            "工资福利支出预算 450000.00 元，占基本支出预算75.00%，同比减少 3000.00 元。\n"
+            "商品和服务支出预算 150000.00 元，占基本支出预算25.00%，同比减少 2000.00 元。")
+    assert "pass" in [r.status for r in breakdowns(text)]
+    bad = breakdowns(text.replace("150000.00", "150005.00"), "fail")
+    assert "600000.00元" in [r.stated for r in bad]

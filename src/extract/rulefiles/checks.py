@@ -94,6 +94,9 @@ class BreakdownRules(_Strict):
     # A percent after a part whose words hold one of these is an aside on
     # it (its share or change); any other percent ends the list.
     percent_aside_words: list[str] = Field(default_factory=list)
+    # [greater, lesser] total words: under a whole named by the greater, a
+    # part named by the lesser is a part (收入总计 X，其中：本年收入合计 A).
+    nested_totals: list[list[str]] = Field(default_factory=list)
     # Stocks rolled forward in one sentence (年初余额 + 新增 − 归还 = 年末余额).
     balances: list[BalanceRule] = Field(default_factory=list)
     # A list opening its sentence (按支出性质分，A，B / 其中：A，B / 实际支出中，A，B)

@@ -88,13 +88,19 @@ def lists_the_whole(rules: BreakdownRules, parts: list[Placed]) -> bool:
     return names_the_whole(rules, [p.claim.metric for p in parts])
 
 
-def _scoped(ctx: ClaimSource, p: Placed) -> bool:
+def _scoped(ctx: ClaimSource, p: Placed, under: Optional[Placed] = None) -> bool:
     """A figure whose own words scope it (同比, 累计, 占…; a cost per unit:
     案均, 每户 — rules ``per_unit``) is no part (unless they are a part's
-    name: 上年结转)."""
+    name: 上年结转; or, ``under`` a whole named by a greater total, a
+    lesser total: 收入总计 X，其中：本年收入合计 A — rules ``nested_totals``)."""
     text = p.claim.metric_text
-    for w in ctx.book.rules.breakdowns.part_despite:
+    rules = ctx.book.rules.breakdowns
+    for w in rules.part_despite:
         text = text.replace(w, "")
+    if under is not None:
+        for greater, lesser in rules.nested_totals:
+            if greater in under.claim.metric_text:
+                text = text.replace(lesser, "")
     per_unit = any(cue in text for rule in ctx.book.rules.per_unit for cue in rule.cues)
     return bool(ctx.book.not_part.search(text)) or p.claim.qualifier == "累计" or per_unit
 
@@ -149,7 +155,7 @@ def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Op
         if parts and p.claim.unit_class == "percent" and any(
                 w in p.claim.metric_text for w in ctx.book.rules.breakdowns.percent_aside_words):
             continue  # a part's share or change (A 500 万元，占 25%；B …): an aside on it
-        if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
+        if not same_unit(p, whole) or _scoped(ctx, p, whole) or ctx.book.breakdown_cue.search(
                 _outside_brackets(between)) and parts:
             return parts, True
         if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
@@ -517,7 +523,6 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
     """A list opening its sentence (rules ``lead_cue``) or naming a
     partition, with its whole stated just before it or after its parts."""
     book = ctx.book
-    reach = book.rules.breakdowns.lead_reach_lines
     listed = {id(p.claim) for b in found for p in b.parts}
     out: list[Breakdown] = []
     k = 0
@@ -536,18 +541,20 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
             parts, pinned = _closed_parts(ctx, s)
         # a partition pins its parts; else they are of one role (not a budget and its spending)
         roles = set() if partition else {_role(ctx, p.claim.metric) for p in parts} - {None}
+        if m and len(parts) == 1 and len(run) == 1 and id(parts[0].claim) not in listed:
+            items = _item_breakdown(ctx, sentences, k, parts[0], _before(ctx, sentences, k, parts)[::-1])
+            if items is not None and not any(id(p.claim) in listed for p in items.parts):
+                out.append(items)
+                listed |= {id(p.claim) for p in items.parts}
+                k += len(items.sentences)
+                continue
         if len(parts) < 2 or len(roles) > 1 or any(id(p.claim) in listed for p in parts):
             k += 1
             continue
         ids = {id(p.claim) for p in parts}
-        first = s.location.line
         after = [p for s2 in run for p in s2.placed if id(p.claim) not in ids
                  and p.claim.location.start > parts[0].claim.location.start]
-        before = [p for s2 in sentences[:k] if s2.section == s.section
-                  and s2.placed[-1].claim.location.end_line >= first - reach for p in s2.placed]
-        before += [p for p in s.placed if id(p.claim) not in ids
-                   and p.claim.location.start < parts[0].claim.location.start]
-        candidates = after + before[::-1]
+        candidates = after + _before(ctx, sentences, k, parts)[::-1]
         extra = [p for p in s.placed if id(p.claim) not in ids and same_unit(p, parts[0])]
         if partition and extra:
             # another figure beside a partition's members is its whole or a
@@ -561,6 +568,38 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
             listed |= ids
         k += len(run)
     return out
+
+
+def _before(ctx: ClaimSource, sentences: list[Sentence], k: int, parts: list[Placed]) -> list[Placed]:
+    """The figures before ``parts`` that may be their whole: in the
+    sentences of ``sentences[k]``'s section within ``lead_reach_lines``
+    lines before it, and before the first part in it."""
+    s = sentences[k]
+    reach = ctx.book.rules.breakdowns.lead_reach_lines
+    ids = {id(p.claim) for p in parts}
+    before = [p for s2 in sentences[:k] if s2.section == s.section
+              and s2.placed[-1].claim.location.end_line >= s.location.line - reach for p in s2.placed]
+    return before + [p for p in s.placed if id(p.claim) not in ids
+                     and p.claim.location.start < parts[0].claim.location.start]
+
+
+def _item_breakdown(ctx: ClaimSource, sentences: list[Sentence], k: int, first: Placed,
+                    candidates: list[Placed]) -> Optional[Breakdown]:
+    """A list opened by a lead cue whose items are sentences (其中：A 500 元，
+    占 x%。B 300 元，占 y%。): ``first`` and the first figure of its unit
+    in each sentence after ``sentences[k]``, up to the first run of them
+    that makes up (or misses by one digit) one of ``candidates``."""
+    items, where = [first], [sentences[k]]
+    for s2 in _following(ctx, sentences, k, ctx.book.rules.breakdowns.counted_reach_sentences):
+        item = next((p for p in s2.placed if p.claim.unit_class not in NOT_SUMMABLE), None)
+        if item is None or not same_unit(item, first) or _scoped(ctx, item):
+            return None
+        items.append(item)
+        where.append(s2)
+        whole = _whole_near(ctx, items, candidates)
+        if whole is not None:
+            return Breakdown([whole], items, "分类", [x for x in sentences[:k] if whole in x.placed] + where)
+    return None
 
 
 def _change_of(ctx: ClaimSource, s: Sentence, figure: Placed, until: int) -> Optional[tuple[int, Optional[Placed]]]:
