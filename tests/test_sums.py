@@ -464,6 +464,10 @@ def test_parts_before_their_total_with_an_aside_on_each():
     assert [r.stated for r in breakdowns(text.replace("合计批复投资650", "合计批复投资655"), "fail")] == ["655万元"]
     # the total is named by 合计: pinned, so a sum far off fails too
     assert [r.stated for r in breakdowns(text.replace("合计批复投资650", "合计批复投资700"), "fail")] == ["700万元"]
+    # the total's own aside of the same name is the sum of the parts' asides
+    column = text.replace("合计批复投资650万元。", "合计批复投资650万元（其中设备购置240万元）。")
+    assert len([r for r in breakdowns(column) if r.kind == "breakdown" and r.status == "pass"]) == 2
+    assert [r.stated for r in breakdowns(column.replace("设备购置90", "设备购置95"), "fail")] == ["240万元"]
 
 
 def test_a_tentative_list_is_a_breakdown_only_where_it_adds_up():

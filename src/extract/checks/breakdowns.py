@@ -9,7 +9,9 @@ skipped — unless the parts are the whole list by their count (计数) or by
 their names (行政 + 事业, 在编 + 编外, a last 其他…: rules ``partitions``,
 ``rest_words``). A single part
 is checked as a part: it must not exceed the whole (``121.75 万元，其中市本级
-承担 39.40 万元`` passes).
+承担 39.40 万元`` passes). :func:`judge_balance` judges a stock rolled
+forward (年初 + 新增 − 归还 = 年末) where it holds or misses by one digit;
+else it skips (a flow may be left unstated).
 """
 
 from __future__ import annotations

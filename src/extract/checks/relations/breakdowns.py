@@ -13,11 +13,22 @@
   ``其中`` breakdown earlier in the same paragraph;
 - ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
   within one paragraph;
+- ``分类``: a list opening its sentence (rules ``lead_cue``: 按…分, 其中：,
+  分项情况是：, 收入包括：) or naming a partition, or closed by its total
+  (A、B，合计 C), with its whole nearby: the one the parts make up or miss
+  by one digit, else the one the words pin (the figure closing the sentence
+  before a 其中, the 合计); its items may be the sentences after it;
 - ``计数``: a stated count of parts (rules ``counted_after``,
   ``counted_before``): ``X，全部用于三类：A、B、C`` — the parts after the cue,
   in its sentence or one per sentence of a list after it — and ``X，由 A、B、C
   和 D 四部分构成``. The count pins the parts: a breakdown only when exactly
   that many figures of X's unit are found, and then the only one of X.
+
+A 其中 list runs on after a ；where that reading adds up (or misses by one
+digit); a part's 占 x% is an aside on it. Of a breakdown whose whole and
+parts each state a change on the year before, or carry a bracket aside of
+one name, those add up too. :func:`find_balances` finds stocks rolled
+forward (年初余额 + 新增 − 归还 = 年末余额).
 
 The parts' sum is judged by :mod:`extract.checks.breakdowns`; rates read a
 single part over its whole (``X，其中 Y，R%``), consistency a part's wholes
@@ -653,6 +664,35 @@ def _change_breakdowns(ctx: ClaimSource, found: list[Breakdown]) -> list[Breakdo
     return out
 
 
+def _aside_of(s: Sentence, p: Placed) -> Optional[Placed]:
+    """The one figure of ``p``'s unit in a bracket right after ``p``, with
+    its name (A 400 万元（其中中央资金 240 万元）)."""
+    rest = s.text[p.end:]
+    if p.end < 0 or not rest.lstrip()[:1] or rest.lstrip()[0] not in OPEN:
+        return None
+    open_at = p.end + len(rest) - len(rest.lstrip())
+    close_at = _closing(s.text, open_at)
+    inner = [q for q in s.placed if open_at < q.start and close_at is not None and 0 <= q.end <= close_at]
+    return inner[0] if len(inner) == 1 and same_unit(inner[0], p) and inner[0].claim.metric else None
+
+
+def _aside_breakdowns(ctx: ClaimSource, found: list[Breakdown]) -> list[Breakdown]:
+    """Of each breakdown whose whole and parts each carry an aside of one
+    name in a bracket (A 400（其中设备 150），B 250（其中设备 90），合计 650
+    （其中设备 240）), the asides as a breakdown too."""
+    out: list[Breakdown] = []
+    for b in found:
+        where = {id(p.claim): s for s in b.sentences for p in s.placed}
+        figures = [b.whole] + b.parts
+        if len(b.parts) < 2 or any(id(p.claim) not in where for p in figures):
+            continue
+        asides = [_aside_of(where[id(p.claim)], p) for p in figures]
+        if None in asides or len({a.claim.metric for a in asides}) != 1:
+            continue
+        out.append(Breakdown([asides[0]], asides[1:], "分类", b.sentences))
+    return out
+
+
 def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
     """Every stated breakdown of the text, each once."""
     by_section: dict[Optional[str], list[Sentence]] = {}
@@ -668,6 +708,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(_lead_breakdowns(ctx, sentences, found))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
     found.extend(_change_breakdowns(ctx, found))
+    found.extend(_aside_breakdowns(ctx, found))
     # a whole whose parts a stated count pins is judged on those parts only
     counted = {id(b.whole.claim) for b in found if b.form == "计数"}
     found = [b for b in found if b.form == "计数" or id(b.whole.claim) not in counted]
