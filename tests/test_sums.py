@@ -413,3 +413,123 @@ def test_the_parts_changes_add_up_to_the_wholes_change():
     assert len(breakdowns(mixed)) == 1
     silent = text.replace("，比上年减少0.70万元", "")
     assert len(breakdowns(silent)) == 1
+
+
+# ------------------------------------------------------------------ list shapes of published reports
+
+def test_a_qizhong_list_runs_on_after_a_semicolon():
+    # the sibling after the ；is a part too: 300 = 120 + 30 + 50 + 100
+    text = "本年偿还到期债务本金300万元，其中：一般债务120万元，外国政府贷款30万元，国际组织贷款50万元；专项债务100万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("专项债务100", "专项债务105"), "fail")] == ["300万元"]
+    # a figure after the ；that does not make up the whole is no part: the one part fits
+    other = "本年收入80万元，其中：财政拨款50万元；本年支出75万元。"
+    assert [r.kind for r in breakdowns(other)] == ["part"] and not breakdowns(other, "fail")
+
+
+def test_each_parts_share_is_an_aside_and_the_list_must_add_up():
+    text = ("本年收入合计1,600.00万元，其中：财政拨款收入1,200.00万元，占75.00%；"
+            "事业收入320.00万元，占20.00%；其他收入80.00万元，占5.00%。")
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("1,600.00", "1,605.00"), "fail")] == ["1,605.00万元"]
+    assert breakdowns(text.replace("事业收入320.00", "事业收入325.00"), "fail")
+
+
+def test_a_list_opened_by_fenxiang_with_a_list_of_its_own_in_its_last_part():
+    text = ("本年“三公”经费支出合计2600万元，比上年下降3.0%。分项情况是：因公出国（境）费300万元，比上年增长5.0%；"
+            "公务接待费700万元；公务用车购置及运行费1600万元，比上年下降2.0%，其中：公务用车购置费400万元；"
+            "公务用车运行费1200万元。")
+    assert [r.status for r in breakdowns(text)] == ["pass", "pass"]
+    # a typo in the level below fails that level only (the part after the ；
+    # is read where the sum then misses by one digit, at most 1% of the whole)
+    bad = breakdowns(text.replace("运行费1200", "运行费1205"), "fail")
+    assert [r.stated for r in bad] == ["1600万元"]
+    assert [r.stated for r in breakdowns(text.replace("接待费700", "接待费705"), "fail")] == ["2600万元"]
+    # the whole closes the sentence before 分项情况是: pinned, a sum far off fails
+    assert [r.stated for r in breakdowns(text.replace("接待费700", "接待费800"), "fail")] == ["2600万元"]
+
+
+def test_income_and_spending_each_listed_after_baokuo_add_up_to_the_total_budget():
+    text = ("本年收支总预算 650,000.00 元。收入包括：财政拨款 600,000.00 元、上年结转 50,000.00 元；"
+            "支出包括：教育支出 520,000.00 元、社会保障和就业支出 130,000.00 元。")
+    assert [r.status for r in breakdowns(text)] == ["pass", "pass"]
+    bad = breakdowns(text.replace("130,000.00", "135,000.00"), "fail")
+    assert [r.stated for r in bad] == ["650,000.00元"]
+
+
+def test_parts_before_their_total_with_an_aside_on_each():
+    text = ("一期工程批复投资400万元（其中设备购置150万元），二期工程批复投资250万元（其中设备购置90万元），"
+            "合计批复投资650万元。")
+    assert "pass" in [r.status for r in breakdowns(text) if r.kind == "breakdown"]
+    assert [r.stated for r in breakdowns(text.replace("合计批复投资650", "合计批复投资655"), "fail")] == ["655万元"]
+    # the total is named by 合计: pinned, so a sum far off fails too
+    assert [r.stated for r in breakdowns(text.replace("合计批复投资650", "合计批复投资700"), "fail")] == ["700万元"]
+    # the total's own aside of the same name is the sum of the parts' asides
+    column = text.replace("合计批复投资650万元。", "合计批复投资650万元（其中设备购置240万元）。")
+    assert len([r for r in breakdowns(column) if r.kind == "breakdown" and r.status == "pass"]) == 2
+    assert [r.stated for r in breakdowns(column.replace("设备购置90", "设备购置95"), "fail")] == ["240万元"]
+
+
+def test_a_tentative_list_is_a_breakdown_only_where_it_adds_up():
+    text = ("本年一般公共预算支出800.00万元，主要用于以下方面：教育支出500.00万元，占62.50%；"
+            "卫生健康支出300.00万元，占37.50%。")
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("300.00万元", "305.00万元"), "fail")] == ["800.00万元"]
+    # a selection that misses the whole by more than a typo is no breakdown
+    assert not breakdowns(text.replace("300.00万元", "200.00万元"))
+
+
+def test_the_whole_before_its_change_percent_keeps_its_qizhong_list():
+    text = "项目支出180万元，比上年下降4.5%，其中：设备购置100万元，人员培训80万元。"
+    assert [r.stated for r in breakdowns(text)] == ["180万元"]
+    # the year before's figure is no whole: 较上年 200 万元 is skipped over
+    prior = "项目支出180万元，较上年200万元下降10%，其中：设备购置100万元，人员培训80万元。"
+    assert not breakdowns(prior, "fail")
+
+
+def test_a_stock_rolled_forward_over_the_year():
+    text = "本年新增债券资金500万元，年初债务余额2000万元，偿还债务本金300万元，年末债务余额2200万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("2200", "2205"), "fail")] == ["2205万元"]
+    # missing by far more than a typo: a flow may be unstated, skipped
+    assert [r.status for r in breakdowns(text.replace("2200", "2600"))] == ["skipped"]
+    # a figure of the unit that is no flow named: no balance
+    assert not breakdowns(text.replace("偿还债务本金300万元", "利息支出300万元"))
+
+
+def test_a_qizhong_sentence_lists_the_parts_of_the_one_figure_closing_the_sentence_before():
+    text = "2、支出：520.00万元。其中：人员经费300.00万元，公用经费60.00万元，项目支出160.00万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    # far off, not a typo: the whole is pinned by the words, so it fails
+    assert [r.stated for r in breakdowns(text.replace("项目支出160.00", "项目支出190.00"), "fail")] == ["520.00万元"]
+    # several figures there that can be the whole: none is pinned
+    rivals = "全年预算210.00万元，实际支出200.00万元，结转10.00万元。其中：设备购置120.00万元，培训50.00万元。"
+    assert not breakdowns(rivals, "fail")
+
+
+def test_a_cost_per_unit_is_no_part():
+    text = ("全年预算80.00万元，实际支出76.00万元。\n"
+            "其中，发放补贴70.00万元，共补助350户，户均补贴2,000元。")
+    assert not breakdowns(text, "fail")
+
+
+def test_a_rate_after_a_part_ends_the_list_but_its_share_does_not():
+    text = "全年共申报项目300个，其中有240个通过评审，通过率80.0%，全县累计入库项目900个。"
+    assert not breakdowns(text, "fail")
+    shares = "全年申报资金500万元，其中：市级资金300万元，占60%；县级资金200万元，占40%。"
+    assert [r.status for r in breakdowns(shares)] == ["pass"]
+
+
+def test_a_lesser_total_is_a_part_of_a_greater_one():
+    text = "2023年度收入总计530.40万元，其中：本年收入合计500.00万元，使用非财政拨款结余10.00万元，年初结转和结余20.40万元。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    assert [r.stated for r in breakdowns(text.replace("20.40", "20.45"), "fail")] == ["530.40万元"]
+
+
+def test_a_qizhong_list_whose_items_are_sentences():
+    text = ("1. 基本支出预算 600000.00 元，占一般公共预算支出的80.00%，同比减少 5000.00 元。其中：\n"
+            "工资福利支出预算 450000.00 元，占基本支出预算75.00%，同比减少 3000.00 元。\n"
+            "商品和服务支出预算 150000.00 元，占基本支出预算25.00%，同比减少 2000.00 元。")
+    assert "pass" in [r.status for r in breakdowns(text)]
+    bad = breakdowns(text.replace("150000.00", "150005.00"), "fail")
+    assert "600000.00元" in [r.stated for r in bad]

@@ -9,7 +9,9 @@ skipped — unless the parts are the whole list by their count (计数) or by
 their names (行政 + 事业, 在编 + 编外, a last 其他…: rules ``partitions``,
 ``rest_words``). A single part
 is checked as a part: it must not exceed the whole (``121.75 万元，其中市本级
-承担 39.40 万元`` passes).
+承担 39.40 万元`` passes). :func:`judge_balance` judges a stock rolled
+forward (年初 + 新增 − 归还 = 年末) where it holds or misses by one digit;
+else it skips (a flow may be left unstated).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import figure_interval, figure_name, in_unit, show, stated_text
 from .quotes import join_places
-from .relations.breakdowns import Breakdown, lists_the_whole
+from .relations.breakdowns import Balance, Breakdown, find_balances, lists_the_whole, near_miss
 from .sentences import Placed
 from .tolerance import holds, sum_interval
 
@@ -76,7 +78,41 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
                        expected=expected, stated=stated_text(w), quote=quote, locations=locations)
 
 
+def judge_balance(ctx: CheckContext, b: Balance) -> CheckResult:
+    """Whether the opening stock plus the inflows less the outflows of ``b``
+    is its closing stock: judged where it holds or misses by one digit (a
+    typo), else skipped (a flow may be left unstated)."""
+    book = ctx.book
+    rolled = figure_interval(b.opening.claim, book)
+    for p in b.inflows:
+        rolled = rolled + figure_interval(p.claim, book)
+    for p in b.outflows:
+        rolled = rolled - figure_interval(p.claim, book)
+    w = b.closing.claim
+    nominal = (b.opening.claim.normalized_value + sum((p.claim.normalized_value for p in b.inflows), Decimal(0))
+               - sum((p.claim.normalized_value for p in b.outflows), Decimal(0)))
+    figures = [b.opening] + b.inflows + b.outflows
+    decimals = max([w.precision] + [p.claim.precision for p in figures if p.claim.unit == w.unit])
+    expected = show(in_unit(nominal, w), decimals, w.unit)
+    terms = " + ".join(_label(p) for p in [b.opening] + b.inflows)
+    terms += "".join(f" − {_label(p)}" for p in b.outflows)
+    locations = [w.location] + [p.claim.location for p in figures]
+    quote = ctx.quote_sentence(b.sentence)
+    if holds(rolled, figure_interval(w, book)):
+        status, verdict = "pass", "相符"
+    elif near_miss(book.rules.breakdowns, w.normalized_value - nominal, w.normalized_value):
+        status, verdict = "fail", "不符"
+    else:
+        return make_result(ctx, RULE, "breakdown", "skipped",
+                           f"{_label(b.closing)} 与 {terms} = {expected} 相差较大：所列变动可能不全，无法判断",
+                           expected=expected, stated=stated_text(w), quote=quote, locations=locations)
+    return make_result(ctx, RULE, "breakdown", status,
+                       f"{_label(b.closing)} 与 {terms} = {expected} {verdict}",
+                       expected=expected, stated=stated_text(w), quote=quote, locations=locations)
+
+
 def check_stated_breakdowns(ctx: CheckContext) -> list[CheckResult]:
-    """One result per stated breakdown of the report."""
-    return [judge_breakdown(ctx, b) for b in ctx.breakdowns]
+    """One result per stated breakdown and per stock rolled forward of the report."""
+    return ([judge_breakdown(ctx, b) for b in ctx.breakdowns]
+            + [judge_balance(ctx, b) for b in find_balances(ctx)])
 

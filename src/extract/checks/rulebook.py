@@ -54,6 +54,7 @@ class Rulebook:
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
     lead_cue: Optional[re.Pattern]
+    lead_pin: Optional[re.Pattern]
     counted_before: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
@@ -147,6 +148,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),
         lead_cue=_compiled(b.lead_cue),
+        lead_pin=_compiled(b.lead_pin),
         counted_before=_compiled(b.counted_before),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),

@@ -61,6 +61,16 @@ class Composition(_Strict):
     parts: list[str] = Field(min_length=2)
 
 
+class BalanceRule(_Strict):
+    """A stock rolled forward over the year: opening + inflows − outflows = closing."""
+
+    stock: list[str] = Field(min_length=1)
+    opening: list[str] = Field(min_length=1)
+    closing: list[str] = Field(min_length=1)
+    inflow: list[str] = Field(default_factory=list)
+    outflow: list[str] = Field(default_factory=list)
+
+
 class BreakdownRules(_Strict):
     cues: list[str]
     max_gap_chars: int = 20
@@ -78,11 +88,25 @@ class BreakdownRules(_Strict):
     # Cues that follow their whole right away (X万元，分别为 A、B): only
     # punctuation between them.
     adjacent_cues: list[str] = Field(default_factory=list)
+    # Cues whose list may be a selection (主要用于以下方面：A，B): a breakdown
+    # only where its parts add up or miss the whole by one digit.
+    tentative_cues: list[str] = Field(default_factory=list)
+    # A percent after a part whose words hold one of these is an aside on
+    # it (its share or change); any other percent ends the list.
+    percent_aside_words: list[str] = Field(default_factory=list)
+    # [greater, lesser] total words: under a whole named by the greater, a
+    # part named by the lesser is a part (收入总计 X，其中：本年收入合计 A).
+    nested_totals: list[list[str]] = Field(default_factory=list)
+    # Stocks rolled forward in one sentence (年初余额 + 新增 − 归还 = 年末余额).
+    balances: list[BalanceRule] = Field(default_factory=list)
     # A list opening its sentence (按支出性质分，A，B / 其中：A，B / 实际支出中，A，B)
     # or naming a partition, of a whole stated within `lead_reach_lines`
     # lines before it or after it in its sentence; without a whole that
     # holds, one within `near_miss_share` of the parts' sum is the whole.
     lead_cue: Optional[str] = None
+    # Of those lists, one opened by this cue is of the figure closing the
+    # sentence before (支出 600 万元。其中：A，B): that whole is pinned.
+    lead_pin: Optional[str] = None
     # A figure named by one of these closes the list of figures before it in its sentence.
     closing_words: list[str] = Field(default_factory=list)
     # Words of `not_part_words` that make a figure no part yet leave it a whole (累计, 合计).

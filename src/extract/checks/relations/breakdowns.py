@@ -13,11 +13,22 @@
   ``其中`` breakdown earlier in the same paragraph;
 - ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
   within one paragraph;
+- ``分类``: a list opening its sentence (rules ``lead_cue``: 按…分, 其中：,
+  分项情况是：, 收入包括：) or naming a partition, or closed by its total
+  (A、B，合计 C), with its whole nearby: the one the parts make up or miss
+  by one digit, else the one the words pin (the figure closing the sentence
+  before a 其中, the 合计); its items may be the sentences after it;
 - ``计数``: a stated count of parts (rules ``counted_after``,
   ``counted_before``): ``X，全部用于三类：A、B、C`` — the parts after the cue,
   in its sentence or one per sentence of a list after it — and ``X，由 A、B、C
   和 D 四部分构成``. The count pins the parts: a breakdown only when exactly
   that many figures of X's unit are found, and then the only one of X.
+
+A 其中 list runs on after a ；where that reading adds up (or misses by one
+digit); a part's 占 x% is an aside on it. Of a breakdown whose whole and
+parts each state a change on the year before, or carry a bracket aside of
+one name, those add up too. :func:`find_balances` finds stocks rolled
+forward (年初余额 + 新增 − 归还 = 年末余额).
 
 The parts' sum is judged by :mod:`extract.checks.breakdowns`; rates read a
 single part over its whole (``X，其中 Y，R%``), consistency a part's wholes
@@ -88,45 +99,99 @@ def lists_the_whole(rules: BreakdownRules, parts: list[Placed]) -> bool:
     return names_the_whole(rules, [p.claim.metric for p in parts])
 
 
-def _scoped(ctx: ClaimSource, p: Placed) -> bool:
-    """A figure whose own words scope it (同比, 累计, 占…) is no part
-    (unless they are a part's name: 上年结转)."""
+def _scoped(ctx: ClaimSource, p: Placed, under: Optional[Placed] = None) -> bool:
+    """A figure whose own words scope it (同比, 累计, 占…; a cost per unit:
+    案均, 每户 — rules ``per_unit``) is no part (unless they are a part's
+    name: 上年结转; or, ``under`` a whole named by a greater total, a
+    lesser total: 收入总计 X，其中：本年收入合计 A — rules ``nested_totals``)."""
     text = p.claim.metric_text
-    for w in ctx.book.rules.breakdowns.part_despite:
+    rules = ctx.book.rules.breakdowns
+    for w in rules.part_despite:
         text = text.replace(w, "")
-    return bool(ctx.book.not_part.search(text)) or p.claim.qualifier == "累计"
+    if under is not None:
+        for greater, lesser in rules.nested_totals:
+            if greater in under.claim.metric_text:
+                text = text.replace(lesser, "")
+    per_unit = any(cue in text for rule in ctx.book.rules.per_unit for cue in rule.cues)
+    return bool(ctx.book.not_part.search(text)) or p.claim.qualifier == "累计" or per_unit
 
 
-def _cue_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
+def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list[Breakdown]:
+    s = sentences[k]
     out: list[Breakdown] = []
     for m in ctx.book.breakdown_cue.finditer(s.text):
         whole = _whole_before(ctx, s, m.start())
         if whole is None or (m.group(0) in ctx.book.rules.breakdowns.adjacent_cues
                              and s.text[whole.end:m.start()].strip(" ，,：:")):
             continue
-        parts: list[Placed] = []
         # a cue inside a bracket (X（其中 A，B），C) lists its parts in that bracket only
         end = _closing_of_open(s.text, m.start())
-        whole_iv = figure_interval(whole.claim, ctx.book)
-        for p in s.placed:
-            if p.start < m.end():
-                continue
-            if end is not None and p.start > end:
-                break
-            between = s.text[m.end():p.start]
-            if sum(between.count(ch) for ch in OPEN) > sum(between.count(ch) for ch in CLOSE):
-                continue  # inside a bracket after a part: an aside on that part (（含…）)
-            if parts and p.claim.normalized_value == whole.claim.normalized_value:
-                break  # the whole stated again (到位资金186万元): the list has ended
-            if not same_unit(p, whole) or _scoped(ctx, p) or ctx.book.breakdown_cue.search(
-                    _outside_brackets(between)) and parts:
-                break
-            if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
-                break  # the parts so far make up the whole: what follows is not one of them
-            parts.append(p)
+        parts, ended = _cue_parts(ctx, whole, s, m.end(), end, [])
+        where = [s]
+        if end is None and not ended and not _fits(ctx, parts, whole, near=False):
+            # the list may run on after a ；(其中：A，B；C。): that reading is
+            # taken where it adds up, or misses by one digit (a typo)
+            longer, more = list(parts), []
+            for s2 in _runs_on(sentences, k)[1:]:
+                longer, ended = _cue_parts(ctx, whole, s2, 0, None, longer)
+                more.append(s2)
+                if ended:
+                    break
+            if len(longer) > len(parts) and _fits(ctx, longer, whole, near=True):
+                parts, where = longer, [s] + more
+        if m.group(0) in ctx.book.rules.breakdowns.tentative_cues and not _fits(ctx, parts, whole, near=True):
+            continue  # a list that may be a selection, and does not make up the whole
         if parts:
-            out.append(Breakdown([whole], parts, m.group(0), [s]))
+            out.append(Breakdown([whole], parts, m.group(0), where))
     return out
+
+
+def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Optional[int],
+               parts: list[Placed]) -> tuple[list[Placed], bool]:
+    """``parts`` and the parts of ``whole`` that ``s`` lists from ``start``
+    (to ``end``, a closing bracket), and whether the list ended in ``s``
+    (by a figure no part, the whole stated again, or the parts adding up)."""
+    parts = list(parts)
+    whole_iv = figure_interval(whole.claim, ctx.book)
+    for p in s.placed:
+        if p.start < start:
+            continue
+        if end is not None and p.start > end:
+            return parts, True
+        between = s.text[start:p.start]
+        if sum(between.count(ch) for ch in OPEN) > sum(between.count(ch) for ch in CLOSE):
+            continue  # inside a bracket after a part: an aside on that part (（含…）)
+        if parts and p.claim.normalized_value == whole.claim.normalized_value:
+            return parts, True  # the whole stated again (到位资金186万元): the list has ended
+        if parts and p.claim.unit_class == "percent" and any(
+                w in p.claim.metric_text for w in ctx.book.rules.breakdowns.percent_aside_words):
+            continue  # a part's share or change (A 500 万元，占 25%；B …): an aside on it
+        if not same_unit(p, whole) or _scoped(ctx, p, whole) or ctx.book.breakdown_cue.search(
+                _outside_brackets(between)) and parts:
+            return parts, True
+        if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
+            return parts, True  # the parts so far make up the whole: what follows is not one of them
+        parts.append(p)
+    return parts, False
+
+
+def _fits(ctx: ClaimSource, parts: list[Placed], whole: Placed, near: bool) -> bool:
+    """Whether two or more ``parts`` add up to ``whole`` (``near``: or miss
+    it by one digit, d × 10^k, within ``near_miss_share`` of it, as a typo
+    in one digit of one figure does)."""
+    if len(parts) < 2:
+        return False
+    book = ctx.book
+    if holds(sum_interval(figure_interval(p.claim, book) for p in parts), figure_interval(whole.claim, book)):
+        return True
+    diff = whole.claim.normalized_value - sum(p.claim.normalized_value for p in parts)
+    return near and near_miss(book.rules.breakdowns, diff, whole.claim.normalized_value)
+
+
+def near_miss(rules: BreakdownRules, diff: Decimal, whole: Decimal) -> bool:
+    """Whether a sum missing ``whole`` by ``diff`` misses it as a typo in one
+    digit of one figure does: by d × 10^k, at most ``near_miss_share`` of it."""
+    return _one_digit(diff) and abs(diff) <= rules.near_miss_share * abs(whole)
 
 
 def _closing_of_open(text: str, at: int) -> Optional[int]:
@@ -236,6 +301,10 @@ def _whole_before(ctx: ClaimSource, s: Sentence, at: int) -> Optional[Placed]:
     """The figure right before position ``at`` of ``s`` (within
     ``max_gap_chars``), if it can be a whole."""
     before = [p for p in s.placed if 0 <= p.end <= at and not _in_aside(s.text, p.end, at)]
+    while len(before) > 1 and before[-1].claim.unit_class == "percent" and _scoped(ctx, before[-1]):
+        before.pop()  # the whole's own change or share (X 万元，比上年下降 1.2%，其中…)
+        while len(before) > 1 and not _can_be_whole(ctx, before[-1]):
+            before.pop()  # and the year before's figure (X，较上年 Y 下降 z%，其中…)
     if not before:
         return None
     whole = before[-1]
@@ -334,13 +403,15 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
     return out
 
 
-def _runs_on(sentences: list[Sentence], k: int) -> list[Sentence]:
+def _runs_on(sentences: list[Sentence], k: int, lead=None) -> list[Sentence]:
     """``sentences[k]`` and the sentences its line runs on with after a ；
-    (one list: 其中：A，比上年减少 a；B，比上年减少 b；C。)."""
+    (one list: 其中：A，比上年减少 a；B，比上年减少 b；C。), up to one that
+    opens a list of its own (``lead``: 收入包括：A；支出包括：B)."""
     out = [sentences[k]]
     while (k + 1 < len(sentences) and sentences[k].text.rstrip()[-1:] in "；;"
            and sentences[k + 1].section == sentences[k].section
-           and sentences[k + 1].location.line <= sentences[k].placed[-1].claim.location.end_line + 1):
+           and sentences[k + 1].location.line <= sentences[k].placed[-1].claim.location.end_line + 1
+           and not (lead is not None and lead.search(sentences[k + 1].text))):
         k += 1
         out.append(sentences[k])
     return out
@@ -349,13 +420,27 @@ def _runs_on(sentences: list[Sentence], k: int) -> list[Sentence]:
 def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int) -> list[Placed]:
     """The parts of a list opening ``run[0]`` at ``start``: the figures of
     the first part's unit, none scoped (a 比上年减少 figure after a part is
-    its aside, not a part), up to a total (合计 …) or the run's end."""
+    its aside, not a part), up to a total (合计 …) or the run's end. A
+    part's own 其中 list (C 300，其中：c1 100；c2 200) is a level below:
+    its figures are no parts, up to where they make up that part."""
+    book = ctx.book
     parts: list[Placed] = []
+    below: Optional[tuple[Placed, list[Placed]]] = None
     for s in run:
+        mark = start if s is run[0] else 0
         for p in s.placed:
             if s is run[0] and p.start < start or p.claim.unit_class in NOT_SUMMABLE:
                 continue
             if parts and not same_unit(p, parts[0]) or _scoped(ctx, p):
+                continue
+            if parts and below is None and book.breakdown_cue.search(_outside_brackets(s.text[mark:p.start])):
+                below = (parts[-1], [])
+            mark = p.start
+            if below is not None:
+                below[1].append(p)
+                if holds(sum_interval(figure_interval(q.claim, book) for q in below[1]),
+                         figure_interval(below[0].claim, book)):
+                    below = None
                 continue
             parts.append(p)
     return parts
@@ -382,14 +467,38 @@ def _can_be_whole(ctx: ClaimSource, p: Placed) -> bool:
     return all(m.group(0) in keep for m in ctx.book.not_part.finditer(p.claim.metric_text))
 
 
-def _closed_parts(ctx: ClaimSource, s: Sentence) -> list[Placed]:
-    """The figures of ``s`` before one named as their total (合计 C): A、B，合计 C."""
+def _closed_parts(ctx: ClaimSource, s: Sentence) -> tuple[list[Placed], Optional[Placed]]:
+    """The figures of ``s`` before one named as their total (合计 C), and
+    that total: A、B，合计 C. A figure in a bracket after a part is an aside
+    on it (A（其中 a）、B，合计 C)."""
     words = ctx.book.rules.breakdowns.closing_words
     for k, total in enumerate(s.placed):
         if k >= 2 and any(w in total.claim.metric_text for w in words):
-            parts = [p for p in s.placed[:k] if same_unit(p, total) and not _scoped(ctx, p)]
-            return parts if len(parts) >= 2 else []
-    return []
+            parts = [p for p in s.placed[:k] if same_unit(p, total) and not _scoped(ctx, p)
+                     and not _in_aside(s.text, p.end, total.start)]
+            return (parts, total) if len(parts) >= 2 else ([], None)
+    return [], None
+
+
+def _pinned_before(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optional[Placed]:
+    """The whole a list opening ``sentences[k]`` with a cue of rules
+    ``lead_pin`` refers to: the figure closing the sentence before, on the
+    line before at most, that can be a whole and is the only one there of
+    its unit (支出 600 万元。其中：A，B)."""
+    s = sentences[k]
+    if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
+        return None
+    prev = sentences[k - 1]
+    if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
+        return None
+    whole = _whole_before(ctx, prev, len(prev.text))
+    if whole is None or not _can_be_whole(ctx, whole):
+        return None
+    # the only figure of its unit there that can be a whole (预算 A，支出 B，结转 C。
+    # 其中… may be of any of them)
+    rivals = [p for p in prev.placed if p is not whole and same_unit(p, whole) and _can_be_whole(ctx, p)
+              and not _scoped(ctx, p)]
+    return None if rivals else whole
 
 
 def _whole_near(ctx: ClaimSource, parts: list[Placed], candidates: list[Placed]) -> Optional[Placed]:
@@ -402,11 +511,9 @@ def _whole_near(ctx: ClaimSource, parts: list[Placed], candidates: list[Placed])
     for w in fitting:
         if holds(total, figure_interval(w.claim, book)):
             return w
-    share = book.rules.breakdowns.near_miss_share
     nominal = sum(p.claim.normalized_value for p in parts)
     near = [(abs(w.claim.normalized_value - nominal), k, w) for k, w in enumerate(fitting)
-            if _one_digit(w.claim.normalized_value - nominal)
-            and abs(w.claim.normalized_value - nominal) <= share * w.claim.normalized_value]
+            if near_miss(book.rules.breakdowns, w.claim.normalized_value - nominal, w.claim.normalized_value)]
     return min(near, key=lambda t: t[:2])[2] if near else None
 
 
@@ -427,41 +534,83 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
     """A list opening its sentence (rules ``lead_cue``) or naming a
     partition, with its whole stated just before it or after its parts."""
     book = ctx.book
-    reach = book.rules.breakdowns.lead_reach_lines
     listed = {id(p.claim) for b in found for p in b.parts}
     out: list[Breakdown] = []
     k = 0
     while k < len(sentences):
         s = sentences[k]
         m = book.lead_cue.search(s.text) if book.lead_cue is not None else None
-        run = _runs_on(sentences, k) if m else [s]
+        run = _runs_on(sentences, k, book.lead_cue) if m else [s]
         partition = [] if m else _partition_parts(ctx, s)
-        parts = partition or (_lead_parts(ctx, run, m.end()) if m else _closed_parts(ctx, s))
+        # a whole the words pin: the sentence before a 其中 opening this one, or a 合计 closing it
+        pinned = _pinned_before(ctx, sentences, k) if m else None
+        if partition:
+            parts = partition
+        elif m:
+            parts = _lead_parts(ctx, run, m.end())
+        else:
+            parts, pinned = _closed_parts(ctx, s)
         # a partition pins its parts; else they are of one role (not a budget and its spending)
         roles = set() if partition else {_role(ctx, p.claim.metric) for p in parts} - {None}
+        if m and len(parts) == 1 and len(run) == 1 and id(parts[0].claim) not in listed:
+            items = _item_breakdown(ctx, sentences, k, parts[0], _before(ctx, sentences, k, parts)[::-1])
+            if items is not None and not any(id(p.claim) in listed for p in items.parts):
+                out.append(items)
+                listed |= {id(p.claim) for p in items.parts}
+                k += len(items.sentences)
+                continue
         if len(parts) < 2 or len(roles) > 1 or any(id(p.claim) in listed for p in parts):
             k += 1
             continue
         ids = {id(p.claim) for p in parts}
-        first = s.location.line
         after = [p for s2 in run for p in s2.placed if id(p.claim) not in ids
                  and p.claim.location.start > parts[0].claim.location.start]
-        before = [p for s2 in sentences[:k] if s2.section == s.section
-                  and s2.placed[-1].claim.location.end_line >= first - reach for p in s2.placed]
-        before += [p for p in s.placed if id(p.claim) not in ids
-                   and p.claim.location.start < parts[0].claim.location.start]
-        candidates = after + before[::-1]
+        candidates = after + _before(ctx, sentences, k, parts)[::-1]
         extra = [p for p in s.placed if id(p.claim) not in ids and same_unit(p, parts[0])]
         if partition and extra:
             # another figure beside a partition's members is its whole or a
             # part the partition does not know (收回 5 万元): never a whole further off
             candidates = extra
         whole = _whole_near(ctx, parts, candidates)
+        if whole is None and pinned is not None and same_unit(pinned, parts[0]) and id(pinned.claim) not in ids:
+            whole = pinned
         if whole is not None:
             out.append(Breakdown([whole], parts, "分类", [x for x in sentences[:k] if whole in x.placed] + run))
             listed |= ids
         k += len(run)
     return out
+
+
+def _before(ctx: ClaimSource, sentences: list[Sentence], k: int, parts: list[Placed]) -> list[Placed]:
+    """The figures before ``parts`` that may be their whole: in the
+    sentences of ``sentences[k]``'s section within ``lead_reach_lines``
+    lines before it, and before the first part in it."""
+    s = sentences[k]
+    reach = ctx.book.rules.breakdowns.lead_reach_lines
+    ids = {id(p.claim) for p in parts}
+    before = [p for s2 in sentences[:k] if s2.section == s.section
+              and s2.placed[-1].claim.location.end_line >= s.location.line - reach for p in s2.placed]
+    return before + [p for p in s.placed if id(p.claim) not in ids
+                     and p.claim.location.start < parts[0].claim.location.start]
+
+
+def _item_breakdown(ctx: ClaimSource, sentences: list[Sentence], k: int, first: Placed,
+                    candidates: list[Placed]) -> Optional[Breakdown]:
+    """A list opened by a lead cue whose items are sentences (其中：A 500 元，
+    占 x%。B 300 元，占 y%。): ``first`` and the first figure of its unit
+    in each sentence after ``sentences[k]``, up to the first run of them
+    that makes up (or misses by one digit) one of ``candidates``."""
+    items, where = [first], [sentences[k]]
+    for s2 in _following(ctx, sentences, k, ctx.book.rules.breakdowns.counted_reach_sentences):
+        item = next((p for p in s2.placed if p.claim.unit_class not in NOT_SUMMABLE), None)
+        if item is None or not same_unit(item, first) or _scoped(ctx, item):
+            return None
+        items.append(item)
+        where.append(s2)
+        whole = _whole_near(ctx, items, candidates)
+        if whole is not None:
+            return Breakdown([whole], items, "分类", [x for x in sentences[:k] if whole in x.placed] + where)
+    return None
 
 
 def _change_of(ctx: ClaimSource, s: Sentence, figure: Placed, until: int) -> Optional[tuple[int, Optional[Placed]]]:
@@ -515,6 +664,35 @@ def _change_breakdowns(ctx: ClaimSource, found: list[Breakdown]) -> list[Breakdo
     return out
 
 
+def _aside_of(s: Sentence, p: Placed) -> Optional[Placed]:
+    """The one figure of ``p``'s unit in a bracket right after ``p``, with
+    its name (A 400 万元（其中中央资金 240 万元）)."""
+    rest = s.text[p.end:]
+    if p.end < 0 or not rest.lstrip()[:1] or rest.lstrip()[0] not in OPEN:
+        return None
+    open_at = p.end + len(rest) - len(rest.lstrip())
+    close_at = _closing(s.text, open_at)
+    inner = [q for q in s.placed if open_at < q.start and close_at is not None and 0 <= q.end <= close_at]
+    return inner[0] if len(inner) == 1 and same_unit(inner[0], p) and inner[0].claim.metric else None
+
+
+def _aside_breakdowns(ctx: ClaimSource, found: list[Breakdown]) -> list[Breakdown]:
+    """Of each breakdown whose whole and parts each carry an aside of one
+    name in a bracket (A 400（其中设备 150），B 250（其中设备 90），合计 650
+    （其中设备 240）), the asides as a breakdown too."""
+    out: list[Breakdown] = []
+    for b in found:
+        where = {id(p.claim): s for s in b.sentences for p in s.placed}
+        figures = [b.whole] + b.parts
+        if len(b.parts) < 2 or any(id(p.claim) not in where for p in figures):
+            continue
+        asides = [_aside_of(where[id(p.claim)], p) for p in figures]
+        if None in asides or len({a.claim.metric for a in asides}) != 1:
+            continue
+        out.append(Breakdown([asides[0]], asides[1:], "分类", b.sentences))
+    return out
+
+
 def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
     """Every stated breakdown of the text, each once."""
     by_section: dict[Optional[str], list[Sentence]] = {}
@@ -522,7 +700,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         by_section.setdefault(s.section, []).append(s)
     found: list[Breakdown] = []
     for sentences in by_section.values():
-        cue = [b for s in sentences for b in _cue_breakdowns(ctx, s)]
+        cue = [b for k in range(len(sentences)) for b in _cue_breakdowns(ctx, sentences, k)]
         found.extend(cue)
         found.extend(b for s in sentences for b in _paren_breakdowns(ctx, s))
         found.extend(_composition_breakdowns(ctx, sentences, cue))
@@ -530,6 +708,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(_lead_breakdowns(ctx, sentences, found))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
     found.extend(_change_breakdowns(ctx, found))
+    found.extend(_aside_breakdowns(ctx, found))
     # a whole whose parts a stated count pins is judged on those parts only
     counted = {id(b.whole.claim) for b in found if b.form == "计数"}
     found = [b for b in found if b.form == "计数" or id(b.whole.claim) not in counted]
@@ -544,6 +723,53 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
     return out
 
 
+
+
+@dataclass
+class Balance:
+    """A stock rolled forward in one sentence: ``opening`` + ``inflows`` −
+    ``outflows`` = ``closing``."""
+
+    opening: Placed
+    inflows: list[Placed]
+    outflows: list[Placed]
+    closing: Placed
+    sentence: Sentence
+
+
+def find_balances(ctx: ClaimSource) -> list[Balance]:
+    """Every stock the text rolls forward within one sentence (rules
+    ``balances``): one opening and one closing figure of the stock and the
+    flows between, each figure of their unit before the closing one named
+    as the opening or a flow."""
+    out: list[Balance] = []
+    for rule in ctx.book.rules.breakdowns.balances:
+        for s in ctx.sentences:
+            opening = [p for p in s.placed if _names(p, rule.stock) and _names(p, rule.opening)]
+            closing = [p for p in s.placed if _names(p, rule.stock) and _names(p, rule.closing)
+                       and not _names(p, rule.opening)]
+            if len(opening) != 1 or not closing:
+                continue
+            first, last = opening[0], closing[0]
+            if last.start < first.start:
+                continue
+            inflows: list[Placed] = []
+            outflows: list[Placed] = []
+            for p in s.placed:
+                if p is first or p.start > last.start or p is last or not same_unit(p, first):
+                    continue
+                into, out_of = _names(p, rule.inflow), _names(p, rule.outflow)
+                if into == out_of:
+                    break  # a figure neither (or both): a flow of its own, or no flow
+                (inflows if into else outflows).append(p)
+            else:
+                if (inflows or outflows) and same_unit(last, first):
+                    out.append(Balance(first, inflows, outflows, last, s))
+    return out
+
+
+def _names(p: Placed, words: list[str]) -> bool:
+    return any(w in p.claim.metric for w in words)
 
 
 def wholes_of(breakdowns: list[Breakdown]) -> dict[int, frozenset[str]]:
