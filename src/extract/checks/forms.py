@@ -226,6 +226,20 @@ def check_sums(ctx: CheckContext, form: Form) -> list[CheckResult]:
     weights, scores = _weights_and_scores(form)
     out = []
     stated_w = form.total.get("weight")
+    block = form.total.get("indicators_weight")
+    funds = next((r for r in form.funds if r.role == "total"), None)
+    if block is not None and block.value is not None:
+        ind = [_num(r, "weight") for r in form.indicators]
+        if all(w is not None for w in ind):
+            total_i = sum(w.value for w in ind)  # type: ignore[union-attr, misc]
+            ok = total_i == block.value
+            out.append(_result(ctx, "level_weight", ok,
+                               f"绩效指标所标 {block.text} 分与各指标分值之和 {total_i} {'相符' if ok else '不符'}",
+                               str(total_i), block.text, [block], block.location))
+        if funds is None or _num(funds, "weight") is None:
+            # the funds block's points (the rest of 总分值) and its 得分 are not
+            # read (a form cut before its 绩效指标 block): 总分值 and 总分 lack a part
+            return out
     if all(w is not None for w in weights) and weights:
         total_w = sum(w.value for w in weights)  # type: ignore[union-attr, misc]
         target = stated_w.value if stated_w is not None and stated_w.value is not None else ctx.rules.forms.full_weight

@@ -237,13 +237,16 @@ class Vocabulary:
         return bool(key) and key.endswith(self.rules.level_suffix) and len(key) <= 12
 
 
-_VALUE_ROLES = ("target", "actual", "weight", "score")
+_VALUE_ROLES = ("target", "actual")
+_SCORE_ROLES = ("weight", "score")
 _WORD_ROLES = ("level1", "level2", "name")
 
 
 def _fit(placed: list[tuple["Column", Piece]]) -> int:
-    """How well an indicator row's cells fit their columns: +1 for a figure
-    under a value column or a word under a name column, -1 for the reverse."""
+    """How well an indicator row's cells fit their columns: +1 for a word
+    under a name column, -1 for a figure there; +2 for a figure under 分值
+    or 得分, -2 for a word; +1 for a figure under 指标值 or 完成值, nothing for
+    a word there (a qualitative target: 改善, 完成)."""
     score, seen = 0, set()
     for col, p in placed:
         role = col.role
@@ -251,8 +254,10 @@ def _fit(placed: list[tuple["Column", Piece]]) -> int:
             continue  # a second piece under a column: read as the first's (see Reader.assign)
         seen.add((role, col.period))
         figure = looks_like_figure(fold(p.text))
-        if role in _VALUE_ROLES:
-            score += 1 if figure else -1
+        if role in _SCORE_ROLES:
+            score += 2 if figure else -2
+        elif role in _VALUE_ROLES:
+            score += 1 if figure else 0
         elif role in _WORD_ROLES:
             score += -1 if figure else 1
     return score
@@ -292,6 +297,7 @@ class Reader:
     ind_cols: list[Column] = field(default_factory=list)
     pending_goals: list[tuple[str, Column]] = field(default_factory=list)
     funds_heads: list[tuple[Piece, str]] = field(default_factory=list)
+    funds_realigned: bool = False  # funds rows read by column words in order (see funds_roles)
     done: bool = False
 
     # -- columns
@@ -336,7 +342,8 @@ class Reader:
         roles = self.place(pieces, cols, layout)
         if not cols or cols[0].role is not None or len(cols) < 2:
             return roles
-        if layout in ("tab", "pipe") and len(pieces) >= len(cols):
+        filled = max((p.index + 1 for p in pieces if p.text), default=0)
+        if layout in ("tab", "pipe") and filled >= len(cols):
             return roles  # a full row: the group label's cell is there, blank or not
         shifted = self.place(pieces, cols, layout, shift=1)
         return shifted if _fit(shifted) > _fit(roles) else roles
@@ -351,6 +358,18 @@ class Reader:
             return [(None, _by_role(placed))]
         return [(per, _by_role([(c, p) for c, p in placed if c.period in (None, per)])) for per in periods
                 if any(c.period == per for c, _ in placed)]
+
+    def indicator_points(self, pieces: list[Piece]) -> None:
+        """The points the indicator header's group cell states
+        (``绩效指标（90分） | 一级指标 | …``: the indicators' 分值 add up to
+        90, the funds block's to the rest): ``form.total["indicators_weight"]``."""
+        first = next((p for p in pieces if p.text), None)
+        pattern = self.vocab.rules.level_points
+        if first is None or not pattern or self.vocab.indicator_column(first.text) is not None:
+            return
+        m = re.search(pattern, fold(first.text))
+        if m is not None:
+            self.form.total["indicators_weight"] = make_cell(m.group("points"), first.start, first.end, self.source)
 
     def mark_periods(self) -> None:
         """A header repeating its indicator columns (一级指标 | 二级指标 |
@@ -439,13 +458,50 @@ class Reader:
         role = self.vocab.funds_row(first.text)
         if role is None or not self.funds_cols:
             return False
-        cells = {k: self.cell(p) for k, p in self.assign([p for p in pieces if p is not first],
-                                                        self.funds_cols, layout).items()
+        cells = {k: self.cell(p) for k, p in self.funds_roles([p for p in pieces if p.index > first.index],
+                                                             layout).items()
                  if not self.vocab.is_empty(p.text)}
         split_got_of_max(cells, self.source)
         self.form.funds.append(FormRow(kind="funds", label=header_label(first.text), role=role,
                                        cells=cells, location=self.cell(first).location))
         return True
+
+    def funds_roles(self, values: list[Piece], layout: str) -> dict[str, Piece]:
+        """A funds row's cells after its label by column: by cell index,
+        unless its one percent stands under another column than 执行率 (a
+        header with a group cell of its own, ``预算执行情况 | 年度预算数（万元）
+        | 年初预算 | …``, or whose first cell sits on the line before): the
+        cells are then read against the header's column words in order, the
+        percent under 执行率, the figures before it under the amount columns
+        before it (a part row states no 分值), those after it under the
+        columns after it; a row without a percent under a header so
+        realigned is read in the same order."""
+        if layout not in ("tab", "pipe") or not self.funds_cols:
+            return self.assign(values, self.funds_cols, layout)
+        while values and not values[-1].text:
+            values = values[:-1]
+        cols = [c for c in sorted(self.funds_cols, key=lambda c: c.index) if c.role is not None]
+        rate = next((k for k, c in enumerate(cols) if c.role == "rate"), None)
+        nums = [number_of(p.text, tuple(self.vocab.rules.value_units)) for p in values]
+        percents = [k for k, n in enumerate(nums) if n is not None and n[2]]
+        if rate is None or len(percents) > 1:
+            return self.assign(values, self.funds_cols, layout)
+        if not percents:
+            if not self.funds_realigned or len(values) > len(cols):
+                return self.assign(values, self.funds_cols, layout)
+            return {c.role: p for c, p in zip(cols, values) if p.text}  # type: ignore[misc]
+        at = percents[0]
+        if values[at].index == cols[rate].index:
+            return self.assign(values, self.funds_cols, layout)
+        before, after = values[:at], values[at + 1:]
+        if len(before) > rate or any(
+                p.text and nums[k] is None and not self.vocab.is_empty(p.text) for k, p in enumerate(before)):
+            return self.assign(values, self.funds_cols, layout)
+        self.funds_realigned = True
+        out = {c.role: p for c, p in zip(cols[:rate], before) if p.text}
+        out["rate"] = values[at]
+        out.update({c.role: p for c, p in zip(cols[rate + 1:], after) if p.text})
+        return out  # type: ignore[return-value]
 
     def indicator_row(self, pieces: list[Piece], layout: str) -> None:
         for period, roles in self.indicator_sets(pieces, layout):
@@ -805,6 +861,7 @@ class Reader:
                 pieces = split_line(text, base, layout, self.edge_pipes)
             self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
             self.mark_periods()
+            self.indicator_points(pieces)
             if "target" in roles and not {"actual", "score"} & set(roles):
                 self.form.stage = "target"  # 指标值 without 完成值: a target form
             return
