@@ -104,3 +104,34 @@ def test_form_cut_before_its_indicator_block_is_no_sum_error():
     assert any(c.kind == "level_weight" and c.status == "pass" for c in results)
     planted = text.replace("| 40 | 40 | ||", "| 30 | 30 | ||")
     assert any(c.kind == "level_weight" and c.status == "fail" for c in form_results(parse(planted)))
+
+
+def test_indicator_header_split_over_lines_with_rows_opening_with_a_pipe():
+    """绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 over 二级指标 | 三级指标 | … ,
+    the 一级指标 cell on the line before, rows written with edge pipes."""
+    text = "\n".join([
+        "| 2024年度项目支出绩效自评表 | ||||||||||",
+        "| 项目名称 | 2024年河道保洁经费 | |||||||||",
+        "|",
+        "项目资金 (万元) |",
+        "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | ||||",
+        "| 年度资金总额 | 6.00 | 6.00 | 5.70 | 10.00 | 95% | 9.50 | ||||",
+        "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | |||||",
+        "|",
+        "一级 指标 |",
+        "二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | |||||",
+        "| 产出指标 | 数量指标 | 保洁河道长度 | ≥ | 12 | 公里 | 12 | 50.00 | 50.00 | ||",
+        "| 质量指标 | 水面漂浮物清除率 | ≥ | 95 | % | 96 | 20 | 20 | |||",
+        "| 满意度指标 | 服务对象满意度指标 | 沿岸居民满意度 | ≥ | 90 | % | 80 | 20.00 | 17.00 | 宣传不够 |",
+    ]) + "\n"
+    report = parse(text)
+    (form,) = report.forms
+    assert form.stage == "self_evaluation"
+    got = [(r.cells["level1"].text, r.label, r.cells["target"].text, r.cells["actual"].text,
+            r.cells["weight"].text, r.cells["score"].text) for r in form.indicators]
+    assert got == [("产出指标", "保洁河道长度", "12", "12", "50.00", "50.00"),
+                   ("产出指标", "水面漂浮物清除率", "95", "96", "20", "20"),
+                   ("满意度指标", "沿岸居民满意度", "90", "80", "20.00", "17.00")]
+    assert form_results(report, "fail") == []
+    missed = [i for i in report.indicators if i.name == "沿岸居民满意度"]
+    assert missed and missed[0].met is False

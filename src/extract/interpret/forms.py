@@ -298,6 +298,9 @@ class Reader:
     pending_goals: list[tuple[str, Column]] = field(default_factory=list)
     funds_heads: list[tuple[Piece, str]] = field(default_factory=list)
     funds_realigned: bool = False  # funds rows read by column words in order (see funds_roles)
+    ind_lead: Optional[Column] = None  # see stash_indicator_header
+    ind_top: list[Column] = field(default_factory=list)
+    row_opens_with_pipe: bool = False  # the indicator row being read starts with "|"
     done: bool = False
 
     # -- columns
@@ -326,7 +329,9 @@ class Reader:
                 col = best
             if col is not None and shift:
                 k = next(i for i, c in enumerate(order) if c is col) + shift
-                col = order[k] if k < len(order) else None
+                col = order[k] if 0 <= k < len(order) else None
+            elif col is None and shift < 0 and layout in ("tab", "pipe") and p.index + shift == len(order) - 1:
+                col = order[-1]  # the last cell, beyond the header's columns
             if col is not None and col.role is not None:
                 out.append((col, p))
         return out
@@ -340,13 +345,22 @@ class Reader:
         (figures under 指标值/完成值/分值/得分, words under the names)."""
         cols = self.ind_cols
         roles = self.place(pieces, cols, layout)
-        if not cols or cols[0].role is not None or len(cols) < 2:
+        if len(cols) < 2:
             return roles
+        best, fit = roles, _fit(roles)
         filled = max((p.index + 1 for p in pieces if p.text), default=0)
-        if layout in ("tab", "pipe") and filled >= len(cols):
-            return roles  # a full row: the group label's cell is there, blank or not
-        shifted = self.place(pieces, cols, layout, shift=1)
-        return shifted if _fit(shifted) > _fit(roles) else roles
+        if cols[0].role is None and not (layout in ("tab", "pipe") and filled >= len(cols)):
+            # not a full row (where the group label's cell is there, blank or not)
+            shifted = self.place(pieces, cols, layout, shift=1)
+            if _fit(shifted) > fit:
+                best, fit = shifted, _fit(shifted)
+        if layout == "pipe" and not self.edge_pipes and self.row_opens_with_pipe and pieces and not pieces[0].text:
+            # a row opening with a pipe its header lacks (rows with edge pipes under a header
+            # without): one cell more on the left
+            shifted = self.place(pieces, cols, layout, shift=-1)
+            if _fit(shifted) > fit:
+                best = shifted
+        return best
 
     def indicator_sets(self, pieces: list[Piece], layout: str) -> list[tuple[Optional[str], dict[str, Piece]]]:
         """An indicator row's cells by column, per indicator set: one set
@@ -370,6 +384,46 @@ class Reader:
         m = re.search(pattern, fold(first.text))
         if m is not None:
             self.form.total["indicators_weight"] = make_cell(m.group("points"), first.start, first.end, self.source)
+
+    def stash_indicator_header(self, pieces: list[Piece], layout: str) -> None:
+        """Before the indicator header: a line of one cell naming an
+        indicator column (``一级 指标 |``, the header's first cell on the
+        line before), or a header row over it naming value columns and no
+        name (``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因``):
+        kept for :meth:`complete_indicator_header`; any other line clears
+        the lead cell."""
+        cells = [p for p in pieces if p.text]
+        roles = [self.vocab.indicator_column(p.text) for p in cells]
+        if layout not in ("tab", "pipe"):
+            return
+        if len(cells) == 1 and roles[0] is not None:
+            self.ind_lead = Column(roles[0], -1, 0, 0)
+            return
+        self.ind_lead = None
+        if "name" not in roles and sum(1 for r in roles if r in _VALUE_ROLES + _SCORE_ROLES) >= 3:
+            self.ind_top = [Column(r, p.index, p.col0, p.col1) for r, p in zip(roles, cells)]
+
+    def complete_indicator_header(self) -> None:
+        """An indicator header split over lines: the lead cell on the line
+        before (一级指标) becomes its first column; the columns of a header
+        row above that this one lacks (实际完成值, 分值, 得分, 偏差原因 after
+        the 年度指标值 this row details) follow its last. Columns are then
+        numbered in order: the rows' cells are placed by content (see
+        :meth:`indicator_roles`)."""
+        cols = sorted(self.ind_cols, key=lambda c: c.index)
+        roles = {c.role for c in cols if c.role}
+        if self.ind_lead is not None and self.ind_lead.role not in roles:
+            cols = [self.ind_lead] + cols
+        top = [c for c in self.ind_top if c.role]
+        shared = [k for k, c in enumerate(top) if c.role in roles]
+        extra = [c for k, c in enumerate(top) if c.role not in roles and (not shared or k > shared[-1])]
+        if extra and len(extra) == len(top) - len(shared):
+            while cols and cols[-1].role is None:
+                cols.pop()
+            cols += [Column(c.role, 0, c.col0, c.col1) for c in extra]
+        if len(cols) != len(self.ind_cols) or cols[0] is not self.ind_cols[0]:
+            self.ind_cols = [Column(c.role, k, c.col0, c.col1) for k, c in enumerate(cols)]
+        self.ind_lead, self.ind_top = None, []
 
     def mark_periods(self) -> None:
         """A header repeating its indicator columns (一级指标 | 二级指标 |
@@ -860,16 +914,21 @@ class Reader:
                 self.edge_pipes = text.strip().startswith("|")
                 pieces = split_line(text, base, layout, self.edge_pipes)
             self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
+            if layout in ("tab", "pipe"):
+                self.complete_indicator_header()
             self.mark_periods()
             self.indicator_points(pieces)
+            roles = [c.role for c in self.ind_cols]
             if "target" in roles and not {"actual", "score"} & set(roles):
                 self.form.stage = "target"  # 指标值 without 完成值: a target form
             return
         if not self.ind_cols:
+            self.stash_indicator_header(pieces, layout)
             return
         if v.is_total_row(texts[0]):
             self.total_row(pieces, layout)
             return
+        self.row_opens_with_pipe = text.lstrip().startswith("|")
         self.indicator_row(pieces, layout)
 
 
