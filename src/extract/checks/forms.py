@@ -36,7 +36,7 @@ stated is skipped. The restated 总分 is rule ``score_grade``
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from ..model import BudgetFigure, CheckResult, Form, FormCell, FormRow, Location
@@ -77,6 +77,18 @@ def note_decimals(ctx: CheckContext, form: Form) -> Optional[int]:
     text = "".join(form.note.text.split())
     found = [(text.find(w), d) for w, d in ctx.rules.forms.score_decimals.items() if w in text]
     return min(found)[1] if found else None
+
+
+def whole_points(form: Form) -> bool:
+    """Whether the form scores in whole points: every 得分 it states (three
+    at least) whole, and some below its 分值 (points deducted, 9 for 10 ×
+    86%). Its note, when it states a rounding, says more."""
+    rows = [r for r in form.funds if r.role == "total"] + list(form.indicators)
+    scores = [c for r in rows for c in [r.cells.get("score")] if c is not None and c.value is not None]
+    if len(scores) < 3 or any(c.precision or c.value != c.value.to_integral_value() for c in scores):
+        return False
+    return any(c.value < w.value for r in rows for c, w in [(r.cells.get("score"), r.cells.get("weight"))]
+               if c is not None and w is not None and c.value is not None and w.value is not None)
 
 
 def _rounded_score(cell: FormCell, decimals: Optional[int]) -> Interval:
@@ -140,6 +152,9 @@ def _rate_score(ctx: CheckContext, form: Form, name: str, rate: FormCell, weight
     lo, hi = min(r.lo * w / 100, w), min(r.hi * w / 100, w)
     computed = Interval(lo, hi)
     ok = holds(computed, _rounded_score(score, note_decimals(ctx, form)))
+    if not ok and note_decimals(ctx, form) is None and whole_points(form) and computed.midpoint is not None:
+        # a form deducting in whole points rounds 分值 × 执行率 half up (8.6 -> 9, 9.5 -> 10)
+        ok = computed.midpoint.quantize(Decimal(1), rounding=ROUND_HALF_UP) == score.value
     shown = round_for_message(computed.midpoint or Decimal(0), max(score.precision, 2))
     verdict = "相符" if ok else "不符"
     return _result(ctx, "rate_score", ok,

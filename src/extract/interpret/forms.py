@@ -936,18 +936,79 @@ class Reader:
 # One cell per line
 
 
+_PAREN_ONLY = re.compile(r"[（(][^（）()]{1,6}[)）]")
+
+
+def _one_cell(text: str, base: int) -> Optional[tuple[str, int, int]]:
+    """The cell a line holds alone: its text (``cell`` or ``cell |``, a
+    table copied one cell per line), or ``""`` for a line of a bare pipe
+    (a blank cell); None for a blank line or a line of several cells."""
+    if not text.strip():
+        return None
+    if line_layout(text) == "pipe":
+        cells = [p for p in split_line(text, base, "pipe") if p.text]
+        if len(cells) > 1:
+            return None
+        if not cells:
+            at = base + text.index("|")
+            return ("", at, at + 1)
+        return (cells[0].text, cells[0].start, cells[0].end)
+    lead = len(text) - len(text.lstrip())
+    t = text.strip()
+    return (t, base + lead, base + lead + len(t))
+
+
+def cell_items(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[str, int, int]]:
+    """A form's cells one per line, as (text, start, end): blank lines
+    dropped, a bare ``|`` a blank cell, and a header word broken over two
+    lines joined (``年初`` / ``预算数``, ``项目资金`` / ``（万元）``, ``经济效益`` /
+    ``指标``, ``全年`` / ``执行数``) when the two together name a column or a
+    level and the first alone does not."""
+    raw = [c for t, b in lines for c in [_one_cell(t, b)] if c is not None]
+
+    def names(text: str) -> bool:
+        return bool(vocab.funds_column(text) or vocab.indicator_column(text))
+
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(raw):
+        t, a, b = raw[k]
+        if k + 1 < len(raw) and t and raw[k + 1][0]:
+            t2 = raw[k + 1][0]
+            joined = t + t2
+            level = t2 == vocab.rules.level_suffix and not t.endswith(t2) and len(t) <= 8 \
+                and not any(ch.isdigit() for ch in t)
+            unit = _PAREN_ONLY.fullmatch(t2) is not None and not names(t) and number_of(t) is None
+            column = names(joined) and not names(t) and len(t) <= 4 and number_of(t) is None
+            if level or unit or column:
+                out.append((joined, a, raw[k + 1][2]))
+                k += 2
+                continue
+        out.append((t, a, b))
+        k += 1
+    return out
+
+
+def _value_item(text: str, vocab: Vocabulary) -> bool:
+    """A cell of a funds row: a figure, a blank, an empty mark (/, —)."""
+    return not text or vocab.is_empty(text) or number_of(text, tuple(vocab.rules.value_units)) is not None \
+        or _GOT_OF_MAX.fullmatch(fold(text)) is not None
+
+
 def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
     """A form flattened to one cell per line (a web page copied as text):
-    the header cells name the columns in order, a funds row is its label
-    and one line per column, an indicator row ends with its 分值 and 得分
+    the header cells name the columns in order (a group cell stating the
+    unit, 年度预算数（万元）, skipped), a funds row is its label and one line
+    per column up to the first cell that is no figure or blank (a part row
+    states no 分值 and 得分), an indicator row ends with its 分值 and 得分
     (two numbers), 一级/二级指标 stand before it when they change and a
     偏差原因 after it when there is one."""
     v, src, form = reader.vocab, reader.source, reader.form
-    items = [(t.strip(), b + (len(t) - len(t.lstrip()))) for t, b in lines if t.strip()]
+    items = cell_items(lines, v)
 
     def cell(i: int) -> FormCell:
-        t, s = items[i]
-        return make_cell(t, s, s + len(t), src)
+        t, s, e = items[i]
+        return make_cell(t, s, max(e, s + len(t)), src)
 
     i, n = 0, len(items)
     funds_cols: list[str] = []
@@ -961,36 +1022,102 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
         if v.is_funds_header(t) and not funds_cols:
             form.funds_unit = v.funds_unit(t)
             j = i + 1
-            while j < n and v.funds_column(items[j][0]):
-                funds_cols.append(v.funds_column(items[j][0]))
+            while j < n and (v.funds_column(items[j][0]) or (
+                    not funds_cols and v.funds_unit(items[j][0]) and not v.funds_row(items[j][0]))):
+                if v.funds_column(items[j][0]):
+                    funds_cols.append(v.funds_column(items[j][0]))
+                else:
+                    form.funds_unit = form.funds_unit or v.funds_unit(items[j][0])
                 j += 1
             i = j
             continue
-        if funds_cols and v.funds_row(t) and i + len(funds_cols) < n:
+        if funds_cols and v.funds_row(t):
             cells = {}
-            for k, role in enumerate(funds_cols):
+            k = 0
+            while k < len(funds_cols) and i + 1 + k < n and _value_item(items[i + 1 + k][0], v):
                 tt = items[i + 1 + k][0]
-                if role and not v.is_empty(tt):
-                    cells[role] = cell(i + 1 + k)
+                if funds_cols[k] and tt and not v.is_empty(tt):
+                    cells[funds_cols[k]] = cell(i + 1 + k)
+                k += 1
+            split_got_of_max(cells, src)
             form.funds.append(FormRow(kind="funds", label=header_label(t), role=v.funds_row(t), cells=cells,
                                       location=cell(i).location))
-            i += 1 + len(funds_cols)
+            i += 1 + k
             continue
-        if v.goal(t) and i + 1 < n:
+        if v.goal(t) and i + 1 < n and not (v.goal(items[i + 1][0]) or v.key(items[i + 1][0]) in v.rules.goal_label):
             form.goals[v.goal(t)] = cell(i + 1)
             i += 2
             continue
         if v.indicator_column(t) and not ind_cols:
-            j = i
+            j, roles = i, []
             while j < n and (v.indicator_column(items[j][0]) or header_label(items[j][0]) == "绩效指标"):
                 role = v.indicator_column(items[j][0])
                 if role:
-                    ind_cols.append(role)
+                    roles.append(role)
                 j += 1
+            if "name" not in roles:
+                i += 1  # a column word of another block (the funds block's 得分), no indicator header
+                continue
+            ind_cols = roles
+            if i > 0 and header_label(items[i - 1][0]) == "绩效指标" and v.rules.level_points:
+                m = re.search(v.rules.level_points, fold(items[i - 1][0]))  # 绩效指标（90分）
+                if m is not None:
+                    t0, s0, e0 = items[i - 1]
+                    form.total["indicators_weight"] = make_cell(m.group("points"), s0, e0, src)
             i = j
-            _cell_indicators(reader, items, i, ind_cols, cell)
+            if {"operator", "unit"} & set(ind_cols) and any(not t for t, _, _ in items[i:]):
+                _cell_indicator_rows(reader, items, i, ind_cols, cell)
+            else:
+                _cell_indicators(reader, items, i, ind_cols, cell)
             return
         i += 1
+
+
+def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -> None:
+    """Indicator rows one cell per line with blank cells written (a bare
+    ``|``) under a header with 指标性质 or 度量单位 columns: each row one cell
+    per column, or without its 一级指标 (a merged cell printed once), taken
+    while its name is words and its 分值 a figure or blank; then the total
+    row (合计 | 100 | 98: 总分值, then 总分)."""
+    v, form = reader.vocab, reader.form
+    n = len(items)
+    units = tuple(v.rules.value_units)
+
+    def fits(roles: list[str], at: int) -> bool:
+        if at + len(roles) > n or any(v.is_total_row(items[at + k][0]) for k in range(len(roles))):
+            return False
+        got = {r: items[at + k][0] for k, r in enumerate(roles)}
+        name = got.get("name", "")
+        weight = got.get("weight", "")
+        return bool(name) and number_of(name) is None and (not weight or number_of(weight, units) is not None) \
+            and all(number_of(got[r]) is None for r in ("level1", "level2") if got.get(r))
+
+    level1 = level2 = None
+    while i < n and not v.is_total_row(items[i][0]):
+        roles = cols if fits(cols, i) else cols[1:] if cols[:1] == ["level1"] and fits(cols[1:], i) else None
+        if roles is None:
+            break
+        cells = {r: cell(i + k) for k, r in enumerate(roles) if items[i + k][0] and not v.is_empty(items[i + k][0])}
+        if "level1" in cells:
+            level1 = cells["level1"]
+        elif level1 is not None:
+            cells["level1"] = level1
+        if "level2" in cells:
+            level2 = cells["level2"]
+        elif level2 is not None and "level1" not in roles:
+            cells["level2"] = level2
+        if "name" in cells:
+            form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
+                                           location=cells["name"].location))
+        i += len(roles)
+    if i < n and v.is_total_row(items[i][0]):
+        nums = [x for x in range(i + 1, min(i + 4, n)) if number_of(items[x][0]) is not None]
+        if len(nums) >= 2:
+            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
+        elif nums:  # one figure: 总分值 when no row states a 得分 (a form not scored yet)
+            scored = any("score" in r.cells for r in form.indicators)
+            form.total["score" if scored else "weight"] = cell(nums[0])
+    reader.done = True
 
 
 def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> None:
@@ -1012,13 +1139,22 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
             k += 1
     prev_end = i
     level1 = level2 = None
-    for _, q in runs:
-        name_at = q - 4
+    blank = v.ruleset.indicators.blank_name
+    # the row's value cells, in the header's order (指标值 完成值 分值 得分; a form without 分值: three)
+    values = [r for r in cols if r in ("target", "actual", "weight", "score")]
+    if len(values) < 2 or "score" not in values:
+        values = ["target", "actual", "weight", "score"]
+    width = len(values)
+    for k, q in runs:
+        name_at = q - width
+        if q - k >= width and k > prev_end:
+            q, name_at = k + width - 1, k - 1  # the values and a figure after them (偏差: 0)
         if name_at < prev_end:
             continue
         extras = list(range(prev_end, name_at))
         levels = [x for x in extras if v.is_level(items[x][0])]
-        reasons = [x for x in extras if x not in levels]
+        reasons = [x for x in extras if x not in levels and items[x][0]
+                   and not (blank and re.fullmatch(blank, items[x][0]))]  # an unfilled template line (指标2, ……)
         if reasons and form.indicators and "deviation" in cols:
             form.indicators[-1].cells["deviation"] = cell(reasons[0])
         if len(levels) >= 2:
@@ -1028,8 +1164,8 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
                 level1, level2 = cell(levels[0]), None
             else:
                 level2 = cell(levels[0])
-        cells = {"name": cell(name_at), "target": cell(q - 3), "actual": cell(q - 2),
-                 "weight": cell(q - 1), "score": cell(q)}
+        cells = {"name": cell(name_at)}
+        cells.update({role: cell(name_at + 1 + j) for j, role in enumerate(values)})
         if level1 is not None:
             cells["level1"] = level1
         if level2 is not None:
@@ -1037,7 +1173,7 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
         form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
                                        location=cells["name"].location))
         prev_end = q + 1
-    tail = [x for x in range(prev_end, end)]
+    tail = [x for x in range(prev_end, end) if items[x][0] and not (blank and re.fullmatch(blank, items[x][0]))]
     if tail and form.indicators and "deviation" in cols:
         form.indicators[-1].cells["deviation"] = cell(tail[0])
     if end < n:
@@ -1079,6 +1215,8 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
                          for p, q in zip(cells, cells[1:]))
             if n >= 3 or (paired and cells and vocab.is_funds_header(cells[0].text)):
                 out.append((i, "grid"))
+            elif layout == "pipe" and len(cells) == 1 and _cells_header(lines, i, vocab):
+                out.append((i, "cells"))  # one cell per line, each closed by a pipe
             continue
         if sum(1 for w in t.split() if vocab.funds_column(w)) >= 3:
             out.append((i, "grid"))  # a funds header flattened with single spaces
@@ -1089,11 +1227,19 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
             if not out or out[-1][0] < i - 8:
                 out.append((i, "grid"))
             continue
-        if vocab.is_funds_header(t):
-            following = [x.strip() for x, _ in lines[i + 1:i + 8]]
-            if sum(1 for x in following if vocab.funds_column(x)) >= 3:
-                out.append((i, "cells"))
+        if _cells_header(lines, i, vocab):
+            out.append((i, "cells"))
     return out
+
+
+def _cells_header(lines: list[tuple[str, int]], i: int, vocab: Vocabulary) -> bool:
+    """Whether line ``i`` heads a funds block written one cell per line:
+    its cell a funds header (项目资金, 预算执行情况) and at least three of
+    the next eight cells funds columns (words broken over lines joined)."""
+    items = cell_items(lines[i:i + 24], vocab)
+    if not items or not vocab.is_funds_header(items[0][0]):
+        return False
+    return sum(1 for t, _, _ in items[1:9] if vocab.funds_column(t)) >= 3
 
 
 def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
@@ -1223,6 +1369,20 @@ def _is_total_line(text: str, vocab: Vocabulary) -> bool:
     return bool(m) and any(vocab.key(m.group(1)) in words for words in vocab.rules.total_fields.values())
 
 
+def _reach(lines: list[tuple[str, int]], anchor: int, how: str, cells: int = 200) -> int:
+    """The line a form anchored at ``anchor`` is read up to at the most:
+    200 lines on; a form one cell per line, 200 cells on (blank lines
+    between its cells not counted)."""
+    if how != "cells":
+        return anchor + cells
+    seen = 0
+    for i in range(anchor, len(lines)):
+        seen += bool(lines[i][0].strip())
+        if seen > cells:
+            return i
+    return len(lines)
+
+
 def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
     """Every national form in ``source`` as a :class:`Form` record: those
     anchored on a funds block first, then scored indicator blocks standing
@@ -1239,7 +1399,7 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
             continue
         start = _form_start(lines, anchor, floor, vocab)
         stop = _form_start(lines, anchors[k + 1][0], anchor + 1, vocab) if k + 1 < len(anchors) else len(lines)
-        got = read_form(lines, start, anchor, min(stop, anchor + 200), how, vocab, source)
+        got = read_form(lines, start, anchor, min(stop, _reach(lines, anchor, how)), how, vocab, source)
         if got is not None:
             found.append((start, got[1], got[0]))
             floor = got[1] + 1
