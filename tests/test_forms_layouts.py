@@ -252,3 +252,25 @@ def test_one_cell_per_line_without_a_weight_column():
                    ("验收合格率(%)", "100", "100", "10")]
     assert not any("weight" in r.cells for r in form.indicators)
     assert form_results(report, "fail") == []
+
+
+def test_rate_column_in_percent_written_bare():
+    """执行率（%） | 95: the cells are percents; a bare figure above 1 under
+    a rate the header does not state in percent is never scaled to 9500%."""
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "项目名称\t道路维修",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率（%）\t得分",
+        "年度资金总额\t80\t80\t76\t10\t95\t9.5",
+        "其中：当年财政拨款\t80\t80\t76\t—\t95\t—",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t维修道路长度\t≥8公里\t8公里\t90\t90",
+        "总分\t\t\t\t\t100\t99.5",
+    ]) + "\n"
+    results = form_results(parse(text))
+    assert not [c for c in results if c.status == "fail"]
+    assert {"rate", "rate_score"} <= {c.kind for c in results if c.status == "pass"}
+    bad = form_results(parse(text.replace("\t95\t9.5", "\t95\t9").replace("\t99.5", "\t99")), "fail")
+    assert [c.kind for c in bad] == ["rate_score"]
+    unnamed = text.replace("执行率（%）", "执行率")
+    assert not [c for c in form_results(parse(unnamed)) if c.kind == "rate_score"]

@@ -171,6 +171,8 @@ def check_rate_score(ctx: CheckContext, form: Form) -> list[CheckResult]:
     total = next((r for r in form.funds if r.role == "total"), None)
     if total is not None:
         rate, weight, score = _num(total, "rate"), _num(total, "weight"), _num(total, "score")
+        if rate is not None and not rate.percent and rate.value > Decimal("1.5"):  # type: ignore[operator]
+            rate = None  # a bare figure above 1 is no fraction: a column the header does not name so
         if rate is not None and weight is not None and score is not None:
             out.append(_rate_score(ctx, form, "执行率", rate, weight, score))
     words = ctx.rules.forms.rate_indicators

@@ -298,6 +298,7 @@ class Reader:
     pending_goals: list[tuple[str, Column]] = field(default_factory=list)
     funds_heads: list[tuple[Piece, str]] = field(default_factory=list)
     funds_realigned: bool = False  # funds rows read by column words in order (see funds_roles)
+    rate_in_percent: bool = False  # the funds header's 执行率（%）: its cells are percents written bare
     ind_lead: Optional[Column] = None  # see stash_indicator_header
     ind_top: list[Column] = field(default_factory=list)
     row_opens_with_pipe: bool = False  # the indicator row being read starts with "|"
@@ -516,6 +517,9 @@ class Reader:
                                                              layout).items()
                  if not self.vocab.is_empty(p.text)}
         split_got_of_max(cells, self.source)
+        rate = cells.get("rate")
+        if self.rate_in_percent and rate is not None and rate.value is not None and not rate.percent:
+            cells["rate"] = rate.model_copy(update={"percent": True})  # under 执行率（%）
         self.form.funds.append(FormRow(kind="funds", label=header_label(first.text), role=role,
                                        cells=cells, location=self.cell(first).location))
         return True
@@ -895,6 +899,8 @@ class Reader:
             if layout == "pipe":
                 pieces = split_line(text, base, layout, self.edge_pipes)
             self.funds_cols = self.header_columns(pieces, None, layout, v.funds_column)
+            self.rate_in_percent = any(v.funds_column(p.text) == "rate" and re.search(r"[（(]\s*[%％]\s*[)）]", p.text)
+                                       for p in pieces if p.text)
             self._funds_top = pieces
             return
         if self.funds_cols and not self.form.funds and getattr(self, "_funds_top", None) is not None \
