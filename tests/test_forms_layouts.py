@@ -274,3 +274,33 @@ def test_rate_column_in_percent_written_bare():
     assert [c.kind for c in bad] == ["rate_score"]
     unnamed = text.replace("执行率（%）", "执行率")
     assert not [c for c in form_results(parse(unnamed)) if c.kind == "rate_score"]
+
+
+def _cells_of(text: str) -> list[str]:
+    return [c.strip() for line in text.splitlines() for c in line.split("|") if c.strip()]
+
+
+def test_block_form_one_cell_per_line_without_blank_cells():
+    """The 预算执行情况 / 绩效指标 form copied one cell per line, blank cells
+    gone: an indicator row is found by its 指标性质 cell."""
+    cells = _cells_of(_blocks(CLEAN_TOTAL))
+    report = parse("\n".join(cells) + "\n")
+    (form,) = report.forms
+    got = [(r.label, r.cells["target"].text, r.cells["actual"].text, r.cells["weight"].text, r.cells["score"].text)
+           for r in form.indicators]
+    assert got == [("新增图书册数", "3000", "3200", "30", "30"), ("上架完成时间", "11", "10", "20", "20"),
+                   ("居民阅读条件", "改善", "改善", "20", "20"), ("读者满意度", "90", "96", "20", "20")]
+    assert form_results(report, "fail") == []
+    assert {"weight_sum", "score_sum"} <= {c.kind for c in form_results(report, "pass")}
+    planted = [("95.00%" if c == "90.00%" else c) for c in cells]
+    planted[planted.index("95.00%") + 1:] = [("90.00%" if c == "95.00%" else c) for c in planted[planted.index("95.00%") + 1:]]
+    assert any(c.kind == "rate" for c in form_results(parse("\n".join(planted) + "\n"), "fail"))
+
+
+def test_a_row_without_its_operator_cell_leaves_the_sums_unread():
+    cells = _cells_of(_blocks(CLEAN_TOTAL))
+    k = cells.index("上架完成时间")
+    del cells[k + 1]  # its 指标性质 cell blank and gone
+    report = parse("\n".join(cells) + "\n")
+    assert not [c for c in form_results(report) if c.kind in ("weight_sum", "score_sum", "level_weight")
+                and c.status == "fail"]

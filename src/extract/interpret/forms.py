@@ -1073,10 +1073,107 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
             i = j
             if {"operator", "unit"} & set(ind_cols) and any(not t for t, _, _ in items[i:]):
                 _cell_indicator_rows(reader, items, i, ind_cols, cell)
+            elif "operator" in ind_cols and {"weight", "score"} <= set(ind_cols):
+                _cell_indicators_by_operator(reader, items, i, ind_cols, cell)
             else:
                 _cell_indicators(reader, items, i, ind_cols, cell)
             return
         i += 1
+
+
+_QUALITATIVE = ("定性", "定量")
+
+
+def _first_run(items, span: list[int]) -> Optional[tuple[int, int]]:
+    """The first run of two or more figures among the cells ``span``."""
+    k = 0
+    while k < len(span):
+        if number_of(items[span[k]][0]) is None:
+            k += 1
+            continue
+        q = k
+        while q + 1 < len(span) and number_of(items[span[q + 1]][0]) is not None:
+            q += 1
+        if q > k:
+            return span[k], span[q]
+        k = q + 1
+    return None
+
+
+def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str], cell) -> None:
+    """Indicator rows one cell per line under a header with 指标性质, blank
+    cells not written: each row is found by its 指标性质 cell (≥, =, 定性:
+    rules/indicators.yaml ``stated_operators``), the name the cell before
+    it, 一级/二级指标 before that when they change; after it the 指标值,
+    perhaps a 度量单位, the 完成值, then 分值 and 得分 (a row's first run of
+    figures ends with them) and perhaps a 未完成原因."""
+    v, form = reader.vocab, reader.form
+    n = len(items)
+    end = next((k for k in range(i, n) if v.is_total_row(items[k][0])), n)
+    ops = set(v.ruleset.indicators.stated_operators) | set(_QUALITATIVE)
+    at = [k for k in range(i + 1, end) if "".join(items[k][0].split()) in ops]
+    level1 = level2 = None
+    prev_score = i - 1
+    rows: list[FormRow] = []
+    read: set[int] = set()
+    for r, o in enumerate(at):
+        stop = (at[r + 1] - 1) if r + 1 < len(at) else end
+        span = list(range(o + 1, stop))
+        run = _first_run(items, span)
+        if run is None:
+            continue
+        first, last = run
+        if first == o + 1:  # a figure 指标值, then 完成值 分值 得分 (度量单位 blank)
+            if last - first < 3:
+                continue
+            target_at, actual_at, score_at = first, first + 1, first + 3
+        elif last - first >= 2:  # 完成值 分值 得分 figures
+            target_at, actual_at, score_at = o + 1, first, first + 2
+        else:  # 分值 得分 after a 完成值 in words
+            target_at, actual_at, score_at = o + 1, first - 1, first + 1
+        if actual_at <= target_at or actual_at - target_at > 2:
+            continue
+        cells = {"name": cell(o - 1), "operator": cell(o), "target": cell(target_at), "actual": cell(actual_at),
+                 "weight": cell(score_at - 1), "score": cell(score_at)}
+        if actual_at - target_at == 2:
+            if "unit" not in cols:
+                continue
+            cells["unit"] = cell(target_at + 1)
+        levels = [k for k in range(prev_score + 1, o - 1) if v.is_level(items[k][0])]
+        if len(levels) >= 2:
+            level1, level2 = cell(levels[-2]), cell(levels[-1])
+        elif levels:
+            if header_label(items[levels[0]][0]) in v.rules.level1_words:
+                level1, level2 = cell(levels[0]), None
+            else:
+                level2 = cell(levels[0])
+        if level1 is not None:
+            cells["level1"] = level1
+        if level2 is not None:
+            cells["level2"] = level2
+        after = [k for k in range(score_at + 1, stop) if items[k][0] and not v.is_level(items[k][0])]
+        if after and "deviation" in cols and number_of(items[after[0]][0]) is None:
+            cells["deviation"] = cell(after[0])
+        prev_score = score_at
+        read.update(range(o - 1, score_at + 1))
+        rows.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells, location=cells["name"].location))
+    if _unread_row(items, i, end, read):
+        return  # a row without its 指标性质 cell: the rows' 分值 and 得分 cannot all be read
+    form.indicators.extend(rows)
+    if end < n:
+        nums = [x for x in range(end + 1, min(end + 3, n)) if number_of(items[x][0]) is not None]
+        if len(nums) >= 2:
+            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
+        elif nums:
+            form.total["score"] = cell(nums[0])
+    reader.done = True
+
+
+def _unread_row(items, start: int, end: int, read: set[int]) -> bool:
+    """Whether two adjacent figures among the cells ``start`` … ``end`` are
+    in no row read (``read``): a row the reading missed."""
+    return any(k - 1 not in read and k not in read and number_of(items[k][0]) is not None
+               and number_of(items[k - 1][0]) is not None for k in range(start + 1, end))
 
 
 def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -> None:
@@ -1099,10 +1196,14 @@ def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -
             and all(number_of(got[r]) is None for r in ("level1", "level2") if got.get(r))
 
     level1 = level2 = None
+    start, rows = i, []
+    read: set[int] = set()
+    end = next((k for k in range(i, n) if v.is_total_row(items[k][0])), n)
     while i < n and not v.is_total_row(items[i][0]):
         roles = cols if fits(cols, i) else cols[1:] if cols[:1] == ["level1"] and fits(cols[1:], i) else None
         if roles is None:
             break
+        read.update(range(i, i + len(roles)))
         cells = {r: cell(i + k) for k, r in enumerate(roles) if items[i + k][0] and not v.is_empty(items[i + k][0])}
         if "level1" in cells:
             level1 = cells["level1"]
@@ -1113,9 +1214,12 @@ def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -
         elif level2 is not None and "level1" not in roles:
             cells["level2"] = level2
         if "name" in cells:
-            form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
-                                           location=cells["name"].location))
+            rows.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
+                                location=cells["name"].location))
         i += len(roles)
+    if _unread_row(items, start, end, read):
+        return  # a row of other cells than the header's: the rows' 分值 and 得分 cannot all be read
+    form.indicators.extend(rows)
     if i < n and v.is_total_row(items[i][0]):
         nums = [x for x in range(i + 1, min(i + 4, n)) if number_of(items[x][0]) is not None]
         if len(nums) >= 2:
