@@ -965,12 +965,18 @@ def _one_cell(text: str, base: int) -> Optional[tuple[str, int, int]]:
 
 
 def cell_items(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[str, int, int]]:
-    """A form's cells one per line, as (text, start, end): blank lines
-    dropped, a bare ``|`` a blank cell, and a header word broken over two
+    """A form's cells one per line, as (text, start, end), up to a line of
+    several cells: blank lines dropped, a bare ``|`` a blank cell, and a header word broken over two
     lines joined (``年初`` / ``预算数``, ``项目资金`` / ``（万元）``, ``经济效益`` /
     ``指标``, ``全年`` / ``执行数``) when the two together name a column or a
     level and the first alone does not."""
-    raw = [c for t, b in lines for c in [_one_cell(t, b)] if c is not None]
+    raw = []
+    for t, b in lines:
+        c = _one_cell(t, b)
+        if c is None and t.strip():
+            break  # a line of several cells: a grid, no longer one cell per line
+        if c is not None:
+            raw.append(c)
 
     def names(text: str) -> bool:
         return bool(vocab.funds_column(text) or vocab.indicator_column(text))
