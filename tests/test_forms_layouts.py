@@ -304,3 +304,34 @@ def test_a_row_without_its_operator_cell_leaves_the_sums_unread():
     report = parse("\n".join(cells) + "\n")
     assert not [c for c in form_results(report) if c.kind in ("weight_sum", "score_sum", "level_weight")
                 and c.status == "fail"]
+
+
+def _space_aligned(text: str) -> str:
+    """The pipe rows as columns aligned with spaces (CJK two wide), each
+    cell at its pipe position's column, as a text export lays them."""
+    import unicodedata
+
+    def width(t: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in t)
+
+    rows = [[c.strip() for c in line.split("|")] for line in text.splitlines()]
+    for r in rows:
+        while r and not r[-1]:
+            r.pop()
+    widths = [min(16, max(width(r[j]) for r in rows if j < len(r))) for j in range(max(map(len, rows)))]
+    return "\n".join("   ".join(c + " " * max(0, widths[j] - width(c)) for j, c in enumerate(r)).rstrip()
+                     for r in rows) + "\n"
+
+
+def test_block_form_space_aligned():
+    """Space-aligned, the 总额 row's figures stand under the header's cells
+    from 年度预算数（万元） on: read by the column words; the form's 总分 row
+    is no table total of the whole form read as one table."""
+    report = parse(_space_aligned(_blocks(CLEAN_TOTAL)))
+    (form,) = report.forms
+    total = next(r for r in form.funds if r.role == "total")
+    assert {k: c.text for k, c in total.cells.items()} == {
+        "initial": "30.00", "adjusted": "40.00", "executed": "36.00", "rate": "90.00%", "weight": "10", "score": "9"}
+    assert [c for c in report.checks if c.status == "fail" and c.severity == "error"] == []
+    planted = _space_aligned(_blocks(CLEAN_TOTAL.replace("| 10 | 9 |", "| 10 | 8 |")))
+    assert [c.kind for c in form_results(parse(planted), "fail")] == ["rate_score", "score_sum"]

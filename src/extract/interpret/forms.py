@@ -534,23 +534,26 @@ class Reader:
         before it (a part row states no 分值), those after it under the
         columns after it; a row without a percent under a header so
         realigned is read in the same order."""
-        if layout not in ("tab", "pipe") or not self.funds_cols:
+        if not self.funds_cols:
             return self.assign(values, self.funds_cols, layout)
         while values and not values[-1].text:
             values = values[:-1]
-        cols = [c for c in sorted(self.funds_cols, key=lambda c: c.index) if c.role is not None]
+        grid = layout in ("tab", "pipe")
+        cols = [c for c in sorted(self.funds_cols, key=lambda c: (c.index, c.col0) if grid else (c.col0, c.index))
+                if c.role is not None]
         rate = next((k for k, c in enumerate(cols) if c.role == "rate"), None)
         nums = [number_of(p.text, tuple(self.vocab.rules.value_units)) for p in values]
         percents = [k for k, n in enumerate(nums) if n is not None and n[2]]
         if rate is None or len(percents) > 1:
             return self.assign(values, self.funds_cols, layout)
         if not percents:
-            if not self.funds_realigned or len(values) > len(cols):
+            if not self.funds_realigned or len(values) > len(cols) or not grid:
                 return self.assign(values, self.funds_cols, layout)
             return {c.role: p for c, p in zip(cols, values) if p.text}  # type: ignore[misc]
         at = percents[0]
-        if values[at].index == cols[rate].index:
-            return self.assign(values, self.funds_cols, layout)
+        positional = self.assign(values, self.funds_cols, layout)
+        if positional.get("rate") is values[at]:
+            return positional
         before, after = values[:at], values[at + 1:]
         if len(before) > rate or any(
                 p.text and nums[k] is None and not self.vocab.is_empty(p.text) for k, p in enumerate(before)):
