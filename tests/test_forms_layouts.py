@@ -92,6 +92,7 @@ def test_header_first_cell_on_the_line_before():
         "initial": "8.40", "adjusted": "8.40", "executed": "8.40", "weight": "10.00", "rate": "100%", "score": "10.00"}
     current = next(r for r in form.funds if r.role == "current")
     assert current.cells["executed"].text == "8.40" and current.cells["rate"].text == "100%"
+    assert form.funds_unit == "万元"
     assert form_results(report, "fail") == []
     assert any(c.kind == "rate_score" and c.status == "pass" for c in form_results(report))
 

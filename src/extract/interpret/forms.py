@@ -298,6 +298,7 @@ class Reader:
     pending_goals: list[tuple[str, Column]] = field(default_factory=list)
     funds_heads: list[tuple[Piece, str]] = field(default_factory=list)
     funds_realigned: bool = False  # funds rows read by column words in order (see funds_roles)
+    lead_unit: Optional[str] = None  # the unit a funds header's first cell states on the line before
     rate_in_percent: bool = False  # the funds header's 执行率（%）: its cells are percents written bare
     ind_lead: Optional[Column] = None  # see stash_indicator_header
     ind_top: list[Column] = field(default_factory=list)
@@ -400,6 +401,8 @@ class Reader:
         if len(cells) == 1 and roles[0] is not None:
             self.ind_lead = Column(roles[0], -1, 0, 0)
             return
+        if len(cells) == 1 and not self.funds_cols and self.vocab.is_funds_header(cells[0].text):
+            self.lead_unit = self.vocab.funds_unit(cells[0].text)  # 项目资金（万元） | on the line before its header
         self.ind_lead = None
         if "name" not in roles and sum(1 for r in roles if r in _VALUE_ROLES + _SCORE_ROLES) >= 3:
             self.ind_top = [Column(r, p.index, p.col0, p.col1) for r, p in zip(roles, cells)]
@@ -896,7 +899,7 @@ class Reader:
         # funds header (one or two rows)
         n_funds = sum(1 for t in texts if v.funds_column(t))
         if n_funds >= 3 or (n_funds >= 2 and v.is_funds_header(texts[0])):
-            self.form.funds_unit = next((v.funds_unit(t) for t in texts if v.funds_unit(t)), None)
+            self.form.funds_unit = next((v.funds_unit(t) for t in texts if v.funds_unit(t)), self.lead_unit)
             self.layout = layout
             self.edge_pipes = layout == "pipe" and text.strip().startswith("|")
             if layout == "pipe":
