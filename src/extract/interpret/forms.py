@@ -1173,11 +1173,7 @@ def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str],
         return  # a row without its 指标性质 cell: the rows' 分值 and 得分 cannot all be read
     form.indicators.extend(rows)
     if end < n:
-        nums = [x for x in range(end + 1, min(end + 3, n)) if number_of(items[x][0]) is not None]
-        if len(nums) >= 2:
-            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
-        elif nums:
-            form.total["score"] = cell(nums[0])
+        _cell_total(form, items, end, 2, cell)
     reader.done = True
 
 
@@ -1233,13 +1229,20 @@ def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -
         return  # a row of other cells than the header's: the rows' 分值 and 得分 cannot all be read
     form.indicators.extend(rows)
     if i < n and v.is_total_row(items[i][0]):
-        nums = [x for x in range(i + 1, min(i + 4, n)) if number_of(items[x][0]) is not None]
-        if len(nums) >= 2:
-            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
-        elif nums:  # one figure: 总分值 when no row states a 得分 (a form not scored yet)
-            scored = any("score" in r.cells for r in form.indicators)
-            form.total["score" if scored else "weight"] = cell(nums[0])
+        _cell_total(form, items, i, 3, cell)
     reader.done = True
+
+
+def _cell_total(form: Form, items, at: int, reach: int, cell) -> None:
+    """The total row one cell per line (合计 / 100 / 98): of the figures in
+    the ``reach`` cells after its label at ``at``, two are 总分值 and 总分;
+    one is 总分, or 总分值 when no row states a 得分 (a form not scored yet)."""
+    nums = [x for x in range(at + 1, min(at + 1 + reach, len(items))) if number_of(items[x][0]) is not None]
+    if len(nums) >= 2:
+        form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
+    elif nums:
+        scored = any("score" in r.cells for r in form.indicators)
+        form.total["score" if scored or not form.indicators else "weight"] = cell(nums[0])
 
 
 def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> None:
@@ -1299,11 +1302,7 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
     if tail and form.indicators and "deviation" in cols:
         form.indicators[-1].cells["deviation"] = cell(tail[0])
     if end < n:
-        nums = [x for x in range(end + 1, min(end + 3, n)) if number_of(items[x][0]) is not None]
-        if len(nums) >= 2:
-            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
-        elif nums:
-            form.total["score"] = cell(nums[0])
+        _cell_total(form, items, end, 2, cell)
     reader.done = True
 
 
