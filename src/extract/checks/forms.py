@@ -36,7 +36,7 @@ stated is skipped. The restated 总分 is rule ``score_grade``
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from ..model import BudgetFigure, CheckResult, Form, FormCell, FormRow, Location
@@ -77,6 +77,18 @@ def note_decimals(ctx: CheckContext, form: Form) -> Optional[int]:
     text = "".join(form.note.text.split())
     found = [(text.find(w), d) for w, d in ctx.rules.forms.score_decimals.items() if w in text]
     return min(found)[1] if found else None
+
+
+def whole_points(form: Form) -> bool:
+    """Whether the form scores in whole points: every 得分 it states (three
+    at least) whole, and some below its 分值 (points deducted, 9 for 10 ×
+    86%). Its note, when it states a rounding, says more."""
+    rows = [r for r in form.funds if r.role == "total"] + list(form.indicators)
+    scores = [c for r in rows for c in [r.cells.get("score")] if c is not None and c.value is not None]
+    if len(scores) < 3 or any(c.precision or c.value != c.value.to_integral_value() for c in scores):
+        return False
+    return any(c.value < w.value for r in rows for c, w in [(r.cells.get("score"), r.cells.get("weight"))]
+               if c is not None and w is not None and c.value is not None and w.value is not None)
 
 
 def _rounded_score(cell: FormCell, decimals: Optional[int]) -> Interval:
@@ -140,6 +152,9 @@ def _rate_score(ctx: CheckContext, form: Form, name: str, rate: FormCell, weight
     lo, hi = min(r.lo * w / 100, w), min(r.hi * w / 100, w)
     computed = Interval(lo, hi)
     ok = holds(computed, _rounded_score(score, note_decimals(ctx, form)))
+    if not ok and note_decimals(ctx, form) is None and whole_points(form) and computed.midpoint is not None:
+        # a form deducting in whole points rounds 分值 × 执行率 half up (8.6 -> 9, 9.5 -> 10)
+        ok = computed.midpoint.quantize(Decimal(1), rounding=ROUND_HALF_UP) == score.value
     shown = round_for_message(computed.midpoint or Decimal(0), max(score.precision, 2))
     verdict = "相符" if ok else "不符"
     return _result(ctx, "rate_score", ok,
@@ -156,6 +171,8 @@ def check_rate_score(ctx: CheckContext, form: Form) -> list[CheckResult]:
     total = next((r for r in form.funds if r.role == "total"), None)
     if total is not None:
         rate, weight, score = _num(total, "rate"), _num(total, "weight"), _num(total, "score")
+        if rate is not None and not rate.percent and rate.value > Decimal("1.5"):  # type: ignore[operator]
+            rate = None  # a bare figure above 1 is no fraction: a column the header does not name so
         if rate is not None and weight is not None and score is not None:
             out.append(_rate_score(ctx, form, "执行率", rate, weight, score))
     words = ctx.rules.forms.rate_indicators
@@ -226,6 +243,20 @@ def check_sums(ctx: CheckContext, form: Form) -> list[CheckResult]:
     weights, scores = _weights_and_scores(form)
     out = []
     stated_w = form.total.get("weight")
+    block = form.total.get("indicators_weight")
+    funds = next((r for r in form.funds if r.role == "total"), None)
+    if block is not None and block.value is not None:
+        ind = [_num(r, "weight") for r in form.indicators]
+        if all(w is not None for w in ind):
+            total_i = sum(w.value for w in ind)  # type: ignore[union-attr, misc]
+            ok = total_i == block.value
+            out.append(_result(ctx, "level_weight", ok,
+                               f"绩效指标所标 {block.text} 分与各指标分值之和 {total_i} {'相符' if ok else '不符'}",
+                               str(total_i), block.text, [block], block.location))
+        if funds is None or _num(funds, "weight") is None:
+            # the funds block's points (the rest of 总分值) and its 得分 are not
+            # read (a form cut before its 绩效指标 block): 总分值 and 总分 lack a part
+            return out
     if all(w is not None for w in weights) and weights:
         total_w = sum(w.value for w in weights)  # type: ignore[union-attr, misc]
         target = stated_w.value if stated_w is not None and stated_w.value is not None else ctx.rules.forms.full_weight

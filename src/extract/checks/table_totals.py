@@ -394,8 +394,16 @@ def check_total_rows(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
     if not totals:
         return []
     subtotals = [t for t in totals if any(w in grid.label(t) for w in rules.subtotal_words)]
+    # a form's 总分 row in a table that holds the form's funds block too (the whole
+    # form read as one table): its columns are the indicator block's, not the
+    # table's; the form's own sums (weight_sum, score_sum) judge it
+    span = (table.location.line, table.location.end_line)
+    form_totals = {c.location.line for f in ctx.report.forms
+                   if any(span[0] <= r.location.line <= span[1] for r in f.funds) for c in f.total.values()}
     out: list[CheckResult] = []
     for t in totals:
+        if any((loc := grid.location(t, j)) is not None and loc.line in form_totals for j in grid.value_cols):
+            continue
         label = grid.label(t) or "合计"
         for j in grid.value_cols:
             if cell_number(grid.text[t][j]) is None:

@@ -237,13 +237,16 @@ class Vocabulary:
         return bool(key) and key.endswith(self.rules.level_suffix) and len(key) <= 12
 
 
-_VALUE_ROLES = ("target", "actual", "weight", "score")
+_VALUE_ROLES = ("target", "actual")
+_SCORE_ROLES = ("weight", "score")
 _WORD_ROLES = ("level1", "level2", "name")
 
 
 def _fit(placed: list[tuple["Column", Piece]]) -> int:
-    """How well an indicator row's cells fit their columns: +1 for a figure
-    under a value column or a word under a name column, -1 for the reverse."""
+    """How well an indicator row's cells fit their columns: +1 for a word
+    under a name column, -1 for a figure there; +2 for a figure under 分值
+    or 得分, -2 for a word; +1 for a figure under 指标值 or 完成值, nothing for
+    a word there (a qualitative target: 改善, 完成)."""
     score, seen = 0, set()
     for col, p in placed:
         role = col.role
@@ -251,8 +254,10 @@ def _fit(placed: list[tuple["Column", Piece]]) -> int:
             continue  # a second piece under a column: read as the first's (see Reader.assign)
         seen.add((role, col.period))
         figure = looks_like_figure(fold(p.text))
-        if role in _VALUE_ROLES:
-            score += 1 if figure else -1
+        if role in _SCORE_ROLES:
+            score += 2 if figure else -2
+        elif role in _VALUE_ROLES:
+            score += 1 if figure else 0
         elif role in _WORD_ROLES:
             score += -1 if figure else 1
     return score
@@ -292,6 +297,12 @@ class Reader:
     ind_cols: list[Column] = field(default_factory=list)
     pending_goals: list[tuple[str, Column]] = field(default_factory=list)
     funds_heads: list[tuple[Piece, str]] = field(default_factory=list)
+    funds_realigned: bool = False  # funds rows read by column words in order (see funds_roles)
+    lead_unit: Optional[str] = None  # the unit a funds header's first cell states on the line before
+    rate_in_percent: bool = False  # the funds header's 执行率（%）: its cells are percents written bare
+    ind_lead: Optional[Column] = None  # see stash_indicator_header
+    ind_top: list[Column] = field(default_factory=list)
+    row_opens_with_pipe: bool = False  # the indicator row being read starts with "|"
     done: bool = False
 
     # -- columns
@@ -320,7 +331,9 @@ class Reader:
                 col = best
             if col is not None and shift:
                 k = next(i for i, c in enumerate(order) if c is col) + shift
-                col = order[k] if k < len(order) else None
+                col = order[k] if 0 <= k < len(order) else None
+            elif col is None and shift < 0 and layout in ("tab", "pipe") and p.index + shift == len(order) - 1:
+                col = order[-1]  # the last cell, beyond the header's columns
             if col is not None and col.role is not None:
                 out.append((col, p))
         return out
@@ -334,12 +347,22 @@ class Reader:
         (figures under 指标值/完成值/分值/得分, words under the names)."""
         cols = self.ind_cols
         roles = self.place(pieces, cols, layout)
-        if not cols or cols[0].role is not None or len(cols) < 2:
+        if len(cols) < 2:
             return roles
-        if layout in ("tab", "pipe") and len(pieces) >= len(cols):
-            return roles  # a full row: the group label's cell is there, blank or not
-        shifted = self.place(pieces, cols, layout, shift=1)
-        return shifted if _fit(shifted) > _fit(roles) else roles
+        best, fit = roles, _fit(roles)
+        filled = max((p.index + 1 for p in pieces if p.text), default=0)
+        if cols[0].role is None and not (layout in ("tab", "pipe") and filled >= len(cols)):
+            # not a full row (where the group label's cell is there, blank or not)
+            shifted = self.place(pieces, cols, layout, shift=1)
+            if _fit(shifted) > fit:
+                best, fit = shifted, _fit(shifted)
+        if layout == "pipe" and not self.edge_pipes and self.row_opens_with_pipe and pieces and not pieces[0].text:
+            # a row opening with a pipe its header lacks (rows with edge pipes under a header
+            # without): one cell more on the left
+            shifted = self.place(pieces, cols, layout, shift=-1)
+            if _fit(shifted) > fit:
+                best = shifted
+        return best
 
     def indicator_sets(self, pieces: list[Piece], layout: str) -> list[tuple[Optional[str], dict[str, Piece]]]:
         """An indicator row's cells by column, per indicator set: one set
@@ -351,6 +374,60 @@ class Reader:
             return [(None, _by_role(placed))]
         return [(per, _by_role([(c, p) for c, p in placed if c.period in (None, per)])) for per in periods
                 if any(c.period == per for c, _ in placed)]
+
+    def indicator_points(self, pieces: list[Piece]) -> None:
+        """The points the indicator header's group cell states
+        (``绩效指标（90分） | 一级指标 | …``: the indicators' 分值 add up to
+        90, the funds block's to the rest): ``form.total["indicators_weight"]``."""
+        first = next((p for p in pieces if p.text), None)
+        pattern = self.vocab.rules.level_points
+        if first is None or not pattern or self.vocab.indicator_column(first.text) is not None:
+            return
+        m = re.search(pattern, fold(first.text))
+        if m is not None:
+            self.form.total["indicators_weight"] = make_cell(m.group("points"), first.start, first.end, self.source)
+
+    def stash_indicator_header(self, pieces: list[Piece], layout: str) -> None:
+        """Before the indicator header: a line of one cell naming an
+        indicator column (``一级 指标 |``, the header's first cell on the
+        line before), or a header row over it naming value columns and no
+        name (``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因``):
+        kept for :meth:`complete_indicator_header`; any other line clears
+        the lead cell."""
+        cells = [p for p in pieces if p.text]
+        roles = [self.vocab.indicator_column(p.text) for p in cells]
+        if layout not in ("tab", "pipe"):
+            return
+        if len(cells) == 1 and roles[0] is not None:
+            self.ind_lead = Column(roles[0], -1, 0, 0)
+            return
+        if len(cells) == 1 and not self.funds_cols and self.vocab.is_funds_header(cells[0].text):
+            self.lead_unit = self.vocab.funds_unit(cells[0].text)  # 项目资金（万元） | on the line before its header
+        self.ind_lead = None
+        if "name" not in roles and sum(1 for r in roles if r in _VALUE_ROLES + _SCORE_ROLES) >= 3:
+            self.ind_top = [Column(r, p.index, p.col0, p.col1) for r, p in zip(roles, cells)]
+
+    def complete_indicator_header(self) -> None:
+        """An indicator header split over lines: the lead cell on the line
+        before (一级指标) becomes its first column; the columns of a header
+        row above that this one lacks (实际完成值, 分值, 得分, 偏差原因 after
+        the 年度指标值 this row details) follow its last. Columns are then
+        numbered in order: the rows' cells are placed by content (see
+        :meth:`indicator_roles`)."""
+        cols = sorted(self.ind_cols, key=lambda c: c.index)
+        roles = {c.role for c in cols if c.role}
+        if self.ind_lead is not None and self.ind_lead.role not in roles:
+            cols = [self.ind_lead] + cols
+        top = [c for c in self.ind_top if c.role]
+        shared = [k for k, c in enumerate(top) if c.role in roles]
+        extra = [c for k, c in enumerate(top) if c.role not in roles and (not shared or k > shared[-1])]
+        if extra and len(extra) == len(top) - len(shared):
+            while cols and cols[-1].role is None:
+                cols.pop()
+            cols += [Column(c.role, 0, c.col0, c.col1) for c in extra]
+        if len(cols) != len(self.ind_cols) or cols[0] is not self.ind_cols[0]:
+            self.ind_cols = [Column(c.role, k, c.col0, c.col1) for k, c in enumerate(cols)]
+        self.ind_lead, self.ind_top = None, []
 
     def mark_periods(self) -> None:
         """A header repeating its indicator columns (一级指标 | 二级指标 |
@@ -439,13 +516,56 @@ class Reader:
         role = self.vocab.funds_row(first.text)
         if role is None or not self.funds_cols:
             return False
-        cells = {k: self.cell(p) for k, p in self.assign([p for p in pieces if p is not first],
-                                                        self.funds_cols, layout).items()
+        cells = {k: self.cell(p) for k, p in self.funds_roles([p for p in pieces if p.index > first.index],
+                                                             layout).items()
                  if not self.vocab.is_empty(p.text)}
         split_got_of_max(cells, self.source)
+        rate = cells.get("rate")
+        if self.rate_in_percent and rate is not None and rate.value is not None and not rate.percent:
+            cells["rate"] = rate.model_copy(update={"percent": True})  # under 执行率（%）
         self.form.funds.append(FormRow(kind="funds", label=header_label(first.text), role=role,
                                        cells=cells, location=self.cell(first).location))
         return True
+
+    def funds_roles(self, values: list[Piece], layout: str) -> dict[str, Piece]:
+        """A funds row's cells after its label by column: by cell index,
+        unless its one percent stands under another column than 执行率 (a
+        header with a group cell of its own, ``预算执行情况 | 年度预算数（万元）
+        | 年初预算 | …``, or whose first cell sits on the line before): the
+        cells are then read against the header's column words in order, the
+        percent under 执行率, the figures before it under the amount columns
+        before it (a part row states no 分值), those after it under the
+        columns after it; a row without a percent under a header so
+        realigned is read in the same order."""
+        if not self.funds_cols:
+            return self.assign(values, self.funds_cols, layout)
+        while values and not values[-1].text:
+            values = values[:-1]
+        grid = layout in ("tab", "pipe")
+        cols = [c for c in sorted(self.funds_cols, key=lambda c: (c.index, c.col0) if grid else (c.col0, c.index))
+                if c.role is not None]
+        rate = next((k for k, c in enumerate(cols) if c.role == "rate"), None)
+        nums = [number_of(p.text, tuple(self.vocab.rules.value_units)) for p in values]
+        percents = [k for k, n in enumerate(nums) if n is not None and n[2]]
+        if rate is None or len(percents) > 1:
+            return self.assign(values, self.funds_cols, layout)
+        if not percents:
+            if not self.funds_realigned or len(values) > len(cols) or not grid:
+                return self.assign(values, self.funds_cols, layout)
+            return {c.role: p for c, p in zip(cols, values) if p.text}  # type: ignore[misc]
+        at = percents[0]
+        positional = self.assign(values, self.funds_cols, layout)
+        if positional.get("rate") is values[at]:
+            return positional
+        before, after = values[:at], values[at + 1:]
+        if len(before) > rate or any(
+                p.text and nums[k] is None and not self.vocab.is_empty(p.text) for k, p in enumerate(before)):
+            return self.assign(values, self.funds_cols, layout)
+        self.funds_realigned = True
+        out = {c.role: p for c, p in zip(cols[:rate], before) if p.text}
+        out["rate"] = values[at]
+        out.update({c.role: p for c, p in zip(cols[rate + 1:], after) if p.text})
+        return out  # type: ignore[return-value]
 
     def indicator_row(self, pieces: list[Piece], layout: str) -> None:
         for period, roles in self.indicator_sets(pieces, layout):
@@ -779,12 +899,14 @@ class Reader:
         # funds header (one or two rows)
         n_funds = sum(1 for t in texts if v.funds_column(t))
         if n_funds >= 3 or (n_funds >= 2 and v.is_funds_header(texts[0])):
-            self.form.funds_unit = next((v.funds_unit(t) for t in texts if v.funds_unit(t)), None)
+            self.form.funds_unit = next((v.funds_unit(t) for t in texts if v.funds_unit(t)), self.lead_unit)
             self.layout = layout
             self.edge_pipes = layout == "pipe" and text.strip().startswith("|")
             if layout == "pipe":
                 pieces = split_line(text, base, layout, self.edge_pipes)
             self.funds_cols = self.header_columns(pieces, None, layout, v.funds_column)
+            self.rate_in_percent = any(v.funds_column(p.text) == "rate" and re.search(r"[（(]\s*[%％]\s*[)）]", p.text)
+                                       for p in pieces if p.text)
             self._funds_top = pieces
             return
         if self.funds_cols and not self.form.funds and getattr(self, "_funds_top", None) is not None \
@@ -804,15 +926,21 @@ class Reader:
                 self.edge_pipes = text.strip().startswith("|")
                 pieces = split_line(text, base, layout, self.edge_pipes)
             self.ind_cols = self.header_columns(pieces, None, layout, v.indicator_column)
+            if layout in ("tab", "pipe"):
+                self.complete_indicator_header()
             self.mark_periods()
+            self.indicator_points(pieces)
+            roles = [c.role for c in self.ind_cols]
             if "target" in roles and not {"actual", "score"} & set(roles):
                 self.form.stage = "target"  # 指标值 without 完成值: a target form
             return
         if not self.ind_cols:
+            self.stash_indicator_header(pieces, layout)
             return
         if v.is_total_row(texts[0]):
             self.total_row(pieces, layout)
             return
+        self.row_opens_with_pipe = text.lstrip().startswith("|")
         self.indicator_row(pieces, layout)
 
 
@@ -820,18 +948,85 @@ class Reader:
 # One cell per line
 
 
+_PAREN_ONLY = re.compile(r"[（(][^（）()]{1,6}[)）]")
+
+
+def _one_cell(text: str, base: int) -> Optional[tuple[str, int, int]]:
+    """The cell a line holds alone: its text (``cell`` or ``cell |``, a
+    table copied one cell per line), or ``""`` for a line of a bare pipe
+    (a blank cell); None for a blank line or a line of several cells."""
+    if not text.strip():
+        return None
+    if line_layout(text) == "pipe":
+        cells = [p for p in split_line(text, base, "pipe") if p.text]
+        if len(cells) > 1:
+            return None
+        if not cells:
+            at = base + text.index("|")
+            return ("", at, at + 1)
+        return (cells[0].text, cells[0].start, cells[0].end)
+    lead = len(text) - len(text.lstrip())
+    t = text.strip()
+    return (t, base + lead, base + lead + len(t))
+
+
+def cell_items(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[str, int, int]]:
+    """A form's cells one per line, as (text, start, end), up to a line of
+    several cells: blank lines dropped, a bare ``|`` a blank cell, and a header word broken over two
+    lines joined (``年初`` / ``预算数``, ``项目资金`` / ``（万元）``, ``经济效益`` /
+    ``指标``, ``全年`` / ``执行数``) when the two together name a column or a
+    level and the first alone does not."""
+    raw = []
+    for t, b in lines:
+        c = _one_cell(t, b)
+        if c is None and t.strip():
+            break  # a line of several cells: a grid, no longer one cell per line
+        if c is not None:
+            raw.append(c)
+
+    def names(text: str) -> bool:
+        return bool(vocab.funds_column(text) or vocab.indicator_column(text))
+
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(raw):
+        t, a, b = raw[k]
+        if k + 1 < len(raw) and t and raw[k + 1][0]:
+            t2 = raw[k + 1][0]
+            joined = t + t2
+            level = t2 == vocab.rules.level_suffix and not t.endswith(t2) and len(t) <= 8 \
+                and not any(ch.isdigit() for ch in t)
+            unit = _PAREN_ONLY.fullmatch(t2) is not None and not names(t) and number_of(t) is None
+            column = names(joined) and not names(t) and len(t) <= 4 and number_of(t) is None
+            if level or unit or column:
+                out.append((joined, a, raw[k + 1][2]))
+                k += 2
+                continue
+        out.append((t, a, b))
+        k += 1
+    return out
+
+
+def _value_item(text: str, vocab: Vocabulary) -> bool:
+    """A cell of a funds row: a figure, a blank, an empty mark (/, —)."""
+    return not text or vocab.is_empty(text) or number_of(text, tuple(vocab.rules.value_units)) is not None \
+        or _GOT_OF_MAX.fullmatch(fold(text)) is not None
+
+
 def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
     """A form flattened to one cell per line (a web page copied as text):
-    the header cells name the columns in order, a funds row is its label
-    and one line per column, an indicator row ends with its 分值 and 得分
+    the header cells name the columns in order (a group cell stating the
+    unit, 年度预算数（万元）, skipped), a funds row is its label and one line
+    per column up to the first cell that is no figure or blank (a part row
+    states no 分值 and 得分), an indicator row ends with its 分值 and 得分
     (two numbers), 一级/二级指标 stand before it when they change and a
     偏差原因 after it when there is one."""
     v, src, form = reader.vocab, reader.source, reader.form
-    items = [(t.strip(), b + (len(t) - len(t.lstrip()))) for t, b in lines if t.strip()]
+    items = cell_items(lines, v)
 
     def cell(i: int) -> FormCell:
-        t, s = items[i]
-        return make_cell(t, s, s + len(t), src)
+        t, s, e = items[i]
+        return make_cell(t, s, max(e, s + len(t)), src)
 
     i, n = 0, len(items)
     funds_cols: list[str] = []
@@ -845,36 +1040,209 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
         if v.is_funds_header(t) and not funds_cols:
             form.funds_unit = v.funds_unit(t)
             j = i + 1
-            while j < n and v.funds_column(items[j][0]):
-                funds_cols.append(v.funds_column(items[j][0]))
+            while j < n and (v.funds_column(items[j][0]) or (
+                    not funds_cols and v.funds_unit(items[j][0]) and not v.funds_row(items[j][0]))):
+                if v.funds_column(items[j][0]):
+                    funds_cols.append(v.funds_column(items[j][0]))
+                else:
+                    form.funds_unit = form.funds_unit or v.funds_unit(items[j][0])
                 j += 1
             i = j
             continue
-        if funds_cols and v.funds_row(t) and i + len(funds_cols) < n:
+        if funds_cols and v.funds_row(t):
             cells = {}
-            for k, role in enumerate(funds_cols):
+            k = 0
+            while k < len(funds_cols) and i + 1 + k < n and _value_item(items[i + 1 + k][0], v):
                 tt = items[i + 1 + k][0]
-                if role and not v.is_empty(tt):
-                    cells[role] = cell(i + 1 + k)
+                if funds_cols[k] and tt and not v.is_empty(tt):
+                    cells[funds_cols[k]] = cell(i + 1 + k)
+                k += 1
+            split_got_of_max(cells, src)
             form.funds.append(FormRow(kind="funds", label=header_label(t), role=v.funds_row(t), cells=cells,
                                       location=cell(i).location))
-            i += 1 + len(funds_cols)
+            i += 1 + k
             continue
-        if v.goal(t) and i + 1 < n:
+        if v.goal(t) and i + 1 < n and not (v.goal(items[i + 1][0]) or v.key(items[i + 1][0]) in v.rules.goal_label):
             form.goals[v.goal(t)] = cell(i + 1)
             i += 2
             continue
         if v.indicator_column(t) and not ind_cols:
-            j = i
+            j, roles = i, []
             while j < n and (v.indicator_column(items[j][0]) or header_label(items[j][0]) == "绩效指标"):
                 role = v.indicator_column(items[j][0])
                 if role:
-                    ind_cols.append(role)
+                    roles.append(role)
                 j += 1
+            if "name" not in roles:
+                i += 1  # a column word of another block (the funds block's 得分), no indicator header
+                continue
+            ind_cols = roles
+            if i > 0 and header_label(items[i - 1][0]) == "绩效指标" and v.rules.level_points:
+                m = re.search(v.rules.level_points, fold(items[i - 1][0]))  # 绩效指标（90分）
+                if m is not None:
+                    t0, s0, e0 = items[i - 1]
+                    form.total["indicators_weight"] = make_cell(m.group("points"), s0, e0, src)
             i = j
-            _cell_indicators(reader, items, i, ind_cols, cell)
+            if {"operator", "unit"} & set(ind_cols) and any(not t for t, _, _ in items[i:]):
+                _cell_indicator_rows(reader, items, i, ind_cols, cell)
+            elif "operator" in ind_cols and {"weight", "score"} <= set(ind_cols):
+                _cell_indicators_by_operator(reader, items, i, ind_cols, cell)
+            else:
+                _cell_indicators(reader, items, i, ind_cols, cell)
             return
         i += 1
+
+
+_QUALITATIVE = ("定性", "定量")
+
+
+def _first_run(items, span: list[int]) -> Optional[tuple[int, int]]:
+    """The first run of two or more figures among the cells ``span``."""
+    k = 0
+    while k < len(span):
+        if number_of(items[span[k]][0]) is None:
+            k += 1
+            continue
+        q = k
+        while q + 1 < len(span) and number_of(items[span[q + 1]][0]) is not None:
+            q += 1
+        if q > k:
+            return span[k], span[q]
+        k = q + 1
+    return None
+
+
+def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str], cell) -> None:
+    """Indicator rows one cell per line under a header with 指标性质, blank
+    cells not written: each row is found by its 指标性质 cell (≥, =, 定性:
+    rules/indicators.yaml ``stated_operators``), the name the cell before
+    it, 一级/二级指标 before that when they change; after it the 指标值,
+    perhaps a 度量单位, the 完成值, then 分值 and 得分 (a row's first run of
+    figures ends with them) and perhaps a 未完成原因."""
+    v, form = reader.vocab, reader.form
+    n = len(items)
+    end = next((k for k in range(i, n) if v.is_total_row(items[k][0])), n)
+    ops = set(v.ruleset.indicators.stated_operators) | set(_QUALITATIVE)
+    at = [k for k in range(i + 1, end) if "".join(items[k][0].split()) in ops]
+    level1 = level2 = None
+    prev_score = i - 1
+    rows: list[FormRow] = []
+    read: set[int] = set()
+    for r, o in enumerate(at):
+        stop = (at[r + 1] - 1) if r + 1 < len(at) else end
+        span = list(range(o + 1, stop))
+        run = _first_run(items, span)
+        if run is None:
+            continue
+        first, last = run
+        if first == o + 1:  # a figure 指标值, then 完成值 分值 得分 (度量单位 blank)
+            if last - first < 3:
+                continue
+            target_at, actual_at, score_at = first, first + 1, first + 3
+        elif last - first >= 2:  # 完成值 分值 得分 figures
+            target_at, actual_at, score_at = o + 1, first, first + 2
+        else:  # 分值 得分 after a 完成值 in words
+            target_at, actual_at, score_at = o + 1, first - 1, first + 1
+        if actual_at <= target_at or actual_at - target_at > 2:
+            continue
+        cells = {"name": cell(o - 1), "operator": cell(o), "target": cell(target_at), "actual": cell(actual_at),
+                 "weight": cell(score_at - 1), "score": cell(score_at)}
+        if actual_at - target_at == 2:
+            if "unit" not in cols:
+                continue
+            cells["unit"] = cell(target_at + 1)
+        levels = [k for k in range(prev_score + 1, o - 1) if v.is_level(items[k][0])]
+        if len(levels) >= 2:
+            level1, level2 = cell(levels[-2]), cell(levels[-1])
+        elif levels:
+            if header_label(items[levels[0]][0]) in v.rules.level1_words:
+                level1, level2 = cell(levels[0]), None
+            else:
+                level2 = cell(levels[0])
+        if level1 is not None:
+            cells["level1"] = level1
+        if level2 is not None:
+            cells["level2"] = level2
+        after = [k for k in range(score_at + 1, stop) if items[k][0] and not v.is_level(items[k][0])]
+        if after and "deviation" in cols and number_of(items[after[0]][0]) is None:
+            cells["deviation"] = cell(after[0])
+        prev_score = score_at
+        read.update(range(o - 1, score_at + 1))
+        rows.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells, location=cells["name"].location))
+    if _unread_row(items, i, end, read):
+        return  # a row without its 指标性质 cell: the rows' 分值 and 得分 cannot all be read
+    form.indicators.extend(rows)
+    if end < n:
+        _cell_total(form, items, end, 2, cell)
+    reader.done = True
+
+
+def _unread_row(items, start: int, end: int, read: set[int]) -> bool:
+    """Whether two adjacent figures among the cells ``start`` … ``end`` are
+    in no row read (``read``): a row the reading missed."""
+    return any(k - 1 not in read and k not in read and number_of(items[k][0]) is not None
+               and number_of(items[k - 1][0]) is not None for k in range(start + 1, end))
+
+
+def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -> None:
+    """Indicator rows one cell per line with blank cells written (a bare
+    ``|``) under a header with 指标性质 or 度量单位 columns: each row one cell
+    per column, or without its 一级指标 (a merged cell printed once), taken
+    while its name is words and its 分值 a figure or blank; then the total
+    row (合计 | 100 | 98: 总分值, then 总分)."""
+    v, form = reader.vocab, reader.form
+    n = len(items)
+    units = tuple(v.rules.value_units)
+
+    def fits(roles: list[str], at: int) -> bool:
+        if at + len(roles) > n or any(v.is_total_row(items[at + k][0]) for k in range(len(roles))):
+            return False
+        got = {r: items[at + k][0] for k, r in enumerate(roles)}
+        name = got.get("name", "")
+        weight = got.get("weight", "")
+        return bool(name) and number_of(name) is None and (not weight or number_of(weight, units) is not None) \
+            and all(number_of(got[r]) is None for r in ("level1", "level2") if got.get(r))
+
+    level1 = level2 = None
+    start, rows = i, []
+    read: set[int] = set()
+    end = next((k for k in range(i, n) if v.is_total_row(items[k][0])), n)
+    while i < n and not v.is_total_row(items[i][0]):
+        roles = cols if fits(cols, i) else cols[1:] if cols[:1] == ["level1"] and fits(cols[1:], i) else None
+        if roles is None:
+            break
+        read.update(range(i, i + len(roles)))
+        cells = {r: cell(i + k) for k, r in enumerate(roles) if items[i + k][0] and not v.is_empty(items[i + k][0])}
+        if "level1" in cells:
+            level1 = cells["level1"]
+        elif level1 is not None:
+            cells["level1"] = level1
+        if "level2" in cells:
+            level2 = cells["level2"]
+        elif level2 is not None and "level1" not in roles:
+            cells["level2"] = level2
+        if "name" in cells:
+            rows.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
+                                location=cells["name"].location))
+        i += len(roles)
+    if _unread_row(items, start, end, read):
+        return  # a row of other cells than the header's: the rows' 分值 and 得分 cannot all be read
+    form.indicators.extend(rows)
+    if i < n and v.is_total_row(items[i][0]):
+        _cell_total(form, items, i, 3, cell)
+    reader.done = True
+
+
+def _cell_total(form: Form, items, at: int, reach: int, cell) -> None:
+    """The total row one cell per line (合计 / 100 / 98): of the figures in
+    the ``reach`` cells after its label at ``at``, two are 总分值 and 总分;
+    one is 总分, or 总分值 when no row states a 得分 (a form not scored yet)."""
+    nums = [x for x in range(at + 1, min(at + 1 + reach, len(items))) if number_of(items[x][0]) is not None]
+    if len(nums) >= 2:
+        form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
+    elif nums:
+        scored = any("score" in r.cells for r in form.indicators)
+        form.total["score" if scored or not form.indicators else "weight"] = cell(nums[0])
 
 
 def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> None:
@@ -896,13 +1264,22 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
             k += 1
     prev_end = i
     level1 = level2 = None
-    for _, q in runs:
-        name_at = q - 4
+    blank = v.ruleset.indicators.blank_name
+    # the row's value cells, in the header's order (指标值 完成值 分值 得分; a form without 分值: three)
+    values = [r for r in cols if r in ("target", "actual", "weight", "score")]
+    if len(values) < 2 or "score" not in values:
+        values = ["target", "actual", "weight", "score"]
+    width = len(values)
+    for k, q in runs:
+        name_at = q - width
+        if q - k >= width and k > prev_end:
+            q, name_at = k + width - 1, k - 1  # the values and a figure after them (偏差: 0)
         if name_at < prev_end:
             continue
         extras = list(range(prev_end, name_at))
         levels = [x for x in extras if v.is_level(items[x][0])]
-        reasons = [x for x in extras if x not in levels]
+        reasons = [x for x in extras if x not in levels and items[x][0]
+                   and not (blank and re.fullmatch(blank, items[x][0]))]  # an unfilled template line (指标2, ……)
         if reasons and form.indicators and "deviation" in cols:
             form.indicators[-1].cells["deviation"] = cell(reasons[0])
         if len(levels) >= 2:
@@ -912,8 +1289,8 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
                 level1, level2 = cell(levels[0]), None
             else:
                 level2 = cell(levels[0])
-        cells = {"name": cell(name_at), "target": cell(q - 3), "actual": cell(q - 2),
-                 "weight": cell(q - 1), "score": cell(q)}
+        cells = {"name": cell(name_at)}
+        cells.update({role: cell(name_at + 1 + j) for j, role in enumerate(values)})
         if level1 is not None:
             cells["level1"] = level1
         if level2 is not None:
@@ -921,15 +1298,11 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
         form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
                                        location=cells["name"].location))
         prev_end = q + 1
-    tail = [x for x in range(prev_end, end)]
+    tail = [x for x in range(prev_end, end) if items[x][0] and not (blank and re.fullmatch(blank, items[x][0]))]
     if tail and form.indicators and "deviation" in cols:
         form.indicators[-1].cells["deviation"] = cell(tail[0])
     if end < n:
-        nums = [x for x in range(end + 1, min(end + 3, n)) if number_of(items[x][0]) is not None]
-        if len(nums) >= 2:
-            form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
-        elif nums:
-            form.total["score"] = cell(nums[0])
+        _cell_total(form, items, end, 2, cell)
     reader.done = True
 
 
@@ -963,6 +1336,8 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
                          for p, q in zip(cells, cells[1:]))
             if n >= 3 or (paired and cells and vocab.is_funds_header(cells[0].text)):
                 out.append((i, "grid"))
+            elif layout == "pipe" and len(cells) == 1 and _cells_header(lines, i, vocab):
+                out.append((i, "cells"))  # one cell per line, each closed by a pipe
             continue
         if sum(1 for w in t.split() if vocab.funds_column(w)) >= 3:
             out.append((i, "grid"))  # a funds header flattened with single spaces
@@ -973,11 +1348,19 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
             if not out or out[-1][0] < i - 8:
                 out.append((i, "grid"))
             continue
-        if vocab.is_funds_header(t):
-            following = [x.strip() for x, _ in lines[i + 1:i + 8]]
-            if sum(1 for x in following if vocab.funds_column(x)) >= 3:
-                out.append((i, "cells"))
+        if _cells_header(lines, i, vocab):
+            out.append((i, "cells"))
     return out
+
+
+def _cells_header(lines: list[tuple[str, int]], i: int, vocab: Vocabulary) -> bool:
+    """Whether line ``i`` heads a funds block written one cell per line:
+    its cell a funds header (项目资金, 预算执行情况) and at least three of
+    the next eight cells funds columns (words broken over lines joined)."""
+    items = cell_items(lines[i:i + 24], vocab)
+    if not items or not vocab.is_funds_header(items[0][0]):
+        return False
+    return sum(1 for t, _, _ in items[1:9] if vocab.funds_column(t)) >= 3
 
 
 def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
@@ -1107,6 +1490,20 @@ def _is_total_line(text: str, vocab: Vocabulary) -> bool:
     return bool(m) and any(vocab.key(m.group(1)) in words for words in vocab.rules.total_fields.values())
 
 
+def _reach(lines: list[tuple[str, int]], anchor: int, how: str, cells: int = 200) -> int:
+    """The line a form anchored at ``anchor`` is read up to at the most:
+    200 lines on; a form one cell per line, 200 cells on (blank lines
+    between its cells not counted)."""
+    if how != "cells":
+        return anchor + cells
+    seen = 0
+    for i in range(anchor, len(lines)):
+        seen += bool(lines[i][0].strip())
+        if seen > cells:
+            return i
+    return len(lines)
+
+
 def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
     """Every national form in ``source`` as a :class:`Form` record: those
     anchored on a funds block first, then scored indicator blocks standing
@@ -1123,7 +1520,7 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
             continue
         start = _form_start(lines, anchor, floor, vocab)
         stop = _form_start(lines, anchors[k + 1][0], anchor + 1, vocab) if k + 1 < len(anchors) else len(lines)
-        got = read_form(lines, start, anchor, min(stop, anchor + 200), how, vocab, source)
+        got = read_form(lines, start, anchor, min(stop, _reach(lines, anchor, how)), how, vocab, source)
         if got is not None:
             found.append((start, got[1], got[0]))
             floor = got[1] + 1
