@@ -538,8 +538,68 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
 
 
 def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> CheckResult:
-    return judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
-                          "在同句或相邻句中未找到其分子和分母")
+    result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
+                            "在同句或相邻句中未找到其分子和分母")
+    if result.status == "skipped" and not has_candidates(ctx, s, rate, index):
+        return stated_rate(ctx, s, rate.claim)
+    return result
+
+
+STATED = "stated_rate"
+
+
+def stated_rate(ctx: CheckContext, s: Sentence, c: Claim) -> CheckResult:
+    """The result of a rate stated with no candidate operand in reach
+    (rule ``stated_rate``, kind ``rate``, always skipped): a stated figure,
+    not a relation to check, counted among the checks that could not run
+    and apart from the rate checks that found operands but could not pin
+    them."""
+    name = c.metric or RULE
+    return make_result(ctx, STATED, RULE, "skipped",
+                       f"{name} {stated_text(c)}：所述比率附近没有可作其分子或分母的数字（陈述的数值，不是可核对的运算关系）",
+                       stated=stated_text(c), quote=ctx.quote_sentence(s), locations=[c.location])
+
+
+def shares_subject(a: str, b: str, generic) -> bool:
+    """Whether two figures' words share a term of two or more characters
+    that is more than words naming no subject (rules
+    ``operands.generic_rate_words``): 培训合格率 and 全年补贴培训 share 培训."""
+    x, y = _without(_squash(a), generic), _without(_squash(b), generic)
+    return any(x[i:i + 2] in y for i in range(len(x) - 1) if x[i:i + 2].isalnum() and not x[i:i + 2].isdigit())
+
+
+def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> bool:
+    """Whether some figure around a rate could be its numerator or
+    denominator: a figure of its own clause (after the last rate before it
+    in its sentence; for a rate naming no subject, any before it there), or
+    one nearby whose words (before and right after it)
+    match the rule's
+    ``numerator`` or ``denominator`` or share a term with the rate's
+    subject. A rate of the year before (上年同类项目执行率88.45%, 由上年的6.8%)
+    takes only figures of the year before. None: a stated figure (满意度88.5%
+    in a sentence of other counts), not a relation."""
+    c = rate.claim
+    previous = ctx.book.rules.growth.previous_year_words
+    prior = any(w in c.metric_text for w in previous)
+    generic = ctx.book.rules.operands.generic_rate_words
+    words = [ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]] if index != SHARE else []
+    subject = rate_subject(ctx, c, index) if index != SHARE else _CUE.sub("", c.metric_text)
+    clause = _clause_of(ctx, s, rate)
+    if clause is None and not subject:
+        # a rate naming no subject (占比42.88%, 完成率100%) points back at
+        # the figures before it in its sentence
+        clause = [p for p in s.placed if 0 <= p.end <= rate.start]
+    own = {id(p) for p in clause or []}
+    if index != SHARE and ctx.book.rules.rates[index].budget and not prior and _budget_facts(ctx):
+        return True  # the report's budget facts are a budget rate's operands
+    for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
+        text = ctx.words_of(s2, p)
+        if prior and not any(w in text for w in previous):
+            continue
+        if id(p) in own or any(w is not None and w.search(text) for w in words) \
+                or shares_subject(subject, text, generic):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- table rows
