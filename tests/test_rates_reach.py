@@ -38,3 +38,33 @@ def test_last_years_rate_with_no_figures_of_last_year_is_stated():
     # 由上年的7.4%下降至5.1%: the figure of last year has no operands here
     text = "本年采购预算完成审核1,326项，超标准班额比例由上年的7.4%下降至5.1%。"
     assert "7.4%" in " ".join(c.message for c in of(checks_of(para(text)), "stated_rate"))
+
+
+# ------------------------------------------------------- completion of a target
+
+FORM = """
+二、绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 困难老人居家养老服务人数 | ≥2万人 | 2.16万人 | 10 | 10 |
+|  |  | 新建社区助餐点 | ≥15个 | 14个 | 10 | 9 |
+"""
+
+
+def completion(text: str) -> list[str]:
+    return [c.status for c in of(checks_of(para(text) + FORM), "rate")]
+
+
+def test_completion_against_the_target_of_the_form():
+    # 2.16万名 / ≥2万人 (a set value: 20,000 exactly) = 108.00%; 14 / 15 = 93.33%
+    text = "全年为2.16万名困难老人提供居家养老上门服务，为目标值的108.00%；建成社区助餐点14个，完成计划的93.33%。"
+    assert completion(text) == ["pass", "pass"]
+    assert completion(text.replace("108.00%", "106.00%")) == ["fail", "pass"]
+    # the achieved figure written wrong: its words still name the indicator (社区助餐点)
+    assert completion(text.replace("助餐点14个", "助餐点13个")) == ["pass", "fail"]
+
+
+def test_completion_against_a_target_in_its_own_words():
+    text = "新建农村道路61.2公里，完成年度目标72公里的85.0%。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("85.0%", "58.0%")) == ["fail"]

@@ -66,6 +66,9 @@ from .tolerance import Interval, holds, ratio_interval, stated_interval
 RULE = "rate"
 #: The rate kind of a share (占…的X%) that names no rate word.
 SHARE = -1
+#: The rate kind of a completion against a target (为目标值的104.29%,
+#: 完成年度目标120公里的80.3%): the achieved figure over the target.
+TARGET = -2
 
 
 def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
@@ -85,7 +88,73 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     found = rule_for(ctx.book.rules.rates, c.metric_text)
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
+    if found is None and _target_cue(ctx, p) is not None:
+        return TARGET
     return found
+
+
+def _target_cue(ctx: CheckContext, p: Placed) -> Optional[re.Match]:
+    """The words right before a percent that make it the achieved share of
+    a target (rules ``operands.target_share_cue``: 为目标值的, 完成年度目标
+    120公里的), matched on its sentence up to the figure; None otherwise."""
+    cue = ctx.book.target_share_cue
+    if cue is None or p.start < 0:
+        return None
+    return cue.search(p.claim.sentence[:p.start])
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures count one thing: one normalized unit, or both
+    people (4.38万名 against a target of 4.2万人)."""
+    return a.normalized_unit == b.normalized_unit or a.unit_class == b.unit_class == "person"
+
+
+def _target_readings(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Reading]:
+    """The readings of a completion against a target ("完成提档升级42.6公里，为
+    目标值的101.43%"): the achieved figure is the one before the cue in the
+    sentence; the target is a figure of its unit inside the cue (完成年度目标
+    120公里的, pinned), or the target of an indicator of its unit (the form's
+    ≥42公里): pinned when that indicator's actual is the achieved figure, or
+    when the one indicator target the achieved figure's words name
+    (a shared term); other indicator targets of its unit are loose readings."""
+    cue = _target_cue(ctx, rate)
+    if cue is None:
+        return []
+    c = rate.claim
+    counted = [p for p in s.placed if 0 <= p.end and p.claim.unit_class not in ("percent", "date", "duration")
+               and p.claim.unit not in ctx.book.rules.operands.rate_units]
+    before = [p for p in counted if p.end <= cue.start()]
+    if not before:
+        return []
+    part = before[-1].claim
+    inside = [p.claim for p in counted if p.start >= cue.start() and p.end <= rate.start and _compatible(p.claim, part)]
+    generic = ctx.book.rules.operands.generic_rate_words
+    wholes: list[tuple[Figure, str, bool]] = [(w, "目标", True) for w in inside]
+    if not inside:
+        words = f"{part.metric_text}{s.after(before[-1], 40)}"
+        found = [i for i in ctx.report.indicators
+                 if i.target.quantity is not None and _compatible(i.target.quantity, part)]
+        same = [i for i in found if i.actual is not None and _compatible(i.actual, part)
+                and i.actual.normalized_value == part.normalized_value]
+        named = [i for i in found if shares_subject(i.name, words, generic)]
+        pinned = same or (named if len({i.target.quantity.normalized_value for i in named}) == 1 else [])
+        wholes += [(i.target.quantity, i.name, i in pinned) for i in pinned + [i for i in found if i not in pinned]]
+    factor = ctx.book.rules.operands.rate_units[c.unit]
+    decimals = max(c.precision + 1, 2)
+    out: list[Reading] = []
+    for whole, name, is_pinned in wholes:
+        # an indicator's target is a set value (≥2万人 is 20,000), not a rounded measure
+        d = figure_interval(whole, ctx.book) if name == "目标" else Interval.exact(whole.normalized_value)
+        r = ratio_interval(figure_interval(part, ctx.book), d)
+        r = r.scaled(factor) if r is not None else None
+        nominal = part.normalized_value * factor / whole.normalized_value if whole.normalized_value else None
+        expected = show(nominal, decimals, c.unit)
+        out.append(Reading((claim_operand(part), Operand(whole, f"{name}目标值" if name != "目标" else name,
+                                                         f"text:{part.section}")),
+                           r, is_pinned, expected,
+                           f"{stated_text(part)}/{stated_text(whole)}={expected}"
+                           f"（完成值 / {name if name == '目标' else name + '目标'}值）"))
+    return out
 
 
 def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
@@ -538,6 +607,9 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
 
 
 def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> CheckResult:
+    if index == TARGET:
+        return judge_readings(ctx, RULE, s, rate.claim, _target_readings(ctx, s, rate),
+                              "未找到完成值或其目标值")
     result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
                             "在同句或相邻句中未找到其分子和分母")
     if result.status == "skipped" and not has_candidates(ctx, s, rate, index):

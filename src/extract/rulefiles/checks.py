@@ -190,6 +190,9 @@ class OperandRules(_Strict):
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None
+    # 完成提档升级42.6公里，为目标值的101.43%: the achieved share of a target,
+    # matched on the sentence up to the percent.
+    target_share_cue: Optional[str] = None
     # Percent-like units and the factor of their ratio (% 100, ‰ 1000).
     rate_units: dict[str, Decimal] = Field(default_factory=lambda: {"%": Decimal(100)})
     # Units of a change between two percents (提高4.53个百分点).
@@ -212,7 +215,7 @@ class OperandRules(_Strict):
     # year's end (截至6月底，预算执行率为45%): its numerator stands in its sentence.
     part_of_year: Optional[str] = None
 
-    _v = field_validator("share_cue", "condition_after", "aim_value_before", "part_of_year")(check_regex)
+    _v = field_validator("share_cue", "target_share_cue", "condition_after", "aim_value_before", "part_of_year")(check_regex)
 
 
 class TableRateRules(_Strict):
