@@ -68,3 +68,25 @@ def test_completion_against_a_target_in_its_own_words():
     text = "新建农村道路61.2公里，完成年度目标72公里的85.0%。"
     assert statuses(text) == ["pass"]
     assert statuses(text.replace("85.0%", "58.0%")) == ["fail"]
+
+
+# ------------------------------------------------------- other rate words, ‰
+
+
+def test_any_rate_word_is_a_part_over_its_whole_per_mille_too():
+    # 新生儿死亡 7 / 活产 2,845 = 2.46‰; 出错 6 / 核查 1,530 = 0.39%
+    text = "全年活产2,845人，新生儿死亡7人，新生儿死亡率2.46‰。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("2,845人", "2,485人")) == ["fail"]  # 7 / 2,485 = 2.82‰
+    text = "复核申报数据1,530条，发现出错6条，出错率0.39%。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("0.39%", "0.93%")) == ["fail"]
+
+
+def test_two_counts_that_are_not_what_the_rate_counts_do_not_pin_it():
+    # 优良路率 counts good roads: neither 新改建 nor 修复 kilometres are its part
+    text = "实际完成新改建道路862.5公里、水毁修复74.2公里，优良路率86.1%。"
+    assert statuses(text) == []
+    assert of(checks_of(para(text)), "stated_rate")
+    # a change is no part of a whole
+    assert statuses("全年接待游客128.6万人次，游客量增长率12.4%。") == []

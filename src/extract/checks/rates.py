@@ -86,6 +86,8 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if aim and re.search(aim, c.metric_text):
         return None  # 到位率绩效目标值是100%: the indicator's aim, not its rate
     found = rule_for(ctx.book.rules.rates, c.metric_text)
+    if found is not None and any(w in c.metric_text for w in ctx.book.rules.rates[found].not_words):
+        return None  # 增长率 is a change (the growth check's), 利率 a price
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
     if found is None and _target_cue(ctx, p) is not None:
@@ -381,6 +383,11 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
     if siblings(ctx, a, b):
         return []
+    head = subject_head(ctx, rate.claim, index)
+    placed_a = next(p for p in s.placed if p.claim is a)
+    if index >= 0 and ctx.book.rate_numerators[index] is None and head and \
+            not names_head(head, counted_words(s, placed_a)):
+        return []  # 优良中等路率 after 日常养护1,246.8公里、预防性养护88.3公里: neither counts 优良中等路
     den = ctx.book.rate_denominators[index] if index != SHARE else None
     if den is not None and den.search(a.metric_text) and den.search(b.metric_text):
         return []
@@ -402,6 +409,35 @@ def rate_subject(ctx: CheckContext, rate: Claim, index: int) -> str:
     text = _CUE.sub("", rate.metric_text)
     text = _without(_without(text, ctx.book.rules.rates[index].words), ctx.book.rules.operands.generic_rate_words)
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
+    """The terms that name what a rate counts: two-character runs of the
+    last three characters of its words before its rate word, without the
+    words that name no subject or a year (城镇调查失业率 -> 查失, 失业;
+    婴儿死亡率 -> 婴儿, 儿死, 死亡); () when fewer than two are left."""
+    if index < 0:
+        return ()
+    text = _CUE.sub("", rate.metric_text)
+    words = ctx.book.rules.rates[index].words
+    at = min((text.find(w) for w in words if w in text), default=-1)
+    if at >= 0:
+        text = text[:at]
+    text = _without(text, [*ctx.book.rules.operands.generic_rate_words, *ctx.book.rules.growth.previous_year_words,
+                           "由", "较"])
+    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())[-3:]
+    return tuple(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def counted_words(s: Sentence, p: Placed) -> str:
+    """What a figure counts, in words: those before it, its unit and those
+    right after it (发动110家高企参加 -> 发动 家 高企参加)."""
+    return f"{p.claim.metric_text}{p.claim.unit}{s.after(p, 12)}"
+
+
+def names_head(head: tuple[str, ...], words: str) -> bool:
+    """Whether ``words`` hold one of a rate's ``head`` terms."""
+    return any(h in words for h in head)
 
 
 def is_generic(ctx: CheckContext, rate: Claim, index: int) -> bool:
@@ -644,20 +680,18 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     """Whether some figure around a rate could be its numerator or
     denominator: a figure of its own clause (after the last rate before it
     in its sentence; for a rate naming no subject, any before it there), or
-    one nearby whose words (before and right after it)
-    match the rule's
-    ``numerator`` or ``denominator`` or share a term with the rate's
-    subject. A rate of the year before (上年同类项目执行率88.45%, 由上年的6.8%)
+    one nearby whose words (before and right after it) match the rule's
+    ``numerator`` or ``denominator`` or hold a term of the rate's subject
+    (:func:`subject_head`). A rate of the year before (上年同类项目执行率88.45%, 由上年的6.8%)
     takes only figures of the year before. None: a stated figure (满意度88.5%
     in a sentence of other counts), not a relation."""
     c = rate.claim
     previous = ctx.book.rules.growth.previous_year_words
     prior = any(w in c.metric_text for w in previous)
-    generic = ctx.book.rules.operands.generic_rate_words
     words = [ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]] if index != SHARE else []
-    subject = rate_subject(ctx, c, index) if index != SHARE else _CUE.sub("", c.metric_text)
+    head = subject_head(ctx, c, index)
     clause = _clause_of(ctx, s, rate)
-    if clause is None and not subject:
+    if clause is None and not head:
         # a rate naming no subject (占比42.88%, 完成率100%) points back at
         # the figures before it in its sentence
         clause = [p for p in s.placed if 0 <= p.end <= rate.start]
@@ -669,7 +703,7 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
         if prior and not any(w in text for w in previous):
             continue
         if id(p) in own or any(w is not None and w.search(text) for w in words) \
-                or shares_subject(subject, text, generic):
+                or names_head(head, counted_words(s2, p)):
             return True
     return False
 

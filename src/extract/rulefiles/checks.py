@@ -143,6 +143,9 @@ class RateRule(_Strict):
     # A rate of the rest (节约率 = (预算 − 实际) / 预算): the numerator is the
     # whole less the part.
     of_rest: bool = False
+    # Words that make a figure holding one of ``words`` no rate of this rule
+    # (增长率 is a change, 利率 a price).
+    not_words: list[str] = Field(default_factory=list)
 
     _v = field_validator("numerator", "denominator")(check_regex)
 
