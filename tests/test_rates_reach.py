@@ -90,3 +90,32 @@ def test_two_counts_that_are_not_what_the_rate_counts_do_not_pin_it():
     assert of(checks_of(para(text)), "stated_rate")
     # a change is no part of a whole
     assert statuses("全年接待游客128.6万人次，游客量增长率12.4%。") == []
+
+
+# ------------------------------------------------- per thousand / ten thousand
+
+
+def test_a_count_per_thousand_people():
+    # 1,652 / 41.27万 × 1000 = 4.003; 436 / 12,480 × 1000 = 34.94
+    text = "全区常住人口41.27万人，现有注册护士1,652人，每千人口注册护士4.00人。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("4.00人", "4.20人")) == ["fail"]
+    text = "全镇60岁以上老年人12,480人，现有养老床位436张，每千名老年人拥有养老床位34.9张。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("34.9张", "39.4张")) == ["fail"]
+
+
+def test_a_count_per_ten_thousand_people_named_in_another_sentence():
+    # the count stands in the sentence before; the year before's count and
+    # the start of a change are not this year's (2,316 / 35.12万 × 10000 = 65.95)
+    text = ("全年调解矛盾纠纷2,316件，较上年的1,987件有所增加；2020—2023年调解纠纷由1,402件增至2,316件。"
+            "全区常住人口35.12万人，每万人调解矛盾纠纷65.95件。")
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("65.95件", "69.55件")) == ["fail"]
+
+
+def test_a_standard_per_thousand_people_times_the_people_is_the_task():
+    # 按每千人3.2批次 × 15.5万人 = 496 批次
+    text = "按每千人3.2批次、全区常住人口15.5万人测算，全年抽检任务为496批次。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("496批次", "469批次")) == ["fail"]

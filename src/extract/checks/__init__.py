@@ -35,7 +35,7 @@ from .growth import check_growth
 from .hygiene import check_hygiene, drop_repeated
 from .merge import merge_findings
 from .ordering import check_enumeration_order, check_heading_order
-from .per_unit import check_per_unit_costs
+from .per_unit import check_per_base, check_per_unit_costs
 from .rates import check_rates
 from .table_totals import check_table_totals
 from .targets import check_targets
@@ -48,7 +48,7 @@ CheckFunction = Callable[[CheckContext], list[CheckResult]]
 
 def check_all_rates(ctx: CheckContext) -> list[CheckResult]:
     """Rates (支出率, 合格率, 占比 …) and costs per unit (人均, 每公里 …)."""
-    return check_rates(ctx) + check_per_unit_costs(ctx)
+    return check_rates(ctx) + check_per_unit_costs(ctx) + check_per_base(ctx)
 
 
 # rule id -> the check that reports it (target also reports target_rating).

@@ -126,6 +126,26 @@ def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: O
     return [(claim_operand(a.claim), claim_operand(b.claim)) for a in firsts for b in seconds if a is not b]
 
 
+def head_terms(words: str) -> tuple[str, ...]:
+    """The terms that name what a figure per something counts: the
+    two-character runs of the last three characters (letters) of ``words``
+    (城镇调查失业 -> 查失, 失业; 拥有养老床位 -> 老床, 床位); () when fewer
+    than two are left."""
+    text = "".join(ch for ch in words if ch.isalnum() and not ch.isdigit())[-3:]
+    return tuple(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def counted_words(s: Sentence, p: Placed) -> str:
+    """What a figure counts, in words: those before it, its unit and those
+    right after it (发动110家高企参加 -> 发动 家 高企参加)."""
+    return f"{p.claim.metric_text}{p.claim.unit}{s.after(p, 12)}"
+
+
+def names_head(head: tuple[str, ...], words: str) -> bool:
+    """Whether ``words`` hold one of the ``head`` terms (:func:`head_terms`)."""
+    return any(h in words for h in head)
+
+
 @dataclass(frozen=True)
 class Reading:
     """One reading of a relation: its operands, the interval they give (None:

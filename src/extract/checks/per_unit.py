@@ -18,9 +18,9 @@ from decimal import Decimal
 from typing import Optional
 
 from ..model import CheckResult, Claim
-from .context import CheckContext, Placed, Sentence
+from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import count_unit, cue_rule, figure_interval, show, stated_text
-from .operands import Reading, claim_operand, judge_readings
+from .operands import Reading, claim_operand, counted_words, head_terms, judge_readings, names_head
 from .tolerance import Interval, ratio_interval, stated_interval
 
 RULE = "rate"
@@ -71,3 +71,86 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
 def check_per_unit_costs(ctx: CheckContext) -> list[CheckResult]:
     """One result per stated cost per unit of the text."""
     return ctx.judge_claims(per_unit_rule, judge_per_unit)
+
+
+# ---------------------------------------------------------------- per thousand people
+
+
+def per_base_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
+    """Index of the rule of rules ``per_base`` whose cue ``p``'s words hold,
+    if it is a stated count per thousand (or ten thousand) people: a count
+    (not money, a percent or a date) with no comparison operator."""
+    c = p.claim
+    if c.unit_class in ("money", "percent", "date", "duration") or c.operator is not None:
+        return None
+    words = clause_words(ctx, p)
+    for i, cue in enumerate(ctx.book.per_base_cues):
+        if cue.search(words):
+            return i
+    return None
+
+
+def clause_words(ctx: CheckContext, p: Placed) -> str:
+    """The words of ``p``'s clause between the figure before it and its
+    own, brackets kept (每千人口执业（助理）医师), or its metric words where
+    it is not placed."""
+    if p.start < 0:
+        return p.claim.metric_text
+    before = p.claim.sentence[:p.start]
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(before)] + [0]
+    hit = ctx.placed_at(p.claim.location)
+    if hit is not None:
+        starts += [q.end for q in hit[0].placed if 0 <= q.end <= p.start and q is not p]
+    return before[max(starts):]
+
+
+def judge_per_base(ctx: CheckContext, s: Sentence, stated: Placed, index: int) -> CheckResult:
+    """Readings of 每千人口执业医师2.31人: each count of the stated unit nearby
+    over each number of people nearby, × the rule's base. Pinned when the
+    people stand in the figure's sentence and the count there too, or the
+    counts nearby whose words name what the figure counts (its words after
+    the cue: 每万人法律援助案件 -> 案件), of this year, all state one value.""" 
+    base = ctx.book.rules.per_base[index].base
+    c = stated.claim
+    words = clause_words(ctx, stated)
+    cue = ctx.book.per_base_cues[index].search(words)
+    head = head_terms(words[cue.end():]) if cue is not None else ()
+    near = ctx.neighbourhood(s, stated, ctx.book.rules.operands.reach_sentences)
+    # a number of people per thousand is of more than a thousand (两位 is none)
+    people = [(s2, p) for s2, p in near if p.claim.unit_class == "person" and p.claim.operator is None
+              and p.claim.normalized_value >= base]
+    counts = [(s2, p) for s2, p in near if p.claim.normalized_unit == c.normalized_unit and p.claim.operator is None
+              and per_base_rule(ctx, p) is None]
+    previous = ctx.book.rules.growth.previous_year_words
+
+    def names_this_years(ks: Sentence, k: Placed) -> bool:
+        """The count is named by the figure's words and is this year's: not
+        of the year before (上年办理…1,052件) nor the start of a change (由1,860张增至)."""
+        words = counted_words(ks, k)
+        return names_head(head, words) and not any(w in words for w in previous) \
+            and not k.claim.metric_text.rstrip().endswith("由")
+
+    named = {id(k) for ks, k in counts if names_this_years(ks, k)}
+    # named pins only when the named counts agree (one value stated again)
+    one_value = len({k.claim.normalized_value for _, k in counts if id(k) in named}) == 1
+    readings: list[Reading] = []
+    for ks, k in counts:
+        for ps, q in people:
+            if q is k:
+                continue
+            by_name = one_value and id(k) in named and not names_head(head, counted_words(ps, q))
+            pinned = ps is s and (ks is s or by_name)
+            iv = ratio_interval(figure_interval(k.claim, ctx.book), figure_interval(q.claim, ctx.book))
+            nominal = k.claim.normalized_value * base / q.claim.normalized_value if q.claim.normalized_value else None
+            expected = show(nominal, max(c.precision + 1, 2), c.unit)
+            readings.append(Reading((claim_operand(k.claim), claim_operand(q.claim)),
+                                    iv.scaled(base) if iv is not None else None, pinned, expected,
+                                    f"{stated_text(k.claim)}/{stated_text(q.claim)}×{base}={expected}"))
+    # the count its words name first: that is the reading a failure shows
+    readings.sort(key=lambda r: (not r.pinned, not names_head(head, r.operands[0].figure.metric_text)))
+    return judge_readings(ctx, RULE, s, c, readings, "在同句或相邻句中未找到数量和人口数")
+
+
+def check_per_base(ctx: CheckContext) -> list[CheckResult]:
+    """One result per stated count per thousand (ten thousand) people."""
+    return ctx.judge_claims(per_base_rule, judge_per_base)

@@ -56,8 +56,8 @@ from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
-from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings,
-                       named_by_words, pair_nearby)
+from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
+                       judge_readings, named_by_words, names_head, pair_nearby)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -423,21 +423,8 @@ def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
     at = min((text.find(w) for w in words if w in text), default=-1)
     if at >= 0:
         text = text[:at]
-    text = _without(text, [*ctx.book.rules.operands.generic_rate_words, *ctx.book.rules.growth.previous_year_words,
-                           "由", "较"])
-    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())[-3:]
-    return tuple(text[i:i + 2] for i in range(len(text) - 1))
-
-
-def counted_words(s: Sentence, p: Placed) -> str:
-    """What a figure counts, in words: those before it, its unit and those
-    right after it (发动110家高企参加 -> 发动 家 高企参加)."""
-    return f"{p.claim.metric_text}{p.claim.unit}{s.after(p, 12)}"
-
-
-def names_head(head: tuple[str, ...], words: str) -> bool:
-    """Whether ``words`` hold one of a rate's ``head`` terms."""
-    return any(h in words for h in head)
+    return head_terms(_without(text, [*ctx.book.rules.operands.generic_rate_words,
+                                      *ctx.book.rules.growth.previous_year_words, "由", "较"]))
 
 
 def is_generic(ctx: CheckContext, rate: Claim, index: int) -> bool:

@@ -72,6 +72,7 @@ class Rulebook:
     target_excess: re.Pattern
     share_cue: Optional[re.Pattern]
     target_share_cue: Optional[re.Pattern]
+    per_base_cues: tuple[re.Pattern, ...]
     count_then_list: re.Pattern
     list_then_count: re.Pattern
     closed_list_count: re.Pattern
@@ -167,6 +168,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         target_excess=re.compile(rules.target_gaps.excess),
         share_cue=_compiled(rules.operands.share_cue),
         target_share_cue=_compiled(rules.operands.target_share_cue),
+        per_base_cues=tuple(re.compile(r.cue) for r in rules.per_base),
         count_then_list=_count_then_list(rules.counts, count),
         list_then_count=_list_then_count(rules.counts, count),
         closed_list_count=_closed_list_count(rules.counts, count),

@@ -158,6 +158,18 @@ class PerUnitRule(_Strict):
     units: list[str] = Field(min_length=1)
 
 
+class PerBaseRule(_Strict):
+    """A count per thousand (or ten thousand) people (每千人口执业医师2.31人,
+    每万人法律援助案件41.04件): a count of the stated figure's unit over a
+    number of people, times ``base``; ``cue`` is a regular expression on
+    the figure's words."""
+
+    cue: str
+    base: Decimal = Field(gt=0)
+
+    _v = field_validator("cue")(check_regex)
+
+
 class DifferenceRule(_Strict):
     words: list[str] = Field(min_length=1)
     # A figure whose words match this is no difference (上年结转资金 is money carried in).
@@ -374,6 +386,7 @@ class CheckRules(_Strict):
     per_unit: list[PerUnitRule] = Field(default_factory=list)
     # Words that make a cost per unit a limit or a standard, not a cost spent.
     per_unit_not_words: list[str] = Field(default_factory=list)
+    per_base: list[PerBaseRule] = Field(default_factory=list)
     differences: list[DifferenceRule]
     target_gaps: TargetGapRules = Field(default_factory=TargetGapRules)
     # Words that name no subject of a balance (年末, 资金): a balance named by
