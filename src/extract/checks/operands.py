@@ -190,3 +190,18 @@ def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, read
                        f"{name} {stated_as} 与 {shown.calculation} {verdict}{extra}",
                        expected=shown.expected, stated=stated_as, quote=ctx.quote_sentence(s),
                        locations=[claim.location] + [o.location for o in shown.operands])
+
+
+STATED = "stated_rate"
+
+
+def stated_rate(ctx: CheckContext, s: Sentence, c: Claim) -> CheckResult:
+    """The result of a rate stated with no candidate operand in reach
+    (rule ``stated_rate``, kind ``rate``, always skipped): a stated figure,
+    not a relation to check, counted among the checks that could not run
+    and apart from the rate checks that found operands but could not pin
+    them."""
+    name = c.metric or "rate"
+    return make_result(ctx, STATED, "rate", "skipped",
+                       f"{name} {stated_text(c)}：所述比率附近没有可作其分子或分母的数字（陈述的数值，不是可核对的运算关系）",
+                       stated=stated_text(c), quote=ctx.quote_sentence(s), locations=[c.location])

@@ -20,7 +20,7 @@ from typing import Optional
 from ..model import CheckResult, Claim
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import count_unit, cue_rule, figure_interval, show, stated_text
-from .operands import Reading, claim_operand, counted_words, head_terms, judge_readings, names_head
+from .operands import Reading, claim_operand, counted_words, head_terms, judge_readings, names_head, stated_rate
 from .tolerance import Interval, ratio_interval, stated_interval
 
 RULE = "rate"
@@ -65,6 +65,8 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
             readings.append(Reading((claim_operand(m.claim), claim_operand(k.claim)), iv, pinned, expected,
                                     f"{stated_text(m.claim)}/{stated_text(k.claim)}={expected}"))
     readings.sort(key=lambda r: not r.pinned)
+    if not money and not counts:
+        return stated_rate(ctx, s, c)  # no money and no count of its unit in reach: a stated figure
     return judge_readings(ctx, RULE, s, c, readings, "在同句或相邻句中未找到总金额和数量")
 
 

@@ -57,7 +57,7 @@ from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
-                       judge_readings, named_by_words, names_head, pair_nearby)
+                       judge_readings, named_by_words, names_head, pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -638,21 +638,6 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     if result.status == "skipped" and not has_candidates(ctx, s, rate, index):
         return stated_rate(ctx, s, rate.claim)
     return result
-
-
-STATED = "stated_rate"
-
-
-def stated_rate(ctx: CheckContext, s: Sentence, c: Claim) -> CheckResult:
-    """The result of a rate stated with no candidate operand in reach
-    (rule ``stated_rate``, kind ``rate``, always skipped): a stated figure,
-    not a relation to check, counted among the checks that could not run
-    and apart from the rate checks that found operands but could not pin
-    them."""
-    name = c.metric or RULE
-    return make_result(ctx, STATED, RULE, "skipped",
-                       f"{name} {stated_text(c)}：所述比率附近没有可作其分子或分母的数字（陈述的数值，不是可核对的运算关系）",
-                       stated=stated_text(c), quote=ctx.quote_sentence(s), locations=[c.location])
 
 
 def shares_subject(a: str, b: str, generic) -> bool:
