@@ -119,3 +119,11 @@ def test_a_standard_per_thousand_people_times_the_people_is_the_task():
     text = "按每千人3.2批次、全区常住人口15.5万人测算，全年抽检任务为496批次。"
     assert statuses(text) == ["pass"]
     assert statuses(text.replace("496批次", "469批次")) == ["fail"]
+
+
+def test_the_count_per_thousand_is_the_end_of_a_change_stated_before():
+    # 由1,210张增至1,486张: the end is this year's 床位; 1,486 / 46,300 × 1000 = 32.1
+    text = ("2020—2023年，全区养老机构床位由1,210张增至1,486张。"
+            "按全区60岁以上老年人46,300人计算，每千名老年人拥有养老床位32.1张。")
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("32.1张", "31.2张")) == ["fail"]

@@ -135,10 +135,15 @@ def head_terms(words: str) -> tuple[str, ...]:
     return tuple(text[i:i + 2] for i in range(len(text) - 1))
 
 
-def counted_words(s: Sentence, p: Placed) -> str:
+def counted_words(s: Sentence, p: Placed, to_cues: tuple[str, ...] = ()) -> str:
     """What a figure counts, in words: those before it, its unit and those
-    right after it (发动110家高企参加 -> 发动 家 高企参加)."""
-    return f"{p.claim.metric_text}{p.claim.unit}{s.after(p, 12)}"
+    right after it (发动110家高企参加 -> 发动 家 高企参加); the end of a change
+    (由1,860张增至2,740张: ``to_cues`` 增至 …) counts what its start counts."""
+    own = f"{p.claim.metric_text}{p.claim.unit}{s.after(p, 12)}"
+    at = next((i for i, q in enumerate(s.placed) if q is p), 0)
+    if at and p.claim.metric_text.strip() in to_cues:
+        return f"{s.placed[at - 1].claim.metric_text}{own}"
+    return own
 
 
 def names_head(head: tuple[str, ...], words: str) -> bool:

@@ -109,39 +109,25 @@ def clause_words(ctx: CheckContext, p: Placed) -> str:
 def judge_per_base(ctx: CheckContext, s: Sentence, stated: Placed, index: int) -> CheckResult:
     """Readings of 每千人口执业医师2.31人: each count of the stated unit nearby
     over each number of people nearby, × the rule's base. Pinned when the
-    people stand in the figure's sentence and the count there too, or the
-    counts nearby whose words name what the figure counts (its words after
-    the cue: 每万人法律援助案件 -> 案件), of this year, all state one value.""" 
+    people stand in the figure's sentence and so does the count, or the count
+    is the one the figure's words name (:func:`named_count`)."""
     base = ctx.book.rules.per_base[index].base
     c = stated.claim
-    words = clause_words(ctx, stated)
-    cue = ctx.book.per_base_cues[index].search(words)
-    head = head_terms(words[cue.end():]) if cue is not None else ()
     near = ctx.neighbourhood(s, stated, ctx.book.rules.operands.reach_sentences)
     # a number of people per thousand is of more than a thousand (两位 is none)
     people = [(s2, p) for s2, p in near if p.claim.unit_class == "person" and p.claim.operator is None
               and p.claim.normalized_value >= base]
     counts = [(s2, p) for s2, p in near if p.claim.normalized_unit == c.normalized_unit and p.claim.operator is None
               and per_base_rule(ctx, p) is None]
-    previous = ctx.book.rules.growth.previous_year_words
-
-    def names_this_years(ks: Sentence, k: Placed) -> bool:
-        """The count is named by the figure's words and is this year's: not
-        of the year before (上年办理…1,052件) nor the start of a change (由1,860张增至)."""
-        words = counted_words(ks, k)
-        return names_head(head, words) and not any(w in words for w in previous) \
-            and not k.claim.metric_text.rstrip().endswith("由")
-
-    named = {id(k) for ks, k in counts if names_this_years(ks, k)}
-    # named pins only when the named counts agree (one value stated again)
-    one_value = len({k.claim.normalized_value for _, k in counts if id(k) in named}) == 1
+    named = named_count(ctx, s, stated, index, counts)
+    if named is not None and all(k is not named[1] for _, k in counts):
+        counts.append(named)
     readings: list[Reading] = []
     for ks, k in counts:
         for ps, q in people:
             if q is k:
                 continue
-            by_name = one_value and id(k) in named and not names_head(head, counted_words(ps, q))
-            pinned = ps is s and (ks is s or by_name)
+            pinned = ps is s and (ks is s or (named is not None and k is named[1]))
             iv = ratio_interval(figure_interval(k.claim, ctx.book), figure_interval(q.claim, ctx.book))
             nominal = k.claim.normalized_value * base / q.claim.normalized_value if q.claim.normalized_value else None
             expected = show(nominal, max(c.precision + 1, 2), c.unit)
@@ -149,8 +135,45 @@ def judge_per_base(ctx: CheckContext, s: Sentence, stated: Placed, index: int) -
                                     iv.scaled(base) if iv is not None else None, pinned, expected,
                                     f"{stated_text(k.claim)}/{stated_text(q.claim)}×{base}={expected}"))
     # the count its words name first: that is the reading a failure shows
-    readings.sort(key=lambda r: (not r.pinned, not names_head(head, r.operands[0].figure.metric_text)))
+    readings.sort(key=lambda r: (not r.pinned, named is None or r.operands[0].figure is not named[1].claim))
     return judge_readings(ctx, RULE, s, c, readings, "在同句或相邻句中未找到数量和人口数")
+
+
+def named_count(ctx: CheckContext, s: Sentence, stated: Placed, index: int,
+                near: list[tuple[Sentence, Placed]]) -> Optional[tuple[Sentence, Placed]]:
+    """The count a figure per thousand people names by its words after the
+    cue (每万人法律援助案件 -> 法律援助案件; failing that, a term of its end,
+    床位): among the counts of its unit of this year (not of the year
+    before, 上年办理…1,052件; not the start of a change, 由1,860张; no
+    qualifier, 1,100件以上), those whose words hold the whole subject, else a
+    term of it; nearby first, else anywhere in the text. The one count
+    they state (a value stated again), or None."""
+    c = stated.claim
+    words = clause_words(ctx, stated)
+    cue = ctx.book.per_base_cues[index].search(words)
+    subject = "".join(ch for ch in words[cue.end():] if ch.isalnum()) if cue is not None else ""
+    head = head_terms(subject)
+    if not head:
+        return None
+    previous = ctx.book.rules.growth.previous_year_words
+
+    to_cues = tuple(ctx.book.rules.growth.to_cues)
+    from_cues = tuple(ctx.book.rules.growth.from_cues)
+
+    def this_years(ks: Sentence, k: Placed) -> bool:
+        text = counted_words(ks, k, to_cues)
+        return k.claim.normalized_unit == c.normalized_unit and k is not stated and k.claim.operator is None \
+            and k.claim.qualifier is None and per_base_rule(ctx, k) is None \
+            and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)
+
+    everywhere = list(ctx.text_claims())
+    for pool in (near, everywhere):
+        mine = [(ks, k) for ks, k in pool if this_years(ks, k)]
+        for test in (lambda t: subject in t, lambda t: names_head(head, t)):
+            found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
+            if found:
+                return found[0] if len({k.claim.normalized_value for _, k in found}) == 1 else None
+    return None
 
 
 def check_per_base(ctx: CheckContext) -> list[CheckResult]:
