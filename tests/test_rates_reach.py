@@ -127,3 +127,16 @@ def test_the_count_per_thousand_is_the_end_of_a_change_stated_before():
             "按全区60岁以上老年人46,300人计算，每千名老年人拥有养老床位32.1张。")
     assert statuses(text) == ["pass"]
     assert statuses(text.replace("32.1张", "31.2张")) == ["fail"]
+
+
+# ------------------------------------------------------ shares of a division
+
+
+def test_a_typo_in_one_share_of_a_complete_division_fails():
+    # 1,286.40 + 214.75 + 2,580.16 = 4,081.31: 31.52% + 5.26% + 63.22% = 100%
+    text = "按经济分类，人员经费1,286.40万元，占31.52%；公用经费214.75万元，占5.26%；项目支出2,580.16万元，占63.22%。"
+    assert statuses(text) == ["pass", "pass", "pass"]
+    # 31.57%: the shares add to 100.05%, but the other two hold against the sum of the parts
+    assert statuses(text.replace("31.52%", "31.57%")) == ["fail", "pass", "pass"]
+    # two parts of three: not the whole, nothing pinned
+    assert "fail" not in statuses("按经济分类，人员经费1,286.40万元，占31.52%；公用经费214.75万元，占5.26%。")

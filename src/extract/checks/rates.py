@@ -298,7 +298,19 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
             return False
         total = sum((p.claim.value for p, _ in window), Decimal(0))
         slack = sum((Decimal(1).scaleb(-p.claim.precision) for p, _ in window), Decimal(0))
-        return abs(total - factor) <= slack
+        if abs(total - factor) <= slack:
+            return True
+        # a typo in one share: every other share of the list holds against
+        # the sum of the parts, so the parts are the whole
+        # (人员经费…占27.00%；公用经费…占3.98%；项目支出…占68.98%)
+        whole_iv = stated_interval(Decimal(0), 0, exact=True)
+        for part in parts:
+            whole_iv = whole_iv + figure_interval(part, ctx.book)
+        failing = 0
+        for p, part in window:
+            r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
+            failing += r is None or not holds(r.scaled(factor), figure_interval(p.claim, ctx.book))
+        return failing <= 1
 
     # the shortest run of clauses around the rate whose shares make a whole
     # (a share of another list, in the sentence before, is no part of it)
