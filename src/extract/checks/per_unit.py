@@ -20,7 +20,7 @@ from typing import Optional
 from ..model import CheckResult, Claim
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import count_unit, cue_rule, figure_interval, show, stated_text
-from .operands import Reading, claim_operand, counted_words, head_terms, judge_readings, names_head, stated_rate
+from .operands import Reading, claim_operand, head_terms, judge_readings, named_figure, stated_rate
 from .tolerance import Interval, ratio_interval, stated_interval
 
 RULE = "rate"
@@ -153,27 +153,8 @@ def named_count(ctx: CheckContext, s: Sentence, stated: Placed, index: int,
     cue = ctx.book.per_base_cues[index].search(words)
     subject = "".join(ch for ch in words[cue.end():] if ch.isalnum()) if cue is not None else ""
     head = head_terms(subject)
-    if not head:
-        return None
-    previous = ctx.book.rules.growth.previous_year_words
-
-    to_cues = tuple(ctx.book.rules.growth.to_cues)
-    from_cues = tuple(ctx.book.rules.growth.from_cues)
-
-    def this_years(ks: Sentence, k: Placed) -> bool:
-        text = counted_words(ks, k, to_cues)
-        return k.claim.normalized_unit == c.normalized_unit and k is not stated and k.claim.operator is None \
-            and k.claim.qualifier is None and per_base_rule(ctx, k) is None \
-            and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)
-
-    everywhere = list(ctx.text_claims())
-    for pool in (near, everywhere):
-        mine = [(ks, k) for ks, k in pool if this_years(ks, k)]
-        for test in (lambda t: subject in t, lambda t: names_head(head, t)):
-            found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
-            if found:
-                return found[0] if len({k.claim.normalized_value for _, k in found}) == 1 else None
-    return None
+    return named_figure(ctx, near, subject, head, lambda k: k is not stated and per_base_rule(ctx, k) is None
+                        and k.claim.normalized_unit == c.normalized_unit)
 
 
 def check_per_base(ctx: CheckContext) -> list[CheckResult]:
