@@ -140,3 +140,21 @@ def test_a_typo_in_one_share_of_a_complete_division_fails():
     assert statuses(text.replace("31.52%", "31.57%")) == ["fail", "pass", "pass"]
     # two parts of three: not the whole, nothing pinned
     assert "fail" not in statuses("按经济分类，人员经费1,286.40万元，占31.52%；公用经费214.75万元，占5.26%。")
+
+
+# ------------------------------------------- a whole stated in another paragraph
+
+
+def test_a_rate_whose_whole_is_named_in_another_paragraph():
+    # 全年资助培训9,420人次 stands chapters away; the rate's subject (培训) names it
+    text = ("一、项目概况\n\n全年资助培训9,420人次，覆盖全部乡镇。\n\n"
+            "二、绩效目标完成情况\n\n（一）产出。全年共组织家政、养老护理等工种的职业技能鉴定考试三轮。\n\n"
+            "（二）质量。参训人员考核合格8,573人次，培训合格率91.01%。\n\n"
+            "（三）效益。培训后实现就业5,966人，培训后就业率63.33%。\n")
+    rates = [c.status for c in of(checks_of(text), "rate")]
+    assert rates == ["pass", "pass"]  # 8,573 / 9,420 = 91.008%; 5,966 / 9,420 = 63.333%
+    assert [c.status for c in of(checks_of(text.replace("91.01%", "91.06%")), "rate")] == ["fail", "pass"]
+    assert [c.status for c in of(checks_of(text.replace("63.33%", "63.83%")), "rate")] == ["pass", "fail"]
+    # the whole stated twice with two values: not pinned
+    two = text.replace("覆盖全部乡镇。", "覆盖全部乡镇；另据台账，全年资助培训9,240人次。")
+    assert "fail" not in [c.status for c in of(checks_of(two.replace("91.01%", "91.06%")), "rate")]

@@ -152,13 +152,14 @@ def names_head(head: tuple[str, ...], words: str) -> bool:
 
 
 def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject: str, head: tuple[str, ...],
-                 fits: Callable[[Placed], bool]) -> Optional[tuple[Sentence, Placed]]:
+                 fits: Callable[[Sentence, Placed], bool]) -> Optional[tuple[Sentence, Placed]]:
     """The one figure that words name (培训, 法律援助案件) among those of this
     year that ``fits`` accepts: not of the year before (上年办理…1,052件), not
     the start of a change (由1,860张), not a bound (1,100件以上, ≥32张).
-    Those whose words (:func:`counted_words`) hold the whole ``subject``,
-    else a ``head`` term; in ``near`` first, else anywhere in the text. The
-    figure when they all state one value (a figure stated again), else None."""
+    Those of the text whose words (:func:`counted_words`) hold the whole
+    ``subject``, else a ``head`` term: when they all state one value (a
+    figure stated again), the one of them nearest in ``near`` (else the
+    first), else None."""
     if not head:
         return None
     growth = ctx.book.rules.growth
@@ -166,15 +167,17 @@ def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject
 
     def this_years(ks: Sentence, k: Placed) -> bool:
         text = counted_words(ks, k, to_cues)
-        return fits(k) and k.claim.operator is None and k.claim.qualifier is None \
+        return fits(ks, k) and k.claim.operator is None and k.claim.qualifier is None \
             and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)
 
-    for pool in (near, list(ctx.text_claims())):
-        mine = [(ks, k) for ks, k in pool if this_years(ks, k)]
-        for test in (lambda t: bool(subject) and subject in t, lambda t: names_head(head, t)):
-            found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
-            if found:
-                return found[0] if len({k.claim.normalized_value for _, k in found}) == 1 else None
+    mine = [(ks, k) for ks, k in ctx.text_claims() if this_years(ks, k)]
+    for test in (lambda t: bool(subject) and subject in t, lambda t: names_head(head, t)):
+        found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
+        if found:
+            if len({k.claim.normalized_value for _, k in found}) != 1:
+                return None
+            ids = {id(k) for _, k in found}
+            return next(((ks, k) for ks, k in near if id(k) in ids), found[0])
     return None
 
 

@@ -153,7 +153,7 @@ def named_count(ctx: CheckContext, s: Sentence, stated: Placed, index: int,
     cue = ctx.book.per_base_cues[index].search(words)
     subject = "".join(ch for ch in words[cue.end():] if ch.isalnum()) if cue is not None else ""
     head = head_terms(subject)
-    return named_figure(ctx, near, subject, head, lambda k: k is not stated and per_base_rule(ctx, k) is None
+    return named_figure(ctx, near, subject, head, lambda _, k: k is not stated and per_base_rule(ctx, k) is None
                         and k.claim.normalized_unit == c.normalized_unit)
 
 

@@ -57,7 +57,7 @@ from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
-                       judge_readings, named_by_words, names_head, pair_nearby, stated_rate)
+                       judge_readings, named_by_words, named_figure, names_head, pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -406,6 +406,48 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     return [(claim_operand(a), claim_operand(b))]
 
 
+def _people(a: Figure, b: Figure) -> bool:
+    """Whether both figures count people, once (人) or by attendances (人次):
+    就业12,775人 of 培训18,650人次."""
+    def people(x: Figure) -> bool:
+        return x.unit_class == "person" or x.normalized_unit == "人次"
+    return people(a) and people(b)
+
+
+def _same_kind(a: Claim, b: Claim) -> bool:
+    """Whether two counts count one kind of thing: one unit class, or people (:func:`_people`)."""
+    return a.unit_class == b.unit_class or _people(a, b)
+
+
+def _named_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                 near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """A / B for a rate whose part stands in its own sentence and whose whole
+    in another paragraph ("参训人员考核合格16,972人次，培训合格率91.00%" and
+    "全年补贴培训18,650人次"): A the figure right before the rate whose words
+    match the rule's ``numerator`` (for a rule with none, hold a term of the
+    rate's subject: 实现就业12,775人 for 培训后就业率), B the one larger
+    figure of A's kind of this year that the rate's subject names
+    (:func:`~extract.checks.operands.named_figure`); [] otherwise."""
+    head = subject_head(ctx, rate.claim, index)
+    numerator = ctx.book.rate_numerators[index]
+    rest = ctx.book.rules.operands.complement_words
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date")
+              and p.claim.unit not in ctx.book.rules.operands.rate_units
+              and not any(w in p.claim.metric_text for w in rest)]
+    if not before or not head:
+        return []
+    part = before[-1]
+    words = counted_words(s, part)
+    if not (numerator.search(words) if numerator is not None else names_head(head, words)):
+        return []
+    subject = "".join(ch for ch in rate_subject(ctx, rate.claim, index) if not ch.isdigit())
+    whole = named_figure(ctx, near, subject, head,
+                         lambda ks, k: k is not part and _same_kind(k.claim, part.claim)
+                         and k.claim.unit_class != "money" and k.claim.normalized_value > part.claim.normalized_value
+                         and (numerator is None or not numerator.search(counted_words(ks, k))))
+    return [(claim_operand(part.claim), claim_operand(whole[1].claim))] if whole is not None else []
+
+
 def _without(text: str, words) -> str:
     for word in sorted(words, key=len, reverse=True):
         text = text.replace(word, "")
@@ -609,6 +651,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
+    if not pinned and rule is not None and not rule.budget:
+        pinned += _named_whole(ctx, s, rate, index, near)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
@@ -628,7 +672,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     for pairs, is_pinned in ((pinned, True), (loose, False)):
         for n, d in pairs:
             key = (id(n.figure), id(d.figure))
-            if key in seen or n.figure.normalized_unit != d.figure.normalized_unit:
+            if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):
                 continue
             seen.add(key)
             top = d.figure.normalized_value - n.figure.normalized_value if of_rest else n.figure.normalized_value
