@@ -158,3 +158,23 @@ def test_a_rate_whose_whole_is_named_in_another_paragraph():
     # the whole stated twice with two values: not pinned
     two = text.replace("覆盖全部乡镇。", "覆盖全部乡镇；另据台账，全年资助培训9,240人次。")
     assert "fail" not in [c.status for c in of(checks_of(two.replace("91.01%", "91.06%")), "rate")]
+
+
+# ------------------------------------------------ all of a count, the rest of a whole
+
+
+def test_all_of_a_count_is_a_reading_of_its_rate():
+    assert statuses("9所卫生院改造工程全部通过竣工验收，验收合格率100%。") == ["pass"]
+    # not pinned by these words alone: a rate of 95% is not determined, never failed
+    assert "fail" not in statuses("9所卫生院改造工程全部通过竣工验收，验收合格率95%。")
+
+
+def test_a_rate_is_the_rest_of_its_whole_without_the_opposite_count():
+    # (2,140 − 38) / 2,140 = 98.22%
+    text = "全年完成产品质量监督抽检2,140批次，检出不合格样品38批次，总体合格率98.2%。"
+    assert statuses(text) == ["pass"]
+
+
+def test_a_span_of_years_is_no_operand_of_a_rate_of_last_year():
+    text = "学前三年毛入园率由上年的90.4%提高到92.7%，提高2.3个百分点。"
+    assert "90.4%" in " ".join(c.message for c in of(checks_of(para(text)), "stated_rate"))

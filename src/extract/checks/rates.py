@@ -448,6 +448,39 @@ def _named_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     return [(claim_operand(part.claim), claim_operand(whole[1].claim))] if whole is not None else []
 
 
+def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
+    """(R, W) for a rate read as the rest of a whole: a figure before the
+    rate in its sentence whose words name the opposite of the rule's
+    numerator (rules ``operands.complement_words`` holding it: 不合格 for
+    合格), and each larger figure of its unit before it there ("抽检1,263批次
+    …检出不合格样品27批次，合格率97.9%": (1,263 − 27) / 1,263)."""
+    numerator = ctx.book.rate_numerators[index]
+    if numerator is None:
+        return []
+    opposite = [w for w in ctx.book.rules.operands.complement_words if numerator.search(w)]
+    before = [p.claim for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date")
+              and p.claim.unit not in ctx.book.rules.operands.rate_units]
+    out = []
+    for r in before:
+        if any(w in r.metric_text for w in opposite):
+            out += [(claim_operand(r), claim_operand(w)) for w in before
+                    if w is not r and w.normalized_unit == r.normalized_unit and w.normalized_value > r.normalized_value]
+    return out
+
+
+def _all_pairs(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
+    """(X, X) for a rate after words saying all of a count did it ("12所学校
+    改造工程全部通过竣工验收，验收合格率100%"; rules ``operands.all_words``):
+    X the last figure before those words in the rate's sentence."""
+    text = rate.claim.sentence[:rate.start] if rate.start >= 0 else ""
+    at = max((text.rfind(w) for w in ctx.book.rules.operands.all_words), default=-1)
+    if at < 0:
+        return []
+    before = [p.claim for p in s.placed if 0 <= p.end <= at and p.claim.unit_class not in ("percent", "date")
+              and p.claim.unit not in ctx.book.rules.operands.rate_units]
+    return [(claim_operand(before[-1]), claim_operand(before[-1]))] if before else []
+
+
 def _without(text: str, words) -> str:
     for word in sorted(words, key=len, reverse=True):
         text = text.replace(word, "")
@@ -668,19 +701,21 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
-    seen: set[tuple[int, int]] = set()
-    for pairs, is_pinned in ((pinned, True), (loose, False)):
+    seen: set[tuple[int, int, bool]] = set()
+    rest = _rest_pairs(ctx, s, rate, index) if rule is not None and not of_rest else []
+    for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
+                                      (_all_pairs(ctx, s, rate), False, False)):
         for n, d in pairs:
-            key = (id(n.figure), id(d.figure))
+            key = (id(n.figure), id(d.figure), rest_of)
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):
                 continue
             seen.add(key)
-            top = d.figure.normalized_value - n.figure.normalized_value if of_rest else n.figure.normalized_value
+            top = d.figure.normalized_value - n.figure.normalized_value if rest_of else n.figure.normalized_value
             nominal = top * factor / d.figure.normalized_value if d.figure.normalized_value else None
             expected = show(nominal, decimals, c.unit)
             names = f"（{n.name} / {d.name}）" if n.name and d.name and n.name != d.name else ""
-            top_text = f"({stated_text(d.figure)}−{stated_text(n.figure)})" if of_rest else stated_text(n.figure)
-            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap, of_rest), is_pinned, expected,
+            top_text = f"({stated_text(d.figure)}−{stated_text(n.figure)})" if rest_of else stated_text(n.figure)
+            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap, rest_of), is_pinned, expected,
                                f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
     return out
 
@@ -727,6 +762,8 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     if index != SHARE and ctx.book.rules.rates[index].budget and not prior and _budget_facts(ctx):
         return True  # the report's budget facts are a budget rate's operands
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
+        if p.claim.unit_class == "duration" and p.claim.unit != "天":
+            continue  # 学前三年毛入园率: a span of years is no operand (only days over days)
         text = ctx.words_of(s2, p)
         if prior and not any(w in text for w in previous):
             continue

@@ -215,6 +215,9 @@ class OperandRules(_Strict):
     # Words of a remainder (未支出, 不合格): no operand pinned by words.
     complement_words: list[str] = Field(default_factory=list)
     back_references: list[str] = Field(default_factory=list)
+    # Words saying all of a count did what a rate measures (全部通过验收,
+    # 均已足额到位): that count over itself is a reading of the rate.
+    all_words: list[str] = Field(default_factory=list)
     # Words that name no subject of a rate (全年预算执行率 is the report's
     # own): a rate named by these and its rate word alone takes operands its
     # words pin from the neighbouring sentences too.
