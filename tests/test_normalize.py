@@ -167,3 +167,14 @@ def test_several_one_cell_lines_inside_a_table_stay_in_it():
             "\t质量指标\t合格率\t≥90%\t100%\n")
     doc = normalize(source_from_text(text))
     assert [b.kind for b in doc.blocks] == ["table"] and len(doc.blocks[0].rows) == 5
+
+
+def test_a_figure_split_from_its_unit_across_lines_is_joined():
+    # a hard-wrapped paragraph whose short line ends with a figure, its unit on the next line
+    from extract.normalize import normalize as _normalize
+    from test_checks_forms import source_from_text
+    lines = ["全年共计接待来访群众三千余人次，办理各类事项二百余件，完成情况良好，群众反映较好。"] * 9
+    lines += ["截至年底，本中心全年实际支出615.08", "万元，预算完成率95.37%，年末结转29.86万元，主要是设备采购跨年。"]
+    doc = _normalize(source_from_text("\n".join(lines) + "\n"))
+    texts = [b.span.text for b in doc.blocks if b.span is not None]
+    assert any("615.08万元，预算完成率" in t for t in texts)
