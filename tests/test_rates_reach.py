@@ -178,3 +178,17 @@ def test_a_rate_is_the_rest_of_its_whole_without_the_opposite_count():
 def test_a_span_of_years_is_no_operand_of_a_rate_of_last_year():
     text = "学前三年毛入园率由上年的90.4%提高到92.7%，提高2.3个百分点。"
     assert "90.4%" in " ".join(c.message for c in of(checks_of(para(text)), "stated_rate"))
+
+
+# ------------------------------------------------------------ costs per unit
+
+
+def test_a_cost_over_a_whole_count_of_things_is_exact():
+    # 6个 is six stations, not 5.5 to 6.5: 477.60 / 6 = 79.60, 79.1 is wrong
+    text = "新建水质自动监测站6个，总投资412.80万元，单站平均建设成本68.8万元。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("68.8万元", "68.3万元")) == ["fail"]
+    # a cost per 座 is one too (单座平均)
+    text = "其中24座小型水闸维修支出386.40万元，单座平均16.1万元。"
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("16.1万元", "16.6万元")) == ["fail"]

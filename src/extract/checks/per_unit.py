@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
-from .figures import count_unit, cue_rule, figure_interval, show, stated_text
+from .figures import count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
 from .operands import Reading, claim_operand, head_terms, judge_readings, named_figure, stated_rate
 from .tolerance import Interval, ratio_interval, stated_interval
 
@@ -36,8 +36,10 @@ def per_unit_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     return cue_rule(ctx.book, c)
 
 
-def _count_interval(claim: Claim, factor: Decimal) -> Interval:
-    exact = claim.unit_class == "count" and claim.precision == 0 and factor == 1
+def _count_interval(ctx: CheckContext, claim: Claim, factor: Decimal) -> Interval:
+    """The count a cost is over: a whole count of things (6个, 36座) exact,
+    a measure (42.6公里, 6.2万亩) by its stated precision."""
+    exact = is_exact_count(claim, ctx.book) and factor == 1
     iv = stated_interval(claim.value, claim.precision, exact=exact)
     return iv if factor == 1 else iv.scaled(factor)
 
@@ -57,7 +59,7 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     for ms, m in money:
         for ks, k, factor in counts:
             pinned = ms is s and ks is s
-            iv = ratio_interval(figure_interval(m.claim, ctx.book), _count_interval(k.claim, factor))
+            iv = ratio_interval(figure_interval(m.claim, ctx.book), _count_interval(ctx, k.claim, factor))
             count_value = k.claim.value * factor
             nominal = m.claim.normalized_value / count_value if count_value else None
             in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
