@@ -192,3 +192,24 @@ def test_a_cost_over_a_whole_count_of_things_is_exact():
     text = "其中24座小型水闸维修支出386.40万元，单座平均16.1万元。"
     assert statuses(text) == ["pass"]
     assert statuses(text.replace("16.1万元", "16.6万元")) == ["fail"]
+
+
+# ------------------------------------------------------------------ tables
+
+TABLE = """
+表1  2024年度预算执行情况（单位：万元）
+项目 | 预算数 | 实际支出 | 完成率 | 占实际支出比重
+基本支出 | 1,204.30 | 1,204.30 | 100.00% | 37.46%
+项目支出 | 2,136.80 | 2,010.62 | 94.09% | 62.54%
+合计 | 3,341.10 | 3,214.92 | 96.22% | 100.00%
+"""
+
+
+def test_a_completion_column_and_a_share_column_of_a_table():
+    # 完成率 = 实际支出 / 预算数; 占实际支出比重 = the row's 实际支出 / the 合计 row's
+    results = of(checks_of(para("全年预算执行情况见表1。") + TABLE), "rate")
+    assert [c.status for c in results] == ["pass"] * 6
+    assert "完成率" in results[1].message
+    wrong = TABLE.replace("| 62.54%", "| 65.24%").replace("94.09%", "94.90%")
+    statuses_ = sorted(c.status for c in of(checks_of(para("全年预算执行情况见表1。") + wrong), "rate"))
+    assert statuses_ == ["fail", "fail", "pass", "pass", "pass", "pass"]

@@ -53,6 +53,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ..interpret.budget import budget_header_columns
+from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
@@ -789,10 +790,18 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
     for table in ctx.report.tables:
         grid = table.grid(filled=False)
         cols: dict[str, int] = {}
+        rate_name = "执行率"
         for r, row in enumerate(grid):
             found = budget_header_columns(row, ctx.rules.metrics)
+            if "rate" not in found and "executed" in found and ("adjusted" in found or "initial" in found):
+                # 预算数 | 实际支出 | 完成率: a rate column named by another rate word
+                rate_col = next((c for c, t in enumerate(row) if c not in found.values()
+                                 and header_label(t).endswith("率")), None)
+                if rate_col is not None:
+                    found = {**found, "rate": rate_col}
             if "rate" in found and "executed" in found:
                 cols = found
+                rate_name = header_label(row[found["rate"]]) or "执行率"
                 continue
             if not cols or cols["rate"] >= len(row):
                 continue
@@ -829,7 +838,7 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
             verdict = "相符" if good else "不符"
             out.append(make_result(
                 ctx, RULE, RULE, "pass" if good else "fail",
-                f"{table_name(table)} {label} 执行率 {rate_text.strip()} 与 "
+                f"{table_name(table)} {label} {rate_name} {rate_text.strip()} 与 "
                 f"{grid[r][cols['executed']].strip()}/{grid[r][c].strip()}={expected} {verdict}",
                 expected=expected, stated=rate_text.strip(),
                 quote=ctx.quotes.row(table, r),
@@ -838,7 +847,63 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
     return out
 
 
+#: A table column of shares: 占已支付比重, 占比, 比重(%) (the column it is of
+#: after 占, if named).
+_SHARE_COLUMN = re.compile(r"^占?(?P<of>.*?)的?(?:比重|占比|比例|构成)$")
+
+
+def check_table_shares(ctx: CheckContext) -> list[CheckResult]:
+    """One result per cell of a table's share column (项目 | 调整后预算 |
+    已支付 | 占已支付比重): the row's figure in the column the header names
+    (else the nearest column of figures to its left) over the table's total
+    row's (合计, not a 小计), both pinned by the table."""
+    out: list[CheckResult] = []
+    subtotal = ctx.book.rules.table_totals.subtotal_words
+    for table in ctx.report.tables:
+        grid = table.grid(filled=False)
+        if not grid:
+            continue
+        header = grid[0]
+        for c, text in enumerate(header):
+            m = _SHARE_COLUMN.match(header_label(text))
+            if m is None:
+                continue
+            of = m.group("of")
+            base = next((b for b, t in enumerate(header) if of and header_label(t) == of), None)
+            if base is None and not of:
+                base = next((b for b in range(c - 1, 0, -1)
+                             if all("%" not in row[b] and "％" not in row[b] for row in grid[1:] if b < len(row))), None)
+            totals = [r for r in table.total_rows if 0 < r < len(grid)
+                      and not any(w in "".join(grid[r]) for w in subtotal)]
+            if base is None or len(totals) != 1:
+                continue
+            total = _number(grid[totals[0]][base]) if base < len(grid[totals[0]]) else None
+            if total is None or total[0] == 0:
+                continue
+            for r in range(1, len(grid)):
+                row = grid[r]
+                if c >= len(row) or base >= len(row) or ("%" not in row[c] and "％" not in row[c]):
+                    continue
+                stated, part = _number(row[c]), _number(row[base])
+                if stated is None or part is None:
+                    continue
+                iv = ratio_interval(stated_interval(*part), stated_interval(*total), percent=True)
+                if iv is None:
+                    continue
+                good = holds(iv, stated_interval(stated[0], stated[1]))
+                expected = show(part[0] * 100 / total[0], max(stated[1] + 1, 2), "%")
+                label = next((t.strip() for t in row if t.strip() and _number(t) is None), "")
+                out.append(make_result(
+                    ctx, RULE, RULE, "pass" if good else "fail",
+                    f"{table_name(table)} {label} {header[c].strip()} {row[c].strip()} 与 "
+                    f"{row[base].strip()}/{grid[totals[0]][base].strip()}={expected} {'相符' if good else '不符'}",
+                    expected=expected, stated=row[c].strip(), quote=ctx.quotes.row(table, r),
+                    locations=[cell_location(table, r, c), cell_location(table, r, base),
+                               cell_location(table, totals[0], base)]))
+    return out
+
+
 def check_rates(ctx: CheckContext) -> list[CheckResult]:
-    """One result per stated rate of the text and per rate cell of a
-    自评表 budget row."""
-    return ctx.judge_claims(rate_rule, judge_rate) + check_table_rates(ctx)
+    """One result per stated rate of the text, per rate cell of a
+    自评表 budget row and per cell of a table's share column."""
+    return ctx.judge_claims(rate_rule, judge_rate) + check_table_rates(ctx) + check_table_shares(ctx)
