@@ -213,3 +213,9 @@ def test_a_completion_column_and_a_share_column_of_a_table():
     wrong = TABLE.replace("| 62.54%", "| 65.24%").replace("94.09%", "94.90%")
     statuses_ = sorted(c.status for c in of(checks_of(para("全年预算执行情况见表1。") + wrong), "rate"))
     assert statuses_ == ["fail", "fail", "pass", "pass", "pass", "pass"]
+
+
+def test_one_figure_stated_twice_is_no_part_and_its_whole():
+    # 1,862家 stated twice: 1,862 / 1,862 is no reading of 运营率
+    text = "全市高企存量达1,862家。全市高企存量1,862家，科技服务平台正常运营率100%。"
+    assert "pass" not in statuses(text)

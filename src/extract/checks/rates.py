@@ -696,9 +696,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # where nothing is pinned: pinned readings alone count where some are)
         figures = [p.claim for _, p in near]
         ops = {id(f): claim_operand(f) for f in figures}
+        # (one figure stated twice is no part and its whole: 2194家 / 2194家)
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
                   if n is not d and n.normalized_unit == d.normalized_unit
-                  and n.normalized_value <= d.normalized_value and not siblings(ctx, n, d)]
+                  and n.normalized_value < d.normalized_value and not siblings(ctx, n, d)]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
