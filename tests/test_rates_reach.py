@@ -219,3 +219,11 @@ def test_one_figure_stated_twice_is_no_part_and_its_whole():
     # 1,862家 stated twice: 1,862 / 1,862 is no reading of 运营率
     text = "全市高企存量达1,862家。全市高企存量1,862家，科技服务平台正常运营率100%。"
     assert "pass" not in statuses(text)
+
+
+def test_a_cost_per_head_over_the_money_its_words_name_in_the_sentence_before():
+    # 补贴资金 486.20万元 (the whole of its two parts) over 6,420人次 = 757.32元
+    text = ("全年发放创业培训补贴资金486.20万元，分为两类：创业意识培训补贴301.40万元、创业能力培训补贴184.80万元。"
+            "按全年补贴培训6,420人次计算，人均补贴757.32元。本年度未执行的12.60万元为年末受理的补贴。")
+    assert statuses(text) == ["pass"]
+    assert statuses(text.replace("757.32元", "757.82元")) == ["fail"]

@@ -155,24 +155,31 @@ def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject
                  fits: Callable[[Sentence, Placed], bool]) -> Optional[tuple[Sentence, Placed]]:
     """The one figure that words name (培训, 法律援助案件) among those of this
     year that ``fits`` accepts: not of the year before (上年办理…1,052件), not
-    the start of a change (由1,860张), not a bound (1,100件以上, ≥32张).
+    the start of a change (由1,860张), not a bound (1,100件以上, ≥32张), not
+    a remainder (rules ``operands.complement_words``: 未执行的83.52万元).
     Those of the text whose words (:func:`counted_words`) hold the whole
-    ``subject``, else a ``head`` term: when they all state one value (a
+    ``subject``, else a ``head`` term (the parts of a stated breakdown left
+    out where its whole is one of them): when they all state one value (a
     figure stated again), the one of them nearest in ``near`` (else the
     first), else None."""
     if not head:
         return None
     growth = ctx.book.rules.growth
     previous, to_cues, from_cues = growth.previous_year_words, tuple(growth.to_cues), tuple(growth.from_cues)
+    rest = ctx.book.rules.operands.complement_words
 
     def this_years(ks: Sentence, k: Placed) -> bool:
         text = counted_words(ks, k, to_cues)
         return fits(ks, k) and k.claim.operator is None and k.claim.qualifier is None \
+            and not any(w in k.claim.metric_text for w in rest) \
             and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)
 
     mine = [(ks, k) for ks, k in ctx.text_claims() if this_years(ks, k)]
     for test in (lambda t: bool(subject) and subject in t, lambda t: names_head(head, t)):
         found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
+        wholes = [(ks, k) for ks, k in found if id(k.claim) not in ctx.wholes_of]
+        if wholes and len(wholes) < len(found):
+            found = wholes  # 培训补贴资金1,372.48万元 over the four 补贴 it is divided into
         if found:
             if len({k.claim.normalized_value for _, k in found}) != 1:
                 return None

@@ -8,7 +8,9 @@ money figure whose words hold a cue of rules ``per_unit`` (人均, 每公里, �
 each money figure larger than it over each count in the rule's units
 nearby (:meth:`~extract.checks.context.CheckContext.neighbourhood`),
 pinned when both stand in the cost's own sentence ("按实际支出4,205.52万元、
-建设里程42.6公里计算，每公里建设成本98.72万元"). The comparison is interval
+建设里程42.6公里计算，每公里建设成本98.72万元"), or the count does and the
+money is the one the cost's words name nearby (人均补贴 and 培训补贴资金
+1,372.48万元 in the sentence before). The comparison is interval
 arithmetic, in 元 per stated unit of the count (6.2万亩 is 62,000 亩).
 """
 
@@ -55,10 +57,16 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     money = [(s2, p) for s2, p in near if p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p)
              and p.claim.operator is None and p.claim.normalized_value > c.normalized_value]
     counts = [(s2, p, f) for s2, p in near for f in [count_unit(p.claim, rule.units)] if f is not None]
+    # the money the cost's words name (人均补贴: the 补贴 spent), wherever it stands
+    cue = next((w for w in rule.cues if w in c.metric_text), "")
+    subject = "".join(ch for ch in c.metric_text.split(cue, 1)[-1] if ch.isalnum()) if cue else ""
+    named = named_figure(ctx, money, subject, head_terms(subject),
+                         lambda _, p: p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p)
+                         and p.claim.normalized_value > c.normalized_value)
     readings: list[Reading] = []
     for ms, m in money:
         for ks, k, factor in counts:
-            pinned = ms is s and ks is s
+            pinned = ks is s and (ms is s or (named is not None and m is named[1]))
             iv = ratio_interval(figure_interval(m.claim, ctx.book), _count_interval(ctx, k.claim, factor))
             count_value = k.claim.value * factor
             nominal = m.claim.normalized_value / count_value if count_value else None
