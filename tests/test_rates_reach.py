@@ -173,6 +173,9 @@ def test_a_rate_is_the_rest_of_its_whole_without_the_opposite_count():
     # (2,140 − 38) / 2,140 = 98.22%
     text = "全年完成产品质量监督抽检2,140批次，检出不合格样品38批次，总体合格率98.2%。"
     assert statuses(text) == ["pass"]
+    # the whole in the clause before a semicolon (a sentence of its own)
+    text = "全年完成产品质量监督抽检2,140批次；检出不合格样品38批次，总体合格率98.2%。"
+    assert statuses(text) == ["pass"]
 
 
 def test_a_span_of_years_is_no_operand_of_a_rate_of_last_year():
@@ -227,3 +230,15 @@ def test_a_cost_per_head_over_the_money_its_words_name_in_the_sentence_before():
             "按全年补贴培训6,420人次计算，人均补贴757.32元。本年度未执行的12.60万元为年末受理的补贴。")
     assert statuses(text) == ["pass"]
     assert statuses(text.replace("757.32元", "757.82元")) == ["fail"]
+
+
+def test_a_rate_whose_part_is_named_in_another_paragraph():
+    # the summary sentence states the whole (资助培训9,420人次); the part stands in a later chapter
+    text = ("一、项目概况\n\n全年资助培训9,420人次，取证7,912人，培训合格率91.01%，参训人员满意度94.2%。\n\n"
+            "二、绩效目标完成情况\n\n（一）产出。全年共组织家政、养老护理等工种的职业技能鉴定考试三轮。\n\n"
+            "（二）质量。参训人员考核合格8,573人次，质量稳定。\n\n"
+            "（三）满意度。回收有效问卷1,240份，其中表示满意1,168人。\n")
+    first = [c for c in of(checks_of(text), "rate") if c.locations[0].line == 5]
+    assert [c.status for c in first] == ["pass", "skipped"]  # 8,573 / 9,420; 满意 of the questionnaires, not the trainees
+    wrong = [c for c in of(checks_of(text.replace("91.01%", "91.61%")), "rate") if c.locations[0].line == 5]
+    assert [c.status for c in wrong] == ["fail", "skipped"]

@@ -136,13 +136,15 @@ def head_terms(words: str) -> tuple[str, ...]:
 
 
 def counted_words(s: Sentence, p: Placed, to_cues: tuple[str, ...] = ()) -> str:
-    """What a figure counts, in words: those before it, its unit and those
-    right after it (发动110家高企参加 -> 发动 家 高企参加); the end of a change
-    (由1,860张增至2,740张: ``to_cues`` 增至 …) counts what its start counts."""
-    own = f"{p.claim.metric_text}{p.claim.unit}{s.after(p, 12)}"
+    """What a figure counts, in words: those before it, the number of its
+    unit and those right after it (发动110家高企参加 -> 发动 家数 高企参加;
+    开放233天 -> 开放 天数), apart so that no term runs across them (培训 人次
+    holds no 训人); the end of a change (由1,860张增至2,740张: ``to_cues`` 增至
+    …) counts what its start counts."""
+    own = f"{p.claim.metric_text} {p.claim.unit}数 {s.after(p, 12)}"
     at = next((i for i, q in enumerate(s.placed) if q is p), 0)
     if at and p.claim.metric_text.strip() in to_cues:
-        return f"{s.placed[at - 1].claim.metric_text}{own}"
+        return f"{s.placed[at - 1].claim.metric_text} {own}"
     return own
 
 
@@ -152,17 +154,19 @@ def names_head(head: tuple[str, ...], words: str) -> bool:
 
 
 def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject: str, head: tuple[str, ...],
-                 fits: Callable[[Sentence, Placed], bool]) -> Optional[tuple[Sentence, Placed]]:
+                 fits: Callable[[Sentence, Placed], bool],
+                 names: Optional[Callable[[str], bool]] = None) -> Optional[tuple[Sentence, Placed]]:
     """The one figure that words name (培训, 法律援助案件) among those of this
     year that ``fits`` accepts: not of the year before (上年办理…1,052件), not
     the start of a change (由1,860张), not a bound (1,100件以上, ≥32张), not
     a remainder (rules ``operands.complement_words``: 未执行的83.52万元).
     Those of the text whose words (:func:`counted_words`) hold the whole
-    ``subject``, else a ``head`` term (the parts of a stated breakdown left
+    ``subject``, else a ``head`` term (or that ``names`` accepts, if given;
+    the parts of a stated breakdown left
     out where its whole is one of them): when they all state one value (a
     figure stated again), the one of them nearest in ``near`` (else the
     first), else None."""
-    if not head:
+    if not head and names is None:
         return None
     growth = ctx.book.rules.growth
     previous, to_cues, from_cues = growth.previous_year_words, tuple(growth.to_cues), tuple(growth.from_cues)
@@ -175,7 +179,9 @@ def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject
             and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)
 
     mine = [(ks, k) for ks, k in ctx.text_claims() if this_years(ks, k)]
-    for test in (lambda t: bool(subject) and subject in t, lambda t: names_head(head, t)):
+    tests = (names,) if names is not None else (lambda t: bool(subject) and subject in t,
+                                                lambda t: names_head(head, t))
+    for test in tests:
         found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
         wholes = [(ks, k) for ks, k in found if id(k.claim) not in ctx.wholes_of]
         if wholes and len(wholes) < len(found):

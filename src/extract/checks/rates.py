@@ -449,12 +449,13 @@ def _named_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     return [(claim_operand(part.claim), claim_operand(whole[1].claim))] if whole is not None else []
 
 
-def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
+def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """(R, W) for a rate read as the rest of a whole: a figure before the
     rate in its sentence whose words name the opposite of the rule's
     numerator (rules ``operands.complement_words`` holding it: 不合格 for
-    合格), and each larger figure of its unit before it there ("抽检1,263批次
-    …检出不合格样品27批次，合格率97.9%": (1,263 − 27) / 1,263)."""
+    合格), and each larger figure of its unit nearby ("抽检1,263批次；
+    检出不合格样品27批次，合格率97.9%": (1,263 − 27) / 1,263)."""
     numerator = ctx.book.rate_numerators[index]
     if numerator is None:
         return []
@@ -464,8 +465,9 @@ def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     out = []
     for r in before:
         if any(w in r.metric_text for w in opposite):
-            out += [(claim_operand(r), claim_operand(w)) for w in before
-                    if w is not r and w.normalized_unit == r.normalized_unit and w.normalized_value > r.normalized_value]
+            out += [(claim_operand(r), claim_operand(p.claim)) for _, p in near
+                    if p.claim is not r and p.claim.normalized_unit == r.normalized_unit
+                    and p.claim.normalized_value > r.normalized_value]
     return out
 
 
@@ -480,6 +482,38 @@ def _all_pairs(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Opera
     before = [p.claim for p in s.placed if 0 <= p.end <= at and p.claim.unit_class not in ("percent", "date")
               and p.claim.unit not in ctx.book.rules.operands.rate_units]
     return [(claim_operand(before[-1]), claim_operand(before[-1]))] if before else []
+
+
+def _named_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """A / B for a rate whose whole stands in its own sentence and whose part
+    in another paragraph ("全年补贴培训18,650人次，…培训合格率91.00%" and
+    "参训人员考核合格16,972人次"): B the figure of its sentence before it
+    whose own words (not its unit: 培训人次 is no 参训人员) hold a term of
+    the rate's subject, A the one smaller figure
+    of B's kind of this year whose words match the rule's ``numerator`` (a
+    term of the subject, for a rule with none); [] otherwise."""
+    head = subject_head(ctx, rate.claim, index)
+    numerator = ctx.book.rate_numerators[index]
+    if not head:
+        return []
+    wholes = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date", "money")
+              and p.claim.unit not in ctx.book.rules.operands.rate_units and names_head(head, p.claim.metric_text)
+              and not (numerator is not None and numerator.search(counted_words(s, p)))]
+    if len(wholes) != 1:
+        return []
+    whole = wholes[0]
+    if numerator is not None:
+        def names(words: str) -> bool:
+            return bool(numerator.search(words))
+    else:
+        def names(words: str) -> bool:
+            return names_head(head, words)
+    part = named_figure(ctx, near, "", head,
+                        lambda ks, k: k is not whole and _same_kind(k.claim, whole.claim)
+                        and k.claim.unit_class != "money" and k.claim.normalized_value < whole.claim.normalized_value
+                        and not (ks is s and k.end <= rate.start), names)
+    return [(claim_operand(part[1].claim), claim_operand(whole.claim))] if part is not None else []
 
 
 def _without(text: str, words) -> str:
@@ -686,7 +720,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     if not pinned and rule is not None and not rule.budget:
-        pinned += _named_whole(ctx, s, rate, index, near)
+        pinned += _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
@@ -704,7 +738,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
     seen: set[tuple[int, int, bool]] = set()
-    rest = _rest_pairs(ctx, s, rate, index) if rule is not None and not of_rest else []
+    rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest else []
     for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
                                       (_all_pairs(ctx, s, rate), False, False)):
         for n, d in pairs:
