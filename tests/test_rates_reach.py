@@ -242,3 +242,15 @@ def test_a_rate_whose_part_is_named_in_another_paragraph():
     assert [c.status for c in first] == ["pass", "skipped"]  # 8,573 / 9,420; 满意 of the questionnaires, not the trainees
     wrong = [c for c in of(checks_of(text.replace("91.01%", "91.61%")), "rate") if c.locations[0].line == 5]
     assert [c.status for c in wrong] == ["fail", "skipped"]
+
+
+# ------------------------------------------------- bounds and counting rules
+
+
+def test_a_bound_or_a_counting_rule_is_no_rate_stated():
+    # 未达100%: the bound the rate missed; 按100%计: how a rate is counted
+    assert statuses("全年预算执行率未达100%的原因见下文。") == []
+    assert statuses("其他资金实际支出超出预算的，执行率按100%计。") == []
+    assert statuses("林业有害生物成灾率控制在3.5‰以下。") == []
+    # a rate stated with its operands still is one
+    assert statuses("全年预算286.40万元，实际支出271.52万元，预算执行率94.80%。") == ["pass"]

@@ -86,6 +86,13 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     aim = ctx.book.rules.operands.aim_value_before
     if aim and re.search(aim, c.metric_text):
         return None  # 到位率绩效目标值是100%: the indicator's aim, not its rate
+    bound = ctx.book.rules.operands.bound_before
+    if bound and re.search(bound, c.metric_text):
+        return None  # 预算执行率未达100%的原因: a bound the rate is compared with, not a rate stated
+    counted_as = ctx.book.rules.operands.counted_as
+    if counted_as and p.start >= 0 and re.search(counted_as[0], c.sentence[:p.start]) \
+            and re.match(counted_as[1], c.sentence[p.end:]):
+        return None  # 超出预算的，执行率按100%计: how a rate is counted, not a rate measured
     found = rule_for(ctx.book.rules.rates, c.metric_text)
     if found is not None and any(w in c.metric_text for w in ctx.book.rules.rates[found].not_words):
         return None  # 增长率 is a change (the growth check's), 利率 a price

@@ -229,11 +229,17 @@ class OperandRules(_Strict):
     # the aim an indicator is measured against, not a measured rate
     # (到位率绩效目标值是100%).
     aim_value_before: Optional[str] = None
+    # Words right before a percent that make it a bound a rate is compared
+    # with (预算执行率未达100%, 控制在3.3‰以下), not a rate stated.
+    bound_before: Optional[str] = None
+    # Words right before and right after a percent that make it how a rate
+    # is counted (执行率按100%计), not a rate measured: two expressions.
+    counted_as: list[str] = Field(default_factory=list)
     # Words before a rate in its sentence that state it at a time before the
     # year's end (截至6月底，预算执行率为45%): its numerator stands in its sentence.
     part_of_year: Optional[str] = None
 
-    _v = field_validator("share_cue", "target_share_cue", "condition_after", "aim_value_before", "part_of_year")(check_regex)
+    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "aim_value_before", "part_of_year")(check_regex)
 
 
 class TableRateRules(_Strict):
