@@ -52,11 +52,13 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from ..claims import metric_words
 from ..interpret.budget import budget_header_columns
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
+from .per_unit import per_base_rule, per_unit_rule
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
@@ -541,10 +543,13 @@ def rate_subject(ctx: CheckContext, rate: Claim, index: int) -> str:
 
 
 def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
-    """The terms that name what a rate counts: two-character runs of the
-    last three characters of its words before its rate word, without the
-    words that name no subject or a year (城镇调查失业率 -> 查失, 失业;
-    婴儿死亡率 -> 婴儿, 儿死, 死亡); () when fewer than two are left."""
+    """The term that names what a rate counts: the last word of two or more
+    characters of its words before its rate word, without the words that
+    name no subject or a year (城镇调查失业率 -> 失业; 农民工讨薪法律援助案件
+    办结率 -> 办结; 培训后就业率 -> 培训); where the words segment into none,
+    the two-character runs of their last three characters
+    (:func:`~extract.checks.operands.head_terms`); () when fewer than two
+    characters are left."""
     if index < 0:
         return ()
     text = _CUE.sub("", rate.metric_text)
@@ -552,8 +557,11 @@ def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
     at = min((text.find(w) for w in words if w in text), default=-1)
     if at >= 0:
         text = text[:at]
-    return head_terms(_without(text, [*ctx.book.rules.operands.generic_rate_words,
-                                      *ctx.book.rules.growth.previous_year_words, "由", "较"]))
+    text = _without(text, [*ctx.book.rules.operands.generic_rate_words,
+                           *ctx.book.rules.growth.previous_year_words, "由", "较"])
+    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
+    last = [w for w in metric_words(text, ctx.rules.metrics) if len(w) >= 2] if len(text) > 2 else []
+    return (last[-1],) if last else head_terms(text)
 
 
 def is_generic(ctx: CheckContext, rate: Claim, index: int) -> bool:
@@ -807,11 +815,15 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
         if p.claim.unit_class == "duration" and p.claim.unit != "天":
             continue  # 学前三年毛入园率: a span of years is no operand (only days over days)
+        if per_unit_rule(ctx, p) is not None or per_base_rule(ctx, p) is not None:
+            continue  # 每万人法律援助案件41.04件, 人均补贴: a figure per something is no count
         text = ctx.words_of(s2, p)
         if prior and not any(w in text for w in previous):
             continue
+        # money is an operand its rule's words name, not one of its subject's
+        # terms (特困人员供养金 is no 集中供养 count)
         if id(p) in own or any(w is not None and w.search(text) for w in words) \
-                or names_head(head, counted_words(s2, p)):
+                or p.claim.unit_class != "money" and names_head(head, counted_words(s2, p)):
             return True
     return False
 
