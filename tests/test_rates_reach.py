@@ -254,3 +254,12 @@ def test_a_bound_or_a_counting_rule_is_no_rate_stated():
     assert statuses("林业有害生物成灾率控制在3.5‰以下。") == []
     # a rate stated with its operands still is one
     assert statuses("全年预算286.40万元，实际支出271.52万元，预算执行率94.80%。") == ["pass"]
+
+
+def test_a_share_of_a_whole_its_words_name_sentences_away():
+    # 占本年支出合计的100.00%: the whole is 本年支出合计, three sentences before
+    text = ("本年支出合计1,865.40万元，其中：基本支出1,302.16万元，占69.81%；项目支出563.24万元，占30.19%。"
+            "本年无政府性基金预算支出。本年无国有资本经营预算支出。"
+            "一般公共预算财政拨款支出1,865.40万元，占本年支出合计的100.00%。")
+    assert statuses(text) == ["pass", "pass", "pass"]
+    assert statuses(text.replace("100.00%。", "99.00%。"))[-1] == "fail"

@@ -193,7 +193,16 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
            if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
            and p.claim.normalized_value > part.normalized_value]
     share = ctx.book.share_cue.search(rate.claim.metric_text) if ctx.book.share_cue is not None else None
-    whole = _form_whole(ctx, share.groupdict().get("whole") or "", part) if share is not None else None
+    name = (share.groupdict().get("whole") or "") if share is not None else ""
+    whole = _form_whole(ctx, name, part) if name else None
+    if whole is None and name:
+        # 占本年支出合计的100.00%: the one figure of this year whose words are the whole's name
+        key = "".join(ch for ch in name if ch.isalnum())
+        named = named_figure(ctx, near, key, (), lambda _, p: p.claim is not part
+                             and p.claim.normalized_unit == part.normalized_unit
+                             and p.claim.normalized_value >= part.normalized_value,
+                             lambda words: len(key) >= 2 and key in "".join(words.split()))
+        whole = claim_operand(named[1].claim) if named is not None else None
     return ([(claim_operand(part), whole)] if whole is not None else []) + out
 
 
@@ -546,7 +555,8 @@ def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
     """The term that names what a rate counts: the last word of two or more
     characters of its words before its rate word, without the words that
     name no subject or a year (城镇调查失业率 -> 失业; 农民工讨薪法律援助案件
-    办结率 -> 办结; 培训后就业率 -> 培训); where the words segment into none,
+    办结率 -> 办结; 培训后就业率 -> 培训), and the last two characters of a
+    longer one (规上高企 -> 高企); where the words segment into none,
     the two-character runs of their last three characters
     (:func:`~extract.checks.operands.head_terms`); () when fewer than two
     characters are left."""
@@ -561,7 +571,9 @@ def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
                            *ctx.book.rules.growth.previous_year_words, "由", "较"])
     text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
     last = [w for w in metric_words(text, ctx.rules.metrics) if len(w) >= 2] if len(text) > 2 else []
-    return (last[-1],) if last else head_terms(text)
+    if not last:
+        return head_terms(text)
+    return (last[-1],) if len(last[-1]) == 2 else (last[-1], last[-1][-2:])  # 规上高企: also 高企
 
 
 def is_generic(ctx: CheckContext, rate: Claim, index: int) -> bool:
@@ -745,10 +757,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # where nothing is pinned: pinned readings alone count where some are)
         figures = [p.claim for _, p in near]
         ops = {id(f): claim_operand(f) for f in figures}
-        # (one figure stated twice is no part and its whole: 2194家 / 2194家)
+        # (one figure stated twice is no part and its whole: 2194家 / 2194家;
+        # a part as large as a whole of other words is: 财政拨款支出2940.05万元,
+        # 占本年支出合计的100.00%)
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
                   if n is not d and n.normalized_unit == d.normalized_unit
-                  and n.normalized_value < d.normalized_value and not siblings(ctx, n, d)]
+                  and (n.normalized_value < d.normalized_value
+                       or n.normalized_value == d.normalized_value and n.metric != d.metric)
+                  and not siblings(ctx, n, d)]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
