@@ -57,8 +57,7 @@ from ..interpret.budget import budget_header_columns
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
-from .figures import Figure, cell_number, figure_interval, show, stated_text, unit_factor
-from .per_unit import per_base_rule, per_unit_rule
+from .figures import Figure, cell_number, cue_rule, figure_interval, show, stated_text, unit_factor
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
@@ -831,7 +830,8 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
         if p.claim.unit_class == "duration" and p.claim.unit != "天":
             continue  # 学前三年毛入园率: a span of years is no operand (only days over days)
-        if per_unit_rule(ctx, p) is not None or per_base_rule(ctx, p) is not None:
+        if p.claim.unit_class != "percent" and (cue_rule(ctx.book, p.claim) is not None
+                                                or any(cue.search(p.claim.metric_text) for cue in ctx.book.per_base_cues)):
             continue  # 每万人法律援助案件41.04件, 人均补贴: a figure per something is no count
         text = ctx.words_of(s2, p)
         if prior and not any(w in text for w in previous):
