@@ -48,6 +48,7 @@ pinned, and is skipped otherwise. The comparison is interval arithmetic
 
 from __future__ import annotations
 
+import calendar
 import re
 from decimal import Decimal
 from typing import Optional
@@ -488,6 +489,27 @@ def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     return out
 
 
+def _days_of_year(ctx: CheckContext, s: Sentence, rate: Placed,
+                  near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """(D, Y) for a rate of days where no count of days as large as D is
+    stated nearby ("全年城市空气质量优良天数336天，优良天数比率92.1%"): D the
+    days before the rate in its sentence, Y the days of the report's year
+    (365, 366 in a leap year)."""
+    year = ctx.report.meta.year
+    days = [p.claim for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit == "天"]
+    if year is None or not days or "天" not in rate.claim.metric_text:
+        return []
+    part = days[-1]
+    if any(p.claim.unit == "天" and p.claim is not part and p.claim.normalized_value >= part.normalized_value
+           for _, p in near):
+        return []  # 有效监测天数366天: the whole is stated
+    n = Decimal(366 if calendar.isleap(year) else 365)
+    # the days of a year are counted, not measured: exact (unit class count)
+    whole = Quantity(text=f"{n}天", value=n, unit="天", unit_class="count", normalized_value=n,
+                     normalized_unit=part.normalized_unit, precision=0, location=part.location)
+    return [(claim_operand(part), Operand(whole, f"{year}年全年天数", None))]
+
+
 def _all_pairs(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
     """(X, X) for a rate after words saying all of a count did it ("12所学校
     改造工程全部通过竣工验收，验收合格率100%"; rules ``operands.all_words``):
@@ -770,7 +792,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     seen: set[tuple[int, int, bool]] = set()
     rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest else []
     for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
-                                      (_all_pairs(ctx, s, rate), False, False)):
+                                      (_all_pairs(ctx, s, rate) + _days_of_year(ctx, s, rate, near), False, False)):
         for n, d in pairs:
             key = (id(n.figure), id(d.figure), rest_of)
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):
