@@ -369,8 +369,6 @@ class Normalizer:
             return True
         if self.is_heading_line(p):
             return True
-        if p[-1].isdigit() and _UNIT_START.match(nxt.span.text):
-            return False  # "实际支出842.36" / "万元，预算完成率…": a figure split from its unit
         w = display_width(p)
         if not in_body and self._label.match(p):
             return True  # "部门（单位）名称：某中心" ends its line even in wrapped text
@@ -426,11 +424,6 @@ class Normalizer:
         flush()
         flush_table()
         return NormalizedDocument(source, blocks, wrap)
-
-
-#: A line starting with a unit of money or a percent sign: the rest of a
-#: figure the line before ends with.
-_UNIT_START = re.compile(r"\s*(?:万元|亿元|千元|元|万|亿|%|％|‰)")
 
 
 def normalizer(rules: RulesLike = None) -> Normalizer:
