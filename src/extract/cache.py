@@ -18,6 +18,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 
 def cache_path(name: str) -> Path:
@@ -54,15 +55,18 @@ def write_private(path: os.PathLike | str, data: bytes) -> None:
         raise
 
 
-def code_digest(*paths: os.PathLike | str) -> str:
+def code_digest(*paths: os.PathLike | str, root: Optional[os.PathLike | str] = None) -> str:
     """SHA-256 (hex) of the names and bytes of the files ``paths``: the
     code a cached result was worked out by, so that a cache of it is
-    named by it too and an edit of that code misses the old file."""
+    named by it too and an edit of that code misses the old file. A file is
+    named by its path under ``root`` when given (a package's tree), else by
+    its file name."""
     import hashlib
 
     h = hashlib.sha256()
     for p in paths:
         path = Path(p)
-        h.update(path.name.encode("utf-8") + b"\0")
+        name = path.relative_to(root).as_posix() if root is not None else path.name
+        h.update(name.encode("utf-8") + b"\0")
         h.update(path.read_bytes() + b"\0")
     return h.hexdigest()

@@ -14,11 +14,10 @@ every ``extract parse``.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cache
 
 #: The package folder whose files make the digest.
 PACKAGE = Path(__file__).resolve().parent
@@ -35,13 +34,8 @@ def package_files(root: Path = PACKAGE) -> list[Path]:
 
 def code_digest(root: Path = PACKAGE) -> str:
     """sha256 over the files under ``root``: each one's path relative to
-    ``root`` and its bytes."""
-    digest = hashlib.sha256()
-    for path in package_files(root):
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+    ``root`` and its bytes (:func:`extract.cache.code_digest`)."""
+    return cache.code_digest(*package_files(root), root=root)
 
 
 @lru_cache(maxsize=1)
