@@ -206,3 +206,82 @@ def test_points_prefer_a_rate_stated_exactly_to_one_stated_about():
             "全年支出进度约95.3%。")
     assert statuses(text.format("4.53"), "difference") == ["pass"]
     assert statuses(text.format("4.58"), "difference") == ["fail"]
+
+
+# ------------------------------------------- real phrasings (field trial s4)
+
+
+def test_change_against_a_year_named_one_before_the_figures_own_year():
+    # the figures are of 2026 (the title says 2024): 较2025年的 is their year before
+    text = "2026年全县“三公”经费预算总额为1,460万元，较2025年的1,580万元减少{}万元，下降{}%。"
+    assert statuses(text.format("120", "7.6"), "difference") == ["pass"]
+    assert statuses(text.format("120", "7.6"), "growth") == ["pass"]
+    assert statuses(text.format("125", "7.6"), "difference") == ["fail"]
+    assert statuses(text.format("120", "8.1"), "growth") == ["fail"]
+
+
+def test_a_change_word_before_a_reason_states_no_change():
+    # 减少的主要原因是…八项规定: 八项 is a name, not a change of 8 items
+    text = "公务接待费支出18万元，比上年减少3万元，减少的主要原因是严格落实中央八项规定精神。"
+    assert [c.message for c in results(text, "difference") if "八项" in c.message] == []
+
+
+def test_a_change_with_nothing_the_year_before_equals_this_years_figure():
+    # 上年无该预算: the year before's figure is 0, the change is the whole
+    text = "2024年培训费预算26,500元，同比增加{}元，上年无该预算，增长率无可比性。"
+    assert statuses(text.format("26,500"), "difference") == ["pass"]
+    assert statuses(text.format("26,000"), "difference") == ["fail"]
+
+
+def test_a_change_after_a_list_of_parts_is_the_change_of_their_whole():
+    # the sentence before lists the parts (其中); the whole is two sentences back
+    text = ("本年度“三公”经费预算为750万元。其中，因公出国（境）费30万元，公务接待费120万元，"
+            "公务用车购置及运行费600万元。比上年减少{}万元，下降{}%。")
+    assert statuses(text.format("50", "6.3"), "difference") == ["pass"]
+    assert statuses(text.format("50", "6.3"), "growth") == ["pass"]
+    assert statuses(text.format("50", "6.8"), "growth") == ["fail"]
+
+
+def test_a_change_that_names_its_subject_takes_that_subjects_figure():
+    # 其中：公务接待费比上年减少… names 公务接待费 of the sentence before
+    text = ("本年度“三公”经费预算为750万元。其中，因公出国（境）费30万元，公务接待费120万元，"
+            "公务用车购置及运行费600万元。其中：公务接待费比上年减少{}万元，下降{}%。")
+    assert statuses(text.format("15", "11.1"), "growth") == ["pass"]
+    assert statuses(text.format("15", "12.6"), "growth") == ["fail"]
+
+
+def test_a_change_of_the_totals_the_sentences_before_state():
+    # 收入支出总体与上年相比: the totals stated before (支出总计, with its parts)
+    text = ("本年度收入总计620.40万元，其中：本年收入合计618.20万元，年初结转和结余2.20万元。"
+            "本年度支出总计620.40万元，其中：本年支出合计619.10万元，年末结转和结余1.30万元。"
+            "收入支出总体与上年相比，增加{}万元，增长{}%。")
+    assert statuses(text.format("72.40", "13.21"), "growth") == ["pass"]
+    assert statuses(text.format("72.40", "13.71"), "growth") == ["fail"]
+
+
+def test_a_growth_whose_change_is_stated_with_the_same_figure_elsewhere():
+    # the amount of the change (同比减少12000元) is stated with 基本支出预算 960000元
+    text = ("1.基本支出预算960000元，占一般公共预算支出的80.00%，同比减少12000元，下降1.23%。"
+            "二、一般公共预算基本支出情况说明\n\n2024年本年一般公共预算基本支出960000元，较上年减少{}%。")
+    assert statuses(text.format("1.23"), "growth")[-1] == "pass"
+    assert statuses(text.format("1.73"), "growth")[-1] == "fail"
+
+
+def test_a_rate_to_two_decimals_may_be_cut_not_rounded():
+    # 310/(1170+310)... : 22.6351% stated 22.63 (rounded) or cut: both hold;
+    # 22.62 (below the cut) fails; to one decimal only rounding holds
+    text = "本年支出总计1,480.00万元，比上年增加310.00万元，增长{}%。"
+    assert statuses(text.format("26.49"), "growth") == ["pass"]   # 310/1170 = 26.4957 cut
+    assert statuses(text.format("26.50"), "growth") == ["pass"]   # rounded
+    assert statuses(text.format("26.48"), "growth") == ["fail"]
+    one = "本年支出总计1,480.0万元，比上年增加310.0万元，增长{}%。"
+    assert statuses(one.format("26.4"), "growth") == ["fail"]    # 26.4957 rounds to 26.5
+
+
+def test_respective_lists_pair_subjects_changes_and_rates_in_turn():
+    # 收、支总计各是B1,B2 … 各增加X1,X2 … 各增长r1、r2: X1/B1−X1 = 12.00%, X2/(B2−X2) = 15.00%
+    text = ("本年度收、支总计各是560.00,690.00万元。与上年相比，收、支总计各增加60.00,90.00万元，"
+            "各增长{}%、{}%。")
+    assert statuses(text.format("12.00", "15.00"), "growth") == ["pass", "pass"]
+    assert statuses(text.format("12.00", "15.50"), "growth") == ["pass", "fail"]
+    assert statuses(text.format("12.50", "15.00"), "growth") == ["fail", "pass"]

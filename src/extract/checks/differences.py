@@ -24,7 +24,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .periods import compared_subjects, compares_previous, is_previous
+from .periods import compared_subjects, compares_previous, is_previous, names_reason, none_before, opening_subjects
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
@@ -273,7 +273,7 @@ def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
         return None
     hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
     before = c.sentence[:p.start] if p.start >= 0 else ""
-    if not hits or not compares_previous(ctx, before):
+    if not hits or not compares_previous(ctx, before) or names_reason(ctx, words):
         return None
     return max(hits)[1]
 
@@ -330,7 +330,9 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
             for b in group:
                 ao, bo = claim_operand(a.claim), claim_operand(b.claim)
                 readings.append(_change_reading(ctx, c, *((ao, bo) if fell else (bo, ao)), pinned))
-    if not prior and c.unit_class == "money":
+    if not prior and not fell and none_before(ctx, s, p):
+        readings += _from_none(ctx, s, p, before)
+    elif not prior and c.unit_class == "money":
         readings += _through_growth(ctx, s, p, fell, before)
     stated = figure_interval(c, ctx.book)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
@@ -399,8 +401,8 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
     """"B。同比上年增加X，增长r%" states no figure of the year before, but
     B and r fix it (B / (1 ± r)), so X must be B·r / (1 + r) (a fall:
     B·r / (1 − r)). B: the nearest figure of X's unit before it in its
-    sentence, or, when X opens its sentence, the single one of the sentence
-    before in its section; r: the percent right after X whose words hold a
+    sentence, or, when X opens its sentence, the one it is the change of
+    (:func:`~extract.checks.periods.opening_subjects`); r: the percent right after X whose words hold a
     change word. Pinned: the words tie the three."""
     g = ctx.book.rules.growth
     change = g.increase_words + g.decrease_words
@@ -415,9 +417,8 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
     if own:
         b = own[-1]
     else:
-        prev = ctx.sentence_before(s)
-        found = [q for q in prev.placed if current(q)] if prev is not None and prev.section == s.section else []
-        if before or len(found) != 1:
+        found = [] if before else opening_subjects(ctx, s, p, lambda q, _: current(q))
+        if len(found) != 1:
             return []
         b = found[0]
     after = [q for q in s.placed if q.start >= p.end >= 0]
@@ -437,6 +438,24 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
     bo, ro = claim_operand(b.claim), claim_operand(rate)
     return [Reading((bo, ro), Interval(lo, hi), True, expected,
                     f"{bo.label}×{stated_text(rate)}/(1{sign}{stated_text(rate)}) = {expected}")]
+
+
+def _from_none(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) -> list[Reading]:
+    """"B，同比增加X，上年无该预算": the year before had none
+    (:func:`~extract.checks.periods.none_before`), so X is B − 0. B: the
+    nearest figure of X's unit before it in its sentence that is no change
+    and no figure of the year before. Pinned: the words tie the two."""
+    g = ctx.book.rules.growth
+    c = p.claim
+    own = [q for q in before if q.claim.normalized_unit == c.normalized_unit and
+           not any(w in q.claim.metric_text for w in g.increase_words + g.decrease_words + g.previous_year_words)]
+    if not own:
+        return []
+    b = own[-1]
+    bo = claim_operand(b.claim)
+    expected = show(in_unit(b.claim.normalized_value, c), max(c.precision, b.claim.precision), c.unit)
+    return [Reading((bo,), figure_interval(b.claim, ctx.book), True, expected,
+                    f"{bo.label} − 上年0（上年无此项）= {expected}")]
 
 
 def _value_interval(ctx: CheckContext, o: Operand) -> Interval:

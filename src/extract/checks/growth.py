@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult
+from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .periods import compared_subjects, compares_previous, is_previous
+from .periods import (compared_subjects, compares_previous, is_previous, names_reason, opening_subjects,
+                      respective_change, respective_place)
 from .figures import figure_interval, show, show_interval, stated_text
-from .operands import Reading, claim_operand, judge_readings
+from .operands import Operand, Reading, claim_operand, judge_readings
 from .relations.tables import cell_location, change_cell, table_name
 from .tolerance import Interval, compound_growth_interval, holds, ratio_interval, stated_interval
 
@@ -60,7 +62,43 @@ def growth_kind(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
                                     (False, True, g.year_on_year_decline), (False, False, g.year_on_year)):
         if any(w in words for w in vocab):
             return GrowthKind(average, decline)
-    return _compared_change(ctx, p)
+    return _compared_change(ctx, p) or _respective_growth(ctx, p)
+
+
+def _respective_growth(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
+    """A rate in a list of growth rates stated in turn (各下降23.51%、38.28%)."""
+    at = ctx.placed_at(p.claim.location)
+    found = respective_place(ctx, at[0], p) if at is not None else None
+    change = respective_change(ctx, at[0], found[0]) if found is not None else None
+    return GrowthKind(False, change[0]) if change is not None else None
+
+
+def claim_operand_of(figure) -> Operand:
+    """A claim or a figure of a respective list (no claim of its own) as an operand."""
+    return claim_operand(figure) if isinstance(figure, Claim) else Operand(figure, "", None)
+
+
+def _respective_reading(ctx: CheckContext, s: Sentence, rate: Placed, decimals: int) -> Optional[Reading]:
+    """X_k / (B_k ∓ X_k) for the k-th rate of a respective list (收、支总计各是
+    B1,B2万元。…各减少X1,X2万元，各下降r1%、r2%): pinned, the words pair them
+    in order."""
+    found = respective_place(ctx, s, rate)
+    change = respective_change(ctx, s, found[0]) if found is not None else None
+    if change is None:
+        return None
+    fell, amounts, current = change
+    k = found[1]
+    x, b = amounts.figures[k], current.figures[k]
+    xi, bi = figure_interval(x, ctx.book), figure_interval(b, ctx.book)
+    base = bi + xi if fell else bi - xi
+    ratio = ratio_interval(xi, base, percent=True)
+    base_value = b.normalized_value + (x.normalized_value if fell else -x.normalized_value)
+    nominal = x.normalized_value * 100 / base_value if base_value else None
+    expected = show(nominal if not fell or nominal is None else -nominal, decimals, "%")
+    sign = "+" if fell else "−"
+    xo, bo = claim_operand_of(x), claim_operand_of(b)
+    return Reading((bo, xo), _signed(ratio, fell) if ratio else None, True, expected,
+                   f"{stated_text(x)}/({stated_text(b)}{sign}{stated_text(x)})={expected}")
 
 
 def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
@@ -70,7 +108,7 @@ def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
     g = ctx.book.rules.growth
     words = p.claim.metric_text
     hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
-    if not hits:
+    if not hits or names_reason(ctx, words):
         return None
     before = p.claim.sentence[:p.start] if p.start >= 0 else p.claim.sentence
     if not compares_previous(ctx, before) and not any(c in before for c in g.to_cues):
@@ -249,15 +287,51 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
                 return x, b, max(hits)[1]
         if i == 0:
             # "1、收入：520.40万元。同比上年增加120.40万元，增长30.10%。": the
-            # change opens its sentence and the one before, in its section,
-            # states a single figure of its unit: that figure is the current one
-            prev = ctx.sentence_before(s)
-            if prev is not None and prev.section == s.section:
-                found = [b for b in prev.placed if current(b)]
-                if len(found) == 1:
-                    return x, found[0], max(hits)[1]
+            # change opens its sentence: the figure before it names
+            # (:func:`~extract.checks.periods.opening_subjects`) is the current one
+            found = opening_subjects(ctx, s, x, lambda b, _: current(b))
+            if len(found) == 1:
+                return x, found[0], max(hits)[1]
         return None
     return None
+
+
+def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed, bool]]:
+    """(X, B, fell) of "B，较上年减少r%" whose change amount is stated with
+    the same figure elsewhere (1.基本支出预算 900000元，…，同比减少10000元 …
+    / 本年一般公共预算基本支出 900000元，较上年减少1.1%): B is the nearest
+    figure before the rate (no change, not of the year before); another
+    sentence states a figure of B's value and unit named like it (two pairs
+    of letters in common) and, as the next figure of its unit after it, a
+    change against the year before: that change is X."""
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
+              ("percent", "date", "duration")]
+    if not before:
+        return None
+    b = before[-1]
+    if any(w in b.claim.metric_text for w in change) or is_previous(ctx, s, b):
+        return None
+    name = _bigrams(b.claim.metric)
+    for s2, q in ctx.text_claims():
+        if s2 is s or q.claim.normalized_unit != b.claim.normalized_unit or \
+                q.claim.normalized_value != b.claim.normalized_value or len(name & _bigrams(q.claim.metric)) < 2:
+            continue
+        after = [x for x in s2.placed if x.start >= q.end >= 0 and x.claim.normalized_unit == b.claim.normalized_unit]
+        if not after:
+            continue
+        x = after[0]
+        words = x.claim.metric_text
+        hits = [(words.rfind(w), w in g.decrease_words) for w in change if w in words]
+        if hits and not names_reason(ctx, words) and compares_previous(ctx, s2.text[:x.start]):
+            return x, b, max(hits)[1]
+    return None
+
+
+def _bigrams(text: str) -> set[str]:
+    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
@@ -280,6 +354,18 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
     return None
 
 
+def stated_magnitude(ctx: CheckContext, c) -> Interval:
+    """The magnitudes a stated growth rate stands for: its rounding band,
+    and, stated to at least rules ``growth.truncated_decimals`` decimals
+    with no qualifier, up to one unit of its last place above (a cut
+    figure: 38.28% for 38.2877%)."""
+    iv = figure_interval(c, ctx.book)
+    cut = ctx.book.rules.growth.truncated_decimals
+    if cut is None or c.precision < cut or c.qualifier:
+        return iv
+    return Interval(iv.lo, iv.hi + Decimal(1).scaleb(-c.precision) / 2)
+
+
 def _signed(iv: Interval, decline: bool) -> Interval:
     return Interval(-iv.hi, -iv.lo) if decline else iv
 
@@ -300,7 +386,7 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
             years = span[1] - span[0]
     # The stated change, signed by its direction word; the readings give
     # the signed change, so a fall written as 增长 fails.
-    stated = _signed(figure_interval(c, ctx.book), kind.decline)
+    stated = _signed(stated_magnitude(ctx, c), kind.decline)
     decimals = max(c.precision + 1, 2)
     readings: list[Reading] = []
     for ends_of in pairs if pair is not None else []:
@@ -330,8 +416,11 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
             expected = show(-nominal if fell and nominal is not None else nominal, decimals, "%")
             readings.append(Reading((ao, xo), _signed(ratio, fell) if ratio else None, True, expected,
                                     f"{stated_text(x.claim)}/{stated_text(a.claim)}={expected}"))
-    if pair is None and not kind.average:
-        found = change_and_current(ctx, s, rate)
+    respective = None if kind.average else _respective_reading(ctx, s, rate, decimals)
+    if respective is not None:
+        readings = [respective]
+    elif pair is None and not kind.average:
+        found = change_and_current(ctx, s, rate) or restated_change(ctx, s, rate)
         if found is not None:
             x, b, fell = found
             xo, bo = claim_operand(x.claim), claim_operand(b.claim)

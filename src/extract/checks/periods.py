@@ -14,9 +14,14 @@ figures are of it, for the checks of changes (growth, differences).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable, Optional
 
-from .context import CheckContext, Placed, Sentence
+from ..model import Quantity
+from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
+from .figures import Figure, unit_factor
 
 
 def previous_year(ctx: CheckContext) -> Optional[int]:
@@ -26,12 +31,37 @@ def previous_year(ctx: CheckContext) -> Optional[int]:
 
 def compares_previous(ctx: CheckContext, text: str) -> bool:
     """Whether ``text`` (words before a figure) compares with the year
-    before: a comparison cue (较上年, 同比) or the year before the report's
-    after 较/比 (rules ``growth.year_cue``: 较2023年的 in a 2024 report)."""
+    before: a comparison cue (较上年, 同比) or, after 较/比/与 (rules
+    ``growth.year_cue``), the year before the report's (较2023年的 in a 2024
+    report) or the year before one stated earlier in ``text`` (2025年…预算
+    总额为1969万元，较2024年的2190万元: the figures' own year, whatever year
+    the report's title gives)."""
     if any(cue in text for cue in ctx.book.rules.growth.comparison_cues):
         return True
-    prev = previous_year(ctx)
-    return prev is not None and any(int(m.group("year")) == prev for m in ctx.book.year_cue.finditer(text))
+    return any(_names_year_before(ctx, text, m) for m in ctx.book.year_cue.finditer(text))
+
+
+def _names_year_before(ctx: CheckContext, text: str, cue: re.Match) -> bool:
+    """Whether the year a year cue names is the year before the report's,
+    or the year before one stated in ``text`` before the cue."""
+    year = int(cue.group("year"))
+    if year == previous_year(ctx):
+        return True
+    return any(int(m.group("year")) == year + 1 for m in ctx.book.gap_year.finditer(text, 0, cue.start()))
+
+
+def _after_year_cue(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether ``p`` is the figure a year cue naming the year before
+    introduces (较2024年的2190万元): at most ``cue_gap_chars`` characters,
+    no digit and no clause break, between them."""
+    g = ctx.book.rules.growth
+    text = s.text[:p.start]
+    cues = list(ctx.book.year_cue.finditer(text))
+    if not cues:
+        return False
+    gap = text[cues[-1].end():].strip()
+    return len(gap) <= g.cue_gap_chars and not any(ch.isdigit() or ch in "，,。；;：:" for ch in gap) and \
+        _names_year_before(ctx, text, cues[-1])
 
 
 def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
@@ -50,6 +80,8 @@ def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
         return True
     if p.start < 0:
         return False
+    if _after_year_cue(ctx, s, p):
+        return True
     start = max(s.text.rfind(ch, 0, p.start) for ch in "；;") + 1
     part = s.text[start:p.start].lstrip(" \u3000（()）一二三四五六七八九十、.")
     return part.startswith(tuple(g.previous_year_words)) and \
@@ -71,3 +103,178 @@ def compared_subjects(ctx: CheckContext, s: Sentence, previous: Placed,
             or prev.section != s.section:
         return []
     return [p for p in prev.placed if current(p, prev)]
+
+
+def names_reason(ctx: CheckContext, words: str) -> bool:
+    """Whether the words after the last change word of ``words`` (a
+    figure's words) name a reason (rules ``growth.reason_words``): 减少主要
+    原因是认真落实中央八项规定 states no change of 八项."""
+    g = ctx.book.rules.growth
+    ends = [words.rfind(w) + len(w) for w in g.increase_words + g.decrease_words if w in words]
+    return bool(ends) and any(w in words[max(ends):] for w in g.reason_words)
+
+
+def none_before(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether the words right after a stated change ``p`` say the year
+    before had none of it (rules ``growth.none_before_words``: 同比增加17000
+    元，上年无该预算): up to the next figure or the sentence's end."""
+    if p.end < 0:
+        return False
+    following = [q.start for q in s.placed if q.start >= p.end]
+    rest = s.text[p.end:min(following) if following else len(s.text)]
+    return any(w in rest for w in ctx.book.rules.growth.none_before_words)
+
+
+_CLAUSE_OPENING = re.compile(r"^[\s\u3000]*(?:其中[：:，,]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])*")
+
+
+def clause_name(ctx: CheckContext, s: Sentence, p: Placed) -> str:
+    """The words naming ``p`` in its clause (from the last clause break
+    before it), without ordinals, 其中, stated years and anything from a
+    comparison or a change word on: 其中：因公出国(境)费同口径比2018年减少 ->
+    因公出国境费同口径; 公务接待费478万元 -> 公务接待费 (letters only)."""
+    g = ctx.book.rules.growth
+    if p.start < 0:
+        return ""
+    text = s.text[:p.start]
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text)), default=0)
+    words = _CLAUSE_OPENING.sub("", text[start:])
+    cut = [words.find(w) for w in g.comparison_cues + g.increase_words + g.decrease_words if w in words]
+    cut += [m.start() for m in ctx.book.year_cue.finditer(words)]
+    words = words[:min(cut)] if cut else words
+    words = ctx.book.gap_year.sub("", words)
+    return "".join(ch for ch in words if ch.isalnum() and not ch.isdigit()).removesuffix("为").removesuffix("是")
+
+
+def opening_subjects(ctx: CheckContext, s: Sentence, x: Placed,
+                     current: Callable[[Placed, Sentence], bool]) -> list[Placed]:
+    """What a change that states no figure of its own before it in its
+    sentence (``x``: 同口径比2018年减少830万元 / 其中：公务接待费同口径比2018年减少
+    38万元 / 收入支出总体与上年相比，增加58.21万元) is the change of, among
+    the figures of the sentences before it in its section that
+    ``current(q, sentence)`` accepts, nearest first:
+    1. the figure its clause names (公务接待费 … 478万元: one name holds the
+       other, four letters at least);
+    2. else the one figure of the sentence before;
+    3. else the one figure that is no part of a stated whole of the
+       nearest sentence before stating one (支出总计434.72万元，其中：…; a 其中
+       list names the parts of the whole stated before it: the change is
+       of that whole), past sentences that state only parts."""
+    idx = {id(s2): i for i, s2 in enumerate(ctx.sentences)}.get(id(s))
+    if idx is None:
+        return []
+    reach = ctx.book.rules.operands.reach_sentences
+    pool = [s2 for s2 in ctx.sentences[max(0, idx - reach - 1):idx][::-1] if s2.section == s.section]
+    name = clause_name(ctx, s, x)
+    if len(name) >= 4:
+        for s2 in pool:
+            for q in reversed(s2.placed):
+                other = clause_name(ctx, s2, q)
+                if current(q, s2) and len(other) >= 4 and (other in name or name in other):
+                    return [q]
+    if not pool or pool[0] is not ctx.sentence_before(s):
+        return []
+    found = [q for q in pool[0].placed if current(q, pool[0])]
+    if len(found) == 1:
+        return found
+    parts = ctx.wholes_of
+
+    def whole(q: Placed, s2: Sentence) -> bool:
+        # no part of a stated breakdown, nor a figure after its sentence's 其中
+        first = s2.text.find("其中")
+        return id(q.claim) not in parts and not 0 <= first < q.start
+
+    for s2 in pool:
+        wholes = [q for q in s2.placed if current(q, s2) and whole(q, s2)]
+        if wholes:
+            return wholes if len(wholes) == 1 else []
+        if not any(current(q, s2) for q in s2.placed):
+            return []
+    return []
+
+
+# ------------------------------------------------------- respective lists
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SEP = r"\s*[,，、]\s*"
+
+
+@dataclass(frozen=True)
+class Respective:
+    """A list of figures stated for a list of subjects in turn (收、支总计各是
+    4125.49,4143.91万元 / 各下降23.51%、38.28%): the words after 各 (``lead``),
+    where the list starts in its sentence, and its figures in order (the
+    bare numbers take the unit of the last, which is a claim)."""
+
+    lead: str
+    start: int
+    figures: tuple[Figure, ...]
+
+
+def respective_lists(ctx: CheckContext, s: Sentence) -> list[Respective]:
+    """The respective lists of ``s`` (each one 各, a few words, then two or
+    more numbers separated by commas or 、, the last a claim of ``s``)."""
+    if "各" not in s.text:
+        return []
+    by_end = {p.end: p for p in s.placed if p.end >= 0}
+    out = []
+    item = rf"{_NUMBER}[^\d，,、。；;]{{0,3}}?"
+    pattern = re.compile(rf"各(?P<lead>[^\d，,。；;：:各]{{0,6}}?)(?P<items>{item}(?:{_SEP}{item})+)")
+    for m in pattern.finditer(s.text):
+        numbers = list(re.finditer(_NUMBER, m.group("items")))
+        base = m.start("items")
+        last = next((p for end, p in by_end.items() if base + numbers[-1].start() < end <= m.end() + 4
+                     and p.start == base + numbers[-1].start()), None)
+        if last is None:
+            continue
+        c = last.claim
+        figures: list[Figure] = []
+        for n in numbers:
+            at = base + n.start()
+            own = next((p for p in s.placed if p.start == at), None)
+            if own is not None and own.claim.normalized_unit == c.normalized_unit:
+                figures.append(own.claim)
+                continue
+            value = Decimal(n.group().replace(",", ""))
+            figures.append(Quantity(text=f"{n.group()}{c.unit}", value=value, unit=c.unit, unit_class=c.unit_class,
+                                    normalized_value=value * unit_factor(c), normalized_unit=c.normalized_unit,
+                                    precision=len(n.group().partition(".")[2]), location=c.location))
+        out.append(Respective(m.group("lead"), m.start(), tuple(figures)))
+    return out
+
+
+def respective_place(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[tuple[Respective, int]]:
+    """The respective list ``p`` is in and its place in it, if any."""
+    for r in respective_lists(ctx, s):
+        for k, f in enumerate(r.figures):
+            if f is p.claim:
+                return r, k
+    return None
+
+
+def respective_change(ctx: CheckContext, s: Sentence, r: Respective
+                      ) -> Optional[tuple[bool, Respective, Respective]]:
+    """For a respective list of changes or growth rates against the year
+    before (与2021年相比，…各减少A,B万元 / 各下降r%、s%), (fell, the list of
+    change amounts, the list of this year's figures): the amounts the
+    nearest list of money before it, or ``r`` itself; this year's figures
+    the nearest list before the amounts with no change word in its lead,
+    in the sentence or the sentence before; all of one length."""
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    hits = [(r.lead.rfind(w), w in g.decrease_words) for w in change if w in r.lead]
+    if not hits or not compares_previous(ctx, s.text[:r.start]):
+        return None
+    fell = max(hits)[1]
+    lists = respective_lists(ctx, s)
+    before = [x for x in lists if x.start < r.start and len(x.figures) == len(r.figures)]
+    amounts = r if r.figures[0].unit != "%" else next(
+        (x for x in reversed(before) if x.figures[0].unit != "%" and any(w in x.lead for w in change)), None)
+    if amounts is None:
+        return None
+    prev = ctx.sentence_before(s)
+    pool = [x for x in lists if x.start < amounts.start][::-1] + \
+        (respective_lists(ctx, prev)[::-1] if prev is not None and prev.section == s.section else [])
+    current = next((x for x in pool if len(x.figures) == len(r.figures) and not any(w in x.lead for w in change)
+                    and x.figures[0].normalized_unit == amounts.figures[0].normalized_unit), None)
+    return (fell, amounts, current) if current is not None else None

@@ -276,6 +276,16 @@ class GrowthRules(_Strict):
     increase_words: list[str] = Field(default_factory=list)
     decrease_words: list[str] = Field(default_factory=list)
     comparison_cues: list[str] = Field(default_factory=list)
+    # A change word followed by one of these before its figure names a
+    # reason, not a change (减少主要原因是认真落实中央八项规定: 八项 is a name).
+    reason_words: list[str] = Field(default_factory=list)
+    # Words right after a change saying the year before had none of it
+    # (同比增加17000元，上年无该预算): the figure of the year before is 0.
+    none_before_words: list[str] = Field(default_factory=list)
+    # A growth rate stated to at least this many decimals may be cut, not
+    # rounded (38.28% for 38.2877%): its last digit, one unit below the
+    # figures' value, still holds. None: rounding only.
+    truncated_decimals: Optional[int] = None
     # At most this many characters (no digit, no clause break) between a
     # from- or to-cue and its figure: 由上年的1860辆增至2145辆.
     cue_gap_chars: int = 4
