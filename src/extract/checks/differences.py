@@ -24,7 +24,8 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .periods import compared_subjects, compares_previous, is_previous, names_reason, none_before, opening_subjects
+from .periods import (compared_subjects, compares_previous, is_previous, letter_pairs, names_reason, none_before,
+                      opening_subjects)
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
@@ -509,11 +510,6 @@ def target_gap(ctx: CheckContext, p: Placed) -> Optional[bool]:
     return None
 
 
-def _bigrams(text: str) -> set[str]:
-    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def _gap_targets(ctx: CheckContext, actual: Claim, points: bool) -> tuple[list[Operand], bool]:
     """The targets an actual may be measured against: those of the
     indicators stating it (same value and unit) or named like it (two
@@ -523,9 +519,9 @@ def _gap_targets(ctx: CheckContext, actual: Claim, points: bool) -> tuple[list[O
         return q.unit == "%" if points else same_unit(q, actual)
 
     inds = [i for i in ctx.report.indicators if i.target.quantity is not None and unit_of(i.target.quantity)]
-    words = _bigrams(actual.metric_text)
+    words = letter_pairs(actual.metric_text)
     own = [i for i in inds if i.actual is not None and i.actual.value == actual.value and unit_of(i.actual)]
-    own += [i for i in inds if i not in own and len(words & _bigrams(i.name)) >= 2]
+    own += [i for i in inds if i not in own and len(words & letter_pairs(i.name)) >= 2]
     chosen = own or inds
     return [Operand(i.target.quantity, f"{i.name}目标", f"indicator:{i.table}:{i.row}")
             for i in chosen], bool(own)

@@ -31,8 +31,8 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .periods import (compared_subjects, compares_previous, is_previous, names_reason, opening_subjects,
-                      respective_change, respective_place)
+from .periods import (compared_subjects, compares_previous, is_previous, letter_pairs, names_reason,
+                      opening_subjects, respective_change, respective_place)
 from .figures import figure_interval, show, show_interval, stated_text
 from .operands import Operand, Reading, claim_operand, judge_readings
 from .relations.tables import cell_location, change_cell, table_name
@@ -313,10 +313,10 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
     b = before[-1]
     if any(w in b.claim.metric_text for w in change) or is_previous(ctx, s, b):
         return None
-    name = _bigrams(b.claim.metric)
+    name = letter_pairs(b.claim.metric)
     for s2, q in ctx.text_claims():
         if s2 is s or q.claim.normalized_unit != b.claim.normalized_unit or \
-                q.claim.normalized_value != b.claim.normalized_value or len(name & _bigrams(q.claim.metric)) < 2:
+                q.claim.normalized_value != b.claim.normalized_value or len(name & letter_pairs(q.claim.metric)) < 2:
             continue
         after = [x for x in s2.placed if x.start >= q.end >= 0 and x.claim.normalized_unit == b.claim.normalized_unit]
         if not after:
@@ -327,11 +327,6 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
         if hits and not names_reason(ctx, words) and compares_previous(ctx, s2.text[:x.start]):
             return x, b, max(hits)[1]
     return None
-
-
-def _bigrams(text: str) -> set[str]:
-    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
-    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:

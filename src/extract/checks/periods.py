@@ -105,6 +105,14 @@ def compared_subjects(ctx: CheckContext, s: Sentence, previous: Placed,
     return [p for p in prev.placed if current(p, prev)]
 
 
+def letter_pairs(text: str) -> set[str]:
+    """The pairs of adjacent letters of ``text`` (digits and marks dropped):
+    two names sharing two pairs name one thing (全年完成校舍改造 / 改造薄弱
+    学校校舍面积; 基本支出预算 / 一般公共预算基本支出)."""
+    text = "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def names_reason(ctx: CheckContext, words: str) -> bool:
     """Whether the words after the last change word of ``words`` (a
     figure's words) name a reason (rules ``growth.reason_words``): 减少主要
@@ -125,7 +133,8 @@ def none_before(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     return any(w in rest for w in ctx.book.rules.growth.none_before_words)
 
 
-_CLAUSE_OPENING = re.compile(r"^[\s\u3000]*(?:其中[：:，,]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])*")
+_CLAUSE_OPENING = re.compile(r"^[\s\u3000]*(?:其中[：:，,]?|[一二三四五六七八九十]+[、.．]"
+                             r"|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])*")
 
 
 def clause_name(ctx: CheckContext, s: Sentence, p: Placed) -> str:
