@@ -11,7 +11,9 @@ pair of its unit nearby are not. Passes when a reading holds, fails when
 none does and one is pinned, else skipped. A balance is never negative
 (``never_negative``): spending above the budget leaves 0. A change
 against the year before with no figure of that year is read through the
-growth rate stated after it (:func:`_through_growth`).
+growth rate stated after it (:func:`_through_growth`); one the words
+say the year before had none of (上年无该预算) is this year's figure
+(:func:`_from_none`).
 结余 1247.01 against 7406.91 − 6159.9 holds.
 """
 

@@ -7,8 +7,13 @@ per stated growth rate (a percent figure whose words hold a word of rules
 and a to-cue (增至, 提高到 …) before the rate in its sentence; for 同比
 without them, a figure of the year before (上年 …, before the rate or in a
 bracket right after it: 增长5.3%（上年1,187件）) and the figure before
-the rate; for "B，较上年增加X，增长r%", X / (B − X) (B the one figure of the
-sentence before, when the change opens its own). A percent whose words
+the rate; for "B，较上年增加X，增长r%", X / (B − X) (B the figure the
+change is of when it opens its sentence:
+:func:`~extract.checks.periods.opening_subjects`; or the change stated
+with B's figure elsewhere: :func:`restated_change`); for a respective
+list (收、支总计各是B1,B2…各减少X1,X2…各下降r1%、r2%) X_k / (B_k ∓ X_k).
+A rate stated to two or more decimals may be cut, not rounded
+(:func:`stated_magnitude`). A percent whose words
 hold a change word (rules ``increase_words``/``decrease_words``) after a
 comparison cue (较上年, 同比) is growth in that word's direction: the stated
 figure is signed by it, so a fall written as 增长 fails (and the message
@@ -87,8 +92,12 @@ def _respective_reading(ctx: CheckContext, s: Sentence, rate: Placed, decimals: 
     if change is None:
         return None
     fell, amounts, current = change
-    k = found[1]
-    x, b = amounts.figures[k], current.figures[k]
+    return change_over_current(ctx, amounts.figures[found[1]], current.figures[found[1]], fell, decimals)
+
+
+def change_over_current(ctx: CheckContext, x, b, fell: bool, decimals: int) -> Reading:
+    """The pinned reading X / (B ∓ X) of a growth rate from its change X and
+    this year's figure B (B + X the year before for a fall)."""
     xi, bi = figure_interval(x, ctx.book), figure_interval(b, ctx.book)
     base = bi + xi if fell else bi - xi
     ratio = ratio_interval(xi, base, percent=True)
@@ -96,9 +105,8 @@ def _respective_reading(ctx: CheckContext, s: Sentence, rate: Placed, decimals: 
     nominal = x.normalized_value * 100 / base_value if base_value else None
     expected = show(nominal if not fell or nominal is None else -nominal, decimals, "%")
     sign = "+" if fell else "−"
-    xo, bo = claim_operand_of(x), claim_operand_of(b)
-    return Reading((bo, xo), _signed(ratio, fell) if ratio else None, True, expected,
-                   f"{stated_text(x)}/({stated_text(b)}{sign}{stated_text(x)})={expected}")
+    return Reading((claim_operand_of(b), claim_operand_of(x)), _signed(ratio, fell) if ratio else None, True,
+                   expected, f"{stated_text(x)}/({stated_text(b)}{sign}{stated_text(x)})={expected}")
 
 
 def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
@@ -418,17 +426,7 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
         found = change_and_current(ctx, s, rate) or restated_change(ctx, s, rate)
         if found is not None:
             x, b, fell = found
-            xo, bo = claim_operand(x.claim), claim_operand(b.claim)
-            xi, bi = figure_interval(x.claim, ctx.book), figure_interval(b.claim, ctx.book)
-            base = bi + xi if fell else bi - xi
-            ratio = ratio_interval(xi, base, percent=True)
-            base_value = b.claim.normalized_value + (x.claim.normalized_value if fell else -x.claim.normalized_value)
-            nominal = x.claim.normalized_value * 100 / base_value if base_value else None
-            expected = show(nominal if not fell or nominal is None else -nominal, decimals, "%")
-            sign = "+" if fell else "−"
-            readings.append(Reading((bo, xo), _signed(ratio, fell) if ratio else None, True, expected,
-                                    f"{stated_text(x.claim)}/({stated_text(b.claim)}{sign}{stated_text(x.claim)})"
-                                    f"={expected}"))
+            readings.append(change_over_current(ctx, x.claim, b.claim, fell, decimals))
 
     def explain(r: Reading) -> str:
         flipped = Interval(-stated.hi, -stated.lo)
