@@ -181,19 +181,20 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[O
 
 
 def _share(ctx: CheckContext, s: Sentence, rate: Placed,
-           near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+           near: list[tuple[Sentence, Placed]]) -> tuple[list[tuple[Operand, Operand]], list[tuple[Operand, Operand]]]:
     """A / B for "A…占B的R%": A the figure right before the rate in its
-    sentence, B each larger figure of A's unit nearby."""
+    sentence; B the whole the cue names (a form cell, or the one figure of
+    that name), and apart each larger figure of A's unit nearby."""
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
               ("percent", "date", "duration")]
     if not before:
-        return []
+        return [], []
     part = _referred(ctx, s, before[-1].claim) or before[-1].claim
-    out = [(claim_operand(part), claim_operand(p.claim)) for _, p in near
-           if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
-           and p.claim.normalized_value > part.normalized_value]
     share = ctx.book.share_cue.search(rate.claim.metric_text) if ctx.book.share_cue is not None else None
     name = (share.groupdict().get("whole") or "") if share is not None else ""
+    out = [(claim_operand(part), claim_operand(p.claim)) for s2, p in near
+           if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
+           and p.claim.normalized_value > part.normalized_value and not (name and _share_part(ctx, s2, p, name))]
     whole = _form_whole(ctx, name, part) if name else None
     if whole is None and name:
         # 占本年支出合计的100.00%: the one figure of this year whose words are the whole's name
@@ -203,7 +204,18 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
                              and p.claim.normalized_value >= part.normalized_value,
                              lambda words: len(key) >= 2 and key in "".join(words.split()))
         whole = claim_operand(named[1].claim) if named is not None else None
-    return ([(claim_operand(part), whole)] if whole is not None else []) + out
+    return ([(claim_operand(part), whole)] if whole is not None else []), out
+
+
+def _share_part(ctx: CheckContext, s: Sentence, p: Placed, name: str) -> bool:
+    """Whether ``p`` is the part of a share of the whole ``name`` itself
+    (基本支出预算870000元，占一般公共预算支出的87%): a sibling, no whole."""
+    at = next((i for i, q in enumerate(s.placed) if q is p), None)
+    if at is None or at + 1 >= len(s.placed) or ctx.book.share_cue is None:
+        return False
+    nxt = s.placed[at + 1].claim
+    m = ctx.book.share_cue.search(nxt.metric_text) if nxt.unit in ctx.book.rules.operands.rate_units else None
+    return m is not None and _squash(m.groupdict().get("whole") or "") == _squash(name)
 
 
 def _referred(ctx: CheckContext, s: Sentence, count: Claim) -> Optional[Claim]:
@@ -265,8 +277,13 @@ def _share_run(ctx: CheckContext, s: Sentence, shares_of) -> list[Sentence]:
         return [s]
 
     def joined(a: Sentence, b: Sentence) -> bool:
-        """``b`` follows ``a`` in one paragraph and both state shares."""
-        return (a.section == b.section and bool(shares_of(a)) and bool(shares_of(b))
+        """``b`` follows ``a`` on the next line, in one paragraph or in the
+        next numbered item of one list ("1. 基本支出…，占…的87%。" / "2. 项目支出…，
+        占…的13%。": sections of one parent), and both state shares."""
+        same = a.section == b.section or (a.section is not None and b.section is not None
+                                          and ctx.section_path(a.section)[:-1] == ctx.section_path(b.section)[:-1]
+                                          and len(ctx.section_path(a.section)) > 1)
+        return (same and bool(shares_of(a)) and bool(shares_of(b))
                 and 0 <= b.location.line - a.placed[-1].claim.location.end_line <= 1)
 
     lo = hi = here
@@ -302,39 +319,63 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
                 last_end = p.end
         return out
 
-    run = [shares_of(x) for x in _share_run(ctx, s, shares_of)]
+    def whole_named(p: Placed) -> str:
+        """The whole a share names ('' for a bare 占)."""
+        m = cue.search(p.claim.metric_text)
+        return _squash((m.groupdict().get("whole") or "") if m is not None else "")
+
+    # the shares of the rate's whole: a list of numbered items may hold the
+    # shares of a sub-list between them (1. 基本支出…占一般公共预算支出的84%，其中:
+    # 工资福利支出…占基本支出预算81%… 2. 项目支出…占一般公共预算支出的16%)
+    run = [[x for x in shares_of(y) if whole_named(x[0]) == whole_named(rate)] for y in _share_run(ctx, s, shares_of)]
+    run = [found for found in run if found]
     at = next((i for i, found in enumerate(run) if any(p is rate for p, _ in found)), None)
     if at is None:
         return None
     factor = units[rate.claim.unit]
 
     def whole(window: list[tuple[Placed, Claim]]) -> bool:
-        """The window's shares, of parts of one unit, add up to 100% within a
-        unit of their last digit each (a typo in one share still leaves the
-        list a whole: 27.06% + 3.98% + 68.98% = 100.02%)."""
+        """Whether the window can be a division: two or more shares of
+        distinct parts of one unit, all of one whole named (or none). It is
+        one when its shares add up to 100% within a unit of their last digit
+        each (:func:`adds_up`), or but for a typo in one share
+        (:func:`with_typo`: 27.06% + 3.98% + 68.98% = 100.02%)."""
         parts = [part for _, part in window]
         if len(window) < 2 or len({x.normalized_unit for x in parts}) != 1 or len({id(x) for x in parts}) != len(parts):
             return False
+        if len({whole_named(p) for p, _ in window}) != 1:
+            return False  # shares of different wholes (占基本支出的…, 占一般公共预算支出的…)
+        return True
+
+    def adds_up(window: list[tuple[Placed, Claim]]) -> bool:
         total = sum((p.claim.value for p, _ in window), Decimal(0))
         slack = sum((Decimal(1).scaleb(-p.claim.precision) for p, _ in window), Decimal(0))
-        if abs(total - factor) <= slack:
-            return True
+        return abs(total - factor) <= slack
+
+    def with_typo(window: list[tuple[Placed, Claim]]) -> bool:
+        """A window that is a whole but for a typo in one share."""
+        parts = [part for _, part in window]
         # a typo in one share: every other share of the list holds against
         # the sum of the parts, so the parts are the whole
         # (人员经费…占27.00%；公用经费…占3.98%；项目支出…占68.98%)
         whole_iv = stated_interval(Decimal(0), 0, exact=True)
         for part in parts:
             whole_iv = whole_iv + figure_interval(part, ctx.book)
-        failing = 0
+        failing = holding = 0
         for p, part in window:
             r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
-            failing += r is None or not holds(r.scaled(factor), figure_interval(p.claim, ctx.book))
-        return failing <= 1
+            ok = r is not None and holds(r.scaled(factor), figure_interval(p.claim, ctx.book))
+            failing += not ok
+            holding += ok and part.normalized_value != 0  # 0万元，占0% holds against any whole
+        return failing <= 1 and holding >= 1
 
     # the shortest run of clauses around the rate whose shares make a whole
     # (a share of another list, in the sentence before, is no part of it)
     windows = sorted(((i, j) for i in range(at + 1) for j in range(at, len(run))), key=lambda w: w[1] - w[0])
-    shares = next((w for w in ([x for found in run[i:j + 1] for x in found] for i, j in windows) if whole(w)), None)
+    # a window whose shares add up to 100% first; one a typo away from it only where none does
+    # (0万元占0% and 其他收入266.33万元占6.46% are no whole of a list adding up to 100%)
+    candidates = [w for w in ([x for found in run[i:j + 1] for x in found] for i, j in windows) if whole(w)]
+    shares = next((w for w in candidates if adds_up(w)), None) or next((w for w in candidates if with_typo(w)), None)
     if shares is None:
         return None  # not the whole: a selection of parts, or shares of different wholes
     parts = [part for _, part in shares]
@@ -412,7 +453,7 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     if len(pairs) != 1:
         return []
     a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
-    if siblings(ctx, a, b):
+    if siblings(ctx, a, b) or not _money_allowed(ctx, index, a, b):
         return []
     head = subject_head(ctx, rate.claim, index)
     placed_a = next(p for p in s.placed if p.claim is a)
@@ -732,7 +773,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         own = [p for p in named_by_words(ctx, [(s, p) for p in s.placed if p is not rate],
                                           ctx.book.rate_numerators[index], 3)]
         pinned += _subject_pairs(ctx, s, own, index)
-        for n, d in pair_nearby(ctx, near, ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]):
+        for n, d in _worded_pairs(ctx, near, index):
             # pinned only when one of them stands with the rate (its sentence
             # or line), the pair is of the rate's year (a figure of the year
             # before only for a rate of the year before, which needs one:
@@ -750,8 +791,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # clause (the rate before it) are no reading its words allow
         clause = _clause_of(ctx, s, rate)
         if clause is not None:
-            own_pairs = pair_nearby(ctx, [(s, p) for p in reversed(clause)], ctx.book.rate_numerators[index],
-                                    ctx.book.rate_denominators[index])
+            own_pairs = _worded_pairs(ctx, [(s, p) for p in reversed(clause)], index)
             if own_pairs:
                 inside = {id(p.claim) for p in clause}
                 earlier = {id(p.claim) for p in s.placed if 0 <= p.end <= rate.start} - inside
@@ -772,20 +812,45 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
-        (pinned if share.groupdict().get("whole") else loose).extend(_share(ctx, s, rate, near))
+        # and pins a figure of that name; of the larger figures nearby, money
+        # is named precisely (基本支出预算 or 本年一般公共预算基本支出 is no
+        # 一般公共预算支出: a loose reading), a count by its unit too (全年补贴
+        # 培训18,650人次 for 占参训总人次的: pinned)
+        named, others = _share(ctx, s, rate, near)
+        if share.groupdict().get("whole"):
+            pinned += named + [(n, d) for n, d in others if d.figure.unit_class != "money"]
+            loose += [(n, d) for n, d in others if d.figure.unit_class == "money"]
+        else:
+            loose += named + others
     if not pinned:
         # any other pair of one unit, read as a part of its whole (only
         # where nothing is pinned: pinned readings alone count where some are)
-        figures = [p.claim for _, p in near]
+        # (not a bound, 低于每亩15元, nor a figure per something, 亩均作业费用14元:
+        # neither is a count of a part or a whole)
+        figures = [p.claim for _, p in near if p.claim.operator is None and p.claim.qualifier is None
+                   and not _per_something(ctx, p.claim)]
         ops = {id(f): claim_operand(f) for f in figures}
-        # (one figure stated twice is no part and its whole: 2194家 / 2194家;
-        # a part as large as a whole of other words is: 财政拨款支出2940.05万元,
-        # 占本年支出合计的100.00%)
+        of = _counted_metrics(ctx, near)
+        # (one figure stated twice is no part and its whole: 2194家 / 2194家,
+        # PM2.5年均浓度29μg/m³ / 由45μg/m³降至29μg/m³; a part as large as a
+        # whole of other words is: 财政拨款支出2940.05万元, 占本年支出合计的100.00%;
+        # an equal part shares a term with its whole: 深机井1座 is no part of
+        # 水塔1座, and a figure with no words of its own, a table cell read as
+        # text, names no term)
+        generic_words = ctx.book.rules.operands.generic_rate_words
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
-                  if n is not d and n.normalized_unit == d.normalized_unit
+                  if n is not d and n.location != d.location and n.normalized_unit == d.normalized_unit
                   and (n.normalized_value < d.normalized_value
-                       or n.normalized_value == d.normalized_value and n.metric != d.metric)
-                  and not siblings(ctx, n, d)]
+                       or n.normalized_value == d.normalized_value and of[id(n)] != of[id(d)]
+                       and shares_subject(n.metric_text, d.metric_text, generic_words))
+                  and not siblings(ctx, n, d) and _money_allowed(ctx, index, n, d)]
+    # figures after the rate in its sentence that a later rate of it follows
+    # are that rate's clause ("…，目标完成率为100%，(2)成本目标：…目标值是20万元，
+    # 实际完成值为0万元，目标完成率为0%"): no operands of this one
+    later = _later_clauses(ctx, s, rate)
+    if later:
+        pinned = [(n, d) for n, d in pinned if id(n.figure) not in later and id(d.figure) not in later]
+        loose = [(n, d) for n, d in loose if id(n.figure) not in later and id(d.figure) not in later]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
@@ -803,9 +868,72 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             expected = show(nominal, decimals, c.unit)
             names = f"（{n.name} / {d.name}）" if n.name and d.name and n.name != d.name else ""
             top_text = f"({stated_text(d.figure)}−{stated_text(n.figure)})" if rest_of else stated_text(n.figure)
-            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap, rest_of), is_pinned, expected,
+            # the cap (执行率 stated 100% when spending exceeds the budget)
+            # holds only for operands the words pin: two figures read loosely
+            # that give 2500% are no 100% rate
+            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap if is_pinned else None, rest_of),
+                               is_pinned, expected,
                                f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
     return out
+
+
+def _worded_pairs(ctx: CheckContext, near: list[tuple[Sentence, Placed]], index: int) -> list[tuple[Operand, Operand]]:
+    """The pairs of ``near`` whose words match the rule's ``numerator`` and
+    ``denominator`` (:func:`~extract.checks.operands.pair_nearby`), but not
+    a denominator whose words name the numerator too: a spent figure is no
+    budget (一般公共预算支出决算数 holds 预算 as the name of a fund, and
+    决算数 says it is what was spent; 完成预算 over it is no reading)."""
+    numerator = ctx.book.rate_numerators[index]
+    pairs = pair_nearby(ctx, near, numerator, ctx.book.rate_denominators[index])
+    if numerator is None:
+        return pairs
+    words = {id(p.claim): ctx.words_of(s2, p) for s2, p in near}
+    return [(n, d) for n, d in pairs if not numerator.search(words.get(id(d.figure), ""))]
+
+
+def _per_something(ctx: CheckContext, c: Claim) -> bool:
+    """Whether a figure is per something by the rule book's cues (人均补贴,
+    每万人…件): no count of a part or a whole."""
+    return cue_rule(ctx.book, c) is not None or any(cue.search(c.metric_text) for cue in ctx.book.per_base_cues)
+
+
+def _counted_metrics(ctx: CheckContext, near: list[tuple[Sentence, Placed]]) -> dict[int, str]:
+    """The metric each figure of ``near`` is of: its own, or for the end of
+    a change (由45μg/m³降至29μg/m³: rules ``growth.to_cues``) its start's."""
+    to_cues = tuple(ctx.book.rules.growth.to_cues)
+    out: dict[int, str] = {}
+    for s2, p in near:
+        at = next((i for i, q in enumerate(s2.placed) if q is p), 0)
+        if at and p.claim.metric_text.strip() in to_cues:
+            out[id(p.claim)] = s2.placed[at - 1].claim.metric or s2.placed[at - 1].claim.metric_text
+        else:
+            out[id(p.claim)] = p.claim.metric or p.claim.metric_text
+    return out
+
+
+def _money_allowed(ctx: CheckContext, index: int, n: Claim, d: Claim) -> bool:
+    """Whether a pair read without pinning words may be money: always for
+    a budget rate, a share or a rule naming no operands (节约率); for
+    another rate (合格率, 完成率) only when the own words of one of them
+    match its rule's ``numerator`` or ``denominator`` (补助资金2万元 /
+    配套预算2万元 is no 验收合格率)."""
+    if n.unit_class != "money" or index < 0 or ctx.book.rules.rates[index].budget:
+        return True
+    words = [n.metric_text, d.metric_text]  # their own words: the next clause's 验收合格率 names neither
+    pats = [w for w in (ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]) if w is not None]
+    # a rule naming no operands (节约率, any other 率) leaves them to the reader
+    return not pats or any(w.search(t) for w in pats for t in words)
+
+
+def _later_clauses(ctx: CheckContext, s: Sentence, rate: Placed) -> set[int]:
+    """Ids of the figures of the rate's sentence after it and before the
+    last later rate of the sentence: the clauses of the rates after it."""
+    if rate.end < 0:
+        return set()
+    after = [p for p in s.placed if p.start >= rate.end]
+    last = max((i for i, p in enumerate(after) if p.claim.unit in ctx.book.rules.operands.rate_units
+                and rate_rule(ctx, p) is not None), default=None)
+    return {id(p.claim) for p in after[:last]} if last is not None else set()
 
 
 def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> CheckResult:
@@ -852,9 +980,10 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
         if p.claim.unit_class == "duration" and p.claim.unit != "天":
             continue  # 学前三年毛入园率: a span of years is no operand (only days over days)
-        if p.claim.unit_class != "percent" and (cue_rule(ctx.book, p.claim) is not None
-                                                or any(cue.search(p.claim.metric_text) for cue in ctx.book.per_base_cues)):
+        if p.claim.unit_class != "percent" and _per_something(ctx, p.claim):
             continue  # 每万人法律援助案件41.04件, 人均补贴: a figure per something is no count
+        if p.claim.operator is not None or p.claim.qualifier is not None:
+            continue  # 低于5万元, 60分以下: a bound is no count of a part or a whole
         text = ctx.words_of(s2, p)
         if prior and not any(w in text for w in previous):
             continue
