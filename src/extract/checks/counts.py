@@ -341,14 +341,27 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
     return out
 
 
-def _count_pattern(ctx: CheckContext) -> re.Pattern:
+def _count_pattern(ctx: CheckContext) -> tuple[re.Pattern, int]:
     """共/合计 and a count in words that introduces what follows:
     ``重点做了四个方面工作：`` (the noun after the count, a colon or comma
-    at its end)."""
+    at its end); with the most characters a match of it holds before the
+    trailing white space (see :func:`_ending_count`)."""
     rules = ctx.book.rules.counts
-    mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
-    return re.compile(r"(?<![第\d一二两三四五六七八九十百])(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
-                      rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:\d]{{0,{rules.max_noun_chars}}})[：:，,]\s*$")
+    words = sorted(rules.measure_words, key=len, reverse=True)
+    mw = "|".join(re.escape(w) for w in words)
+    pattern = re.compile(r"(?<![第\d一二两三四五六七八九十百])(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
+                         rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:\d]{{0,{rules.max_noun_chars}}})[：:，,]\s*$")
+    return pattern, 4 + max(map(len, words), default=0) + rules.max_noun_chars + 1
+
+
+def _ending_count(count: tuple[re.Pattern, int], text: str) -> Optional[re.Match]:
+    """``count.search(text)`` of :func:`_count_pattern`, tried only where a
+    match can start: it ends at the text's trailing white space (``\s*$``)
+    and holds at most its longest count, measure word, noun and colon, so
+    it starts that many characters before the last other character at the
+    earliest (the lookbehind still reads the character before)."""
+    pattern, longest = count
+    return pattern.search(text, max(len(text.rstrip()) - longest, 0))
 
 
 def _judge_following(ctx: CheckContext, section: Section, m: re.Match, listed: int, how: str,
@@ -384,7 +397,7 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
             for k, first in enumerate(marks):
                 if first.ordinal != 1:
                     continue
-                m = count.search(para[:first.start])
+                m = _ending_count(count, para[:first.start])
                 if m is None:
                     continue
                 run = 1
@@ -400,7 +413,7 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
                     out.append(found)
         if paragraphs:
             last = paragraphs[-1]
-            m = count.search(last)
+            m = _ending_count(count, last)
             kids = children.get(section.id, [])
             if m is not None and m.group(0).rstrip()[-1] in "：:" and kids:
                 style = kids[0].style

@@ -47,7 +47,7 @@ from ..normalize import NormalizedDocument, fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
-from .screen import Screen
+from .screen import Screen, may_read, needed_by_any
 from .figures import figure_interval, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
@@ -243,8 +243,36 @@ def _unpaired(text: str, pairs: list[str], list_marker: re.Pattern
     return stack, stray
 
 
+@functools.lru_cache(maxsize=16)
+def _pair_chars(pairs: tuple[str, ...]) -> frozenset[str]:
+    """The characters of the marks of ``pairs``."""
+    return frozenset("".join(pairs))
+
+
+@functools.lru_cache(maxsize=1024)
+def _nested(marks: str, pairs: tuple[str, ...]) -> bool:
+    """Whether the marks of a text, in order, close each mark opened, the
+    last opened first (（“”）): :func:`_unpaired` finds nothing in such a
+    text. A pair whose closing mark opens another pair is never taken
+    for closed here (the full reading decides)."""
+    opening = {p[0]: p[1] for p in pairs}
+    closing = {p[1]: p[0] for p in pairs}  # as _unpaired reads them
+    closed = [o + c for c, o in closing.items() if c not in opening]
+    while marks:
+        shorter = marks
+        for pair in closed:
+            shorter = shorter.replace(pair, "")
+        if shorter == marks:
+            return False
+        marks = shorter
+    return True
+
+
 def find_unpaired(rules: PunctuationRules, list_marker: re.Pattern, p: Passage) -> Iterator[Hit]:
     text = p.span.text
+    pairs = tuple(rules.pairs)
+    if _nested("".join(_any_mark(pairs).findall(text)), pairs):
+        return  # every mark closed in turn: nothing unpaired (the reading below finds nothing)
     unclosed, stray = _unpaired(text, rules.pairs, list_marker)
     if unclosed and p.below:
         # a wrapped cell: read on into the cells below it
@@ -426,6 +454,12 @@ def _place_name_pattern(stem_chars: int, suffix_groups: tuple[tuple[str, ...], .
     return re.compile(rf"(?=(?P<stem>[\u4e00-\u9fff]{{{stem_chars}}})(?P<suffix>{suffixes}))"), group_of
 
 
+@functools.lru_cache(maxsize=16)
+def _suffix_starts(suffixes: tuple[str, ...]) -> re.Pattern:
+    """The first characters of ``suffixes``, as one class."""
+    return re.compile("[" + re.escape("".join(sorted({s[0] for s in suffixes if s}))) + "]")
+
+
 def place_names(rules: NameRules, source: SourceText, p: Passage,
                 seen: Optional[set[tuple[str, int, str]]] = None) -> Iterator[PlaceName]:
     """Every stem + suffix of ``p`` (overlapping reads allowed: 蓬江县 in
@@ -433,7 +467,14 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
     first of each (stem, group, suffix), whose evidence alone is read."""
     pattern, group_of = _place_name_pattern(rules.stem_chars, tuple(tuple(g) for g in rules.suffix_groups))
     text = p.span.text
-    for m in pattern.finditer(text):
+    # the (empty) matches of the pattern, in order, as finditer gives them: a
+    # name starts ``stem_chars`` before where a suffix starts, so the pattern
+    # is tried there only
+    n = rules.stem_chars
+    tried = (pattern.match(text, j.start() - n) for j in _suffix_starts(tuple(group_of)).finditer(text, n))
+    for m in tried:
+        if m is None:
+            continue
         stem, suffix = m.group("stem"), m.group("suffix")
         if any(ch in rules.not_in_stem for ch in stem):
             continue
@@ -454,7 +495,11 @@ def check_name_variants(ctx: CheckContext, rules: NameRules, document: Normalize
     quoting the first of each way (joined by " / ")."""
     first: dict[tuple[str, int], dict[str, PlaceName]] = {}
     seen: set[tuple[str, int, str]] = set()
+    pattern, _ = _place_name_pattern(rules.stem_chars, tuple(tuple(g) for g in rules.suffix_groups))
+    needs = needed_by_any([pattern])  # the suffixes' characters
     for p in found_passages if found_passages is not None else passages(document):
+        if needs is not None and not any(ch in p.span.text for ch in needs):
+            continue  # no suffix: no name
         for name in place_names(rules, document.source, p, seen):
             first.setdefault((name.stem, name.group), {}).setdefault(name.suffix, name)
     out = []
@@ -507,30 +552,51 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     kind = document_kind(rules.scope, meta.title, meta.report_type)
     found: dict[str, list[CheckResult]] = {r: [] for r in RULES}
     furniture = RuleSet.of(ctx.rules).document_types
-    # finders with no pattern that can match in this document are not run
+    # finders with no pattern that can match in this document are not run,
+    # nor on a passage holding none of the characters their patterns need
     residue = rules.residue
-    residue_anywhere = opposites is not None or bool(screen.live(residue.prompts)) or bool(
-        residue.empty_reason and screen.one(residue.empty_reason))
-    residue_in_cells = bool(residue.empty_reason_in_cell and screen.one(residue.empty_reason_in_cell))
-    placeholders = bool(screen.live(rules.placeholder.patterns))
+    prompts = screen.live(residue.prompts)
+    empty_reason = screen.one(residue.empty_reason) if residue.empty_reason else None
+    in_cell = screen.one(residue.empty_reason_in_cell) if residue.empty_reason_in_cell else None
+    residue_anywhere = opposites is not None or bool(prompts) or empty_reason is not None
+    residue_in_cells = in_cell is not None
+    residue_needs = needed_by_any([opposites, *prompts, empty_reason])
+    residue_cell_needs = needed_by_any([opposites, *prompts, empty_reason, in_cell])
+    placeholder_patterns = screen.live(rules.placeholder.patterns)
+    placeholders = bool(placeholder_patterns)
+    placeholder_needs = needed_by_any(placeholder_patterns)
+    punctuation = rules.punctuation
+    doubled = bool(punctuation.doubled_marks) and screen.one(_mark_runs(punctuation.doubled_marks).pattern) is not None
+    pairs = tuple(punctuation.pairs)
     units = rules.missing_unit
-    missing_units = bool(units.rate and screen.one(units.rate)) or bool(
-        amounts and units.amount and screen.one(units.amount))
-    foreign = kind is not None and bool(screen.live(kind.foreign))
+    rate_pattern = screen.one(units.rate) if units.rate else None
+    amount_pattern = screen.one(units.amount) if amounts and units.amount else None
+    missing_units = rate_pattern is not None or amount_pattern is not None
+    unit_needs = needed_by_any([rate_pattern, amount_pattern])
+    foreign_patterns = screen.live(kind.foreign) if kind is not None else []
+    foreign = bool(foreign_patterns)
+    foreign_needs = needed_by_any(foreign_patterns)
+    year_needs = needed_by_any([frame])
     for p in passages_read:
+        chars = set(p.span.text)
         by_rule: list[tuple[str, Iterator[Hit]]] = []
-        if residue_anywhere or (residue_in_cells and p.in_cell):
+        if (residue_anywhere or (residue_in_cells and p.in_cell)) and may_read(
+                residue_cell_needs if p.in_cell else residue_needs, chars):
             by_rule.append(("template_residue", find_residue(residue, opposites, p, screen)))
-        if placeholders:
+        if placeholders and may_read(placeholder_needs, chars):
             by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen)))
-        by_rule.append(("punctuation", find_doubled(rules.punctuation, p)))
-        by_rule.append(("punctuation", find_unpaired(rules.punctuation, list_marker, p)))
-        if missing_units and not p.in_cell:
+        if doubled:
+            by_rule.append(("punctuation", find_doubled(punctuation, p)))
+        if not chars.isdisjoint(_pair_chars(pairs)):
+            by_rule.append(("punctuation", find_unpaired(punctuation, list_marker, p)))
+        if missing_units and not p.in_cell and may_read(unit_needs, chars):
             by_rule.append(("missing_unit", find_missing_units(units, amounts, p, screen)))
-        if foreign:
+        if foreign and may_read(foreign_needs, chars):
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen)))
-        if meta.year is not None:
+        if meta.year is not None and may_read(year_needs, chars):
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
+        if not by_rule:
+            continue
         for rule, what, a, b, message in outermost(by_rule):
             ev = evidence(source, p.span, a, b)
             if is_page_furniture(source.line_span(ev.location.line).text, furniture):

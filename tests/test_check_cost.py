@@ -1,0 +1,104 @@
+"""The shortcuts of issue 14 (check cost) give what the long way gives.
+
+Each one skips work that cannot find anything: a pattern not tried on a
+text holding none of the characters it needs, a mark sequence closed in
+turn not read mark by mark, a count ending a paragraph searched for only
+where it can start. Held here against the long way on texts written to
+hit the edges (lookarounds, anchors, optional parts, text boundaries).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.checks.hygiene import _nested, _unpaired
+from extract.checks.screen import may_match, needed_by_any, needed_chars
+
+PATTERNS = [
+    r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])",
+    r"(?<![A-Za-z\d])[Xx](?=(?:万元|元|个|%))",
+    r"【[^】]{0,5}(?:填写|说明)[^】]{0,5}】",
+    r"(?:(?<=^)|(?<=[。；，]))(?P<n>[一二三]{1,2})是",
+    r"^(?:[(（]?[一二\d]{1,2}[)）、.])?(?P<year>20\d\d)年",
+    r"(?:率|占比)(?:为|达)?(?P<num>\d+)(?=[，。]|$)",
+    r"(?=(?P<stem>[\u4e00-\u9fff]{2})(?P<suffix>县|区|镇))",
+    r"a|b*",
+    r"(?:a(?=b)|c)d?",
+    r"x?y{0,2}",
+    r"(?i)q",
+    r"[^x]z",
+]
+ALPHABET = "Xxab cdqyz一二三是年率占比为达1234567890。；，%元个万【】填写说明县区镇蓬江(（)）、.20"
+
+
+def test_what_each_pattern_needs():
+    assert needed_chars(re.compile(PATTERNS[0])) == frozenset("Xx")
+    assert needed_chars(re.compile(PATTERNS[3])) == frozenset("是")
+    assert needed_chars(re.compile(PATTERNS[6])) == frozenset("县区镇")  # seen in a lookahead
+    assert needed_chars(re.compile(PATTERNS[7])) is None  # b* matches the empty text
+    assert needed_chars(re.compile(PATTERNS[9])) is None
+    assert needed_chars(re.compile(PATTERNS[10])) is None  # case-blind
+    assert needed_chars(re.compile(PATTERNS[11])) == frozenset("z")
+    assert needed_by_any([]) == frozenset()
+    assert needed_by_any([re.compile("a"), None, re.compile("b")]) == frozenset("ab")
+    assert needed_by_any([re.compile("a"), re.compile("b*")]) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=30), st.sampled_from(PATTERNS))
+def test_a_pattern_said_not_to_match_matches_nowhere(text, pattern):
+    rx = re.compile(pattern)
+    if not may_match(rx, set(text)):
+        assert rx.search(text) is None
+        assert list(rx.finditer(text)) == []
+
+
+PAIRS = ["（）", "“”", "《》", "【】", "〔〕"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="（）“”《》【】〔〕a1", max_size=16))
+def test_marks_closed_in_turn_are_nothing_unpaired(text):
+    marks = "".join(ch for ch in text if ch in "（）“”《》【】〔〕")
+    if _nested(marks, tuple(PAIRS)):
+        assert _unpaired(text, PAIRS, re.compile(r"^\d[)）]")) == ([], [])
+
+
+def test_nested_marks():
+    pairs = tuple(PAIRS)
+    assert _nested("", pairs) and _nested("（“”）《》", pairs)
+    assert not _nested("（“）”", pairs) and not _nested("（", pairs) and not _nested("）（", pairs)
+    # a closing mark that also opens a pair is left to the full reading
+    assert not _nested("ab", ("ab", "bc"))
+
+
+COUNT_TEXTS = st.text(alphabet="共有三四十个项方面工作重点：:，, \n12一是", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(COUNT_TEXTS)
+def test_a_count_ending_a_paragraph_is_found_as_a_search_of_it_all_finds_it(text):
+    from types import SimpleNamespace
+
+    from extract.checks.counts import _count_pattern, _ending_count
+    from extract.checks.rulebook import load_rulebook
+
+    ctx = SimpleNamespace(book=load_rulebook())
+    count = _count_pattern(ctx)
+    got, want = _ending_count(count, text), count[0].search(text)
+    assert (got.span(), got.groupdict()) == (want.span(), want.groupdict()) if want else got is None
+
+
+def test_a_count_ending_a_long_paragraph():
+    from types import SimpleNamespace
+
+    from extract.checks.counts import _count_pattern, _ending_count
+    from extract.checks.rulebook import load_rulebook
+
+    count = _count_pattern(SimpleNamespace(book=load_rulebook()))
+    text = "本年度围绕中心工作，" * 20 + "重点做了四个方面工作：  \n"
+    assert _ending_count(count, text).group("num", "mw") == ("四", "个")
+    assert _ending_count(count, "第四个方面工作：") is None  # the lookbehind still reads 第
