@@ -102,3 +102,13 @@ def test_a_count_ending_a_long_paragraph():
     text = "本年度围绕中心工作，" * 20 + "重点做了四个方面工作：  \n"
     assert _ending_count(count, text).group("num", "mw") == ("四", "个")
     assert _ending_count(count, "第四个方面工作：") is None  # the lookbehind still reads 第
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="预算执行率 \t\n\u3000１２，,．.（）ab", min_size=0, max_size=700), st.integers(0, 50))
+def test_the_search_key_of_a_long_text_is_the_key_read_a_character_at_a_time(text, start):
+    from extract.normalize import _search_key_slow, search_key
+
+    assert search_key(text, start) == _search_key_slow(text, start)
+    long = text * 3 + " " * 300
+    assert search_key(long, start) == _search_key_slow(long, start)

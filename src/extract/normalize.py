@@ -25,6 +25,7 @@ left by converters. Knowledge of these forms lives in rules/normalize.yaml.
 from __future__ import annotations
 
 import collections
+import functools
 import dataclasses
 import itertools
 import re
@@ -163,6 +164,10 @@ def search_key(text: str, start: int = 0) -> Span:
     if not _KEY_CHANGED.isdisjoint(chars):
         if not _KEY_LONG.isdisjoint(chars):
             return _search_key_slow(text, start)
+        if len(text) >= _RUNS_FROM:
+            changed = _KEY_CHANGED.intersection(chars)
+            if changed <= _KEY_DROPPED:  # white space only (a whole source, most often)
+                return _search_key_dropping(text, start, frozenset(changed))
         key = text.translate(_KEY_TABLE)
         kept = _KEY_CHARS.__getitem__
         offs = tuple(itertools.compress(range(start, start + len(text)), map(kept, text)))
@@ -175,6 +180,10 @@ _KEY_SEEN: set[str] = set()  # its keys, as a set (a subset test against a set i
 _KEY_TABLE: dict[int, Optional[str]] = {}  # str.translate table of the characters that change
 _KEY_CHANGED: set[str] = set()  # the characters that fold to something else, or to nothing
 _KEY_LONG: set[str] = set()  # the characters that fold to several (none today)
+_KEY_DROPPED: set[str] = set()  # the characters that fold to nothing (white space)
+# A text at least this long whose changed characters are all dropped is cut
+# at its runs of them (one C-level pass and a step per run, not per character).
+_RUNS_FROM = 256
 
 
 def _key_char(ch: str) -> str:
@@ -192,9 +201,31 @@ def _key_char(ch: str) -> str:
                 _KEY_LONG.add(ch)
             _KEY_TABLE[ord(ch)] = folded or None
             _KEY_CHANGED.add(ch)
+            if not folded:
+                _KEY_DROPPED.add(ch)
         _KEY_CHARS[ch] = folded
         _KEY_SEEN.add(ch)
     return folded
+
+
+@functools.lru_cache(maxsize=64)
+def _dropped_runs(dropped: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(dropped))) + "]+")
+
+
+def _search_key_dropping(text: str, start: int, dropped: frozenset[str]) -> Span:
+    """:func:`search_key` of a text whose only changed characters,
+    ``dropped``, fold to nothing: the text without their runs, the
+    offsets of what is kept run by run."""
+    runs = _dropped_runs(dropped)
+    offs: list[int] = []
+    pos = 0
+    for m in runs.finditer(text):
+        a, b = m.span()
+        offs.extend(range(start + pos, start + a))
+        pos = b
+    offs.extend(range(start + pos, start + len(text)))
+    return Span(runs.sub("", text), tuple(offs))
 
 
 def _search_key_slow(text: str, start: int) -> Span:
