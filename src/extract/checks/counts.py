@@ -327,9 +327,12 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
     mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
     count = re.compile(r"(?<![第\d一二两三四五六七八九十百.．])(?P<num>[一二两三四五六七八九十]{1,3}|\d{1,3})"
                        rf"(?P<mw>{mw})(?P<noun>[\u4e00-\u9fff]{{2,8}})")
+    heads = [h for _, hs in tables for h in hs]
     out: list[CheckResult] = []
     for section in ctx.report.sections:
         for sentence in ctx.section_sentences(section):
+            if not any(h in sentence for h in heads):
+                continue  # the noun counted starts with a header, so the sentence holds one
             for m in count.finditer(sentence):
                 n = _count_value(m.group("num"), ctx.rules)
                 noun = m.group("noun")
