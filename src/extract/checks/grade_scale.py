@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..rulefiles.meta import GradeBand
 from .context import CheckContext
-from .screen import can_match
+from .screen import can_match, needed_by_any
 
 
 def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
@@ -29,12 +29,18 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     src = ctx.quotes.source
     text = src.text if src is not None else "\n".join(
         f"{s.title}\n{s.body}" for s in ctx.report.sections)
-    # a pattern that matches nowhere in the text matches in none of its sentences
-    patterns = [rx for rx in map(re.compile, ctx.book.rules.stated_grade_bands) if can_match(rx, text)]
+    compiled = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
+    sentences = re.split(r"[。\n]", text)
+    needs = needed_by_any(compiled)  # (分): a sentence without one states no band
+    if needs is not None:
+        sentences = [s for s in sentences if not needs.isdisjoint(s)]
+    # a pattern that matches nowhere in those sentences matches in none of them
+    joined = "\n".join(sentences)
+    patterns = [rx for rx in compiled if can_match(rx, joined)]
     if not patterns:
         return None
     best: list[GradeBand] = []
-    for sentence in re.split(r"[。\n]", text):
+    for sentence in sentences:
         bands: dict[str, GradeBand] = {}
         for rx in patterns:
             for m in rx.finditer(sentence):
