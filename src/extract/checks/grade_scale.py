@@ -33,7 +33,8 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     sentences = re.split(r"[。\n]", text)
     needs = needed_by_any(compiled)  # (分): a sentence without one states no band
     if needs is not None:
-        sentences = [s for s in sentences if not needs.isdisjoint(s)]
+        holds = re.compile("[" + re.escape("".join(sorted(needs))) + "]").search if needs else (lambda s: False)
+        sentences = [s for s in sentences if holds(s)]
     # a pattern that matches nowhere in those sentences matches in none of them
     joined = "\n".join(sentences)
     patterns = [rx for rx in compiled if can_match(rx, joined)]
