@@ -102,6 +102,9 @@ class SourceQuotes:
         else:
             k = bisect.bisect_left(self._key.offsets, near.start)
             after = hay.find(needle, max(0, k - len(needle) + 1))
+            if 0 <= after <= k < after + len(needle):
+                return self._key.offsets[after], self._key.offsets[after + len(needle) - 1] + 1
+            # (the occurrence holding ``near`` wins over any before it: no search back then)
             before = hay.rfind(needle, 0, max(0, k + len(needle) - 1))
             options = [i for i in (after, before) if i >= 0]
             found = min(options, key=lambda i: 0 if i <= k < i + len(needle) else abs(i - k)) \

@@ -166,3 +166,17 @@ def needed_by_any(patterns: Iterable[Optional[re.Pattern]]) -> Optional[frozense
 def may_read(needed: Optional[frozenset[str]], chars: "frozenset[str] | set[str]") -> bool:
     """False only when a text of ``chars`` holds none of the characters ``needed`` (None: any text may match)."""
     return needed is None or not needed.isdisjoint(chars)
+
+
+_WORDS: dict[int, tuple[list[str], re.Pattern]] = {}
+
+
+def any_word(words: list[str]) -> re.Pattern:
+    """One pattern finding any of ``words`` (a list of the rules): its
+    ``search(text)`` is true exactly where ``any(w in text for w in words)``
+    is, in one C-level pass. Compiled once per list."""
+    got = _WORDS.get(id(words))
+    if got is None or got[0] is not words:
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        got = _WORDS[id(words)] = (words, re.compile(alternation if words else "(?!)"))
+    return got[1]

@@ -49,6 +49,7 @@ from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
 from .operands import budget_operand, same_place
 from .quotes import join_places
+from .screen import any_word
 from .tolerance import Interval
 
 RULE = "target"
@@ -227,11 +228,11 @@ def all_met_claim(ctx: CheckContext) -> Optional[tuple[str, Location]]:
     """A sentence of the text saying every target was met (绩效目标均已完成),
     without an exception (除…外, 基本): (the sentence, its location)."""
     rules = ctx.book.rules.targets
+    phrases, subjects, exceptions = (any_word(rules.all_met_phrases), any_word(rules.all_met_subjects),
+                                     any_word(rules.all_met_exceptions))
     for section in ctx.report.sections:
         for sentence in ctx.section_sentences(section):
-            if (any(p in sentence for p in rules.all_met_phrases)
-                    and any(w in sentence for w in rules.all_met_subjects)
-                    and not any(w in sentence for w in rules.all_met_exceptions)):
+            if phrases.search(sentence) and subjects.search(sentence) and not exceptions.search(sentence):
                 return sentence, _sentence_location(ctx, section, sentence)
     return None
 
