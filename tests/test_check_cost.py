@@ -112,3 +112,12 @@ def test_the_search_key_of_a_long_text_is_the_key_read_a_character_at_a_time(tex
     assert search_key(text, start) == _search_key_slow(text, start)
     long = text * 3 + " " * 300
     assert search_key(long, start) == _search_key_slow(long, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="增加减少下降(())提高降低增减a", max_size=40))
+def test_alternatives_are_found_as_finditer_finds_them(text):
+    from extract.checks.hygiene import alternatives_in, hygiene_rules, opposite_pattern
+
+    opposites = opposite_pattern(hygiene_rules().residue)
+    assert [m.span() for m in alternatives_in(opposites, text)] == [m.span() for m in opposites.finditer(text)]

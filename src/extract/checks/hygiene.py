@@ -155,20 +155,53 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# pattern text of opposite_pattern -> the lengths of the words before its "("
+_OPPOSITE_LEADS: dict[str, frozenset[int]] = {}
+
+
 def opposite_pattern(rules: ResidueRules) -> re.Pattern:
     """A（B） with A and B from the two groups of one pair, either order."""
     parts = []
     for one, other in rules.opposites:
         a, b = _alternation(one), _alternation(other)
         parts.append(rf"(?:{a})\((?:{b})\)|(?:{b})\((?:{a})\)")
-    return re.compile("|".join(parts))
+    pattern = re.compile("|".join(parts))
+    _OPPOSITE_LEADS[pattern.pattern] = frozenset(len(w) for pair in rules.opposites for g in pair for w in g)
+    return pattern
+
+
+def alternatives_in(opposites: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``opposites.finditer(text)`` for a pattern of :func:`opposite_pattern`:
+    as every match is a word then "(", it is tried only that many
+    characters before each "(" of the text (in order, from the end of the
+    match before), not at every character."""
+    leads = _OPPOSITE_LEADS.get(opposites.pattern)
+    if leads is None or not opposites.pattern:
+        yield from opposites.finditer(text)
+        return
+    starts = sorted({j - n for j in _positions("(", text) for n in leads if j >= n})
+    end = 0
+    for i in starts:
+        if i < end:
+            continue
+        m = opposites.match(text, i)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def _positions(ch: str, text: str) -> Iterator[int]:
+    j = text.find(ch)
+    while j >= 0:
+        yield j
+        j = text.find(ch, j + 1)
 
 
 def find_residue(rules: ResidueRules, opposites: Optional[re.Pattern], p: Passage,
                  screen: Screen = _ALL) -> Iterator[Hit]:
     text = p.span.text
     if opposites is not None:
-        for m in opposites.finditer(text):
+        for m in alternatives_in(opposites, text):
             yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
     for pattern in screen.live(rules.prompts):
         for m in pattern.finditer(text):
@@ -544,7 +577,9 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     source = document.source
     passages_read = found_passages if found_passages is not None else list(passages(document))
     screen = Screen(p.span.text for p in passages_read)
-    opposites = screen.one(opposite_pattern(rules.residue).pattern)
+    opposites: Optional[re.Pattern] = opposite_pattern(rules.residue)
+    if next(alternatives_in(opposites, screen.whole or ""), None) is None:
+        opposites = None  # (as screen.one would find: the pattern reads only its match)
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
