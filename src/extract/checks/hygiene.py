@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterator, Literal, Optional
@@ -488,6 +489,11 @@ def _place_name_pattern(stem_chars: int, suffix_groups: tuple[tuple[str, ...], .
 
 
 @functools.lru_cache(maxsize=16)
+def _chars_of(text: str) -> frozenset[str]:
+    return frozenset(text)
+
+
+@functools.lru_cache(maxsize=16)
 def _suffix_starts(suffixes: tuple[str, ...]) -> re.Pattern:
     """The first characters of ``suffixes``, as one class."""
     return re.compile("[" + re.escape("".join(sorted({s[0] for s in suffixes if s}))) + "]")
@@ -509,7 +515,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
         if m is None:
             continue
         stem, suffix = m.group("stem"), m.group("suffix")
-        if any(ch in rules.not_in_stem for ch in stem):
+        if rules.not_in_stem and not _chars_of(rules.not_in_stem).isdisjoint(stem):
             continue
         if any(text.startswith(w, m.start("suffix")) for w in rules.not_names):
             continue  # 眉山区域: 区域 is a word, not a district
@@ -528,11 +534,11 @@ def check_name_variants(ctx: CheckContext, rules: NameRules, document: Normalize
     quoting the first of each way (joined by " / ")."""
     first: dict[tuple[str, int], dict[str, PlaceName]] = {}
     seen: set[tuple[str, int, str]] = set()
-    pattern, _ = _place_name_pattern(rules.stem_chars, tuple(tuple(g) for g in rules.suffix_groups))
-    needs = needed_by_any([pattern])  # the suffixes' characters
+    _, group_of = _place_name_pattern(rules.stem_chars, tuple(tuple(g) for g in rules.suffix_groups))
+    suffix_starts, n = _suffix_starts(tuple(group_of)), rules.stem_chars
     for p in found_passages if found_passages is not None else passages(document):
-        if needs is not None and not any(ch in p.span.text for ch in needs):
-            continue  # no suffix: no name
+        if suffix_starts.search(p.span.text, n) is None:
+            continue  # no suffix after a stem's room: place_names tries nothing
         for name in place_names(rules, document.source, p, seen):
             first.setdefault((name.stem, name.group), {}).setdefault(name.suffix, name)
     out = []
@@ -602,6 +608,13 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     placeholder_needs = needed_by_any(placeholder_patterns)
     punctuation = rules.punctuation
     doubled = bool(punctuation.doubled_marks) and screen.one(_mark_runs(punctuation.doubled_marks).pattern) is not None
+    doubled_in: Optional[set[int]] = None  # the passages holding a run of marks (None: any may)
+    if doubled and "\n" not in punctuation.doubled_marks and screen.whole is not None:
+        # a run holds no line break, so the runs of the passages joined by line
+        # breaks are the runs of each passage
+        starts = list(itertools.accumulate((len(p.span.text) + 1 for p in passages_read[:-1]), initial=0))
+        doubled_in = {bisect.bisect_right(starts, m.start()) - 1
+                      for m in _mark_runs(punctuation.doubled_marks).finditer(screen.whole)}
     pairs = tuple(punctuation.pairs)
     units = rules.missing_unit
     rate_pattern = screen.one(units.rate) if units.rate else None
@@ -612,7 +625,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     foreign = bool(foreign_patterns)
     foreign_needs = needed_by_any(foreign_patterns)
     year_needs = needed_by_any([frame])
-    for p in passages_read:
+    for k, p in enumerate(passages_read):
         chars = set(p.span.text)
         by_rule: list[tuple[str, Iterator[Hit]]] = []
         if (residue_anywhere or (residue_in_cells and p.in_cell)) and may_read(
@@ -620,7 +633,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("template_residue", find_residue(residue, opposites, p, screen)))
         if placeholders and may_read(placeholder_needs, chars):
             by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen)))
-        if doubled:
+        if doubled and (doubled_in is None or k in doubled_in):
             by_rule.append(("punctuation", find_doubled(punctuation, p)))
         if not chars.isdisjoint(_pair_chars(pairs)):
             by_rule.append(("punctuation", find_unpaired(punctuation, list_marker, p)))
