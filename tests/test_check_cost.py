@@ -121,3 +121,17 @@ def test_alternatives_are_found_as_finditer_finds_them(text):
 
     opposites = opposite_pattern(hygiene_rules().residue)
     assert [m.span() for m in alternatives_in(opposites, text)] == [m.span() for m in opposites.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="预算１２3.．，, \t\u200b\ufeffＡa（）", max_size=20))
+def test_a_text_with_nothing_to_fold_is_folded_as_the_long_way_folds_it(text):
+    from extract.normalize import _FOLDS, _TABLE, fold
+    from extract.span import Span
+
+    span = Span.of_source(text, 3)
+    folded = fold(span)
+    if not _FOLDS.search(text) and text.translate(_TABLE) == text:
+        assert folded == span
+    # the long way, as fold ran before the shortcut
+    assert folded.text == fold(Span(text + "\u200b", span.offsets + (99,))).text

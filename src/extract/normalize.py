@@ -72,6 +72,8 @@ _SCRIPT_CHARS = frozenset(SCRIPT)
 _DROP = "\u200b\ufeff"
 _SPACES = re.compile(r"\s+")
 _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
+# What fold changes besides the width table: dropped characters, white space, ．
+_FOLDS = re.compile("[\\s．" + _DROP + "]")
 
 
 def read_script(source: SourceText) -> SourceText:
@@ -120,6 +122,8 @@ def fold(span: Span) -> Span:
     digits; the full-width stop ``．`` becomes ``.`` only between digits.
     """
     text, offs = span.text, span.offsets
+    if not _FOLDS.search(text) and text.translate(_TABLE) == text:
+        return span if isinstance(offs, tuple) else Span(text, tuple(offs))  # nothing to fold (most table cells)
     if any(ch in text for ch in _DROP):
         keep = [i for i, ch in enumerate(text) if ch not in _DROP]
         text = "".join(text[i] for i in keep)
