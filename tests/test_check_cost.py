@@ -135,3 +135,17 @@ def test_a_text_with_nothing_to_fold_is_folded_as_the_long_way_folds_it(text):
         assert folded == span
     # the long way, as fold ran before the shortcut
     assert folded.text == fold(Span(text + "\u200b", span.offsets + (99,))).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="支出预算执行率完成人均每公里ab", max_size=12))
+def test_the_first_rule_with_a_word_is_the_one_the_loop_finds(text):
+    from extract.checks.rulebook import first_with_word, load_rulebook, rule_for
+
+    book = load_rulebook()
+    for rules, field in ((book.rules.rates, "words"), (book.rules.differences, "words"),
+                         (book.rules.per_unit, "cues")):
+        want = next((i for i, r in enumerate(rules) if any(w in text for w in getattr(r, field))), None)
+        assert first_with_word(rules, text, field) == want
+        if field == "words":
+            assert rule_for(rules, text) == want

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional, Union
 
 from ..model import Claim, Quantity
-from .rulebook import Rulebook
+from .rulebook import Rulebook, first_with_word
 from .tolerance import Interval, round_for_message, stated_interval
 
 Figure = Union[Claim, Quantity]
@@ -37,10 +37,7 @@ def cue_rule(book: Rulebook, claim: Claim) -> Optional[int]:
     """Index of the per-unit rule (rules ``per_unit``) whose cue ``claim``'s
     words hold (人均, 每公里 …): a figure per one of something, whatever it
     states (a cost, a standard, a gain)."""
-    for i, rule in enumerate(book.rules.per_unit):
-        if any(cue in claim.metric_text for cue in rule.cues):
-            return i
-    return None
+    return first_with_word(book.rules.per_unit, claim.metric_text, "cues")
 
 
 def count_unit(claim: Claim, units: list[str]) -> Optional[Decimal]:
