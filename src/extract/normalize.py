@@ -168,10 +168,8 @@ def search_key(text: str, start: int = 0) -> Span:
     if not _KEY_CHANGED.isdisjoint(chars):
         if not _KEY_LONG.isdisjoint(chars):
             return _search_key_slow(text, start)
-        if len(text) >= _RUNS_FROM:
-            changed = _KEY_CHANGED.intersection(chars)
-            if changed <= _KEY_DROPPED:  # white space only (a whole source, most often)
-                return _search_key_dropping(text, start, frozenset(changed))
+        if len(text) >= _RUNS_FROM:  # a whole source: few of its characters change
+            return _search_key_runs(text, start, frozenset(_KEY_CHANGED.intersection(chars)))
         key = text.translate(_KEY_TABLE)
         kept = _KEY_CHARS.__getitem__
         offs = tuple(itertools.compress(range(start, start + len(text)), map(kept, text)))
@@ -185,8 +183,8 @@ _KEY_TABLE: dict[int, Optional[str]] = {}  # str.translate table of the characte
 _KEY_CHANGED: set[str] = set()  # the characters that fold to something else, or to nothing
 _KEY_LONG: set[str] = set()  # the characters that fold to several (none today)
 _KEY_DROPPED: set[str] = set()  # the characters that fold to nothing (white space)
-# A text at least this long whose changed characters are all dropped is cut
-# at its runs of them (one C-level pass and a step per run, not per character).
+# A text at least this long is keyed run by run of its changed characters
+# (one C-level pass and a step per run, not per character).
 _RUNS_FROM = 256
 
 
@@ -213,23 +211,37 @@ def _key_char(ch: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _dropped_runs(dropped: frozenset[str]) -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(dropped))) + "]+")
+def _runs_of(chars: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
 
 
-def _search_key_dropping(text: str, start: int, dropped: frozenset[str]) -> Span:
-    """:func:`search_key` of a text whose only changed characters,
-    ``dropped``, fold to nothing: the text without their runs, the
+def _key_of_match(m: re.Match) -> str:
+    return "".join(_KEY_CHARS[ch] for ch in m.group())
+
+
+def _search_key_runs(text: str, start: int, changed: frozenset[str]) -> Span:
+    """:func:`search_key` of a text whose ``changed`` characters each fold
+    to one character or to nothing: the runs of those dropped cut out, those
+    replaced swapped run by run (a step per run, not per character), the
     offsets of what is kept run by run."""
-    runs = _dropped_runs(dropped)
+    dropped = changed & _KEY_DROPPED
+    replaced = changed - dropped
     offs: list[int] = []
-    pos = 0
-    for m in runs.finditer(text):
-        a, b = m.span()
-        offs.extend(range(start + pos, start + a))
-        pos = b
-    offs.extend(range(start + pos, start + len(text)))
-    return Span(runs.sub("", text), tuple(offs))
+    key = text
+    if dropped:
+        runs = _runs_of(frozenset(dropped))
+        pos = 0
+        for m in runs.finditer(text):
+            a, b = m.span()
+            offs.extend(range(start + pos, start + a))
+            pos = b
+        offs.extend(range(start + pos, start + len(text)))
+        key = runs.sub("", text)
+    else:
+        offs = list(range(start, start + len(text)))
+    if replaced:
+        key = _runs_of(frozenset(replaced)).sub(_key_of_match, key)
+    return Span(key, tuple(offs))
 
 
 def _search_key_slow(text: str, start: int) -> Span:
