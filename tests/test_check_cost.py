@@ -149,3 +149,14 @@ def test_the_first_rule_with_a_word_is_the_one_the_loop_finds(text):
         assert first_with_word(rules, text, field) == want
         if field == "words":
             assert rule_for(rules, text) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三是其，。：:；1２3.、（(）)工作 ", max_size=30), st.booleans())
+def test_enumeration_marks_are_found_as_every_pattern_run_finds_them(text, after_mark):
+    from extract.markers import marker_set
+
+    markers = marker_set()
+    lead = "。" if after_mark else ""
+    every = sorted((m.start() - len(lead), m.group(0)) for rx in markers._enums for m in rx.finditer(lead + text))
+    assert sorted((e.start, e.marker) for e in markers.enumerations(text, after_mark)) == every

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .numerals import ChineseNumerals, numerals_of
+from .pattern_needs import needed_chars
 from .ruleset import RuleSet, RulesLike
 from .rulefiles.headings import ContentsRules, EnumerationForm, HeadingRules, HeadingStyle
 
@@ -45,6 +46,8 @@ class MarkerSet:
         self._styles = [(name, re.compile(r"\s*(?:" + s.pattern + ")"), s.strong)
                         for name, s in rules.styles.items()]
         self._enums = [re.compile(e.pattern) for e in rules.enumerations]
+        # each with a search for a character its matches need (None: any text may match)
+        self._enum_needs = [_holder(needed_chars(rx)) for rx in self._enums]
 
     def match(self, text: str) -> Optional[Marker]:
         """The heading marker ``text`` starts with, if any."""
@@ -59,12 +62,22 @@ class MarkerSet:
         with ``after_mark``, ``text`` is read as following a sentence end."""
         found: list[EnumerationMark] = []
         lead = "。" if after_mark else ""
-        for rx in self._enums:
-            for m in rx.finditer(lead + text):
+        searched = lead + text
+        for rx, needs in zip(self._enums, self._enum_needs):
+            if needs is not None and needs.search(searched) is None:
+                continue  # (no 是 for 一是 …): no match
+            for m in rx.finditer(searched):
                 found.append(EnumerationMark(m.start() - len(lead), m.end() - len(lead),
                                              self.numerals.ordinal(m.group("n")), m.group(0)))
         found.sort(key=lambda e: e.start)
         return found
+
+
+def _holder(chars: Optional[frozenset[str]]) -> Optional[re.Pattern]:
+    """A search for any of ``chars`` (None for None)."""
+    if chars is None:
+        return None
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]") if chars else re.compile("(?!)")
 
 
 def marker_set(rules: "RulesLike" = None) -> MarkerSet:

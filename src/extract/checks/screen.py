@@ -10,7 +10,6 @@ piece (most rule patterns match nowhere in a given report).
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterable, Optional
 
@@ -65,107 +64,8 @@ class Screen:
         return got[1]
 
 
-# ---------------------------------------------------------------- characters a match needs
-
-try:  # Python 3.11+
-    from re import _constants as _sre_c, _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
-#: A character class wider than this is no help in screening a text.
-_WIDEST_CLASS = 64
-
-
-def _class_chars(items) -> Optional[frozenset[str]]:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _sre_c.LITERAL:
-            chars.add(chr(av))
-        elif op is _sre_c.RANGE and av[1] - av[0] < _WIDEST_CLASS:
-            chars.update(map(chr, range(av[0], av[1] + 1)))
-        else:  # a negated class, a category (\d, \s), a wide range
-            return None
-    return frozenset(chars) if len(chars) <= _WIDEST_CLASS else None
-
-
-def _needed(items) -> Optional[frozenset[str]]:
-    """The smallest set of characters one of which every match of the
-    parsed sequence ``items`` reads (consumes or sees in a positive
-    lookaround), or None when no item must read one."""
-    best: Optional[frozenset[str]] = None
-    for op, av in items:
-        found: Optional[frozenset[str]] = None
-        if op is _sre_c.LITERAL:
-            found = frozenset(chr(av))
-        elif op is _sre_c.IN:
-            found = _class_chars(av)
-        elif op is _sre_c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            found = None if add_flags & _sre_c.SRE_FLAG_IGNORECASE else _needed(sub)
-        elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
-            found = _needed(av)
-        elif op is _sre_c.ASSERT:  # (?=…) (?<=…): what it sees is in the text searched too
-            found = _needed(av[1])
-        elif op is _sre_c.BRANCH:
-            alternatives = [_needed(alt) for alt in av[1]]
-            if all(a is not None for a in alternatives):
-                found = frozenset().union(*alternatives)
-        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
-            low, _high, sub = av
-            if low >= 1:
-                found = _needed(sub)
-        # anything else (., a negated literal, anchors, (?!…), back references) needs nothing known
-        if found is not None and (best is None or len(found) < len(best)):
-            best = found
-    return best
-
-
-@functools.lru_cache(maxsize=1024)
-def _needed_by(pattern: str, flags: int) -> Optional[frozenset[str]]:
-    if flags & re.IGNORECASE:
-        return None
-    try:
-        return _needed(_sre_parse.parse(pattern, flags))
-    except Exception:  # a parser of another Python's making: no screen
-        return None
-
-
-def needed_chars(pattern: re.Pattern) -> Optional[frozenset[str]]:
-    """Characters of which every match of ``pattern`` in a text reads one
-    (as a literal or from a small class, or in a positive lookaround, all
-    of them inside the text searched): a text holding none of them holds
-    no match, whatever its anchors and lookarounds. None when the pattern
-    needs no character known (``.``, ``\\d``, wide classes, optional parts),
-    or is case-blind."""
-    return _needed_by(pattern.pattern, pattern.flags)
-
-
-def may_match(pattern: re.Pattern, chars: "frozenset[str] | set[str]") -> bool:
-    """False only when ``pattern`` matches in no text whose characters are ``chars``."""
-    needed = needed_chars(pattern)
-    return needed is None or not needed.isdisjoint(chars)
-
-
-def needed_by_any(patterns: Iterable[Optional[re.Pattern]]) -> Optional[frozenset[str]]:
-    """Characters of which a text must hold one for some of ``patterns``
-    (None entries left out) to match in it: the union of their
-    :func:`needed_chars`; None when one of them needs no character known
-    (an empty set: none of them can match anywhere)."""
-    found: set[str] = set()
-    for pattern in patterns:
-        if pattern is None:
-            continue
-        needed = needed_chars(pattern)
-        if needed is None:
-            return None
-        found |= needed
-    return frozenset(found)
-
-
-def may_read(needed: Optional[frozenset[str]], chars: "frozenset[str] | set[str]") -> bool:
-    """False only when a text of ``chars`` holds none of the characters ``needed`` (None: any text may match)."""
-    return needed is None or not needed.isdisjoint(chars)
+# What a match needs (a module of its own, read by the parse too).
+from ..pattern_needs import may_match, may_read, needed_by_any, needed_chars  # noqa: E402,F401
 
 
 _WORDS: dict[int, tuple[list[str], re.Pattern]] = {}
