@@ -48,7 +48,7 @@ from ..normalize import NormalizedDocument, fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
-from .screen import Screen, may_read, needed_by_any
+from .screen import Screen, needed_by_any
 from .figures import figure_interval, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
@@ -599,49 +599,67 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     prompts = screen.live(residue.prompts)
     empty_reason = screen.one(residue.empty_reason) if residue.empty_reason else None
     in_cell = screen.one(residue.empty_reason_in_cell) if residue.empty_reason_in_cell else None
-    residue_anywhere = opposites is not None or bool(prompts) or empty_reason is not None
-    residue_in_cells = in_cell is not None
-    residue_needs = needed_by_any([opposites, *prompts, empty_reason])
-    residue_cell_needs = needed_by_any([opposites, *prompts, empty_reason, in_cell])
-    placeholder_patterns = screen.live(rules.placeholder.patterns)
-    placeholders = bool(placeholder_patterns)
-    placeholder_needs = needed_by_any(placeholder_patterns)
     punctuation = rules.punctuation
-    doubled = bool(punctuation.doubled_marks) and screen.one(_mark_runs(punctuation.doubled_marks).pattern) is not None
-    doubled_in: Optional[set[int]] = None  # the passages holding a run of marks (None: any may)
-    if doubled and "\n" not in punctuation.doubled_marks and screen.whole is not None:
-        # a run holds no line break, so the runs of the passages joined by line
-        # breaks are the runs of each passage
-        starts = list(itertools.accumulate((len(p.span.text) + 1 for p in passages_read[:-1]), initial=0))
-        doubled_in = {bisect.bisect_right(starts, m.start()) - 1
-                      for m in _mark_runs(punctuation.doubled_marks).finditer(screen.whole)}
-    pairs = tuple(punctuation.pairs)
     units = rules.missing_unit
     rate_pattern = screen.one(units.rate) if units.rate else None
     amount_pattern = screen.one(units.amount) if amounts and units.amount else None
-    missing_units = rate_pattern is not None or amount_pattern is not None
-    unit_needs = needed_by_any([rate_pattern, amount_pattern])
     foreign_patterns = screen.live(kind.foreign) if kind is not None else []
-    foreign = bool(foreign_patterns)
-    foreign_needs = needed_by_any(foreign_patterns)
-    year_needs = needed_by_any([frame])
+    placeholder_patterns = screen.live(rules.placeholder.patterns)
+    whole = screen.whole if screen.whole is not None else "\n".join(p.span.text for p in passages_read)
+    starts = list(itertools.accumulate((len(p.span.text) + 1 for p in passages_read[:-1]), initial=0))
+
+    def holding(needs: Optional[frozenset[str]], when: bool = True) -> Optional[set[int]]:
+        """The passages (by index) holding one of ``needs``, found in one pass
+        of the passages joined by line breaks (a line break found counts for
+        the passage before it: a passage more, never one less); None: any
+        passage may match. No passage when not ``when``."""
+        if not when:
+            return set()
+        if needs is None:
+            return None
+        if not needs:
+            return set()
+        rx = re.compile("[" + re.escape("".join(sorted(needs))) + "]")
+        return {bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(whole)}
+
+    residue_in = holding(needed_by_any([opposites, *prompts, empty_reason]),
+                         opposites is not None or bool(prompts) or empty_reason is not None)
+    residue_cells_in = holding(needed_by_any([opposites, *prompts, empty_reason, in_cell]),
+                               opposites is not None or bool(prompts) or empty_reason is not None
+                               or in_cell is not None)
+    placeholders_in = holding(needed_by_any(placeholder_patterns), bool(placeholder_patterns))
+    doubled = bool(punctuation.doubled_marks) and screen.one(_mark_runs(punctuation.doubled_marks).pattern) is not None
+    if doubled and "\n" not in punctuation.doubled_marks:
+        # a run holds no line break, so the runs of the passages joined by line
+        # breaks are the runs of each passage
+        doubled_in = {bisect.bisect_right(starts, m.start()) - 1
+                      for m in _mark_runs(punctuation.doubled_marks).finditer(whole)}
+    else:
+        doubled_in = None if doubled else set()
+    unpaired_in = holding(_pair_chars(tuple(punctuation.pairs)))
+    units_in = holding(needed_by_any([rate_pattern, amount_pattern]),
+                       rate_pattern is not None or amount_pattern is not None)
+    foreign_in = holding(needed_by_any(foreign_patterns), bool(foreign_patterns))
+    year_in = holding(needed_by_any([frame]), meta.year is not None)
+
+    def run(found_in: Optional[set[int]], k: int) -> bool:
+        return found_in is None or k in found_in
+
     for k, p in enumerate(passages_read):
-        chars = set(p.span.text)
         by_rule: list[tuple[str, Iterator[Hit]]] = []
-        if (residue_anywhere or (residue_in_cells and p.in_cell)) and may_read(
-                residue_cell_needs if p.in_cell else residue_needs, chars):
+        if run(residue_cells_in if p.in_cell else residue_in, k):
             by_rule.append(("template_residue", find_residue(residue, opposites, p, screen)))
-        if placeholders and may_read(placeholder_needs, chars):
+        if run(placeholders_in, k):
             by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen)))
-        if doubled and (doubled_in is None or k in doubled_in):
+        if run(doubled_in, k):
             by_rule.append(("punctuation", find_doubled(punctuation, p)))
-        if not chars.isdisjoint(_pair_chars(pairs)):
+        if run(unpaired_in, k):
             by_rule.append(("punctuation", find_unpaired(punctuation, list_marker, p)))
-        if missing_units and not p.in_cell and may_read(unit_needs, chars):
+        if not p.in_cell and run(units_in, k):
             by_rule.append(("missing_unit", find_missing_units(units, amounts, p, screen)))
-        if foreign and may_read(foreign_needs, chars):
+        if run(foreign_in, k):
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen)))
-        if meta.year is not None and may_read(year_needs, chars):
+        if run(year_in, k):
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
         if not by_rule:
             continue
