@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+# what a match needs: a module of its own, read by the parse too
+from ..pattern_needs import may_match, may_read, needed_by_any, needed_chars  # noqa: F401
+
 # What a pattern holds when whether it matches depends on what stands
 # around the text it is run on (anchors, word boundaries, lookarounds).
 _CONTEXT_SYNTAX = ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?=", "(?!", "(?<")
@@ -27,6 +30,10 @@ def reads_only_its_match(pattern: str) -> bool:
 def can_match(pattern: re.Pattern, text: str) -> bool:
     """False only when ``pattern`` matches in no stretch of ``text``."""
     return not reads_only_its_match(pattern.pattern) or pattern.search(text) is not None
+
+
+#: At most this many characters a pattern needs are looked for one by one.
+_FEW = 8
 
 
 class Screen:
@@ -51,8 +58,12 @@ class Screen:
         except KeyError:
             pass
         compiled: Optional[re.Pattern] = re.compile(pattern)
-        if self.whole is not None and not can_match(compiled, self.whole):
-            compiled = None
+        if self.whole is not None:
+            needs = needed_chars(compiled)
+            if needs is not None and len(needs) <= _FEW and not any(ch in self.whole for ch in needs):
+                compiled = None  # none of the characters it needs (a substring test each, not a search)
+            elif not can_match(compiled, self.whole):
+                compiled = None
         self._ones[pattern] = compiled
         return compiled
 
@@ -62,10 +73,6 @@ class Screen:
         if got is None or got[0] is not patterns:
             got = self._lists[id(patterns)] = (patterns, [c for c in map(self.one, patterns) if c is not None])
         return got[1]
-
-
-# What a match needs (a module of its own, read by the parse too).
-from ..pattern_needs import may_match, may_read, needed_by_any, needed_chars  # noqa: E402,F401
 
 
 _WORDS: dict[int, tuple[list[str], re.Pattern]] = {}
