@@ -510,6 +510,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
     # name starts ``stem_chars`` before where a suffix starts, so the pattern
     # is tried there only
     n = rules.stem_chars
+    not_names = tuple(rules.not_names)
     tried = (pattern.match(text, j.start() - n) for j in _suffix_starts(tuple(group_of)).finditer(text, n))
     for m in tried:
         if m is None:
@@ -517,7 +518,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
         stem, suffix = m.group("stem"), m.group("suffix")
         if rules.not_in_stem and not _chars_of(rules.not_in_stem).isdisjoint(stem):
             continue
-        if any(text.startswith(w, m.start("suffix")) for w in rules.not_names):
+        if not_names and text.startswith(not_names, m.start("suffix")):
             continue  # 眉山区域: 区域 is a word, not a district
         key = (stem, group_of[suffix], suffix)
         if seen is not None:
