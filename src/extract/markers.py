@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .numerals import ChineseNumerals, numerals_of
-from .pattern_needs import needed_chars
+from .pattern_needs import any_char, needed_chars
 from .ruleset import RuleSet, RulesLike
 from .rulefiles.headings import ContentsRules, EnumerationForm, HeadingRules, HeadingStyle
 
@@ -77,7 +77,7 @@ def _holder(chars: Optional[frozenset[str]]) -> Optional[re.Pattern]:
     """A search for any of ``chars`` (None for None)."""
     if chars is None:
         return None
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]") if chars else re.compile("(?!)")
+    return any_char(chars)
 
 
 def marker_set(rules: "RulesLike" = None) -> MarkerSet:

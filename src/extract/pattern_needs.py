@@ -112,3 +112,9 @@ def needed_by_any(patterns: Iterable[Optional[re.Pattern]]) -> Optional[frozense
 def may_read(needed: Optional[frozenset[str]], chars: "frozenset[str] | set[str]") -> bool:
     """False only when a text of ``chars`` holds none of the characters ``needed`` (None: any text may match)."""
     return needed is None or not needed.isdisjoint(chars)
+
+
+@functools.lru_cache(maxsize=256)
+def any_char(chars: frozenset[str]) -> re.Pattern:
+    """A search for any one of ``chars`` (one that never matches for none)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]") if chars else re.compile("(?!)")

@@ -10,6 +10,7 @@ from typing import Optional
 
 from ..rulefiles.meta import GradeBand
 from .context import CheckContext
+from ..pattern_needs import any_char
 from .screen import can_match, needed_by_any
 
 
@@ -33,7 +34,7 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     sentences = re.split(r"[。\n]", text)
     needs = needed_by_any(compiled)  # (分): a sentence without one states no band
     if needs is not None:
-        holds = re.compile("[" + re.escape("".join(sorted(needs))) + "]").search if needs else (lambda s: False)
+        holds = any_char(needs).search
         sentences = [s for s in sentences if holds(s)]
     # a pattern that matches nowhere in those sentences matches in none of them
     joined = "\n".join(sentences)

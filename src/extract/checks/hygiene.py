@@ -48,6 +48,7 @@ from ..normalize import NormalizedDocument, fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
+from ..pattern_needs import any_char
 from .screen import Screen, needed_by_any
 from .figures import figure_interval, stated_text
 from .tolerance import Interval
@@ -496,7 +497,7 @@ def _chars_of(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=16)
 def _suffix_starts(suffixes: tuple[str, ...]) -> re.Pattern:
     """The first characters of ``suffixes``, as one class."""
-    return re.compile("[" + re.escape("".join(sorted({s[0] for s in suffixes if s}))) + "]")
+    return any_char(frozenset(s[0] for s in suffixes if s))
 
 
 def place_names(rules: NameRules, source: SourceText, p: Passage,
@@ -620,8 +621,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             return None
         if not needs:
             return set()
-        rx = re.compile("[" + re.escape("".join(sorted(needs))) + "]")
-        return {bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(whole)}
+        return {bisect.bisect_right(starts, m.start()) - 1 for m in any_char(needs).finditer(whole)}
 
     residue_in = holding(needed_by_any([opposites, *prompts, empty_reason]),
                          opposites is not None or bool(prompts) or empty_reason is not None)
