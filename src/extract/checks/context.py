@@ -239,16 +239,19 @@ class CheckContext:
 
     def text_claims(self) -> Iterator[tuple[Sentence, Placed]]:
         """Every text claim with its sentence, in document order."""
-        for s in self.sentences:
-            for p in s.placed:
-                yield s, p
+        return iter(self._text_claims)
+
+    @functools.cached_property
+    def _text_claims(self) -> list[tuple[Sentence, Placed]]:
+        # listed once: every check that judges claims walks them (the sentences are only read)
+        return [(s, p) for s in self.sentences for p in s.placed]
 
     def judge_claims(self, classify: Callable[["CheckContext", Placed], Optional[K]],
                      judge: Callable[["CheckContext", Sentence, Placed, K], CheckResult]) -> list[CheckResult]:
         """``judge(ctx, sentence, claim, kind)`` for every text claim that
         ``classify(ctx, claim)`` gives a kind (a rate rule, a growth kind …)."""
         out = []
-        for s, p in self.text_claims():
+        for s, p in self._text_claims:
             kind = classify(self, p)
             if kind is not None:
                 out.append(judge(self, s, p, kind))
