@@ -49,6 +49,9 @@ EOF_MARKER = b"%%EOF"
 EOF_WINDOW = 4096
 # Path segments read per page at most (vector drawings can hold millions).
 MAX_SEGMENTS = 50_000
+# Deflate inflates one byte to at most 1032 (a 258-byte match in two bits,
+# RFC 1951): a stream shorter than the cap over this cannot pass the cap.
+DEFLATE_MAX_RATIO = 1032
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ def check_streams(data: bytes, path=None) -> None:
     cap = int(limits.current().max_pdf_stream_mb * limits.MB)
     for m in re.finditer(rb"stream\r?\n", data):
         start = m.end()
+        end = data.find(b"endstream", start)
+        if ((end if end >= 0 else len(data)) - start) * DEFLATE_MAX_RATIO <= cap:
+            continue  # too short to inflate past the cap
         head = data[max(0, m.start() - 2048):m.start()]
         obj = head.rfind(b" obj")
         if obj >= 0:
@@ -86,7 +92,6 @@ def check_streams(data: bytes, path=None) -> None:
             continue
         if re.search(rb"/Subtype\s*/Image", head):
             continue
-        end = data.find(b"endstream", start)
         raw = data[start:end if end >= 0 else len(data)]
         d = zlib.decompressobj()
         size = 0
@@ -248,15 +253,28 @@ _NON_SPACE = re.compile(r"\S")
 _RECT = struct.Struct("4f")
 
 
-@functools.cache
 def _loose_char_box():
     """``FPDFText_GetLooseCharBox(textpage, index, rect*)`` as a bare C
-    function: the arguments are passed as given (a void pointer, an int, a
-    reference), without pypdfium2's per-call type conversion."""
+    function (see :func:`_bare`)."""
+    return _bare("FPDFText_GetLooseCharBox")
+
+
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle returned by a bare function, kept as a pointer (a
+    plain ``c_void_p`` result becomes an int, which a bare call would pass
+    on as a 32-bit int)."""
+
+
+@functools.cache
+def _bare(name: str, restype=ctypes.c_int):
+    """PDFium's function ``name`` as a bare C function: the arguments are
+    passed as given (a pointer, an int, a reference), without pypdfium2's
+    per-call type conversion; for the calls made once per character or
+    page object."""
     import pypdfium2.raw as raw
 
-    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 # --------------------------------------------------------------------------
@@ -288,23 +306,26 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _objects(page_raw) -> Iterator[tuple[object, int, Matrix]]:
-    """Every page object with its type and its matrix to page space,
-    looking into form XObjects."""
+    """Every path and image object of the page with its type and its matrix
+    to page space, looking into form XObjects. A page holds hundreds of
+    text objects: each is looked at through two bare calls."""
     import pypdfium2.raw as raw
 
-    def walk(get, count, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
-        for i in range(count):
-            obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                m = _compose(_matrix_of(obj), outer)
-                yield from walk(lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k),
-                                raw.FPDFFormObj_CountObjects(obj), m)
-            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
-                yield obj, kind, outer
+    get_type = _bare("FPDFPageObj_GetType")
+    wanted = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    as_object = raw.FPDF_PAGEOBJECT
 
-    yield from walk(lambda k: raw.FPDFPage_GetObject(page_raw, k), raw.FPDFPage_CountObjects(page_raw),
-                    IDENTITY)
+    def walk(get, holder, count: int, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
+        handles = [get(holder, i) for i in range(count)]
+        for handle, kind in zip(handles, map(get_type, handles)):
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                obj = ctypes.cast(handle, as_object)
+                yield from walk(_bare("FPDFFormObj_GetObject", _Handle), handle, raw.FPDFFormObj_CountObjects(obj),
+                                _compose(_matrix_of(obj), outer))
+            elif kind in wanted:
+                yield ctypes.cast(handle, as_object), kind, outer
+
+    yield from walk(_bare("FPDFPage_GetObject", _Handle), page_raw, raw.FPDFPage_CountObjects(page_raw), IDENTITY)
 
 
 def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
@@ -404,10 +425,10 @@ def ocr_reason(glyphs: list[Glyph], text: str, graphics: PageGraphics, height: f
     share = bad_char_share(text)
     if glyphs and share > rules.max_bad_share:
         return f"{share:.0%} of its characters are unmapped"
-    band = rules.margin_band * height
-    in_body = sum(1 for g in glyphs if band < (g.top + g.bottom) / 2 < height - band)
-    if graphics.image_cover >= rules.image_cover and in_body == 0:
-        return "a scanned image without a text layer"
+    if graphics.image_cover >= rules.image_cover:
+        band = rules.margin_band * height
+        if not any(band < (g.top + g.bottom) / 2 < height - band for g in glyphs):
+            return "a scanned image without a text layer"
     if not glyphs and graphics.curves >= rules.min_curves:
         return "drawn content without a text layer"
     return None

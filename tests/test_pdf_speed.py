@@ -1,0 +1,97 @@
+"""The PDF path's fast code (issue 22) against the plain code it replaced:
+the same glyphs, lines and refusals, on the fixtures and on made-up pages."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from extract import limits
+from extract.errors import LimitExceeded
+from extract.load import pdf as pdf_loader
+
+
+def _stream(body: bytes) -> bytes:
+    packed = zlib.compress(body, 9)
+    return b"4 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\nendobj\n" % (len(packed), packed)
+
+
+def test_a_stream_inflating_past_the_cap_is_refused_and_a_short_one_is_not_inflated():
+    bomb = _stream(b"\0" * (3 * limits.MB))  # about 3 KB packed: 3 MB inflated
+    plain = _stream(bytes(range(256)) * 40)
+    with limits.enforce(limits.DEFAULT.with_(max_pdf_stream_mb=2)):
+        with pytest.raises(LimitExceeded, match="inflates to more than 2.0 MB"):
+            pdf_loader.check_streams(b"%PDF-1.4\n" + plain + bomb)
+        pdf_loader.check_streams(b"%PDF-1.4\n" + plain + _stream(b"\0" * limits.MB))
+
+
+def test_no_stream_is_inflated_that_could_not_pass_the_cap(monkeypatch):
+    """Deflate gives at most 1032 bytes per byte: a stream of fewer packed
+    bytes than the cap over that is never inflated."""
+    calls = []
+    real = zlib.decompressobj
+    monkeypatch.setattr(pdf_loader.zlib, "decompressobj", lambda *a: calls.append(1) or real(*a))
+    with limits.enforce(limits.DEFAULT.with_(max_pdf_stream_mb=1)):
+        pdf_loader.check_streams(b"%PDF-1.4\n" + _stream(b"\0" * (limits.MB // 2)))
+        assert calls == []
+        with pytest.raises(LimitExceeded):
+            pdf_loader.check_streams(b"%PDF-1.4\n" + _stream(b"\0" * (2 * limits.MB)))
+        assert calls == [1]
+    # the bound holds: the most packed stream deflate makes stays under it
+    packed = zlib.compress(b"\0" * (8 * limits.MB), 9)
+    assert len(packed) * pdf_loader.DEFLATE_MAX_RATIO > 8 * limits.MB
+
+
+# ---------------------------------------------------------------- page objects
+
+from conftest import ROOT, SHARED_REAL  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+TEXT_PDFS = [FIXTURES / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf",
+             FIXTURES / "2022_jiangmen_kejiju_project_self_evaluation.pdf",
+             FIXTURES / "2024_jiangmen_kejiju_department_overall_self_evaluation.rows_split.pdf",
+             *sorted(SHARED_REAL.glob("*.pdf"))]
+
+
+def _plain_objects(page_raw):
+    """The page objects walked through pypdfium2's converting calls (the
+    code the bare calls replaced)."""
+    import pypdfium2.raw as raw
+
+    def walk(get, count, outer):
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                m = pdf_loader._compose(pdf_loader._matrix_of(obj), outer)
+                yield from walk(lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), raw.FPDFFormObj_CountObjects(obj), m)
+            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+                yield obj, kind, outer
+
+    yield from walk(lambda k: raw.FPDFPage_GetObject(page_raw, k), raw.FPDFPage_CountObjects(page_raw),
+                    pdf_loader.IDENTITY)
+
+
+def _address(obj) -> int:
+    import ctypes
+
+    return ctypes.cast(obj, ctypes.c_void_p).value
+
+
+@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def test_bare_calls_walk_the_same_page_objects(path):
+    import pypdfium2 as pdfium
+
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            fast = [(_address(o), k, m) for o, k, m in pdf_loader._objects(page.raw)]
+            plain = [(_address(o), k, m) for o, k, m in _plain_objects(page.raw)]
+            assert fast == plain, f"page {i + 1}"
+            page.close()
+    finally:
+        pdf.close()
