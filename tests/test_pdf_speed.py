@@ -95,3 +95,93 @@ def test_bare_calls_walk_the_same_page_objects(path):
             page.close()
     finally:
         pdf.close()
+
+
+# ---------------------------------------------------------------- ruling lines: the port against pdfplumber
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from extract.load import geometry, ruling  # noqa: E402
+
+
+def _pdfplumber_cells(edges, s=geometry.DEFAULT_SETTINGS):
+    """find_table_cells as it was: pdfplumber's own functions."""
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    long_edges = [e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 1]
+    if len([e for e in long_edges if e["orientation"] == "h"]) < 2 or \
+            len([e for e in long_edges if e["orientation"] == "v"]) < 2:
+        return [], []
+    merged = merge_edges(long_edges, s.snap_tolerance, s.snap_tolerance, s.join_tolerance, s.join_tolerance)
+    merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= s.edge_min_length]
+    points = edges_to_intersections(merged, s.intersection_tolerance, s.intersection_tolerance)
+    return merged, cells_to_tables(intersections_to_cells(points))
+
+
+def _same_as_pdfplumber(edges):
+    from pdfplumber.table import Table, merge_edges
+
+    s = geometry.DEFAULT_SETTINGS
+    merged, tables = _pdfplumber_cells(edges)
+    ours = geometry.find_table_cells(edges)
+    assert ours == tables
+    if merged:
+        fast = ruling.merge_edges([e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 1],
+                                  s.snap_tolerance, s.snap_tolerance, s.join_tolerance, s.join_tolerance)
+        plain = merge_edges([e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 1],
+                            s.snap_tolerance, s.snap_tolerance, s.join_tolerance, s.join_tolerance)
+        assert [list(e.items()) for e in fast] == [list(e.items()) for e in plain]
+    for cells in tables:
+        assert ruling.table_rows(cells) == [row.cells for row in Table(None, cells).rows]
+    return tables
+
+
+@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def test_ruling_cells_are_pdfplumbers_on_every_page(path):
+    import pypdfium2 as pdfium
+
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    pdf = pdfium.PdfDocument(str(path))
+    found = 0
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            edges = pdf_loader.page_graphics(page.raw, pdf_loader.PageFrame.of(page)).edges
+            found += len(_same_as_pdfplumber(edges))
+            page.close()
+    finally:
+        pdf.close()
+    if path.name.startswith("2024"):
+        assert found >= 2
+
+
+# coordinates on a coarse grid, so edges meet, touch, overlap and fall within the tolerances of one another
+_coord = st.integers(0, 60).map(lambda k: k * 1.25)
+_jitter = st.sampled_from([0.0, 0.0, 0.4, -0.7, 2.9, 3.0, 3.1])
+
+
+@st.composite
+def _edges(draw):
+    out = []
+    for _ in range(draw(st.integers(0, 24))):
+        a, b, c, j = draw(_coord), draw(_coord), draw(_coord), draw(_jitter)
+        if draw(st.booleans()):
+            e = geometry.edge(min(a, b), c + j, max(a, b), c + j)
+        else:
+            e = geometry.edge(c + j, min(a, b), c + j, max(a, b))
+        if e is not None:
+            out.append(e)
+    for _ in range(draw(st.integers(0, 3))):  # whole grids: tables
+        x0, y0 = draw(_coord), draw(_coord)
+        xs = sorted({x0 + draw(st.integers(2, 30)) * 1.5 for _ in range(draw(st.integers(1, 4)))} | {x0})
+        ys = sorted({y0 + draw(st.integers(2, 30)) * 1.5 for _ in range(draw(st.integers(1, 4)))} | {y0})
+        out += [e for y in ys if (e := geometry.edge(xs[0], y, xs[-1], y + draw(_jitter) / 10)) is not None]
+        out += [e for x in xs if (e := geometry.edge(x, ys[0], x, ys[-1])) is not None]
+    return out
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_edges())
+def test_ruling_cells_are_pdfplumbers_on_random_edges(edges):
+    _same_as_pdfplumber(edges)

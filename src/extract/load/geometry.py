@@ -5,7 +5,7 @@ from a PDF text layer or from OCR) and ruling-line
 edges (dicts as pdfplumber's table finder uses them). Coordinates are PDF
 points, origin at the top left: ``(x0, top, x1, bottom)``. The steps:
 
-    edges --find_table_cells--> cell boxes (pdfplumber's lines strategy)
+    edges --find_table_cells--> cell boxes (pdfplumber's lines strategy, :mod:`.ruling`)
     glyphs + cell boxes --fill_tables--> PageTable rows (None = merged;
                                          each cell's rowspan/colspan)
     other glyphs --group_lines--> lines --line_text--> text
@@ -260,7 +260,7 @@ def find_table_cells(edges: list[dict], settings: LayoutSettings = DEFAULT_SETTI
     """Cell boxes of each table the ruling-line ``edges`` draw, by
     pdfplumber's lines strategy (snap, join, intersect, smallest cells,
     group cells sharing corners)."""
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from .ruling import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
     long_edges = [e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 1]
     if len([e for e in long_edges if e["orientation"] == "h"]) < 2 or \
@@ -349,7 +349,7 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
     """Put each glyph whose centre lies in a table cell into that cell.
     Returns the tables (rows of cell texts, None where a merged cell covers
     the position, as pdfplumber's ``Table.extract``) and the glyphs left."""
-    from pdfplumber.table import Table
+    from .ruling import table_rows
 
     indexes = [_CellIndex(cells) for cells in tables]
     boxes = [union(cells) for cells in tables]
@@ -370,13 +370,13 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
         position = {c: k for k, c in enumerate(cells)}
         lefts, tops = sorted({c[0] for c in cells}), sorted({c[1] for c in cells})
         rows = []
-        for row in Table(None, cells).rows:
+        for row in table_rows(cells):
             read = [None if c is None else _cell_string(held[t].get(position[c], []), page, settings)
-                    for c in row.cells]
+                    for c in row]
             texts = [None if r is None else r[0] for r in read]
             runs = [None if r is None else r[1] for r in read]
-            spans = [None if c is None else cell_span(c, lefts, tops) for c in row.cells]
-            rows.append(Row(texts, _row_box(row.cells, boxes[t]), page, runs, spans))
+            spans = [None if c is None else cell_span(c, lefts, tops) for c in row]
+            rows.append(Row(texts, _row_box(row, boxes[t]), page, runs, spans))
         columns = sorted({c[0] for c in cells} | {boxes[t][2]})
         out.append(PageTable(rows, boxes[t], columns, page))
     return out, free

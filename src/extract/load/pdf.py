@@ -3,8 +3,9 @@
 Text comes from pypdfium2 (PDFium): every character with its box. Tables
 come from the page's ruling lines, read from its path objects through
 PDFium and cut into cells by pdfplumber's table algorithm (its lines
-strategy, applied to those edges); pdfminer never parses a page, which
-keeps a page with tables about as cheap as one without (see
+strategy, applied to those edges, as ported in :mod:`extract.load.ruling`:
+neither pdfplumber nor pdfminer is imported, and no page is parsed twice),
+which keeps a page with tables about as cheap as one without (see
 scripts/bench_pdf.py). The layout itself (lines, tables, running headers
 and footers, tables continued over a page break, paragraphs wrapped over
 lines and pages) is :mod:`extract.load.geometry`'s, shared with OCR'd
