@@ -185,3 +185,22 @@ def _edges(draw):
 @given(_edges())
 def test_ruling_cells_are_pdfplumbers_on_random_edges(edges):
     _same_as_pdfplumber(edges)
+
+
+# ---------------------------------------------------------------- the document opened anew every so many pages
+
+def _source_fields(source):
+    return (source.text, source.line_pages, source.line_boxes, source.line_origins, source.line_spans,
+            [None if g is None else g.tobytes() for g in source.char_boxes or []])
+
+
+def test_a_document_opened_anew_every_few_pages_reads_the_same(monkeypatch):
+    path = TEXT_PDFS[0]
+    whole, n = pdf_loader.load_pdf(path)
+    opened = []
+    real = pdf_loader._reopen
+    monkeypatch.setattr(pdf_loader, "_reopen", lambda data: opened.append(1) or real(data))
+    monkeypatch.setattr(pdf_loader, "PAGES_PER_OPENING", 3)
+    again, m = pdf_loader.load_pdf(path)
+    assert (n, m) == (8, 8) and len(opened) == 2  # pages 4 and 7 start an opening
+    assert _source_fields(again) == _source_fields(whole)

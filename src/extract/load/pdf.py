@@ -33,7 +33,7 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from .. import limits
 from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, LimitExceeded, NeedsOCR
@@ -478,19 +478,35 @@ def page_ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
+def _reopen(data: bytes):
+    """The document :func:`open_pdf` opened (and checked), opened again."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(data)
+
+
+def read_pages(pdf, path, settings: LayoutSettings, reopen: Optional[Callable[[], object]] = None) -> list[PageLayout]:
     """Every page laid out, one at a time (each page's PDFium objects are
-    released before the next is loaded)."""
+    released before the next is loaded). ``reopen``: opens the document
+    anew; PDFium keeps every object it parsed until its document is closed,
+    so with it the document is closed and opened again every
+    ``PAGES_PER_OPENING`` pages (``pdf`` is then closed here; closing it
+    again is harmless) and its memory stays that of so many pages however
+    long the report."""
     from .ocr import OcrProgress
 
     progress = OcrProgress(len(pdf), path)
     try:
-        return _read_pages(pdf, path, settings, progress)
+        return _read_pages(pdf, path, settings, progress, reopen)
     finally:
         progress.close()
 
 
-def _read_pages(pdf, path, settings: LayoutSettings, progress) -> list[PageLayout]:
+# PDFium holds about 0.15 MB a page of a typical report until the document is closed.
+PAGES_PER_OPENING = 100
+
+
+def _read_pages(pdf, path, settings: LayoutSettings, progress, reopen=None) -> list[PageLayout]:
     from .ocr import get_engine, install_hint
 
     engine = None
@@ -498,25 +514,33 @@ def _read_pages(pdf, path, settings: LayoutSettings, progress) -> list[PageLayou
     layouts: list[PageLayout] = []
     missing: list[int] = []
     reasons: set[str] = set()
-    for i in range(len(pdf)):
-        limits.check_deadline()
-        try:
-            page = pdf[i]
-        except Exception as e:  # PDFium raises its own error type for a broken page
-            raise CorruptDocument(f"page {i + 1} cannot be read ({e})", path) from None
-        try:
-            read = read_page(page, i + 1, engine, settings, progress)
-            if read.layout is None and not engine_checked:
-                engine, engine_checked = get_engine(), True
-                if engine is not None:
-                    read = read_page(page, i + 1, engine, settings, progress)
-        finally:
-            page.close()
-        if read.layout is None:
-            missing.append(i + 1)
-            reasons.add(read.ocr_reason or "")
-        else:
-            layouts.append(read.layout)
+    opened = None  # a document opened here, closed here
+    try:
+        for i in range(len(pdf)):
+            limits.check_deadline()
+            if reopen is not None and i and i % PAGES_PER_OPENING == 0:
+                pdf.close()
+                pdf = opened = reopen()
+            try:
+                page = pdf[i]
+            except Exception as e:  # PDFium raises its own error type for a broken page
+                raise CorruptDocument(f"page {i + 1} cannot be read ({e})", path) from None
+            try:
+                read = read_page(page, i + 1, engine, settings, progress)
+                if read.layout is None and not engine_checked:
+                    engine, engine_checked = get_engine(), True
+                    if engine is not None:
+                        read = read_page(page, i + 1, engine, settings, progress)
+            finally:
+                page.close()
+            if read.layout is None:
+                missing.append(i + 1)
+                reasons.add(read.ocr_reason or "")
+            else:
+                layouts.append(read.layout)
+    finally:
+        if opened is not None:
+            opened.close()
     if missing:
         raise NeedsOCR(f"page{'s' if len(missing) > 1 else ''} {page_ranges(missing)} "
                        f"{'have' if len(missing) > 1 else 'has'} no usable text layer "
@@ -564,7 +588,7 @@ def load_pdf(path: os.PathLike | str, data: Optional[bytes] = None,
     pdf = open_pdf(data, path)
     try:
         n_pages = len(pdf)
-        layouts = read_pages(pdf, path, settings)
+        layouts = read_pages(pdf, path, settings, reopen=functools.partial(_reopen, data))
     finally:
         pdf.close()
     source = layout_document(layouts, settings, rules)
