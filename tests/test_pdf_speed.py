@@ -3,13 +3,20 @@ the same glyphs, lines and refusals, on the fixtures and on made-up pages."""
 
 from __future__ import annotations
 
+import array
+import math
+import re
 import zlib
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from extract import limits
 from extract.errors import LimitExceeded
-from extract.load import pdf as pdf_loader
+from extract.load import geometry, ruling, pdf as pdf_loader
+from extract.load.lines import GLYPH_LOOKAHEAD, GlyphRun, char_boxes
+
+from conftest import ROOT, SHARED_REAL
 
 
 def _stream(body: bytes) -> bytes:
@@ -44,8 +51,6 @@ def test_no_stream_is_inflated_that_could_not_pass_the_cap(monkeypatch):
 
 
 # ---------------------------------------------------------------- page objects
-
-from conftest import ROOT, SHARED_REAL  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT_PDFS = [FIXTURES / "2024_jiangmen_kejiju_department_overall_self_evaluation.pdf",
@@ -98,11 +103,6 @@ def test_bare_calls_walk_the_same_page_objects(path):
 
 
 # ---------------------------------------------------------------- ruling lines: the port against pdfplumber
-
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
-
-from extract.load import geometry, ruling  # noqa: E402
-
 
 def _pdfplumber_cells(edges, s=geometry.DEFAULT_SETTINGS):
     """find_table_cells as it was: pdfplumber's own functions."""
@@ -204,3 +204,63 @@ def test_a_document_opened_anew_every_few_pages_reads_the_same(monkeypatch):
     again, m = pdf_loader.load_pdf(path)
     assert (n, m) == (8, 8) and len(opened) == 2  # pages 4 and 7 start an opening
     assert _source_fields(again) == _source_fields(whole)
+
+
+# ---------------------------------------------------------------- character boxes of a line
+
+def _plain_char_boxes(text, runs):
+    """char_boxes as it was: one page list, the whole text's boxes made from a tuple."""
+    out = array.array("f", (math.nan,) * 5 * len(text))
+    chars = "".join(r.chars for r in runs)
+    boxes = array.array("f")
+    pages = []
+    for r in runs:
+        boxes.extend(r.boxes)
+        pages.extend([r.page] * len(r.chars))
+    if len(boxes) == 4 * len(chars) and text.replace(" ", "").replace("\t", "") == chars:
+        glyphs = array.array("f", bytes(20 * len(chars)))
+        glyphs[0::5] = array.array("f", pages)
+        for side in range(4):
+            glyphs[side + 1::5] = boxes[side::4]
+        k = 0
+        for word in re.finditer(r"[^ \t]+", text):
+            a, b = word.span()
+            out[5 * a:5 * b] = glyphs[5 * k:5 * (k + b - a)]
+            k += b - a
+        return out
+    j = 0
+    for i, ch in enumerate(text):
+        if ch == " " or ch == "\t":
+            continue
+        k = j if chars[j:j + 1] == ch else chars.find(ch, j, j + GLYPH_LOOKAHEAD)
+        if k < 0:
+            continue
+        out[5 * i] = pages[k]
+        out[5 * i + 1:5 * i + 5] = boxes[4 * k:4 * k + 4]
+        j = k + 1
+    return out
+
+
+@st.composite
+def _line_and_runs(draw):
+    runs = []
+    for _ in range(draw(st.integers(1, 3))):
+        chars = draw(st.text(alphabet="资金12.%A", min_size=0, max_size=12))
+        boxes = array.array("f", [draw(st.floats(0, 600, width=32)) for _ in range(4 * len(chars))])
+        runs.append(GlyphRun(chars, boxes, draw(st.integers(1, 300))))
+    glyphs = "".join(r.chars for r in runs)
+    kind = draw(st.sampled_from(["same", "spaced", "other"]))
+    if kind == "same":
+        text = glyphs
+    elif kind == "spaced":
+        text = "".join(c + draw(st.sampled_from(["", "", " ", "  ", "\t"])) for c in glyphs)
+    else:  # a glyph dropped (drawn twice), or a letter the glyphs lack
+        text = draw(st.text(alphabet="资金12.% \tAB", max_size=30))
+    return text, runs
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(_line_and_runs())
+def test_char_boxes_are_as_before(case):
+    text, runs = case
+    assert char_boxes(text, runs).tobytes() == _plain_char_boxes(text, runs).tobytes()

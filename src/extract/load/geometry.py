@@ -158,17 +158,24 @@ def group_lines(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETT
     current: Optional[list[Glyph]] = None
     top = bottom = 0.0
     for g in sorted(glyphs, key=_centre_key):  # (top + bottom, x0): by the centre line, then left to right
-        gt, gb = g.top, g.bottom
+        gt = g.top
+        gb = g.bottom
         if current is not None:
             overlap = (gb if gb < bottom else bottom) - (gt if gt > top else top)
-            smaller = min(gb - gt, bottom - top)
+            own = gb - gt
+            held = bottom - top
+            smaller = held if held < own else own  # min(own, held), without a call per glyph
             if overlap >= ratio * (smaller if smaller > 0.1 else 0.1):
                 current.append(g)
-                top, bottom = (gt if gt < top else top), (gb if gb > bottom else bottom)
+                if gt < top:
+                    top = gt
+                if gb > bottom:
+                    bottom = gb
                 continue
         current = [g]
         lines.append(current)
-        top, bottom = gt, gb
+        top = gt
+        bottom = gb
     for line in lines:
         line.sort(key=_X0)
     return lines
@@ -356,7 +363,7 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
     held: list[dict[int, list[Glyph]]] = [collections.defaultdict(list) for _ in tables]
     free: list[Glyph] = []
     for g in glyphs:
-        x, y = g.cx, g.cy
+        x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2  # its centre (Glyph.cx, Glyph.cy)
         for t, box in enumerate(boxes):
             if box[0] <= x < box[2] and box[1] <= y < box[3]:
                 k = indexes[t].find(x, y)
