@@ -264,3 +264,54 @@ def _line_and_runs(draw):
 def test_char_boxes_are_as_before(case):
     text, runs = case
     assert char_boxes(text, runs).tobytes() == _plain_char_boxes(text, runs).tobytes()
+
+
+def _plain_path_points(obj, m):
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        px, py = pdf_loader._apply(m, x.value, y.value)
+        yield raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))
+
+
+@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def test_bare_calls_read_the_same_path_points(path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    pdf = pdfium.PdfDocument(str(path))
+    seen = 0
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            for obj, kind, matrix in pdf_loader._objects(page.raw):
+                if kind == raw.FPDF_PAGEOBJ_PATH:
+                    m = pdf_loader._compose(pdf_loader._matrix_of(obj), matrix)
+                    fast = list(pdf_loader._path_points(obj, m))
+                    assert fast == list(_plain_path_points(obj, m))
+                    seen += len(fast)
+            page.close()
+    finally:
+        pdf.close()
+    if path.name.startswith("2024"):  # ruled tables (the 2022 fixture draws none)
+        assert seen > 0
+
+
+_edge_at = st.integers(0, 40).map(lambda k: k * 2.5)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(_edge_at, min_size=1, max_size=8, unique=True), st.lists(_edge_at, min_size=1, max_size=8, unique=True),
+       st.tuples(_edge_at, _edge_at, _edge_at, _edge_at), st.sampled_from([0.0, 1.0, 2.5]))
+def test_cell_spans_are_counted_as_before(lefts, tops, cell, tolerance):
+    lefts, tops = sorted(lefts), sorted(tops)
+    rows = sum(1 for t in tops if cell[1] - tolerance <= t < cell[3] - tolerance)
+    cols = sum(1 for x in lefts if cell[0] - tolerance <= x < cell[2] - tolerance)
+    assert geometry.cell_span(cell, lefts, tops, tolerance) == (max(rows, 1), max(cols, 1))

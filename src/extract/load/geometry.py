@@ -330,6 +330,8 @@ class _CellIndex:
 
 def _cell_string(glyphs: Sequence[Glyph], page: int, settings: LayoutSettings) -> tuple[str, GlyphRun]:
     """A cell's text (its lines joined) and its glyphs in text order."""
+    if not glyphs:
+        return "", GlyphRun("", array.array("f"), page)
     grouped = group_lines(glyphs, settings)
     text = join_wrapped(re.sub(r" {2,}", " ", line_text(g, settings)) for g in grouped)
     return text, glyph_run([g for line in grouped for g in line], page)
@@ -345,9 +347,10 @@ def _row_box(cells: Sequence[Optional[BBox]], table: BBox) -> BBox:
 def cell_span(cell: BBox, lefts: Sequence[float], tops: Sequence[float],
               tolerance: float = 1.0) -> tuple[int, int]:
     """(rowspan, colspan) of a cell box of a ruled table: how many of the
-    table's row tops and column lefts it covers."""
-    rows = sum(1 for t in tops if cell[1] - tolerance <= t < cell[3] - tolerance)
-    cols = sum(1 for x in lefts if cell[0] - tolerance <= x < cell[2] - tolerance)
+    table's row tops and column lefts (each sorted) it covers."""
+    left = bisect.bisect_left
+    rows = left(tops, cell[3] - tolerance) - left(tops, cell[1] - tolerance)
+    cols = left(lefts, cell[2] - tolerance) - left(lefts, cell[0] - tolerance)
     return max(rows, 1), max(cols, 1)
 
 

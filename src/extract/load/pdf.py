@@ -334,11 +334,16 @@ def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
     import pypdfium2.raw as raw
 
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    get_segment = _bare("FPDFPath_GetPathSegment", _Handle)
+    get_point, get_type, get_close = (_bare("FPDFPathSegment_GetPoint"), _bare("FPDFPathSegment_GetType"),
+                                      _bare("FPDFPathSegment_GetClose"))
+    a, b, c, d, e, f = m
     for k in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        px, py = _apply(m, x.value, y.value)
-        yield raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))
+        seg = get_segment(obj, k)
+        get_point(seg, at_x, at_y)
+        px, py = x.value, y.value
+        yield get_type(seg), a * px + c * py + e, b * px + d * py + f, bool(get_close(seg))  # _apply(m, px, py)
 
 
 def _is_drawn(obj) -> bool:
