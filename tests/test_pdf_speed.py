@@ -4,6 +4,7 @@ the same glyphs, lines and refusals, on the fixtures and on made-up pages."""
 from __future__ import annotations
 
 import array
+import ctypes
 import math
 import re
 import zlib
@@ -69,7 +70,7 @@ def _plain_objects(page_raw):
             obj = get(i)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_FORM:
-                m = pdf_loader._compose(pdf_loader._matrix_of(obj), outer)
+                m = pdf_loader._compose(_plain_matrix(obj), outer)
                 yield from walk(lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k), raw.FPDFFormObj_CountObjects(obj), m)
             elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
                 yield obj, kind, outer
@@ -79,8 +80,6 @@ def _plain_objects(page_raw):
 
 
 def _address(obj) -> int:
-    import ctypes
-
     return ctypes.cast(obj, ctypes.c_void_p).value
 
 
@@ -266,9 +265,25 @@ def test_char_boxes_are_as_before(case):
     assert char_boxes(text, runs).tobytes() == _plain_char_boxes(text, runs).tobytes()
 
 
-def _plain_path_points(obj, m):
-    import ctypes
+def _plain_matrix(obj):
+    import pypdfium2.raw as raw
 
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return pdf_loader.IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _plain_is_drawn(obj):
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return True
+    return bool(fill.value or stroke.value)
+
+
+def _plain_path_points(obj, m):
     import pypdfium2.raw as raw
 
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -293,9 +308,12 @@ def test_bare_calls_read_the_same_path_points(path):
             page = pdf[i]
             for obj, kind, matrix in pdf_loader._objects(page.raw):
                 if kind == raw.FPDF_PAGEOBJ_PATH:
+                    plain = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
                     m = pdf_loader._compose(pdf_loader._matrix_of(obj), matrix)
+                    assert m == pdf_loader._compose(_plain_matrix(plain), matrix)
+                    assert pdf_loader._is_drawn(obj) == _plain_is_drawn(plain)
                     fast = list(pdf_loader._path_points(obj, m))
-                    assert fast == list(_plain_path_points(obj, m))
+                    assert fast == list(_plain_path_points(plain, m))
                     seen += len(fast)
             page.close()
     finally:
@@ -315,3 +333,21 @@ def test_cell_spans_are_counted_as_before(lefts, tops, cell, tolerance):
     rows = sum(1 for t in tops if cell[1] - tolerance <= t < cell[3] - tolerance)
     cols = sum(1 for x in lefts if cell[0] - tolerance <= x < cell[2] - tolerance)
     assert geometry.cell_span(cell, lefts, tops, tolerance) == (max(rows, 1), max(cols, 1))
+
+
+def test_bare_calls_look_into_a_form_xobject_as_before():
+    """A page drawn as a form XObject, scaled and moved onto another page:
+    its paths are found inside the form with the form's matrix."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(TEXT_PDFS[0]))
+    dst = pdfium.PdfDocument.new()
+    form = src.page_as_xobject(2, dst).as_pageobject()
+    form.transform(pdfium.PdfMatrix().scale(0.5, 0.5).translate(20, 30))
+    page = dst.new_page(600, 900)
+    page.insert_obj(form)
+    page.gen_content()
+    fast = [(_address(o), k, m) for o, k, m in pdf_loader._objects(page.raw)]
+    assert fast == [(_address(o), k, m) for o, k, m in _plain_objects(page.raw)]
+    assert len(fast) > 4 and all(m == (0.5, 0.0, 0.0, 0.5, 20.0, 30.0) for _, _, m in fast)
+    assert pdf_loader.page_graphics(page.raw, pdf_loader.PageFrame.of(page)).edges

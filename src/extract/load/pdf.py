@@ -287,12 +287,10 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _matrix_of(obj) -> Matrix:
-    import pypdfium2.raw as raw
-
-    m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, m):
+    m = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+    if not _bare("FPDFPageObj_GetMatrix")(obj, m):
         return IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
+    return tuple(m)  # type: ignore[return-value]
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
@@ -307,39 +305,37 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _objects(page_raw) -> Iterator[tuple[object, int, Matrix]]:
-    """Every path and image object of the page with its type and its matrix
-    to page space, looking into form XObjects. A page holds hundreds of
-    text objects: each is looked at through two bare calls."""
+    """Every path and image object of the page (a bare handle, for the bare
+    calls of :func:`_matrix_of`, :func:`_is_drawn` and :func:`_path_points`)
+    with its type and its matrix to page space, looking into form XObjects.
+    A page holds hundreds of text objects: each is looked at through two
+    bare calls."""
     import pypdfium2.raw as raw
 
     get_type = _bare("FPDFPageObj_GetType")
     wanted = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
-    as_object = raw.FPDF_PAGEOBJECT
 
     def walk(get, holder, count: int, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
         handles = [get(holder, i) for i in range(count)]
         for handle, kind in zip(handles, map(get_type, handles)):
             if kind == raw.FPDF_PAGEOBJ_FORM:
-                obj = ctypes.cast(handle, as_object)
-                yield from walk(_bare("FPDFFormObj_GetObject", _Handle), handle, raw.FPDFFormObj_CountObjects(obj),
-                                _compose(_matrix_of(obj), outer))
+                yield from walk(_bare("FPDFFormObj_GetObject", _Handle), handle,
+                                _bare("FPDFFormObj_CountObjects")(handle), _compose(_matrix_of(handle), outer))
             elif kind in wanted:
-                yield ctypes.cast(handle, as_object), kind, outer
+                yield handle, kind, outer
 
     yield from walk(_bare("FPDFPage_GetObject", _Handle), page_raw, raw.FPDFPage_CountObjects(page_raw), IDENTITY)
 
 
 def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
-    """(segment type, x, y, closes) of a path, in page space."""
-    import pypdfium2.raw as raw
-
+    """(segment type, x, y, closes) of a path (a bare handle), in page space."""
     x, y = ctypes.c_float(), ctypes.c_float()
     at_x, at_y = ctypes.byref(x), ctypes.byref(y)
     get_segment = _bare("FPDFPath_GetPathSegment", _Handle)
     get_point, get_type, get_close = (_bare("FPDFPathSegment_GetPoint"), _bare("FPDFPathSegment_GetType"),
                                       _bare("FPDFPathSegment_GetClose"))
     a, b, c, d, e, f = m
-    for k in range(raw.FPDFPath_CountSegments(obj)):
+    for k in range(_bare("FPDFPath_CountSegments")(obj)):
         seg = get_segment(obj, k)
         get_point(seg, at_x, at_y)
         px, py = x.value, y.value
@@ -347,10 +343,8 @@ def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
 
 
 def _is_drawn(obj) -> bool:
-    import pypdfium2.raw as raw
-
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+    if not _bare("FPDFPath_GetDrawMode")(obj, ctypes.byref(fill), ctypes.byref(stroke)):
         return True
     return bool(fill.value or stroke.value)
 
