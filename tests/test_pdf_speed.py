@@ -180,7 +180,7 @@ def _edges(draw):
     return out
 
 
-@hsettings(max_examples=300, deadline=None)
+@hsettings(max_examples=200, deadline=None)
 @given(_edges())
 def test_ruling_cells_are_pdfplumbers_on_random_edges(edges):
     _same_as_pdfplumber(edges)
@@ -258,7 +258,7 @@ def _line_and_runs(draw):
     return text, runs
 
 
-@hsettings(max_examples=400, deadline=None)
+@hsettings(max_examples=200, deadline=None)
 @given(_line_and_runs())
 def test_char_boxes_are_as_before(case):
     text, runs = case
@@ -325,7 +325,7 @@ def test_bare_calls_read_the_same_path_points(path):
 _edge_at = st.integers(0, 40).map(lambda k: k * 2.5)
 
 
-@hsettings(max_examples=300, deadline=None)
+@hsettings(max_examples=150, deadline=None)
 @given(st.lists(_edge_at, min_size=1, max_size=8, unique=True), st.lists(_edge_at, min_size=1, max_size=8, unique=True),
        st.tuples(_edge_at, _edge_at, _edge_at, _edge_at), st.sampled_from([0.0, 1.0, 2.5]))
 def test_cell_spans_are_counted_as_before(lefts, tops, cell, tolerance):
@@ -351,3 +351,47 @@ def test_bare_calls_look_into_a_form_xobject_as_before():
     assert fast == [(_address(o), k, m) for o, k, m in _plain_objects(page.raw)]
     assert len(fast) > 4 and all(m == (0.5, 0.0, 0.0, 0.5, 20.0, 30.0) for _, _, m in fast)
     assert pdf_loader.page_graphics(page.raw, pdf_loader.PageFrame.of(page)).edges
+
+
+# ---------------------------------------------------------------- lines of glyphs
+
+def _plain_group_lines(glyphs, settings=geometry.DEFAULT_SETTINGS):
+    """group_lines as it was (a min() call per glyph)."""
+    lines = []
+    ratio = settings.line_overlap
+    current = None
+    top = bottom = 0.0
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0)):
+        gt, gb = g.top, g.bottom
+        if current is not None:
+            overlap = (gb if gb < bottom else bottom) - (gt if gt > top else top)
+            smaller = min(gb - gt, bottom - top)
+            if overlap >= ratio * (smaller if smaller > 0.1 else 0.1):
+                current.append(g)
+                top, bottom = (gt if gt < top else top), (gb if gb > bottom else bottom)
+                continue
+        current = [g]
+        lines.append(current)
+        top, bottom = gt, gb
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+_at = st.integers(0, 80).map(lambda k: k * 1.5)
+
+
+@st.composite
+def _glyphs(draw):
+    out = []
+    for _ in range(draw(st.integers(0, 40))):
+        x, y = draw(_at), draw(_at)
+        w, h = draw(st.sampled_from([0.0, 0.05, 3.0, 6.0, 10.5])), draw(st.sampled_from([0.0, 0.05, 4.0, 9.0, 12.0]))
+        out.append(geometry.Glyph(draw(st.sampled_from("资金12A")), x, y, x + w, y + h))
+    return out
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(_glyphs())
+def test_glyphs_group_into_the_same_lines(glyphs):
+    assert geometry.group_lines(glyphs) == _plain_group_lines(glyphs)
