@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import array
 import ctypes
-import math
-import re
 import zlib
 
 import pytest
@@ -15,9 +13,10 @@ from hypothesis import given, settings as hsettings, strategies as st
 from extract import limits
 from extract.errors import LimitExceeded
 from extract.load import geometry, ruling, pdf as pdf_loader
-from extract.load.lines import GLYPH_LOOKAHEAD, GlyphRun, char_boxes
+from extract.load.lines import GlyphRun, char_boxes
 
 from conftest import ROOT, SHARED_REAL
+from test_output_stable import _char_boxes_per_character
 
 
 def _stream(body: bytes) -> bytes:
@@ -60,6 +59,22 @@ TEXT_PDFS = [FIXTURES / "2024_jiangmen_kejiju_department_overall_self_evaluation
              *sorted(SHARED_REAL.glob("*.pdf"))]
 
 
+def _pages(path):
+    """Each page of the PDF at ``path`` (skipped when it is not here), closed after use."""
+    import pypdfium2 as pdfium
+
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            yield page
+            page.close()
+    finally:
+        pdf.close()
+
+
 def _plain_objects(page_raw):
     """The page objects walked through pypdfium2's converting calls (the
     code the bare calls replaced)."""
@@ -85,20 +100,9 @@ def _address(obj) -> int:
 
 @pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
 def test_bare_calls_walk_the_same_page_objects(path):
-    import pypdfium2 as pdfium
-
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            fast = [(_address(o), k, m) for o, k, m in pdf_loader._objects(page.raw)]
-            plain = [(_address(o), k, m) for o, k, m in _plain_objects(page.raw)]
-            assert fast == plain, f"page {i + 1}"
-            page.close()
-    finally:
-        pdf.close()
+    for page in _pages(path):
+        fast = [(_address(o), k, m) for o, k, m in pdf_loader._objects(page.raw)]
+        assert fast == [(_address(o), k, m) for o, k, m in _plain_objects(page.raw)]
 
 
 # ---------------------------------------------------------------- ruling lines: the port against pdfplumber
@@ -137,20 +141,9 @@ def _same_as_pdfplumber(edges):
 
 @pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
 def test_ruling_cells_are_pdfplumbers_on_every_page(path):
-    import pypdfium2 as pdfium
-
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    pdf = pdfium.PdfDocument(str(path))
     found = 0
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            edges = pdf_loader.page_graphics(page.raw, pdf_loader.PageFrame.of(page)).edges
-            found += len(_same_as_pdfplumber(edges))
-            page.close()
-    finally:
-        pdf.close()
+    for page in _pages(path):
+        found += len(_same_as_pdfplumber(pdf_loader.page_graphics(page.raw, pdf_loader.PageFrame.of(page)).edges))
     if path.name.startswith("2024"):
         assert found >= 2
 
@@ -207,39 +200,6 @@ def test_a_document_opened_anew_every_few_pages_reads_the_same(monkeypatch):
 
 # ---------------------------------------------------------------- character boxes of a line
 
-def _plain_char_boxes(text, runs):
-    """char_boxes as it was: one page list, the whole text's boxes made from a tuple."""
-    out = array.array("f", (math.nan,) * 5 * len(text))
-    chars = "".join(r.chars for r in runs)
-    boxes = array.array("f")
-    pages = []
-    for r in runs:
-        boxes.extend(r.boxes)
-        pages.extend([r.page] * len(r.chars))
-    if len(boxes) == 4 * len(chars) and text.replace(" ", "").replace("\t", "") == chars:
-        glyphs = array.array("f", bytes(20 * len(chars)))
-        glyphs[0::5] = array.array("f", pages)
-        for side in range(4):
-            glyphs[side + 1::5] = boxes[side::4]
-        k = 0
-        for word in re.finditer(r"[^ \t]+", text):
-            a, b = word.span()
-            out[5 * a:5 * b] = glyphs[5 * k:5 * (k + b - a)]
-            k += b - a
-        return out
-    j = 0
-    for i, ch in enumerate(text):
-        if ch == " " or ch == "\t":
-            continue
-        k = j if chars[j:j + 1] == ch else chars.find(ch, j, j + GLYPH_LOOKAHEAD)
-        if k < 0:
-            continue
-        out[5 * i] = pages[k]
-        out[5 * i + 1:5 * i + 5] = boxes[4 * k:4 * k + 4]
-        j = k + 1
-    return out
-
-
 @st.composite
 def _line_and_runs(draw):
     runs = []
@@ -260,9 +220,11 @@ def _line_and_runs(draw):
 
 @hsettings(max_examples=200, deadline=None)
 @given(_line_and_runs())
-def test_char_boxes_are_as_before(case):
+def test_char_boxes_are_the_per_character_match(case):
+    """The fast paths (no space at all; copied a word at a time) against the
+    general one."""
     text, runs = case
-    assert char_boxes(text, runs).tobytes() == _plain_char_boxes(text, runs).tobytes()
+    assert char_boxes(text, runs).tobytes() == _char_boxes_per_character(text, runs).tobytes()
 
 
 def _plain_matrix(obj):
@@ -296,28 +258,19 @@ def _plain_path_points(obj, m):
 
 @pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
 def test_bare_calls_read_the_same_path_points(path):
-    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    pdf = pdfium.PdfDocument(str(path))
     seen = 0
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            for obj, kind, matrix in pdf_loader._objects(page.raw):
-                if kind == raw.FPDF_PAGEOBJ_PATH:
-                    plain = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
-                    m = pdf_loader._compose(pdf_loader._matrix_of(obj), matrix)
-                    assert m == pdf_loader._compose(_plain_matrix(plain), matrix)
-                    assert pdf_loader._is_drawn(obj) == _plain_is_drawn(plain)
-                    fast = list(pdf_loader._path_points(obj, m))
-                    assert fast == list(_plain_path_points(plain, m))
-                    seen += len(fast)
-            page.close()
-    finally:
-        pdf.close()
+    for page in _pages(path):
+        for obj, kind, matrix in pdf_loader._objects(page.raw):
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                plain = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+                m = pdf_loader._compose(pdf_loader._matrix_of(obj), matrix)
+                assert m == pdf_loader._compose(_plain_matrix(plain), matrix)
+                assert pdf_loader._is_drawn(obj) == _plain_is_drawn(plain)
+                fast = list(pdf_loader._path_points(obj, m))
+                assert fast == list(_plain_path_points(plain, m))
+                seen += len(fast)
     if path.name.startswith("2024"):  # ruled tables (the 2022 fixture draws none)
         assert seen > 0
 
