@@ -5,7 +5,7 @@ from a PDF text layer or from OCR) and ruling-line
 edges (dicts as pdfplumber's table finder uses them). Coordinates are PDF
 points, origin at the top left: ``(x0, top, x1, bottom)``. The steps:
 
-    edges --find_table_cells--> cell boxes (pdfplumber's lines strategy)
+    edges --find_table_cells--> cell boxes (pdfplumber's lines strategy, :mod:`.ruling`)
     glyphs + cell boxes --fill_tables--> PageTable rows (None = merged;
                                          each cell's rowspan/colspan)
     other glyphs --group_lines--> lines --line_text--> text
@@ -158,17 +158,24 @@ def group_lines(glyphs: Sequence[Glyph], settings: LayoutSettings = DEFAULT_SETT
     current: Optional[list[Glyph]] = None
     top = bottom = 0.0
     for g in sorted(glyphs, key=_centre_key):  # (top + bottom, x0): by the centre line, then left to right
-        gt, gb = g.top, g.bottom
+        gt = g.top
+        gb = g.bottom
         if current is not None:
             overlap = (gb if gb < bottom else bottom) - (gt if gt > top else top)
-            smaller = min(gb - gt, bottom - top)
+            own = gb - gt
+            held = bottom - top
+            smaller = held if held < own else own  # min(own, held), without a call per glyph
             if overlap >= ratio * (smaller if smaller > 0.1 else 0.1):
                 current.append(g)
-                top, bottom = (gt if gt < top else top), (gb if gb > bottom else bottom)
+                if gt < top:
+                    top = gt
+                if gb > bottom:
+                    bottom = gb
                 continue
         current = [g]
         lines.append(current)
-        top, bottom = gt, gb
+        top = gt
+        bottom = gb
     for line in lines:
         line.sort(key=_X0)
     return lines
@@ -260,7 +267,7 @@ def find_table_cells(edges: list[dict], settings: LayoutSettings = DEFAULT_SETTI
     """Cell boxes of each table the ruling-line ``edges`` draw, by
     pdfplumber's lines strategy (snap, join, intersect, smallest cells,
     group cells sharing corners)."""
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from .ruling import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
     long_edges = [e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 1]
     if len([e for e in long_edges if e["orientation"] == "h"]) < 2 or \
@@ -323,6 +330,8 @@ class _CellIndex:
 
 def _cell_string(glyphs: Sequence[Glyph], page: int, settings: LayoutSettings) -> tuple[str, GlyphRun]:
     """A cell's text (its lines joined) and its glyphs in text order."""
+    if not glyphs:
+        return "", GlyphRun("", array.array("f"), page)
     grouped = group_lines(glyphs, settings)
     text = join_wrapped(re.sub(r" {2,}", " ", line_text(g, settings)) for g in grouped)
     return text, glyph_run([g for line in grouped for g in line], page)
@@ -338,9 +347,10 @@ def _row_box(cells: Sequence[Optional[BBox]], table: BBox) -> BBox:
 def cell_span(cell: BBox, lefts: Sequence[float], tops: Sequence[float],
               tolerance: float = 1.0) -> tuple[int, int]:
     """(rowspan, colspan) of a cell box of a ruled table: how many of the
-    table's row tops and column lefts it covers."""
-    rows = sum(1 for t in tops if cell[1] - tolerance <= t < cell[3] - tolerance)
-    cols = sum(1 for x in lefts if cell[0] - tolerance <= x < cell[2] - tolerance)
+    table's row tops and column lefts (each sorted) it covers."""
+    left = bisect.bisect_left
+    rows = left(tops, cell[3] - tolerance) - left(tops, cell[1] - tolerance)
+    cols = left(lefts, cell[2] - tolerance) - left(lefts, cell[0] - tolerance)
     return max(rows, 1), max(cols, 1)
 
 
@@ -349,14 +359,14 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
     """Put each glyph whose centre lies in a table cell into that cell.
     Returns the tables (rows of cell texts, None where a merged cell covers
     the position, as pdfplumber's ``Table.extract``) and the glyphs left."""
-    from pdfplumber.table import Table
+    from .ruling import table_rows
 
     indexes = [_CellIndex(cells) for cells in tables]
     boxes = [union(cells) for cells in tables]
     held: list[dict[int, list[Glyph]]] = [collections.defaultdict(list) for _ in tables]
     free: list[Glyph] = []
     for g in glyphs:
-        x, y = g.cx, g.cy
+        x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2  # its centre (Glyph.cx, Glyph.cy)
         for t, box in enumerate(boxes):
             if box[0] <= x < box[2] and box[1] <= y < box[3]:
                 k = indexes[t].find(x, y)
@@ -370,13 +380,13 @@ def fill_tables(tables: list[list[BBox]], glyphs: Sequence[Glyph], page: int,
         position = {c: k for k, c in enumerate(cells)}
         lefts, tops = sorted({c[0] for c in cells}), sorted({c[1] for c in cells})
         rows = []
-        for row in Table(None, cells).rows:
+        for row in table_rows(cells):
             read = [None if c is None else _cell_string(held[t].get(position[c], []), page, settings)
-                    for c in row.cells]
+                    for c in row]
             texts = [None if r is None else r[0] for r in read]
             runs = [None if r is None else r[1] for r in read]
-            spans = [None if c is None else cell_span(c, lefts, tops) for c in row.cells]
-            rows.append(Row(texts, _row_box(row.cells, boxes[t]), page, runs, spans))
+            spans = [None if c is None else cell_span(c, lefts, tops) for c in row]
+            rows.append(Row(texts, _row_box(row, boxes[t]), page, runs, spans))
         columns = sorted({c[0] for c in cells} | {boxes[t][2]})
         out.append(PageTable(rows, boxes[t], columns, page))
     return out, free

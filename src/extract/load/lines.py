@@ -26,6 +26,7 @@ CellSpans = Sequence[Optional[tuple[int, int]]]
 #: how far ahead of the last matched glyph a character of the text is looked for
 GLYPH_LOOKAHEAD = 8
 NO_BOX = (math.nan,) * 5
+_NO_BOX = array.array("f", NO_BOX)
 
 
 @dataclass
@@ -45,26 +46,34 @@ def char_boxes(text: str, runs: Sequence[GlyphRun]) -> array.array:
     text's characters are matched in order to the glyphs of ``runs``: the
     layout only ever adds spaces and drops a glyph drawn twice in place,
     so each character is the next glyph with its letter."""
-    out = array.array("f", NO_BOX * len(text))
-    chars = "".join(r.chars for r in runs)
+    n = len(text)
+    chars = "".join([r.chars for r in runs])
     boxes = array.array("f")
-    pages: list[int] = []
     for r in runs:
         boxes.extend(r.boxes)
-        pages.extend([r.page] * len(r.chars))
     if len(boxes) == 4 * len(chars) and text.replace(" ", "").replace("\t", "") == chars:
         # the usual case: the glyphs are the text's characters, spaces aside, so
         # the k-th character not a space is the k-th glyph: copied a word at a time
         glyphs = array.array("f", bytes(20 * len(chars)))
-        glyphs[0::5] = array.array("f", pages)
+        pages = array.array("f")
+        for r in runs:
+            pages.extend(array.array("f", [r.page]) * len(r.chars))
+        glyphs[0::5] = pages
         for side in range(4):
             glyphs[side + 1::5] = boxes[side::4]
+        if len(chars) == n:  # no space at all
+            return glyphs
+        out = _NO_BOX * n
         k = 0
         for word in _WORDS.finditer(text):
             a, b = word.span()
             out[5 * a:5 * b] = glyphs[5 * k:5 * (k + b - a)]
             k += b - a
         return out
+    out = _NO_BOX * n
+    page_of: list[int] = []
+    for r in runs:
+        page_of.extend([r.page] * len(r.chars))
     find = chars.find
     j = 0
     for i, ch in enumerate(text):
@@ -73,7 +82,7 @@ def char_boxes(text: str, runs: Sequence[GlyphRun]) -> array.array:
         k = j if chars[j:j + 1] == ch else find(ch, j, j + GLYPH_LOOKAHEAD)
         if k < 0:
             continue
-        out[5 * i] = pages[k]
+        out[5 * i] = page_of[k]
         out[5 * i + 1:5 * i + 5] = boxes[4 * k:4 * k + 4]
         j = k + 1
     return out

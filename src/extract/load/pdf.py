@@ -3,8 +3,9 @@
 Text comes from pypdfium2 (PDFium): every character with its box. Tables
 come from the page's ruling lines, read from its path objects through
 PDFium and cut into cells by pdfplumber's table algorithm (its lines
-strategy, applied to those edges); pdfminer never parses a page, which
-keeps a page with tables about as cheap as one without (see
+strategy, applied to those edges, as ported in :mod:`extract.load.ruling`:
+neither pdfplumber nor pdfminer is imported, and no page is parsed twice),
+which keeps a page with tables about as cheap as one without (see
 scripts/bench_pdf.py). The layout itself (lines, tables, running headers
 and footers, tables continued over a page break, paragraphs wrapped over
 lines and pages) is :mod:`extract.load.geometry`'s, shared with OCR'd
@@ -32,7 +33,7 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from .. import limits
 from ..errors import CorruptDocument, EmptyInput, EncryptedDocument, LimitExceeded, NeedsOCR
@@ -49,6 +50,9 @@ EOF_MARKER = b"%%EOF"
 EOF_WINDOW = 4096
 # Path segments read per page at most (vector drawings can hold millions).
 MAX_SEGMENTS = 50_000
+# Deflate inflates one byte to at most 1032 (a 258-byte match in two bits,
+# RFC 1951): a stream shorter than the cap over this cannot pass the cap.
+DEFLATE_MAX_RATIO = 1032
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ def check_streams(data: bytes, path=None) -> None:
     cap = int(limits.current().max_pdf_stream_mb * limits.MB)
     for m in re.finditer(rb"stream\r?\n", data):
         start = m.end()
+        end = data.find(b"endstream", start)
+        if ((end if end >= 0 else len(data)) - start) * DEFLATE_MAX_RATIO <= cap:
+            continue  # too short to inflate past the cap
         head = data[max(0, m.start() - 2048):m.start()]
         obj = head.rfind(b" obj")
         if obj >= 0:
@@ -86,7 +93,6 @@ def check_streams(data: bytes, path=None) -> None:
             continue
         if re.search(rb"/Subtype\s*/Image", head):
             continue
-        end = data.find(b"endstream", start)
         raw = data[start:end if end >= 0 else len(data)]
         d = zlib.decompressobj()
         size = 0
@@ -248,15 +254,28 @@ _NON_SPACE = re.compile(r"\S")
 _RECT = struct.Struct("4f")
 
 
-@functools.cache
 def _loose_char_box():
     """``FPDFText_GetLooseCharBox(textpage, index, rect*)`` as a bare C
-    function: the arguments are passed as given (a void pointer, an int, a
-    reference), without pypdfium2's per-call type conversion."""
+    function (see :func:`_bare`)."""
+    return _bare("FPDFText_GetLooseCharBox")
+
+
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle returned by a bare function, kept as a pointer (a
+    plain ``c_void_p`` result becomes an int, which a bare call would pass
+    on as a 32-bit int)."""
+
+
+@functools.cache
+def _bare(name: str, restype=ctypes.c_int):
+    """PDFium's function ``name`` as a bare C function: the arguments are
+    passed as given (a pointer, an int, a reference), without pypdfium2's
+    per-call type conversion; for the calls made once per character or
+    page object."""
     import pypdfium2.raw as raw
 
-    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 # --------------------------------------------------------------------------
@@ -268,12 +287,10 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _matrix_of(obj) -> Matrix:
-    import pypdfium2.raw as raw
-
-    m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, m):
+    m = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+    if not _bare("FPDFPageObj_GetMatrix")(obj, m):
         return IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
+    return tuple(m)  # type: ignore[return-value]
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
@@ -288,42 +305,46 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _objects(page_raw) -> Iterator[tuple[object, int, Matrix]]:
-    """Every page object with its type and its matrix to page space,
-    looking into form XObjects."""
+    """Every path and image object of the page (a bare handle, for the bare
+    calls of :func:`_matrix_of`, :func:`_is_drawn` and :func:`_path_points`)
+    with its type and its matrix to page space, looking into form XObjects.
+    A page holds hundreds of text objects: each is looked at through two
+    bare calls."""
     import pypdfium2.raw as raw
 
-    def walk(get, count, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
-        for i in range(count):
-            obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                m = _compose(_matrix_of(obj), outer)
-                yield from walk(lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k),
-                                raw.FPDFFormObj_CountObjects(obj), m)
-            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
-                yield obj, kind, outer
+    get_type = _bare("FPDFPageObj_GetType")
+    wanted = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
 
-    yield from walk(lambda k: raw.FPDFPage_GetObject(page_raw, k), raw.FPDFPage_CountObjects(page_raw),
-                    IDENTITY)
+    def walk(get, holder, count: int, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
+        handles = [get(holder, i) for i in range(count)]
+        for handle, kind in zip(handles, map(get_type, handles)):
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                yield from walk(_bare("FPDFFormObj_GetObject", _Handle), handle,
+                                _bare("FPDFFormObj_CountObjects")(handle), _compose(_matrix_of(handle), outer))
+            elif kind in wanted:
+                yield handle, kind, outer
+
+    yield from walk(_bare("FPDFPage_GetObject", _Handle), page_raw, raw.FPDFPage_CountObjects(page_raw), IDENTITY)
 
 
 def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
-    """(segment type, x, y, closes) of a path, in page space."""
-    import pypdfium2.raw as raw
-
+    """(segment type, x, y, closes) of a path (a bare handle), in page space."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        px, py = _apply(m, x.value, y.value)
-        yield raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    get_segment = _bare("FPDFPath_GetPathSegment", _Handle)
+    get_point, get_type, get_close = (_bare("FPDFPathSegment_GetPoint"), _bare("FPDFPathSegment_GetType"),
+                                      _bare("FPDFPathSegment_GetClose"))
+    a, b, c, d, e, f = m
+    for k in range(_bare("FPDFPath_CountSegments")(obj)):
+        seg = get_segment(obj, k)
+        get_point(seg, at_x, at_y)
+        px, py = x.value, y.value
+        yield get_type(seg), a * px + c * py + e, b * px + d * py + f, bool(get_close(seg))  # _apply(m, px, py)
 
 
 def _is_drawn(obj) -> bool:
-    import pypdfium2.raw as raw
-
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+    if not _bare("FPDFPath_GetDrawMode")(obj, ctypes.byref(fill), ctypes.byref(stroke)):
         return True
     return bool(fill.value or stroke.value)
 
@@ -404,10 +425,10 @@ def ocr_reason(glyphs: list[Glyph], text: str, graphics: PageGraphics, height: f
     share = bad_char_share(text)
     if glyphs and share > rules.max_bad_share:
         return f"{share:.0%} of its characters are unmapped"
-    band = rules.margin_band * height
-    in_body = sum(1 for g in glyphs if band < (g.top + g.bottom) / 2 < height - band)
-    if graphics.image_cover >= rules.image_cover and in_body == 0:
-        return "a scanned image without a text layer"
+    if graphics.image_cover >= rules.image_cover:
+        band = rules.margin_band * height
+        if not any(band < (g.top + g.bottom) / 2 < height - band for g in glyphs):
+            return "a scanned image without a text layer"
     if not glyphs and graphics.curves >= rules.min_curves:
         return "drawn content without a text layer"
     return None
@@ -456,19 +477,35 @@ def page_ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def read_pages(pdf, path, settings: LayoutSettings) -> list[PageLayout]:
+def _reopen(data: bytes):
+    """The document :func:`open_pdf` opened (and checked), opened again."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(data)
+
+
+def read_pages(pdf, path, settings: LayoutSettings, reopen: Optional[Callable[[], object]] = None) -> list[PageLayout]:
     """Every page laid out, one at a time (each page's PDFium objects are
-    released before the next is loaded)."""
+    released before the next is loaded). ``reopen``: opens the document
+    anew; PDFium keeps every object it parsed until its document is closed,
+    so with it the document is closed and opened again every
+    ``PAGES_PER_OPENING`` pages (``pdf`` is then closed here; closing it
+    again is harmless) and its memory stays that of so many pages however
+    long the report."""
     from .ocr import OcrProgress
 
     progress = OcrProgress(len(pdf), path)
     try:
-        return _read_pages(pdf, path, settings, progress)
+        return _read_pages(pdf, path, settings, progress, reopen)
     finally:
         progress.close()
 
 
-def _read_pages(pdf, path, settings: LayoutSettings, progress) -> list[PageLayout]:
+# PDFium holds about 0.15 MB a page of a typical report until the document is closed.
+PAGES_PER_OPENING = 100
+
+
+def _read_pages(pdf, path, settings: LayoutSettings, progress, reopen=None) -> list[PageLayout]:
     from .ocr import get_engine, install_hint
 
     engine = None
@@ -476,25 +513,33 @@ def _read_pages(pdf, path, settings: LayoutSettings, progress) -> list[PageLayou
     layouts: list[PageLayout] = []
     missing: list[int] = []
     reasons: set[str] = set()
-    for i in range(len(pdf)):
-        limits.check_deadline()
-        try:
-            page = pdf[i]
-        except Exception as e:  # PDFium raises its own error type for a broken page
-            raise CorruptDocument(f"page {i + 1} cannot be read ({e})", path) from None
-        try:
-            read = read_page(page, i + 1, engine, settings, progress)
-            if read.layout is None and not engine_checked:
-                engine, engine_checked = get_engine(), True
-                if engine is not None:
-                    read = read_page(page, i + 1, engine, settings, progress)
-        finally:
-            page.close()
-        if read.layout is None:
-            missing.append(i + 1)
-            reasons.add(read.ocr_reason or "")
-        else:
-            layouts.append(read.layout)
+    opened = None  # a document opened here, closed here
+    try:
+        for i in range(len(pdf)):
+            limits.check_deadline()
+            if reopen is not None and i and i % PAGES_PER_OPENING == 0:
+                pdf.close()
+                pdf = opened = reopen()
+            try:
+                page = pdf[i]
+            except Exception as e:  # PDFium raises its own error type for a broken page
+                raise CorruptDocument(f"page {i + 1} cannot be read ({e})", path) from None
+            try:
+                read = read_page(page, i + 1, engine, settings, progress)
+                if read.layout is None and not engine_checked:
+                    engine, engine_checked = get_engine(), True
+                    if engine is not None:
+                        read = read_page(page, i + 1, engine, settings, progress)
+            finally:
+                page.close()
+            if read.layout is None:
+                missing.append(i + 1)
+                reasons.add(read.ocr_reason or "")
+            else:
+                layouts.append(read.layout)
+    finally:
+        if opened is not None:
+            opened.close()
     if missing:
         raise NeedsOCR(f"page{'s' if len(missing) > 1 else ''} {page_ranges(missing)} "
                        f"{'have' if len(missing) > 1 else 'has'} no usable text layer "
@@ -542,7 +587,7 @@ def load_pdf(path: os.PathLike | str, data: Optional[bytes] = None,
     pdf = open_pdf(data, path)
     try:
         n_pages = len(pdf)
-        layouts = read_pages(pdf, path, settings)
+        layouts = read_pages(pdf, path, settings, reopen=functools.partial(_reopen, data))
     finally:
         pdf.close()
     source = layout_document(layouts, settings, rules)
