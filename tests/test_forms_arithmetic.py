@@ -227,3 +227,20 @@ def test_a_part_of_bare_zero_is_none_not_a_rounded_figure():
     assert kinds(parse(render("tab", f=rows))) == []
     rows[0] = ["年度资金总额", "100.05", "120.00", "114.00", "10", "95.00%", "9.50"]
     assert kinds(parse(render("tab", f=rows))) == ["funds_sum"]
+
+
+# an indicator table of our own, given in a report without its funds block
+# and without a 总分 row: 20 + 20 + 20 + 30 = 90 points, the 执行率's 10 not in it
+UNSCORED_BLOCK = ("项目支出绩效自评表\n\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                  "产出指标\t数量指标\t发放补贴人数\t≥1000人\t1010人\t20\t20\n"
+                  "产出指标\t质量指标\t发放准确率\t100%\t100%\t20\t20\n"
+                  "效益指标\t社会效益\t群众知晓率\t≥85%\t88%\t20\t20\n"
+                  "满意度指标\t满意度\t受益群众满意度\t≥90%\t92%\t30\t30\n")
+
+
+def test_weights_short_of_100_in_a_block_without_funds_or_total_are_no_slip():
+    # no 总分值 stated and no funds block read: the missing points may be that
+    # block's, so a sum short of 100 proves nothing
+    assert kinds(parse(UNSCORED_BLOCK)) == []
+    # more than 100 points is a slip whatever part is missing
+    assert kinds(parse(UNSCORED_BLOCK.replace("\t30\t30\n", "\t50\t30\n"))) == ["weight_sum"]
