@@ -313,3 +313,19 @@ def test_manifest_is_complete_after_kill_9(tmp_path):
     assert len(rows) == 6
     assert sorted(r["status"] for r in rows.values()) == ["done"] * 3 + ["failed"] * 3
     assert (out / "manifest.csv").read_text(encoding="utf-8").count("\n") == 7
+
+
+def test_a_run_with_checks_converts_again_what_a_run_without_them_made(tmp_path):
+    # batch --no-checks, then batch: the reports made without checks are no
+    # reports with checks, so they are converted again (not kept as done)
+    small_reports(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    unchecked = run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False, run_checks=False))
+    assert unchecked.counts["done"] == 2
+    checked = run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False))
+    assert checked.counts["done"] == 2 and checked.counts["skipped"] == 0
+    again = run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False))
+    assert again.counts["skipped"] == 2
+    # a run without checks keeps what a run with them made
+    lean = run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False, run_checks=False))
+    assert lean.counts["skipped"] == 2

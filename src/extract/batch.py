@@ -592,16 +592,17 @@ class BatchOutputs:
 
 
     def converted(self, rule_set: Optional[str] = None,
-                  extractor: Optional[str] = None) -> dict[str, StoredDocument]:
+                  extractor: Optional[str] = None, checked: bool = False) -> dict[str, StoredDocument]:
         """Reports done before: in the database (this schema version, made
         by the rule set with digest ``rule_set`` and by the code
-        ``extractor`` when given) and with their JSON file, by sha256. A
-        report made by other rules or by another extract (an upgrade, a
-        fix) is converted again."""
+        ``extractor`` when given; with check results when ``checked``) and
+        with their JSON file, by sha256. A report made by other rules or by
+        another extract (an upgrade, a fix), or without the checks asked for
+        now (``--no-checks`` before), is converted again."""
         on_disk = {p.stem for p in self.json_dir.glob("*.json")}
         return {sha: d for sha, d in stored_documents(self.engine).items()
                 if sha in on_disk and (rule_set is None or d.rule_set == rule_set)
-                and (extractor is None or d.extractor == extractor)}
+                and (extractor is None or d.extractor == extractor) and (not checked or d.checks > 0)}
 
     def store(self, result: DocumentResult) -> DocumentResult:
         """Store a done result, unless its worker did (:func:`store_report`)."""
@@ -884,7 +885,7 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
     files = discover_reports(paths)
     hashing = BatchProgress(len(files), options.progress if len(files) > 1000 else False, unit="file")
     rules = RuleSet.of(options.rules)
-    rows, tasks = plan_batch(files, outputs.converted(rules.digest, extractor_id()), hashing.advance)
+    rows, tasks = plan_batch(files, outputs.converted(rules.digest, extractor_id(), options.run_checks), hashing.advance)
     for row in rows:
         if row.status != "failed":
             row.rule_set = rules.digest

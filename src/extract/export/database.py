@@ -256,6 +256,8 @@ class StoredDocument:
     check_errors: int
     rule_set: Optional[str] = None
     extractor: Optional[str] = None
+    #: check results stored (none: converted without checks, ``--no-checks``)
+    checks: int = 0
 
 
 def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> dict[str, StoredDocument]:
@@ -264,13 +266,16 @@ def stored_documents(engine: Engine, schema_version: str = SCHEMA_VERSION) -> di
                      .where(checks.c.status == "fail", checks.c.severity == "error").subquery())
     counts = (select(failed_errors.c.document_id, func.count().label("n"))
               .group_by(failed_errors.c.document_id).subquery())
+    every = (select(checks.c.document_id, func.count().label("all_checks"))
+             .group_by(checks.c.document_id).subquery())
     query = (select(documents.c.sha256, documents.c.path, documents.c.pages, counts.c.n,
-                    documents.c.rule_set, documents.c.extractor)
+                    documents.c.rule_set, documents.c.extractor, every.c.all_checks)
              .outerjoin(counts, counts.c.document_id == documents.c.id)
+             .outerjoin(every, every.c.document_id == documents.c.id)
              .where(documents.c.schema_version == schema_version))
     with engine.connect() as conn:
-        return {sha: StoredDocument(sha, path, pages, n or 0, rule_set, extractor)
-                for sha, path, pages, n, rule_set, extractor in conn.execute(query)}
+        return {sha: StoredDocument(sha, path, pages, n or 0, rule_set, extractor, all_checks or 0)
+                for sha, path, pages, n, rule_set, extractor, all_checks in conn.execute(query)}
 
 
 def table_contents(engine: Engine) -> Rows:
