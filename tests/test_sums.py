@@ -479,6 +479,17 @@ def test_a_tentative_list_is_a_breakdown_only_where_it_adds_up():
     assert not breakdowns(text.replace("300.00万元", "200.00万元"))
 
 
+def test_a_qizhong_list_of_the_main_items_is_a_selection():
+    # 其中主要项目有：… names the main items, not all of the whole
+    text = "2024年项目支出800万元，其中主要项目有：信息化建设300万元，执法装备购置200万元。"
+    assert not breakdowns(text)
+    assert not breakdowns(text.replace("其中主要项目有", "其中金额较大的项目"))
+    # they add up, or miss it by a typo: judged as any 其中 list
+    whole = text.replace("800万元", "500.00万元").replace("300万元", "300.00万元").replace("200万元", "200.00万元")
+    assert [r.status for r in breakdowns(whole)] == ["pass"]
+    assert [r.stated for r in breakdowns(whole.replace("200.00万元", "201.00万元"), "fail")] == ["500.00万元"]
+
+
 def test_the_whole_before_its_change_percent_keeps_its_qizhong_list():
     text = "项目支出180万元，比上年下降4.5%，其中：设备购置100万元，人员培训80万元。"
     assert [r.stated for r in breakdowns(text)] == ["180万元"]

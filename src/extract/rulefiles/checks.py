@@ -91,6 +91,9 @@ class BreakdownRules(_Strict):
     # Cues whose list may be a selection (主要用于以下方面：A，B): a breakdown
     # only where its parts add up or miss the whole by one digit.
     tentative_cues: list[str] = Field(default_factory=list)
+    # Words between any cue and its first part that make the list a
+    # selection too (其中主要项目有：A，B): judged as after a tentative cue.
+    selection_words: list[str] = Field(default_factory=list)
     # A percent after a part whose words hold one of these is an aside on
     # it (its share or change); any other percent ends the list.
     percent_aside_words: list[str] = Field(default_factory=list)

@@ -139,7 +139,9 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
                     break
             if len(longer) > len(parts) and _fits(ctx, longer, whole, near=True):
                 parts, where = longer, [s] + more
-        if m.group(0) in ctx.book.rules.breakdowns.tentative_cues and not _fits(ctx, parts, whole, near=True):
+        rules = ctx.book.rules.breakdowns
+        selection = parts and any(w in s.text[m.end():parts[0].start] for w in rules.selection_words)
+        if (m.group(0) in rules.tentative_cues or selection) and not _fits(ctx, parts, whole, near=True):
             continue  # a list that may be a selection, and does not make up the whole
         if parts:
             out.append(Breakdown([whole], parts, m.group(0), where))
