@@ -490,6 +490,14 @@ def test_a_qizhong_list_of_the_main_items_is_a_selection():
     assert [r.stated for r in breakdowns(whole.replace("200.00万元", "201.00万元"), "fail")] == ["500.00万元"]
 
 
+def test_a_plan_and_its_completion_are_no_parts_of_the_whole_before():
+    text = "该项目总投资5000万元，其中2024年计划投资2000万元，实际完成投资1900万元，投资完成率95%。"
+    assert not breakdowns(text)
+    # parts of one role still are
+    parts = "该项目总投资5000万元，其中2024年计划投资2000万元，2025年计划投资3100万元。"
+    assert [r.stated for r in breakdowns(parts, "fail")] == ["5000万元"]
+
+
 def test_the_whole_before_its_change_percent_keeps_its_qizhong_list():
     text = "项目支出180万元，比上年下降4.5%，其中：设备购置100万元，人员培训80万元。"
     assert [r.stated for r in breakdowns(text)] == ["180万元"]

@@ -143,6 +143,8 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
         selection = parts and any(w in s.text[m.end():parts[0].start] for w in rules.selection_words)
         if (m.group(0) in rules.tentative_cues or selection) and not _fits(ctx, parts, whole, near=True):
             continue  # a list that may be a selection, and does not make up the whole
+        if len({_role(ctx, p.claim.metric) for p in parts} - {None}) > 1:
+            continue  # a plan and its completion (其中计划投资 A，实际完成投资 B): no parts of X
         if parts:
             out.append(Breakdown([whole], parts, m.group(0), where))
     return out
