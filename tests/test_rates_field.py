@@ -5,6 +5,8 @@ figures."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_checks_forms import checks_of, of
 
 
@@ -140,3 +142,24 @@ def test_the_cap_holds_only_for_pinned_operands():
 def test_a_bound_or_a_cost_per_unit_is_no_operand():
     text = "亩均作业费用14.00元，低于每亩15元的标准，无公害防治率93.4%。"
     assert "pass" not in statuses(text, "三、项目实施情况")
+
+
+# ------------------------------------------------ the words name which is the whole
+
+
+@pytest.mark.parametrize("stated,status", [("103%", "pass"), ("105%", "fail")])
+def test_the_planned_count_is_the_whole_of_a_completion_above_100(stated, status):
+    # 计划完成 names the whole although it also holds 完成: 6,180 / 6,000 = 103%
+    # (the smaller of two counts is not the part when the words say otherwise)
+    text = f"计划完成入户走访6000户，实际完成6180户，完成率{stated}。"
+    assert statuses(text, "三、绩效目标完成情况") == [status]
+
+
+def test_a_change_on_a_year_is_no_operand_of_a_rate():
+    # 减少300万元 is a change, not spending: 2,700 / 3,000 = 90% or nothing,
+    # never 300 / 3,000 = 10%
+    text = ("2024年本部门财政拨款支出2700万元，比2023年决算数2500万元增长8.0%；"
+            "比2024年预算数3000万元减少300万元，完成预算的90%。")
+    found = rates(text, "二、预算执行情况")
+    assert not any(c.status == "fail" for c in found), [c.message for c in found]
+    assert not any("300万元/" in c.message for c in found)

@@ -59,6 +59,7 @@ from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, cue_rule, figure_interval, show, stated_text, unit_factor
+from .periods import is_previous
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
@@ -463,7 +464,30 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     den = ctx.book.rate_denominators[index] if index != SHARE else None
     if den is not None and den.search(a.metric_text) and den.search(b.metric_text):
         return []
+    if den is not None and den.search(a.metric_text) and not den.search(b.metric_text):
+        # the words name the smaller the whole: 计划完成8000人，实际完成8240人，完成率103%
+        return [(claim_operand(b), claim_operand(a))]
     return [(claim_operand(a), claim_operand(b))]
+
+
+def _is_change(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether a text figure states a change, not an amount: its words are
+    a change word alone (…2000万元，减少200万元) or end in one after a
+    comparison (比上年增加, 较2023年减少); rules ``growth``."""
+    g = ctx.book.rules.growth
+    words = claim.metric_text.rstrip("了")
+    ends = tuple(w.rstrip("了") for w in (*g.increase_words, *g.decrease_words))
+    if words in ends:
+        return True
+    return words.endswith(ends) and ("比" in words or "较" in words or any(w in words for w in g.comparison_cues))
+
+
+def _of_year_before(ctx: CheckContext, figure) -> bool:
+    """Whether a text figure is the year before's by where it stands
+    (checks.periods: 比2022年决算数1600万元 in a 2023 report), not only by
+    its words."""
+    hit = ctx.placed_at(figure.location) if getattr(figure, "location", None) is not None else None
+    return hit is not None and is_previous(ctx, *hit)
 
 
 def _people(a: Figure, b: Figure) -> bool:
@@ -781,7 +805,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             # can be a part and its whole
             previous = ctx.book.rules.growth.previous_year_words
             prior = any(w in c.metric_text for w in previous)
-            dated = any(w in ctx.words_of_figure(o.figure) for o in (n, d) for w in previous)
+            dated = any(w in ctx.words_of_figure(o.figure) for o in (n, d) for w in previous) \
+                or any(_of_year_before(ctx, o.figure) for o in (n, d))
             stale = dated != prior
             over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
@@ -851,6 +876,11 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if later:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in later and id(d.figure) not in later]
         loose = [(n, d) for n, d in loose if id(n.figure) not in later and id(d.figure) not in later]
+    # a change on a year before (比上年减少200万元) is no part nor whole of a rate
+    changes = {id(p.claim) for _, p in near if _is_change(ctx, p.claim)}
+    if changes:
+        pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
+        loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
