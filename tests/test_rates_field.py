@@ -163,3 +163,11 @@ def test_a_change_on_a_year_is_no_operand_of_a_rate():
     found = rates(text, "二、预算执行情况")
     assert not any(c.status == "fail" for c in found), [c.message for c in found]
     assert not any("300万元/" in c.message for c in found)
+
+
+@pytest.mark.parametrize("stated,status", [("96%", "pass"), ("99%", "fail")])
+def test_spending_of_a_named_part_may_be_over_that_part(stated, status):
+    # 省级资金已支出192万元 of the 省级 part (200): 96%; not of the whole 500
+    text = (f"项目总预算500万元，其中：中央补助资金300万元，省级配套资金200万元。"
+            f"省级资金已支出192万元，支出率{stated}。")
+    assert statuses(text, "二、项目资金情况") == [status]

@@ -470,6 +470,28 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     return [(claim_operand(a), claim_operand(b))]
 
 
+def _named_parts_of_whole(ctx: CheckContext, pinned: list[tuple[Operand, Operand]],
+                          near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """For each pinned (numerator, whole): (numerator, part) for every figure
+    nearby of the whole's unit, between the two in size, whose words share
+    a subject term with the numerator's (中央资金已支出 and 中央补助资金)."""
+    generic = ctx.book.rules.operands.generic_rate_words
+    out = []
+    for n, d in pinned:
+        words = getattr(n.figure, "metric_text", "")
+        if not words:
+            continue
+        for _, p in near:
+            x = p.claim
+            if x is n.figure or x is d.figure or x.normalized_unit != d.figure.normalized_unit \
+                    or x.operator is not None or x.qualifier is not None:
+                continue
+            if n.figure.normalized_value <= x.normalized_value < d.figure.normalized_value \
+                    and shares_subject(words, x.metric_text, generic):
+                out.append((n, claim_operand(x)))
+    return out
+
+
 def _is_change(ctx: CheckContext, claim: Claim) -> bool:
     """Whether a text figure states a change, not an amount: its words are
     a change word alone (…2000万元，减少200万元) or end in one after a
@@ -876,6 +898,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if later:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in later and id(d.figure) not in later]
         loose = [(n, d) for n, d in loose if id(n.figure) not in later and id(d.figure) not in later]
+    # a numerator whose words name a part of the pinned whole (中央资金已支出285万元
+    # of 项目预算450万元，其中：中央补助资金300万元) may be over that part: a reading
+    # its words allow
+    pinned += _named_parts_of_whole(ctx, pinned, near)
     # a change on a year before (比上年减少200万元) is no part nor whole of a rate
     changes = {id(p.claim) for _, p in near if _is_change(ctx, p.claim)}
     if changes:
