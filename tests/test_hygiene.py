@@ -181,6 +181,9 @@ def test_this_years_facts_framed_by_another_year():
     assert tokens("2022年全年支出800万元，较上年增长5%。", "scope_word") == []
     assert tokens("2022年度评价指出的问题，本年度已全年整改。", "scope_word") == []
     assert tokens("截至2022年底，累计建成站点18个。", "scope_word") == []
+    # the next sentence sets the two years apart: this one is the year compared with
+    assert tokens("2022年全年支出800万元。2023年全年支出840万元，比上年增长5%。", "scope_word") == []
+    assert tokens("2022年全年支出800万元。全年开展培训12场。", "scope_word") == ["2022"]
 
 
 # ------------------------------------------------------------------ what a finding says

@@ -374,8 +374,12 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage)
         m = frame.match(sentence)
         if m and int(m.group("year")) != year and str(year) not in sentence:
             rest = sentence[m.end():]
+            # the next sentence may set the two years apart (2023年全年预算…。
+            # 2024年…，比上年…): then this one states the year of comparison
+            following = text[end:ends[k + 1]] if k + 1 < len(ends) else ""
             if (any(w in rest for w in rules.this_period_words)
-                    and not any(w in sentence for w in rules.comparison_words)):
+                    and not any(w in sentence for w in rules.comparison_words)
+                    and not (str(year) in following and any(w in following for w in rules.comparison_words))):
                 a = start + m.start("year")
                 yield ("period", a, a + 4,
                        f"本句所述为本年度（{year}年）情况，年份却写作{m.group('year')}年")
