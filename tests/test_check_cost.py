@@ -160,3 +160,34 @@ def test_enumeration_marks_are_found_as_every_pattern_run_finds_them(text, after
     lead = "。" if after_mark else ""
     every = sorted((m.start() - len(lead), m.group(0)) for rx in markers._enums for m in rx.finditer(lead + text))
     assert sorted((e.start, e.marker) for e in markers.enumerations(text, after_mark)) == every
+
+
+_PARTITION_WORDS = ["行政", "事业", "在编", "编外", "基本支出", "项目支出", "当年", "结转", "追加",
+                    "年初", "产出", "效益", "成本", "其他", "经费", "人员"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PARTITION_WORDS), max_size=3).map("".join), max_size=4),
+       st.booleans())
+def test_partition_members_kept_per_metric_are_the_ones_each_reading_finds(names, tiny_cache):
+    from extract.checks.relations import breakdowns as bd
+    from extract.checks.rulebook import load_rulebook
+
+    rules = load_rulebook().rules.breakdowns
+    if tiny_cache:  # a full cache is emptied, not read wrong
+        bd._MEMBERS_KEPT, kept = 2, bd._MEMBERS_KEPT
+    try:
+        for name in names:
+            want = tuple(bd._member(members, name) for members in rules.partitions)
+            got = bd.members_named(rules.partitions, name)
+            assert got == (want if any(i is not None for i in want) else ())
+            assert bd.members_named(rules.partitions, name) == got  # read again from the cache
+        # names_the_whole, the long way: every partition's members read name by name
+        whole = len(names) >= 2 and any(names[-1].startswith(w) for w in rules.rest_words)
+        for members in rules.partitions:
+            named = [bd._member(members, n) for n in names]
+            whole = whole or (None not in named and sorted(named) == list(range(len(members))))
+        assert bd.names_the_whole(rules, names) == whole
+    finally:
+        if tiny_cache:
+            bd._MEMBERS_KEPT = kept

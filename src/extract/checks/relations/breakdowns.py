@@ -80,6 +80,28 @@ def _member(members: list[list[str]], metric: str) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
+_MEMBERS: dict[int, tuple[list, dict[str, tuple[Optional[int], ...]]]] = {}
+_MEMBERS_KEPT = 4096
+
+
+def members_named(partitions: list[list[list[str]]], metric: str) -> tuple[Optional[int], ...]:
+    """``_member(members, metric)`` for each partition of ``partitions``,
+    the rules' own list, kept per metric: a document names the same metric
+    in many sentences, and each sentence is read for every partition.
+    A metric naming no member of any partition gets ``()``."""
+    got = _MEMBERS.get(id(partitions))
+    if got is None or got[0] is not partitions:
+        got = _MEMBERS[id(partitions)] = (partitions, {})
+    kept = got[1]
+    named = kept.get(metric)
+    if named is None:
+        if len(kept) >= _MEMBERS_KEPT:
+            kept.clear()
+        named = tuple(_member(members, metric) for members in partitions)
+        named = kept[metric] = named if any(i is not None for i in named) else ()
+    return named
+
+
 def names_the_whole(rules: BreakdownRules, names: list[str]) -> bool:
     """Whether parts of these ``names`` are the whole list by their names:
     they name every member of one of the rules' ``partitions`` (each part
@@ -87,8 +109,11 @@ def names_the_whole(rules: BreakdownRules, names: list[str]) -> bool:
     the rest (其他…)."""
     if len(names) >= 2 and any(names[-1].startswith(w) for w in rules.rest_words):
         return True
-    for members in rules.partitions:
-        named = [_member(members, name) for name in names]
+    each = [members_named(rules.partitions, name) for name in names]
+    if () in each:
+        return False
+    for j, members in enumerate(rules.partitions):
+        named = [e[j] for e in each]
         if None not in named and sorted(named) == list(range(len(members))):
             return True
     return False
@@ -454,11 +479,13 @@ def _partition_parts(ctx: ClaimSource, s: Sentence) -> list[Placed]:
     """The figures of ``s`` naming, one each, every member of a partition of
     the rules (当年财政拨款 A，上年结转 B): a scoped figure too when its name
     is a member's (上年结转 is this year's money)."""
-    rules = ctx.book.rules.breakdowns
-    for members in rules.partitions:
-        named = [(p, _member(members, p.claim.metric)) for p in s.placed
-                 if p.claim.unit_class not in NOT_SUMMABLE]
-        named = [(p, i) for p, i in named if i is not None]
+    partitions = ctx.book.rules.breakdowns.partitions
+    summable = [(p, e) for p in s.placed if p.claim.unit_class not in NOT_SUMMABLE
+                for e in (members_named(partitions, p.claim.metric),) if e]
+    if not summable:
+        return []
+    for j, members in enumerate(partitions):
+        named = [(p, e[j]) for p, e in summable if e[j] is not None]
         if sorted(i for _, i in named) == list(range(len(members))) and all(
                 same_unit(p, named[0][0]) for p, _ in named):
             return [p for p, _ in named]
