@@ -167,27 +167,26 @@ _PARTITION_WORDS = ["行政", "事业", "在编", "编外", "基本支出", "项
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_PARTITION_WORDS), max_size=3).map("".join), max_size=4),
-       st.booleans())
-def test_partition_members_kept_per_metric_are_the_ones_each_reading_finds(names, tiny_cache):
+@given(st.lists(st.lists(st.sampled_from(_PARTITION_WORDS), max_size=3).map("".join), max_size=4))
+def test_the_partition_members_a_metric_names_are_the_ones_each_partition_finds(names):
     from extract.checks.relations import breakdowns as bd
     from extract.checks.rulebook import load_rulebook
 
     rules = load_rulebook().rules.breakdowns
-    if tiny_cache:  # a full cache is emptied, not read wrong
-        bd._MEMBERS_KEPT, kept = 2, bd._MEMBERS_KEPT
-    try:
-        for name in names:
-            want = tuple(bd._member(members, name) for members in rules.partitions)
-            got = bd.members_named(rules.partitions, name)
-            assert got == (want if any(i is not None for i in want) else ())
-            assert bd.members_named(rules.partitions, name) == got  # read again from the cache
-        # names_the_whole, the long way: every partition's members read name by name
-        whole = len(names) >= 2 and any(names[-1].startswith(w) for w in rules.rest_words)
-        for members in rules.partitions:
-            named = [bd._member(members, n) for n in names]
-            whole = whole or (None not in named and sorted(named) == list(range(len(members))))
-        assert bd.names_the_whole(rules, names) == whole
-    finally:
-        if tiny_cache:
-            bd._MEMBERS_KEPT = kept
+    for name in names:
+        want = tuple(bd._member(members, name) for members in rules.partitions)
+        assert bd.members_named(rules.partitions, name) == (want if any(i is not None for i in want) else ())
+    # names_the_whole, the long way: every partition's members read name by name
+    whole = len(names) >= 2 and any(names[-1].startswith(w) for w in rules.rest_words)
+    for members in rules.partitions:
+        named = [bd._member(members, n) for n in names]
+        whole = whole or (None not in named and sorted(named) == list(range(len(members))))
+    assert bd.names_the_whole(rules, names) == whole
+
+
+def test_partitions_of_no_words_or_an_empty_word():
+    from extract.checks.relations.breakdowns import members_named
+
+    assert members_named([], "行政编制") == ()
+    assert members_named([[[""], ["事业"]]], "行政编制") == (0,)  # "" is in every text
+    assert members_named([[["行政"], ["事业"]]], "行政事业") == ()  # both members: none named

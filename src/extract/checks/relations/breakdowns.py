@@ -38,6 +38,7 @@ single part over its whole (``X，其中 Y，R%``), consistency a part's wholes
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
@@ -80,26 +81,22 @@ def _member(members: list[list[str]], metric: str) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
-_MEMBERS: dict[int, tuple[list, dict[str, tuple[Optional[int], ...]]]] = {}
-_MEMBERS_KEPT = 4096
+_MEMBER_WORDS: dict[int, tuple[list, re.Pattern]] = {}
 
 
 def members_named(partitions: list[list[list[str]]], metric: str) -> tuple[Optional[int], ...]:
-    """``_member(members, metric)`` for each partition of ``partitions``,
-    the rules' own list, kept per metric: a document names the same metric
-    in many sentences, and each sentence is read for every partition.
-    A metric naming no member of any partition gets ``()``."""
-    got = _MEMBERS.get(id(partitions))
+    """``_member(members, metric)`` for each partition of ``partitions``
+    (the rules' own list), or ``()`` when ``metric`` names no member of
+    any: one search for all their words first (most metrics hold none),
+    compiled once per list."""
+    got = _MEMBER_WORDS.get(id(partitions))
     if got is None or got[0] is not partitions:
-        got = _MEMBERS[id(partitions)] = (partitions, {})
-    kept = got[1]
-    named = kept.get(metric)
-    if named is None:
-        if len(kept) >= _MEMBERS_KEPT:
-            kept.clear()
-        named = tuple(_member(members, metric) for members in partitions)
-        named = kept[metric] = named if any(i is not None for i in named) else ()
-    return named
+        words = sorted({w for members in partitions for ws in members for w in ws}, key=len, reverse=True)
+        got = _MEMBER_WORDS[id(partitions)] = (partitions, re.compile("|".join(map(re.escape, words)) if words else "(?!)"))
+    if got[1].search(metric) is None:
+        return ()
+    named = tuple(_member(members, metric) for members in partitions)
+    return named if any(i is not None for i in named) else ()
 
 
 def names_the_whole(rules: BreakdownRules, names: list[str]) -> bool:
