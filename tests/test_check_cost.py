@@ -190,3 +190,16 @@ def test_partitions_of_no_words_or_an_empty_word():
     assert members_named([], "行政编制") == ()
     assert members_named([[[""], ["事业"]]], "行政编制") == (0,)  # "" is in every text
     assert members_named([[["行政"], ["事业"]]], "行政事业") == ()  # both members: none named
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="共分为包括用于三4个类项部分方面构成组成，。：X", max_size=20))
+def test_a_sentence_the_count_cues_screen_out_holds_no_count_cue(text):
+    from extract.checks.relations.breakdowns import _needs
+    from extract.checks.rulebook import load_rulebook
+
+    book = load_rulebook()
+    for rx in (book.counted_after, book.counted_before):
+        screen = _needs(rx)
+        if screen is not None and screen.search(text) is None:
+            assert list(rx.finditer(text)) == []

@@ -32,6 +32,7 @@ from .figures import cell_number, figure_interval, in_unit, show, stated_text, u
 from .relations.tables import cell_location, table_name
 from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
 from .rulebook import rule_for
+from .screen import any_word
 from .tolerance import Interval, holds, stated_interval
 
 RULE = "difference"
@@ -268,7 +269,8 @@ def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
     g = ctx.book.rules.growth
     words = c.metric_text
     if c.unit == "%" or c.unit_class in ("date", "duration", "none") or \
-            not any(w in words for w in g.increase_words + g.decrease_words) or difference_rule(ctx, p) is not None:
+            not (any_word(g.increase_words).search(words) or any_word(g.decrease_words).search(words)) or \
+            difference_rule(ctx, p) is not None:
         return None
     if c.unit_class == "percent" and c.unit not in ctx.book.rules.operands.point_units:
         return None

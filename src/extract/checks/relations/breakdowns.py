@@ -44,6 +44,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ...model import Claim
+from ...pattern_needs import any_char, needed_chars
 from ...rulefiles.checks import BreakdownRules
 from ...quantities import parse_number
 from ..figures import figure_interval
@@ -400,8 +401,10 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
     book = ctx.book
     rules = book.rules.breakdowns
     out: list[Breakdown] = []
+    # a sentence holding none of the characters a cue needs holds no cue (most hold none)
+    after, before = _needs(book.counted_after), _needs(book.counted_before)
     for k, s in enumerate(sentences):
-        if book.counted_after is not None:
+        if book.counted_after is not None and (after is None or after.search(s.text)):
             for m in book.counted_after.finditer(s.text):
                 count = _count_of(ctx, m.group("count"))
                 whole = _whole_before(ctx, s, m.start())
@@ -413,7 +416,7 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
                 parts, where = _listed_parts(ctx, whole, candidates, count, s)
                 if len(parts) == count:
                     out.append(Breakdown([whole], parts, "计数", [s] + [w for w in where if w is not s]))
-        if book.counted_before is not None:
+        if book.counted_before is not None and (before is None or before.search(s.text)):
             for m in book.counted_before.finditer(s.text):
                 count = _count_of(ctx, m.group("count"))
                 opens = [s.text.rfind(w, 0, m.start()) for w in rules.counted_opens]
@@ -427,6 +430,14 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
                 if len(inner) == count and all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
                     out.append(Breakdown([whole], inner, "计数", [s]))
     return out
+
+
+def _needs(pattern: Optional[re.Pattern]) -> Optional[re.Pattern]:
+    """A search for the characters of which every match of ``pattern``
+    reads one (:func:`~extract.pattern_needs.needed_chars`); None when
+    there is no pattern or it needs none known."""
+    needed = needed_chars(pattern) if pattern is not None else None
+    return any_char(needed) if needed is not None else None
 
 
 def _runs_on(sentences: list[Sentence], k: int, lead=None) -> list[Sentence]:
