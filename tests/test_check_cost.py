@@ -203,3 +203,17 @@ def test_a_sentence_the_count_cues_screen_out_holds_no_count_cue(text):
         screen = _needs(rx)
         if screen is not None and screen.search(text) is None:
             assert list(rx.finditer(text)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="年初末期余额新增归还偿还本核销举借上X", max_size=12))
+def test_a_balance_word_is_found_in_a_metric_as_the_loop_finds_it(metric):
+    from types import SimpleNamespace
+
+    from extract.checks.relations.breakdowns import _names
+    from extract.checks.rulebook import load_rulebook
+
+    placed = SimpleNamespace(claim=SimpleNamespace(metric=metric))
+    for rule in load_rulebook().rules.breakdowns.balances:
+        for words in (rule.stock, rule.opening, rule.closing, rule.inflow, rule.outflow):
+            assert _names(placed, words) == any(w in metric for w in words)

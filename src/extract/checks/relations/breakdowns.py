@@ -48,6 +48,7 @@ from ...pattern_needs import any_char, needed_chars
 from ...rulefiles.checks import BreakdownRules
 from ...quantities import parse_number
 from ..figures import figure_interval
+from ..screen import any_word
 from ..sentences import Placed, Sentence
 from ..tolerance import holds, sum_interval
 from .source import ClaimSource
@@ -783,10 +784,13 @@ def find_balances(ctx: ClaimSource) -> list[Balance]:
     as the opening or a flow."""
     out: list[Balance] = []
     for rule in ctx.book.rules.breakdowns.balances:
+        stock = any_word(rule.stock)
         for s in ctx.sentences:
-            opening = [p for p in s.placed if _names(p, rule.stock) and _names(p, rule.opening)]
-            closing = [p for p in s.placed if _names(p, rule.stock) and _names(p, rule.closing)
-                       and not _names(p, rule.opening)]
+            stocked = [p for p in s.placed if stock.search(p.claim.metric)]
+            if not stocked:
+                continue  # most sentences name no stock
+            opening = [p for p in stocked if _names(p, rule.opening)]
+            closing = [p for p in stocked if _names(p, rule.closing) and not _names(p, rule.opening)]
             if len(opening) != 1 or not closing:
                 continue
             first, last = opening[0], closing[0]
@@ -808,7 +812,8 @@ def find_balances(ctx: ClaimSource) -> list[Balance]:
 
 
 def _names(p: Placed, words: list[str]) -> bool:
-    return any(w in p.claim.metric for w in words)
+    """Whether ``p``'s metric holds one of ``words`` (a list of the rules)."""
+    return any_word(words).search(p.claim.metric) is not None
 
 
 def wholes_of(breakdowns: list[Breakdown]) -> dict[int, frozenset[str]]:
