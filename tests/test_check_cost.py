@@ -217,3 +217,39 @@ def test_a_balance_word_is_found_in_a_metric_as_the_loop_finds_it(metric):
     for rule in load_rulebook().rules.breakdowns.balances:
         for words in (rule.stock, rule.opening, rule.closing, rule.inflow, rule.outflow):
             assert _names(placed, words) == any(w in metric for w in words)
+
+
+def _outside_brackets_long_way(text):
+    out, depth = [], 0
+    for ch in text:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _closing_of_open_long_way(text, at):
+    from extract.checks.relations.breakdowns import _closing
+
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            if depth == 0:
+                return _closing(text, i)
+            depth -= 1
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab其中，(（)）", max_size=16), st.integers(0, 16))
+def test_bracket_reading_with_no_bracket_to_read_is_the_long_way(text, at):
+    from extract.checks.relations.breakdowns import _closing_of_open, _outside_brackets
+
+    assert _outside_brackets(text) == _outside_brackets_long_way(text)
+    at = min(at, len(text))
+    assert _closing_of_open(text, at) == _closing_of_open_long_way(text, at)

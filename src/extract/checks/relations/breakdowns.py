@@ -194,8 +194,8 @@ def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Op
         if parts and p.claim.unit_class == "percent" and any(
                 w in p.claim.metric_text for w in ctx.book.rules.breakdowns.percent_aside_words):
             continue  # a part's share or change (A 500 万元，占 25%；B …): an aside on it
-        if not same_unit(p, whole) or _scoped(ctx, p, whole) or ctx.book.breakdown_cue.search(
-                _outside_brackets(between)) and parts:
+        if not same_unit(p, whole) or _scoped(ctx, p, whole) or parts and ctx.book.breakdown_cue.search(
+                _outside_brackets(between)):
             return parts, True
         if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
             return parts, True  # the parts so far make up the whole: what follows is not one of them
@@ -225,6 +225,8 @@ def near_miss(rules: BreakdownRules, diff: Decimal, whole: Decimal) -> bool:
 def _closing_of_open(text: str, at: int) -> Optional[int]:
     """Index of the bracket closing the innermost one open at ``at``, if
     ``at`` is inside a bracket."""
+    if not any(ch in text[:at] for ch in OPEN):
+        return None  # no bracket opens before ``at``
     depth = 0
     for i in range(at - 1, -1, -1):
         if text[i] in CLOSE:
@@ -251,6 +253,8 @@ def _closing(text: str, start: int) -> Optional[int]:
 
 def _paren_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
     out: list[Breakdown] = []
+    if not any(ch in s.text for ch in OPEN):
+        return out  # no bracket: no figure in one
     for whole in s.placed:
         if whole.end < 0 or whole.claim.unit_class in NOT_SUMMABLE:
             continue
@@ -351,6 +355,8 @@ def _in_aside(text: str, end: int, at: int) -> bool:
 
 def _outside_brackets(text: str) -> str:
     """``text`` without what stands inside brackets."""
+    if not any(ch in text for ch in OPEN + CLOSE):
+        return text  # no bracket: all of it
     out, depth = [], 0
     for ch in text:
         if ch in OPEN:
