@@ -253,3 +253,22 @@ def test_bracket_reading_with_no_bracket_to_read_is_the_long_way(text, at):
     assert _outside_brackets(text) == _outside_brackets_long_way(text)
     at = min(at, len(text))
     assert _closing_of_open(text, at) == _closing_of_open_long_way(text, at)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="城镇调查失业培训后就业率预算执行上年由较其中规上高企", max_size=10), max_size=5))
+def test_a_rate_head_kept_for_a_run_is_the_one_read_each_time(metrics):
+    from types import SimpleNamespace
+
+    from extract.checks.context import build_context
+    from extract.checks.rates import SHARE, read_subject_head, subject_head
+    from extract.model import Report
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    for _run in range(2):  # a second run keeps nothing of the first
+        ctx = build_context(Report.model_construct(claims=[], sections=[]), rules)
+        for metric in metrics:
+            for index in (SHARE, 0, 1):
+                rate = SimpleNamespace(metric_text=metric)
+                assert subject_head(ctx, rate, index) == read_subject_head(ctx, rate, index)

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import weakref
 from decimal import Decimal
 from typing import Optional
 
@@ -659,7 +660,27 @@ def rate_subject(ctx: CheckContext, rate: Claim, index: int) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+# (the run of checks, {(a rate's words, its rule): its subject head}): a
+# rate's readings ask for its head up to four times, each a segmentation
+_HEADS: tuple[Optional[weakref.ref], dict[tuple[str, int], tuple[str, ...]]] = (None, {})
+
+
 def subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
+    """:func:`read_subject_head`, kept for the run of checks of ``ctx``
+    (it reads only the rate's words and the rules)."""
+    global _HEADS
+    ref, kept = _HEADS
+    if ref is None or ref() is not ctx:
+        kept = {}
+        _HEADS = (weakref.ref(ctx), kept)
+    key = (rate.metric_text, index)
+    head = kept.get(key)
+    if head is None:
+        head = kept[key] = read_subject_head(ctx, rate, index)
+    return head
+
+
+def read_subject_head(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, ...]:
     """The term that names what a rate counts: the last word of two or more
     characters of its words before its rate word, without the words that
     name no subject or a year (城镇调查失业率 -> 失业; 农民工讨薪法律援助案件
