@@ -37,6 +37,9 @@ def name(path: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] not in ("save", "compare"):
+        print("usage: output_diff.py save|compare DIR", file=sys.stderr)
+        return 2
     mode, folder = argv[0], Path(argv[1])
     folder.mkdir(parents=True, exist_ok=True)
     differ = 0

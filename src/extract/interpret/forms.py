@@ -1112,6 +1112,20 @@ def _first_run(items, span: list[int]) -> Optional[tuple[int, int]]:
     return None
 
 
+
+def carried_levels(levels, items, v, cell, level1, level2):
+    """The 一级 and 二级 indicator cells a row of a flattened form stands
+    under: the last two level cells before it; one level cell (an 一级 word
+    makes it the 一级, dropping the 二级; else it is the 二级 under the 一级
+    carried); none: the cells carried from the row before."""
+    if len(levels) >= 2:
+        return cell(levels[-2]), cell(levels[-1])
+    if levels:
+        if header_label(items[levels[0]][0]) in v.rules.level1_words:
+            return cell(levels[0]), None
+        return level1, cell(levels[0])
+    return level1, level2
+
 def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str], cell) -> None:
     """Indicator rows one cell per line under a header with 指标性质, blank
     cells not written: each row is found by its 指标性质 cell (≥, =, 定性:
@@ -1152,13 +1166,7 @@ def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str],
                 continue
             cells["unit"] = cell(target_at + 1)
         levels = [k for k in range(prev_score + 1, o - 1) if v.is_level(items[k][0])]
-        if len(levels) >= 2:
-            level1, level2 = cell(levels[-2]), cell(levels[-1])
-        elif levels:
-            if header_label(items[levels[0]][0]) in v.rules.level1_words:
-                level1, level2 = cell(levels[0]), None
-            else:
-                level2 = cell(levels[0])
+        level1, level2 = carried_levels(levels, items, v, cell, level1, level2)
         if level1 is not None:
             cells["level1"] = level1
         if level2 is not None:
@@ -1282,13 +1290,7 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
                    and not (blank and re.fullmatch(blank, items[x][0]))]  # an unfilled template line (指标2, ……)
         if reasons and form.indicators and "deviation" in cols:
             form.indicators[-1].cells["deviation"] = cell(reasons[0])
-        if len(levels) >= 2:
-            level1, level2 = cell(levels[-2]), cell(levels[-1])
-        elif levels:
-            if header_label(items[levels[0]][0]) in v.rules.level1_words:
-                level1, level2 = cell(levels[0]), None
-            else:
-                level2 = cell(levels[0])
+        level1, level2 = carried_levels(levels, items, v, cell, level1, level2)
         cells = {"name": cell(name_at)}
         cells.update({role: cell(name_at + 1 + j) for j, role in enumerate(values)})
         if level1 is not None:
