@@ -272,3 +272,22 @@ def test_a_rate_head_kept_for_a_run_is_the_one_read_each_time(metrics):
             for index in (SHARE, 0, 1):
                 rate = SimpleNamespace(metric_text=metric)
                 assert subject_head(ctx, rate, index) == read_subject_head(ctx, rate, index)
+
+
+def test_figure_at_read_from_the_private_store_as_pydantic_gives_it():
+    """Claim.figure_at reads pydantic's private store directly (a shortcut
+    past BaseModel.__getattr__): it gives what ``_figure_at`` gives, on a
+    claim built, validated from JSON, copied or constructed unvalidated."""
+    from decimal import Decimal
+
+    from extract.model import Claim
+
+    made = Claim(metric="年度支出", metric_text="年度支出", value=Decimal("12.5"), unit="万元",
+                 normalized_value=Decimal("12.5"), normalized_unit="万元",
+                 location={"line": 3, "start": 40, "end": 46})
+    assert made.figure_at is None is made._figure_at
+    made._figure_at = 7
+    for claim in (made, made.model_copy(), made.model_copy(deep=True),
+                  Claim.model_validate_json(made.model_dump_json()),
+                  Claim.model_construct(**dict(made))):
+        assert claim.figure_at == claim._figure_at

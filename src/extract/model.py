@@ -380,7 +380,11 @@ class Claim(Model):
     @property
     def figure_at(self) -> Optional[int]:
         """Offset of the figure's text in :attr:`sentence`, if known."""
-        return self._figure_at
+        # read from pydantic's store of private attributes directly:
+        # ``self._figure_at`` goes through BaseModel.__getattr__ (a failed
+        # lookup, then a hasattr that raises), a tenth of building the check
+        # context (issue 14); a claim has the store from its construction
+        return self.__pydantic_private__["_figure_at"]
 
     def __eq__(self, other: object) -> bool:
         """Claims are equal by their fields: the figure's offset is a finding
