@@ -291,3 +291,26 @@ def test_figure_at_read_from_the_private_store_as_pydantic_gives_it():
                   Claim.model_validate_json(made.model_dump_json()),
                   Claim.model_construct(**dict(made))):
         assert claim.figure_at == claim._figure_at
+
+
+COUNT_TEXT = st.text(alphabet="第等 \n12３4一二十百两个项家方面包括：:、，。AB甲乙县区", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(COUNT_TEXT)
+def test_counts_opening_with_their_first_character_match_as_the_lookbehind_form(text):
+    """The list counts of the rule book open with the class of a count's
+    first character (rulebook._leading_count), not with the lookbehinds:
+    every match, its place and its groups, is the long form's."""
+    from extract.checks.rulebook import _count_pattern, _leading_count, load_rulebook
+    from extract.numerals import numerals_of
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    count = _count_pattern(numerals_of(rules))
+    book = load_rulebook(rules)
+    for fast, not_before in ((book.count_then_list, ""), (book.closed_list_count, r"等\s")):
+        rest = fast.pattern[len(_leading_count(count, not_before)):]
+        slow = re.compile((f"(?<![{not_before}])" if not_before else "") + count + rest)
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in slow.finditer(text)]

@@ -134,11 +134,27 @@ def _count_pattern(numerals: ChineseNumerals) -> str:
     return rf"(?<![第\d{cls}])(?P<num>\d{{1,3}}|[{cls}]{{1,4}})\s*"
 
 
+def _leading_count(count: str, not_before: str = "") -> str:
+    """:func:`_count_pattern`'s ``count`` (of ``numerals``), not after any of
+    the characters ``not_before`` either, written to open with the class of
+    its first character, so that the regex engine skips to the places
+    holding a digit or a numeral instead of trying the lookbehinds at every
+    character (a pattern opening with a lookbehind has no such prefix; issue
+    14). It matches where, and what, ``(?<![not_before])`` + ``count``
+    matches (tests/test_check_cost.py holds the two against each other)."""
+    m = re.fullmatch(r"\(\?<!\[第\\d(?P<cls>.+)\]\)\(\?P<num>\\d\{1,3\}\|\[(?P=cls)\]\{1,4\}\)\\s\*", count)
+    assert m is not None, count
+    cls = m.group("cls")
+    # the character before the count, looked at from its first character
+    before = f"(?<![{not_before}第\\d{cls}].)"
+    return rf"(?P<num>[\d{cls}]{before}(?:(?<=\d)\d{{0,2}}|(?<=[{cls}])[{cls}]{{0,3}}))\s*"
+
+
 def _count_then_list(c: CountRules, count: str) -> re.Pattern:
     """下设九个二级项目，包括 A、B 和 C: count, noun, list cue, list."""
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in sorted(c.list_cues, key=len, reverse=True))
-    return re.compile(count + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
+    return re.compile(_leading_count(count) + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
                       rf"(?:[，,：:]?\s*(?:{cues})[：:]?|[：:])(?P<list>[^。；;，,：:]+)")
 
 
@@ -153,7 +169,7 @@ def _closed_list_count(c: CountRules, count: str) -> re.Pattern:
     """县就业服务中心、县社会保险中心、县劳动监察大队 3 个事业单位: the list
     right before the count, no 等 (the list cut from its clause by the check)."""
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
-    return re.compile(r"(?<![等\s])" + count + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
+    return re.compile(_leading_count(count, r"等\s") + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
 
 
 def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
