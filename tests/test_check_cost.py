@@ -314,3 +314,27 @@ def test_counts_opening_with_their_first_character_match_as_the_lookbehind_form(
         slow = re.compile((f"(?<![{not_before}])" if not_before else "") + count + rest)
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+ENUMERATION_TEXT = st.text(alphabet="一二三十其是，,。；：:！“\" \nA甲", max_size=24)
+# the inline enumerations of rules/headings.yaml as first written: the place
+# before them (the start, or after one of these marks) looked at first
+ENUMERATIONS_LOOKING_BACK_FIRST = {
+    "一是": r'(?:(?<=^)|(?<=[。；;，,：:！？\s“"]))(?P<n>[一二三四五六七八九十]{1,2})是',
+    "其一": r'(?:(?<=^)|(?<=[。；;，,：:！？\s]))其(?P<n>[一二三四五六七八九十]{1,2})(?=[，,：:是])',
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(ENUMERATION_TEXT)
+def test_enumerations_opening_with_what_they_consume_match_as_looking_back_first(text):
+    """rules/headings.yaml's 一是 and 其一 open with what they consume (a
+    search skips to the numerals) and look at the place before from there:
+    every match, its place and its number, is the lookbehind-first form's."""
+    from extract.ruleset import RuleSet
+
+    fast = {e.name: re.compile(e.pattern) for e in RuleSet.of(None).headings.enumerations}
+    for name, slow in ENUMERATIONS_LOOKING_BACK_FIRST.items():
+        for searched in (text, "。" + text):
+            assert [(m.span(), m.group("n")) for m in fast[name].finditer(searched)] == \
+                [(m.span(), m.group("n")) for m in re.finditer(slow, searched)]
