@@ -338,3 +338,31 @@ def test_enumerations_opening_with_what_they_consume_match_as_looking_back_first
         for searched in (text, "。" + text):
             assert [(m.span(), m.group("n")) for m in fast[name].finditer(searched)] == \
                 [(m.span(), m.group("n")) for m in re.finditer(slow, searched)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="补助企业数量个人次金额\n ", max_size=14))
+def test_metric_key_skips_the_suffix_pattern_only_where_it_cannot_match(metric):
+    """consistency.metric_key tries the metric-suffix pattern only on a
+    metric ending with a suffix (or a line break): the key is what the
+    pattern applied to every metric gives."""
+    from types import SimpleNamespace
+
+    from extract.checks.consistency import metric_key
+    from extract.checks.rulebook import load_rulebook
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    book = load_rulebook(rules)
+    ctx = SimpleNamespace(book=book)
+    c = book.rules.consistency
+    words = sorted(c.report_period_words, key=len, reverse=True)
+    slow = metric
+    for word in words:
+        if slow.startswith(word) and len(slow) > len(word):
+            slow = slow[len(word):]
+            break
+    name = book.metric_suffix.sub("", slow) or slow
+    if len(name) < c.min_metric_chars or len(book.relation_words.sub("", name)) < c.min_metric_chars:
+        name = None
+    assert metric_key(ctx, SimpleNamespace(metric=metric), metric) == name

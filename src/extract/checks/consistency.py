@@ -82,7 +82,10 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
             if metric.startswith(word) and len(metric) > len(word):
                 metric = metric[len(word):]
                 break
-    name = ctx.book.metric_suffix.sub("", metric) or metric
+    # the suffix pattern ends at $ (the end, or before a last line break):
+    # a metric ending with no suffix nor a line break holds no match
+    ends = _longest_first(rules.metric_suffixes)
+    name = (ctx.book.metric_suffix.sub("", metric) or metric) if metric.endswith(ends + ("\n",)) else metric
     if len(name) < rules.min_metric_chars:
         return None
     if len(ctx.book.relation_words.sub("", name)) < rules.min_metric_chars:
