@@ -26,7 +26,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .periods import (compared_subjects, compares_previous, is_previous, letter_pairs, names_reason, none_before,
+from .periods import (change_direction, compared_subjects, compares_previous, is_previous, letter_pairs, names_reason, none_before,
                       opening_subjects)
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
@@ -276,11 +276,11 @@ def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
         return None
     if any(w in words for w in g.to_cues):
         return None
-    hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
+    falls = change_direction(ctx, words)
     before = c.sentence[:p.start] if p.start >= 0 else ""
-    if not hits or not compares_previous(ctx, before) or names_reason(ctx, words):
+    if falls is None or not compares_previous(ctx, before) or names_reason(ctx, words):
         return None
-    return max(hits)[1]
+    return falls
 
 
 def _comparable(c: Claim, other: Claim, ctx: CheckContext) -> bool:

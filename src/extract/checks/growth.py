@@ -36,7 +36,7 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .periods import (compared_subjects, compares_previous, is_previous, letter_pairs, names_reason,
+from .periods import (change_direction, compared_subjects, compares_previous, is_previous, letter_pairs, names_reason,
                       opening_subjects, respective_change, respective_place)
 from .figures import figure_interval, show, show_interval, stated_text
 from .operands import Operand, Reading, claim_operand, judge_readings
@@ -115,13 +115,13 @@ def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
     a comparison cue or a to-cue before it in its sentence."""
     g = ctx.book.rules.growth
     words = p.claim.metric_text
-    hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
-    if not hits or names_reason(ctx, words):
+    falls = change_direction(ctx, words)
+    if falls is None or names_reason(ctx, words):
         return None
     before = p.claim.sentence[:p.start] if p.start >= 0 else p.claim.sentence
     if not compares_previous(ctx, before) and not any(c in before for c in g.to_cues):
         return None
-    return GrowthKind(False, max(hits)[1])
+    return GrowthKind(False, falls)
 
 
 def _right_after(ctx: CheckContext, s: Sentence, cue_end: int, before: int) -> Optional[Placed]:
@@ -283,8 +283,8 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
     change = g.increase_words + g.decrease_words
     for i in range(len(before) - 1, -1, -1):
         x = before[i]
-        hits = [(x.claim.metric_text.rfind(w), w in g.decrease_words) for w in change if w in x.claim.metric_text]
-        if not hits or any(w in x.claim.metric_text for w in g.to_cues):
+        falls = change_direction(ctx, x.claim.metric_text)
+        if falls is None or any(w in x.claim.metric_text for w in g.to_cues):
             continue
         def current(b: Placed) -> bool:
             return b.claim.normalized_unit == x.claim.normalized_unit and \
@@ -292,14 +292,14 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
 
         for b in reversed(before[:i]):
             if current(b):
-                return x, b, max(hits)[1]
+                return x, b, falls
         if i == 0:
             # "1、收入：520.40万元。同比上年增加120.40万元，增长30.10%。": the
             # change opens its sentence: the figure before it names
             # (:func:`~extract.checks.periods.opening_subjects`) is the current one
             found = opening_subjects(ctx, s, x, lambda b, _: current(b))
             if len(found) == 1:
-                return x, found[0], max(hits)[1]
+                return x, found[0], falls
         return None
     return None
 
@@ -331,9 +331,9 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
             continue
         x = after[0]
         words = x.claim.metric_text
-        hits = [(words.rfind(w), w in g.decrease_words) for w in change if w in words]
-        if hits and not names_reason(ctx, words) and compares_previous(ctx, s2.text[:x.start]):
-            return x, b, max(hits)[1]
+        falls = change_direction(ctx, words)
+        if falls is not None and not names_reason(ctx, words) and compares_previous(ctx, s2.text[:x.start]):
+            return x, b, falls
     return None
 
 

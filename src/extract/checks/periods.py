@@ -113,6 +113,15 @@ def letter_pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+def change_direction(ctx: CheckContext, words: str) -> Optional[bool]:
+    """The direction of the last change word in ``words`` (a figure's words;
+    rules ``growth.increase_words``/``decrease_words``): True for a fall,
+    False for a rise, None when they hold none."""
+    g = ctx.book.rules.growth
+    hits = [(words.rfind(w), w in g.decrease_words) for w in g.increase_words + g.decrease_words if w in words]
+    return max(hits)[1] if hits else None
+
+
 def names_reason(ctx: CheckContext, words: str) -> bool:
     """Whether the words after the last change word of ``words`` (a
     figure's words) name a reason (rules ``growth.reason_words``): 减少主要
@@ -271,10 +280,9 @@ def respective_change(ctx: CheckContext, s: Sentence, r: Respective
     in the sentence or the sentence before; all of one length."""
     g = ctx.book.rules.growth
     change = g.increase_words + g.decrease_words
-    hits = [(r.lead.rfind(w), w in g.decrease_words) for w in change if w in r.lead]
-    if not hits or not compares_previous(ctx, s.text[:r.start]):
+    fell = change_direction(ctx, r.lead)
+    if fell is None or not compares_previous(ctx, s.text[:r.start]):
         return None
-    fell = max(hits)[1]
     lists = respective_lists(ctx, s)
     before = [x for x in lists if x.start < r.start and len(x.figures) == len(r.figures)]
     amounts = r if r.figures[0].unit != "%" else next(
