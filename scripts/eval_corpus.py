@@ -438,6 +438,87 @@ def mutate_figure(line_text: str, figure: str, shift: int = 1) -> Optional[tuple
 
 
 # --------------------------------------------------------------------------
+# The set's own recipes (verify.py), to tell a mutation that breaks a relation
+# from one that stays inside the stated precision
+# --------------------------------------------------------------------------
+
+
+class SetRecipes:
+    """The recipes of a set's ``verify.py`` (the corpus README: it "recomputes
+    every finding and trap with decimal from the text itself"), run on any
+    text of the set's files: which trap relations hold on it, each figure an
+    interval of its stated precision, exactly as the truth was made.
+
+    Two engines are read: ``R`` with ``run_check`` (a list of entries, a trap
+    ``t == "T"`` with its ``checks``) and ``RECIPES`` with ``evaluate`` (ids
+    ``T0``, ``T1``, … per file). A set without a verify.py, or of another
+    shape, has no recipes: its mutations are not classified."""
+
+    def __init__(self, folder: Path):
+        self.module = None
+        path = folder / "verify.py"
+        if not path.is_file():
+            return
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(f"corpus_verify_{folder.name}", path)
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except (Exception, SystemExit):  # a recipe file that does not load classifies nothing
+            return
+        if (hasattr(module, "R") and hasattr(module, "run_check")) or (
+                hasattr(module, "RECIPES") and hasattr(module, "evaluate")):
+            self.module = module
+
+    def trap_relations(self, name: str, lines: list[str]) -> Optional[dict[str, bool]]:
+        """Every trap relation of file ``name`` on ``lines``: id -> holds. A
+        relation that can no longer be read (an anchor or figure gone) does not
+        hold. None when the set has no recipes for the file."""
+        m = self.module
+        if m is None:
+            return None
+        out = {}
+        if hasattr(m, "R"):
+            if name not in m.R:
+                return None
+            doc = m.Doc.__new__(m.Doc)
+            doc.name, doc.lines = name, list(lines)
+            found = re.search(r"_(20[0-9]{2})_", name)
+            doc.year = int(found.group(1)) if found else 0
+            ctx = m.Ctx(doc)
+            for i, entry in enumerate(m.R[name]):
+                if entry.get("t") != "T":
+                    continue
+                for j, chk in enumerate(entry.get("checks") or []):
+                    out[f"T{i}.{j}"] = self._holds(lambda: m.run_check(ctx, chk))
+            return out
+        if name not in m.RECIPES:
+            return None
+        text = m.Text.__new__(m.Text)
+        text.path, text.lines = Path(name), list(lines)
+        for recipe in m.RECIPES[name]:
+            if str(recipe.get("id", "")).startswith("T"):
+                out[recipe["id"]] = self._holds(lambda: m.evaluate(text, recipe))
+        return out
+
+    @staticmethod
+    def _holds(run) -> bool:
+        try:
+            return bool(run()[0])
+        except Exception:  # the relation no longer reads (an anchor or a divisor gone)
+            return False
+
+
+def broken_relations(before: Optional[dict[str, bool]], after: Optional[dict[str, bool]]) -> Optional[list[str]]:
+    """The trap relations that held before a mutation and do not after it;
+    None when the file has no recipes."""
+    if before is None or after is None:
+        return None
+    return sorted(k for k, held in before.items() if held and not after.get(k, False))
+
+
+# --------------------------------------------------------------------------
 # Running the checker
 # --------------------------------------------------------------------------
 
@@ -644,6 +725,9 @@ class Mutation:
     written: str
     mutated: str
     text: str  # the whole mutated report
+    #: The set's trap relations (verify.py) the change breaks; empty: every
+    #: relation still holds within the stated precision; None: no recipes.
+    broken: Optional[tuple[str, ...]] = None
 
 
 def plan_mutations(sets: Sequence[CorpusSet], shift: int = 1) -> tuple[list[Mutation], list[dict]]:
@@ -651,12 +735,14 @@ def plan_mutations(sets: Sequence[CorpusSet], shift: int = 1) -> tuple[list[Muta
     not be mutated (their first figure not found on their line), with why."""
     planned, unmutated = [], []
     for corpus_set in sets:
+        recipes = SetRecipes(corpus_set.folder)
         for truth in corpus_set.files:
             path = corpus_set.folder / truth.name
             if not path.is_file():
                 continue
             text = load_text(path)
             lines = text.split("\n")
+            before = recipes.trap_relations(truth.name, lines)
             for trap in truth.traps:
                 relation = relation_kind(trap.note)
                 if relation is None or not trap.numbers:
@@ -670,8 +756,10 @@ def plan_mutations(sets: Sequence[CorpusSet], shift: int = 1) -> tuple[list[Muta
                     continue
                 new_line, written, mutated = done
                 new_lines = lines[:trap.line - 1] + [new_line] + lines[trap.line:]
+                broken = broken_relations(before, recipes.trap_relations(truth.name, new_lines))
                 planned.append(Mutation(corpus_set.name, truth.name, str(path), trap.line, relation,
-                                        trap.note, written, mutated, "\n".join(new_lines)))
+                                        trap.note, written, mutated, "\n".join(new_lines),
+                                        None if broken is None else tuple(broken)))
     return planned, unmutated
 
 
@@ -730,24 +818,42 @@ def evaluate_mutations(sets: Sequence[CorpusSet], runs: dict[tuple[str, str], Fi
     else:
         collect(map(run_mutation, planned))
 
-    pairs, not_caught, baseline_flagged, errors = [], [], 0, []
+    pairs, breaking, holding, not_caught, baseline_flagged, errors = [], [], [], [], 0, []
     for mutation, near, error, judged in sorted(outcomes, key=lambda o: (o[0].set_name, o[0].file, o[0].line)):
         run = runs.get((mutation.set_name, mutation.file))
         before = {p.key() for p in run.problems} if run else set()
         baseline_flagged += any(p.points_near(mutation.line) for p in (run.problems if run else []))
         new = [p for p in near if p.key() not in before]
         pairs.append((mutation.relation, bool(new)))
+        if mutation.broken:
+            breaking.append((mutation.relation, bool(new)))
+        elif mutation.broken is not None:
+            holding.append({"set": mutation.set_name, "file": mutation.file, "line": mutation.line,
+                            "relation": mutation.relation, "figure": mutation.written,
+                            "mutated": mutation.mutated, "flagged": bool(new),
+                            "problems": [p.message for p in new]})
         if error:
             errors.append({"set": mutation.set_name, "file": mutation.file, "line": mutation.line,
                            "error": error})
         if not new:
             not_caught.append({"set": mutation.set_name, "file": mutation.file, "line": mutation.line,
                                "relation": mutation.relation, "figure": mutation.written,
-                               "mutated": mutation.mutated, "note": mutation.note, "readings": judged})
+                               "mutated": mutation.mutated, "note": mutation.note, "readings": judged,
+                               "breaks": None if mutation.broken is None else list(mutation.broken)})
     by_relation = recall_table(pairs)
     caught = sum(hit for _, hit in pairs)
+    caught_breaking = sum(hit for _, hit in breaking)
     return {"shift": shift, "mutated": total, "caught": caught, "share": ratio(caught, total),
-            "by_relation": by_relation, "not_caught": not_caught,
+            "by_relation": by_relation,
+            # Judged by the set's own recipes: the mutations that break a
+            # relation (must be caught), those that leave every relation
+            # inside the stated precision (no check may flag them).
+            "breaking": {"mutated": len(breaking), "caught": caught_breaking,
+                         "share": ratio(caught_breaking, len(breaking)),
+                         "by_relation": recall_table(breaking)},
+            "holding": {"mutated": len(holding), "flagged": sum(h["flagged"] for h in holding),
+                        "items": holding},
+            "not_caught": not_caught,
             "baseline_already_flagged": baseline_flagged,
             "unmutated": unmutated, "errors": errors}
 
@@ -814,9 +920,21 @@ def print_text(result: dict, out=sys.stdout, why: bool = False) -> None:
           f"{len(m['unmutated'])} relation traps not mutated (figure not on its line)")
         for kind, r in m["by_relation"].items():
             w(f"  {kind:<12} {r['caught']:>3}/{r['planted']:<3} {percent(r['recall']):>7}")
+        b, h = m["breaking"], m["holding"]
+        w(f"  judged by the sets' verify.py recipes: {b['caught']}/{b['mutated']} of the mutations that break "
+          f"a relation caught ({percent(b['share'])}); {h['mutated']} leave every relation inside the stated "
+          f"precision (no check may flag them), {h['flagged']} of them flagged")
+        for kind, r in b["by_relation"].items():
+            w(f"    {kind:<12} {r['caught']:>3}/{r['planted']:<3} {percent(r['recall']):>7}")
+        for item in h["items"]:
+            if item["flagged"]:
+                w(f"    flagged inside precision: {item['set']}/{item['file']}:{item['line']} "
+                  f"{item['figure']}->{item['mutated']}: {' / '.join(item['problems'])}")
         w(f"  not caught ({len(m['not_caught'])})")
         for n in m["not_caught"]:
-            w(f"    {n['set']}/{n['file']}:{n['line']} {n['relation']} {n['figure']}->{n['mutated']}: "
+            judged = ("" if n.get("breaks") is None
+                      else f" [breaks {', '.join(n['breaks'])}]" if n["breaks"] else " [inside precision]")
+            w(f"    {n['set']}/{n['file']}:{n['line']} {n['relation']} {n['figure']}->{n['mutated']}{judged}: "
               f"{n['note']}")
             if why:
                 for r in n.get("readings") or ["(no relation result on the line)"]:

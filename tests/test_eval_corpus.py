@@ -282,3 +282,54 @@ def test_the_real_corpus_gives_every_figure(capsys):
         assert 0 <= share["skipped"] <= share["all"]
     m = out["mutation"]
     assert m["mutated"] == 12 and m["caught"] + len(m["not_caught"]) == 12
+
+
+# -- the sets' own recipes judge a mutation ---------------------------------
+
+FORMS_ENGINE = '''
+from decimal import Decimal as D
+class Doc:
+    pass
+class Ctx:
+    def __init__(self, doc):
+        self.doc = doc
+def _num(doc, ref):
+    import re
+    return D(re.findall(r"[0-9]+(?:[.][0-9]+)?", doc.lines[ref[0] - 1])[ref[1]])
+def run_check(ctx, chk):
+    name, stated, parts = chk
+    total = sum(_num(ctx.doc, p) for p in parts)
+    return abs(_num(ctx.doc, stated) - total) <= D("0.005") * (len(parts) + 1), None, None, ""
+R = {"a.txt": [dict(t="F", kind="rate"), dict(t="T", line=1, checks=[("sum", (1, 0), [(1, 1), (1, 2)])])]}
+'''
+
+NARRATIVE_ENGINE = '''
+class Text:
+    pass
+def evaluate(text, recipe):
+    a, b = (float(x) for x in text.lines[recipe["l"] - 1].split())
+    return a == b, None, None
+RECIPES = {"b.txt": [{"id": "F0"}, {"id": "T0", "l": 2}]}
+'''
+
+
+@pytest.mark.parametrize("engine,name,lines,mutated", [
+    (FORMS_ENGINE, "a.txt", ["3.00 1.00 2.00"], ["3.02 1.00 2.00"]),
+    (NARRATIVE_ENGINE, "b.txt", ["x", "5 5"], ["x", "5 6"]),
+])
+def test_set_recipes_tell_a_breaking_mutation_from_one_inside_precision(tmp_path, engine, name, lines, mutated):
+    (tmp_path / "verify.py").write_text(engine, encoding="utf-8")
+    recipes = ec.SetRecipes(tmp_path)
+    before = recipes.trap_relations(name, lines)
+    assert before and all(before.values())
+    assert ec.broken_relations(before, recipes.trap_relations(name, mutated)) == sorted(before)
+    assert ec.broken_relations(before, recipes.trap_relations(name, lines)) == []
+    assert recipes.trap_relations("other.txt", lines) is None
+
+
+def test_a_set_without_recipes_classifies_nothing(tmp_path):
+    recipes = ec.SetRecipes(tmp_path)
+    assert recipes.trap_relations("a.txt", ["1 2 3"]) is None
+    assert ec.broken_relations(None, None) is None
+    (tmp_path / "verify.py").write_text("raise SystemExit(1)\n", encoding="utf-8")
+    assert ec.SetRecipes(tmp_path).trap_relations("a.txt", ["1"]) is None
