@@ -201,3 +201,96 @@ def test_a_change_after_a_comparison_lead_names_no_metric():
             "其中：公务用车运行维护费支出决算为6.20万元，比上年决算减少0.80万元；"
             "公务接待费支出决算为3.40万元，比上年决算减少0.30万元。\n")
     assert failed(text) == []
+
+
+# ---------------------------------------------------------------- one figure restated (issue 14, item 5)
+
+# a 项目支出绩效自评表 of our own, its funds block in 万元
+_FORM = ("项目支出绩效自评表\n（2024年度）\n\n"
+         "项目名称\t乡村道路养护补助资金\n"
+         "主管部门\t青禾县交通运输局\t实施单位\t青禾县公路事务中心\n"
+         "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+         "\t年度资金总额\t800.00\t860.00\t843.00\t10\t98.02%\t9.80\n"
+         "\t其中：当年财政拨款\t800.00\t800.00\t783.00\t—\t97.88%\t—\n"
+         "\t上年结转资金\t0.00\t60.00\t60.00\t—\t100.00%\t—\n"
+         "\t其他资金\t0.00\t0.00\t0.00\t—\t—\t—\n"
+         "年度总体目标\t预期目标\t\t\t\t实际完成情况\n"
+         "\t完成农村公路养护120公里。\t\t\t\t完成农村公路养护126公里。\n"
+         "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+         "\t产出指标（50分）\t数量指标\t农村公路养护里程\t≥120公里\t126公里\t50\t50\t\n"
+         "\t效益指标（30分）\t社会效益指标\t道路通行条件\t明显改善\t明显改善\t30\t30\t\n"
+         "\t满意度指标（10分）\t服务对象满意度指标\t沿线群众满意度\t≥90%\t93.5%\t10\t10\t\n"
+         "总分\t\t\t\t\t\t100\t99.80\t\n\n"
+         "青禾县2024年度乡村道路养护补助资金绩效自评情况说明\n\n一、预算执行情况\n\n")
+
+
+def _spending(executed: str = "843.00", rate: str = "98.02%") -> str:
+    return (_FORM + "项目年初预算800.00万元，调整后全年预算860.00万元。截至2024年12月31日，"
+            f"项目累计支出{executed}万元，预算执行率{rate}，当年财政拨款执行数783.00万元。\n")
+
+
+def test_one_unit_of_the_last_place_is_a_second_value():
+    # both to one decimal: one figure rounded one way; their intervals only touch
+    text = ("一、产出情况\n\n全年完成农村公路养护126.4公里。\n\n二、自评结论\n\n"
+            "完成农村公路养护126.5公里，超额完成年度目标。\n")
+    [message] = failed(text)
+    assert "126.4" in message and "126.5" in message
+    # stated coarser in one place (126公里 for 126.4), the two agree
+    assert failed(text.replace("126.5公里", "126公里")) == []
+
+
+def test_the_text_restating_the_forms_funds_cells():
+    assert failed(_spending()) == []
+    [message] = failed(_spending(executed="843.01"))
+    assert "年度资金总额全年执行数" in message and "843.00" in message and "843.01万元" in message
+    [message] = failed(_spending(rate="98.03%"))
+    assert "年度资金总额执行率" in message
+    # 当年财政拨款执行数 is the 当年财政拨款 row's, not the total's
+    [message] = failed(_spending().replace("执行数783.00", "执行数783.10"))
+    assert "当年财政拨款全年执行数" in message
+
+
+def test_what_is_not_a_restatement_of_the_forms_funds_cells():
+    # another year, a bound of a scoring rule, another subject far off the
+    # total and a budget of what is not spending: none is the form's cell
+    text = (_spending() + "上年实际支出790.00万元。执行率超过100%的按100%计。\n\n"
+            "二、子项目情况\n\n（一）桥梁维修\n\n桥梁维修实际支出126.00万元。\n\n"
+            "（二）安全设施\n\n全年收入预算900.00万元。\n")
+    assert failed(text) == []
+
+
+def test_a_table_row_and_its_part_in_the_text_in_another_unit():
+    text = ("一、基本支出情况\n\n表1  2024年度公用经费明细（单位：元）\n"
+            "支出科目                  金额\n"
+            "办公设备购置费          436,200.00\n"
+            "差旅费                  118,500.00\n"
+            "合计                    554,700.00\n"
+            "其中办公设备购置费43.62万元，主要用于更新老旧电脑。\n")
+    assert failed(text) == []
+    [message] = failed(text.replace("43.62万元", "43.63万元"))
+    assert "办公设备购置费" in message and "436,200.00" in message and "43.63万元" in message
+
+
+def test_a_count_after_a_light_verb_is_the_count_of_its_object():
+    text = ("一、产出情况\n\n招募巡河志愿者共356名，经培训后全部上岗。\n\n二、履职效能\n\n"
+            "组织365名巡河志愿者开展汛期巡查。\n")
+    [message] = failed(text)
+    assert "356名" in message and "365名" in message
+    assert failed(text.replace("365名", "356名")) == []
+    # two acts on one object are two counts: 356 recruited, 320 trained
+    assert failed(text.replace("组织365名巡河志愿者开展汛期巡查", "培训巡河志愿者320名")) == []
+
+
+def test_a_tables_total_is_the_funds_row_its_heading_names():
+    form = _FORM.replace("\t其中：当年财政拨款\t800.00\t800.00\t783.00\t—\t97.88%\t—\n"
+                         "\t上年结转资金\t0.00\t60.00\t60.00\t—\t100.00%\t—\n"
+                         "\t其他资金\t0.00\t0.00\t0.00\t—\t—\t—\n",
+                         "\t按支出性质分：基本支出\t500.00\t520.00\t520.00\t—\t100.00%\t—\n"
+                         "\t项目支出\t300.00\t340.00\t323.00\t—\t95.00%\t—\n")
+    table = ("二、项目支出明细\n\n项目名称                 全年预算数   全年执行数\n"
+             "农村公路日常养护         210.00       201.50\n"
+             "桥梁检测评定             130.00       121.50\n"
+             "合计                     340.00       323.00\n")
+    assert failed(form + table) == []
+    [message] = failed(form + table.replace("340.00       323.00", "340.00       323.01"))
+    assert "项目支出全年执行数" in message and "323.01" in message

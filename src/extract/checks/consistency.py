@@ -35,6 +35,20 @@ Two figures are the same metric only when everything says so:
   绩效情况 → (一)专项甲, (二)专项乙) is about two subjects, so "安排资金" may
   differ between them. Text of two chapters, and a table against the text,
   are compared.
+
+A figure restated is one metric though its words differ, where the
+report's structure says so: a text figure named by a budget role alone
+(项目累计支出, 预算执行率) and the form's funds cell of that role
+(:func:`form_cell_role`); the 合计 of a table whose heading names a funds
+row (项目支出明细) and that row's cell; a table row and the text's 其中
+figure of its label, in another unit (1,285,600.00元 and 128.56万元); a
+count after a light verb (组织…名普查员) and the count of its object. Such
+an inferred identity is flagged only as a near miss
+(``inferred_near_relative``): far apart, the two are two subjects.
+
+Two statements agree when their intervals share more than an end
+(:func:`agree`): one figure stated to the cent in two places is written
+one way, so 1,312.84 and 1,312.85 disagree.
 """
 
 from __future__ import annotations
@@ -42,9 +56,13 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Claim
+from ..interpret.budget import budget_header_columns
+from ..interpret.funds import amount_quantity, table_unit
+from ..model import CheckResult, Claim, Table
+from ..quantities import find_quantities
 from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
 from .figures import count_unit, cue_rule, figure_interval, stated_text
@@ -69,6 +87,9 @@ class Statement:
     # for a figure named by a budget role alone (年初预算, 支出决算): what its
     # sentence or label says it is the role of; None when it names nothing
     subject: Optional[str] = None
+    # identity inferred, not named (a form cell and the text's budget-role
+    # words; a count after a light verb): a mismatch counts only as a near miss
+    inferred: bool = False
 
 
 def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) -> Optional[str]:
@@ -328,19 +349,46 @@ def _eligible(claim: Claim) -> bool:
 
 def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     """Eligible figures grouped by (metric name, normalized unit); only
-    metrics stated more than once."""
+    metrics stated more than once. A text figure restating a cell of the
+    form's funds block (:func:`form_cell_role`) is grouped with that cell;
+    a count after a light verb with the count of its object
+    (:func:`_light_verb_targets`)."""
     by_key: dict[tuple[str, str], list[Claim]] = {}
     subjects = subject_metrics(ctx)
     from_cues = tuple(ctx.book.rules.growth.from_cues)
+    cells = form_cells(ctx)
+    # a figure named by role words whose sentence names its subject is that subject's, not the form's
+    roles = role_subjects(ctx) if cells else None
+    inferred: set[int] = set()
+    restating: set[int] = set()  # text figures restating a form cell
     for claim in ctx.report.claims:
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
         if claim.origin == "text" and claim.metric_text.rstrip().endswith(from_cues):
             continue  # 由45μg/m³降至29μg/m³: the start of a change is of an earlier year
-        metric = subjects.get(id(claim), claim.metric)
-        key = metric_key(ctx, claim, metric) if metric is not None else None
+        cell = form_cell_role(ctx, claim) if roles is not None and id(claim) not in roles else None
+        if cell is not None and cell in cells:
+            key: Optional[str] = cells[cell][0]
+            inferred.add(id(claim))
+            restating.add(id(claim))
+        else:
+            metric = subjects.get(id(claim), claim.metric)
+            key = metric_key(ctx, claim, metric) if metric is not None else None
         if key is not None:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
+    # the form's cells, and the totals of the tables of one funds row, where
+    # the text restates them or they restate each other
+    extra: dict[tuple[str, str], list[Claim]] = {}
+    for name, cell_claim in list(cells.values()) + table_totals_of_rows(ctx, cells):
+        extra.setdefault((name, cell_claim.normalized_unit), []).append(cell_claim)
+    for key, claims in extra.items():
+        if key in by_key or len(claims) > 1:
+            by_key.setdefault(key, []).extend(claims)
+            inferred.update(id(c) for c in claims)
+    for source, target in _light_verb_targets(ctx, by_key).items():
+        moved = by_key.pop(source)
+        by_key[target].extend(moved)
+        inferred.update(id(c) for c in moved)
     index = {id(p.claim): i for i, s in enumerate(ctx.sentences) for p in s.placed}
 
     def lead(i: Optional[int]) -> str:
@@ -350,11 +398,44 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         return s.text[:max(s.placed[0].start, 0)]
 
     wholes_of = listed_wholes(ctx) if by_key else {}
-    roles = role_subjects(ctx) if by_key else {}
-    return {key: [Statement(c, i, _scope(ctx, c, lead(i), wholes_of), *_operands(ctx, c, i),
-                            subject=roles.get(id(c)))
+    if roles is None:
+        roles = role_subjects(ctx) if by_key else {}
+
+    def scope(c: Claim, i: Optional[int]) -> frozenset[str]:
+        words = _scope(ctx, c, lead(i), wholes_of)
+        if id(c) in restating:
+            # the role's own words (累计 of 累计支出) and a breakdown's whole
+            # are no scope of a form cell's restatement
+            role = "".join(m.group() for m in _form_words(ctx).columns.finditer(c.metric_text))
+            words = frozenset(w for w in words if not w.startswith("之部分:") and w not in role)
+        return words
+
+    return {key: [Statement(c, i, scope(c, i), *_operands(ctx, c, i),
+                            subject=roles.get(id(c)), inferred=id(c) in inferred)
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
+
+
+def _light_verb_targets(ctx: CheckContext,
+                        by_key: dict[tuple[str, str], list[Claim]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Groups named by a light verb and its object (组织普查员: rules
+    ``consistency.light_verbs``), each with the one other group of the
+    unit named by the object alone or after a verb of at most two
+    characters (普查员, 选聘普查员): both count the object. A group with no
+    such other, or with more than one, stays as it is."""
+    verbs = _longest_first(ctx.book.rules.consistency.light_verbs)
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    if not verbs:
+        return out
+    for key, unit in by_key:
+        rest = _after_lead(verbs, key)
+        if rest is None or len(rest) < ctx.book.rules.consistency.min_metric_chars:
+            continue
+        targets = [(k, u) for k, u in by_key if u == unit and k != key and k.endswith(rest)
+                   and len(k) - len(rest) <= 2 and _after_lead(verbs, k) is None]
+        if len(targets) == 1:
+            out[(key, unit)] = targets[0]
+    return out
 
 
 def _operands(ctx: CheckContext, claim: Claim, i: Optional[int]) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
@@ -440,6 +521,27 @@ def _parallel(a: Claim, path_a: Optional[tuple], b: Claim, path_b: Optional[tupl
     return bool(path_a) and bool(path_b) and path_a[0] == path_b[0]
 
 
+def agree(x: Interval, y: Interval) -> bool:
+    """Whether two statements of one metric may be one figure: their
+    intervals share more than an end. 1,312.84 and 1,312.85 (both to the
+    cent) meet only at 1,312.845, and one figure rounded to the cent is
+    written one way: they disagree. 1,312.8 and 1,312.85 agree (the first is
+    rounded coarser), so do 1,285,600.00元 and 128.56万元. An exact figure
+    (908 家) agrees with what holds it, ends included.
+    (Sums and rates keep DESIGN.md's closed intervals: their parts are
+    rounded apart, a total of rounded parts may sit at an end.)"""
+    if x.lo == x.hi or y.lo == y.hi:
+        return x.overlaps(y)
+    return x.lo < y.hi and y.lo < x.hi
+
+
+def _near(a: Claim, b: Claim, share: Decimal) -> bool:
+    """Whether ``a`` and ``b`` differ by at most ``share`` of the larger
+    (1,312.84 and 1,312.85; not 50 and 398.36)."""
+    x, y = abs(a.normalized_value), abs(b.normalized_value)
+    return abs(x - y) <= share * max(x, y)
+
+
 def _same_place(a: Statement, b: Statement) -> bool:
     return a.sentence is not None and a.sentence == b.sentence or a.claim is b.claim
 
@@ -455,7 +557,13 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     if not pairs:
         return None
     intervals = _intervals(ctx, group)
-    bad = [(a, b) for a, b in pairs if not intervals[id(a.claim)].overlaps(intervals[id(b.claim)])]
+    near = ctx.book.rules.consistency.inferred_near_relative
+    # an inferred identity that differs by more than a near miss: two metrics after all
+    pairs = [(a, b) for a, b in pairs if not (a.inferred or b.inferred)
+             or agree(intervals[id(a.claim)], intervals[id(b.claim)]) or _near(a.claim, b.claim, near)]
+    if not pairs:
+        return None
+    bad = [(a, b) for a, b in pairs if not agree(intervals[id(a.claim)], intervals[id(b.claim)])]
     paired = {id(st) for pair in (bad or pairs) for st in pair}
     involved = [st for st in group if id(st) in paired]
     first = next((st for st in involved if st.claim.origin == "table"), involved[0])
@@ -467,13 +575,24 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
                            f"“{name}”在 {len(involved)} 处的数值一致：{stated_text(first.claim)}",
                            expected=stated_text(first.claim), stated=stated_text(first.claim),
                            quote=quote, locations=locations)
-    differ = [st for st in others if not intervals[id(first.claim)].overlaps(intervals[id(st.claim)])] or others
+    differ = [st for st in others if not agree(intervals[id(first.claim)], intervals[id(st.claim)])] or others
     values = "；".join(_where(st) for st in [first] + others)
     return make_result(ctx, RULE, "metric_consistency", "fail",
                        f"同一指标“{name}”在不同位置的数值不一致：{values}",
                        expected=stated_text(first.claim),
                        stated="、".join(stated_text(st.claim) for st in differ),
                        quote=quote, locations=locations)
+
+
+def _join_table_parts(ctx: CheckContext, by_scope: dict[frozenset[str], list[Statement]]) -> None:
+    """A table's row is a part of its table (the rows under a total), so it
+    is also the text's figure of its label marked as a part (rules
+    ``consistency.part_scope_words``: 其中商品和服务支出128.56万元 and the row
+    商品和服务支出 1,285,600.00 of a table in 元): each table statement
+    joins, besides its own, the group of its scope and a part word."""
+    for word in ctx.book.rules.consistency.part_scope_words:
+        for scope in [k for k in by_scope if word in k]:
+            by_scope[scope] += [st for st in by_scope.get(scope - {word}, []) if st.claim.origin == "table"]
 
 
 def check_metric_consistency(ctx: CheckContext) -> list[CheckResult]:
@@ -484,8 +603,189 @@ def check_metric_consistency(ctx: CheckContext) -> list[CheckResult]:
         by_scope: dict[frozenset[str], list[Statement]] = {}
         for st in group:
             by_scope.setdefault(st.scope, []).append(st)
+        _join_table_parts(ctx, by_scope)
         for members in by_scope.values():
             result = judge_group(ctx, name, members)
             if result is not None:
                 out.append(result)
+    return out
+
+
+# ---------------------------------------------------------------- the form's funds cells, restated in the text
+
+@dataclass(frozen=True)
+class _FormWords:
+    """The compiled words that tie a text figure to a funds cell of a form:
+    the role words of each column (rules ``consistency.form_columns``), the
+    words naming no subject (``form_nameless_words`` and the report's
+    period words) and each funds row's words (forms.yaml ``funds_rows``)."""
+
+    columns: re.Pattern
+    column_of: dict[str, str]
+    nameless: re.Pattern
+    rows: dict[str, str]  # a row's word -> its role
+    row_prefix: re.Pattern
+
+
+def _form_words(ctx: CheckContext) -> Optional[_FormWords]:
+    def build() -> Optional[_FormWords]:
+        rules = ctx.book.rules.consistency
+        column_of = {w: col for col, words in rules.form_columns.items() for w in words}
+        if not column_of:
+            return None
+        nameless = rules.form_nameless_words + rules.report_period_words
+        forms = ctx.rules.forms
+        return _FormWords(columns=re.compile(_words(list(column_of))), column_of=column_of,
+                          nameless=re.compile(f"(?:{_words(nameless)}|[：:，,、\\s])*" if nameless else r"[：:，,、\s]*"),
+                          rows={w: role for role, words in forms.funds_rows.items() for w in words},
+                          row_prefix=re.compile(f"^(?:{forms.row_prefix})"))
+    return ctx.rules.derived("consistency.form_words", build)
+
+
+# what a message calls a funds column of the form
+FORM_COLUMN_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "rate": "执行率"}
+
+
+def form_cell_role(ctx: CheckContext, claim: Claim) -> Optional[tuple[str, str]]:
+    """(funds row role, column) of the form cell a text figure restates:
+    its metric holds the role words of one column (rules
+    ``consistency.form_columns``: 累计支出 is 全年执行数, 预算执行率 is 执行率)
+    and, beside them, words naming no subject (项目, 全年: the 年度资金总额
+    row, role ``total``) or only a funds row's words (当年财政拨款: role
+    ``current``). None for any other figure (全年收入预算 names 收入; a rate
+    that is no percent, an amount that is no money), for a figure of
+    another period or an aim (上年, 计划 …: scope words besides the role's
+    own 累计), for a change (比上年增加), and for a bound (超过100%)."""
+    words = _form_words(ctx)
+    if words is None or claim.origin != "text" or claim.qualifier or claim.operator:
+        return None  # 执行率超过100%的按100%计: a bound, no restatement
+    metric = claim.metric
+    found = list(words.columns.finditer(metric))
+    if not found:  # 全年预算412.50万元: the metric 预算 lost its 全年 as the report's period
+        metric = claim.metric_text.strip()
+        found = list(words.columns.finditer(metric))
+    columns = {words.column_of[m.group()] for m in found}
+    if len(columns) != 1:
+        return None
+    [column] = columns
+    if (column == "rate") != (claim.unit_class == "percent") or column != "rate" and claim.unit_class != "money":
+        return None
+    rest, at = [], 0
+    for m in found:
+        rest.append(metric[at:m.start()])
+        at = m.end()
+    rest.append(metric[at:])
+    if any(ctx.book.scope_words.search(r) or ctx.book.relation_words.search(r) for r in rest):
+        return None
+    own = [m.span() for m in words.columns.finditer(claim.metric_text)]
+    if any(not any(a <= s.start() and s.end() <= b for a, b in own)
+           for s in ctx.book.scope_words.finditer(claim.metric_text)) or ctx.states_aim(claim):
+        return None  # 上年实际支出: a scope word beside the role's own
+    named = [_strip_nameless(words, r) for r in rest]
+    named = [r for r in named if r]
+    if not named:
+        return "total", column
+    if len(named) > 1:
+        return None
+    role = words.rows.get(named[0])
+    return (role, column) if role is not None else None
+
+
+def _strip_nameless(words: _FormWords, text: str) -> str:
+    """``text`` without a row prefix (其中：) and the words naming no subject
+    at either end: 项目当年财政拨款 -> 财政拨款 (当年 is the report's period)."""
+    text = words.row_prefix.sub("", text)
+    text = text[words.nameless.match(text).end():]
+    return next((text[:i] for i in range(len(text) + 1) if words.nameless.fullmatch(text[i:])), text)
+
+
+def form_cells(ctx: CheckContext) -> dict[tuple[str, str], tuple[str, Claim]]:
+    """The funds cells of the report's one self-evaluation form as table
+    figures, by (row role, column): the name a message calls it
+    (年度资金总额全年执行数) and the figure, money in the form's funds unit.
+    Empty when the report holds no such form or more than one (which
+    project's would a text figure restate?), and for amounts of a form
+    that states no unit."""
+    forms = [f for f in ctx.report.forms if f.stage == "self_evaluation" and f.funds]
+    if len(forms) != 1:
+        return {}
+    form = forms[0]
+    words = _form_words(ctx)
+    out: dict[tuple[str, str], tuple[str, Claim]] = {}
+    for row in form.funds:
+        label = words.row_prefix.sub("", row.label).strip() if words is not None else row.label
+        for column, title in FORM_COLUMN_NAMES.items():
+            cell = row.cells.get(column)
+            if row.role is None or cell is None or cell.value is None or (row.role, column) in out:
+                continue
+            if column == "rate":
+                text = cell.text.strip() if cell.percent else ""
+            else:
+                text = f"{cell.text.strip()}{form.funds_unit}" if form.funds_unit else ""
+            found = find_quantities(text, ctx.rules) if text else []
+            if len(found) != 1 or found[0].unit_class != ("percent" if column == "rate" else "money"):
+                continue
+            quantity = found[0].to_quantity(cell.location).model_copy(update={"text": cell.text.strip()})
+            name = f"{label}{title}"
+            q = quantity
+            out[(row.role, column)] = name, Claim(
+                metric=name, metric_text=name, text=q.text, value=q.value, unit=q.unit,
+                normalized_value=q.normalized_value, normalized_unit=q.normalized_unit, unit_class=q.unit_class,
+                precision=q.precision, origin="table", sentence=q.text, location=q.location)
+    return out
+
+
+def table_subject(ctx: CheckContext, table: Table) -> Optional[str]:
+    """What a table lists, from its caption, else the heading it stands
+    under, without numbering, years and the endings that name a listing
+    (rules ``consistency.table_subject_endings``): 三、项目支出明细 -> 项目支出."""
+    text = table.caption
+    if not text and table.section in ctx.sections:
+        text = ctx.sections[table.section].title
+    if not text:
+        return None
+    text = re.sub(r"[(（][^)）]*[)）]", "", _LABEL_NOISE.sub("", text)).strip()
+    ends = _longest_first(ctx.book.rules.consistency.table_subject_endings)
+    for end in ends:
+        if text.endswith(end) and len(text) > len(end):
+            text = text[:-len(end)]
+            break
+    return _LABEL_END.sub("", text) or None
+
+
+def table_totals_of_rows(ctx: CheckContext, cells: dict[tuple[str, str], tuple[str, Claim]]) -> list[tuple[str, Claim]]:
+    """The grand totals (合计, not 小计) of the tables whose subject is one
+    funds row of the form (:func:`table_subject`: a 项目支出明细 table's 合计
+    is the form's 项目支出), in their budget columns (全年预算数, 全年执行数:
+    metrics ``budget_columns``), each with the name of that form cell. A
+    table that states no unit is in metrics ``budget_table_default_unit``."""
+    if not cells:
+        return []
+    words = _form_words(ctx)
+    subtotal = tuple(ctx.book.rules.table_totals.subtotal_words)
+    out: list[tuple[str, Claim]] = []
+    for table in ctx.report.tables:
+        subject = table_subject(ctx, table) if table.total_rows and table.header_rows else None
+        role = words.rows.get(subject) if subject and words is not None else None
+        if role is None:
+            continue
+        grid = table.grid(filled=True)
+        totals = [r for r in table.total_rows if r < len(grid) and not any(w in "".join(grid[r]) for w in subtotal)]
+        columns = budget_header_columns(table.columns, ctx.rules.metrics)
+        if not totals or not columns:
+            continue
+        by_place = {(c.row, c.col): c for c in table.cells}
+        for column, col in columns.items():
+            cell = by_place.get((totals[-1], col))
+            if (role, column) not in cells or column == "rate" or cell is None or cell.location is None:
+                continue
+            unit = table_unit(table, col, ctx.rules.tables) or ctx.rules.metrics.budget_table_default_unit
+            q = amount_quantity(cell.text, unit, cell.location, ctx.rules)
+            if q is None or q.unit_class != "money":
+                continue
+            name = cells[(role, column)][0]
+            out.append((name, Claim(metric=name, metric_text=name, text=q.text, value=q.value, unit=q.unit,
+                                    normalized_value=q.normalized_value, normalized_unit=q.normalized_unit,
+                                    unit_class=q.unit_class, precision=q.precision, origin="table",
+                                    sentence=cell.text, location=q.location)))
     return out

@@ -350,6 +350,12 @@ class ConsistencyRules(_Strict):
     prior_leads: list[str] = Field(default_factory=list)
     role_words: list[str] = Field(default_factory=list)
     subject_label_max_chars: int = 60
+    form_columns: dict[str, list[str]] = Field(default_factory=dict)
+    form_nameless_words: list[str] = Field(default_factory=list)
+    part_scope_words: list[str] = Field(default_factory=list)
+    light_verbs: list[str] = Field(default_factory=list)
+    table_subject_endings: list[str] = Field(default_factory=list)
+    inferred_near_relative: Decimal = Decimal("0.05")
 
 
 class YearRules(_Strict):
