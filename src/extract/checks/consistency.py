@@ -61,7 +61,7 @@ from typing import Optional
 
 from ..interpret.budget import budget_header_columns
 from ..interpret.funds import amount_quantity, table_unit
-from ..model import CheckResult, Claim, Table
+from ..model import CheckResult, Claim, Quantity, Table
 from ..quantities import find_quantities
 from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
@@ -699,6 +699,13 @@ def _strip_nameless(words: _FormWords, text: str) -> str:
     return next((text[:i] for i in range(len(text) + 1) if words.nameless.fullmatch(text[i:])), text)
 
 
+def _cell_claim(name: str, q: Quantity) -> Claim:
+    """The table figure a cell states: ``q`` under ``name``."""
+    return Claim(metric=name, metric_text=name, text=q.text, value=q.value, unit=q.unit,
+                 normalized_value=q.normalized_value, normalized_unit=q.normalized_unit, unit_class=q.unit_class,
+                 precision=q.precision, origin="table", sentence=q.text, location=q.location)
+
+
 def form_cells(ctx: CheckContext) -> dict[tuple[str, str], tuple[str, Claim]]:
     """The funds cells of the report's one self-evaluation form as table
     figures, by (row role, column): the name a message calls it
@@ -727,11 +734,7 @@ def form_cells(ctx: CheckContext) -> dict[tuple[str, str], tuple[str, Claim]]:
                 continue
             quantity = found[0].to_quantity(cell.location).model_copy(update={"text": cell.text.strip()})
             name = f"{label}{title}"
-            q = quantity
-            out[(row.role, column)] = name, Claim(
-                metric=name, metric_text=name, text=q.text, value=q.value, unit=q.unit,
-                normalized_value=q.normalized_value, normalized_unit=q.normalized_unit, unit_class=q.unit_class,
-                precision=q.precision, origin="table", sentence=q.text, location=q.location)
+            out[(row.role, column)] = name, _cell_claim(name, quantity)
     return out
 
 
@@ -784,8 +787,5 @@ def table_totals_of_rows(ctx: CheckContext, cells: dict[tuple[str, str], tuple[s
             if q is None or q.unit_class != "money":
                 continue
             name = cells[(role, column)][0]
-            out.append((name, Claim(metric=name, metric_text=name, text=q.text, value=q.value, unit=q.unit,
-                                    normalized_value=q.normalized_value, normalized_unit=q.normalized_unit,
-                                    unit_class=q.unit_class, precision=q.precision, origin="table",
-                                    sentence=cell.text, location=q.location)))
+            out.append((name, _cell_claim(name, q)))
     return out
