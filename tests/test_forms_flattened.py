@@ -172,3 +172,63 @@ def test_a_score_written_as_got_of_max():
         "执行率：95.00%\n执行率得分：9.5/10\n" + "\n".join(INDICATOR_LINES) + "\n"
     total = parse(lv).forms[0].funds[0]
     assert (total.cells["score"].value, total.cells["weight"].value) == (Decimal("9.5"), Decimal("10"))
+
+
+LEVEL_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_edges", "pipe", "tab"])
+def test_a_row_lacking_its_merged_level_cells_stands_right(layout):
+    """Under a header opening with 一级指标 (no group label), a row whose
+    merged 一级指标 (or 一级 and 二级) cell is left out: its figures belong under
+    the figure columns, not its first figure under 三级指标."""
+    rows = [LEVEL_HEADER,
+            ["产出指标", "数量指标", "新建站点", "≥12个", "12个", "20", "20"],
+            ["时效指标", "完工时间", "≤11月", "10月", "20", "20"],     # lacks 一级
+            ["覆盖人口", "≥800", "760", "20", "18"],                  # lacks 一级 and 二级
+            ["效益指标", "满意度指标", "群众满意度", "≥90%", "93%", "20", "20"]]
+    funds = ["\t".join(FUNDS_HEADER), "\t".join(["年度资金总额", "100.00", "120.00", "114.00", "10", "95.00%", "9.50"])]
+    text = TITLE.format(total="98") + "\n".join(funds + render(rows, layout)) + "\n"
+    form = parse(text).forms[0]
+    got = [{k: c.text for k, c in r.cells.items()} for r in form.indicators]
+    assert [g["name"] for g in got] == ["新建站点", "完工时间", "覆盖人口", "群众满意度"]
+    assert [(g["target"], g["actual"], g["score"]) for g in got] == [
+        ("≥12个", "12个", "20"), ("≤11月", "10月", "20"), ("≥800", "760", "18"), ("≥90%", "93%", "20")]
+    assert got[1].get("level2") == "时效指标"
+
+
+def test_a_provincial_pipe_form_rows_wrapped_after_their_name_and_a_reason_block():
+    """A 项目支出绩效自评表 as some provinces print it (made-up figures): the
+    funds header 预算数(A) | 执行数(B), the one row 年度财政资金总额, indicator
+    rows wrapped after their name cell (figures alone on the next line) or
+    lacking their merged 一级指标 cell, and the reasons of the misses in a
+    block under 总分: the rows read whole, the misses owned, the total checked
+    with the funds score in it."""
+    lines = ["项目支出绩效自评表 |",
+             "项目名称 | 2023年乡村道路养护项目 | |||||",
+             "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |",
+             "||",
+             "年度财政资金总额 | 300 | 240 | 0.8 | 16 | ||",
+             "年度绩效目标 (80分) |",
+             "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+             "产出指标 | 数量指标 | 养护道路里程 (公里) |",
+             "40 | 36 | 27 | |",
+             "数量指标 | 修补路面面积(平方米) | 5000 | 5200 | 25 | ||",
+             "满意度指标 | 服务对象满意度指标 | 沿线群众满意度(%) | 90 | 92 | 28 | |",
+             "总分 | 96 | |||||",
+             "偏差大或 目标未完成 原因分析 |",
+             "一是雨季较长，部分路段养护推迟；二是个别路段改由交通部门实施。 | |||||"]
+    report = parse("\n".join(lines) + "\n")
+    form = report.forms[0]
+    got = [{k: c.text for k, c in r.cells.items()} for r in form.indicators]
+    assert [(g["name"], g.get("target"), g.get("actual"), g.get("score")) for g in got] == [
+        ("养护道路里程 (公里)", "40", "36", "27"), ("修补路面面积(平方米)", "5000", "5200", "25"),
+        ("沿线群众满意度(%)", "90", "92", "28")]
+    assert [g.get("level1") for g in got] == ["产出指标", "产出指标", "满意度指标"]
+    assert [r.role for r in form.funds] == ["total"]
+    assert form.goals["deviation"].text.startswith("一是雨季较长")
+    problems = [c for c in report.checks if c.status == "fail" and c.severity in ("error", "warning")]
+    assert problems == [], [c.message for c in problems]
+    miss = [c for c in report.checks if c.rule == "target" and c.status == "fail"]
+    assert miss and all("偏差原因：一是雨季较长" in c.message for c in miss)
+    assert any(c.rule == "form" and c.status == "pass" and "总分 96" in c.message for c in report.checks)

@@ -536,7 +536,9 @@ class Form(Model):
     完成值, never checked as missed); ``funds_unit`` the unit its funds
     header states (万元, 元), None when it states none. ``total`` holds
     weight 总分值, score 总分 and grade 评价等级 when the form states them.
-    ``goals``: expected, actual, and project (项目总目标) on target forms."""
+    ``goals``: expected, actual, and project (项目总目标) on target forms;
+    deviation: the block under the total row giving the reasons of the
+    form's misses (偏差大或目标未完成原因分析)."""
 
     id: str
     kind: Literal["project", "department"] = "project"

@@ -297,7 +297,7 @@ FORM_INDICATOR_TEXTS = ("level1", "level2", "name", "target", "operator", "unit"
 FORM_INDICATOR_FIGURES = ("weight", "score")
 #: a form's identity cells (rules/forms.yaml identity), its goals, its total
 FORM_IDENTITY = ("project_name", "department", "unit")
-FORM_GOALS = ("expected", "actual", "project")
+FORM_GOALS = ("expected", "actual", "project", "deviation")
 FORM_TOTAL = ("weight", "score")
 FORM_TOTAL_TEXTS = ("grade",)
 

@@ -356,6 +356,21 @@ class Reader:
             shifted = self.place(pieces, cols, layout, shift=1)
             if _fit(shifted) > fit:
                 best, fit = shifted, _fit(shifted)
+        elif layout in ("tab", "pipe") and pieces and pieces[0].text:
+            # a row lacking the cells of its merged leading levels (一级指标 printed
+            # once, above; not a row leaving them blank): its cells stand as many
+            # columns right as it is short, taken so when its figures then fall
+            # under the figure columns
+            # (on a tie, the reading that gives the row a name: a row of words
+            # alone, its figures on the next line, see row_values)
+            def key(placed):
+                return _fit(placed), any(c.role == "name" for c, _ in placed)
+
+            lead = next((i for i, c in enumerate(cols) if c.role not in (None, "level1", "level2")), 0)
+            for shift in range(1, min(lead, len(cols) - filled) + 1):
+                shifted = self.place(pieces, cols, layout, shift=shift)
+                if key(shifted) > key(best):
+                    best = shifted
         if layout == "pipe" and not self.edge_pipes and self.row_opens_with_pipe and pieces and not pieces[0].text:
             # a row opening with a pipe its header lacks (rows with edge pipes under a header
             # without): one cell more on the left
@@ -568,8 +583,40 @@ class Reader:
         return out  # type: ignore[return-value]
 
     def indicator_row(self, pieces: list[Piece], layout: str) -> None:
+        if self.row_values(pieces, layout):
+            return
         for period, roles in self.indicator_sets(pieces, layout):
             self._indicator_row(roles, period)
+
+    def row_values(self, pieces: list[Piece], layout: str) -> bool:
+        """A line of figures alone under an indicator row that has its words
+        and no figure (the row wrapped after its name cell: ``产出指标 | 数量指标
+        | 新建站点（个） |`` then ``12 | 12 | 20 |``): the figures are that row's,
+        from its first figure column on. True when taken so."""
+        rows = self.form.indicators
+        filled = [p for p in pieces if p.text and not self.vocab.is_empty(p.text)]
+        if layout not in ("tab", "pipe") or not rows or not filled or any(c.period for c in self.ind_cols):
+            return False
+        prev = rows[-1]
+        if "name" not in prev.cells or any(k in prev.cells for k in _VALUE_ROLES + _SCORE_ROLES):
+            return False
+        if not all(looks_like_figure(fold(p.text)) for p in filled):
+            return False
+        order = sorted(self.ind_cols, key=lambda c: (c.index, c.col0))
+        first = next((i for i, c in enumerate(order) if c.role in _VALUE_ROLES + _SCORE_ROLES), None)
+        if first is None:
+            return False
+        shift = first - next(i for i, c in enumerate(order) if c.index == filled[0].index) \
+            if any(c.index == filled[0].index for c in order) else None
+        if shift is None or shift < 0:
+            return False
+        placed = [(c, p) for c, p in self.place(pieces, self.ind_cols, layout, shift)
+                  if c.role in _VALUE_ROLES + _SCORE_ROLES]
+        if len(placed) < len(filled):
+            return False  # a figure beyond the figure columns: not this row's values
+        for role, p in _by_role(placed).items():
+            prev.cells[role] = self.cell(p)
+        return True
 
     def _indicator_row(self, roles: dict[str, Piece], period: Optional[str]) -> None:
         cells = {k: self.cell(p) for k, p in roles.items()}
@@ -578,7 +625,9 @@ class Reader:
         if blank and "name" in cells and re.fullmatch(blank, cells["name"].text) and not any(
                 k in cells and not self.vocab.is_empty(cells[k].text) for k in ("target", "actual")):
             return  # an unfilled template line ("指标2 | | | / | /")
-        if rows and not any(k in cells for k in ("target", "actual", "weight", "score")):
+        opens_row = "name" in cells and any(
+            k in cells and self.vocab.is_level(cells[k].text) for k in ("level1", "level2"))
+        if rows and not opens_row and not any(k in cells for k in ("target", "actual", "weight", "score")):
             prev = rows[-1]  # a wrapped cell: its text joins the cell above
             for k, c in cells.items():
                 if k in prev.cells:
@@ -1468,6 +1517,9 @@ def read_form(lines: list[tuple[str, int]], start: int, anchor: int, stop: int, 
         if _form_grade(form, text, base, vocab, source):
             last = i
             continue
+        if _form_deviation(form, lines, i, vocab, source):
+            last = i + 1
+            break
         if vocab.is_note(text):
             form.note = make_cell(text.strip(), base + len(text) - len(text.lstrip()),
                                   base + len(text.rstrip()), source)
@@ -1484,6 +1536,26 @@ def read_form(lines: list[tuple[str, int]], start: int, anchor: int, stop: int, 
     end = lines[last]
     form.location = source.locate(first[1], max(end[1] + len(end[0]), first[1] + 1))
     return form, last
+
+
+def _form_deviation(form: Form, lines: list[tuple[str, int]], i: int, vocab: Vocabulary,
+                    source: SourceText) -> bool:
+    """A block under the total row giving the reasons of the form's misses
+    (``偏差大或目标未完成原因分析 |`` with its text in the next line's first
+    cell, or in its own next cell): stored as the form's ``deviation`` goal,
+    the 偏差原因 of every indicator row without one of its own."""
+    text, base = lines[i]
+    pieces = [p for p in split_line(text, base, line_layout(text)) if p.text]
+    if not pieces or vocab.goal(pieces[0].text) != "deviation":
+        return False
+    cell = pieces[1] if len(pieces) > 1 else None
+    if cell is None and i + 1 < len(lines):
+        nxt, nbase = lines[i + 1]
+        cell = next((p for p in split_line(nxt, nbase, line_layout(nxt)) if p.text), None)
+    if cell is None or vocab.is_empty(cell.text):
+        return False
+    form.goals["deviation"] = make_cell(cell.text, cell.start, cell.end, source)
+    return True
 
 
 def _is_total_line(text: str, vocab: Vocabulary) -> bool:
@@ -1576,7 +1648,9 @@ def form_indicators(form: Form, rules: RuleSet) -> list[Indicator]:
                              actual_text=a.text if a else "", actual=actual,
                              met=target_met(target, actual, a.text if a else "", irules),
                              weight=weight, score=score,
-                             deviation_reason=c["deviation"].text if "deviation" in c else None,
+                             deviation_reason=(c["deviation"].text if "deviation" in c else
+                                               form.goals["deviation"].text if "deviation" in form.goals
+                                               else None),
                              table=form.id, row=i, location=row.location))
     return out
 
