@@ -232,3 +232,18 @@ def test_a_provincial_pipe_form_rows_wrapped_after_their_name_and_a_reason_block
     miss = [c for c in report.checks if c.rule == "target" and c.status == "fail"]
     assert miss and all("偏差原因：一是雨季较长" in c.message for c in miss)
     assert any(c.rule == "form" and c.status == "pass" and "总分 96" in c.message for c in report.checks)
+
+
+@pytest.mark.parametrize("layout", ["pipe_edges", "pipe", "tab"])
+def test_a_full_row_whose_name_opens_with_a_figure_stays(layout):
+    """A full row whose 三级指标 opens with digits (60岁以上…) and whose blank
+    偏差原因 cell is left out is no row lacking its level cells."""
+    header = LEVEL_HEADER + ["偏差原因"]
+    rows = [header,
+            ["产出指标", "数量指标", "60岁以上老人体检人数", "≥3000人", "3120人", "20", "20"],
+            ["产出指标", "质量指标", "体检报告反馈率", "100%", "98%", "20", "19", "个别地址变更"]]
+    funds = ["\t".join(FUNDS_HEADER), "\t".join(["年度资金总额", "100.00", "120.00", "114.00", "10", "95.00%", "9.50"])]
+    text = TITLE.format(total="98") + "\n".join(funds + render(rows, layout)) + "\n"
+    got = [{k: c.text for k, c in r.cells.items()} for r in parse(text).forms[0].indicators]
+    assert [(g["level2"], g["name"], g["target"], g["score"]) for g in got] == [
+        ("数量指标", "60岁以上老人体检人数", "≥3000人", "20"), ("质量指标", "体检报告反馈率", "100%", "19")]

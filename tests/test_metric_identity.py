@@ -294,3 +294,17 @@ def test_a_tables_total_is_the_funds_row_its_heading_names():
     assert failed(form + table) == []
     [message] = failed(form + table.replace("340.00       323.00", "340.00       323.01"))
     assert "项目支出全年执行数" in message and "323.01" in message
+
+
+def test_parallel_items_each_with_its_subject_are_two_metrics():
+    """Items of one passage (一是…；二是…), each opening with a figure of its own
+    subject, then the same predicate (已于年内拨付, 完成年度任务): the predicate
+    names no metric shared by the items."""
+    text = ("一、资金使用情况\n\n本年度专项资金分两部分使用：一是农机购置补贴资金共计45万元，已于年内拨付45万元，"
+            "拨付率100%；二是农技推广补助资金共计18万元，已于年内拨付18万元，拨付率100%。\n\n"
+            "二、产出情况\n\n全年培训农民620人次，完成年度任务103%；新建示范基地4个，完成年度任务80%；"
+            "推广新品种9个，完成年度任务90%。\n")
+    assert failed(text) == []
+    # one subject stated twice with two values is still found
+    text += "\n三、自评结论\n\n农机购置补贴资金共计45万元，已于年内拨付44万元。\n"
+    assert any("45万元" in m and "44万元" in m for m in failed(text)), failed(text)

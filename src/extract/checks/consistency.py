@@ -478,6 +478,49 @@ def _other_subjects(a: Statement, b: Statement) -> bool:
     return a.subject is not None and b.subject is not None and a.subject != b.subject
 
 
+#: What separates the parallel items of one sentence: ；, or the next item's
+#: marker (二是, （二）, 2、).
+_ITEM_BREAK = re.compile(r"[；;]|[二三四五六七八九十]是|[（(][二三四五六七八九十\d]{1,2}[）)]|(?<!\d)\d[、.．](?!\d)")
+
+
+def _parallel_items(ctx: CheckContext, a: Statement, b: Statement) -> bool:
+    """Two figures in two parallel items of one passage (split by ；, 二是,
+    （二）, or into neighbouring sentences), each item opening with a figure
+    of its own subject before them (一是培训经费合计12万元，已于本年度支出12万元；
+    二是设备购置经费合计30万元，已于本年度支出30万元: the spending of two
+    subjects, named only by its predicate): two metrics."""
+    if a.sentence is None or b.sentence is None or abs(a.sentence - b.sentence) > ITEM_REACH:
+        return False
+    first, second = sorted((a, b), key=lambda st: (st.sentence, st.claim.figure_at or 0))
+    if ctx.sentences[first.sentence].section != ctx.sentences[second.sentence].section:
+        return False
+    sa, sb = _item_subject(ctx, first), _item_subject(ctx, second)
+    if sa is None or sb is None or sa == sb:
+        return False
+    if first.sentence != second.sentence:
+        return True
+    s = ctx.sentences[first.sentence]
+    pa, pb = (next(p for p in s.placed if p.claim is st.claim) for st in (first, second))
+    return any(m.start() >= pa.end for m in _ITEM_BREAK.finditer(s.text, 0, max(pb.start, 0)))
+
+
+#: How many sentences apart two parallel items may stand.
+ITEM_REACH = 3
+
+
+def _item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[str]]:
+    """The names of the figures before ``st``'s in its item (its sentence
+    from the last item break before it): what the item is about; None when
+    it states none."""
+    s = ctx.sentences[st.sentence]
+    p = next((q for q in s.placed if q.claim is st.claim), None)
+    if p is None or p.start < 0:
+        return None
+    opens = max([0] + [m.end() for m in _ITEM_BREAK.finditer(s.text, 0, p.start)])
+    before = [q.claim for q in s.placed if opens <= q.start < p.start and q.claim is not st.claim]
+    return frozenset(metric_key(ctx, c) or c.metric for c in before) or None
+
+
 def _intervals(ctx: CheckContext, group: list[Statement]) -> dict[int, Interval]:
     """Each statement's figure interval, by ``id`` of its claim: worked out
     once, not once per pair (a metric stated n times makes n² pairs)."""
@@ -553,7 +596,8 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     paths = {id(st): ctx.section_path(st.claim.section) if st.claim.origin == "text" else None for st in group}
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
              if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])
-             and not _other_operands(ctx, a, b) and not _other_subjects(a, b)]
+             and not _other_operands(ctx, a, b) and not _other_subjects(a, b)
+             and not _parallel_items(ctx, a, b)]
     if not pairs:
         return None
     intervals = _intervals(ctx, group)

@@ -367,7 +367,9 @@ class Reader:
                 return _fit(placed), any(c.role == "name" for c, _ in placed)
 
             lead = next((i for i, c in enumerate(cols) if c.role not in (None, "level1", "level2")), 0)
-            for shift in range(1, min(lead, len(cols) - filled) + 1):
+            # short of the figure columns (a blank 偏差原因 cell left out is no missing level)
+            figures = max((i + 1 for i, c in enumerate(cols) if c.role in _VALUE_ROLES + _SCORE_ROLES), default=0)
+            for shift in range(1, min(lead, figures - filled) + 1):
                 shifted = self.place(pieces, cols, layout, shift=shift)
                 if key(shifted) > key(best):
                     best = shifted
