@@ -22,7 +22,8 @@ from typing import Optional
 from ..model import CheckResult, Claim
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
-from .operands import Reading, claim_operand, head_terms, judge_readings, named_figure, stated_rate
+from ..claims import metric_words
+from .operands import Reading, claim_operand, head_terms, judge_readings, named_figure, names_head, stated_rate
 from .tolerance import Interval, ratio_interval, stated_interval
 
 RULE = "rate"
@@ -60,13 +61,26 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     # the money the cost's words name (人均补贴: the 补贴 spent), wherever it stands
     cue = next((w for w in rule.cues if w in c.metric_text), "")
     subject = "".join(ch for ch in c.metric_text.split(cue, 1)[-1] if ch.isalnum()) if cue else ""
-    named = named_figure(ctx, money, subject, head_terms(subject),
-                         lambda _, p: p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p)
-                         and p.claim.normalized_value > c.normalized_value)
+    def is_money(_, p: Placed) -> bool:
+        return p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p) \
+            and p.claim.normalized_value > c.normalized_value
+    named = named_figure(ctx, money, subject, head_terms(subject), is_money)
+    terms = subject_terms(ctx, c.metric_text, cue)
+    if named is None and terms:
+        # 每批次平均抽检费用 and 全年支付抽检检验费208.40万元: the money its subject names
+        named = named_figure(ctx, money, "", (), is_money, lambda words: names_head(terms, words))
+        if named is not None and all(p is not named[1] for _, p in money):
+            money.append(named)
+    # the count its subject names nearby (完成食品安全监督抽检1,263批次 for 每批次平均抽检费用)
+    near_counts = {id(k) for _, k, _ in counts}
+    named_count = named_figure(ctx, [(ks, k) for ks, k, _ in counts], "", (),
+                               lambda _, k: id(k) in near_counts, lambda words: names_head(terms, words)) \
+        if terms else None
     readings: list[Reading] = []
     for ms, m in money:
         for ks, k, factor in counts:
-            pinned = ks is s and (ms is s or (named is not None and m is named[1]))
+            count_named = ks is s or (named_count is not None and k is named_count[1])
+            pinned = count_named and (ms is s or (named is not None and m is named[1]))
             iv = ratio_interval(figure_interval(m.claim, ctx.book), _count_interval(ctx, k.claim, factor))
             count_value = k.claim.value * factor
             nominal = m.claim.normalized_value / count_value if count_value else None
@@ -78,6 +92,23 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     if not money and not counts:
         return stated_rate(ctx, s, c)  # no money and no count of its unit in reach: a stated figure
     return judge_readings(ctx, RULE, s, c, readings, "在同句或相邻句中未找到总金额和数量")
+
+
+def subject_terms(ctx: CheckContext, words: str, cue: str) -> tuple[str, ...]:
+    """The words that name what a cost per unit is of: those of its words
+    after its cue (else before it) that are no cost words (rules
+    ``per_unit_cost_words``: 每批次平均抽检费用 -> 抽检), of two or more
+    characters; () when none is left."""
+    if not cue or cue not in words:
+        return ()
+    before, after = words.split(cue, 1)
+    cost = set(ctx.book.rules.per_unit_cost_words)
+    for text in (after, before):
+        terms = tuple(w for w in metric_words(text, ctx.rules.metrics) if len(w) >= 2 and w not in cost
+                      and not any(ch.isdigit() for ch in w))
+        if terms:
+            return terms[-1:]
+    return ()
 
 
 def check_per_unit_costs(ctx: CheckContext) -> list[CheckResult]:
