@@ -925,6 +925,44 @@ def _budget_facts(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
     return out
 
 
+def _on_funds_row(ctx: CheckContext, c: Claim) -> bool:
+    """Whether a text figure stands on the line of a form's funds row other
+    than its total (其中当年财政拨款：…；执行率97.46%): that row's own figure."""
+    line = c.location.line
+    return any(row.role != "total" and row.location.line <= line <= max(row.location.end_line or 0, row.location.line)
+               for form in ctx.report.forms for row in form.funds)
+
+
+def _form_total_pairs(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
+    """全年执行数 / 全年预算数 and 全年执行数 / 年初预算数 of the total funds row
+    (年度资金总额) of each self-evaluation form of the report, in the form's
+    funds unit: the operands of the report's own budget execution rate."""
+    out: list[tuple[Operand, Operand]] = []
+    for form in ctx.report.forms:
+        if form.stage != "self_evaluation":
+            continue
+        for row in form.funds:
+            if row.role != "total":
+                continue
+            cells = {k: row.cells.get(k) for k in ("executed", "adjusted", "initial")}
+            if cells["executed"] is None or cells["executed"].value is None:
+                continue
+
+            def operand(cell, name: str) -> Operand:
+                figure = Quantity(text=cell.text.strip(), value=cell.value, unit=form.funds_unit or "",
+                                  unit_class="money", normalized_value=cell.value,
+                                  normalized_unit=f"表格单位{form.funds_unit or ''}", precision=cell.precision,
+                                  location=cell.location)
+                return Operand(figure, f"{row.label}{name}", f"form:{form.id}")
+
+            executed = operand(cells["executed"], "全年执行数")
+            for role, name in (("adjusted", "全年预算数"), ("initial", "年初预算数")):
+                cell = cells[role]
+                if cell is not None and cell.value:
+                    out.append((executed, operand(cell, name)))
+    return out
+
+
 def rate_of(ctx: CheckContext, num: Figure, den: Figure, factor: Decimal,
             cap: Optional[Decimal], of_rest: bool = False) -> Optional[Interval]:
     """num / den × ``factor`` as an interval ((den − num) / den for a rate
@@ -956,6 +994,13 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if rule is not None and rule.budget:
         pinned += budget_pairs(ctx, c, "rate")
         loose += _budget_facts(ctx)
+        if is_generic(ctx, c, index) and not any(w in c.metric_text for w in ctx.book.rules.growth.previous_year_words):
+            # 全年资金执行率 in a report with a form: the form's total funds row,
+            # unless the rate's sentence states money before it (a row's own
+            # figures: 其中当年财政拨款：…全年执行数181.27；执行率97.46%)
+            stated_with = any(p.claim.unit_class == "money" for p in s.placed if 0 <= p.end <= rate.start) \
+                or _on_funds_row(ctx, c)
+            (loose if stated_with else pinned).extend(_form_total_pairs(ctx))
     pinned += _part_of_whole(ctx, s, rate)
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
@@ -1190,7 +1235,9 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     ``numerator`` or ``denominator`` or hold a term of the rate's subject
     (:func:`subject_head`). A rate of the year before (上年同类项目执行率88.45%, 由上年的6.8%)
     takes only figures of the year before. None: a stated figure (满意度88.5%
-    in a sentence of other counts), not a relation."""
+    in a sentence of other counts), not a relation; nor is a candidate that
+    no other figure of its unit nearby can make a pair with, nor a figure
+    of the year before for a rate of this year."""
     c = rate.claim
     previous = ctx.book.rules.growth.previous_year_words
     prior = any(w in c.metric_text for w in previous)
@@ -1204,6 +1251,7 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     own = {id(p) for p in clause or []}
     if index != SHARE and ctx.book.rules.rates[index].budget and not prior and _budget_facts(ctx):
         return True  # the report's budget facts are a budget rate's operands
+    usable: list[tuple[Sentence, Placed]] = []
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
         if p.claim.unit_class == "duration" and p.claim.unit != "天":
             continue  # 学前三年毛入园率: a span of years is no operand (only days over days)
@@ -1212,12 +1260,21 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
         if p.claim.operator is not None or p.claim.qualifier is not None:
             continue  # 低于5万元, 60分以下: a bound is no count of a part or a whole
         text = ctx.words_of(s2, p)
-        if prior and not any(w in text for w in previous):
-            continue
+        if prior != any(w in text for w in previous):
+            continue  # a rate of this year is of no figure of the year before (上年办理1,052件), and back
+        usable.append((s2, p))
+    for s2, p in usable:
+        text = ctx.words_of(s2, p)
         # money is an operand its rule's words name, not one of its subject's
         # terms (特困人员供养金 is no 集中供养 count)
-        if id(p) in own or any(w is not None and w.search(text) for w in words) \
-                or p.claim.unit_class != "money" and names_head(head, counted_words(s2, p)):
+        if not (id(p) in own or any(w is not None and w.search(text) for w in words)
+                or p.claim.unit_class != "money" and names_head(head, counted_words(s2, p))):
+            continue
+        # a relation has two operands: a candidate with no figure of its unit
+        # nearby to make a pair with (三项, 213件 and a 满意度) is no reading
+        if any(q is not p and q.claim.location != p.claim.location
+               and (q.claim.normalized_unit == p.claim.normalized_unit or _people(q.claim, p.claim))
+               for _, q in usable):
             return True
     return False
 
