@@ -1133,17 +1133,26 @@ def _block_reach(ctx: CheckContext, s: Sentence) -> int:
     here = ctx._sentence_index.get(id(s))
     if here is None:
         return 0
-    pool = ctx.sentences
-
-    def joined(a: Sentence, b: Sentence) -> bool:
-        return a.section == b.section and 0 <= b.location.line - a.placed[-1].claim.location.end_line <= 1
-
-    lo = hi = here
-    while lo > 0 and joined(pool[lo - 1], pool[lo]):
-        lo -= 1
-    while hi + 1 < len(pool) and joined(pool[hi], pool[hi + 1]):
-        hi += 1
+    lo, hi = _paragraph_span(ctx, here)
     return max(here - lo, hi - here)
+
+
+def _joined(a: Sentence, b: Sentence) -> bool:
+    """Whether ``b`` follows ``a`` in its section on the same or the next line."""
+    return a.section == b.section and 0 <= b.location.line - a.placed[-1].claim.location.end_line <= 1
+
+
+def _paragraph_span(ctx: CheckContext, here: int) -> tuple[int, int]:
+    """The first and last index of the sentences joined line by line
+    (:func:`_joined`) with sentence ``here``: its paragraph, or its block
+    of label lines."""
+    pool = ctx.sentences
+    lo = hi = here
+    while lo > 0 and _joined(pool[lo - 1], pool[lo]):
+        lo -= 1
+    while hi + 1 < len(pool) and _joined(pool[hi], pool[hi + 1]):
+        hi += 1
+    return lo, hi
 
 
 def _worded_pairs(ctx: CheckContext, near: list[tuple[Sentence, Placed]], index: int,
@@ -1235,9 +1244,9 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     ``numerator`` or ``denominator`` or hold a term of the rate's subject
     (:func:`subject_head`). A rate of the year before (上年同类项目执行率88.45%, 由上年的6.8%)
     takes only figures of the year before. None: a stated figure (满意度88.5%
-    in a sentence of other counts), not a relation; nor is a candidate that
-    no other figure of its unit nearby can make a pair with, nor a figure
-    of the year before for a rate of this year."""
+    in a sentence of other counts), not a relation; nor is a candidate of
+    another paragraph that no other figure of its unit nearby can make a
+    pair with, nor a figure of the year before for a rate of this year."""
     c = rate.claim
     previous = ctx.book.rules.growth.previous_year_words
     prior = any(w in c.metric_text for w in previous)
@@ -1251,6 +1260,9 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     own = {id(p) for p in clause or []}
     if index != SHARE and ctx.book.rules.rates[index].budget and not prior and _budget_facts(ctx):
         return True  # the report's budget facts are a budget rate's operands
+    here = ctx._sentence_index.get(id(s))
+    lo, hi = _paragraph_span(ctx, here) if here is not None else (-1, -1)
+    paragraph = range(lo, hi + 1)
     usable: list[tuple[Sentence, Placed]] = []
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
         if p.claim.unit_class == "duration" and p.claim.unit != "天":
@@ -1270,9 +1282,11 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
         if not (id(p) in own or any(w is not None and w.search(text) for w in words)
                 or p.claim.unit_class != "money" and names_head(head, counted_words(s2, p))):
             continue
-        # a relation has two operands: a candidate with no figure of its unit
-        # nearby to make a pair with (三项, 213件 and a 满意度) is no reading
-        if any(q is not p and q.claim.location != p.claim.location
+        # a relation has two operands: a candidate of another paragraph with
+        # no figure of its unit nearby to make a pair with (213件 of complaints
+        # before 满意度83.2%) is no reading; one in the rate's own paragraph
+        # stays one (培训1,240人次，培训合格率91.7%: its denominator at hand)
+        if ctx._sentence_index.get(id(s2), -1) in paragraph or any(q is not p and q.claim.location != p.claim.location
                and (q.claim.normalized_unit == p.claim.normalized_unit or _people(q.claim, p.claim))
                for _, q in usable):
             return True
