@@ -10,7 +10,13 @@ nearby (:meth:`~extract.checks.context.CheckContext.neighbourhood`),
 pinned when both stand in the cost's own sentence ("按实际支出4,205.52万元、
 建设里程42.6公里计算，每公里建设成本98.72万元"), or the count does and the
 money is the one the cost's words name nearby (人均补贴 and 培训补贴资金
-1,372.48万元 in the sentence before). The comparison is interval
+1,372.48万元 in the sentence before), or by words that name both: the
+money and the count its subject's terms name (每批次平均抽检费用: 抽检检验费
+208.40万元 and 完成监督抽检1,263批次), the money its sentence names as the
+base (按全年实际支出计算，亩均投入…). A table row labelled with its subject
+gives a loose reading (its 全年执行数), so do the counts of its paragraph.
+A cost whose subject names no money of the text, none standing in its
+sentence, is a stated figure (rule ``stated_rate``). The comparison is interval
 arithmetic, in 元 per stated unit of the count (6.2万亩 is 62,000 亩).
 """
 
@@ -27,7 +33,7 @@ from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import cell_number, count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
 from ..claims import metric_words
 from .operands import (Operand, Reading, claim_operand, counted_words, head_terms, judge_readings, named_figure,
-                       names_head, stated_rate)
+                       stated_rate)
 from .relations.tables import cell_location, table_name
 from .tolerance import Interval, ratio_interval, stated_interval
 
@@ -97,27 +103,25 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     named_count = named_figure(ctx, [(ks, k) for ks, k, _ in counts], "", (),
                                lambda _, k: id(k) in near_counts, lambda words: all(w in words for w in terms)) \
         if terms else None
+    def reading(m: Operand, k: Placed, factor: Decimal, pinned: bool) -> Reading:
+        """The money ``m`` over the count ``k`` (in ``factor`` of its stated unit), in the cost's unit."""
+        iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor))
+        count_value = k.claim.value * factor
+        nominal = m.figure.normalized_value / count_value if count_value else None
+        in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
+        expected = show(in_stated, max(c.precision, 2), c.unit)
+        return Reading((m, claim_operand(k.claim)), iv, pinned, expected,
+                       f"{m.label if m.place and m.place.startswith('table:') else stated_text(m.figure)}"
+                       f"/{stated_text(k.claim)}={expected}")
+
     readings: list[Reading] = []
     for ms, m in money:
         for ks, k, factor in counts:
             count_named = ks is s or (named_count is not None and k is named_count[1])
             pinned = count_named and (ms is s or (named is not None and m is named[1]))
-            iv = ratio_interval(figure_interval(m.claim, ctx.book), _count_interval(ctx, k.claim, factor))
-            count_value = k.claim.value * factor
-            nominal = m.claim.normalized_value / count_value if count_value else None
-            in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
-            expected = show(in_stated, max(c.precision, 2), c.unit)
-            readings.append(Reading((claim_operand(m.claim), claim_operand(k.claim)), iv, pinned, expected,
-                                    f"{stated_text(m.claim)}/{stated_text(k.claim)}={expected}"))
-    for m in table_money:
-        for ks, k, factor in counts:
-            count_value = k.claim.value * factor
-            iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor))
-            nominal = m.figure.normalized_value / count_value if count_value else None
-            in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
-            expected = show(in_stated, max(c.precision, 2), c.unit)
-            readings.append(Reading((m, claim_operand(k.claim)), iv, False, expected,
-                                    f"{m.label}/{stated_text(k.claim)}={expected}"))
+            readings.append(reading(claim_operand(m.claim), k, factor, pinned))
+    # a table row's spent money is a loose reading: its label names the subject, not the count
+    readings += [reading(m, k, factor, False) for m in table_money for _, k, factor in counts]
     readings.sort(key=lambda r: not r.pinned)
     if not money and not counts:
         return stated_rate(ctx, s, c)  # no money and no count of its unit in reach: a stated figure

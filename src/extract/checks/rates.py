@@ -30,7 +30,18 @@ budget facts. Readings pinned by the words:
    100% within a unit a share): A over the sum of the parts;
 9. a share naming a form cell as its whole (占项目支出执行数的: the funds row
    项目支出, column 全年执行数), its part a back-referring count's sum
-   (上述三项资金 after 三项合计5,378.20万元).
+   (上述三项资金 after 三项合计5,378.20万元);
+10. a base stated for a calculation (按林地面积186.4万亩计算) in the rate's
+    sentence or its clause next to it: the figure of its unit in the rate's
+    clause over it;
+11. a lone count of the rate's clause naming its subject (受理投诉7件，投诉率
+    0.6%) over the one total of its unit the chapter states with parts;
+12. a rate naming no subject (全年资金执行率) in a report with a 自评表: the
+    form's total funds row (年度资金总额 全年执行数 / 全年预算数).
+
+A rate on a label line (执行率：94.26%) is named by its label and reads
+the block of label lines around it. A percent stated as the sum of the
+shares listed before it (三项合计为100.01%) is checked against their sum.
 
 3. takes its pair from the rate's own sentence or line, or — for a rate
 whose words name no subject (rules ``operands.generic_rate_words``:
