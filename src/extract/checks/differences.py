@@ -30,7 +30,8 @@ from .periods import (change_direction, compared_subjects, compares_previous, is
                       opening_subjects)
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
-from .operands import Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings
+from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
+                       operand_words as _words)
 from .rulebook import rule_for
 from .screen import any_word
 from .tolerance import Interval, holds, stated_interval
@@ -42,25 +43,6 @@ def same_unit(a, b) -> bool:
     """Figures a difference is taken between: one normalized unit, or both
     counts of people (核定编制86名, 实有81人)."""
     return a.normalized_unit == b.normalized_unit or a.unit_class == b.unit_class == "person"
-
-
-_LABEL_BEFORE = re.compile(r"([^，,。；;：:]{1,12})[：:]\s*$")
-
-
-def own_words(p: Placed) -> str:
-    """A figure's words: its metric's words, or, for the value right after
-    a label (差额：83.52万元) that has none, the label."""
-    c = p.claim
-    if c.metric_text.strip() or p.start < 0:
-        return c.metric_text
-    label = _LABEL_BEFORE.search(c.sentence[:p.start])
-    return label.group(1) if label else c.metric_text
-
-
-def _words(s: Sentence, p: Placed) -> str:
-    """The words that name a figure as an operand: its own words and those
-    right after it (none after a label's value: there the next label follows)."""
-    return f"{own_words(p)} {s.after(p, 12)}" if p.claim.metric_text.strip() else own_words(p)
 
 
 def difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:

@@ -92,6 +92,29 @@ def budget_pairs(ctx: CheckContext, stated: Claim, role: str) -> list[tuple[Oper
     return pairs
 
 
+_LABEL_BEFORE = re.compile(r"([^，,。；;：:\n]{1,12})[：:][ \t]*$")
+
+
+def own_words(p: Placed, s: Optional[Sentence] = None) -> str:
+    """A figure's words: its metric's words, or, for the value right after
+    a label (差额：83.52万元, 执行率：94.26%) that has none, the label (after
+    the figure before it in ``s``, if given: lines of labels and values
+    read as one sentence)."""
+    c = p.claim
+    if c.metric_text.strip() or p.start < 0:
+        return c.metric_text
+    before = c.sentence[:p.start]
+    ends = [q.end for q in (s.placed if s is not None else ()) if q is not p and 0 <= q.end <= p.start]
+    label = _LABEL_BEFORE.search(before[max(ends):] if ends else before)
+    return label.group(1) if label else c.metric_text
+
+
+def operand_words(s: Sentence, p: Placed) -> str:
+    """The words that name a figure as an operand: its own words and those
+    right after it (none after a label's value: there the next label follows)."""
+    return f"{own_words(p)} {s.after(p, 12)}" if p.claim.metric_text.strip() else own_words(p)
+
+
 def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],
                    limit: int) -> list[Placed]:
     """The first ``limit`` figures of ``near`` (nearest first) whose words
@@ -104,7 +127,10 @@ def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words
     for s2, p in near:
         if len(out) >= limit:
             break
-        if not rest.search(p.claim.metric_text) and words.search(ctx.words_of(s2, p)):
+        # a label's value (全年执行数：1,372.48万元) is named by its label
+        own = own_words(p, s2)
+        text = f"{own} {s2.after(p, 12)}" if p.claim.metric_text.strip() else own if own.strip() else ctx.words_of(s2, p)
+        if not rest.search(own) and words.search(text):
             out.append(p)
     return out
 
@@ -209,14 +235,15 @@ class Reading:
 
 def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, readings: list[Reading],
                    missing: str, stated: Optional[Interval] = None,
-                   explain: Optional[Callable[[Reading], str]] = None) -> CheckResult:
+                   explain: Optional[Callable[[Reading], str]] = None, name: str = "") -> CheckResult:
     """The verdict on a stated figure (interval ``stated``, default its own)
     against the readings of its relation: pass when some reading holds (the
     first that does is shown); fail when none does and some reading is
     pinned by the words (where some are, only those count; the first pinned is shown, with ``explain(reading)``
     added to the message if given); skipped when no reading is pinned
-    (operands not determined) or there is none (``missing``)."""
-    name = claim.metric or rule
+    (operands not determined) or there is none (``missing``). The figure
+    is named in messages by its metric, else ``name`` (a label), else ``rule``."""
+    name = claim.metric or name or rule
     stated_as = stated_text(claim)
     usable = [r for r in readings if r.interval is not None]
     if stated is None:

@@ -10,19 +10,31 @@ nearby (:meth:`~extract.checks.context.CheckContext.neighbourhood`),
 pinned when both stand in the cost's own sentence ("按实际支出4,205.52万元、
 建设里程42.6公里计算，每公里建设成本98.72万元"), or the count does and the
 money is the one the cost's words name nearby (人均补贴 and 培训补贴资金
-1,372.48万元 in the sentence before). The comparison is interval
+1,372.48万元 in the sentence before), or by words that name both: the
+money and the count its subject's terms name (每批次平均抽检费用: 抽检检验费
+208.40万元 and 完成监督抽检1,263批次), the money its sentence names as the
+base (按全年实际支出计算，亩均投入…). A table row labelled with its subject
+gives a loose reading (its 全年执行数), so do the counts of its paragraph.
+A cost whose subject names no money of the text, none standing in its
+sentence, is a stated figure (rule ``stated_rate``). The comparison is interval
 arithmetic, in 元 per stated unit of the count (6.2万亩 is 62,000 亩).
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
-from ..model import CheckResult, Claim
+from ..interpret.budget import budget_header_columns
+from ..model import CheckResult, Claim, Quantity
+from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
-from .figures import count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
-from .operands import Reading, claim_operand, head_terms, judge_readings, named_figure, stated_rate
+from .figures import cell_number, count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
+from ..claims import metric_words
+from .operands import (Operand, Reading, claim_operand, counted_words, head_terms, judge_readings, named_figure,
+                       stated_rate)
+from .relations.tables import cell_location, table_name
 from .tolerance import Interval, ratio_interval, stated_interval
 
 RULE = "rate"
@@ -46,38 +58,152 @@ def _count_interval(ctx: CheckContext, claim: Claim, factor: Decimal) -> Interva
     return iv if factor == 1 else iv.scaled(factor)
 
 
-def _per_unit_rule_of(ctx: CheckContext, p: Placed) -> bool:
-    return per_unit_rule(ctx, p) is not None
+def _per_something(ctx: CheckContext, p: Placed) -> bool:
+    """Whether a figure is per something by its words (人均补贴, 每件2,000元
+    as a limit, 每万人…41.04件): no total nor count a cost is over."""
+    c = p.claim
+    return cue_rule(ctx.book, c) is not None or any(cue.search(c.metric_text) for cue in ctx.book.per_base_cues)
 
 
 def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> CheckResult:
     rule = ctx.book.rules.per_unit[index]
     c = cost.claim
     near = ctx.neighbourhood(s, cost, ctx.book.rules.operands.reach_sentences)
-    money = [(s2, p) for s2, p in near if p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p)
+    # (no figure per something: 省定每件2,000元 is no money spent, 每万人…41.04件 no count)
+    money = [(s2, p) for s2, p in near if p.claim.unit_class == "money" and not _per_something(ctx, p)
              and p.claim.operator is None and p.claim.normalized_value > c.normalized_value]
-    counts = [(s2, p, f) for s2, p in near for f in [count_unit(p.claim, rule.units)] if f is not None]
+    counts = [(s2, p, f) for s2, p in near for f in [count_unit(p.claim, rule.units)] if f is not None
+              and not _per_something(ctx, p)]
+    # the counts of its paragraph beyond reach (建成高标准农田32,156.4亩；…。按全年实际支出计算，亩均投入…)
+    seen = {id(p) for _, p, _ in counts}
+    counts += [(s2, p, f) for s2 in ctx.sentences_in(s.section) for p in s2.placed
+               for f in [count_unit(p.claim, rule.units)] if f is not None and id(p) not in seen
+               and p.claim.operator is None and not _per_something(ctx, p)]
     # the money the cost's words name (人均补贴: the 补贴 spent), wherever it stands
     cue = next((w for w in rule.cues if w in c.metric_text), "")
     subject = "".join(ch for ch in c.metric_text.split(cue, 1)[-1] if ch.isalnum()) if cue else ""
-    named = named_figure(ctx, money, subject, head_terms(subject),
-                         lambda _, p: p.claim.unit_class == "money" and not _per_unit_rule_of(ctx, p)
-                         and p.claim.normalized_value > c.normalized_value)
+    def is_money(_, p: Placed) -> bool:
+        return p.claim.unit_class == "money" and not _per_something(ctx, p) \
+            and p.claim.normalized_value > c.normalized_value
+    base = _base_named(ctx, cost)
+    # 按全年实际支出计算，亩均投入…: the money its sentence names as the base, first
+    named = named_figure(ctx, money, base, (), is_money, lambda words: base in "".join(words.split())) \
+        if base else None
+    if named is None:
+        named = named_figure(ctx, money, subject, head_terms(subject), is_money)
+    terms = subject_terms(ctx, c.metric_text, cue)
+    if named is None and terms:
+        # 每批次平均抽检费用 and 全年支付抽检检验费208.40万元: the money its subject names
+        named = named_figure(ctx, money, "", (), is_money, lambda words: all(w in words for w in terms))
+    if named is not None and all(p is not named[1] for _, p in money):
+        money.append(named)
+    table_money = _table_money(ctx, c, subject or "".join(terms))
+    # the count its subject names nearby (完成食品安全监督抽检1,263批次 for 每批次平均抽检费用)
+    near_counts = {id(k) for _, k, _ in counts}
+    named_count = named_figure(ctx, [(ks, k) for ks, k, _ in counts], "", (),
+                               lambda _, k: id(k) in near_counts, lambda words: all(w in words for w in terms)) \
+        if terms else None
+    def reading(m: Operand, k: Placed, factor: Decimal, pinned: bool) -> Reading:
+        """The money ``m`` over the count ``k`` (in ``factor`` of its stated unit), in the cost's unit."""
+        iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor))
+        count_value = k.claim.value * factor
+        nominal = m.figure.normalized_value / count_value if count_value else None
+        in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
+        expected = show(in_stated, max(c.precision, 2), c.unit)
+        return Reading((m, claim_operand(k.claim)), iv, pinned, expected,
+                       f"{m.label if m.place and m.place.startswith('table:') else stated_text(m.figure)}"
+                       f"/{stated_text(k.claim)}={expected}")
+
     readings: list[Reading] = []
     for ms, m in money:
         for ks, k, factor in counts:
-            pinned = ks is s and (ms is s or (named is not None and m is named[1]))
-            iv = ratio_interval(figure_interval(m.claim, ctx.book), _count_interval(ctx, k.claim, factor))
-            count_value = k.claim.value * factor
-            nominal = m.claim.normalized_value / count_value if count_value else None
-            in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
-            expected = show(in_stated, max(c.precision, 2), c.unit)
-            readings.append(Reading((claim_operand(m.claim), claim_operand(k.claim)), iv, pinned, expected,
-                                    f"{stated_text(m.claim)}/{stated_text(k.claim)}={expected}"))
+            count_named = ks is s or (named_count is not None and k is named_count[1])
+            pinned = count_named and (ms is s or (named is not None and m is named[1]))
+            readings.append(reading(claim_operand(m.claim), k, factor, pinned))
+    # a table row's spent money is a loose reading: its label names the subject, not the count
+    readings += [reading(m, k, factor, False) for m in table_money for _, k, factor in counts]
     readings.sort(key=lambda r: not r.pinned)
     if not money and not counts:
         return stated_rate(ctx, s, c)  # no money and no count of its unit in reach: a stated figure
+    if named is None and not table_money and terms and not any(ms is s for ms, _ in money) \
+            and not _any_money_named(ctx, terms):
+        # 惠民殡葬基本服务人均成本 where no money of 殡葬服务 is stated: a stated figure
+        return stated_rate(ctx, s, c)
     return judge_readings(ctx, RULE, s, c, readings, "在同句或相邻句中未找到总金额和数量")
+
+
+def subject_terms(ctx: CheckContext, words: str, cue: str) -> tuple[str, ...]:
+    """The words that name what a cost per unit is of: those of its words
+    after its cue (else before it) that are no cost words (rules
+    ``per_unit_cost_words``: 每批次平均抽检费用 -> 抽检; 惠民殡葬基本服务人均成本
+    -> 惠民, 殡葬, 基本, 服务), of two or more characters; () when none is left."""
+    if not cue or cue not in words:
+        return ()
+    before, after = words.split(cue, 1)
+    cost = set(ctx.book.rules.per_unit_cost_words)
+    for text in (after, before):
+        terms = tuple(w for w in metric_words(text, ctx.rules.metrics) if len(w) >= 2 and w not in cost
+                      and not any(ch.isdigit() for ch in w))
+        if terms:
+            return terms
+    return ()
+
+
+def _any_money_named(ctx: CheckContext, terms: tuple[str, ...]) -> bool:
+    """Whether some money of the text (not a bound) holds every one of ``terms`` in its words."""
+    return any(p.claim.unit_class == "money" and p.claim.operator is None and not _per_something(ctx, p)
+               and all(w in counted_words(s, p) for w in terms) for s, p in ctx.text_claims())
+
+
+def _base_named(ctx: CheckContext, cost: Placed) -> str:
+    """The money a cost's clause names as its base ("按全年实际支出计算，亩均投入":
+    全年实际支出), without spaces; '' when it names none."""
+    c = cost.claim
+    if cost.start < 0:
+        return ""
+    m = None
+    for m in _BASE.finditer(c.sentence[:cost.start]):
+        pass
+    return "".join(m.group(1).split()) if m is not None else ""
+
+
+_BASE = re.compile(r"按([^，,。；;\d]{2,16}?)(?:计算|测算|核算)")
+
+
+def _table_money(ctx: CheckContext, c: Claim, subject: str) -> list[Operand]:
+    """The spent money (全年执行数 column) of the one table row whose label
+    holds the cost's subject (人均培训补贴: 职业技能提升培训补贴 | 312.50 |
+    289.37), in the table's unit; [] when no row or several are so named."""
+    if len(subject) < 2:
+        return []
+    out: list[Operand] = []
+    for table in ctx.report.tables:
+        if not table.unit:
+            continue
+        unit = find_quantities(f"1{table.unit}", ctx.rules)
+        if len(unit) != 1 or unit[0].normalized_unit != c.normalized_unit:
+            continue
+        grid = table.grid(filled=False)
+        cols: dict[str, int] = {}
+        for r, row in enumerate(grid):
+            found = budget_header_columns(row, ctx.rules.metrics)
+            if "executed" in found:
+                cols = found
+                continue
+            col = cols.get("executed")
+            label = next((x.strip() for x in row if x.strip() and cell_number(x.strip()) is None), "")
+            if col is None or col >= len(row) or subject not in "".join(label.split()):
+                continue
+            number = cell_number(row[col].strip())
+            if number is None:
+                continue
+            figure = Quantity(text=row[col].strip(), value=number[0], unit=table.unit, unit_class="money",
+                              normalized_value=number[0] * unit[0].normalized_value,
+                              normalized_unit=c.normalized_unit, precision=number[1],
+                              location=cell_location(table, r, col))
+            out.append(Operand(figure, f"{table_name(table)} {label}{table.columns[col] if col < len(table.columns) else ''}",
+                               f"table:{table.id}:{r}"))
+    return out if len(out) == 1 else []
 
 
 def check_per_unit_costs(ctx: CheckContext) -> list[CheckResult]:

@@ -30,7 +30,18 @@ budget facts. Readings pinned by the words:
    100% within a unit a share): A over the sum of the parts;
 9. a share naming a form cell as its whole (占项目支出执行数的: the funds row
    项目支出, column 全年执行数), its part a back-referring count's sum
-   (上述三项资金 after 三项合计5,378.20万元).
+   (上述三项资金 after 三项合计5,378.20万元);
+10. a base stated for a calculation (按林地面积186.4万亩计算) in the rate's
+    sentence or its clause next to it: the figure of its unit in the rate's
+    clause over it;
+11. a lone count of the rate's clause naming its subject (受理投诉7件，投诉率
+    0.6%) over the one total of its unit the chapter states with parts;
+12. a rate naming no subject (全年资金执行率) in a report with a 自评表: the
+    form's total funds row (年度资金总额 全年执行数 / 全年预算数).
+
+A rate on a label line (执行率：94.26%) is named by its label and reads
+the block of label lines around it. A percent stated as the sum of the
+shares listed before it (三项合计为100.01%) is checked against their sum.
 
 3. takes its pair from the rate's own sentence or line, or — for a rate
 whose words name no subject (rules ``operands.generic_rate_words``:
@@ -58,11 +69,11 @@ from ..claims import metric_words
 from ..interpret.budget import budget_header_columns
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
-from .context import CheckContext, Placed, Sentence, make_result
+from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, cue_rule, figure_interval, show, stated_text, unit_factor
 from .periods import is_previous
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
-                       judge_readings, named_by_words, named_figure, names_head, pair_nearby, stated_rate)
+                       judge_readings, named_by_words, named_figure, names_head, own_words, pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -74,6 +85,9 @@ SHARE = -1
 #: The rate kind of a completion against a target (为目标值的104.29%,
 #: 完成年度目标120公里的80.3%): the achieved figure over the target.
 TARGET = -2
+#: The kind of a percent stated as the sum of the shares listed before it
+#: (三项合计为100.01%: rules ``operands.share_total``).
+SHARE_TOTAL = -3
 
 
 def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
@@ -97,14 +111,69 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if counted_as and p.start >= 0 and re.search(counted_as[0], c.sentence[:p.start]) \
             and re.match(counted_as[1], c.sentence[p.end:]):
         return None  # 超出预算的，执行率按100%计: how a rate is counted, not a rate measured
-    found = rule_for(ctx.book.rules.rates, c.metric_text)
-    if found is not None and any(w in c.metric_text for w in ctx.book.rules.rates[found].not_words):
+    hit = ctx.placed_at(c.location)
+    words = own_words(p, hit[0] if hit is not None else None)  # a label's value (执行率：94.26%) is named by its label
+    found = rule_for(ctx.book.rules.rates, words)
+    if found is not None and any(w in words for w in ctx.book.rules.rates[found].not_words):
         return None  # 增长率 is a change (the growth check's), 利率 a price
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
     if found is None and _target_cue(ctx, p) is not None:
         return TARGET
+    total = ctx.book.rules.operands.share_total
+    if found is None and total and re.search(total, words.strip()) and _listed_shares(ctx, p):
+        return SHARE_TOTAL
     return found
+
+
+def _listed_shares(ctx: CheckContext, p: Placed) -> list[Claim]:
+    """The shares a percent stated as their sum adds up (人员经费…占27.05%；
+    公用经费…占3.98%；项目支出…占68.98%。/ 三项合计为100.01%): the bare shares
+    (占…, of one unit, two or more) before it in its sentence, else those of
+    the sentence before it in its section; as many as a count before it in
+    its clause says (三项), if it says; [] otherwise."""
+    hit = ctx.placed_at(p.claim.location)
+    cue = ctx.book.share_cue
+    if hit is None or cue is None:
+        return []
+    s = hit[0]
+
+    def shares(x: Sentence, until: int) -> list[Claim]:
+        return [q.claim for q in x.placed if q is not p and 0 <= q.end <= until and q.claim.unit == p.claim.unit
+                and cue.search(q.claim.metric_text)]
+
+    found = shares(s, p.start)
+    if len(found) < 2:
+        # the list's clauses before it, each a sentence of its own (…占27.05%；…占3.98%；…占68.98%。)
+        found = []
+        before = ctx.sentence_before(s)
+        while before is not None and before.section == s.section:
+            listed = shares(before, len(before.text))
+            if not listed:
+                break
+            found = listed + found
+            before = ctx.sentence_before(before)
+    counts = [q.claim for q in s.placed if 0 <= q.end <= p.start and q.claim.unit_class == "item"
+              and CLAUSE_BREAK.search(s.text[q.end:p.start]) is None]
+    if len(found) < 2 or counts and counts[-1].value != len(found):
+        return []
+    return found
+
+
+def judge_share_total(ctx: CheckContext, s: Sentence, total: Placed) -> CheckResult:
+    """A stated sum of shares against the sum of the shares (each by its
+    stated precision: 27.05% + 3.98% + 68.98% is 100.01% ± 0.015%), pinned."""
+    parts = _listed_shares(ctx, total)
+    iv = Interval.exact(Decimal(0))
+    for x in parts:
+        iv = iv + figure_interval(x, ctx.book)
+    c = total.claim
+    nominal = sum((x.value for x in parts), Decimal(0))
+    expected = show(nominal, max([c.precision] + [x.precision for x in parts]), c.unit)
+    ops = [claim_operand(x) for x in parts]
+    reading = Reading(tuple(ops), iv, True, expected, f"{'+'.join(stated_text(x) for x in parts)}={expected}（各项占比之和）")
+    return judge_readings(ctx, RULE, s, c, [reading], "未找到所列各项占比",
+                          name=own_words(total, s).strip() or "占比合计")
 
 
 def _target_cue(ctx: CheckContext, p: Placed) -> Optional[re.Match]:
@@ -471,6 +540,69 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     return [(claim_operand(a), claim_operand(b))]
 
 
+def _clause_figures(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
+    """The counted figures (no percent, date or duration) of the rate's own
+    clause (:func:`_clause_of`), or of its sentence before it where no rate
+    is stated before it there."""
+    clause = _clause_of(ctx, s, rate)
+    if clause is None:
+        clause = [p for p in s.placed if p is not rate and 0 <= p.end <= rate.start]
+    return [p for p in clause if p.claim.unit_class not in ("percent", "date", "duration")
+            and p.claim.unit not in ctx.book.rules.operands.rate_units]
+
+
+def _stated_bases(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
+    """(N, B) for a rate over a base its sentence, or the one next to it in
+    its section, states as the base of a calculation (rules
+    ``operands.stated_base``: 按林地面积186.4万亩计算; the one next to it only
+    when the two are clauses of one sentence, parted by a semicolon): N the last figure of
+    B's unit, no larger, in the rate's own clause (发生面积12.36万亩，发生率6.63%)."""
+    pats = ctx.book.rules.operands.stated_base
+    here = ctx._sentence_index.get(id(s))
+    if len(pats) != 2 or here is None:
+        return []
+    clause = _clause_figures(ctx, s, rate)
+    out: list[tuple[Operand, Operand]] = []
+    for j in (here, here - 1, here + 1):
+        if not 0 <= j < len(ctx.sentences) or ctx.sentences[j].section != s.section:
+            continue
+        s2 = ctx.sentences[j]
+        if j != here and not ctx.sentences[min(j, here)].text.rstrip().endswith(("；", ";")):
+            continue  # only a clause of one sentence (…发生率6.63%；成灾面积…按林地面积186.4万亩计算…)
+        for b in s2.placed:
+            if b is rate or b.claim.operator is not None or not re.search(pats[0], b.claim.metric_text) \
+                    or not re.match(pats[1], s2.after(b, 8)):
+                continue
+            parts = [p.claim for p in clause if p is not b and p.claim.normalized_unit == b.claim.normalized_unit
+                     and p.claim.normalized_value <= b.claim.normalized_value]
+            if parts:
+                out.append((claim_operand(parts[-1]), claim_operand(b.claim)))
+    return out
+
+
+def _chapter_total(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
+    """(N, T) for a rate whose clause states one count, naming its subject
+    (全年受理受援人投诉7件，投诉率0.6%), and whose words name no whole: T the
+    total of N's unit its chapter states with its parts (全年办理法律援助案件
+    1,168件，其中民事案件742件…: the whole of a breakdown), when the chapter
+    states one such total of this year larger than N; [] otherwise."""
+    head = subject_head(ctx, rate.claim, index)
+    clause = [p for p in _clause_figures(ctx, s, rate) if p.claim.unit_class != "money"]
+    if not head or len(clause) != 1 or not names_head(head, counted_words(s, clause[0])):
+        return []
+    part = clause[0].claim
+    wholes = {id(b.whole.claim) for b in ctx.breakdowns}
+    previous = ctx.book.rules.growth.previous_year_words
+    found = [p.claim for x, p in [(s, q) for q in s.placed] + _chapter_figures(ctx, s)
+             if id(p.claim) in wholes and p.claim is not part and p.claim.normalized_unit == part.normalized_unit
+             and p.claim.normalized_value > part.normalized_value and p.claim.operator is None
+             and p.claim.qualifier is None and not any(w in ctx.words_of(x, p) for w in previous)
+             and not _of_year_before(ctx, p.claim)]
+    if len({f.normalized_value for f in found}) != 1:
+        return []
+    return [(claim_operand(part), claim_operand(found[0]))]
+
+
 def _named_parts_of_whole(ctx: CheckContext, pinned: list[tuple[Operand, Operand]],
                           near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """For each pinned (numerator, whole): (numerator, part) for every figure
@@ -804,6 +936,44 @@ def _budget_facts(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
     return out
 
 
+def _on_funds_row(ctx: CheckContext, c: Claim) -> bool:
+    """Whether a text figure stands on the line of a form's funds row other
+    than its total (其中当年财政拨款：…；执行率97.46%): that row's own figure."""
+    line = c.location.line
+    return any(row.role != "total" and row.location.line <= line <= max(row.location.end_line or 0, row.location.line)
+               for form in ctx.report.forms for row in form.funds)
+
+
+def _form_total_pairs(ctx: CheckContext) -> list[tuple[Operand, Operand]]:
+    """全年执行数 / 全年预算数 and 全年执行数 / 年初预算数 of the total funds row
+    (年度资金总额) of each self-evaluation form of the report, in the form's
+    funds unit: the operands of the report's own budget execution rate."""
+    out: list[tuple[Operand, Operand]] = []
+    for form in ctx.report.forms:
+        if form.stage != "self_evaluation":
+            continue
+        for row in form.funds:
+            if row.role != "total":
+                continue
+            cells = {k: row.cells.get(k) for k in ("executed", "adjusted", "initial")}
+            if cells["executed"] is None or cells["executed"].value is None:
+                continue
+
+            def operand(cell, name: str) -> Operand:
+                figure = Quantity(text=cell.text.strip(), value=cell.value, unit=form.funds_unit or "",
+                                  unit_class="money", normalized_value=cell.value,
+                                  normalized_unit=f"表格单位{form.funds_unit or ''}", precision=cell.precision,
+                                  location=cell.location)
+                return Operand(figure, f"{row.label}{name}", f"form:{form.id}")
+
+            executed = operand(cells["executed"], "全年执行数")
+            for role, name in (("adjusted", "全年预算数"), ("initial", "年初预算数")):
+                cell = cells[role]
+                if cell is not None and cell.value:
+                    out.append((executed, operand(cell, name)))
+    return out
+
+
 def rate_of(ctx: CheckContext, num: Figure, den: Figure, factor: Decimal,
             cap: Optional[Decimal], of_rest: bool = False) -> Optional[Interval]:
     """num / den × ``factor`` as an interval ((den − num) / den for a rate
@@ -827,12 +997,21 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     cap = rule.cap if rule is not None else None
     of_rest = rule is not None and rule.of_rest
     # a rate of days over days (优良天数345天 / 有效监测天数366天): durations count as operands
-    near = ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date"))
+    labelled = not c.metric_text.strip()
+    reach = max(ctx.book.rules.operands.reach_sentences, _block_reach(ctx, s) if labelled else 0)
+    near = ctx.neighbourhood(s, rate, reach, left_out=("percent", "date"))
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
     if rule is not None and rule.budget:
         pinned += budget_pairs(ctx, c, "rate")
         loose += _budget_facts(ctx)
+        if is_generic(ctx, c, index) and not any(w in c.metric_text for w in ctx.book.rules.growth.previous_year_words):
+            # 全年资金执行率 in a report with a form: the form's total funds row,
+            # unless the rate's sentence states money before it (a row's own
+            # figures: 其中当年财政拨款：…全年执行数181.27；执行率97.46%)
+            stated_with = any(p.claim.unit_class == "money" for p in s.placed if 0 <= p.end <= rate.start) \
+                or _on_funds_row(ctx, c)
+            (loose if stated_with else pinned).extend(_form_total_pairs(ctx))
     pinned += _part_of_whole(ctx, s, rate)
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
@@ -840,7 +1019,9 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         own = [p for p in named_by_words(ctx, [(s, p) for p in s.placed if p is not rate],
                                           ctx.book.rate_numerators[index], 3)]
         pinned += _subject_pairs(ctx, s, own, index)
-        for n, d in _worded_pairs(ctx, near, index):
+        # a label's value (预算执行率：97.34%) reads the lines of labels and
+        # values around it, a form's block: any of their pairs its words allow
+        for n, d in _worded_pairs(ctx, near, index, len(near) if labelled else 3):
             # pinned only when one of them stands with the rate (its sentence
             # or line), the pair is of the rate's year (a figure of the year
             # before only for a rate of the year before, which needs one:
@@ -873,10 +1054,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         own = {id(p.claim) for p in s.placed}
         loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
         pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
+    pinned += _stated_bases(ctx, s, rate)
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     if not pinned and rule is not None and not rule.budget:
-        pinned += _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near)
+        pinned += _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near) \
+            or _chapter_total(ctx, s, rate, index)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
@@ -954,14 +1137,44 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     return out
 
 
-def _worded_pairs(ctx: CheckContext, near: list[tuple[Sentence, Placed]], index: int) -> list[tuple[Operand, Operand]]:
+def _block_reach(ctx: CheckContext, s: Sentence) -> int:
+    """How many sentences the block of lines around ``s`` (its section, no
+    empty line between them: a form's lines of labels and values) holds
+    before or after it, the more of the two."""
+    here = ctx._sentence_index.get(id(s))
+    if here is None:
+        return 0
+    lo, hi = _paragraph_span(ctx, here)
+    return max(here - lo, hi - here)
+
+
+def _joined(a: Sentence, b: Sentence) -> bool:
+    """Whether ``b`` follows ``a`` in its section on the same or the next line."""
+    return a.section == b.section and 0 <= b.location.line - a.placed[-1].claim.location.end_line <= 1
+
+
+def _paragraph_span(ctx: CheckContext, here: int) -> tuple[int, int]:
+    """The first and last index of the sentences joined line by line
+    (:func:`_joined`) with sentence ``here``: its paragraph, or its block
+    of label lines."""
+    pool = ctx.sentences
+    lo = hi = here
+    while lo > 0 and _joined(pool[lo - 1], pool[lo]):
+        lo -= 1
+    while hi + 1 < len(pool) and _joined(pool[hi], pool[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def _worded_pairs(ctx: CheckContext, near: list[tuple[Sentence, Placed]], index: int,
+                  limit: int = 3) -> list[tuple[Operand, Operand]]:
     """The pairs of ``near`` whose words match the rule's ``numerator`` and
     ``denominator`` (:func:`~extract.checks.operands.pair_nearby`), but not
     a denominator whose words name the numerator too: a spent figure is no
     budget (一般公共预算支出决算数 holds 预算 as the name of a fund, and
     决算数 says it is what was spent; 完成预算 over it is no reading)."""
     numerator = ctx.book.rate_numerators[index]
-    pairs = pair_nearby(ctx, near, numerator, ctx.book.rate_denominators[index])
+    pairs = pair_nearby(ctx, near, numerator, ctx.book.rate_denominators[index], limit)
     if numerator is None:
         return pairs
     words = {id(p.claim): ctx.words_of(s2, p) for s2, p in near}
@@ -1014,11 +1227,13 @@ def _later_clauses(ctx: CheckContext, s: Sentence, rate: Placed) -> set[int]:
 
 
 def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> CheckResult:
+    if index == SHARE_TOTAL:
+        return judge_share_total(ctx, s, rate)
     if index == TARGET:
         return judge_readings(ctx, RULE, s, rate.claim, _target_readings(ctx, s, rate),
                               "未找到完成值或其目标值")
     result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
-                            "在同句或相邻句中未找到其分子和分母")
+                            "在同句或相邻句中未找到其分子和分母", name=own_words(rate, s).strip())
     if result.status == "skipped" and not has_candidates(ctx, s, rate, index):
         return stated_rate(ctx, s, rate.claim)
     return result
@@ -1040,7 +1255,9 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     ``numerator`` or ``denominator`` or hold a term of the rate's subject
     (:func:`subject_head`). A rate of the year before (上年同类项目执行率88.45%, 由上年的6.8%)
     takes only figures of the year before. None: a stated figure (满意度88.5%
-    in a sentence of other counts), not a relation."""
+    in a sentence of other counts), not a relation; nor is a candidate of
+    another paragraph that no other figure of its unit nearby can make a
+    pair with, nor a figure of the year before for a rate of this year."""
     c = rate.claim
     previous = ctx.book.rules.growth.previous_year_words
     prior = any(w in c.metric_text for w in previous)
@@ -1054,6 +1271,10 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
     own = {id(p) for p in clause or []}
     if index != SHARE and ctx.book.rules.rates[index].budget and not prior and _budget_facts(ctx):
         return True  # the report's budget facts are a budget rate's operands
+    here = ctx._sentence_index.get(id(s))
+    lo, hi = _paragraph_span(ctx, here) if here is not None else (-1, -1)
+    paragraph = range(lo, hi + 1)
+    usable: list[tuple[Sentence, Placed]] = []
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences, left_out=("percent", "date")):
         if p.claim.unit_class == "duration" and p.claim.unit != "天":
             continue  # 学前三年毛入园率: a span of years is no operand (only days over days)
@@ -1062,12 +1283,23 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
         if p.claim.operator is not None or p.claim.qualifier is not None:
             continue  # 低于5万元, 60分以下: a bound is no count of a part or a whole
         text = ctx.words_of(s2, p)
-        if prior and not any(w in text for w in previous):
-            continue
+        if prior != any(w in text for w in previous):
+            continue  # a rate of this year is of no figure of the year before (上年办理1,052件), and back
+        usable.append((s2, p))
+    for s2, p in usable:
+        text = ctx.words_of(s2, p)
         # money is an operand its rule's words name, not one of its subject's
         # terms (特困人员供养金 is no 集中供养 count)
-        if id(p) in own or any(w is not None and w.search(text) for w in words) \
-                or p.claim.unit_class != "money" and names_head(head, counted_words(s2, p)):
+        if not (id(p) in own or any(w is not None and w.search(text) for w in words)
+                or p.claim.unit_class != "money" and names_head(head, counted_words(s2, p))):
+            continue
+        # a relation has two operands: a candidate of another paragraph with
+        # no figure of its unit nearby to make a pair with (213件 of complaints
+        # before 满意度83.2%) is no reading; one in the rate's own paragraph
+        # stays one (培训1,240人次，培训合格率91.7%: its denominator at hand)
+        if ctx._sentence_index.get(id(s2), -1) in paragraph or any(q is not p and q.claim.location != p.claim.location
+               and (q.claim.normalized_unit == p.claim.normalized_unit or _people(q.claim, p.claim))
+               for _, q in usable):
             return True
     return False
 

@@ -241,8 +241,17 @@ class OperandRules(_Strict):
     # Words before a rate in its sentence that state it at a time before the
     # year's end (截至6月底，预算执行率为45%): its numerator stands in its sentence.
     part_of_year: Optional[str] = None
+    # Words before a figure (the end of its words) and right after it that
+    # make it the stated base of a calculation (按林地面积186.4万亩计算):
+    # the denominator of the rates of its sentence (and of its clause next
+    # to it: …发生率6.63%；…按林地面积186.4万亩计算，成灾率2.40‰).
+    stated_base: list[str] = Field(default_factory=list)
+    # Words of a percent that make it the stated sum of the shares listed
+    # right before it (三项合计为100.01%): checked against their sum.
+    share_total: Optional[str] = None
 
-    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "aim_value_before", "part_of_year")(check_regex)
+    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "aim_value_before",
+                         "part_of_year", "share_total")(check_regex)
 
 
 class TableRateRules(_Strict):
@@ -414,6 +423,9 @@ class CheckRules(_Strict):
     per_unit: list[PerUnitRule] = Field(default_factory=list)
     # Words that make a cost per unit a limit or a standard, not a cost spent.
     per_unit_not_words: list[str] = Field(default_factory=list)
+    # Words of a cost per unit that say it is a cost, not what it is of
+    # (平均抽检费用: 抽检 is its subject).
+    per_unit_cost_words: list[str] = Field(default_factory=list)
     per_base: list[PerBaseRule] = Field(default_factory=list)
     differences: list[DifferenceRule]
     target_gaps: TargetGapRules = Field(default_factory=TargetGapRules)
