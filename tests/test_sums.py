@@ -552,3 +552,56 @@ def test_a_qizhong_list_whose_items_are_sentences():
     assert "pass" in [r.status for r in breakdowns(text)]
     bad = breakdowns(text.replace("150000.00", "150005.00"), "fail")
     assert "600000.00元" in [r.stated for r in bad]
+
+
+# ------------------------------------------------------------------ field trial s5 (issue 14 item 3)
+
+def test_an_inclusion_bracket_names_some_members_only():
+    # （含…）names some of the item before it: checked as no greater, never as
+    # equal; the list around it is the breakdown of the whole (7 + 1 + 1 = 9)
+    text = "全县教育系统由9家单位组成，其中：全额拨款单位7个（含行政单位1个、参公管理事业单位2个）、差额拨款单位1个、自收自支单位1个。"
+    results = breakdowns(text)
+    assert [r.status for r in results] == ["pass", "pass"], [r.message for r in results]
+    assert {r.stated for r in results} == {"9家", "3个"}
+    over = breakdowns(text.replace("参公管理事业单位2个", "参公管理事业单位8个"), "fail")
+    assert [r.expected for r in over] == ["≤7个"]
+    assert [r.stated for r in breakdowns(text.replace("差额拨款单位1个", "差额拨款单位3个"), "fail")] == ["9家"]
+    money = "全年支出900.00万元（含基本支出500.00万元、项目支出300.00万元）。"
+    assert [r.status for r in breakdowns(money)] == ["pass"]
+
+
+def test_a_list_belongs_to_the_whole_its_qizhong_follows():
+    # the list after 其中 ends at the ；after which it no longer makes up
+    # that whole: 年末结转结余 is no kind of 支出, though the sum would fit 收入
+    text = ("2023年度收入决算数为620.00万元。总支出决算数为600.00万元。"
+            "其中：基本支出350.00万元，项目支出250.00万元；年末结转结余20.00万元。")
+    results = breakdowns(text)
+    assert [(r.status, r.stated) for r in results] == [("pass", "600.00万元")], [r.message for r in results]
+    assert "结余" not in results[0].message
+    bad = breakdowns(text.replace("250.00", "260.00"), "fail")
+    assert [r.stated for r in bad] == ["600.00万元"]
+
+
+def test_the_spent_part_of_a_part_is_no_further_part():
+    text = "收到省级专项补助资金250万元，其中：乡村道路养护补助资金250万元，已支出120万元，支付率48%。"
+    assert [r.status for r in breakdowns(text)] == ["pass"]
+    two = "收到省级专项补助资金250万元，其中：道路养护补助150万元，已支出100万元；桥梁维修补助100万元，已支出60万元。"
+    assert [(r.status, r.expected) for r in breakdowns(two)] == [("pass", "250万元")]
+    # (after a ；the list runs on only where it adds up: one sentence here)
+    bad = two.replace("桥梁维修补助100", "桥梁维修补助110").replace("；", "，")
+    assert [r.expected for r in breakdowns(bad, "fail")] == ["260万元"]
+
+
+def test_count_and_amount_pairs_add_up_both():
+    text = ("全年安排专项资金项目共计25个，资金总额600万元。其中自评为“优”的项目18个资金420万元；"
+            "自评为“良”的项目5个资金130万元，自评为“中”的项目2个资金50万元。")
+    results = breakdowns(text)
+    assert sorted(r.stated for r in results) == ["25个", "600万元"] and all(r.status == "pass" for r in results)
+    bad = breakdowns(text.replace("130万元", "150万元"), "fail")
+    assert [r.stated for r in bad] == ["600万元"]
+    # an aside in a bracket after a pair is no pair of its own
+    aside = text.replace("资金50万元。", "资金50万元（其中新建项目1个20万元）。")
+    assert sorted((r.status, r.stated) for r in breakdowns(aside)) == [("pass", "25个"), ("pass", "600万元")]
+    # counts that may be a selection leave the amounts unjudged
+    some = text.replace("项目2个资金50万元", "项目1个资金50万元")
+    assert not breakdowns(some, "fail")

@@ -23,7 +23,7 @@ from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import figure_interval, figure_name, in_unit, show, stated_text
 from .quotes import join_places
-from .relations.breakdowns import Balance, Breakdown, find_balances, lists_the_whole, near_miss
+from .relations.breakdowns import INCLUDED, Balance, Breakdown, find_balances, lists_the_whole, near_miss
 from .sentences import Placed
 from .tolerance import holds, sum_interval
 
@@ -51,15 +51,17 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     expected = show(in_unit(nominal, w), decimals, w.unit)
     locations = [whole.claim.location] + [p.claim.location for p in b.parts]
     quote = _quote(ctx, b)
-    if len(b.parts) == 1:
-        part = b.parts[0]
+    names = " + ".join(_label(p) for p in b.parts)
+    if len(b.parts) == 1 or b.form == INCLUDED:
+        # one part, or the members a 含 bracket names: no greater than the whole
         fits = parts_sum.lo <= whole_iv.hi
         verdict = "不超过" if fits else "超过了"
+        what = f"部分 {names}" if len(b.parts) == 1 else f"所含部分 {names} 之和 {expected}"
         return make_result(ctx, RULE, "part", "pass" if fits else "fail",
-                           f"部分 {_label(part)} {verdict}总数 {_label(whole)}",
-                           expected=f"≤{stated_text(w)}", stated=stated_text(part.claim),
+                           f"{what} {verdict}总数 {_label(whole)}",
+                           expected=f"≤{stated_text(w)}",
+                           stated=stated_text(b.parts[0].claim) if len(b.parts) == 1 else expected,
                            quote=quote, locations=locations)
-    names = " + ".join(_label(p) for p in b.parts)
     rules = book.rules.breakdowns
     exhaustive = (b.form in ("构成", "组成", "计数", "分类", "变动") or b.form in rules.adjacent_cues
                   or w.unit_class in rules.exhaustive_unit_classes

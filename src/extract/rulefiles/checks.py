@@ -97,6 +97,15 @@ class BreakdownRules(_Strict):
     # A percent after a part whose words hold one of these is an aside on
     # it (its share or change); any other percent ends the list.
     percent_aside_words: list[str] = Field(default_factory=list)
+    # A bracket opened by one of these after a figure (A 12 个（含 a 1 个，b 1 个）)
+    # names some members of it: judged as parts no greater than it, never as equal.
+    inclusion_words: list[str] = Field(default_factory=list)
+    # A figure after a part named by one of these (A 300 万元，已支出 180 万元)
+    # is that part's progress, another metric: an aside on it, no further part.
+    progress_words: list[str] = Field(default_factory=list)
+    # A count in 个 of a name ending with one of these counts organisations,
+    # as 家 does: a part of a whole in 家 (14 家单位，其中全额拨款单位 12 个).
+    organisation_words: list[str] = Field(default_factory=list)
     # [greater, lesser] total words: under a whole named by the greater, a
     # part named by the lesser is a part (收入总计 X，其中：本年收入合计 A).
     nested_totals: list[list[str]] = Field(default_factory=list)

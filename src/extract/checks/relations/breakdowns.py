@@ -6,9 +6,12 @@
 - ``其中`` (any cue of rules ``breakdowns.cues``): ``X，其中 A、B`` — the
   figure just before the cue is the whole, the figures after it (same unit,
   none scoped as 同比/累计/占…) are parts; a bracket after a part is an aside
-  on that part (``A（含 a）``), and the whole stated again ends the list;
+  on that part (``A（含 a）``), so is a figure of its progress after it (``A
+  300 万元，已支出 180 万元``: rules ``progress_words``), and the whole stated
+  again ends the list; a count in 个 of 单位 is a part of a whole in 家;
 - ``括号``: ``X（A，B）`` — two or more figures of X's unit in the
-  parenthesis right after X;
+  parenthesis right after X; opened by 含 (rules ``inclusion_words``: form
+  ``含``) they name some members of X only, judged as no greater than X;
 - ``构成``: ``支出主要构成如下：A，B，C`` — the parts of a whole stated by a
   ``其中`` breakdown earlier in the same paragraph;
 - ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
@@ -17,7 +20,11 @@
   分项情况是：, 收入包括：) or naming a partition, or closed by its total
   (A、B，合计 C), with its whole nearby: the one the parts make up or miss
   by one digit, else the one the words pin (the figure closing the sentence
-  before a 其中, the 合计); its items may be the sentences after it;
+  before a 其中, the 合计); its
+  items may be the sentences after it; a list opened by 其中 right after
+  its whole ends at the ；after which it no longer makes that whole up
+  (…；年末结转结余 C is no 支出); (count, amount) pairs (A 30 个，资金 700
+  万元；B …) are two lists, the amounts of the amount beside the counts' whole;
 - ``计数``: a stated count of parts (rules ``counted_after``,
   ``counted_before``): ``X，全部用于三类：A、B、C`` — the parts after the cue,
   in its sentence or one per sentence of a list after it — and ``X，由 A、B、C
@@ -54,6 +61,9 @@ from ..tolerance import holds, sum_interval
 from .source import ClaimSource
 
 NOT_SUMMABLE = {"percent", "date", "duration", "score", "none"}
+# The form of a breakdown whose parts a bracket opened by an inclusion word
+# names (A（含 a，b）): a selection of the members of A.
+INCLUDED = "含"
 OPEN, CLOSE = "(（", ")）"
 
 
@@ -75,6 +85,15 @@ def same_unit(a: Placed, b: Placed) -> bool:
     ca, cb = a.claim, b.claim
     return (ca.unit_class == cb.unit_class and ca.normalized_unit == cb.normalized_unit
             and ca.unit_class not in NOT_SUMMABLE)
+
+
+def _same_count(ctx: ClaimSource, p: Placed, whole: Placed) -> bool:
+    """:func:`same_unit`, or ``p`` counts in 个 what ``whole`` counts in 家:
+    organisations (rules ``organisation_words``: 全额拨款单位 12 个)."""
+    if same_unit(p, whole):
+        return True
+    return (whole.claim.unit_class == "organisation" and p.claim.unit_class == "item" and p.claim.unit == "个"
+            and any(p.claim.metric.endswith(w) for w in ctx.book.rules.breakdowns.organisation_words))
 
 
 def _member(members: list[list[str]], metric: str) -> Optional[int]:
@@ -170,7 +189,9 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
         if len({_role(ctx, p.claim.metric) for p in parts} - {None}) > 1:
             continue  # a plan and its completion (其中计划投资 A，实际完成投资 B): no parts of X
         if parts:
-            out.append(Breakdown([whole], parts, m.group(0), where))
+            opened = s.text.rfind(OPEN[0], 0, m.start()), s.text.rfind(OPEN[1], 0, m.start())
+            included = end is not None and _includes(ctx, s.text, max(opened))
+            out.append(Breakdown([whole], parts, INCLUDED if included else m.group(0), where))
     return out
 
 
@@ -187,14 +208,17 @@ def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Op
         if end is not None and p.start > end:
             return parts, True
         between = s.text[start:p.start]
-        if sum(between.count(ch) for ch in OPEN) > sum(between.count(ch) for ch in CLOSE):
+        if _opened(between):
             continue  # inside a bracket after a part: an aside on that part (（含…）)
         if parts and p.claim.normalized_value == whole.claim.normalized_value:
             return parts, True  # the whole stated again (到位资金186万元): the list has ended
         if parts and p.claim.unit_class == "percent" and any(
                 w in p.claim.metric_text for w in ctx.book.rules.breakdowns.percent_aside_words):
             continue  # a part's share or change (A 500 万元，占 25%；B …): an aside on it
-        if not same_unit(p, whole) or _scoped(ctx, p, whole) or parts and ctx.book.breakdown_cue.search(
+        if parts and same_unit(p, whole) and _progress(ctx, p) and not _progress(ctx, parts[-1]) \
+                and not _progress(ctx, whole):
+            continue  # how much of the part before was spent (A 300 万元，已支出 180 万元): an aside on it
+        if not _same_count(ctx, p, whole) or _scoped(ctx, p, whole) or parts and ctx.book.breakdown_cue.search(
                 _outside_brackets(between)):
             return parts, True
         if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
@@ -251,6 +275,24 @@ def _closing(text: str, start: int) -> Optional[int]:
     return None
 
 
+def _opened(text: str) -> bool:
+    """Whether ``text`` opens more brackets than it closes (what follows it is inside one)."""
+    return sum(text.count(ch) for ch in OPEN) > sum(text.count(ch) for ch in CLOSE)
+
+
+def _includes(ctx: ClaimSource, text: str, open_at: int) -> bool:
+    """Whether the bracket opened at ``open_at`` of ``text`` opens with a
+    word of rules ``inclusion_words`` (（含 a，b）): it names some members of
+    the figure before it, not all."""
+    inner = text[open_at + 1:].lstrip()
+    return any(inner.startswith(w) for w in ctx.book.rules.breakdowns.inclusion_words)
+
+
+def _progress(ctx: ClaimSource, p: Placed) -> bool:
+    """Whether ``p`` is named by a word of rules ``progress_words`` (已支出 X)."""
+    return any(w in p.claim.metric_text for w in ctx.book.rules.breakdowns.progress_words)
+
+
 def _paren_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
     out: list[Breakdown] = []
     if not any(ch in s.text for ch in OPEN):
@@ -269,7 +311,7 @@ def _paren_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
         inner = [p for p in s.placed if open_at < p.start and 0 <= p.end <= close_at]
         if len(inner) < 2 or not all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
             continue
-        out.append(Breakdown([whole], inner, "括号", [s]))
+        out.append(Breakdown([whole], inner, INCLUDED if _includes(ctx, s.text, open_at) else "括号", [s]))
     return out
 
 
@@ -477,6 +519,8 @@ def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int) -> list[Place
                 continue
             if parts and not same_unit(p, parts[0]) or _scoped(ctx, p):
                 continue
+            if parts and _opened(s.text[start if s is run[0] else 0:p.start]):
+                continue  # inside a bracket after a part: an aside on that part (（其中 a 16 个）)
             if parts and below is None and book.breakdown_cue.search(_outside_brackets(s.text[mark:p.start])):
                 below = (parts[-1], [])
             mark = p.start
@@ -608,8 +652,16 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
         if len(parts) < 2 or len(roles) > 1 or any(id(p.claim) in listed for p in parts):
             k += 1
             continue
+        used = run
+        if m and pinned is not None and same_unit(pinned, parts[0]) and not _fits(ctx, parts, pinned, near=True):
+            # the list is of the whole its 其中 follows: it ends at the ；after
+            # which it no longer makes that whole up (…；年末结转结余 C is no 支出)
+            shorter = next((run[:j] for j in range(len(run) - 1, 0, -1)
+                            if _fits(ctx, _lead_parts(ctx, run[:j], m.end()), pinned, near=False)), None)
+            if shorter is not None:
+                parts, used = _lead_parts(ctx, shorter, m.end()), shorter
         ids = {id(p.claim) for p in parts}
-        after = [p for s2 in run for p in s2.placed if id(p.claim) not in ids
+        after = [p for s2 in used for p in s2.placed if id(p.claim) not in ids
                  and p.claim.location.start > parts[0].claim.location.start]
         candidates = after + _before(ctx, sentences, k, parts)[::-1]
         extra = [p for p in s.placed if id(p.claim) not in ids and same_unit(p, parts[0])]
@@ -617,14 +669,54 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
             # another figure beside a partition's members is its whole or a
             # part the partition does not know (收回 5 万元): never a whole further off
             candidates = extra
-        whole = _whole_near(ctx, parts, candidates)
-        if whole is None and pinned is not None and same_unit(pinned, parts[0]) and id(pinned.claim) not in ids:
-            whole = pinned
-        if whole is not None:
-            out.append(Breakdown([whole], parts, "分类", [x for x in sentences[:k] if whole in x.placed] + run))
-            listed |= ids
+        # (count, amount) pairs (其中：A 30 个，资金 700 万元；B 5 个，资金 150 万元):
+        # the amounts are parts too, of the amount total
+        paired = _paired_parts(ctx, run, m.end(), parts) if m else []
+        first: Optional[Placed] = None
+        for group in [parts] + ([paired] if paired else []):
+            whole = _whole_near(ctx, group, candidates)
+            if whole is None and pinned is not None and same_unit(pinned, group[0]) \
+                    and id(pinned.claim) not in {id(p.claim) for p in group}:
+                whole = pinned
+            if whole is None and first is not None:
+                # the amounts' whole is paired with the counts' (共 40 个，资金 900 万元)
+                whole = _pair_of(ctx, sentences[:k + 1], first, group[0])
+            if whole is None:
+                break
+            out.append(Breakdown([whole], group, "分类", [x for x in sentences[:k] if whole in x.placed] + used))
+            listed |= {id(p.claim) for p in group}
+            if not _fits(ctx, group, whole, near=False):
+                break  # the counts may be a selection: so may the amounts
+            first = whole
         k += len(run)
     return out
+
+
+def _pair_of(ctx: ClaimSource, sentences: list[Sentence], whole: Placed, like: Placed) -> Optional[Placed]:
+    """The one figure of ``like``'s unit beside ``whole`` in its sentence
+    that can be a whole, if exactly one."""
+    s = next((x for x in sentences if whole in x.placed), None)
+    if s is None:
+        return None
+    beside = [p for p in s.placed if same_unit(p, like) and _can_be_whole(ctx, p) and not _scoped(ctx, p)]
+    return beside[0] if len(beside) == 1 else None
+
+
+def _paired_parts(ctx: ClaimSource, run: list[Sentence], start: int, parts: list[Placed]) -> list[Placed]:
+    """The figures of one other unit that pair with ``parts``, one after
+    each part and before the next (其中：A 30 个，资金 700 万元；B 5 个，资金
+    150 万元), none scoped; [] when they do not pair one to one."""
+    ids = {id(p.claim) for p in parts}
+    others = [p for s in run for p in s.placed if (s is not run[0] or p.start >= start) and id(p.claim) not in ids
+              and p.claim.unit_class not in NOT_SUMMABLE and not same_unit(p, parts[0]) and not _scoped(ctx, p)
+              and not _opened(s.text[start if s is run[0] else 0:p.start])]
+    if len(others) != len(parts) or not all(same_unit(p, others[0]) for p in others):
+        return []
+    at = [p.claim.location.start for p in parts] + [None]
+    for k, p in enumerate(others):
+        if p.claim.location.start < at[k] or at[k + 1] is not None and p.claim.location.start > at[k + 1]:
+            return []
+    return others
 
 
 def _before(ctx: ClaimSource, sentences: list[Sentence], k: int, parts: list[Placed]) -> list[Placed]:
