@@ -605,3 +605,21 @@ def test_count_and_amount_pairs_add_up_both():
     # counts that may be a selection leave the amounts unjudged
     some = text.replace("项目2个资金50万元", "项目1个资金50万元")
     assert not breakdowns(some, "fail")
+
+
+def test_income_and_opening_balance_equal_spending_and_closing_balance():
+    # the 决算 balance: 收入 + 年初结转结余 = 支出 + 年末结转结余, by stated precision
+    text = ("2023年度收入决算650.00万元，其中：财政拨款收入600.00万元，其他收入50.00万元；年初结转结余12.00万元。"
+            "支出决算640.00万元，其中：基本支出400.00万元，项目支出240.00万元；年末结转结余22.00万元。")
+    balance = [r for r in breakdowns(text) if r.kind == "identity"]
+    assert [(r.status, r.expected, r.stated) for r in balance] == [("pass", "662.00万元", "662.00万元")]
+    # a typo in one digit of one figure: an error
+    typo = [r for r in breakdowns(text.replace("22.00", "27.00")) if r.kind == "identity"]
+    assert [r.status for r in typo] == ["fail"]
+    # far off: a term may be left unstated (结余分配): no judgement
+    far = [r for r in breakdowns(text.replace("22.00", "93.47")) if r.kind == "identity"]
+    assert [r.status for r in far] == ["skipped"]
+    # a budget's 收入预算 and 支出预算 are no terms of it; nor is a term stated twice
+    assert not [r for r in breakdowns(text.replace("收入决算", "收入预算")) if r.kind == "identity"]
+    twice = text + "事业收入20.00万元。"
+    assert not [r for r in breakdowns(twice) if r.kind == "identity"]

@@ -7,11 +7,12 @@ overlap the whole (see :mod:`~extract.checks.tolerance`). Where the parts
 may be a selection (counts, not money), a shortfall is not a failure:
 skipped — unless the parts are the whole list by their count (计数) or by
 their names (行政 + 事业, 在编 + 编外, a last 其他…: rules ``partitions``,
-``rest_words``). A single part
+``rest_words``). A single part, or the members a （含…） bracket names,
 is checked as a part: it must not exceed the whole (``121.75 万元，其中市本级
 承担 39.40 万元`` passes). :func:`judge_balance` judges a stock rolled
-forward (年初 + 新增 − 归还 = 年末) where it holds or misses by one digit;
-else it skips (a flow may be left unstated).
+forward (年初 + 新增 − 归还 = 年末) and :func:`judge_identity` two sums the
+domain says are equal (收入 + 年初结转结余 = 支出 + 年末结转结余) where they
+hold or miss by one digit; else they skip (a term may be left unstated).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import figure_interval, figure_name, in_unit, show, stated_text
 from .quotes import join_places
-from .relations.breakdowns import INCLUDED, Balance, Breakdown, find_balances, lists_the_whole, near_miss
+from .relations.breakdowns import (INCLUDED, Balance, Breakdown, Identity, find_balances, find_identities,
+                                  lists_the_whole, near_miss)
 from .sentences import Placed
 from .tolerance import holds, sum_interval
 
@@ -113,8 +115,37 @@ def judge_balance(ctx: CheckContext, b: Balance) -> CheckResult:
                        expected=expected, stated=stated_text(w), quote=quote, locations=locations)
 
 
+def judge_identity(ctx: CheckContext, i: Identity) -> CheckResult:
+    """Whether the two sums of ``i`` are equal: judged where they are or
+    miss by one digit (a typo), else skipped (a term may be left unstated)."""
+    book = ctx.book
+    left = sum_interval(figure_interval(p.claim, book) for p in i.left)
+    right = sum_interval(figure_interval(p.claim, book) for p in i.right)
+    figures = i.left + i.right
+    w = i.right[0].claim
+    decimals = max([w.precision] + [p.claim.precision for p in figures if p.claim.unit == w.unit])
+    sums = [sum((p.claim.normalized_value for p in side), Decimal(0)) for side in (i.left, i.right)]
+    shown = [show(in_unit(v, w), decimals, w.unit) for v in sums]
+    terms = [" + ".join(_label(p) for p in side) for side in (i.left, i.right)]
+    locations = [p.claim.location for p in figures]
+    quote = join_places(ctx.quote_sentence(s) for s in i.sentences)
+    if holds(left, right):
+        status, verdict = "pass", "相符"
+    elif near_miss(book.rules.breakdowns, sums[0] - sums[1], sums[1]):
+        status, verdict = "fail", "不符"
+    else:
+        return make_result(ctx, RULE, "identity", "skipped",
+                           f"{terms[0]} = {shown[0]} 与 {terms[1]} = {shown[1]} 相差较大：所列项目可能不全，无法判断",
+                           expected=shown[0], stated=shown[1], quote=quote, locations=locations)
+    return make_result(ctx, RULE, "identity", status,
+                       f"{terms[0]} = {shown[0]} 与 {terms[1]} = {shown[1]} {verdict}",
+                       expected=shown[0], stated=shown[1], quote=quote, locations=locations)
+
+
 def check_stated_breakdowns(ctx: CheckContext) -> list[CheckResult]:
-    """One result per stated breakdown and per stock rolled forward of the report."""
+    """One result per stated breakdown, per stock rolled forward and per
+    identity (收入 + 年初结转结余 = 支出 + 年末结转结余) of the report."""
     return ([judge_breakdown(ctx, b) for b in ctx.breakdowns]
-            + [judge_balance(ctx, b) for b in find_balances(ctx)])
+            + [judge_balance(ctx, b) for b in find_balances(ctx)]
+            + [judge_identity(ctx, i) for i in find_identities(ctx, ctx.breakdowns)])
 

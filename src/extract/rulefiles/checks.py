@@ -71,6 +71,16 @@ class BalanceRule(_Strict):
     outflow: list[str] = Field(default_factory=list)
 
 
+class IdentityRule(_Strict):
+    """Two sums the domain says are equal (收入 + 年初结转结余 = 支出 + 年末结转结余):
+    each term a list of words, any of which names its figure."""
+
+    left: list[list[str]] = Field(min_length=1)
+    right: list[list[str]] = Field(min_length=1)
+    # A figure named by one of these is none of the terms (收入预算 = 支出预算 is another identity).
+    not_words: list[str] = Field(default_factory=list)
+
+
 class BreakdownRules(_Strict):
     cues: list[str]
     max_gap_chars: int = 20
@@ -111,6 +121,10 @@ class BreakdownRules(_Strict):
     nested_totals: list[list[str]] = Field(default_factory=list)
     # Stocks rolled forward in one sentence (年初余额 + 新增 − 归还 = 年末余额).
     balances: list[BalanceRule] = Field(default_factory=list)
+    # Sums that are equal by the domain, their figures within
+    # `identity_reach_sentences` sentences of one section.
+    identities: list[IdentityRule] = Field(default_factory=list)
+    identity_reach_sentences: int = Field(4, ge=0)
     # A list opening its sentence (按支出性质分，A，B / 其中：A，B / 实际支出中，A，B)
     # or naming a partition, of a whole stated within `lead_reach_lines`
     # lines before it or after it in its sentence; without a whole that

@@ -35,7 +35,9 @@ A 其中 list runs on after a ；where that reading adds up (or misses by one
 digit); a part's 占 x% is an aside on it. Of a breakdown whose whole and
 parts each state a change on the year before, or carry a bracket aside of
 one name, those add up too. :func:`find_balances` finds stocks rolled
-forward (年初余额 + 新增 − 归还 = 年末余额).
+forward (年初余额 + 新增 − 归还 = 年末余额), :func:`find_identities` sums the
+domain says are equal (rules ``identities``: 收入 + 年初结转结余 = 支出 +
+年末结转结余).
 
 The parts' sum is judged by :mod:`extract.checks.breakdowns`; rates read a
 single part over its whole (``X，其中 Y，R%``), consistency a part's wholes
@@ -906,6 +908,68 @@ def find_balances(ctx: ClaimSource) -> list[Balance]:
             else:
                 if (inflows or outflows) and same_unit(last, first):
                     out.append(Balance(first, inflows, outflows, last, s))
+    return out
+
+
+@dataclass
+class Identity:
+    """Two sums the domain says are equal: ``left`` and ``right``, one
+    figure per term of the rule, found in ``sentences``."""
+
+    left: list[Placed]
+    right: list[Placed]
+    sentences: list[Sentence]
+
+
+def find_identities(ctx: ClaimSource, breakdowns: list[Breakdown]) -> list[Identity]:
+    """Every identity of rules ``identities`` the text states the terms of:
+    from a figure of the first term, within ``identity_reach_sentences``
+    sentences of its section, exactly one figure of its unit per term, named
+    by that term only, no part of ``breakdowns`` and not scoped."""
+    rules = ctx.book.rules.breakdowns
+    if not rules.identities:
+        return []
+    parts = {id(p.claim) for b in breakdowns for p in b.parts}
+    out: list[Identity] = []
+    seen: set[tuple[int, ...]] = set()
+    for rule in rules.identities:
+        terms = rule.left + rule.right
+        words = [any_word(t) for t in terms]
+        rx_not = any_word(rule.not_words) if rule.not_words else None
+
+        term: dict[int, Optional[int]] = {}
+
+        def term_of(p: Placed) -> Optional[int]:
+            key = id(p.claim)
+            if key not in term:
+                named = [j for j, w in enumerate(words) if w.search(p.claim.metric)]
+                term[key] = named[0] if (
+                    len(named) == 1 and p.claim.unit_class not in NOT_SUMMABLE and key not in parts
+                    and not (rx_not is not None and rx_not.search(p.claim.metric_text)) and not _scoped(ctx, p)
+                ) else None
+            return term[key]
+
+        for k, s in enumerate(ctx.sentences):
+            firsts = [p for p in s.placed if term_of(p) == 0]
+            if len(firsts) != 1:
+                continue
+            window = [s2 for s2 in ctx.sentences[k:k + 1 + rules.identity_reach_sentences]
+                      if s2.section == s.section]
+            found: list[list[Placed]] = [[] for _ in terms]
+            for s2 in window:
+                for p in s2.placed:
+                    j = term_of(p)
+                    if j is not None and same_unit(p, firsts[0]):
+                        found[j].append(p)
+            if any(len(f) != 1 for f in found):
+                continue
+            figures = [f[0] for f in found]
+            key = tuple(id(p.claim) for p in figures)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Identity(figures[:len(rule.left)], figures[len(rule.left):],
+                                [s2 for s2 in window if any(p in s2.placed for p in figures)]))
     return out
 
 
