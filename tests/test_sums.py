@@ -580,6 +580,9 @@ def test_a_list_belongs_to_the_whole_its_qizhong_follows():
     assert "结余" not in results[0].message
     bad = breakdowns(text.replace("250.00", "260.00"), "fail")
     assert [r.stated for r in bad] == ["600.00万元"]
+    # parts of the pinned whole's kind (支出) are of it, though their sum fits the 收入
+    fits_income = text.replace("250.00", "270.00").replace("；年末结转结余20.00万元", "")
+    assert [r.stated for r in breakdowns(fits_income, "fail")] == ["600.00万元"]
 
 
 def test_the_spent_part_of_a_part_is_no_further_part():

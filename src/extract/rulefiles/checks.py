@@ -144,6 +144,8 @@ class BreakdownRules(_Strict):
     unchanged_words: list[str] = Field(default_factory=list)
     # Roles of money (预算; 执行/支出): the parts of a lead list are of one role.
     roles: list[list[str]] = Field(default_factory=list)
+    # Kinds of money (收入 | 支出): a 其中 list of parts of its whole's kind is of that whole.
+    kinds: list[list[str]] = Field(default_factory=list)
     near_miss_share: Decimal = Field(Decimal("0.01"), ge=0, lt=1)
     # A stated count of parts: after the whole (全部用于三类：A、B、C), or
     # closing the parts (由 A、B、C 和 D 四部分构成, opened by `counted_opens`).

@@ -622,6 +622,12 @@ def _role(ctx: ClaimSource, metric: str) -> Optional[int]:
     return role if at >= 0 else None
 
 
+def _kind(ctx: ClaimSource, metric: str) -> Optional[int]:
+    """The one kind of money (rules ``kinds``: 收入 | 支出) ``metric`` names, if one."""
+    named = {i for i, words in enumerate(ctx.book.rules.breakdowns.kinds) if any(w in metric for w in words)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Breakdown]) -> list[Breakdown]:
     """A list opening its sentence (rules ``lead_cue``) or naming a
     partition, with its whole stated just before it or after its parts."""
@@ -677,8 +683,12 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
         first: Optional[Placed] = None
         for group in [parts] + ([paired] if paired else []):
             whole = _whole_near(ctx, group, candidates)
-            if whole is None and pinned is not None and same_unit(pinned, group[0]) \
-                    and id(pinned.claim) not in {id(p.claim) for p in group}:
+            own = pinned is not None and same_unit(pinned, group[0]) \
+                and id(pinned.claim) not in {id(p.claim) for p in group}
+            if own and (whole is None or m and _kind(ctx, whole.claim.metric) != _kind(ctx, pinned.claim.metric)
+                        and {_kind(ctx, p.claim.metric) for p in group} == {_kind(ctx, pinned.claim.metric)} - {None}):
+                # no other whole, or the list opened by 其中 after the pinned whole
+                # is of its kind (支出), not of the other's
                 whole = pinned
             if whole is None and first is not None:
                 # the amounts' whole is paired with the counts' (共 40 个，资金 900 万元)
