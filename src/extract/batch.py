@@ -27,8 +27,9 @@ The steps, each a function below:
    beside the inputs (``REPORT.review.json``) in ``reviews``, rebuilds
    ``reports.jsonl`` and ``parquet/`` through
    :func:`~extract.export.archive.write_collections` (what ``extract
-   export`` uses too) and writes the manifest (CSV and JSONL, one row per
-   input).
+   export`` uses too) in a child process
+   (:func:`~extract.export.rebuild.rebuild_apart`: this process never loads
+   pyarrow) and writes the manifest (CSV and JSONL, one row per input).
 
 The output folder::
 
@@ -67,9 +68,10 @@ from .model import LEAN
 from .review import sidecar_path
 from .ruleset import RuleSet, RulesLike
 from .provenance import extractor_id
-from .export.archive import read_report, record_reviews, report_json_files, write_collections
+from .export.archive import read_report, record_reviews
 from .export.database import StoredDocument, open_database, point_files, store_rows, stored_documents
 from .export.jsonfile import write_atomic
+from .export.rebuild import RebuildRun, rebuild_apart
 from .export.rows import check_error_count, report_rows
 from .export.schema import documents
 
@@ -582,6 +584,7 @@ class BatchOutputs:
         self.engine = open_database(self.db)
         self._stored_at_start = self._stored()
         self._reviews_state = ""
+        self.rebuild: Optional[RebuildRun] = None  # the last rebuild of the collections
 
     def _stored(self) -> set[str]:
         """The sha256 of every document the database holds."""
@@ -653,13 +656,16 @@ class BatchOutputs:
         """Rewrite ``reports.jsonl`` (every JSON file of the folder, sorted
         by sha256) and ``parquet/`` (a copy of the database tables), unless
         they were built when the JSON files were as they are now. Returns
-        whether it rebuilt them."""
+        whether it rebuilt them; :attr:`rebuild` then says how. The rebuild
+        runs in a child process (:func:`~extract.export.rebuild.rebuild_apart`),
+        and the stamp that marks the collections as built is written only
+        when it is done."""
         stamp, state = self.out_dir / ".collections", self._json_state() + self._reviews_state
         built = [self.out_dir / "reports.jsonl", self.out_dir / "parquet" / "documents.parquet", stamp]
         if all(p.exists() for p in built) and stamp.read_text(encoding="utf-8") == state:
             return False
-        texts = (path.read_text(encoding="utf-8") for path in report_json_files(self.json_dir))
-        write_collections(self.engine, texts, self.out_dir / "reports.jsonl", self.out_dir / "parquet")
+        self.rebuild = rebuild_apart(self.db, self.json_dir, self.out_dir / "reports.jsonl",
+                                     self.out_dir / "parquet")
         write_atomic(stamp, state)
         return True
 
@@ -735,8 +741,9 @@ def default_workers() -> int:
 @dataclass
 class BatchSummary:
     """The outcome of a batch: the manifest rows, the output folder, the
-    peak memory seen in any worker, and the seconds spent planning (hashing),
-    converting and rebuilding the collections."""
+    peak memory seen in any worker, the seconds spent planning (hashing),
+    converting and rebuilding the collections, and how the collections were
+    rebuilt (None: they were up to date)."""
 
     rows: list[ManifestRow]
     out_dir: Path
@@ -745,6 +752,7 @@ class BatchSummary:
     peak_worker_rss_kb: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
+    rebuild: Optional[RebuildRun] = None
 
     def __post_init__(self) -> None:
         self.counts = Counter(r.status for r in self.rows)
@@ -858,7 +866,8 @@ def convert_tasks(tasks: list[DocumentTask], rows: list[ManifestRow], outputs: B
 class PhaseClock:
     """Seconds spent in each phase of a batch: ``timings[phase]`` is wall
     time, ``timings[phase + "_cpu"]`` CPU time of this process and
-    ``timings[phase + "_workers_cpu"]`` that of worker processes that ended."""
+    ``timings[phase + "_workers_cpu"]`` that of child processes that ended
+    (workers; in ``collections``, the process rebuilding them)."""
 
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
@@ -928,4 +937,5 @@ def run_batch(paths: Iterable[os.PathLike | str], options: BatchOptions) -> Batc
             rows, peak = _run_batch_in(outputs, paths, options, clock)
         finally:
             outputs.close()
-    return BatchSummary(rows, out_dir, options.keep_going, [str(p) for p in paths], peak, clock.timings)
+    return BatchSummary(rows, out_dir, options.keep_going, [str(p) for p in paths], peak, clock.timings,
+                        rebuild=outputs.rebuild)

@@ -1,0 +1,155 @@
+"""A batch's collections (``reports.jsonl`` and ``parquet/``) rebuilt in a
+child process, so the process that coordinates the batch never loads pyarrow.
+
+    rebuild_apart(db, json_dir, jsonl_path, parquet_dir) -> RebuildRun
+
+Copying the tables to Parquet loads pyarrow, and pyarrow's first conversion
+of a Python list imports pandas to see whether the list is a pandas object:
+together about 70 MB that a process keeps once loaded, on top of the rows
+being converted (issue 22: the batch parent's peak while it rebuilds). The
+child is forked for the rebuild (the database code and the model are loaded
+already, so it starts at once), does what
+:func:`~extract.export.archive.write_collections` does in-process, and gives
+all its memory back when it ends.
+
+What stays as it was in-process:
+
+- every file is written under a temporary name and renamed into place
+  (:func:`~extract.export.jsonfile.replacing`), so a reader, a failure or a
+  killed child leaves the old file or the whole new one; the caller records
+  the collections as built (its stamp) only after the child says it is done,
+  so a failed or killed rebuild is done again by the next run;
+- a failure in the child is raised in the parent as the same exception
+  (class and message: the same one line and exit code from the CLI), with
+  the child's traceback added as a note for ``--debug``; a child that ends
+  without a word (killed, out of memory) raises :class:`CollectionsLost`;
+- the child inherits the descriptors of its parent, the output folder's
+  lock among them (:func:`extract.batch.output_lock`): if the parent is
+  killed, no other batch can start on the folder until the child has
+  finished writing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class CollectionsLost(RuntimeError):
+    """The child rebuilding the collections ended without saying how."""
+
+
+@dataclass(frozen=True)
+class RebuildRun:
+    """What a rebuild did: the reports the JSONL holds, and the child's
+    resident memory (KB) when it started (the pages it shares with its
+    parent counted) and at its peak."""
+
+    reports: int
+    start_rss_kb: int = 0
+    peak_rss_kb: int = 0
+
+
+def _status_kb(key: str) -> int:
+    """A figure of ``/proc/self/status`` in KB (0 where there is none)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith(key)), 0)
+    except OSError:
+        return 0
+
+
+def rebuild_here(db: str, json_dir: os.PathLike | str, jsonl_path: os.PathLike | str,
+                 parquet_dir: os.PathLike | str) -> int:
+    """Write ``jsonl_path`` (every ``*.json`` under ``json_dir``, sorted, one
+    per line) and copy every table of database ``db`` to ``parquet_dir``,
+    in this process; returns how many reports the JSONL holds."""
+    from .archive import report_json_files, write_collections
+    from .database import open_database
+
+    engine = open_database(db)
+    try:
+        texts = (path.read_text(encoding="utf-8") for path in report_json_files(json_dir))
+        return write_collections(engine, texts, jsonl_path, parquet_dir)
+    finally:
+        engine.dispose()
+
+
+def _portable(error: BaseException) -> tuple:
+    """``error`` as the parent can raise it again: pickled when it makes the
+    round trip, else its class name and message; with its traceback."""
+    trace = "".join(traceback.format_exception(error))
+    try:
+        data = pickle.dumps(error)
+        pickle.loads(data)
+        return ("pickled", data, trace)
+    except Exception:  # noqa: BLE001 - an exception that does not pickle
+        return ("text", f"{type(error).__name__}: {error}", trace)
+
+
+def _child(conn, db: str, json_dir: str, jsonl_path: str, parquet_dir: str) -> None:
+    start = _status_kb("VmRSS:")
+    try:
+        count = rebuild_here(db, json_dir, jsonl_path, parquet_dir)
+        message = ("done", RebuildRun(count, start, _status_kb("VmHWM:")))
+    except BaseException as e:  # noqa: BLE001 - every failure goes to the parent
+        message = ("failed", _portable(e))
+    conn.send(message)
+    conn.close()
+
+
+def _raised(portable: tuple) -> BaseException:
+    """The exception of the child, to raise in the parent."""
+    kind, data, trace = portable
+    error: BaseException | None = None
+    if kind == "pickled":
+        try:
+            error = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - fall back on its text
+            data = trace.rstrip().splitlines()[-1]
+    if error is None:
+        error = CollectionsLost(f"rebuilding the collections failed: {data}")
+    error.add_note("in the process rebuilding the collections:\n" + trace.rstrip())
+    return error
+
+
+def _context():
+    """fork where there is one (the child starts at once, with what the
+    parent has loaded, and keeps its descriptors); else spawn."""
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return multiprocessing.get_context("spawn")
+
+
+def rebuild_apart(db: str, json_dir: os.PathLike | str, jsonl_path: os.PathLike | str,
+                  parquet_dir: os.PathLike | str) -> RebuildRun:
+    """:func:`rebuild_here` in a child process (see the module docstring);
+    raises what it raised."""
+    ctx = _context()
+    receiving, sending = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, name="extract-collections",
+                        args=(sending, db, str(json_dir), str(jsonl_path), str(parquet_dir)))
+    child.start()
+    sending.close()
+    try:
+        try:
+            outcome, payload = receiving.recv()
+        except EOFError:
+            outcome, payload = None, None
+        child.join()
+    finally:
+        receiving.close()
+        if child.is_alive():  # the parent is interrupted: the child goes with it
+            child.kill()
+            child.join()
+    if outcome == "done":
+        return payload
+    if outcome == "failed":
+        raise _raised(payload)
+    raise CollectionsLost(f"the process rebuilding {Path(jsonl_path).name} and {Path(parquet_dir).name}/ "
+                          f"ended without a word (exit code {child.exitcode})")
