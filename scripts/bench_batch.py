@@ -22,6 +22,17 @@ old script kept the fastest run of each count separately, so a lucky
 ceiling). The parent runs in a fresh interpreter started by a small one, so
 its peak is its own (scripts/benchlib.py).
 
+The machine may be shared, so each run says how much others took: the
+1-minute load average before and after it, and the seconds each worker was
+ready to run with no core free (its run-queue delay, from
+``/proc/thread-self/schedstat``, which each worker leaves in a file when it
+stops). Beside the measured ratio the summary gives the script's own
+ceiling, 2 x (worker CPU per document with 1 worker) / (worker + parent CPU
+per document with 2 workers): what two idle cores could give at that cost;
+and the ratio with the core waits taken out of each run's conversion time,
+an estimate of what idle cores would measure. Run it when ``uptime`` shows
+a load below about 1.5, and give the load and the waits with the figures.
+
 Targets (issue 5): ratio >= 1.8 on 2 workers for text reports; peak RSS per
 worker < 300 MB.
 
@@ -103,15 +114,47 @@ def make_varied_reports(folder: Path, count: int, samples=SAMPLES, seed: int = 5
 
 RUN_ONE = """
 import json, os, sys, time
+from pathlib import Path
+import extract.batch as batch
 from extract.batch import BatchOptions, run_batch
+
+def schedstat():
+    # this thread's time on a core and time ready to run but waiting for one (ns)
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            run, wait, _ = f.read().split()
+        return int(run), int(wait)
+    except (OSError, ValueError):
+        return None
+
+stats = Path(sys.argv[5])
+real_loop = batch._worker_loop
+
+def worker_loop(conn, settings):
+    # a worker: when told to stop, it leaves its scheduler figures in stats/PID
+    try:
+        real_loop(conn, settings)
+    finally:
+        figures = schedstat()
+        if figures:
+            (stats / str(os.getpid())).write_text(json.dumps(figures))
+
+batch._worker_loop = worker_loop
+load_before = os.getloadavg()[0]
+parent_before = schedstat()
 start = time.perf_counter()
 s = run_batch([sys.argv[1]], BatchOptions(sys.argv[2], workers=int(sys.argv[3]), progress=False,
                                           rules=sys.argv[4]))
+total = time.perf_counter() - start
+parent_after = schedstat()
 from collections import Counter
 why = Counter(f"{r.error_class}: {r.error[:100]}" for r in s.failed).most_common(3)
+workers = [json.loads(p.read_text()) for p in sorted(stats.iterdir())]
 print(json.dumps({"done": s.counts["done"], "failed": s.counts["failed"], "timings": s.timings,
-                  "load": os.getloadavg()[0],
-                  "total": time.perf_counter() - start, "rss_kb": s.peak_worker_rss_kb, "why": why,
+                  "load_before": load_before, "load": os.getloadavg()[0],
+                  "total": total, "rss_kb": s.peak_worker_rss_kb, "why": why,
+                  "workers_sched_ns": workers,
+                  "parent_sched_ns": [b - a for a, b in zip(parent_before, parent_after)] if parent_before else None,
                   "parent_hwm_kb": next((int(line.split()[1]) for line in open("/proc/self/status")
                                          if line.startswith("VmHWM:")), None)}))
 """
@@ -120,9 +163,20 @@ print(json.dumps({"done": s.counts["done"], "failed": s.counts["failed"], "timin
 def run(reports: Path, out: Path, workers: int, rules: Path) -> dict:
     """One batch in a fresh interpreter (as the CLI runs it); its figures."""
     shutil.rmtree(out, ignore_errors=True)
+    stats = out.parent / f"{out.name}-sched"
+    shutil.rmtree(stats, ignore_errors=True)
+    stats.mkdir(parents=True)
     done = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, "-c", RUN_ONE, str(reports), str(out),
-                           str(workers), str(rules)], check=True, capture_output=True, text=True)
+                           str(workers), str(rules), str(stats)], check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def core_wait(r: dict) -> float:
+    """Seconds each worker of a run spent ready to run but waiting for a
+    core (the scheduler's run-queue delay), on average over the workers:
+    time other work on the machine took from the conversion."""
+    workers = r.get("workers_sched_ns") or []
+    return sum(wait for _, wait in workers) / len(workers) / 1e9 if workers else 0.0
 
 
 def paired_runs(reports: Path, work: Path, repeat: int) -> list[dict[int, dict]]:
@@ -269,41 +323,60 @@ def main() -> None:
         make_varied_reports(reports, args.reports)
         print(f"{args.reports} reports made from {len(SAMPLES)} samples in {time.perf_counter() - t:.1f} s")
         print(f"{'pair':>4} {'workers':>7} {'done':>5} {'failed':>6} {'warm-up s':>9} {'convert s':>9} "
-              f"{'reports/s':>9} {'collections s':>13} {'total s':>7} {'overall/s':>9} {'peak RSS/worker MB':>18} "
-              f"{'parent MB':>9} {'worker ms/doc':>13} {'parent ms/doc':>13} {'load':>5}")
+              f"{'reports/s':>9} {'core wait s':>11} {'collections s':>13} {'total s':>7} {'overall/s':>9} "
+              f"{'worker MB':>9} {'parent MB':>9} {'worker ms/doc':>13} {'parent ms/doc':>13} {'load':>9}")
         pairs = paired_runs(reports, work, args.repeat)
-        scaling, scaling_overall, ceilings = [], [], []
+        scaling, scaling_overall, ceilings, unwaited, loads = [], [], [], [], []
         for i, pair in enumerate(pairs):
-            rates, overall = {}, {}
+            rates, overall, rates_unwaited, worker_ms = {}, {}, {}, {}
             for workers, r in pair.items():
                 t = r["timings"]
                 rates[workers] = r["done"] / t["convert"]
                 overall[workers] = r["done"] / r["total"]
-                worker_ms, parent_ms = 1000 * t["convert_workers_cpu"] / r["done"], 1000 * t["convert_cpu"] / r["done"]
+                wait = core_wait(r)
+                rates_unwaited[workers] = r["done"] / max(t["convert"] - wait, 1e-9)
+                worker_ms[workers] = 1000 * t["convert_workers_cpu"] / r["done"]
+                parent_ms = 1000 * t["convert_cpu"] / r["done"]
+                loads += [r.get("load_before", r["load"]), r["load"]]
                 print(f"{i:>4} {workers:>7} {r['done']:>5} {r['failed']:>6} {t['warm_up']:>9.1f} "
-                      f"{t['convert']:>9.1f} {rates[workers]:>9.1f} {t['collections']:>13.1f} {r['total']:>7.1f} "
-                      f"{overall[workers]:>9.1f} {r['rss_kb'] / 1024:>18.0f} {(r['parent_hwm_kb'] or 0) / 1024:>9.0f} "
-                      f"{worker_ms:>13.1f} {parent_ms:>13.1f} {r['load']:>5.1f}")
+                      f"{t['convert']:>9.1f} {rates[workers]:>9.1f} {wait:>11.1f} {t['collections']:>13.1f} "
+                      f"{r['total']:>7.1f} {overall[workers]:>9.1f} {r['rss_kb'] / 1024:>9.0f} "
+                      f"{(r['parent_hwm_kb'] or 0) / 1024:>9.0f} {worker_ms[workers]:>13.1f} {parent_ms:>13.1f} "
+                      f"{r.get('load_before', float('nan')):>4.1f}>{r['load']:<4.1f}")
                 for reason, n in r["why"]:
                     print(f"        failed x{n}: {reason}")
-                if workers == 2:
-                    ceilings.append(2 * worker_ms / (worker_ms + parent_ms))
+            # two idle cores shared by the 2-worker run's workers and parent, at the
+            # 1-worker run's CPU per document: the most 2 workers could give
+            ceilings.append(2 * worker_ms[1] / (worker_ms[2] + parent_ms))
             scaling.append(rates[2] / rates[1])
             scaling_overall.append(overall[2] / overall[1])
+            unwaited.append(rates_unwaited[2] / rates_unwaited[1])
         summary = {
             "scaling_convert": {"min": min(scaling), "median": statistics.median(scaling), "each": scaling},
             "scaling_overall": {"min": min(scaling_overall), "median": statistics.median(scaling_overall),
                                 "each": scaling_overall},
-            "ceiling_from_cpu": {"min": min(ceilings), "median": statistics.median(ceilings)},
+            "scaling_without_core_waits": {"min": min(unwaited), "median": statistics.median(unwaited),
+                                           "each": unwaited},
+            "ceiling_from_cpu": {"min": min(ceilings), "median": statistics.median(ceilings), "each": ceilings},
+            "load": {"min": min(loads), "max": max(loads)},
             "parent_peak_mb": {w: max((p[w]["parent_hwm_kb"] or 0) for p in pairs) // 1024 for w in (1, 2)},
             "worker_peak_mb": {w: max(p[w]["rss_kb"] for p in pairs) // 1024 for w in (1, 2)},
         }
-        print(f"scaling ratio 2 workers / 1, paired: converting min {summary['scaling_convert']['min']:.2f}, "
-              f"median {summary['scaling_convert']['median']:.2f} (target >= 1.8); overall min "
-              f"{summary['scaling_overall']['min']:.2f}, median {summary['scaling_overall']['median']:.2f}")
-        print(f"ceiling on 2 idle cores from CPU per document, 2 x worker / (worker + parent): median "
-              f"{summary['ceiling_from_cpu']['median']:.2f} (load = 1-minute load average after the run; "
-              f"other work on the machine lowers the ratio)")
+        f = summary
+        print(f"scaling ratio 2 workers / 1, paired: converting min {f['scaling_convert']['min']:.2f}, "
+              f"median {f['scaling_convert']['median']:.2f} (target >= 1.8); overall min "
+              f"{f['scaling_overall']['min']:.2f}, median {f['scaling_overall']['median']:.2f}")
+        print(f"ceiling on 2 idle cores from CPU per document, 2 x worker(1) / (worker(2) + parent(2)): min "
+              f"{f['ceiling_from_cpu']['min']:.2f}, median {f['ceiling_from_cpu']['median']:.2f}")
+        print(f"converting with the workers' core waits taken out (seconds ready to run with no core free, "
+              f"/proc schedstat; an estimate of the ratio on idle cores): min "
+              f"{f['scaling_without_core_waits']['min']:.2f}, median {f['scaling_without_core_waits']['median']:.2f}")
+        waited = max(core_wait(r) / r["timings"]["convert"] for p in pairs for r in p.values())
+        summary["core_wait_share_max"] = waited
+        print(f"load (1-minute average, before>after each run; a run's own workers raise it): "
+              f"{f['load']['min']:.1f} to {f['load']['max']:.1f}; the workers waited for a core up to "
+              f"{100 * waited:.0f}% of a run's conversion"
+              + ("  -- other work shared the cores: the measured ratios are low by that" if waited > 0.05 else ""))
         if args.json:
             print(json.dumps({"pairs": pairs, "summary": summary}, indent=2))
     finally:
