@@ -329,3 +329,13 @@ def test_a_run_with_checks_converts_again_what_a_run_without_them_made(tmp_path)
     # a run without checks keeps what a run with them made
     lean = run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False, run_checks=False))
     assert lean.counts["skipped"] == 2
+
+
+def test_the_benchmark_says_what_other_work_took(tmp_path):
+    # scripts/bench_batch.py: a run gives the load around it and each
+    # worker's seconds waiting for a core, so a reading tells its weather
+    small_reports(tmp_path / "in", 2)
+    r = bench.run(tmp_path / "in", tmp_path / "out", 2, ROOT / "rules")
+    assert r["done"] == 2 and {"load_before", "load", "parent_sched_ns"} <= set(r)
+    assert len(r["workers_sched_ns"]) == 2 and all(run > 0 <= wait for run, wait in r["workers_sched_ns"])
+    assert 0 <= bench.core_wait(r) < r["timings"]["convert"] + 1
