@@ -154,6 +154,7 @@ print(json.dumps({"done": s.counts["done"], "failed": s.counts["failed"], "timin
                   "load_before": load_before, "load": os.getloadavg()[0],
                   "total": total, "rss_kb": s.peak_worker_rss_kb, "why": why,
                   "workers_sched_ns": workers,
+                  "rebuild": vars(s.rebuild) if getattr(s, "rebuild", None) else None,
                   "parent_sched_ns": [b - a for a, b in zip(parent_before, parent_after)] if parent_before else None,
                   "parent_hwm_kb": next((int(line.split()[1]) for line in open("/proc/self/status")
                                          if line.startswith("VmHWM:")), None)}))
@@ -361,6 +362,8 @@ def main() -> None:
             "load": {"min": min(loads), "max": max(loads)},
             "parent_peak_mb": {w: max((p[w]["parent_hwm_kb"] or 0) for p in pairs) // 1024 for w in (1, 2)},
             "worker_peak_mb": {w: max(p[w]["rss_kb"] for p in pairs) // 1024 for w in (1, 2)},
+            "rebuild_child_rise_mb": [(r["rebuild"]["peak_rss_kb"] - r["rebuild"]["start_rss_kb"]) // 1024
+                                      for p in pairs for r in p.values() if r.get("rebuild")],
         }
         f = summary
         print(f"scaling ratio 2 workers / 1, paired: converting min {f['scaling_convert']['min']:.2f}, "
@@ -371,6 +374,8 @@ def main() -> None:
         print(f"converting with the workers' core waits taken out (seconds ready to run with no core free, "
               f"/proc schedstat; an estimate of the ratio on idle cores): min "
               f"{f['scaling_without_core_waits']['min']:.2f}, median {f['scaling_without_core_waits']['median']:.2f}")
+        print(f"peak RSS, MB: parent {summary['parent_peak_mb']}, worker {summary['worker_peak_mb']} (by workers); "
+              f"the child rebuilding JSONL/Parquet rose by {summary['rebuild_child_rise_mb']} over its start")
         waited = max(core_wait(r) / r["timings"]["convert"] for p in pairs for r in p.values())
         summary["core_wait_share_max"] = waited
         print(f"load (1-minute average, before>after each run; a run's own workers raise it): "

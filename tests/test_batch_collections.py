@@ -45,15 +45,26 @@ def test_the_parent_never_loads_pyarrow_and_the_collections_hold_everything(tmp_
     # in a fresh interpreter: this one has loaded pyarrow for its own tests
     small_reports(tmp_path / "in", 3)
     code = ("import json, sys\n"
+            "from pathlib import Path\n"
             "from extract.batch import BatchOptions, run_batch\n"
+            "from extract.export import rebuild\n"
+            "real = rebuild.rebuild_here\n"
+            "def rebuilt(*args):  # in the child: what the rebuild loaded\n"
+            "    count = real(*args)\n"
+            "    Path(sys.argv[3]).write_text(' '.join(m for m in ('pyarrow', 'pandas') if m in sys.modules))\n"
+            "    return count\n"
+            "rebuild.rebuild_here = rebuilt\n"
             "s = run_batch([sys.argv[1]], BatchOptions(sys.argv[2], workers=1, progress=False))\n"
             "print(json.dumps({'done': s.counts['done'], 'reports': s.rebuild.reports,\n"
             "                  'loaded': sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules)}))\n")
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "in"), str(tmp_path / "out")],
+    child_loaded = tmp_path / "child-loaded"
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "in"), str(tmp_path / "out"), str(child_loaded)],
                          env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == {"done": 3, "reports": 3, "loaded": []}
+    # the child converted every table with pyarrow and without pandas (pyarrow's probe found none)
+    assert child_loaded.read_text() == "pyarrow"
 
     out = tmp_path / "out"
     lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
