@@ -20,7 +20,7 @@ RULE_IDS = (
     "target_rating", "score_grade", "count_in_words", "enumeration_order",
     "heading_order", "metric_consistency", "year_scope", "date_validity", "document_type",
     "template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
-    "name_variant", "missing_unit", "form", "stated_rate",
+    "name_variant", "missing_unit", "form", "stated_rate", "stated_difference",
 )
 
 
