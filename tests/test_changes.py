@@ -55,9 +55,11 @@ def test_points_against_the_year_before_named_by_its_year():
     assert statuses(text.format("1.4"), "difference") == ["fail"]
 
 
-def test_points_with_no_figure_of_the_year_before_stay_skipped():
+def test_points_with_no_figure_of_the_year_before_are_a_stated_figure():
+    # no rate of the year before anywhere: no relation to check, counted apart
     text = "全年预算执行率96.40%，较上年提高1.15个百分点。"
-    assert statuses(text, "difference") == ["skipped"]
+    assert statuses(text, "difference") == []
+    assert statuses(text, "stated_difference") == ["skipped"]
 
 
 # ------------------------------------------------------------------ growth
@@ -124,10 +126,12 @@ def test_balance_of_a_table_row_the_sentence_names():
     assert statuses(text.format("38,600"), "difference") == ["fail"]
 
 
-def test_a_saving_whose_budget_is_not_stated_stays_skipped():
-    # the procurement budget is given nowhere: nothing pins 节约资金
+def test_a_saving_whose_budget_is_not_stated_is_a_stated_figure():
+    # the procurement budget is given nowhere: nothing pins 节约资金, and
+    # its words name a subject (采购), so the report's budget is none of it
     text = "全年完成政府采购项目21个，采购金额1,842.60万元，节约资金66.30万元。"
-    assert statuses(text, "difference") == ["skipped"]
+    assert statuses(text, "difference") == []
+    assert statuses(text, "stated_difference") == ["skipped"]
 
 
 def test_spending_above_the_budget():
@@ -285,3 +289,53 @@ def test_respective_lists_pair_subjects_changes_and_rates_in_turn():
     assert statuses(text.format("12.00", "15.00"), "growth") == ["pass", "pass"]
     assert statuses(text.format("12.00", "15.50"), "growth") == ["pass", "fail"]
     assert statuses(text.format("12.50", "15.00"), "growth") == ["fail", "pass"]
+
+
+# ------------------------------------------- stated changes and balances
+
+
+def test_a_change_whose_metric_has_a_figure_of_the_year_before_elsewhere_is_no_stated_figure():
+    # the rate of the year before stands far off: not read, but stated, so
+    # the change stays a difference that could not be checked
+    far = "上年项目支出完成率为93.20%。" + "本年开展业务培训6期。" * 4
+    text = far + "全年项目支出完成率95.70%，较上年提高2.50个百分点。"
+    assert statuses(text, "stated_difference") == []
+    assert "stated_difference" not in [c.rule for c in results(text, "difference")]
+
+
+def test_a_money_change_with_no_figure_of_the_year_before_is_a_stated_figure():
+    text = "本年政府性基金收入2,140.00万元。与上年相比，政府性基金收入增加320.50万元。"
+    assert statuses(text, "stated_difference") == ["skipped"]
+    assert statuses(text, "difference") == []
+    # one of the year before for the same metric, stated anywhere, keeps it a difference
+    prior = "上年政府性基金收入1,819.50万元。" + "本年开展业务培训6期。" * 4
+    assert statuses(prior + text, "stated_difference") == []
+
+
+def test_a_change_that_names_nothing_is_no_stated_figure():
+    text = "本年开展业务培训6期，比上年增加12.00万元。"
+    assert statuses(text, "stated_difference") == []
+
+
+def test_the_parts_of_a_stated_change_are_judged_by_their_sum():
+    # 1.40 + 2.10 = 3.50: the parts' changes add up to the whole's; no
+    # figure of the year before names a part, so they are no differences
+    text = ("本年会议费和培训费支出共42.00万元，比上年45.50万元减少3.50万元。"
+            "其中：会议费12.00万元，比上年减少{}万元；培训费30.00万元，比上年减少2.10万元。")
+    assert statuses(text.format("1.40"), "difference") == ["pass"]  # 45.50 − 42.00
+    assert "pass" in statuses(text.format("1.40"), "stated_breakdown")
+    assert "fail" in statuses(text.format("1.90"), "stated_breakdown")
+    assert statuses(text.format("1.90"), "difference") == ["pass"]
+
+
+def test_a_part_of_a_stated_change_with_its_own_year_before_is_a_difference():
+    text = ("本年会议费和培训费支出共42.00万元，比上年45.50万元减少3.50万元。"
+            "其中：会议费12.00万元，比上年13.40万元减少{}万元；培训费30.00万元，比上年减少2.10万元。")
+    assert sorted(statuses(text.format("1.40"), "difference")) == ["pass", "pass"]
+    assert "fail" in statuses(text.format("1.60"), "difference")
+
+
+def test_a_saving_with_its_budget_in_reach_is_judged():
+    text = "全年完成物资采购项目12个，采购预算886.00万元，实际支出{}万元，节约资金25.60万元。"
+    assert statuses(text.format("860.40"), "difference") == ["pass"]
+    assert statuses(text.format("860.40"), "stated_difference") == []

@@ -16,7 +16,12 @@ CheckResult per count that states its own list or matches a table:
 - the count against the rows of a table that lists the same items (most of
   its names appear in the list): ``九个`` against 表1's 10 rows;
 - ``项目涉及 8 个乡镇`` against the item rows of a table with a total row
-  (so it lists them all) whose column of names is headed 乡镇.
+  (so it lists them all) whose column of names is headed 乡镇;
+- ``为项目设置三级指标7项`` (plus ``另设…指标1项``) against the
+  indicator rows of the report's one indicator table
+  (:func:`indicator_counts`).
+
+A count of none (``内设科室0个，分别为…``) is checked against the list after it.
 """
 
 from __future__ import annotations
@@ -115,7 +120,9 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
              sentence: str, section: Section) -> Optional[Listing]:
     rules = ctx.book.rules.counts
     n = _count_value(m.group("num"), ctx.rules)
-    if n is None or n < 2:
+    # one may name a single thing (1个项目，包括A、B两部分); none never lists
+    # items: 内设机构0个，分别为A、B is a count of the list that follows
+    if n is None or n == 1 or n == 0 and not count_first:
         return None
     items, selection = list_items(list_text, rules.conjunctions)
     if len(items) < 2 or any(len(i) > rules.max_item_chars for i in items):
@@ -430,6 +437,66 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
     return out
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def indicator_counts(ctx: CheckContext) -> list[CheckResult]:
+    """The indicators set, counted in words (为项目设置三级指标7项),
+    against the indicator rows of the report's one indicator table (rules
+    ``counts.indicators``): the count, plus any set beside them in its
+    sentence (另设资金支付率指标1项), must be the rows, or the rows without
+    those of the budget's execution rate (a reading the words allow when
+    nothing is set beside them)."""
+    rules = ctx.book.rules.counts.indicators
+    tables = {i.table for i in ctx.report.indicators}
+    if rules is None or len(tables) != 1:
+        return []
+    rows = ctx.report.indicators
+    budget = re.compile(rules.budget_rows)
+    others = sum(1 for i in rows if not any(budget.search(t or "") for t in (i.name, i.level1, i.level2)))
+    num = r"(?P<num>\d{1,3}|[一二两三四五六七八九十]{1,3})"
+    mw = _alternation(rules.measure_words)
+    count = re.compile(rf"(?:{_alternation(rules.verbs)})(?P<noun>[^，,。；;：:\d]{{0,12}}?指标)\s*{num}\s*(?P<mw>{mw})")
+    extra = re.compile(rf"(?:{_alternation(rules.extra_cues)})[^，,。；;：:\d]{{0,12}}?指标\s*{num}\s*(?:{mw})")
+    level = re.compile(_alternation(rules.level_words)) if rules.level_words else None
+    table = next((t for t in ctx.report.tables if t.id in tables), None)
+    out: list[CheckResult] = []
+    for section in ctx.report.sections:
+        if "指标" not in section.body:
+            continue
+        for sentence in ctx.section_sentences(section):
+            for m in count.finditer(sentence):
+                noun = m.group("noun")[:-2]
+                noun = level.sub("", noun) if level is not None else noun
+                n = _count_value(m.group("num"), ctx.rules)
+                if n is None or n < 2 or any(w in noun for w in rules.not_words):
+                    continue
+                # the report's own indicators: no count of other things (32个项目共
+                # 设置…) and no plan (拟设置…) in the clause before the verb
+                opening = CLAUSE_BREAK.split(sentence[:m.start()])[-1]
+                if re.search(rf"\d\s*(?:{_alternation(ctx.book.rules.counts.measure_words)})", opening) or \
+                        any(w in opening for w in rules.plan_words):
+                    continue
+                added = [_count_value(x.group("num"), ctx.rules) for x in extra.finditer(sentence, m.end())]
+                if any(a is None for a in added):
+                    continue
+                total = n + sum(a for a in added if a is not None)
+                ok = total == len(rows) or not added and n == others
+                what = f"“{m.group('num')}{m.group('mw')}”" + (f"（另设 {total - n} 项，共 {total} 项）" if added else "")
+                shown = len(rows) if total == len(rows) or added or others == len(rows) else \
+                    f"{len(rows)}（不含预算执行率的 {others}）"
+                where = _claim_at(ctx, section, m, sentence)
+                name = table_name(table) if table is not None else "绩效自评表"
+                out.append(make_result(
+                    ctx, RULE, "count_table", "pass" if ok else "fail",
+                    f"{what}与{name}所列指标 {shown} 项{'相符' if ok else '不符'}",
+                    expected=str(len(rows)), stated=m.group("num") + m.group("mw"),
+                    quote=ctx.quotes.verbatim(sentence, where),
+                    locations=[where] + ([table.location] if table is not None else [])))
+    return out
+
+
 def _claim_at(ctx: CheckContext, section: Section, m: re.Match, sentence: str) -> Location:
     n = _count_value(m.group("num"), ctx.rules)
     key = "".join(sentence.split())[:12]
@@ -443,7 +510,7 @@ def _claim_at(ctx: CheckContext, section: Section, m: re.Match, sentence: str) -
 
 
 def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:
-    out: list[CheckResult] = referenced_counts(ctx) + following_counts(ctx) + headed_counts(ctx)
+    out: list[CheckResult] = referenced_counts(ctx) + following_counts(ctx) + headed_counts(ctx) + indicator_counts(ctx)
     funds = FundIndex.of(ctx)
     for listing in find_listings(ctx):
         where = _location(ctx, listing)

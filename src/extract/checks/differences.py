@@ -13,7 +13,13 @@ none does and one is pinned, else skipped. A balance is never negative
 against the year before with no figure of that year is read through the
 growth rate stated after it (:func:`_through_growth`); one the words
 say the year before had none of (上年无该预算) is this year's figure
-(:func:`_from_none`).
+(:func:`_from_none`). A difference whose operand the report does not state
+is a stated figure (rule ``stated_difference``, info, always skipped:
+:func:`stated_difference`): a change on the year before whose metric has no
+figure of the year before anywhere in the report, a balance that names its
+own subject with no minuend in reach. A part of a stated change's
+breakdown (其中：A…比上年减少X；B…比上年减少Y) is judged by that sum, not
+as a difference of its own.
 结余 1247.01 against 7406.91 − 6159.9 holds.
 """
 
@@ -240,7 +246,24 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
 
 
 def judge_difference(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> CheckResult:
-    return judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
+    result = judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
+    if result.status == "skipped" and _no_minuend(ctx, s, p, index):
+        return stated_difference(ctx, s, p.claim, own_words(p), "附近没有其被减数（预算）")
+    return result
+
+
+def _no_minuend(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> bool:
+    """Whether a balance names its own subject (采购金额1,842.60万元，节约资金
+    66.30万元: :func:`_names_no_subject` false, so the report's budget
+    facts are not its operands) and no figure of its unit within reach is
+    named by its rule's minuend words (预算): the minuend is not stated, so
+    the balance is a stated figure."""
+    minuend = ctx.book.difference_minuends[index]
+    if minuend is None or not ctx.book.rules.differences[index].budget or _names_no_subject(ctx, s, p, index):
+        return False
+    near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences)
+    return not any(same_unit(q.claim, p.claim) and minuend.search(_words(s2, q)) for s2, q in near) and \
+        not _table_pairs(ctx, s, p, index)
 
 
 def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
@@ -263,6 +286,36 @@ def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
     if falls is None or not compares_previous(ctx, before) or names_reason(ctx, words):
         return None
     return falls
+
+
+def _parts_of_changes(ctx: CheckContext) -> set[int]:
+    """Ids of the claims that are parts, two or more, of a stated breakdown
+    of a change against the year before: "比上年减少3.50万元。其中：会议费…
+    比上年减少1.40万元；培训费…比上年减少2.10万元". Each
+    part's only relation is that sum (no figure of the year before names
+    it), which the breakdown check judges: no difference result of its own."""
+    g = ctx.book.rules.growth
+    change = any_word(g.increase_words + g.decrease_words)
+    out: set[int] = set()
+    for b in ctx.breakdowns:
+        figures = [b.whole] + b.parts
+        if len(b.parts) < 2 or not all(change.search(q.claim.metric_text) for q in figures):
+            continue
+        for q in b.parts:
+            s = next((s2 for s2 in b.sentences if any(x is q for x in s2.placed)), None)
+            if s is not None and not _states_previous(ctx, s, q):
+                out.add(id(q.claim))
+    return out
+
+
+def _states_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether the clause of a stated change states a figure of the year
+    before (会议费12.00万元，比上年13.40万元减少1.40万元): the change is then
+    judged on its own."""
+    if p.start < 0:
+        return False
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(s.text[:p.start])), default=0)
+    return any(start <= q.start < p.start and is_previous(ctx, s, q) for q in s.placed)
 
 
 def _comparable(c: Claim, other: Claim, ctx: CheckContext) -> bool:
@@ -321,8 +374,66 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         readings += _from_none(ctx, s, p, before)
     elif not prior and c.unit_class == "money":
         readings += _through_growth(ctx, s, p, fell, before)
+    if not readings and not prior and _no_previous_figure(ctx, s, p, before):
+        return stated_difference(ctx, s, c, change_name(ctx, s, p, before), "报告未给出上年的该项数字")
     stated = figure_interval(c, ctx.book)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
+
+
+STATED = "stated_difference"
+
+
+def change_name(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) -> str:
+    """The name of the metric a stated change is the change of: its own
+    words without period, comparison and change words (上年执行率较上年提高
+    -> 执行率), else those of the figure right before it in its clause
+    (差旅费6.30万元，比上年减少0.75万元 -> 差旅费; 执行率94.30%，较上年
+    提高2.05个百分点 -> 执行率); "" when neither names one."""
+    own = rate_name(ctx, p.claim.metric_text)
+    if len(own) >= 2:
+        return own
+    subject = [q for q in before if _comparable(p.claim, q.claim, ctx) and not is_previous(ctx, s, q)]
+    return rate_name(ctx, subject[-1].claim.metric_text) if subject else ""
+
+
+def _no_previous_figure(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) -> bool:
+    """Whether a change against the year before names no operand the
+    report states: it names its metric (:func:`change_name`), and the
+    report states no figure of the year before that could be that metric's:
+    none of its unit in the text named like it (:func:`_same_name`) or
+    named by no words at all (与上年的45.10万元相比) within reach of the
+    change, and no two-year table row labelled like it."""
+    c = p.claim
+    name = change_name(ctx, s, p, before)
+    if len(name) < 2:
+        return False
+    reach = {id(s2) for s2, _ in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences, ())} | {id(s)}
+    for s2, q in ctx.text_claims():
+        if q is p or not _comparable(c, q.claim, ctx) or not is_previous(ctx, s2, q):
+            continue
+        other = rate_name(ctx, q.claim.metric_text)
+        if _same_name(name, other) or len(other) < 2 and id(s2) in reach:
+            return False
+    for change in ctx.relations.table_changes:
+        label = next((t.strip() for t in change.row if t.strip() and cell_number(t.strip()) is None), "")
+        if _same_name(name, rate_name(ctx, label)):
+            return False
+    return True
+
+
+def stated_difference(ctx: CheckContext, s: Sentence, c: Claim, name: str, reason: str) -> CheckResult:
+    """The result of a difference whose operand the report does not state
+    (rule ``stated_difference``, kind ``difference``, always skipped): a
+    change against the year before whose metric has no figure of the year
+    before in the report (项目支出执行率94.30%，较上年提高2.05个百分点, with no
+    rate of the year before anywhere: :func:`_no_previous_figure`), or a
+    balance with no minuend in reach (:func:`_no_minuend`). A stated
+    figure, not a relation to check, counted among the checks that could
+    not run and apart from the differences that found operands but could
+    not pin them."""
+    return make_result(ctx, STATED, RULE, "skipped",
+                       f"{name or c.metric or RULE} {stated_text(c)}：{reason}（陈述的数值，不是可核对的运算关系）",
+                       stated=stated_text(c), quote=ctx.quote_sentence(s), locations=[c.location])
 
 
 def _change_reading(ctx: CheckContext, c: Claim, hi: Operand, lo: Operand, pinned: bool,
@@ -544,5 +655,11 @@ def check_differences(ctx: CheckContext) -> list[CheckResult]:
     """One result per stated difference of the text (a balance, a change
     against the year before, a distance from a target) and per
     change-amount cell of a two-year table."""
-    return ctx.judge_claims(difference_rule, judge_difference) + ctx.judge_claims(change_kind, judge_change) + \
+    parts = _parts_of_changes(ctx)
+
+    def judged_change(ctx: CheckContext, p: Placed) -> Optional[bool]:
+        # a part of a stated change's breakdown is judged there (stated_breakdown)
+        return None if id(p.claim) in parts else change_kind(ctx, p)
+
+    return ctx.judge_claims(difference_rule, judge_difference) + ctx.judge_claims(judged_change, judge_change) + \
         ctx.judge_claims(target_gap, judge_target_gap) + check_table_changes(ctx)

@@ -709,6 +709,16 @@ def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     return out
 
 
+def _names_days(rate: Placed, days: list[tuple[Operand, Operand]]) -> bool:
+    """Whether a rate of days names the days it is the share of the year
+    of: its words, without the rate's ending (比率, 比例, 占比, 率), end the
+    words of the days (优良天数比率 of 全年城市空气质量优良天数336天), so
+    the words pin the reading."""
+    stem = re.sub(r"(?:比率|比例|占比|率)$", "", rate.claim.metric_text.strip())
+    return bool(days) and stem.endswith("天数") and len(stem) >= 4 and \
+        days[0][0].figure.metric_text.strip().endswith(stem)
+
+
 def _days_of_year(ctx: CheckContext, s: Sentence, rate: Placed,
                   near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """(D, Y) for a rate of days where no count of days as large as D is
@@ -724,10 +734,20 @@ def _days_of_year(ctx: CheckContext, s: Sentence, rate: Placed,
            for _, p in near):
         return []  # 有效监测天数366天: the whole is stated
     n = Decimal(366 if calendar.isleap(year) else 365)
+    name = f"{year}年全年天数"
+    c = rate.claim
+    if c.unit == "%" and part.normalized_value > 0:
+        # the days counted (有效监测天数) may be fewer than the year's, unstated:
+        # the most whole days from D to the year's that give the stated rate
+        iv = stated_interval(c.value, c.precision)
+        d = part.normalized_value
+        most = min(n, (d * 100 / iv.lo).to_integral_value(rounding="ROUND_FLOOR")) if iv.lo > 0 else n
+        if d <= most < n and iv.lo <= d * 100 / most <= iv.hi:
+            n, name = most, f"{year}年有效天数（未写明，至多{most}天）"
     # the days of a year are counted, not measured: exact (unit class count)
     whole = Quantity(text=f"{n}天", value=n, unit="天", unit_class="count", normalized_value=n,
                      normalized_unit=part.normalized_unit, precision=0, location=part.location)
-    return [(claim_operand(part), Operand(whole, f"{year}年全年天数", None))]
+    return [(claim_operand(part), Operand(whole, name, None))]
 
 
 def _all_pairs(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
@@ -1116,8 +1136,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     out = [division] if division is not None else []
     seen: set[tuple[int, int, bool]] = set()
     rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest else []
+    days = _days_of_year(ctx, s, rate, near)
     for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
-                                      (_all_pairs(ctx, s, rate) + _days_of_year(ctx, s, rate, near), False, False)):
+                                      (days, _names_days(rate, days), False),
+                                      (_all_pairs(ctx, s, rate), False, False)):
         for n, d in pairs:
             key = (id(n.figure), id(d.figure), rest_of)
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):

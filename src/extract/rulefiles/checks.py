@@ -20,7 +20,7 @@ RULE_IDS = (
     "target_rating", "score_grade", "count_in_words", "enumeration_order",
     "heading_order", "metric_consistency", "year_scope", "date_validity", "document_type",
     "template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
-    "name_variant", "missing_unit", "form", "stated_rate",
+    "name_variant", "missing_unit", "form", "stated_rate", "stated_difference",
 )
 
 
@@ -360,6 +360,20 @@ class TargetRules(_Strict):
     whole_project_words: list[str] = Field(default_factory=list)
 
 
+class IndicatorCountRules(_Strict):
+    """设置三级指标11项 against the report's indicator rows (see checks.yaml)."""
+
+    verbs: list[str]
+    measure_words: list[str]
+    level_words: list[str] = Field(default_factory=list)
+    not_words: list[str] = Field(default_factory=list)
+    extra_cues: list[str] = Field(default_factory=list)
+    plan_words: list[str] = Field(default_factory=list)
+    budget_rows: str = "执行率"
+
+    _v_rows = field_validator("budget_rows")(check_regex)
+
+
 class CountRules(_Strict):
     measure_words: list[str]
     list_cues: list[str]
@@ -367,6 +381,7 @@ class CountRules(_Strict):
     max_noun_chars: int = 20
     max_item_chars: int = 40
     table_reference: str = r"[见如详]\s*(?:附)?表\s*(?P<n>\d{1,2})"
+    indicators: Optional[IndicatorCountRules] = None
 
     _v_ref = field_validator("table_reference")(check_regex)
 

@@ -1,0 +1,57 @@
+"""Counts in words (issue 14, item 3) that the earlier readings left out:
+a count of none that names its items, and the indicators set against the
+rows of the report's self-evaluation table. Excerpts written for these
+tests, each with its own figures."""
+
+from __future__ import annotations
+
+from test_checks_forms import checks_of, of
+
+
+def counts(text: str, status=None):
+    return of(checks_of(text), "count_in_words", status)
+
+
+def test_a_count_of_none_that_lists_its_items_fails():
+    text = "一、基本情况\n\n县档案馆内设科室{}个，分别为综合科、征集科、保管利用科。\n"
+    assert [r.status for r in counts(text.format("3"))] == ["pass"]
+    assert [r.status for r in counts(text.format("0"))] == ["fail"]
+    # one may name a single thing with its parts: no count of the list
+    assert not counts("一、基本情况\n\n下设1个服务中心，包括咨询窗口、受理窗口。\n")
+
+
+TABLE = """| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 预算执行 | 预算执行率 | 资金支付率 | 100% | 96.20% | 10 | 9.6 |
+| 产出指标 | 数量指标 | 修缮古籍册数 | ≥600册 | 640册 | 15 | 15 |
+|  |  | 举办专题展览 | ≥4场 | 5场 | 15 | 15 |
+|  | 质量指标 | 修缮验收合格率 | ≥95% | 98.5% | 15 | 15 |
+|  | 时效指标 | 展览按期开放率 | 100% | 100% | 10 | 10 |
+| 效益指标 | 社会效益指标 | 参观人次 | ≥2万人次 | 2.36万人次 | 20 | 20 |
+| 满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥90% | 94.1% | 15 | 15 |
+| 合计 |  |  |  |  | 100 | 99.6 |
+"""
+
+
+def report(sentence: str) -> str:
+    return f"一、绩效目标设定情况\n\n{sentence}\n\n二、绩效自评表\n\n{TABLE}"
+
+
+def test_the_indicators_set_against_the_rows_of_the_self_evaluation_table():
+    # seven rows: the count with or without the budget's execution rate row
+    for n in ("7", "七", "6"):
+        found = counts(report(f"今年为本项目设置三级指标{n}项，覆盖产出、效益、满意度三类。"))
+        assert [r.status for r in found] == ["pass"], n
+    assert [r.status for r in counts(report("今年为本项目设置三级指标8项。"))] == ["fail"]
+
+
+def test_indicators_set_beside_them_add_to_the_count():
+    text = "馆里确定整体绩效指标{}项，另设资金支付率指标1项。"
+    assert [r.status for r in counts(report(text.format("6")))] == ["pass"]
+    # with one set beside them, 7 + 1 is no reading of seven rows
+    assert [r.status for r in counts(report(text.format("7")))] == ["fail"]
+
+
+def test_a_count_of_a_category_or_a_level_of_indicators_is_not_the_table():
+    for text in ("其中设置产出指标4项。", "本项目设置一级指标3个。", "共设置满意度指标1项、效益指标2项。",
+                 "全馆12个项目共设置绩效指标96项。", "下一年度拟设置三级指标9项。"):
+        assert not counts(report(text)), text
