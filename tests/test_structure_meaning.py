@@ -6,6 +6,8 @@ paragraph, and counts in words against what they count."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract import Extractor
 
 EX = Extractor()
@@ -77,6 +79,20 @@ def test_grade_against_the_reports_own_bands():
     text = HEAD + "一、自评结论\n自评得分95分（含）以上为优秀，85分（含）至95分为良好，60分（含）至85分为合格，60分以下为不合格。本项目自评得分93.20分，评价等级为优秀。\n"
     found = failures(text, "score_grade")
     assert len(found) == 1 and found[0].expected == "良好" and found[0].stated == "优秀"
+
+
+
+@pytest.mark.parametrize("cut", ["以上为“优”，", "80分（含）至", "（90分（含）"])
+def test_bands_wrapped_over_a_line_are_one_scale(cut):
+    """A band sentence broken by a line break anywhere (a text dump's
+    wrapped line) states the same scale."""
+    bands = "按照评分标准（90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）至80分为“中”，60分以下为“差”），"
+    at = bands.index(cut) + len(cut)
+    text = HEAD + "一、自评结论\n" + bands[:at] + "\n" + bands[at:] + "本项目自评得分97.40分，等级为“优”。\n"
+    assert failures(text, "score_grade") == []
+    wrong = text.replace("97.40分", "86.40分")
+    found = failures(wrong, "score_grade")
+    assert len(found) == 1 and found[0].expected == "良", found
 
 
 # ---------------------------------------------------------------- 3 years

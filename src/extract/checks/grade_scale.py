@@ -22,6 +22,17 @@ def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
     return None
 
 
+def _sentences_and_wrapped(text: str) -> list[str]:
+    """The sentences of ``text`` split at 。 and at line breaks, and each two
+    neighbours parted by a line break only, joined (a band sentence wrapped
+    mid-way: 80分（含）至⏎90分为“良”): the candidates a scale is read from."""
+    parts = re.split(r"([。\n])", text)
+    pieces, breaks = parts[0::2], parts[1::2]
+    out = list(pieces)
+    out += [pieces[i] + pieces[i + 1] for i, sep in enumerate(breaks) if sep == "\n" and pieces[i] and pieces[i + 1]]
+    return out
+
+
 def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     """The grade bands the report states itself (checks.yaml
     ``stated_grade_bands``), from the one sentence stating the most of
@@ -31,7 +42,7 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     text = src.text if src is not None else "\n".join(
         f"{s.title}\n{s.body}" for s in ctx.report.sections)
     compiled = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
-    sentences = re.split(r"[。\n]", text)
+    sentences = _sentences_and_wrapped(text)
     needs = needed_by_any(compiled)  # (分): a sentence without one states no band
     if needs is not None:
         holds = any_char(needs).search
