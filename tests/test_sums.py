@@ -5,6 +5,8 @@ them, and a 新增 figure is no part of a stock."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_checks_forms import checks_of, of
 
 
@@ -51,6 +53,23 @@ def test_a_wrong_row_inside_a_group_is_one_failed_subtotal():
 def test_a_wrong_grand_total_fails():
     bad = totals(HEADED.replace("2,111.05", "2,101.05"), "fail")
     assert [r.stated for r in bad] == ["2,101.05"]
+
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "  "])
+@pytest.mark.parametrize("layout", ["tab", "pipes"])
+def test_rows_indented_under_a_row_without_a_total_word_are_its_parts(indent, layout):
+    """A row whose next rows are indented deeper (full-width or plain
+    spaces, no 其中 and no 小计 word) is broken down by them: the 合计 is of
+    the top-level rows, not of every row."""
+    rows = [("科目", "决算数"), ("工资福利支出", "540.00"), (indent + "基本工资", "410.00"),
+            (indent + "津贴补贴", "130.00"), ("商品和服务支出", "215.30"), (indent + "办公费", "95.30"),
+            (indent + "差旅费", "120.00"), ("合计", "755.30")]
+    lines = ["\t".join(r) for r in rows] if layout == "tab" else ["| " + " | ".join(r) + " |" for r in rows]
+    text = "表3  2024年度支出决算（单位：万元）\n" + "\n".join(lines) + "\n"
+    results = totals(text)
+    assert results and all(r.status == "pass" for r in results), [r.message for r in results]
+    assert [r.stated for r in totals(text.replace("755.30", "765.30"), "fail")] == ["765.30"]
 
 
 # A numbered 小计 row heads its 其中 rows up to the next numbered row.

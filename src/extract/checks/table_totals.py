@@ -333,6 +333,21 @@ def _part_rows(grid: _Grid, rows: list[int], totals: list[int]) -> tuple[set[int
                 i += 1
             continue
         i += 1
+    # rows indented deeper than the row above them (人员经费 under 基本支出,
+    # full-width or plain spaces before the label): its parts
+    for k, r in enumerate(rows):
+        own = grid.indent(r)
+        if own is None or r in parts:
+            continue
+        below = []
+        for q in rows[k + 1:]:
+            ind = grid.indent(q)
+            if q in totals or ind is None or ind[0] != own[0] or ind[1] <= own[1]:
+                break
+            below.append(q)
+        if below:
+            parents.add(r)
+            parts.update(below)
     return parts, parents
 
 
