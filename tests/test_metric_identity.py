@@ -308,3 +308,14 @@ def test_parallel_items_each_with_its_subject_are_two_metrics():
     # one subject stated twice with two values is still found
     text += "\n三、自评结论\n\n农机购置补贴资金共计45万元，已于年内拨付44万元。\n"
     assert any("45万元" in m and "44万元" in m for m in failed(text)), failed(text)
+
+
+def test_figures_of_two_cut_off_dates_are_two_metrics():
+    """截至6月底 and 截至11月底 before the same metric: two periods; a cut-off
+    at the year's end is the report's own year (compared with the year's figure)."""
+    text = ("一、项目进度\n\n截至2024年5月底，项目完成投资420.00万元；截至2024年10月底，"
+            "项目完成投资980.00万元。\n\n二、自评结论\n\n截至2024年12月31日，项目完成投资1,260.00万元。\n\n"
+            "三、其他\n\n全年项目完成投资1,260.00万元。\n")
+    assert failed(text) == []
+    [message] = failed(text.replace("全年项目完成投资1,260.00万元", "全年项目完成投资1,250.00万元"))
+    assert "1,260.00万元" in message and "1,250.00万元" in message

@@ -401,8 +401,31 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     if roles is None:
         roles = role_subjects(ctx) if by_key else {}
 
+    crules = ctx.book.rules.consistency
+    cutoff = re.compile(crules.cutoff) if crules.cutoff else None
+    year_end = re.compile(crules.cutoff_year_end) if crules.cutoff_year_end else None
+
+    def cutoff_of(c: Claim, i: Optional[int]) -> Optional[str]:
+        """The cut-off date before ``c``'s figure in its clause (截至6月底)."""
+        if cutoff is None or i is None:
+            return None
+        s = ctx.sentences[i]
+        p = next((q for q in s.placed if q.claim is c), None)
+        if p is None or p.start < 0:
+            return None
+        before = s.text[:p.start]
+        opens = max([0] + [m.end() for m in _ITEM_BREAK.finditer(before)])
+        found = list(cutoff.finditer(before, opens))
+        if not found:
+            return None
+        date = re.sub(r"\s+", "", found[-1].group("date"))
+        return None if year_end is not None and year_end.search(date) else date
+
     def scope(c: Claim, i: Optional[int]) -> frozenset[str]:
         words = _scope(ctx, c, lead(i), wholes_of)
+        date = cutoff_of(c, i)
+        if date is not None:
+            words = words | {f"截至:{date}"}
         if id(c) in restating:
             # the role's own words (累计 of 累计支出) and a breakdown's whole
             # are no scope of a form cell's restatement

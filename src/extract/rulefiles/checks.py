@@ -405,6 +405,12 @@ class ConsistencyRules(_Strict):
     light_verbs: list[str] = Field(default_factory=list)
     table_subject_endings: list[str] = Field(default_factory=list)
     inferred_near_relative: Decimal = Decimal("0.05")
+    # a cut-off date before a figure in its clause (截至6月底): part of its scope
+    cutoff: Optional[str] = None
+    # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope
+    cutoff_year_end: Optional[str] = None
+
+    _cutoff = field_validator("cutoff", "cutoff_year_end")(check_regex)
 
 
 class YearRules(_Strict):
