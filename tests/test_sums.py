@@ -645,3 +645,14 @@ def test_income_and_opening_balance_equal_spending_and_closing_balance():
     assert not [r for r in breakdowns(text.replace("收入决算", "收入预算")) if r.kind == "identity"]
     twice = text + "事业收入20.00万元。"
     assert not [r for r in breakdowns(twice) if r.kind == "identity"]
+
+
+def test_a_list_opened_by_han_after_a_part_is_that_parts():
+    """"，含 A、B" right after a part of a 其中 list names the part's own
+    members (some or all: no more than the part), no further parts of the
+    whole; members adding to more than the part are still found."""
+    text = ("全年支出960.00万元，其中：工资福利支出610.00万元，含基本工资420.00万元、绩效工资190.00万元；"
+            "商品和服务支出350.00万元。")
+    assert breakdowns(text, "fail") == [], [r.message for r in breakdowns(text, "fail")]
+    bad = breakdowns(text.replace("190.00", "191.00"), "fail")
+    assert len(bad) == 1 and "610.00" in bad[0].message
