@@ -178,3 +178,16 @@ def test_a_figure_split_from_its_unit_across_lines_is_joined():
     doc = _normalize(source_from_text("\n".join(lines) + "\n"))
     texts = [b.span.text for b in doc.blocks if b.span is not None]
     assert any("615.08万元，预算完成率" in t for t in texts)
+
+
+def test_a_full_width_thousands_comma_between_full_width_digits_is_a_separator():
+    """１，２００．００ (a text typed full-width): the comma is a thousands
+    separator; a Chinese comma elsewhere (between a digit and one digit, or
+    words) stays a comma; every character still maps back to its source."""
+    from extract.normalize import fold
+    from extract.span import Span
+
+    text = "预算１，２００．００万元，分别为３，５个。"
+    out = fold(Span(text, tuple(range(len(text)))))
+    assert out.text == "预算1,200.00万元，分别为3，5个。"
+    assert all(text[o] == c or c in ",." or c.isdigit() for c, o in zip(out.text, out.offsets))

@@ -96,7 +96,8 @@ def test_cached_section_path_is_the_walk_up_the_parents(report_2024):
 
 
 def _search_key_per_character(text: str, start: int = 0):
-    """search_key as it was written before issue 22: a loop per character."""
+    """search_key as it was written before issue 22: a loop per character
+    (．and ，read as figures read them between digits)."""
     from extract.normalize import _fold_char
     from extract.span import Span
 
@@ -104,7 +105,7 @@ def _search_key_per_character(text: str, start: int = 0):
     for i, ch in enumerate(text):
         if ch.isspace():
             continue
-        folded = "." if ch == "．" else _fold_char(ch)
+        folded = "." if ch == "．" else "," if ch == "，" else _fold_char(ch)
         if folded and not folded.isspace():
             chars.append(folded)
             offs.append(start + i)

@@ -72,6 +72,9 @@ _SCRIPT_CHARS = frozenset(SCRIPT)
 _DROP = "\u200b\ufeff"
 _SPACES = re.compile(r"\s+")
 _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
+# A full-width comma between full-width digits, three after it: a thousands
+# separator of a text typed full-width (１，２００．００), read before the digits fold
+_WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 # What fold changes besides the width table: dropped characters, white space, ．
 _FOLDS = re.compile("[\\s．" + _DROP + "]")
 
@@ -119,7 +122,9 @@ def fold(span: Span) -> Span:
     """Fold widths and drop white space that separates nothing.
 
     A run of spaces is kept (as one space) only between two ASCII letters or
-    digits; the full-width stop ``．`` becomes ``.`` only between digits.
+    digits; the full-width stop ``．`` becomes ``.`` only between digits, the
+    full-width comma ``，`` becomes ``,`` only between full-width digits with
+    three after it (``１，２００．００``: a thousands separator).
     """
     text, offs = span.text, span.offsets
     if not _FOLDS.search(text) and text.translate(_TABLE) == text:
@@ -128,6 +133,8 @@ def fold(span: Span) -> Span:
         keep = [i for i, ch in enumerate(text) if ch not in _DROP]
         text = "".join(text[i] for i in keep)
         offs = tuple(offs[i] for i in keep)
+    if "，" in text:
+        text = _WIDE_THOUSANDS.sub(",", text)
     text = _WIDE_STOP.sub(".", text.translate(_TABLE))
     out_t: list[str] = []
     out_o: list[int] = []
@@ -195,7 +202,9 @@ def _key_char(ch: str) -> str:
         if ch.isspace():
             folded = ""
         else:
-            folded = "." if ch == "．" else _fold_char(ch)
+            # ．and ，fold as figures read them between digits (fold() makes them
+            # . and , there), so a text's key and its source's agree
+            folded = "." if ch == "．" else "," if ch == "，" else _fold_char(ch)
             if folded.isspace():
                 folded = ""
         if folded != ch:
