@@ -247,3 +247,13 @@ def test_a_full_row_whose_name_opens_with_a_figure_stays(layout):
     got = [{k: c.text for k, c in r.cells.items()} for r in parse(text).forms[0].indicators]
     assert [(g["level2"], g["name"], g["target"], g["score"]) for g in got] == [
         ("数量指标", "60岁以上老人体检人数", "≥3000人", "20"), ("质量指标", "体检报告反馈率", "100%", "19")]
+
+
+def test_a_markdown_rule_line_under_the_header_is_no_indicator():
+    rows = [LEVEL_HEADER, ["---"] * len(LEVEL_HEADER),
+            ["产出指标", "数量指标", "新建站点", "≥12个", "12个", "20", "20"],
+            ["效益指标", "满意度指标", "群众满意度", "≥90%", "93%", "20", "20"]]
+    funds = ["\t".join(FUNDS_HEADER), "\t".join(["年度资金总额", "100.00", "120.00", "114.00", "10", "95.00%", "9.50"])]
+    text = TITLE.format(total="98") + "\n".join(funds + render(rows, "pipe_edges")) + "\n"
+    form = parse(text).forms[0]
+    assert [r.cells["name"].text for r in form.indicators] == ["新建站点", "群众满意度"]

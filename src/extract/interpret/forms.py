@@ -237,6 +237,9 @@ class Vocabulary:
         return bool(key) and key.endswith(self.rules.level_suffix) and len(key) <= 12
 
 
+#: A cell of a rule line under a header (``---``, ``:---:``, ``===``).
+_RULE_CELL = re.compile(r"\s*:?[-—–=]{3,}:?\s*")
+
 _VALUE_ROLES = ("target", "actual")
 _SCORE_ROLES = ("weight", "score")
 _WORD_ROLES = ("level1", "level2", "name")
@@ -899,8 +902,8 @@ class Reader:
                 return
         pieces = split_line(text, base, layout, self.edge_pipes if layout == "pipe" else False)
         texts = [p.text for p in pieces if p.text]
-        if not texts:
-            return
+        if not texts or all(_RULE_CELL.fullmatch(t) for t in texts):
+            return  # no cell, or a rule line (| --- | :---: |, a Markdown table's)
         v = self.vocab
         # identity cells: label then value
         for i, p in enumerate(pieces):
