@@ -319,3 +319,9 @@ def test_figures_of_two_cut_off_dates_are_two_metrics():
     assert failed(text) == []
     [message] = failed(text.replace("全年项目完成投资1,260.00万元", "全年项目完成投资1,250.00万元"))
     assert "1,260.00万元" in message and "1,250.00万元" in message
+
+
+def test_a_provinces_figure_is_not_the_countys():
+    text = ("一、产出情况\n\n全县建制村通客车率100%，高于全省平均水平。\n\n"
+            "二、说明\n\n据省厅通报，全省建制村通客车率97.6%。\n")
+    assert failed(text) == []
