@@ -32,10 +32,12 @@ import threading
 from array import array
 from typing import Any, Callable, Optional
 
-MAX_ENTRIES = 4000
-"""At most this many programs are written back (a run's own first): a
-program is some hundred bytes to a few KB, and patterns built from the
-text of documents would otherwise grow the file without end."""
+MAX_BYTES = 1_500_000
+"""At most this many bytes of programs are written back, the ones a run
+used first: a program is some hundred bytes to 30 KB (the rule set's
+takes some 400 KB), and patterns that differ from run to run (built from a
+document's text, or from a set in hash order) would otherwise grow the
+file without end."""
 
 _Entry = tuple  # (flags after parsing, program as bytes, groups, groupindex, indexgroup)
 
@@ -117,11 +119,12 @@ class _Cache:
 
         if not self.added:
             return
-        kept = dict(self.used)
-        for key, entry in self.entries.items():
-            if len(kept) >= MAX_ENTRIES:
-                break
-            kept.setdefault(key, entry)
+        kept: dict[tuple[str, int], _Entry] = {}
+        size = 0
+        for key, entry in [*self.used.items(), *self.entries.items()]:
+            if key not in kept and size + len(entry[1]) <= MAX_BYTES:
+                kept[key] = entry
+                size += len(entry[1])
         try:
             write_private(self.path, marshal.dumps(kept))
         except (OSError, ValueError):
