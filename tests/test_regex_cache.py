@@ -104,3 +104,10 @@ def test_the_command_writes_the_same_bytes_without_and_from_the_cache(tmp_path):
         outputs.append(done.stdout.decode("utf-8"))
         assert list(tmp_path.glob("extract-regex.*.marshal"))
     assert outputs[0] == outputs[1] == report_json(parse_file(SAMPLE_2024))
+
+
+def test_a_faulty_pattern_fails_as_re_fails_it(tmp_path):
+    cache = regex_cache._Cache(tmp_path / "regex.marshal", {})
+    with pytest.raises(re.error):
+        cache.compile(compiler.compile, "(?P<n>[一-鿿]", 0)
+    assert not cache.entries

@@ -4,7 +4,10 @@ again: the data of each rule file (``extract-rules.*.marshal``, by the
 text's SHA-256), the validated rule set (``extract-ruleset.*.pickle``, by
 the texts' digest and the code that validates them, see
 :mod:`extract.ruleset`), jieba's prefix dictionary in pieces by first
-character (``extract-jieba.*.marshal``, see :mod:`extract.claims`).
+character (``extract-jieba.*.marshal``, see :mod:`extract.claims`), and,
+in the command's own process, the compiled programs of its regular
+expressions (``extract-regex.*.marshal``, by the Python build, see
+:mod:`extract.regex_cache`).
 
 A cache file is only read when it belongs to the user running the program
 and nobody else may write it (the temporary folder is shared): anything

@@ -136,9 +136,12 @@ def _program(pattern: str, flags: int) -> Optional[_Entry]:
     (its own steps), or None when they fail."""
     import re._compiler as compiler
     import re._parser as parser
+    import warnings
 
     try:
-        p = parser.parse(pattern, flags)
+        with warnings.catch_warnings():  # re has given its warnings for the pattern already
+            warnings.simplefilter("ignore")
+            p = parser.parse(pattern, flags)
         code = compiler._code(p, flags)
         groupindex = dict(p.state.groupdict)
         indexgroup = [None] * p.state.groups
