@@ -1,14 +1,15 @@
 """``python -m extract`` and the ``extract`` console script: the command in
-a process of its own (:func:`extract.cli.run`). The regex cache is put in
-place first (:mod:`extract.regex_cache`), so that the patterns the
-libraries compile as they are imported (click, json, pydantic) come from it
-too."""
+a process of its own (:func:`extract.cli.run`). The regex and dataclass caches are
+put in place first (:mod:`extract.regex_cache`,
+:mod:`extract.dataclass_cache`), so that what the libraries compile as they
+are imported (click, json, pydantic) comes from them too."""
 
-from .regex_cache import install
+from . import dataclass_cache, regex_cache
 
 
 def run() -> None:
-    install()
+    regex_cache.install()
+    dataclass_cache.install()
     from .cli import run as run_command
 
     run_command()
