@@ -103,7 +103,7 @@ def test_the_command_writes_the_same_bytes_without_and_from_the_cache(tmp_path):
                               capture_output=True, check=True)
         outputs.append(done.stdout.decode("utf-8"))
         assert list(tmp_path.glob("extract-regex.*.marshal"))
-        assert list(tmp_path.glob("extract-dataclasses.*.marshal"))  # extract.dataclass_cache too
+        assert list(tmp_path.glob("extract-code.*.marshal"))  # extract.code_cache too
     assert outputs[0] == outputs[1] == report_json(parse_file(SAMPLE_2024))
 
 

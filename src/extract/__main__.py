@@ -1,15 +1,15 @@
 """``python -m extract`` and the ``extract`` console script: the command in
 a process of its own (:func:`extract.cli.run`). The regex and dataclass caches are
 put in place first (:mod:`extract.regex_cache`,
-:mod:`extract.dataclass_cache`), so that what the libraries compile as they
+:mod:`extract.code_cache`), so that what the libraries compile as they
 are imported (click, json, pydantic) comes from them too."""
 
-from . import dataclass_cache, regex_cache
+from . import code_cache, regex_cache
 
 
 def run() -> None:
     regex_cache.install()
-    dataclass_cache.install()
+    code_cache.install()
     from .cli import run as run_command
 
     run_command()

@@ -7,8 +7,9 @@ the texts' digest and the code that validates them, see
 character (``extract-jieba.*.marshal``, see :mod:`extract.claims`), and,
 in the command's own process, the compiled programs of its regular
 expressions (``extract-regex.*.marshal``, by the Python build, see
-:mod:`extract.regex_cache`) and the code of its dataclasses' methods
-(``extract-dataclasses.*.marshal``, see :mod:`extract.dataclass_cache`).
+:mod:`extract.regex_cache`) and the code of its dataclasses' methods and
+of typing's annotations (``extract-code.*.marshal``, see
+:mod:`extract.code_cache`).
 
 A cache file is only read when it belongs to the user running the program
 and nobody else may write it (the temporary folder is shared): anything

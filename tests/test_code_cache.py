@@ -1,7 +1,7 @@
-"""The dataclass cache of the command's own process (extract.dataclass_cache):
-a dataclass made with its methods' code from the file is the dataclass
-made as usual (same code, annotations, behaviour), and a damaged file is
-as if there were none."""
+"""The code cache of the command's own process (extract.code_cache): a
+dataclass made with its methods' code from the file is the dataclass made
+as usual (same code, annotations, behaviour), an annotation's ForwardRef
+evaluates alike, and a damaged file is as if there were none."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract import dataclass_cache
+from extract import code_cache
 
 
 def _make():
@@ -35,12 +35,12 @@ def _methods(cls):
 def test_a_dataclass_from_the_cached_code_is_the_usual_one(tmp_path, monkeypatch):
     path = tmp_path / "dataclasses.marshal"
     usual = _make()
-    first = dataclass_cache._Cache(path, {})
+    first = code_cache._Cache(path, {})
     monkeypatch.setattr(dataclasses, "exec", first.exec, raising=False)
     compiled = _make()
     assert first.added > 0
     first.save()
-    second = dataclass_cache._Cache(path, dataclass_cache._read(path))
+    second = code_cache._Cache(path, code_cache._read(path))
     monkeypatch.setattr(dataclasses, "exec", second.exec, raising=False)
     cached = _make()
     assert second.added == 0, "every method's code came from the file"
@@ -67,15 +67,46 @@ def test_a_damaged_file_is_as_if_there_were_none(tmp_path):
     path = tmp_path / "dataclasses.marshal"
     path.write_bytes(b"\x00not marshal")
     path.chmod(0o600)
-    assert dataclass_cache._read(path) == {}
-    assert dataclass_cache._read(tmp_path / "missing") == {}
-    cache = dataclass_cache._Cache(path, {"def f(): pass": "not code"})
+    assert code_cache._read(path) == {}
+    assert code_cache._read(tmp_path / "missing") == {}
+    cache = code_cache._Cache(path, {("exec", "def f(): pass"): "not code"})
     namespace: dict = {}
     cache.exec("def f(): pass", {}, namespace)
     assert callable(namespace["f"]) and cache.added == 1
 
 
-def test_the_library_leaves_dataclasses_alone():
+def test_an_annotation_compiled_through_the_cache_is_typings_own(tmp_path, monkeypatch):
+    import typing
+
+    path = tmp_path / "code.marshal"
+    first = code_cache._Cache(path, {})
+    monkeypatch.setattr(typing, "compile", first.compile, raising=False)
+    texts = ["Optional[list[tuple[int, str]]]", "dict[str, 'Row']", "*Ts"]
+    refs = [typing.ForwardRef(t) for t in texts]
+    first.save()
+    second = code_cache._Cache(path, code_cache._read(path))
+    monkeypatch.setattr(typing, "compile", second.compile, raising=False)
+    again = [typing.ForwardRef(t) for t in texts]
+    assert second.added == 0
+    monkeypatch.delattr(typing, "compile")
+    usual = [typing.ForwardRef(t) for t in texts]
+    for a, b, c in zip(refs, again, usual):
+        assert a.__forward_code__ == b.__forward_code__ == c.__forward_code__
+    namespace = {"Optional": Optional, "Row": int, "Ts": 1}
+    assert eval(again[0].__forward_code__, namespace) == Optional[list[tuple[int, str]]]
+    monkeypatch.setattr(typing, "compile", second.compile, raising=False)
+    try:
+        typing.ForwardRef("list[")
+    except SyntaxError:
+        pass
+    else:
+        raise AssertionError("a faulty annotation fails as typing fails it")
+    assert ("eval", "list[") not in second.entries
+
+
+def test_the_library_leaves_dataclasses_and_typing_alone():
+    import typing
+
     from extract import cli  # noqa: F401
 
-    assert "exec" not in vars(dataclasses)
+    assert "exec" not in vars(dataclasses) and "compile" not in vars(typing)
