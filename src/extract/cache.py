@@ -75,3 +75,15 @@ def code_digest(*paths: os.PathLike | str, root: Optional[os.PathLike | str] = N
         h.update(name.encode("utf-8") + b"\0")
         h.update(path.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def read_marshalled_dict(path: os.PathLike | str) -> dict:
+    """The dict marshalled in the private file ``path`` (:func:`read_private`),
+    or an empty one when there is none that can be used."""
+    import marshal
+
+    try:
+        data = marshal.loads(read_private(path))
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import click
 
@@ -77,36 +76,21 @@ def make_extractor(rules_dir: Optional[str], max_seconds: Optional[float], max_m
     """The :class:`~extract.pipeline.Extractor` of a command: its rule set
     loaded once (a bad rule folder exits 2 naming the file and key) and its
     limits, the memory cap applied to this process."""
-    with _collector_paused():
+    from .collector import collector_paused
+
+    # Importing the package and loading the rule set makes some sixty
+    # thousand objects that all live to the end: the collector is held off
+    # meanwhile, and in the command's own process (run) they are then moved
+    # out of its reach; without that the first collection after the start,
+    # and every full one of a long report, walks them again (some 40 ms of
+    # a 0.3 s cold start, issue 22). A program calling main itself keeps its
+    # collector as it was.
+    with collector_paused(freeze=_OWN_PROCESS):
         from .limits import DEFAULT
         from .pipeline import Extractor
 
         limits = DEFAULT.with_(max_seconds=max_seconds, max_memory_mb=max_mb)
         return run_guarded(lambda: Extractor(rules_dir, limits, process_wide=True), rules_dir, debug)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a command starts (as it
-    was after). Importing the package and loading the rule set makes some
-    sixty thousand objects (classes, functions, the rules) that all live to
-    the end: a collection meanwhile walks them for nothing. In the
-    command's own process (:func:`run`) they are then moved out of the
-    collector's reach (``gc.freeze``): without it the first collection
-    after the start, and every full one of a long report, walks them again
-    (together some 40 ms of a 0.3 s cold start, issue 22). A program that
-    calls :data:`main` itself keeps its collector as it was."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if _OWN_PROCESS:
-                gc.freeze()
-            gc.enable()
 
 
 _OWN_PROCESS = False
@@ -117,7 +101,7 @@ def run() -> None:
     :data:`main` in a process that is the command's own, which start-up
     shortcuts no library user should get may assume -- its regular
     expressions served from the cache (:mod:`extract.regex_cache`) and the
-    start-up's objects frozen (:func:`_collector_paused`)."""
+    start-up's objects frozen (:func:`make_extractor`)."""
     global _OWN_PROCESS
     from .regex_cache import install
 

@@ -110,15 +110,10 @@ class _Cache:
             pass
 
 
-def _read(path) -> dict[str, object]:
-    from .cache import read_private
+def _read(path) -> dict:
+    from .cache import read_marshalled_dict
 
-    try:
-        entries = marshal.loads(read_private(path))
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(entries, dict):
-        return {}
+    entries = read_marshalled_dict(path)
     return {k: v for k, v in entries.items()
             if type(k) is tuple and len(k) == 2 and k[0] in ("exec", "eval") and type(k[1]) is str
             and type(v) is _CODE}

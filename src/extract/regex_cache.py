@@ -153,15 +153,10 @@ def _program(pattern: str, flags: int) -> Optional[_Entry]:
         return None
 
 
-def _read(path) -> dict[tuple[str, int], _Entry]:
-    from .cache import read_private
+def _read(path) -> dict:
+    from .cache import read_marshalled_dict
 
-    try:
-        entries = marshal.loads(read_private(path))
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(entries, dict):
-        return {}
+    entries = read_marshalled_dict(path)
     return {k: v for k, v in entries.items()
             if isinstance(k, tuple) and len(k) == 2 and isinstance(v, tuple) and len(v) == 5}
 
