@@ -1,4 +1,19 @@
-from .cli import main
+"""``python -m extract`` and the ``extract`` console script: the command in
+a process of its own (:func:`extract.cli.run`). The regex and dataclass caches are
+put in place first (:mod:`extract.regex_cache`,
+:mod:`extract.code_cache`), so that what the libraries compile as they
+are imported (click, json, pydantic) comes from them too."""
+
+from . import code_cache, regex_cache
+
+
+def run() -> None:
+    regex_cache.install()
+    code_cache.install()
+    from .cli import run as run_command
+
+    run_command()
+
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -4,7 +4,12 @@ again: the data of each rule file (``extract-rules.*.marshal``, by the
 text's SHA-256), the validated rule set (``extract-ruleset.*.pickle``, by
 the texts' digest and the code that validates them, see
 :mod:`extract.ruleset`), jieba's prefix dictionary in pieces by first
-character (``extract-jieba.*.marshal``, see :mod:`extract.claims`).
+character (``extract-jieba.*.marshal``, see :mod:`extract.claims`), and,
+in the command's own process, the compiled programs of its regular
+expressions (``extract-regex.*.marshal``, by the Python build, see
+:mod:`extract.regex_cache`) and the code of its dataclasses' methods and
+of typing's annotations (``extract-code.*.marshal``, see
+:mod:`extract.code_cache`).
 
 A cache file is only read when it belongs to the user running the program
 and nobody else may write it (the temporary folder is shared): anything
@@ -70,3 +75,15 @@ def code_digest(*paths: os.PathLike | str, root: Optional[os.PathLike | str] = N
         h.update(name.encode("utf-8") + b"\0")
         h.update(path.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def read_marshalled_dict(path: os.PathLike | str) -> dict:
+    """The dict marshalled in the private file ``path`` (:func:`read_private`),
+    or an empty one when there is none that can be used."""
+    import marshal
+
+    try:
+        data = marshal.loads(read_private(path))
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}

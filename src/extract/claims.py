@@ -104,35 +104,51 @@ def _segmenter(rules: MetricRules) -> "_Segmenter":
 class _Segmenter:
     """A jieba tokenizer whose prefix dictionary is read a part at a time.
 
-    jieba looks up only fragments of the text it cuts, and a fragment's
-    entry belongs to the fragment's first character; the dictionary is
-    kept (see :func:`_prefix_shards`) as one piece per first character,
-    and a piece is put into the tokenizer's dictionary the first time a
-    text with that character is cut (or a word starting with it is
-    added). A report's metric texts hold a few hundred characters: a
-    fourth of the dictionary's 99k entries is read instead of all of it
-    (20 ms of each start-up). jieba sees a plain dict holding every entry
-    it looks up, so it cuts exactly as with the whole dictionary."""
+    jieba looks up only fragments of the text it cuts: from each place,
+    the character there, then the longer fragments from it while each is
+    in the dictionary -- all of them starting with the two characters at
+    that place. The dictionary is kept (see :func:`_prefix_shards`) as one
+    piece per first character, itself in pieces by the second character
+    (the one-character entry under ""): the entry of a character is put
+    into the tokenizer's dictionary the first time a text with that
+    character is cut, and the entries starting with two characters the
+    first time a text with them side by side is (or a word starting with
+    them is added). A report's metric texts hold a few hundred characters
+    and a few thousand pairs: a tenth of the dictionary's 99k entries is
+    read instead of all of it (25 ms of each start-up). jieba sees a plain
+    dict holding every entry it looks up, so it cuts exactly as with the
+    whole dictionary."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
         self._lock = threading.Lock()
         self._shards = _prefix_shards(tokenizer)
-        self._admitted: set[str] = set()
+        self._firsts: dict[str, dict[str, bytes]] = {}  # first character -> its pieces by the second
+        self._admitted: set[str] = set()  # characters and pairs whose entries are in
 
     def _admit(self, text: str) -> None:
-        if self._admitted.issuperset(text):
+        keys = set(text)
+        keys.update(text[i:i + 2] for i in range(len(text) - 1))
+        keys -= self._admitted
+        if not keys:
             return
         with self._lock:
             freq = self.tokenizer.FREQ
-            for ch in set(text) - self._admitted:
-                shard = self._shards.pop(ch, None)
-                if shard is not None:
-                    freq.update(marshal.loads(shard))
-                self._admitted.add(ch)
+            for key in sorted(keys, key=len):  # a character's pieces before its pairs'
+                if key in self._admitted:
+                    continue
+                if len(key) == 1:
+                    shard = self._shards.pop(key, None)
+                    pieces = self._firsts[key] = marshal.loads(shard) if shard is not None else {}
+                    piece = pieces.pop("", None)
+                else:
+                    piece = self._firsts[key[0]].pop(key[1], None)
+                if piece is not None:
+                    freq.update(marshal.loads(piece))
+                self._admitted.add(key)
 
     def add_word(self, word: str, freq: int, tag: str) -> None:
-        self._admit(word[:1])  # every entry add_word makes starts with it
+        self._admit(word[:2])  # every entry add_word makes is word[:1] or starts with word[:2]
         self.tokenizer.add_word(word, freq=freq, tag=tag)
 
     def lcut(self, text: str, HMM: bool = False) -> list[str]:  # noqa: N803 (jieba's name)
@@ -142,8 +158,9 @@ class _Segmenter:
 
 def _prefix_shards(tokenizer) -> dict[str, bytes]:
     """The prefix dictionary of ``tokenizer`` as marshalled pieces by first
-    character; the tokenizer is left initialized with an empty dictionary
-    and its total. The pieces are read from a cache file (:mod:`extract.cache`:
+    character, each a marshalled dict of marshalled pieces by the second
+    character ("" for the one-character entry); the tokenizer is left
+    initialized with an empty dictionary and its total. The pieces are read from a cache file (:mod:`extract.cache`:
     this user's, written by no one else) named by the dictionary file's
     path, size and modification time; without a usable one, the dictionary
     is built (from jieba's own cache when it has one, as jieba does
@@ -161,7 +178,7 @@ def _prefix_shards(tokenizer) -> dict[str, bytes]:
         except OSError:
             pass
         else:
-            key = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "replace"))
+            key = hashlib.sha256(f"2\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "replace"))
             cache = cache_path(f"extract-jieba.{key.hexdigest()[:32]}.marshal")
             try:
                 total, shards = marshal.loads(read_private(cache))
@@ -171,10 +188,11 @@ def _prefix_shards(tokenizer) -> dict[str, bytes]:
             except (OSError, ValueError, EOFError, TypeError):
                 pass
     _load_prefix_dictionary(tokenizer)
-    by_first: dict[str, dict[str, int]] = {}
+    by_first: dict[str, dict[str, dict[str, int]]] = {}
     for word, n in tokenizer.FREQ.items():
-        by_first.setdefault(word[:1], {})[word] = n
-    shards = {ch: marshal.dumps(part) for ch, part in by_first.items()}
+        by_first.setdefault(word[:1], {}).setdefault(word[1:2], {})[word] = n
+    shards = {ch: marshal.dumps({second: marshal.dumps(part) for second, part in pieces.items()})
+              for ch, pieces in by_first.items()}
     if cache is not None:
         try:
             write_private(cache, marshal.dumps((tokenizer.total, shards)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import tempfile
@@ -10,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..collector import collector_paused
 from ..model import LEAN, Report
 
 
@@ -61,24 +61,6 @@ def _records(text: str, indent: int) -> str:
         if text[pos] == ",":
             pos += 1
     return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run the block with Python's cyclic garbage collector off (as it was
-    after). Serializing a report makes hundreds of thousands of dicts and
-    lists that all live until the text is written and form no cycles: each
-    full collection meanwhile walks all of them and every object of the
-    report again, so on a long report the collections cost more than the
-    serializing (0.45 of 0.8 s on 300 pages). Reference counting still frees
-    everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _STRING = json.encoder.encode_basestring  # the C encoder's, Chinese as is

@@ -43,7 +43,9 @@ class _Compiled:
 
     def __init__(self, rules: MetaRules):
         def alternation(words: list[str]) -> str:
-            return "|".join(re.escape(w) for w in sorted({_fold(w) for w in words}, key=len, reverse=True))
+            # longest first; words of one length in code-point order, so the
+            # pattern's text is the same in every process (the regex cache)
+            return "|".join(re.escape(w) for w in sorted({_fold(w) for w in words}, key=lambda w: (-len(w), w)))
 
         paren = r"(?:\([^()]*\))?"
         self.labels = {

@@ -114,7 +114,8 @@ def members_named(partitions: list[list[list[str]]], metric: str) -> tuple[Optio
     compiled once per list."""
     got = _MEMBER_WORDS.get(id(partitions))
     if got is None or got[0] is not partitions:
-        words = sorted({w for members in partitions for ws in members for w in ws}, key=len, reverse=True)
+        # longest first, ties in code-point order: one pattern text in every process
+        words = sorted({w for members in partitions for ws in members for w in ws}, key=lambda w: (-len(w), w))
         got = _MEMBER_WORDS[id(partitions)] = (partitions, re.compile("|".join(map(re.escape, words)) if words else "(?!)"))
     if got[1].search(metric) is None:
         return ()
