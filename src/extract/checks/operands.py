@@ -18,7 +18,6 @@ rate or difference is computed from.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional
@@ -122,7 +121,6 @@ def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words
     ``operands.complement_words``)."""
     if words is None:
         return []
-    rest = _any_of(tuple(ctx.book.rules.operands.complement_words))
     out: list[Placed] = []
     for s2, p in near:
         if len(out) >= limit:
@@ -130,15 +128,25 @@ def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words
         # a label's value (全年执行数：1,372.48万元) is named by its label
         own = own_words(p, s2)
         text = f"{own} {s2.after(p, 12)}" if p.claim.metric_text.strip() else own if own.strip() else ctx.words_of(s2, p)
-        if not rest.search(own) and words.search(text):
+        if not names_remainder(ctx, own) and words.search(text):
             out.append(p)
     return out
 
 
-@functools.lru_cache(maxsize=16)
-def _any_of(words: tuple[str, ...]) -> re.Pattern:
-    """A pattern matching any of ``words`` (never matching if there are none)."""
-    return re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
+def names_remainder(ctx: CheckContext, words: str) -> bool:
+    """Whether ``words`` name a remainder or an excess (rules
+    ``operands.complement_words``: 未执行的83.52万元, 结余资金), not what a
+    remainder paid for (``complement_use_words`` right after it: 教育结余用于
+    项目建设经费 is spent)."""
+    ops = ctx.book.rules.operands
+    uses = tuple(ops.complement_use_words)
+    for w in ops.complement_words:
+        at = words.find(w)
+        while at >= 0:
+            if not words.startswith(uses, at + len(w)):
+                return True
+            at = words.find(w, at + 1)
+    return False
 
 
 def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: Optional[re.Pattern],

@@ -73,7 +73,8 @@ from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, cue_rule, figure_interval, show, stated_text, unit_factor
 from .periods import is_previous
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
-                       judge_readings, named_by_words, named_figure, names_head, own_words, pair_nearby, stated_rate)
+                       judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
+                       pair_nearby, stated_rate)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -513,14 +514,20 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     sentence states exactly two figures of one unit before it (no
     remainder or excess, rules ``complement_words``; not both budgets,
     which would be two wholes); else []."""
-    rest = ctx.book.rules.operands.complement_words
     before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
               and p.claim.unit_class not in ("percent", "date")
-              and not any(w in p.claim.metric_text for w in rest)]
+              and not names_remainder(ctx, p.claim.metric_text)]
     by_unit: dict[str, list[Claim]] = {}
     for claim in before:
         by_unit.setdefault(claim.normalized_unit, []).append(claim)
     pairs = [v for v in by_unit.values() if len(v) == 2]
+    if len(pairs) > 1:
+        # two units with two figures each (项目20个，分为七个方面，一是…合计12万元，
+        # 已支出12万元，完成率100%): the pair right before the rate, every
+        # figure of the other units before both of it, is the rate's
+        order = [id(c) for c in before]
+        last = [v for v in pairs if min(order.index(id(x)) for x in v) == len(order) - 2]
+        pairs = last
     if len(pairs) != 1:
         return []
     a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
@@ -1075,6 +1082,9 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
         pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
     pinned += _stated_bases(ctx, s, rate)
+    # a pair of two units is dropped below: it pins nothing, and leaves the
+    # readings of one unit (those tried where nothing is pinned) open
+    pinned = [(n, d) for n, d in pinned if _comparable(n, d)]
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     if not pinned and rule is not None and not rule.budget:
@@ -1196,11 +1206,19 @@ def _worded_pairs(ctx: CheckContext, near: list[tuple[Sentence, Placed]], index:
     budget (一般公共预算支出决算数 holds 预算 as the name of a fund, and
     决算数 says it is what was spent; 完成预算 over it is no reading)."""
     numerator = ctx.book.rate_numerators[index]
-    pairs = pair_nearby(ctx, near, numerator, ctx.book.rate_denominators[index], limit)
+    pairs = [(n, d) for n, d in pair_nearby(ctx, near, numerator, ctx.book.rate_denominators[index], limit)
+             if _comparable(n, d)]
     if numerator is None:
         return pairs
     words = {id(p.claim): ctx.words_of(s2, p) for s2, p in near}
     return [(n, d) for n, d in pairs if not numerator.search(words.get(id(d.figure), ""))]
+
+
+def _comparable(n: Operand, d: Operand) -> bool:
+    """Whether two operands can be a part and its whole: one unit, or
+    people (:func:`_people`). A pair of others (执行金额400万元 over
+    预算安排项目50个, the words matching) is no reading, pinned or not."""
+    return n.figure.normalized_unit == d.figure.normalized_unit or _people(n.figure, d.figure)
 
 
 def _per_something(ctx: CheckContext, c: Claim) -> bool:

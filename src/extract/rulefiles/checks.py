@@ -242,6 +242,9 @@ class OperandRules(_Strict):
     point_units: list[str] = Field(default_factory=lambda: ["个百分点", "百分点"])
     # Words of a remainder (未支出, 不合格): no operand pinned by words.
     complement_words: list[str] = Field(default_factory=list)
+    # Words right after a remainder word that say what it paid for (教育结余
+    # 用于项目建设经费: spending out of a balance, no remainder).
+    complement_use_words: list[str] = Field(default_factory=list)
     back_references: list[str] = Field(default_factory=list)
     # Words saying all of a count did what a rate measures (全部通过验收,
     # 均已足额到位): that count over itself is a reading of the rate.
