@@ -57,6 +57,23 @@ def test_the_first_item_with_a_wrong_rate_fails():
     assert [c.status for c in rates(_ITEMS.format(first="90%"))] == ["fail", "pass", "pass"]
 
 
+def test_a_budget_rate_after_two_pairs_takes_the_money_pair():
+    # 资金执行率 is of money: the counts right before it (285/300 = 95%) are
+    # no operands, so 95% is judged on the money and fails
+    text = "培训经费60万元，已支出54万元，培训300人次，考核合格285人次，资金执行率95%。"
+    found = rates(text, "一、项目实施情况")
+    assert [c.status for c in found] == ["fail"]
+    assert "54万元/60万元" in found[0].message
+
+
+def test_a_count_rate_after_two_pairs_takes_no_money_pair():
+    # 抽检合格率 after the funds: money is no operand its words allow
+    text = "抽检样品400批次，合格392批次，检测经费10万元，已支出9万元，抽检合格率98%。"
+    found = rates(text, "一、项目实施情况")
+    assert [c.status for c in found] == ["pass"]
+    assert "392批次/400批次" in found[0].message
+
+
 def test_a_balance_named_as_what_it_paid_for_is_no_remainder():
     # 教育结余用于校舍维修经费63万元 is spent out of a balance, not a
     # remainder: it is the third item's budget

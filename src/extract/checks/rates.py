@@ -523,11 +523,15 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     pairs = [v for v in by_unit.values() if len(v) == 2]
     if len(pairs) > 1:
         # two units with two figures each (项目20个，分为七个方面，一是…合计12万元，
-        # 已支出12万元，完成率100%): the pair right before the rate, every
-        # figure of the other units before both of it, is the rate's
-        order = [id(c) for c in before]
-        last = [v for v in pairs if min(order.index(id(x)) for x in v) == len(order) - 2]
-        pairs = last
+        # 已支出12万元，完成率100%): a budget rate's are money; else the pair
+        # right before the rate, every figure of the other units before both
+        # of it, is the rate's
+        if index >= 0 and ctx.book.rules.rates[index].budget:
+            pairs = [v for v in pairs if v[0].unit_class == "money"]
+        pairs = [v for v in pairs if _money_allowed(ctx, index, *v)]
+        if len(pairs) > 1:
+            order = [id(c) for c in before]
+            pairs = [v for v in pairs if min(order.index(id(x)) for x in v) == len(order) - 2]
     if len(pairs) != 1:
         return []
     a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
