@@ -409,7 +409,22 @@ class Normalizer:
             return max(w for w in widths if abs(w - m) <= self.rules.wrapped_band)
         return None
 
-    def _ends_paragraph(self, prev: _Line, nxt: _Line, wrap: Optional[int], in_body: bool) -> bool:
+    def _heading_over_list(self, prev: _Line, nxt: _Line) -> bool:
+        """A marked line with a clause mark in its title ("(一)预算编制不够严谨，
+        执行率未达预期"), a blank line, then a paragraph opening its own list
+        at item 1 (一是…): the marked line is a heading, not text wrapped on."""
+        mk = self.markers.match(prev.span.text)
+        if mk is None:
+            return False
+        title = prev.span.text[mk.end:].strip()
+        if not title or len(title) > self.markers.rules.max_heading_chars or not "\u4e00" <= title[-1] <= "\u9fff":
+            return False
+        first = self.markers.enumerations(nxt.span.text, after_mark=True)
+        return bool(first) and first[0].start == 0 and first[0].ordinal == 1
+
+    def _ends_paragraph(self, prev: _Line, nxt: _Line, wrap: Optional[int], in_body: bool,
+                        blank_before: bool = False) -> bool:
+        """``blank_before``: a blank line stands between ``prev`` and ``nxt``."""
         p = prev.span.text
         if p[-1] in self.sentence_end:
             return True
@@ -424,6 +439,8 @@ class Normalizer:
         if self.markers.match(nxt.span.text) is not None:
             return True
         if self.is_heading_line(p):
+            return True
+        if blank_before and self._heading_over_list(prev, nxt):
             return True
         w = display_width(p)
         if not in_body and self._label.match(p):
@@ -461,8 +478,10 @@ class Normalizer:
                                     first_line=table[0].no, last_line=table[-1].no))
                 table.clear()
 
+        blank = False
         for ln in lines:
             if ln.kind in ("blank", "artifact"):
+                blank = blank or ln.kind == "blank"
                 continue
             if ln.kind == "table":
                 flush()
@@ -473,8 +492,9 @@ class Normalizer:
                 flush()
                 blocks.append(Block("caption", span=fold(ln.span), first_line=ln.no, last_line=ln.no))
                 continue
-            if para and self._ends_paragraph(para[-1], ln, wrap, in_body):
+            if para and self._ends_paragraph(para[-1], ln, wrap, in_body, blank and len(para) == 1):
                 flush()
+            blank = False
             para.append(ln)
             in_body = in_body or self.markers.match(ln.span.text) is not None
         flush()

@@ -127,19 +127,25 @@ def check_rates(ctx: CheckContext, form: Form) -> list[CheckResult]:
     out = []
     for row in form.funds:
         rate, executed, budget = _num(row, "rate"), _num(row, "executed"), _num(row, "adjusted")
-        if rate is None or executed is None or budget is None or not rate.percent:
+        if rate is None or executed is None or budget is None:
             continue
-        computed = ratio_interval(_interval(executed), _interval(budget), percent=True)
+        # a rate written as a fraction (执行率(B/A) 0.8): at most 1.5, else a
+        # bare figure the header does not name so
+        if not rate.percent and rate.value > Decimal("1.5"):  # type: ignore[operator]
+            continue
+        computed = ratio_interval(_interval(executed), _interval(budget), percent=rate.percent)
         if computed is None:
             continue
         stated = _interval(rate)
-        ok = holds(computed, stated) or (computed.hi > 100 and stated.contains(Decimal(100)))
-        shown = round_for_message(computed.midpoint or Decimal(0), rate.precision)
+        whole = Decimal(100) if rate.percent else Decimal(1)
+        ok = holds(computed, stated) or (computed.hi > whole and stated.contains(whole))
+        shown = round_for_message(computed.midpoint or Decimal(0), rate.precision if rate.percent
+                                  else max(rate.precision, 2)) + ("%" if rate.percent else "")
         verdict = "相符" if ok else "不符"
         out.append(_result(ctx, "rate", ok,
                            f"{_row_name(row)}执行率 {rate.text} 与全年执行数 {executed.text} / 全年预算数 "
-                           f"{budget.text} = {shown}% {verdict}",
-                           f"{shown}%", rate.text, [rate, executed, budget], rate.location))
+                           f"{budget.text} = {shown} {verdict}",
+                           shown, rate.text, [rate, executed, budget], rate.location))
     return out
 
 
@@ -156,7 +162,14 @@ def _rate_score(ctx: CheckContext, form: Form, name: str, rate: FormCell, weight
     if not ok and note_decimals(ctx, form) is None and whole_points(form) and computed.midpoint is not None:
         # a form deducting in whole points rounds 分值 × 执行率 half up (8.6 -> 9, 9.5 -> 10)
         ok = computed.midpoint.quantize(Decimal(1), rounding=ROUND_HALF_UP) == score.value
-    shown = round_for_message(computed.midpoint or Decimal(0), max(score.precision, 2))
+    # the product of the figures as stated (10 × 100% = 10.00), not a point of
+    # the interval their rounding spans; that interval when wider than the
+    # score's last place (20 × 0.1, the rate rounded to a tenth: 1.00～3.00)
+    decimals = max(score.precision, 2)
+    stated_rate = rate.value if rate.percent else rate.value * 100  # type: ignore[operator]
+    shown = round_for_message(min(stated_rate * w / 100, w), decimals)
+    if hi - lo > Decimal(1).scaleb(-score.precision):
+        shown = f"{round_for_message(lo, decimals)}～{round_for_message(hi, decimals)}"
     verdict = "相符" if ok else "不符"
     return _result(ctx, "rate_score", ok,
                    f"{name}得分 {score.text} 与分值 {weight.text} × {name} {rate.text} = {shown} {verdict}",
@@ -265,6 +278,10 @@ def check_sums(ctx: CheckContext, form: Form) -> list[CheckResult]:
         if stated_w is None and total_w < target and (funds is None or _num(funds, "weight") is None):
             # no 总分值 and no funds block read (an indicator table given alone):
             # the missing points may be that block's, so a sum short of them proves nothing
+            ok = True
+        if stated_w is None and total_w < target and "score" not in form.total:
+            # no 总分值 and no 总分 row read (a form cut before its last rows, a text
+            # ending inside it): the rows after the last one read may hold the rest
             ok = True
         where = stated_w.location if stated_w is not None else form.location
         shown_target = stated_w.text if stated_w is not None else str(target)

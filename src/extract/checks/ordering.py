@@ -67,8 +67,7 @@ def _judge(ctx: CheckContext, rule: str, kind: str, items: Sequence[Numbered], w
     for it, what, expected in breaks:
         wanted = marker_of(int(expected))
         if what == "缺号":
-            missing = "、".join(marker_of(n) for n in range(int(expected), it.ordinal))
-            message = f"{where}：“{it.marker}”之前缺少“{missing}”"
+            message = f"{where}：“{it.marker}”之前缺少{_missing(marker_of, int(expected), it.ordinal)}"
         elif what == "重复":
             message = f"{where}：“{it.marker}”重复出现，此处应为“{wanted}”"
         elif what == "倒序":
@@ -83,6 +82,20 @@ def _judge(ctx: CheckContext, rule: str, kind: str, items: Sequence[Numbered], w
                                f"{where}：“{first.marker}”至“{last.marker}”编号连续",
                                locations=[first.location]))
     return out
+
+
+_MISSING_LISTED = 5
+
+
+def _missing(marker_of: Callable[[int], str], first: int, stop: int) -> str:
+    """The markers ``first`` … ``stop - 1`` a gap misses, quoted: each one
+    when few (“一、”“二、”; apart, as a marker may end in 、), else the
+    first and the last with their count (“(1)”至“(49)”共49个)."""
+    if stop - first > _MISSING_LISTED:
+        return f"“{marker_of(first)}”至“{marker_of(stop - 1)}”共{stop - first}个"
+    return "“" + "、".join(marker_of(n) for n in range(first, stop)) + "”" \
+        if not any(marker_of(n).endswith("、") for n in range(first, stop)) \
+        else "".join(f"“{marker_of(n)}”" for n in range(first, stop))
 
 
 def _split_runs(items: list[Numbered]) -> list[list[Numbered]]:
@@ -172,6 +185,24 @@ _HEADING_FORMS: dict[str, Callable[[int], str]] = {
 }
 
 
+def _as_written(first: Numbered, style: str) -> Callable[[int], str]:
+    """The marker of ordinal n written as the series' first heading is
+    ("1、" -> "4、", "（一）" -> "（四）"); the style's plain form when its
+    number cannot be told apart in it."""
+    plain = _HEADING_FORMS.get(style, lambda n: str(n))
+    marker, ordinal = first.marker, first.ordinal
+    if style == "circled" or ordinal < 1:
+        return plain
+    if re.search(r"\d", marker):
+        return lambda n: re.sub(r"\d+", str(n), marker, count=1)
+    numeral = _cn(ordinal)
+    if marker.count(numeral) == 1 and len(numeral) == 1 and re.fullmatch(r"[一-龥]", numeral):
+        at = marker.index(numeral)
+        if not re.search(r"[一二三四五六七八九十]", marker[:at] + marker[at + 1:]):
+            return lambda n: marker[:at] + _cn(n) + marker[at + 1:]
+    return plain
+
+
 def _continued(groups: dict[tuple[Optional[str], str], list[Numbered]],
                sections: dict[str, "Section"], parent: Optional[str], style: str,
                first: int) -> bool:
@@ -225,6 +256,14 @@ def _inline_list(section: "Section") -> bool:
     return i > 0 and text[i - 1] in _ITEM_SEPARATORS
 
 
+def _under_group_row(before: "Section", pattern: str) -> bool:
+    """True when the text under the heading before a restart ends with a
+    group row of a data table ("项目支出：500.00 400.00"; rules/headings.yaml
+    ``group_row_before``): the rows under it are numbered anew."""
+    lines = [ln.strip() for ln in before.body.split("\n") if ln.strip()]
+    return bool(pattern) and bool(lines) and re.search(pattern, lines[-1]) is not None
+
+
 def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
     """Breaks in the numbering of the headings under each parent; chapters
     named by a table of contents and the titles of second documents have
@@ -241,7 +280,7 @@ def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
     for (parent, style), items in groups.items():
         p = ctx.sections.get(parent or "")
         where = f"“{p.marker}{p.title}”下的标题" if p else "一级标题"
-        marker_of = _HEADING_FORMS.get(style, lambda n: str(n))
+        marker_of = _as_written(items[0], style)
         results = _judge(ctx, "heading_order", "heading", items, where, marker_of, restart_is_break=True)
         kept = []
         for r in results:
@@ -257,6 +296,9 @@ def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
             if r.status == "fail" and "重新开始" in r.message:
                 k = next(i for i, it in enumerate(items) if it.location == r.locations[0])
                 if _inline_list(ctx.sections[ids[(parent, style)][k]]):
+                    continue
+                if k and _under_group_row(ctx.sections[ids[(parent, style)][k - 1]],
+                                          ctx.rules.headings.group_row_before):
                     continue
             kept.append(r)
         out.extend(kept)

@@ -303,6 +303,7 @@ class Reader:
     funds_realigned: bool = False  # funds rows read by column words in order (see funds_roles)
     lead_unit: Optional[str] = None  # the unit a funds header's first cell states on the line before
     rate_in_percent: bool = False  # the funds header's 执行率（%）: its cells are percents written bare
+    funds_points: Optional[FormCell] = None  # the funds header's (20分): the total row's 分值
     ind_lead: Optional[Column] = None  # see stash_indicator_header
     ind_top: list[Column] = field(default_factory=list)
     row_opens_with_pipe: bool = False  # the indicator row being read starts with "|"
@@ -506,6 +507,29 @@ class Reader:
         cols.sort(key=lambda c: c.col0)
         return cols
 
+    def funds_header_columns(self, top: list[Piece], bottom: Optional[list[Piece]], layout: str) -> list[Column]:
+        """The funds header's columns (:meth:`header_columns`): a lone 预算数
+        (rules/forms.yaml ``lone_budget``) is the 全年预算数 where no other
+        column is a budget; the points its cells state (``funds_points``:
+        ``得分（20分*执行率）``) kept as the total row's 分值 where no column
+        is the 分值."""
+        v = self.vocab
+        cols = self.header_columns(top, bottom, layout, v.funds_column)
+        if not any(c.role in ("initial", "adjusted") for c in cols):
+            texts = {p.index: p.text for p in (bottom or top) if p.text}
+            lone = [c for c in cols if c.role is None and v.key(texts.get(c.index, "")) in v.rules.lone_budget]
+            if len(lone) == 1:
+                lone[0].role = "adjusted"
+        self.funds_points = None
+        if v.rules.funds_points and not any(c.role == "weight" for c in cols):
+            for p in top + (bottom or []):
+                m = re.search(v.rules.funds_points, p.text)
+                if m is not None:
+                    a = p.start + m.start("points")
+                    self.funds_points = make_cell(m.group("points"), a, a + len(m.group("points")), self.source)
+                    break
+        return cols
+
     @staticmethod
     def _combined(above: str, below: str, role_of) -> Optional[str]:
         for text in (below, above + below, below + above, above):
@@ -540,6 +564,8 @@ class Reader:
                                                              layout).items()
                  if not self.vocab.is_empty(p.text)}
         split_got_of_max(cells, self.source)
+        if role == "total" and "weight" not in cells and self.funds_points is not None:
+            cells["weight"] = self.funds_points  # the header's 得分（20分*执行率）
         rate = cells.get("rate")
         if self.rate_in_percent and rate is not None and rate.value is not None and not rate.percent:
             cells["rate"] = rate.model_copy(update={"percent": True})  # under 执行率（%）
@@ -958,7 +984,7 @@ class Reader:
             self.edge_pipes = layout == "pipe" and text.strip().startswith("|")
             if layout == "pipe":
                 pieces = split_line(text, base, layout, self.edge_pipes)
-            self.funds_cols = self.header_columns(pieces, None, layout, v.funds_column)
+            self.funds_cols = self.funds_header_columns(pieces, None, layout)
             self.rate_in_percent = any(v.funds_column(p.text) == "rate" and re.search(r"[（(]\s*[%％]\s*[)）]", p.text)
                                        for p in pieces if p.text)
             self._funds_top = pieces
@@ -967,7 +993,7 @@ class Reader:
                 and not v.funds_row(texts[0]) and not any(number_of(t) for t in texts):
             self.form.funds_unit = self.form.funds_unit or next(
                 (v.funds_unit(t) for t in texts if v.funds_unit(t)), None)
-            self.funds_cols = self.header_columns(self._funds_top, pieces, layout, v.funds_column)
+            self.funds_cols = self.funds_header_columns(self._funds_top, pieces, layout)
             self._funds_top = None
             return
         self._funds_top = None
@@ -1052,7 +1078,10 @@ def cell_items(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[st
                 and not any(ch.isdigit() for ch in t)
             unit = _PAREN_ONLY.fullmatch(t2) is not None and not names(t) and number_of(t) is None
             column = names(joined) and not names(t) and len(t) <= 4 and number_of(t) is None
-            if level or unit or column:
+            # "年度预" / "算申请": the funds block's header cell broken in two
+            header = vocab.is_funds_header(joined) and not vocab.is_funds_header(t) and not names(t) \
+                and len(t) <= 4 and number_of(t) is None
+            if level or unit or column or header:
                 out.append((joined, a, raw[k + 1][2]))
                 k += 2
                 continue
@@ -1078,9 +1107,11 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
     v, src, form = reader.vocab, reader.source, reader.form
     items = cell_items(lines, v)
 
-    def cell(i: int) -> FormCell:
+    units = tuple(v.rules.value_units)
+
+    def cell(i: int, units: tuple[str, ...] = ()) -> FormCell:
         t, s, e = items[i]
-        return make_cell(t, s, max(e, s + len(t)), src)
+        return make_cell(t, s, max(e, s + len(t)), src, units)
 
     i, n = 0, len(items)
     funds_cols: list[str] = []
@@ -1109,7 +1140,7 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
             while k < len(funds_cols) and i + 1 + k < n and _value_item(items[i + 1 + k][0], v):
                 tt = items[i + 1 + k][0]
                 if funds_cols[k] and tt and not v.is_empty(tt):
-                    cells[funds_cols[k]] = cell(i + 1 + k)
+                    cells[funds_cols[k]] = cell(i + 1 + k, units)  # "4,753.66万元": its figure
                 k += 1
             split_got_of_max(cells, src)
             form.funds.append(FormRow(kind="funds", label=header_label(t), role=v.funds_row(t), cells=cells,

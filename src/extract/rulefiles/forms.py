@@ -21,6 +21,8 @@ class FormRules(RuleModel):
     funds_header: list[str]
     funds_columns: dict[str, list[str]]
     funds_rows: dict[str, list[str]]
+    lone_budget: list[str] = Field(default_factory=list)
+    funds_points: str = ""
     row_prefix: str = ""
     funds_parts: list[FundsParts] = Field(default_factory=list)
     funds_sum_columns: list[str] = Field(default_factory=lambda: ["initial", "adjusted", "executed"])
@@ -46,4 +48,4 @@ class FormRules(RuleModel):
     empty_cells: list[str] = Field(default_factory=list)
     value_units: list[str] = Field(default_factory=list)
 
-    _v_regex = field_validator("row_prefix", "item_number", "level_points")(check_regex)
+    _v_regex = field_validator("row_prefix", "item_number", "level_points", "funds_points")(check_regex)

@@ -50,4 +50,8 @@ class HeadingRules(_Strict):
     title_end: str = "。：:"
     max_title_chars: int = 40
     max_heading_chars: int = 50
+    form_cell_before: str = ""
+    group_row_before: str = ""
     enumerations: list[EnumerationForm] = []
+
+    _fc = field_validator("form_cell_before", "group_row_before")(check_regex)

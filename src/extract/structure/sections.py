@@ -90,6 +90,7 @@ class SectionBuilder:
         self.roots = 0
         self.bodies: dict[str, list[str]] = {}
         self._page_number = re.compile(markers.rules.contents.page_number)
+        self._form_cell_before = re.compile(markers.rules.form_cell_before) if markers.rules.form_cell_before else None
 
     # -- levels
 
@@ -261,6 +262,15 @@ class SectionBuilder:
         return (a > 0 and blocks[a - 1].kind == "table" and b + 1 < len(blocks)
                 and blocks[b + 1].kind == "table" and self.heading_line(blocks[i].span.text))
 
+    def _form_cell(self, i: int, mk: Marker) -> bool:
+        """A bare marker ("（50）", no title) right after a form's level cell
+        ("产出指标"; rules/headings.yaml ``form_cell_before``): the level's
+        分值 in a form written one cell per line, no heading."""
+        blocks = self.doc.blocks
+        return (self._form_cell_before is not None and i > 0 and blocks[i - 1].kind == "paragraph"
+                and not blocks[i].span.text[mk.end:].strip()
+                and bool(self._form_cell_before.search(blocks[i - 1].span.text.strip())))
+
     def _is_part_title(self, block: Block) -> bool:
         text = block.span.text
         words = self.markers.rules.part_titles
@@ -294,7 +304,7 @@ class SectionBuilder:
                 self._table(block, None if cap is None else blocks[cap], None if unit is None else blocks[unit])
                 continue
             mk = self.markers.match(block.span.text) if block.kind == "paragraph" else None
-            if mk is not None and not self._row_label(i):
+            if mk is not None and not self._row_label(i) and not self._form_cell(i, mk):
                 self._heading(block, mk, i)
                 continue
             current = self.stack[-1].section if self.stack else None
