@@ -95,6 +95,20 @@ def test_cached_section_path_is_the_walk_up_the_parents(report_2024):
     assert ctx.section_path(None) == () and ctx.section_path("no such section") == ()
 
 
+def test_chapter_sentences_are_the_scan_of_every_sentence(report_2024):
+    """CheckContext.chapter_sentences (grouped once) against the walk over
+    every sentence of the report it replaced in checks/rates.py."""
+    from extract.checks.context import build_context
+    from extract.ruleset import RuleSet
+
+    ctx = build_context(report_2024, RuleSet.default())
+    assert ctx.sentences
+    for s in ctx.sentences:
+        top = ctx.section_path(s.section)[:1]
+        scan = [(i, x) for i, x in enumerate(ctx.sentences) if top and ctx.section_path(x.section)[:1] == top]
+        assert ctx.chapter_sentences(s) == scan
+
+
 def _search_key_per_character(text: str, start: int = 0):
     """search_key as it was written before issue 22: a loop per character
     (．and ，read as figures read them between digits)."""

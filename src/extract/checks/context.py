@@ -159,6 +159,24 @@ class CheckContext:
     def _section_paths(self) -> dict[str, tuple[str, ...]]:
         return {}
 
+    def chapter_sentences(self, s: Sentence) -> list[tuple[int, Sentence]]:
+        """(place in ``sentences``, sentence) of every sentence of ``s``'s
+        chapter (its top-level section), in text order; [] when its section
+        is unknown.
+        Grouped once: a check asking for each rate's chapter would
+        otherwise walk every sentence of the report for each."""
+        top = self.section_path(s.section)[:1]
+        return self._chapters.get(top[0], []) if top else []
+
+    @functools.cached_property
+    def _chapters(self) -> dict[str, list[tuple[int, Sentence]]]:
+        out: dict[str, list[tuple[int, Sentence]]] = {}
+        for i, x in enumerate(self.sentences):
+            top = self.section_path(x.section)[:1]
+            if top:
+                out.setdefault(top[0], []).append((i, x))
+        return out
+
     def states_aim(self, claim: Claim) -> bool:
         """Whether a text claim states an aim, not an achievement: its
         sentence is labelled as one (预期目标：…), or its section, or one

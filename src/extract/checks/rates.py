@@ -919,12 +919,11 @@ def _cell_operand(ctx: CheckContext, table, r: int, row: list[str], c: int, name
 
 def _chapter_figures(ctx: CheckContext, s: Sentence) -> list[tuple[Sentence, Placed]]:
     """The figures of the sentences of ``s``'s chapter, nearest sentence first."""
-    top = ctx.section_path(s.section)[:1]
-    here = next((i for i, x in enumerate(ctx.sentences) if x is s), None)
-    if here is None or not top:
+    chapter = ctx.chapter_sentences(s)
+    here = next((i for i, x in chapter if x is s), None)
+    if here is None:
         return []
-    pool = [(abs(i - here), x) for i, x in enumerate(ctx.sentences)
-            if x is not s and ctx.section_path(x.section)[:1] == top]
+    pool = [(abs(i - here), x) for i, x in chapter if x is not s]
     return [(x, p) for _, x in sorted(pool, key=lambda t: t[0]) for p in x.placed]
 
 
