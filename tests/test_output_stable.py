@@ -109,6 +109,26 @@ def test_chapter_sentences_are_the_scan_of_every_sentence(report_2024):
         assert ctx.chapter_sentences(s) == scan
 
 
+def test_chapter_figures_come_nearest_first_as_the_sorted_chapter(report_2024):
+    """rates._chapter_figures (and _nearest_in_chapter), made from the sentence outwards as they are
+    asked for, against the whole chapter sorted by distance it replaced."""
+    from extract.checks import rates
+    from extract.checks.context import build_context
+    from extract.ruleset import RuleSet
+
+    ctx = build_context(report_2024, RuleSet.default())
+    seen = 0
+    for s in ctx.sentences:
+        top = ctx.section_path(s.section)[:1]
+        here = next(i for i, x in enumerate(ctx.sentences) if x is s)
+        pool = [(abs(i - here), x) for i, x in enumerate(ctx.sentences)
+                if top and x is not s and ctx.section_path(x.section)[:1] == top]
+        plain = [(x, p) for _, x in sorted(pool, key=lambda t: t[0]) for p in x.placed]
+        assert rates._chapter_figures(ctx, s) == plain == list(rates._nearest_in_chapter(ctx, s))
+        seen += len(plain)
+    assert seen
+
+
 def _search_key_per_character(text: str, start: int = 0):
     """search_key as it was written before issue 22: a loop per character
     (．and ，read as figures read them between digits)."""
@@ -445,3 +465,92 @@ def test_batch_outputs_are_the_bytes_and_rows_of_one_report_at_a_time(tmp_path):
             for r in contents["files"]:
                 r["converted_at"] = type(r["converted_at"]).__name__
         assert repr(new) == repr(old), name
+
+
+def _plain_reason_in_text(ind, ctx):
+    """targets.reason_in_text as it was: every sentence of the report walked for each indicator."""
+    from extract.checks.targets import _flat, _needles, _sentence_location
+
+    words = ctx.book.rules.targets.reason_words
+    needles = _needles(ind)
+    for section in ctx.report.sections:
+        sentences = ctx.section_sentences(section)
+        for i, sentence in enumerate(sentences):
+            if not any(needle in _flat(sentence) for needle in needles):
+                continue
+            for near in sentences[i:i + 2]:
+                if any(w in near for w in words):
+                    return sentence, _sentence_location(ctx, section, sentence)
+    return None
+
+
+def test_reasons_in_the_text_are_found_among_the_reasoned_sentences_as_by_the_walk(report_2024):
+    from extract.checks.context import build_context
+    from extract.checks.targets import reason_in_text
+    from extract.model import Indicator
+    from extract.ruleset import RuleSet
+
+    ctx = build_context(report_2024, RuleSet.default())
+    indicators = list(report_2024.indicators)
+    assert indicators
+    found = 0
+    for ind in indicators:
+        # the indicator as it is, and named by words of each sentence (so some do match)
+        texts = [t for section in report_2024.sections for t in ctx.section_sentences(section)]
+        variants = [ind] + [ind.model_copy(update={"name": t[2:8]}) for t in texts[::5] if len(t) > 8]
+        for v in variants:
+            got = reason_in_text(v, ctx)
+            assert got == _plain_reason_in_text(v, ctx)
+            found += got is not None
+    assert found
+
+
+def _plain_restated_change(ctx, s, rate):
+    """growth.restated_change as it was: every text claim of the report walked for each rate."""
+    from extract.checks.growth import change_direction, compares_previous, names_reason
+    from extract.checks.periods import is_previous, letter_pairs
+
+    g = ctx.book.rules.growth
+    change = g.increase_words + g.decrease_words
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
+              ("percent", "date", "duration")]
+    if not before:
+        return None
+    b = before[-1]
+    if any(w in b.claim.metric_text for w in change) or is_previous(ctx, s, b):
+        return None
+    name = letter_pairs(b.claim.metric)
+    for s2, q in ctx.text_claims():
+        if s2 is s or q.claim.normalized_unit != b.claim.normalized_unit or \
+                q.claim.normalized_value != b.claim.normalized_value or len(name & letter_pairs(q.claim.metric)) < 2:
+            continue
+        after = [x for x in s2.placed if x.start >= q.end >= 0 and x.claim.normalized_unit == b.claim.normalized_unit]
+        if not after:
+            continue
+        x = after[0]
+        words = x.claim.metric_text
+        falls = change_direction(ctx, words)
+        if falls is not None and not names_reason(ctx, words) and compares_previous(ctx, s2.text[:x.start]):
+            return x, b, falls
+    return None
+
+
+def test_restated_changes_are_found_among_the_figures_of_their_value_as_by_the_walk(report_2024):
+    from extract.checks.context import build_context
+    from extract.checks.growth import restated_change
+    from extract.ruleset import RuleSet
+
+    from extract.pipeline import Extractor
+
+    text = ("一、预算执行情况\n1.机关运行经费预算530000元，同比减少20000元，主要用于日常办公。\n"
+            "本年机关运行经费530000元，较上年减少3.6%。\n")
+    asked = found = 0
+    for report in (report_2024, Extractor().parse_text(text, run_checks=False)):
+        ctx = build_context(report, RuleSet.default())
+        for s in ctx.sentences:
+            for rate in s.placed:
+                got = restated_change(ctx, s, rate)
+                assert got == _plain_restated_change(ctx, s, rate)
+                asked += 1
+                found += got is not None
+    assert asked > 50 and found

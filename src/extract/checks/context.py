@@ -168,6 +168,14 @@ class CheckContext:
         top = self.section_path(s.section)[:1]
         return self._chapters.get(top[0], []) if top else []
 
+    def sentence_place(self, s: Sentence) -> Optional[int]:
+        """Where ``s`` is in ``sentences`` (None when it is not one of them)."""
+        return self._places.get(id(s))
+
+    @functools.cached_property
+    def _places(self) -> dict[int, int]:
+        return {id(x): i for i, x in enumerate(self.sentences)}
+
     @functools.cached_property
     def _chapters(self) -> dict[str, list[tuple[int, Sentence]]]:
         out: dict[str, list[tuple[int, Sentence]]] = {}

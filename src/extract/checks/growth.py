@@ -30,6 +30,7 @@ two-year table (2022年决算数 | 2023年决算数 | 增减额 | 增减率).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
@@ -322,9 +323,11 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
     if any(w in b.claim.metric_text for w in change) or is_previous(ctx, s, b):
         return None
     name = letter_pairs(b.claim.metric)
-    for s2, q in ctx.text_claims():
-        if s2 is s or q.claim.normalized_unit != b.claim.normalized_unit or \
-                q.claim.normalized_value != b.claim.normalized_value or len(name & letter_pairs(q.claim.metric)) < 2:
+    value = b.claim.normalized_value
+    if value != value:  # NaN: equal to no figure
+        return None
+    for s2, q in _claims_by_value(ctx).get((b.claim.normalized_unit, value), ()):
+        if s2 is s or len(name & letter_pairs(q.claim.metric)) < 2:
             continue
         after = [x for x in s2.placed if x.start >= q.end >= 0 and x.claim.normalized_unit == b.claim.normalized_unit]
         if not after:
@@ -335,6 +338,26 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
         if falls is not None and not names_reason(ctx, words) and compares_previous(ctx, s2.text[:x.start]):
             return x, b, falls
     return None
+
+
+_BY_VALUE: tuple[Optional[weakref.ref], dict] = (None, {})
+
+
+def _claims_by_value(ctx: CheckContext) -> dict[tuple, list[tuple[Sentence, Placed]]]:
+    """The text claims (with their sentences, in text order) by normalized
+    unit and value, grouped once for the run of checks of ``ctx``:
+    :func:`restated_change` looks for each rate's figure among those of its
+    value, not through every claim of the report."""
+    global _BY_VALUE
+    ref, kept = _BY_VALUE
+    if ref is None or ref() is not ctx:
+        kept = {}
+        for s, p in ctx.text_claims():
+            value = p.claim.normalized_value
+            if value == value:  # NaN is equal to no figure
+                kept.setdefault((p.claim.normalized_unit, value), []).append((s, p))
+        _BY_VALUE = (weakref.ref(ctx), kept)
+    return kept
 
 
 def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:

@@ -97,14 +97,13 @@ def one_relation(results: list[CheckResult]) -> CheckResult:
 
 
 def _merge_by(results: list[CheckResult], key_of, merge) -> list[CheckResult]:
+    keys = [key_of(r) for r in results]  # once each: a key holds every place of a finding
     groups: dict[tuple, list[CheckResult]] = {}
-    for r in results:
-        key = key_of(r)
+    for r, key in zip(results, keys):
         if key is not None:
             groups.setdefault(key, []).append(r)
     out: list[CheckResult] = []
-    for r in results:
-        key = key_of(r)
+    for r, key in zip(results, keys):
         if key is None:
             out.append(r)
         elif groups[key][0] is r:

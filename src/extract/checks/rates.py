@@ -59,11 +59,13 @@ pinned, and is skipped otherwise. The comparison is interval arithmetic
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import operator
 import re
 import weakref
 from decimal import Decimal
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..claims import metric_words
 from ..interpret.budget import budget_header_columns
@@ -919,12 +921,32 @@ def _cell_operand(ctx: CheckContext, table, r: int, row: list[str], c: int, name
 
 def _chapter_figures(ctx: CheckContext, s: Sentence) -> list[tuple[Sentence, Placed]]:
     """The figures of the sentences of ``s``'s chapter, nearest sentence first."""
+    return list(_nearest_in_chapter(ctx, s))
+
+
+def _nearest_in_chapter(ctx: CheckContext, s: Sentence) -> Iterator[tuple[Sentence, Placed]]:
+    """:func:`_chapter_figures` found as they are asked for: from ``s``
+    outwards (of two sentences as near, the earlier first), so a search
+    that stops at the nearest match neither sorts nor walks the whole
+    chapter (a long report's chapter holds thousands of sentences)."""
+    here = ctx.sentence_place(s)
     chapter = ctx.chapter_sentences(s)
-    here = next((i for i, x in chapter if x is s), None)
-    if here is None:
-        return []
-    pool = [(abs(i - here), x) for i, x in chapter if x is not s]
-    return [(x, p) for _, x in sorted(pool, key=lambda t: t[0]) for p in x.placed]
+    k = bisect.bisect_left(chapter, here, key=_PLACE) if here is not None else len(chapter)
+    if k == len(chapter) or chapter[k][1] is not s:
+        return
+    before, after = k - 1, k + 1
+    while before >= 0 or after < len(chapter):
+        if after >= len(chapter) or (before >= 0 and here - chapter[before][0] <= chapter[after][0] - here):
+            x = chapter[before][1]
+            before -= 1
+        else:
+            x = chapter[after][1]
+            after += 1
+        for p in x.placed:
+            yield x, p
+
+
+_PLACE = operator.itemgetter(0)
 
 
 def _subject_pairs(ctx: CheckContext, s: Sentence, numerators: list[Placed],
@@ -935,7 +957,6 @@ def _subject_pairs(ctx: CheckContext, s: Sentence, numerators: list[Placed],
     numerator = ctx.book.rate_numerators[index]
     if not numerators:
         return []
-    near = _chapter_figures(ctx, s)
     out: list[tuple[Operand, Operand]] = []
     for a in numerators:
         words = _CUE.sub("", a.claim.metric_text)
@@ -943,7 +964,7 @@ def _subject_pairs(ctx: CheckContext, s: Sentence, numerators: list[Placed],
         subject = _squash(words[:m.start()]) if m else ""
         if len(subject) < 4:
             continue
-        for _, p in near:
+        for _, p in _nearest_in_chapter(ctx, s):
             b = p.claim
             if b is a.claim or b.normalized_unit != a.claim.normalized_unit or b.normalized_value < a.claim.normalized_value:
                 continue

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Optional
@@ -210,18 +211,35 @@ def reason_in_text(ind: Indicator, ctx: CheckContext) -> Optional[tuple[str, Loc
     """A sentence of the text that mentions ``ind`` and, in itself or the
     sentence after it, gives a reason or owns the miss (主要是, 由于,
     未达到目标): (the sentence, its location), or None."""
-    words = ctx.book.rules.targets.reason_words
     needles = _needles(ind)  # once per indicator, not per sentence
-    for section in ctx.report.sections:
-        sentences = ctx.section_sentences(section)
-        for i, sentence in enumerate(sentences):
-            flat = _flat(sentence)
-            if not any(needle in flat for needle in needles):
-                continue
-            for near in sentences[i:i + 2]:
-                if any(w in near for w in words):
-                    return sentence, _sentence_location(ctx, section, sentence)
+    for section, sentence, flat in _reasoned_sentences(ctx):
+        if any(needle in flat for needle in needles):
+            return sentence, _sentence_location(ctx, section, sentence)
     return None
+
+
+_REASONED: tuple[Optional[weakref.ref], list[tuple[Section, str, str]]] = (None, [])
+
+
+def _reasoned_sentences(ctx: CheckContext) -> list[tuple[Section, str, str]]:
+    """(section, sentence, :func:`_flat` sentence) of every sentence of the
+    text that gives a reason in itself or in the sentence after it (rules
+    ``targets.reason_words``), in text order: the only ones
+    :func:`reason_in_text` can return, found once for the run of checks of
+    ``ctx``, not once per missed indicator (a walk over every sentence of
+    the report for each grew with the square of its length)."""
+    global _REASONED
+    ref, kept = _REASONED
+    if ref is None or ref() is not ctx:
+        words = ctx.book.rules.targets.reason_words
+        kept = []
+        for section in ctx.report.sections:
+            sentences = ctx.section_sentences(section)
+            for i, sentence in enumerate(sentences):
+                if any(any(w in near for w in words) for near in sentences[i:i + 2]):
+                    kept.append((section, sentence, _flat(sentence)))
+        _REASONED = (weakref.ref(ctx), kept)
+    return kept
 
 
 def all_met_claim(ctx: CheckContext) -> Optional[tuple[str, Location]]:
