@@ -366,3 +366,24 @@ def test_metric_key_skips_the_suffix_pattern_only_where_it_cannot_match(metric):
     if len(name) < c.min_metric_chars or len(book.relation_words.sub("", name)) < c.min_metric_chars:
         name = None
     assert metric_key(ctx, SimpleNamespace(metric=metric), metric) == name
+
+
+def test_white_space_is_every_character_str_isspace_is_true_of():
+    import sys
+
+    from extract.normalize import WHITE_SPACE
+
+    assert set(WHITE_SPACE) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
+def test_the_search_key_of_every_character_is_its_key_read_alone():
+    """Every character of Unicode, between others, keyed as the loop per
+    character keys it (the tables of search_key are complete)."""
+    import sys
+
+    from extract.normalize import _search_key_slow, search_key
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    for i in range(0, len(chars), 4096):
+        text = "a ".join(chars[i:i + 4096]) + "中"
+        assert search_key(text, 5) == _search_key_slow(text, 5), i

@@ -162,95 +162,62 @@ def search_key(text: str, start: int = 0) -> Span:
     source's search key (unless it spans a dropped page artifact). That is
     how a check finds the source characters a normalized text came from.
     """
-    # Per distinct character, its folded form ("" if dropped), then one
-    # str.translate for the text and one C-level pass for the offsets: the
-    # loop per character was a fifth of a warm parse + check (issue 22).
-    # What each character folds to is worked out once per process
-    # (_KEY_CHARS and the sets and table beside it), so a text costs only its
-    # characters not seen before.
-    chars = set(text)
-    if not chars.issubset(_KEY_SEEN):
-        for ch in chars:
-            _key_char(ch)
-    if not _KEY_CHANGED.isdisjoint(chars):
-        if not _KEY_LONG.isdisjoint(chars):
-            return _search_key_slow(text, start)
-        if len(text) >= _RUNS_FROM:  # a whole source: few of its characters change
-            return _search_key_runs(text, start, frozenset(_KEY_CHANGED.intersection(chars)))
-        key = text.translate(_KEY_TABLE)
-        kept = _KEY_CHARS.__getitem__
-        offs = tuple(itertools.compress(range(start, start + len(text)), map(kept, text)))
-        return Span(key, offs)
-    return Span(text, tuple(range(start, start + len(text))))
-
-
-_KEY_CHARS: dict[str, str] = {}  # every character seen: what search_key keeps of it
-_KEY_SEEN: set[str] = set()  # its keys, as a set (a subset test against a set is one C call)
-_KEY_TABLE: dict[int, Optional[str]] = {}  # str.translate table of the characters that change
-_KEY_CHANGED: set[str] = set()  # the characters that fold to something else, or to nothing
-_KEY_LONG: set[str] = set()  # the characters that fold to several (none today)
-_KEY_DROPPED: set[str] = set()  # the characters that fold to nothing (white space)
-# A text at least this long is keyed run by run of its changed characters
-# (one C-level pass and a step per run, not per character).
-_RUNS_FROM = 256
-
-
-def _key_char(ch: str) -> str:
-    """What :func:`search_key` keeps of one character ("" if nothing)."""
-    folded = _KEY_CHARS.get(ch)
-    if folded is None:
-        if ch.isspace():
-            folded = ""
-        else:
-            # ．and ，fold as figures read them between digits (fold() makes them
-            # . and , there), so a text's key and its source's agree
-            folded = "." if ch == "．" else "," if ch == "，" else _fold_char(ch)
-            if folded.isspace():
-                folded = ""
-        if folded != ch:
-            if len(folded) > 1:
-                _KEY_LONG.add(ch)
-            _KEY_TABLE[ord(ch)] = folded or None
-            _KEY_CHANGED.add(ch)
-            if not folded:
-                _KEY_DROPPED.add(ch)
-        _KEY_CHARS[ch] = folded
-        _KEY_SEEN.add(ch)
-    return folded
-
-
-@functools.lru_cache(maxsize=64)
-def _runs_of(chars: frozenset[str]) -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
-
-
-def _key_of_match(m: re.Match) -> str:
-    return "".join(_KEY_CHARS[ch] for ch in m.group())
-
-
-def _search_key_runs(text: str, start: int, changed: frozenset[str]) -> Span:
-    """:func:`search_key` of a text whose ``changed`` characters each fold
-    to one character or to nothing: the runs of those dropped cut out, those
-    replaced swapped run by run (a step per run, not per character), the
-    offsets of what is kept run by run."""
-    dropped = changed & _KEY_DROPPED
-    replaced = changed - dropped
-    offs: list[int] = []
-    key = text
-    if dropped:
-        runs = _runs_of(frozenset(dropped))
-        pos = 0
-        for m in runs.finditer(text):
-            a, b = m.span()
-            offs.extend(range(start + pos, start + a))
-            pos = b
-        offs.extend(range(start + pos, start + len(text)))
-        key = runs.sub("", text)
+    # What a character folds to depends on the character alone, and only
+    # finitely many change (white space, the dropped characters, the fold
+    # table's keys, ．): the text is split at the runs of those dropped (one
+    # C-level pass), the offsets of the pieces kept made from their lengths
+    # without a step per piece, and the characters replaced swapped by one
+    # str.translate. A set of the text's characters made on every call, and
+    # a step per run, were most of the key of a whole source (issue 22).
+    if _KEY_LONG is not None and _KEY_LONG.search(text) is not None:
+        return _search_key_slow(text, start)
+    if _KEY_DROPS.search(text) is None:
+        key, offs = text, tuple(range(start, start + len(text)))
     else:
-        offs = list(range(start, start + len(text)))
-    if replaced:
-        key = _runs_of(frozenset(replaced)).sub(_key_of_match, key)
-    return Span(key, tuple(offs))
+        parts = _KEY_DROPS.split(text)  # kept, dropped, kept, …, kept
+        at = list(itertools.accumulate(map(len, parts), initial=start))
+        key = "".join(parts[::2])
+        offs = tuple(itertools.chain.from_iterable(map(range, at[:-1:2], at[1::2])))
+    # (a class of the astral characters replaced is tried range by range,
+    # slowly: a key holding any astral character is translated whole)
+    if _KEY_REPLACED.search(key) is not None or _ASTRAL.search(key) is not None:
+        key = key.translate(_KEY_TABLE)
+    return Span(key, offs)
+
+
+#: The characters str.isspace is true of (a test checks every character):
+#: a class of them is read faster than the class \s.
+WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+
+
+def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.Pattern]]:
+    """What :func:`search_key` reads: the runs of characters it drops
+    (white space and those folding to nothing or to white space), the
+    characters of the Basic Multilingual Plane it replaces one for one and
+    the ``str.translate`` table of all it replaces, and the characters
+    folding to several (None: none, as today)."""
+    dropped: set[str] = set()
+    replaced: dict[int, str] = {ord("\uff0e"): "."}  # ．
+    long: set[str] = set()
+    for ch in {*_DROP, *map(chr, _TABLE)}:
+        if ch.isspace() or ch == "\uff0e":
+            continue
+        folded = _fold_char(ch)
+        if not folded or folded.isspace():
+            dropped.add(ch)
+        elif len(folded) > 1:
+            long.add(ch)
+        elif folded != ch:
+            replaced[ord(ch)] = folded
+    drops = re.compile("([" + "".join(re.escape(ch) for ch in sorted({*WHITE_SPACE, *dropped})) + "]+)")
+    changes = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(replaced) if c <= 0xFFFF) + "]")
+    return drops, changes, replaced, (re.compile("[" + "".join(re.escape(ch) for ch in sorted(long)) + "]")
+                                      if long else None)
+
+
+_KEY_DROPS, _KEY_REPLACED, _KEY_TABLE, _KEY_LONG = _key_tables()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _search_key_slow(text: str, start: int) -> Span:
@@ -259,8 +226,8 @@ def _search_key_slow(text: str, start: int) -> Span:
     chars: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):
-        folded = _key_char(ch)
-        if folded:
+        folded = "" if ch.isspace() else "." if ch == "\uff0e" else _fold_char(ch)
+        if folded and not folded.isspace():
             chars.append(folded)
             offs.append(start + i)
     return Span("".join(chars), tuple(offs))
