@@ -387,3 +387,22 @@ def test_the_search_key_of_every_character_is_its_key_read_alone():
     for i in range(0, len(chars), 4096):
         text = "a ".join(chars[i:i + 4096]) + "中"
         assert search_key(text, 5) == _search_key_slow(text, 5), i
+
+
+def test_a_column_role_kept_is_the_role_worked_out():
+    from extract.interpret import indicators
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.default().indicators
+    labels = ["指标值", "年度指标值", " 实际完成值 ", "分值（分）", "得分", "一级指标", "二级指标", "三级指标",
+              "偏差原因分析及改进措施", "项目名称", "", "  ", "完成值(万元)", "指标名称："]
+    for label in labels * 2:
+        assert indicators.column_role(label, rules) == indicators._column_role(label, rules), label
+    indicators._ROLES_READ.clear()
+    old = indicators._ROLES_KEPT
+    indicators._ROLES_KEPT = 3
+    try:
+        assert [indicators.column_role(t, rules) for t in labels] == [indicators._column_role(t, rules) for t in labels]
+        assert len(indicators._ROLES_READ[id(rules)][1]) <= 3
+    finally:
+        indicators._ROLES_KEPT = old

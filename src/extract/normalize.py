@@ -25,7 +25,6 @@ left by converters. Knowledge of these forms lives in rules/normalize.yaml.
 from __future__ import annotations
 
 import collections
-import functools
 import dataclasses
 import itertools
 import re

@@ -46,6 +46,29 @@ def load_indicator_rules(rules: RulesLike = None) -> IndicatorRules:
 
 def column_role(label: str, rules: IndicatorRules) -> Optional[ColumnRole]:
     """The indicator column role a header label names, or None."""
+    # asked of every cell of every table by the form readers, of few distinct
+    # texts: worked out once per text and rule file (a tenth of a warm parse)
+    known = _ROLES_READ.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _ROLES_READ[id(rules)] = (rules, {})
+    roles = known[1]
+    try:
+        return roles[label]
+    except KeyError:
+        pass
+    role = _column_role(label, rules)
+    if len(roles) >= _ROLES_KEPT:
+        roles.clear()  # (a batch of many reports: the texts of the last ones are kept)
+    roles[label] = role
+    return role
+
+
+# id(rules) -> (rules, {label: its role}); at most _ROLES_KEPT labels each
+_ROLES_READ: dict[int, tuple[IndicatorRules, dict[str, Optional[ColumnRole]]]] = {}
+_ROLES_KEPT = 4096
+
+
+def _column_role(label: str, rules: IndicatorRules) -> Optional[ColumnRole]:
     key = header_label(label)
     if not key:
         return None
