@@ -177,11 +177,19 @@ def search_key(text: str, start: int = 0) -> Span:
         at = list(itertools.accumulate(map(len, parts), initial=start))
         key = "".join(parts[::2])
         offs = tuple(itertools.chain.from_iterable(map(range, at[:-1:2], at[1::2])))
-    # (a class of the astral characters replaced is tried range by range,
-    # slowly: a key holding any astral character is translated whole)
-    if _KEY_REPLACED.search(key) is not None or _ASTRAL.search(key) is not None:
+    # str.translate looks each character up in the table, slowly: only the
+    # runs of characters replaced are (a class of the astral characters
+    # replaced is tried range by range, slowly too: a key holding any astral
+    # character is translated whole)
+    if _ASTRAL.search(key) is not None:
         key = key.translate(_KEY_TABLE)
+    elif _KEY_REPLACED.search(key) is not None:
+        key = _KEY_REPLACED.sub(_translated, key)
     return Span(key, offs)
+
+
+def _translated(m: re.Match) -> str:
+    return m.group().translate(_KEY_TABLE)
 
 
 #: The characters str.isspace is true of (a test checks every character):
@@ -192,9 +200,9 @@ WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr,
 
 def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.Pattern]]:
     """What :func:`search_key` reads: the runs of characters it drops
-    (white space and those folding to nothing or to white space), the
-    characters of the Basic Multilingual Plane it replaces one for one and
-    the ``str.translate`` table of all it replaces, and the characters
+    (white space and those folding to nothing or to white space), the runs
+    of the characters of the Basic Multilingual Plane it replaces one for
+    one, the ``str.translate`` table of all it replaces, and the characters
     folding to several (None: none, as today)."""
     dropped: set[str] = set()
     replaced: dict[int, str] = {ord("\uff0e"): "."}  # ．
@@ -210,7 +218,7 @@ def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.P
         elif folded != ch:
             replaced[ord(ch)] = folded
     drops = re.compile("([" + "".join(re.escape(ch) for ch in sorted({*WHITE_SPACE, *dropped})) + "]+)")
-    changes = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(replaced) if c <= 0xFFFF) + "]")
+    changes = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(replaced) if c <= 0xFFFF) + "]+")
     return drops, changes, replaced, (re.compile("[" + "".join(re.escape(ch) for ch in sorted(long)) + "]")
                                       if long else None)
 
