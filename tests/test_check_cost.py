@@ -406,3 +406,21 @@ def test_a_column_role_kept_is_the_role_worked_out():
         assert len(indicators._ROLES_READ[id(rules)][1]) <= 3
     finally:
         indicators._ROLES_KEPT = old
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(st.integers(1, 3), st.integers(0, 2), st.integers(0, 2), st.none() | st.integers(1, 2),
+                 st.none() | st.just(("t1", 0, 1))),
+       st.tuples(st.integers(1, 3), st.integers(0, 2), st.integers(0, 2), st.none() | st.integers(1, 2),
+                 st.none() | st.just(("t1", 0, 1))))
+def test_locations_are_equal_as_models_are(a, b):
+    from pydantic import BaseModel
+
+    from extract.model import Location
+
+    def loc(t):
+        return Location(line=t[0], end_line=t[0], start=t[1], end=t[1] + t[2], page=t[3], cell=t[4])
+
+    x, y = loc(a), loc(b)
+    assert (x == y) == BaseModel.__eq__(x, y) and (x != y) == (not BaseModel.__eq__(x, y))
+    assert x != "a location" and x == loc(a)
