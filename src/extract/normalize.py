@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -168,12 +169,13 @@ def search_key(text: str, start: int = 0) -> Span:
     # without a step per piece, and the characters replaced swapped by one
     # str.translate. A set of the text's characters made on every call, and
     # a step per run, were most of the key of a whole source (issue 22).
-    if _KEY_LONG is not None and _KEY_LONG.search(text) is not None:
+    drops, replaced, table, long = _key_tables()
+    if long is not None and long.search(text) is not None:
         return _search_key_slow(text, start)
-    if _KEY_DROPS.search(text) is None:
+    if drops.search(text) is None:
         key, offs = text, tuple(range(start, start + len(text)))
     else:
-        parts = _KEY_DROPS.split(text)  # kept, dropped, kept, …, kept
+        parts = drops.split(text)  # kept, dropped, kept, …, kept
         at = list(itertools.accumulate(map(len, parts), initial=start))
         key = "".join(parts[::2])
         offs = tuple(itertools.chain.from_iterable(map(range, at[:-1:2], at[1::2])))
@@ -182,14 +184,10 @@ def search_key(text: str, start: int = 0) -> Span:
     # replaced is tried range by range, slowly too: a key holding any astral
     # character is translated whole)
     if _ASTRAL.search(key) is not None:
-        key = key.translate(_KEY_TABLE)
-    elif _KEY_REPLACED.search(key) is not None:
-        key = _KEY_REPLACED.sub(_translated, key)
+        key = key.translate(table)
+    elif replaced.search(key) is not None:
+        key = replaced.sub(lambda m: m.group().translate(table), key)
     return Span(key, offs)
-
-
-def _translated(m: re.Match) -> str:
-    return m.group().translate(_KEY_TABLE)
 
 
 #: The characters str.isspace is true of (a test checks every character):
@@ -198,6 +196,7 @@ WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr,
     + "\u2028\u2029\u202f\u205f\u3000"
 
 
+@functools.cache  # (made on first use, not at import: a few milliseconds)
 def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.Pattern]]:
     """What :func:`search_key` reads: the runs of characters it drops
     (white space and those folding to nothing or to white space), the runs
@@ -223,7 +222,6 @@ def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.P
                                       if long else None)
 
 
-_KEY_DROPS, _KEY_REPLACED, _KEY_TABLE, _KEY_LONG = _key_tables()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
