@@ -424,3 +424,52 @@ def test_locations_are_equal_as_models_are(a, b):
     x, y = loc(a), loc(b)
     assert (x == y) == BaseModel.__eq__(x, y) and (x != y) == (not BaseModel.__eq__(x, y))
     assert x != "a location" and x == loc(a)
+
+
+def _fold_looking_up_every_character(span):
+    """normalize.fold as it was before the runs of the fold table: a
+    str.translate lookup of every character."""
+    from extract.normalize import _DROP, _FOLDS, _SPACES, _TABLE, _WIDE_STOP, _is_ascii_alnum
+    from extract.span import Span
+
+    text, offs = span.text, span.offsets
+    if not _FOLDS.search(text) and text.translate(_TABLE) == text:
+        return Span(text, tuple(offs))
+    if any(ch in text for ch in _DROP):
+        keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+        text = "".join(text[i] for i in keep)
+        offs = tuple(offs[i] for i in keep)
+    text = _WIDE_STOP.sub(".", text.translate(_TABLE))
+    out_t, out_o, pos = [], [], 0
+    for m in _SPACES.finditer(text):
+        a, b = m.span()
+        out_t.append(text[pos:a])
+        out_o.extend(offs[pos:a])
+        if a > 0 and b < len(text) and _is_ascii_alnum(text[a - 1]) and _is_ascii_alnum(text[b]):
+            out_t.append(" ")
+            out_o.append(offs[a])
+        pos = b
+    out_t.append(text[pos:])
+    out_o.extend(offs[pos:])
+    return Span("".join(out_t), tuple(out_o))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="预算執行率績效 \t\n\u3000１２ａ，,．.（）ab\u200b\u2f00\uf900\U00020000\U0002f800", max_size=60),
+       st.integers(0, 9))
+def test_fold_by_runs_of_the_table_is_fold_looking_up_every_character(text, start):
+    from extract.normalize import fold
+    from extract.span import Span
+
+    span = Span.of_source(text, start)
+    assert fold(span) == _fold_looking_up_every_character(span)
+
+
+def test_fold_of_every_character_the_table_changes():
+    from extract.normalize import _TABLE, fold
+    from extract.span import Span
+
+    text = "".join(chr(c) + "中" for c in sorted(_TABLE))
+    for piece in (text, text[:-4000], text.replace("\U0002f800", "")):
+        span = Span.of_source(piece)
+        assert fold(span) == _fold_looking_up_every_character(span)

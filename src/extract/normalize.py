@@ -77,6 +77,8 @@ _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
 _WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 # What fold changes besides the width table: dropped characters, white space, ．
 _FOLDS = re.compile("[\\s．" + _DROP + "]")
+# Any character beyond the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def read_script(source: SourceText) -> SourceText:
@@ -114,6 +116,31 @@ def _fold_char(ch: str) -> str:
     return ch.translate(_TABLE)
 
 
+@functools.cache  # (made on first use, not at import: a few milliseconds)
+def _table_runs() -> re.Pattern:
+    """The runs of characters of the Basic Multilingual Plane the fold
+    table changes (it maps none to itself)."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE) if c <= 0xFFFF
+                                    and _TABLE[c] != chr(c)) + "]+")
+
+
+def _widened(text: str) -> bool:
+    """Whether the fold table changes a character of ``text``: a search of
+    its class, not a lookup per character (a text with an astral character
+    is looked up whole: a class of those is tried range by range, slowly)."""
+    if _ASTRAL.search(text) is not None:
+        return text.translate(_TABLE) != text
+    return _table_runs().search(text) is not None
+
+
+def _by_table(text: str) -> str:
+    """``text.translate(_TABLE)``, the runs of characters it changes looked
+    up, not every character."""
+    if _ASTRAL.search(text) is not None:
+        return text.translate(_TABLE)
+    return _table_runs().sub(lambda m: m.group().translate(_TABLE), text)
+
+
 def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -127,15 +154,13 @@ def fold(span: Span) -> Span:
     three after it (``１，２００．００``: a thousands separator).
     """
     text, offs = span.text, span.offsets
-    if not _FOLDS.search(text) and text.translate(_TABLE) == text:
+    if not _FOLDS.search(text) and not _widened(text):
         return span if isinstance(offs, tuple) else Span(text, tuple(offs))  # nothing to fold (most table cells)
     if any(ch in text for ch in _DROP):
         keep = [i for i, ch in enumerate(text) if ch not in _DROP]
         text = "".join(text[i] for i in keep)
         offs = tuple(offs[i] for i in keep)
-    if "，" in text:
-        text = _WIDE_THOUSANDS.sub(",", text)
-    text = _WIDE_STOP.sub(".", text.translate(_TABLE))
+    text = _WIDE_STOP.sub(".", _by_table(text))
     out_t: list[str] = []
     out_o: list[int] = []
     pos = 0
@@ -222,7 +247,6 @@ def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.P
                                       if long else None)
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _search_key_slow(text: str, start: int) -> Span:
