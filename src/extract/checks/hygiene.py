@@ -39,7 +39,7 @@ import bisect
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Literal, Optional
 
 from ..model import CheckResult, Location
@@ -477,12 +477,26 @@ def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
 
 @dataclass(frozen=True)
 class PlaceName:
-    """One place name as written: its stem, suffix group, suffix and evidence."""
+    """One place name as written: its stem, suffix group, suffix, and the
+    characters of a passage it is (``span.text[a:b]``), whose evidence is
+    read when asked for (of most names no finding is made)."""
 
     stem: str
     group: int
     suffix: str
-    evidence: Evidence
+    source: SourceText = field(repr=False, compare=False)
+    span: Span = field(repr=False, compare=False)
+    a: int = field(repr=False, compare=False)
+    b: int = field(repr=False, compare=False)
+
+    @property
+    def start(self) -> int:
+        """The source offset of the name's first character."""
+        return self.span.offsets[self.a]
+
+    @functools.cached_property
+    def evidence(self) -> Evidence:
+        return evidence(self.source, self.span, self.a, self.b)
 
 
 @functools.lru_cache(maxsize=16)
@@ -530,8 +544,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
             if key in seen:
                 continue
             seen.add(key)
-        yield PlaceName(stem, group_of[suffix], suffix,
-                        evidence(source, p.span, m.start("stem"), m.end("suffix")))
+        yield PlaceName(stem, group_of[suffix], suffix, source, p.span, m.start("stem"), m.end("suffix"))
 
 
 def check_name_variants(ctx: CheckContext, rules: NameRules, document: NormalizedDocument,
@@ -551,7 +564,7 @@ def check_name_variants(ctx: CheckContext, rules: NameRules, document: Normalize
     for (stem, _), ways in first.items():
         if len(ways) < 2:
             continue
-        names = sorted(ways.values(), key=lambda n: n.evidence.location.start)
+        names = sorted(ways.values(), key=lambda n: n.start)
         written = [n.evidence.token for n in names]
         out.append(make_result(ctx, "name_variant", "name_variant", "fail",
                                f"同一名称写法不一：{'、'.join(f'“{w}”' for w in written)}",

@@ -73,6 +73,9 @@ class SourceQuotes:
     def __init__(self, source: Optional[SourceText]):
         self.source = source
         self._key = search_key(source.text) if source is not None else None
+        # verbatim's answers: a sentence or cell is quoted by several checks
+        # (a pass and a fail, each figure of a sentence)
+        self._quoted: dict[tuple, Optional[str]] = {}
 
     @property
     def key(self) -> Optional[Span]:
@@ -122,10 +125,15 @@ class SourceQuotes:
             return None
         if self.source is None:
             return text.strip()
+        key = (text, None) if near is None else (text, near.start, near.end, near.line, near.end_line)
+        try:
+            return self._quoted[key]
+        except KeyError:
+            pass
         found = self.find(text, near)
-        if found is None:
-            return self.sentence_at(near)
-        return tidy(self.source.written_text[found[0]:found[1]])
+        quote = self.sentence_at(near) if found is None else tidy(self.source.written_text[found[0]:found[1]])
+        self._quoted[key] = quote
+        return quote
 
     def sentence_at(self, location: Optional[Location]) -> Optional[str]:
         """The sentence of the source holding ``location``, cut at sentence
