@@ -29,12 +29,17 @@ class Marker:
     strong: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class EnumerationMark:
     start: int
     end: int
     ordinal: int
     marker: str
+
+    def __init__(self, start: int, end: int, ordinal: int, marker: str) -> None:
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        self.__dict__.update(start=start, end=end, ordinal=ordinal, marker=marker)
 
 
 class MarkerSet:

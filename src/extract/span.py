@@ -27,7 +27,7 @@ from typing import Iterable, Optional, Sequence
 from .model import Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Span:
     """Normalized text with one source offset per character.
 
@@ -38,9 +38,14 @@ class Span:
     text: str
     offsets: tuple[int, ...]
 
-    def __post_init__(self) -> None:
-        if len(self.text) != len(self.offsets):
+    def __init__(self, text: str, offsets: tuple[int, ...]) -> None:
+        if len(text) != len(offsets):
             raise ValueError("span text and offsets differ in length")
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        fields = self.__dict__
+        fields["text"] = text
+        fields["offsets"] = offsets
 
     @classmethod
     def of_source(cls, text: str, start: int = 0) -> "Span":

@@ -77,7 +77,7 @@ def hygiene_rules(rules: RulesLike = None) -> HygieneRules:
 # ---------------------------------------------------------------- the text read
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Passage:
     """A stretch of text read as one: a paragraph or caption, or a table
     cell. ``span`` is folded text mapping back to the source; ``above`` and
@@ -88,6 +88,12 @@ class Passage:
     in_cell: bool = False
     above: tuple[Span, ...] = ()
     below: tuple[Span, ...] = ()
+
+    def __init__(self, span: Span, in_cell: bool = False, above: tuple[Span, ...] = (),
+                 below: tuple[Span, ...] = ()) -> None:
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        self.__dict__.update(span=span, in_cell=in_cell, above=above, below=below)
 
 
 def passages(document: NormalizedDocument) -> Iterator[Passage]:

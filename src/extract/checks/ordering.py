@@ -23,7 +23,7 @@ from ..model import CheckResult, Location, Section
 from .context import CheckContext, make_result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Numbered:
     """One numbered item: its ordinal, marker as written, location, text."""
 
@@ -31,6 +31,11 @@ class Numbered:
     marker: str
     location: Location
     text: str
+
+    def __init__(self, ordinal: int, marker: str, location: Location, text: str) -> None:
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        self.__dict__.update(ordinal=ordinal, marker=marker, location=location, text=text)
 
 
 def _quote(ctx: CheckContext, it: Numbered, limit: int = 80) -> Optional[str]:

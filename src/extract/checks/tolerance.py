@@ -81,12 +81,19 @@ _UP = Context(prec=_PREC, rounding=ROUND_CEILING)
 _ROOT_STEP = Decimal("1e-12")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Interval:
     """A closed interval of Decimals; ``lo`` may be -∞ and ``hi`` +∞."""
 
     lo: Decimal
     hi: Decimal
+
+    def __init__(self, lo: Decimal, hi: Decimal) -> None:
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        fields = self.__dict__
+        fields["lo"] = lo
+        fields["hi"] = hi
 
     @classmethod
     def exact(cls, value: Decimal) -> "Interval":
