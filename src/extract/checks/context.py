@@ -193,15 +193,23 @@ class CheckContext:
         no heading on its path nor its sentence's leading label names
         achievements (``consistency.actual_labels``: 三、绩效目标完成情况,
         实际完成情况：…)."""
+        if claim.origin != "text":
+            return False
         rules = self.book.rules.consistency
         ends = tuple(rules.target_heading_ends)
-        if claim.origin != "text" or not ends:
+        if not ends:
             return False
-        label = LEAD_LABEL.match(claim.sentence or "")
-        if label and any(w in label.group(1) for w in rules.actual_labels):
-            return False
-        if label and "".join(label.group(1).split()).endswith(ends):
-            return True  # 预期目标：…
+        # the sentence's label read once per sentence (its figures ask in turn)
+        sentence = claim.sentence or ""
+        said = self._aim_labels.get(sentence)
+        if said is None:
+            label = LEAD_LABEL.match(sentence)
+            said = self._aim_labels[sentence] = (
+                "actual" if label and any(w in label.group(1) for w in rules.actual_labels)
+                else "aim" if label and "".join(label.group(1).split()).endswith(ends)  # 预期目标：…
+                else "")
+        if said:
+            return said == "aim"
         key = claim.section or ""
         verdict = self._aim_sections.get(key)
         if verdict is None:
@@ -210,6 +218,10 @@ class CheckContext:
             verdict = self._aim_sections[key] = not any(w in t for t in titles for w in rules.actual_labels) \
                 and any(t.endswith(ends) for t in titles)
         return verdict
+
+    @functools.cached_property
+    def _aim_labels(self) -> dict[str, str]:
+        return {}
 
     @functools.cached_property
     def _aim_sections(self) -> dict[str, bool]:
