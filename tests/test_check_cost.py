@@ -473,3 +473,25 @@ def test_fold_of_every_character_the_table_changes():
     for piece in (text, text[:-4000], text.replace("\U0002f800", "")):
         span = Span.of_source(piece)
         assert fold(span) == _fold_looking_up_every_character(span)
+
+
+def test_page_furniture_by_one_search_is_the_test_word_by_word():
+    import random
+
+    from extract.interpret.document_type import _LEADING_MARKS, _WORD, is_page_furniture
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.default().document_types
+    words = list(rules.page_labels) + list(rules.page_phrases) + ["预算", "执行率", "- ", "|", "【", " "]
+    rng = random.Random(14)
+
+    def word_by_word(line: str) -> bool:
+        squashed = "".join(line.split())
+        if not _WORD.search(squashed):
+            return True
+        bare = squashed.lstrip(_LEADING_MARKS)
+        return any(bare.startswith(w) for w in rules.page_labels) or any(w in squashed for w in rules.page_phrases)
+
+    for _ in range(2000):
+        line = "".join(rng.choice(words) for _ in range(rng.randint(0, 4)))
+        assert is_page_furniture(line, rules) == word_by_word(line), line

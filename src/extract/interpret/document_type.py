@@ -40,9 +40,24 @@ def is_page_furniture(line: str, rules: "DocumentTypeRules") -> bool:
     squashed = "".join(line.split())
     if not _WORD.search(squashed):
         return True
-    bare = squashed.lstrip(_LEADING_MARKS)
-    return (any(bare.startswith(w) for w in rules.page_labels)
-            or any(w in squashed for w in rules.page_phrases))
+    labels, phrases = _furniture_words(rules)
+    return squashed.lstrip(_LEADING_MARKS).startswith(labels) or phrases.search(squashed) is not None
+
+
+# id(rules) -> (rules, its page labels as a tuple, one search for its page phrases)
+_FURNITURE: dict[int, tuple["DocumentTypeRules", tuple[str, ...], re.Pattern]] = {}
+
+
+def _furniture_words(rules: "DocumentTypeRules") -> tuple[tuple[str, ...], re.Pattern]:
+    """The page labels and phrases of ``rules`` as one ``startswith`` and
+    one search (a Python step per word was most of the test), made once
+    per rule file."""
+    got = _FURNITURE.get(id(rules))
+    if got is None or got[0] is not rules:
+        phrases = sorted(rules.page_phrases, key=len, reverse=True)
+        got = _FURNITURE[id(rules)] = (rules, tuple(rules.page_labels),
+                                       re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)"))
+    return got[1], got[2]
 
 
 def _head(text: str, rules: "DocumentTypeRules") -> list[str]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 from ...model import Location, Table
 from ...structure.tables import header_label
 from ..figures import cell_number
+from ..screen import any_word
 
 if TYPE_CHECKING:
     from ..rulebook import Rulebook
@@ -59,8 +60,8 @@ def change_columns(book: "Rulebook", row: list[str]) -> Optional[ChangeColumns]:
     change-amount or change-rate column after them; None if it is none."""
     t = book.rules.table_rates
     joined = "".join(row)
-    if not any(w in joined for w in t.growth_columns + t.amount_columns):
-        return None
+    if any_word(t.growth_columns).search(joined) is None and any_word(t.amount_columns).search(joined) is None:
+        return None  # (most rows: one search of each list, not a step per word)
     labels = [header_label(x) for x in row]
     rate = next((i for i, x in enumerate(labels) if any(w in x for w in t.growth_columns)), None)
     amount = next((i for i, x in enumerate(labels) if any(w in x for w in t.amount_columns)), None)
