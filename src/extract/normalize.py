@@ -77,6 +77,7 @@ _WIDE_STOP = re.compile(r"(?<=\d)．(?=\d)")
 _WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 # What fold changes besides the width table: dropped characters, white space, ．
 _FOLDS = re.compile("[\\s．" + _DROP + "]")
+_DROPPED = re.compile("[" + _DROP + "]")
 # Any character beyond the Basic Multilingual Plane.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -156,7 +157,7 @@ def fold(span: Span) -> Span:
     text, offs = span.text, span.offsets
     if not _FOLDS.search(text) and not _widened(text):
         return span if isinstance(offs, tuple) else Span(text, tuple(offs))  # nothing to fold (most table cells)
-    if any(ch in text for ch in _DROP):
+    if _DROPPED.search(text):
         keep = [i for i, ch in enumerate(text) if ch not in _DROP]
         text = "".join(text[i] for i in keep)
         offs = tuple(offs[i] for i in keep)

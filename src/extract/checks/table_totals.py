@@ -41,6 +41,7 @@ from .context import CheckContext, make_result
 from .relations.breakdowns import names_the_whole
 from .relations.tables import table_name
 from .rulebook import TableTotalRules
+from .screen import any_word
 from .figures import cell_number, is_empty_cell, show
 from .tolerance import Interval, holds, stated_interval, sum_interval
 
@@ -97,8 +98,8 @@ class _Grid:
 
     def _marked(self, j: int) -> bool:
         """A column whose data cells hold a percent (or another unsummable mark)."""
-        marks = self.rules.unsummable_marks
-        return any(m in self.text[i][j] for i in self.data_rows() for m in marks)
+        marks = any_word(self.rules.unsummable_marks)  # (one search a cell, not one per mark)
+        return any(marks.search(self.text[i][j]) for i in self.data_rows())
 
     def _value_columns(self) -> list[int]:
         out = []
@@ -202,8 +203,7 @@ def _is_total_word(text: str, words: list[str]) -> bool:
 
 
 def _summable_column(label: str, skip: list[str]) -> bool:
-    t = _squash(label)
-    return not any(w in t for w in skip)
+    return any_word(skip).search(_squash(label)) is None
 
 
 def _sum_cells(grid: _Grid, cells: list[tuple[int, int]]) -> Optional[tuple[Interval, int, list[Location]]]:

@@ -158,8 +158,20 @@ def _scoped(ctx: ClaimSource, p: Placed, under: Optional[Placed] = None) -> bool
         for greater, lesser in rules.nested_totals:
             if greater in under.claim.metric_text:
                 text = text.replace(lesser, "")
-    per_unit = any(cue in text for rule in ctx.book.rules.per_unit for cue in rule.cues)
+    per_unit = _per_unit_cues(ctx.book.rules.per_unit).search(text) is not None
     return bool(ctx.book.not_part.search(text)) or p.claim.qualifier == "累计" or per_unit
+
+
+# id(the per-unit rules) -> (those rules, the cues of them all, as one list)
+_PER_UNIT_CUES: dict[int, tuple[list, list[str]]] = {}
+
+
+def _per_unit_cues(per_unit: list) -> re.Pattern:
+    """One search for the cue words of every per-unit rule (案均, 每户 …)."""
+    got = _PER_UNIT_CUES.get(id(per_unit))
+    if got is None or got[0] is not per_unit:
+        got = _PER_UNIT_CUES[id(per_unit)] = (per_unit, [cue for rule in per_unit for cue in rule.cues])
+    return any_word(got[1])
 
 
 def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list[Breakdown]:
