@@ -495,3 +495,12 @@ def test_page_furniture_by_one_search_is_the_test_word_by_word():
     for _ in range(2000):
         line = "".join(rng.choice(words) for _ in range(rng.randint(0, 4)))
         assert is_page_furniture(line, rules) == word_by_word(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="优秀90分以上。\n良好80a", max_size=60))
+def test_the_sentences_holding_a_character_are_those_of_the_split(text):
+    from extract.checks.grade_scale import _sentences_holding
+
+    chars = re.compile("[分优]")
+    assert _sentences_holding(chars, text) == [s for s in re.split(r"[。\n]", text) if chars.search(s)]
