@@ -36,6 +36,7 @@ from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
 from .figures import cell_number
 from .relations.tables import table_name
+from .screen import any_word
 
 RULE = "count_in_words"
 _QUOTES = "“”\"'‘’《》 "
@@ -334,11 +335,12 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
     mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
     count = re.compile(r"(?<![第\d一二两三四五六七八九十百.．])(?P<num>[一二两三四五六七八九十]{1,3}|\d{1,3})"
                        rf"(?P<mw>{mw})(?P<noun>[\u4e00-\u9fff]{{2,8}})")
-    heads = [h for _, hs in tables for h in hs]
+    words = sorted({h for _, hs in tables for h in hs}, key=len, reverse=True)
+    heads = re.compile("|".join(map(re.escape, words)))  # (tables are listed only with a head)
     out: list[CheckResult] = []
     for section in ctx.report.sections:
         for sentence in ctx.section_sentences(section):
-            if not any(h in sentence for h in heads):
+            if heads.search(sentence) is None:
                 continue  # the noun counted starts with a header, so the sentence holds one
             for m in count.finditer(sentence):
                 n = _count_value(m.group("num"), ctx.rules)
@@ -399,11 +401,13 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
     for sec in ctx.report.sections:
         if sec.parent:
             children.setdefault(sec.parent, []).append(sec)
+    # a count before an enumeration holds a measure word: a paragraph with none has no such count
+    counted = any_word(ctx.book.rules.counts.measure_words)
     out: list[CheckResult] = []
     for section in ctx.report.sections:
         paragraphs = [p for p in section.body.split("\n") if p.strip()]
         for para in paragraphs:
-            marks = markers.enumerations(para)
+            marks = markers.enumerations(para) if counted.search(para) is not None else []
             for k, first in enumerate(marks):
                 if first.ordinal != 1:
                     continue
