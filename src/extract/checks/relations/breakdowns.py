@@ -104,23 +104,32 @@ def _member(members: list[list[str]], metric: str) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
-_MEMBER_WORDS: dict[int, tuple[list, re.Pattern]] = {}
+_MEMBER_WORDS: dict[int, tuple[list, re.Pattern, dict[str, tuple[Optional[int], ...]]]] = {}
+_MEMBERS_KEPT = 4096  # metrics whose answer is kept, per list
 
 
 def members_named(partitions: list[list[list[str]]], metric: str) -> tuple[Optional[int], ...]:
     """``_member(members, metric)`` for each partition of ``partitions``
     (the rules' own list), or ``()`` when ``metric`` names no member of
     any: one search for all their words first (most metrics hold none),
-    compiled once per list."""
+    compiled once per list; the answer for a metric kept (every figure of
+    it asks, in several readings)."""
     got = _MEMBER_WORDS.get(id(partitions))
     if got is None or got[0] is not partitions:
-        # longest first, ties in code-point order: one pattern text in every process
-        words = sorted({w for members in partitions for ws in members for w in ws}, key=lambda w: (-len(w), w))
-        got = _MEMBER_WORDS[id(partitions)] = (partitions, re.compile("|".join(map(re.escape, words)) if words else "(?!)"))
-    if got[1].search(metric) is None:
-        return ()
-    named = tuple(_member(members, metric) for members in partitions)
-    return named if any(i is not None for i in named) else ()
+        words = sorted({w for members in partitions for ws in members for w in ws}, key=len, reverse=True)
+        got = _MEMBER_WORDS[id(partitions)] = (partitions, re.compile("|".join(map(re.escape, words)) if words else "(?!)"), {})
+    known = got[2]
+    named = known.get(metric)
+    if named is None:
+        if got[1].search(metric) is None:
+            named = ()
+        else:
+            named = tuple(_member(members, metric) for members in partitions)
+            named = named if any(i is not None for i in named) else ()
+        if len(known) >= _MEMBERS_KEPT:
+            known.clear()
+        known[metric] = named
+    return named
 
 
 def names_the_whole(rules: BreakdownRules, names: list[str]) -> bool:
@@ -578,7 +587,7 @@ def _closed_parts(ctx: ClaimSource, s: Sentence) -> tuple[list[Placed], Optional
     on it (A（其中 a）、B，合计 C)."""
     words = ctx.book.rules.breakdowns.closing_words
     for k, total in enumerate(s.placed):
-        if k >= 2 and any(w in total.claim.metric_text for w in words):
+        if k >= 2 and any_word(words).search(total.claim.metric_text):
             parts = [p for p in s.placed[:k] if same_unit(p, total) and not _scoped(ctx, p)
                      and not _in_aside(s.text, p.end, total.start)]
             return (parts, total) if len(parts) >= 2 else ([], None)
