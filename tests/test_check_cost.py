@@ -504,3 +504,15 @@ def test_the_sentences_holding_a_character_are_those_of_the_split(text):
 
     chars = re.compile("[分优]")
     assert _sentences_holding(chars, text) == [s for s in re.split(r"[。\n]", text) if chars.search(s)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="预算執行 \t\u3000１ａ，．.（）ab\u200b\uf900\U0002f800", max_size=8), max_size=6))
+def test_a_row_needs_folding_when_one_of_its_cells_does(cells):
+    from extract.normalize import fold, needs_fold
+    from extract.span import Span
+
+    assert needs_fold("\x00".join(cells)) == any(needs_fold(c) for c in cells)
+    for c in cells:
+        span = Span.of_source(c)
+        assert needs_fold(c) or fold(span) is span

@@ -125,6 +125,13 @@ def _table_runs() -> re.Pattern:
                                     and _TABLE[c] != chr(c)) + "]+")
 
 
+def needs_fold(text: str) -> bool:
+    """Whether :func:`fold` changes ``text`` (its characters or its white
+    space); a text of pieces joined by a character fold keeps (``"\\x00"``)
+    needs it exactly when one of the pieces does."""
+    return _FOLDS.search(text) is not None or _widened(text)
+
+
 def _widened(text: str) -> bool:
     """Whether the fold table changes a character of ``text``: a search of
     its class, not a lookup per character (a text with an astral character
@@ -155,7 +162,7 @@ def fold(span: Span) -> Span:
     three after it (``１，２００．００``: a thousands separator).
     """
     text, offs = span.text, span.offsets
-    if not _FOLDS.search(text) and not _widened(text):
+    if not needs_fold(text):
         return span if isinstance(offs, tuple) else Span(text, tuple(offs))  # nothing to fold (most table cells)
     if _DROPPED.search(text):
         keep = [i for i, ch in enumerate(text) if ch not in _DROP]

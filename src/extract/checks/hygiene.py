@@ -44,7 +44,7 @@ from typing import Iterator, Literal, Optional
 
 from ..model import CheckResult, Location
 from ..interpret.document_type import is_page_furniture
-from ..normalize import NormalizedDocument, fold
+from ..normalize import NormalizedDocument, fold, needs_fold
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
@@ -102,7 +102,10 @@ def passages(document: NormalizedDocument) -> Iterator[Passage]:
         if block.kind != "table":
             yield Passage(block.span)
             continue
-        rows = [[fold(c) for c in row] for row in block.rows]
+        # a row with nothing to fold (the most) keeps its cells: one test of the row, not one per cell
+        rows = [[fold(c) for c in row] if needs_fold("\x00".join(c.text for c in row))
+                else [c if isinstance(c.offsets, tuple) else Span(c.text, tuple(c.offsets)) for c in row]
+                for row in block.rows]
         empty = Span("", ())
         columns: dict[int, list[Span]] = {}  # each column once, not once per cell of it
         for r, row in enumerate(rows):
@@ -669,7 +672,13 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     def run(found_in: Optional[set[int]], k: int) -> bool:
         return found_in is None or k in found_in
 
-    for k, p in enumerate(passages_read):
+    # only the passages some finder is run on are visited (the others hold
+    # none of the characters any finder needs: most of them)
+    found_ins = [residue_in, residue_cells_in, placeholders_in, doubled_in, unpaired_in, units_in, foreign_in,
+                 year_in]
+    visited = range(len(passages_read)) if any(s is None for s in found_ins) else sorted(set().union(*found_ins))
+    for k in visited:
+        p = passages_read[k]
         by_rule: list[tuple[str, Iterator[Hit]]] = []
         if run(residue_cells_in if p.in_cell else residue_in, k):
             by_rule.append(("template_residue", find_residue(residue, opposites, p, screen)))
