@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from ..model import CheckResult, Location
 from .context import CheckContext, make_result
@@ -24,14 +24,14 @@ from .context import CheckContext, make_result
 RULE = "date_validity"
 
 
-def _texts(ctx: CheckContext) -> Iterator[tuple[str, list[int], Optional[Location]]]:
-    """(text, source offsets per character or [], fallback location)."""
+def _texts(ctx: CheckContext) -> Iterator[tuple[str, Sequence[int], Optional[Location]]]:
+    """(text, source offsets per character or (), fallback location)."""
     key = ctx.quotes.key  # search_key(source text), made once for the quotes
     if key is not None:
-        yield key.text, list(key.offsets), None
+        yield key.text, key.offsets, None  # (read, not copied)
         return
     for s in ctx.report.sections:
-        yield f"{s.title}\n{s.body}", [], s.location
+        yield f"{s.title}\n{s.body}", (), s.location
 
 
 def _problem(m: re.Match, rx_year: str) -> Optional[tuple[str, str]]:
