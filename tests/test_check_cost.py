@@ -516,3 +516,20 @@ def test_a_row_needs_folding_when_one_of_its_cells_does(cells):
     for c in cells:
         span = Span.of_source(c)
         assert needs_fold(c) or fold(span) is span
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="共四个方面工作：，第二三项 \n1是一", max_size=30), st.integers(0, 30))
+def test_a_count_ending_a_prefix_is_a_count_of_the_paragraph(text, cut):
+    """following_counts reads a paragraph's enumerations only where the
+    count pattern without its end anchor matches: wherever a count ends the
+    text before a mark, that pattern matches the paragraph."""
+    from types import SimpleNamespace
+
+    from extract.checks.counts import _count_pattern, _ending_count
+    from extract.checks.rulebook import load_rulebook
+
+    count = _count_pattern(SimpleNamespace(book=load_rulebook()))
+    anywhere = re.compile(count[0].pattern.removesuffix(r"\s*$"))
+    if _ending_count(count, text[:cut]) is not None:
+        assert anywhere.search(text) is not None

@@ -36,7 +36,6 @@ from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
 from .figures import cell_number
 from .relations.tables import table_name
-from .screen import any_word
 
 RULE = "count_in_words"
 _QUOTES = "“”\"'‘’《》 "
@@ -401,8 +400,10 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
     for sec in ctx.report.sections:
         if sec.parent:
             children.setdefault(sec.parent, []).append(sec)
-    # a count before an enumeration holds a measure word: a paragraph with none has no such count
-    counted = any_word(ctx.book.rules.counts.measure_words)
+    # a count ending the text before an enumeration matches the count pattern
+    # without its end anchor: a paragraph where that matches nowhere has no such count
+    pattern, _ = count
+    counted = re.compile(pattern.pattern.removesuffix(r"\s*$"))
     out: list[CheckResult] = []
     for section in ctx.report.sections:
         paragraphs = [p for p in section.body.split("\n") if p.strip()]
