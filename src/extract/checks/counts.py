@@ -36,6 +36,7 @@ from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
 from .figures import cell_number
 from .relations.tables import table_name
+from .screen import any_word
 
 RULE = "count_in_words"
 _QUOTES = "“”\"'‘’《》 "
@@ -136,7 +137,7 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
     out: list[Listing] = []
     if "、" not in sentence:
         return out
-    if any(cue in sentence for cue in ctx.book.rules.counts.list_cues) or re.search("[：:]", sentence):
+    if any_word(ctx.book.rules.counts.list_cues).search(sentence) or "：" in sentence or ":" in sentence:
         for m in ctx.book.count_then_list.finditer(sentence):
             found = _listing(ctx, m, m.group("list"), True, sentence, section)
             if found is not None:
