@@ -369,7 +369,14 @@ class Claim(Model):
             return data
         data = dict(data)
         q = data.pop("quantity", None)
-        if q is not None:
+        if isinstance(q, Quantity):
+            # its fields read as they are: dumping the quantity (its location
+            # too) for four of them was a tenth of building a claim
+            for name in ("text", "upper", "date", "deadline"):
+                data.setdefault(name, getattr(q, name))
+            if "location" not in data:
+                data["location"] = q.location.model_dump()  # (a copy, as the claim's own)
+        elif q is not None:
             q = q if isinstance(q, dict) else q.model_dump()
             for name in ("text", "upper", "date", "deadline", "location"):
                 if name in q:
