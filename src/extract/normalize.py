@@ -168,6 +168,8 @@ def fold(span: Span) -> Span:
         keep = [i for i, ch in enumerate(text) if ch not in _DROP]
         text = "".join(text[i] for i in keep)
         offs = tuple(offs[i] for i in keep)
+    if "，" in text:
+        text = _WIDE_THOUSANDS.sub(",", text)
     text = _WIDE_STOP.sub(".", _by_table(text))
     out_t: list[str] = []
     out_o: list[int] = []
@@ -237,10 +239,12 @@ def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.P
     one, the ``str.translate`` table of all it replaces, and the characters
     folding to several (None: none, as today)."""
     dropped: set[str] = set()
-    replaced: dict[int, str] = {ord("\uff0e"): "."}  # ．
+    # ．and ，fold as figures read them between digits (fold() makes them . and ,
+    # there), so a text's key and its source's agree
+    replaced: dict[int, str] = {ord("\uff0e"): ".", ord("\uff0c"): ","}
     long: set[str] = set()
     for ch in {*_DROP, *map(chr, _TABLE)}:
-        if ch.isspace() or ch == "\uff0e":
+        if ch.isspace() or ch in "\uff0e\uff0c":
             continue
         folded = _fold_char(ch)
         if not folded or folded.isspace():
@@ -263,7 +267,7 @@ def _search_key_slow(text: str, start: int) -> Span:
     chars: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):
-        folded = "" if ch.isspace() else "." if ch == "\uff0e" else _fold_char(ch)
+        folded = "" if ch.isspace() else "." if ch == "\uff0e" else "," if ch == "\uff0c" else _fold_char(ch)
         if folded and not folded.isspace():
             chars.append(folded)
             offs.append(start + i)
