@@ -499,27 +499,6 @@ def test_page_furniture_by_one_search_is_the_test_word_by_word():
         assert is_page_furniture(line, rules) == word_by_word(line), line
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="优秀90分以上。\n良好80a", max_size=60))
-def test_the_sentences_holding_a_character_are_those_of_the_split(text):
-    from extract.checks.grade_scale import _sentences_holding
-
-    chars = re.compile("[分优]")
-    assert _sentences_holding(chars, text) == [s for s in re.split(r"[。\n]", text) if chars.search(s)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="预算執行 \t\u3000１ａ，．.（）ab\u200b\uf900\U0002f800", max_size=8), max_size=6))
-def test_a_row_needs_folding_when_one_of_its_cells_does(cells):
-    from extract.normalize import fold, needs_fold
-    from extract.span import Span
-
-    assert needs_fold("\x00".join(cells)) == any(needs_fold(c) for c in cells)
-    for c in cells:
-        span = Span.of_source(c)
-        assert needs_fold(c) or fold(span) is span
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="共四个方面工作：，第二三项 \n1是一", max_size=30), st.integers(0, 30))
 def test_a_count_ending_a_prefix_is_a_count_of_the_paragraph(text, cut):

@@ -22,20 +22,14 @@ def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
     return None
 
 
-def _sentences_holding(chars: re.Pattern, text: str) -> list[str]:
-    """The pieces of ``re.split(r"[。\\n]", text)`` holding a match of
-    ``chars`` (one character), in order: found from the matches, without
-    splitting the whole text."""
-    out: list[str] = []
-    end = -1
-    for m in chars.finditer(text):
-        i = m.start()
-        if i < end:
-            continue  # in the piece before
-        start = max(text.rfind("。", 0, i), text.rfind("\n", 0, i)) + 1
-        stops = [j for j in (text.find("。", i), text.find("\n", i)) if j >= 0]
-        end = min(stops) if stops else len(text)
-        out.append(text[start:end])
+def _sentences_and_wrapped(text: str) -> list[str]:
+    """The sentences of ``text`` split at 。 and at line breaks, and each two
+    neighbours parted by a line break only, joined (a band sentence wrapped
+    mid-way: 80分（含）至⏎90分为“良”): the candidates a scale is read from."""
+    parts = re.split(r"([。\n])", text)
+    pieces, breaks = parts[0::2], parts[1::2]
+    out = list(pieces)
+    out += [pieces[i] + pieces[i + 1] for i, sep in enumerate(breaks) if sep == "\n" and pieces[i] and pieces[i + 1]]
     return out
 
 
@@ -48,8 +42,11 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     text = src.text if src is not None else "\n".join(
         f"{s.title}\n{s.body}" for s in ctx.report.sections)
     compiled = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
+    sentences = _sentences_and_wrapped(text)
     needs = needed_by_any(compiled)  # (分): a sentence without one states no band
-    sentences = re.split(r"[。\n]", text) if needs is None else _sentences_holding(any_char(needs), text)
+    if needs is not None:
+        holds = any_char(needs).search
+        sentences = [s for s in sentences if holds(s)]
     # a pattern that matches nowhere in those sentences matches in none of them
     joined = "\n".join(sentences)
     patterns = [rx for rx in compiled if can_match(rx, joined)]
