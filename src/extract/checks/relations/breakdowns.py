@@ -116,7 +116,8 @@ def members_named(partitions: list[list[list[str]]], metric: str) -> tuple[Optio
     it asks, in several readings)."""
     got = _MEMBER_WORDS.get(id(partitions))
     if got is None or got[0] is not partitions:
-        words = sorted({w for members in partitions for ws in members for w in ws}, key=len, reverse=True)
+        # longest first, ties in code-point order: one pattern text in every process
+        words = sorted({w for members in partitions for ws in members for w in ws}, key=lambda w: (-len(w), w))
         got = _MEMBER_WORDS[id(partitions)] = (partitions, re.compile("|".join(map(re.escape, words)) if words else "(?!)"), {})
     known = got[2]
     named = known.get(metric)
