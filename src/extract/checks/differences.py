@@ -34,6 +34,7 @@ from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (change_direction, compared_subjects, compares_previous, is_previous, letter_pairs, names_reason, none_before,
                       opening_subjects)
+from .periods import bracketed_previous
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
@@ -344,6 +345,10 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
 
     before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and _comparable(c, q.claim, ctx)]
     prior = previous_of(s, p.start)
+    if not prior:
+        # 比上年提高1.6个百分点（上年90.2%）
+        bracketed = bracketed_previous(ctx, s, p, lambda q: _comparable(c, q.claim, ctx))
+        prior = [bracketed] if bracketed is not None else []
     if not prior and points:
         # 上年支付率为91.36%。本年提高3.14个百分点。
         prev = ctx.sentence_before(s)
@@ -364,6 +369,9 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         if not own and not points:
             # 与上年的45.10万元相比，减少6.48万元: the subject is the sentence before's
             own = compared_subjects(ctx, s, a, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
+        if not own and not points:
+            # 与上年支出1,000万元相比，增加100万元，增长10%: A and r fix X
+            readings += _previous_through_growth(ctx, s, p, a)
         near = ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences, ("date", "duration"))
         loose = [q for s2, q in near if q not in own and _comparable(c, q.claim, ctx) and current(s2, q)]
         for group, pinned in ((own, True), (loose, False)):
@@ -536,6 +544,36 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
     bo, ro = claim_operand(b.claim), claim_operand(rate)
     return [Reading((bo, ro), Interval(lo, hi), True, expected,
                     f"{bo.label}×{stated_text(rate)}/(1{sign}{stated_text(rate)}) = {expected}")]
+
+
+def _rate_after(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[Claim]:
+    """The growth rate stated right after a change ``p`` (the next figure
+    of its sentence, a percent whose words hold a change word)."""
+    g = ctx.book.rules.growth
+    after = [q for q in s.placed if q.start >= p.end >= 0]
+    if not after or after[0].claim.unit != "%" or \
+            not any(w in after[0].claim.metric_text for w in g.increase_words + g.decrease_words):
+        return None
+    return after[0].claim
+
+
+def _previous_through_growth(ctx: CheckContext, s: Sentence, p: Placed, a: Placed) -> list[Reading]:
+    """"与上年支出A相比，增加X，增长r%" states no figure of this year in
+    reach of its words, but A and r fix X: X = A·r. Pinned: the words tie
+    the three."""
+    c = p.claim
+    rate = _rate_after(ctx, s, p)
+    if rate is None:
+        return []
+    r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))
+    ai = figure_interval(a.claim, ctx.book)
+    if r.lo < 0 or ai.lo < 0:
+        return []
+    nominal = in_unit(a.claim.normalized_value * rate.value / 100, c)
+    expected = show(nominal, max(c.precision, a.claim.precision), c.unit)
+    ao, ro = claim_operand(a.claim), claim_operand(rate)
+    return [Reading((ao, ro), Interval(ai.lo * r.lo, ai.hi * r.hi), True, expected,
+                    f"{ao.label}×{stated_text(rate)} = {expected}")]
 
 
 def _from_none(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) -> list[Reading]:

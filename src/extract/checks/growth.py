@@ -37,8 +37,8 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .periods import (change_direction, compared_subjects, compares_previous, is_previous, letter_pairs, names_reason,
-                      opening_subjects, respective_change, respective_place)
+from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
+                      letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
 from .figures import figure_interval, show, show_interval, stated_text
 from .operands import Operand, Reading, claim_operand, judge_readings
 from .relations.tables import cell_location, change_cell, table_name
@@ -178,28 +178,6 @@ def from_to_years(ctx: CheckContext, s: Sentence, rate: Placed
     return None
 
 
-def bracketed_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Placed]:
-    """The year before's figure in a bracket right after the rate
-    (rules ``growth.previous_brackets``): 同比增长5.3%（上年1,187件）."""
-    g = ctx.book.rules.growth
-    if rate.end < 0:
-        return None
-    rest = s.text[rate.end:]
-    opened = len(rest) - len(rest.lstrip())
-    pair = next((b for b in g.previous_brackets if len(b) == 2 and rest[opened:].startswith(b[0])), None)
-    if pair is None:
-        return None
-    close = rest.find(pair[1], opened + 1)
-    if close < 0:
-        return None
-    lo, hi = rate.end + opened, rate.end + close
-    change = g.increase_words + g.decrease_words
-    inside = [p for p in s.placed if lo < p.start and 0 <= p.end <= hi and p.claim.unit != "%"
-              and any(w in p.claim.metric_text for w in g.previous_year_words)
-              and not any(w in p.claim.metric_text for w in change)]
-    return inside[0] if len(inside) == 1 else None
-
-
 def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Placed, Placed]]:
     """(上年 A, B) for 同比 without 由…增至: a figure of the year before
     (:func:`is_previous`; in a bracket right after the rate, else before it)
@@ -207,20 +185,34 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
     year's figure of the same metric nearby; else, when the sentence opens
     with the comparison (较2023年的29.70万元下降11.18%), each figure of its
     unit of the sentence before in its section (the subject it compares)."""
+    parallel = parallel_pair(ctx, s, rate)
+    if parallel is not None:
+        return [parallel]
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
     g = ctx.book.rules.growth
     change = g.increase_words + g.decrease_words
-    previous = [p for p in before if is_previous(ctx, s, p) and not any(w in p.claim.metric_text for w in change)]
-    bracketed = bracketed_previous(ctx, s, rate)
-    if bracketed is not None:
-        previous = [bracketed]
+    # 本年A，上年B，前年C，比上年增长x%，比前年增长y%: the rate is against
+    # the period its words name, and no earlier period's figure is this year's
+    earlier = g.earlier_year_words
+
+    def of_earlier(p: Placed) -> bool:
+        return any(w in p.claim.metric_text for w in earlier)
+
+    if any(w in rate.claim.metric_text for w in earlier):
+        previous = [p for p in before if of_earlier(p) and not any(w in p.claim.metric_text for w in change)]
+    else:
+        previous = [p for p in before if is_previous(ctx, s, p) and not of_earlier(p)
+                    and not any(w in p.claim.metric_text for w in change)]
+        bracketed = bracketed_previous(ctx, s, rate, lambda q: q.claim.unit != "%")
+        if bracketed is not None:
+            previous = [bracketed]
     if not previous:
         return []
     a = previous[-1]
 
     def current(p: Placed, s2: Sentence) -> bool:
         return p is not a and p.claim.normalized_unit == a.claim.normalized_unit and \
-            not is_previous(ctx, s2, p) and not any(w in p.claim.metric_text for w in change)
+            not is_previous(ctx, s2, p) and not of_earlier(p) and not any(w in p.claim.metric_text for w in change)
 
     own = [p for p in before if current(p, s)]
     if own:
@@ -289,7 +281,8 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
             continue
         def current(b: Placed) -> bool:
             return b.claim.normalized_unit == x.claim.normalized_unit and \
-                not any(w in b.claim.metric_text for w in change + g.previous_year_words)
+                not any(w in b.claim.metric_text for w in change + g.previous_year_words) and \
+                not is_previous(ctx, s, b)
 
         for b in reversed(before[:i]):
             if current(b):
@@ -374,7 +367,7 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
             continue
         for a in reversed(before[:i]):
             if a.claim.normalized_unit == x.claim.normalized_unit and \
-                    any(w in a.claim.metric_text for w in g.previous_year_words):
+                    (any(w in a.claim.metric_text for w in g.previous_year_words) or is_previous(ctx, s, a)):
                 return x, a
         return None
     return None

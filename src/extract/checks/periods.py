@@ -64,6 +64,20 @@ def _after_year_cue(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
         _names_year_before(ctx, text, cues[-1])
 
 
+_OPENERS = "（([【"
+
+
+def _bracket_after_cue(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether ``p`` opens a bracket right after a comparison cue (全年支出
+    比上年（1,000.00万元）增加…: the bracket states the figure compared
+    with, the year before's; rules ``growth.comparison_cues``)."""
+    text = s.text[:p.start].rstrip()
+    if not text or text[-1] not in _OPENERS:
+        return False
+    text = text[:-1].rstrip().removesuffix("的")
+    return text.endswith(tuple(ctx.book.rules.growth.comparison_cues))
+
+
 def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether ``p`` is a figure of the year before: its words hold a word
     of the year before (上年…, 较上年的); or the year stated before it in its
@@ -80,13 +94,37 @@ def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
         return True
     if p.start < 0:
         return False
-    if _after_year_cue(ctx, s, p):
+    if _after_year_cue(ctx, s, p) or _bracket_after_cue(ctx, s, p):
         return True
     start = max(s.text.rfind(ch, 0, p.start) for ch in "；;") + 1
     part = s.text[start:p.start].lstrip(" \u3000（()）一二三四五六七八九十、.")
     return part.startswith(tuple(g.previous_year_words)) and \
         not any(w in part for w in g.increase_words + g.decrease_words) and \
         not any(w in part for w in g.current_year_words)
+
+
+def bracketed_previous(ctx: CheckContext, s: Sentence, figure: Placed,
+                       kind: Callable[[Placed], bool]) -> Optional[Placed]:
+    """The year before's figure (one that ``kind`` accepts) in a bracket
+    right after ``figure`` (rules ``growth.previous_brackets``): 同比增长5.3%
+    （上年1,187件）; 比上年提高1.6个百分点（上年90.2%）."""
+    g = ctx.book.rules.growth
+    if figure.end < 0:
+        return None
+    rest = s.text[figure.end:]
+    opened = len(rest) - len(rest.lstrip())
+    pair = next((b for b in g.previous_brackets if len(b) == 2 and rest[opened:].startswith(b[0])), None)
+    if pair is None:
+        return None
+    close = rest.find(pair[1], opened + 1)
+    if close < 0:
+        return None
+    lo, hi = figure.end + opened, figure.end + close
+    change = g.increase_words + g.decrease_words
+    inside = [p for p in s.placed if lo < p.start and 0 <= p.end <= hi and kind(p)
+              and any(w in p.claim.metric_text for w in g.previous_year_words)
+              and not any(w in p.claim.metric_text for w in change)]
+    return inside[0] if len(inside) == 1 else None
 
 
 def compared_subjects(ctx: CheckContext, s: Sentence, previous: Placed,
@@ -102,7 +140,42 @@ def compared_subjects(ctx: CheckContext, s: Sentence, previous: Placed,
     if len(opening) > g.cue_gap_chars + 6 or not compares_previous(ctx, opening) or prev is None \
             or prev.section != s.section:
         return []
-    return [p for p in prev.placed if current(p, prev)]
+    subject = period_free(ctx, opening)
+    return [p for p in prev.placed if current(p, prev) and (len(subject) < 2 or names_subject(
+        period_free(ctx, p.claim.metric), subject))]
+
+
+_COMPARING = ("与", "较", "比", "和", "同", "相比", "的")
+
+
+def period_free(ctx: CheckContext, words: str) -> str:
+    """The letters of ``words`` without comparison cues, period words and
+    stated years (与上年支出 / 全年支出比上年（ -> 支出; 较2023年的 -> ""):
+    the subject a comparison names."""
+    g = ctx.book.rules.growth
+    drop = g.comparison_cues + g.previous_year_words + g.current_year_words + \
+        ctx.book.rules.consistency.report_period_words
+    words = ctx.book.year_cue.sub("", ctx.book.gap_year.sub("", words))
+    words = re.sub("|".join(map(re.escape, sorted(set(drop), key=lambda w: (-len(w), w)))), "", words)
+    words = "".join(ch for ch in words if ch.isalnum() and not ch.isdigit())
+    changed = True
+    while changed:
+        changed = False
+        for w in _COMPARING:
+            if words.startswith(w) or words.endswith(w):
+                words = words.removeprefix(w).removesuffix(w)
+                changed = True
+    return words
+
+
+def names_subject(name: str, subject: str) -> bool:
+    """Whether a figure named ``name`` (period-free) is of ``subject``: one
+    opens or ends the other (支出合计 / 全年支出 of 支出; 基本支出中人员经费 and
+    执行数 are not)."""
+    if len(name) < 2:
+        return False
+    short, long = sorted((name, subject), key=len)
+    return long.startswith(short) or long.endswith(short)
 
 
 def letter_pairs(text: str) -> set[str]:
@@ -295,3 +368,61 @@ def respective_change(ctx: CheckContext, s: Sentence, r: Respective
     current = next((x for x in pool if len(x.figures) == len(r.figures) and not any(w in x.lead for w in change)
                     and x.figures[0].normalized_unit == amounts.figures[0].normalized_unit), None)
     return (fell, amounts, current) if current is not None else None
+
+
+# ------------------------------------------------------- parallel lists
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """A list of figures a respective word opens (rules
+    ``growth.respective_words``: 分别为800万元和350万元): the words of its
+    clause before that word (``lead``: 上年) and its figures, in order, to
+    the clause's end."""
+
+    lead: str
+    figures: tuple[Placed, ...]
+
+
+def parallel_lists(ctx: CheckContext, s: Sentence) -> list[Parallel]:
+    """The parallel lists of ``s``, in order (two figures or more each)."""
+    words = ctx.book.rules.growth.respective_words
+    if not any(w in s.text for w in words):
+        return []
+    text = s.text
+    # a comma between digits is a thousands separator, no clause break
+    breaks = [b for b in CLAUSE_BREAK.finditer(text)
+              if not (0 < b.start() < len(text) - 1 and text[b.start() - 1].isdigit() and text[b.end()].isdigit())]
+    out = []
+    for m in re.finditer("|".join(map(re.escape, words)), text):
+        start = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
+        stop = next((b.start() for b in breaks if b.start() >= m.end()), len(text))
+        figures = tuple(p for p in s.placed if m.end() <= p.start and 0 <= p.end <= stop)
+        if len(figures) >= 2:
+            out.append(Parallel(text[start:m.start()], figures))
+    return out
+
+
+def parallel_pair(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
+    """(上年 A_k, B_k) of the k-th rate of a parallel list (A和B分别为B1和B2，
+    上年分别为A1和A2，分别增长r1%和r2%): A_k of the nearest list before it of
+    as many figures whose lead names the year before, B_k of the nearest
+    list before that one of as many figures of A's unit whose lead names no
+    earlier period. Pinned: the words pair them in order."""
+    g = ctx.book.rules.growth
+    lists = parallel_lists(ctx, s)
+    at = next((i for i, x in enumerate(lists) if rate in x.figures), None)
+    if at is None:
+        return None
+    k = lists[at].figures.index(rate)
+    n = len(lists[at].figures)
+    prior = next((i for i in range(at - 1, -1, -1) if len(lists[i].figures) == n
+                  and any(w in lists[i].lead for w in g.previous_year_words)), None)
+    if prior is None:
+        return None
+    a = lists[prior].figures
+    units = {p.claim.normalized_unit for p in a}
+    current = next((lists[i].figures for i in range(prior - 1, -1, -1) if len(lists[i].figures) == n
+                    and {p.claim.normalized_unit for p in lists[i].figures} == units
+                    and not any(w in lists[i].lead for w in g.previous_year_words + g.earlier_year_words)), None)
+    return (a[k], current[k]) if current is not None else None

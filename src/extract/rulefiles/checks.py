@@ -307,6 +307,10 @@ class GrowthRules(_Strict):
     # Words naming the report's own year: a part of a sentence that opens
     # with a previous-year word and holds one of these is not of the year before.
     current_year_words: list[str] = Field(default_factory=list)
+    # Periods before the year before (前年): a rate compared with one is against its figure.
+    earlier_year_words: list[str] = Field(default_factory=list)
+    # Words opening parallel lists of figures (分别为a和b，上年分别为a0和b0，分别增长x%和y%).
+    respective_words: list[str] = Field(default_factory=list)
     # Pairs of brackets (open, close) right after a rate that may state
     # the year before's figure: 同比增长5.3%（上年1,187件）.
     previous_brackets: list[str] = Field(default_factory=list)

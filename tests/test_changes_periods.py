@@ -1,0 +1,57 @@
+"""Changes against the year before whose operands the words place
+(review s5, items 1, 2, 2b): the figure in a bracket right after 比上年 is
+the year before's; a comparison that names its subject (与上年支出…相比)
+is of that subject's figure, not of any amount before it; a rate compared
+with 前年 is against 前年's figure; parallel lists (分别…分别) pair in
+order. Excerpts written for these tests, with their own figures."""
+
+from __future__ import annotations
+
+from test_changes import results, statuses
+
+PARTS = "全年决算数2,350.00万元，执行率94.00%。其中办公费310.00万元、差旅费95.00万元。"
+
+
+def test_a_bracket_after_the_comparison_holds_the_year_befores_figure():
+    # the subject (本年支出) states no figure: 2,150 is the year before's, not this year's
+    text = PARTS + "本年支出较上年（2,150.00万元）增加{}万元，增长{}%。"
+    assert statuses(text.format("200.00", "9.30"), "difference") == ["pass"]
+    assert statuses(text.format("200.00", "9.30"), "growth") == ["pass"]
+    bad = results(text.format("240.00", "9.30"), "difference")
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "199.95万元"
+    assert statuses(text.format("200.00", "9.80"), "growth") == ["fail"]
+
+
+def test_a_bracket_after_the_comparison_with_the_subjects_own_figure():
+    text = "全年支出2,350.00万元，较上年（2,150.00万元）增长{}%。"
+    assert statuses(text.format("9.30"), "growth") == ["pass"]
+    assert statuses(text.format("9.80"), "growth") == ["fail"]
+
+
+def test_a_comparison_naming_its_subject_is_not_of_the_parts_before_it():
+    # 办公费/差旅费 are no 支出 of the year: the change is checked as 1,900 × 10.00%
+    text = PARTS + "与上年支出1,900.00万元相比，增加{}万元，增长10.00%。"
+    assert statuses(text.format("190.00"), "difference") == ["pass"]
+    assert statuses(text.format("190.00"), "growth") == ["pass"]
+    assert statuses(text.format("215.00"), "difference") == ["fail"]
+
+
+def test_points_with_the_year_befores_rate_in_a_bracket_after_them():
+    text = "全镇垃圾分类覆盖率86.4%，比上年提高{}个百分点（上年84.1%）。"
+    assert statuses(text.format("2.3"), "difference") == ["pass"]
+    assert statuses(text.format("2.8"), "difference") == ["fail"]
+
+
+def test_rates_against_the_year_before_and_the_one_before_that():
+    text = ("本年培训3,450人次，上年培训3,000人次，前年培训2,760人次，"
+            "比上年增长{}%，比前年增长{}%。")
+    assert statuses(text.format("15.00", "25.00"), "growth") == ["pass", "pass"]
+    assert statuses(text.format("15.00", "8.70"), "growth") == ["pass", "fail"]
+    assert statuses(text.format("25.00", "25.00"), "growth") == ["fail", "pass"]
+
+
+def test_parallel_lists_pair_in_order():
+    text = ("公用经费和项目支出分别为420.00万元和1,260.00万元，上年分别为400.00万元和1,400.00万元，"
+            "分别增长{}%和下降{}%。")
+    assert statuses(text.format("5.00", "10.00"), "growth") == ["pass", "pass"]
+    assert statuses(text.format("5.00", "12.00"), "growth") == ["pass", "fail"]
