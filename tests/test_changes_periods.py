@@ -55,3 +55,10 @@ def test_parallel_lists_pair_in_order():
             "分别增长{}%和下降{}%。")
     assert statuses(text.format("5.00", "10.00"), "growth") == ["pass", "pass"]
     assert statuses(text.format("5.00", "12.00"), "growth") == ["pass", "fail"]
+
+
+def test_the_year_befores_figure_in_a_bracket_after_the_change():
+    text = "本年培训支出比上年减少{}万元（上年86.00万元），下降{}%。"
+    assert statuses(text.format("6.88", "8.00"), "difference") == ["pass"]
+    assert statuses(text.format("6.88", "8.00"), "growth") == ["pass"]
+    assert statuses(text.format("6.88", "8.50"), "growth") == ["fail"]

@@ -546,11 +546,11 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
                     f"{bo.label}×{stated_text(rate)}/(1{sign}{stated_text(rate)}) = {expected}")]
 
 
-def _rate_after(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[Claim]:
+def _rate_after(ctx: CheckContext, s: Sentence, p: Placed, skip: Optional[Placed] = None) -> Optional[Claim]:
     """The growth rate stated right after a change ``p`` (the next figure
-    of its sentence, a percent whose words hold a change word)."""
+    of its sentence but ``skip``, a percent whose words hold a change word)."""
     g = ctx.book.rules.growth
-    after = [q for q in s.placed if q.start >= p.end >= 0]
+    after = [q for q in s.placed if q.start >= p.end >= 0 and q is not skip]
     if not after or after[0].claim.unit != "%" or \
             not any(w in after[0].claim.metric_text for w in g.increase_words + g.decrease_words):
         return None
@@ -562,7 +562,7 @@ def _previous_through_growth(ctx: CheckContext, s: Sentence, p: Placed, a: Place
     reach of its words, but A and r fix X: X = A·r. Pinned: the words tie
     the three."""
     c = p.claim
-    rate = _rate_after(ctx, s, p)
+    rate = _rate_after(ctx, s, p, a)  # 减少X万元（上年A万元），下降r%
     if rate is None:
         return []
     r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))

@@ -360,7 +360,7 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
     change = g.increase_words + g.decrease_words
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
               ("percent", "date", "duration")]
-    for i in range(len(before) - 1, 0, -1):
+    for i in range(len(before) - 1, -1, -1):
         x = before[i]
         words = x.claim.metric_text
         if not any(w in words for w in change) or any(w in words for w in g.to_cues):
@@ -369,7 +369,9 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
             if a.claim.normalized_unit == x.claim.normalized_unit and \
                     (any(w in a.claim.metric_text for w in g.previous_year_words) or is_previous(ctx, s, a)):
                 return x, a
-        return None
+        # 比上年增加100万元（上年1,000万元），增长10%
+        a = bracketed_previous(ctx, s, x, lambda q: q.claim.normalized_unit == x.claim.normalized_unit)
+        return (x, a) if a is not None and a.end <= rate.start else None
     return None
 
 
