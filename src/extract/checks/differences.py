@@ -11,7 +11,9 @@ pair of its unit nearby are not. Passes when a reading holds, fails when
 none does and one is pinned, else skipped. A balance is never negative
 (``never_negative``): spending above the budget leaves 0. A change
 against the year before with no figure of that year is read through the
-growth rate stated after it (:func:`_through_growth`); one the words
+growth rate stated after it (:func:`_through_growth`), one with no figure
+of this year its words name through the year before's and that rate
+(:func:`_previous_through_growth`: X = A·r); one the words
 say the year before had none of (上年无该预算) is this year's figure
 (:func:`_from_none`). A difference whose operand the report does not state
 is a stated figure (rule ``stated_difference``, info, always skipped:
@@ -32,9 +34,8 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .periods import (change_direction, compared_subjects, compares_previous, is_previous, letter_pairs, names_reason, none_before,
-                      opening_subjects)
-from .periods import bracketed_previous
+from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
+                      letter_pairs, names_reason, none_before, opening_subjects)
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,

@@ -9,7 +9,12 @@ figures are of it, for the checks of changes (growth, differences).
   opens with 上年).
 - :func:`compared_subjects` gives, for a sentence that opens with the
   comparison (与上年的45.10万元相比，减少6.48万元), the figures of the sentence
-  before that it compares.
+  before that it compares (only those of the subject its words name:
+  与上年支出… compares 支出, not the 人员经费 before it).
+- :func:`bracketed_previous` finds the year before's figure in a bracket
+  right after a figure (增长5.3%（上年1,187件）).
+- :func:`parallel_pair` pairs the k-th rate of parallel lists (分别为a和b，
+  上年分别为a0和b0，分别增长x%和y%) with the k-th figures before it.
 """
 
 from __future__ import annotations
@@ -82,7 +87,8 @@ def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether ``p`` is a figure of the year before: its words hold a word
     of the year before (上年…, 较上年的); or the year stated before it in its
     sentence is the year before the report's (较2023年的92.6% in a 2024
-    report); or its part of the sentence (after the last ；) opens with such
+    report); or it opens a bracket right after a comparison cue (比上年
+    （1,000万元）); or its part of the sentence (after the last ；) opens with such
     a word and names no change and no period of the report (上年同口径调整后
     预算…，支出率95.87%；本年…)."""
     g = ctx.book.rules.growth
