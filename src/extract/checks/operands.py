@@ -114,6 +114,13 @@ def operand_words(s: Sentence, p: Placed) -> str:
     return f"{own_words(p)} {s.after(p, 12)}" if p.claim.metric_text.strip() else own_words(p)
 
 
+def trailing_words(s: Sentence, p: Placed, limit: int = 12) -> str:
+    """The words right after a figure that name it (其中有941家通过 -> 通过):
+    those up to the next clause break or enumeration comma (预算1,000万元、
+    执行960万元: 执行 names the next figure, not this one)."""
+    return s.after(p, limit).split("、", 1)[0]
+
+
 def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],
                    limit: int) -> list[Placed]:
     """The first ``limit`` figures of ``near`` (nearest first) whose words
@@ -127,7 +134,7 @@ def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words
             break
         # a label's value (全年执行数：1,372.48万元) is named by its label
         own = own_words(p, s2)
-        text = f"{own} {s2.after(p, 12)}" if p.claim.metric_text.strip() else own if own.strip() else ctx.words_of(s2, p)
+        text = f"{own} {trailing_words(s2, p)}" if p.claim.metric_text.strip() else own if own.strip() else ctx.words_of(s2, p)
         if not names_remainder(ctx, own) and words.search(text):
             out.append(p)
     return out

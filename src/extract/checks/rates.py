@@ -76,7 +76,7 @@ from .figures import Figure, cell_number, cue_rule, figure_interval, show, state
 from .periods import is_previous
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
-                       pair_nearby, stated_rate)
+                       pair_nearby, stated_rate, trailing_words)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -514,11 +514,12 @@ def _clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Pl
 def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
     """Smaller / larger of "抽取500件，合格487件，合格率97.4%": the rate's
     sentence states exactly two figures of one unit before it (no
-    remainder or excess, rules ``complement_words``; not both budgets,
+    remainder or excess, rules ``complement_words``, nor a change,
+    :func:`_is_change`: 比计划多412户; not both budgets,
     which would be two wholes); else []."""
     before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
               and p.claim.unit_class not in ("percent", "date")
-              and not names_remainder(ctx, p.claim.metric_text)]
+              and not names_remainder(ctx, p.claim.metric_text) and not _is_change(ctx, p.claim)]
     by_unit: dict[str, list[Claim]] = {}
     for claim in before:
         by_unit.setdefault(claim.normalized_unit, []).append(claim)
@@ -593,6 +594,70 @@ def _stated_bases(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Op
     return out
 
 
+def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
+    """(N, B) for a rate whose brackets right after it state its base
+    ("受益户数1,530户，完成率102.0%（计划1,500户）"): B the first figure
+    after the rate when the text from the rate to it opens a bracket (rules
+    ``operands.bracket_base``) and B's words match the rule's
+    ``denominator``; N the last figure of B's unit before the rate in its
+    clause that is no change (比计划多30户), remainder, bound or figure per
+    something; [] otherwise."""
+    pat = ctx.book.rules.operands.bracket_base
+    den = ctx.book.rate_denominators[index] if index >= 0 else None
+    after = [p for p in s.placed if rate.end >= 0 and p.start >= rate.end]
+    if not pat or den is None or not after:
+        return []
+    base = after[0]
+    if base.claim.operator is not None or base.claim.qualifier is not None \
+            or not re.match(pat, s.text[rate.end:base.start]) or not den.search(base.claim.metric_text):
+        return []
+    rest = ctx.book.rules.operands.complement_words
+    parts = [p.claim for p in _clause_figures(ctx, s, rate)
+             if (p.claim.normalized_unit == base.claim.normalized_unit or _people(p.claim, base.claim))
+             and p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
+             and not any(w in p.claim.metric_text for w in rest) and not _per_something(ctx, p.claim)]
+    return [(claim_operand(parts[-1]), claim_operand(base.claim))] if parts else []
+
+
+def _own_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
+    """(N, D) the rate's own clause states (:func:`_clause_figures`): N a
+    figure its rule's ``numerator`` words name, D another figure of N's
+    unit there that they do not name, on the side of N the rate is on
+    (N ≥ D for a rate of 100% or more, N < D below it), and no part after N
+    (其中…): "其中：财政拨款1,000万元，执行960万元，执行率96%" is the rate of
+    that part, 960 / 1,000, not of the whole stated before. Changes,
+    remainders, bounds, figures per something, figures of another year
+    than the rate's and a D of 0 are none of them; [] when the clause
+    states no such pair."""
+    numerator = ctx.book.rate_numerators[index] if index >= 0 else None
+    if numerator is None:
+        return []
+    c = rate.claim
+    previous = ctx.book.rules.growth.previous_year_words
+    prior = any(w in c.metric_text for w in previous)
+    rest = ctx.book.rules.operands.complement_words
+    clause = [p for p in _clause_figures(ctx, s, rate)
+              if p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
+              and not any(w in p.claim.metric_text for w in rest) and not _per_something(ctx, p.claim)
+              and prior == (any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim))]
+    named = [p for p in clause if numerator.search(f"{own_words(p, s)} {trailing_words(s, p)}")]
+    if not named:
+        return []
+    whole = c.value >= ctx.book.rules.operands.rate_units[c.unit]
+    cues = tuple(ctx.book.rules.breakdowns.cues)
+    out: list[tuple[Operand, Operand]] = []
+    for n in named:
+        for d in clause:
+            if d in named or d.claim.normalized_unit != n.claim.normalized_unit or d.claim.normalized_value <= 0 \
+                    or (n.claim.normalized_value >= d.claim.normalized_value) != whole:
+                continue
+            if d.start > n.start and _CUE.sub("", d.claim.metric_text) != d.claim.metric_text \
+                    and any(w in d.claim.metric_text for w in cues):
+                continue  # 完成改造1,150户，其中贫困户300户: a part of N, no whole of it
+            out.append((claim_operand(n.claim), claim_operand(d.claim)))
+    return out
+
+
 def _chapter_total(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
     """(N, T) for a rate whose clause states one count, naming its subject
     (全年受理受援人投诉7件，投诉率0.6%), and whose words name no whole: T the
@@ -641,8 +706,12 @@ def _named_parts_of_whole(ctx: CheckContext, pinned: list[tuple[Operand, Operand
 def _is_change(ctx: CheckContext, claim: Claim) -> bool:
     """Whether a text figure states a change, not an amount: its words are
     a change word alone (…2000万元，减少200万元) or end in one after a
-    comparison (比上年增加, 较2023年减少); rules ``growth``."""
+    comparison (比上年增加, 较2023年减少; rules ``growth``), or end in 多/少
+    after one (比计划多: rules ``operands.compared_change``)."""
     g = ctx.book.rules.growth
+    compared = ctx.book.rules.operands.compared_change
+    if compared and re.search(compared, claim.metric_text.strip()):
+        return True  # 比计划多412户: the excess over the plan, not the plan
     words = claim.metric_text.rstrip("了")
     ends = tuple(w.rstrip("了") for w in (*g.increase_words, *g.decrease_words))
     if words in ends:
@@ -1109,6 +1178,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # a pair of two units is dropped below: it pins nothing, and leaves the
     # readings of one unit (those tried where nothing is pinned) open
     pinned = [(n, d) for n, d in pinned if _comparable(n, d)]
+    if rule is not None:
+        pinned += _bracketed_base(ctx, s, rate, index)
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     if not pinned and rule is not None and not rule.budget:
@@ -1165,6 +1236,13 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if changes:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
+    # the rate's own clause states its pair (其中：财政拨款1,000万元，执行960万元，
+    # 执行率96%): the readings its words allow are of the clause's figures
+    own = _own_pairs(ctx, s, rate, index) if rule is not None else []
+    if own:
+        inside = {id(p.claim) for p in _clause_figures(ctx, s, rate)}
+        pinned = own + [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside]
+        loose = [(n, d) for n, d in loose if id(n.figure) in inside and id(d.figure) in inside]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
@@ -1234,7 +1312,7 @@ def _worded_pairs(ctx: CheckContext, near: list[tuple[Sentence, Placed]], index:
              if _comparable(n, d)]
     if numerator is None:
         return pairs
-    words = {id(p.claim): ctx.words_of(s2, p) for s2, p in near}
+    words = {id(p.claim): f"{p.claim.metric_text} {trailing_words(s2, p)}" for s2, p in near}
     return [(n, d) for n, d in pairs if not numerator.search(words.get(id(d.figure), ""))]
 
 

@@ -277,9 +277,16 @@ class OperandRules(_Strict):
     # Words of a percent that make it the stated sum of the shares listed
     # right before it (三项合计为100.01%): checked against their sum.
     share_total: Optional[str] = None
+    # Words of a figure (their end) that make it a change against what they
+    # compare with (比计划多412户, 较目标少3个): no operand of a rate.
+    compared_change: Optional[str] = None
+    # The text between a rate and a figure after it that makes the figure
+    # the base the rate's brackets state (完成率105%（计划8,000户）): the
+    # figure, named by its rule's denominator words, is the rate's whole.
+    bracket_base: Optional[str] = None
 
     _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "aim_value_before",
-                         "part_of_year", "share_total")(check_regex)
+                         "part_of_year", "share_total", "compared_change", "bracket_base")(check_regex)
 
 
 class TableRateRules(_Strict):
