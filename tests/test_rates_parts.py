@@ -79,3 +79,33 @@ def test_an_excess_over_the_plan_is_no_denominator():
     found = rates(text, "三、绩效目标完成情况")
     assert all(c.status != "fail" for c in found)
     assert not any("/60户" in c.message for c in found)
+
+
+def test_a_part_named_by_its_amount_alone_takes_no_operands_of_the_whole():
+    # 专项资金500万元，执行率96%: the part's spending is not stated; 760 / 800
+    # is the whole's rate, no reading of the part's (95% would fail against it)
+    text = ("全年预算数800万元，实际支出760万元。分科目看，专项资金500万元，执行率96%；"
+            "公用经费300万元，执行率93.33%。")
+    found = rates(text)
+    assert [c.status for c in found] == ["skipped", "skipped"], [c.message for c in found]
+
+
+def test_an_amount_restating_an_operand_keeps_the_whole_pair():
+    # 本年支出760万元 restates the spending: 760 / 800 is the rate's reading
+    text = "全年预算数800万元，实际支出760万元。本年支出760万元，执行率95%。"
+    assert statuses(text) == ["pass"]
+
+
+@pytest.mark.parametrize("second,status", [("93.33%", "pass"), ("96%", "fail")])
+def test_a_bracket_after_a_rate_states_its_calculation(second, status):
+    # the first rate's bracket is its own: no operands of the second rate's clause
+    text = f"专项资金执行率96%（执行480万元/预算500万元），公用经费执行率{second}（执行280万元/预算300万元）。"
+    found = rates(text)
+    assert [c.status for c in found] == ["pass", status]
+    assert "480万元/500万元" in found[0].message and "280万元/300万元" in found[1].message
+
+
+def test_the_parts_after_the_numerator_are_no_wholes_of_it():
+    # 到位率均为100% of each part: 900 / 300 is no reading
+    text = "全年到位资金900万元，其中中央资金500万元、省级资金300万元、县级资金100万元，到位率均为100%。"
+    assert "fail" not in statuses(text)

@@ -498,7 +498,9 @@ def siblings(ctx: CheckContext, a: Claim, b: Claim) -> bool:
 def _clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Placed]]:
     """The figures of the rate's own clause: those of its sentence after the
     last rate stated before it there (percents included: 目标值是100%，实际完成值为100%，
-    目标完成率为100%); None when no rate is stated before it."""
+    目标完成率为100%), and after the bracket right after that rate, which
+    is that rate's (执行率96.00%（执行960.00万元/预算1,000.00万元），…); None
+    when no rate is stated before it."""
     start = None
     for p in s.placed:
         if p is rate or p.start >= rate.start:
@@ -507,6 +509,10 @@ def _clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Pl
             start = p.end
     if start is None:
         return None
+    pat = ctx.book.rules.operands.rate_bracket
+    bracket = re.compile(pat).match(s.text, start) if pat else None
+    if bracket is not None and bracket.end() <= rate.start:
+        start = bracket.end()
     return [p for p in s.placed if p is not rate and p.start >= start and 0 <= p.end <= rate.start
             and p.claim.unit_class not in ("date", "duration")]
 
@@ -595,28 +601,62 @@ def _stated_bases(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Op
 
 
 def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
-    """(N, B) for a rate whose brackets right after it state its base
-    ("受益户数1,530户，完成率102.0%（计划1,500户）"): B the first figure
-    after the rate when the text from the rate to it opens a bracket (rules
-    ``operands.bracket_base``) and B's words match the rule's
-    ``denominator``; N the last figure of B's unit before the rate in its
-    clause that is no change (比计划多30户), remainder, bound or figure per
+    """(N, B) for a rate whose bracket right after it (rules
+    ``operands.rate_bracket``) states its base ("受益户数1,530户，完成率102.0%
+    （计划1,500户）", "执行率96.00%（执行960.00万元/预算1,000.00万元）"): B the
+    first figure in the bracket whose words match the rule's
+    ``denominator``; N the figure of B's unit in the bracket whose words
+    match its ``numerator``, else the last one before the rate in its clause
+    that is no change (比计划多30户), remainder, bound or figure per
     something; [] otherwise."""
-    pat = ctx.book.rules.operands.bracket_base
+    pat = ctx.book.rules.operands.rate_bracket
     den = ctx.book.rate_denominators[index] if index >= 0 else None
-    after = [p for p in s.placed if rate.end >= 0 and p.start >= rate.end]
-    if not pat or den is None or not after:
+    bracket = re.compile(pat).match(s.text, rate.end) if pat and rate.end >= 0 else None
+    if bracket is None or den is None:
         return []
-    base = after[0]
-    if base.claim.operator is not None or base.claim.qualifier is not None \
-            or not re.match(pat, s.text[rate.end:base.start]) or not den.search(base.claim.metric_text):
+    inside = [p for p in s.placed if p.start >= rate.end and 0 <= p.end <= bracket.end()
+              and p.claim.operator is None and p.claim.qualifier is None]
+    base = next((p for p in inside if den.search(p.claim.metric_text)), None)
+    if base is None:
         return []
+
+    def fits(p: Placed) -> bool:
+        return p is not base and (p.claim.normalized_unit == base.claim.normalized_unit
+                                  or _people(p.claim, base.claim))
+
+    numerator = ctx.book.rate_numerators[index]
+    named = [p.claim for p in inside if fits(p) and numerator is not None and numerator.search(p.claim.metric_text)]
+    parts = named[:1] or [p.claim for p in _clause_amounts(ctx, s, rate) if fits(p)][-1:]
+    return [(claim_operand(parts[0]), claim_operand(base.claim))] if parts else []
+
+
+def _of_another_amount(ctx: CheckContext, s: Sentence, rate: Placed, pair: tuple[Operand, Operand]) -> bool:
+    """Whether ``pair`` stands wholly outside the rate's own clause while
+    the clause states an amount of the pair's unit (:func:`_clause_amounts`)
+    that is neither operand's value: the clause names the part whose rate it
+    is ("分来源看，财政拨款1,000万元，执行率96%" after the whole's 1,150 / 1,200),
+    and the pair is another figure's."""
+    ids = {id(o.figure) for o in pair}
+    clause = _clause_amounts(ctx, s, rate)
+    if any(id(p.claim) in ids for p in clause):
+        return False
+    unit = pair[1].figure.normalized_unit
+    values = {o.figure.normalized_value for o in pair}
+    return any(p.claim.normalized_unit == unit and p.claim.normalized_value not in values for p in clause)
+
+
+def _clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
+    """The figures of the rate's own clause (:func:`_clause_figures`) that
+    may be its operands: no change, remainder, bound or figure per
+    something, and of the rate's year (of the year before for a rate of the
+    year before)."""
+    previous = ctx.book.rules.growth.previous_year_words
+    prior = any(w in rate.claim.metric_text for w in previous)
     rest = ctx.book.rules.operands.complement_words
-    parts = [p.claim for p in _clause_figures(ctx, s, rate)
-             if (p.claim.normalized_unit == base.claim.normalized_unit or _people(p.claim, base.claim))
-             and p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
-             and not any(w in p.claim.metric_text for w in rest) and not _per_something(ctx, p.claim)]
-    return [(claim_operand(parts[-1]), claim_operand(base.claim))] if parts else []
+    return [p for p in _clause_figures(ctx, s, rate)
+            if p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
+            and not any(w in p.claim.metric_text for w in rest) and not _per_something(ctx, p.claim)
+            and prior == (any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim))]
 
 
 def _own_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
@@ -633,13 +673,7 @@ def _own_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list
     if numerator is None:
         return []
     c = rate.claim
-    previous = ctx.book.rules.growth.previous_year_words
-    prior = any(w in c.metric_text for w in previous)
-    rest = ctx.book.rules.operands.complement_words
-    clause = [p for p in _clause_figures(ctx, s, rate)
-              if p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
-              and not any(w in p.claim.metric_text for w in rest) and not _per_something(ctx, p.claim)
-              and prior == (any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim))]
+    clause = _clause_amounts(ctx, s, rate)
     named = [p for p in clause if numerator.search(f"{own_words(p, s)} {trailing_words(s, p)}")]
     if not named:
         return []
@@ -651,8 +685,7 @@ def _own_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list
             if d in named or d.claim.normalized_unit != n.claim.normalized_unit or d.claim.normalized_value <= 0 \
                     or (n.claim.normalized_value >= d.claim.normalized_value) != whole:
                 continue
-            if d.start > n.start and _CUE.sub("", d.claim.metric_text) != d.claim.metric_text \
-                    and any(w in d.claim.metric_text for w in cues):
+            if d.start > n.end >= 0 and any(w in s.text[n.end:d.start] for w in cues):
                 continue  # 完成改造1,150户，其中贫困户300户: a part of N, no whole of it
             out.append((claim_operand(n.claim), claim_operand(d.claim)))
     return out
@@ -1178,8 +1211,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # a pair of two units is dropped below: it pins nothing, and leaves the
     # readings of one unit (those tried where nothing is pinned) open
     pinned = [(n, d) for n, d in pinned if _comparable(n, d)]
-    if rule is not None:
-        pinned += _bracketed_base(ctx, s, rate, index)
+    bracketed = _bracketed_base(ctx, s, rate, index) if rule is not None else []
+    pinned += bracketed
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
     if not pinned and rule is not None and not rule.budget:
@@ -1236,13 +1269,20 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if changes:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
-    # the rate's own clause states its pair (其中：财政拨款1,000万元，执行960万元，
-    # 执行率96%): the readings its words allow are of the clause's figures
-    own = _own_pairs(ctx, s, rate, index) if rule is not None else []
-    if own:
-        inside = {id(p.claim) for p in _clause_figures(ctx, s, rate)}
+    # the rate's own clause, or its bracket, states its pair (其中：财政拨款1,000万元，
+    # 执行960万元，执行率96%): the readings its words allow are of their figures
+    # (a label's value, 预算执行率：97.34%, has no clause: the lines of labels around it are its block)
+    own = _own_pairs(ctx, s, rate, index) if rule is not None and not labelled else []
+    if own or bracketed:
+        inside = {id(p.claim) for p in _clause_figures(ctx, s, rate)} | {id(o.figure) for x in bracketed for o in x}
         pinned = own + [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside]
         loose = [(n, d) for n, d in loose if id(n.figure) in inside and id(d.figure) in inside]
+    elif rule is not None and not labelled:
+        # the clause names the part whose rate it is (财政拨款1,000万元，执行率96%)
+        # by an amount no pair from elsewhere restates: the whole's pair is
+        # no reading of it
+        pinned = [x for x in pinned if not _of_another_amount(ctx, s, rate, x)]
+        loose = [x for x in loose if not _of_another_amount(ctx, s, rate, x)]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
@@ -1358,11 +1398,15 @@ def _money_allowed(ctx: CheckContext, index: int, n: Claim, d: Claim) -> bool:
 
 
 def _later_clauses(ctx: CheckContext, s: Sentence, rate: Placed) -> set[int]:
-    """Ids of the figures of the rate's sentence after it and before the
-    last later rate of the sentence: the clauses of the rates after it."""
+    """Ids of the figures of the rate's sentence after it (and its own
+    bracket) and before the last later rate of the sentence: the clauses of
+    the rates after it."""
     if rate.end < 0:
         return set()
-    after = [p for p in s.placed if p.start >= rate.end]
+    pat = ctx.book.rules.operands.rate_bracket
+    bracket = re.compile(pat).match(s.text, rate.end) if pat else None
+    own = bracket.end() if bracket is not None else rate.end  # its bracket is its own (执行率96%（执行960/预算1,000）)
+    after = [p for p in s.placed if p.start >= own]
     last = max((i for i, p in enumerate(after) if p.claim.unit in ctx.book.rules.operands.rate_units
                 and rate_rule(ctx, p) is not None), default=None)
     return {id(p.claim) for p in after[:last]} if last is not None else set()

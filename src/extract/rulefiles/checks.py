@@ -280,13 +280,13 @@ class OperandRules(_Strict):
     # Words of a figure (their end) that make it a change against what they
     # compare with (比计划多412户, 较目标少3个): no operand of a rate.
     compared_change: Optional[str] = None
-    # The text between a rate and a figure after it that makes the figure
-    # the base the rate's brackets state (完成率105%（计划8,000户）): the
-    # figure, named by its rule's denominator words, is the rate's whole.
-    bracket_base: Optional[str] = None
+    # A bracket right after a rate (matched from the rate's end): the rate's
+    # own; a figure in it named by the rate's denominator words is its base
+    # (完成率105%（计划8,000户）).
+    rate_bracket: Optional[str] = None
 
     _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "aim_value_before",
-                         "part_of_year", "share_total", "compared_change", "bracket_base")(check_regex)
+                         "part_of_year", "share_total", "compared_change", "rate_bracket")(check_regex)
 
 
 class TableRateRules(_Strict):
