@@ -109,3 +109,12 @@ def test_the_parts_after_the_numerator_are_no_wholes_of_it():
     # 到位率均为100% of each part: 900 / 300 is no reading
     text = "全年到位资金900万元，其中中央资金500万元、省级资金300万元、县级资金100万元，到位率均为100%。"
     assert "fail" not in statuses(text)
+
+
+def test_a_parts_budget_is_no_whole_of_the_wholes_spending():
+    # 基本支出预算600万元，执行率100%: 760 / 600 (capped at 100%) mixes the
+    # whole's spending with the part's budget; no reading, so no pass
+    text = ("全年预算数800万元，执行数760万元，执行率95%。基本支出预算600万元，执行率100%；"
+            "项目支出预算200万元，执行160万元，执行率80%。")
+    found = rates(text)
+    assert [c.status for c in found] == ["pass", "skipped", "pass"], [c.message for c in found]
