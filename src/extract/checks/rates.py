@@ -646,18 +646,19 @@ def _subject_words(ctx: CheckContext, figure, index: int) -> str:
     return "".join(ch for ch in text if ch.isalnum() and not ch.isdigit())
 
 
-def _of_another_amount(ctx: CheckContext, s: Sentence, rate: Placed, pair: tuple[Operand, Operand],
-                       index: int) -> bool:
+def _of_another_amount(ctx: CheckContext, clause: list[Placed], pair: tuple[Operand, Operand], index: int) -> bool:
     """Whether ``pair`` is no reading of a rate whose own clause names a
-    part: the pair stands wholly outside the clause while the clause states
-    an amount of the pair's unit (:func:`_clause_amounts`) that is neither
-    operand's value ("分来源看，财政拨款1,000万元，执行率96%" after the whole's
-    1,150 / 1,200); or its whole is the clause's amount naming a subject
-    (基本支出预算800万元，执行率100%) and its part, outside the clause, names
-    none of it (执行数1,150万元: the whole's spending)."""
+    part (``clause``: :func:`_clause_amounts`): the pair stands wholly
+    outside the clause while the clause states an amount of the pair's
+    unit that is neither operand's value ("分来源看，财政拨款1,000万元，执行率
+    96%" after the whole's 1,150 / 1,200); or its whole is the clause's
+    money naming a subject (基本支出预算800万元，执行率100%) and its part,
+    outside the clause, names none of it (执行数1,150万元: the whole's
+    spending; counts are named in other words from sentence to sentence:
+    全年补贴培训 and 参训人员考核合格)."""
     ids = {id(o.figure) for o in pair}
-    clause = _clause_amounts(ctx, s, rate)
-    if id(pair[1].figure) in ids_of(clause) and id(pair[0].figure) not in ids_of(clause) \
+    own = ids_of(clause)
+    if id(pair[1].figure) in own and id(pair[0].figure) not in own \
             and pair[1].figure.unit_class == "money":
         # 基本支出预算800万元，执行率100%: the part's budget is no whole of the
         # spending stated outside the clause (执行数1,150万元) unless that
@@ -665,7 +666,7 @@ def _of_another_amount(ctx: CheckContext, s: Sentence, rate: Placed, pair: tuple
         subject = _subject_words(ctx, pair[1].figure, index)
         return len(subject) >= 2 and not shares_subject(subject, getattr(pair[0].figure, "metric_text", ""),
                                                          ctx.book.rules.operands.generic_rate_words)
-    if any(id(p.claim) in ids for p in clause):
+    if ids & own:
         return False
     unit = pair[1].figure.normalized_unit
     values = {o.figure.normalized_value for o in pair}
@@ -1308,8 +1309,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # the clause names the part whose rate it is (财政拨款1,000万元，执行率96%)
         # by an amount no pair from elsewhere restates: the whole's pair is
         # no reading of it
-        pinned = [x for x in pinned if not _of_another_amount(ctx, s, rate, x, index)]
-        loose = [x for x in loose if not _of_another_amount(ctx, s, rate, x, index)]
+        amounts = _clause_amounts(ctx, s, rate)
+        if amounts:
+            pinned = [x for x in pinned if not _of_another_amount(ctx, amounts, x, index)]
+            loose = [x for x in loose if not _of_another_amount(ctx, amounts, x, index)]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
