@@ -680,10 +680,9 @@ def _clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed
     year before)."""
     previous = ctx.book.rules.growth.previous_year_words
     prior = any(w in rate.claim.metric_text for w in previous)
-    rest = ctx.book.rules.operands.complement_words
     return [p for p in _clause_figures(ctx, s, rate)
             if p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
-            and not any(w in p.claim.metric_text for w in rest) and not _per_something(ctx, p.claim)
+            and not names_remainder(ctx, p.claim.metric_text) and not _per_something(ctx, p.claim)
             and prior == (any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim))]
 
 
