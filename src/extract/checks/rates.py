@@ -1302,7 +1302,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     own = _own_pairs(ctx, s, rate, index) if rule is not None and not labelled else []
     if own or bracketed:
         inside = {id(p.claim) for p in _clause_figures(ctx, s, rate)} | {id(o.figure) for x in bracketed for o in x}
-        pinned = own + [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside]
+        # (those pinned before first: the budget's, the adjusted budget before the initial)
+        pinned = [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside] + own
         loose = [(n, d) for n, d in loose if id(n.figure) in inside and id(d.figure) in inside]
     elif rule is not None and not labelled:
         # the clause names the part whose rate it is (财政拨款1,000万元，执行率96%)
