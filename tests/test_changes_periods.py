@@ -62,3 +62,32 @@ def test_the_year_befores_figure_in_a_bracket_after_the_change():
     assert statuses(text.format("6.88", "8.00"), "difference") == ["pass"]
     assert statuses(text.format("6.88", "8.00"), "growth") == ["pass"]
     assert statuses(text.format("6.88", "8.50"), "growth") == ["fail"]
+
+
+# ------------------------------------------------- listed parts of a whole
+
+
+def test_this_years_figure_is_the_whole_not_a_part_listed_after_it():
+    # 820 / 800 − 1 = 2.5%: 本年 is the year's 总支出, not the 基本支出 listed under it
+    text = "全年总支出820.00万元。总支出中基本支出470.00万元、项目支出350.00万元。上年同期支出800.00万元，本年同比增长{}%。"
+    assert statuses(text.format("2.50"), "growth") == ["pass"]
+    assert statuses(text.format("3.50"), "growth") == ["fail"]
+
+
+def test_parts_in_a_bracket_after_the_whole_are_an_aside():
+    text = "全年支出820.00万元（基本支出470.00万元，项目支出350.00万元），较上年的800.00万元增长{}%。"
+    assert statuses(text.format("2.50"), "growth") == ["pass"]
+    assert statuses(text.format("3.50"), "growth") == ["fail"]
+
+
+def test_a_part_after_qizhong_may_be_the_subject_of_its_own_growth():
+    # 470 / 400 − 1 = 17.5%: the growth follows the part in its own clause
+    text = "全年支出820.00万元，其中基本支出470.00万元，较上年的400.00万元增长{}%。"
+    assert statuses(text.format("17.50"), "growth") == ["pass"]
+    assert statuses(text.format("2.50"), "growth") == ["fail"]
+
+
+def test_parts_of_a_partition_without_their_whole_are_no_years_figure():
+    # the year's figure is 基本 + 项目, stated nowhere: no single part is it
+    text = "基本支出470.00万元、项目支出350.00万元。上年同期支出800.00万元，本年同比增长2.50%。"
+    assert statuses(text, "growth") == ["skipped"]

@@ -37,10 +37,11 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
+from .periods import (bracketed_previous, whole_above, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
 from .figures import figure_interval, show, show_interval, stated_text
 from .operands import Operand, Reading, claim_operand, judge_readings
+from .relations.breakdowns import members_named
 from .relations.tables import cell_location, change_cell, table_name
 from .tolerance import Interval, compound_growth_interval, holds, ratio_interval, stated_interval
 
@@ -216,7 +217,7 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
 
     own = [p for p in before if current(p, s)]
     if own:
-        return [(a, own[-1])]
+        return [(a, b) for b in _subject_figures(ctx, s, own, rate)]
     # "上年办理案件1,052件，本年同比增长11.03%": this year's figure is the same
     # metric stated nearby without a word of the year before
     name = _plain_metric(ctx, a.claim.metric)
@@ -227,8 +228,62 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
                 and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
             return [(a, p)]
     if before and before[0] is a:
-        return [(a, p) for p in compared_subjects(ctx, s, a, current)]
+        return [(a, p) for p in _wholes_for_parts(ctx, compared_subjects(ctx, s, a, current), current)]
     return []
+
+
+def _subject_figures(ctx: CheckContext, s: Sentence, own: list[Placed], rate: Placed) -> list[Placed]:
+    """This year's figure among ``own`` (candidates before the rate in its
+    sentence, in order): the nearest; but when it is a listed part of a
+    whole stated among them (全年支出A（基本支出B，项目支出C），较上年…), the
+    whole: in a bracket closed before the rate the parts are an aside, so
+    only the whole; after 其中 the part may be the subject itself, so the
+    whole and the part."""
+    last = own[-1]
+    above = whole_above(ctx, last)
+    whole = above[0] if above is not None else None
+    if whole is None or not any(p is whole for p in own):
+        return [last]
+    if _in_closed_bracket(s.text, last, rate.start):
+        return [whole]
+    return [whole, last]
+
+
+def _in_closed_bracket(text: str, p: Placed, before: int) -> bool:
+    """Whether ``p`` sits in a bracket that closes before ``before``."""
+    opened = max(text.rfind(ch, 0, p.start) for ch in "（(")
+    if opened < 0 or max(text.rfind(ch, opened, p.start) for ch in "）)") >= 0:
+        return False
+    closed = min((i for i in (text.find(ch, p.end) for ch in "）)") if i >= 0), default=-1)
+    return 0 <= closed < before
+
+
+def _wholes_for_parts(ctx: CheckContext, found: list[Placed], current) -> list[Placed]:
+    """The figures a comparison opening its sentence compares, with each
+    listed part of a stated whole put back as that whole (实际支出A。支出中
+    基本支出B、项目支出C。上年同期支出P，本年同比增长g%: 本年 is A); parts that
+    name the members of a partition (rules ``breakdowns.partitions``) with
+    no whole stated: none (the year's figure is their sum, not stated)."""
+    out: list[Placed] = []
+    for p in found:
+        above = whole_above(ctx, p)
+        q = above[0] if above is not None and current(*above) else p
+        if not any(q is o for o in out):
+            out.append(q)
+    if len(out) >= 2 and _partition_members(ctx, out):
+        return []
+    return out
+
+
+def _partition_members(ctx: CheckContext, figures: list[Placed]) -> bool:
+    """Whether ``figures`` name distinct members of one partition."""
+    partitions = ctx.book.rules.breakdowns.partitions
+    named = [members_named(partitions, p.claim.metric) for p in figures]
+    for k in range(len(partitions)):
+        got = [n[k] if n else None for n in named]
+        if all(i is not None for i in got) and len(set(got)) == len(got):
+            return True
+    return False
 
 
 def _plain_metric(ctx: CheckContext, metric: str) -> str:

@@ -432,3 +432,18 @@ def parallel_pair(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tupl
                     and {p.claim.normalized_unit for p in lists[i].figures} == units
                     and not any(w in lists[i].lead for w in g.previous_year_words + g.earlier_year_words)), None)
     return (a[k], current[k]) if current is not None else None
+
+
+# ------------------------------------------------------- listed parts
+
+
+def whole_above(ctx: CheckContext, p: Placed) -> Optional[tuple[Placed, Sentence]]:
+    """The whole (with its sentence) of the stated breakdown that lists
+    ``p`` as a part (实际支出A。支出中基本支出B、项目支出C / 全年支出A（基本
+    支出B，项目支出C）), if any."""
+    for b in ctx.relations.breakdowns:
+        if b.form != "构成" and any(q.claim is p.claim for q in b.parts):
+            whole = b.whole
+            s = next((s2 for s2, q in ctx.text_claims() if q is whole), None)
+            return (whole, s) if s is not None else None
+    return None
