@@ -563,14 +563,35 @@ class Reader:
         cells = {k: self.cell(p) for k, p in self.funds_roles([p for p in pieces if p.index > first.index],
                                                              layout).items()
                  if not self.vocab.is_empty(p.text)}
+        self._add_funds_row(cells, header_label(first.text), role, first)
+        return True
+
+    def _add_funds_row(self, cells: dict[str, FormCell], label: str, role: str, at: Piece) -> None:
         split_got_of_max(cells, self.source)
         if role == "total" and "weight" not in cells and self.funds_points is not None:
             cells["weight"] = self.funds_points  # the header's 得分（20分*执行率）
         rate = cells.get("rate")
         if self.rate_in_percent and rate is not None and rate.value is not None and not rate.percent:
             cells["rate"] = rate.model_copy(update={"percent": True})  # under 执行率（%）
-        self.form.funds.append(FormRow(kind="funds", label=header_label(first.text), role=role,
-                                       cells=cells, location=self.cell(first).location))
+        self.form.funds.append(FormRow(kind="funds", label=label, role=role,
+                                       cells=cells, location=self.cell(at).location))
+
+    def unlabelled_funds_row(self, pieces: list[Piece], layout: str) -> bool:
+        """The funds block's one row of figures under a header with no
+        label column (``年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+        得分`` over ``1000.00 | 1200.00 | …``): the block's total row."""
+        if not self.funds_cols or self.form.funds:
+            return False
+        grid = layout in ("tab", "pipe")
+        first = min(self.funds_cols, key=lambda c: (c.index, c.col0) if grid else (c.col0, c.index))
+        values = [p for p in pieces if p.text]
+        if first.role is None or len(values) < 3 or not all(_value_item(p.text, self.vocab) for p in values):
+            return False
+        cells = {k: self.cell(p) for k, p in self.funds_roles(pieces, layout).items()
+                 if not self.vocab.is_empty(p.text)}
+        if not set(_AMOUNT_COLUMNS) & set(cells):
+            return False
+        self._add_funds_row(cells, "", "total", values[0])
         return True
 
     def funds_roles(self, values: list[Piece], layout: str) -> dict[str, Piece]:
@@ -703,7 +724,10 @@ class Reader:
         v = self.vocab
         cells = [p for p in pieces if p.text]
         heads = [(p, v.funds_group(p.text)) for p in cells if v.funds_group(p.text)]
-        if heads and not self.funds_heads and not self.funds_cols:
+        columns = sum(1 for p in cells if v.funds_column(p.text))
+        if heads and not self.funds_heads and not self.funds_cols and columns < 3:
+            # (a head over column words, 年度资金总额 | 年初预算数 | 全年预算数 | …,
+            # is the corner of a funds header, not a group of label/value cells)
             self.funds_heads = heads  # type: ignore[assignment]
             self.form.funds_unit = next((v.funds_unit(p.text) for p in cells if v.funds_unit(p.text)), None)
         if not self.funds_heads:
@@ -997,7 +1021,7 @@ class Reader:
             self._funds_top = None
             return
         self._funds_top = None
-        if self.funds_row(pieces, layout):
+        if self.funds_row(pieces, layout) or self.unlabelled_funds_row(pieces, layout):
             return
         # indicator header
         roles = [v.indicator_column(t) for t in texts]
@@ -1096,6 +1120,54 @@ def _value_item(text: str, vocab: Vocabulary) -> bool:
         or _GOT_OF_MAX.fullmatch(fold(text)) is not None
 
 
+_AMOUNT_COLUMNS = ("initial", "adjusted", "executed")
+
+
+def _funds_head_cell(items, i: int, vocab: Vocabulary) -> bool:
+    """Whether cell ``i`` starts a funds header written one cell per line:
+    a header cell (项目资金), or the total's label as its corner cell
+    (年度资金总额), or with no corner cell its first amount column
+    (年初预算数) after a cell that names none; at least three funds
+    columns among the next eight cells."""
+    t = items[i][0]
+    if vocab.funds_column(t) in _AMOUNT_COLUMNS:
+        prev = items[i - 1][0] if i > 0 else ""
+        if vocab.funds_column(prev) or vocab.is_funds_header(prev) or vocab.funds_row(prev):
+            return False
+        return sum(1 for c, _, _ in items[i:i + 8] if vocab.funds_column(c)) >= 3
+    if not (vocab.is_funds_header(t) or vocab.funds_row(t) == "total"):
+        return False
+    return sum(1 for c, _, _ in items[i + 1:i + 9] if vocab.funds_column(c)) >= 3
+
+
+def _cell_pairs(reader: Reader, items, i: int, cell) -> int:
+    """A funds block one cell per line as column word then value
+    (``年度资金总额`` / ``年初预算数`` / ``1000.00`` / ``全年预算数`` / …),
+    after a header cell and the row's label: its row, at least three
+    pairs; the count of cells read (0 when the cells are no such block)."""
+    v = reader.vocab
+    units = tuple(v.rules.value_units)
+    j, label, role = i, "", "total"
+    while j < len(items) and j < i + 2 and v.funds_column(items[j][0]) is None and (
+            v.is_funds_header(items[j][0]) or v.funds_row(items[j][0])):
+        if v.funds_row(items[j][0]):
+            label, role = header_label(items[j][0]), v.funds_row(items[j][0])
+        j += 1
+    if j == i and v.funds_column(items[i][0]) not in _AMOUNT_COLUMNS:
+        return 0  # no label cell: the pairs start with an amount (年初预算数 / 1000.00)
+    cells: dict[str, FormCell] = {}
+    at = j
+    while j + 1 < len(items) and v.funds_column(items[j][0]) and number_of(items[j + 1][0], units) is not None:
+        cells.setdefault(v.funds_column(items[j][0]), cell(j + 1, units))
+        j += 2
+    if len(cells) < 3:
+        return 0
+    split_got_of_max(cells, reader.source)
+    reader.form.funds.append(FormRow(kind="funds", label=label, role=role, cells=cells,
+                                     location=cell(max(at - 1, i)).location))
+    return j - i
+
+
 def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
     """A form flattened to one cell per line (a web page copied as text):
     the header cells name the columns in order (a group cell stating the
@@ -1122,9 +1194,13 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
             form.identity.setdefault(v.identity(t), cell(i + 1))
             i += 2
             continue
-        if v.is_funds_header(t) and not funds_cols:
+        paired = _cell_pairs(reader, items, i, cell) if not funds_cols and not form.funds else 0
+        if paired:
+            i += paired
+            continue
+        if not funds_cols and _funds_head_cell(items, i, v):
             form.funds_unit = v.funds_unit(t)
-            j = i + 1
+            j = i + 1 if v.funds_column(t) is None else i  # a header with no corner cell starts with a column
             while j < n and (v.funds_column(items[j][0]) or (
                     not funds_cols and v.funds_unit(items[j][0]) and not v.funds_row(items[j][0]))):
                 if v.funds_column(items[j][0]):
@@ -1134,18 +1210,24 @@ def read_cell_lines(reader: Reader, lines: list[tuple[str, int]]) -> None:
                 j += 1
             i = j
             continue
-        if funds_cols and v.funds_row(t):
+        # a funds row: its label, then its cells; the block's first row a
+        # run of figures with no label (under 年初预算数 / … / 得分): its total
+        unlabelled = bool(funds_cols) and not form.funds and funds_cols[0] is not None \
+            and number_of(t, units) is not None
+        if funds_cols and (v.funds_row(t) or unlabelled):
+            at = i if unlabelled else i + 1
             cells = {}
             k = 0
-            while k < len(funds_cols) and i + 1 + k < n and _value_item(items[i + 1 + k][0], v):
-                tt = items[i + 1 + k][0]
+            while k < len(funds_cols) and at + k < n and _value_item(items[at + k][0], v):
+                tt = items[at + k][0]
                 if funds_cols[k] and tt and not v.is_empty(tt):
-                    cells[funds_cols[k]] = cell(i + 1 + k, units)  # "4,753.66万元": its figure
+                    cells[funds_cols[k]] = cell(at + k, units)  # "4,753.66万元": its figure
                 k += 1
             split_got_of_max(cells, src)
-            form.funds.append(FormRow(kind="funds", label=header_label(t), role=v.funds_row(t), cells=cells,
+            form.funds.append(FormRow(kind="funds", label="" if unlabelled else header_label(t),
+                                      role="total" if unlabelled else v.funds_row(t), cells=cells,
                                       location=cell(i).location))
-            i += 1 + k
+            i = at + k
             continue
         if v.goal(t) and i + 1 < n and not (v.goal(items[i + 1][0]) or v.key(items[i + 1][0]) in v.rules.goal_label):
             form.goals[v.goal(t)] = cell(i + 1)
@@ -1365,6 +1447,16 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
     width = len(values)
     for k, q in runs:
         name_at = q - width
+        if q - k == 1 and k - 1 >= prev_end and width > 2 and v.key(items[k - 1][0]) in v.rules.rate_indicators:
+            # the budget's execution scored in a row of its own with no 指标值 or 完成值
+            # (预算执行率 / 10 / 9.7): its name, 分值 and 得分
+            levels = [x for x in range(prev_end, k - 1) if v.is_level(items[x][0])]
+            level1, level2 = carried_levels(levels, items, v, cell, level1, level2)
+            form.indicators.append(FormRow(kind="indicator", label=items[k - 1][0],
+                                           cells={"name": cell(k - 1), "weight": cell(k), "score": cell(q)},
+                                           location=cell(k - 1).location))
+            prev_end = q + 1
+            continue
         if q - k >= width and k > prev_end:
             q, name_at = k + width - 1, k - 1  # the values and a figure after them (偏差: 0)
         if name_at < prev_end:
@@ -1435,8 +1527,8 @@ def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[
             if not out or out[-1][0] < i - 8:
                 out.append((i, "grid"))
             continue
-        if _cells_header(lines, i, vocab):
-            out.append((i, "cells"))
+        if _cells_header(lines, i, vocab) and not (out and out[-1][1] == "cells" and i - out[-1][0] < 24):
+            out.append((i, "cells"))  # (not a column word or row label inside the header just found)
     return out
 
 
@@ -1445,9 +1537,8 @@ def _cells_header(lines: list[tuple[str, int]], i: int, vocab: Vocabulary) -> bo
     its cell a funds header (项目资金, 预算执行情况) and at least three of
     the next eight cells funds columns (words broken over lines joined)."""
     items = cell_items(lines[i:i + 24], vocab)
-    if not items or not vocab.is_funds_header(items[0][0]):
-        return False
-    return sum(1 for t, _, _ in items[1:9] if vocab.funds_column(t)) >= 3
+    prev = _one_cell(*lines[i - 1]) if i > 0 else None
+    return bool(items) and _funds_head_cell([prev or ("", 0, 0)] + items, 1, vocab)
 
 
 def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
@@ -1480,6 +1571,9 @@ def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: Sou
             return False
         label, value, at = cells[0].text, cells[1].text, cells[1].start - base
     if vocab.key(label) not in vocab.rules.total_fields.get("grade", []):
+        return False
+    value = value.rstrip("。．.；;，,！!")  # a sentence's end (自评等级：优。) is no part of the grade
+    if not value:
         return False
     form.total["grade"] = make_cell(value, base + at, base + at + len(value), source)
     return True
