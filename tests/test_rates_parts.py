@@ -118,3 +118,14 @@ def test_a_parts_budget_is_no_whole_of_the_wholes_spending():
             "项目支出预算200万元，执行160万元，执行率80%。")
     found = rates(text)
     assert [c.status for c in found] == ["pass", "skipped", "pass"], [c.message for c in found]
+
+
+def test_a_figure_of_the_year_before_is_no_operand_of_this_years_rate():
+    """比上年X人 before a rate of this year (覆盖率, 参保率) is the year before's
+    count: no base of the rate (its base, the insured population, is not
+    stated), so the rate is not failed on it; a rate of the year before may
+    still take it."""
+    text = "全县城乡居民医保参保人数41,230人，比上年42,018人减少788人，参保率95.80%。"
+    assert "fail" not in statuses(text)
+    text2 = "抽检食品800批次，合格776批次，合格率97.10%。"
+    assert statuses(text2) == ["fail"]

@@ -522,10 +522,19 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     sentence states exactly two figures of one unit before it (no
     remainder or excess, rules ``complement_words``, nor a change,
     :func:`_is_change`: 比计划多412户; not both budgets,
-    which would be two wholes); else []."""
+    which would be two wholes; nor a figure of another year than the rate's:
+    比上年220,832人 before 参保率); else []."""
+    previous = ctx.book.rules.growth.previous_year_words
+    prior = _rate_of_year_before(ctx, s, rate)
+
+    def of_rates_year(p: Placed) -> bool:
+        dated = any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim)
+        return dated == prior
+
     before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
               and p.claim.unit_class not in ("percent", "date")
-              and not names_remainder(ctx, p.claim.metric_text) and not _is_change(ctx, p.claim)]
+              and not names_remainder(ctx, p.claim.metric_text) and not _is_change(ctx, p.claim)
+              and of_rates_year(p)]
     by_unit: dict[str, list[Claim]] = {}
     for claim in before:
         by_unit.setdefault(claim.normalized_unit, []).append(claim)
@@ -777,6 +786,15 @@ def _is_change(ctx: CheckContext, claim: Claim) -> bool:
     if words in ends:
         return True
     return words.endswith(ends) and ("比" in words or "较" in words or any(w in words for w in g.comparison_cues))
+
+
+def _rate_of_year_before(ctx: CheckContext, s: Sentence, rate: Placed) -> bool:
+    """Whether a rate is the year before's: its words or the words before
+    it in its sentence name the year before (上年支出率, 上年执行率为…), or it
+    stands where a figure of the year before does (checks.periods)."""
+    previous = ctx.book.rules.growth.previous_year_words
+    return any(w in ctx.words_of(s, rate) or w in rate.claim.metric_text for w in previous) \
+        or _of_year_before(ctx, rate.claim)
 
 
 def _of_year_before(ctx: CheckContext, figure) -> bool:
@@ -1201,17 +1219,24 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned += _subject_pairs(ctx, s, own, index)
         # a label's value (预算执行率：97.34%) reads the lines of labels and
         # values around it, a form's block: any of their pairs its words allow
-        for n, d in _worded_pairs(ctx, near, index, len(near) if labelled else 3):
-            # pinned only when one of them stands with the rate (its sentence
-            # or line), the pair is of the rate's year (a figure of the year
-            # before only for a rate of the year before, which needs one:
-            # 上年同期执行率 is no rate of this year's spending), and the pair
-            # can be a part and its whole
-            previous = ctx.book.rules.growth.previous_year_words
-            prior = any(w in c.metric_text for w in previous)
+        previous = ctx.book.rules.growth.previous_year_words
+        prior = any(w in c.metric_text for w in previous)
+        prior_rate = _rate_of_year_before(ctx, s, rate)
+
+        def stale_pair(n, d, prior: bool = prior) -> bool:
+            """A pair not of the rate's year: a figure of the year before
+            only for a rate of the year before, which needs one (上年同期执行率
+            is no rate of this year's spending; 比上年220,832人 is no base of
+            this year's 参保率)."""
             dated = any(w in ctx.words_of_figure(o.figure) for o in (n, d) for w in previous) \
                 or any(_of_year_before(ctx, o.figure) for o in (n, d))
-            stale = dated != prior
+            return dated != prior
+
+        for n, d in _worded_pairs(ctx, near, index, len(near) if labelled else 3):
+            # pinned only when one of them stands with the rate (its sentence
+            # or line), the pair is of the rate's year (stale_pair), and the
+            # pair can be a part and its whole
+            stale = stale_pair(n, d)
             over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
             near_enough = generic or _with(c, n.figure) or _with(c, d.figure)
@@ -1220,7 +1245,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # clause (the rate before it) are no reading its words allow
         clause = _clause_of(ctx, s, rate)
         if clause is not None:
-            own_pairs = _worded_pairs(ctx, [(s, p) for p in reversed(clause)], index)
+            own_pairs = [(n, d) for n, d in _worded_pairs(ctx, [(s, p) for p in reversed(clause)], index)
+                         if not stale_pair(n, d, prior_rate)]
             if own_pairs:
                 inside = {id(p.claim) for p in clause}
                 earlier = {id(p.claim) for p in s.placed if 0 <= p.end <= rate.start} - inside
