@@ -129,3 +129,12 @@ def test_a_figure_of_the_year_before_is_no_operand_of_this_years_rate():
     assert "fail" not in statuses(text)
     text2 = "抽检食品800批次，合格776批次，合格率97.10%。"
     assert statuses(text2) == ["fail"]
+
+
+def test_a_cost_per_item_is_no_total_of_the_cost_per_household_beside_it():
+    """个均投入 is itself a cost per unit (per 个): no total that 户均投入
+    divides; with the total stated both are judged on it."""
+    text = "全年改造老旧小区24个、涉及居民3,600户，户均投入8,000.00元，个均投入120.00万元。"
+    assert "fail" not in statuses(text)
+    text = "全年投入改造资金2,880.00万元，改造老旧小区24个、涉及居民3,600户，户均投入8,100.00元，个均投入120.00万元。"
+    assert "fail" in statuses(text)
