@@ -67,7 +67,7 @@ from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
 from .figures import count_unit, cue_rule, figure_interval, stated_text
 from .relations.forms import restated_by_form
-from .sentences import Sentence
+from .sentences import Placed, Sentence
 from .tolerance import Interval
 
 RULE = "metric_consistency"
@@ -410,12 +410,10 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         if cutoff is None or i is None:
             return None
         s = ctx.sentences[i]
-        p = next((q for q in s.placed if q.claim is c), None)
-        if p is None or p.start < 0:
+        p = _placed_figure(s, c)
+        if p is None:
             return None
-        before = s.text[:p.start]
-        opens = max([0] + [m.end() for m in _ITEM_BREAK.finditer(before)])
-        found = list(cutoff.finditer(before, opens))
+        found = list(cutoff.finditer(s.text, _item_opens(s.text, p.start), p.start))
         if not found:
             return None
         date = re.sub(r"\s+", "", found[-1].group("date"))
@@ -523,12 +521,23 @@ def _parallel_items(ctx: CheckContext, a: Statement, b: Statement) -> bool:
     if first.sentence != second.sentence:
         return True
     s = ctx.sentences[first.sentence]
-    pa, pb = (next(p for p in s.placed if p.claim is st.claim) for st in (first, second))
-    return any(m.start() >= pa.end for m in _ITEM_BREAK.finditer(s.text, 0, max(pb.start, 0)))
+    pa, pb = (_placed_figure(s, st.claim) for st in (first, second))  # both found by _item_subject
+    return any(m.start() >= pa.end for m in _ITEM_BREAK.finditer(s.text, 0, pb.start))
 
 
 #: How many sentences apart two parallel items may stand.
 ITEM_REACH = 3
+
+
+def _placed_figure(s: Sentence, claim: Claim) -> Optional[Placed]:
+    """``claim`` as placed in ``s`` at its figure; None when it is not there."""
+    return next((q for q in s.placed if q.claim is claim and q.start >= 0), None)
+
+
+def _item_opens(text: str, end: int) -> int:
+    """Where the item of ``text`` holding position ``end`` opens: after the
+    last item break (:data:`_ITEM_BREAK`) before it, else at 0."""
+    return max([0] + [m.end() for m in _ITEM_BREAK.finditer(text, 0, end)])
 
 
 def _item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[str]]:
@@ -536,10 +545,10 @@ def _item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[str]]:
     from the last item break before it): what the item is about; None when
     it states none."""
     s = ctx.sentences[st.sentence]
-    p = next((q for q in s.placed if q.claim is st.claim), None)
-    if p is None or p.start < 0:
+    p = _placed_figure(s, st.claim)
+    if p is None:
         return None
-    opens = max([0] + [m.end() for m in _ITEM_BREAK.finditer(s.text, 0, p.start)])
+    opens = _item_opens(s.text, p.start)
     before = [q.claim for q in s.placed if opens <= q.start < p.start and q.claim is not st.claim]
     return frozenset(metric_key(ctx, c) or c.metric for c in before) or None
 

@@ -1223,20 +1223,20 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         prior = any(w in c.metric_text for w in previous)
         prior_rate = _rate_of_year_before(ctx, s, rate)
 
-        def stale_pair(n, d, prior: bool = prior) -> bool:
+        def stale_pair(n, d, rate_is_prior: bool) -> bool:
             """A pair not of the rate's year: a figure of the year before
             only for a rate of the year before, which needs one (上年同期执行率
             is no rate of this year's spending; 比上年220,832人 is no base of
             this year's 参保率)."""
             dated = any(w in ctx.words_of_figure(o.figure) for o in (n, d) for w in previous) \
                 or any(_of_year_before(ctx, o.figure) for o in (n, d))
-            return dated != prior
+            return dated != rate_is_prior
 
         for n, d in _worded_pairs(ctx, near, index, len(near) if labelled else 3):
             # pinned only when one of them stands with the rate (its sentence
             # or line), the pair is of the rate's year (stale_pair), and the
             # pair can be a part and its whole
-            stale = stale_pair(n, d)
+            stale = stale_pair(n, d, prior)
             over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
             near_enough = generic or _with(c, n.figure) or _with(c, d.figure)

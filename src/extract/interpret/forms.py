@@ -658,10 +658,10 @@ class Reader:
         first = next((i for i, c in enumerate(order) if c.role in _VALUE_ROLES + _SCORE_ROLES), None)
         if first is None:
             return False
-        shift = first - next(i for i, c in enumerate(order) if c.index == filled[0].index) \
-            if any(c.index == filled[0].index for c in order) else None
-        if shift is None or shift < 0:
+        at = next((i for i, c in enumerate(order) if c.index == filled[0].index), None)
+        if at is None or at > first:
             return False
+        shift = first - at
         placed = [(c, p) for c, p in self.place(pieces, self.ind_cols, layout, shift)
                   if c.role in _VALUE_ROLES + _SCORE_ROLES]
         if len(placed) < len(filled):
