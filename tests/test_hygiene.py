@@ -70,6 +70,14 @@ def test_opposite_alternatives_are_residue_either_way_round():
     assert tokens("指标是否完成：是（否）。", "template_residue") == ["是（否）"]
 
 
+def test_alternatives_split_by_a_slash_are_residue_in_running_text_only():
+    assert tokens("项目支出（增加/减少）主要是新增巡查任务。", "template_residue") == ["增加/减少"]
+    assert tokens("较上年减少/增加6.10万元。", "template_residue") == ["减少/增加"]
+    # a column header may offer both answers
+    table = "三级指标\t是否达标（是/否）\t增加/减少\n巡查次数\t是\t增加\n"
+    assert tokens(table, "template_residue") == []
+
+
 def test_a_synonym_in_brackets_is_not_residue():
     assert tokens("公用经费下降（减少）12.30万元。", "template_residue") == []
     assert tokens("在编人数增长（增加）3人。", "template_residue") == []

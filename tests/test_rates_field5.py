@@ -87,3 +87,15 @@ def test_a_remainder_before_a_rate_is_still_no_operand():
     found = rates(text)
     assert [c.status for c in found] == ["pass"]
     assert "38万元/40万元" in found[0].message
+
+
+# ------------------- payment progress is the execution rate in other words
+
+
+def test_payment_progress_is_an_execution_rate():
+    # 支付进度 / 执行进度: spent over the budget, judged like 执行率
+    wrong = "全年预算调整为640.00万元，累计支付601.60万元，资金支付进度达到94.60%。"
+    found = rates(wrong)
+    assert [c.status for c in found] == ["fail"] and found[0].expected == "94.000%"
+    right = "全年预算调整为640.00万元，累计支付601.60万元，项目执行进度94.00%。"
+    assert [c.status for c in rates(right)] == ["pass"]

@@ -116,6 +116,18 @@ def test_impossible_dates_and_years():
     assert all(r.severity == "error" for r in found)
 
 
+def test_impossible_dates_written_with_hao_or_numerically():
+    """A day written 号 and a numeric date (one separator twice) are dates
+    too; a numeric figure with no month of the year is no date at all."""
+    text = (HEAD + "一、进度\n工程于2022年4月31号通过初验，2022.11.31完成结算，2022-02-29召开总结会，"
+            "2022/6/30上报，2022.10.8归档，2023年3月5号复核。\n二、说明\n按2021.14.2号口径不变。\n")
+    found = failures(text, "date_validity")
+    assert [r.stated for r in found] == ["2022年4月31号", "2022.11.31", "2022-02-29"]
+    assert [r.locations[0].line for r in found] == [3, 3, 3]
+    clean = HEAD + "一、进度\n2022.12.31前完成，2024-02-29复查，2022年4月30号验收。\n"
+    assert failures(clean, "date_validity") == []
+
+
 # ---------------------------------------------------------------- 5 numbered lists
 
 def test_run_on_numbered_list_gap_and_repeat():

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..model import CheckResult, Location
 from .context import CheckContext, make_result
+
+if TYPE_CHECKING:
+    from ..rulefiles.units import DateRules as UnitDateRules
 
 RULE = "date_validity"
 
@@ -69,25 +72,43 @@ def anchored_finditer(rx: re.Pattern, anchor: Optional[str], reach: int, text: s
             last = m.end()
 
 
+def numeric_date(rules: "UnitDateRules") -> re.Pattern:
+    """A numeric date (2023.9.31, 2023-02-30, 2023/4/31): a four-digit year,
+    a month and a day joined by the same one of units.yaml
+    ``dates.numeric_separators`` twice; groups y, m, d (as ``dates.date``)."""
+    separators = "|".join(re.escape(s) for s in rules.numeric_separators)
+    return re.compile(rf"(?<![\d.])(?P<y>\d{{4}})(?P<s>{separators})(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d.])")
+
+
+def _a_numeric_date(m: re.Match, rules: "UnitDateRules") -> bool:
+    """A numeric match is a date only with a year of the range and a month of
+    the year (2023.15.3 is some other figure: only its day is judged)."""
+    return rules.year_min <= int(m.group("y")) <= rules.year_max and 1 <= int(m.group("m")) <= 12
+
+
 def check_dates(ctx: CheckContext) -> list[CheckResult]:
     rules = ctx.book.rules.dates
+    numeric = ctx.rules.units.dates
+    numeric_rx = numeric_date(numeric) if numeric.numeric_separators else None
     patterns = [(re.compile(rules.date), rules.date_anchor, rules.date_reach),
                 (re.compile(rules.bad_year), rules.bad_year_anchor, rules.bad_year_reach)]
     out: list[CheckResult] = []
     for text, offsets, fallback in _texts(ctx):
-        for rx, anchor, reach in patterns:
-            for m in anchored_finditer(rx, anchor, reach, text):
-                found = _problem(m, rules.bad_year)
-                if found is None:
-                    continue
-                what, token = found
-                if offsets:
-                    start, end = offsets[m.start()], offsets[m.end() - 1] + 1
-                    where = ctx.quotes.source.locate(start, end)
-                    quote = ctx.quotes.sentence_at(where)
-                else:
-                    where, quote = fallback, ctx.quotes.verbatim(token)
-                out.append(make_result(ctx, RULE, "date", "fail", f"日期“{token}”不成立：{what}",
-                                       expected=None, stated=token, quote=quote,
-                                       locations=[where] if where else []))
+        matches = [m for rx, anchor, reach in patterns for m in anchored_finditer(rx, anchor, reach, text)]
+        if numeric_rx is not None:
+            matches += [m for m in numeric_rx.finditer(text) if _a_numeric_date(m, numeric)]
+        for m in matches:
+            found = _problem(m, rules.bad_year)
+            if found is None:
+                continue
+            what, token = found
+            if offsets:
+                start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+                where = ctx.quotes.source.locate(start, end)
+                quote = ctx.quotes.sentence_at(where)
+            else:
+                where, quote = fallback, ctx.quotes.verbatim(token)
+            out.append(make_result(ctx, RULE, "date", "fail", f"日期“{token}”不成立：{what}",
+                                   expected=None, stated=token, quote=quote,
+                                   locations=[where] if where else []))
     return out

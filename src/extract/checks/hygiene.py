@@ -181,6 +181,17 @@ def opposite_pattern(rules: ResidueRules) -> re.Pattern:
     return pattern
 
 
+def slash_pattern(rules: ResidueRules) -> Optional[re.Pattern]:
+    """A/B (增加/减少, 是/否) with A and B from the two groups of one pair,
+    either order: both alternatives of a template left in running text
+    (a table's column header may offer them: read outside cells only)."""
+    parts = []
+    for one, other in rules.opposites:
+        a, b = _alternation(one), _alternation(other)
+        parts.append(rf"(?:{a})/(?:{b})|(?:{b})/(?:{a})")
+    return re.compile("|".join(parts)) if parts else None
+
+
 def alternatives_in(opposites: re.Pattern, text: str) -> Iterator[re.Match]:
     """``opposites.finditer(text)`` for a pattern of :func:`opposite_pattern`:
     as every match is a word then "(", it is tried only that many
@@ -209,10 +220,13 @@ def _positions(ch: str, text: str) -> Iterator[int]:
 
 
 def find_residue(rules: ResidueRules, opposites: Optional[re.Pattern], p: Passage,
-                 screen: Screen = _ALL) -> Iterator[Hit]:
+                 screen: Screen = _ALL, slashes: Optional[re.Pattern] = None) -> Iterator[Hit]:
     text = p.span.text
     if opposites is not None:
         for m in alternatives_in(opposites, text):
+            yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
+    if slashes is not None and not p.in_cell and "/" in text:
+        for m in slashes.finditer(text):
             yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
     for pattern in screen.live(rules.prompts):
         for m in pattern.finditer(text):
@@ -539,6 +553,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
     # is tried there only
     n = rules.stem_chars
     not_names = tuple(rules.not_names)
+    not_stems = frozenset(rules.not_stems)
     tried = (pattern.match(text, j.start() - n) for j in _suffix_starts(tuple(group_of)).finditer(text, n))
     for m in tried:
         if m is None:
@@ -546,6 +561,8 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
         stem, suffix = m.group("stem"), m.group("suffix")
         if rules.not_in_stem and not _chars_of(rules.not_in_stem).isdisjoint(stem):
             continue
+        if stem in not_stems:
+            continue  # 示范县 / 示范区: a kind of county or zone, no place's name
         if not_names and text.startswith(not_names, m.start("suffix")):
             continue  # 眉山区域: 区域 is a word, not a district
         key = (stem, group_of[suffix], suffix)
@@ -614,6 +631,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     opposites: Optional[re.Pattern] = opposite_pattern(rules.residue)
     if next(alternatives_in(opposites, screen.whole or ""), None) is None:
         opposites = None  # (as screen.one would find: the pattern reads only its match)
+    slash = slash_pattern(rules.residue)
+    slashes = screen.one(slash.pattern) if slash is not None else None
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
@@ -649,8 +668,9 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             return set()
         return {bisect.bisect_right(starts, m.start()) - 1 for m in any_char(needs).finditer(whole)}
 
-    residue_in = holding(needed_by_any([opposites, *prompts, empty_reason]),
-                         opposites is not None or bool(prompts) or empty_reason is not None)
+    residue_in = holding(needed_by_any([opposites, slashes, *prompts, empty_reason]),
+                         opposites is not None or slashes is not None or bool(prompts)
+                         or empty_reason is not None)
     residue_cells_in = holding(needed_by_any([opposites, *prompts, empty_reason, in_cell]),
                                opposites is not None or bool(prompts) or empty_reason is not None
                                or in_cell is not None)
@@ -681,7 +701,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
         p = passages_read[k]
         by_rule: list[tuple[str, Iterator[Hit]]] = []
         if run(residue_cells_in if p.in_cell else residue_in, k):
-            by_rule.append(("template_residue", find_residue(residue, opposites, p, screen)))
+            by_rule.append(("template_residue", find_residue(residue, opposites, p, screen, slashes)))
         if run(placeholders_in, k):
             by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen)))
         if run(doubled_in, k):

@@ -434,7 +434,7 @@ class YearRules(_Strict):
 class DateRules(_Strict):
     """Forms of dates (groups y, m, d) and of years that cannot be (group year)."""
 
-    date: str = r"(?:(?<!\d)(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    date: str = r"(?:(?<!\d)(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
     bad_year: str = r"(?<![\d.,，、])(?P<year>(?:19|20)\d|(?:19|20)\d{3})年(?=度|\d{1,2}月|[末底初])"
 
     # A quick scan (the forms above test every character of a long text):

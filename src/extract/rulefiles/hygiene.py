@@ -85,6 +85,7 @@ class NameRules(RuleModel):
     stem_chars: int = Field(2, ge=1)
     not_in_stem: str = ""
     not_names: list[str] = Field(default_factory=list)
+    not_stems: list[str] = Field(default_factory=list)
     examples: Examples
 
 
