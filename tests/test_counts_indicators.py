@@ -55,3 +55,16 @@ def test_a_count_of_a_category_or_a_level_of_indicators_is_not_the_table():
     for text in ("其中设置产出指标4项。", "本项目设置一级指标3个。", "共设置满意度指标1项、效益指标2项。",
                  "全馆12个项目共设置绩效指标96项。", "下一年度拟设置三级指标9项。"):
         assert not counts(report(text)), text
+
+
+def test_an_enumeration_running_on_over_lines_is_counted_whole():
+    # the count and 一是 share a line; 二是, 三是 open the lines after
+    text = ("一、履职情况\n\n年度重点工作如下（共{}项）：\n一是开展普法宣传：全年宣讲42场。\n"
+            "二是办理援助案件：全年办结118件。\n三是调解矛盾纠纷：成功调解306起。\n\n二、问题\n\n另有不足。\n")
+    assert [(r.status, r.expected) for r in counts(text.format("三"))] == [("pass", "3")]
+    found = counts(text.format("四"))
+    assert [(r.status, r.expected) for r in found] == [("fail", "3")]
+    assert found[0].message.startswith("“四项”")  # the aside's closing bracket is no part of the count
+    # a line that does not open with the next item ends the run
+    broken = text.format("三").replace("\n三是调解", "\n此外，三是调解")
+    assert [(r.status, r.expected) for r in counts(broken)] == [("fail", "2")]

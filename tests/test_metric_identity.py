@@ -325,3 +325,14 @@ def test_a_provinces_figure_is_not_the_countys():
     text = ("一、产出情况\n\n全县建制村通客车率100%，高于全省平均水平。\n\n"
             "二、说明\n\n据省厅通报，全省建制村通客车率97.6%。\n")
     assert failed(text) == []
+
+
+def test_an_indicators_achievement_is_named_by_the_indicator_not_by_its_role():
+    # 实际完成 / 年度目标 are roles: each line's figure is its own indicator's
+    text = ("一、绩效目标完成情况\n\n档案数字化率：年度目标≥80%，实际完成86.5%，目标已完成。\n"
+            "查档服务满意度：年度目标≥90%，实际完成93.2%，目标已完成。\n")
+    assert failed(text) == []
+    # one indicator's achievement stated twice, two ways, is still found, by its name
+    text += "\n二、自评结论\n\n档案数字化率：实际完成88.5%。\n"
+    [message] = failed(text)
+    assert "档案数字化率（实际完成）" in message and "86.5%" in message and "88.5%" in message

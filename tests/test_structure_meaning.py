@@ -6,6 +6,8 @@ paragraph, and counts in words against what they count."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from extract import Extractor
@@ -73,6 +75,19 @@ def test_score_of_other_projects_is_not_the_reports():
     text = HEAD + "一、预算绩效管理\n绩效自评的项目4个，平均得分99.43分（其中，绩效评级为“优”的项目4个；绩效评级为“不合格”的项目0个）。\n"
     meta = EX.parse_text(text, run_checks=False).meta
     assert meta.self_score is None and meta.grade is None
+
+
+def test_the_self_score_is_the_total_not_a_part_score():
+    # the parts' 合计 after them is the score; a kind of indicators' score is a part
+    summed = HEAD + "一、自评结论\n本项目执行率得分9.6分，绩效指标得分82.7分，合计92.3分，等级为优。\n"
+    assert EX.parse_text(summed, run_checks=False).meta.self_score == Decimal("92.3")
+    assert failures(summed, "score_grade") == []
+    parts = (HEAD + "一、自评结论\n自评总分91.5分，其中产出指标得分45.5分，效益指标得分28.0分，"
+             "满意度指标得分9.0分，预算执行得分9.0分。等级：优。\n")
+    assert EX.parse_text(parts, run_checks=False).meta.self_score == Decimal("91.5")
+    # a sum of minutes is no score
+    minutes = HEAD + "一、培训\n每期授课40分，合计120分钟。\n"
+    assert EX.parse_text(minutes, run_checks=False).meta.self_score is None
 
 
 def test_grade_against_the_reports_own_bands():

@@ -646,6 +646,9 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     others = [st for st in involved if st is not first]
     locations = [st.claim.location for st in [first] + others]
     quote = join_places(ctx.quote_claim(st.claim) for st in [first] + others)
+    subjects = {st.subject for st in involved}
+    if len(subjects) == 1 and None not in subjects:
+        name = f"{subjects.pop()}（{name}）"  # a role's figures: named by their subject (案件办结率（实际完成）)
     if not bad:
         return make_result(ctx, RULE, "metric_consistency", "pass",
                            f"“{name}”在 {len(involved)} 处的数值一致：{stated_text(first.claim)}",

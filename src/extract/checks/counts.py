@@ -35,6 +35,7 @@ from ..model import CheckResult, Location, Section, Table
 from ..quantities import parse_number
 from .context import CLAUSE_BREAK, CheckContext, make_result
 from .figures import cell_number
+from ..markers import EnumerationMark
 from .relations.tables import table_name
 from .screen import any_word
 
@@ -382,7 +383,8 @@ def _judge_following(ctx: CheckContext, section: Section, m: re.Match, listed: i
     if n is None or n < 2:
         return None
     ok = n == listed
-    what = f"“{m.group('num')}{m.group('mw')}{m.group('noun')}”"
+    # (a closing bracket ending the noun is the aside's, folded: （共三项）)
+    what = f"“{m.group('num')}{m.group('mw')}{m.group('noun').rstrip(')）')}”"
     return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
                        f"{what}与其后{how}的 {listed} 项{'相符' if ok else '不符'}",
                        expected=str(listed), stated=m.group("num") + m.group("mw"),
@@ -406,9 +408,12 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
     pattern, _ = count
     counted = re.compile(pattern.pattern.removesuffix(r"\s*$"))
     out: list[CheckResult] = []
+    def same_run(first: EnumerationMark, nxt: EnumerationMark) -> bool:
+        return nxt.ordinal != 1 and nxt.marker.startswith("其") == first.marker.startswith("其")
+
     for section in ctx.report.sections:
         paragraphs = [p for p in section.body.split("\n") if p.strip()]
-        for para in paragraphs:
+        for i, para in enumerate(paragraphs):
             marks = markers.enumerations(para) if counted.search(para) is not None else []
             for k, first in enumerate(marks):
                 if first.ordinal != 1:
@@ -418,9 +423,22 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
                     continue
                 run = 1
                 for nxt in marks[k + 1:]:
-                    if nxt.ordinal == 1 or nxt.marker.startswith("其") != first.marker.startswith("其"):
+                    if not same_run(first, nxt):
                         break
                     run += 1
+                else:
+                    # the items run on in the paragraphs after, one or more
+                    # each, every one opening with the next of the run
+                    # (一是… on its own line after 共三项：一是…)
+                    for later in paragraphs[i + 1:]:
+                        marks_later = markers.enumerations(later.lstrip())
+                        if not marks_later or marks_later[0].start != 0 or marks_later[0].ordinal != run + 1 \
+                                or not same_run(first, marks_later[0]):
+                            break
+                        for nxt in marks_later:
+                            if not same_run(first, nxt) or nxt.ordinal != run + 1:
+                                break
+                            run += 1
                 start = max(para.rfind("。", 0, m.start()), para.rfind("；", 0, m.start())) + 1
                 sentence = para[start:first.start]
                 loc = _claim_at(ctx, section, m, sentence)
