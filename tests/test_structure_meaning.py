@@ -90,6 +90,15 @@ def test_the_self_score_is_the_total_not_a_part_score():
     assert EX.parse_text(minutes, run_checks=False).meta.self_score is None
 
 
+def test_a_whole_score_is_exact():
+    # scores are given in points: a form's 总分 of 85 is not the text's 84.70
+    form = ("一、自评表\n三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n修缮档案册数 | ≥300册 | 310册 | 50 | 50\n"
+            "查档满意度 | ≥90% | 92% | 35 | 35\n总分 | — | — | 85 | 85\n二、自评结论\n本项目自评得分为{}分，等级为良。\n")
+    found = failures(HEAD + form.format("84.70"), "score_grade")
+    assert [r.kind for r in found] == ["restated_total"]
+    assert failures(HEAD + form.format("85.00"), "score_grade") == []
+
+
 def test_grade_against_the_reports_own_bands():
     text = HEAD + "一、自评结论\n自评得分95分（含）以上为优秀，85分（含）至95分为良好，60分（含）至85分为合格，60分以下为不合格。本项目自评得分93.20分，评价等级为优秀。\n"
     found = failures(text, "score_grade")

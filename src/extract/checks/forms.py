@@ -45,7 +45,8 @@ from .context import CheckContext, make_result
 from .figures import figure_interval, stated_text
 from .grade_scale import grade_for, stated_scale
 from .quotes import CELL_SEPARATOR, join_places
-from .tolerance import Interval, holds, ratio_interval, round_for_message, stated_interval, sum_interval
+from .tolerance import (Interval, holds, ratio_interval, round_for_message, score_interval, stated_interval,
+                        sum_interval)
 
 RULE = "form"
 
@@ -65,9 +66,8 @@ def _exact(cell: FormCell) -> Interval:
 
 
 def _score_interval(cell: FormCell) -> Interval:
-    """A 得分 as stated: a score with decimals is rounded (9.69 for
-    9.694), a whole one exact."""
-    return _exact(cell) if cell.precision == 0 else _interval(cell)
+    """A 得分 as stated (:func:`score_interval`)."""
+    return score_interval(cell.value, cell.precision)  # type: ignore[arg-type]
 
 
 def note_decimals(ctx: CheckContext, form: Form) -> Optional[int]:

@@ -17,7 +17,7 @@ from .context import CheckContext, make_result
 from .figures import show
 from .grade_scale import grade_for, stated_scale
 from .quotes import join_places
-from .tolerance import holds, stated_interval, sum_interval
+from .tolerance import holds, score_interval, sum_interval
 
 RULE = "score_grade"
 
@@ -67,8 +67,8 @@ def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
     if any(s is None for s in scores):
         return make_result(ctx, RULE, "score_sum", "skipped", "部分指标未给出得分，无法核对得分合计",
                            locations=locs + [i.location for i in inds if i.score is None][:1])
-    total = sum_interval(stated_interval(s, _decimals(s)) for s in scores)  # type: ignore[arg-type]
-    stated = stated_interval(meta.self_score, _decimals(meta.self_score))
+    total = sum_interval(score_interval(s, _decimals(s)) for s in scores)  # type: ignore[arg-type]
+    stated = score_interval(meta.self_score, _decimals(meta.self_score))
     ok = holds(total, stated)
     expected = show(total.midpoint, max(_decimals(s) for s in scores))  # type: ignore[arg-type]
     verdict = "相符" if ok else "不符"
@@ -93,8 +93,8 @@ def check_restated_total(ctx: CheckContext) -> list[CheckResult]:
     cell = form.total["score"]
     if form.location.line <= loc.line <= form.location.end_line:
         return []
-    ok = stated_interval(meta.self_score, _decimals(meta.self_score)).overlaps(
-        stated_interval(cell.value, cell.precision))  # type: ignore[arg-type]
+    ok = score_interval(meta.self_score, _decimals(meta.self_score)).overlaps(
+        score_interval(cell.value, cell.precision))  # type: ignore[arg-type]
     verdict = "相符" if ok else "不符"
     return [make_result(ctx, RULE, "restated_total", "pass" if ok else "fail",
                         f"正文所述自评得分 {meta.self_score} 分与自评表总分 {cell.text} 分{verdict}",

@@ -170,6 +170,13 @@ def stated_interval(value: Decimal, precision: int, qualifier: Optional[str] = N
     return Interval(lo, hi)
 
 
+def score_interval(value: Decimal, precision: int) -> Interval:
+    """A score (得分, 总分, a self-score) as stated: one with decimals is
+    rounded (9.69 for 9.694), a whole one is exact (scores are given in
+    points: 90 is not 89.8)."""
+    return stated_interval(value, precision, exact=precision == 0)
+
+
 def sum_interval(parts: Iterable[Interval]) -> Interval:
     """The interval of a sum: lows added, highs added."""
     total = Interval.exact(Decimal(0))
