@@ -336,3 +336,19 @@ def test_an_indicators_achievement_is_named_by_the_indicator_not_by_its_role():
     text += "\n二、自评结论\n\n档案数字化率：实际完成88.5%。\n"
     [message] = failed(text)
     assert "档案数字化率（实际完成）" in message and "86.5%" in message and "88.5%" in message
+
+
+def test_a_figure_restated_in_brackets_in_another_unit():
+    def restated(text: str) -> list:
+        return [(c.status, c.stated) for c in of(checks_of("一、预算执行\n\n" + text + "\n"), RULE)
+                if c.kind == "restated_figure"]
+    assert restated("全年累计拨付486.30万元（合计4,863,000元），执行率97.26%。") == [("pass", "4,863,000元")]
+    assert restated("全年累计拨付486.30万元（合计4,836,000元），执行率97.26%。") == [("fail", "4,836,000元")]
+    # a rounding restated 约合 holds within its own precision
+    assert restated("全年实际支出12,486,133.20元（约合1248.61万元）。") == [("pass", "1248.61万元")]
+    assert restated("全年实际支出12,486,133.20元（约合1284.61万元）。") == [("fail", "1284.61万元")]
+    # or after 折合 in the next clause
+    assert restated("全年累计拨付486.30万元，折合4,836,000元。") == [("fail", "4,836,000元")]
+    # a part in brackets, a count or an aside is no restatement
+    assert restated("项目资金300.00万元（其中中央资金120.00万元）。") == []
+    assert restated("培训经费8.00万元（共12期）。") == []

@@ -674,8 +674,36 @@ def _join_table_parts(ctx: CheckContext, by_scope: dict[frozenset[str], list[Sta
             by_scope[scope] += [st for st in by_scope.get(scope - {word}, []) if st.claim.origin == "table"]
 
 
-def check_metric_consistency(ctx: CheckContext) -> list[CheckResult]:
+def bracketed_restatements(ctx: CheckContext) -> list[CheckResult]:
+    """A figure restated right after it, in brackets or after 折合 (rules
+    ``consistency.restated_before`` / ``restated_after``: 752.00万元（合计
+    7,520,000元）, 752.00万元，折合7,520,000元) against it: one quantity of one
+    unit class written twice must agree within the precision each is stated
+    to (DESIGN.md)."""
+    rules = ctx.book.rules.consistency
+    if not rules.restated_before or not rules.restated_after:
+        return []
+    before, after = re.compile(rules.restated_before), re.compile(rules.restated_after)
     out: list[CheckResult] = []
+    for s in ctx.sentences:
+        for a, b in zip(s.placed, s.placed[1:]):
+            if a.end < 0 or b.start < a.end or not before.search(s.text[a.end:b.start]) \
+                    or not after.match(s.text, b.end):
+                continue
+            x, y = a.claim, b.claim
+            if x.normalized_unit != y.normalized_unit or x.unit_class != y.unit_class or x.operator or y.operator:
+                continue
+            ok = figure_interval(x, ctx.book).overlaps(figure_interval(y, ctx.book))
+            verdict = "一致" if ok else "不一致"
+            out.append(make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
+                                   f"{stated_text(x)}与其后的复述 {stated_text(y)} {verdict}",
+                                   expected=stated_text(x), stated=stated_text(y),
+                                   quote=ctx.quote_claim(x), locations=[x.location, y.location]))
+    return out
+
+
+def check_metric_consistency(ctx: CheckContext) -> list[CheckResult]:
+    out: list[CheckResult] = bracketed_restatements(ctx)
     for (name, _unit), group in statements(ctx).items():
         if len(group) < 2 or not _comparable(ctx, group):
             continue

@@ -419,12 +419,16 @@ class ConsistencyRules(_Strict):
     light_verbs: list[str] = Field(default_factory=list)
     table_subject_endings: list[str] = Field(default_factory=list)
     inferred_near_relative: Decimal = Decimal("0.05")
+    # a figure restated in brackets right after another (752.00万元（合计7,520,000元）):
+    # the words between them, and after the second
+    restated_before: Optional[str] = None
+    restated_after: Optional[str] = None
     # a cut-off date before a figure in its clause (截至6月底): part of its scope
     cutoff: Optional[str] = None
     # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope
     cutoff_year_end: Optional[str] = None
 
-    _cutoff = field_validator("cutoff", "cutoff_year_end")(check_regex)
+    _cutoff = field_validator("cutoff", "cutoff_year_end", "restated_before", "restated_after")(check_regex)
 
 
 class YearRules(_Strict):
