@@ -99,6 +99,18 @@ def test_a_whole_score_is_exact():
     assert failures(HEAD + form.format("85.00"), "score_grade") == []
 
 
+def test_grade_bands_written_as_ranges_and_a_partial_scale():
+    ranges = HEAD + "一、自评结论\n综合得分86.40分（≥88分为优秀，76-88分为良好，60-76分为合格），评价等级为{}。\n"
+    assert [r.expected for r in failures(ranges.format("优秀"), "score_grade")] == ["良好"]
+    assert failures(ranges.format("良好"), "score_grade") == []
+    # 及以上 without （含）
+    plain = HEAD + "一、自评结论\n评分标准：93分及以上为“优”、83-92.99分为“良”、60-82.99分为“中”。本项目得分92.50分，等级为“良”。\n"
+    assert failures(plain, "score_grade") == []
+    # a scale whose top band is not read is partial: the national one judges
+    partial = HEAD + "一、自评结论\n评分标准：83-92.99分为“良”、60-82.99分为“中”。本项目得分97.20分，等级为“优”。\n"
+    assert failures(partial, "score_grade") == []
+
+
 def test_grade_against_the_reports_own_bands():
     text = HEAD + "一、自评结论\n自评得分95分（含）以上为优秀，85分（含）至95分为良好，60分（含）至85分为合格，60分以下为不合格。本项目自评得分93.20分，评价等级为优秀。\n"
     found = failures(text, "score_grade")

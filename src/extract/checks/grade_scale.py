@@ -53,15 +53,22 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     if not patterns:
         return None
     best: list[GradeBand] = []
+    capped = False  # whether the highest band of ``best`` states an upper bound
     for sentence in sentences:
         bands: dict[str, GradeBand] = {}
+        upper: dict[str, bool] = {}
         for rx in patterns:
             for m in rx.finditer(sentence):
                 grade = m.group("grade")
                 low = m.groupdict().get("min")
                 words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
-                bands.setdefault(grade, GradeBand(grade=grade, words=list(dict.fromkeys(words)),
-                                                  min=Decimal(low) if low else Decimal(0)))
+                if grade not in bands:
+                    bands[grade] = GradeBand(grade=grade, words=list(dict.fromkeys(words)),
+                                             min=Decimal(low) if low else Decimal(0))
+                    upper[grade] = m.groupdict().get("max") is not None
         if len(bands) > len(best):
             best = list(bands.values())
-    return tuple(best) if len(best) >= 2 else None
+            capped = upper[max(best, key=lambda b: b.min).grade]
+    # a highest band with an upper bound (80-89.99分为良) has one above it
+    # that no pattern read: 99 分 would fall in 良
+    return tuple(best) if len(best) >= 2 and not capped else None
