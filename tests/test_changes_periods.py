@@ -91,3 +91,21 @@ def test_parts_of_a_partition_without_their_whole_are_no_years_figure():
     # the year's figure is 基本 + 项目, stated nowhere: no single part is it
     text = "基本支出470.00万元、项目支出350.00万元。上年同期支出800.00万元，本年同比增长2.50%。"
     assert statuses(text, "growth") == ["skipped"]
+
+
+def test_a_bracket_after_the_comparison_and_the_metrics_own_words():
+    # 比上年支出（P）: the words between the cue and the bracket are the
+    # metric's; P is still the year before's figure
+    text = "全年支出912.00万元，比上年支出（760.00万元）增加{}万元，同比增长{}%。"
+    assert statuses(text.format("152.00", "20.00"), "difference") == ["pass"]
+    assert statuses(text.format("152.00", "20.00"), "growth") == ["pass"]
+    assert statuses(text.format("152.00", "25.00"), "growth") == ["fail"]
+    assert statuses(text.format("125.00", "20.00"), "difference") == ["fail"]
+
+
+def test_a_balance_whose_words_follow_its_figure():
+    # 尚有X未使用 / 剩余X / 资金余额X: a balance, budget − spent
+    for wording in ("尚有{}万元未使用", "截至年底剩余{}万元未支付", "项目资金余额{}万元"):
+        text = "全年预算640.00万元，实际支出598.40万元，" + wording + "，已按规定结转。"
+        assert statuses(text.format("41.60"), "difference") == ["pass"], wording
+        assert statuses(text.format("46.10"), "difference") == ["fail"], wording

@@ -693,6 +693,9 @@ def bracketed_restatements(ctx: CheckContext) -> list[CheckResult]:
             x, y = a.claim, b.claim
             if x.normalized_unit != y.normalized_unit or x.unit_class != y.unit_class or x.operator or y.operator:
                 continue
+            if any(q and ctx.book.qualifiers.direction(q) != "approximate" for q in (x.qualifier, y.qualifier)) \
+                    or ctx.book.scope_words.search(y.text):
+                continue  # 21名（累计77名）: another scope, not the figure again
             ok = figure_interval(x, ctx.book).overlaps(figure_interval(y, ctx.book))
             verdict = "一致" if ok else "不一致"
             out.append(make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",

@@ -60,6 +60,11 @@ def difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
         return None
     words = own_words(p)
     i = rule_for(ctx.book.rules.differences, words)
+    if i is None and p.end >= 0 and words.endswith(tuple(ctx.book.rules.difference_lead_words) or ("\0",)):
+        # 尚有58.00万元未使用: the balance's words come after it
+        after = CLAUSE_BREAK.split(c.sentence[p.end:p.end + 12], 1)[0]
+        words = f"{words}{after}"
+        i = rule_for(ctx.book.rules.differences, words)
     if i is None:
         return None
     not_words = ctx.book.difference_not_words[i]
@@ -74,7 +79,8 @@ def _names_no_subject(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> 
     ``operands.generic_rate_words``). 宣传培训经费采取线上培训方式，节约47,000元
     names its subject in the clause before."""
     drop = sorted(ctx.book.rules.differences[index].words + ctx.book.rules.operands.generic_rate_words +
-                  ctx.book.rules.difference_generic_words, key=len, reverse=True)
+                  ctx.book.rules.difference_generic_words + ctx.book.rules.difference_lead_words,
+                  key=len, reverse=True)
 
     def bare(words: str) -> bool:
         words = ctx.book.year_cue.sub("", words)

@@ -75,12 +75,23 @@ _OPENERS = "（([【"
 def _bracket_after_cue(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether ``p`` opens a bracket right after a comparison cue (全年支出
     比上年（1,000.00万元）增加…: the bracket states the figure compared
-    with, the year before's; rules ``growth.comparison_cues``)."""
+    with, the year before's; rules ``growth.comparison_cues``), the cue
+    perhaps followed by the metric's own words (比上年支出（650.00万元）: at
+    most ``growth.cue_gap_chars`` characters, no digit, no clause break)."""
+    g = ctx.book.rules.growth
     text = s.text[:p.start].rstrip()
     if not text or text[-1] not in _OPENERS:
         return False
     text = text[:-1].rstrip().removesuffix("的")
-    return text.endswith(tuple(ctx.book.rules.growth.comparison_cues))
+    cues = tuple(g.comparison_cues)
+    if text.endswith(cues):
+        return True
+    reach = text[-(g.cue_gap_chars + max(map(len, cues), default=0)):]
+    ends = [reach.rfind(c) + len(c) for c in cues if c in reach]
+    if not ends:
+        return False
+    gap = reach[max(ends):]
+    return 0 < len(gap) <= g.cue_gap_chars and not any(ch.isdigit() or ch in "，,。；;：:（()）" for ch in gap)
 
 
 def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:

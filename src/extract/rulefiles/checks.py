@@ -496,6 +496,7 @@ class CheckRules(_Strict):
     # Words that name no subject of a balance (年末, 资金): a balance named by
     # these and its rule's words alone is the report's own.
     difference_generic_words: list[str] = Field(default_factory=list)
+    difference_lead_words: list[str] = Field(default_factory=list)
     operands: OperandRules = Field(default_factory=OperandRules)
     table_rates: TableRateRules = Field(default_factory=TableRateRules)
     growth: GrowthRules
