@@ -75,3 +75,45 @@ def test_second_document_after_its_form_is_still_numbered_anew():
     assert failures(text2, "heading_order") == []
     titles = [s for s in EX.parse_text(text2).sections if s.style == "title"]
     assert len(titles) == 1
+
+
+# ---------------------------------------------------------------- (1) after a lead-in
+
+def test_inline_paren_list_after_a_lead_in_comma_starts_at_its_first_item():
+    text = HEAD + "一、主要做法\n为推进项目落地，（1）健全工作机制；（2）细化资金管理；（3）加强跟踪问效。\n"
+    assert failures(text, "enumeration_order") == []
+    sec = EX.parse_text(text).sections[0]
+    assert [e.ordinal for e in sec.enumerations] == [1, 2, 3]
+
+
+def test_inline_paren_list_after_a_lead_in_comma_with_a_gap_is_flagged():
+    text = HEAD + "一、主要做法\n为推进项目落地，（1）健全工作机制；（2）细化资金管理；（4）加强跟踪问效。\n"
+    assert [r.stated for r in failures(text, "enumeration_order")] == ["(4)"]
+
+
+# ---------------------------------------------------------------- 第一，第二
+
+def test_di_ordinal_list_with_a_gap_is_flagged():
+    text = HEAD + "一、主要做法\n第一，压实主体责任；第二，规范资金拨付；第四，强化结果运用。\n"
+    found = failures(text, "enumeration_order")
+    assert [(r.stated, r.expected) for r in found] == [("第四", "第三")]
+    assert "“第四”之前缺少“第三”" in found[0].message
+
+
+def test_di_ordinal_list_after_a_lead_in_in_order_passes():
+    text = HEAD + "一、主要做法\n在资金管理上，第一，压实主体责任；第二，规范资金拨付；第三，强化结果运用。\n"
+    assert failures(text, "enumeration_order") == []
+    sec = EX.parse_text(text).sections[0]
+    assert [e.marker for e in sec.enumerations] == ["第一", "第二", "第三"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "第二季度完成器材安装，第三季度完成验收。",
+    "第二批资金已于6月到位，第四批资金于年底拨付。",
+    "委托第三方机构开展满意度调查，第五方面工作另行报告。",
+    "全市排名第二，较上年提升两位，全省第四，",
+    "第一、二季度支出进度偏慢，第三、四季度明显加快。",
+])
+def test_di_ordinals_of_periods_batches_and_ranks_are_no_list(sentence):
+    assert marker_set().enumerations(sentence) == []
+    assert failures(HEAD + "一、主要做法\n" + sentence + "\n", "enumeration_order") == []
