@@ -117,3 +117,31 @@ def test_di_ordinal_list_after_a_lead_in_in_order_passes():
 def test_di_ordinals_of_periods_batches_and_ranks_are_no_list(sentence):
     assert marker_set().enumerations(sentence) == []
     assert failures(HEAD + "一、主要做法\n" + sentence + "\n", "enumeration_order") == []
+
+
+# ---------------------------------------------------------------- table of contents
+
+def test_contents_with_varied_leaders_and_an_unnumbered_last_entry_is_one_block():
+    # entries joined into paragraphs by their widths; the last, with a leader
+    # and no page number, is longer than a heading line can be
+    dots = [50, 45, 46, 41, 48, 43, 41, 37, 38, 50, 47]
+    entries = ["1.总体情况", "1.1单位基本职能", "1.2年度支出概况", "1.3重点项目安排", "2.评价工作开展",
+               "2.1评价依据", "2.2评价方法", "2.3评价的不足", "3.部门整体支出评价结论分析", "3.1资金投入",
+               "3.2资金使用"]
+    pages = ["1", "1", "2", "2", "3", "3", "3", "4", "4", "4", ""]
+    lines = ["目  录", ""]
+    for title, n, page in zip(entries, dots, pages):
+        lines += [title + "·" * n + page, ""]
+    text = "\n".join(lines) + "\n"
+    assert failures(text, "heading_order") == []
+    assert EX.parse_text(text).sections == []
+
+
+def test_body_after_a_cut_contents_keeps_its_headings():
+    lines = ["目录", "1.总体情况··························1", "2.评价工作开展··························3",
+             "3.评价结论与分析" + "·" * 52, "",
+             "1.总体情况", "本单位负责全市的体育工作。", "2.评价工作开展", "按有关办法组织评价。",
+             "3.评价结论与分析", "评价得分为92分。"]
+    text = "\n".join(lines) + "\n"
+    assert failures(text, "heading_order") == []
+    assert [s.marker for s in EX.parse_text(text).sections] == ["1.", "2.", "3."]

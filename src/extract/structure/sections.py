@@ -90,6 +90,7 @@ class SectionBuilder:
         self.roots = 0
         self.bodies: dict[str, list[str]] = {}
         self._page_number = re.compile(markers.rules.contents.page_number)
+        self._leader = re.compile(markers.rules.contents.leader) if markers.rules.contents.leader else None
         self._form_cell_before = re.compile(markers.rules.form_cell_before) if markers.rules.form_cell_before else None
 
     # -- levels
@@ -233,9 +234,12 @@ class SectionBuilder:
 
     def _entry_like(self, block: Block) -> bool:
         """A line that can be an entry: a heading line, a line ending in a
-        page number, or a short line with no sentence punctuation."""
+        page number or in a dotted leader, or a short line with no sentence
+        punctuation."""
         raws = [self.source.line_span(n).text.strip() for n in range(block.first_line, block.last_line + 1)]
+        leader = self._leader
         return all(self.heading_line(t) or bool(self._page_number.search(t))
+                   or (leader is not None and leader.search(t) is not None)
                    or (len(t) <= self.markers.rules.max_heading_chars and LineClassifier.is_title_like(t))
                    for t in raws if t)
 
