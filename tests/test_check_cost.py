@@ -316,19 +316,21 @@ def test_counts_opening_with_their_first_character_match_as_the_lookbehind_form(
             [(m.span(), m.groupdict()) for m in slow.finditer(text)]
 
 
-ENUMERATION_TEXT = st.text(alphabet="一二三十其是，,。；：:！“\" \nA甲", max_size=24)
+ENUMERATION_TEXT = st.text(alphabet="一二三十其第是，,、。；：:！“\" \nA甲1", max_size=24)
 # the inline enumerations of rules/headings.yaml as first written: the place
 # before them (the start, or after one of these marks) looked at first
 ENUMERATIONS_LOOKING_BACK_FIRST = {
     "一是": r'(?:(?<=^)|(?<=[。；;，,：:！？\s“"]))(?P<n>[一二三四五六七八九十]{1,2})是',
     "其一": r'(?:(?<=^)|(?<=[。；;，,：:！？\s]))其(?P<n>[一二三四五六七八九十]{1,2})(?=[，,：:是])',
+    "第一": r'(?:(?<=^)|(?<=[。；;，,：:！？\s]))第(?P<n>[一二三四五六七八九十]{1,2})'
+            r'(?=[，,：:]|、(?![一二三四五六七八九十\d]))',
 }
 
 
 @settings(max_examples=400, deadline=None)
 @given(ENUMERATION_TEXT)
 def test_enumerations_opening_with_what_they_consume_match_as_looking_back_first(text):
-    """rules/headings.yaml's 一是 and 其一 open with what they consume (a
+    """rules/headings.yaml's 一是, 其一 and 第一 open with what they consume (a
     search skips to the numerals) and look at the place before from there:
     every match, its place and its number, is the lookbehind-first form's."""
     from extract.ruleset import RuleSet

@@ -114,9 +114,11 @@ def _split_runs(items: list[Numbered]) -> list[list[Numbered]]:
 
 
 def _enum_form(marker: str) -> str:
-    """The family of an enumeration mark: 其一, 一是, 1. or (1)."""
+    """The family of an enumeration mark: 其一, 第一, 一是, 1. or (1)."""
     if marker.startswith("其"):
         return "其"
+    if marker.startswith("第"):
+        return "第"
     if marker[:1] in "(（":
         return "(1)"
     if marker[:1].isdigit():
@@ -131,6 +133,8 @@ _HEADING_STYLE = {"(1)": "paren_arabic", "1.、": "arabic", "1..": "arabic", "1.
 def _enum_marker(form: str) -> Callable[[int], str]:
     if form == "其":
         return lambda n: f"其{_cn(n)}"
+    if form == "第":
+        return lambda n: f"第{_cn(n)}"
     if form == "(1)":
         return lambda n: f"({n})"
     if form.startswith("1."):

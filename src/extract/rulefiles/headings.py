@@ -34,13 +34,16 @@ class EnumerationForm(_Strict):
 class ContentsRules(_Strict):
     """A table of contents: its title words, and the page number or dotted
     leader that ends an entry (a run of ``min_entries`` such entries is a
-    table of contents even without a title)."""
+    table of contents even without a title); ``leader``, a dotted leader
+    that ends an entry whose page number is missing (the last entry of a
+    cut contents): the entry is still one of the block."""
 
     titles: list[str] = ["目录"]
     page_number: str = r"(?:[.．…·_—-]{2,}\s*|\s+)\d{1,3}$"
+    leader: str = ""
     min_entries: int = 3
 
-    _v = field_validator("page_number")(check_regex)
+    _v = field_validator("page_number", "leader")(check_regex)
 
 
 class HeadingRules(_Strict):

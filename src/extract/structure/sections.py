@@ -90,6 +90,7 @@ class SectionBuilder:
         self.roots = 0
         self.bodies: dict[str, list[str]] = {}
         self._page_number = re.compile(markers.rules.contents.page_number)
+        self._leader = re.compile(markers.rules.contents.leader) if markers.rules.contents.leader else None
         self._form_cell_before = re.compile(markers.rules.form_cell_before) if markers.rules.form_cell_before else None
 
     # -- levels
@@ -233,9 +234,12 @@ class SectionBuilder:
 
     def _entry_like(self, block: Block) -> bool:
         """A line that can be an entry: a heading line, a line ending in a
-        page number, or a short line with no sentence punctuation."""
+        page number or in a dotted leader, or a short line with no sentence
+        punctuation."""
         raws = [self.source.line_span(n).text.strip() for n in range(block.first_line, block.last_line + 1)]
+        leader = self._leader
         return all(self.heading_line(t) or bool(self._page_number.search(t))
+                   or (leader is not None and leader.search(t) is not None)
                    or (len(t) <= self.markers.rules.max_heading_chars and LineClassifier.is_title_like(t))
                    for t in raws if t)
 
@@ -271,11 +275,31 @@ class SectionBuilder:
                 and not blocks[i].span.text[mk.end:].strip()
                 and bool(self._form_cell_before.search(blocks[i - 1].span.text.strip())))
 
-    def _is_part_title(self, block: Block) -> bool:
-        text = block.span.text
+    def _is_part_title(self, i: int) -> bool:
+        """A second document's title: a title-like line with a part-title
+        word, after the body began, whose numbering does not go on after it.
+        The title of a form set inside the report ("四、绩效自评表", then
+        "项目支出绩效自评表（2023年度）", the table, "五、存在问题") is no
+        second document: the next heading goes on with a count open before it."""
+        text = self.doc.blocks[i].span.text
         words = self.markers.rules.part_titles
         return (bool(self.stack) and self.markers.match(text) is None and len(text) <= 60
-                and LineClassifier.is_title_like(text) and any(w in text for w in words))
+                and LineClassifier.is_title_like(text) and any(w in text for w in words)
+                and not self._numbering_goes_on(i))
+
+    def _numbering_goes_on(self, i: int) -> bool:
+        """True when the first heading after block ``i`` goes on with the
+        count of a level open now ("五、" with "四、" open; "六、" too, a gap
+        of the report's own numbering): a second document starts at 1."""
+        blocks = self.doc.blocks
+        for j in range(i + 1, len(blocks)):
+            if blocks[j].kind != "paragraph":
+                continue
+            mk = self.markers.match(blocks[j].span.text)
+            if mk is None or self._row_label(j) or self._form_cell(j, mk):
+                continue
+            return any(o.style == mk.style and o.ordinal < mk.ordinal for o in self.stack)
+        return False
 
     def build(self) -> DocumentStructure:
         blocks = self.doc.blocks
@@ -295,7 +319,7 @@ class SectionBuilder:
                 if split is not None:
                     self._heading(block, Marker("contents", 0, "", 0, True), i, (split[0], split[1], bool(split[1])))
                     continue
-            if block.kind == "paragraph" and self._is_part_title(block):
+            if block.kind == "paragraph" and self._is_part_title(i):
                 self.stack.clear()
                 self._heading(block, Marker("title", 1, "", 0, True), i, (block.span.strip(), Span("", ()), False))
                 continue
