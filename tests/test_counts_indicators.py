@@ -5,7 +5,7 @@ tests, each with its own figures."""
 
 from __future__ import annotations
 
-from test_checks_forms import checks_of, of
+from test_checks_forms import TITLE, checks_of, of
 
 
 def counts(text: str, status=None):
@@ -68,3 +68,21 @@ def test_an_enumeration_running_on_over_lines_is_counted_whole():
     # a line that does not open with the next item ends the run
     broken = text.format("三").replace("\n三是调解", "\n此外，三是调解")
     assert [(r.status, r.expected) for r in counts(broken)] == [("fail", "2")]
+
+
+def test_a_count_before_the_first_heading_is_read():
+    # a report (or a page) whose lead-in states a count before any heading
+    text = "某县档案馆2023年度部门整体支出绩效自评报告\n\n年内开展了三项重点工作：档案征集、数字化扫描、查档服务、业务培训。\n\n一、基本情况\n\n另有说明。\n"
+    found = counts(text)
+    assert [(r.status, r.expected) for r in found] == [("fail", "4")]
+    lines = (TITLE + text).splitlines()
+    assert found[0].locations[0].line == next(i for i, t in enumerate(lines, 1) if t.startswith("年内开展了"))
+
+
+def test_a_list_in_brackets_after_the_counted_noun():
+    text = "一、实施内容\n\n项目内容分为三块（清查核实、张榜公示、资金兑付、资料归档），由各股室分工落实。\n"
+    assert [(r.status, r.expected) for r in counts(text)] == [("fail", "4")]
+    assert [r.status for r in counts(text.replace("、资料归档", ""))] == ["pass"]
+    # an aside in brackets names a part, not the list
+    aside = "一、实施内容\n\n共实施项目5个（其中新建项目清查核实、张榜公示），均按期完成。\n"
+    assert counts(aside) == []

@@ -19,6 +19,7 @@ from .interpret.indicators import extract_indicators, narrative_indicators
 from .interpret.meta import extract_meta
 from .load import load_document
 from .checks import run_checks as _run_checks
+from .checks.context import preamble_section
 from .errors import LimitExceeded
 from .limits import DEFAULT as DEFAULT_LIMITS
 from .limits import Limits, enforce
@@ -71,7 +72,7 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
     report.indicators += narrative_indicators(structure.paragraphs, source, rs, report.indicators)
     report.claims.extend(table_claims(report))
     if run_checks:
-        report.checks = _run_checks(report, rs, source, doc)
+        report.checks = _run_checks(report, rs, source, doc, preamble_section(structure, source))
     return report
 
 

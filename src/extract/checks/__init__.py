@@ -18,7 +18,7 @@ import logging
 from typing import Callable, Optional
 
 from ..errors import LimitExceeded
-from ..model import CheckResult, Report
+from ..model import CheckResult, Report, Section
 from ..normalize import NormalizedDocument
 from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText
@@ -81,7 +81,8 @@ ALSO_REPORTS: dict[str, tuple[str, ...]] = {
 
 def run_checks(report: Report, rules: RulesLike = None,
                source: Optional[SourceText] = None,
-               document: Optional[NormalizedDocument] = None) -> list[CheckResult]:
+               document: Optional[NormalizedDocument] = None,
+               preamble: Optional[Section] = None) -> list[CheckResult]:
     """Every enabled check over ``report`` under ``rules`` (a RuleSet, a
     rule folder, or None for the rules shipped with the package), results
     in check order. Only the checks that
@@ -95,6 +96,11 @@ def run_checks(report: Report, rules: RulesLike = None,
     ``document`` is the normalized text the report was parsed from; the
     draft hygiene checks read it (without it they skip).
 
+    ``preamble`` is the text before the first heading as a section of its
+    own (:func:`~extract.checks.context.preamble_section`): the checks that
+    read sections' text read it too (a report with no heading it knows is
+    all preamble).
+
     A check that raises does not take the others down: it is reported as
     one skipped result naming the error (and logged with its traceback);
     a :class:`~extract.errors.LimitExceeded` (the document's time limit,
@@ -104,7 +110,7 @@ def run_checks(report: Report, rules: RulesLike = None,
     a hygiene finding on an arithmetic finding's figure is dropped
     (:func:`~extract.checks.hygiene.drop_repeated`).
     """
-    ctx = build_context(report, RuleSet.of(rules), source, document)
+    ctx = build_context(report, RuleSet.of(rules), source, document, preamble)
     book = ctx.book
     out: list[CheckResult] = []
     kind_of_document = report.meta.document_type

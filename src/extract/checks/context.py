@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, TypeVar
 
 from ..claims import sentence_end
 from ..model import CheckResult, Claim, Indicator, Location, Report, Section
@@ -25,6 +25,9 @@ from .quotes import CELL_SEPARATOR, SourceQuotes, join_places
 from .relations import Relations, find_relations
 from .rulebook import Rulebook, load_rulebook
 from .sentences import CLAUSE_BREAK, Placed, Sentence, group_sentences
+
+if TYPE_CHECKING:
+    from ..structure.sections import DocumentStructure
 
 __all__ = ["CLAUSE_BREAK", "CheckContext", "Placed", "Sentence", "build_context", "make_result"]
 
@@ -49,6 +52,14 @@ class CheckContext:
     rules: "RuleSet"
     quotes: SourceQuotes = field(default_factory=lambda: SourceQuotes(None))
     document: Optional[NormalizedDocument] = None
+    preamble: Optional[Section] = None
+
+    @property
+    def prose_sections(self) -> list[Section]:
+        """The report's sections, after the preamble (the text before the
+        first heading) when there is one: the sections whose own text the
+        checks that read sentences without figures walk."""
+        return self.report.sections if self.preamble is None else [self.preamble, *self.report.sections]
 
     def quote_sentence(self, s: Sentence) -> Optional[str]:
         """The source text of a sentence of the text."""
@@ -228,7 +239,9 @@ class CheckContext:
         return {}
 
     def sentences_in(self, section: Optional[str]) -> list[Sentence]:
-        """The sentences (with claims) of one section, in order."""
+        """The sentences (with claims) of one section, in order (of the
+        preamble: :data:`PREAMBLE` or None)."""
+        section = section or None
         return [s for s in self.sentences if s.section == section]
 
     def words_of(self, s: Sentence, p: Placed) -> str:
@@ -297,14 +310,33 @@ class CheckContext:
 
 
 def build_context(report: Report, rules: "RuleSet", source: Optional[SourceText] = None,
-                  document: Optional[NormalizedDocument] = None) -> CheckContext:
+                  document: Optional[NormalizedDocument] = None,
+                  preamble: Optional[Section] = None) -> CheckContext:
     """The context of one run of checks over ``report`` under ``rules``;
     ``source`` is the text the loader laid out, which findings quote;
     ``document`` the normalized text, for the checks that read the text
-    itself."""
+    itself; ``preamble`` the text before the first heading (:func:`preamble_section`)."""
     return CheckContext(report=report, book=load_rulebook(rules), sentences=group_sentences(report.claims),
                         sections={s.id: s for s in report.sections}, rules=rules, quotes=SourceQuotes(source),
-                        document=document)
+                        document=document, preamble=preamble)
+
+
+#: The id of the preamble's section (:func:`preamble_section`): no section
+#: of the report has it, and its claims have no section (None).
+PREAMBLE = ""
+
+
+def preamble_section(structure: "DocumentStructure", source: SourceText) -> Optional[Section]:
+    """The paragraphs before the report's first heading (its title, the
+    lead-in, or the whole text of one whose headings none of the rules
+    read) as a section with no heading: id :data:`PREAMBLE`, for the checks
+    that read sections' own text; None when there are none. It is not one
+    of the report's sections (the output holds those only)."""
+    spans = list(structure.preamble)
+    if not spans:
+        return None
+    return Section(id=PREAMBLE, level=1, marker="", style="preamble", ordinal=0, title="",
+                   body="\n".join(sp.text for sp in spans), location=source.locate_span(spans[0]))
 
 
 def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: str, *,

@@ -138,9 +138,16 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
     out: list[Listing] = []
     if "、" not in sentence:
         return out
-    if any_word(ctx.book.rules.counts.list_cues).search(sentence) or "：" in sentence or ":" in sentence:
+    if any_word(ctx.book.rules.counts.list_cues).search(sentence) or any(ch in sentence for ch in "：:（("):
         for m in ctx.book.count_then_list.finditer(sentence):
-            found = _listing(ctx, m, m.group("list"), True, sentence, section)
+            listed = m.group("list")
+            if m.group("bracket"):
+                # the bracket holds the list to its close; an aside (其中…, 含…) is no list
+                close = min((i for i in (listed.find("）"), listed.find(")")) if i >= 0), default=-1)
+                if close < 0 or listed.startswith(tuple(ctx.book.rules.counts.bracket_not_lists)):
+                    continue
+                listed = listed[:close]
+            found = _listing(ctx, m, listed, True, sentence, section)
             if found is not None:
                 out.append(found)
     if "等" in sentence:
@@ -162,7 +169,7 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
 
 def find_listings(ctx: CheckContext) -> list[Listing]:
     """Every count of the text that states its own list of items."""
-    return [listing for section in ctx.report.sections if "、" in section.body
+    return [listing for section in ctx.prose_sections if "、" in section.body
             for sentence in ctx.section_sentences(section)
             for listing in listings_in(ctx, sentence, section)]
 
@@ -177,7 +184,7 @@ def _location(ctx: CheckContext, listing: Listing) -> Location:
             if p.claim.value == listing.count and p.claim.text.startswith(listing.count_text[:1]):
                 return p.claim.location
         return s.location
-    return listing.section.location
+    return _sentence_place(ctx, listing.section, listing.sentence)
 
 
 def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optional[CheckResult]:
@@ -269,7 +276,7 @@ def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
         if number:
             by_number.setdefault(number, t)
     out: list[CheckResult] = []
-    for section in ctx.report.sections:
+    for section in ctx.prose_sections:
         sentences = ctx.section_sentences(section)
         for k, sentence in enumerate(sentences):
             around = sentence + "".join(sentences[k + 1:k + 2])
@@ -339,7 +346,7 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
     words = sorted({h for _, hs in tables for h in hs}, key=len, reverse=True)
     heads = re.compile("|".join(map(re.escape, words)))  # (tables are listed only with a head)
     out: list[CheckResult] = []
-    for section in ctx.report.sections:
+    for section in ctx.prose_sections:
         for sentence in ctx.section_sentences(section):
             if heads.search(sentence) is None:
                 continue  # the noun counted starts with a header, so the sentence holds one
@@ -411,7 +418,7 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
     def same_run(first: EnumerationMark, nxt: EnumerationMark) -> bool:
         return nxt.ordinal != 1 and nxt.marker.startswith("其") == first.marker.startswith("其")
 
-    for section in ctx.report.sections:
+    for section in ctx.prose_sections:
         paragraphs = [p for p in section.body.split("\n") if p.strip()]
         for i, para in enumerate(paragraphs):
             marks = markers.enumerations(para) if counted.search(para) is not None else []
@@ -486,7 +493,7 @@ def indicator_counts(ctx: CheckContext) -> list[CheckResult]:
     level = re.compile(_alternation(rules.level_words)) if rules.level_words else None
     table = next((t for t in ctx.report.tables if t.id in tables), None)
     out: list[CheckResult] = []
-    for section in ctx.report.sections:
+    for section in ctx.prose_sections:
         if "指标" not in section.body:
             continue
         for sentence in ctx.section_sentences(section):
@@ -530,7 +537,16 @@ def _claim_at(ctx: CheckContext, section: Section, m: re.Match, sentence: str) -
                 if p.claim.value == n:
                     return p.claim.location
             return st.location
-    return section.location
+    return _sentence_place(ctx, section, sentence)
+
+
+def _sentence_place(ctx: CheckContext, section: Section, sentence: str) -> Location:
+    """Where a sentence with no figure of a claim stands: found in the
+    source (nearest the section), else the section's heading."""
+    found = ctx.quotes.find(sentence, section.location)
+    if found is None:
+        return section.location
+    return ctx.quotes.source.locate(*found)
 
 
 def check_counts_in_words(ctx: CheckContext) -> list[CheckResult]:

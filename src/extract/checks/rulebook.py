@@ -151,11 +151,13 @@ def _leading_count(count: str, not_before: str = "") -> str:
 
 
 def _count_then_list(c: CountRules, count: str) -> re.Pattern:
-    """下设九个二级项目，包括 A、B 和 C: count, noun, list cue, list."""
+    """下设九个二级项目，包括 A、B 和 C: count, noun, list cue, list; or the
+    list in a bracket right after the noun (分为四块（A、B、C、D）: group
+    ``bracket``, the list read to its closing bracket by the check)."""
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in sorted(c.list_cues, key=len, reverse=True))
     return re.compile(_leading_count(count) + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
-                      rf"(?:[，,：:]?\s*(?:{cues})[：:]?|[：:])(?P<list>[^。；;，,：:]+)")
+                      rf"(?:[，,：:]?\s*(?:{cues})[：:]?|[：:]|(?P<bracket>[（(]))(?P<list>[^。；;，,：:]+)")
 
 
 def _list_then_count(c: CountRules, count: str) -> re.Pattern:

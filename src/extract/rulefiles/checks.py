@@ -391,6 +391,7 @@ class IndicatorCountRules(_Strict):
 class CountRules(_Strict):
     measure_words: list[str]
     list_cues: list[str]
+    bracket_not_lists: list[str] = Field(default_factory=list)
     conjunctions: list[str] = Field(default_factory=list)
     max_noun_chars: int = 20
     max_item_chars: int = 40
