@@ -656,3 +656,12 @@ def test_a_list_opened_by_han_after_a_part_is_that_parts():
     assert breakdowns(text, "fail") == [], [r.message for r in breakdowns(text, "fail")]
     bad = breakdowns(text.replace("190.00", "191.00"), "fail")
     assert len(bad) == 1 and "610.00" in bad[0].message
+
+
+def test_a_budget_cut_in_an_aside_is_no_part():
+    # 全年预算数 Y（年初预算 Y0，调减 d）: Y = Y0 − d, not Y0 + d
+    text = "全年预算数1,150.00万元（年初预算1,236.40万元，调减86.40万元），全年支出1,104.00万元。"
+    assert breakdowns(text, "fail") == []
+    # a list of parts is still summed
+    parts = "全年预算数1,150.00万元，其中基本支出820.00万元、项目支出340.00万元。"
+    assert [c.status for c in breakdowns(parts)] == ["fail"]
