@@ -86,3 +86,6 @@ def test_a_list_in_brackets_after_the_counted_noun():
     # an aside in brackets names a part, not the list
     aside = "一、实施内容\n\n共实施项目5个（其中新建项目清查核实、张榜公示），均按期完成。\n"
     assert counts(aside) == []
+    # nor one-character alternatives of the noun before the clause goes on
+    qualifier = "一、实施内容\n\n在全市7个县（市、区）建立服务站点，覆盖全部乡镇。\n"
+    assert counts(qualifier) == []

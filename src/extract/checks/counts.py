@@ -143,10 +143,14 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
             listed = m.group("list")
             if m.group("bracket"):
                 # the bracket holds the list to its close; an aside (其中…, 含…) is no list
+                # and it ends its clause: 6个县（市、区）建立… is a noun's qualifier
                 close = min((i for i in (listed.find("）"), listed.find(")")) if i >= 0), default=-1)
-                if close < 0 or listed.startswith(tuple(ctx.book.rules.counts.bracket_not_lists)):
+                if close < 0 or listed[close + 1:].strip() or \
+                        listed.startswith(tuple(ctx.book.rules.counts.bracket_not_lists)):
                     continue
                 listed = listed[:close]
+                if any(len(item.strip()) < 2 for item in listed.split("、")):
+                    continue  # 县（市、区）: one-character alternatives of the noun, no items
             found = _listing(ctx, m, listed, True, sentence, section)
             if found is not None:
                 out.append(found)
