@@ -245,12 +245,22 @@ _SCORE_ROLES = ("weight", "score")
 _WORD_ROLES = ("level1", "level2", "name")
 
 
+def _points(text: str) -> bool:
+    """A cell that can be a 分值 or 得分: a bare number, perhaps with 分
+    (``10``, ``9.5分``), no percent and no unit of a quantity (``12场``)."""
+    n = number_of(text, ("分",))
+    return n is not None and not n[2]
+
+
 def _fit(placed: list[tuple["Column", Piece]]) -> int:
     """How well an indicator row's cells fit their columns: +1 for a word
-    under a name column, -1 for a figure there; +2 for a figure under 分值
-    or 得分, -2 for a word; +1 for a figure under 指标值 or 完成值, nothing for
-    a word there (a qualitative target: 改善, 完成)."""
-    score, seen = 0, set()
+    under a name column, -1 for a figure there; +2 for points (a bare
+    number) under 分值 or 得分, -1 for another figure (``12场``, ``100%``: a
+    target or actual), -2 for a word; +1 for a figure under 指标值 or 完成值,
+    nothing for a word there (a qualitative target: 改善, 完成); +2 when the
+    target and the actual read the same (a target met as stated: their two
+    cells side by side)."""
+    score, seen, values = 0, set(), {}
     for col, p in placed:
         role = col.role
         if (role, col.period) in seen:
@@ -258,12 +268,43 @@ def _fit(placed: list[tuple["Column", Piece]]) -> int:
         seen.add((role, col.period))
         figure = looks_like_figure(fold(p.text))
         if role in _SCORE_ROLES:
-            score += 2 if figure else -2
+            score += 2 if _points(p.text) else -1 if figure else -2
         elif role in _VALUE_ROLES:
             score += 1 if figure else 0
+            values[(role, col.period)] = p.text
         elif role in _WORD_ROLES:
             score += -1 if figure else 1
+    if any(text and values.get(("actual", period)) == text
+           for (role, period), text in values.items() if role == "target"):
+        score += 2
     return score
+
+
+def _by_kind(pieces: list[Piece], cols: list["Column"]) -> Optional[list[tuple["Column", Piece]]]:
+    """A short row's cells placed by what each is, not where it stands:
+    its leading words end at the name column (the levels before it), its
+    figures follow in the value columns in order, a 分值 or 得分 column
+    taking points only (``其中桃树 | 1.5亩 | 1.5亩`` under ``三级指标 | 分值 |
+    年度指标值 | 全年实际值 | 得分``: no 分值 stated). None when the row has no
+    word before a figure or a figure finds no column."""
+    filled = [p for p in pieces if p.text]
+    words = 0
+    while words < len(filled) and not looks_like_figure(fold(filled[words].text)):
+        words += 1
+    at = next((i for i, c in enumerate(cols) if c.role == "name"), None)
+    if not words or words == len(filled) or at is None or words > at + 1 or cols[at].period:
+        return None
+    out = list(zip(cols[at + 1 - words:at + 1], filled[:words]))
+    k = at + 1
+    for p in filled[words:]:
+        while k < len(cols) and (cols[k].role not in _VALUE_ROLES + _SCORE_ROLES
+                                 or cols[k].role in _SCORE_ROLES and not _points(p.text)):
+            k += 1
+        if k == len(cols):
+            return None
+        out.append((cols[k], p))
+        k += 1
+    return [(c, p) for c, p in out if c.role is not None]
 
 
 def _by_role(placed: list[tuple["Column", Piece]]) -> dict[str, Piece]:
@@ -307,6 +348,9 @@ class Reader:
     ind_lead: Optional[Column] = None  # see stash_indicator_header
     ind_top: list[Column] = field(default_factory=list)
     row_opens_with_pipe: bool = False  # the indicator row being read starts with "|"
+    # a row of level labels alone between indicator rows (效益指标（30分）, 可持续影响指标), by
+    # indicator set: the levels of the rows after it
+    section_levels: dict[Optional[str], dict[str, FormCell]] = field(default_factory=dict)
     done: bool = False
 
     # -- columns
@@ -343,45 +387,59 @@ class Reader:
         return out
 
     def indicator_roles(self, pieces: list[Piece], layout: str) -> list[tuple[Column, Piece]]:
-        """An indicator row's cells by column. Under a header whose first
-        cell is a group label (``绩效指标（90分） | 一级指标 | …``, a cell
-        naming no column) a row may lack that cell (the merged cell printed
-        once or not at all): its cells then stand one column to the right,
-        taken so when their content fits the columns better that way
-        (figures under 指标值/完成值/分值/得分, words under the names)."""
+        """An indicator row's cells by column. A row short of the header's
+        cells lacks its leading merged ones: the group label of a header
+        whose first cell names no column (``绩效指标（90分） | 一级指标 | …``,
+        printed once or not at all) and the 一级指标, 二级指标 printed once
+        above for a block of rows (not a row leaving them blank, whose cells
+        keep their places). Its cells then stand as many columns right as
+        it is short, up to aligning its last cell with the last column, taken so
+        when their content fits the columns better that way (points under
+        分值/得分, figures under 指标值/完成值, words under the names); on a
+        tie, the reading that gives the row a name (a row of words alone, its
+        figures on the next line, see row_values), then the one further
+        right (its last cells under the last columns). Space-aligned rows
+        stand where their display columns put them, read in order instead
+        when their cells do not line up (see below)."""
         cols = self.ind_cols
         roles = self.place(pieces, cols, layout)
         if len(cols) < 2:
             return roles
-        best, fit = roles, _fit(roles)
-        filled = max((p.index + 1 for p in pieces if p.text), default=0)
-        if cols[0].role is None and not (layout in ("tab", "pipe") and filled >= len(cols)):
-            # not a full row (where the group label's cell is there, blank or not)
-            shifted = self.place(pieces, cols, layout, shift=1)
-            if _fit(shifted) > fit:
-                best, fit = shifted, _fit(shifted)
-        elif layout in ("tab", "pipe") and pieces and pieces[0].text:
-            # a row lacking the cells of its merged leading levels (一级指标 printed
-            # once, above; not a row leaving them blank): its cells stand as many
-            # columns right as it is short, taken so when its figures then fall
-            # under the figure columns
-            # (on a tie, the reading that gives the row a name: a row of words
-            # alone, its figures on the next line, see row_values)
-            def key(placed):
-                return _fit(placed), any(c.role == "name" for c, _ in placed)
+        grid = layout in ("tab", "pipe")
 
+        def key(placed, shift=0):
+            return _fit(placed), any(c.role == "name" for c, _ in placed), shift
+
+        best, best_key = roles, key(roles)
+        filled = max((p.index + 1 for p in pieces if p.text), default=0)
+        group = cols[0].role is None
+        if (group and not (grid and filled >= len(cols))) or (grid and pieces and pieces[0].text):
             lead = next((i for i, c in enumerate(cols) if c.role not in (None, "level1", "level2")), 0)
-            # short of the figure columns (a blank 偏差原因 cell left out is no missing level)
             figures = max((i + 1 for i, c in enumerate(cols) if c.role in _VALUE_ROLES + _SCORE_ROLES), default=0)
-            for shift in range(1, min(lead, figures - filled) + 1):
+            reach = min(lead, len(cols) - filled)
+            for shift in range(1, max(reach, 1 if group else 0) + 1):
                 shifted = self.place(pieces, cols, layout, shift=shift)
-                if key(shifted) > key(best):
-                    best = shifted
+                if key(shifted, shift) > best_key:
+                    best, best_key = shifted, key(shifted, shift)
+            if grid and filled < figures:
+                by_kind = _by_kind(pieces, cols)
+                if by_kind is not None and key(by_kind, -1) > best_key:
+                    best = by_kind
+        if layout == "space" and 1 < len(pieces) <= len(cols):
+            # cells set apart by spaces but not lined up under the header's (typed, not
+            # laid out): read in order as a TAB row is, when their content fits better so
+            ordered = [Column(c.role, k, c.col0, c.col1, c.period)
+                       for k, c in enumerate(sorted(cols, key=lambda c: (c.col0, c.index)))]
+            lead = next((i for i, c in enumerate(ordered) if c.role not in (None, "level1", "level2")), 0)
+            in_order = max((key(self.place(pieces, ordered, "tab", shift), shift), shift)
+                           for shift in range(0, min(lead, len(ordered) - len(pieces)) + 1))
+            if in_order[0][:2] > best_key[:2]:
+                best = self.place(pieces, ordered, "tab", in_order[1])
         if layout == "pipe" and not self.edge_pipes and self.row_opens_with_pipe and pieces and not pieces[0].text:
             # a row opening with a pipe its header lacks (rows with edge pipes under a header
             # without): one cell more on the left
             shifted = self.place(pieces, cols, layout, shift=-1)
-            if _fit(shifted) > fit:
+            if _fit(shifted) > _fit(best):
                 best = shifted
         return best
 
@@ -677,6 +735,10 @@ class Reader:
         if blank and "name" in cells and re.fullmatch(blank, cells["name"].text) and not any(
                 k in cells and not self.vocab.is_empty(cells[k].text) for k in ("target", "actual")):
             return  # an unfilled template line ("指标2 | | | / | /")
+        if cells and not any(k in cells for k in _VALUE_ROLES + _SCORE_ROLES) and all(
+                self.is_section_label(c.text) for c in cells.values()):
+            self.section_label(list(cells.values()), period)
+            return
         opens_row = "name" in cells and any(
             k in cells and self.vocab.is_level(cells[k].text) for k in ("level1", "level2"))
         if rows and not opens_row and not any(k in cells for k in ("target", "actual", "weight", "score")):
@@ -693,12 +755,36 @@ class Reader:
             return
         if "name" not in cells:
             return
+        section = self.section_levels.pop(period, {})
+        if "level1" not in cells and "level2" not in cells:
+            cells.update(section)
+        elif "level1" not in cells and "level1" in section:
+            cells["level1"] = section["level1"]
         if rows and "level1" not in cells:  # merged cells left blank
             for level in ("level1", "level2"):
                 if level not in cells and level in rows[-1].cells:
                     cells[level] = rows[-1].cells[level]
         self.form.indicators.append(FormRow(kind="indicator", label=cells["name"].text, cells=cells,
                                             period=period, location=cells["name"].location))
+
+    def is_section_label(self, text: str) -> bool:
+        """A level's label standing alone (``效 益 指 标（30分）``, ``经济效益
+        指标``), not a bare ``指标`` ending a wrapped name."""
+        key = self.vocab.key(text)
+        return self.vocab.is_level(text) and len(key) > len(self.vocab.rules.level_suffix)
+
+    def section_label(self, cells: list[FormCell], period: Optional[str]) -> None:
+        """A row of level labels alone between indicator rows: no text of
+        the row above (its name does not run on into the next section's
+        label) but the levels of the rows after it, a 一级指标 (rules
+        ``level1_words``) opening a new block without the 二级 above."""
+        levels = self.section_levels.setdefault(period, {})
+        for c in cells:
+            if self.vocab.key(c.text) in self.vocab.rules.level1_words:
+                levels.clear()
+                levels["level1"] = c
+            else:
+                levels["level2"] = c
 
     def total_row(self, pieces: list[Piece], layout: str) -> None:
         roles = self.assign(pieces, self.ind_cols, layout)
