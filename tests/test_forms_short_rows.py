@@ -139,3 +139,17 @@ def test_level_labels_between_rows_are_not_part_of_a_name():
     assert got == [("产 出 指 标 (60分)", "数量指标", "新建健身驿站"),
                    ("产 出 指 标 (60分)", "质量指标", "驿站验收合格率"),
                    ("效 益 指 标 (20分)", "社会效益 指标", "日均服务人次")]
+
+
+@pytest.mark.parametrize("edge", [True, False])
+def test_an_indicator_table_outside_a_form_reads_short_rows_from_the_right(edge):
+    # no funds block: the generic table reader, its rows shifted right past the levels they leave out
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+            ["产出指标", "数量指标", "维护健身路径", "45处", "45处", "15"],
+            ["维修健身步道", "3.5公里", "3.2公里", "8"],
+            ["质量指标", "器材完好率", "≥95%", "96.5%", "15"]]
+    lines = [("| " + " | ".join(r) + " |") if edge else " | ".join(r) for r in rows]
+    report = parse("三、绩效指标完成情况\n" + "\n".join(lines) + "\n")
+    assert read(report) == [("产出指标", "数量指标", "维护健身路径", "45处", "45处"),
+                            ("产出指标", "数量指标", "维修健身步道", "3.5公里", "3.2公里"),
+                            ("产出指标", "质量指标", "器材完好率", "≥95%", "96.5%")]

@@ -523,6 +523,24 @@ def _figure_after(text: str, at: int, gap: int, units: RulesLike):
     return at + lead, at + lead + m.end, m
 
 
+def _clause_name(text: str, at: int, nr) -> Optional[tuple[int, str, Optional[str]]]:
+    """The indicator a figure or target word at ``at`` belongs to: the
+    clause before it (its list mark and ``name_tail`` dropped), where that
+    clause starts, and the label before a colon ahead of it as its 二级指标
+    ("(一)数量指标：巡查时长≥500小时"); None when the name is too short or no
+    words."""
+    breaks = [m for m in _CLAUSE.finditer(text, 0, at)]
+    start = breaks[-1].end() if breaks else 0
+    name = _LEAD_MARK.sub("", text[start:at]).strip().rstrip(nr.name_tail)
+    if len(name) < nr.min_name_chars or not re.search(r"[\u4e00-\u9fff]", name):
+        return None
+    level2 = None
+    if breaks and breaks[-1].group() in ":：":
+        before = breaks[-2].end() if len(breaks) > 1 else 0
+        level2 = _LEAD_MARK.sub("", text[before:breaks[-1].start()]).strip() or None
+    return start, name, level2
+
+
 def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Indicator]:
     """Indicators a paragraph states as "<name>目标值<A>，实际完成值<B>": one
     per target word followed, in its sentence, by an actual word, each with
@@ -552,16 +570,10 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
         a_from, a_to, a_q = got
         if (t_q.date is None) != (a_q.date is None) or (t_q.date is None and t_q.normalized_unit != a_q.normalized_unit):
             continue
-        breaks = [m for m in _CLAUSE.finditer(text, 0, t.start())]
-        start = breaks[-1].end() if breaks else 0
-        name = _LEAD_MARK.sub("", text[start:t.start()]).strip().rstrip(nr.name_tail)
-        if len(name) < nr.min_name_chars or not re.search(r"[\u4e00-\u9fff]", name):
+        named = _clause_name(text, t.start(), nr)
+        if named is None:
             continue
-        # "(一)数量目标：驿站数量目标值…": the label before a colon is the 二级指标
-        level2 = None
-        if breaks and breaks[-1].group() in ":：":
-            before = breaks[-2].end() if len(breaks) > 1 else 0
-            level2 = _LEAD_MARK.sub("", text[before:breaks[-1].start()]).strip() or None
+        start, name, level2 = named
         level2 = label = level2 or label
         t_loc = source.locate_span(span[t_from:t_to])
         a_loc = source.locate_span(span[a_from:a_to])
@@ -575,9 +587,72 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
     return out
 
 
+_LINKED = re.compile(r"(?:达到|为|是)$")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[，,。；;！？!?)）]|$)")
+_CLAUSE_OPEN = re.compile(r"\s*[，,]\s*")
+
+
+@functools.lru_cache(maxsize=8)
+def _words(words: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """One of ``words`` (longest first), and one opening a clause."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(alternation), re.compile(r"[，,]\s*(?:%s)" % alternation)
+
+
+def compared_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Indicator]:
+    """Indicators a paragraph states as "<name><comparison><target>，实际<name>
+    <actual>" (``巡查时长≥500小时，实际巡查时长480.5小时``): a figure with an
+    operator (≥, 不低于, 以上), the clause right after it opening with an
+    actual word (rules ``compared_actual_words``) and ending with the figure,
+    at most ``compared_gap_chars`` after the word, of the same unit and with
+    no operator, no change word (``compared_not_between``: 较上年提高) before
+    it. The operator and the one unit pin the reading; no date targets."""
+    nr = rules.indicators.narrative
+    text = span.text
+    if not nr.compared_actual_words:
+        return []
+    actual_word, opener = _words(tuple(nr.compared_actual_words))
+    if not opener.search(text):
+        return []  # no clause opening with an actual word: nothing to read (most paragraphs)
+    found = find_quantities(text, rules)
+    if not any(q.operator for q in found):
+        return []
+    out: list[Indicator] = []
+    for k, q in enumerate(found):
+        if q.operator is None or q.date is not None or q.unit_class == "date" or not q.unit:
+            continue
+        sep = _CLAUSE_OPEN.match(text, q.end)
+        w = actual_word.match(text, sep.end()) if sep else None
+        a = next((x for x in found[k + 1:] if x.start >= w.end()), None) if w else None
+        if a is None or a.operator is not None or a.date is not None or a.normalized_unit != q.normalized_unit:
+            continue
+        gap = text[w.end():a.start]
+        if len(gap) > nr.compared_gap_chars or re.search(r"[\d，,。；;：:！？!?]", gap) \
+                or any(x in gap for x in nr.compared_not_between) or not _ENDS_CLAUSE.match(text, a.end):
+            continue
+        named = _clause_name(text, q.start, nr)
+        if named is None or any(named[1].endswith(t) for t in nr.target_words):
+            continue  # "…目标值≥500小时": read by sentence_indicators
+        start, name, level2 = named
+        name = _LINKED.sub("", name)  # 满意度达到90%以上: the name is 满意度
+        if len(name) < nr.min_name_chars:
+            continue
+        t_loc = source.locate_span(span[q.start:q.end])
+        a_loc = source.locate_span(span[a.start:a.end])
+        target = read_target(text[q.start:q.end], t_loc, name, None, level2, rules.indicators, units=rules)
+        actual_text = text[a.start:a.end]
+        actual = read_actual(actual_text, a_loc, target, units=rules)
+        out.append(Indicator(
+            level2=level2, name=name, target=target, actual_text=actual_text, actual=actual,
+            met=target_met(target, actual, actual_text, rules.indicators),
+            table="text", row=row0 + len(out), location=source.locate_span(span[start:a.end])))
+    return out
+
+
 def narrative_indicators(paragraphs, source, rules: RulesLike = None,
                          known: Optional[list[Indicator]] = None) -> list[Indicator]:
-    """Indicators the running text states (:func:`sentence_indicators`) that
+    """Indicators the running text states (:func:`sentence_indicators`, then
+    :func:`compared_indicators` on the clauses those leave) that
     no indicator table or form already holds (``known``, by name)."""
     rs = RuleSet.of(rules)
     names = {"".join(i.name.split()) for i in known or []}
@@ -585,7 +660,11 @@ def narrative_indicators(paragraphs, source, rules: RulesLike = None,
     for p in paragraphs:
         if getattr(p, "heading", False) and not p.span.text:
             continue
-        for ind in sentence_indicators(p.span, source, rs, len(out)):
+        found = sentence_indicators(p.span, source, rs, len(out))
+        spans = [(i.location.start, i.location.end) for i in found]
+        found += [i for i in compared_indicators(p.span, source, rs, len(out) + len(found))
+                  if not any(a < i.location.end and i.location.start < b for a, b in spans)]
+        for ind in found:
             if "".join(ind.name.split()) not in names:
                 out.append(ind)
     return out

@@ -54,6 +54,9 @@ class NarrativeRules(_Rules):
     max_gap_chars: int = Field(4, ge=0)
     min_name_chars: int = Field(2, ge=1)
     name_tail: str = ""
+    compared_actual_words: list[str] = Field(default_factory=list)
+    compared_gap_chars: int = Field(8, ge=0)
+    compared_not_between: list[str] = Field(default_factory=list)
 
 
 class IndicatorRules(_Rules):

@@ -553,16 +553,18 @@ def _row_fit(texts: Sequence[str], roles: Sequence[Optional[Role]], rules: Table
 
 def shift_under_group_label(grid: list[list[Span]], n_header: int,
                             rules: TableRules) -> list[list[Span]]:
-    """``grid`` with rows that lack the cell of a leading group label moved
-    one column right.
+    """``grid`` with rows that lack the cell of a leading group label, or
+    those of the leading hierarchy columns, moved right.
 
     A header may open with a label spanning the whole block (``绩效指标（90分）
     | 一级指标 | 二级指标 | …``) whose merged cell the data rows print once or
     not at all: such a row is one cell short, every cell one column left of
-    its header. A data row whose last cell is empty, under a header whose
-    first cell is a hierarchy label or no label and whose last cell is a
-    label, is moved right by one when its cells then fit the header's value
-    and name columns better (:func:`_row_fit`); column meaning comes from
+    its header; so are rows after the first of a block that leave out its
+    一级指标 and 二级指标 cells. A data row whose last cells are empty, under
+    a header whose first cell is a hierarchy label or no label and whose
+    last cell is a label, is moved right by as many of them (up to the
+    leading hierarchy columns) as make its cells fit the header's value and
+    name columns best (:func:`_row_fit`); column meaning comes from
     the header words, never from the position alone."""
     if not n_header or len(grid) <= n_header or len(grid[0]) < 3:
         return grid
@@ -575,13 +577,21 @@ def shift_under_group_label(grid: list[list[Span]], n_header: int,
         for i in range(n_header):
             role = label_role(grid[i][j].text, rules) or role
         roles.append(role)
+    # a row may lack the cells of every leading hierarchy column (一级指标 and 二级指标 printed once)
+    lead = max(1, next((j for j, r in enumerate(roles) if r not in ("fill", None)), len(roles)))
     out = [list(r) for r in grid[:n_header]]
     for row in grid[n_header:]:
         texts = [c.text for c in row]
-        if not texts[-1]:
-            moved = [""] + texts[:-1]
-            if _row_fit(moved, roles, rules) > _row_fit(texts, roles, rules):
-                row = [Span("", ())] + list(row[:-1])
+        empty = next((k for k in range(len(texts)) if texts[len(texts) - 1 - k]), len(texts))
+        best, fit = 0, _row_fit(texts, roles, rules)
+        # past the group label only a row of figures (an indicator row, not a header's wrapped line)
+        reach = min(empty, lead) if any(looks_like_figure(t) for t in texts) else 1
+        for k in range(1, min(empty, reach) + 1):
+            moved = [""] * k + texts[:-k]
+            if _row_fit(moved, roles, rules) > fit:
+                best, fit = k, _row_fit(moved, roles, rules)
+        if best:
+            row = [Span("", ())] * best + list(row[:-best])
         out.append(list(row))
     return out
 
