@@ -199,3 +199,15 @@ def test_fugaimian_is_a_rate_word():
     text = "全乡常住老年人2,400人，其中1,980人接受健康随访，随访覆盖面达{rate}。"
     assert statuses(text.format(rate="82.50%"), "一、项目实施情况") == ["pass"]
     assert statuses(text.format(rate="85.50%"), "一、项目实施情况") == ["fail"]
+
+
+def test_an_items_completed_amount_is_over_the_budget_of_its_label():
+    # 市级资金完成291万元 over 市级资金300万元 a paragraph up: the label pins its budget
+    text = ("年初下达中央资金600万元，市级资金300万元，上年结转资金40万元。\n\n"
+            "执行情况为：中央资金完成570万元，预算执行率95%，市级资金完成291万元，预算执行率{rate}。")
+    found = rates(text.format(rate="97%"), "一、绩效目标完成情况")
+    assert [c.status for c in found] == ["pass", "pass"]
+    assert "291万元/300万元" in found[1].message
+    found = rates(text.format(rate="95%"), "一、绩效目标完成情况")
+    assert [c.status for c in found] == ["pass", "fail"]
+    assert "291万元/300万元" in found[1].message

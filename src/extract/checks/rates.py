@@ -1445,8 +1445,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
         pinned += _table_row_pairs(ctx, c, index)
+        # (the numerators of its own clause: in a list of items each with its
+        # rate, 中央资金完成450万元，执行率90%，省级资金完成198万元，执行率99%, the
+        # other items' are theirs)
+        clause_of = _clause_of(ctx, s, rate)
+        theirs = _later_clauses(ctx, s, rate) | ({id(p.claim) for p in s.placed if 0 <= p.end <= rate.start}
+                                                 - ids_of(clause_of) if clause_of is not None else set())
         own = [p for p in named_by_words(ctx, [(s, p) for p in s.placed if p is not rate],
-                                          ctx.book.rate_numerators[index], 3)]
+                                          ctx.book.rate_numerators[index], 3) if id(p.claim) not in theirs]
         pinned += _subject_pairs(ctx, s, own, index)
         # a label's value (预算执行率：97.34%) reads the lines of labels and
         # values around it, a form's block: any of their pairs its words allow
