@@ -458,11 +458,17 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
     shares = next((w for w in candidates if adds_up(w)), None) or next((w for w in candidates if with_typo(w)), None)
     if shares is None:
         return None  # not the whole: a selection of parts, or shares of different wholes
-    parts = [part for _, part in shares]
-    whole_iv = stated_interval(Decimal(0), 0, exact=True)
-    for part in parts:
-        whole_iv = whole_iv + figure_interval(part, ctx.book)
     part = next(part for p, part in shares if p is rate)
+    return _over_sum(ctx, rate.claim, part, [part for _, part in shares], True)
+
+
+def _over_sum(ctx: CheckContext, rate: Claim, part: Claim, parts: list[Claim], pinned: bool) -> Reading:
+    """The reading of ``rate`` as ``part`` over the sum of ``parts`` (each by
+    its stated precision): the whole a division of parts makes."""
+    factor = ctx.book.rules.operands.rate_units[rate.unit]
+    whole_iv = stated_interval(Decimal(0), 0, exact=True)
+    for x in parts:
+        whole_iv = whole_iv + figure_interval(x, ctx.book)
     r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
     whole_value = sum((x.normalized_value for x in parts), Decimal(0))
     whole = Quantity(text="+".join(stated_text(x) for x in parts), value=sum((x.value for x in parts), Decimal(0)),
@@ -470,9 +476,9 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
                      normalized_unit=parts[0].normalized_unit, precision=max(x.precision for x in parts),
                      location=parts[0].location)
     nominal = part.normalized_value * factor / whole_value if whole_value else None
-    expected = show(nominal, max(rate.claim.precision + 1, 2), rate.claim.unit)
+    expected = show(nominal, max(rate.precision + 1, 2), rate.unit)
     return Reading((claim_operand(part), Operand(whole, "各部分之和", f"text:{part.section}")),
-                   r.scaled(factor) if r is not None else None, True, expected,
+                   r.scaled(factor) if r is not None else None, pinned, expected,
                    f"{stated_text(part)}/({'+'.join(stated_text(x) for x in parts)})={expected}（各部分之和）")
 
 
@@ -911,20 +917,7 @@ def _respective_readings(ctx: CheckContext, s: Sentence, rate: Placed, part: Cla
                            f"{stated_text(part)}/{stated_text(whole)}={expected}"))
     total = sum((x.claim.value for x in shares), Decimal(0))
     slack = sum((Decimal(1).scaleb(-x.claim.precision) for x in shares), Decimal(0))
-    whole_iv = stated_interval(Decimal(0), 0, exact=True)
-    for x in parts:
-        whole_iv = whole_iv + figure_interval(x, ctx.book)
-    r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
-    whole_value = sum((x.normalized_value for x in parts), Decimal(0))
-    whole = Quantity(text="+".join(stated_text(x) for x in parts), value=sum((x.value for x in parts), Decimal(0)),
-                     unit=part.unit, unit_class=part.unit_class, normalized_value=whole_value,
-                     normalized_unit=part.normalized_unit, precision=max(x.precision for x in parts),
-                     location=parts[0].location)
-    nominal = part.normalized_value * factor / whole_value if whole_value else None
-    expected = show(nominal, decimals, c.unit)
-    out.append(Reading((claim_operand(part), Operand(whole, "各部分之和", f"text:{part.section}")),
-                       r.scaled(factor) if r is not None else None, abs(total - factor) <= slack, expected,
-                       f"{stated_text(part)}/({'+'.join(stated_text(x) for x in parts)})={expected}（各部分之和）"))
+    out.append(_over_sum(ctx, c, part, parts, abs(total - factor) <= slack))
     return out
 
 
