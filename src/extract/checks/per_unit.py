@@ -29,7 +29,7 @@ from typing import Optional
 from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
 from ..quantities import find_quantities
-from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
+from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .figures import cell_number, count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
 from ..claims import metric_words
 from .operands import (Operand, Reading, claim_operand, counted_words, head_terms, judge_readings, named_figure,
@@ -103,25 +103,38 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     named_count = named_figure(ctx, [(ks, k) for ks, k, _ in counts], "", (),
                                lambda _, k: id(k) in near_counts, lambda words: all(w in words for w in terms)) \
         if terms else None
-    def reading(m: Operand, k: Placed, factor: Decimal, pinned: bool) -> Reading:
-        """The money ``m`` over the count ``k`` (in ``factor`` of its stated unit), in the cost's unit."""
-        iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor))
-        count_value = k.claim.value * factor
+    found_period = _period(ctx, c.metric_text, cue)
+    if found_period is not None and found_period[1] is None:
+        return make_result(ctx, RULE, RULE, "skipped",
+                           f"{c.metric or c.metric_text} {stated_text(c)}：按“{found_period[0]}”计的人均数，"
+                           f"全年期数不定，无法核对", stated=stated_text(c), quote=ctx.quote_sentence(s),
+                           locations=[c.location])
+    # 月人均200元: the year's money over the count over 12 months first, then as stated
+    periods = ([(found_period[0], found_period[1])] if found_period is not None else []) + [("", Decimal(1))]
+
+    def reading(m: Operand, k: Placed, factor: Decimal, pinned: bool, period: tuple[str, Decimal]) -> Reading:
+        """The money ``m`` over the count ``k`` (in ``factor`` of its stated
+        unit) over the periods of a year ``period`` names, in the cost's unit."""
+        word, times = period
+        iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor).scaled(times))
+        count_value = k.claim.value * factor * times
         nominal = m.figure.normalized_value / count_value if count_value else None
         in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
         expected = show(in_stated, max(c.precision, 2), c.unit)
+        over = f"/{times}（{word}）" if word else ""
         return Reading((m, claim_operand(k.claim)), iv, pinned, expected,
                        f"{m.label if m.place and m.place.startswith('table:') else stated_text(m.figure)}"
-                       f"/{stated_text(k.claim)}={expected}")
+                       f"/{stated_text(k.claim)}{over}={expected}")
 
     readings: list[Reading] = []
-    for ms, m in money:
-        for ks, k, factor in counts:
-            count_named = ks is s or (named_count is not None and k is named_count[1])
-            pinned = count_named and (ms is s or (named is not None and m is named[1]))
-            readings.append(reading(claim_operand(m.claim), k, factor, pinned))
-    # a table row's spent money is a loose reading: its label names the subject, not the count
-    readings += [reading(m, k, factor, False) for m in table_money for _, k, factor in counts]
+    for period in periods:
+        for ms, m in money:
+            for ks, k, factor in counts:
+                count_named = ks is s or (named_count is not None and k is named_count[1])
+                pinned = count_named and (ms is s or (named is not None and m is named[1]))
+                readings.append(reading(claim_operand(m.claim), k, factor, pinned, period))
+        # a table row's spent money is a loose reading: its label names the subject, not the count
+        readings += [reading(m, k, factor, False, period) for m in table_money for _, k, factor in counts]
     readings.sort(key=lambda r: not r.pinned)
     if not money and not counts:
         return stated_rate(ctx, s, c)  # no money and no count of its unit in reach: a stated figure
@@ -130,6 +143,19 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
         # 惠民殡葬基本服务人均成本 where no money of 殡葬服务 is stated: a stated figure
         return stated_rate(ctx, s, c)
     return judge_readings(ctx, RULE, s, c, readings, "在同句或相邻句中未找到总金额和数量")
+
+
+def _period(ctx: CheckContext, words: str, cue: str) -> Optional[tuple[str, Optional[Decimal]]]:
+    """The period word right before or after a cost's cue (rules
+    ``per_unit_periods``: 月人均 -> (月, 12), 人均日 -> (日, None)) and how
+    many of it a year holds; None when its cue stands with none."""
+    if not cue or cue not in words:
+        return None
+    before, after = words.split(cue, 1)
+    for word, times in sorted(ctx.book.rules.per_unit_periods.items(), key=lambda x: -len(x[0])):
+        if before.endswith(word) or after.startswith(word):
+            return word, times
+    return None
 
 
 def subject_terms(ctx: CheckContext, words: str, cue: str) -> tuple[str, ...]:

@@ -68,12 +68,13 @@ from decimal import Decimal
 from typing import Iterator, Optional
 
 from ..claims import metric_words
+from ..quantities import find_quantities
 from ..interpret.budget import budget_header_columns
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .figures import Figure, cell_number, cue_rule, figure_interval, show, stated_text, unit_factor
-from .periods import is_previous
+from .periods import is_previous, parallel_lists, whole_above
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
                        pair_nearby, stated_rate, trailing_words)
@@ -119,6 +120,11 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     found = rule_for(ctx.book.rules.rates, words)
     if found is not None and any(w in words for w in ctx.book.rules.rates[found].not_words):
         return None  # 增长率 is a change (the growth check's), 利率 a price
+    if found is None and hit is not None:
+        # the second share of 占比分别为80%、20% is stated by the first's words
+        respective = _respective_shares(ctx, hit[0], p)
+        if respective is not None and respective[2][0] is not p:
+            return rate_rule(ctx, respective[2][0])
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
     if found is None and _target_cue(ctx, p) is not None:
@@ -452,11 +458,17 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
     shares = next((w for w in candidates if adds_up(w)), None) or next((w for w in candidates if with_typo(w)), None)
     if shares is None:
         return None  # not the whole: a selection of parts, or shares of different wholes
-    parts = [part for _, part in shares]
-    whole_iv = stated_interval(Decimal(0), 0, exact=True)
-    for part in parts:
-        whole_iv = whole_iv + figure_interval(part, ctx.book)
     part = next(part for p, part in shares if p is rate)
+    return _over_sum(ctx, rate.claim, part, [part for _, part in shares], True)
+
+
+def _over_sum(ctx: CheckContext, rate: Claim, part: Claim, parts: list[Claim], pinned: bool) -> Reading:
+    """The reading of ``rate`` as ``part`` over the sum of ``parts`` (each by
+    its stated precision): the whole a division of parts makes."""
+    factor = ctx.book.rules.operands.rate_units[rate.unit]
+    whole_iv = stated_interval(Decimal(0), 0, exact=True)
+    for x in parts:
+        whole_iv = whole_iv + figure_interval(x, ctx.book)
     r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
     whole_value = sum((x.normalized_value for x in parts), Decimal(0))
     whole = Quantity(text="+".join(stated_text(x) for x in parts), value=sum((x.value for x in parts), Decimal(0)),
@@ -464,9 +476,9 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
                      normalized_unit=parts[0].normalized_unit, precision=max(x.precision for x in parts),
                      location=parts[0].location)
     nominal = part.normalized_value * factor / whole_value if whole_value else None
-    expected = show(nominal, max(rate.claim.precision + 1, 2), rate.claim.unit)
+    expected = show(nominal, max(rate.precision + 1, 2), rate.unit)
     return Reading((claim_operand(part), Operand(whole, "各部分之和", f"text:{part.section}")),
-                   r.scaled(factor) if r is not None else None, True, expected,
+                   r.scaled(factor) if r is not None else None, pinned, expected,
                    f"{stated_text(part)}/({'+'.join(stated_text(x) for x in parts)})={expected}（各部分之和）")
 
 
@@ -519,8 +531,8 @@ def _clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Pl
 
 def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
     """Smaller / larger of "抽取500件，合格487件，合格率97.4%": the rate's
-    sentence states exactly two figures of one unit before it (no
-    remainder or excess, rules ``complement_words``, nor a change,
+    sentence (its clause, after a rate stated before it) states exactly two
+    figures of one unit before it (no remainder or excess, rules ``complement_words``, nor a change,
     :func:`_is_change`: 比计划多412户; not both budgets,
     which would be two wholes; nor a figure of another year than the rate's:
     比上年220,832人 before 参保率); else []."""
@@ -531,10 +543,17 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
         dated = any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim)
         return dated == prior
 
+    # (after a rate stated before it, its own clause only: 中央资金完成450万元，
+    # 执行率90%，省级资金完成198万元，执行率99% lists items, each with its
+    # rate; an earlier item's figure is a sibling, no whole)
+    clause = _clause_of(ctx, s, rate)
+    own = ids_of(clause) if clause is not None else None
     before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
+              and (own is None or id(p.claim) in own)
               and p.claim.unit_class not in ("percent", "date")
               and not names_remainder(ctx, p.claim.metric_text) and not _is_change(ctx, p.claim)
-              and of_rates_year(p)]
+              and not restates(ctx, s, p) and not in_compound_unit(ctx, s, p)
+              and (p.claim.operator is None or p.claim.qualifier is not None) and of_rates_year(p)]
     by_unit: dict[str, list[Claim]] = {}
     for claim in before:
         by_unit.setdefault(claim.normalized_unit, []).append(claim)
@@ -682,6 +701,42 @@ def _of_another_amount(ctx: CheckContext, clause: list[Placed], pair: tuple[Oper
     return any(p.claim.normalized_unit == unit and p.claim.normalized_value not in values for p in clause)
 
 
+def restates(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether ``p`` states the figure before it again (约合2031.89万元 after
+    全年实际支出20,318,862.35元): its own words are a restatement word (rules
+    ``operands.restatement_words``) and a figure of its unit stands before
+    it in its sentence. Such a figure is no operand of its own."""
+    words = ctx.book.rules.operands.restatement_words
+    if not words or _CUE.sub("", p.claim.metric_text).strip(" ，,") not in words:
+        return False
+    return any(q is not p and 0 <= q.end <= p.start and q.claim.normalized_unit == p.claim.normalized_unit
+               for q in s.placed)
+
+
+_SLASH = "/／"
+
+
+def in_compound_unit(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether a figure is a measure of a compound unit or that unit's
+    base, no count of a part or a whole: right before a slash and a unit
+    (成本438元/平方米) or a figure of another unit (发生率0.021次/10万公顷),
+    or that figure itself (10万公顷). A slash between figures of one unit
+    (执行960万元/预算1,000万元) is a division: no compound unit."""
+    if p.start < 0 or p.end < 0:
+        return False
+    text = s.text
+    if p.end < len(text) and text[p.end] in _SLASH:
+        after = next((q for q in s.placed if q.start == p.end + 1), None)
+        if after is not None:
+            return after.claim.unit_class != p.claim.unit_class
+        units = find_quantities(f"1{text[p.end + 1:p.end + 7]}", ctx.rules)
+        return bool(units) and units[0].text != "1" and text.startswith(units[0].text[1:], p.end + 1)
+    if p.start > 0 and text[p.start - 1] in _SLASH:
+        before = next((q for q in s.placed if q.end == p.start - 1), None)
+        return before is not None and before.claim.unit_class != p.claim.unit_class
+    return False
+
+
 def _clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
     """The figures of the rate's own clause (:func:`_clause_figures`) that
     may be its operands: no change, remainder, bound or figure per
@@ -692,6 +747,7 @@ def _clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed
     return [p for p in _clause_figures(ctx, s, rate)
             if p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
             and not names_remainder(ctx, p.claim.metric_text) and not _per_something(ctx, p.claim)
+            and not restates(ctx, s, p) and not in_compound_unit(ctx, s, p)
             and prior == (any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim))]
 
 
@@ -770,6 +826,128 @@ def _named_parts_of_whole(ctx: CheckContext, pinned: list[tuple[Operand, Operand
                     and shares_subject(words, x.metric_text, generic):
                 out.append((n, claim_operand(x)))
     return out
+
+
+def _scoped_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                  near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """(N, D) for a rate whose words name a part of the report's figures
+    as its scope (项目支出执行率 after "全年预算数300万元，其中…项目支出100万元"
+    and "全年执行数290万元，其中…项目支出90万元"): N and D figures nearby of
+    one unit whose own words hold the rate's subject, N named by the rule's
+    ``numerator`` words, D by its ``denominator`` words and not the
+    numerator's — each by its own words or those of the whole it is a
+    stated part of. [] when the subject names no such pair: the scope
+    words then pin nothing."""
+    if index < 0:
+        return []
+    numerator, denominator = ctx.book.rate_numerators[index], ctx.book.rate_denominators[index]
+    subject = _scope_words(ctx, rate.claim, index)
+    if numerator is None or denominator is None or len(subject) < 2:
+        return []
+    prior = _rate_of_year_before(ctx, s, rate)
+    previous = ctx.book.rules.growth.previous_year_words
+    nums: list[Claim] = []
+    dens: list[Claim] = []
+    for s2, p in near:
+        c = p.claim
+        if p is rate or c.unit_class in ("percent", "date", "duration") or c.operator is not None \
+                or c.qualifier is not None or subject not in _squash(_CUE.sub("", own_words(p, s2))):
+            continue
+        if (any(w in ctx.words_of(s2, p) for w in previous) or _of_year_before(ctx, c)) != prior:
+            continue  # 上年项目支出 is no operand of this year's rate
+        role = " ".join([own_words(p, s2), trailing_words(s2, p), *ctx.wholes_of.get(id(c), ())])
+        if numerator.search(role):
+            nums.append(c)
+        elif denominator.search(role):
+            dens.append(c)
+    return [(claim_operand(n), claim_operand(d)) for n in nums for d in dens
+            if n.normalized_unit == d.normalized_unit and d.normalized_value > 0]
+
+
+def _respective_shares(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Claim, list[Claim], list[Placed]]]:
+    """(its part, the parts, the shares) for a share stated respectively
+    after as many parts (rules ``operands.share_words`` in its clause before
+    the list: 基本支出800万元、项目支出200万元，占比分别为80%、20%): the k-th
+    share is of the k-th of the figures of one unit right before the list;
+    None for any other rate."""
+    words = ctx.book.rules.operands.share_words
+    if not words or not any(w in s.text for w in ctx.book.rules.growth.respective_words):
+        return None
+    units = ctx.book.rules.operands.rate_units
+    for x in parallel_lists(ctx, s):
+        k = next((i for i, f in enumerate(x.figures) if f is rate), None)
+        if k is None:
+            continue
+        first = x.figures[0]
+        lead = s.text[:first.start]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(lead)
+                  if not (0 < m.start() < len(lead) - 1 and lead[m.start() - 1].isdigit() and lead[m.end()].isdigit())]
+        clause = lead[max(breaks, default=0):]
+        if not all(f.claim.unit in units for f in x.figures) or not any(w in clause for w in words):
+            return None
+        before = [p.claim for p in s.placed if 0 <= p.end <= first.start and p.claim.unit not in units
+                  and p.claim.unit_class not in ("percent", "date", "duration")]
+        parts = before[-len(x.figures):]
+        if len(parts) != len(x.figures) or len({c.normalized_unit for c in parts}) != 1 \
+                or len({id(c) for c in parts}) != len(parts):
+            return None
+        return parts[k], parts, list(x.figures)
+    return None
+
+
+def _respective_readings(ctx: CheckContext, s: Sentence, rate: Placed, part: Claim, parts: list[Claim],
+                         shares: list[Placed]) -> list[Reading]:
+    """The readings of the share of ``part`` among ``parts`` (stated
+    respectively): over the whole the parts are stated of (a stated
+    breakdown's, pinned), over their sum (pinned when the shares add up to
+    100% within a unit of their last digit each: the parts are then the
+    whole)."""
+    c = rate.claim
+    factor = ctx.book.rules.operands.rate_units[c.unit]
+    decimals = max(c.precision + 1, 2)
+    out: list[Reading] = []
+    placed = next((q for _, q in ctx.text_claims() if q.claim is part), None)
+    above = whole_above(ctx, placed) if placed is not None else None
+    if above is not None and above[0].claim.normalized_unit == part.normalized_unit:
+        whole = above[0].claim
+        nominal = part.normalized_value * factor / whole.normalized_value if whole.normalized_value else None
+        expected = show(nominal, decimals, c.unit)
+        out.append(Reading((claim_operand(part), claim_operand(whole)),
+                           rate_of(ctx, part, whole, factor, None), True, expected,
+                           f"{stated_text(part)}/{stated_text(whole)}={expected}"))
+    total = sum((x.claim.value for x in shares), Decimal(0))
+    slack = sum((Decimal(1).scaleb(-x.claim.precision) for x in shares), Decimal(0))
+    out.append(_over_sum(ctx, c, part, parts, abs(total - factor) <= slack))
+    return out
+
+
+def _scope_words(ctx: CheckContext, rate: Claim, index: int) -> str:
+    """The words of a rate before its rate word that name its scope, with
+    the words naming no subject inside it kept (项目支出执行率 -> 项目支出,
+    中央资金执行率 -> 中央资金) and those around it dropped (全年项目支出执行率
+    -> 项目支出); '' for a rate naming no subject (全年预算执行率)."""
+    if not rate_subject(ctx, rate, index):
+        return ""
+    text = _squash(_CUE.sub("", rate.metric_text))
+    words = ctx.book.rules.rates[index].words
+    at = min((text.find(w) for w in words if w in text), default=-1)
+    text = text[:at] if at >= 0 else text
+    text = _without(text, ctx.book.rules.growth.previous_year_words)
+    edges = sorted(ctx.book.rules.operands.generic_rate_words, key=len, reverse=True)
+
+    def droppable(rest: str) -> bool:
+        # a word of the compound stays: 项目支出 is no 支出, 中央资金 no 中央
+        return bool(_without(rest, edges)) and (len(rest) >= 3 or _without(rest, edges) != rest)
+
+    changed = True
+    while changed:
+        changed = False
+        for w in edges:
+            if text.startswith(w) and droppable(text[len(w):]):
+                text, changed = text[len(w):], True
+            elif text.endswith(w) and droppable(text[:-len(w)]):
+                text, changed = text[:-len(w)], True
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _is_change(ctx: CheckContext, claim: Claim) -> bool:
@@ -953,6 +1131,52 @@ def _named_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
                         and k.claim.unit_class != "money" and k.claim.normalized_value < whole.claim.normalized_value
                         and not (ks is s and k.end <= rate.start), names)
     return [(claim_operand(part[1].claim), claim_operand(whole.claim))] if part is not None else []
+
+
+def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                 near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """(A, B) for a rate of counts stated in a sentence of its own after its
+    operands ("全年受理补贴申请500件，办结480件。办结比例为98.00%。"): the
+    rate's sentence states no count before it; A the one figure (a value
+    stated once, or again) of the sentences nearby before it, no money, that
+    the rate's own words name (a term of its subject, and its rule's
+    ``numerator`` words if it has any: 办结480件 for 办结比例; 已完成六项 is no
+    operand of 项目按期完成率), B the one larger
+    figure of A's unit there that they do not name (受理补贴申请500件). Both
+    of the rate's year, no change, remainder, bound or figure per something;
+    [] when either is not one."""
+    head = subject_head(ctx, rate.claim, index)
+    numerator = ctx.book.rate_numerators[index]
+    units = ctx.book.rules.operands.rate_units
+    if not head:
+        return []  # 完成率 alone names no numerator among the figures before it
+    if any(0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date", "duration")
+           and p.claim.unit not in units for p in s.placed):
+        return []  # its own sentence states figures: the readings of its sentence are its own
+    here = ctx._sentence_index.get(id(s))
+    previous = ctx.book.rules.growth.previous_year_words
+    prior = _rate_of_year_before(ctx, s, rate)
+    usable = [(s2, p) for s2, p in near
+              if here is not None and ctx._sentence_index.get(id(s2), here) < here and s2.section == s.section
+              and p.claim.unit_class not in ("money", "percent", "date", "duration") and p.claim.unit not in units
+              and p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
+              and not names_remainder(ctx, p.claim.metric_text) and not _per_something(ctx, p.claim)
+              and not in_compound_unit(ctx, s2, p)
+              and (any(w in ctx.words_of(s2, p) for w in previous) or _of_year_before(ctx, p.claim)) == prior]
+
+    def named(s2: Sentence, p: Placed) -> bool:
+        words = counted_words(s2, p)
+        return names_head(head, words) and (numerator is None or bool(numerator.search(words)))
+
+    parts = [p.claim for s2, p in usable if named(s2, p)]
+    if not parts or len({x.normalized_value for x in parts}) != 1:
+        return []
+    part = parts[0]
+    wholes = [p.claim for s2, p in usable if not named(s2, p) and p.claim.normalized_unit == part.normalized_unit
+              and p.claim.normalized_value > part.normalized_value]
+    if not wholes or len({x.normalized_value for x in wholes}) != 1:
+        return []
+    return [(claim_operand(part), claim_operand(wholes[0]))]
 
 
 def _without(text: str, words) -> str:
@@ -1214,8 +1438,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
         pinned += _table_row_pairs(ctx, c, index)
+        # (the numerators of its own clause: in a list of items each with its
+        # rate, 中央资金完成450万元，执行率90%，省级资金完成198万元，执行率99%, the
+        # other items' are theirs)
+        clause_of = _clause_of(ctx, s, rate)
+        theirs = _later_clauses(ctx, s, rate) | ({id(p.claim) for p in s.placed if 0 <= p.end <= rate.start}
+                                                 - ids_of(clause_of) if clause_of is not None else set())
         own = [p for p in named_by_words(ctx, [(s, p) for p in s.placed if p is not rate],
-                                          ctx.book.rate_numerators[index], 3)]
+                                          ctx.book.rate_numerators[index], 3) if id(p.claim) not in theirs]
         pinned += _subject_pairs(ctx, s, own, index)
         # a label's value (预算执行率：97.34%) reads the lines of labels and
         # values around it, a form's block: any of their pairs its words allow
@@ -1270,7 +1500,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned += _two_before(ctx, s, rate, index)
     if not pinned and rule is not None and not rule.budget:
         pinned += _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near) \
-            or _chapter_total(ctx, s, rate, index)
+            or _chapter_total(ctx, s, rate, index) or _pair_before(ctx, s, rate, index, near)
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
@@ -1317,8 +1547,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # of 项目预算450万元，其中：中央补助资金300万元) may be over that part: a reading
     # its words allow
     pinned += _named_parts_of_whole(ctx, pinned, near)
-    # a change on a year before (比上年减少200万元) is no part nor whole of a rate
-    changes = {id(p.claim) for _, p in near if _is_change(ctx, p.claim)}
+    # a change on a year before (比上年减少200万元) is no part nor whole of a
+    # rate, nor a figure stated again (约合2031.89万元) one of its own
+    changes = {id(p.claim) for s2, p in near if _is_change(ctx, p.claim) or restates(ctx, s2, p)
+               or in_compound_unit(ctx, s2, p)}
     if changes:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
@@ -1339,9 +1571,32 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         if amounts:
             pinned = [x for x in pinned if not _of_another_amount(ctx, amounts, x, index)]
             loose = [x for x in loose if not _of_another_amount(ctx, amounts, x, index)]
+    respective = _respective_shares(ctx, s, rate) if rule is not None or share is not None else None
+    if respective is not None:
+        # 基本支出800万元、项目支出200万元，占比分别为80%、20%: each share is
+        # of its own part over their whole, never of one part over another
+        part, parts, _ = respective
+        ids = {id(x) for x in parts}
+        pinned = []
+        loose = [(n, d) for n, d in loose if n.figure is part and id(d.figure) not in ids]
+        loose += [(claim_operand(part), claim_operand(p.claim)) for _, p in near
+                  if id(p.claim) not in ids and p.claim.normalized_unit == part.normalized_unit
+                  and p.claim.operator is None and p.claim.qualifier is None
+                  and p.claim.normalized_value > part.normalized_value and not _is_change(ctx, p.claim)]
+    scoped = _scoped_pairs(ctx, s, rate, index, near) \
+        if rule is not None and not (own or bracketed) and respective is None else []
+    if scoped:
+        # 项目支出执行率 beside the parts 项目支出100万元 (of the budget) and
+        # 项目支出90万元 (of the spending): the scope words pin the part's
+        # figures; the whole's pair (执行数 / 预算数) is no reading of it
+        ids = {id(o.figure) for x in scoped for o in x}
+        pinned = scoped
+        loose = [(n, d) for n, d in loose if id(n.figure) in ids and id(d.figure) in ids]
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
+    if respective is not None:
+        out += _respective_readings(ctx, s, rate, *respective)
     seen: set[tuple[int, int, bool]] = set()
     rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest else []
     days = _days_of_year(ctx, s, rate, near)
@@ -1474,8 +1729,12 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     if index == TARGET:
         return judge_readings(ctx, RULE, s, rate.claim, _target_readings(ctx, s, rate),
                               "未找到完成值或其目标值")
+    respective = _respective_shares(ctx, s, rate)
+    # (the second share of 占比分别为80%、20% is named by the first's words)
+    first = respective[2][0].claim if respective is not None else None
+    words = (first.metric or first.metric_text) if first is not None else own_words(rate, s)
     result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
-                            "在同句或相邻句中未找到其分子和分母", name=own_words(rate, s).strip())
+                            "在同句或相邻句中未找到其分子和分母", name=words.strip())
     if result.status == "skipped" and not has_candidates(ctx, s, rate, index):
         return stated_rate(ctx, s, rate.claim)
     return result
@@ -1524,6 +1783,8 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
             continue  # 每万人法律援助案件41.04件, 人均补贴: a figure per something is no count
         if p.claim.operator is not None or p.claim.qualifier is not None:
             continue  # 低于5万元, 60分以下: a bound is no count of a part or a whole
+        if in_compound_unit(ctx, s2, p):
+            continue  # 0.021次/10万公顷: a unit's base is no count either
         text = ctx.words_of(s2, p)
         if prior != any(w in text for w in previous):
             continue  # a rate of this year is of no figure of the year before (上年办理1,052件), and back

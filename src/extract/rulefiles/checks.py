@@ -280,6 +280,14 @@ class OperandRules(_Strict):
     # Words of a figure (their end) that make it a change against what they
     # compare with (比计划多412户, 较目标少3个): no operand of a rate.
     compared_change: Optional[str] = None
+    # A figure whose own words are one of these, after a figure of its unit
+    # in its sentence, restates that figure (实际支出20,318,862.35元，约合
+    # 2031.89万元): no operand of its own.
+    restatement_words: list[str] = Field(default_factory=list)
+    # Words of a rate that make it a share of a whole (占比, 比重): stated
+    # respectively after its parts (A、B，占比分别为a%、b%), each is its own
+    # part's share of their whole, never one part over another.
+    share_words: list[str] = Field(default_factory=list)
     # A bracket right after a rate (matched from the rate's end): the rate's
     # own; a figure in it named by the rate's denominator words is its base
     # (完成率105%（计划8,000户）).
@@ -491,6 +499,11 @@ class CheckRules(_Strict):
     # Words of a cost per unit that say it is a cost, not what it is of
     # (平均抽检费用: 抽检 is its subject).
     per_unit_cost_words: list[str] = Field(default_factory=list)
+    # Period words right before or after a cost's cue (月人均, 人均月): the
+    # cost is per that period, and the year's money over the count is this
+    # many of it (月 12, 季 4); a period of no set number in a year (日:
+    # working days or calendar days) leaves the cost unjudged (None).
+    per_unit_periods: dict[str, Optional[Decimal]] = Field(default_factory=dict)
     per_base: list[PerBaseRule] = Field(default_factory=list)
     differences: list[DifferenceRule]
     target_gaps: TargetGapRules = Field(default_factory=TargetGapRules)
