@@ -484,10 +484,11 @@ def indicator_counts(ctx: CheckContext) -> list[CheckResult]:
     those of the budget's execution rate (a reading the words allow when
     nothing is set beside them)."""
     rules = ctx.book.rules.counts.indicators
-    tables = {i.table for i in ctx.report.indicators}
+    # the running text's indicators (table "text") are no rows of a table
+    rows = [i for i in ctx.report.indicators if i.table != "text"]
+    tables = {i.table for i in rows}
     if rules is None or len(tables) != 1:
         return []
-    rows = ctx.report.indicators
     budget = re.compile(rules.budget_rows)
     others = sum(1 for i in rows if not any(budget.search(t or "") for t in (i.name, i.level1, i.level2)))
     num = r"(?P<num>\d{1,3}|[一二两三四五六七八九十]{1,3})"

@@ -631,10 +631,20 @@ def compared_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
                 or any(x in gap for x in nr.compared_not_between) or not _ENDS_CLAUSE.match(text, a.end):
             continue
         named = _clause_name(text, q.start, nr)
+        if named is not None and named[1] in nr.compared_plan_words:
+            # "X指标，计划≥99%": the plan word's clause names no indicator; the one before does
+            plan = named
+            named = _clause_name(text, named[0] - 1, nr) if named[0] > 0 else None
+            if named is not None and named[2] is None and text[named[0] + len(named[1]):plan[0]].strip() in ":：":
+                named = (named[0], named[1], plan[2])
         if named is None or any(named[1].endswith(t) for t in nr.target_words):
             continue  # "…目标值≥500小时": read by sentence_indicators
         start, name, level2 = named
         name = _LINKED.sub("", name)  # 满意度达到90%以上: the name is 满意度
+        for end in nr.name_end_words:
+            if name.endswith(end) and len(name) - len(end) >= nr.min_name_chars:
+                name = name[:-len(end)]
+                break
         if len(name) < nr.min_name_chars:
             continue
         t_loc = source.locate_span(span[q.start:q.end])

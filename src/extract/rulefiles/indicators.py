@@ -57,6 +57,8 @@ class NarrativeRules(_Rules):
     compared_actual_words: list[str] = Field(default_factory=list)
     compared_gap_chars: int = Field(8, ge=0)
     compared_not_between: list[str] = Field(default_factory=list)
+    compared_plan_words: list[str] = Field(default_factory=list)
+    name_end_words: list[str] = Field(default_factory=list)
 
 
 class IndicatorRules(_Rules):
