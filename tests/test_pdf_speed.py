@@ -348,3 +348,67 @@ def _glyphs(draw):
 @given(_glyphs())
 def test_glyphs_group_into_the_same_lines(glyphs):
     assert geometry.group_lines(glyphs) == _plain_group_lines(glyphs)
+
+
+# ---------------------------------------------------------------- glyphs of a text page
+
+def _plain_page_glyphs(textpage, crop):
+    """page_glyphs as it was written first: every non-space character found
+    by a regular expression, its box read through pypdfium2's converting
+    call, each glyph made field by field."""
+    import re
+
+    import pypdfium2.raw as raw
+
+    n = raw.FPDFText_CountChars(textpage.raw)
+    text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+    out = []
+    for m in re.finditer(r"\S", text):
+        rect = raw.FS_RECTF()
+        if not raw.FPDFText_GetLooseCharBox(textpage.raw, m.start(), rect):
+            continue
+        x0, top, x1, bottom = crop.box(rect.left, rect.bottom, rect.right, rect.top)
+        if x1 > x0 or bottom > top:
+            out.append(geometry.Glyph(ch=m.group(), x0=x0, top=top, x1=x1, bottom=bottom))
+    return out, text
+
+
+@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def test_page_glyphs_are_the_plain_reading(path):
+    seen = 0
+    for page in _pages(path):
+        crop = pdf_loader.PageFrame.of(page)
+        textpage = page.get_textpage()
+        try:
+            fast, text = pdf_loader.page_glyphs(textpage, crop)
+            plain, plain_text = _plain_page_glyphs(textpage, crop)
+        finally:
+            textpage.close()
+        assert text == plain_text
+        assert [tuple(g) for g in fast] == [tuple(g) for g in plain]
+        assert all(type(g) is geometry.Glyph and g.x1 == g[3] for g in fast)
+        seen += len(fast)
+    assert seen
+
+
+def test_every_space_the_pattern_skipped_is_skipped_by_isspace():
+    """page_glyphs skips what str.isspace calls a space, as r"\\S" did."""
+    import re
+    import sys
+
+    pattern = re.compile(r"\S")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if (pattern.match(c) is None) != c.isspace()] == []
+
+
+def test_reading_a_pdf_leaves_the_collector_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    pdf_loader.load_pdf(TEXT_PDFS[0])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pdf_loader.load_pdf(TEXT_PDFS[0])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -28,7 +28,7 @@ import operator
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, NamedTuple, Optional, Sequence, Union
 
 from ..span import SourceText
 from ..widths import display_width
@@ -59,9 +59,11 @@ class LayoutSettings:
 DEFAULT_SETTINGS = LayoutSettings()
 
 
-@dataclass(slots=True)
-class Glyph:
-    """One character and its box (PDF points from the page's top left)."""
+class Glyph(NamedTuple):
+    """One character and its box (PDF points from the page's top left). A
+    tuple: a page holds a thousand of them, made in one step each
+    (``tuple.__new__(Glyph, (ch, x0, top, x1, bottom))``, see
+    :func:`extract.load.pdf.page_glyphs`)."""
 
     ch: str
     x0: float
@@ -135,8 +137,8 @@ class PageLayout:
 def glyph_run(glyphs: Sequence[Glyph], page: int) -> GlyphRun:
     """The characters and boxes of ``glyphs`` (in the order given), kept
     compactly for as long as the document is laid out."""
-    boxes = array.array("f", [v for g in glyphs for v in (g.x0, g.top, g.x1, g.bottom)])
-    return GlyphRun("".join([g.ch for g in glyphs]), boxes, page)
+    boxes = array.array("f", [v for g in glyphs for v in g[1:]])  # a Glyph: ch, x0, top, x1, bottom
+    return GlyphRun("".join([g[0] for g in glyphs]), boxes, page)
 
 
 def union(boxes: Iterable[BBox]) -> BBox:
