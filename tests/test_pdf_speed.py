@@ -256,21 +256,57 @@ def _plain_path_points(obj, m):
         yield raw.FPDFPathSegment_GetType(seg), px, py, bool(raw.FPDFPathSegment_GetClose(seg))
 
 
-@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
-def test_bare_calls_read_the_same_path_points(path):
+def _plain_page_graphics(page_raw, crop):
+    """page_graphics as it was written first: each path read through
+    pypdfium2's converting calls, point by point, edge by edge."""
     import pypdfium2.raw as raw
 
+    found = pdf_loader.PageGraphics()
+    area = max(crop.width * crop.height, 1.0)
+
+    def add(box):
+        e = geometry.edge(*box)
+        if e is not None:
+            found.edges.append(e)
+
+    for obj, kind, matrix in _plain_objects(page_raw):
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            m = pdf_loader._compose(_plain_matrix(obj), matrix)
+            corners = [pdf_loader._apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+            xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+            w = min(max(xs), crop.left + crop.width) - max(min(xs), crop.left)
+            h = min(max(ys), crop.top) - max(min(ys), crop.top - crop.height)
+            found.image_cover = max(found.image_cover, max(w, 0) * max(h, 0) / area)
+            continue
+        if found.segments >= pdf_loader.MAX_SEGMENTS or not _plain_is_drawn(obj):
+            continue
+        start = current = None
+        for kind, x, y, closes in _plain_path_points(obj, pdf_loader._compose(_plain_matrix(obj), matrix)):
+            found.segments += 1
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                start = current = (x, y)
+                continue
+            if kind == raw.FPDF_SEGMENT_BEZIERTO:
+                found.curves += 1
+            elif current is not None:
+                add(crop.box(current[0], current[1], x, y))
+            current = (x, y)
+            if closes and start is not None:
+                add(crop.box(x, y, start[0], start[1]))
+                current = start
+    return found
+
+
+@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def test_bare_calls_read_the_same_paths(path):
     seen = 0
     for page in _pages(path):
-        for obj, kind, matrix in pdf_loader._objects(page.raw):
-            if kind == raw.FPDF_PAGEOBJ_PATH:
-                plain = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
-                m = pdf_loader._compose(pdf_loader._matrix_of(obj), matrix)
-                assert m == pdf_loader._compose(_plain_matrix(plain), matrix)
-                assert pdf_loader._is_drawn(obj) == _plain_is_drawn(plain)
-                fast = list(pdf_loader._path_points(obj, m))
-                assert fast == list(_plain_path_points(plain, m))
-                seen += len(fast)
+        crop = pdf_loader.PageFrame.of(page)
+        fast = pdf_loader.page_graphics(page.raw, crop)
+        plain = _plain_page_graphics(page.raw, crop)
+        assert (fast.segments, fast.curves, fast.image_cover) == (plain.segments, plain.curves, plain.image_cover)
+        assert [list(e.items()) for e in fast.edges] == [list(e.items()) for e in plain.edges]
+        seen += fast.segments
     if path.name.startswith("2024"):  # ruled tables (the 2022 fixture draws none)
         assert seen > 0
 

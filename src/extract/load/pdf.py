@@ -306,7 +306,7 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 def _objects(page_raw) -> Iterator[tuple[object, int, Matrix]]:
     """Every path and image object of the page (a bare handle, for the bare
-    calls of :func:`_matrix_of`, :func:`_is_drawn` and :func:`_path_points`)
+    calls of :func:`_matrix_of` and :func:`path_reader`)
     with its type and its matrix to page space, looking into form XObjects.
     A page holds hundreds of text objects: each is looked at through two
     bare calls."""
@@ -327,28 +327,6 @@ def _objects(page_raw) -> Iterator[tuple[object, int, Matrix]]:
     yield from walk(_bare("FPDFPage_GetObject", _Handle), page_raw, raw.FPDFPage_CountObjects(page_raw), IDENTITY)
 
 
-def _path_points(obj, m: Matrix) -> Iterator[tuple[int, float, float, bool]]:
-    """(segment type, x, y, closes) of a path (a bare handle), in page space."""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
-    get_segment = _bare("FPDFPath_GetPathSegment", _Handle)
-    get_point, get_type, get_close = (_bare("FPDFPathSegment_GetPoint"), _bare("FPDFPathSegment_GetType"),
-                                      _bare("FPDFPathSegment_GetClose"))
-    a, b, c, d, e, f = m
-    for k in range(_bare("FPDFPath_CountSegments")(obj)):
-        seg = get_segment(obj, k)
-        get_point(seg, at_x, at_y)
-        px, py = x.value, y.value
-        yield get_type(seg), a * px + c * py + e, b * px + d * py + f, bool(get_close(seg))  # _apply(m, px, py)
-
-
-def _is_drawn(obj) -> bool:
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not _bare("FPDFPath_GetDrawMode")(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-        return True
-    return bool(fill.value or stroke.value)
-
-
 @dataclass
 class PageGraphics:
     """What a page draws besides text: ruling-line edges, the largest share
@@ -361,36 +339,56 @@ class PageGraphics:
     curves: int = 0
 
 
-def path_edges(obj, matrix: Matrix, crop: PageFrame, found: PageGraphics) -> None:
-    """Add the horizontal and vertical straight segments of a drawn path to
-    ``found.edges`` as pdfplumber edges (a rectangle gives its four sides, a
-    thin filled rectangle two close parallel lines that snap into one), and
-    count its segments and curves."""
+def path_reader(crop: PageFrame, found: PageGraphics) -> Callable[[object, Matrix], None]:
+    """A function ``read(path, matrix)`` adding the horizontal and vertical
+    straight segments of a drawn path (a bare handle; ``matrix``: its
+    holder's to page space) to ``found.edges`` as pdfplumber edges (a
+    rectangle gives its four sides, a thin filled rectangle two close
+    parallel lines that snap into one), and counting its segments and
+    curves. A page holds thousands of paths of a segment or two (table
+    rulings): the bare functions and the buffers they write into are
+    looked up and made once for the page, not once per path."""
     import pypdfium2.raw as raw
 
-    if not _is_drawn(obj):
-        return
-    m = _compose(_matrix_of(obj), matrix)
-    start = current = None
-    for kind, x, y, closes in _path_points(obj, m):
-        found.segments += 1
-        if kind == raw.FPDF_SEGMENT_MOVETO:
-            start = current = (x, y)
-            continue
-        if kind == raw.FPDF_SEGMENT_BEZIERTO:
-            found.curves += 1
-        elif current is not None:
-            _add_edge(found.edges, crop.box(current[0], current[1], x, y))
-        current = (x, y)
-        if closes and start is not None:
-            _add_edge(found.edges, crop.box(x, y, start[0], start[1]))
-            current = start
+    get_mode, get_matrix = _bare("FPDFPath_GetDrawMode"), _bare("FPDFPageObj_GetMatrix")
+    count, get_segment = _bare("FPDFPath_CountSegments"), _bare("FPDFPath_GetPathSegment", _Handle)
+    get_point, get_type, get_close = (_bare("FPDFPathSegment_GetPoint"), _bare("FPDFPathSegment_GetType"),
+                                      _bare("FPDFPathSegment_GetClose"))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    at_fill, at_stroke = ctypes.byref(fill), ctypes.byref(stroke)
+    own = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+    x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    edges, box, edge = found.edges, crop.box, geometry.edge
 
+    def read(obj, matrix: Matrix) -> None:
+        if get_mode(obj, at_fill, at_stroke) and not (fill.value or stroke.value):
+            return  # neither filled nor stroked (a failed call: taken as drawn)
+        a, b, c, d, e, f = _compose(tuple(own) if get_matrix(obj, own) else IDENTITY, matrix)
+        start = current = None
+        for k in range(count(obj)):
+            seg = get_segment(obj, k)
+            get_point(seg, at_x, at_y)
+            px, py = x.value, y.value
+            kind, closes = get_type(seg), get_close(seg)
+            sx, sy = a * px + c * py + e, b * px + d * py + f  # _apply(m, px, py)
+            found.segments += 1
+            if kind == moveto:
+                start = current = (sx, sy)
+                continue
+            if kind == bezierto:
+                found.curves += 1
+            elif current is not None:
+                if (made := edge(*box(current[0], current[1], sx, sy))) is not None:
+                    edges.append(made)
+            current = (sx, sy)
+            if closes and start is not None:
+                if (made := edge(*box(sx, sy, start[0], start[1]))) is not None:
+                    edges.append(made)
+                current = start
 
-def _add_edge(edges: list[dict], box: tuple[float, float, float, float]) -> None:
-    e = geometry.edge(*box)
-    if e is not None:
-        edges.append(e)
+    return read
 
 
 def page_graphics(page_raw, crop: PageFrame) -> PageGraphics:
@@ -399,6 +397,7 @@ def page_graphics(page_raw, crop: PageFrame) -> PageGraphics:
 
     found = PageGraphics()
     area = max(crop.width * crop.height, 1.0)
+    read_path = path_reader(crop, found)
     for obj, kind, matrix in _objects(page_raw):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             m = _compose(_matrix_of(obj), matrix)
@@ -408,7 +407,7 @@ def page_graphics(page_raw, crop: PageFrame) -> PageGraphics:
             h = min(max(ys), crop.top) - max(min(ys), crop.top - crop.height)
             found.image_cover = max(found.image_cover, max(w, 0) * max(h, 0) / area)
         elif found.segments < MAX_SEGMENTS:
-            path_edges(obj, matrix, crop, found)
+            read_path(obj, matrix)
     return found
 
 
