@@ -110,7 +110,7 @@ def test_a_failed_rebuild_says_what_in_process_said_and_the_next_run_rebuilds(tm
     args = ["batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1"]
     apart = CliRunner().invoke(main, args)
     # the same failure rebuilt in this process, as before the child process
-    monkeypatch.setattr(batch_module, "rebuild_apart", lambda *a: rebuild_here(*a) and None)
+    monkeypatch.setattr(batch_module, "rebuild_apart", lambda *a, processes=1: rebuild_here(*a) and None)
     here = CliRunner().invoke(main, args)
     monkeypatch.undo()
 
@@ -212,3 +212,38 @@ def test_a_rebuild_child_outliving_its_killed_parent_holds_the_folder_until_done
     parquet_module.read_parquet_rows(out / "parquet")  # every file whole
     # the parent died before it marked the collections built: the next run rebuilds them
     assert run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False)).rebuild.reports == 2
+
+
+def test_the_tables_are_shared_out_by_rows_each_once():
+    from extract.export.rebuild import JSONL_ROWS_PER_REPORT, split_tables
+
+    counts = {"documents": 10, "sections": 300, "checks": 700, "claims": 1500, "cells": 800, "files": 10}
+    shares = split_tables(counts, reports=10, processes=2)
+    assert sorted(n for share in shares for n in share) == sorted(counts)
+    assert all(share == [n for n in counts if n in share] for share in shares)  # in the schema's order
+    weights = [sum(counts[n] for n in share) + (10 * JSONL_ROWS_PER_REPORT if i == 0 else 0)
+               for i, share in enumerate(shares)]
+    assert len(shares) == 2 and max(weights) - min(weights) <= 700  # no share waits on the other by a whole table
+    assert split_tables(counts, reports=10, processes=1) == [list(counts)]
+    assert len(split_tables({"documents": 1}, reports=1, processes=8)) <= 2
+
+
+def test_two_children_write_the_collections_one_writes(tmp_path, monkeypatch):
+    from extract.export.rebuild import rebuild_apart
+
+    small_reports(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    run_batch([tmp_path / "in"], BatchOptions(out, workers=1, progress=False))
+    alone = collections(out)
+    run = rebuild_apart(str(out / "reports.sqlite"), out / "json", out / "reports.jsonl", out / "parquet",
+                        processes=2)
+    assert run.processes == 2 and run.reports == 3
+    assert collections(out) == alone and not temporaries(out)
+
+    # a failure in one share is raised as the rebuild in one process raises it, once both have ended
+    monkeypatch.setattr(parquet_module, "_copy_table", _failing_copy(ERRORS["input"]))
+    for processes in (1, 2):
+        with pytest.raises(InputError, match="cannot write the Parquet copy"):
+            rebuild_apart(str(out / "reports.sqlite"), out / "json", out / "reports.jsonl", out / "parquet",
+                          processes=processes)
+        assert collections(out) == alone and not temporaries(out)

@@ -2,12 +2,15 @@
 a process of its own (:func:`extract.cli.run`). The regex and dataclass caches are
 put in place first (:mod:`extract.regex_cache`,
 :mod:`extract.code_cache`), so that what the libraries compile as they
-are imported (click, json, pydantic) comes from them too."""
+are imported (click, json, pydantic) comes from them too; pydantic's
+plugin look-up is answered without importlib.metadata when no installed
+distribution declares a plugin (:mod:`extract.pydantic_plugins`)."""
 
-from . import code_cache, regex_cache
+from . import code_cache, pydantic_plugins, regex_cache
 
 
 def run() -> None:
+    pydantic_plugins.install()
     regex_cache.install()
     code_cache.install()
     from .cli import run as run_command

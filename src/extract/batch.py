@@ -652,20 +652,21 @@ class BatchOutputs:
             digest.update(f"{path.name} {st.st_size} {st.st_mtime_ns}\n".encode())
         return digest.hexdigest()
 
-    def rebuild_collections(self) -> bool:
+    def rebuild_collections(self, processes: int = 1) -> bool:
         """Rewrite ``reports.jsonl`` (every JSON file of the folder, sorted
         by sha256) and ``parquet/`` (a copy of the database tables), unless
         they were built when the JSON files were as they are now. Returns
         whether it rebuilt them; :attr:`rebuild` then says how. The rebuild
-        runs in a child process (:func:`~extract.export.rebuild.rebuild_apart`),
-        and the stamp that marks the collections as built is written only
-        when it is done."""
+        runs in child processes, ``processes`` at most, each a share of the
+        tables (:func:`~extract.export.rebuild.rebuild_apart`), and the
+        stamp that marks the collections as built is written only when all
+        are done."""
         stamp, state = self.out_dir / ".collections", self._json_state() + self._reviews_state
         built = [self.out_dir / "reports.jsonl", self.out_dir / "parquet" / "documents.parquet", stamp]
         if all(p.exists() for p in built) and stamp.read_text(encoding="utf-8") == state:
             return False
         self.rebuild = rebuild_apart(self.db, self.json_dir, self.out_dir / "reports.jsonl",
-                                     self.out_dir / "parquet")
+                                     self.out_dir / "parquet", processes=processes)
         write_atomic(stamp, state)
         return True
 
@@ -918,7 +919,9 @@ def _run_batch_in(outputs: BatchOutputs, paths: Iterable[os.PathLike | str], opt
                 row.note = "; ".join(x for x in (row.note, f"review file not read: {reason}") if x)
         outputs.write_manifest(rows)
     clock.lap("convert")
-    outputs.rebuild_collections()
+    # the cores the conversion was given share the rebuild (it runs after the conversion)
+    cores = default_workers()
+    outputs.rebuild_collections(max(1, min(options.workers or cores, cores)))
     clock.lap("collections")
     return rows, peak
 

@@ -114,11 +114,13 @@ def record_reviews(engine: Engine, inputs: Iterable[tuple[str, str]],
 
 
 def write_collections(engine: Engine, report_texts: Iterable[str], jsonl_path: Optional[os.PathLike | str] = None,
-                      parquet_dir: Optional[os.PathLike | str] = None) -> int:
+                      parquet_dir: Optional[os.PathLike | str] = None,
+                      tables: Optional[Iterable[str]] = None) -> int:
     """Write ``jsonl_path`` (each report JSON text of ``report_texts`` on
     one line, in order; a one-line text as is) and, after, copy every table
-    of the database to ``parquet_dir``. Returns how many reports the JSONL
-    holds (the texts are consumed even without a JSONL)."""
+    of the database (or those named in ``tables``) to ``parquet_dir``.
+    Returns how many reports the JSONL holds (the texts are consumed even
+    without a JSONL)."""
     count = 0
     with (JsonlWriter(jsonl_path) if jsonl_path else nullcontext()) as jsonl:
         for text in report_texts:
@@ -128,7 +130,7 @@ def write_collections(engine: Engine, report_texts: Iterable[str], jsonl_path: O
     if parquet_dir:
         from .parquet import database_to_parquet  # pyarrow: loaded only here
 
-        database_to_parquet(engine, parquet_dir)
+        database_to_parquet(engine, parquet_dir, tables)
     return count
 
 

@@ -31,7 +31,7 @@ import os
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Optional
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -146,12 +146,16 @@ def _copy_table(conn, table, path: Path) -> int:
     return n
 
 
-def database_to_parquet(engine: Engine, folder: os.PathLike | str) -> dict[str, int]:
-    """Copy every table of the database to ``folder/<table>.parquet``; return
-    the row count of each."""
+def database_to_parquet(engine: Engine, folder: os.PathLike | str,
+                        tables: Optional[Iterable[str]] = None) -> dict[str, int]:
+    """Copy every table of the database (or those named in ``tables``) to
+    ``folder/<table>.parquet``; return the row count of each."""
     counts = {}
+    wanted = None if tables is None else set(tables)
     with engine.connect() as conn:
         for table in TABLES:
+            if wanted is not None and table.name not in wanted:
+                continue
             with replacing(Path(folder) / f"{table.name}.parquet") as tmp:
                 counts[table.name] = _copy_table(conn, table, tmp)
     return counts

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Optional
@@ -50,6 +49,8 @@ def convert(data: bytes, suffix: str, to: str, path: Optional[os.PathLike | str]
     exe = soffice()
     if exe is None:
         raise UnsupportedFormat(f"{name} is read through LibreOffice, which is not installed: {INSTALL_HINT}", path)
+    import subprocess  # here: every start imports this module for LEGACY_FORMATS, few convert
+
     with tempfile.TemporaryDirectory(prefix="extract-office-") as tmp:
         folder = Path(tmp)
         src = folder / f"document{suffix}"
