@@ -55,16 +55,29 @@ class Piece:
     index: int
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _columns(line: str) -> Optional[list[int]]:
+    """The display column before each character of ``line`` (CJK
+    characters count two) and after its last, or None for an ASCII line
+    (where each character's column is its index): worked out once a line,
+    not once a cell."""
+    if line.isascii():
+        return None
+    out, w = [0], 0
+    for ch in line:
+        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        out.append(w)
+    return out
 
 
-def _piece(line: str, base: int, a: int, b: int, index: int) -> Piece:
+def _piece(line: str, base: int, a: int, b: int, index: int, columns: Optional[list[int]]) -> Piece:
     raw = line[a:b]
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     a2 = a + lead
-    return Piece(text, base + a2, base + a2 + len(text), _width(line[:a2]), _width(line[:a2 + len(text)]), index)
+    b2 = a2 + len(text)
+    if columns is None:
+        return Piece(text, base + a2, base + b2, a2, b2, index)
+    return Piece(text, base + a2, base + b2, columns[a2], columns[b2], index)
 
 
 _SPACE_GAP = re.compile(r"(?: {2,}|\u3000+)")
@@ -77,13 +90,15 @@ def line_layout(text: str) -> str:
         return "tab"
     if "|" in text:
         return "pipe"
-    if _SPACE_GAP.search(text.strip()):
+    t = text.strip()
+    if "  " in t or "\u3000" in t:  # _SPACE_GAP found
         return "space"
     return "single"
 
 
 def split_line(text: str, base: int, layout: str, edge_pipes: bool = False) -> list[Piece]:
     """The cells of one source line starting at offset ``base``."""
+    columns = _columns(text)
     if layout in ("tab", "pipe"):
         sep = "\t" if layout == "tab" else "|"
         bounds, a = [], 0
@@ -96,18 +111,18 @@ def split_line(text: str, base: int, layout: str, edge_pipes: bool = False) -> l
                 bounds = bounds[1:]
             if bounds and not text[bounds[-1][0]:bounds[-1][1]].strip():
                 bounds = bounds[:-1]
-        return [_piece(text, base, a, b, i) for i, (a, b) in enumerate(bounds)]
+        return [_piece(text, base, a, b, i, columns) for i, (a, b) in enumerate(bounds)]
     if layout == "space":
         out, a = [], 0
         stripped_end = len(text.rstrip())
         for m in _SPACE_GAP.finditer(text[:stripped_end]):
             if m.start() > a and text[a:m.start()].strip():
-                out.append(_piece(text, base, a, m.start(), len(out)))
+                out.append(_piece(text, base, a, m.start(), len(out), columns))
             a = m.end()
         if text[a:stripped_end].strip():
-            out.append(_piece(text, base, a, stripped_end, len(out)))
+            out.append(_piece(text, base, a, stripped_end, len(out), columns))
         return out
-    return [_piece(text, base, 0, len(text), 0)] if text.strip() else []
+    return [_piece(text, base, 0, len(text), 0, columns)] if text.strip() else []
 
 
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
@@ -172,20 +187,34 @@ class Vocabulary:
     ruleset: RuleSet
     prefix: Optional[re.Pattern] = None
     number: Optional[re.Pattern] = None
+    #: text -> its vocabulary key: the form readers ask of the same few cell
+    #: texts many times over (one Vocabulary per document)
+    keys: dict[str, str] = field(default_factory=dict, repr=False)
+    #: id of a role table of ``rules`` -> {word: role}, built when first asked
+    roles: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.prefix = re.compile(self.rules.row_prefix) if self.rules.row_prefix else None
         self.number = re.compile(self.rules.item_number) if self.rules.item_number else None
 
-    @staticmethod
-    def _lookup(key: str, table: dict[str, list[str]]) -> Optional[str]:
-        for role, words in table.items():
-            if key in words:
-                return role
-        return None
+    def _lookup(self, key: str, table: dict[str, list[str]]) -> Optional[str]:
+        """The first role of ``table`` whose words hold ``key``, else None
+        (each table turned round, word -> role, once)."""
+        roles = self.roles.get(id(table))
+        if roles is None:
+            roles = {}
+            for role, words in table.items():
+                for w in words:
+                    roles.setdefault(w, role)
+            self.roles[id(table)] = roles
+        return roles.get(key)
 
     def key(self, text: str) -> str:
-        return header_label(text)
+        try:
+            return self.keys[text]
+        except KeyError:
+            key = self.keys[text] = header_label(text)
+            return key
 
     def identity(self, text: str) -> Optional[str]:
         return self._lookup(self.key(text), self.rules.identity)
@@ -1622,9 +1651,34 @@ def _cells_header(lines: list[tuple[str, int]], i: int, vocab: Vocabulary) -> bo
     """Whether line ``i`` heads a funds block written one cell per line:
     its cell a funds header (项目资金, 预算执行情况) and at least three of
     the next eight cells funds columns (words broken over lines joined)."""
+    if not _may_head_funds(lines, i, vocab):
+        return False
     items = cell_items(lines[i:i + 24], vocab)
     prev = _one_cell(*lines[i - 1]) if i > 0 else None
     return bool(items) and _funds_head_cell([prev or ("", 0, 0)] + items, 1, vocab)
+
+
+def _may_head_funds(lines: list[tuple[str, int]], i: int, vocab: Vocabulary) -> bool:
+    """False when line ``i`` cannot head a funds block one cell per line,
+    found cheaply (asked of every line): the block's first cell, the line's
+    own cell or that joined with the next one (:func:`cell_items`), names
+    neither an amount column nor a funds header nor the total row, which
+    :func:`_funds_head_cell` needs of it."""
+    first: list[str] = []
+    for t, b in lines[i:i + 24]:
+        c = _one_cell(t, b)
+        if c is None:
+            if t.strip():
+                break
+            continue
+        first.append(c[0])
+        if len(first) == 2:
+            break
+    if not first:
+        return False
+    heads = first[:1] + ([first[0] + first[1]] if len(first) == 2 and first[0] and first[1] else [])
+    return any(vocab.funds_column(t) in _AMOUNT_COLUMNS or vocab.is_funds_header(t) or vocab.funds_row(t) == "total"
+               for t in heads)
 
 
 def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
