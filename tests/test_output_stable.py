@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 import yaml
 from click.testing import CliRunner
@@ -205,6 +205,38 @@ def test_records_cut_from_compact_json_are_the_dumped_data(report_2024):
             lines.append(f"  {json.dumps(key)}: {_compact(value)},")
     lines[-1] = lines[-1][:-1]
     assert report_json(report_2024) == "{\n" + "\n".join(lines) + "\n}\n"
+
+
+_RECORD = st.dictionaries(st.text(max_size=5), _JSON | st.lists(_JSON, max_size=4), max_size=5)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_RECORD, st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=3))
+@example({}, [0.00001])
+@example({"a": "1e-05 0.00001"}, [12.5])
+@example({"a": [2, "x"]}, [-1.5e-7, 3.0])
+@example({}, [1e17])
+def test_records_are_the_json_modules_whether_sliced_or_encoded_again(value, floats):
+    """Records are cut from pydantic's compact text as they stand unless a
+    float there may read otherwise in the json module (1e-05, 0.00001):
+    either way each is what encoding its decoded value gives."""
+    import pydantic_core
+
+    from extract.export.jsonfile import _compact, _records
+
+    value = {**value, "floats": floats}
+    text = pydantic_core.to_json(value).decode("utf-8")
+    data = json.loads(text)
+    lines = []
+    for key, item in data.items():
+        if isinstance(item, list) and item:
+            lines += [f"  {json.dumps(key)}: ["] + [f"    {_compact(v)}," for v in item]
+            lines[-1] = lines[-1][:-1]
+            lines.append("  ],")
+        else:
+            lines.append(f"  {json.dumps(key)}: {_compact(item)},")
+    lines[-1] = lines[-1][:-1]
+    assert _records(text, 2) == "{\n" + "\n".join(lines) + "\n}\n"
 
 
 def _glyph_box_per_character(source, start: int, end: int):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,11 +34,41 @@ def report_json(report: Report, indent: int | None = 2) -> str:
 
 _DECODE = json.JSONDecoder().raw_decode
 
+#: What can make pydantic's compact text of a value differ from the json
+#: module's (which the records are written as): a float written with an
+#: exponent (pydantic writes its sign always: ``1e+17``, ``1e-7``), or one
+#: below 1e-4 written without (pydantic ``0.00001``, json ``1e-05``).
+#: Strings, integers, true/false/null and Decimals (strings) come out the
+#: same from both. (Found by str.find: a regex scan of a report's text
+#: takes as long as cutting it into records.)
+_FLOAT_FORMS = ("e+", "e-", "0.0000")
+
+
+def _floats_read_alike(text: str) -> bool:
+    """Whether no number in compact JSON ``text`` may read otherwise in the
+    json module: each place holding one of :data:`_FLOAT_FORMS` (few) is in
+    a number when the run of digits, points and signs before it stands
+    after ``:``, ``,`` or ``[``, as every value of compact JSON does (a
+    string that looks so only costs the slower path)."""
+    find = text.find
+    for form in _FLOAT_FORMS:
+        i = find(form)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1] in "0123456789.-+":
+                j -= 1
+            if j > 0 and text[j - 1] in ":,[":
+                return False
+            i = find(form, i + 1)
+    return True
+
 
 def _records(text: str, indent: int) -> str:
     """Compact JSON of an object (no whitespace outside strings, as
     pydantic writes it) as one record per line."""
     pad = " " * indent
+    if _floats_read_alike(text):  # each record its slice of the text as it stands
+        return _sliced_records(text, pad)
     parts = []
     pos = 1  # after "{"
     while text[pos] != "}":
@@ -58,6 +89,36 @@ def _records(text: str, indent: int) -> str:
         else:
             value, pos = _DECODE(text, pos)
             parts.append(f"{pad}{name}: {_compact(value)}")
+        if text[pos] == ",":
+            pos += 1
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _sliced_records(text: str, pad: str) -> str:
+    """:func:`_records` where each value's compact text is the json
+    module's already: values decoded only to find where they end."""
+    parts = []
+    pos = 1  # after "{"
+    while text[pos] != "}":
+        key, pos = _DECODE(text, pos)
+        name = json.dumps(key)
+        pos += 1  # ":"
+        if text.startswith("[", pos) and not text.startswith("[]", pos):
+            items = []
+            pos += 1
+            while True:
+                start = pos
+                pos = _DECODE(text, pos)[1]
+                items.append(text[start:pos])
+                pos += 1  # "," or "]"
+                if text[pos - 1] == "]":
+                    break
+            joined = f",\n{pad}{pad}".join(items)
+            parts.append(f"{pad}{name}: [\n{pad}{pad}{joined}\n{pad}]")
+        else:
+            start = pos
+            pos = _DECODE(text, pos)[1]
+            parts.append(f"{pad}{name}: {text[start:pos]}")
         if text[pos] == ",":
             pos += 1
     return "{\n" + ",\n".join(parts) + "\n}\n"
