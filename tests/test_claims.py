@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from extract.claims import clean_metric, extract_claims, metric_rules, sentences
 from extract.load.text import source_from_text
@@ -101,3 +102,40 @@ def test_a_generic_noun_takes_the_words_after_it():
 def test_a_quoted_name_is_part_of_the_metric():
     got = claims("一、成效\n开展“送科技下乡”12场次，落实“第一议题”学习20次。\n")
     assert [g[0] for g in got] == ["开展送科技下乡", "落实第一议题学习"]
+
+
+def test_the_segmenters_cut_is_jiebas():
+    """The claim finder's own cut of a text (jieba's walk and route in one
+    pass) gives jieba's words: on every line of the samples and on texts
+    of Chinese, letters, digits, spaces and punctuation mixed at random,
+    words of the domain dictionary among them."""
+    import random
+
+    from extract.claims import _segmenter
+    from extract.ruleset import RuleSet
+
+    metrics = RuleSet.of(None).metrics
+    segmenter = _segmenter(metrics)
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    texts = [line for path in sorted(samples.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(22)
+    alphabet = list("资金预算执行率项目完成绩效目标指标年度支出部门整体自评得分满意度人次万元个家") + \
+        list("ab1Z9  \t\n，。、：%.-_+#&（）") + list(metrics.dictionary)[:40]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        words = segmenter.lcut(text, HMM=False)
+        assert words == segmenter.tokenizer.lcut(text, HMM=False), text
+
+
+def test_the_segmenters_cut_breaks_ties_as_jieba():
+    """Two routes of one score (every frequency 1 of a total of 1: each
+    word scores 0): jieba's max over (score, end) takes the later end."""
+    from extract.claims import _jieba, _Segmenter
+
+    tokenizer = _jieba().Tokenizer()
+    tokenizer.FREQ = {"甲": 1, "甲乙": 1, "乙": 1, "乙丙": 1, "丙": 1, "甲乙丙": 0, "丁": 0}
+    tokenizer.total, tokenizer.initialized = 1, True
+    segmenter = object.__new__(_Segmenter)
+    segmenter.tokenizer = tokenizer
+    for text in ("甲乙丙", "甲乙", "乙丙甲", "丁甲乙丁", "甲a1乙", "甲 乙丙"):
+        assert segmenter._cut(text) == tokenizer.lcut(text, HMM=False), text

@@ -15,6 +15,7 @@ import functools
 import logging
 import marshal
 import re
+from math import log
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,7 +154,74 @@ class _Segmenter:
 
     def lcut(self, text: str, HMM: bool = False) -> list[str]:  # noqa: N803 (jieba's name)
         self._admit(text)
-        return self.tokenizer.lcut(text, HMM=HMM)
+        if HMM:
+            return self.tokenizer.lcut(text, HMM=True)
+        return self._cut(text)
+
+    def _cut(self, text: str) -> list[str]:
+        """``tokenizer.lcut(text, HMM=False)``, the same words, in about half
+        the time: jieba's own blocks (its regexes), and in each run of
+        Chinese, letters and digits its prefix-dictionary walk and route,
+        with the same floating-point sums in the same order (so the same
+        ties), worked out in one pass from the end instead of a graph, a
+        route dict and a generator of tuples per character."""
+        jb = _jieba()
+        han, skip = jb.re_han_default, jb.re_skip_default
+        out: list[str] = []
+        for blk in han.split(text):
+            if not blk:
+                continue
+            if han.match(blk):
+                self._cut_block(blk, out)
+            else:
+                for x in skip.split(blk):
+                    if skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def _cut_block(self, s: str, out: list[str]) -> None:
+        """jieba's ``__cut_DAG_NO_HMM`` of one block into ``out``."""
+        tokenizer = self.tokenizer
+        freq = tokenizer.FREQ
+        logtotal = log(tokenizer.total)
+        n = len(s)
+        score: list[float] = [0] * (n + 1)  # route[n] = (0, 0), as jieba's
+        last = list(range(n + 1))
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k
+            frag = s[k]
+            while i < n and frag in freq:
+                f = freq[frag]
+                if f:  # a word ending at i: the route through it
+                    cand = log(f) - logtotal + score[i + 1]
+                    if best is None or cand >= best:  # a tie: the later end, as max over (score, end)
+                        best, last[k] = cand, i
+                i += 1
+                frag = s[k:i + 1]
+            if best is None:  # no word from k: the character alone (at frequency 1)
+                best = log(freq.get(s[k]) or 1) - logtotal + score[k + 1]
+            score[k] = best
+        x, buf = 0, ""
+        while x < n:
+            y = last[x] + 1
+            word = s[x:y]
+            if y - x == 1 and word in _ALNUM:  # jieba's re_eng: single letters and digits run together
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+
+#: jieba's ``re_eng`` ([a-zA-Z0-9]) as a set of characters
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _prefix_shards(tokenizer) -> dict[str, bytes]:
