@@ -129,7 +129,7 @@ class _Segmenter:
 
     def _admit(self, text: str) -> None:
         keys = set(text)
-        keys.update(text[i:i + 2] for i in range(len(text) - 1))
+        keys.update(map(str.__add__, text, text[1:]))  # the pairs side by side
         keys -= self._admitted
         if not keys:
             return

@@ -141,8 +141,13 @@ class SourceText:
     def line_span(self, lineno: int) -> Span:
         """The source line ``lineno`` (1-based), without its newline."""
         start = self.line_starts[lineno - 1]
+        return Span.of_source(self.line_text(lineno), start)
+
+    def line_text(self, lineno: int) -> str:
+        """The text of :meth:`line_span` (without building its offsets)."""
+        start = self.line_starts[lineno - 1]
         end = self.line_starts[lineno] - 1 if lineno < len(self.line_starts) else len(self.text)
-        return Span.of_source(self.text[start:end].rstrip("\r"), start)
+        return self.text[start:end].rstrip("\r")
 
     def locate(self, start: int, end: int, cell: Optional[tuple[str, int, int]] = None) -> Location:
         """Location of source characters ``start`` to ``end`` (exclusive)."""

@@ -1605,11 +1605,7 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
 
 
 def _lines(source: SourceText) -> list[tuple[str, int]]:
-    out = []
-    for no in range(1, source.n_lines + 1):
-        span = source.line_span(no)
-        out.append((span.text, span.start if span.offsets else source.line_starts[no - 1]))
-    return out
+    return [(source.line_text(no), source.line_starts[no - 1]) for no in range(1, source.n_lines + 1)]
 
 
 def find_anchors(lines: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[int, str]]:

@@ -184,7 +184,7 @@ class SectionBuilder:
         return (None if cap is None else i - 1 - cap), (None if unit is None else i - 1 - unit)
 
     def _raw_line(self, block: Block) -> str:
-        return self.source.line_span(block.first_line).text.strip()
+        return self.source.line_text(block.first_line).strip()
 
     def _entry_title(self, block: Block) -> str:
         """An entry's title without marker and page number, squashed."""
@@ -236,7 +236,7 @@ class SectionBuilder:
         """A line that can be an entry: a heading line, a line ending in a
         page number or in a dotted leader, or a short line with no sentence
         punctuation."""
-        raws = [self.source.line_span(n).text.strip() for n in range(block.first_line, block.last_line + 1)]
+        raws = [self.source.line_text(n).strip() for n in range(block.first_line, block.last_line + 1)]
         leader = self._leader
         return all(self.heading_line(t) or bool(self._page_number.search(t))
                    or (leader is not None and leader.search(t) is not None)

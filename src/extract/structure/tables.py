@@ -62,6 +62,9 @@ def clean_cell(span: Span) -> Span:
     letters or digits: ``"验 收数量"`` -> ``"验收数量"``, ``"≥2800 亿 元"`` ->
     ``"≥2800亿元"``, ``"Project  A"`` -> ``"Project A"``. Offsets follow."""
     text = span.text
+    words = text.split()  # (str.split cuts at what str.isspace finds)
+    if len(words) == 1 and len(words[0]) == len(text):
+        return span  # no white space: the span as it is
     keep: list[int] = []
     i, n = 0, len(text)
     while i < n:
@@ -284,7 +287,7 @@ def _is_tab_row(row: Sequence[Span], source: SourceText, rules: Optional[RowRule
     """True when ``row`` was cut from a line with tabs or pipes (cells
     positional)."""
     line = _line_of(row, source)
-    return line is not None and is_positional_line(source.line_span(line).text, rules or RowRules())
+    return line is not None and is_positional_line(source.line_text(line), rules or RowRules())
 
 
 def _width(text: str, position: str) -> int:
@@ -352,7 +355,7 @@ def _pipe_line(row: Sequence[Span], source: SourceText, rules: RowRules) -> Opti
     line = _line_of(row, source)
     if line is None or not rules.pipes:
         return None
-    text = source.line_span(line).text.strip()
+    text = source.line_text(line).strip()
     return text if "\t" not in text and text.count("|") >= 1 else None
 
 
