@@ -586,3 +586,34 @@ def test_restated_changes_are_found_among_the_figures_of_their_value_as_by_the_w
                 asked += 1
                 found += got is not None
     assert asked > 50 and found
+
+
+def test_a_location_made_without_validation_is_the_validated_one():
+    """SourceText.locate makes a text document's locations as pydantic's
+    model_construct would, for values validation keeps as they are; each
+    is the location validation makes: its fields, the fields set, equality,
+    both JSON forms, a copy and a pickle. Other values go through
+    validation (a cell given as a list, a negative offset refused)."""
+    import pickle
+
+    from pydantic import ValidationError
+
+    from extract.model import LEAN, Location
+    from extract.span import SourceText
+
+    source = SourceText("第一行\n第二行 12 万元\n\n末行")
+    for start, end, cell in [(0, 1, None), (0, 0, None), (4, 9, ("table1", 2, 3)), (2, 12, None), (14, 15, ("t", 0, 0))]:
+        got = source.locate(start, end, cell)
+        line, end_line = source.line_of(start), source.line_of(max(end, start + 1) - 1)
+        want = Location(line=line, end_line=end_line, start=start, end=max(end, start + 1), page=None, bbox=None,
+                        cell=cell)
+        assert got.__dict__ == want.__dict__ and got == want and want == got
+        assert got.model_fields_set == want.model_fields_set
+        assert got.__pydantic_extra__ == want.__pydantic_extra__ and got.__pydantic_private__ == want.__pydantic_private__
+        assert got.model_dump_json(**LEAN) == want.model_dump_json(**LEAN)
+        assert got.model_dump_json() == want.model_dump_json()
+        assert got.model_copy() == want and pickle.loads(pickle.dumps(got)) == want
+    listed = source.locate(4, 9, ["table1", 2, 3])  # type: ignore[arg-type]
+    assert listed.cell == ("table1", 2, 3)  # validated: a tuple
+    with pytest.raises(ValidationError):
+        source.locate(-3, 1)

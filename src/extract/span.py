@@ -89,6 +89,32 @@ class Span:
         return self.offsets[-1] + 1 if self.offsets else 0
 
 
+def _plain_cell(cell) -> bool:
+    """A cell reference Location's validation keeps as it is: (str, int, int)."""
+    return type(cell) is tuple and len(cell) == 3 and type(cell[0]) is str and type(cell[1]) is int \
+        and type(cell[2]) is int
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _checked_location(line: int, end_line: int, start: int, end: int,
+                      cell: Optional[tuple[str, int, int]]) -> Location:
+    """``Location(line=line, end_line=end_line, start=start, end=end,
+    page=None, bbox=None, cell=cell)`` for values its validation passes as
+    they are (ints within bounds, a plain cell: :meth:`SourceText.locate`
+    tests them), made as pydantic's ``model_construct`` makes a model, at
+    a fifth of the cost (a location is made for every figure and cell)."""
+    loc = _new(Location)
+    _set(loc, "__dict__", {"line": line, "end_line": end_line, "start": start, "end": end,
+                           "page": None, "bbox": None, "cell": cell})
+    _set(loc, "__pydantic_fields_set__", {"line", "end_line", "start", "end", "page", "bbox", "cell"})
+    _set(loc, "__pydantic_extra__", None)
+    _set(loc, "__pydantic_private__", None)
+    return loc
+
+
 @dataclass
 class SourceText:
     """The source as a loader laid it out: text, lines, and per-line page/box
@@ -162,6 +188,9 @@ class SourceText:
         glyphs = self.glyph_box(start, end)
         if glyphs is not None:
             page, bbox = glyphs
+        if page is None and bbox is None and type(start) is int and type(end) is int and start >= 0 \
+                and line >= 1 and (cell is None or _plain_cell(cell)):
+            return _checked_location(line, end_line, start, end, cell)
         return Location(line=line, end_line=end_line, start=start, end=end,
                         page=page, bbox=bbox, cell=cell)
 
