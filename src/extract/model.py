@@ -64,14 +64,35 @@ def _lean_schema(schema: dict, optional: tuple[str, ...] = (), spans: dict[str, 
 def _keep_always(data: dict, model: BaseModel, info: SerializationInfo) -> dict:
     """``data`` (a lean dump of ``model``) with the fields named in the
     model's ``_always`` put back where the lean form left them out."""
-    if info.exclude_defaults:
-        for name in model._always:
-            if name not in data:
-                value = getattr(model, name)
-                data[name] = (value.model_dump(mode=info.mode, exclude_defaults=True)
-                              if isinstance(value, BaseModel) else value)
-        data = {name: data[name] for name in type(model).model_fields if name in data}
+    if info.exclude_defaults and _put_back_always(data, model, info):
+        data = _in_field_order(data, model)
     return data
+
+
+def _put_back_always(data: dict, model: BaseModel, info: SerializationInfo) -> bool:
+    """The fields of the model's ``_always`` the lean ``data`` left out put
+    back (at its end); whether there were any."""
+    added = False
+    for name in model._always:
+        if name not in data:
+            value = getattr(model, name)
+            data[name] = (value.model_dump(mode=info.mode, exclude_defaults=True)
+                          if isinstance(value, BaseModel) else value)
+            added = True
+    return added
+
+
+def _in_field_order(data: dict, model: BaseModel) -> dict:
+    """``data``'s keys in the order of the model's fields (pydantic dumps
+    them so; a key put back at the end goes to its place)."""
+    cls = type(model)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:  # (``model_fields`` is a property of the class, looked up through a descriptor each time)
+        names = _FIELD_NAMES[cls] = tuple(cls.model_fields)
+    return {name: data[name] for name in names if name in data}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class Location(Model):
@@ -394,15 +415,16 @@ class Claim(Model):
 
     @model_serializer(mode="wrap")
     def _lean(self, handler, info: SerializationInfo):
-        data = _keep_always(handler(self), self, info)
+        data = handler(self)
         if info.exclude_defaults:
+            _put_back_always(data, self, info)
             if data.get("metric_text") == self.metric:
                 del data["metric_text"]
             if self.text == f"{self.value}{self.unit}":
                 data.pop("text", None)
             else:
                 data["text"] = self.text
-            data = {name: data[name] for name in type(self).model_fields if name in data}
+            data = _in_field_order(data, self)
         return data
 
     @property
@@ -658,12 +680,11 @@ class Report(Model):
             for i, claim in enumerate(self.claims):
                 dumped = data["claims"][i]
                 dumped.pop("sentence", None)
-                start = bodies.get(claim.section, "").find(claim.sentence) if claim.sentence else -1
-                if claim.sentence == previous:
-                    pass
-                elif start >= 0:
-                    dumped["sentence_span"] = [start, start + len(claim.sentence)]
-                else:
-                    dumped["sentence"] = claim.sentence
+                if claim.sentence != previous:
+                    start = bodies.get(claim.section, "").find(claim.sentence) if claim.sentence else -1
+                    if start >= 0:
+                        dumped["sentence_span"] = [start, start + len(claim.sentence)]
+                    else:
+                        dumped["sentence"] = claim.sentence
                 previous = claim.sentence
         return data
