@@ -332,7 +332,7 @@ def metric_words(text: str, rules: MetricRules) -> list[str]:
     for p in rules.drop_phrases:
         text = text.replace(p, "")
     if rules.quote_marks:
-        text = text.translate({ord(c): None for c in rules.quote_marks})
+        text = text.translate(dict.fromkeys(map(ord, rules.quote_marks)))
     text = re.sub(r"\s+", "", text)
     text = ENUMERATION_LEAD.sub("", text.strip(EDGE_PUNCT)).strip(EDGE_PUNCT)
     if not text:
@@ -435,14 +435,25 @@ def lists_members(metric_text: str, rules: MetricRules) -> bool:
     return metric_text.rstrip().endswith(tuple(rules.list_closers))
 
 
-@functools.lru_cache(maxsize=16)
-def _word_set_cached(key: int, words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
-
-
 def _word_set(rules: MetricRules, field: str) -> frozenset[str]:
-    words = tuple(getattr(rules, field))
-    return _word_set_cached(hash(words), words)
+    """The words of a list field of ``rules`` as a set, made once while the
+    list holds the same words (asked several times a figure: comparing the
+    list with the copy kept, element by element and mostly by identity,
+    costs a fraction of making a tuple of it and hashing that)."""
+    words = getattr(rules, field)
+    key = (id(rules), field)
+    known = _WORD_SETS.get(key)
+    if known is not None and known[0] == words:
+        return known[1]
+    got = frozenset(words)
+    if len(_WORD_SETS) >= 256:
+        _WORD_SETS.clear()
+    _WORD_SETS[key] = (list(words), got)
+    return got
+
+
+# (id of a MetricRules, field) -> (a copy of the field's words, their set)
+_WORD_SETS: dict[tuple[int, str], tuple[list[str], frozenset[str]]] = {}
 
 
 def is_year_only(q: QuantityMatch) -> bool:

@@ -130,9 +130,15 @@ def _reads_big5(data: bytes, gb_text: str) -> bool:
     return _common_share(big5_text, "big5", 0xA4, 0xC6) > _common_share(gb_text, "gb2312", 0xB0, 0xD7) + 0.2
 
 
+#: A control character (below 32) other than tab, line feed, form feed and
+#: carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
-    n = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return n / max(len(text), 1)
+    # (found by the regex engine: a Python loop over every character was
+    # a twentieth of a warm parse)
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
 def source_from_text(text: str) -> SourceText:
