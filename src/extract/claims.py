@@ -89,7 +89,7 @@ def _segmenter(rules: MetricRules) -> "_Segmenter":
     rules' domain words. Built once per loaded MetricRules (so per rule
     set) and kept on it: the words of one rule set never reach another,
     and jieba's shared default tokenizer is never changed."""
-    tokenizer = rules._tokenizer
+    tokenizer = (rules.__pydantic_private__ or {}).get("_tokenizer")  # (rules._tokenizer: through BaseModel.__getattr__)
     if tokenizer is not None:
         return tokenizer
     with _TOKENIZER_LOCK:

@@ -141,6 +141,12 @@ def _label_index(rules: TableRules) -> tuple[dict[str, Role], tuple[tuple[str, R
     """``rules.labels`` as a dict from label to role (first role listed
     wins) and ``label_prefixes`` as (prefix, role) pairs; built once per
     loaded TableRules and kept on it."""
+    # (read from pydantic's store of private attributes directly:
+    # ``rules._label_index`` goes through BaseModel.__getattr__, asked of
+    # every header cell)
+    index = (rules.__pydantic_private__ or {}).get("_label_index")
+    if index is not None:
+        return index
     if rules._label_index is None:
         whole: dict[str, Role] = {}
         starts: list[tuple[str, Role]] = []
