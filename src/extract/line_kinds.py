@@ -55,6 +55,7 @@ class LineClassifier:
         self.markers = markers
         self.tables = tables
         self.sentence_end = glossary.sentence_end_chars
+        self._sentence_end_set = frozenset(self.sentence_end)
         self._artifact = re.compile("(?:" + "|".join(normalize.page_artifacts) + r")\Z")
         self._bullet = re.compile(normalize.bullets)
         self._caption = re.compile(normalize.caption)
@@ -102,7 +103,7 @@ class LineClassifier:
         body = text[mk.end:].strip().rstrip("。.")
         if not body:
             return True
-        if any(ch in self.sentence_end for ch in body) or self.has_clause_punct(body):
+        if not self._sentence_end_set.isdisjoint(body) or self.has_clause_punct(body):  # (a sentence end in it)
             return False
         colon = max(body.find("："), body.find(":"))
         if 0 <= colon < len(body) - 1:

@@ -43,6 +43,7 @@ class ChineseNumerals:
         self.sections = dict(sections)
         self.points = tuple(points)
         self._sections = sorted(self.sections.items(), key=lambda kv: -kv[1])
+        self._ordinals: dict[str, int] = {}  # what ordinal() read (few texts, asked of every marked line)
 
     @property
     def characters(self) -> set[str]:
@@ -141,11 +142,20 @@ class ChineseNumerals:
     def ordinal(self, s: str) -> int:
         """The number of an ordinal as a heading or enumeration writes it:
         ``12``, ``十二``, ``⑫``."""
+        try:
+            return self._ordinals[s]
+        except KeyError:
+            pass
         if s in CIRCLED:
-            return CIRCLED.index(s) + 1
-        if s.isdigit():  # 12, and full-width １２
-            return int(s)
-        return self.read_int(s)
+            n = CIRCLED.index(s) + 1
+        elif s.isdigit():  # 12, and full-width １２
+            n = int(s)
+        else:
+            n = self.read_int(s)  # (a ValueError is not kept: raised again each time)
+        if len(self._ordinals) >= 4096:
+            self._ordinals.clear()
+        self._ordinals[s] = n
+        return n
 
 
 #: Circled numbers ① … ⑳ (heading markers).
