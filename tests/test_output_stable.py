@@ -191,10 +191,17 @@ def test_records_cut_from_compact_json_are_the_dumped_data(report_2024):
     """The indented report JSON is cut from pydantic's compact JSON; each
     record is what dumping the report to Python data and encoding each
     top-level value or list item gives (the way it was made before)."""
-    from extract.export.jsonfile import _compact, report_json
+    from extract.export.jsonfile import report_json
     from extract.model import LEAN
 
-    data = report_2024.model_dump(mode="json", **LEAN)
+    assert report_json(report_2024) == _encoded_records(report_2024.model_dump(mode="json", **LEAN))
+
+
+def _encoded_records(data: dict) -> str:
+    """``data`` as the indented report JSON: each top-level value or list
+    item encoded by the json module, compact, on its own line."""
+    from extract.export.jsonfile import _compact
+
     lines = []
     for key, value in data.items():
         if isinstance(value, list) and value:
@@ -204,7 +211,7 @@ def test_records_cut_from_compact_json_are_the_dumped_data(report_2024):
         else:
             lines.append(f"  {json.dumps(key)}: {_compact(value)},")
     lines[-1] = lines[-1][:-1]
-    assert report_json(report_2024) == "{\n" + "\n".join(lines) + "\n}\n"
+    return "{\n" + "\n".join(lines) + "\n}\n"
 
 
 _RECORD = st.dictionaries(st.text(max_size=5), _JSON | st.lists(_JSON, max_size=4), max_size=5)
@@ -222,21 +229,10 @@ def test_records_are_the_json_modules_whether_sliced_or_encoded_again(value, flo
     either way each is what encoding its decoded value gives."""
     import pydantic_core
 
-    from extract.export.jsonfile import _compact, _records
+    from extract.export.jsonfile import _records
 
-    value = {**value, "floats": floats}
-    text = pydantic_core.to_json(value).decode("utf-8")
-    data = json.loads(text)
-    lines = []
-    for key, item in data.items():
-        if isinstance(item, list) and item:
-            lines += [f"  {json.dumps(key)}: ["] + [f"    {_compact(v)}," for v in item]
-            lines[-1] = lines[-1][:-1]
-            lines.append("  ],")
-        else:
-            lines.append(f"  {json.dumps(key)}: {_compact(item)},")
-    lines[-1] = lines[-1][:-1]
-    assert _records(text, 2) == "{\n" + "\n".join(lines) + "\n}\n"
+    text = pydantic_core.to_json({**value, "floats": floats}).decode("utf-8")
+    assert _records(text, 2) == _encoded_records(json.loads(text))
 
 
 def _glyph_box_per_character(source, start: int, end: int):

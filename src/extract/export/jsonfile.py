@@ -67,8 +67,9 @@ def _records(text: str, indent: int) -> str:
     """Compact JSON of an object (no whitespace outside strings, as
     pydantic writes it) as one record per line."""
     pad = " " * indent
-    if _floats_read_alike(text):  # each record its slice of the text as it stands
-        return _sliced_records(text, pad)
+    # each record its slice of the text as it stands, unless a float may
+    # read otherwise in the json module: then decoded and encoded again
+    value_text = _sliced if _floats_read_alike(text) else _encoded
     parts = []
     pos = 1  # after "{"
     while text[pos] != "}":
@@ -79,49 +80,32 @@ def _records(text: str, indent: int) -> str:
             items = []
             pos += 1
             while True:
-                value, pos = _DECODE(text, pos)
-                items.append(_compact(value))
+                item, pos = value_text(text, pos)
+                items.append(item)
                 pos += 1  # "," or "]"
                 if text[pos - 1] == "]":
                     break
             joined = f",\n{pad}{pad}".join(items)
             parts.append(f"{pad}{name}: [\n{pad}{pad}{joined}\n{pad}]")
         else:
-            value, pos = _DECODE(text, pos)
-            parts.append(f"{pad}{name}: {_compact(value)}")
+            value, pos = value_text(text, pos)
+            parts.append(f"{pad}{name}: {value}")
         if text[pos] == ",":
             pos += 1
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def _sliced_records(text: str, pad: str) -> str:
-    """:func:`_records` where each value's compact text is the json
-    module's already: values decoded only to find where they end."""
-    parts = []
-    pos = 1  # after "{"
-    while text[pos] != "}":
-        key, pos = _DECODE(text, pos)
-        name = json.dumps(key)
-        pos += 1  # ":"
-        if text.startswith("[", pos) and not text.startswith("[]", pos):
-            items = []
-            pos += 1
-            while True:
-                start = pos
-                pos = _DECODE(text, pos)[1]
-                items.append(text[start:pos])
-                pos += 1  # "," or "]"
-                if text[pos - 1] == "]":
-                    break
-            joined = f",\n{pad}{pad}".join(items)
-            parts.append(f"{pad}{name}: [\n{pad}{pad}{joined}\n{pad}]")
-        else:
-            start = pos
-            pos = _DECODE(text, pos)[1]
-            parts.append(f"{pad}{name}: {text[start:pos]}")
-        if text[pos] == ",":
-            pos += 1
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+def _sliced(text: str, pos: int) -> tuple[str, int]:
+    """The compact text of the value at ``pos`` as it stands, and its end
+    (decoded only to find where it ends)."""
+    end = _DECODE(text, pos)[1]
+    return text[pos:end], end
+
+
+def _encoded(text: str, pos: int) -> tuple[str, int]:
+    """The value at ``pos`` decoded and encoded again by the json module, and its end."""
+    value, end = _DECODE(text, pos)
+    return _compact(value), end
 
 
 _STRING = json.encoder.encode_basestring  # the C encoder's, Chinese as is
