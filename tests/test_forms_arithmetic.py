@@ -244,3 +244,10 @@ def test_weights_short_of_100_in_a_block_without_funds_or_total_are_no_slip():
     assert kinds(parse(UNSCORED_BLOCK)) == []
     # more than 100 points is a slip whatever part is missing
     assert kinds(parse(UNSCORED_BLOCK.replace("\t30\t30\n", "\t50\t30\n"))) == ["weight_sum"]
+
+
+def test_a_bound_the_rate_is_compared_with_is_no_rate_restated():
+    # 执行率未达100% / 力争…达到95%以上: bounds, not the form's 执行率 stated again
+    for sentence in ("执行率未达100%的原因是部分资金年底才下达。", "下一步力争执行率达到98%以上。"):
+        report = parse(render("tab") + "\n三、问题\n\n" + sentence + "\n")
+        assert [c.stated for c in report.checks if c.kind == "restated_funds" and c.status == "fail"] == [], sentence

@@ -1858,14 +1858,15 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
                 if base is None:
                     continue
                 iv = ratio_interval(spent, stated_interval(*base), percent=True)
-                if iv is not None and cap is not None and iv.hi >= cap:
-                    iv = Interval(min(iv.lo, cap), cap)
-                results.append((role, c, base, iv))
+                # spending above the budget: the rate stated as it is (104.00%)
+                # or as capped (100%, the scoring rule's) both hold
+                capped = Interval(min(iv.lo, cap), cap) if iv is not None and cap is not None and iv.hi >= cap else None
+                results.append((role, c, base, iv, capped))
             usable = [x for x in results if x[3] is not None]
             if not usable:
                 continue
-            good = [x for x in usable if holds(x[3], stated_iv)]
-            role, c, base, _ = (good or usable)[0]
+            good = [x for x in usable if holds(x[3], stated_iv) or (x[4] is not None and holds(x[4], stated_iv))]
+            role, c, base, _, _ = (good or usable)[0]
             expected = show(executed[0] * 100 / base[0], max(stated[1] + 1, 2), "%")
             label = next((t.strip() for t in row if t.strip() and _number(t) is None), "")
             verdict = "相符" if good else "不符"
