@@ -223,3 +223,14 @@ def test_a_table_rate_above_the_budget_holds_as_stated_or_capped():
     assert failed("104.00%") == []
     assert failed("100.00%") == []
     assert failed("103.00%") != []
+
+
+def test_a_share_whose_part_is_named_before_zhan():
+    # 结余B，支出占收入的r%: the part is the 支出 its words name (the total or a part of it), not 结余
+    text = ("一、收支情况\n\n本年度收入总计1,250.00万元，其中财政拨款1,000.00万元，其他收入250.00万元。\n"
+            "本年度支出总计1,200.00万元，其中基本支出900.00万元，项目支出300.00万元。\n"
+            "收支相抵，结余50.00万元，支出占收入的{}。\n")
+    def statuses(rate: str) -> list:
+        return [c.status for c in of(checks_of(text.format(rate)), "rate") if "支出占收入" in c.message]
+    assert statuses("96.00%") == ["pass"]
+    assert statuses("92.00%") == ["fail"]

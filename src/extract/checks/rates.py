@@ -272,6 +272,26 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
     part = _referred(ctx, s, before[-1].claim) or before[-1].claim
     share = ctx.book.share_cue.search(rate.claim.metric_text) if ctx.book.share_cue is not None else None
     name = (share.groupdict().get("whole") or "") if share is not None else ""
+    parts = [part]
+    if share is not None:
+        # 结余40万元，支出占收入的96%: the words before 占 name the part, not
+        # the figure before them: the one figure they name, else each of
+        # those they name (本年度支出总计, 基本支出 …: a reading each)
+        lead = "".join(ch for ch in rate.claim.metric_text[:share.start()] if ch.isalnum())
+        if len(lead) >= 2 and lead not in "".join(part.metric_text.split()):
+            def fits(_, p: Placed) -> bool:
+                return p.claim.unit_class == part.unit_class and p.claim.normalized_unit == part.normalized_unit
+
+            def names(words: str) -> bool:
+                return lead in "".join(words.split())
+
+            named = named_figure(ctx, near, lead, (), fits, names)
+            if named is not None:
+                parts = [named[1].claim]
+            else:
+                parts = [p.claim for s2, p in near if fits(s2, p) and p.claim.operator is None
+                         and names(p.claim.metric_text)] or parts
+            part = parts[0]
     out = [(claim_operand(part), claim_operand(p.claim)) for s2, p in near
            if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
            and p.claim.normalized_value > part.normalized_value and not (name and _share_part(ctx, s2, p, name))]
@@ -284,7 +304,7 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
                              and p.claim.normalized_value >= part.normalized_value,
                              lambda words: len(key) >= 2 and key in "".join(words.split()))
         whole = claim_operand(named[1].claim) if named is not None else None
-    return ([(claim_operand(part), whole)] if whole is not None else []), out
+    return ([(claim_operand(p), whole) for p in parts] if whole is not None else []), out
 
 
 def _share_part(ctx: CheckContext, s: Sentence, p: Placed, name: str) -> bool:
