@@ -234,3 +234,14 @@ def test_a_share_whose_part_is_named_before_zhan():
         return [c.status for c in of(checks_of(text.format(rate)), "rate") if "支出占收入" in c.message]
     assert statuses("96.00%") == ["pass"]
     assert statuses("92.00%") == ["fail"]
+
+
+def test_a_cost_per_head_over_the_reports_own_money_not_leveraged_money():
+    text = ("一、项目实施\n\n项目带动社会资本投入2.4000亿元（合24000.00万元）。\n"
+            "全年预算800.00万元，实际支出760.00万元，执行率95.00%。\n全年服务对象400人，人均投入{}元。\n"
+            "\n二、其他\n\n项目带动社会资本投入1.2000亿元。\n")
+    def statuses(cost: str) -> list:
+        return [c.status for c in of(checks_of(text.format(cost)), "rate") if "人均投入" in c.message]
+    assert statuses("19000.00") == ["pass"]
+    # a wrong one is not made right by the leveraged money (its words pin no operand: unjudged)
+    assert statuses("21000.00") == ["skipped"]

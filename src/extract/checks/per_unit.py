@@ -82,9 +82,12 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
     # the money the cost's words name (人均补贴: the 补贴 spent), wherever it stands
     cue = next((w for w in rule.cues if w in c.metric_text), "")
     subject = "".join(ch for ch in c.metric_text.split(cue, 1)[-1] if ch.isalnum()) if cue else ""
+    others = tuple(ctx.book.rules.per_unit_not_base)
+
     def is_money(_, p: Placed) -> bool:
         return p.claim.unit_class == "money" and not _per_something(ctx, p) \
-            and p.claim.normalized_value > c.normalized_value
+            and p.claim.normalized_value > c.normalized_value \
+            and not (others and any(w in p.claim.metric_text for w in others))
     base = _base_named(ctx, cost)
     # 按全年实际支出计算，亩均投入…: the money its sentence names as the base, first
     named = named_figure(ctx, money, base, (), is_money, lambda words: base in "".join(words.split())) \
@@ -131,7 +134,10 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
         for ms, m in money:
             for ks, k, factor in counts:
                 count_named = ks is s or (named_count is not None and k is named_count[1])
-                pinned = count_named and (ms is s or (named is not None and m is named[1]))
+                # money named past the cost's sentence pins nothing (人均投入…。项目带动社会资本投入…亿元):
+                # a cost's base is stated before it or with it
+                pinned = count_named and (ms is s or (named is not None and m is named[1]
+                                                      and m.claim.location.start < c.location.start))
                 readings.append(reading(claim_operand(m.claim), k, factor, pinned, period))
         # a table row's spent money is a loose reading: its label names the subject, not the count
         readings += [reading(m, k, factor, False, period) for m in table_money for _, k, factor in counts]

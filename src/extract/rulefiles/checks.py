@@ -504,6 +504,7 @@ class CheckRules(_Strict):
     # many of it (月 12, 季 4); a period of no set number in a year (日:
     # working days or calendar days) leaves the cost unjudged (None).
     per_unit_periods: dict[str, Optional[Decimal]] = Field(default_factory=dict)
+    per_unit_not_base: list[str] = Field(default_factory=list)
     per_base: list[PerBaseRule] = Field(default_factory=list)
     differences: list[DifferenceRule]
     target_gaps: TargetGapRules = Field(default_factory=TargetGapRules)
