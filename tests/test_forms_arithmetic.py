@@ -251,3 +251,10 @@ def test_a_bound_the_rate_is_compared_with_is_no_rate_restated():
     for sentence in ("执行率未达100%的原因是部分资金年底才下达。", "下一步力争执行率达到98%以上。"):
         report = parse(render("tab") + "\n三、问题\n\n" + sentence + "\n")
         assert [c.stated for c in report.checks if c.kind == "restated_funds" and c.status == "fail"] == [], sentence
+
+
+def test_a_rate_of_the_money_arrived_is_not_the_forms_execution_rate():
+    # 到位资金支出率: spent over the money arrived, another rate than 执行数/全年预算数
+    report = parse(render("tab") + "\n三、资金到位\n\n实际到位资金950.00万元，到位资金已支出900.00万元，到位资金支出率94.74%。\n")
+    assert [c.stated for c in report.checks if c.kind == "restated_funds" and c.status == "fail"
+            and c.stated.endswith("%")] == []
