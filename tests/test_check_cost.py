@@ -516,3 +516,91 @@ def test_a_count_ending_a_prefix_is_a_count_of_the_paragraph(text, cut):
     anywhere = re.compile(count[0].pattern.removesuffix(r"\s*$"))
     if _ending_count(count, text[:cut]) is not None:
         assert anywhere.search(text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="结余未执行资金用于项目建设剩余超支a ", max_size=16))
+def test_a_remainder_is_found_by_one_pattern_as_the_loop_over_words_finds_it(words):
+    from types import SimpleNamespace
+
+    from extract.checks.operands import remainder_pattern
+    from extract.checks.rulebook import load_rulebook
+
+    def long_way(ops, text):
+        uses = tuple(ops.complement_use_words)
+        for w in ops.complement_words:
+            at = text.find(w)
+            while at >= 0:
+                if not text.startswith(uses, at + len(w)):
+                    return True
+                at = text.find(w, at + 1)
+        return False
+
+    ops = load_rulebook().rules.operands
+    for rules in (ops, SimpleNamespace(complement_words=ops.complement_words, complement_use_words=[]),
+                  SimpleNamespace(complement_words=[], complement_use_words=ops.complement_use_words)):
+        assert (remainder_pattern(rules).search(words) is not None) == long_way(rules, words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="（）“”年X率ab \u3000", max_size=8), min_size=1, max_size=6),
+       st.sets(st.sampled_from("（）“”年X率\n"), max_size=4))
+def test_the_passages_holding_a_character_are_those_a_search_of_the_joined_text_finds(texts, needs):
+    import bisect
+    import itertools
+
+    from extract.checks.hygiene import passages_holding
+    from extract.pattern_needs import any_char
+
+    whole = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    long_way = {bisect.bisect_right(starts, m.start()) - 1 for m in any_char(frozenset(needs)).finditer(whole)}
+    assert passages_holding(whole, starts, frozenset(needs)) == long_way
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="每千万十人口居民常住户籍名个位儿童老年，。12", max_size=16))
+def test_a_sentence_screened_out_of_the_per_base_cues_holds_no_stretch_they_match(text):
+    from extract.checks.context import build_context
+    from extract.checks.per_unit import _may_hold_cue
+    from extract.model import Report
+    from extract.ruleset import RuleSet
+
+    ctx = build_context(Report.model_construct(claims=[], sections=[]), RuleSet.of(None))
+    if not _may_hold_cue(ctx, text):
+        for cue in ctx.book.per_base_cues:
+            assert all(cue.search(text[i:j]) is None for i in range(len(text) + 1) for j in range(i, len(text) + 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="收入支出年初年末结转结余合计本年上年其他ab", max_size=14))
+def test_an_identity_term_is_named_as_every_term_pattern_read_in_turn_names_it(metric):
+    from extract.checks.relations.breakdowns import _any_term
+    from extract.checks.rulebook import load_rulebook
+    from extract.checks.screen import any_word
+
+    for rule in load_rulebook().rules.breakdowns.identities:
+        named = [j for j, t in enumerate(rule.left + rule.right) if any_word(t).search(metric)]
+        assert (_any_term(rule).search(metric) is not None) == bool(named)
+
+
+def test_a_figure_s_neighbourhood_and_words_after_it_kept_are_the_ones_worked_out():
+    from pathlib import Path
+
+    from extract.checks.context import build_context
+    from extract.pipeline import parse_file
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    sample = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))[0]
+    ctx = build_context(parse_file(sample, run_checks=False), rules)
+    for s in ctx.sentences:
+        for p in s.placed:
+            for reach, left_out in ((1, ("percent", "date", "duration")), (2, ("percent", "date"))):
+                first = ctx.neighbourhood(s, p, reach, left_out)
+                assert ctx.neighbourhood(s, p, reach, left_out) is first
+                assert first == ctx._neighbourhood(s, p, reach, left_out)
+            for limit in (12, 40):
+                rest = s.text[p.end:p.end + limit] if p.end >= 0 else ""
+                cut = re.search(r"[，,；;：:！？!?。]", rest)
+                assert s.after(p, limit) == (rest[:cut.start()] if cut else rest) == s.after(p, limit)

@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..model import CheckResult
 from .context import CheckContext, make_result
-from .figures import figure_interval, figure_name, in_unit, show, stated_text
+from .figures import interval_of, figure_name, in_unit, show, stated_text
 from .quotes import join_places
 from .relations.breakdowns import (INCLUDED, Balance, Breakdown, Identity, find_balances, find_identities,
                                   lists_the_whole, near_miss)
@@ -43,11 +43,11 @@ def _quote(ctx: CheckContext, b: Breakdown) -> Optional[str]:
 def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     """Whether the parts of ``b`` add up to (or, for one part, fit in) its whole."""
     book = ctx.book
-    parts_sum = sum_interval(figure_interval(p.claim, book) for p in b.parts)
-    holding = [w for w in b.wholes if holds(parts_sum, figure_interval(w.claim, book))]
+    parts_sum = sum_interval(interval_of(ctx, p.claim) for p in b.parts)
+    holding = [w for w in b.wholes if holds(parts_sum, interval_of(ctx, w.claim))]
     whole = holding[0] if holding else b.whole
     w = whole.claim
-    whole_iv = figure_interval(w, book)
+    whole_iv = interval_of(ctx, w)
     decimals = max([w.precision] + [p.claim.precision for p in b.parts if p.claim.unit == w.unit])
     nominal = sum((p.claim.normalized_value for p in b.parts), Decimal(0))
     expected = show(in_unit(nominal, w), decimals, w.unit)
@@ -87,11 +87,11 @@ def judge_balance(ctx: CheckContext, b: Balance) -> CheckResult:
     is its closing stock: judged where it holds or misses by one digit (a
     typo), else skipped (a flow may be left unstated)."""
     book = ctx.book
-    rolled = figure_interval(b.opening.claim, book)
+    rolled = interval_of(ctx, b.opening.claim)
     for p in b.inflows:
-        rolled = rolled + figure_interval(p.claim, book)
+        rolled = rolled + interval_of(ctx, p.claim)
     for p in b.outflows:
-        rolled = rolled - figure_interval(p.claim, book)
+        rolled = rolled - interval_of(ctx, p.claim)
     w = b.closing.claim
     nominal = (b.opening.claim.normalized_value + sum((p.claim.normalized_value for p in b.inflows), Decimal(0))
                - sum((p.claim.normalized_value for p in b.outflows), Decimal(0)))
@@ -102,7 +102,7 @@ def judge_balance(ctx: CheckContext, b: Balance) -> CheckResult:
     terms += "".join(f" − {_label(p)}" for p in b.outflows)
     locations = [w.location] + [p.claim.location for p in figures]
     quote = ctx.quote_sentence(b.sentence)
-    if holds(rolled, figure_interval(w, book)):
+    if holds(rolled, interval_of(ctx, w)):
         status, verdict = "pass", "相符"
     elif near_miss(book.rules.breakdowns, w.normalized_value - nominal, w.normalized_value):
         status, verdict = "fail", "不符"
@@ -119,8 +119,8 @@ def judge_identity(ctx: CheckContext, i: Identity) -> CheckResult:
     """Whether the two sums of ``i`` are equal: judged where they are or
     miss by one digit (a typo), else skipped (a term may be left unstated)."""
     book = ctx.book
-    left = sum_interval(figure_interval(p.claim, book) for p in i.left)
-    right = sum_interval(figure_interval(p.claim, book) for p in i.right)
+    left = sum_interval(interval_of(ctx, p.claim) for p in i.left)
+    right = sum_interval(interval_of(ctx, p.claim) for p in i.right)
     figures = i.left + i.right
     w = i.right[0].claim
     decimals = max([w.precision] + [p.claim.precision for p in figures if p.claim.unit == w.unit])

@@ -65,7 +65,7 @@ from ..model import CheckResult, Claim, Quantity, Table
 from ..quantities import find_quantities
 from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
-from .figures import count_unit, cue_rule, figure_interval, stated_text
+from .figures import count_unit, cue_rule, interval_of, stated_text
 from .relations.forms import restated_by_form
 from .sentences import Placed, Sentence
 from .tolerance import Interval
@@ -112,6 +112,19 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
     if len(ctx.book.relation_words.sub("", name)) < rules.min_metric_chars:
         return None
     return name
+
+
+def kept_metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) -> Optional[str]:
+    """:func:`metric_key`, worked out once per metric text in a run of
+    checks (it reads only the text and the rules; the figures of a sentence
+    ask for the keys of those before them, each in turn)."""
+    metric = claim.metric if metric is None else metric
+    kept = ctx.kept("metric_key")
+    try:
+        return kept[metric]
+    except KeyError:
+        key = kept[metric] = metric_key(ctx, claim, metric)
+        return key
 
 
 _LONGEST_FIRST: dict[int, tuple[list[str], tuple[str, ...]]] = {}
@@ -177,7 +190,7 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
         if rest is None:
             # 上年支出 90 万元 after its subject; 上年结转结余 names its own
             rest = _after_lead(periods, c.metric)
-            if rest is None or metric_key(ctx, c, rest) is not None or relation.search(rest):
+            if rest is None or kept_metric_key(ctx, c, rest) is not None or relation.search(rest):
                 return None
             return "period", rest
         if relation.search(rest):
@@ -199,9 +212,9 @@ def subject_metrics(ctx: CheckContext) -> dict[int, Optional[str]]:
                         and not relation.search(q.claim.metric)
                         and (q.claim.unit_class not in ("percent", "date", "duration") if kind == "share"
                              else q.claim.normalized_unit == c.normalized_unit)]
-            keys = [metric_key(ctx, q) for q in subjects]
+            keys = [kept_metric_key(ctx, q) for q in subjects]
             # 收入总计…，支出总计…，比上年收入总计…: the subject its words repeat
-            own = metric_key(ctx, c, rest) if kind == "prior" and rest else None
+            own = kept_metric_key(ctx, c, rest) if kind == "prior" and rest else None
             key = own if own is not None and own in keys else keys[-1] if keys else None
             if kind == "share" and not rest:
                 key = None  # 项目支出300万元，占33%: of a base it does not name
@@ -224,6 +237,22 @@ def _words(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _role_patterns(ctx: CheckContext) -> tuple[re.Pattern, re.Pattern, Optional[re.Pattern], Optional[re.Pattern]]:
+    """The patterns :func:`role_subjects` reads, compiled once per rule set
+    (alternations of the rules' word lists: not built again for every report)."""
+    book = ctx.book
+
+    def build():
+        rules = book.rules.consistency
+        words = _words(rules.role_words)
+        generic = book.rules.operands.generic_rate_words
+        return (re.compile(f"(?:{words})+"), re.compile(f"(?:{words})+$"),
+                re.compile(f"^(?:{_words(rules.report_period_words)})") if rules.report_period_words else None,
+                re.compile(f"(?:[本该此]?(?:{_words(generic)}))+") if generic else None)
+
+    return ctx.rules.derived("checks.consistency.role_patterns", build)
+
+
 def role_subjects(ctx: CheckContext) -> dict[int, str]:
     """For each text figure named by budget-role words alone (rules
     ``consistency.role_words``: 年初预算, 支出决算, 完成年初预算), by ``id``
@@ -239,12 +268,7 @@ def role_subjects(ctx: CheckContext) -> dict[int, str]:
     rules = ctx.book.rules.consistency
     if not rules.role_words:
         return {}
-    words = _words(rules.role_words)
-    role_only = re.compile(f"(?:{words})+")
-    role_end = re.compile(f"(?:{words})+$")
-    periods = re.compile(f"^(?:{_words(rules.report_period_words)})") if rules.report_period_words else None
-    generic = ctx.book.rules.operands.generic_rate_words
-    nameless = re.compile(f"(?:[本该此]?(?:{_words(generic)}))+") if generic else None
+    role_only, role_end, periods, nameless = _role_patterns(ctx)
     stated = {(s.section, s.text) for s in ctx.sentences}
     # each section's sentences by text, once: where each stands in its section
     places: dict[str, dict[str, list[int]]] = {}
@@ -373,7 +397,7 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             restating.add(id(claim))
         else:
             metric = subjects.get(id(claim), claim.metric)
-            key = metric_key(ctx, claim, metric) if metric is not None else None
+            key = kept_metric_key(ctx, claim, metric) if metric is not None else None
         if key is not None:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
     # the form's cells, and the totals of the tables of one funds row, where
@@ -480,9 +504,9 @@ def _same_figure(ctx: CheckContext, a: Claim, b: Claim) -> bool:
     same value (共救助3,200人 and 救助困难群众3,200人)."""
     if a.normalized_unit != b.normalized_unit:
         return False
-    if (metric_key(ctx, a) or a.metric) == (metric_key(ctx, b) or b.metric):
+    if (kept_metric_key(ctx, a) or a.metric) == (kept_metric_key(ctx, b) or b.metric):
         return True
-    return figure_interval(a, ctx.book).overlaps(figure_interval(b, ctx.book))
+    return interval_of(ctx, a).overlaps(interval_of(ctx, b))
 
 
 def _other_operands(ctx: CheckContext, a: Statement, b: Statement) -> bool:
@@ -550,13 +574,13 @@ def _item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[str]]:
         return None
     opens = _item_opens(s.text, p.start)
     before = [q.claim for q in s.placed if opens <= q.start < p.start and q.claim is not st.claim]
-    return frozenset(metric_key(ctx, c) or c.metric for c in before) or None
+    return frozenset(kept_metric_key(ctx, c) or c.metric for c in before) or None
 
 
 def _intervals(ctx: CheckContext, group: list[Statement]) -> dict[int, Interval]:
     """Each statement's figure interval, by ``id`` of its claim: worked out
     once, not once per pair (a metric stated n times makes n² pairs)."""
-    return {id(st.claim): figure_interval(st.claim, ctx.book) for st in group}
+    return {id(st.claim): interval_of(ctx, st.claim) for st in group}
 
 
 def _comparable(ctx: CheckContext, group: list[Statement]) -> bool:
@@ -696,7 +720,7 @@ def bracketed_restatements(ctx: CheckContext) -> list[CheckResult]:
             if any(q and ctx.book.qualifiers.direction(q) != "approximate" for q in (x.qualifier, y.qualifier)) \
                     or ctx.book.scope_words.search(y.text):
                 continue  # 21名（累计77名）: another scope, not the figure again
-            ok = figure_interval(x, ctx.book).overlaps(figure_interval(y, ctx.book))
+            ok = interval_of(ctx, x).overlaps(interval_of(ctx, y))
             verdict = "一致" if ok else "不一致"
             out.append(make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
                                    f"{stated_text(x)}与其后的复述 {stated_text(y)} {verdict}",

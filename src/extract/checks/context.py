@@ -230,6 +230,21 @@ class CheckContext:
                 and any(t.endswith(ends) for t in titles)
         return verdict
 
+    def kept(self, name: str) -> dict:
+        """A dict kept for this run of checks under ``name``: what a check
+        works out once per claim, figure or sentence and asks for again
+        (issue 14). Keyed by ``id()`` of objects the context holds (the
+        report's claims, the placed figures of ``sentences``), or with the
+        object stored beside its value, so that no key outlives its object."""
+        got = self._kept.get(name)
+        if got is None:
+            got = self._kept[name] = {}
+        return got
+
+    @functools.cached_property
+    def _kept(self) -> dict[str, dict]:
+        return {}
+
     @functools.cached_property
     def _aim_labels(self) -> dict[str, str]:
         return {}
@@ -265,7 +280,18 @@ class CheckContext:
         document order (the one before first), across headings (a 资金使用
         paragraph reads its budget from the 资金来源 one). Figures of the
         unit classes ``left_out`` (by default percents, dates and durations)
-        are left out; so is ``target``."""
+        are left out; so is ``target``. Worked out once per figure, reach
+        and classes in a run of checks (the list is shared: read it, do not
+        change it)."""
+        kept = self.kept("neighbourhood")
+        key = (id(s), id(target), reach, left_out)
+        found = kept.get(key)
+        if found is None or found[0] is not s or found[1] is not target:
+            found = kept[key] = (s, target, self._neighbourhood(s, target, reach, left_out))
+        return found[2]
+
+    def _neighbourhood(self, s: Sentence, target: Placed, reach: int,
+                       left_out: tuple[str, ...]) -> list[tuple[Sentence, Placed]]:
         def usable(p: Placed) -> bool:
             return p is not target and p.claim.unit_class not in left_out
 

@@ -37,6 +37,7 @@ from .context import CLAUSE_BREAK, CheckContext, make_result
 from .figures import cell_number
 from ..markers import EnumerationMark
 from .relations.tables import table_name
+from ..pattern_needs import any_char, needed_chars
 from .screen import any_word
 
 RULE = "count_in_words"
@@ -268,10 +269,6 @@ def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
     table's item rows, when the counted noun names the table's items (it
     stands in the table's header or in the referring sentence)."""
     rules = ctx.book.rules.counts
-    mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
-    count = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
-                       rf"(?P<mw>{mw})(?![\u4e00-\u9fff]*[以之]?[上下内])")
-    ref = re.compile(rules.table_reference)
     by_number: dict[str, Table] = {}
     caption = re.compile(ctx.rules.glossary.alternation("caption_words") + r"\s*(\d{1,2})(?!\d)")
     for t in ctx.report.tables:
@@ -280,7 +277,18 @@ def referenced_counts(ctx: CheckContext) -> list[CheckResult]:
         if number:
             by_number.setdefault(number, t)
     out: list[CheckResult] = []
+    if not by_number:
+        return out  # no numbered table: no reference finds one
+    mw = "|".join(re.escape(w) for w in sorted(rules.measure_words, key=len, reverse=True))
+    count = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
+                       rf"(?P<mw>{mw})(?![\u4e00-\u9fff]*[以之]?[上下内])")
+    ref = re.compile(rules.table_reference)
+    # a section holding none of the characters a reference needs holds none
+    # (its sentences are stretches of its text)
+    needs = any_char(needed_chars(ref)) if needed_chars(ref) is not None else None
     for section in ctx.prose_sections:
+        if needs is not None and needs.search(section.body) is None:
+            continue
         sentences = ctx.section_sentences(section)
         for k, sentence in enumerate(sentences):
             around = sentence + "".join(sentences[k + 1:k + 2])
@@ -365,12 +373,24 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
     return out
 
 
+_COUNT_PATTERNS: dict[int, tuple[object, tuple[re.Pattern, int]]] = {}
+
+
 def _count_pattern(ctx: CheckContext) -> tuple[re.Pattern, int]:
+    """:func:`_read_count_pattern` of ``ctx``'s rule book, made once per rule book."""
+    book = ctx.book
+    got = _COUNT_PATTERNS.get(id(book))
+    if got is None or got[0] is not book:
+        got = _COUNT_PATTERNS[id(book)] = (book, _read_count_pattern(book))
+    return got[1]
+
+
+def _read_count_pattern(book) -> tuple[re.Pattern, int]:
     """共/合计 and a count in words that introduces what follows:
     ``重点做了四个方面工作：`` (the noun after the count, a colon or comma
     at its end); with the most characters a match of it holds before the
     trailing white space (see :func:`_ending_count`)."""
-    rules = ctx.book.rules.counts
+    rules = book.rules.counts
     words = sorted(rules.measure_words, key=len, reverse=True)
     mw = "|".join(re.escape(w) for w in words)
     pattern = re.compile(r"(?<![第\d一二两三四五六七八九十百])(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"

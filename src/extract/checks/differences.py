@@ -36,7 +36,7 @@ from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, none_before, opening_subjects)
-from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
+from .figures import cell_number, interval_of, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
                        operand_words as _words)
@@ -177,7 +177,7 @@ def _table_pairs(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[
 
 
 def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool) -> Reading:
-    iv = figure_interval(a.figure, ctx.book) - figure_interval(b.figure, ctx.book)
+    iv = interval_of(ctx, a.figure) - interval_of(ctx, b.figure)
     nominal = a.figure.normalized_value - b.figure.normalized_value
     if floor and pinned and iv.lo < 0:
         # spending above the budget leaves no balance: 0
@@ -391,7 +391,7 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         readings += _through_growth(ctx, s, p, fell, before)
     if not readings and not prior and _no_previous_figure(ctx, s, p, before):
         return stated_difference(ctx, s, c, change_name(ctx, s, p, before), "报告未给出上年的该项数字")
-    stated = figure_interval(c, ctx.book)
+    stated = interval_of(ctx, c)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
 
 
@@ -539,7 +539,7 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
         return []
     rate = after[0].claim
     r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))
-    bi = figure_interval(b.claim, ctx.book)
+    bi = interval_of(ctx, b.claim)
     if r.lo < 0 or (fell and r.hi >= 1):
         return []
     lo = bi.lo * r.lo / ((1 - r.lo) if fell else (1 + r.lo))
@@ -573,7 +573,7 @@ def _previous_through_growth(ctx: CheckContext, s: Sentence, p: Placed, a: Place
     if rate is None:
         return []
     r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))
-    ai = figure_interval(a.claim, ctx.book)
+    ai = interval_of(ctx, a.claim)
     if r.lo < 0 or ai.lo < 0:
         return []
     nominal = in_unit(a.claim.normalized_value * rate.value / 100, c)
@@ -597,7 +597,7 @@ def _from_none(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) 
     b = own[-1]
     bo = claim_operand(b.claim)
     expected = show(in_unit(b.claim.normalized_value, c), max(c.precision, b.claim.precision), c.unit)
-    return [Reading((bo,), figure_interval(b.claim, ctx.book), True, expected,
+    return [Reading((bo,), interval_of(ctx, b.claim), True, expected,
                     f"{bo.label} − 上年0（上年无此项）= {expected}")]
 
 
@@ -607,7 +607,7 @@ def _value_interval(ctx: CheckContext, o: Operand) -> Interval:
     f = o.figure
     if f.unit == "%":
         return stated_interval(f.value, f.precision)
-    return figure_interval(f, ctx.book)
+    return interval_of(ctx, f)
 
 
 def check_table_changes(ctx: CheckContext) -> list[CheckResult]:

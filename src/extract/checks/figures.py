@@ -131,3 +131,14 @@ def cell_number(text: str) -> Optional[tuple[Decimal, int]]:
 def is_empty_cell(text: str) -> bool:
     """A cell that states nothing (blank, a dash)."""
     return "".join(text.split()) in _EMPTY_CELL
+
+
+def interval_of(ctx, figure: Figure, qualified: bool = True) -> Interval:
+    """:func:`figure_interval` of ``figure`` under ``ctx``'s rule book,
+    worked out once per figure in a run of checks (a figure is read as an
+    operand of many readings)."""
+    kept = ctx.kept("interval" if qualified else "interval, not qualified")
+    got = kept.get(id(figure))
+    if got is None or got[0] is not figure:
+        got = kept[id(figure)] = (figure, figure_interval(figure, ctx.book, qualified))
+    return got[1]

@@ -42,7 +42,7 @@ from typing import Optional
 
 from ..model import BudgetFigure, CheckResult, Form, FormCell, FormRow, Location
 from .context import CheckContext, make_result
-from .figures import figure_interval, stated_text
+from .figures import interval_of, stated_text
 from .grade_scale import grade_for, stated_scale
 from .quotes import CELL_SEPARATOR, join_places
 from .tolerance import (Interval, holds, ratio_interval, round_for_message, score_interval, stated_interval,
@@ -395,7 +395,7 @@ def _restated(ctx: CheckContext, form: Form, figure: BudgetFigure, column: str,
         factors = _cell_factors(ctx, form)
     if not cells or not factors:
         return None
-    stated = figure_interval(q, ctx.book)
+    stated = interval_of(ctx, q)
     # an amount may be any amount of the block (the text's words for 预算 and
     # 执行 do not always name the form's column): a slip matches none
     readings = cells if column == "rate" else [

@@ -39,7 +39,7 @@ from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, whole_above, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
-from .figures import figure_interval, show, show_interval, stated_text
+from .figures import interval_of, show, show_interval, stated_text
 from .operands import Operand, Reading, claim_operand, judge_readings
 from .relations.breakdowns import members_named
 from .relations.tables import cell_location, change_cell, table_name
@@ -100,7 +100,7 @@ def _respective_reading(ctx: CheckContext, s: Sentence, rate: Placed, decimals: 
 def change_over_current(ctx: CheckContext, x, b, fell: bool, decimals: int) -> Reading:
     """The pinned reading X / (B ∓ X) of a growth rate from its change X and
     this year's figure B (B + X the year before for a fall)."""
-    xi, bi = figure_interval(x, ctx.book), figure_interval(b, ctx.book)
+    xi, bi = interval_of(ctx, x), interval_of(ctx, b)
     base = bi + xi if fell else bi - xi
     ratio = ratio_interval(xi, base, percent=True)
     base_value = b.normalized_value + (x.normalized_value if fell else -x.normalized_value)
@@ -435,7 +435,7 @@ def stated_magnitude(ctx: CheckContext, c) -> Interval:
     and, stated to at least rules ``growth.truncated_decimals`` decimals
     with no qualifier, up to one unit of its last place above (a cut
     figure: 38.28% for 38.2877%)."""
-    iv = figure_interval(c, ctx.book)
+    iv = interval_of(ctx, c)
     cut = ctx.book.rules.growth.truncated_decimals
     if cut is None or c.precision < cut or c.qualifier:
         return iv
@@ -472,7 +472,7 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
                                f"{c.metric or RULE} {stated_text(c)}：起点 {stated_text(a.figure)} 为零，"
                                f"增长率无从计算，不应写出百分比", expected="0", stated=stated_text(c),
                                quote=ctx.quote_sentence(s), locations=[c.location, a.location, b.location])
-        iv = compound_growth_interval(figure_interval(a.figure, ctx.book), figure_interval(b.figure, ctx.book),
+        iv = compound_growth_interval(interval_of(ctx, a.figure), interval_of(ctx, b.figure),
                                       years)
         nominal = compound_growth_interval(Interval.exact(a.figure.normalized_value),
                                            Interval.exact(b.figure.normalized_value), years)
@@ -485,7 +485,7 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
         if prior is not None:
             x, a = prior
             xo, ao = claim_operand(x.claim), claim_operand(a.claim)
-            ratio = ratio_interval(figure_interval(x.claim, ctx.book), figure_interval(a.claim, ctx.book),
+            ratio = ratio_interval(interval_of(ctx, x.claim), interval_of(ctx, a.claim),
                                    percent=True)
             fell = kind.decline
             nominal = x.claim.normalized_value * 100 / a.claim.normalized_value if a.claim.normalized_value else None

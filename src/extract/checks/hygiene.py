@@ -50,7 +50,7 @@ from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
 from ..pattern_needs import any_char
 from .screen import Screen, needed_by_any
-from .figures import figure_interval, stated_text
+from .figures import interval_of, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
                                  NameRules, PlaceholderRules, PunctuationRules, Relation,
@@ -150,6 +150,27 @@ def evidence(source: SourceText, span: Span, a: int, b: int) -> Evidence:
     q0, q1 = max(q0, line_start), min(q1, line_end)
     quote = source.written_text[q0:q1].strip()
     return Evidence(source.text[start:end], quote, source.locate(start, end))
+
+
+def passages_holding(whole: str, starts: list[int], needs: frozenset[str]) -> set[int]:
+    """The passages (by index) holding one of the characters ``needs`` in
+    ``whole``, the passages' texts joined by line breaks, each starting at
+    its offset of ``starts`` (a line break found counts for the passage
+    before it). Each character is found by str.find, a passage at a time:
+    a search of a class of CJK characters reads the text several times
+    slower, and a bisect per character found reads every bracket and quote
+    of the document (tests/test_check_cost.py holds it against that way)."""
+    out: set[int] = set()
+    last = len(starts) - 1
+    for ch in needs:
+        j = whole.find(ch)
+        while j >= 0:
+            k = bisect.bisect_right(starts, j) - 1
+            out.add(k)
+            if k >= last:
+                break
+            j = whole.find(ch, starts[k + 1])
+    return out
 
 
 # ---------------------------------------------------------------- finders
@@ -482,8 +503,8 @@ def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
                 continue
             a, b = pair
             relation = relation_of[m.group()]
-            ok = relation_possible(relation, figure_interval(a.claim, ctx.book),
-                                   figure_interval(b.claim, ctx.book, qualified=False))
+            ok = relation_possible(relation, interval_of(ctx, a.claim),
+                                   interval_of(ctx, b.claim, qualified=False))
             first, second = a.claim.location, b.claim.location
             quote = source.written_text[first.start:second.end]
             one, other = stated_text(a.claim), pattern.sub("", stated_text(b.claim), count=1)
@@ -628,10 +649,15 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     source = document.source
     passages_read = found_passages if found_passages is not None else list(passages(document))
     screen = Screen(p.span.text for p in passages_read)
-    opposites: Optional[re.Pattern] = opposite_pattern(rules.residue)
+    # the residue's patterns are made of the rules' word lists: compiled once per rule set
+    residue_rules = rules.residue
+    if rules is hygiene_rules(ctx.rules):
+        opposites, slash = RuleSet.of(ctx.rules).derived(
+            "checks.hygiene.alternatives", lambda: (opposite_pattern(residue_rules), slash_pattern(residue_rules)))
+    else:
+        opposites, slash = opposite_pattern(residue_rules), slash_pattern(residue_rules)
     if next(alternatives_in(opposites, screen.whole or ""), None) is None:
         opposites = None  # (as screen.one would find: the pattern reads only its match)
-    slash = slash_pattern(rules.residue)
     slashes = screen.one(slash.pattern) if slash is not None else None
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
@@ -666,7 +692,22 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             return None
         if not needs:
             return set()
-        return {bisect.bisect_right(starts, m.start()) - 1 for m in any_char(needs).finditer(whole)}
+        return passages_holding(whole, starts, needs)
+
+    def passages_with(rx: re.Pattern) -> set[int]:
+        """The passages (by index) where ``rx`` matches in ``whole``, a
+        match of none crossing a line break: the first match of each found,
+        the search going on at the next passage (not a match per character
+        of the document: every bracket, every quote)."""
+        out: set[int] = set()
+        m = rx.search(whole)
+        while m is not None:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            out.add(k)
+            if k + 1 >= len(starts):
+                break
+            m = rx.search(whole, starts[k + 1])
+        return out
 
     residue_in = holding(needed_by_any([opposites, slashes, *prompts, empty_reason]),
                          opposites is not None or slashes is not None or bool(prompts)
@@ -679,8 +720,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     if doubled and "\n" not in punctuation.doubled_marks:
         # a run holds no line break, so the runs of the passages joined by line
         # breaks are the runs of each passage
-        doubled_in = {bisect.bisect_right(starts, m.start()) - 1
-                      for m in _mark_runs(punctuation.doubled_marks).finditer(whole)}
+        doubled_in = passages_with(_mark_runs(punctuation.doubled_marks))
     else:
         doubled_in = None if doubled else set()
     unpaired_in = holding(_pair_chars(tuple(punctuation.pairs)))

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from ..model import BudgetFigure, CheckResult, Claim, Location
 from .context import CheckContext, Placed, Sentence, make_result
-from .figures import Figure, figure_interval, figure_name, stated_text
+from .figures import Figure, interval_of, figure_name, stated_text
 from .tolerance import Interval, holds
 
 
@@ -49,6 +49,17 @@ class Operand:
 def claim_operand(claim: Claim) -> Operand:
     """A text claim as an operand, placed in its paragraph."""
     return Operand(claim, figure_name(claim), f"text:{claim.section}")
+
+
+def kept_operand(ctx: CheckContext, claim: Claim) -> Operand:
+    """:func:`claim_operand`, made once per claim in a run of checks (the
+    figures around a rate are operands of each of its readings; an Operand
+    is frozen, so one serves them all)."""
+    kept = ctx.kept("claim_operand")
+    got = kept.get(id(claim))
+    if got is None or got.figure is not claim:
+        got = kept[id(claim)] = claim_operand(claim)
+    return got
 
 
 def budget_operand(ctx: CheckContext, role: str, name: str) -> Optional[Operand]:
@@ -129,13 +140,18 @@ def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words
     if words is None:
         return []
     out: list[Placed] = []
+    kept = ctx.kept("named_by_words")
     for s2, p in near:
         if len(out) >= limit:
             break
-        # a label's value (全年执行数：1,372.48万元) is named by its label
-        own = own_words(p, s2)
-        text = f"{own} {trailing_words(s2, p)}" if p.claim.metric_text.strip() else own if own.strip() else ctx.words_of(s2, p)
-        if not names_remainder(ctx, own) and words.search(text):
+        got = kept.get((id(s2), id(p)))
+        if got is None:
+            # a label's value (全年执行数：1,372.48万元) is named by its label
+            own = own_words(p, s2)
+            text = f"{own} {trailing_words(s2, p)}" if p.claim.metric_text.strip() else own if own.strip() \
+                else ctx.words_of(s2, p)
+            got = kept[(id(s2), id(p))] = (None if names_remainder(ctx, own) else text)
+        if got is not None and words.search(got):
             out.append(p)
     return out
 
@@ -145,15 +161,20 @@ def names_remainder(ctx: CheckContext, words: str) -> bool:
     ``operands.complement_words``: 未执行的83.52万元, 结余资金), not what a
     remainder paid for (``complement_use_words`` right after it: 教育结余用于
     项目建设经费 is spent)."""
-    ops = ctx.book.rules.operands
-    uses = tuple(ops.complement_use_words)
-    for w in ops.complement_words:
-        at = words.find(w)
-        while at >= 0:
-            if not words.startswith(uses, at + len(w)):
-                return True
-            at = words.find(w, at + 1)
-    return False
+    kept = ctx.kept("names_remainder")
+    pattern = kept.get(None)
+    if pattern is None:
+        pattern = kept[None] = remainder_pattern(ctx.book.rules.operands)
+    return pattern.search(words) is not None
+
+
+def remainder_pattern(ops) -> re.Pattern:
+    """A complement word not followed by a use word (rules ``operands``), as
+    one pattern: a search finds it where the loop over the words and their
+    places would (tests/test_check_cost.py holds the two together)."""
+    words = "|".join(re.escape(w) for w in ops.complement_words) or r"(?!x)x"
+    uses = "|".join(re.escape(w) for w in ops.complement_use_words)
+    return re.compile(f"(?:{words})(?!{uses})" if ops.complement_use_words else f"(?:{words})")
 
 
 def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: Optional[re.Pattern],
@@ -164,7 +185,7 @@ def pair_nearby(ctx: CheckContext, near: list[tuple[Sentence, Placed]], first: O
     nearest first; [] if either is missing."""
     firsts = named_by_words(ctx, near, first, limit)
     seconds = named_by_words(ctx, near, second, limit)
-    return [(claim_operand(a.claim), claim_operand(b.claim)) for a in firsts for b in seconds if a is not b]
+    return [(kept_operand(ctx, a.claim), kept_operand(ctx, b.claim)) for a in firsts for b in seconds if a is not b]
 
 
 def head_terms(words: str) -> tuple[str, ...]:
@@ -262,7 +283,7 @@ def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, read
     stated_as = stated_text(claim)
     usable = [r for r in readings if r.interval is not None]
     if stated is None:
-        stated = figure_interval(claim, ctx.book)
+        stated = interval_of(ctx, claim)
     pinned = [r for r in usable if r.pinned]
     # where the words pin readings, only those are allowed
     good = [r for r in (pinned or usable) if holds(r.interval, stated)]  # type: ignore[arg-type]

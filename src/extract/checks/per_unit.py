@@ -30,8 +30,10 @@ from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import cell_number, count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
+from .figures import cell_number, count_unit, cue_rule, interval_of, is_exact_count, show, stated_text
 from ..claims import metric_words
+from ..pattern_needs import any_char, needed_by_any
+from .screen import any_word
 from .operands import (Operand, Reading, claim_operand, counted_words, head_terms, judge_readings, named_figure,
                        stated_rate)
 from .relations.tables import cell_location, table_name
@@ -45,7 +47,7 @@ def per_unit_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     stated cost per unit (money, no comparison operator)."""
     c = p.claim
     if c.unit_class != "money" or c.operator is not None or \
-            any(w in c.metric_text for w in ctx.book.rules.per_unit_not_words):
+            any_word(ctx.book.rules.per_unit_not_words).search(c.metric_text) is not None:
         return None
     return cue_rule(ctx.book, c)
 
@@ -119,7 +121,7 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
         """The money ``m`` over the count ``k`` (in ``factor`` of its stated
         unit) over the periods of a year ``period`` names, in the cost's unit."""
         word, times = period
-        iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor).scaled(times))
+        iv = ratio_interval(interval_of(ctx, m.figure), _count_interval(ctx, k.claim, factor).scaled(times))
         count_value = k.claim.value * factor * times
         nominal = m.figure.normalized_value / count_value if count_value else None
         in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
@@ -253,11 +255,27 @@ def per_base_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     c = p.claim
     if c.unit_class in ("money", "percent", "date", "duration") or c.operator is not None:
         return None
+    if p.start >= 0 and not _may_hold_cue(ctx, c.sentence):
+        return None  # its clause words are a stretch of its sentence, which holds no character a cue needs
     words = clause_words(ctx, p)
     for i, cue in enumerate(ctx.book.per_base_cues):
         if cue.search(words):
             return i
     return None
+
+
+def _may_hold_cue(ctx: CheckContext, sentence: str) -> bool:
+    """Whether a stretch of ``sentence`` may match a cue of rules
+    ``per_base``: it holds a character every match of some cue needs
+    (:func:`~extract.pattern_needs.needed_by_any`); read once per sentence."""
+    kept = ctx.kept("per_base_cue")
+    got = kept.get(sentence)
+    if got is None:
+        needs = ctx.kept("per_base_needs")
+        if not needs:
+            needs[0] = needed_by_any(ctx.book.per_base_cues)
+        got = kept[sentence] = needs[0] is None or any_char(needs[0]).search(sentence) is not None
+    return got
 
 
 def clause_words(ctx: CheckContext, p: Placed) -> str:
@@ -296,7 +314,7 @@ def judge_per_base(ctx: CheckContext, s: Sentence, stated: Placed, index: int) -
             if q is k:
                 continue
             pinned = ps is s and (ks is s or (named is not None and k is named[1]))
-            iv = ratio_interval(figure_interval(k.claim, ctx.book), figure_interval(q.claim, ctx.book))
+            iv = ratio_interval(interval_of(ctx, k.claim), interval_of(ctx, q.claim))
             nominal = k.claim.normalized_value * base / q.claim.normalized_value if q.claim.normalized_value else None
             expected = show(nominal, max(c.precision + 1, 2), c.unit)
             readings.append(Reading((claim_operand(k.claim), claim_operand(q.claim)),

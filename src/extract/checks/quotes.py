@@ -76,6 +76,7 @@ class SourceQuotes:
         # verbatim's answers: a sentence or cell is quoted by several checks
         # (a pass and a fail, each figure of a sentence)
         self._quoted: dict[tuple, Optional[str]] = {}
+        self._needles: dict[str, str] = {}
 
     @property
     def key(self) -> Optional[Span]:
@@ -96,7 +97,9 @@ class SourceQuotes:
         layout kept apart)."""
         if self._key is None or not text:
             return None
-        needle = search_key(text).text
+        needle = self._needles.get(text)
+        if needle is None:
+            needle = self._needles[text] = search_key(text).text  # (a text is found near several places)
         if not needle:
             return None
         hay = self._key.text

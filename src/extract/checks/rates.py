@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import operator
 import re
 import weakref
@@ -73,9 +74,9 @@ from ..interpret.budget import budget_header_columns
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import Figure, cell_number, cue_rule, figure_interval, show, stated_text, unit_factor
+from .figures import Figure, cell_number, cue_rule, interval_of, show, stated_text, unit_factor
 from .periods import is_previous, parallel_lists, whole_above
-from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, counted_words, head_terms,
+from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
                        pair_nearby, stated_rate, trailing_words)
 from ..rulefiles.checks import RateRule
@@ -95,6 +96,18 @@ SHARE_TOTAL = -3
 
 
 def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
+    """Index of the rate rule ``p`` states (:data:`SHARE` for a bare
+    share), if it is a rate: :func:`read_rate_rule`, read once per figure
+    in a run of checks (the rates of a sentence are asked for by each of
+    its rates' clauses)."""
+    kept = ctx.kept("rate_rule")
+    found = kept.get(id(p), kept)
+    if found is kept:
+        found = kept[id(p)] = read_rate_rule(ctx, p)
+    return found
+
+
+def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     """Index of the rate rule ``p`` states (:data:`SHARE` for a bare
     share), if it is a rate."""
     c = p.claim
@@ -175,11 +188,11 @@ def judge_share_total(ctx: CheckContext, s: Sentence, total: Placed) -> CheckRes
     parts = _listed_shares(ctx, total)
     iv = Interval.exact(Decimal(0))
     for x in parts:
-        iv = iv + figure_interval(x, ctx.book)
+        iv = iv + interval_of(ctx, x)
     c = total.claim
     nominal = sum((x.value for x in parts), Decimal(0))
     expected = show(nominal, max([c.precision] + [x.precision for x in parts]), c.unit)
-    ops = [claim_operand(x) for x in parts]
+    ops = [kept_operand(ctx, x) for x in parts]
     reading = Reading(tuple(ops), iv, True, expected, f"{'+'.join(stated_text(x) for x in parts)}={expected}（各项占比之和）")
     return judge_readings(ctx, RULE, s, c, [reading], "未找到所列各项占比",
                           name=own_words(total, s).strip() or "占比合计")
@@ -236,12 +249,12 @@ def _target_readings(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Readi
     out: list[Reading] = []
     for whole, name, is_pinned in wholes:
         # an indicator's target is a set value (≥2万人 is 20,000), not a rounded measure
-        d = figure_interval(whole, ctx.book) if name == "目标" else Interval.exact(whole.normalized_value)
-        r = ratio_interval(figure_interval(part, ctx.book), d)
+        d = interval_of(ctx, whole) if name == "目标" else Interval.exact(whole.normalized_value)
+        r = ratio_interval(interval_of(ctx, part), d)
         r = r.scaled(factor) if r is not None else None
         nominal = part.normalized_value * factor / whole.normalized_value if whole.normalized_value else None
         expected = show(nominal, decimals, c.unit)
-        out.append(Reading((claim_operand(part), Operand(whole, f"{name}目标值" if name != "目标" else name,
+        out.append(Reading((kept_operand(ctx, part), Operand(whole, f"{name}目标值" if name != "目标" else name,
                                                          f"text:{part.section}")),
                            r, is_pinned, expected,
                            f"{stated_text(part)}/{stated_text(whole)}={expected}"
@@ -256,7 +269,7 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[O
             continue
         part = b.parts[0]
         if part.end <= rate.start:
-            return [(claim_operand(part.claim), claim_operand(b.whole.claim))]
+            return [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
     return []
 
 
@@ -292,7 +305,7 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
                 parts = [p.claim for s2, p in near if fits(s2, p) and p.claim.operator is None
                          and names(p.claim.metric_text)] or parts
             part = parts[0]
-    out = [(claim_operand(part), claim_operand(p.claim)) for s2, p in near
+    out = [(kept_operand(ctx, part), kept_operand(ctx, p.claim)) for s2, p in near
            if p.claim is not part and p.claim.normalized_unit == part.normalized_unit
            and p.claim.normalized_value > part.normalized_value and not (name and _share_part(ctx, s2, p, name))]
     whole = _form_whole(ctx, name, part) if name else None
@@ -303,8 +316,8 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
                              and p.claim.normalized_unit == part.normalized_unit
                              and p.claim.normalized_value >= part.normalized_value,
                              lambda words: len(key) >= 2 and key in "".join(words.split()))
-        whole = claim_operand(named[1].claim) if named is not None else None
-    return ([(claim_operand(p), whole) for p in parts] if whole is not None else []), out
+        whole = kept_operand(ctx, named[1].claim) if named is not None else None
+    return ([(kept_operand(ctx, p), whole) for p in parts] if whole is not None else []), out
 
 
 def _share_part(ctx: CheckContext, s: Sentence, p: Placed, name: str) -> bool:
@@ -460,11 +473,11 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
         # (人员经费…占27.00%；公用经费…占3.98%；项目支出…占68.98%)
         whole_iv = stated_interval(Decimal(0), 0, exact=True)
         for part in parts:
-            whole_iv = whole_iv + figure_interval(part, ctx.book)
+            whole_iv = whole_iv + interval_of(ctx, part)
         failing = holding = 0
         for p, part in window:
-            r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
-            ok = r is not None and holds(r.scaled(factor), figure_interval(p.claim, ctx.book))
+            r = ratio_interval(interval_of(ctx, part), whole_iv)
+            ok = r is not None and holds(r.scaled(factor), interval_of(ctx, p.claim))
             failing += not ok
             holding += ok and part.normalized_value != 0  # 0万元，占0% holds against any whole
         return failing <= 1 and holding >= 1
@@ -488,8 +501,8 @@ def _over_sum(ctx: CheckContext, rate: Claim, part: Claim, parts: list[Claim], p
     factor = ctx.book.rules.operands.rate_units[rate.unit]
     whole_iv = stated_interval(Decimal(0), 0, exact=True)
     for x in parts:
-        whole_iv = whole_iv + figure_interval(x, ctx.book)
-    r = ratio_interval(figure_interval(part, ctx.book), whole_iv)
+        whole_iv = whole_iv + interval_of(ctx, x)
+    r = ratio_interval(interval_of(ctx, part), whole_iv)
     whole_value = sum((x.normalized_value for x in parts), Decimal(0))
     whole = Quantity(text="+".join(stated_text(x) for x in parts), value=sum((x.value for x in parts), Decimal(0)),
                      unit=parts[0].unit, unit_class=parts[0].unit_class, normalized_value=whole_value,
@@ -497,7 +510,7 @@ def _over_sum(ctx: CheckContext, rate: Claim, part: Claim, parts: list[Claim], p
                      location=parts[0].location)
     nominal = part.normalized_value * factor / whole_value if whole_value else None
     expected = show(nominal, max(rate.precision + 1, 2), rate.unit)
-    return Reading((claim_operand(part), Operand(whole, "各部分之和", f"text:{part.section}")),
+    return Reading((kept_operand(ctx, part), Operand(whole, "各部分之和", f"text:{part.section}")),
                    r.scaled(factor) if r is not None else None, pinned, expected,
                    f"{stated_text(part)}/({'+'.join(stated_text(x) for x in parts)})={expected}（各部分之和）")
 
@@ -527,7 +540,25 @@ def siblings(ctx: CheckContext, a: Claim, b: Claim) -> bool:
     return bool(rest_x) and bool(rest_y) and not set(rest_x) & set(rest_y)
 
 
+def _once_per_rate(ctx: CheckContext, read, s: Sentence, rate: Placed):
+    """``read(ctx, s, rate)``, worked out once per rate in a run of checks
+    (a rate's readings and its candidates ask for its clause, its amounts
+    and its year in turn); what it gives is shared: read it, do not change it."""
+    kept = ctx.kept(read.__name__)
+    key = (id(s), id(rate))
+    try:
+        return kept[key]
+    except KeyError:
+        found = kept[key] = read(ctx, s, rate)
+        return found
+
+
 def _clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Placed]]:
+    """:func:`_read_clause_of`, once per rate in a run of checks (:func:`_once_per_rate`)."""
+    return _once_per_rate(ctx, _read_clause_of, s, rate)
+
+
+def _read_clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[list[Placed]]:
     """The figures of the rate's own clause: those of its sentence after the
     last rate stated before it there (percents included: 目标值是100%，实际完成值为100%，
     目标完成率为100%), and after the bracket right after that rate, which
@@ -604,8 +635,8 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
         return []
     if den is not None and den.search(a.metric_text) and not den.search(b.metric_text):
         # the words name the smaller the whole: 计划完成8000人，实际完成8240人，完成率103%
-        return [(claim_operand(b), claim_operand(a))]
-    return [(claim_operand(a), claim_operand(b))]
+        return [(kept_operand(ctx, b), kept_operand(ctx, a))]
+    return [(kept_operand(ctx, a), kept_operand(ctx, b))]
 
 
 def _clause_figures(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
@@ -644,7 +675,7 @@ def _stated_bases(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Op
             parts = [p.claim for p in clause if p is not b and p.claim.normalized_unit == b.claim.normalized_unit
                      and p.claim.normalized_value <= b.claim.normalized_value]
             if parts:
-                out.append((claim_operand(parts[-1]), claim_operand(b.claim)))
+                out.append((kept_operand(ctx, parts[-1]), kept_operand(ctx, b.claim)))
     return out
 
 
@@ -675,7 +706,7 @@ def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     numerator = ctx.book.rate_numerators[index]
     named = [p.claim for p in inside if fits(p) and numerator is not None and numerator.search(p.claim.metric_text)]
     parts = named[:1] or [p.claim for p in _clause_amounts(ctx, s, rate) if fits(p)][-1:]
-    return [(claim_operand(parts[0]), claim_operand(base.claim))] if parts else []
+    return [(kept_operand(ctx, parts[0]), kept_operand(ctx, base.claim))] if parts else []
 
 
 def ids_of(placed: list[Placed]) -> set[int]:
@@ -758,6 +789,11 @@ def in_compound_unit(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
 
 
 def _clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
+    """:func:`_read_clause_amounts`, once per rate in a run of checks (:func:`_once_per_rate`)."""
+    return _once_per_rate(ctx, _read_clause_amounts, s, rate)
+
+
+def _read_clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
     """The figures of the rate's own clause (:func:`_clause_figures`) that
     may be its operands: no change, remainder, bound or figure per
     something, and of the rate's year (of the year before for a rate of the
@@ -799,7 +835,7 @@ def _own_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list
                 continue
             if d.start > n.end >= 0 and any(w in s.text[n.end:d.start] for w in cues):
                 continue  # 完成改造1,150户，其中贫困户300户: a part of N, no whole of it
-            out.append((claim_operand(n.claim), claim_operand(d.claim)))
+            out.append((kept_operand(ctx, n.claim), kept_operand(ctx, d.claim)))
     return out
 
 
@@ -823,7 +859,7 @@ def _chapter_total(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
              and not _of_year_before(ctx, p.claim)]
     if len({f.normalized_value for f in found}) != 1:
         return []
-    return [(claim_operand(part), claim_operand(found[0]))]
+    return [(kept_operand(ctx, part), kept_operand(ctx, found[0]))]
 
 
 def _named_parts_of_whole(ctx: CheckContext, pinned: list[tuple[Operand, Operand]],
@@ -844,7 +880,7 @@ def _named_parts_of_whole(ctx: CheckContext, pinned: list[tuple[Operand, Operand
                 continue
             if n.figure.normalized_value <= x.normalized_value < d.figure.normalized_value \
                     and shares_subject(words, x.metric_text, generic):
-                out.append((n, claim_operand(x)))
+                out.append((n, kept_operand(ctx, x)))
     return out
 
 
@@ -880,7 +916,7 @@ def _scoped_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
             nums.append(c)
         elif denominator.search(role):
             dens.append(c)
-    return [(claim_operand(n), claim_operand(d)) for n in nums for d in dens
+    return [(kept_operand(ctx, n), kept_operand(ctx, d)) for n in nums for d in dens
             if n.normalized_unit == d.normalized_unit and d.normalized_value > 0]
 
 
@@ -932,7 +968,7 @@ def _respective_readings(ctx: CheckContext, s: Sentence, rate: Placed, part: Cla
         whole = above[0].claim
         nominal = part.normalized_value * factor / whole.normalized_value if whole.normalized_value else None
         expected = show(nominal, decimals, c.unit)
-        out.append(Reading((claim_operand(part), claim_operand(whole)),
+        out.append(Reading((kept_operand(ctx, part), kept_operand(ctx, whole)),
                            rate_of(ctx, part, whole, factor, None), True, expected,
                            f"{stated_text(part)}/{stated_text(whole)}={expected}"))
     total = sum((x.claim.value for x in shares), Decimal(0))
@@ -975,18 +1011,41 @@ def _is_change(ctx: CheckContext, claim: Claim) -> bool:
     a change word alone (…2000万元，减少200万元) or end in one after a
     comparison (比上年增加, 较2023年减少; rules ``growth``), or end in 多/少
     after one (比计划多: rules ``operands.compared_change``)."""
+    kept = ctx.kept("is_change")
+    got = kept.get(id(claim))
+    if got is None or got[0] is not claim:
+        got = kept[id(claim)] = (claim, _states_change(ctx, claim.metric_text))
+    return got[1]
+
+
+def _states_change(ctx: CheckContext, metric_text: str) -> bool:
     g = ctx.book.rules.growth
     compared = ctx.book.rules.operands.compared_change
-    if compared and re.search(compared, claim.metric_text.strip()):
+    if compared and re.search(compared, metric_text.strip()):
         return True  # 比计划多412户: the excess over the plan, not the plan
-    words = claim.metric_text.rstrip("了")
-    ends = tuple(w.rstrip("了") for w in (*g.increase_words, *g.decrease_words))
+    words = metric_text.rstrip("了")
+    ends = _change_ends(ctx)
     if words in ends:
         return True
     return words.endswith(ends) and ("比" in words or "较" in words or any(w in words for w in g.comparison_cues))
 
 
+def _change_ends(ctx: CheckContext) -> tuple[str, ...]:
+    """The change words of rules ``growth`` without a trailing 了, worked out once per run."""
+    kept = ctx.kept("change_ends")
+    ends = kept.get(0)
+    if ends is None:
+        g = ctx.book.rules.growth
+        ends = kept[0] = tuple(w.rstrip("了") for w in (*g.increase_words, *g.decrease_words))
+    return ends
+
+
 def _rate_of_year_before(ctx: CheckContext, s: Sentence, rate: Placed) -> bool:
+    """:func:`_read_rate_of_year_before`, once per rate in a run of checks (:func:`_once_per_rate`)."""
+    return _once_per_rate(ctx, _read_rate_of_year_before, s, rate)
+
+
+def _read_rate_of_year_before(ctx: CheckContext, s: Sentence, rate: Placed) -> bool:
     """Whether a rate is the year before's: its words or the words before
     it in its sentence name the year before (上年支出率, 上年执行率为…), or it
     stands where a figure of the year before does (checks.periods)."""
@@ -1042,7 +1101,7 @@ def _named_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
                          lambda ks, k: k is not part and _same_kind(k.claim, part.claim)
                          and k.claim.unit_class != "money" and k.claim.normalized_value > part.claim.normalized_value
                          and (numerator is None or not numerator.search(counted_words(ks, k))))
-    return [(claim_operand(part.claim), claim_operand(whole[1].claim))] if whole is not None else []
+    return [(kept_operand(ctx, part.claim), kept_operand(ctx, whole[1].claim))] if whole is not None else []
 
 
 def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
@@ -1061,7 +1120,7 @@ def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     out = []
     for r in before:
         if any(w in r.metric_text for w in opposite):
-            out += [(claim_operand(r), claim_operand(p.claim)) for _, p in near
+            out += [(kept_operand(ctx, r), kept_operand(ctx, p.claim)) for _, p in near
                     if p.claim is not r and p.claim.normalized_unit == r.normalized_unit
                     and p.claim.normalized_value > r.normalized_value]
     return out
@@ -1105,7 +1164,7 @@ def _days_of_year(ctx: CheckContext, s: Sentence, rate: Placed,
     # the days of a year are counted, not measured: exact (unit class count)
     whole = Quantity(text=f"{n}天", value=n, unit="天", unit_class="count", normalized_value=n,
                      normalized_unit=part.normalized_unit, precision=0, location=part.location)
-    return [(claim_operand(part), Operand(whole, name, None))]
+    return [(kept_operand(ctx, part), Operand(whole, name, None))]
 
 
 def _all_pairs(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
@@ -1118,7 +1177,7 @@ def _all_pairs(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Opera
         return []
     before = [p.claim for p in s.placed if 0 <= p.end <= at and p.claim.unit_class not in ("percent", "date")
               and p.claim.unit not in ctx.book.rules.operands.rate_units]
-    return [(claim_operand(before[-1]), claim_operand(before[-1]))] if before else []
+    return [(kept_operand(ctx, before[-1]), kept_operand(ctx, before[-1]))] if before else []
 
 
 def _named_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
@@ -1150,7 +1209,7 @@ def _named_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
                         lambda ks, k: k is not whole and _same_kind(k.claim, whole.claim)
                         and k.claim.unit_class != "money" and k.claim.normalized_value < whole.claim.normalized_value
                         and not (ks is s and k.end <= rate.start), names)
-    return [(claim_operand(part[1].claim), claim_operand(whole.claim))] if part is not None else []
+    return [(kept_operand(ctx, part[1].claim), kept_operand(ctx, whole.claim))] if part is not None else []
 
 
 def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
@@ -1196,13 +1255,19 @@ def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
               and p.claim.normalized_value > part.normalized_value]
     if not wholes or len({x.normalized_value for x in wholes}) != 1:
         return []
-    return [(claim_operand(part), claim_operand(wholes[0]))]
+    return [(kept_operand(ctx, part), kept_operand(ctx, wholes[0]))]
 
 
 def _without(text: str, words) -> str:
-    for word in sorted(words, key=len, reverse=True):
+    for word in _longest_first(tuple(words)):
         text = text.replace(word, "")
     return text
+
+
+@functools.lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` longest first (a few lists of the rules: sorted once each)."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def rate_subject(ctx: CheckContext, rate: Claim, index: int) -> str:
@@ -1360,7 +1425,7 @@ def _subject_pairs(ctx: CheckContext, s: Sentence, numerators: list[Placed],
             if b is a.claim or b.normalized_unit != a.claim.normalized_unit or b.normalized_value < a.claim.normalized_value:
                 continue
             if _squash(_CUE.sub("", b.metric_text)) == subject or _squash(b.metric) == subject:
-                out.append((claim_operand(a.claim), claim_operand(b)))
+                out.append((kept_operand(ctx, a.claim), kept_operand(ctx, b)))
                 break
     return out
 
@@ -1421,7 +1486,7 @@ def rate_of(ctx: CheckContext, num: Figure, den: Figure, factor: Decimal,
     """num / den × ``factor`` as an interval ((den − num) / den for a rate
     of the rest); a rate stated capped holds at the cap when the ratio
     reaches it."""
-    n, d = figure_interval(num, ctx.book), figure_interval(den, ctx.book)
+    n, d = interval_of(ctx, num), interval_of(ctx, den)
     r = ratio_interval(d - n if of_rest else n, d)
     if r is None:
         return None
@@ -1541,7 +1606,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # neither is a count of a part or a whole)
         figures = [p.claim for _, p in near if p.claim.operator is None and p.claim.qualifier is None
                    and not _per_something(ctx, p.claim)]
-        ops = {id(f): claim_operand(f) for f in figures}
+        ops = {id(f): kept_operand(ctx, f) for f in figures}
         of = _counted_metrics(ctx, near)
         # (one figure stated twice is no part and its whole: 2194家 / 2194家,
         # PM2.5年均浓度29μg/m³ / 由45μg/m³降至29μg/m³; a part as large as a
@@ -1551,7 +1616,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # text, names no term)
         generic_words = ctx.book.rules.operands.generic_rate_words
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
-                  if n is not d and n.location != d.location and n.normalized_unit == d.normalized_unit
+                  if n is not d and n.normalized_unit == d.normalized_unit and n.location != d.location
                   and (n.normalized_value < d.normalized_value
                        or n.normalized_value == d.normalized_value and of[id(n)] != of[id(d)]
                        and shares_subject(n.metric_text, d.metric_text, generic_words))
@@ -1599,7 +1664,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         ids = {id(x) for x in parts}
         pinned = []
         loose = [(n, d) for n, d in loose if n.figure is part and id(d.figure) not in ids]
-        loose += [(claim_operand(part), claim_operand(p.claim)) for _, p in near
+        loose += [(kept_operand(ctx, part), kept_operand(ctx, p.claim)) for _, p in near
                   if id(p.claim) not in ids and p.claim.normalized_unit == part.normalized_unit
                   and p.claim.operator is None and p.claim.qualifier is None
                   and p.claim.normalized_value > part.normalized_value and not _is_change(ctx, p.claim)]
@@ -1697,7 +1762,12 @@ def _comparable(n: Operand, d: Operand) -> bool:
 def _per_something(ctx: CheckContext, c: Claim) -> bool:
     """Whether a figure is per something by the rule book's cues (人均补贴,
     每万人…件): no count of a part or a whole."""
-    return cue_rule(ctx.book, c) is not None or any(cue.search(c.metric_text) for cue in ctx.book.per_base_cues)
+    kept = ctx.kept("per_something")
+    got = kept.get(id(c))
+    if got is None or got[0] is not c:
+        got = kept[id(c)] = (c, cue_rule(ctx.book, c) is not None
+                             or any(cue.search(c.metric_text) for cue in ctx.book.per_base_cues))
+    return got[1]
 
 
 def _counted_metrics(ctx: CheckContext, near: list[tuple[Sentence, Placed]]) -> dict[int, str]:

@@ -60,8 +60,11 @@ class Screen:
         compiled: Optional[re.Pattern] = re.compile(pattern)
         if self.whole is not None:
             needs = needed_chars(compiled)
-            if needs is not None and len(needs) <= _FEW and not any(ch in self.whole for ch in needs):
-                compiled = None  # none of the characters it needs (a substring test each, not a search)
+            if needs is not None and len(needs) <= _FEW:
+                if not any(ch in self.whole for ch in needs):
+                    compiled = None  # none of the characters it needs (a substring test each, not a search)
+                # else kept: it is run only on the passages holding one of
+                # them, fewer characters than a search of the whole text reads
             elif not can_match(compiled, self.whole):
                 compiled = None
         self._ones[pattern] = compiled

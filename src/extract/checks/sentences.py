@@ -36,14 +36,21 @@ class Sentence:
     text: str
     section: Optional[str]
     placed: list[Placed] = field(default_factory=list)
+    # after()'s answers by (figure end, limit): the checks ask for the words
+    # after a figure again and again (issue 14)
+    _after: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
 
     def after(self, p: Placed, limit: int = 40) -> str:
         """The words right after ``p``'s figure, up to the next clause break."""
         if p.end < 0:
             return ""
-        rest = self.text[p.end:p.end + limit]
-        m = CLAUSE_BREAK.search(rest)
-        return rest[:m.start()] if m else rest
+        key = (p.end, limit)
+        got = self._after.get(key)
+        if got is None:
+            rest = self.text[p.end:p.end + limit]
+            m = CLAUSE_BREAK.search(rest)
+            got = self._after[key] = rest[:m.start()] if m else rest
+        return got
 
     @property
     def location(self) -> Location:

@@ -63,6 +63,10 @@ class _Grid:
         self.table = table
         self.rules = rules
         self.text = table.grid(filled=False)
+        # a cell's number and a row's label, read once: each row is asked
+        # for its label, level, indent and part word in turn (issue 14)
+        self._numbers: dict[str, Optional[tuple[Decimal, int]]] = {}
+        self._labels: dict[int, str] = {}
         self.cells: dict[tuple[int, int], Cell] = {(c.row, c.col): c for c in table.cells}
         self.source = source
         self.header_rows = table.header_rows or _inferred_header(self.text, rules.max_inferred_header_rows)
@@ -106,14 +110,25 @@ class _Grid:
         for j in range(self.table.n_cols):
             if not _summable_column(self.columns[j], self.rules.skip_columns) or self._marked(j):
                 continue
-            if any(cell_number(self.text[i][j]) is not None for i in self.data_rows()):
+            if any(self.number(self.text[i][j]) is not None for i in self.data_rows()):
                 out.append(j)
         return out
 
+    def number(self, text: str) -> Optional[tuple[Decimal, int]]:
+        """:func:`~extract.checks.figures.cell_number` of a cell text of the table, read once."""
+        try:
+            return self._numbers[text]
+        except KeyError:
+            found = self._numbers[text] = cell_number(text)
+            return found
+
     def label(self, row: int) -> str:
         """The row's label: its text cells outside value and percent columns."""
-        return "".join(_squash(self.text[row][j]) for j in self.label_cols
-                       if cell_number(self.text[row][j]) is None)
+        got = self._labels.get(row)
+        if got is None:
+            got = self._labels[row] = "".join(_squash(self.text[row][j]) for j in self.label_cols
+                                              if self.number(self.text[row][j]) is None)
+        return got
 
     def level(self, row: int) -> Optional[int]:
         """The numbering level of the row's label (0 outermost), None unnumbered."""
@@ -161,7 +176,7 @@ class _Grid:
     def indent(self, row: int) -> Optional[tuple[int, int]]:
         """(label column, spaces before the label in the source), None unknown."""
         for j in self.label_cols:
-            if self.text[row][j].strip() and cell_number(self.text[row][j]) is None:
+            if self.text[row][j].strip() and self.number(self.text[row][j]) is None:
                 loc = self.location(row, j)
                 if loc is None or self.source is None:
                     return None
@@ -216,7 +231,7 @@ def _sum_cells(grid: _Grid, cells: list[tuple[int, int]]) -> Optional[tuple[Inte
         text = grid.text[r][c]
         if is_empty_cell(text):
             continue
-        n = cell_number(text)
+        n = grid.number(text)
         if n is None:
             return None
         parts.append(grid.interval(n[0], n[1]))
@@ -234,7 +249,7 @@ def _judge(ctx: CheckContext, grid: _Grid, total: tuple[int, int], readings: lis
     """Compare the total cell with the sum of the part cells of each reading:
     pass on the first that holds, fail (showing the first) when none does."""
     r, c = total
-    stated = cell_number(grid.text[r][c])
+    stated = grid.number(grid.text[r][c])
     if stated is None:
         return None
     name = f"{table_name(grid.table)} {what}"
@@ -257,7 +272,7 @@ def _judge(ctx: CheckContext, grid: _Grid, total: tuple[int, int], readings: lis
 
 
 def _holds_in(grid: _Grid, total: tuple[int, int], rows: list[int]) -> bool:
-    stated = cell_number(grid.text[total[0]][total[1]])
+    stated = grid.number(grid.text[total[0]][total[1]])
     summed = _sum_cells(grid, [(i, total[1]) for i in rows])
     return (stated is not None and summed is not None
             and holds(summed[0], grid.interval(stated[0], stated[1])))
@@ -421,7 +436,7 @@ def check_total_rows(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
             continue
         label = grid.label(t) or "合计"
         for j in grid.value_cols:
-            if cell_number(grid.text[t][j]) is None:
+            if grid.number(grid.text[t][j]) is None:
                 continue
             if t in subtotals:
                 rows = subtotal_readings(grid, t, totals)
@@ -456,7 +471,7 @@ def check_part_groups(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
             continue
         label = grid.label(p)
         for j in grid.value_cols:
-            if cell_number(grid.text[p][j]) is None or any(cell_number(grid.text[i][j]) is None for i in group):
+            if grid.number(grid.text[p][j]) is None or any(grid.number(grid.text[i][j]) is None for i in group):
                 continue
             what = label if len(grid.value_cols) < 2 and not grid.columns[j] else f"{label}（{_squash(grid.columns[j])}）"
             res = _judge(ctx, grid, (p, j), [[(i, j) for i in group]], what, ctx.quotes.row(table, p))
@@ -488,7 +503,7 @@ def check_total_columns(ctx: CheckContext, grid: _Grid) -> list[CheckResult]:
         if len(parts) < 2:
             continue
         for i in grid.data_rows():
-            if cell_number(grid.text[i][j]) is None:
+            if grid.number(grid.text[i][j]) is None:
                 continue
             res = _judge(ctx, grid, (i, j), [[(i, k) for k in parts]],
                          f"第{i - grid.header_rows + 1}行 {_squash(grid.columns[j])}", ctx.quotes.row(table, i))

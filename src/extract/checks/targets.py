@@ -47,7 +47,7 @@ from typing import Literal, Optional
 
 from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
-from .figures import figure_interval, stated_text
+from .figures import interval_of, stated_text
 from .operands import budget_operand, same_place
 from .quotes import join_places
 from .screen import any_word
@@ -97,10 +97,10 @@ def indicator_met(ctx: CheckContext, ind: Indicator) -> tuple[Optional[bool], st
     target_value = q.normalized_value
     if t.operator == "=":
         # "=" holds within the target's own precision
-        ti = figure_interval(q, ctx.book, qualified=False)
-        ai = figure_interval(a, ctx.book)
+        ti = interval_of(ctx, q, qualified=False)
+        ai = interval_of(ctx, a)
         return ai.overlaps(ti), ""
-    met = _meets(figure_interval(a, ctx.book), t.operator, target_value, _upper_normalized(ind))
+    met = _meets(interval_of(ctx, a), t.operator, target_value, _upper_normalized(ind))
     return met, "" if met is not None else "目标的比较方式无法判断"
 
 
@@ -231,12 +231,16 @@ def _reasoned_sentences(ctx: CheckContext) -> list[tuple[Section, str, str]]:
     global _REASONED
     ref, kept = _REASONED
     if ref is None or ref() is not ctx:
-        words = ctx.book.rules.targets.reason_words
+        reason = any_word(ctx.book.rules.targets.reason_words)
         kept = []
         for section in ctx.report.sections:
+            if reason.search(section.body) is None:
+                continue  # no reason word in the section: in none of its sentences
             sentences = ctx.section_sentences(section)
+            # each sentence searched once (it is the sentence after the one before)
+            gives = [reason.search(sentence) is not None for sentence in sentences] + [False]
             for i, sentence in enumerate(sentences):
-                if any(any(w in near for w in words) for near in sentences[i:i + 2]):
+                if gives[i] or gives[i + 1]:
                     kept.append((section, sentence, _flat(sentence)))
         _REASONED = (weakref.ref(ctx), kept)
     return kept
@@ -249,6 +253,8 @@ def all_met_claim(ctx: CheckContext) -> Optional[tuple[str, Location]]:
     phrases, subjects, exceptions = (any_word(rules.all_met_phrases), any_word(rules.all_met_subjects),
                                      any_word(rules.all_met_exceptions))
     for section in ctx.report.sections:
+        if phrases.search(section.body) is None:
+            continue  # its sentences are stretches of its text: none holds a phrase
         for sentence in ctx.section_sentences(section):
             if phrases.search(sentence) and subjects.search(sentence) and not exceptions.search(sentence):
                 return sentence, _sentence_location(ctx, section, sentence)

@@ -56,7 +56,7 @@ from ...model import Claim
 from ...pattern_needs import any_char, needed_chars
 from ...rulefiles.checks import BreakdownRules
 from ...quantities import parse_number
-from ..figures import figure_interval
+from ..figures import figure_interval, interval_of
 from ..screen import any_word
 from ..sentences import Placed, Sentence
 from ..tolerance import holds, sum_interval
@@ -226,7 +226,7 @@ def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Op
     (to ``end``, a closing bracket), and whether the list ended in ``s``
     (by a figure no part, the whole stated again, or the parts adding up)."""
     parts = list(parts)
-    whole_iv = figure_interval(whole.claim, ctx.book)
+    whole_iv = interval_of(ctx, whole.claim)
     for p in s.placed:
         if p.start < start:
             continue
@@ -246,7 +246,7 @@ def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Op
         if not _same_count(ctx, p, whole) or _scoped(ctx, p, whole) or parts and ctx.book.breakdown_cue.search(
                 _outside_brackets(between)):
             return parts, True
-        if len(parts) >= 2 and holds(sum_interval(figure_interval(q.claim, ctx.book) for q in parts), whole_iv):
+        if len(parts) >= 2 and holds(sum_interval(interval_of(ctx, q.claim) for q in parts), whole_iv):
             return parts, True  # the parts so far make up the whole: what follows is not one of them
         parts.append(p)
     return parts, False
@@ -969,13 +969,16 @@ def find_identities(ctx: ClaimSource, breakdowns: list[Breakdown]) -> list[Ident
         terms = rule.left + rule.right
         words = [any_word(t) for t in terms]
         rx_not = any_word(rule.not_words) if rule.not_words else None
+        any_term = _any_term(rule)
 
         term: dict[int, Optional[int]] = {}
 
         def term_of(p: Placed) -> Optional[int]:
             key = id(p.claim)
             if key not in term:
-                named = [j for j, w in enumerate(words) if w.search(p.claim.metric)]
+                # (most metrics name no term: one search for them all first)
+                named = [j for j, w in enumerate(words) if w.search(p.claim.metric)] \
+                    if any_term.search(p.claim.metric) is not None else []
                 term[key] = named[0] if (
                     len(named) == 1 and p.claim.unit_class not in NOT_SUMMABLE and key not in parts
                     and not (rx_not is not None and rx_not.search(p.claim.metric_text)) and not _scoped(ctx, p)
@@ -1004,6 +1007,20 @@ def find_identities(ctx: ClaimSource, breakdowns: list[Breakdown]) -> list[Ident
             out.append(Identity(figures[:len(rule.left)], figures[len(rule.left):],
                                 [s2 for s2 in window if any(p in s2.placed for p in figures)]))
     return out
+
+
+_ANY_TERM: dict[int, tuple[object, re.Pattern]] = {}
+
+
+def _any_term(rule) -> re.Pattern:
+    """A search for any word of any term of an identity rule (its
+    ``any_word`` patterns joined), compiled once per rule."""
+    got = _ANY_TERM.get(id(rule))
+    if got is None or got[0] is not rule:
+        every = [w for t in rule.left + rule.right for w in t]
+        got = _ANY_TERM[id(rule)] = (rule, re.compile("|".join(re.escape(w) for w in sorted(every, key=len, reverse=True))
+                                                       if every else "(?!)"))
+    return got[1]
 
 
 def _names(p: Placed, words: list[str]) -> bool:
