@@ -36,8 +36,7 @@ from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, none_before, opening_subjects)
-from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
-from .growth import stated_magnitude
+from .figures import cell_number, figure_interval, in_unit, rate_magnitude, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
                        operand_words as _words)
@@ -563,10 +562,10 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
 
 def _rate_magnitude(ctx: CheckContext, rate: Claim) -> Interval:
     """A stated growth rate as a fraction, read as the growth check reads it
-    (:func:`~extract.checks.growth.stated_magnitude`: its rounding band, and
+    (:func:`~extract.checks.figures.rate_magnitude`: its rounding band, and
     a cut last digit: 37.38% for 37.386%), so that a change read through the
     rate and the rate read through the change agree on one triple."""
-    return stated_magnitude(ctx, rate).scaled(Decimal("0.01"))
+    return rate_magnitude(rate, ctx.book).scaled(Decimal("0.01"))
 
 
 def _rate_after(ctx: CheckContext, s: Sentence, p: Placed, skip: Optional[Placed] = None) -> Optional[Claim]:
