@@ -102,6 +102,17 @@ def test_a_list_after_a_reason_clause_and_across_a_bracket_left_open():
     assert [r.stated for r in breakdowns(bad, "fail")] == ["86.5万元"]
 
 
+def test_a_bracket_of_items_each_with_its_change_is_the_figures_breakdown():
+    assert "70.00万元" in {r.stated for r in breakdowns(SANGONG, "pass")}
+    bad = SANGONG.replace("公务用车运行维护费40.00万元", "公务用车运行维护费45.00万元")
+    assert [r.stated for r in breakdowns(bad, "fail")] == ["70.00万元"]
+
+
+def test_a_bracket_opening_with_a_change_is_no_breakdown():
+    text = "2024年项目支出560.00万元(比上年增加60.00万元,设备购置300.00万元,培训200.00万元)。"
+    assert [r.stated for r in breakdowns(text, "fail")] == []
+
+
 # ----------------------------------------------------------------- 主要用于
 
 USES = ("图书馆免费开放项目支出86400.50元,主要用于:办公费支出12000.00元,印刷费8400.50元,"

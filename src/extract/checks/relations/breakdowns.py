@@ -364,9 +364,11 @@ def _paren_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> li
             inner = [p for p in s.placed if open_at < p.start and 0 <= p.end <= close_at]
         else:
             inner, where = _inside_open_bracket(sentences, k, open_at)
-        if len(inner) < 2 or not all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
+        # a scoped figure after an item is an aside on it (A 30 万元，比上年增加 0 万元；B …)
+        items = [p for p in inner if not _scoped(ctx, p)]
+        if len(items) < 2 or inner[0] is not items[0] or not all(same_unit(p, whole) for p in items):
             continue
-        out.append(Breakdown([whole], inner, INCLUDED if _includes(ctx, s.text, open_at) else "括号", where))
+        out.append(Breakdown([whole], items, INCLUDED if _includes(ctx, s.text, open_at) else "括号", where))
     return out
 
 
