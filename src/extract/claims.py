@@ -539,10 +539,15 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
             metric = carried_metric(out, q, text, rules) or words_after(text[q.end:nxt], rules)
         loc = source.locate_span(sentence[q.start:q.end])
         quantity = q.to_quantity(loc)
+        unit_class, normalized_unit = q.unit_class, q.normalized_unit
+        if unit_class == "none" and q.unit in ruleset.units.multipliers and metric.endswith(tuple(rules.money_names)):
+            # money with its 元 left out (省级资金290.36万): 万 stays the stated unit
+            unit_class, normalized_unit = "money", "元"
+            quantity = quantity.model_copy(update={"unit_class": unit_class, "normalized_unit": normalized_unit})
         claim = Claim(
             metric=metric, metric_text=metric_text,
             value=q.value, unit=q.unit, normalized_value=q.normalized_value,
-            normalized_unit=q.normalized_unit, unit_class=q.unit_class, precision=q.precision,
+            normalized_unit=normalized_unit, unit_class=unit_class, precision=q.precision,
             qualifier=q.qualifier, operator=q.operator, year=year, section=section,
             origin="text", sentence=text.strip(), quantity=quantity, location=loc,
         )

@@ -36,7 +36,7 @@ from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, none_before, opening_subjects)
-from .figures import cell_number, interval_of, in_unit, show, stated_text, unit_factor
+from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
                        operand_words as _words)
@@ -538,19 +538,34 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
     if not after or after[0].claim.unit != "%" or not any(w in after[0].claim.metric_text for w in change):
         return []
     rate = after[0].claim
-    r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))
+    r = _rate_magnitude(ctx, rate)
     bi = interval_of(ctx, b.claim)
     if r.lo < 0 or (fell and r.hi >= 1):
         return []
-    lo = bi.lo * r.lo / ((1 - r.lo) if fell else (1 + r.lo))
-    hi = bi.hi * r.hi / ((1 - r.hi) if fell else (1 + r.hi))
+
+    def through(r: Interval) -> Interval:
+        return Interval(bi.lo * r.lo / ((1 - r.lo) if fell else (1 + r.lo)),
+                        bi.hi * r.hi / ((1 - r.hi) if fell else (1 + r.hi)))
+
     rv = rate.value / 100
     nominal = in_unit(b.claim.normalized_value * rv / ((1 - rv) if fell else (1 + rv)), c)
     expected = show(nominal, max(c.precision, b.claim.precision), c.unit)
     sign = "−" if fell else "+"
     bo, ro = claim_operand(b.claim), claim_operand(rate)
-    return [Reading((bo, ro), Interval(lo, hi), True, expected,
-                    f"{bo.label}×{stated_text(rate)}/(1{sign}{stated_text(rate)}) = {expected}")]
+    stated = interval_of(ctx, c)
+    cut = not holds(through(stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))), stated) \
+        and holds(through(r), stated)
+    note = f"（{stated_text(rate)} 为截尾数）" if cut else ""
+    return [Reading((bo, ro), through(r), True, expected,
+                    f"{bo.label}×{stated_text(rate)}/(1{sign}{stated_text(rate)}) = {expected}{note}")]
+
+
+def _rate_magnitude(ctx: CheckContext, rate: Claim) -> Interval:
+    """A stated growth rate as a fraction, read as the growth check reads it
+    (:func:`~extract.checks.figures.rate_magnitude`: its rounding band, and
+    a cut last digit: 37.38% for 37.386%), so that a change read through the
+    rate and the rate read through the change agree on one triple."""
+    return rate_magnitude(rate, ctx.book).scaled(Decimal("0.01"))
 
 
 def _rate_after(ctx: CheckContext, s: Sentence, p: Placed, skip: Optional[Placed] = None) -> Optional[Claim]:
@@ -572,7 +587,7 @@ def _previous_through_growth(ctx: CheckContext, s: Sentence, p: Placed, a: Place
     rate = _rate_after(ctx, s, p, a)  # 减少X万元（上年A万元），下降r%
     if rate is None:
         return []
-    r = stated_interval(rate.value, rate.precision).scaled(Decimal("0.01"))
+    r = _rate_magnitude(ctx, rate)
     ai = interval_of(ctx, a.claim)
     if r.lo < 0 or ai.lo < 0:
         return []

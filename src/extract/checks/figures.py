@@ -61,6 +61,19 @@ def figure_interval(figure: Figure, book: Rulebook, qualified: bool = True) -> I
     return interval if factor == 1 else interval.scaled(factor)
 
 
+def rate_magnitude(figure: Figure, book: Rulebook) -> Interval:
+    """The magnitudes a stated growth rate stands for: its rounding band,
+    and, stated to at least rules ``growth.truncated_decimals`` decimals
+    with no qualifier, up to one unit of its last place above (a cut
+    figure: 38.28% for 38.2877%). The growth check reads a rate so, and so
+    does a change read through one (differences), to agree on one triple."""
+    iv = figure_interval(figure, book)
+    cut = book.rules.growth.truncated_decimals
+    if cut is None or figure.precision < cut or figure.qualifier:
+        return iv
+    return Interval(iv.lo, iv.hi + Decimal(1).scaleb(-figure.precision) / 2)
+
+
 def stated_text(figure: Figure) -> str:
     """The figure as written, spaces dropped: ``6,239.85万元``."""
     text = figure.text  # a claim holds its figure's text as stated

@@ -32,14 +32,13 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, whole_above, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
-from .figures import interval_of, show, show_interval, stated_text
+from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
 from .operands import Operand, Reading, claim_operand, judge_readings
 from .relations.breakdowns import members_named
 from .relations.tables import cell_location, change_cell, table_name
@@ -431,15 +430,8 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
 
 
 def stated_magnitude(ctx: CheckContext, c) -> Interval:
-    """The magnitudes a stated growth rate stands for: its rounding band,
-    and, stated to at least rules ``growth.truncated_decimals`` decimals
-    with no qualifier, up to one unit of its last place above (a cut
-    figure: 38.28% for 38.2877%)."""
-    iv = interval_of(ctx, c)
-    cut = ctx.book.rules.growth.truncated_decimals
-    if cut is None or c.precision < cut or c.qualifier:
-        return iv
-    return Interval(iv.lo, iv.hi + Decimal(1).scaleb(-c.precision) / 2)
+    """:func:`~extract.checks.figures.rate_magnitude` of ``c``."""
+    return rate_magnitude(c, ctx.book)
 
 
 def _signed(iv: Interval, decline: bool) -> Interval:

@@ -104,6 +104,9 @@ class BreakdownRules(_Strict):
     # Words between any cue and its first part that make the list a
     # selection too (其中主要项目有：A，B): judged as after a tentative cue.
     selection_words: list[str] = Field(default_factory=list)
+    # Cues whose list names the main items only (主要用于 A，B): a breakdown
+    # only where its parts add up; a near miss may be an item left unnamed.
+    selection_cues: list[str] = Field(default_factory=list)
     # A percent after a part whose words hold one of these is an aside on
     # it (its share or change); any other percent ends the list.
     percent_aside_words: list[str] = Field(default_factory=list)

@@ -43,5 +43,6 @@ class MetricRules(RuleModel):
     budget_columns: dict[str, list[str]] = {}
     budget_rows: list[str] = []
     budget_table_default_unit: str = "万元"
+    money_names: list[str] = []
 
     _tokenizer: Any = PrivateAttr(default=None)

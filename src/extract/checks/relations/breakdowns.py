@@ -11,7 +11,10 @@
   again ends the list; a count in 个 of 单位 is a part of a whole in 家;
 - ``括号``: ``X（A，B）`` — two or more figures of X's unit in the
   parenthesis right after X; opened by 含 (rules ``inclusion_words``: form
-  ``含``) they name some members of X only, judged as no greater than X;
+  ``含``) they name some members of X only, judged as no greater than X.
+  A sentence may end at a ；or 。 inside the bracket (中央资金 X（一般公共预算
+  A；彩票公益金 B）；省级资金 Y（…）): it still holds X's parts, a level below
+  the list X stands in, and a list runs on while a bracket is left open;
 - ``构成``: ``支出主要构成如下：A，B，C`` — the parts of a whole stated by a
   ``其中`` breakdown earlier in the same paragraph;
 - ``组成``: named compositions from the rules (基本支出 = 人员经费 + 公用经费)
@@ -31,7 +34,8 @@
   和 D 四部分构成``. The count pins the parts: a breakdown only when exactly
   that many figures of X's unit are found, and then the only one of X.
 
-A 其中 list runs on after a ；where that reading adds up (or misses by one
+A list after 主要用于 (rules ``selection_cues``) names the main uses: a
+breakdown only where it adds up. A 其中 list runs on after a ；where that reading adds up (or misses by one
 digit); a part's 占 x% is an aside on it. Of a breakdown whose whole and
 parts each state a change on the year before, or carry a bracket aside of
 one name, those add up too. :func:`find_balances` finds stocks rolled
@@ -200,8 +204,9 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
             # the list may run on after a ；(其中：A，B；C。): that reading is
             # taken where it adds up, or misses by one digit (a typo)
             longer, more = list(parts), []
-            for s2 in _runs_on(sentences, k)[1:]:
-                longer, ended = _cue_parts(ctx, whole, s2, 0, None, longer)
+            run = _runs_on(sentences, k, start=m.end())
+            for s2, carried in list(zip(run, _carried(run, m.end())))[1:]:
+                longer, ended = _cue_parts(ctx, whole, s2, 0, None, longer, carried)
                 more.append(s2)
                 if ended:
                     break
@@ -211,6 +216,8 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
         selection = parts and any(w in s.text[m.end():parts[0].start] for w in rules.selection_words)
         if (m.group(0) in rules.tentative_cues or selection) and not _fits(ctx, parts, whole, near=True):
             continue  # a list that may be a selection, and does not make up the whole
+        if m.group(0) in rules.selection_cues and not _fits(ctx, parts, whole, near=False):
+            continue  # the main uses only (主要用于 A，B), and they do not make up the whole
         if len({_role(ctx, p.claim.metric) for p in parts} - {None}) > 1:
             continue  # a plan and its completion (其中计划投资 A，实际完成投资 B): no parts of X
         if parts:
@@ -221,7 +228,7 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
 
 
 def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Optional[int],
-               parts: list[Placed]) -> tuple[list[Placed], bool]:
+               parts: list[Placed], carried: int = 0) -> tuple[list[Placed], bool]:
     """``parts`` and the parts of ``whole`` that ``s`` lists from ``start``
     (to ``end``, a closing bracket), and whether the list ended in ``s``
     (by a figure no part, the whole stated again, or the parts adding up)."""
@@ -233,7 +240,7 @@ def _cue_parts(ctx: ClaimSource, whole: Placed, s: Sentence, start: int, end: Op
         if end is not None and p.start > end:
             return parts, True
         between = s.text[start:p.start]
-        if _opened(between):
+        if _opened(between, carried):
             continue  # inside a bracket after a part: an aside on that part (（含…）)
         if parts and p.claim.normalized_value == whole.claim.normalized_value:
             return parts, True  # the whole stated again (到位资金186万元): the list has ended
@@ -300,9 +307,26 @@ def _closing(text: str, start: int) -> Optional[int]:
     return None
 
 
-def _opened(text: str) -> bool:
-    """Whether ``text`` opens more brackets than it closes (what follows it is inside one)."""
-    return sum(text.count(ch) for ch in OPEN) > sum(text.count(ch) for ch in CLOSE)
+def _opened(text: str, carried: int = 0) -> bool:
+    """Whether ``text``, after ``carried`` brackets left open before it,
+    opens more brackets than it closes (what follows it is inside one)."""
+    return _depth(text, carried) > 0
+
+
+def _depth(text: str, carried: int = 0) -> int:
+    """How many brackets stand open after ``text``, ``carried`` open before it."""
+    return carried + sum(text.count(ch) for ch in OPEN) - sum(text.count(ch) for ch in CLOSE)
+
+
+def _carried(run: list[Sentence], start: int) -> list[int]:
+    """For each sentence of ``run`` the brackets left open before it by the
+    ones before it, from ``start`` of the first: a sentence may end inside a
+    bracket (A（a 150 万元；b 260 万元）；B), its figures an aside on A."""
+    out, depth = [], 0
+    for s in run:
+        out.append(depth)
+        depth = max(_depth(s.text[start if s is run[0] else 0:], depth), 0)
+    return out
 
 
 def _includes(ctx: ClaimSource, text: str, open_at: int) -> bool:
@@ -318,7 +342,11 @@ def _progress(ctx: ClaimSource, p: Placed) -> bool:
     return any(w in p.claim.metric_text for w in ctx.book.rules.breakdowns.progress_words)
 
 
-def _paren_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
+def _paren_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list[Breakdown]:
+    """X（A，B）: the figures in the bracket right after X, in ``sentences[k]``
+    or in the sentences after it up to where the bracket closes (X（A；B）：
+    the sentence may end at the ；inside it)."""
+    s = sentences[k]
     out: list[Breakdown] = []
     if not any(ch in s.text for ch in OPEN):
         return out  # no bracket: no figure in one
@@ -331,13 +359,40 @@ def _paren_breakdowns(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
             continue
         open_at = whole.end + len(rest) - len(stripped)
         close_at = _closing(s.text, open_at)
-        if close_at is None:
+        where = [s]
+        if close_at is not None:
+            inner = [p for p in s.placed if open_at < p.start and 0 <= p.end <= close_at]
+        else:
+            inner, where = _inside_open_bracket(sentences, k, open_at)
+        # a scoped figure after an item is an aside on it (A 30 万元，比上年增加 0 万元；B …)
+        items = [p for p in inner if not _scoped(ctx, p)]
+        if len(items) < 2 or inner[0] is not items[0] or not all(same_unit(p, whole) for p in items):
             continue
-        inner = [p for p in s.placed if open_at < p.start and 0 <= p.end <= close_at]
-        if len(inner) < 2 or not all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
-            continue
-        out.append(Breakdown([whole], inner, INCLUDED if _includes(ctx, s.text, open_at) else "括号", [s]))
+        out.append(Breakdown([whole], items, INCLUDED if _includes(ctx, s.text, open_at) else "括号", where))
     return out
+
+
+def _inside_open_bracket(sentences: list[Sentence], k: int, open_at: int) -> tuple[list[Placed], list[Sentence]]:
+    """The figures inside the bracket opened at ``open_at`` of
+    ``sentences[k]`` that it leaves open, in it and in the sentences its
+    line runs on with up to where the bracket closes, and those sentences;
+    ([], []) when it does not close there."""
+    run = _runs_on(sentences, k, start=open_at)
+    inner: list[Placed] = []
+    depth = 0
+    for j, s2 in enumerate(run):
+        first = open_at if j == 0 else 0
+        for i in range(first, len(s2.text)):
+            ch = s2.text[i]
+            if ch in OPEN:
+                depth += 1
+            elif ch in CLOSE:
+                depth -= 1
+                if depth == 0:
+                    inner += [p for p in s2.placed if p.start >= first and 0 <= p.end <= i]
+                    return inner, run[:j + 1]
+        inner += [p for p in s2.placed if p.start >= first and p.end >= 0]
+    return [], []
 
 
 def _composition_breakdowns(ctx: ClaimSource, sentences: list[Sentence],
@@ -514,17 +569,20 @@ def _needs(pattern: Optional[re.Pattern]) -> Optional[re.Pattern]:
     return any_char(needed) if needed is not None else None
 
 
-def _runs_on(sentences: list[Sentence], k: int, lead=None) -> list[Sentence]:
+def _runs_on(sentences: list[Sentence], k: int, lead=None, start: int = 0) -> list[Sentence]:
     """``sentences[k]`` and the sentences its line runs on with after a ；
-    (one list: 其中：A，比上年减少 a；B，比上年减少 b；C。), up to one that
+    (one list: 其中：A，比上年减少 a；B，比上年减少 b；C。) or inside a bracket
+    left open (from ``start`` of the first: A（a；b。）B), up to one that
     opens a list of its own (``lead``: 收入包括：A；支出包括：B)."""
     out = [sentences[k]]
-    while (k + 1 < len(sentences) and sentences[k].text.rstrip()[-1:] in "；;"
+    depth = max(_depth(sentences[k].text[start:]), 0)
+    while (k + 1 < len(sentences) and (sentences[k].text.rstrip()[-1:] in "；;" or depth > 0)
            and sentences[k + 1].section == sentences[k].section
            and sentences[k + 1].location.line <= sentences[k].placed[-1].claim.location.end_line + 1
            and not (lead is not None and lead.search(sentences[k + 1].text))):
         k += 1
         out.append(sentences[k])
+        depth = max(_depth(sentences[k].text, depth), 0)
     return out
 
 
@@ -537,14 +595,14 @@ def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int) -> list[Place
     book = ctx.book
     parts: list[Placed] = []
     below: Optional[tuple[Placed, list[Placed]]] = None
-    for s in run:
+    for s, carried in zip(run, _carried(run, start)):
         mark = start if s is run[0] else 0
         for p in s.placed:
             if s is run[0] and p.start < start or p.claim.unit_class in NOT_SUMMABLE:
                 continue
             if parts and not same_unit(p, parts[0]) or _scoped(ctx, p):
                 continue
-            if parts and _opened(s.text[start if s is run[0] else 0:p.start]):
+            if parts and _opened(s.text[start if s is run[0] else 0:p.start], carried):
                 continue  # inside a bracket after a part: an aside on that part (（其中 a 16 个）)
             if parts and below is None and book.breakdown_cue.search(_outside_brackets(s.text[mark:p.start])):
                 below = (parts[-1], [])
@@ -599,14 +657,16 @@ def _pinned_before(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optio
     """The whole a list opening ``sentences[k]`` with a cue of rules
     ``lead_pin`` refers to: the figure closing the sentence before, on the
     line before at most, that can be a whole and is the only one there of
-    its unit (支出 600 万元。其中：A，B)."""
+    its unit (支出 600 万元。其中：A，B). Words after the sentence's last
+    figure state no figure and leave its subject (…下降 2.8%，主要原因是接待
+    减少。其中：A，B)."""
     s = sentences[k]
     if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
         return None
     prev = sentences[k - 1]
     if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
         return None
-    whole = _whole_before(ctx, prev, len(prev.text))
+    whole = _whole_before(ctx, prev, max(max(p.end for p in prev.placed), 0) or len(prev.text))
     if whole is None or not _can_be_whole(ctx, whole):
         return None
     # the only figure of its unit there that can be a whole (预算 A，支出 B，结转 C。
@@ -875,7 +935,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
     for sentences in by_section.values():
         cue = [b for k in range(len(sentences)) for b in _cue_breakdowns(ctx, sentences, k)]
         found.extend(cue)
-        found.extend(b for s in sentences for b in _paren_breakdowns(ctx, s))
+        found.extend(b for k in range(len(sentences)) for b in _paren_breakdowns(ctx, sentences, k))
         found.extend(_composition_breakdowns(ctx, sentences, cue))
         found.extend(_named_breakdowns(ctx, sentences))
         found.extend(_lead_breakdowns(ctx, sentences, found))
