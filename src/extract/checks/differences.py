@@ -110,7 +110,7 @@ def _form_totals(ctx: CheckContext, c: Claim) -> list[tuple[Operand, Operand]]:
 
     def operand(cell: FormCell, name: str) -> Operand:
         figure = Quantity(text=cell.text.strip(), value=cell.value, unit=c.unit, unit_class="money",
-                          normalized_value=cell.value * unit_factor(c), normalized_unit=c.normalized_unit,
+                          normalized_value=cell.value * unit_factor(c, ctx.book), normalized_unit=c.normalized_unit,
                           precision=cell.precision, location=cell.location)
         return Operand(figure, name, f"form:{form.id}")
 
@@ -183,7 +183,7 @@ def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, 
         # spending above the budget leaves no balance: 0
         iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
         nominal = max(nominal, Decimal(0))
-    expected = show(in_unit(nominal, c), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
+    expected = show(in_unit(nominal, c, ctx.book), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
     return Reading((a, b), iv, pinned, expected, f"{a.label} − {b.label} = {expected}")
 
 
@@ -465,7 +465,7 @@ def _change_reading(ctx: CheckContext, c: Claim, hi: Operand, lo: Operand, pinne
         return _value_interval(ctx, o)
 
     nominal = hi.figure.value - lo.figure.value if points \
-        else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
+        else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c, ctx.book)
     expected = show(nominal, max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
     return Reading((hi, lo), interval(hi) - interval(lo), pinned, expected, f"{hi.label} − {lo.label} = {expected}")
 
@@ -545,7 +545,7 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
     lo = bi.lo * r.lo / ((1 - r.lo) if fell else (1 + r.lo))
     hi = bi.hi * r.hi / ((1 - r.hi) if fell else (1 + r.hi))
     rv = rate.value / 100
-    nominal = in_unit(b.claim.normalized_value * rv / ((1 - rv) if fell else (1 + rv)), c)
+    nominal = in_unit(b.claim.normalized_value * rv / ((1 - rv) if fell else (1 + rv)), c, ctx.book)
     expected = show(nominal, max(c.precision, b.claim.precision), c.unit)
     sign = "−" if fell else "+"
     bo, ro = claim_operand(b.claim), claim_operand(rate)
@@ -576,7 +576,7 @@ def _previous_through_growth(ctx: CheckContext, s: Sentence, p: Placed, a: Place
     ai = figure_interval(a.claim, ctx.book)
     if r.lo < 0 or ai.lo < 0:
         return []
-    nominal = in_unit(a.claim.normalized_value * rate.value / 100, c)
+    nominal = in_unit(a.claim.normalized_value * rate.value / 100, c, ctx.book)
     expected = show(nominal, max(c.precision, a.claim.precision), c.unit)
     ao, ro = claim_operand(a.claim), claim_operand(rate)
     return [Reading((ao, ro), Interval(ai.lo * r.lo, ai.hi * r.hi), True, expected,
@@ -596,7 +596,7 @@ def _from_none(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) 
         return []
     b = own[-1]
     bo = claim_operand(b.claim)
-    expected = show(in_unit(b.claim.normalized_value, c), max(c.precision, b.claim.precision), c.unit)
+    expected = show(in_unit(b.claim.normalized_value, c, ctx.book), max(c.precision, b.claim.precision), c.unit)
     return [Reading((bo,), figure_interval(b.claim, ctx.book), True, expected,
                     f"{bo.label} − 上年0（上年无此项）= {expected}")]
 

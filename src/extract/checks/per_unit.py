@@ -30,7 +30,7 @@ from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import cell_number, count_unit, cue_rule, figure_interval, is_exact_count, show, stated_text
+from .figures import cell_number, count_unit, cue_rule, figure_interval, in_unit, is_exact_count, show, stated_text
 from ..claims import metric_words
 from .operands import (Operand, Reading, claim_operand, counted_words, head_terms, judge_readings, named_figure,
                        stated_rate)
@@ -119,7 +119,7 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
         iv = ratio_interval(figure_interval(m.figure, ctx.book), _count_interval(ctx, k.claim, factor).scaled(times))
         count_value = k.claim.value * factor * times
         nominal = m.figure.normalized_value / count_value if count_value else None
-        in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
+        in_stated = in_unit(nominal, c, ctx.book) if nominal is not None else None
         expected = show(in_stated, max(c.precision, 2), c.unit)
         over = f"/{times}（{word}）" if word else ""
         return Reading((m, claim_operand(k.claim)), iv, pinned, expected,

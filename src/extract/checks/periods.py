@@ -345,7 +345,7 @@ def respective_lists(ctx: CheckContext, s: Sentence) -> list[Respective]:
                 continue
             value = Decimal(n.group().replace(",", ""))
             figures.append(Quantity(text=f"{n.group()}{c.unit}", value=value, unit=c.unit, unit_class=c.unit_class,
-                                    normalized_value=value * unit_factor(c), normalized_unit=c.normalized_unit,
+                                    normalized_value=value * unit_factor(c, ctx.book), normalized_unit=c.normalized_unit,
                                     precision=len(n.group().partition(".")[2]), location=c.location))
         out.append(Respective(m.group("lead"), m.start(), tuple(figures)))
     return out
