@@ -49,3 +49,32 @@ def test_a_zero_balance_is_shown_in_its_own_unit():
     assert [c.status for c in bad] == ["fail"] and bad[0].expected == "18.00万元"
     assert "= 18.00万元" in bad[0].message
     assert statuses("全年预算360.00万元，实际支出360.00万元，结余0.00万元。", "difference") == ["pass"]
+
+
+# ------------------------------------------------- operands the words name
+
+
+def test_spending_named_by_zhifu_in_the_sentence_before_pins_the_balance():
+    for wording in ("年末尚有{}万元未使用，已按规定结转下年。", "年末结余{}万元。"):
+        text = "全年预算调整为620.00万元，累计支付583.50万元。" + wording
+        assert statuses(text.format("36.50"), "difference") == ["pass"], wording
+        bad = results(text.format("63.50"), "difference")
+        assert [c.status for c in bad] == ["fail"] and bad[0].expected == "36.50万元", wording
+
+
+def test_a_change_naming_its_metric_is_of_that_figure_not_the_nearest():
+    # 执行数 is three sentences up; 培训类支出 right before is another figure
+    text = ("全年预算数720.00万元，执行数684.00万元，执行率95.00%；结转结余36.00万元。"
+            "培训类支出410.00万元，占执行数的59.94%。"
+            "与上年的640.00万元相比，执行数增加{}万元，增长6.88%。")
+    ok = results(text.format("44.00"), "difference")
+    assert [c.status for c in ok] == ["pass", "pass"] and "执行数684.00万元 − 上年640.00万元" in ok[1].message
+    assert statuses(text.format("54.00"), "difference") == ["pass", "fail"]
+
+
+def test_a_planned_figure_is_another_metric():
+    # 应参保人数 is no 参保人数: the change is 36,200 × 1.10%, not 36,200 − 38,000
+    text = ("全镇应参保人数38,000人，实际参保35,802人，参保率94.22%。"
+            "参保人数较上年（36,200人）减少{}人，下降1.10%。")
+    assert statuses(text.format("398"), "difference") == ["pass"]
+    assert statuses(text.format("498"), "difference") == ["fail"]

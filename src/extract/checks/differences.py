@@ -35,7 +35,7 @@ from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
-                      letter_pairs, names_reason, none_before, opening_subjects)
+                      letter_pairs, names_reason, names_subject, none_before, opening_subjects, period_free)
 from .figures import cell_number, figure_interval, in_unit, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
@@ -373,7 +373,11 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         own = [q for q in before if current(s, q)][-1:]
         if not own and points:
             own = same_rates(ctx, s, p, a, current)
-        if not own and not points:
+        subject = rate_name(ctx, c.metric_text) if not own and not points else ""
+        if len(subject) >= 2:
+            # 与上年的900.00万元相比，执行数增加50.00万元: the figure its words name, before it in its section
+            own = _named_before(ctx, s, p, subject, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
+        elif not own and not points:
             # 与上年的45.10万元相比，减少6.48万元: the subject is the sentence before's
             own = compared_subjects(ctx, s, a, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
         if not own and not points:
@@ -393,6 +397,26 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         return stated_difference(ctx, s, c, change_name(ctx, s, p, before), "报告未给出上年的该项数字")
     stated = figure_interval(c, ctx.book)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
+
+
+def _named_before(ctx: CheckContext, s: Sentence, p: Placed, subject: str, accept) -> list[Placed]:
+    """The figure a change's own words name (执行数增加50.00万元 names
+    执行数): the nearest before it, in its sentence or the sentences within
+    reach before it in its section, whose period-free name is ``subject``'s
+    (:func:`~extract.checks.periods.names_subject`), else the nearest
+    before it in its section named exactly so, that ``accept(q, sentence)``
+    takes; [] when none is (then no figure nearby is taken)."""
+    planned = tuple(ctx.book.rules.growth.planned_words)
+    at = p.claim.location.start
+    for s2, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences):
+        if s2.section == s.section and q.claim.location.start < at and accept(q, s2) and \
+                names_subject(period_free(ctx, q.claim.metric), subject, planned):
+            return [q]
+    earlier = [(s2, q) for s2, q in ctx.text_claims() if s2.section == s.section and q.claim.location.start < at]
+    for s2, q in reversed(earlier):
+        if subject in q.claim.metric and period_free(ctx, q.claim.metric) == subject and accept(q, s2):
+            return [q]
+    return []
 
 
 STATED = "stated_difference"

@@ -348,6 +348,7 @@ class GrowthRules(_Strict):
     # At most this many characters (no digit, no clause break) between a
     # from- or to-cue and its figure: 由上年的1860辆增至2145辆.
     cue_gap_chars: int = 4
+    planned_words: list[str] = Field(default_factory=list)
     # A year stated between a cue and its figure (group ``year``): 由2019年的A.
     gap_year: str = r"(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?"
     # A comparison with a stated year (group ``year``): 较2023年的92.6%; the
