@@ -78,3 +78,47 @@ def test_a_planned_figure_is_another_metric():
             "参保人数较上年（36,200人）减少{}人，下降1.10%。")
     assert statuses(text.format("398"), "difference") == ["pass"]
     assert statuses(text.format("498"), "difference") == ["fail"]
+
+
+# ------------------------------------------------- a balance stated in parts
+
+
+def test_carried_over_and_left_over_together_are_the_remainder():
+    text = "全年预算420.00万元，实际支出391.00万元，年末结转{}万元，结余{}万元。"
+    assert statuses(text.format("29.00", "0.00"), "difference") == ["pass", "pass"]
+    assert statuses(text.format("25.00", "4.00"), "difference") == ["pass", "pass"]
+    # 结转 + 结余 = 31 ≠ 29: one finding, on the first part
+    bad = results(text.format("27.00", "4.00"), "difference")
+    assert [c.status for c in bad] == ["fail", "skipped"]
+    assert "− 结余4.00万元 = 25.00万元" in bad[0].message and bad[0].expected == "25.00万元"
+
+
+def test_one_balance_restated_by_a_second_word_still_holds():
+    text = "全年预算420.00万元，实际支出391.00万元，结余29.00万元，节约资金29.00万元。"
+    assert statuses(text, "difference") == ["pass", "pass"]
+
+
+# ------------------------------------------------- where a balance's operands stand
+
+
+SANGONG = "\n\n二、“三公”经费\n\n“三公”经费年初预算6.00万元，实际支出5.20万元，节约0.80万元。"
+
+
+def test_a_balance_is_income_less_spending_above_it_not_a_later_sections_budget():
+    text = ("本年收入合计820.00万元（含财政拨款760.00万元、其他收入60.00万元）。\n支出合计786.00万元。\n"
+            "年末结转和结余{}万元，其中基本支出结转{}万元，项目支出结转{}万元。" + SANGONG)
+    ok = results(text.format("34.00", "12.00", "22.00"), "difference")
+    assert [c.status for c in ok] == ["pass", "pass"]  # the balance and the 三公 节约; the parts: the breakdown's
+    assert "收入820.00万元 − 支出786.00万元 = 34.00万元" in ok[0].message
+    assert statuses(text.format("43.00", "21.00", "22.00"), "difference") == ["fail", "pass"]
+
+
+def test_a_later_sections_budget_alone_pins_no_balance():
+    text = "年末结转和结余34.00万元，主要为跨年实施的项目资金。" + SANGONG
+    assert statuses(text, "difference") == ["skipped", "pass"]
+
+
+def test_the_balance_carried_in_is_added():
+    text = "年初结转结余52.00万元，本年收入640.00万元，本年支出655.00万元，年末结转结余{}万元。"
+    assert statuses(text.format("37.00"), "difference") == ["pass"]
+    assert statuses(text.format("73.00"), "difference") == ["fail"]

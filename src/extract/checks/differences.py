@@ -176,15 +176,46 @@ def _table_pairs(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[
     return out
 
 
-def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool) -> Reading:
+def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool,
+             opening: Optional[Operand] = None, others: tuple[Operand, ...] = ()) -> Reading:
+    """``a − b`` (plus the ``opening`` balance carried in, if given), less
+    the ``others`` parts the balance is stated with (年末结转X，结余Y: Y is
+    a − b − X)."""
     iv = figure_interval(a.figure, ctx.book) - figure_interval(b.figure, ctx.book)
     nominal = a.figure.normalized_value - b.figure.normalized_value
+    if opening is not None:
+        iv = figure_interval(opening.figure, ctx.book) + iv
+        nominal += opening.figure.normalized_value
     if floor and pinned and iv.lo < 0:
         # spending above the budget leaves no balance: 0
         iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
         nominal = max(nominal, Decimal(0))
-    expected = show(in_unit(nominal, c, ctx.book), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
-    return Reading((a, b), iv, pinned, expected, f"{a.label} − {b.label} = {expected}")
+    for o in others:
+        iv = iv - figure_interval(o.figure, ctx.book)
+        nominal -= o.figure.normalized_value
+    operands = ((opening,) if opening is not None else ()) + (a, b) + others
+    expected = show(in_unit(nominal, c, ctx.book), max([c.precision] + [o.figure.precision for o in operands]), c.unit)
+    terms = (f"{opening.label} + " if opening is not None else "") + f"{a.label} − {b.label}"
+    terms += "".join(f" − {o.label}" for o in others)
+    return Reading(operands, iv, pinned, expected, f"{terms} = {expected}")
+
+
+def _stated_with(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Placed]:
+    """The other figures a balance is stated in parts with (全年预算…，实际支出
+    …，年末结转22.00万元，结余0.00万元: 结转 + 结余 is the remainder): the
+    balances of its rule next to it in its sentence, no figure of its unit
+    between, none a part or the whole of a stated breakdown."""
+    parts = ctx.wholes_of
+    runs: list[list[Placed]] = [[]]
+    for q in s.placed:
+        if not same_unit(q.claim, p.claim):
+            continue
+        if q is p or (id(q.claim) not in parts and difference_rule(ctx, q) == index):
+            runs[-1].append(q)
+        elif runs[-1]:
+            runs.append([])
+    run = next((r for r in runs if any(q is p for q in r)), [])
+    return [q for q in run if q is not p] if id(p.claim) not in parts else []
 
 
 def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Reading]:
@@ -205,10 +236,23 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     # the rest or an excess (超出预算部分3.42万元) is no minuend nor subtrahend
     rest = [w for w in ctx.book.rules.operands.complement_words if w not in rule.words]
 
-    def named(pattern, unless=None) -> list[Claim]:
+    at = c.location.start
+
+    def tier(s2: Sentence, q: Placed) -> int:
+        # where an operand stands: 0 its sentence or before it in its section,
+        # 1 after it in its section, 2 before it in another section (a 资金使用
+        # paragraph's budget in the 资金来源 one), 3 after it in another (the
+        # next section's 三公 budget is another subject's: never pinned)
+        if s2 is s:
+            return 0
+        if s2.section == s.section:
+            return 0 if q.claim.location.start < at else 1
+        return 2 if q.claim.location.start < at else 3
+
+    def named(pattern, unless=None) -> list[tuple[Claim, int]]:
         if pattern is None:
             return []
-        return [q.claim for s2, q in near if pattern.search(_words(s2, q))
+        return [(q.claim, tier(s2, q)) for s2, q in near if pattern.search(_words(s2, q))
                 and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))
                 and (own_part or id(q.claim) not in parts)
@@ -216,8 +260,10 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
 
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
-    minuends = named(ctx.book.difference_minuends[index])
-    subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+    named_minuends = named(ctx.book.difference_minuends[index])
+    named_subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+    minuends = [a for a, _ in named_minuends]
+    subtrahends = [b for b, _ in named_subtrahends]
     if rule.budget:
         pinned += [(budget, executed) for executed, budget in budget_pairs(ctx, c, "balance")]
         executed = budget_operand(ctx, "executed", "执行数")
@@ -232,24 +278,46 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         # budget facts and the form's totals pin it (资金结余, 差额：83.52万元)
         others = [q for q in s.placed if q is not p and same_unit(q.claim, c)
                   and q.claim not in minuends and q.claim not in subtrahends]
+        def later_section(o: Operand) -> bool:
+            hit = ctx.placed_at(o.figure.location) if o.place and o.place.startswith("text:") else None
+            return hit is not None and tier(*hit) == 3
+
         if _names_no_subject(ctx, s, p, index) and not others:
-            pinned += report_own
+            # budget facts stated after it in another section are another subject's (三公经费预算)
+            pinned += [(a, b) for a, b in report_own if not (later_section(a) or later_section(b))]
+            loose += [(a, b) for a, b in report_own if later_section(a) or later_section(b)]
         else:
             loose += report_own
-    pinned += [(claim_operand(a), claim_operand(b)) for a in minuends for b in subtrahends if a is not b]
+    pairs = sorted(((a, b, max(ta, tb)) for a, ta in named_minuends for b, tb in named_subtrahends if a is not b),
+                   key=lambda x: x[2])
+    pinned += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t < 3]
+    loose += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t == 3]
     pinned += _table_pairs(ctx, s, p, index)
     if not pinned:  # pinned readings alone count where some are
         figures = [q.claim for _, q in near]
         ops = {id(f): claim_operand(f) for f in figures}
         loose += [(ops[id(a)], ops[id(b)]) for a in figures for b in figures if a is not b]
+    # 年初结转和结余X + 收入 − 支出: the balance carried in, where its words name one before it
+    carried = ctx.book.difference_openings[index]
+    openings = [claim_operand(q.claim) for s2, q in near if carried is not None and tier(s2, q) in (0, 2)
+                and carried.search(q.claim.metric_text)] if pinned else []
+    others = tuple(claim_operand(q.claim) for q in _stated_with(ctx, s, p, index)) if pinned else ()
     out, seen = [], set()
-    for pairs, is_pinned in ((pinned, True), (loose, False)):
-        for a, b in pairs:
+    for group, is_pinned in ((pinned, True), (loose, False)):
+        for a, b in group:
             key = (id(a.figure), id(b.figure))
             if key in seen or not (same_unit(a.figure, c) and same_unit(b.figure, c)):
                 continue
             seen.add(key)
             out.append(_reading(ctx, c, a, b, is_pinned, rule.never_negative))
+            if not is_pinned:
+                continue
+            variants = [(o, ()) for o in openings if o.figure is not a.figure and o.figure is not b.figure]
+            if others:
+                variants += [(None, others)] + [(o, others) for o, _ in variants]
+            out += [_reading(ctx, c, a, b, True, rule.never_negative, o, rest_) for o, rest_ in variants]
+    if others:  # the parts' sum first: the one shown when none holds
+        out.sort(key=lambda r: not (r.pinned and r.operands[-1] is others[-1]))
     return out
 
 
@@ -257,6 +325,15 @@ def judge_difference(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> C
     result = judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
     if result.status == "skipped" and _no_minuend(ctx, s, p, index):
         return stated_difference(ctx, s, p.claim, own_words(p), "附近没有其被减数（预算）")
+    if result.status == "fail":
+        # a balance stated in parts whose sum misses is one finding, on its first part
+        first = next((q for q in _stated_with(ctx, s, p, index) if q.start < p.start), None)
+        if first is not None and judge_readings(ctx, RULE, s, first.claim, readings(ctx, s, first, index),
+                                                "").status == "fail":
+            return make_result(ctx, RULE, RULE, "skipped",
+                               f"{p.claim.metric or RULE} {stated_text(p.claim)}：与 {first.claim.metric}{stated_text(first.claim)} "
+                               f"一并核对（见该项结果）", stated=stated_text(p.claim), quote=ctx.quote_sentence(s),
+                               locations=[p.claim.location])
     return result
 
 
@@ -313,6 +390,22 @@ def _parts_of_changes(ctx: CheckContext) -> set[int]:
             s = next((s2 for s2 in b.sentences if any(x is q for x in s2.placed)), None)
             if s is not None and not _states_previous(ctx, s, q):
                 out.add(id(q.claim))
+    return out
+
+
+def _parts_of_balances(ctx: CheckContext) -> set[int]:
+    """Ids of the claims that are parts of a stated breakdown of a balance,
+    each a balance of its rule (年末结转和结余50.00万元，其中基本支出结转20.00
+    万元，项目支出结转30.00万元): the breakdown check judges their sum; each
+    part against the whole's budget − spending is no relation."""
+    out: set[int] = set()
+    for b in ctx.breakdowns:
+        if not b.parts:
+            continue
+        index = difference_rule(ctx, b.whole)
+        if index is None or not ctx.book.rules.differences[index].budget:
+            continue
+        out.update(id(q.claim) for q in b.parts if difference_rule(ctx, q) == index)
     return out
 
 
@@ -725,10 +818,15 @@ def check_differences(ctx: CheckContext) -> list[CheckResult]:
     against the year before, a distance from a target) and per
     change-amount cell of a two-year table."""
     parts = _parts_of_changes(ctx)
+    balance_parts = _parts_of_balances(ctx)
+
+    def judged_difference(ctx: CheckContext, p: Placed) -> Optional[int]:
+        # a part of a stated balance's breakdown is judged there (stated_breakdown)
+        return None if id(p.claim) in balance_parts else difference_rule(ctx, p)
 
     def judged_change(ctx: CheckContext, p: Placed) -> Optional[bool]:
         # a part of a stated change's breakdown is judged there (stated_breakdown)
         return None if id(p.claim) in parts else change_kind(ctx, p)
 
-    return ctx.judge_claims(difference_rule, judge_difference) + ctx.judge_claims(judged_change, judge_change) + \
+    return ctx.judge_claims(judged_difference, judge_difference) + ctx.judge_claims(judged_change, judge_change) + \
         ctx.judge_claims(target_gap, judge_target_gap) + check_table_changes(ctx)

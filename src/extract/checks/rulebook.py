@@ -95,6 +95,7 @@ class Rulebook:
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
+    difference_openings: tuple[Optional[re.Pattern], ...]
     target_shortfall: re.Pattern
     target_excess: re.Pattern
     share_cue: Optional[re.Pattern]
@@ -212,6 +213,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
+        difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
         target_shortfall=re.compile(rules.target_gaps.shortfall),
         target_excess=re.compile(rules.target_gaps.excess),
         share_cue=_compiled(rules.operands.share_cue),

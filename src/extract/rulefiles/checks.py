@@ -209,8 +209,11 @@ class DifferenceRule(_Strict):
     subtrahend_not: Optional[str] = None
     # A balance is never negative: spending above the budget leaves 0.
     never_negative: bool = False
+    # A figure before the balance whose words match this is the balance
+    # carried in: opening + minuend − subtrahend is a reading too.
+    opening: Optional[str] = None
 
-    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not")(check_regex)
+    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not", "opening")(check_regex)
 
 
 class TargetGapRules(_Strict):
