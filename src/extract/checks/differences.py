@@ -6,9 +6,15 @@ rules ``differences``, unless its words match ``not_words``: 上年结转 is
 money carried in). Its readings (:func:`readings`): the budget's (调整后预算,
 else 年初预算, minus 执行数, when they stand with it) and every minuend and
 subtrahend that the rule's words name among the figures around it (its
-sentence, then its neighbours) are pinned; the budget facts and any other
-pair of its unit nearby are not. Passes when a reading holds, fails when
-none does and one is pinned, else skipped. A balance is never negative
+sentence, then its neighbours; 收入合计 − 支出合计 too) are pinned, unless one
+stands after it in another section (the next section's 三公 budget is
+another subject's); the budget facts and any other pair of its unit nearby
+are not. A balance carried in (年初结转) that its words name before it is
+added to a pinned reading, and a balance stated in parts in one sentence
+(年末结转X，结余Y) is judged by the parts' sum (:func:`_stated_with`); the
+其中 parts of a balance's breakdown are judged by the breakdown. Passes
+when a reading holds, fails when none does and one is pinned, else
+skipped. A balance is never negative
 (``never_negative``): spending above the budget leaves 0. A change
 against the year before with no figure of that year is read through the
 growth rate stated after it (:func:`_through_growth`), one with no figure
