@@ -50,7 +50,7 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     whole_iv = interval_of(ctx, w)
     decimals = max([w.precision] + [p.claim.precision for p in b.parts if p.claim.unit == w.unit])
     nominal = sum((p.claim.normalized_value for p in b.parts), Decimal(0))
-    expected = show(in_unit(nominal, w), decimals, w.unit)
+    expected = show(in_unit(nominal, w, book), decimals, w.unit)
     locations = [whole.claim.location] + [p.claim.location for p in b.parts]
     quote = _quote(ctx, b)
     names = " + ".join(_label(p) for p in b.parts)
@@ -97,7 +97,7 @@ def judge_balance(ctx: CheckContext, b: Balance) -> CheckResult:
                - sum((p.claim.normalized_value for p in b.outflows), Decimal(0)))
     figures = [b.opening] + b.inflows + b.outflows
     decimals = max([w.precision] + [p.claim.precision for p in figures if p.claim.unit == w.unit])
-    expected = show(in_unit(nominal, w), decimals, w.unit)
+    expected = show(in_unit(nominal, w, book), decimals, w.unit)
     terms = " + ".join(_label(p) for p in [b.opening] + b.inflows)
     terms += "".join(f" − {_label(p)}" for p in b.outflows)
     locations = [w.location] + [p.claim.location for p in figures]
@@ -125,7 +125,7 @@ def judge_identity(ctx: CheckContext, i: Identity) -> CheckResult:
     w = i.right[0].claim
     decimals = max([w.precision] + [p.claim.precision for p in figures if p.claim.unit == w.unit])
     sums = [sum((p.claim.normalized_value for p in side), Decimal(0)) for side in (i.left, i.right)]
-    shown = [show(in_unit(v, w), decimals, w.unit) for v in sums]
+    shown = [show(in_unit(v, w, book), decimals, w.unit) for v in sums]
     terms = [" + ".join(_label(p) for p in side) for side in (i.left, i.right)]
     locations = [p.claim.location for p in figures]
     quote = join_places(ctx.quote_sentence(s) for s in i.sentences)

@@ -6,9 +6,15 @@ rules ``differences``, unless its words match ``not_words``: 上年结转 is
 money carried in). Its readings (:func:`readings`): the budget's (调整后预算,
 else 年初预算, minus 执行数, when they stand with it) and every minuend and
 subtrahend that the rule's words name among the figures around it (its
-sentence, then its neighbours) are pinned; the budget facts and any other
-pair of its unit nearby are not. Passes when a reading holds, fails when
-none does and one is pinned, else skipped. A balance is never negative
+sentence, then its neighbours; 收入合计 − 支出合计 too) are pinned, unless one
+stands after it in another section (the next section's 三公 budget is
+another subject's); the budget facts and any other pair of its unit nearby
+are not. A balance carried in (年初结转) that its words name before it is
+added to a pinned reading, and a balance stated in parts in one sentence
+(年末结转X，结余Y) is judged by the parts' sum (:func:`_stated_with`); the
+其中 parts of a balance's breakdown are judged by the breakdown. Passes
+when a reading holds, fails when none does and one is pinned, else
+skipped. A balance is never negative
 (``never_negative``): spending above the budget leaves 0. A change
 against the year before with no figure of that year is read through the
 growth rate stated after it (:func:`_through_growth`), one with no figure
@@ -35,7 +41,7 @@ from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
-                      letter_pairs, names_reason, none_before, opening_subjects)
+                      letter_pairs, names_reason, names_subject, none_before, opening_subjects, period_free)
 from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
@@ -110,7 +116,7 @@ def _form_totals(ctx: CheckContext, c: Claim) -> list[tuple[Operand, Operand]]:
 
     def operand(cell: FormCell, name: str) -> Operand:
         figure = Quantity(text=cell.text.strip(), value=cell.value, unit=c.unit, unit_class="money",
-                          normalized_value=cell.value * unit_factor(c), normalized_unit=c.normalized_unit,
+                          normalized_value=cell.value * unit_factor(c, ctx.book), normalized_unit=c.normalized_unit,
                           precision=cell.precision, location=cell.location)
         return Operand(figure, name, f"form:{form.id}")
 
@@ -176,15 +182,46 @@ def _table_pairs(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[
     return out
 
 
-def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool) -> Reading:
+def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, floor: bool,
+             opening: Optional[Operand] = None, others: tuple[Operand, ...] = ()) -> Reading:
+    """``a − b`` (plus the ``opening`` balance carried in, if given), less
+    the ``others`` parts the balance is stated with (年末结转X，结余Y: Y is
+    a − b − X)."""
     iv = interval_of(ctx, a.figure) - interval_of(ctx, b.figure)
     nominal = a.figure.normalized_value - b.figure.normalized_value
+    if opening is not None:
+        iv = interval_of(ctx, opening.figure) + iv
+        nominal += opening.figure.normalized_value
     if floor and pinned and iv.lo < 0:
         # spending above the budget leaves no balance: 0
         iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
         nominal = max(nominal, Decimal(0))
-    expected = show(in_unit(nominal, c), max(c.precision, a.figure.precision, b.figure.precision), c.unit)
-    return Reading((a, b), iv, pinned, expected, f"{a.label} − {b.label} = {expected}")
+    for o in others:
+        iv = iv - interval_of(ctx, o.figure)
+        nominal -= o.figure.normalized_value
+    operands = ((opening,) if opening is not None else ()) + (a, b) + others
+    expected = show(in_unit(nominal, c, ctx.book), max([c.precision] + [o.figure.precision for o in operands]), c.unit)
+    terms = (f"{opening.label} + " if opening is not None else "") + f"{a.label} − {b.label}"
+    terms += "".join(f" − {o.label}" for o in others)
+    return Reading(operands, iv, pinned, expected, f"{terms} = {expected}")
+
+
+def _stated_with(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Placed]:
+    """The other figures a balance is stated in parts with (全年预算…，实际支出
+    …，年末结转22.00万元，结余0.00万元: 结转 + 结余 is the remainder): the
+    balances of its rule next to it in its sentence, no figure of its unit
+    between, none a part or the whole of a stated breakdown."""
+    parts = ctx.wholes_of
+    runs: list[list[Placed]] = [[]]
+    for q in s.placed:
+        if not same_unit(q.claim, p.claim):
+            continue
+        if q is p or (id(q.claim) not in parts and difference_rule(ctx, q) == index):
+            runs[-1].append(q)
+        elif runs[-1]:
+            runs.append([])
+    run = next((r for r in runs if any(q is p for q in r)), [])
+    return [q for q in run if q is not p] if id(p.claim) not in parts else []
 
 
 def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Reading]:
@@ -205,10 +242,23 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     # the rest or an excess (超出预算部分3.42万元) is no minuend nor subtrahend
     rest = [w for w in ctx.book.rules.operands.complement_words if w not in rule.words]
 
-    def named(pattern, unless=None) -> list[Claim]:
+    at = c.location.start
+
+    def tier(s2: Sentence, q: Placed) -> int:
+        # where an operand stands: 0 its sentence or before it in its section,
+        # 1 after it in its section, 2 before it in another section (a 资金使用
+        # paragraph's budget in the 资金来源 one), 3 after it in another (the
+        # next section's 三公 budget is another subject's: never pinned)
+        if s2 is s:
+            return 0
+        if s2.section == s.section:
+            return 0 if q.claim.location.start < at else 1
+        return 2 if q.claim.location.start < at else 3
+
+    def named(pattern, unless=None) -> list[tuple[Claim, int]]:
         if pattern is None:
             return []
-        return [q.claim for s2, q in near if pattern.search(_words(s2, q))
+        return [(q.claim, tier(s2, q)) for s2, q in near if pattern.search(_words(s2, q))
                 and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))
                 and (own_part or id(q.claim) not in parts)
@@ -216,8 +266,10 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
 
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
-    minuends = named(ctx.book.difference_minuends[index])
-    subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+    named_minuends = named(ctx.book.difference_minuends[index])
+    named_subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+    minuends = [a for a, _ in named_minuends]
+    subtrahends = [b for b, _ in named_subtrahends]
     if rule.budget:
         pinned += [(budget, executed) for executed, budget in budget_pairs(ctx, c, "balance")]
         executed = budget_operand(ctx, "executed", "执行数")
@@ -232,24 +284,46 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         # budget facts and the form's totals pin it (资金结余, 差额：83.52万元)
         others = [q for q in s.placed if q is not p and same_unit(q.claim, c)
                   and q.claim not in minuends and q.claim not in subtrahends]
+        def later_section(o: Operand) -> bool:
+            hit = ctx.placed_at(o.figure.location) if o.place and o.place.startswith("text:") else None
+            return hit is not None and tier(*hit) == 3
+
         if _names_no_subject(ctx, s, p, index) and not others:
-            pinned += report_own
+            # budget facts stated after it in another section are another subject's (三公经费预算)
+            pinned += [(a, b) for a, b in report_own if not (later_section(a) or later_section(b))]
+            loose += [(a, b) for a, b in report_own if later_section(a) or later_section(b)]
         else:
             loose += report_own
-    pinned += [(claim_operand(a), claim_operand(b)) for a in minuends for b in subtrahends if a is not b]
+    pairs = sorted(((a, b, max(ta, tb)) for a, ta in named_minuends for b, tb in named_subtrahends if a is not b),
+                   key=lambda x: x[2])
+    pinned += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t < 3]
+    loose += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t == 3]
     pinned += _table_pairs(ctx, s, p, index)
     if not pinned:  # pinned readings alone count where some are
         figures = [q.claim for _, q in near]
         ops = {id(f): claim_operand(f) for f in figures}
         loose += [(ops[id(a)], ops[id(b)]) for a in figures for b in figures if a is not b]
+    # 年初结转和结余X + 收入 − 支出: the balance carried in, where its words name one before it
+    carried = ctx.book.difference_openings[index]
+    openings = [claim_operand(q.claim) for s2, q in near if carried is not None and tier(s2, q) in (0, 2)
+                and carried.search(q.claim.metric_text)] if pinned else []
+    others = tuple(claim_operand(q.claim) for q in _stated_with(ctx, s, p, index)) if pinned else ()
     out, seen = [], set()
-    for pairs, is_pinned in ((pinned, True), (loose, False)):
-        for a, b in pairs:
+    for group, is_pinned in ((pinned, True), (loose, False)):
+        for a, b in group:
             key = (id(a.figure), id(b.figure))
             if key in seen or not (same_unit(a.figure, c) and same_unit(b.figure, c)):
                 continue
             seen.add(key)
             out.append(_reading(ctx, c, a, b, is_pinned, rule.never_negative))
+            if not is_pinned:
+                continue
+            variants = [(o, ()) for o in openings if o.figure is not a.figure and o.figure is not b.figure]
+            if others:
+                variants += [(None, others)] + [(o, others) for o, _ in variants]
+            out += [_reading(ctx, c, a, b, True, rule.never_negative, o, rest_) for o, rest_ in variants]
+    if others:  # the parts' sum first: the one shown when none holds
+        out.sort(key=lambda r: not (r.pinned and r.operands[-1] is others[-1]))
     return out
 
 
@@ -257,6 +331,15 @@ def judge_difference(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> C
     result = judge_readings(ctx, RULE, s, p.claim, readings(ctx, s, p, index), "未在附近找到被减数和减数")
     if result.status == "skipped" and _no_minuend(ctx, s, p, index):
         return stated_difference(ctx, s, p.claim, own_words(p), "附近没有其被减数（预算）")
+    if result.status == "fail":
+        # a balance stated in parts whose sum misses is one finding, on its first part
+        first = next((q for q in _stated_with(ctx, s, p, index) if q.start < p.start), None)
+        if first is not None and judge_readings(ctx, RULE, s, first.claim, readings(ctx, s, first, index),
+                                                "").status == "fail":
+            return make_result(ctx, RULE, RULE, "skipped",
+                               f"{p.claim.metric or RULE} {stated_text(p.claim)}：与 {first.claim.metric}{stated_text(first.claim)} "
+                               f"一并核对（见该项结果）", stated=stated_text(p.claim), quote=ctx.quote_sentence(s),
+                               locations=[p.claim.location])
     return result
 
 
@@ -313,6 +396,22 @@ def _parts_of_changes(ctx: CheckContext) -> set[int]:
             s = next((s2 for s2 in b.sentences if any(x is q for x in s2.placed)), None)
             if s is not None and not _states_previous(ctx, s, q):
                 out.add(id(q.claim))
+    return out
+
+
+def _parts_of_balances(ctx: CheckContext) -> set[int]:
+    """Ids of the claims that are parts of a stated breakdown of a balance,
+    each a balance of its rule (年末结转和结余50.00万元，其中基本支出结转20.00
+    万元，项目支出结转30.00万元): the breakdown check judges their sum; each
+    part against the whole's budget − spending is no relation."""
+    out: set[int] = set()
+    for b in ctx.breakdowns:
+        if not b.parts:
+            continue
+        index = difference_rule(ctx, b.whole)
+        if index is None or not ctx.book.rules.differences[index].budget:
+            continue
+        out.update(id(q.claim) for q in b.parts if difference_rule(ctx, q) == index)
     return out
 
 
@@ -373,7 +472,11 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         own = [q for q in before if current(s, q)][-1:]
         if not own and points:
             own = same_rates(ctx, s, p, a, current)
-        if not own and not points:
+        subject = rate_name(ctx, c.metric_text) if not own and not points else ""
+        if len(subject) >= 2:
+            # 与上年的900.00万元相比，执行数增加50.00万元: the figure its words name, before it in its section
+            own = _named_before(ctx, s, p, subject, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
+        elif not own and not points:
             # 与上年的45.10万元相比，减少6.48万元: the subject is the sentence before's
             own = compared_subjects(ctx, s, a, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
         if not own and not points:
@@ -393,6 +496,26 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         return stated_difference(ctx, s, c, change_name(ctx, s, p, before), "报告未给出上年的该项数字")
     stated = interval_of(ctx, c)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
+
+
+def _named_before(ctx: CheckContext, s: Sentence, p: Placed, subject: str, accept) -> list[Placed]:
+    """The figure a change's own words name (执行数增加50.00万元 names
+    执行数): the nearest before it, in its sentence or the sentences within
+    reach before it in its section, whose period-free name is ``subject``'s
+    (:func:`~extract.checks.periods.names_subject`), else the nearest
+    before it in its section named exactly so, that ``accept(q, sentence)``
+    takes; [] when none is (then no figure nearby is taken)."""
+    planned = tuple(ctx.book.rules.growth.planned_words)
+    at = p.claim.location.start
+    for s2, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences):
+        if s2.section == s.section and q.claim.location.start < at and accept(q, s2) and \
+                names_subject(period_free(ctx, q.claim.metric), subject, planned):
+            return [q]
+    earlier = [(s2, q) for s2, q in ctx.text_claims() if s2.section == s.section and q.claim.location.start < at]
+    for s2, q in reversed(earlier):
+        if subject in q.claim.metric and period_free(ctx, q.claim.metric) == subject and accept(q, s2):
+            return [q]
+    return []
 
 
 STATED = "stated_difference"
@@ -465,7 +588,7 @@ def _change_reading(ctx: CheckContext, c: Claim, hi: Operand, lo: Operand, pinne
         return _value_interval(ctx, o)
 
     nominal = hi.figure.value - lo.figure.value if points \
-        else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c)
+        else in_unit(hi.figure.normalized_value - lo.figure.normalized_value, c, ctx.book)
     expected = show(nominal, max(c.precision, hi.figure.precision, lo.figure.precision), c.unit)
     return Reading((hi, lo), interval(hi) - interval(lo), pinned, expected, f"{hi.label} − {lo.label} = {expected}")
 
@@ -548,7 +671,7 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
                         bi.hi * r.hi / ((1 - r.hi) if fell else (1 + r.hi)))
 
     rv = rate.value / 100
-    nominal = in_unit(b.claim.normalized_value * rv / ((1 - rv) if fell else (1 + rv)), c)
+    nominal = in_unit(b.claim.normalized_value * rv / ((1 - rv) if fell else (1 + rv)), c, ctx.book)
     expected = show(nominal, max(c.precision, b.claim.precision), c.unit)
     sign = "−" if fell else "+"
     bo, ro = claim_operand(b.claim), claim_operand(rate)
@@ -591,7 +714,7 @@ def _previous_through_growth(ctx: CheckContext, s: Sentence, p: Placed, a: Place
     ai = interval_of(ctx, a.claim)
     if r.lo < 0 or ai.lo < 0:
         return []
-    nominal = in_unit(a.claim.normalized_value * rate.value / 100, c)
+    nominal = in_unit(a.claim.normalized_value * rate.value / 100, c, ctx.book)
     expected = show(nominal, max(c.precision, a.claim.precision), c.unit)
     ao, ro = claim_operand(a.claim), claim_operand(rate)
     return [Reading((ao, ro), Interval(ai.lo * r.lo, ai.hi * r.hi), True, expected,
@@ -611,7 +734,7 @@ def _from_none(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed]) 
         return []
     b = own[-1]
     bo = claim_operand(b.claim)
-    expected = show(in_unit(b.claim.normalized_value, c), max(c.precision, b.claim.precision), c.unit)
+    expected = show(in_unit(b.claim.normalized_value, c, ctx.book), max(c.precision, b.claim.precision), c.unit)
     return [Reading((bo,), interval_of(ctx, b.claim), True, expected,
                     f"{bo.label} − 上年0（上年无此项）= {expected}")]
 
@@ -716,10 +839,15 @@ def check_differences(ctx: CheckContext) -> list[CheckResult]:
     against the year before, a distance from a target) and per
     change-amount cell of a two-year table."""
     parts = _parts_of_changes(ctx)
+    balance_parts = _parts_of_balances(ctx)
+
+    def judged_difference(ctx: CheckContext, p: Placed) -> Optional[int]:
+        # a part of a stated balance's breakdown is judged there (stated_breakdown)
+        return None if id(p.claim) in balance_parts else difference_rule(ctx, p)
 
     def judged_change(ctx: CheckContext, p: Placed) -> Optional[bool]:
         # a part of a stated change's breakdown is judged there (stated_breakdown)
         return None if id(p.claim) in parts else change_kind(ctx, p)
 
-    return ctx.judge_claims(difference_rule, judge_difference) + ctx.judge_claims(judged_change, judge_change) + \
+    return ctx.judge_claims(judged_difference, judge_difference) + ctx.judge_claims(judged_change, judge_change) + \
         ctx.judge_claims(target_gap, judge_target_gap) + check_table_changes(ctx)

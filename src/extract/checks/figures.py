@@ -20,11 +20,15 @@ from .tolerance import Interval, round_for_message, stated_interval
 Figure = Union[Claim, Quantity]
 
 
-def unit_factor(figure: Figure) -> Decimal:
-    """What one stated unit is in the normalized unit (万元 -> 10000)."""
-    if figure.value == 0:
-        return Decimal(1)
-    return figure.normalized_value / figure.value
+def unit_factor(figure: Figure, book: Rulebook) -> Decimal:
+    """What one stated unit is in the normalized unit (万元 -> 10000): the
+    figure's own ratio, or, for a figure of 0 (结余0.00万元, which has none),
+    its unit's factor in the rule set's units (1 for a unit it does not
+    know)."""
+    if figure.value != 0:
+        return figure.normalized_value / figure.value
+    known = book.units(figure.unit) if figure.unit else None
+    return known[2] if known is not None else Decimal(1)
 
 
 def is_exact_count(figure: Figure, book: Rulebook) -> bool:
@@ -57,7 +61,7 @@ def figure_interval(figure: Figure, book: Rulebook, qualified: bool = True) -> I
     interval = stated_interval(figure.value, figure.precision,
                                figure.qualifier if qualified else None,
                                exact=is_exact_count(figure, book), qualifiers=book.qualifiers)
-    factor = unit_factor(figure)
+    factor = unit_factor(figure, book)
     return interval if factor == 1 else interval.scaled(factor)
 
 
@@ -98,9 +102,9 @@ def figure_name(figure: Figure) -> str:
     return own if len(own) >= 2 else ""
 
 
-def in_unit(value: Decimal, figure: Figure) -> Decimal:
+def in_unit(value: Decimal, figure: Figure, book: Rulebook) -> Decimal:
     """A normalized ``value`` expressed in ``figure``'s stated unit."""
-    return value / unit_factor(figure)
+    return value / unit_factor(figure, book)
 
 
 def show(value: Optional[Decimal], decimals: int, unit: str = "") -> str:

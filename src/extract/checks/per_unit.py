@@ -30,7 +30,7 @@ from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import cell_number, count_unit, cue_rule, interval_of, is_exact_count, show, stated_text
+from .figures import cell_number, count_unit, cue_rule, in_unit, interval_of, is_exact_count, show, stated_text
 from ..claims import metric_words
 from ..pattern_needs import any_char, needed_by_any
 from .screen import any_word
@@ -124,7 +124,7 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
         iv = ratio_interval(interval_of(ctx, m.figure), _count_interval(ctx, k.claim, factor).scaled(times))
         count_value = k.claim.value * factor * times
         nominal = m.figure.normalized_value / count_value if count_value else None
-        in_stated = nominal / (c.normalized_value / c.value) if nominal is not None and c.value else None
+        in_stated = in_unit(nominal, c, ctx.book) if nominal is not None else None
         expected = show(in_stated, max(c.precision, 2), c.unit)
         over = f"/{times}（{word}）" if word else ""
         return Reading((m, claim_operand(k.claim)), iv, pinned, expected,

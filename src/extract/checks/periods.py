@@ -158,8 +158,9 @@ def compared_subjects(ctx: CheckContext, s: Sentence, previous: Placed,
             or prev.section != s.section:
         return []
     subject = period_free(ctx, opening)
+    planned = tuple(g.planned_words)
     return [p for p in prev.placed if current(p, prev) and (len(subject) < 2 or names_subject(
-        period_free(ctx, p.claim.metric), subject))]
+        period_free(ctx, p.claim.metric), subject, planned))]
 
 
 _COMPARING = ("与", "较", "比", "和", "同", "相比", "的")
@@ -185,14 +186,19 @@ def period_free(ctx: CheckContext, words: str) -> str:
     return words
 
 
-def names_subject(name: str, subject: str) -> bool:
+def names_subject(name: str, subject: str, planned: tuple[str, ...] = ()) -> bool:
     """Whether a figure named ``name`` (period-free) is of ``subject``: one
     opens or ends the other (支出合计 / 全年支出 of 支出; 基本支出中人员经费 and
-    执行数 are not)."""
+    执行数 are not), unless the rest of the longer one is a word of
+    ``planned`` next to the shorter (应参保人数, 参保人数目标 are no 参保人数)."""
     if len(name) < 2:
         return False
     short, long = sorted((name, subject), key=len)
-    return long.startswith(short) or long.endswith(short)
+    if long.endswith(short):
+        return not long[:-len(short)].endswith(planned or ("\0",))
+    if long.startswith(short):
+        return not long[len(short):].startswith(planned or ("\0",))
+    return False
 
 
 def letter_pairs(text: str) -> set[str]:
@@ -345,7 +351,7 @@ def respective_lists(ctx: CheckContext, s: Sentence) -> list[Respective]:
                 continue
             value = Decimal(n.group().replace(",", ""))
             figures.append(Quantity(text=f"{n.group()}{c.unit}", value=value, unit=c.unit, unit_class=c.unit_class,
-                                    normalized_value=value * unit_factor(c), normalized_unit=c.normalized_unit,
+                                    normalized_value=value * unit_factor(c, ctx.book), normalized_unit=c.normalized_unit,
                                     precision=len(n.group().partition(".")[2]), location=c.location))
         out.append(Respective(m.group("lead"), m.start(), tuple(figures)))
     return out

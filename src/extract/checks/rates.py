@@ -373,7 +373,7 @@ def _form_whole(ctx: CheckContext, name: str, part: Claim) -> Optional[Operand]:
                 cell = row.cells.get(column)
                 if cell is None or cell.value is None or key[len(label):] not in names:
                     continue
-                factor = unit_factor(part)
+                factor = unit_factor(part, ctx.book)
                 figure = Quantity(text=cell.text.strip(), value=cell.value, unit=part.unit, unit_class="money",
                                   normalized_value=cell.value * factor, normalized_unit=part.normalized_unit,
                                   precision=cell.precision, location=cell.location)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, Optional, Sequence, Union
+from functools import partial
+from typing import Callable, Literal, Optional, Sequence, Union
 
 from ..model import DocumentType
 from ..ruleset import RuleSet, RulesLike
 from ..numerals import ChineseNumerals, numerals_of
+from ..quantities import resolve_unit
 from ..rulefiles.glossary import QualifierDirections
 from .tolerance import Qualifiers
 from ..rulefiles.meta import GradeBand
@@ -93,6 +95,7 @@ class Rulebook:
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
+    difference_openings: tuple[Optional[re.Pattern], ...]
     target_shortfall: re.Pattern
     target_excess: re.Pattern
     share_cue: Optional[re.Pattern]
@@ -101,6 +104,9 @@ class Rulebook:
     count_then_list: re.Pattern
     list_then_count: re.Pattern
     closed_list_count: re.Pattern
+    # a stated unit (万元, 万亩) -> (class, normalized unit, factor) in the
+    # rule set's units.yaml, or None: the factor of a figure whose value is 0
+    units: Callable[[str], Optional[tuple[str, str, Decimal]]]
 
     def severity(self, rule: str) -> Severity:
         return self.rules.severity[rule]
@@ -179,7 +185,7 @@ def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
 
 
 def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: QualifierDirections,
-           numerals: ChineseNumerals) -> Rulebook:
+           numerals: ChineseNumerals, rule_set: RuleSet) -> Rulebook:
     t = rules.tolerance
     count = _count_pattern(numerals)
     b = rules.breakdowns
@@ -207,6 +213,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
+        difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
         target_shortfall=re.compile(rules.target_gaps.shortfall),
         target_excess=re.compile(rules.target_gaps.excess),
         share_cue=_compiled(rules.operands.share_cue),
@@ -215,6 +222,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         count_then_list=_count_then_list(rules.counts, count),
         list_then_count=_list_then_count(rules.counts, count),
         closed_list_count=_closed_list_count(rules.counts, count),
+        units=partial(resolve_unit, rules=rule_set),
     )
 
 
@@ -224,4 +232,4 @@ def load_rulebook(rules: RulesLike = None) -> Rulebook:
     checks.yaml sets its own; built once per rule set."""
     rs = RuleSet.of(rules)
     return rs.derived("rulebook", lambda: _build(rs.checks, tuple(rs.meta.grade_scale),
-                                                 rs.glossary.qualifiers, numerals_of(rs)))
+                                                 rs.glossary.qualifiers, numerals_of(rs), rs))

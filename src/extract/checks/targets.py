@@ -47,10 +47,11 @@ from typing import Literal, Optional
 
 from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
-from .figures import interval_of, stated_text
+from .figures import interval_of, stated_text, unit_factor
 from .operands import budget_operand, same_place
 from .quotes import join_places
 from .screen import any_word
+from .rulebook import Rulebook
 from .tolerance import Interval
 
 RULE = "target"
@@ -74,11 +75,11 @@ def _meets(actual: Interval, operator: str, target: Decimal, upper: Optional[Dec
     return None
 
 
-def _upper_normalized(ind: Indicator) -> Optional[Decimal]:
+def _upper_normalized(ind: Indicator, book: Rulebook) -> Optional[Decimal]:
     q = ind.target.quantity
     if q is None or q.upper is None:
         return None
-    return q.upper if q.value == 0 else q.upper * q.normalized_value / q.value
+    return q.upper * unit_factor(q, book)  # 0-5万元: the upper bound in 元 too
 
 
 def indicator_met(ctx: CheckContext, ind: Indicator) -> tuple[Optional[bool], str]:
@@ -100,7 +101,7 @@ def indicator_met(ctx: CheckContext, ind: Indicator) -> tuple[Optional[bool], st
         ti = interval_of(ctx, q, qualified=False)
         ai = interval_of(ctx, a)
         return ai.overlaps(ti), ""
-    met = _meets(interval_of(ctx, a), t.operator, target_value, _upper_normalized(ind))
+    met = _meets(interval_of(ctx, a), t.operator, target_value, _upper_normalized(ind, ctx.book))
     return met, "" if met is not None else "目标的比较方式无法判断"
 
 

@@ -212,8 +212,11 @@ class DifferenceRule(_Strict):
     subtrahend_not: Optional[str] = None
     # A balance is never negative: spending above the budget leaves 0.
     never_negative: bool = False
+    # A figure before the balance whose words match this is the balance
+    # carried in: opening + minuend − subtrahend is a reading too.
+    opening: Optional[str] = None
 
-    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not")(check_regex)
+    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not", "opening")(check_regex)
 
 
 class TargetGapRules(_Strict):
@@ -351,6 +354,7 @@ class GrowthRules(_Strict):
     # At most this many characters (no digit, no clause break) between a
     # from- or to-cue and its figure: 由上年的1860辆增至2145辆.
     cue_gap_chars: int = 4
+    planned_words: list[str] = Field(default_factory=list)
     # A year stated between a cue and its figure (group ``year``): 由2019年的A.
     gap_year: str = r"(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?"
     # A comparison with a stated year (group ``year``): 较2023年的92.6%; the
