@@ -122,3 +122,22 @@ def test_the_balance_carried_in_is_added():
     text = "年初结转结余52.00万元，本年收入640.00万元，本年支出655.00万元，年末结转结余{}万元。"
     assert statuses(text.format("37.00"), "difference") == ["pass"]
     assert statuses(text.format("73.00"), "difference") == ["fail"]
+
+
+def test_an_items_saving_takes_the_items_figures_only():
+    # “三公”经费…比预算节约: its own budget is not stated, so the department's is no operand
+    text = "全年预算1,200.00万元，实际支出1,140.00万元，执行率95.00%。\n三公经费共支出14.00万元，比预算节约{}万元。"
+    assert statuses(text.format("2.00"), "difference") in ([], ["skipped"])
+    # (the department's own gap is still a loose reading: never a failure either way)
+    assert "fail" not in statuses(text.format("60.00"), "difference")
+    # with its own budget stated it is judged
+    own = "全年预算1,200.00万元，实际支出1,140.00万元。\n三公经费预算16.00万元，三公经费实际支出14.00万元，节约{}万元。"
+    assert statuses(own.format("2.00"), "difference") == ["pass"]
+    assert statuses(own.format("3.00"), "difference") == ["fail"]
+
+
+def test_the_reports_balance_takes_no_items_figures():
+    text = ("本年度收入总计1,500.00万元。\n本年度支出总计1,440.00万元。\n收支相抵，结余{}万元。\n"
+            "三公经费决算数18.00万元，预算数24.00万元，预算完成率75.00%。")
+    assert statuses(text.format("60.00"), "difference") == ["pass"]
+    assert statuses(text.format("6.00"), "difference") == ["fail"]

@@ -243,6 +243,19 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     rest = [w for w in ctx.book.rules.operands.complement_words if w not in rule.words]
 
     at = c.location.start
+    # the item of spending its sentence names before it (“三公”经费…节约3万元), if any
+    item_rx = ctx.book.difference_item
+    items = list(item_rx.finditer(s.text[:p.start])) if item_rx is not None and p.start >= 0 else []
+    item = items[-1].group(0) if items else None
+
+    def of_item(s2: Sentence, q: Placed) -> bool:
+        """Whether ``q`` may be an operand of this balance by its item: it
+        names the balance's item (or stands after it in the balance's own
+        sentence); for a balance of no item, it names none."""
+        words = _words(s2, q)
+        if item is None:
+            return item_rx is None or item_rx.search(words) is None
+        return item in words or (s2 is s and q.start > items[-1].start())
 
     def tier(s2: Sentence, q: Placed) -> int:
         # where an operand stands: 0 its sentence or before it in its section,
@@ -259,6 +272,7 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         if pattern is None:
             return []
         return [(q.claim, tier(s2, q)) for s2, q in near if pattern.search(_words(s2, q))
+                and of_item(s2, q)
                 and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))
                 and (own_part or id(q.claim) not in parts)
@@ -288,7 +302,7 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
             hit = ctx.placed_at(o.figure.location) if o.place and o.place.startswith("text:") else None
             return hit is not None and tier(*hit) == 3
 
-        if _names_no_subject(ctx, s, p, index) and not others:
+        if _names_no_subject(ctx, s, p, index) and not others and item is None:
             # budget facts stated after it in another section are another subject's (三公经费预算)
             pinned += [(a, b) for a, b in report_own if not (later_section(a) or later_section(b))]
             loose += [(a, b) for a, b in report_own if later_section(a) or later_section(b)]

@@ -96,6 +96,7 @@ class Rulebook:
     difference_not_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
     difference_openings: tuple[Optional[re.Pattern], ...]
+    difference_item: Optional[re.Pattern]
     target_shortfall: re.Pattern
     target_excess: re.Pattern
     share_cue: Optional[re.Pattern]
@@ -214,6 +215,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
         difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
+        difference_item=_compiled(rules.difference_item),
         target_shortfall=re.compile(rules.target_gaps.shortfall),
         target_excess=re.compile(rules.target_gaps.excess),
         share_cue=_compiled(rules.operands.share_cue),

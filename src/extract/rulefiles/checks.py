@@ -519,6 +519,9 @@ class CheckRules(_Strict):
     # these and its rule's words alone is the report's own.
     difference_generic_words: list[str] = Field(default_factory=list)
     difference_lead_words: list[str] = Field(default_factory=list)
+    # an item of spending with a budget of its own (“三公”经费): its balance's
+    # operands are its own figures, and the report's balance takes none of them
+    difference_item: Optional[str] = None
     operands: OperandRules = Field(default_factory=OperandRules)
     table_rates: TableRateRules = Field(default_factory=TableRateRules)
     growth: GrowthRules
@@ -533,6 +536,7 @@ class CheckRules(_Strict):
     document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
 
     _v_bands = field_validator("stated_grade_bands")(check_regex)
+    _v_item = field_validator("difference_item")(check_regex)
 
     @field_validator("severity", "disabled")
     @classmethod
