@@ -109,3 +109,10 @@ def test_a_balance_whose_words_follow_its_figure():
         text = "全年预算640.00万元，实际支出598.40万元，" + wording + "，已按规定结转。"
         assert statuses(text.format("41.60"), "difference") == ["pass"], wording
         assert statuses(text.format("46.10"), "difference") == ["fail"], wording
+
+
+def test_a_change_after_a_list_of_parts_is_the_wholes():
+    # 其中A、B，与上年P相比，减少d: the whole's change, not the last part's
+    text = "全年支出合计1,180.00万元，其中基本支出860.00万元、项目支出320.00万元，与上年1,250.00万元相比，减少{}万元。"
+    assert statuses(text.format("70.00"), "difference") == ["pass"]
+    assert statuses(text.format("80.00"), "difference") == ["fail"]

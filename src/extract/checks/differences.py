@@ -493,6 +493,13 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         elif not own and not points:
             # 与上年的45.10万元相比，减少6.48万元: the subject is the sentence before's
             own = compared_subjects(ctx, s, a, lambda q, s2: current(s2, q) and _comparable(c, q.claim, ctx))
+        if own and not points:
+            # 其中A、B，与上年P相比，减少d: a change after a list of parts speaks of
+            # their whole unless its words name the part (the whole's reading first)
+            whole = _whole_of(ctx, own[0].claim)
+            if whole is not None and whole is not a and whole not in own \
+                    and own[0].claim.metric not in c.metric_text and current(s, whole):
+                own = [whole] + own
         if not own and not points:
             # 与上年支出1,000万元相比，增加100万元，增长10%: A and r fix X
             readings += _previous_through_growth(ctx, s, p, a)
@@ -510,6 +517,14 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         return stated_difference(ctx, s, c, change_name(ctx, s, p, before), "报告未给出上年的该项数字")
     stated = interval_of(ctx, c)
     return judge_readings(ctx, RULE, s, c, readings, "未找到本年数" if prior else "未给出上年数", stated=stated)
+
+
+def _whole_of(ctx: CheckContext, part: Claim) -> Optional[Placed]:
+    """The whole of the stated breakdown ``part`` is a part of, if any."""
+    for b in ctx.breakdowns:
+        if any(q.claim is part for q in b.parts):
+            return b.whole
+    return None
 
 
 def _named_before(ctx: CheckContext, s: Sentence, p: Placed, subject: str, accept) -> list[Placed]:
