@@ -338,6 +338,11 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
             out += [_reading(ctx, c, a, b, True, rule.never_negative, o, rest_) for o, rest_ in variants]
     if others:  # the parts' sum first: the one shown when none holds
         out.sort(key=lambda r: not (r.pinned and r.operands[-1] is others[-1]))
+    elif any(q.claim is o.figure for o in openings for q in s.placed):
+        # an opening in the balance's own sentence (期初结余c，加本年收入Y，减本年支出E，
+        # 期末结余B): the readings with it first, the one shown when none holds
+        own = {id(q.claim) for q in s.placed}
+        out.sort(key=lambda r: not (r.pinned and len(r.operands) == 3 and id(r.operands[0].figure) in own))
     return out
 
 

@@ -396,6 +396,13 @@ def _restated(ctx: CheckContext, form: Form, figure: BudgetFigure, column: str,
     if not cells or not factors:
         return None
     stated = interval_of(ctx, q)
+    if column == "rate" and not any(r.role == "total" for r in form.funds):
+        # no total row: a rate naming no part is the whole's, the parts' sums
+        # (执行率95.00% beside rows 基本支出 98.57%, 项目支出 86.67% only)
+        named = [(r, c) for r, c in cells if r.label and r.label in figure.sentence]
+        if not named:
+            return _restated_whole_rate(ctx, form, figure, name, stated)
+        cells = named
     # an amount may be any amount of the block (the text's words for 预算 and
     # 执行 do not always name the form's column): a slip matches none
     readings = cells if column == "rate" else [
@@ -410,6 +417,37 @@ def _restated(ctx: CheckContext, form: Form, figure: BudgetFigure, column: str,
                        f"正文所述{name} {stated_text(q)} 与自评表{_row_name(row)}{name} {shown} {verdict}",
                        expected=shown, stated=stated_text(q), quote=quote,
                        locations=[figure.location, cell.location])
+
+
+def _restated_whole_rate(ctx: CheckContext, form: Form, figure: BudgetFigure, name: str,
+                         stated: Interval) -> Optional[CheckResult]:
+    """A text 执行率 that names no part, against a funds block with no total
+    row: the whole's rate is Σ全年执行数 / Σ全年预算数 of the parts that add
+    up to it (rules/forms.yaml ``funds_parts``); None when no such parts
+    state both (the text's rate is then not the rate of any row)."""
+    by_role = {r.role: r for r in form.funds}
+    for group in ctx.rules.forms.funds_parts:
+        rows = [by_role.get(role) for role in group.parts]
+        if any(r is None for r in rows):
+            continue
+        executed = [_num(r, "executed") for r in rows]  # type: ignore[arg-type]
+        budget = [_num(r, "adjusted") for r in rows]  # type: ignore[arg-type]
+        if any(c is None for c in executed + budget):
+            continue
+        computed = ratio_interval(sum_interval(map(_interval, executed)), sum_interval(map(_interval, budget)),
+                                  percent=True)
+        if computed is None:
+            return None
+        ok = holds(computed, stated) or (computed.hi > 100 and stated.contains(Decimal(100)))
+        shown = round_for_message(computed.midpoint or Decimal(0), figure.quantity.precision) + "%"
+        parts = "、".join(_row_name(r) for r in rows)  # type: ignore[arg-type]
+        verdict = "相符" if ok else "不符"
+        quote = join_places([ctx.quote_at(figure.location)] + [ctx.quotes.at(c.location) for c in executed + budget])
+        return make_result(ctx, RULE, "restated_funds", "pass" if ok else "fail",
+                           f"正文所述{name} {stated_text(figure.quantity)} 与自评表{parts}合计{name} {shown} {verdict}",
+                           expected=shown, stated=stated_text(figure.quantity), quote=quote,
+                           locations=[figure.location] + [c.location for c in executed + budget])
+    return None
 
 
 def of_prior_year(ctx: CheckContext, figure: BudgetFigure) -> bool:

@@ -904,6 +904,10 @@ def _scoped_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     previous = ctx.book.rules.growth.previous_year_words
     nums: list[Claim] = []
     dens: list[Claim] = []
+    # figures named by the subject alone (实际到位资金950万元 for 到位资金支出率):
+    # the subject's own amount, its whole where none is named a denominator
+    bare: list[Claim] = []
+    generic = ctx.book.rules.operands.generic_rate_words
     for s2, p in near:
         c = p.claim
         if p is rate or c.unit_class in ("percent", "date", "duration") or c.operator is not None \
@@ -916,7 +920,9 @@ def _scoped_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
             nums.append(c)
         elif denominator.search(role):
             dens.append(c)
-    return [(kept_operand(ctx, n), kept_operand(ctx, d)) for n in nums for d in dens
+        elif not any(ch.isalnum() for ch in _without(role.replace(subject, ""), generic)):
+            bare.append(c)
+    return [(kept_operand(ctx, n), kept_operand(ctx, d)) for n in nums for d in (dens or bare)
             if n.normalized_unit == d.normalized_unit and d.normalized_value > 0]
 
 
