@@ -91,3 +91,46 @@ def test_a_rate_of_the_money_arrived_is_over_the_money_arrived():
     assert [c.status for c in ok] == ["pass"] and "实际到位资金" in ok[0].message
     bad = [c for c in results(ARRIVED.format("95.50"), "rate") if c.message.startswith("到位资金支出率")]
     assert [c.status for c in bad] == ["fail"] and "2160.00万元" in bad[0].message
+
+
+# ------------------------------------------------- parts named by 来源为, and lists of some parts
+
+
+def test_a_whole_followed_by_laiyuanwei_lists_its_parts():
+    text = "本年度可用资金{}万元，来源为：中央补助资金420.00万元，省级补助资金260.00万元，县级配套资金75.50万元。"
+    assert statuses(text.format("755.50"), "stated_breakdown") == ["pass"]
+    bad = results(text.format("755.05"), "stated_breakdown")
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "755.50万元"
+
+
+def test_parts_followed_by_the_rest_from_elsewhere_are_some_of_the_whole():
+    for cue in ("其中", "资金来源为"):
+        for rest in ("不足部分由县级财政自筹", "其余由项目单位自筹解决"):
+            text = f"项目总投资960.00万元，{cue}中央补助600.00万元、省级补助250.00万元，{rest}。"
+            assert statuses(text, "stated_breakdown") == [], (cue, rest)
+    # a list that adds up is a breakdown all the same
+    text = "项目总投资960.00万元，其中中央补助600.00万元、省级补助360.00万元，不足部分由县级自筹。"
+    assert statuses(text, "stated_breakdown") == ["pass"]
+
+
+# ------------------------------------------------- a balance of the report's own money, its budget lines up
+
+
+BALANCE_FAR = ("本年度项目资金共计2,380.60万元，其中：中央补助1,600.00万元、省级补助780.60万元。\n"
+               "年初批复预算2,200.00万元，年中追加180.60万元，全年预算调整为2,380.60万元。\n\n"
+               "二、资金使用情况\n"
+               "资金严格按照管理办法拨付，未发生截留挪用。截至年末，累计支付2,262.35万元。预算执行率为95.03%。\n"
+               "{}\n")
+
+
+def test_a_balance_naming_only_its_operation_is_the_reports_own():
+    for wording in ("扣除已支付部分，项目资金余额{}万元，已按规定结转下年。", "未支出部分{}万元为工程质保金，待质保期满后支付。"):
+        text = BALANCE_FAR.format(wording)
+        assert statuses(text.format("118.25"), "difference") == ["pass"], wording
+        bad = results(text.format("118.52"), "difference")
+        assert [c.status for c in bad] == ["fail"] and bad[0].expected == "118.25万元", wording
+
+
+def test_a_balance_naming_a_subject_of_its_own_is_not_the_reports():
+    text = BALANCE_FAR.format("其中设备购置资金余额18.52万元，已按规定结转下年。")
+    assert "fail" not in statuses(text, "difference")

@@ -87,9 +87,14 @@ def _names_no_subject(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> 
     drop = sorted(ctx.book.rules.differences[index].words + ctx.book.rules.operands.generic_rate_words +
                   ctx.book.rules.difference_generic_words + ctx.book.rules.difference_lead_words,
                   key=len, reverse=True)
+    # the words of its operation name no subject either (扣除已支付部分，项目资金余额X)
+    operation = [rx for rx in (ctx.book.difference_minuends[index], ctx.book.difference_subtrahends[index])
+                 if rx is not None]
 
     def bare(words: str) -> bool:
         words = ctx.book.year_cue.sub("", words)
+        for rx in operation:
+            words = rx.sub("", words)
         for w in drop:
             words = words.replace(w, "")
         return len("".join(ch for ch in words if ch.isalnum() and not ch.isdigit())) < 2
@@ -292,6 +297,9 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
             budget = budget_operand(ctx, role, name)
             if executed is not None and budget is not None:
                 report_own.append((budget, executed))
+            elif budget is not None:
+                # the spending named near it (累计支付X。…项目资金余额Y), the budget lines up
+                report_own += [(budget, claim_operand(b)) for b, t in named_subtrahends[:1] if t < 3]
         report_own += _form_totals(ctx, c)
         # a balance that names no subject, in a sentence stating no other
         # figure of its unit than its operands, is the report's own: the

@@ -78,6 +78,7 @@ class Rulebook:
     grade_scale: tuple[GradeBand, ...]
     not_part: re.Pattern
     breakdown_cue: re.Pattern
+    breakdown_rest_after: Optional[re.Pattern]
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
     lead_cue: Optional[re.Pattern]
@@ -197,6 +198,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         grade_scale=tuple(rules.grade_scale) if rules.grade_scale else scale,
         not_part=_alternation(b.not_part_words),
         breakdown_cue=_alternation(b.cues),
+        breakdown_rest_after=_compiled(b.rest_after),
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),
         lead_cue=_compiled(b.lead_cue),

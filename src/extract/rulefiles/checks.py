@@ -107,6 +107,10 @@ class BreakdownRules(_Strict):
     # Cues whose list names the main items only (主要用于 A，B): a breakdown
     # only where its parts add up; a near miss may be an item left unnamed.
     selection_cues: list[str] = Field(default_factory=list)
+    # Words after the last part in its sentence saying the rest of the whole
+    # comes from elsewhere (其中 A，B，不足部分由县级自筹): the parts are a
+    # selection, a breakdown only where they add up. A regular expression.
+    rest_after: Optional[str] = None
     # A percent after a part whose words hold one of these is an aside on
     # it (its share or change); any other percent ends the list.
     percent_aside_words: list[str] = Field(default_factory=list)

@@ -218,6 +218,10 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
             continue  # a list that may be a selection, and does not make up the whole
         if m.group(0) in rules.selection_cues and not _fits(ctx, parts, whole, near=False):
             continue  # the main uses only (主要用于 A，B), and they do not make up the whole
+        rest = ctx.book.breakdown_rest_after
+        if parts and rest is not None and rest.search(where[-1].text, parts[-1].end) \
+                and not _fits(ctx, parts, whole, near=False):
+            continue  # …，不足部分由县级自筹: some of the whole only, and they do not make it up
         if len({_role(ctx, p.claim.metric) for p in parts} - {None}) > 1:
             continue  # a plan and its completion (其中计划投资 A，实际完成投资 B): no parts of X
         if parts:
