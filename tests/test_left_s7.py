@@ -134,3 +134,25 @@ def test_a_balance_naming_only_its_operation_is_the_reports_own():
 def test_a_balance_naming_a_subject_of_its_own_is_not_the_reports():
     text = BALANCE_FAR.format("其中设备购置资金余额18.52万元，已按规定结转下年。")
     assert "fail" not in statuses(text, "difference")
+
+
+# ------------------------------------------------- a list of no common ending, then its count
+
+
+def test_a_list_of_short_names_then_its_count_is_the_whole_list():
+    text = "年内组织开展了防汛演练、山洪排查、护林巡查、应急培训{}项工作，均按计划完成。"
+    assert statuses(text.format("四"), "count_in_words") == ["pass"]
+    bad = results(text.format("三"), "count_in_words")
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "4"
+
+
+def test_a_conjunction_inside_an_item_may_join_two():
+    for count in ("两", "三"):
+        assert statuses(f"全年完成了清淤、护坡和植草{count}项任务。", "count_in_words") == ["pass"], count
+    assert statuses("全年完成了清淤、护坡和植草五项任务。", "count_in_words") == ["fail"]
+
+
+def test_a_list_of_long_or_numbered_items_or_another_count_is_not_read_so():
+    for text in ("开展了关于进一步加强农村饮水安全工程运行管护的专项检查、乡镇督导两项工作。",
+                 "北坡、南坡两个片区的五个村完成了改造。"):
+        assert "fail" not in statuses(text, "count_in_words"), text

@@ -55,6 +55,9 @@ class Listing:
     selection: bool
     sentence: str
     section: Section
+    # items a conjunction inside an item may join unsplit (修路、架桥和植树三项:
+    # 架桥和植树 may be two): the count may be that many more than the items
+    joined: int = 0
 
 
 def _squash(text: str) -> str:
@@ -167,9 +170,28 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
         if "、" not in clause or "等" in clause or re.search(r"\d", clause) or len(m.group("noun")) < 2:
             continue  # no list, an open one (等), or a count of its own in the clause
         found = _listing(ctx, m, clause, True, sentence, section)
-        if found is not None and _common_ending(found.items) is not None:
+        if found is None:
+            continue
+        if _common_ending(found.items) is not None:
+            out.append(found)
+        elif _plain_list(ctx, found, clause):
+            # items of no common ending (电工、焊工、育婴员、中式烹调师、电子商务四项培训):
+            # short names, no other count in the clause
+            found.joined = sum(item.count(c) for item in found.items for c in ctx.book.rules.counts.conjunctions)
             out.append(found)
     return out
+
+
+def _plain_list(ctx: CheckContext, listing: Listing, clause: str) -> bool:
+    """Whether a list right before its count, of items with no common
+    ending, is the whole list the count counts: every item but the first
+    (which carries the clause's lead, 年内开展了) a short name (rules
+    ``counts.plain_item_chars``), none a number, and no other count in
+    words in the clause (A、B两个乡镇的三个村: the 三个 counts no 乡镇)."""
+    limit = ctx.book.rules.counts.plain_item_chars
+    if not limit or any(len(i) > limit or _count_value(i, ctx.rules) is not None for i in listing.items[1:]):
+        return False
+    return ctx.book.closed_list_count.search(clause) is None
 
 
 def find_listings(ctx: CheckContext) -> list[Listing]:
@@ -199,15 +221,16 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
     what = f"“{listing.count_text}{listing.noun}”"
     if listing.selection and len(items) < listing.count:
         return None
-    ok = len(items) == listing.count and not repeats
+    ok = len(items) <= listing.count <= len(items) + listing.joined and not repeats
     if listing.selection:
         ok = len(items) <= listing.count
     detail = ""
     if repeats:
         detail = f"（其中{'、'.join(f'“{r}”' for r in repeats)}重复出现，不同的只有 {distinct} 项）"
     verdict = "相符" if ok else "不符"
+    listed = f"{len(items)}～{len(items) + listing.joined}" if listing.joined else str(len(items))
     return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
-                       f"{what}与所列的 {len(items)} 项{verdict}{detail}",
+                       f"{what}与所列的 {listed} 项{verdict}{detail}",
                        expected=str(len(items)), stated=listing.count_text, quote=ctx.quotes.verbatim(listing.sentence, where),
                        locations=[where])
 

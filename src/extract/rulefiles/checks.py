@@ -162,7 +162,7 @@ class BreakdownRules(_Strict):
     # How many sentences after a counted cue its listed parts may run on.
     counted_reach_sentences: int = Field(6, ge=0)
 
-    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue")(check_regex)
+    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after")(check_regex)
 
 
 class RateRule(_Strict):
@@ -414,6 +414,9 @@ class CountRules(_Strict):
     conjunctions: list[str] = Field(default_factory=list)
     max_noun_chars: int = 20
     max_item_chars: int = 40
+    # A list right before its count whose items share no ending is the whole
+    # list only when every item after the first is at most this long (0: never).
+    plain_item_chars: int = 0
     table_reference: str = r"[见如详]\s*(?:附)?表\s*(?P<n>\d{1,2})"
     indicators: Optional[IndicatorCountRules] = None
 
