@@ -156,3 +156,43 @@ def test_a_list_of_long_or_numbered_items_or_another_count_is_not_read_so():
     for text in ("开展了关于进一步加强农村饮水安全工程运行管护的专项检查、乡镇督导两项工作。",
                  "北坡、南坡两个片区的五个村完成了改造。"):
         assert "fail" not in statuses(text, "count_in_words"), text
+
+
+# ------------------------------------------------- this year's figure under another year
+
+
+def year_findings(text: str):
+    return [c for c in of(checks(text), "year_scope") if c.status == "fail"]
+
+
+SPENT = ("某县水利局2025年度项目支出绩效自评报告\n\n一、资金使用情况\n"
+         "全年预算3,860.00万元，截至2025年12月31日累计支付3,642.17万元。\n"
+         "二、项目实施情况\n"
+         "{}年度项目实际支出{}万元，资金全部用于渠道维修等三项内容。\n")
+
+
+def test_this_years_spending_stated_under_another_year_is_flagged():
+    bad = year_findings(SPENT.format(2024, "3,642.17"))
+    assert len(bad) == 1 and bad[0].expected == "2025" and bad[0].stated == "2024"
+    assert year_findings(SPENT.format(2025, "3,642.17")) == []
+
+
+def test_another_years_own_figure_or_a_round_one_is_not():
+    assert year_findings(SPENT.format(2024, "3,318.40")) == []  # last year's own spending
+    text = SPENT.replace("3,642.17", "3,600.00")
+    assert year_findings(text.format(2024, "3,600.00")) == []  # a round sum may recur
+    # a balance carried over is the same money in two years
+    carried = ("某县水利局2025年度项目支出绩效自评报告\n\n一、资金使用情况\n"
+               "年初结转结余资金126.35万元，本年支出3,642.17万元。\n"
+               "2024年末结转结余资金126.35万元。\n")
+    assert year_findings(carried) == []
+
+
+def test_a_department_report_concluding_on_the_project_with_its_year_is_flagged():
+    head = "某县民政局2024年度部门整体支出绩效自评报告\n\n一、部门基本情况\n本局内设六个股室。\n二、自评结论\n"
+    bad = [c for c in of(checks(head + "经综合评价，该项目2024年度绩效自评得分为95.20分。\n"), "scope_word")
+           if c.status == "fail"]
+    assert len(bad) == 1
+    # a key project discussed in the report, with no year of its own
+    ok = head + "重点实施的养老服务项目开展了绩效自评，该项目绩效自评得分为93.00分。\n"
+    assert [c for c in of(checks(ok), "scope_word") if c.status == "fail"] == []

@@ -79,6 +79,8 @@ class Rulebook:
     not_part: re.Pattern
     breakdown_cue: re.Pattern
     breakdown_rest_after: Optional[re.Pattern]
+    restated_year_metric: Optional[re.Pattern]
+    restated_year_not: Optional[re.Pattern]
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
     lead_cue: Optional[re.Pattern]
@@ -199,6 +201,8 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         not_part=_alternation(b.not_part_words),
         breakdown_cue=_alternation(b.cues),
         breakdown_rest_after=_compiled(b.rest_after),
+        restated_year_metric=_compiled(rules.years.restated_metric),
+        restated_year_not=_compiled(rules.years.restated_not),
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),
         lead_cue=_compiled(b.lead_cue),

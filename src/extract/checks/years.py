@@ -80,8 +80,55 @@ def check_indicator_dates(ctx: CheckContext, year: int) -> list[CheckResult]:
     return out
 
 
+def _significant_digits(value) -> int:
+    digits = str(abs(value)).replace(".", "").lstrip("0").rstrip("0")
+    return len(digits)
+
+
+def check_restated_years(ctx: CheckContext, year: int) -> list[CheckResult]:
+    """Failures only: money stated under another year (the claim's year,
+    its sentence naming neither the report's year nor a comparison) that
+    equals a figure of the report's own year elsewhere in the text, both
+    named as spending (rules ``years.restated_metric``, not
+    ``restated_not``) and specific enough (``restated_digits``) that the
+    two years cannot share it by chance: this year's figure under the
+    wrong year (2024年度项目实际支出10,101.08万元 in a 2025 report whose
+    累计支付 is 10,101.08万元)."""
+    rules = ctx.book.rules.years
+    metric, not_metric = ctx.book.restated_year_metric, ctx.book.restated_year_not
+    if metric is None:
+        return []
+    cues = ctx.book.rules.growth.comparison_cues + ctx.book.rules.growth.previous_year_words
+
+    def spent(c) -> bool:
+        return c.unit_class == "money" and metric.search(c.metric_text) is not None and \
+            (not_metric is None or not_metric.search(c.metric_text) is None)
+
+    own: dict[tuple, object] = {}
+    other = []
+    for s, p in ctx.text_claims():
+        c = p.claim
+        if not spent(c) or _significant_digits(c.value) < rules.restated_digits:
+            continue
+        if c.year is None or c.year == year:
+            own.setdefault((c.normalized_value, c.normalized_unit), c)
+        elif str(year) not in s.text and not any(w in s.text for w in cues):
+            other.append((s, c))
+    out = []
+    for s, c in other:
+        same = own.get((c.normalized_value, c.normalized_unit))
+        if same is None:
+            continue
+        out.append(make_result(ctx, RULE, "restated_year", "fail",
+                               f"所述{c.year}年{c.metric}{c.quantity.text}与本年度{same.metric}{same.quantity.text}"
+                               f"（第{same.location.line}行）相同，年份似应为{year}年",
+                               expected=str(year), stated=str(c.year), quote=ctx.quote_sentence(s),
+                               locations=[c.location, same.location]))
+    return out
+
+
 def check_year_scope(ctx: CheckContext) -> list[CheckResult]:
     year = ctx.report.meta.year
     if year is None:
         return []
-    return check_budget_years(ctx, year) + check_indicator_dates(ctx, year)
+    return check_budget_years(ctx, year) + check_indicator_dates(ctx, year) + check_restated_years(ctx, year)

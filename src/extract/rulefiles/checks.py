@@ -456,6 +456,15 @@ class ConsistencyRules(_Strict):
 
 class YearRules(_Strict):
     years_after: int = 1
+    # Money of another year equal to the report's own (a 2025 report's
+    # "2024年度项目实际支出X" where X is this year's 累计支付): figures named by
+    # `restated_metric`, none by `restated_not`, of at least
+    # `restated_digits` significant digits.
+    restated_metric: Optional[str] = None
+    restated_not: Optional[str] = None
+    restated_digits: int = 4
+
+    _v = field_validator("restated_metric", "restated_not")(check_regex)
 
 
 class DateRules(_Strict):
