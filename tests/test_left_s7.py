@@ -196,3 +196,29 @@ def test_a_department_report_concluding_on_the_project_with_its_year_is_flagged(
     # a key project discussed in the report, with no year of its own
     ok = head + "重点实施的养老服务项目开展了绩效自评，该项目绩效自评得分为93.00分。\n"
     assert [c for c in of(checks(ok), "scope_word") if c.status == "fail"] == []
+
+
+# ------------------------------------------------- money restated in another unit, sentences later
+
+
+RESTATED = ("截至年末，已拨付资金3,418.26万元，资金执行进度93.12%。"
+            "扣除已支付部分，项目资金余额252.54万元，已按规定结转下年。"
+            "{}")
+
+
+def restatements(text: str):
+    return [c for c in results(text, "metric_consistency") if "换算复述" in c.message]
+
+
+def test_a_later_sentence_restating_money_in_yuan_must_agree_within_precision():
+    for wording in ("上述支出（合计{}元）已全部纳入国库集中支付系统核算。", "按元计，全年拨付资金{}元。"):
+        # 3,418.26万元 is 34,182,550–34,182,650元
+        assert [c.status for c in restatements(RESTATED.format(wording.format("34,182,600")))] == ["pass"]
+        assert [c.status for c in restatements(RESTATED.format(wording.format("34,182,630")))] == ["pass"]
+        bad = restatements(RESTATED.format(wording.format("34,128,600")))
+        assert [c.status for c in bad] == ["fail"] and bad[0].expected == "3,418.26万元", wording
+
+
+def test_money_of_no_cue_or_far_from_any_earlier_figure_is_no_restatement():
+    assert restatements(RESTATED.format("本年项目支出账面金额为34,128,600元。")) == []
+    assert restatements(RESTATED.format("上述支出中，设备购置12,500,000元。")) == []

@@ -37,6 +37,7 @@ from .merge import merge_findings
 from .ordering import check_enumeration_order, check_heading_order
 from .per_unit import check_per_base, check_per_unit_costs
 from .rates import check_rates
+from .restatements import check_restated_across
 from .table_totals import check_table_totals
 from .targets import check_targets
 from .years import check_year_scope
@@ -44,6 +45,12 @@ from .years import check_year_scope
 log = logging.getLogger(__name__)
 
 CheckFunction = Callable[[CheckContext], list[CheckResult]]
+
+
+def check_all_consistency(ctx: CheckContext) -> list[CheckResult]:
+    """One metric stated twice (:func:`check_metric_consistency`), and money
+    restated in another unit in a later sentence (:func:`check_restated_across`)."""
+    return check_metric_consistency(ctx) + check_restated_across(ctx)
 
 
 def check_all_rates(ctx: CheckContext) -> list[CheckResult]:
@@ -64,7 +71,7 @@ CHECKS: dict[str, CheckFunction] = {
     "count_in_words": check_counts_in_words,
     "enumeration_order": check_enumeration_order,
     "heading_order": check_heading_order,
-    "metric_consistency": check_metric_consistency,
+    "metric_consistency": check_all_consistency,
     "year_scope": check_year_scope,
     "date_validity": check_dates,
     "document_type": check_document_type,

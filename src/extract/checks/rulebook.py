@@ -80,6 +80,7 @@ class Rulebook:
     breakdown_cue: re.Pattern
     breakdown_rest_after: Optional[re.Pattern]
     restated_year_metric: Optional[re.Pattern]
+    restated_across: Optional[re.Pattern]
     restated_year_not: Optional[re.Pattern]
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
@@ -202,6 +203,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         breakdown_cue=_alternation(b.cues),
         breakdown_rest_after=_compiled(b.rest_after),
         restated_year_metric=_compiled(rules.years.restated_metric),
+        restated_across=_compiled(rules.consistency.restated_across),
         restated_year_not=_compiled(rules.years.restated_not),
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),

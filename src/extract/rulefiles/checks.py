@@ -446,12 +446,18 @@ class ConsistencyRules(_Strict):
     # the words between them, and after the second
     restated_before: Optional[str] = None
     restated_after: Optional[str] = None
+    # a sentence restating an earlier sentence's money in another unit
+    # (上述支出（合计57,700,410元）, 按元计，…): its cue, and how near the two must be
+    restated_across: Optional[str] = None
+    restated_across_near: Decimal = Decimal("0.01")
+    restated_across_reach: int = 4
     # a cut-off date before a figure in its clause (截至6月底): part of its scope
     cutoff: Optional[str] = None
     # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope
     cutoff_year_end: Optional[str] = None
 
-    _cutoff = field_validator("cutoff", "cutoff_year_end", "restated_before", "restated_after")(check_regex)
+    _cutoff = field_validator("cutoff", "cutoff_year_end", "restated_before", "restated_after",
+                              "restated_across")(check_regex)
 
 
 class YearRules(_Strict):
