@@ -36,10 +36,10 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CheckContext, Placed, Sentence, make_result
-from .periods import (bracketed_previous, whole_above, change_direction, compared_subjects, compares_previous, is_previous,
+from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
 from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
-from .operands import Operand, Reading, claim_operand, judge_readings
+from .operands import Operand, Reading, budget_operand, claim_operand, judge_readings
 from .relations.breakdowns import members_named
 from .relations.tables import cell_location, change_cell, table_name
 from .tolerance import Interval, compound_growth_interval, holds, ratio_interval, stated_interval
@@ -180,54 +180,109 @@ def from_to_years(ctx: CheckContext, s: Sentence, rate: Placed
 
 def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Placed, Placed]]:
     """(上年 A, B) for 同比 without 由…增至: a figure of the year before
-    (:func:`is_previous`; in a bracket right after the rate, else before it)
-    and the nearest other figure of its unit before the rate; else this
-    year's figure of the same metric nearby; else, when the sentence opens
-    with the comparison (较2023年的29.70万元下降11.18%), each figure of its
-    unit of the sentence before in its section (the subject it compares)."""
+    (:func:`previous_figure`) and the nearest other figure of its unit
+    before the rate; else this year's figure of the same metric nearby
+    (:func:`same_metric`); else, when the sentence opens with the comparison
+    (较2023年的29.70万元下降11.18%), each figure of its unit of the sentence
+    before in its section (the subject it compares); with no figure of the
+    year before in the sentence, this year's figure before the rate and the
+    year before's of the same metric nearby (上年支出600万元。本年支出660万元，
+    比上年增长10%)."""
     parallel = parallel_pair(ctx, s, rate)
     if parallel is not None:
         return [parallel]
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
     g = ctx.book.rules.growth
-    change = g.increase_words + g.decrease_words
-    # 本年A，上年B，前年C，比上年增长x%，比前年增长y%: the rate is against
-    # the period its words name, and no earlier period's figure is this year's
-    earlier = g.earlier_year_words
-
-    def of_earlier(p: Placed) -> bool:
-        return any(w in p.claim.metric_text for w in earlier)
-
-    if any(w in rate.claim.metric_text for w in earlier):
-        previous = [p for p in before if of_earlier(p) and not any(w in p.claim.metric_text for w in change)]
-    else:
-        previous = [p for p in before if is_previous(ctx, s, p) and not of_earlier(p)
-                    and not any(w in p.claim.metric_text for w in change)]
-        bracketed = bracketed_previous(ctx, s, rate, lambda q: q.claim.unit != "%")
-        if bracketed is not None:
-            previous = [bracketed]
-    if not previous:
-        return []
-    a = previous[-1]
+    a = previous_figure(ctx, s, rate)
+    if a is None:
+        return _previous_nearby(ctx, s, rate, before)
 
     def current(p: Placed, s2: Sentence) -> bool:
         return p is not a and p.claim.normalized_unit == a.claim.normalized_unit and \
-            not is_previous(ctx, s2, p) and not of_earlier(p) and not any(w in p.claim.metric_text for w in change)
+            _this_year(ctx, s2, p)
 
     own = [p for p in before if current(p, s)]
     if own:
         return [(a, b) for b in _subject_figures(ctx, s, own, rate)]
     # "上年办理案件1,052件，本年同比增长11.03%": this year's figure is the same
     # metric stated nearby without a word of the year before
-    name = _plain_metric(ctx, a.claim.metric)
+    name = previous_name(ctx, s, a)
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
-        other = _plain_metric(ctx, p.claim.metric)
-        if current(p, s2) and len(min(name, other, key=len)) >= 4 \
-                and (name.endswith(other) or other.endswith(name)) \
+        if current(p, s2) and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric)) \
                 and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
             return [(a, p)]
     if before and before[0] is a:
         return [(a, p) for p in _wholes_for_parts(ctx, compared_subjects(ctx, s, a, current), current)]
+    return []
+
+
+def _of_earlier(ctx: CheckContext, p: Placed) -> bool:
+    """Whether ``p``'s words name a period before the year before (前年)."""
+    return any(w in p.claim.metric_text for w in ctx.book.rules.growth.earlier_year_words)
+
+
+def _this_year(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether ``p`` may be this year's figure: of no earlier period and no change."""
+    return not is_previous(ctx, s, p) and not _of_earlier(ctx, p) and not states_change(ctx, p.claim.metric_text)
+
+
+def previous_figure(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Placed]:
+    """The figure of the year before a 同比 rate is against, in its sentence
+    (:func:`is_previous`; in a bracket right after the rate, else the last
+    before it; no change amount), or None. 本年A，上年B，前年C，比上年增长x%，
+    比前年增长y%: the rate is against the period its words name (rules
+    ``growth.earlier_year_words``), and no earlier period's figure is of the
+    year before."""
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
+    if any(w in rate.claim.metric_text for w in ctx.book.rules.growth.earlier_year_words):
+        previous = [p for p in before if _of_earlier(ctx, p) and not states_change(ctx, p.claim.metric_text)]
+    else:
+        previous = [p for p in before if is_previous(ctx, s, p) and not _of_earlier(ctx, p)
+                    and not states_change(ctx, p.claim.metric_text)]
+        bracketed = bracketed_previous(ctx, s, rate, lambda q: q.claim.unit != "%")
+        if bracketed is not None:
+            previous = [bracketed]
+    return previous[-1] if previous else None
+
+
+def previous_name(ctx: CheckContext, s: Sentence, a: Placed) -> str:
+    """The metric the year before's figure ``a`` is of, period-free
+    (:func:`_plain_metric`): its own words, or, when they name none (支出较
+    上年（1,200万元）), its clause's (:func:`~extract.checks.periods.clause_name`)."""
+    name = _plain_metric(ctx, a.claim.metric)
+    return name if len(name) >= 2 else _plain_metric(ctx, clause_name(ctx, s, a))
+
+
+def same_metric(ctx: CheckContext, name: str, other: str) -> bool:
+    """Whether two period-free metric names (:func:`_plain_metric`) name one
+    metric of two years: the same name (two letters at least), one ending the
+    other (four letters at least: 法律援助案件 / 全县法律援助案件), or both
+    a name of the year's spending (rules ``growth.spending_names``: 同口径
+    支出 is 实际支出 of the year before)."""
+    if len(name) >= 2 and name == other:
+        return True
+    if len(min(name, other, key=len)) >= 4 and (name.endswith(other) or other.endswith(name)):
+        return True
+    spending = ctx.book.spending_names
+    return name in spending and other in spending
+
+
+def _previous_nearby(ctx: CheckContext, s: Sentence, rate: Placed, before: list[Placed]
+                     ) -> list[tuple[Placed, Placed]]:
+    """(上年 A, B) for a rate whose sentence states this year's figure B (the
+    nearest before the rate) but not the year before's: A the nearest figure
+    of B's unit and metric (:func:`same_metric`) of the year before in the
+    sentences around (上年支出600万元。本年支出660万元，比上年增长10%)."""
+    own = [p for p in before if _this_year(ctx, s, p)]
+    if not own:
+        return []
+    b = own[-1]
+    name = _plain_metric(ctx, b.claim.metric)
+    for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
+        if s2 is not s and p.claim.normalized_unit == b.claim.normalized_unit and is_previous(ctx, s2, p) \
+                and not states_change(ctx, p.claim.metric_text) and not _of_earlier(ctx, p) \
+                and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric)):
+            return [(p, b)]
     return []
 
 
@@ -286,12 +341,11 @@ def _partition_members(ctx: CheckContext, figures: list[Placed]) -> bool:
 
 
 def _plain_metric(ctx: CheckContext, metric: str) -> str:
-    """A metric without its period words (上年, 本年 …): 上年办理法律援助案件
-    and (办理)法律援助案件 name one metric of two years (one name may end
-    the other: 全县法律援助案件由…增至…)."""
-    for w in sorted(ctx.book.rules.growth.previous_year_words + ctx.book.rules.consistency.report_period_words,
-                    key=len, reverse=True):
-        metric = metric.replace(w, "")
+    """A metric without its period words (上年, 本年 …) and the words that
+    keep a metric of the year before the same (rules ``growth.same_scope_words``:
+    同口径): 上年办理法律援助案件 and (办理)法律援助案件 name one metric of two
+    years (one name may end the other: 全县法律援助案件由…增至…)."""
+    metric = ctx.book.period_words.sub("", metric)
     return "".join(ch for ch in metric if ch.isalnum())
 
 
@@ -330,13 +384,13 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
     change = g.increase_words + g.decrease_words
     for i in range(len(before) - 1, -1, -1):
         x = before[i]
-        falls = change_direction(ctx, x.claim.metric_text)
+        falls = amount_change(ctx, x.claim.metric_text)
         if falls is None or any(w in x.claim.metric_text for w in g.to_cues):
             continue
         def current(b: Placed) -> bool:
             return b.claim.normalized_unit == x.claim.normalized_unit and \
-                not any(w in b.claim.metric_text for w in change + g.previous_year_words) and \
-                not is_previous(ctx, s, b)
+                not any(w in b.claim.metric_text for w in g.previous_year_words) and \
+                not states_change(ctx, b.claim.metric_text) and not is_previous(ctx, s, b)
 
         for b in reversed(before[:i]):
             if current(b):
@@ -367,7 +421,7 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
     if not before:
         return None
     b = before[-1]
-    if any(w in b.claim.metric_text for w in change) or is_previous(ctx, s, b):
+    if states_change(ctx, b.claim.metric_text) or is_previous(ctx, s, b):
         return None
     name = letter_pairs(b.claim.metric)
     value = b.claim.normalized_value
@@ -417,7 +471,7 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
     for i in range(len(before) - 1, -1, -1):
         x = before[i]
         words = x.claim.metric_text
-        if not any(w in words for w in change) or any(w in words for w in g.to_cues):
+        if not states_change(ctx, words) or any(w in words for w in g.to_cues):
             continue
         for a in reversed(before[:i]):
             if a.claim.normalized_unit == x.claim.normalized_unit and \
@@ -427,6 +481,21 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
         a = bracketed_previous(ctx, s, x, lambda q: q.claim.normalized_unit == x.claim.normalized_unit)
         return (x, a) if a is not None and a.end <= rate.start else None
     return None
+
+
+def _executed_for(ctx: CheckContext, s: Sentence, previous: Placed) -> Optional[Operand]:
+    """This year's spending of the report's budget facts (its 执行数) for a
+    growth of spending whose sentence and neighbours state only the year
+    before's (上年同口径支出为600万元，本年较上年提高10% under a table of the
+    year's 实际支出): when ``previous`` is named by a spending name alone
+    (rules ``growth.spending_names``) and the fact is of its unit."""
+    if previous_name(ctx, s, previous) not in ctx.book.spending_names:
+        return None
+    executed = budget_operand(ctx, "executed", "执行数")
+    if executed is None or executed.figure is previous.claim or \
+            executed.figure.normalized_unit != previous.claim.normalized_unit:
+        return None
+    return executed
 
 
 def stated_magnitude(ctx: CheckContext, c) -> Interval:
@@ -457,8 +526,15 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
     stated = _signed(stated_magnitude(ctx, c), kind.decline)
     decimals = max(c.precision + 1, 2)
     readings: list[Reading] = []
-    for ends_of in pairs if pair is not None else []:
-        a, b = (claim_operand(p.claim) for p in ends_of)
+    operand_pairs = [tuple(claim_operand(p.claim) for p in ends_of) for ends_of in pairs] if pair is not None else []
+    if not pairs and not kind.average and ends is None:
+        previous = previous_figure(ctx, s, rate)
+        if previous is not None:
+            missing = "未找到本年数"
+            executed = _executed_for(ctx, s, previous)
+            if executed is not None:
+                operand_pairs = [(claim_operand(previous.claim), executed)]
+    for a, b in operand_pairs:
         if a.figure.normalized_value == 0:
             return make_result(ctx, RULE, RULE, "fail",
                                f"{c.metric or RULE} {stated_text(c)}：起点 {stated_text(a.figure)} 为零，"

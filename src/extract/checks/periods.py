@@ -218,6 +218,24 @@ def change_direction(ctx: CheckContext, words: str) -> Optional[bool]:
     return max(hits)[1] if hits else None
 
 
+def amount_change(ctx: CheckContext, words: str) -> Optional[bool]:
+    """The direction of the change an amount's words state (True for a
+    fall, None for none): a change word (:func:`change_direction`), or a
+    comparative word ending them (rules ``growth.comparative_*``: 比上年多支出
+    400万元, 比上年的640万元少32万元, 比上年节约180万元)."""
+    m = ctx.book.comparative_change.search(words)
+    if m is not None:
+        return m.group("down") is not None
+    return change_direction(ctx, words)
+
+
+def states_change(ctx: CheckContext, words: str) -> bool:
+    """Whether an amount's words state a change (:func:`amount_change`)."""
+    g = ctx.book.rules.growth
+    return any(w in words for w in g.increase_words + g.decrease_words) or \
+        ctx.book.comparative_change.search(words) is not None
+
+
 def names_reason(ctx: CheckContext, words: str) -> bool:
     """Whether the words after the last change word of ``words`` (a
     figure's words) name a reason (rules ``growth.reason_words``): 减少主要

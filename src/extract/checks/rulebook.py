@@ -90,6 +90,14 @@ class Rulebook:
     year_span: re.Pattern
     gap_year: re.Pattern
     year_cue: re.Pattern
+    # a comparative word ending an amount's words (比上年多支出, 少): group
+    # ``down`` for a fall, ``up`` for a rise
+    comparative_change: re.Pattern
+    # the period words (上年, 本年 …) and same-scope words (同口径) dropped from
+    # a metric name when two years' figures are compared, and the names of the
+    # year's spending so dropped (letters only)
+    period_words: re.Pattern
+    spending_names: frozenset[str]
     scope_words: re.Pattern
     metric_suffix: re.Pattern
     relation_words: re.Pattern
@@ -185,6 +193,20 @@ def _closed_list_count(c: CountRules, count: str) -> re.Pattern:
     return re.compile(_leading_count(count, r"等\s") + rf"(?P<mw>{mw})(?P<noun>[^\d，,。；;：:、与和及]{{0,8}})")
 
 
+def _comparative_change(g: GrowthRules) -> re.Pattern:
+    """A comparative word of ``g`` ending a figure's words (perhaps with
+    了), not after a character of ``comparative_not_after``."""
+    not_after = f"(?<![{re.escape(g.comparative_not_after)}])" if g.comparative_not_after else ""
+    return re.compile(f"{not_after}(?:(?P<down>{_alternation(g.comparative_decrease_words).pattern})"
+                      f"|(?P<up>{_alternation(g.comparative_increase_words).pattern}))了?\\s*$")
+
+
+def _period_words(rules: CheckRules) -> re.Pattern:
+    """The period and same-scope words of growth (上年, 本年, 同口径 …)."""
+    g = rules.growth
+    return _alternation(g.previous_year_words + rules.consistency.report_period_words + g.same_scope_words)
+
+
 def _compiled(pattern: Optional[str]) -> Optional[re.Pattern]:
     return re.compile(pattern) if pattern else None
 
@@ -213,6 +235,10 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
         year_cue=re.compile(rules.growth.year_cue),
+        comparative_change=_comparative_change(rules.growth),
+        period_words=_period_words(rules),
+        spending_names=frozenset("".join(ch for ch in _period_words(rules).sub("", w) if ch.isalnum())
+                                 for w in rules.growth.spending_names),
         scope_words=_alternation(rules.consistency.scope_words),
         metric_suffix=re.compile(f"(?:{_alternation(rules.consistency.metric_suffixes).pattern})$"),
         relation_words=_alternation(_relation_words(rules)),

@@ -344,6 +344,20 @@ class GrowthRules(_Strict):
     # is a growth of that direction.
     increase_words: list[str] = Field(default_factory=list)
     decrease_words: list[str] = Field(default_factory=list)
+    # An amount whose words end with one of these states a change, not a
+    # year's figure (比上年多支出400万元, 本年多支出41万元 after 与上年…相比,
+    # 比上年的900万元少50万元), unless the word follows a character of
+    # ``comparative_not_after`` (至少, 较多: no comparison).
+    comparative_increase_words: list[str] = Field(default_factory=list)
+    comparative_decrease_words: list[str] = Field(default_factory=list)
+    comparative_not_after: str = ""
+    # Words that keep a metric of the year before the same (上年同口径支出 is
+    # 支出 of the year before), dropped with the period words when two names
+    # are compared.
+    same_scope_words: list[str] = Field(default_factory=list)
+    # Names of the year's spending, however written (支出, 实际支出, 执行数):
+    # a growth of one is against a figure named by another.
+    spending_names: list[str] = Field(default_factory=list)
     comparison_cues: list[str] = Field(default_factory=list)
     # A change word followed by one of these before its figure names a
     # reason, not a change (减少主要原因是认真落实中央八项规定: 八项 is a name).
