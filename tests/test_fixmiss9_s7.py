@@ -97,3 +97,47 @@ def test_counted_parts_short_of_a_whole_pinned_beside_another_figure_may_be_a_se
             "2024年救助60人，投入救助资金80000元。其中：提供临时住宿救助12人，救助天数240天，支出15000元；"
             "送医救治8人，支出41000元。\n")
     assert statuses(text, "stated_breakdown") == []
+
+
+# ------------------------------------------------------------------ scores
+
+
+def test_scores_before_a_total_add_up_exactly():
+    text = PROJECT + "产出指标得分46分，效益指标得分27分，满意度指标得分9分，预算执行率得分9.5分，合计{}分。\n"
+    assert statuses(text.format("91.5"), "stated_breakdown") == ["pass"]
+    bad = found(text.format("92.5"), "stated_breakdown")
+    assert [s for s, _ in bad] == ["fail"] and "91.5分" in bad[0][1]
+    # integer scores are given, not rounded: 46 + 27 + 9 + 10 is 92, not 93
+    assert statuses(PROJECT + "产出指标得分46分，效益指标得分27分，满意度指标得分9分，"
+                    "预算执行率得分10分，合计93分。\n", "stated_breakdown") == ["fail"]
+
+
+def test_a_total_rounded_to_fewer_decimals_than_its_scores_holds():
+    text = PROJECT + "产出指标得分45.63分，效益指标得分27.4分，合计73分。\n"
+    assert statuses(text, "stated_breakdown") == ["pass"]
+
+
+def test_scores_of_two_roles_before_a_total_naming_neither_are_not_summed():
+    text = PROJECT + "产出指标分值50分，得分46分；效益指标分值30分，得分27分；合计75分。\n"
+    assert statuses(text, "stated_breakdown") == []
+    # a deduction is no part
+    assert statuses(PROJECT + "基础得分96分，扣分2分，加分1分，合计95分。\n", "stated_breakdown") == []
+
+
+SECTIONS = ("某区2024年度养老服务补贴项目绩效自评报告\n"
+            "经自评，本项目自评得分93分。\n"
+            "一、投入（分值20分，自评得{}分）\n"
+            "（一）项目立项（分值12分，自评得12分）\n项目立项依据充分。\n"
+            "（二）资金落实（分值8分，自评得7分）\n资金按时拨付。\n"
+            "二、过程（分值30分，自评得28分）\n")
+
+
+def test_a_sections_heading_scores_against_its_sub_sections():
+    assert statuses(SECTIONS.format(19), "stated_breakdown") == ["pass", "pass"]
+    bad = found(SECTIONS.format(18), "stated_breakdown")
+    assert [s for s, _ in bad] == ["pass", "fail"] and "19分" in bad[1][1]
+
+
+def test_a_section_whose_sub_sections_do_not_all_state_a_score_is_not_summed():
+    text = SECTIONS.format(18).replace("（二）资金落实（分值8分，自评得7分）", "（二）资金落实")
+    assert statuses(text, "stated_breakdown") == []

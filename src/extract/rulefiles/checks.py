@@ -155,6 +155,11 @@ class BreakdownRules(_Strict):
     counted_after: Optional[str] = None
     counted_before: Optional[str] = None
     counted_opens: list[str] = Field(default_factory=list)
+    # Scores that add up (a total after them, a heading's against its
+    # sub-sections'), by role (分值 | 得分); none of `score_not_words`.
+    score_roles: list[list[str]] = Field(default_factory=list)
+    score_not_words: list[str] = Field(default_factory=list)
+    score_heading_chars: int = Field(20, ge=1)
     # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
     # the whole list, as a count's is.
     composed_before: Optional[str] = None

@@ -628,6 +628,91 @@ def _back_total_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[
     return out
 
 
+def _score_role(rules: BreakdownRules, p: Placed) -> Optional[int]:
+    """The role (rules ``score_roles``: 分值 | 得分) of a score's name, -1
+    for none, None for a score named by ``score_not_words`` or both roles."""
+    text = p.claim.metric_text
+    if any(w in text for w in rules.score_not_words):
+        return None
+    named = {i for i, words in enumerate(rules.score_roles) if any(w in text for w in words)}
+    return named.pop() if len(named) == 1 else (-1 if not named else None)
+
+
+def _score_parts(rules: BreakdownRules, whole: Placed, scores: list[Placed]) -> list[Placed]:
+    """Of ``scores`` those of ``whole``'s role (of their one role, when the
+    whole names none), two or more; else []."""
+    roles = [_score_role(rules, p) for p in scores]
+    role = _score_role(rules, whole)
+    if role is None or None in roles:
+        return []
+    if role == -1:
+        if len(set(roles)) != 1:
+            return []  # 分值 and 得分 mixed, the total naming neither
+        role = roles[0]
+    parts = [p for p, r in zip(scores, roles) if r == role]
+    return parts if len(parts) >= 2 and all(p.claim.unit == whole.claim.unit for p in parts) else []
+
+
+def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
+    """Scores that add up (rules ``score_roles``): the scores of a role
+    before a total in their sentence (A 得分 46 分，B 得分 27 分，合计 73 分),
+    and a section heading's score against its sub-sections' (一、投入（分值
+    18 分，自评得 18 分）over (一)…（分值 10 分…）(二)…（分值 8 分…）), where
+    every sub-section's heading states one of that role."""
+    rules = ctx.book.rules.breakdowns
+    out: list[Breakdown] = []
+    if not rules.score_roles:
+        return out
+    closing = any_word(rules.closing_words)
+    heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
+    for s in sentences:
+        scores = [p for p in s.placed if p.claim.unit_class == "score"]
+        if not scores:
+            continue  # (most sentences state no score)
+        if s.section not in heads:
+            heads[s.section] = (s, _heading_scores(ctx, s) if s is _first_of_section(sentences, s) else [])
+        for k, total in enumerate(scores):
+            if k >= 2 and closing.search(total.claim.metric_text):
+                parts = _score_parts(rules, total, [p for p in scores[:k] if not _in_aside(s.text, p.end, total.start)])
+                if parts:
+                    out.append(Breakdown([total], parts, "分类", [s]))
+                break
+    children: dict[str, list[str]] = {}
+    for sec in ctx.report.sections:
+        if sec.parent is not None:
+            children.setdefault(sec.parent, []).append(sec.id)
+    for parent, kids in children.items():
+        if len(kids) < 2 or parent not in heads or not all(kid in heads for kid in kids):
+            continue
+        for whole in heads[parent][1]:
+            role = _score_role(rules, whole)
+            below = [[p for p in heads[kid][1] if _score_role(rules, p) == role] for kid in kids]
+            if role is None or role == -1 or any(len(b) != 1 for b in below):
+                continue
+            parts = [b[0] for b in below]
+            if all(p.claim.unit == whole.claim.unit for p in parts):
+                out.append(Breakdown([whole], parts, "分类", [heads[parent][0]] + [heads[kid][0] for kid in kids]))
+    return out
+
+
+def _first_of_section(sentences: list[Sentence], s: Sentence) -> Optional[Sentence]:
+    return next((x for x in sentences if x.section == s.section), None)
+
+
+def _heading_scores(ctx: ClaimSource, s: Sentence) -> list[Placed]:
+    """The scores in the bracket right after the short name opening ``s``
+    (投入（分值 18 分，自评得 18 分）…): a section's heading, one per role."""
+    reach = ctx.book.rules.breakdowns.score_heading_chars
+    opened = [i for i in (s.text.find(ch, 0, reach + 1) for ch in OPEN) if i > 0]
+    if not opened or any(ch in s.text[:min(opened)] for ch in "，,。；;：:"):
+        return []
+    close = _closing(s.text, min(opened))
+    if close is None:
+        return []
+    inside = [p for p in s.placed if min(opened) < p.start and 0 <= p.end <= close and p.claim.unit_class == "score"]
+    return inside if len({_score_role(ctx.book.rules.breakdowns, p) for p in inside}) == len(inside) else []
+
+
 def _numbered_list(ctx: ClaimSource, sentences: list[Sentence], at: list[int]) -> bool:
     """Whether the sentences at ``at`` each open a section of one list (one
     parent, one marker style), numbered 1, 2, 3 … in order."""
@@ -1078,6 +1163,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(_lead_breakdowns(ctx, sentences, found))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
     found.extend(_back_total_breakdowns(ctx, ctx.sentences))
+    found.extend(_score_breakdowns(ctx, ctx.sentences))
     found.extend(_change_breakdowns(ctx, found))
     found.extend(_aside_breakdowns(ctx, found))
     # a whole whose parts a stated count pins is judged on those parts only
