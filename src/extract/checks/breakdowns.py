@@ -27,7 +27,7 @@ from .quotes import join_places
 from .relations.breakdowns import (INCLUDED, Balance, Breakdown, Identity, find_balances, find_identities,
                                   lists_the_whole, near_miss)
 from .sentences import Placed
-from .tolerance import holds, sum_interval
+from .tolerance import Interval, holds, sum_interval
 
 RULE = "stated_breakdown"
 
@@ -43,6 +43,8 @@ def _quote(ctx: CheckContext, b: Breakdown) -> Optional[str]:
 def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     """Whether the parts of ``b`` add up to (or, for one part, fit in) its whole."""
     book = ctx.book
+    if b.whole.claim.unit_class == "score":
+        return _judge_scores(ctx, b)
     parts_sum = sum_interval(interval_of(ctx, p.claim) for p in b.parts)
     holding = [w for w in b.wholes if holds(parts_sum, interval_of(ctx, w.claim))]
     whole = holding[0] if holding else b.whole
@@ -80,6 +82,23 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     return make_result(ctx, RULE, "breakdown", status,
                        f"{_label(whole)} 与各部分之和 {names} = {expected} {verdict}",
                        expected=expected, stated=stated_text(w), quote=quote, locations=locations)
+
+
+def _judge_scores(ctx: CheckContext, b: Breakdown) -> CheckResult:
+    """Scores are given, not measured: the parts' sum is exact, and so is
+    the whole unless stated to fewer decimals than a part (合计 92 分 over
+    45.6 + 46.4 rounds nothing off; 合计 92 分 over 45.63 + 46.5 is rounded)."""
+    w = b.whole.claim
+    nominal = sum((p.claim.normalized_value for p in b.parts), Decimal(0))
+    decimals = max([w.precision] + [p.claim.precision for p in b.parts])
+    whole_iv = interval_of(ctx, w) if w.precision < decimals else Interval(w.normalized_value, w.normalized_value)
+    ok = whole_iv.lo <= nominal <= whole_iv.hi
+    expected = show(nominal, decimals, w.unit)
+    names = " + ".join(_label(p) for p in b.parts)
+    return make_result(ctx, RULE, "breakdown", "pass" if ok else "fail",
+                       f"{_label(b.whole)} 与各部分之和 {names} = {expected} {'相符' if ok else '不符'}",
+                       expected=expected, stated=stated_text(w), quote=_quote(ctx, b),
+                       locations=[w.location] + [p.claim.location for p in b.parts])
 
 
 def judge_balance(ctx: CheckContext, b: Balance) -> CheckResult:

@@ -87,6 +87,8 @@ class Rulebook:
     lead_cue: Optional[re.Pattern]
     lead_pin: Optional[re.Pattern]
     counted_before: Optional[re.Pattern]
+    composed_before: Optional[re.Pattern]
+    back_total: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
     year_cue: re.Pattern
@@ -232,6 +234,8 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         lead_cue=_compiled(b.lead_cue),
         lead_pin=_compiled(b.lead_pin),
         counted_before=_compiled(b.counted_before),
+        composed_before=_compiled(b.composed_before),
+        back_total=_compiled(b.back_total),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
         year_cue=re.compile(rules.growth.year_cue),

@@ -159,10 +159,22 @@ class BreakdownRules(_Strict):
     counted_after: Optional[str] = None
     counted_before: Optional[str] = None
     counted_opens: list[str] = Field(default_factory=list)
+    # Scores that add up (a total after them, a heading's against its
+    # sub-sections'), by role (分值 | 得分); none of `score_not_words`.
+    score_roles: list[list[str]] = Field(default_factory=list)
+    score_not_words: list[str] = Field(default_factory=list)
+    score_heading_chars: int = Field(20, ge=1)
+    # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
+    # the whole list, as a count's is.
+    composed_before: Optional[str] = None
+    # A sentence opening with this totals the list items before it, one
+    # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
+    back_total: Optional[str] = None
     # How many sentences after a counted cue its listed parts may run on.
     counted_reach_sentences: int = Field(6, ge=0)
 
-    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after")(check_regex)
+    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
+                         "composed_before", "back_total")(check_regex)
 
 
 class RateRule(_Strict):

@@ -536,6 +536,7 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
     out: list[Breakdown] = []
     # a sentence holding none of the characters a cue needs holds no cue (most hold none)
     after, before = _needs(book.counted_after), _needs(book.counted_before)
+    composed = _needs(book.composed_before)
     for k, s in enumerate(sentences):
         if book.counted_after is not None and (after is None or after.search(s.text)):
             for m in book.counted_after.finditer(s.text):
@@ -562,7 +563,173 @@ def _counted_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Bre
                 inner = [p for p in s.placed if start < p.start and 0 <= p.end <= m.start()]
                 if len(inner) == count and all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
                     out.append(Breakdown([whole], inner, "计数", [s]))
+        if book.composed_before is not None and (composed is None or composed.search(s.text)):
+            out += _composed(ctx, s)
     return out
+
+
+def _composed(ctx: ClaimSource, s: Sentence) -> list[Breakdown]:
+    """``X，由 A 和 B 构成`` (rules ``composed_before``, opened by one of
+    ``counted_opens``): every figure between the open and the close, two or
+    more of X's unit and none scoped, is a part, and they are all of X."""
+    out: list[Breakdown] = []
+    for m in ctx.book.composed_before.finditer(s.text):
+        start = max((s.text.rfind(w, 0, m.start()) for w in ctx.book.rules.breakdowns.counted_opens), default=-1)
+        whole = _whole_before(ctx, s, start) if start >= 0 else None
+        if whole is None:
+            continue
+        inner = [p for p in s.placed if start < p.start and 0 <= p.end <= m.start()]
+        if len(inner) < 2 or not all(same_unit(p, whole) and not _scoped(ctx, p) for p in inner):
+            continue
+        if any(w in s.text[whole.end:m.start()] for w in ctx.book.rules.breakdowns.selection_words) \
+                and not _fits(ctx, inner, whole, near=True):
+            continue  # 主要由 A 和 B 构成: the main parts, and they do not make up X
+        out.append(Breakdown([whole], inner, "构成", [s]))
+    return out
+
+
+def _back_total_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
+    """A sentence opening with a total of the items before it (rules
+    ``back_total``: 以上合计 X): the items are the sentences right before
+    it on the lines before, each stating one figure of X's unit (none
+    scoped, none in a bracket), up to ``counted_reach_sentences``. Numbered
+    from 1 (each the first sentence of a section of one list: 1.A；2.B；3.C)
+    they are the whole list; else the nearest run of two or more that adds
+    up to X, or misses it by one digit, is."""
+    rx = ctx.book.back_total
+    out: list[Breakdown] = []
+    if rx is None:
+        return out
+    reach = ctx.book.rules.breakdowns.counted_reach_sentences
+    for k, s in enumerate(sentences):
+        m = rx.search(s.text)
+        if m is None:
+            continue  # (most sentences open with no such total)
+        total = next((p for p in s.placed if p.start >= m.end()), None)
+        if total is None or total.claim.unit_class in NOT_SUMMABLE:
+            continue
+        items: list[tuple[int, Placed]] = []
+        for j in range(k - 1, max(k - 1 - reach, -1), -1):
+            s2, later = sentences[j], sentences[items[-1][0]] if items else s
+            if s2.placed[-1].claim.location.end_line < later.location.line - 1:
+                break  # a line between: no item of this list
+            figures = [p for p in s2.placed if same_unit(p, total) and not _scoped(ctx, p)
+                       and not _opened(s2.text[:max(p.start, 0)])]
+            if len(figures) != 1:
+                break
+            items.append((j, figures[0]))
+        items.reverse()
+        if len(items) < 2:
+            continue
+        if _numbered_list(ctx, sentences, [j for j, _ in items]):
+            chosen = items
+        else:
+            runs = [items[-n:] for n in range(2, len(items) + 1)]
+            chosen = next((r for r in runs if _fits(ctx, [p for _, p in r], total, near=False)), None) \
+                or next((r for r in runs if _fits(ctx, [p for _, p in r], total, near=True)), None)
+        if chosen:
+            out.append(Breakdown([total], [p for _, p in chosen], "分类", [sentences[j] for j, _ in chosen] + [s]))
+    return out
+
+
+def _score_role(rules: BreakdownRules, p: Placed) -> Optional[int]:
+    """The role (rules ``score_roles``: 分值 | 得分) of a score's name, -1
+    for none, None for a score named by ``score_not_words`` or both roles."""
+    text = p.claim.metric_text
+    if any(w in text for w in rules.score_not_words):
+        return None
+    named = {i for i, words in enumerate(rules.score_roles) if any(w in text for w in words)}
+    return named.pop() if len(named) == 1 else (-1 if not named else None)
+
+
+def _score_parts(rules: BreakdownRules, whole: Placed, scores: list[Placed]) -> list[Placed]:
+    """Of ``scores`` those of ``whole``'s role (of their one role, when the
+    whole names none), two or more; else []."""
+    roles = [_score_role(rules, p) for p in scores]
+    role = _score_role(rules, whole)
+    if role is None or None in roles:
+        return []
+    if role == -1:
+        if len(set(roles)) != 1:
+            return []  # 分值 and 得分 mixed, the total naming neither
+        role = roles[0]
+    parts = [p for p, r in zip(scores, roles) if r == role]
+    return parts if len(parts) >= 2 and all(p.claim.unit == whole.claim.unit for p in parts) else []
+
+
+def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
+    """Scores that add up (rules ``score_roles``): the scores of a role
+    before a total in their sentence (A 得分 46 分，B 得分 27 分，合计 73 分),
+    and a section heading's score against its sub-sections' (一、投入（分值
+    18 分，自评得 18 分）over (一)…（分值 10 分…）(二)…（分值 8 分…）), where
+    every sub-section's heading states one of that role."""
+    rules = ctx.book.rules.breakdowns
+    out: list[Breakdown] = []
+    if not rules.score_roles:
+        return out
+    closing = any_word(rules.closing_words)
+    heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
+    for s in sentences:
+        scores = [p for p in s.placed if p.claim.unit_class == "score"]
+        if not scores:
+            continue  # (most sentences state no score)
+        if s.section not in heads:
+            heads[s.section] = (s, _heading_scores(ctx, s) if s is _first_of_section(sentences, s) else [])
+        for k, total in enumerate(scores):
+            if k >= 2 and closing.search(total.claim.metric_text):
+                parts = _score_parts(rules, total, [p for p in scores[:k] if not _in_aside(s.text, p.end, total.start)])
+                if parts:
+                    out.append(Breakdown([total], parts, "分类", [s]))
+                break
+    children: dict[str, list[str]] = {}
+    for sec in ctx.report.sections:
+        if sec.parent is not None:
+            children.setdefault(sec.parent, []).append(sec.id)
+    for parent, kids in children.items():
+        if len(kids) < 2 or parent not in heads or not all(kid in heads for kid in kids):
+            continue
+        for whole in heads[parent][1]:
+            role = _score_role(rules, whole)
+            below = [[p for p in heads[kid][1] if _score_role(rules, p) == role] for kid in kids]
+            if role is None or role == -1 or any(len(b) != 1 for b in below):
+                continue
+            parts = [b[0] for b in below]
+            if all(p.claim.unit == whole.claim.unit for p in parts):
+                out.append(Breakdown([whole], parts, "分类", [heads[parent][0]] + [heads[kid][0] for kid in kids]))
+    return out
+
+
+def _first_of_section(sentences: list[Sentence], s: Sentence) -> Optional[Sentence]:
+    return next((x for x in sentences if x.section == s.section), None)
+
+
+def _heading_scores(ctx: ClaimSource, s: Sentence) -> list[Placed]:
+    """The scores in the bracket right after the short name opening ``s``
+    (投入（分值 18 分，自评得 18 分）…): a section's heading, one per role."""
+    reach = ctx.book.rules.breakdowns.score_heading_chars
+    opened = [i for i in (s.text.find(ch, 0, reach + 1) for ch in OPEN) if i > 0]
+    if not opened or any(ch in s.text[:min(opened)] for ch in "，,。；;：:"):
+        return []
+    close = _closing(s.text, min(opened))
+    if close is None:
+        return []
+    inside = [p for p in s.placed if min(opened) < p.start and 0 <= p.end <= close and p.claim.unit_class == "score"]
+    return inside if len({_score_role(ctx.book.rules.breakdowns, p) for p in inside}) == len(inside) else []
+
+
+def _numbered_list(ctx: ClaimSource, sentences: list[Sentence], at: list[int]) -> bool:
+    """Whether the sentences at ``at`` each open a section of one list (one
+    parent, one marker style), numbered 1, 2, 3 … in order."""
+    by_id = {sec.id: sec for sec in ctx.report.sections}
+    secs = []
+    for j in at:
+        sec = by_id.get(sentences[j].section)
+        if sec is None or j > 0 and sentences[j - 1].section == sentences[j].section:
+            return False
+        secs.append(sec)
+    return (secs[0].ordinal == 1 and all(a.parent == secs[0].parent and a.style == secs[0].style
+                                         for a in secs)
+            and [a.ordinal for a in secs] == list(range(1, len(secs) + 1)))
 
 
 def _needs(pattern: Optional[re.Pattern]) -> Optional[re.Pattern]:
@@ -590,9 +757,9 @@ def _runs_on(sentences: list[Sentence], k: int, lead=None, start: int = 0) -> li
     return out
 
 
-def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int) -> list[Placed]:
+def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int, like: Optional[Placed] = None) -> list[Placed]:
     """The parts of a list opening ``run[0]`` at ``start``: the figures of
-    the first part's unit, none scoped (a 比上年减少 figure after a part is
+    the first part's unit (or ``like``'s), none scoped (a 比上年减少 figure after a part is
     its aside, not a part), up to a total (合计 …) or the run's end. A
     part's own 其中 list (C 300，其中：c1 100；c2 200) is a level below:
     its figures are no parts, up to where they make up that part."""
@@ -602,7 +769,8 @@ def _lead_parts(ctx: ClaimSource, run: list[Sentence], start: int) -> list[Place
     for s, carried in zip(run, _carried(run, start)):
         mark = start if s is run[0] else 0
         for p in s.placed:
-            if s is run[0] and p.start < start or p.claim.unit_class in NOT_SUMMABLE:
+            if s is run[0] and p.start < start or p.claim.unit_class in NOT_SUMMABLE \
+                    or like is not None and not same_unit(p, like):
                 continue
             if parts and not same_unit(p, parts[0]) or _scoped(ctx, p):
                 continue
@@ -770,24 +938,78 @@ def _lead_breakdowns(ctx: ClaimSource, sentences: list[Sentence], found: list[Br
         first: Optional[Placed] = None
         for group in [parts] + ([paired] if paired else []):
             whole = _whole_near(ctx, group, candidates)
-            own = pinned is not None and same_unit(pinned, group[0]) \
-                and id(pinned.claim) not in {id(p.claim) for p in group}
-            if own and (whole is None or m and _kind(ctx, whole.claim.metric) != _kind(ctx, pinned.claim.metric)
-                        and {_kind(ctx, p.claim.metric) for p in group} == {_kind(ctx, pinned.claim.metric)} - {None}):
+            # the whole the words pin, of the group's unit (救助 50 人，资金 8 万元。其中：…)
+            pin = pinned if pinned is None or same_unit(pinned, group[0]) else \
+                _pinned_of_unit(ctx, sentences, k, group[0])
+            own = pin is not None and same_unit(pin, group[0]) \
+                and id(pin.claim) not in {id(p.claim) for p in group}
+            if own and (whole is None or m and _kind(ctx, whole.claim.metric) != _kind(ctx, pin.claim.metric)
+                        and {_kind(ctx, p.claim.metric) for p in group} == {_kind(ctx, pin.claim.metric)} - {None}):
                 # no other whole, or the list opened by 其中 after the pinned whole
                 # is of its kind (支出), not of the other's
-                whole = pinned
+                whole = pin
             if whole is None and first is not None:
                 # the amounts' whole is paired with the counts' (共 40 个，资金 900 万元)
                 whole = _pair_of(ctx, sentences[:k + 1], first, group[0])
             if whole is None:
                 break
-            out.append(Breakdown([whole], group, "分类", [x for x in sentences[:k] if whole in x.placed] + used))
+            # a whole pinned beside another figure (救助 50 人，资金 8 万元。其中：…) is
+            # as a cue's: parts of a count may be a selection of it
+            form = "其中" if whole is pin and pin is not pinned else "分类"
+            out.append(Breakdown([whole], group, form, [x for x in sentences[:k] if whole in x.placed] + used))
             listed |= {id(p.claim) for p in group}
-            if not _fits(ctx, group, whole, near=False):
-                break  # the counts may be a selection: so may the amounts
+            if not _fits(ctx, group, whole, near=False) and not (group is parts and _over(ctx, group, whole)):
+                break  # the counts may be a selection: so may the amounts (unless they count too many)
             first = whole
+        else:
+            if m and pinned is not None and not paired:
+                out += _pinned_groups(ctx, sentences, k, run, m.end(), parts, listed)
         k += len(run)
+    return out
+
+
+def _over(ctx: ClaimSource, parts: list[Placed], whole: Placed) -> bool:
+    """Whether ``parts`` add up to more than ``whole`` (no selection of it)."""
+    return sum_interval(interval_of(ctx, p.claim) for p in parts).lo > interval_of(ctx, whole.claim).hi
+
+
+def _pinned_of_unit(ctx: ClaimSource, sentences: list[Sentence], k: int, like: Placed) -> Optional[Placed]:
+    """The one figure of ``like``'s unit that can be a whole in the sentence
+    before a list ``sentences[k]`` opens with a cue of rules ``lead_pin``
+    (on the line before at most): the whole of that unit the words pin."""
+    s = sentences[k]
+    if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
+        return None
+    prev = sentences[k - 1]
+    if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
+        return None
+    one = [p for p in prev.placed if same_unit(p, like) and _can_be_whole(ctx, p) and not _scoped(ctx, p)]
+    return one[0] if len(one) == 1 else None
+
+
+def _pinned_groups(ctx: ClaimSource, sentences: list[Sentence], k: int, run: list[Sentence], start: int,
+                   parts: list[Placed], listed: set[int]) -> list[Breakdown]:
+    """The figures of each other unit a pinned list states beside its parts
+    (其中：A 12 人，支出 1.5 万元；B 8 人，救助天数 90 天，支出 4.1 万元), two
+    or more of it, as parts of the one figure of that unit the sentence
+    before states (救助 50 人，投入资金 8 万元。其中：…); a unit without one
+    there (天) has no whole."""
+    ids = {id(p.claim) for p in parts}
+    out: list[Breakdown] = []
+    done: list[Placed] = [parts[0]]
+    for s2 in run:
+        for p in s2.placed:
+            if (s2 is run[0] and p.start < start or id(p.claim) in ids or p.claim.unit_class in NOT_SUMMABLE
+                    or any(same_unit(p, q) for q in done)):
+                continue
+            done.append(p)
+            whole = _pinned_of_unit(ctx, sentences, k, p)
+            if whole is None:
+                continue
+            group = [q for q in _lead_parts(ctx, run, start, like=p) if id(q.claim) not in listed]
+            if len(group) >= 2:
+                out.append(Breakdown([whole], group, "其中", [sentences[k - 1]] + run))
+                listed |= {id(q.claim) for q in group}
     return out
 
 
@@ -944,6 +1166,8 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(_named_breakdowns(ctx, sentences))
         found.extend(_lead_breakdowns(ctx, sentences, found))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
+    found.extend(_back_total_breakdowns(ctx, ctx.sentences))
+    found.extend(_score_breakdowns(ctx, ctx.sentences))
     found.extend(_change_breakdowns(ctx, found))
     found.extend(_aside_breakdowns(ctx, found))
     # a whole whose parts a stated count pins is judged on those parts only

@@ -1,0 +1,143 @@
+"""Misses of the s7 trials (planter9 M3/M8, field7 §3): parts of a whole,
+scores in prose, targets claimed in words; each cause tested on excerpts
+written for these tests, with their own figures.
+
+- Parts led by 分别用于, closed by 由…构成 with no count, numbered list items
+  totalled by 以上合计 in a sentence of their own, a list opened by 具体是：
+  after its whole's sentence, and a 其中 list whose parts of two units (人,
+  元) stand beside figures of a third (天): each unit's parts add up to the
+  one figure of that unit the sentence before states.
+"""
+
+from __future__ import annotations
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+
+def checks(text: str):
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines)).checks
+
+
+def found(text: str, rule: str) -> list[tuple[str, str]]:
+    """(status, message) of the passed and failed results of ``rule``."""
+    return [(c.status, c.message) for c in checks(text) if c.rule == rule and c.status != "skipped"]
+
+
+def statuses(text: str, rule: str) -> list[str]:
+    return [s for s, _ in found(text, rule)]
+
+
+PROJECT = "某县2024年度乡村道路养护项目绩效自评报告\n"
+WHOLE = "某县文旅局2024年度部门整体支出绩效自评报告\n"
+
+
+# ------------------------------------------------------------ parts of a whole
+
+
+def test_parts_led_by_fenbie_yongyu_add_up_to_their_whole():
+    text = PROJECT + "项目资金600.00万元，分别用于路面修补310.00万元、涵洞维修{}万元、标志标线80.00万元。\n"
+    assert statuses(text.format("210.00"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("190.00"), "stated_breakdown") == ["fail"]
+
+
+def test_parts_closed_by_you_gouchen_with_no_count_are_the_whole_list():
+    text = WHOLE + "本年支出860.00万元，由基本支出510.00万元和项目支出{}万元构成。\n"
+    assert statuses(text.format("350.00"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("330.00"), "stated_breakdown") == ["fail"]
+    # 组成 alike
+    assert statuses(WHOLE + "本年收入900.00万元，由财政拨款800.00万元、事业收入110.00万元组成。\n",
+                    "stated_breakdown") == ["fail"]
+
+
+def test_main_parts_closed_by_deng_or_led_by_zhuyao_are_no_whole_list():
+    for sentence in ("本年收入900.00万元，主要由财政拨款800.00万元、事业收入60.00万元等构成。",
+                     "本年收入900.00万元，主要由财政拨款800.00万元、事业收入60.00万元构成。"):
+        assert statuses(WHOLE + sentence + "\n", "stated_breakdown") == [], sentence
+
+
+def test_numbered_items_totalled_by_yishang_heji_are_the_whole_list():
+    text = WHOLE + "项目支出明细如下：\n1.文物修缮135.00万元；\n2.展馆运维212.00万元；\n3.宣传推广56.00万元。\n以上合计{}万元。\n"
+    assert statuses(text.format("403.00"), "stated_breakdown") == ["pass"]
+    bad = found(text.format("413.00"), "stated_breakdown")
+    assert [s for s, _ in bad] == ["fail"] and "403.00万元" in bad[0][1]
+
+
+def test_unnumbered_items_before_yishang_heji_only_where_they_add_up():
+    text = WHOLE + "一、支出情况\n全年购置设备支出90.00万元。培训支出35.00万元。宣传支出21.00万元。\n以上合计{}万元。\n"
+    assert statuses(text.format("146.00"), "stated_breakdown") == ["pass"]
+    # far off, the items may be any run of the sentences before: not judged
+    assert statuses(text.format("180.00"), "stated_breakdown") == []
+
+
+def test_a_list_opened_by_juti_shi_after_its_wholes_sentence():
+    text = ("2024年度非遗保护专项资金绩效自评报告\n一、资金下达情况\n"
+            "县直单位项目有：一是县文化馆，下达预算资金400万元。"
+            "具体是：展演项目180万元；传承人补助130万元；数字化项目{}万元。\n")
+    assert statuses(text.format("90"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("60"), "stated_breakdown") == ["fail"]
+
+
+RESCUE = ("2024年度困难群众临时救助资金绩效自评报告\n"
+          "2024年救助{}人，投入救助资金{}元。其中：提供临时住宿救助12人，救助天数240天，支出15000元；"
+          "送医救治8人，救助天数90天，支出41000元；护送返乡14人，支出9000元；简易救助22人，支出7000元。\n")
+
+
+def test_parts_of_two_units_beside_a_third_each_add_up_to_their_units_whole():
+    assert statuses(RESCUE.format(56, 72000), "stated_breakdown") == ["pass", "pass"]
+    bad = found(RESCUE.format(50, 80000), "stated_breakdown")
+    assert [s for s, _ in bad] == ["fail", "fail"]
+    assert "56人" in bad[0][1] and "72000元" in bad[1][1]
+
+
+def test_counted_parts_short_of_a_whole_pinned_beside_another_figure_may_be_a_selection():
+    text = ("2024年度困难群众临时救助资金绩效自评报告\n"
+            "2024年救助60人，投入救助资金80000元。其中：提供临时住宿救助12人，救助天数240天，支出15000元；"
+            "送医救治8人，支出41000元。\n")
+    assert statuses(text, "stated_breakdown") == []
+
+
+# ------------------------------------------------------------------ scores
+
+
+def test_scores_before_a_total_add_up_exactly():
+    text = PROJECT + "产出指标得分46分，效益指标得分27分，满意度指标得分9分，预算执行率得分9.5分，合计{}分。\n"
+    assert statuses(text.format("91.5"), "stated_breakdown") == ["pass"]
+    bad = found(text.format("92.5"), "stated_breakdown")
+    assert [s for s, _ in bad] == ["fail"] and "91.5分" in bad[0][1]
+    # integer scores are given, not rounded: 46 + 27 + 9 + 10 is 92, not 93
+    assert statuses(PROJECT + "产出指标得分46分，效益指标得分27分，满意度指标得分9分，"
+                    "预算执行率得分10分，合计93分。\n", "stated_breakdown") == ["fail"]
+
+
+def test_a_total_rounded_to_fewer_decimals_than_its_scores_holds():
+    text = PROJECT + "产出指标得分45.63分，效益指标得分27.4分，合计73分。\n"
+    assert statuses(text, "stated_breakdown") == ["pass"]
+
+
+def test_scores_of_two_roles_before_a_total_naming_neither_are_not_summed():
+    text = PROJECT + "产出指标分值50分，得分46分；效益指标分值30分，得分27分；合计75分。\n"
+    assert statuses(text, "stated_breakdown") == []
+    # a deduction is no part
+    assert statuses(PROJECT + "基础得分96分，扣分2分，加分1分，合计95分。\n", "stated_breakdown") == []
+
+
+SECTIONS = ("某区2024年度养老服务补贴项目绩效自评报告\n"
+            "经自评，本项目自评得分93分。\n"
+            "一、投入（分值20分，自评得{}分）\n"
+            "（一）项目立项（分值12分，自评得12分）\n项目立项依据充分。\n"
+            "（二）资金落实（分值8分，自评得7分）\n资金按时拨付。\n"
+            "二、过程（分值30分，自评得28分）\n")
+
+
+def test_a_sections_heading_scores_against_its_sub_sections():
+    assert statuses(SECTIONS.format(19), "stated_breakdown") == ["pass", "pass"]
+    bad = found(SECTIONS.format(18), "stated_breakdown")
+    assert [s for s, _ in bad] == ["pass", "fail"] and "19分" in bad[1][1]
+
+
+def test_a_section_whose_sub_sections_do_not_all_state_a_score_is_not_summed():
+    text = SECTIONS.format(18).replace("（二）资金落实（分值8分，自评得7分）", "（二）资金落实")
+    assert statuses(text, "stated_breakdown") == []
