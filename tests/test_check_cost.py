@@ -604,3 +604,57 @@ def test_a_figure_s_neighbourhood_and_words_after_it_kept_are_the_ones_worked_ou
                 rest = s.text[p.end:p.end + limit] if p.end >= 0 else ""
                 cut = re.search(r"[，,；;：:！？!?。]", rest)
                 assert s.after(p, limit) == (rest[:cut.start()] if cut else rest) == s.after(p, limit)
+
+
+def _sample_contexts():
+    """A context of checks over each sample report (its claims, no results)."""
+    from pathlib import Path
+
+    from extract.checks.context import build_context
+    from extract.pipeline import parse_file
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    for sample in sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt")):
+        yield build_context(parse_file(sample, run_checks=False), rules)
+
+
+def test_a_result_made_without_validation_is_the_one_validation_makes():
+    """make_result builds a CheckResult unvalidated where every value is one
+    validation passes as it is: the same model, fields set and JSON; other
+    values still go through validation (and fail as they did)."""
+    import pytest
+    from pydantic import ValidationError
+
+    from extract.checks.context import make_result
+    from extract.model import CheckResult, Location
+
+    ctx = next(_sample_contexts())
+    here, there = Location(line=2, end_line=2, start=10, end=14), Location(line=5, end_line=6, start=80, end=99)
+    for status in ("pass", "fail", "skipped"):
+        for extra in ({}, {"expected": "1.0", "stated": "2.0", "quote": "某句"}, {"quote": None}):
+            got = make_result(ctx, "rate", "rate", status, "消息", locations=[here, there, here], **extra)
+            want = CheckResult(rule="rate", kind="rate", severity=ctx.book.severity("rate") if status == "fail" else None,
+                               status=status, message="消息", locations=[here, there], **{
+                                   "expected": None, "stated": None, "quote": None, **extra})
+            assert got == want and got.model_fields_set == want.model_fields_set
+            assert got.model_dump_json(exclude_defaults=True) == want.model_dump_json(exclude_defaults=True)
+            assert list(got.__dict__) == list(want.__dict__)
+    with pytest.raises(ValidationError):
+        make_result(ctx, "rate", "rate", "passed", "消息")
+    with pytest.raises(ValidationError):
+        make_result(ctx, "rate", "rate", "pass", "消息", expected=1.5)
+
+
+def test_a_figure_s_year_read_once_is_the_one_worked_out():
+    """rates._dated and _of_year_before, kept per figure for a run, give
+    what their long form gives for every figure of the samples."""
+    from extract.checks.periods import is_previous
+    from extract.checks.rates import _dated, _of_year_before
+
+    for ctx in _sample_contexts():
+        previous = ctx.book.rules.growth.previous_year_words
+        for _ in range(2):
+            for s, p in ctx.text_claims():
+                assert _dated(ctx, s, p) == any(w in ctx.words_of(s, p) for w in previous)
+                assert _of_year_before(ctx, p.claim) == is_previous(ctx, s, p)

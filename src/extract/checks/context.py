@@ -377,7 +377,27 @@ def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: s
         if key not in seen:
             seen.add(key)
             locs.append(loc)
-    return CheckResult(rule=rule, kind=kind, severity=ctx.book.severity(rule) if status == "fail" else None,
-                       status=status,
+    severity = ctx.book.severity(rule) if status == "fail" else None
+    if (type(rule) is str and type(kind) is str and type(message) is str and status in _STATUSES
+            and severity in _SEVERITIES and all(type(x) is str or x is None for x in (expected, stated, quote))
+            and all(type(loc) is Location for loc in locs)):
+        # values its validation passes as they are: made as ``model_construct``
+        # makes it, at a third of the cost (a result for every figure judged: issue 14)
+        result = _new(CheckResult)
+        _set(result, "__dict__", {"rule": rule, "kind": kind, "severity": severity, "status": status,
+                                  "message": message, "expected": expected, "stated": stated, "quote": quote,
+                                  "locations": locs})
+        _set(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
+        _set(result, "__pydantic_extra__", None)
+        _set(result, "__pydantic_private__", None)
+        return result
+    return CheckResult(rule=rule, kind=kind, severity=severity, status=status,
                        message=message, expected=expected, stated=stated, quote=quote,
                        locations=locs)
+
+
+_new = object.__new__
+_set = object.__setattr__
+_RESULT_FIELDS = frozenset(("rule", "kind", "severity", "status", "message", "expected", "stated", "quote", "locations"))
+_STATUSES = frozenset(("pass", "fail", "skipped"))
+_SEVERITIES = frozenset(("error", "warning", "info", None))

@@ -82,6 +82,7 @@ from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_oper
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
+from .screen import any_word
 from .tolerance import Interval, holds, ratio_interval, stated_interval
 
 RULE = "rate"
@@ -587,11 +588,10 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     :func:`_is_change`: 比计划多412户; not both budgets,
     which would be two wholes; nor a figure of another year than the rate's:
     比上年220,832人 before 参保率); else []."""
-    previous = ctx.book.rules.growth.previous_year_words
     prior = _rate_of_year_before(ctx, s, rate)
 
     def of_rates_year(p: Placed) -> bool:
-        dated = any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim)
+        dated = _of_year_before_or_dated(ctx, s, p)
         return dated == prior
 
     # (after a rate stated before it, its own clause only: 中央资金完成450万元，
@@ -804,7 +804,7 @@ def _read_clause_amounts(ctx: CheckContext, s: Sentence, rate: Placed) -> list[P
             if p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
             and not names_remainder(ctx, p.claim.metric_text) and not _per_something(ctx, p.claim)
             and not restates(ctx, s, p) and not in_compound_unit(ctx, s, p)
-            and prior == (any(w in ctx.words_of(s, p) for w in previous) or _of_year_before(ctx, p.claim))]
+            and prior == _of_year_before_or_dated(ctx, s, p)]
 
 
 def _own_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
@@ -851,12 +851,10 @@ def _chapter_total(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
         return []
     part = clause[0].claim
     wholes = {id(b.whole.claim) for b in ctx.breakdowns}
-    previous = ctx.book.rules.growth.previous_year_words
     found = [p.claim for x, p in [(s, q) for q in s.placed] + _chapter_figures(ctx, s)
              if id(p.claim) in wholes and p.claim is not part and p.claim.normalized_unit == part.normalized_unit
              and p.claim.normalized_value > part.normalized_value and p.claim.operator is None
-             and p.claim.qualifier is None and not any(w in ctx.words_of(x, p) for w in previous)
-             and not _of_year_before(ctx, p.claim)]
+             and p.claim.qualifier is None and not _of_year_before_or_dated(ctx, x, p)]
     if len({f.normalized_value for f in found}) != 1:
         return []
     return [(kept_operand(ctx, part), kept_operand(ctx, found[0]))]
@@ -901,7 +899,6 @@ def _scoped_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     if numerator is None or denominator is None or len(subject) < 2:
         return []
     prior = _rate_of_year_before(ctx, s, rate)
-    previous = ctx.book.rules.growth.previous_year_words
     nums: list[Claim] = []
     dens: list[Claim] = []
     # figures named by the subject alone (实际到位资金950万元 for 到位资金支出率):
@@ -913,7 +910,7 @@ def _scoped_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
         if p is rate or c.unit_class in ("percent", "date", "duration") or c.operator is not None \
                 or c.qualifier is not None or subject not in _squash(_CUE.sub("", own_words(p, s2))):
             continue
-        if (any(w in ctx.words_of(s2, p) for w in previous) or _of_year_before(ctx, c)) != prior:
+        if _of_year_before_or_dated(ctx, s2, p) != prior:
             continue  # 上年项目支出 is no operand of this year's rate
         role = " ".join([own_words(p, s2), trailing_words(s2, p), *ctx.wholes_of.get(id(c), ())])
         if numerator.search(role):
@@ -1055,17 +1052,39 @@ def _read_rate_of_year_before(ctx: CheckContext, s: Sentence, rate: Placed) -> b
     """Whether a rate is the year before's: its words or the words before
     it in its sentence name the year before (上年支出率, 上年执行率为…), or it
     stands where a figure of the year before does (checks.periods)."""
-    previous = ctx.book.rules.growth.previous_year_words
-    return any(w in ctx.words_of(s, rate) or w in rate.claim.metric_text for w in previous) \
-        or _of_year_before(ctx, rate.claim)
+    return _of_year_before_or_dated(ctx, s, rate)  # (its metric's words are the first of words_of)
 
 
 def _of_year_before(ctx: CheckContext, figure) -> bool:
     """Whether a text figure is the year before's by where it stands
     (checks.periods: 比2022年决算数1600万元 in a 2023 report), not only by
-    its words."""
-    hit = ctx.placed_at(figure.location) if getattr(figure, "location", None) is not None else None
-    return hit is not None and is_previous(ctx, *hit)
+    its words. Read once per figure in a run of checks (each rate asks for
+    the figures around it)."""
+    kept = ctx.kept("of_year_before")
+    got = kept.get(id(figure))
+    if got is None or got[0] is not figure:
+        hit = ctx.placed_at(figure.location) if getattr(figure, "location", None) is not None else None
+        got = kept[id(figure)] = (figure, hit is not None and is_previous(ctx, *hit))
+    return got[1]
+
+
+def _dated(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether the words of a figure (:meth:`CheckContext.words_of`) name
+    the year before (rules ``growth.previous_year_words``: 上年支出 90 万元):
+    ``any(w in ctx.words_of(s, p) for w in previous)``, read once per
+    figure in a run of checks."""
+    kept = ctx.kept("dated")
+    got = kept.get(id(p))
+    if got is None or got[0] is not p or got[1] is not s:
+        words = any_word(ctx.book.rules.growth.previous_year_words)
+        got = kept[id(p)] = (p, s, words.search(ctx.words_of(s, p)) is not None)
+    return got[2]
+
+
+def _of_year_before_or_dated(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """:func:`_dated` or :func:`_of_year_before`: a figure of the year
+    before by its words or by where it stands."""
+    return _dated(ctx, s, p) or _of_year_before(ctx, p.claim)
 
 
 def _people(a: Figure, b: Figure) -> bool:
@@ -1239,7 +1258,6 @@ def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
            and p.claim.unit not in units for p in s.placed):
         return []  # its own sentence states figures: the readings of its sentence are its own
     here = ctx._sentence_index.get(id(s))
-    previous = ctx.book.rules.growth.previous_year_words
     prior = _rate_of_year_before(ctx, s, rate)
     usable = [(s2, p) for s2, p in near
               if here is not None and ctx._sentence_index.get(id(s2), here) < here and s2.section == s.section
@@ -1247,7 +1265,7 @@ def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
               and p.claim.operator is None and p.claim.qualifier is None and not _is_change(ctx, p.claim)
               and not names_remainder(ctx, p.claim.metric_text) and not _per_something(ctx, p.claim)
               and not in_compound_unit(ctx, s2, p)
-              and (any(w in ctx.words_of(s2, p) for w in previous) or _of_year_before(ctx, p.claim)) == prior]
+              and _of_year_before_or_dated(ctx, s2, p) == prior]
 
     def named(s2: Sentence, p: Placed) -> bool:
         words = counted_words(s2, p)
@@ -1881,8 +1899,7 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
             continue  # 低于5万元, 60分以下: a bound is no count of a part or a whole
         if in_compound_unit(ctx, s2, p):
             continue  # 0.021次/10万公顷: a unit's base is no count either
-        text = ctx.words_of(s2, p)
-        if prior != any(w in text for w in previous):
+        if prior != _dated(ctx, s2, p):
             continue  # a rate of this year is of no figure of the year before (上年办理1,052件), and back
         usable.append((s2, p))
     for s2, p in usable:
