@@ -658,3 +658,34 @@ def test_a_figure_s_year_read_once_is_the_one_worked_out():
             for s, p in ctx.text_claims():
                 assert _dated(ctx, s, p) == any(w in ctx.words_of(s, p) for w in previous)
                 assert _of_year_before(ctx, p.claim) == is_previous(ctx, s, p)
+
+
+def test_what_each_claim_counts_read_once_is_the_long_way():
+    """operands._claims_counted, read once per run for named_figure, gives
+    for each text claim its counted words and whether it is a plain figure
+    of this year, as named_figure's loop worked them out claim by claim."""
+    from extract.checks.operands import _claims_counted, counted_words
+
+    for ctx in _sample_contexts():
+        growth = ctx.book.rules.growth
+        rest = ctx.book.rules.operands.complement_words
+        kept = _claims_counted(ctx)
+        assert _claims_counted(ctx) is kept
+        assert len(kept) == len(list(ctx.text_claims()))
+        for (ks, k), (text, plain) in zip(ctx.text_claims(), kept):
+            want = counted_words(ks, k, tuple(growth.to_cues))
+            assert text == want
+            assert plain == (k.claim.operator is None and k.claim.qualifier is None
+                             and not any(w in k.claim.metric_text for w in rest)
+                             and not any(w in want for w in growth.previous_year_words)
+                             and not k.claim.metric_text.rstrip().endswith(tuple(growth.from_cues)))
+
+
+def test_a_rate_s_figures_no_operand_read_once_are_the_long_way():
+    from extract.checks.rates import _is_change, _no_operand, in_compound_unit, restates
+
+    for ctx in _sample_contexts():
+        for _ in range(2):
+            for s, p in ctx.text_claims():
+                assert _no_operand(ctx, s, p) == (_is_change(ctx, p.claim) or restates(ctx, s, p)
+                                                  or in_compound_unit(ctx, s, p))

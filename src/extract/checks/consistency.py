@@ -567,7 +567,16 @@ def _item_opens(text: str, end: int) -> int:
 def _item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[str]]:
     """The names of the figures before ``st``'s in its item (its sentence
     from the last item break before it): what the item is about; None when
-    it states none."""
+    it states none. Read once per statement in a run of checks (a metric
+    stated n times asks for it in each of its n² pairs)."""
+    kept = ctx.kept("item_subject")
+    got = kept.get(id(st))
+    if got is None or got[0] is not st:
+        got = kept[id(st)] = (st, _read_item_subject(ctx, st))
+    return got[1]
+
+
+def _read_item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[str]]:
     s = ctx.sentences[st.sentence]
     p = _placed_figure(s, st.claim)
     if p is None:

@@ -230,21 +230,12 @@ def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject
     first), else None."""
     if not head and names is None:
         return None
-    growth = ctx.book.rules.growth
-    previous, to_cues, from_cues = growth.previous_year_words, tuple(growth.to_cues), tuple(growth.from_cues)
-    rest = ctx.book.rules.operands.complement_words
-
-    def this_years(ks: Sentence, k: Placed) -> bool:
-        text = counted_words(ks, k, to_cues)
-        return fits(ks, k) and k.claim.operator is None and k.claim.qualifier is None \
-            and not any(w in k.claim.metric_text for w in rest) \
-            and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)
-
-    mine = [(ks, k) for ks, k in ctx.text_claims() if this_years(ks, k)]
+    words = _claims_counted(ctx)  # what each text claim counts, and whether it is a plain figure of this year
+    mine = [(ks, k, text) for (ks, k), (text, plain) in zip(ctx.text_claims(), words) if fits(ks, k) and plain]
     tests = (names,) if names is not None else (lambda t: bool(subject) and subject in t,
                                                 lambda t: names_head(head, t))
     for test in tests:
-        found = [(ks, k) for ks, k in mine if test(counted_words(ks, k, to_cues))]
+        found = [(ks, k) for ks, k, text in mine if test(text)]
         wholes = [(ks, k) for ks, k in found if id(k.claim) not in ctx.wholes_of]
         if wholes and len(wholes) < len(found):
             found = wholes  # 培训补贴资金1,372.48万元 over the four 补贴 it is divided into
@@ -254,6 +245,30 @@ def named_figure(ctx: CheckContext, near: list[tuple[Sentence, Placed]], subject
             ids = {id(k) for _, k in found}
             return next(((ks, k) for ks, k in near if id(k) in ids), found[0])
     return None
+
+
+def _claims_counted(ctx: CheckContext) -> list[tuple[str, bool]]:
+    """For each text claim (in the order of ``ctx.text_claims()``), what it
+    counts (:func:`counted_words`, the end of a change counting what its
+    start counts: rules ``growth.to_cues``) and whether it is a plain
+    figure of this year by its words: no bound, no remainder (rules
+    ``operands.complement_words``), none of the year before (its counted
+    words hold no ``growth.previous_year_words``), no start of a change
+    (``growth.from_cues``). Read once per run of checks: :func:`named_figure`
+    walks every claim for each rate."""
+    kept = ctx.kept("claims_counted")
+    got = kept.get(0)
+    if got is None:
+        growth = ctx.book.rules.growth
+        previous, to_cues, from_cues = growth.previous_year_words, tuple(growth.to_cues), tuple(growth.from_cues)
+        rest = ctx.book.rules.operands.complement_words
+        got = kept[0] = []
+        for ks, k in ctx.text_claims():
+            text = counted_words(ks, k, to_cues)
+            got.append((text, k.claim.operator is None and k.claim.qualifier is None
+                        and not any(w in k.claim.metric_text for w in rest)
+                        and not any(w in text for w in previous) and not k.claim.metric_text.rstrip().endswith(from_cues)))
+    return got
 
 
 @dataclass(frozen=True)

@@ -764,6 +764,18 @@ def restates(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
                for q in s.placed)
 
 
+def _no_operand(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether a figure is no part nor whole of a rate: a change
+    (:func:`_is_change`), a restatement (:func:`restates`) or a measure of
+    a compound unit (:func:`in_compound_unit`); read once per figure in a
+    run of checks (each rate asks for the figures around it)."""
+    kept = ctx.kept("no_operand")
+    got = kept.get(id(p))
+    if got is None or got[0] is not p or got[1] is not s:
+        got = kept[id(p)] = (p, s, _is_change(ctx, p.claim) or restates(ctx, s, p) or in_compound_unit(ctx, s, p))
+    return got[2]
+
+
 _SLASH = "/／"
 
 
@@ -1639,8 +1651,11 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # 水塔1座, and a figure with no words of its own, a table cell read as
         # text, names no term)
         generic_words = ctx.book.rules.operands.generic_rate_words
-        loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
-                  if n is not d and n.normalized_unit == d.normalized_unit and n.location != d.location
+        of_unit: dict[str, list[Claim]] = {}  # (each figure's pairs are of its unit: those of its unit, in order)
+        for f in figures:
+            of_unit.setdefault(f.normalized_unit, []).append(f)
+        loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in of_unit[n.normalized_unit]
+                  if n is not d and n.location != d.location
                   and (n.normalized_value < d.normalized_value
                        or n.normalized_value == d.normalized_value and of[id(n)] != of[id(d)]
                        and shares_subject(n.metric_text, d.metric_text, generic_words))
@@ -1658,8 +1673,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     pinned += _named_parts_of_whole(ctx, pinned, near)
     # a change on a year before (比上年减少200万元) is no part nor whole of a
     # rate, nor a figure stated again (约合2031.89万元) one of its own
-    changes = {id(p.claim) for s2, p in near if _is_change(ctx, p.claim) or restates(ctx, s2, p)
-               or in_compound_unit(ctx, s2, p)}
+    changes = {id(p.claim) for s2, p in near if _no_operand(ctx, s2, p)}
     if changes:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
