@@ -689,3 +689,32 @@ def test_a_rate_s_figures_no_operand_read_once_are_the_long_way():
             for s, p in ctx.text_claims():
                 assert _no_operand(ctx, s, p) == (_is_change(ctx, p.claim) or restates(ctx, s, p)
                                                   or in_compound_unit(ctx, s, p))
+
+
+def test_a_table_s_grid_and_header_columns_kept_are_the_ones_worked_out():
+    from extract.checks.context import build_context
+    from extract.checks.figures import table_grid, table_header_columns
+    from extract.interpret.budget import budget_header_columns
+    from extract.model import Cell, Location, Table
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    loc = Location(line=1, end_line=1, start=0, end=1)
+    cells = [Cell(row=r, col=c, text=t, location=loc) for r, row in enumerate(
+        [["项目", "全年预算数", "全年执行数", "执行率"], ["甲", "100", "90", "90%"], ["", "", "", ""]])
+        for c, t in enumerate(row)]
+    table = Table(id="t1", n_rows=3, n_cols=4, cells=cells, location=loc)
+    for ctx in [*_sample_contexts(), build_context(_report_with(table), rules)]:
+        for t in ctx.report.tables:
+            for filled in (True, False):
+                assert table_grid(ctx, t, filled) == t.grid(filled)
+                assert table_grid(ctx, t, filled) is table_grid(ctx, t, filled)
+            assert table_header_columns(ctx, t) == [budget_header_columns(row, rules.metrics)
+                                                    for row in t.grid(filled=False)]
+
+
+def _report_with(table):
+    from extract.model import Report
+
+    report = Report.model_construct(claims=[], sections=[], tables=[table])
+    return report

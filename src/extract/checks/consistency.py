@@ -65,7 +65,7 @@ from ..model import CheckResult, Claim, Quantity, Table
 from ..quantities import find_quantities
 from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
-from .figures import count_unit, cue_rule, interval_of, stated_text
+from .figures import count_unit, cue_rule, interval_of, stated_text, table_grid
 from .relations.forms import restated_by_form
 from .sentences import Placed, Sentence
 from .tolerance import Interval
@@ -74,7 +74,7 @@ RULE = "metric_consistency"
 SKIP_CLASSES = {"date", "duration", "none"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Statement:
     claim: Claim
     sentence: Optional[int]  # index of the text sentence; None for a table cell
@@ -90,6 +90,14 @@ class Statement:
     # identity inferred, not named (a form cell and the text's budget-role
     # words; a count after a light verb): a mismatch counts only as a near miss
     inferred: bool = False
+
+    def __init__(self, claim: Claim, sentence: Optional[int], scope: frozenset[str],
+                 per: tuple[Claim, ...] = (), of: tuple[Claim, ...] = (), subject: Optional[str] = None,
+                 inferred: bool = False) -> None:
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        self.__dict__.update(claim=claim, sentence=sentence, scope=scope, per=per, of=of, subject=subject,
+                             inferred=inferred)
 
 
 def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) -> Optional[str]:
@@ -435,8 +443,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             return None
         s = ctx.sentences[i]
         p = _placed_figure(s, c)
-        if p is None:
-            return None
+        if p is None or cutoff.search(s.text, 0, p.start) is None:
+            return None  # (none before the figure in its sentence: none in its item, whose opening is not looked for)
         found = list(cutoff.finditer(s.text, _item_opens(s.text, p.start), p.start))
         if not found:
             return None
@@ -915,7 +923,7 @@ def table_totals_of_rows(ctx: CheckContext, cells: dict[tuple[str, str], tuple[s
         role = words.rows.get(subject) if subject and words is not None else None
         if role is None:
             continue
-        grid = table.grid(filled=True)
+        grid = table_grid(ctx, table, filled=True)
         totals = [r for r in table.total_rows if r < len(grid) and not any(w in "".join(grid[r]) for w in subtotal)]
         columns = budget_header_columns(table.columns, ctx.rules.metrics)
         if not totals or not columns:

@@ -42,7 +42,7 @@ from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, names_subject, none_before, opening_subjects, period_free)
-from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, unit_factor
+from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, table_grid, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
                        operand_words as _words)
@@ -164,7 +164,7 @@ def _table_pairs(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[
         mins = [i for i, h in enumerate(table.columns) if minuend.search(h) and i not in subs]
         if not mins or not subs:
             continue
-        grid = table.grid(filled=False)
+        grid = table_grid(ctx, table, filled=False)
         for r in range(table.header_rows, len(grid)):
             row = grid[r]
             label = next((_ORDINAL.sub("", x).strip() for x in row if x.strip() and cell_number(x.strip()) is None), "")

@@ -159,3 +159,31 @@ def interval_of(ctx, figure: Figure, qualified: bool = True) -> Interval:
     if got is None or got[0] is not figure:
         got = kept[id(figure)] = (figure, figure_interval(figure, ctx.book, qualified))
     return got[1]
+
+
+def table_grid(ctx, table, filled: bool = True) -> list[list[str]]:
+    """``table.grid(filled)``, made once per table in a run of checks (the
+    rate, difference, per-unit and consistency checks read a table's rows
+    for each figure they judge); shared: read it, do not change it."""
+    kept = ctx.kept("table_grid")
+    key = (id(table), filled)
+    got = kept.get(key)
+    if got is None or got[0] is not table:
+        got = kept[key] = (table, table.grid(filled))
+    return got[1]
+
+
+def table_header_columns(ctx, table) -> list[dict[str, int]]:
+    """For each row of ``table``'s unfilled grid (:func:`table_grid`), its
+    :func:`~extract.interpret.budget.budget_header_columns` (``{}`` for a
+    row that is no header of a budget block), worked out once per table in
+    a run of checks (a budget rate looks for its row in every table);
+    shared: read them, do not change them."""
+    kept = ctx.kept("table_header_columns")
+    got = kept.get(id(table))
+    if got is None or got[0] is not table:
+        from ..interpret.budget import budget_header_columns
+
+        got = kept[id(table)] = (table, [budget_header_columns(row, ctx.rules.metrics)
+                                         for row in table_grid(ctx, table, filled=False)])
+    return got[1]

@@ -26,11 +26,11 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from ..interpret.budget import budget_header_columns
 from ..model import CheckResult, Claim, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import cell_number, count_unit, cue_rule, in_unit, interval_of, is_exact_count, show, stated_text
+from .figures import (cell_number, count_unit, cue_rule, in_unit, interval_of, is_exact_count, show, stated_text,
+                      table_grid, table_header_columns)
 from ..claims import metric_words
 from ..pattern_needs import any_char, needed_by_any
 from .screen import any_word
@@ -217,10 +217,9 @@ def _table_money(ctx: CheckContext, c: Claim, subject: str) -> list[Operand]:
         unit = find_quantities(f"1{table.unit}", ctx.rules)
         if len(unit) != 1 or unit[0].normalized_unit != c.normalized_unit:
             continue
-        grid = table.grid(filled=False)
+        grid = table_grid(ctx, table, filled=False)
         cols: dict[str, int] = {}
-        for r, row in enumerate(grid):
-            found = budget_header_columns(row, ctx.rules.metrics)
+        for r, (row, found) in enumerate(zip(grid, table_header_columns(ctx, table))):
             if "executed" in found:
                 cols = found
                 continue

@@ -70,11 +70,11 @@ from typing import Iterator, Optional
 
 from ..claims import metric_words
 from ..quantities import find_quantities
-from ..interpret.budget import budget_header_columns
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import Figure, cell_number, cue_rule, interval_of, show, stated_text, unit_factor
+from .figures import (Figure, cell_number, cue_rule, interval_of, show, stated_text, table_grid, table_header_columns,
+                      unit_factor)
 from .periods import is_previous, parallel_lists, whole_above
 from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
@@ -1385,8 +1385,7 @@ def _table_row_pairs(ctx: CheckContext, rate: Claim, index: int) -> list[tuple[O
     out: list[tuple[Operand, Operand]] = []
     for table in ctx.report.tables:
         cols: dict[str, int] = {}
-        for r, row in enumerate(table.grid(filled=False)):
-            found = budget_header_columns(row, ctx.rules.metrics)
+        for r, (row, found) in enumerate(zip(table_grid(ctx, table, filled=False), table_header_columns(ctx, table))):
             if "executed" in found and ("adjusted" in found or "initial" in found):
                 cols = found
                 continue
@@ -1948,11 +1947,10 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
     cap = next((r.cap for r in ctx.book.rules.rates if r.budget), None)
     for table in ctx.report.tables:
-        grid = table.grid(filled=False)
+        grid = table_grid(ctx, table, filled=False)
         cols: dict[str, int] = {}
         rate_name = "执行率"
-        for r, row in enumerate(grid):
-            found = budget_header_columns(row, ctx.rules.metrics)
+        for r, (row, found) in enumerate(zip(grid, table_header_columns(ctx, table))):
             if "rate" not in found and "executed" in found and ("adjusted" in found or "initial" in found):
                 # 预算数 | 实际支出 | 完成率: a rate column named by another rate word
                 rate_col = next((c for c, t in enumerate(row) if c not in found.values()
@@ -2021,7 +2019,7 @@ def check_table_shares(ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
     subtotal = ctx.book.rules.table_totals.subtotal_words
     for table in ctx.report.tables:
-        grid = table.grid(filled=False)
+        grid = table_grid(ctx, table, filled=False)
         if not grid:
             continue
         header = grid[0]

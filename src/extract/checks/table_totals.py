@@ -42,7 +42,7 @@ from .relations.breakdowns import names_the_whole
 from .relations.tables import table_name
 from .rulebook import TableTotalRules
 from .screen import any_word
-from .figures import cell_number, is_empty_cell, show
+from .figures import cell_number, is_empty_cell, show, table_grid
 from .tolerance import Interval, holds, stated_interval, sum_interval
 
 RULE = "table_totals"
@@ -59,10 +59,12 @@ class _Grid:
     each data row's label says of its place (numbering level, 其中, indent)."""
 
     def __init__(self, table: Table, rules: TableTotalRules, source: Optional[str] = None,
-                 caption: Optional[re.Pattern] = None, units: Optional[list[re.Pattern]] = None):
+                 caption: Optional[re.Pattern] = None, units: Optional[list[re.Pattern]] = None,
+                 text: Optional[list[list[str]]] = None):
         self.table = table
         self.rules = rules
-        self.text = table.grid(filled=False)
+        # (``text``: the table's unfilled grid when the caller has it; only read)
+        self.text = table.grid(filled=False) if text is None else text
         # a cell's number and a row's label, read once: each row is asked
         # for its label, level, indent and part word in turn (issue 14)
         self._numbers: dict[str, Optional[tuple[Decimal, int]]] = {}
@@ -521,7 +523,7 @@ def check_table_totals(ctx: CheckContext) -> list[CheckResult]:
     units = [re.compile(funds.caption_unit), re.compile(funds.header_unit)]
     out: list[CheckResult] = []
     for table in ctx.report.tables:
-        grid = _Grid(table, rules, source, caption, units)
+        grid = _Grid(table, rules, source, caption, units, table_grid(ctx, table, filled=False))
         if not grid.header_rows:
             continue
         out.extend(check_total_rows(ctx, grid))
