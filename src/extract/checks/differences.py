@@ -82,8 +82,8 @@ def _names_no_subject(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> 
     差额, 未支出): its words, and every clause before it in its sentence
     that states no figure, hold only the rule's words and words that name
     no subject (rules ``difference_generic_words``,
-    ``operands.generic_rate_words``). 宣传培训经费采取线上培训方式，节约47,000元
-    names its subject in the clause before."""
+    ``operands.generic_rate_words``, a cut-off at the year's end: 截至12月31日).
+    宣传培训经费采取线上培训方式，节约47,000元 names its subject in the clause before."""
     drop = sorted(ctx.book.rules.differences[index].words + ctx.book.rules.operands.generic_rate_words +
                   ctx.book.rules.difference_generic_words + ctx.book.rules.difference_lead_words,
                   key=len, reverse=True)
@@ -91,8 +91,11 @@ def _names_no_subject(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> 
     operation = [rx for rx in (ctx.book.difference_minuends[index], ctx.book.difference_subtrahends[index])
                  if rx is not None]
 
+    year_end = ctx.book.year_end_cutoff
+
     def bare(words: str) -> bool:
-        words = ctx.book.year_cue.sub("", words)
+        # (截至12月31日 names the report's own period, no subject)
+        words = ctx.book.year_cue.sub("", year_end(words) if year_end is not None else words)
         for rx in operation:
             words = rx.sub("", words)
         for w in drop:
@@ -819,17 +822,43 @@ def check_table_changes(ctx: CheckContext) -> list[CheckResult]:
 
 def target_gap(ctx: CheckContext, p: Placed) -> Optional[bool]:
     """For a figure stated as its distance from a target (rules
-    ``target_gaps``: 较目标值少138人次 / 超出年度目标1,600平方米): True for a
-    shortfall (target − actual), False for an excess; None otherwise."""
+    ``target_gaps``: 较目标值少138人次 / 超出年度目标1,600平方米, or the 少2个
+    of 较目标10个少2个): True for a shortfall (target − actual), False for
+    an excess; None otherwise (the 10个 of 较目标10个少2个 is the target
+    compared with, no gap)."""
     c = p.claim
     if c.unit_class in ("date", "duration", "none") or c.unit == "%":
         return None
     words = c.metric_text.rstrip()
-    if ctx.book.target_shortfall.search(words):
+    book = ctx.book
+    if book.target_comparand.search(words):
+        return None
+    if book.target_shortfall.search(words):
         return True
-    if ctx.book.target_excess.search(words):
+    if book.target_excess.search(words):
         return False
+    short = book.target_shortfall_after.search(words) is not None
+    if (short or book.target_excess_after.search(words)) and _comparand_before(ctx, p) is not None:
+        return short
     return None
+
+
+def _comparand_before(ctx: CheckContext, p: Placed) -> Optional[Placed]:
+    """The target a gap is stated after in its clause (the 10个 of
+    较目标10个少2个: the figure right before it, of its unit, whose words
+    are a bare comparison with a target), if any."""
+    hit = ctx.placed_at(p.claim.location)
+    if hit is None or p.start < 0:
+        return None
+    s = hit[0]
+    before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p]
+    if not before:
+        return None
+    q = max(before, key=lambda q: q.end)
+    if not same_unit(q.claim, p.claim) or CLAUSE_BREAK.search(s.text[q.end:p.start]) or \
+            not ctx.book.target_comparand.search(q.claim.metric_text.rstrip()):
+        return None
+    return q
 
 
 def _gap_targets(ctx: CheckContext, actual: Claim, points: bool) -> tuple[list[Operand], bool]:
@@ -849,24 +878,50 @@ def _gap_targets(ctx: CheckContext, actual: Claim, points: bool) -> tuple[list[O
             for i in chosen], bool(own)
 
 
+def _target_itself(ctx: CheckContext, c: Claim, to: Operand, ao: Operand, shortfall: bool,
+                   pinned: bool) -> Optional[Reading]:
+    """The reading of 超过年度目标15400亩 as the target itself: the figure is
+    ``to`` (exact as stated), when the actual lies on the side its words
+    say (above it for an excess, below for a shortfall); else None."""
+    t, a = to.figure.normalized_value, ao.figure.normalized_value
+    if (a > t) if shortfall else (a < t):
+        return None
+    expected = show(in_unit(t, c, ctx.book), max(c.precision, to.figure.precision), c.unit)
+    side = "低于" if shortfall else "超过"
+    return Reading((to, ao), Interval.exact(t), pinned, expected,
+                   f"{to.label} {expected}（{ao.label}{side}此目标）")
+
+
 def judge_target_gap(ctx: CheckContext, s: Sentence, p: Placed, shortfall: bool) -> CheckResult:
     """A distance from a target against the actual before it in its
     sentence (the nearest figure of its unit stated without 约, a percent
-    for percentage points) and its indicator's target (:func:`_gap_targets`)."""
+    for percentage points) and its indicator's target (:func:`_gap_targets`),
+    or the target its clause states before it (较目标10个少2个: the 10个,
+    pinned). After 超过/低于 + a target word the figure may be the target
+    itself as well (rules ``target_gaps.names_target``: :func:`_target_itself`)."""
     c = p.claim
     points = c.unit in ctx.book.rules.operands.point_units
-    before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and
+    comparand = None if ctx.book.target_shortfall.search(c.metric_text.rstrip()) or \
+        ctx.book.target_excess.search(c.metric_text.rstrip()) else _comparand_before(ctx, p)
+    limit = comparand.start if comparand is not None else p.start
+    before = [q for q in s.placed if 0 <= q.end <= limit and q is not p and
               (q.claim.unit == "%" if points else same_unit(q.claim, c)) and not ctx.states_aim(q.claim)]
     readings: list[Reading] = []
     # an approximate restatement (23,600平方米（约2.36万平方米）) is no actual
     exact = [q for q in before if not q.claim.qualifier] or before
     if exact:
         actual = exact[-1].claim
-        targets, pinned = _gap_targets(ctx, actual, points)
         ao = claim_operand(actual)
+        if comparand is not None:
+            targets, pinned = [claim_operand(comparand.claim)], True
+        else:
+            targets, pinned = _gap_targets(ctx, actual, points)
+        itself = not points and comparand is None and ctx.book.target_named.search(c.metric_text.rstrip())
         for to in targets:
             # a target is a threshold, exact as stated (≥65% is 65, not 64.5–65.5)
             readings.append(_change_reading(ctx, c, *((to, ao) if shortfall else (ao, to)), pinned, exact=to))
+        if itself:
+            readings += [r for r in (_target_itself(ctx, c, to, ao, shortfall, pinned) for to in targets) if r]
         if not pinned and not points:
             # a target stated in the text (自筹资金120.00万元 … 实际投入136.80万元，超出计划16.80万元)
             for _, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences):

@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import functools
 import operator
 import re
@@ -1163,6 +1164,45 @@ def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     return out
 
 
+def _complement_readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[Reading]:
+    """P / (P + R) for a rate stated after a part and its rest, the two last
+    figures of one unit before it in its sentence: P named by the rule's
+    ``numerator``, R by a remainder word (rules ``operands.complement_words``):
+    "项目资金支付910.00万元，未支90.00万元，支付率91%" gives its whole, 910 + 90,
+    whatever other figure stands in the paragraph above. Pinned: the words
+    tie the three. The rest is never a numerator, nor the part its base."""
+    numerator = ctx.book.rate_numerators[index]
+    if numerator is None or rate.start < 0:
+        return []
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date")]
+    if len(before) < 2:
+        return []
+    x, y = before[-2], before[-1]
+    if x.claim.normalized_unit != y.claim.normalized_unit:
+        return []
+    words = {id(q): own_words(q, s) for q in (x, y)}
+    rest = [q for q in (x, y) if names_remainder(ctx, words[id(q)])]
+    if len(rest) != 1:
+        return []
+    r = rest[0]
+    part = y if r is x else x
+    if not numerator.search(words[id(part)]):
+        return []
+    pi, ri = interval_of(ctx, part.claim), interval_of(ctx, r.claim)
+    factor = ctx.book.rules.operands.rate_units[rate.claim.unit]
+    lo_d, hi_d = pi.lo + ri.hi, pi.hi + ri.lo
+    if pi.lo < 0 or ri.lo < 0 or lo_d <= 0 or hi_d <= 0:
+        return []
+    iv = Interval(pi.lo / lo_d * factor, pi.hi / hi_d * factor)
+    whole = part.claim.normalized_value + r.claim.normalized_value
+    expected = show(part.claim.normalized_value * factor / whole if whole else None,
+                    max(rate.claim.precision + 1, 2), rate.claim.unit)
+    po, ro = kept_operand(ctx, part.claim), kept_operand(ctx, r.claim)
+    return [Reading((po, ro), iv, True, expected,
+                    f"{stated_text(part.claim)}/({stated_text(part.claim)}+{stated_text(r.claim)})={expected}"
+                    f"（{po.name} / {po.name}+{ro.name}）")]
+
+
 def _names_days(rate: Placed, days: list[tuple[Operand, Operand]]) -> bool:
     """Whether a rate of days names the days it is the share of the year
     of: its words, without the rate's ending (比率, 比例, 占比, 率), end the
@@ -1741,6 +1781,18 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap if is_pinned else None, rest_of),
                                is_pinned, expected,
                                f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
+    if rule is not None and not of_rest and not labelled:
+        for whole in _complement_readings(ctx, s, rate, index):
+            # a pair stated elsewhere whose base is the part and its rest (本年安排40万元 for
+            # 支出38万元，结余2万元) is that reading, pinned by the words
+            part, r = whole.operands
+            same = [i for i, x in enumerate(out) if len(x.operands) == 2 and x.operands[0].figure is part.figure
+                    and holds(interval_of(ctx, x.operands[1].figure),
+                              interval_of(ctx, part.figure) + interval_of(ctx, r.figure))]
+            if same:
+                out[same[0]] = dataclasses.replace(out[same[0]], pinned=True)
+            else:
+                out.append(whole)
     return out
 
 

@@ -111,8 +111,14 @@ class Rulebook:
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
     difference_openings: tuple[Optional[re.Pattern], ...]
     difference_item: Optional[re.Pattern]
+    # words without their cut-offs at the year's end (截至12月31日): the report's own period
+    year_end_cutoff: Optional[Callable[[str], str]]
     target_shortfall: re.Pattern
     target_excess: re.Pattern
+    target_comparand: re.Pattern
+    target_shortfall_after: re.Pattern
+    target_excess_after: re.Pattern
+    target_named: re.Pattern
     share_cue: Optional[re.Pattern]
     target_share_cue: Optional[re.Pattern]
     per_base_cues: tuple[re.Pattern, ...]
@@ -254,8 +260,13 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
         difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
         difference_item=_compiled(rules.difference_item),
+        year_end_cutoff=_year_end_cutoff(rules.consistency),
         target_shortfall=re.compile(rules.target_gaps.shortfall),
         target_excess=re.compile(rules.target_gaps.excess),
+        target_comparand=re.compile(rules.target_gaps.comparand),
+        target_shortfall_after=re.compile(rules.target_gaps.shortfall_after),
+        target_excess_after=re.compile(rules.target_gaps.excess_after),
+        target_named=re.compile(rules.target_gaps.names_target),
         share_cue=_compiled(rules.operands.share_cue),
         target_share_cue=_compiled(rules.operands.target_share_cue),
         per_base_cues=tuple(re.compile(r.cue) for r in rules.per_base),
@@ -264,6 +275,20 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         closed_list_count=_closed_list_count(rules.counts, count),
         units=partial(resolve_unit, rules=rule_set),
     )
+
+
+def _year_end_cutoff(rules) -> Optional[Callable[[str], str]]:
+    """``words`` without its cut-offs at the year's end (consistency
+    ``cutoff`` whose date matches ``cutoff_year_end``: 截至12月31日), which
+    name the report's own period; None when the rules give neither."""
+    if not rules.cutoff or not rules.cutoff_year_end:
+        return None
+    cutoff, end = re.compile(rules.cutoff), re.compile(rules.cutoff_year_end)
+
+    def drop(words: str) -> str:
+        return cutoff.sub(lambda m: "" if end.search(m.group("date").replace(" ", "")) else m.group(0), words)
+
+    return drop
 
 
 def load_rulebook(rules: RulesLike = None) -> Rulebook:

@@ -2,7 +2,8 @@
 
 Given the text claims (with their clauses) and the tables, returns a
 :class:`~extract.model.Budget`. From text, the first figure in document order
-whose clause matches a role's words (rules/metrics.yaml ``budget``) and whose
+whose clause matches a role's words (rules/metrics.yaml ``budget``; none of its
+``not_words``: 上年实际支出 is the year before's) and whose
 unit class fits takes the role. From a table, the standard 项目支出绩效自评表
 columns (年初预算数 / 全年预算数 / 全年执行数 / 执行率) on the 年度资金总额 row.
 Text figures are preferred; a table fills the roles the text left open.
@@ -27,6 +28,7 @@ def budget_from_text(claims: list[ClauseClaim], rules: MetricRules) -> Budget:
     budget = Budget()
     patterns = {role: re.compile(r.metric) for role, r in rules.budget.items()}
     not_before = {role: re.compile(r.not_before) for role, r in rules.budget.items() if r.not_before}
+    not_words = {role: re.compile(r.not_words) for role, r in rules.budget.items() if r.not_words}
     for cc in claims:
         c = cc.claim
         for role in ROLES:
@@ -35,6 +37,8 @@ def budget_from_text(claims: list[ClauseClaim], rules: MetricRules) -> Budget:
             if c.unit_class != rules.budget[role].unit_class:
                 continue
             if role in not_before and not_before[role].search(_before(c)):
+                continue
+            if role in not_words and not_words[role].search(cc.clause):
                 continue
             if patterns[role].search(cc.clause):
                 setattr(budget, role, BudgetFigure(quantity=c.quantity, source="text",

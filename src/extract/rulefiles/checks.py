@@ -242,8 +242,18 @@ class TargetGapRules(_Strict):
 
     shortfall: str = r"(?!x)x"
     excess: str = r"(?!x)x"
+    # 较目标10个少2个: words after which a figure is the target compared
+    # with, not a gap; the gap is the figure right after it whose words match
+    # ``shortfall_after`` / ``excess_after`` (少 / 多)
+    comparand: str = r"(?!x)x"
+    shortfall_after: str = r"(?!x)x"
+    excess_after: str = r"(?!x)x"
+    # 超过年度目标15400亩: words after which the figure may be the target
+    # itself as well as the gap (either reading may hold)
+    names_target: str = r"(?!x)x"
 
-    _v = field_validator("shortfall", "excess")(check_regex)
+    _v = field_validator("shortfall", "excess", "comparand", "shortfall_after", "excess_after",
+                         "names_target")(check_regex)
 
 
 class OperandRules(_Strict):

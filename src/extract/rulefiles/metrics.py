@@ -15,6 +15,9 @@ class BudgetRole(RuleModel):
     # Words before the figure in its sentence that make it no figure of the
     # role (a progress figure at 6月底 is not the year's).
     not_before: Optional[str] = None
+    # Words in the figure's clause that make it no figure of the role (与上年
+    # 实际支出691.29万元相比: the year before's).
+    not_words: Optional[str] = None
 
 
 class MetricRules(RuleModel):
