@@ -141,3 +141,32 @@ def test_a_sections_heading_scores_against_its_sub_sections():
 def test_a_section_whose_sub_sections_do_not_all_state_a_score_is_not_summed():
     text = SECTIONS.format(18).replace("（二）资金落实（分值8分，自评得7分）", "（二）资金落实")
     assert statuses(text, "stated_breakdown") == []
+
+
+# ------------------------------------------------------ targets claimed in words
+
+
+FORM = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t新建文化广场\t≥12个\t10个\t20\t16.67\n")
+
+
+def test_a_cut_row_under_an_all_met_sentence_before_any_heading_is_claimed_met():
+    bad = [c for c in checks(PROJECT + FORM + "\n项目各项指标均已完成。\n") if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in bad] == ["error"] and "均已完成" in bad[0].message
+    # without the claim the cut score owns the miss
+    owned = [c for c in checks(PROJECT + FORM) if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in owned] == ["info"]
+
+
+def test_a_plan_and_a_lower_actual_under_an_all_met_claim_in_one_sentence():
+    text = PROJECT + "计划新建高标准农田1200亩，实际建成{}亩，全面完成年度绩效目标。\n"
+    bad = [c for c in checks(text.format(1150)) if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in bad] == ["error"] and "1150亩" in bad[0].message
+    assert [c for c in checks(text.format(1210)) if c.rule == "target" and c.status == "fail"] == []
+
+
+def test_a_plan_and_a_lower_actual_owned_or_in_money_is_no_claimed_miss():
+    for sentence in ("计划新建高标准农田1200亩，实际建成1150亩，基本完成年度绩效目标。",
+                     "计划投资500万元，实际完成投资480万元，全面完成年度目标任务。"):
+        assert [c for c in checks(PROJECT + sentence + "\n") if c.rule == "target" and c.status == "fail"] == [], \
+            sentence

@@ -410,6 +410,14 @@ class TargetRules(_Strict):
     all_met_subjects: list[str] = Field(default_factory=list)
     all_met_exceptions: list[str] = Field(default_factory=list)
     conclusion_titles: list[str] = Field(default_factory=list)
+    # A sentence claiming every target met that states a planned figure
+    # (`plan_words`) and, after it, an actual one of its unit (`actual_words`,
+    # no plan word) below it: the claim is false (计划完成改造 30 公里，实际完成
+    # 28 公里，全面完成年度目标任务). Of `narrative_unit_classes` only (money
+    # under a plan is a saving, not a miss).
+    plan_words: list[str] = Field(default_factory=list)
+    actual_words: list[str] = Field(default_factory=list)
+    narrative_unit_classes: list[str] = Field(default_factory=list)
     # A budget execution rate (执行数 / 预算数) below this percent is a
     # target missed, whatever the report's indicators say: under a top
     # rating it is a finding of target_rating (at most inferred_severity).
