@@ -170,3 +170,21 @@ def test_a_plan_and_a_lower_actual_owned_or_in_money_is_no_claimed_miss():
                      "计划投资500万元，实际完成投资480万元，全面完成年度目标任务。"):
         assert [c for c in checks(PROJECT + sentence + "\n") if c.rule == "target" and c.status == "fail"] == [], \
             sentence
+
+
+# ---------------------------------------------------------- rates above 100%
+
+
+FUND = "2024年度粮食风险基金绩效自评报告\n一、资金到位情况\n2024年我县基金地方应配套300.00万元，实际配套到位资金750.00万元，{}执行率为{}%。\n"
+
+
+def test_a_rate_above_100_percent_is_of_the_larger_over_the_smaller():
+    assert statuses(FUND.format("", "250.00"), "rate") == ["pass"]
+    assert statuses(FUND.format("", "240.00"), "rate") == ["fail"]
+
+
+def test_a_rate_above_100_percent_beside_an_excess_is_read_loosely():
+    # the actual over the base, or the excess over it: either reading its words allow
+    for rate in ("250.00", "150.00"):
+        assert statuses(FUND.format("超规模配套450.00万元，", rate), "rate") == ["pass"], rate
+    assert statuses(FUND.format("超规模配套450.00万元，", "240.00"), "rate") == []

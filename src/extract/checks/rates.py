@@ -622,7 +622,9 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
             pairs = [v for v in pairs if min(order.index(id(x)) for x in v) == len(order) - 2]
     if len(pairs) != 1:
         return []
-    a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
+    # (larger / smaller for a rate stated above 100%: 应配套300万元，实际配套到位750万元，执行率250%)
+    a, b = sorted(pairs[0], key=lambda x: x.normalized_value,
+                  reverse=rate.claim.value > ctx.book.rules.operands.rate_units[rate.claim.unit])
     if siblings(ctx, a, b) or not _money_allowed(ctx, index, a, b):
         return []
     head = subject_head(ctx, rate.claim, index)
@@ -1508,6 +1510,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     rule: Optional[RateRule] = ctx.book.rules.rates[index] if index != SHARE else None
     factor = ctx.book.rules.operands.rate_units[c.unit]
     cap = rule.cap if rule is not None else None
+    # (a rate stated above 100% is of a part larger than its base: 实际配套到位750万元 over 应配套300万元)
+    above = c.value > factor
+    if cap is not None and c.value * 100 / factor > cap:
+        cap = None  # a rate stated above its cap (执行率250%) is not capped
     of_rest = rule is not None and rule.of_rest
     # a rate of days over days (优良天数345天 / 有效监测天数366天): durations count as operands
     labelled = not c.metric_text.strip()
@@ -1623,7 +1629,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         generic_words = ctx.book.rules.operands.generic_rate_words
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in figures
                   if n is not d and n.normalized_unit == d.normalized_unit and n.location != d.location
-                  and (n.normalized_value < d.normalized_value
+                  and ((n.normalized_value > d.normalized_value) if above else (n.normalized_value < d.normalized_value)
                        or n.normalized_value == d.normalized_value and of[id(n)] != of[id(d)]
                        and shares_subject(n.metric_text, d.metric_text, generic_words))
                   and not siblings(ctx, n, d) and _money_allowed(ctx, index, n, d)]
