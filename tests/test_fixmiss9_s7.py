@@ -188,3 +188,16 @@ def test_a_rate_above_100_percent_beside_an_excess_is_read_loosely():
     for rate in ("250.00", "150.00"):
         assert statuses(FUND.format("超规模配套450.00万元，", rate), "rate") == ["pass"], rate
     assert statuses(FUND.format("超规模配套450.00万元，", "240.00"), "rate") == []
+
+
+def test_a_completion_rate_column_of_a_plain_table_is_done_over_plan():
+    for sep, pipe in (("\t", ""), (" | ", "| ")):
+        rows = [["项目", "计划数", "完成数", "完成率"], ["新建村道（公里）", "40.0", "38.0", "95.0%"],
+                ["培训农民（人次）", "500", "480", "94.0%"]]
+        table = "".join(pipe + sep.join(r) + (" |" if pipe else "") + "\n" for r in rows)
+        assert statuses(PROJECT + table, "rate") == ["pass", "fail"], sep
+
+
+def test_a_table_whose_targets_hold_an_operator_is_no_plan_column():
+    table = "三级指标\t目标值\t实际完成值\t完成率\n新建村道\t≥40公里\t38公里\t95%\n"
+    assert statuses(PROJECT + table, "rate") == []

@@ -1927,7 +1927,7 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
         cols: dict[str, int] = {}
         rate_name = "执行率"
         for r, row in enumerate(grid):
-            found = budget_header_columns(row, ctx.rules.metrics)
+            found = budget_header_columns(row, ctx.rules.metrics) or _plan_columns(ctx, row)
             if "rate" not in found and "executed" in found and ("adjusted" in found or "initial" in found):
                 # 预算数 | 实际支出 | 完成率: a rate column named by another rate word
                 rate_col = next((c for c, t in enumerate(row) if c not in found.values()
@@ -1981,6 +1981,24 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
                 locations=[cell_location(table, r, cols["rate"]), cell_location(table, r, cols["executed"]),
                            cell_location(table, r, c)]))
     return out
+
+
+def _plan_columns(ctx: CheckContext, row: list[str]) -> dict[str, int]:
+    """A header row naming one done column, one plan column and a column
+    ending with 率 (rules ``operands.table_done_columns``,
+    ``table_plan_columns``: 项目 | 计划数 | 完成数 | 完成率), read as a budget
+    block's: the done column as the executed one, the plan as the budget;
+    {} for any other row."""
+    rules = ctx.book.rules.operands
+    if not rules.table_done_columns or len(row) < 3:
+        return {}
+    labels = [header_label(t) for t in row]
+    done = [c for c, t in enumerate(labels) if t in rules.table_done_columns]
+    plan = [c for c, t in enumerate(labels) if t in rules.table_plan_columns]
+    rate = [c for c, t in enumerate(labels) if t.endswith("率") and c not in done + plan]
+    if len(done) != 1 or len(plan) != 1 or len(rate) != 1:
+        return {}
+    return {"executed": done[0], "adjusted": plan[0], "rate": rate[0]}
 
 
 #: A table column of shares: 占已支付比重, 占比, 比重(%) (the column it is of

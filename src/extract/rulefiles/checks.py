@@ -252,6 +252,10 @@ class OperandRules(_Strict):
     # Sentences (with figures, in the same section) before and after the
     # stated figure's own that are searched for its operands.
     reach_sentences: int = Field(default=1, ge=0, le=5)
+    # A table whose header names a done column, a plan column and a column
+    # ending with 率 (项目 | 计划数 | 完成数 | 完成率): each row's rate is done / plan.
+    table_done_columns: list[str] = Field(default_factory=list)
+    table_plan_columns: list[str] = Field(default_factory=list)
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None
