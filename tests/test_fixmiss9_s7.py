@@ -201,3 +201,19 @@ def test_a_completion_rate_column_of_a_plain_table_is_done_over_plan():
 def test_a_table_whose_targets_hold_an_operator_is_no_plan_column():
     table = "三级指标\t目标值\t实际完成值\t完成率\n新建村道\t≥40公里\t38公里\t95%\n"
     assert statuses(PROJECT + table, "rate") == []
+
+
+ITEMS = ("2024年度非遗保护专项资金绩效自评报告\n一、资金下达情况\n"
+         "本年下达非遗保护资金共900万元，其中下达乡镇200万元；县直单位700.00万元。"
+         "{head}：一是县文化馆，下达预算资金400万元。具体是：展演项目180万元；传承人补助130万元；数字化项目90万元。"
+         "二是县非遗中心，下达预算资金{b}万元，项目是传习所建设。\n")
+
+
+def test_items_marked_yi_shi_er_shi_under_a_head_naming_the_whole_are_its_parts():
+    assert statuses(ITEMS.format(head="县直单位项目有", b=300), "stated_breakdown") == ["pass"] * 3
+    bad = found(ITEMS.format(head="县直单位项目有", b=250), "stated_breakdown")
+    assert [s for s, _ in bad] == ["pass", "pass", "fail"] and "650.00万元" in bad[2][1]
+
+
+def test_items_under_a_head_naming_another_subject_are_no_parts():
+    assert statuses(ITEMS.format(head="主要做法有", b=250), "stated_breakdown") == ["pass", "pass"]

@@ -167,6 +167,9 @@ class BreakdownRules(_Strict):
     # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
     # the whole list, as a count's is.
     composed_before: Optional[str] = None
+    # Items marked 一是, 二是 … after a head ending with ：naming the figure
+    # before it are its parts (group `n`: the item's numeral).
+    item_mark: Optional[str] = None
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None
@@ -174,7 +177,7 @@ class BreakdownRules(_Strict):
     counted_reach_sentences: int = Field(6, ge=0)
 
     _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
-                         "composed_before", "back_total")(check_regex)
+                         "composed_before", "back_total", "item_mark")(check_regex)
 
 
 class RateRule(_Strict):
