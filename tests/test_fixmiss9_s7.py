@@ -217,3 +217,22 @@ def test_items_marked_yi_shi_er_shi_under_a_head_naming_the_whole_are_its_parts(
 
 def test_items_under_a_head_naming_another_subject_are_no_parts():
     assert statuses(ITEMS.format(head="主要做法有", b=250), "stated_breakdown") == ["pass", "pass"]
+
+
+def test_scores_a_named_score_lists_after_qizhong_fail_only_above_it():
+    text = PROJECT + "项目自评得分{}分，其中产出指标得分46分，效益指标得分27分，满意度指标得分9分，预算执行率得分9.5分。\n"
+    assert statuses(text.format("91.5"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("90"), "stated_breakdown") == ["fail"]
+    # short of it: the list may leave out an indicator (成本, 预算执行率)
+    assert statuses(text.format("95"), "stated_breakdown") == []
+
+
+def test_grade_bands_are_no_scores_to_sum():
+    text = PROJECT + "评价结果分为四档：90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。\n"
+    assert statuses(text, "stated_breakdown") == []
+
+
+def test_a_bare_heji_line_totals_numbered_items():
+    text = WHOLE + "项目支出明细如下：\n1.文物修缮135.00万元；\n2.展馆运维212.00万元；\n3.宣传推广56.00万元。\n合计：{}万元。\n"
+    assert statuses(text.format("403.00"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("413.00"), "stated_breakdown") == ["fail"]

@@ -731,7 +731,9 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
     for s in sentences:
         first = s.section not in seen
         seen.add(s.section)
-        scores = [p for p in s.placed if p.claim.unit_class == "score"]
+        # (a bound is no score given: 90分（含）以上为优)
+        scores = [p for p in s.placed if p.claim.unit_class == "score" and p.claim.operator is None
+                  and p.claim.qualifier is None]
         if not scores:
             continue  # (most sentences state no score)
         if s.section not in heads:
@@ -742,6 +744,16 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
                 if parts:
                     out.append(Breakdown([total], parts, "分类", [s]))
                 break
+        cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 3 else None
+        before = [p for p in scores if cue is not None and 0 <= p.end <= cue.start()]
+        whole = before[-1] if before and not _in_aside(s.text, before[-1].end, cue.start()) else None
+        if whole is not None and len(_outside_brackets(s.text[whole.end:cue.start()])) <= rules.max_gap_chars \
+                and _score_role(rules, whole) not in (None, -1):
+            # 自评得分 92 分，其中产出指标得分 46 分、…: some or all of its parts
+            after = [p for p in scores if p.start >= cue.end() and not _opened(s.text[cue.end():p.start])]
+            parts = _score_parts(rules, whole, after)
+            if parts:
+                out.append(Breakdown([whole], parts, "其中", [s]))
     children: dict[str, list[str]] = {}
     for sec in ctx.report.sections:
         if sec.parent is not None:
