@@ -236,3 +236,10 @@ def test_a_bare_heji_line_totals_numbered_items():
     text = WHOLE + "项目支出明细如下：\n1.文物修缮135.00万元；\n2.展馆运维212.00万元；\n3.宣传推广56.00万元。\n合计：{}万元。\n"
     assert statuses(text.format("403.00"), "stated_breakdown") == ["pass"]
     assert statuses(text.format("413.00"), "stated_breakdown") == ["fail"]
+
+
+def test_a_plan_and_a_lower_actual_claimed_met_in_the_next_sentence():
+    text = PROJECT + "一、绩效目标完成情况\n计划新建高标准农田1200亩，实际建成{}亩。项目年度绩效目标全部完成。\n"
+    bad = [c for c in checks(text.format(1150)) if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in bad] == ["error"] and "下一句" in bad[0].message
+    assert [c for c in checks(text.format(1200)) if c.rule == "target" and c.status == "fail"] == []

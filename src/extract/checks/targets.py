@@ -274,11 +274,14 @@ def narrative_misses(ctx: CheckContext) -> list[CheckResult]:
     subjects, exceptions = any_word(rules.all_met_subjects), any_word(rules.all_met_exceptions)
     plan, actual = any_word(rules.plan_words), any_word(rules.actual_words)
     out: list[CheckResult] = []
+
+    def claim_of(text: str) -> Optional[str]:
+        m = phrases.search(text)
+        return m.group(0) if m and subjects.search(text) and not exceptions.search(text) else None
+
     for s in ctx.sentences:
-        if len(s.placed) < 2 or phrases.search(s.text) is None:
-            continue  # (most sentences claim nothing met)
-        if subjects.search(s.text) is None or exceptions.search(s.text) is not None:
-            continue
+        if len(s.placed) < 2 or plan.search(s.text) is None:
+            continue  # (most sentences state no plan)
         figures = [p for p in s.placed if p.claim.unit_class in rules.narrative_unit_classes]
         for k, planned in enumerate(figures):
             if plan.search(planned.claim.metric_text) is None:
@@ -289,15 +292,29 @@ def narrative_misses(ctx: CheckContext) -> list[CheckResult]:
             if done is None:
                 continue
             if interval_of(ctx, done.claim).hi < interval_of(ctx, planned.claim).lo:
-                claim = phrases.search(s.text).group(0)
+                claim, where = claim_of(s.text), "同句"
+                if claim is None:
+                    claim, where = claim_of(_sentence_after(ctx, s)), "下一句"
+                if claim is None:
+                    break
                 out.append(make_result(
                     ctx, RULE, "narrative", "fail",
                     f"文中计划 {stated_text(planned.claim)}，实际完成 {stated_text(done.claim)}，未达计划，"
-                    f"但同句称“{claim}”",
+                    f"但{where}称“{claim}”",
                     expected=f"≥{stated_text(planned.claim)}", stated=stated_text(done.claim),
                     quote=ctx.quote_sentence(s), locations=[done.claim.location, planned.claim.location]))
             break
     return out
+
+
+def _sentence_after(ctx: CheckContext, s) -> str:
+    """The sentence of the text right after ``s`` in its section ('' at its end)."""
+    section = ctx.sections.get(s.section) if s.section is not None else ctx.preamble
+    if section is None:
+        return ""
+    texts = ctx.section_sentences(section)
+    at = next((k for k, t in enumerate(texts) if t == s.text.strip()), None)
+    return texts[at + 1] if at is not None and at + 1 < len(texts) else ""
 
 
 def judge_miss(ctx: CheckContext, ind: Indicator,
