@@ -141,3 +141,105 @@ def test_a_sections_heading_scores_against_its_sub_sections():
 def test_a_section_whose_sub_sections_do_not_all_state_a_score_is_not_summed():
     text = SECTIONS.format(18).replace("（二）资金落实（分值8分，自评得7分）", "（二）资金落实")
     assert statuses(text, "stated_breakdown") == []
+
+
+# ------------------------------------------------------ targets claimed in words
+
+
+FORM = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t新建文化广场\t≥12个\t10个\t20\t16.67\n")
+
+
+def test_a_cut_row_under_an_all_met_sentence_before_any_heading_is_claimed_met():
+    bad = [c for c in checks(PROJECT + FORM + "\n项目各项指标均已完成。\n") if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in bad] == ["error"] and "均已完成" in bad[0].message
+    # without the claim the cut score owns the miss
+    owned = [c for c in checks(PROJECT + FORM) if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in owned] == ["info"]
+
+
+def test_a_plan_and_a_lower_actual_under_an_all_met_claim_in_one_sentence():
+    text = PROJECT + "计划新建高标准农田1200亩，实际建成{}亩，全面完成年度绩效目标。\n"
+    bad = [c for c in checks(text.format(1150)) if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in bad] == ["error"] and "1150亩" in bad[0].message
+    assert [c for c in checks(text.format(1210)) if c.rule == "target" and c.status == "fail"] == []
+
+
+def test_a_plan_and_a_lower_actual_owned_or_in_money_is_no_claimed_miss():
+    for sentence in ("计划新建高标准农田1200亩，实际建成1150亩，基本完成年度绩效目标。",
+                     "计划投资500万元，实际完成投资480万元，全面完成年度目标任务。"):
+        assert [c for c in checks(PROJECT + sentence + "\n") if c.rule == "target" and c.status == "fail"] == [], \
+            sentence
+
+
+# ---------------------------------------------------------- rates above 100%
+
+
+FUND = "2024年度粮食风险基金绩效自评报告\n一、资金到位情况\n2024年我县基金地方应配套300.00万元，实际配套到位资金750.00万元，{}执行率为{}%。\n"
+
+
+def test_a_rate_above_100_percent_is_of_the_larger_over_the_smaller():
+    assert statuses(FUND.format("", "250.00"), "rate") == ["pass"]
+    assert statuses(FUND.format("", "240.00"), "rate") == ["fail"]
+
+
+def test_a_rate_above_100_percent_beside_an_excess_is_read_loosely():
+    # the actual over the base, or the excess over it: either reading its words allow
+    for rate in ("250.00", "150.00"):
+        assert statuses(FUND.format("超规模配套450.00万元，", rate), "rate") == ["pass"], rate
+    assert statuses(FUND.format("超规模配套450.00万元，", "240.00"), "rate") == []
+
+
+def test_a_completion_rate_column_of_a_plain_table_is_done_over_plan():
+    for sep, pipe in (("\t", ""), (" | ", "| ")):
+        rows = [["项目", "计划数", "完成数", "完成率"], ["新建村道（公里）", "40.0", "38.0", "95.0%"],
+                ["培训农民（人次）", "500", "480", "94.0%"]]
+        table = "".join(pipe + sep.join(r) + (" |" if pipe else "") + "\n" for r in rows)
+        assert statuses(PROJECT + table, "rate") == ["pass", "fail"], sep
+
+
+def test_a_table_whose_targets_hold_an_operator_is_no_plan_column():
+    table = "三级指标\t目标值\t实际完成值\t完成率\n新建村道\t≥40公里\t38公里\t95%\n"
+    assert statuses(PROJECT + table, "rate") == []
+
+
+ITEMS = ("2024年度非遗保护专项资金绩效自评报告\n一、资金下达情况\n"
+         "本年下达非遗保护资金共900万元，其中下达乡镇200万元；县直单位700.00万元。"
+         "{head}：一是县文化馆，下达预算资金400万元。具体是：展演项目180万元；传承人补助130万元；数字化项目90万元。"
+         "二是县非遗中心，下达预算资金{b}万元，项目是传习所建设。\n")
+
+
+def test_items_marked_yi_shi_er_shi_under_a_head_naming_the_whole_are_its_parts():
+    assert statuses(ITEMS.format(head="县直单位项目有", b=300), "stated_breakdown") == ["pass"] * 3
+    bad = found(ITEMS.format(head="县直单位项目有", b=250), "stated_breakdown")
+    assert [s for s, _ in bad] == ["pass", "pass", "fail"] and "650.00万元" in bad[2][1]
+
+
+def test_items_under_a_head_naming_another_subject_are_no_parts():
+    assert statuses(ITEMS.format(head="主要做法有", b=250), "stated_breakdown") == ["pass", "pass"]
+
+
+def test_scores_a_named_score_lists_after_qizhong_fail_only_above_it():
+    text = PROJECT + "项目自评得分{}分，其中产出指标得分46分，效益指标得分27分，满意度指标得分9分，预算执行率得分9.5分。\n"
+    assert statuses(text.format("91.5"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("90"), "stated_breakdown") == ["fail"]
+    # short of it: the list may leave out an indicator (成本, 预算执行率)
+    assert statuses(text.format("95"), "stated_breakdown") == []
+
+
+def test_grade_bands_are_no_scores_to_sum():
+    text = PROJECT + "评价结果分为四档：90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。\n"
+    assert statuses(text, "stated_breakdown") == []
+
+
+def test_a_bare_heji_line_totals_numbered_items():
+    text = WHOLE + "项目支出明细如下：\n1.文物修缮135.00万元；\n2.展馆运维212.00万元；\n3.宣传推广56.00万元。\n合计：{}万元。\n"
+    assert statuses(text.format("403.00"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("413.00"), "stated_breakdown") == ["fail"]
+
+
+def test_a_plan_and_a_lower_actual_claimed_met_in_the_next_sentence():
+    text = PROJECT + "一、绩效目标完成情况\n计划新建高标准农田1200亩，实际建成{}亩。项目年度绩效目标全部完成。\n"
+    bad = [c for c in checks(text.format(1150)) if c.rule == "target" and c.status == "fail"]
+    assert [c.severity for c in bad] == ["error"] and "下一句" in bad[0].message
+    assert [c for c in checks(text.format(1200)) if c.rule == "target" and c.status == "fail"] == []

@@ -87,7 +87,8 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
 def _judge_scores(ctx: CheckContext, b: Breakdown) -> CheckResult:
     """Scores are given, not measured: the parts' sum is exact, and so is
     the whole unless stated to fewer decimals than a part (合计 92 分 over
-    45.6 + 46.4 rounds nothing off; 合计 92 分 over 45.63 + 46.5 is rounded)."""
+    45.6 + 46.4 rounds nothing off; 合计 92 分 over 45.63 + 46.5 is rounded).
+    The parts a 其中 names may be some of the whole's: short of it, skipped."""
     w = b.whole.claim
     nominal = sum((p.claim.normalized_value for p in b.parts), Decimal(0))
     decimals = max([w.precision] + [p.claim.precision for p in b.parts])
@@ -95,6 +96,12 @@ def _judge_scores(ctx: CheckContext, b: Breakdown) -> CheckResult:
     ok = whole_iv.lo <= nominal <= whole_iv.hi
     expected = show(nominal, decimals, w.unit)
     names = " + ".join(_label(p) for p in b.parts)
+    # (产出 + 效益 + 满意度 may leave out 预算执行率 or 成本: short, never pinned)
+    if not ok and b.form == "其中" and nominal < whole_iv.lo:
+        return make_result(ctx, RULE, "breakdown", "skipped",
+                           f"{_label(b.whole)} 的所列部分 {names} 之和 {expected} 小于总数：所列可能不全，无法判断",
+                           expected=expected, stated=stated_text(w), quote=_quote(ctx, b),
+                           locations=[w.location] + [p.claim.location for p in b.parts])
     return make_result(ctx, RULE, "breakdown", "pass" if ok else "fail",
                        f"{_label(b.whole)} 与各部分之和 {names} = {expected} {'相符' if ok else '不符'}",
                        expected=expected, stated=stated_text(w), quote=_quote(ctx, b),

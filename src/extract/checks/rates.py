@@ -623,7 +623,9 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
             pairs = [v for v in pairs if min(order.index(id(x)) for x in v) == len(order) - 2]
     if len(pairs) != 1:
         return []
-    a, b = sorted(pairs[0], key=lambda x: x.normalized_value)
+    # (larger / smaller for a rate stated above 100%: 应配套300万元，实际配套到位750万元，执行率250%)
+    a, b = sorted(pairs[0], key=lambda x: x.normalized_value,
+                  reverse=rate.claim.value > ctx.book.rules.operands.rate_units[rate.claim.unit])
     if siblings(ctx, a, b) or not _money_allowed(ctx, index, a, b):
         return []
     head = subject_head(ctx, rate.claim, index)
@@ -1577,6 +1579,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     rule: Optional[RateRule] = ctx.book.rules.rates[index] if index != SHARE else None
     factor = ctx.book.rules.operands.rate_units[c.unit]
     cap = rule.cap if rule is not None else None
+    # (a rate stated above 100% is of a part larger than its base: 实际配套到位750万元 over 应配套300万元)
+    above = c.value > factor
+    if cap is not None and c.value * 100 / factor > cap:
+        cap = None  # a rate stated above its cap (执行率250%) is not capped
     of_rest = rule is not None and rule.of_rest
     # a rate of days over days (优良天数345天 / 有效监测天数366天): durations count as operands
     labelled = not c.metric_text.strip()
@@ -1695,7 +1701,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             of_unit.setdefault(f.normalized_unit, []).append(f)
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in of_unit[n.normalized_unit]
                   if n is not d and n.location != d.location
-                  and (n.normalized_value < d.normalized_value
+                  and ((n.normalized_value > d.normalized_value) if above else (n.normalized_value < d.normalized_value)
                        or n.normalized_value == d.normalized_value and of[id(n)] != of[id(d)]
                        and shares_subject(n.metric_text, d.metric_text, generic_words))
                   and not siblings(ctx, n, d) and _money_allowed(ctx, index, n, d)]
@@ -2003,6 +2009,7 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
         cols: dict[str, int] = {}
         rate_name = "执行率"
         for r, (row, found) in enumerate(zip(grid, table_header_columns(ctx, table))):
+            found = found or _plan_columns(ctx, row)
             if "rate" not in found and "executed" in found and ("adjusted" in found or "initial" in found):
                 # 预算数 | 实际支出 | 完成率: a rate column named by another rate word
                 rate_col = next((c for c, t in enumerate(row) if c not in found.values()
@@ -2056,6 +2063,24 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
                 locations=[cell_location(table, r, cols["rate"]), cell_location(table, r, cols["executed"]),
                            cell_location(table, r, c)]))
     return out
+
+
+def _plan_columns(ctx: CheckContext, row: list[str]) -> dict[str, int]:
+    """A header row naming one done column, one plan column and a column
+    ending with 率 (rules ``operands.table_done_columns``,
+    ``table_plan_columns``: 项目 | 计划数 | 完成数 | 完成率), read as a budget
+    block's: the done column as the executed one, the plan as the budget;
+    {} for any other row."""
+    rules = ctx.book.rules.operands
+    if not rules.table_done_columns or len(row) < 3:
+        return {}
+    labels = [header_label(t) for t in row]
+    done = [c for c, t in enumerate(labels) if t in rules.table_done_columns]
+    plan = [c for c, t in enumerate(labels) if t in rules.table_plan_columns]
+    rate = [c for c, t in enumerate(labels) if t.endswith("率") and c not in done + plan]
+    if len(done) != 1 or len(plan) != 1 or len(rate) != 1:
+        return {}
+    return {"executed": done[0], "adjusted": plan[0], "rate": rate[0]}
 
 
 #: A table column of shares: 占已支付比重, 占比, 比重(%) (the column it is of

@@ -253,13 +253,68 @@ def all_met_claim(ctx: CheckContext) -> Optional[tuple[str, Location]]:
     rules = ctx.book.rules.targets
     phrases, subjects, exceptions = (any_word(rules.all_met_phrases), any_word(rules.all_met_subjects),
                                      any_word(rules.all_met_exceptions))
-    for section in ctx.report.sections:
+    for section in ctx.prose_sections:  # the text before the first heading too
         if phrases.search(section.body) is None:
             continue  # its sentences are stretches of its text: none holds a phrase
         for sentence in ctx.section_sentences(section):
             if phrases.search(sentence) and subjects.search(sentence) and not exceptions.search(sentence):
                 return sentence, _sentence_location(ctx, section, sentence)
     return None
+
+
+def narrative_misses(ctx: CheckContext) -> list[CheckResult]:
+    """Each sentence of the text claiming every target met (as
+    :func:`all_met_claim` reads one) that states a planned figure and, after
+    it, the actual one of its unit wholly below it (计划完成改造 30 公里，实际
+    完成 28 公里，全面完成年度目标任务): a miss claimed as met."""
+    rules = ctx.book.rules.targets
+    if not rules.plan_words or not rules.actual_words:
+        return []
+    phrases = any_word(rules.all_met_phrases)
+    subjects, exceptions = any_word(rules.all_met_subjects), any_word(rules.all_met_exceptions)
+    plan, actual = any_word(rules.plan_words), any_word(rules.actual_words)
+    out: list[CheckResult] = []
+
+    def claim_of(text: str) -> Optional[str]:
+        m = phrases.search(text)
+        return m.group(0) if m and subjects.search(text) and not exceptions.search(text) else None
+
+    for s in ctx.sentences:
+        if len(s.placed) < 2 or plan.search(s.text) is None:
+            continue  # (most sentences state no plan)
+        figures = [p for p in s.placed if p.claim.unit_class in rules.narrative_unit_classes]
+        for k, planned in enumerate(figures):
+            if plan.search(planned.claim.metric_text) is None:
+                continue
+            done = next((p for p in figures[k + 1:] if p.claim.normalized_unit == planned.claim.normalized_unit
+                         and p.claim.unit_class == planned.claim.unit_class
+                         and actual.search(p.claim.metric_text) and not plan.search(p.claim.metric_text)), None)
+            if done is None:
+                continue
+            if interval_of(ctx, done.claim).hi < interval_of(ctx, planned.claim).lo:
+                claim, where = claim_of(s.text), "同句"
+                if claim is None:
+                    claim, where = claim_of(_sentence_after(ctx, s)), "下一句"
+                if claim is None:
+                    break
+                out.append(make_result(
+                    ctx, RULE, "narrative", "fail",
+                    f"文中计划 {stated_text(planned.claim)}，实际完成 {stated_text(done.claim)}，未达计划，"
+                    f"但{where}称“{claim}”",
+                    expected=f"≥{stated_text(planned.claim)}", stated=stated_text(done.claim),
+                    quote=ctx.quote_sentence(s), locations=[done.claim.location, planned.claim.location]))
+            break
+    return out
+
+
+def _sentence_after(ctx: CheckContext, s) -> str:
+    """The sentence of the text right after ``s`` in its section ('' at its end)."""
+    section = ctx.sections.get(s.section) if s.section is not None else ctx.preamble
+    if section is None:
+        return ""
+    texts = ctx.section_sentences(section)
+    at = next((k for k, t in enumerate(texts) if t == s.text.strip()), None)
+    return texts[at + 1] if at is not None and at + 1 < len(texts) else ""
 
 
 def judge_miss(ctx: CheckContext, ind: Indicator,
@@ -499,6 +554,7 @@ def check_targets(ctx: CheckContext) -> list[CheckResult]:
             misses.append(miss)
             result = miss_result(ctx, result, miss)
         out.append(result)
+    out += narrative_misses(ctx)
     if not ctx.book.enabled(RATING_RULE):
         return out
     rating = top_rating(ctx)

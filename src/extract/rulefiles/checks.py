@@ -167,6 +167,9 @@ class BreakdownRules(_Strict):
     # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
     # the whole list, as a count's is.
     composed_before: Optional[str] = None
+    # Items marked 一是, 二是 … after a head ending with ：naming the figure
+    # before it are its parts (group `n`: the item's numeral).
+    item_mark: Optional[str] = None
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None
@@ -174,7 +177,7 @@ class BreakdownRules(_Strict):
     counted_reach_sentences: int = Field(6, ge=0)
 
     _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
-                         "composed_before", "back_total")(check_regex)
+                         "composed_before", "back_total", "item_mark")(check_regex)
 
 
 class RateRule(_Strict):
@@ -262,6 +265,10 @@ class OperandRules(_Strict):
     # Sentences (with figures, in the same section) before and after the
     # stated figure's own that are searched for its operands.
     reach_sentences: int = Field(default=1, ge=0, le=5)
+    # A table whose header names a done column, a plan column and a column
+    # ending with 率 (项目 | 计划数 | 完成数 | 完成率): each row's rate is done / plan.
+    table_done_columns: list[str] = Field(default_factory=list)
+    table_plan_columns: list[str] = Field(default_factory=list)
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None
@@ -420,6 +427,14 @@ class TargetRules(_Strict):
     all_met_subjects: list[str] = Field(default_factory=list)
     all_met_exceptions: list[str] = Field(default_factory=list)
     conclusion_titles: list[str] = Field(default_factory=list)
+    # A sentence claiming every target met that states a planned figure
+    # (`plan_words`) and, after it, an actual one of its unit (`actual_words`,
+    # no plan word) below it: the claim is false (计划完成改造 30 公里，实际完成
+    # 28 公里，全面完成年度目标任务). Of `narrative_unit_classes` only (money
+    # under a plan is a saving, not a miss).
+    plan_words: list[str] = Field(default_factory=list)
+    actual_words: list[str] = Field(default_factory=list)
+    narrative_unit_classes: list[str] = Field(default_factory=list)
     # A budget execution rate (执行数 / 预算数) below this percent is a
     # target missed, whatever the report's indicators say: under a top
     # rating it is a finding of target_rating (at most inferred_severity).

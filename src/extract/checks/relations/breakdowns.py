@@ -632,6 +632,64 @@ def _back_total_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[
     return out
 
 
+_HEAD_END = "：:"
+
+
+def _item_mark_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
+    """Items marked 一是, 二是 … (rules ``item_mark``) after a head ending
+    with ：whose words name the one figure right before it, in its sentence
+    or the sentence before (县直单位 700 万元。县直单位项目有：一是…): each
+    item's one figure of that figure's unit, from its mark to the next
+    mark or its sentence's end, is a part; an item stating none or more
+    than one, or a figure scoped, and there is no breakdown."""
+    rx = ctx.book.item_mark
+    out: list[Breakdown] = []
+    if rx is None:
+        return out
+    reach = ctx.book.rules.breakdowns.counted_reach_sentences * 2
+    for k, s in enumerate(sentences):
+        m = rx.search(s.text)
+        if m is None or m.group("n") != "一" or s.text[:m.start()].rstrip()[-1:] not in _HEAD_END \
+                or not s.text[:m.start()].strip():
+            continue  # (most sentences open no list of marked items)
+        head = s.text[:m.start()]
+        before = [p for p in s.placed if 0 <= p.end <= m.start()]
+        if not before and k > 0 and sentences[k - 1].placed[-1].claim.location.end_line >= s.location.line - 1:
+            before = sentences[k - 1].placed[-1:]
+        named = [p for p in before[-1:] if len(p.claim.metric) >= 2 and p.claim.metric in head
+                 and p.claim.unit_class not in NOT_SUMMABLE and _can_be_whole(ctx, p)]
+        if not named:
+            continue
+        whole = named[0]
+        parts: list[Placed] = []
+        where: list[Sentence] = []
+        expected = 1
+        for s2 in sentences[k:k + reach]:
+            if s2.section != s.section:
+                break
+            marks = [x for x in rx.finditer(s2.text) if s2 is not s or x.start() >= m.start()]
+            for j, x in enumerate(marks):
+                number = _count_of(ctx, x.group("n")) if x.group("n") != "一" else 1
+                if number != expected:
+                    break
+                end = marks[j + 1].start() if j + 1 < len(marks) else len(s2.text)
+                own = [p for p in s2.placed if x.end() <= p.start < end and same_unit(p, whole)]
+                if len(own) != 1 or _scoped(ctx, own[0]):
+                    parts = []
+                    break
+                parts.append(own[0])
+                if s2 not in where:
+                    where.append(s2)
+                expected += 1
+            else:
+                continue
+            break
+        if len(parts) >= 2:
+            out.append(Breakdown([whole], parts, "其中", [x for x in sentences[max(k - 1, 0):k + 1]
+                                                            if whole in x.placed] + where))
+    return out
+
+
 def _score_role(rules: BreakdownRules, p: Placed) -> Optional[int]:
     """The role (rules ``score_roles``: 分值 | 得分) of a score's name, -1
     for none, None for a score named by ``score_not_words`` or both roles."""
@@ -669,18 +727,33 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
         return out
     closing = any_word(rules.closing_words)
     heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
+    seen: set[Optional[str]] = set()
     for s in sentences:
-        scores = [p for p in s.placed if p.claim.unit_class == "score"]
+        first = s.section not in seen
+        seen.add(s.section)
+        # (a bound is no score given: 90分（含）以上为优)
+        scores = [p for p in s.placed if p.claim.unit_class == "score" and p.claim.operator is None
+                  and p.claim.qualifier is None]
         if not scores:
             continue  # (most sentences state no score)
         if s.section not in heads:
-            heads[s.section] = (s, _heading_scores(ctx, s) if s is _first_of_section(sentences, s) else [])
+            heads[s.section] = (s, _heading_scores(ctx, s) if first else [])
         for k, total in enumerate(scores):
             if k >= 2 and closing.search(total.claim.metric_text):
                 parts = _score_parts(rules, total, [p for p in scores[:k] if not _in_aside(s.text, p.end, total.start)])
                 if parts:
                     out.append(Breakdown([total], parts, "分类", [s]))
                 break
+        cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 3 else None
+        before = [p for p in scores if cue is not None and 0 <= p.end <= cue.start()]
+        whole = before[-1] if before and not _in_aside(s.text, before[-1].end, cue.start()) else None
+        if whole is not None and len(_outside_brackets(s.text[whole.end:cue.start()])) <= rules.max_gap_chars \
+                and _score_role(rules, whole) not in (None, -1):
+            # 自评得分 92 分，其中产出指标得分 46 分、…: some or all of its parts
+            after = [p for p in scores if p.start >= cue.end() and not _opened(s.text[cue.end():p.start])]
+            parts = _score_parts(rules, whole, after)
+            if parts:
+                out.append(Breakdown([whole], parts, "其中", [s]))
     children: dict[str, list[str]] = {}
     for sec in ctx.report.sections:
         if sec.parent is not None:
@@ -697,10 +770,6 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
             if all(p.claim.unit == whole.claim.unit for p in parts):
                 out.append(Breakdown([whole], parts, "分类", [heads[parent][0]] + [heads[kid][0] for kid in kids]))
     return out
-
-
-def _first_of_section(sentences: list[Sentence], s: Sentence) -> Optional[Sentence]:
-    return next((x for x in sentences if x.section == s.section), None)
 
 
 def _heading_scores(ctx: ClaimSource, s: Sentence) -> list[Placed]:
@@ -1165,6 +1234,7 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
         found.extend(_composition_breakdowns(ctx, sentences, cue))
         found.extend(_named_breakdowns(ctx, sentences))
         found.extend(_lead_breakdowns(ctx, sentences, found))
+        found.extend(_item_mark_breakdowns(ctx, sentences))
     found.extend(_counted_breakdowns(ctx, ctx.sentences))
     found.extend(_back_total_breakdowns(ctx, ctx.sentences))
     found.extend(_score_breakdowns(ctx, ctx.sentences))
