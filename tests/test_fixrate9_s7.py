@@ -201,3 +201,14 @@ def test_a_division_written_in_the_rates_bracket_is_its_reading():
     assert [c.status for c in of(ok)] == ["pass"]
     bad = report(DEPT, "一、工作成效", text.format("97.00%"))
     assert [c.status for c in of(bad)] == ["fail"] and "4992/5120" in of(bad)[0].message
+
+
+def test_an_item_with_a_budget_of_its_own_lends_no_figure_to_the_reports_budget_rate():
+    r = report(DEPT, "一、预算执行情况",
+               "全年预算总额800.00万元，其中年初预算760.00万元，年中追加40.00万元，全年支出720.00万元，预算完成率90.00%。",
+               "二、“三公”经费", "本年度“三公”经费预算12.00万元，实际支出9.00万元。")
+    assert not of(r, status="fail")
+    # the item's own rate still reads the item's figures
+    text = "本年度“三公”经费预算12.00万元，实际支出9.00万元，预算执行率{}。"
+    assert [c.status for c in of(report(DEPT, "一、“三公”经费", text.format("75.00%")))] == ["pass"]
+    assert [c.status for c in of(report(DEPT, "一、“三公”经费", text.format("85.00%")))] == ["fail"]

@@ -1747,6 +1747,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if changes:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
+    # the figures of an item with a budget of its own (“三公”经费…实际支出9.00万元)
+    # are no operands of the report's budget rate, unless its sentence names the item
+    item = ctx.book.rules.operands.item_budget_before if rule is not None and rule.budget else None
+    if item and not re.search(item, s.text[:max(rate.start, 0)]):
+        items = {id(p.claim) for s2, p in near if s2 is not s and re.search(item, s2.text[:max(p.start, 0)])}
+        if items:
+            pinned = [(n, d) for n, d in pinned if id(n.figure) not in items and id(d.figure) not in items]
+            loose = [(n, d) for n, d in loose if id(n.figure) not in items and id(d.figure) not in items]
     # a figure compared with a target or limit (低于控制指标291.60公顷) is the
     # limit or the margin: a reading with it is one its words allow, none they pin
     bound = ctx.book.rules.operands.compared_bound

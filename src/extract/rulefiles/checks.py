@@ -292,6 +292,9 @@ class OperandRules(_Strict):
     # Words right before a percent that make it a formula's factor
     # (执行率=执行数÷预算数×100%=98.00%: the ×100%), not a rate stated.
     factor_before: Optional[str] = None
+    # Words before a figure in its sentence that make it an item's with a
+    # budget of its own (“三公”经费): no operand of the report's budget rate.
+    item_budget_before: Optional[str] = None
     # Words right before and right after a percent that make it how a rate
     # is counted (执行率按100%计), not a rate measured: two expressions.
     counted_as: list[str] = Field(default_factory=list)
@@ -331,7 +334,8 @@ class OperandRules(_Strict):
     # groups ``n`` and ``d``, the numbers it names.
     rate_division: Optional[str] = None
 
-    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "factor_before", "aim_value_before",
+    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "factor_before", "item_budget_before",
+                         "aim_value_before",
                          "part_of_year", "share_total", "compared_change", "compared_bound", "allocation_after",
                          "rate_bracket", "rate_division")(check_regex)
 
