@@ -1749,17 +1749,14 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
     # the figures of an item with a budget of its own (“三公”经费…实际支出9.00万元)
     # are no operands of the report's budget rate, unless its sentence names the item
-    item = ctx.book.rules.operands.item_budget_before if rule is not None and rule.budget else None
-    if item and not re.search(item, s.text[:max(rate.start, 0)]):
-        items = {id(p.claim) for s2, p in near if s2 is not s and re.search(item, s2.text[:max(p.start, 0)])}
+    if rule is not None and rule.budget and not _of_item_budget(ctx, s, rate):
+        items = {id(p.claim) for s2, p in near if s2 is not s and _of_item_budget(ctx, s2, p)}
         if items:
             pinned = [(n, d) for n, d in pinned if id(n.figure) not in items and id(d.figure) not in items]
             loose = [(n, d) for n, d in loose if id(n.figure) not in items and id(d.figure) not in items]
     # a figure compared with a target or limit (低于控制指标291.60公顷) is the
     # limit or the margin: a reading with it is one its words allow, none they pin
-    bound = ctx.book.rules.operands.compared_bound
-    bounds = {id(p.claim) for _, p in near if bound and re.search(bound, p.claim.metric_text.strip())} \
-        if bound else set()
+    bounds = {id(p.claim) for _, p in near if _compared_bound(ctx, p.claim)}
     if bounds:
         loose += [(n, d) for n, d in pinned if id(n.figure) in bounds or id(d.figure) in bounds]
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in bounds and id(d.figure) not in bounds]
@@ -1885,6 +1882,29 @@ def _item_of(ctx: CheckContext, c: Claim) -> Optional[tuple]:
                     and section.location.line == c.location.line:
                 item = ("line", section.parent, section.id)
         got = kept[id(c)] = (c, item)
+    return got[1]
+
+
+def _of_item_budget(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether the words before ``p`` in its sentence name an item with a
+    budget of its own (rules ``operands.item_budget_before``: “三公”经费),
+    once per figure in a run of checks."""
+    kept = ctx.kept("of_item_budget")
+    got = kept.get(id(p))
+    if got is None or got[0] is not p:
+        pat = ctx.book.rules.operands.item_budget_before
+        got = kept[id(p)] = (p, bool(pat) and re.search(pat, s.text[:max(p.start, 0)]) is not None)
+    return got[1]
+
+
+def _compared_bound(ctx: CheckContext, c: Claim) -> bool:
+    """Whether a figure's words compare it with a target or a limit (rules
+    ``operands.compared_bound``: 低于控制指标291.60公顷), once per figure."""
+    kept = ctx.kept("compared_bound")
+    got = kept.get(id(c))
+    if got is None or got[0] is not c:
+        pat = ctx.book.rules.operands.compared_bound
+        got = kept[id(c)] = (c, bool(pat) and re.search(pat, c.metric_text.strip()) is not None)
     return got[1]
 
 
