@@ -212,3 +212,10 @@ def test_an_item_with_a_budget_of_its_own_lends_no_figure_to_the_reports_budget_
     text = "本年度“三公”经费预算12.00万元，实际支出9.00万元，预算执行率{}。"
     assert [c.status for c in of(report(DEPT, "一、“三公”经费", text.format("75.00%")))] == ["pass"]
     assert [c.status for c in of(report(DEPT, "一、“三公”经费", text.format("85.00%")))] == ["fail"]
+
+
+def test_a_number_split_by_a_space_is_no_operand():
+    split = report(DEPT, "一、目标完成情况", "1、设置绩效目标数 1616 个、绩效目标完成数 1 2 个,绩效目标完成率75.00%。")
+    assert not of(split, status="fail")
+    spaced = report(DEPT, "一、目标完成情况", "1、设置绩效目标数 16 个、绩效目标完成数 12 个,绩效目标完成率75.00%。")
+    assert [c.status for c in of(spaced)] == ["pass"]

@@ -1839,6 +1839,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 continue
             if base_named is not None and not base_named.search(f"{getattr(d.figure, 'metric_text', '')} {d.name}"):
                 continue  # 森林覆盖率 over 林地面积: no base its words name
+            if _after_digits(ctx, n.figure) or _after_digits(ctx, d.figure):
+                continue  # 完成数 1 2 个 (a doubled or split number): which number it is, the text does not say
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):
                 continue
             seen.add(key)
@@ -1882,6 +1884,24 @@ def _item_of(ctx: CheckContext, c: Claim) -> Optional[tuple]:
                     and section.location.line == c.location.line:
                 item = ("line", section.parent, section.id)
         got = kept[id(c)] = (c, item)
+    return got[1]
+
+
+_DIGITS_BEFORE = re.compile(r"\d[ \t\u3000]+$")
+
+
+def _after_digits(ctx: CheckContext, figure) -> bool:
+    """Whether a text figure stands right after other digits and a space
+    (绩效目标完成数 1 2 个, 1 200人): a number split or doubled in the source,
+    no operand whose value is known. Once per figure."""
+    kept = ctx.kept("after_digits")
+    got = kept.get(id(figure))
+    if got is None or got[0] is not figure:
+        location = getattr(figure, "location", None)
+        hit = ctx.placed_at(location) if location is not None and getattr(figure, "origin", None) == "text" else None
+        split = hit is not None and hit[1].start > 0 \
+            and _DIGITS_BEFORE.search(hit[0].text, max(hit[1].start - 8, 0), hit[1].start) is not None
+        got = kept[id(figure)] = (figure, split)
     return got[1]
 
 
