@@ -600,10 +600,10 @@ def test_explicit_rules_object(rules_copy):
 
 def test_a_unit_added_in_yaml_is_recognized(tmp_path):
     """Language knowledge is data: a new measure word needs no code."""
-    assert find_quantities("种植 30 棵树") == [q for q in find_quantities("种植 30 棵树") if q.unit == ""]
-    d = _bad_rules(tmp_path, "  笔: {class: count, base: 笔}", "  笔: {class: count, base: 笔}\n  棵: {class: count, base: 棵}")
-    q = [q for q in find_quantities("种植 30 棵树", RuleSet.load(d)) if q.unit][0]
-    assert (q.text, q.unit, q.unit_class) == ("30 棵", "棵", "count")
+    assert find_quantities("塑造 30 尊像") == [q for q in find_quantities("塑造 30 尊像") if q.unit == ""]
+    d = _bad_rules(tmp_path, "  笔: {class: count, base: 笔}", "  笔: {class: count, base: 笔}\n  尊: {class: count, base: 尊}")
+    q = [q for q in find_quantities("塑造 30 尊像", RuleSet.load(d)) if q.unit][0]
+    assert (q.text, q.unit, q.unit_class) == ("30 尊", "尊", "count")
 
 
 def _bad_rules(tmp_path, old: str, new: str) -> Path:

@@ -66,6 +66,7 @@ from ..quantities import find_quantities
 from .context import LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
 from .figures import count_unit, cue_rule, interval_of, stated_text, table_grid
+from .operands import part_with_rate
 from .relations.forms import restated_by_form
 from .sentences import Placed, Sentence
 from .tolerance import Interval
@@ -835,11 +836,21 @@ def form_cell_role(ctx: CheckContext, claim: Claim) -> Optional[tuple[str, str]]
     named = [_strip_nameless(words, r) for r in rest]
     named = [r for r in named if r]
     if not named:
-        return "total", column
+        return None if column == "rate" and _rate_of_part(ctx, claim) else ("total", column)
     if len(named) > 1:
         return None
     role = words.rows.get(named[0])
     return (role, column) if role is not None else None
+
+
+def _rate_of_part(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether a text rate naming no subject is stated with money listed as
+    a part of a stated breakdown (其中：当年财政拨款执行380万元，执行率95%:
+    :func:`~extract.checks.operands.part_with_rate`): the part's rate, no
+    restatement of the total's."""
+    hit = ctx.placed_at(claim.location)
+    part = part_with_rate(ctx, *hit) if hit is not None else None
+    return part is not None and part.unit_class == "money"
 
 
 def _strip_nameless(words: _FormWords, text: str) -> str:

@@ -331,3 +331,27 @@ def stated_rate(ctx: CheckContext, s: Sentence, c: Claim) -> CheckResult:
     return make_result(ctx, STATED, "rate", "skipped",
                        f"{name} {stated_text(c)}：所述比率附近没有可作其分子或分母的数字（陈述的数值，不是可核对的运算关系）",
                        stated=stated_text(c), quote=ctx.quote_sentence(s), locations=[c.location])
+
+
+def part_with_rate(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Claim]:
+    """The part of a stated breakdown that ``rate`` is stated with: the one
+    amount listed as a part between the rate and the figure in a rate unit
+    before it in its sentence (其中：当年财政拨款执行380万元，执行率95%；自有
+    资金执行80万元，执行率80%: 380 for 95%, 80 for 80%). None where the rate
+    follows two or more parts of one list (其中基本支出A、项目支出B，预算执行率
+    r: the whole's rate) or none."""
+    kept = ctx.kept("part_with_rate")
+    got = kept.get(id(rate))
+    if got is None or got[0] is not rate:
+        units = ctx.book.rules.operands.rate_units
+        wholes = ctx.wholes_of
+        parts: list[Claim] = []
+        for p in s.placed:
+            if p is rate:
+                break
+            if p.claim.unit in units:
+                parts = []  # a rate before: the parts after it are the next rate's
+            elif id(p.claim) in wholes:
+                parts.append(p.claim)
+        got = kept[id(rate)] = (rate, parts[0] if len(parts) == 1 else None)
+    return got[1]

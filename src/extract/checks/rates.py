@@ -79,7 +79,7 @@ from .figures import (Figure, cell_number, cue_rule, interval_of, show, stated_t
 from .periods import is_previous, parallel_lists, whole_above
 from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
-                       pair_nearby, stated_rate, trailing_words)
+                       pair_nearby, part_with_rate, stated_rate, trailing_words)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -120,12 +120,18 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     condition = ctx.book.rules.operands.condition_after
     if condition and p.end >= 0 and re.match(condition, c.sentence[p.end:]):
         return None  # 执行率超过100%的按100%计: a scoring rule's condition
+    allocation = ctx.book.rules.operands.allocation_after
+    if allocation and p.end >= 0 and re.match(allocation, c.sentence[p.end:]):
+        return None  # 按数量和库容各占50%的比例分配: an allocation's weight, not a share stated
     aim = ctx.book.rules.operands.aim_value_before
     if aim and re.search(aim, c.metric_text):
         return None  # 到位率绩效目标值是100%: the indicator's aim, not its rate
     bound = ctx.book.rules.operands.bound_before
     if bound and re.search(bound, c.metric_text):
         return None  # 预算执行率未达100%的原因: a bound the rate is compared with, not a rate stated
+    factor = ctx.book.rules.operands.factor_before
+    if factor and p.start >= 0 and re.search(factor, c.sentence[:p.start]):
+        return None  # 执行率=执行数÷预算数×100%=98.00%: the ×100% is the formula's factor, its rate is 98.00%
     counted_as = ctx.book.rules.operands.counted_as
     if counted_as and p.start >= 0 and re.search(counted_as[0], c.sentence[:p.start]) \
             and re.match(counted_as[1], c.sentence[p.end:]):
@@ -281,7 +287,7 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
     sentence; B the whole the cue names (a form cell, or the one figure of
     that name), and apart each larger figure of A's unit nearby."""
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
-              ("percent", "date", "duration")]
+              ("percent", "date", "duration") and not _elaborates(s, p, rate.start)]
     if not before:
         return [], []
     part = _referred(ctx, s, before[-1].claim) or before[-1].claim
@@ -427,7 +433,7 @@ def _division(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Reading]
             if c.unit in units and p.end >= 0 and cue.search(c.metric_text):
                 parts = [q.claim for q in x.placed if last_end <= q.start and 0 <= q.end <= p.start
                          and q.claim.unit_class not in ("percent", "date", "duration")
-                         and q.claim.unit not in units]
+                         and q.claim.unit not in units and not _elaborates(x, q, p.start)]
                 if not parts or c.unit != rate.claim.unit:
                     return []
                 out.append((p, parts[-1]))
@@ -582,6 +588,43 @@ def _read_clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[li
             and p.claim.unit_class not in ("date", "duration")]
 
 
+def _written_division(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
+    """(N, D) a bracket right after the rate writes (rules
+    ``operands.rate_division``: 系统管理率97.50%（4992÷5120）): its own
+    division, the numbers as written; [] when there is none."""
+    pat = ctx.book.rules.operands.rate_division
+    m = re.compile(pat).match(s.text, rate.end) if pat and rate.end >= 0 else None
+    if m is None:
+        return []
+    out = []
+    for group, name in (("n", "分子"), ("d", "分母")):
+        number = cell_number(m.group(group).replace("，", ","))
+        if number is None:
+            return []
+        value, decimals = number
+        figure = Quantity(text=m.group(group), value=value, normalized_value=value, normalized_unit="算式",
+                          unit_class="count", precision=decimals, location=rate.claim.location)
+        out.append(Operand(figure, name, "text:division"))
+    return [(out[0], out[1])]
+
+
+def _elaborates(s: Sentence, p: Placed, before: int) -> bool:
+    """Whether ``p`` stands in a bracket opened right after another figure
+    and closed before ``before`` (the rate's start): the bracket elaborates
+    that figure (全年预算800万元（年初预算760万元、年中追加40万元）, 财政拨款收入
+    380万元（其中，一般公共预算380万元，政府性基金预算0万元）), its figures are
+    that figure's parts, none a figure the words after the bracket go on with."""
+    text = s.text
+    opened = max(text.rfind(ch, 0, p.start) for ch in "（(")
+    if opened < 0 or max(text.rfind(ch, opened, p.start) for ch in "）)") >= 0:
+        return False
+    closed = min((i for i in (text.find(ch, p.end) for ch in "）)") if i >= 0), default=-1)
+    if not 0 <= closed < before:
+        return False
+    head = max((q.end for q in s.placed if 0 <= q.end <= opened), default=-1)
+    return head >= 0 and not text[head:opened].strip()
+
+
 def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[tuple[Operand, Operand]]:
     """Smaller / larger of "抽取500件，合格487件，合格率97.4%": the rate's
     sentence (its clause, after a rate stated before it) states exactly two
@@ -602,7 +645,7 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     own = ids_of(clause) if clause is not None else None
     before = [p.claim for p in s.placed if 0 <= p.end <= rate.start
               and (own is None or id(p.claim) in own)
-              and p.claim.unit_class not in ("percent", "date")
+              and p.claim.unit_class not in ("percent", "date") and not _elaborates(s, p, rate.start)
               and not names_remainder(ctx, p.claim.metric_text) and not _is_change(ctx, p.claim)
               and not restates(ctx, s, p) and not in_compound_unit(ctx, s, p)
               and (p.claim.operator is None or p.claim.qualifier is not None) and of_rates_year(p)]
@@ -1070,6 +1113,18 @@ def _read_rate_of_year_before(ctx: CheckContext, s: Sentence, rate: Placed) -> b
     return _of_year_before_or_dated(ctx, s, rate)  # (its metric's words are the first of words_of)
 
 
+def _names_year_before(ctx: CheckContext, text: str) -> bool:
+    """Whether ``text`` names the year before (上年, 去年 …), not as this
+    year's carry-over from it (上年结转)."""
+    for word in ctx.book.rules.growth.previous_year_words:
+        at = text.find(word)
+        while at >= 0:
+            if not text.startswith("结转", at + len(word)):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _of_year_before(ctx: CheckContext, figure) -> bool:
     """Whether a text figure is the year before's by where it stands
     (checks.periods: 比2022年决算数1600万元 in a 2023 report), not only by
@@ -1417,6 +1472,52 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _part_in_clause(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Optional[tuple[Claim, str]]:
+    """The part of a stated breakdown whose rate ``rate`` is, with the
+    subject its words name (其中：当年财政拨款执行380万元，执行率95%: 380,
+    财政拨款): the money listed as a part the rate is stated with
+    (:func:`~extract.checks.operands.part_with_rate`), in the rate's own
+    clause, named by the rule's numerator words and a subject of two or
+    more characters; None otherwise."""
+    numerator = ctx.book.rate_numerators[index] if index >= 0 else None
+    if numerator is None:
+        return None
+    part = part_with_rate(ctx, s, rate)
+    if part is None or part.unit_class != "money" or not numerator.search(part.metric_text):
+        return None  # (a count's part over its whole is the share a 满意度 states: 其中满意1,096份)
+    if not any(p.claim is part for p in _clause_amounts(ctx, s, rate)):
+        return None
+    subject = _subject_words(ctx, part, index)
+    return (part, subject) if len(subject) >= 2 else None
+
+
+def _row_pairs(ctx: CheckContext, subject: str) -> list[tuple[Operand, Operand]]:
+    """执行数 / 预算数 of the budget table row whose label holds ``subject``
+    (a row 其中：当年财政拨款 for 财政拨款; of several such rows, the one of
+    that very name): the row's own figures."""
+    rows = []
+    for table in ctx.report.tables:
+        cols: dict[str, int] = {}
+        for r, row in enumerate(table.grid(filled=False)):
+            found = budget_header_columns(row, ctx.rules.metrics)
+            if "executed" in found and ("adjusted" in found or "initial" in found):
+                cols = found
+                continue
+            labels = [_CUE.sub("", _squash(t).replace("：", "").replace(":", "")) for t in row[:1]]
+            if cols and labels and subject in labels[0]:
+                rows.append((table, cols, r, row, labels[0] == subject))
+    if len(rows) > 1:
+        rows = [x for x in rows if x[4]]  # 财政拨款 in 当年财政拨款 and 上年结转财政拨款: only the row of that name
+    out: list[tuple[Operand, Operand]] = []
+    for table, cols, r, row, _ in rows:
+        executed = _cell_operand(ctx, table, r, row, cols["executed"], "执行数")
+        for role, name in (("adjusted", "预算数"), ("initial", "年初预算数")):
+            budget = _cell_operand(ctx, table, r, row, cols[role], name) if role in cols else None
+            if executed is not None and budget is not None:
+                out.append((executed, budget))
+    return out
+
+
 def _table_row_pairs(ctx: CheckContext, rate: Claim, index: int) -> list[tuple[Operand, Operand]]:
     """执行数 / 预算数 of the table row labelled with the rate's subject
     ("被征地农民养老保险补贴执行率83.22%" and a row 被征地农民养老保险补贴 |
@@ -1590,7 +1691,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     near = ctx.neighbourhood(s, rate, reach, left_out=("percent", "date"))
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
-    if rule is not None and rule.budget:
+    if rule is not None and rule.budget and not _names_year_before(ctx, c.metric_text):
+        # (执行率由上年的88.0%提高到95.0%: the year before's rate is of no figure of this year's budget)
         pinned += budget_pairs(ctx, c, "rate")
         loose += _budget_facts(ctx)
         if is_generic(ctx, c, index) and not any(w in c.metric_text for w in ctx.book.rules.growth.previous_year_words):
@@ -1722,6 +1824,19 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if changes:
         pinned = [(n, d) for n, d in pinned if id(n.figure) not in changes and id(d.figure) not in changes]
         loose = [(n, d) for n, d in loose if id(n.figure) not in changes and id(d.figure) not in changes]
+    # the figures of an item with a budget of its own (“三公”经费…实际支出9.00万元)
+    # are no operands of the report's budget rate, unless its sentence names the item
+    if rule is not None and rule.budget and not _of_item_budget(ctx, s, rate):
+        items = {id(p.claim) for s2, p in near if s2 is not s and _of_item_budget(ctx, s2, p)}
+        if items:
+            pinned = [(n, d) for n, d in pinned if id(n.figure) not in items and id(d.figure) not in items]
+            loose = [(n, d) for n, d in loose if id(n.figure) not in items and id(d.figure) not in items]
+    # a figure compared with a target or limit (低于控制指标291.60公顷) is the
+    # limit or the margin: a reading with it is one its words allow, none they pin
+    bounds = {id(p.claim) for _, p in near if _compared_bound(ctx, p.claim)}
+    if bounds:
+        loose += [(n, d) for n, d in pinned if id(n.figure) in bounds or id(d.figure) in bounds]
+        pinned = [(n, d) for n, d in pinned if id(n.figure) not in bounds and id(d.figure) not in bounds]
     # the rate's own clause, or its bracket, states its pair (其中：财政拨款1,000万元，
     # 执行960万元，执行率96%): the readings its words allow are of their figures
     # (a label's value, 预算执行率：97.34%, has no clause: the lines of labels around it are its block)
@@ -1739,6 +1854,20 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         if amounts:
             pinned = [x for x in pinned if not _of_another_amount(ctx, amounts, x, index)]
             loose = [x for x in loose if not _of_another_amount(ctx, amounts, x, index)]
+    part_of = _part_in_clause(ctx, s, rate, index) if rule is not None and not labelled else None
+    if part_of is not None:
+        # 其中：当年财政拨款执行380万元，执行率95%: the rate of a listed part is
+        # over that part's own budget (a form row of its name) or nothing; the
+        # whole's pairs are no reading its words pin, a budget of another
+        # scope none at all
+        part, subject = part_of
+        generic_words = ctx.book.rules.operands.generic_rate_words
+
+        def of_part(n: Operand, d: Operand) -> bool:
+            return n.figure is not part or shares_subject(subject, getattr(d.figure, "metric_text", "") or d.name,
+                                                          generic_words)
+        loose = [x for x in pinned + loose if of_part(*x) and x[0].figure is not part]
+        pinned = [x for x in pinned if of_part(*x) and x[0].figure is part] + _row_pairs(ctx, subject)
     respective = _respective_shares(ctx, s, rate) if rule is not None or share is not None else None
     if respective is not None:
         # 基本支出800万元、项目支出200万元，占比分别为80%、20%: each share is
@@ -1760,6 +1889,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         ids = {id(o.figure) for x in scoped for o in x}
         pinned = scoped
         loose = [(n, d) for n, d in loose if id(n.figure) in ids and id(d.figure) in ids]
+    # 系统管理率97.50%（4992÷5120）: the division its bracket writes is a reading its words pin
+    pinned += _written_division(ctx, s, rate)
     decimals = max(c.precision + 1, 2)
     division = _division(ctx, s, rate) if share is not None else None
     out = [division] if division is not None else []
@@ -1768,11 +1899,25 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     seen: set[tuple[int, int, bool]] = set()
     rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest else []
     days = _days_of_year(ctx, s, rate, near)
+    # another item of an enumeration (2.新建护栏：计划12公里… after 1.维修涵洞：计划30孔…，完成率90%)
+    # lends no operands to this item's rate (a budget rate reads the report's budget wherever it stands)
+    foreign = _other_items(ctx, c, near) if rule is not None and not rule.budget else set()
+    # two parts listed under one whole (其中基本支出A，项目支出B) are siblings: neither the other's whole
+    listed = _listed_parts(ctx)
+    base_named = ctx.book.rate_denominators[index] if rule is not None and rule.base_named else None
     for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
                                       (days, _names_days(rate, days), False),
                                       (_all_pairs(ctx, s, rate), False, False)):
         for n, d in pairs:
             key = (id(n.figure), id(d.figure), rest_of)
+            if foreign and (id(n.figure) in foreign or id(d.figure) in foreign):
+                continue
+            if n.figure is not d.figure and listed.get(id(n.figure), listed) is listed.get(id(d.figure)):
+                continue
+            if base_named is not None and not base_named.search(f"{getattr(d.figure, 'metric_text', '')} {d.name}"):
+                continue  # 森林覆盖率 over 林地面积: no base its words name
+            if _after_digits(ctx, n.figure) or _after_digits(ctx, d.figure):
+                continue  # 完成数 1 2 个 (a doubled or split number): which number it is, the text does not say
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):
                 continue
             seen.add(key)
@@ -1799,6 +1944,106 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 out[same[0]] = dataclasses.replace(out[same[0]], pinned=True)
             else:
                 out.append(whole)
+    return out
+
+
+#: Heading styles of numbered items (1. （1） 1） ①): a run-in heading of one
+#: of these with its body on its line is an item of a list of such lines.
+_ITEM_STYLES = frozenset({"arabic", "paren_arabic", "arabic_paren", "circled"})
+
+
+def _item_of(ctx: CheckContext, c: Claim) -> Optional[tuple]:
+    """The enumeration item ``c`` stands in: an inline item of its section
+    (一是…, ；2.…: the section's ``enumerations``), or its section when that
+    is a numbered run-in heading with its body on its line (1.维修涵洞：计划30孔…);
+    None outside any."""
+    kept = ctx.kept("item_of")
+    got = kept.get(id(c))
+    if got is None or got[0] is not c:
+        section = ctx.sections.get(c.section or "")
+        item = None
+        if section is not None:
+            at = c.location.start
+            for e in section.enumerations:
+                if at is not None and e.location.line <= c.location.line <= e.location.end_line \
+                        and e.location.start is not None and e.location.start <= at < (e.location.end or at + 1):
+                    item = ("inline", section.id, e.location.start)
+                    break
+            if item is None and section.run_in and section.style in _ITEM_STYLES \
+                    and section.location.line == c.location.line:
+                item = ("line", section.parent, section.id)
+        got = kept[id(c)] = (c, item)
+    return got[1]
+
+
+_DIGITS_BEFORE = re.compile(r"\d[ \t\u3000]+$")
+
+
+def _after_digits(ctx: CheckContext, figure) -> bool:
+    """Whether a text figure stands right after other digits and a space
+    (绩效目标完成数 1 2 个, 1 200人): a number split or doubled in the source,
+    no operand whose value is known. Once per figure."""
+    kept = ctx.kept("after_digits")
+    got = kept.get(id(figure))
+    if got is None or got[0] is not figure:
+        location = getattr(figure, "location", None)
+        hit = ctx.placed_at(location) if location is not None and getattr(figure, "origin", None) == "text" else None
+        split = hit is not None and hit[1].start > 0 \
+            and _DIGITS_BEFORE.search(hit[0].text, max(hit[1].start - 8, 0), hit[1].start) is not None
+        got = kept[id(figure)] = (figure, split)
+    return got[1]
+
+
+def _of_item_budget(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether the words before ``p`` in its sentence name an item with a
+    budget of its own (rules ``operands.item_budget_before``: “三公”经费),
+    once per figure in a run of checks."""
+    kept = ctx.kept("of_item_budget")
+    got = kept.get(id(p))
+    if got is None or got[0] is not p:
+        pat = ctx.book.rules.operands.item_budget_before
+        got = kept[id(p)] = (p, bool(pat) and re.search(pat, s.text[:max(p.start, 0)]) is not None)
+    return got[1]
+
+
+def _compared_bound(ctx: CheckContext, c: Claim) -> bool:
+    """Whether a figure's words compare it with a target or a limit (rules
+    ``operands.compared_bound``: 低于控制指标291.60公顷), once per figure."""
+    kept = ctx.kept("compared_bound")
+    got = kept.get(id(c))
+    if got is None or got[0] is not c:
+        pat = ctx.book.rules.operands.compared_bound
+        got = kept[id(c)] = (c, bool(pat) and re.search(pat, c.metric_text.strip()) is not None)
+    return got[1]
+
+
+def _listed_parts(ctx: CheckContext) -> dict[int, object]:
+    """For each figure listed as a part of a stated breakdown (by id), the
+    breakdown: two parts of one are siblings, never a part and its whole.
+    Worked out once per run of checks."""
+    kept = ctx.kept("listed_parts")
+    got = kept.get("parts")
+    if got is None:
+        got = kept["parts"] = {id(q.claim): b for b in ctx.breakdowns for q in b.parts}
+    return got
+
+
+def _other_items(ctx: CheckContext, rate: Claim, near: list[tuple[Sentence, Placed]]) -> set[int]:
+    """Ids of the figures of ``near`` that stand in another item of the
+    enumeration the rate stands in or beside: an inline item of the rate's
+    section when the rate is on a line of the enumeration; a numbered line
+    beside the rate's own numbered line under one heading."""
+    own = _item_of(ctx, rate)
+    section = ctx.sections.get(rate.section or "")
+    lines = {e.location.line for e in section.enumerations} if section is not None else set()
+    out = set()
+    for _, p in near:
+        item = _item_of(ctx, p.claim)
+        if item is None or item == own:
+            continue
+        if item[0] == "inline" and item[1] == rate.section and (own is not None or rate.location.line in lines) \
+                or item[0] == "line" and own is not None and own[0] == "line" and own[1] == item[1]:
+            out.add(id(p.claim))
     return out
 
 

@@ -196,6 +196,10 @@ class RateRule(_Strict):
     # Words that make a figure holding one of ``words`` no rate of this rule
     # (增长率 is a change, 利率 a price).
     not_words: list[str] = Field(default_factory=list)
+    # Only a figure its ``denominator`` words name is its base (森林覆盖率 is
+    # over the 国土面积, never the 林地面积 beside it): a pair over another is
+    # no reading.
+    base_named: bool = False
 
     _v = field_validator("numerator", "denominator")(check_regex)
 
@@ -302,6 +306,12 @@ class OperandRules(_Strict):
     # Words right before a percent that make it a bound a rate is compared
     # with (预算执行率未达100%, 控制在3.3‰以下), not a rate stated.
     bound_before: Optional[str] = None
+    # Words right before a percent that make it a formula's factor
+    # (执行率=执行数÷预算数×100%=98.00%: the ×100%), not a rate stated.
+    factor_before: Optional[str] = None
+    # Words before a figure in its sentence that make it an item's with a
+    # budget of its own (“三公”经费): no operand of the report's budget rate.
+    item_budget_before: Optional[str] = None
     # Words right before and right after a percent that make it how a rate
     # is counted (执行率按100%计), not a rate measured: two expressions.
     counted_as: list[str] = Field(default_factory=list)
@@ -319,6 +329,12 @@ class OperandRules(_Strict):
     # Words of a figure (their end) that make it a change against what they
     # compare with (比计划多412户, 较目标少3个): no operand of a rate.
     compared_change: Optional[str] = None
+    # Words of a figure (their end) that make it compared with a target or
+    # a limit (低于控制指标291.60公顷): the limit or the margin, it pins no rate.
+    compared_bound: Optional[str] = None
+    # Words right after a percent that make it an allocation's weight
+    # (各占50%的比例分配), not a share stated.
+    allocation_after: Optional[str] = None
     # A figure whose own words are one of these, after a figure of its unit
     # in its sentence, restates that figure (实际支出20,318,862.35元，约合
     # 2031.89万元): no operand of its own.
@@ -331,9 +347,14 @@ class OperandRules(_Strict):
     # own; a figure in it named by the rate's denominator words is its base
     # (完成率105%（计划8,000户）).
     rate_bracket: Optional[str] = None
+    # A bracket right after a rate that writes its division (97.50%（4992÷5120）):
+    # groups ``n`` and ``d``, the numbers it names.
+    rate_division: Optional[str] = None
 
-    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "aim_value_before",
-                         "part_of_year", "share_total", "compared_change", "rate_bracket")(check_regex)
+    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "factor_before", "item_budget_before",
+                         "aim_value_before",
+                         "part_of_year", "share_total", "compared_change", "compared_bound", "allocation_after",
+                         "rate_bracket", "rate_division")(check_regex)
 
 
 class TableRateRules(_Strict):
