@@ -208,3 +208,17 @@ def test_number_cut_by_a_chunk_mark_is_no_whole():
     joined = HEAD + ("2、部门预算情况:2024年度预算支出732.6\n\n"
                      "3、8万元,其中人员经费510.40万元,公用经费122.28万元;项目支出100万元。\n")
     assert results(joined, "stated_breakdown") == []
+
+
+def test_circled_list_run_on_then_wrapped_is_one_list():
+    text = HEAD + ("一、部门概况\n本部门有编制12人。\n二、存在问题\n当前仍有以下不足：①制度不够细化，部分条款难以执行；\n"
+                   "②预算执行前慢后快；③结果运用不够。\n")
+    assert results(text, "enumeration_order") == []
+    assert results(text, "heading_order") == []
+    gap = text.replace("③结果", "④结果")
+    assert [r.stated for r in results(gap, "enumeration_order")] == ["④"]
+
+
+def test_circled_items_on_lines_of_their_own_stay_headings():
+    text = HEAD + "一、部门概况\n本部门有编制12人。\n二、目标完成情况\n①培训120人次。\n②走访36户。\n③宣讲8场。\n"
+    assert [s.marker for s in EX.parse_text(text).sections][-3:] == ["①", "②", "③"]

@@ -78,6 +78,15 @@ def _split_title(content: Span, markers: MarkerSet, is_heading_line: bool) -> tu
     return Span("", ()), content.strip(), True
 
 
+_NUMERAL = re.compile(r"\d+|[①-⑳]")
+
+
+def _look(marker: str) -> str:
+    """A marker with its number taken out (“(2)” -> “(N)”, “②” -> “N”):
+    how it is written."""
+    return _NUMERAL.sub("N", "".join(marker.split()))
+
+
 class SectionBuilder:
     def __init__(self, doc: NormalizedDocument, markers: MarkerSet, heading_line, tables: TableRules):
         self.doc = doc
@@ -289,6 +298,18 @@ class SectionBuilder:
                 and not blocks[i].span.text[mk.end:].strip()
                 and bool(self._form_cell_before.search(blocks[i - 1].span.text.strip())))
 
+    def _list_goes_on(self, i: int, mk: Marker) -> bool:
+        """A line opening with a weak marker (② 2. (2)) that goes on with
+        the list run on inside the paragraph before it, whose last item is
+        the one before it written alike ("不足：①…；⏎②…；③…"): an item of
+        that list, no heading."""
+        if mk.strong or i == 0 or self.doc.blocks[i - 1].kind != "paragraph":
+            return False
+        marks = self.markers.enumerations(self.doc.blocks[i - 1].span.text)
+        if not marks or marks[-1].start == 0 or marks[-1].ordinal + 1 != mk.ordinal:
+            return False
+        return _look(marks[-1].marker) == _look(mk.text)
+
     def _not_heading(self, block: Block) -> bool:
         """A marked line that is no heading (rules/headings.yaml
         ``no_heading``: a form's column formula, an attachment's file name)."""
@@ -347,7 +368,9 @@ class SectionBuilder:
                 self._table(block, None if cap is None else blocks[cap], None if unit is None else blocks[unit])
                 continue
             mk = self.markers.match(block.span.text) if block.kind == "paragraph" else None
-            if mk is not None and not self._row_label(i) and not self._form_cell(i, mk) and not self._not_heading(block):
+            goes_on = mk is not None and self._list_goes_on(i, mk)
+            if mk is not None and not goes_on and not self._row_label(i) and not self._form_cell(i, mk) \
+                    and not self._not_heading(block):
                 self._heading(block, mk, i)
                 continue
             current = self.stack[-1].section if self.stack else None
@@ -355,7 +378,7 @@ class SectionBuilder:
             if current is None:
                 self.out.preamble.append(block.span)
             else:
-                self._body(block.span, current, i)
+                self._body(block.span, current, i, after_title=goes_on)
         for s in self.out.sections:
             s.body = "\n".join(self.bodies.get(s.id, []))
         return self.out
