@@ -557,15 +557,74 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
     return out
 
 
+def cell_pieces(span: Span, text: str, cells: list[tuple[int, int, bool]]) -> list[Span]:
+    """``span`` cut into the form cells it runs over (``cells``: source
+    offsets (start, end, by_line) of a form's cells, see
+    :func:`~extract.interpret.forms.forms_and_cells`): a cut where the
+    source breaks the line within a region, and (not ``by_line``) at the
+    spaces parting a flattened line's words. ``text`` is the source text."""
+    offs = span.offsets
+    if not offs or not cells:
+        return [span]
+    k = bisect.bisect_right(cells, (offs[-1], len(text) + 1, True))
+    near = [r for r in cells[max(0, k - 4):k] if r[0] <= offs[-1] and r[1] >= offs[0]]
+    if not near:
+        return [span]
+    pieces: list[Span] = []
+    begin = 0
+    for i in range(1, len(offs)):
+        b = offs[i]
+        r = next((r for r in near if r[0] <= b < r[1]), None)
+        if r is None:
+            continue
+        gap = text[offs[i - 1] + 1:b]
+        if ("\n" in gap) or (not r[2] and (gap.isspace() or span.text[i].isspace())):
+            pieces.append(span[begin:i])
+            begin = i
+    pieces.append(span[begin:])
+    return [p.strip() for p in pieces if p.text.strip()]
+
+
 def clause_claims(structure: DocumentStructure, source: SourceText,
-                  rules: RulesLike = None) -> list[ClauseClaim]:
-    """Every text claim of the document with its clause."""
+                  rules: RulesLike = None, cells: list[tuple[int, int, bool]] = ()) -> list[ClauseClaim]:
+    """Every text claim of the document with its clause; in a form's cells
+    (``cells``, see :func:`cell_pieces`) each cell a sentence of its own."""
     rs = RuleSet.of(rules)
     breaks = _pattern(rs.metrics.clause_breaks)
     out: list[ClauseClaim] = []
+    tail = ""
     for p in structure.paragraphs:
-        for s in sentences(p.span, rs):
-            out.extend(sentence_claims(s, source, p.section, rs, breaks))
+        text = p.span.text
+        at = len(out)
+        for piece in cell_pieces(p.span, source.text, cells) if cells else (p.span,):
+            for s in sentences(piece, rs):
+                out.extend(sentence_claims(s, source, p.section, rs, breaks))
+        cut = chunk_cuts(p.span, source.text, tail) if "、" in text else ()
+        if cut:
+            out[at:] = [c for c in out[at:] if not any(c.claim.location.start <= x < c.claim.location.end
+                                                         for x in cut)]
+        tail = text.rstrip()[-1:]
+    return out
+
+
+_CHUNK_START = re.compile(r"\s*\d{1,3}、(?=\d)")
+_CHUNK_INSIDE = re.compile(r"(?<=\d)\d{1,3}、(?=\d)")
+
+
+def chunk_cuts(span: Span, text: str, tail: str) -> list[int]:
+    """Source offsets of the figures a page's chunk mark cut in two
+    ("…预算支出620.3⏎3、5万元": the mark 3、 opens a line between a
+    number's digits): the digit before the mark and the one after it, so
+    that neither half is read as a figure of its own. ``tail`` is the last
+    character of the paragraph before (the mark may open this one)."""
+    offs, out = span.offsets, []
+    m = _CHUNK_START.match(span.text) if tail.isdigit() else None
+    if m is not None:
+        out.append(offs[m.end()])
+    for m in _CHUNK_INSIDE.finditer(span.text):
+        i = m.start()
+        if "\n" in text[offs[i - 1] + 1:offs[i]]:
+            out += [offs[i - 1], offs[m.end()]]
     return out
 
 

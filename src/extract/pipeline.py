@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from .claims import clause_claims
 from .interpret.budget import extract_budget
-from .interpret.forms import extract_forms, merge_indicators
+from .interpret.forms import forms_and_cells, merge_indicators
 from .interpret.funds import extract_funds
 from .interpret.indicators import extract_indicators, narrative_indicators
 from .interpret.meta import extract_meta
@@ -56,7 +56,8 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
     doc = normalize(source, rs)
     source = doc.source  # read through the script fold: every stage reads simplified characters
     structure = build_structure(doc, rs)
-    claims = clause_claims(structure, source, rs)
+    forms, cells = forms_and_cells(source, rs)
+    claims = clause_claims(structure, source, rs, cells)
     report = Report(
         source=info,
         rule_set=rs.digest,
@@ -66,7 +67,7 @@ def parse_source(source: SourceText, info: Source, rules: RulesLike = None,
         claims=[c.claim for c in claims],
         budget=extract_budget(claims, structure.tables, rs),
         funds=extract_funds(structure.tables, rs),
-        forms=extract_forms(source, rs),
+        forms=forms,
     )
     report.indicators = merge_indicators(extract_indicators(structure.tables, rs), report.forms, rs)
     report.indicators += narrative_indicators(structure.paragraphs, source, rs, report.indicators)

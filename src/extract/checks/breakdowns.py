@@ -70,6 +70,9 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     exhaustive = (b.form in ("构成", "组成", "计数", "分类", "变动") or b.form in rules.adjacent_cues
                   or w.unit_class in rules.exhaustive_unit_classes
                   or lists_the_whole(rules, b.parts))
+    if exhaustive and w.unit_class == "person" and rules.post_endings and \
+            all(p.claim.metric.endswith(tuple(rules.post_endings)) for p in b.parts):
+        exhaustive = False  # 局长 1 名、副局长 2 名: the posts among the staff
     ok = holds(parts_sum, whole_iv)
     if ok:
         status, verdict = "pass", "相符"

@@ -94,11 +94,27 @@ def _split_joined(item: str, conjunctions: list[str], ending: Optional[str]) -> 
     return [item]
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """``text`` split at the 、 outside brackets: 综合部（党建办、财务室）
+    is one item, its bracket the other names of it."""
+    hidden = _BRACKETED.sub(lambda m: "\x00" * len(m.group()), text)
+    out, start = [], 0
+    for m in re.finditer("、", hidden):
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return out
+
+
 def list_items(text: str, conjunctions: list[str]) -> tuple[list[str], bool]:
     """The items of a list (``A、B和C等``) and whether it ends in 等."""
     text = text.strip(_QUOTES + "。，,；;")
     selection = False
-    raw = [t.strip(_QUOTES) for t in text.split("、")]
+    raw = [t.strip(_QUOTES) for t in (_split_outside_brackets(text) if "(" in text or "（" in text
+                                      else text.split("、"))]
     if raw and "等" in raw[-1]:
         head, _, tail = raw[-1].rpartition("等")
         if len(tail) <= 8:
@@ -155,6 +171,8 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
                 listed = listed[:close]
                 if any(len(item.strip()) < 2 for item in listed.split("、")):
                     continue  # 县（市、区）: one-character alternatives of the noun, no items
+            else:
+                listed += _list_goes_on(ctx, sentence, m.end())
             found = _listing(ctx, m, listed, True, sentence, section)
             if found is not None:
                 out.append(found)
@@ -192,6 +210,18 @@ def _plain_list(ctx: CheckContext, listing: Listing, clause: str) -> bool:
     if not limit or any(len(i) > limit or _count_value(i, ctx.rules) is not None for i in listing.items[1:]):
         return False
     return ctx.book.closed_list_count.search(clause) is None
+
+
+def _list_goes_on(ctx: CheckContext, sentence: str, end: int) -> str:
+    """The items of the clause after a list ended at ``end`` by a comma
+    when that clause goes on with it (checks.yaml counts ``list_goes_on``:
+    “5个：A、B、C，新增D、E”), joined with 、; else nothing."""
+    words = ctx.book.rules.counts.list_goes_on
+    if not words or sentence[end:end + 1] not in "，,":
+        return ""
+    clause = CLAUSE_BREAK.split(sentence[end + 1:], 1)[0].strip()
+    word = next((w for w in words if clause.startswith(w)), None)
+    return "、" + clause[len(word):] if word and "、" in clause else ""
 
 
 def find_listings(ctx: CheckContext) -> list[Listing]:

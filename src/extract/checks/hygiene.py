@@ -97,10 +97,16 @@ class Passage:
 
 
 def passages(document: NormalizedDocument) -> Iterator[Passage]:
-    """Every paragraph, caption and table cell of ``document``, in order."""
-    for block in document.blocks:
+    """Every paragraph, caption and table cell of ``document``, in order; a
+    paragraph with the paragraphs next to it (a bracket pair a page's chunk
+    mark parts: "…通知（省⏎2、财农…号）")."""
+    blocks = document.blocks
+    for k, block in enumerate(blocks):
         if block.kind != "table":
-            yield Passage(block.span)
+            prev = blocks[k - 1] if k else None
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            yield Passage(block.span, False, (prev.span,) if prev is not None and prev.kind != "table" else (),
+                          (nxt.span,) if nxt is not None and nxt.kind != "table" else ())
             continue
         # a row with nothing to fold (the most) keeps its cells: one test of the row, not one per cell
         rows = [[fold(c) for c in row] if needs_fold("\x00".join(c.text for c in row))
@@ -347,22 +353,42 @@ def _nested(marks: str, pairs: tuple[str, ...]) -> bool:
     return True
 
 
+_PAIR_SENTENCE_ENDS = "。！？!?"
+
+
 def find_unpaired(rules: PunctuationRules, list_marker: re.Pattern, p: Passage) -> Iterator[Hit]:
     text = p.span.text
     pairs = tuple(rules.pairs)
     if _nested("".join(_any_mark(pairs).findall(text)), pairs):
         return  # every mark closed in turn: nothing unpaired (the reading below finds nothing)
     unclosed, stray = _unpaired(text, rules.pairs, list_marker)
-    if unclosed and p.below:
-        # a wrapped cell: read on into the cells below it
-        still, _ = _unpaired(text + "".join(s.text for s in p.below), rules.pairs, list_marker)
-        unclosed = [i for i in unclosed if i in still]
-    if stray and p.above:
-        # ... or the cells above it
-        before = "".join(s.text for s in p.above)
-        _, still = _unpaired(before + text, rules.pairs, list_marker)
-        kept = {i - len(before) for i, _ in still}
-        stray = [(i, against) for i, against in stray if i in kept]
+    if not p.in_cell:
+        # a paragraph: its last sentence read on into the next paragraph's
+        # first, its first after the last of the paragraph before
+        tail = max(text.rfind(c) for c in _PAIR_SENTENCE_ENDS)
+        head = min((i for i in (text.find(c) for c in _PAIR_SENTENCE_ENDS) if i >= 0), default=len(text))
+        if unclosed and p.below and any(i > tail for i in unclosed):
+            after = p.below[0].text
+            cut = min((i for i in (after.find(c) for c in _PAIR_SENTENCE_ENDS) if i >= 0), default=len(after))
+            still, _ = _unpaired(text + after[:cut], rules.pairs, list_marker)
+            unclosed = [i for i in unclosed if i < tail or i in still]
+        if stray and p.above and any(i < head for i, _ in stray):
+            above = p.above[0].text
+            before = above[max(above.rfind(c) for c in _PAIR_SENTENCE_ENDS) + 1:]
+            _, still = _unpaired(before + text, rules.pairs, list_marker)
+            kept = {i - len(before) for i, _ in still}
+            stray = [(i, against) for i, against in stray if i > head or i in kept]
+    else:
+        if unclosed and p.below:
+            # a wrapped cell: read on into the cells below it
+            still, _ = _unpaired(text + "".join(s.text for s in p.below), rules.pairs, list_marker)
+            unclosed = [i for i in unclosed if i in still]
+        if stray and p.above:
+            # ... or the cells above it
+            before = "".join(s.text for s in p.above)
+            _, still = _unpaired(before + text, rules.pairs, list_marker)
+            kept = {i - len(before) for i, _ in still}
+            stray = [(i, against) for i, against in stray if i in kept]
     for i in unclosed:
         yield "unclosed", i, i + 1, f"“{text[i]}”没有对应的闭合标点"
     for i, against in stray:

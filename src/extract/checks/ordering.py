@@ -121,13 +121,15 @@ def _enum_form(marker: str) -> str:
         return "第"
     if marker[:1] in "(（":
         return "(1)"
+    if marker[:1] in CIRCLED:
+        return "①"
     if marker[:1].isdigit():
         return "1." + marker.strip()[-1]
     return "是"
 
 
 # The heading style whose marker can be the first item of a run-on list.
-_HEADING_STYLE = {"(1)": "paren_arabic", "1.、": "arabic", "1..": "arabic", "1.．": "arabic"}
+_HEADING_STYLE = {"(1)": "paren_arabic", "1.、": "arabic", "1..": "arabic", "1.．": "arabic", "①": "circled"}
 
 
 def _enum_marker(form: str) -> Callable[[int], str]:
@@ -137,6 +139,8 @@ def _enum_marker(form: str) -> Callable[[int], str]:
         return lambda n: f"第{_cn(n)}"
     if form == "(1)":
         return lambda n: f"({n})"
+    if form == "①":
+        return lambda n: CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
     if form.startswith("1."):
         return lambda n: f"{n}{form[2:]}"
     return lambda n: f"{_cn(n)}是"
@@ -160,16 +164,41 @@ def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
                     head = Numbered(section.ordinal, section.marker, section.location, section.title)
                 results = _judge(ctx, "enumeration_order", "enumeration", ([head] if head else []) + run,
                                  where, _enum_marker(form), restart_is_break=False)
-                out.extend(r for r in results if not _gap_written(section, form, run, r))
+                out.extend(r for r in results if not _gap_written(section, form, run, r)
+                           and not _restart_written(form, run, r))
     return out
+
+
+def _written_mark(form: str, n: int) -> str:
+    """A search for mark ``n`` of a numbered form written anywhere (1. 2、
+    (3)), not as a decimal, a range or a figure's part."""
+    if form == "(1)":
+        return rf"[(（]\s*{n}\s*[)）]"
+    return rf"(?<![\d.．]){n}\s*[.．、](?![\d%％])"
+
+
+def _restart_written(form: str, run: list[Numbered], result: CheckResult) -> bool:
+    """True when a repeat or a step back follows a new list's first marks
+    written inside the item before it, where no mark is read ("主要原因是：
+    1、…；2、…。…主要原 1、…；2、…": a word cut before the second list's
+    1、): the count starts again, it does not repeat."""
+    if result.status != "fail" or not ("重复" in result.message or "排在更大" in result.message) \
+            or not (form.startswith("1.") or form == "(1)"):
+        return False
+    k = next((i for i, it in enumerate(run) if it.location == result.locations[0]), 0)
+    if k == 0:
+        return False
+    before = run[k - 1].text[len(run[k - 1].marker):]
+    return all(re.search(_written_mark(form, n), before) for n in range(1, run[k].ordinal))
 
 
 def _gap_written(section: Section, form: str, run: list[Numbered], result: CheckResult) -> bool:
     """True when the numbers a gap misses stand in the section's text before
     the item after the gap, only not after a sentence end: "(一)项目概况1.
     项目名称：[名称]2.项目背景：…3.…" (1. inside the run-in title, 2. after a
-    bracket). Only numbered marks (1. 2、); 一是 stands inside words (统一是)."""
-    if result.status != "fail" or "缺少" not in result.message or not form.startswith("1."):
+    bracket; "2、概况(1)机构情况：…(2)…", the (1) glued to a word). Only
+    numbered marks (1. 2、 (1)); 一是 stands inside words (统一是)."""
+    if result.status != "fail" or "缺少" not in result.message or not (form.startswith("1.") or form == "(1)"):
         return False
     item = next((it for it in run if it.location == result.locations[0]), None)
     if item is None:
@@ -177,10 +206,9 @@ def _gap_written(section: Section, form: str, run: list[Numbered], result: Check
     text = f"{section.title}。{section.body}"
     at = text.find(item.text[:12])
     before = text[:at if at >= 0 else len(text)]
-    first = re.match(r"\d+", result.expected or "")
+    first = re.search(r"\d+", result.expected or "")
     wanted = range(int(first.group()), item.ordinal) if first else ()
-    return bool(wanted) and all(
-        re.search(rf"(?<![\d.．]){n}\s*[.．、](?![\d%％])", before) for n in wanted)
+    return bool(wanted) and all(re.search(_written_mark(form, n), before) for n in wanted)
 
 
 _HEADING_FORMS: dict[str, Callable[[int], str]] = {
@@ -252,6 +280,18 @@ def _next_marker(marker: str, ordinal: int, style: str) -> Optional[str]:
     return marker.replace(numeral, _cn(ordinal + 1), 1) if numeral in marker else None
 
 
+def _lines_open_with(ctx: CheckContext, missing: list[str], first: int, stop: int) -> bool:
+    """True when each missing marker opens a line from ``first`` up to line
+    ``stop`` that was read as no heading (a line too long to be one, its
+    number run into a figure: "1、2023年度…", a page's chunk numbered 1、
+    2、 3、): the number is there, the count has no gap."""
+    src = ctx.quotes.source
+    if src is None or not missing or stop - first > 400:
+        return False
+    heads = [src.line_text(n).lstrip() for n in range(max(1, first), stop)]
+    return all(any(h.startswith(m) for h in heads) for m in missing)
+
+
 def _inline_list(section: "Section") -> bool:
     """True when a heading's own paragraph goes on to its next item after a
     separator: "1、部门预算项目□2、县直专项☑3、…" (the options of a form
@@ -298,6 +338,8 @@ def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
                 expected = items[k - 1].ordinal + 1 if k else 1
                 missing = [marker_of(n) for n in range(expected, items[k].ordinal)]
                 if k == 0 and _continued(groups, ctx.sections, parent, style, items[0].ordinal):
+                    continue
+                if k == 0 and _lines_open_with(ctx, missing, p.location.line if p else 1, items[0].location.line):
                     continue
                 if k and _run_on(ctx.sections[ids[(parent, style)][k - 1]],
                                  missing):

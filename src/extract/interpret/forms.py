@@ -1848,10 +1848,43 @@ def extract_forms(source: Optional[SourceText], rules: RuleSet) -> list[Form]:
     """Every national form in ``source`` as a :class:`Form` record: those
     anchored on a funds block first, then scored indicator blocks standing
     outside them; numbered ``form1`` … in document order."""
+    return forms_and_cells(source, rules)[0]
+
+
+#: Where a form's cells stand in the source: (start, end, by_line) source
+#: offsets; ``by_line`` a cell per line, else also the words a line's
+#: single spaces part (a form flattened onto one line).
+CellRegion = tuple[int, int, bool]
+
+
+def forms_and_cells(source: Optional[SourceText], rules: RuleSet) -> tuple[list[Form], list[CellRegion]]:
+    """:func:`extract_forms` and the regions of the source that are a form's
+    cells and no prose (:data:`CellRegion`): the lines of each form read
+    one cell per line, and each line flattening a form's header onto one line with single
+    spaces (three funds or indicator column words among its words), read
+    or not. The claim finder reads each cell there as a sentence of its
+    own, so that no cell's figure is read with another row's."""
     if source is None:
-        return []
+        return [], []
     vocab = Vocabulary(rules.forms, rules)
     lines = _lines(source)
+    forms = _extract_forms(source, lines, vocab)
+    starts = source.line_starts
+    regions: list[CellRegion] = []
+    for form in (f for f in forms if f.layout == "cell_per_line"):  # (a grid's rows are a table's)
+        last = min(form.location.end_line, len(lines))
+        regions.append((starts[form.location.line - 1], lines[last - 1][1] + len(lines[last - 1][0]), True))
+    for text, base in lines:
+        if text.count(" ") < 3 or line_layout(text) in ("tab", "pipe"):
+            continue
+        words = text.split()
+        if sum(1 for w in words if vocab.funds_column(w)) >= 3 or \
+                sum(1 for w in words if vocab.indicator_column(w)) >= 3:
+            regions.append((base, base + len(text), False))
+    return forms, sorted(regions)
+
+
+def _extract_forms(source: SourceText, lines: list[tuple[str, int]], vocab: Vocabulary) -> list[Form]:
     anchors = find_anchors(lines, vocab)
     found: list[tuple[int, int, Form]] = []  # first line index, last line index, form
     floor = 0

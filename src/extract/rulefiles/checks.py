@@ -95,6 +95,9 @@ class BreakdownRules(_Strict):
     partitions: list[list[list[str]]] = Field(default_factory=list)
     # A last part named by one of these (其他收入, 其余单位) is the rest: the list is whole.
     rest_words: list[str] = Field(default_factory=list)
+    # Parts of a headcount all named by a post ending with one of these
+    # (局长 1 名、副局长 2 名): the leaders among the staff, some of it.
+    post_endings: list[str] = Field(default_factory=list)
     # Cues that follow their whole right away (X万元，分别为 A、B): only
     # punctuation between them.
     adjacent_cues: list[str] = Field(default_factory=list)
@@ -483,6 +486,7 @@ class CountRules(_Strict):
     measure_words: list[str]
     list_cues: list[str]
     bracket_not_lists: list[str] = Field(default_factory=list)
+    list_goes_on: list[str] = Field(default_factory=list)
     conjunctions: list[str] = Field(default_factory=list)
     max_noun_chars: int = 20
     max_item_chars: int = 40

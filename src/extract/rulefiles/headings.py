@@ -55,6 +55,7 @@ class HeadingRules(_Strict):
     max_heading_chars: int = 50
     form_cell_before: str = ""
     group_row_before: str = ""
+    no_heading: str = ""
     enumerations: list[EnumerationForm] = []
 
-    _fc = field_validator("form_cell_before", "group_row_before")(check_regex)
+    _fc = field_validator("form_cell_before", "group_row_before", "no_heading")(check_regex)

@@ -78,6 +78,15 @@ def _split_title(content: Span, markers: MarkerSet, is_heading_line: bool) -> tu
     return Span("", ()), content.strip(), True
 
 
+_NUMERAL = re.compile(r"\d+|[①-⑳]")
+
+
+def _look(marker: str) -> str:
+    """A marker with its number taken out (“(2)” -> “(N)”, “②” -> “N”):
+    how it is written."""
+    return _NUMERAL.sub("N", "".join(marker.split()))
+
+
 class SectionBuilder:
     def __init__(self, doc: NormalizedDocument, markers: MarkerSet, heading_line, tables: TableRules):
         self.doc = doc
@@ -92,6 +101,7 @@ class SectionBuilder:
         self._page_number = re.compile(markers.rules.contents.page_number)
         self._leader = re.compile(markers.rules.contents.leader) if markers.rules.contents.leader else None
         self._form_cell_before = re.compile(markers.rules.form_cell_before) if markers.rules.form_cell_before else None
+        self._no_heading = re.compile(markers.rules.no_heading) if markers.rules.no_heading else None
 
     # -- levels
 
@@ -216,14 +226,17 @@ class SectionBuilder:
                 i += 1
                 continue
             j = i + 1 if starts else i
-            seen: set[str] = set()
+            # the report's title above the contents, set again under them,
+            # begins the body (its first heading no entry)
+            first = blocks[i].first_line
+            seen: set[str] = {"".join(self.source.line_text(n).split()) for n in range(max(1, first - 12), first)}
             while j < len(blocks) and blocks[j].kind == "paragraph":
                 b = blocks[j]
                 if not self._entry_like(b):
                     break
                 key = self._entry_title(b)
-                if not key or key in seen:
-                    break  # the body begins again with the first entry
+                if not key or key in seen or self._report_title(b):
+                    break  # the body begins again with the first entry, or the title
                 seen.add(key)
                 out[j] = key
                 j += 1
@@ -231,6 +244,16 @@ class SectionBuilder:
                 out[i] = ""
             i = j + 1
         return out
+
+    def _report_title(self, block: Block) -> bool:
+        """A line naming a report (a part-title word: 评价报告, 自评表) with
+        no marker, page number or leader: the title over the body after the
+        table of contents, no entry of it."""
+        raw = self._raw_line(block)
+        leader = self._leader
+        return (self.markers.match(block.span.text) is None and not self._page_number.search(raw)
+                and (leader is None or leader.search(raw) is None)
+                and any(w in block.span.text for w in self.markers.rules.part_titles))
 
     def _entry_like(self, block: Block) -> bool:
         """A line that can be an entry: a heading line, a line ending in a
@@ -274,6 +297,23 @@ class SectionBuilder:
         return (self._form_cell_before is not None and i > 0 and blocks[i - 1].kind == "paragraph"
                 and not blocks[i].span.text[mk.end:].strip()
                 and bool(self._form_cell_before.search(blocks[i - 1].span.text.strip())))
+
+    def _list_goes_on(self, i: int, mk: Marker) -> bool:
+        """A line opening with a weak marker (② 2. (2)) that goes on with
+        the list run on inside the paragraph before it, whose last item is
+        the one before it written alike ("不足：①…；⏎②…；③…"): an item of
+        that list, no heading."""
+        if mk.strong or i == 0 or self.doc.blocks[i - 1].kind != "paragraph":
+            return False
+        marks = self.markers.enumerations(self.doc.blocks[i - 1].span.text)
+        if not marks or marks[-1].start == 0 or marks[-1].ordinal + 1 != mk.ordinal:
+            return False
+        return _look(marks[-1].marker) == _look(mk.text)
+
+    def _not_heading(self, block: Block) -> bool:
+        """A marked line that is no heading (rules/headings.yaml
+        ``no_heading``: a form's column formula, an attachment's file name)."""
+        return self._no_heading is not None and self._no_heading.search(block.span.text) is not None
 
     def _is_part_title(self, i: int) -> bool:
         """A second document's title: a title-like line with a part-title
@@ -328,7 +368,9 @@ class SectionBuilder:
                 self._table(block, None if cap is None else blocks[cap], None if unit is None else blocks[unit])
                 continue
             mk = self.markers.match(block.span.text) if block.kind == "paragraph" else None
-            if mk is not None and not self._row_label(i) and not self._form_cell(i, mk):
+            goes_on = mk is not None and self._list_goes_on(i, mk)
+            if mk is not None and not goes_on and not self._row_label(i) and not self._form_cell(i, mk) \
+                    and not self._not_heading(block):
                 self._heading(block, mk, i)
                 continue
             current = self.stack[-1].section if self.stack else None
@@ -336,7 +378,7 @@ class SectionBuilder:
             if current is None:
                 self.out.preamble.append(block.span)
             else:
-                self._body(block.span, current, i)
+                self._body(block.span, current, i, after_title=goes_on)
         for s in self.out.sections:
             s.body = "\n".join(self.bodies.get(s.id, []))
         return self.out
