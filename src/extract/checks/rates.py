@@ -1498,8 +1498,7 @@ def _row_pairs(ctx: CheckContext, subject: str) -> list[tuple[Operand, Operand]]
     rows = []
     for table in ctx.report.tables:
         cols: dict[str, int] = {}
-        for r, row in enumerate(table.grid(filled=False)):
-            found = budget_header_columns(row, ctx.rules.metrics)
+        for r, (row, found) in enumerate(zip(table_grid(ctx, table, filled=False), table_header_columns(ctx, table))):
             if "executed" in found and ("adjusted" in found or "initial" in found):
                 cols = found
                 continue
