@@ -718,3 +718,54 @@ def _report_with(table):
 
     report = Report.model_construct(claims=[], sections=[], tables=[table])
     return report
+
+
+_FOLLOWING_PIECES = st.lists(st.sampled_from(["第", "共", "四", "十二", "两", "3", "个", "项", "方面", "工作", "：", ":",
+                                              "，", ",", " ", "一是", "二是", "其一", "第一", "1.", "2.", "(1)",
+                                              "（2）", "。", "；", "\n", "甲"]), max_size=8).map("".join)
+# texts around a count, a colon or comma and a mark (四个方面：一是…) and without
+FOLLOWING_TEXT = st.one_of(_FOLLOWING_PIECES, st.tuples(
+    _FOLLOWING_PIECES, st.sampled_from(["四", "十二", "3", "第三", ""]), st.sampled_from(["个", "项", "方面", ""]),
+    st.sampled_from(["", "工作", "甲"]), st.sampled_from(["：", "，", ":", ""]), st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["一是", "其一", "第一，", "1.", "(1)", "二是", "甲"]), _FOLLOWING_PIECES).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(FOLLOWING_TEXT)
+def test_a_count_opening_with_its_first_character_matches_as_the_lookbehind_form(text):
+    """The count of following_counts opens with the class of its first
+    character (counts.LEADING_COUNT), not with the lookbehind."""
+    from types import SimpleNamespace
+
+    from extract.checks.counts import _count_pattern
+    from extract.checks.rulebook import load_rulebook
+
+    fast, _ = _count_pattern(SimpleNamespace(book=load_rulebook()))
+    mw = "|".join(re.escape(w) for w in sorted(load_rulebook().rules.counts.measure_words, key=len, reverse=True))
+    noun = load_rulebook().rules.counts.max_noun_chars
+    slow = re.compile(r"(?<![第\d一二两三四五六七八九十百])(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
+                      rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:\d]{{0,{noun}}})[：:，,]\s*$")
+    for rx_fast, rx_slow in ((fast, slow), (re.compile(fast.pattern.removesuffix(r"\s*$")),
+                                            re.compile(slow.pattern.removesuffix(r"\s*$")))):
+        assert [(m.span(), m.groupdict()) for m in rx_fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in rx_slow.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(FOLLOWING_TEXT)
+def test_a_paragraph_not_read_for_its_marks_has_no_count_before_a_first_mark(text):
+    """following_counts reads a paragraph's enumeration marks only where a
+    mark may start after a count (counts._may_open_items): elsewhere no
+    mark numbered 1 follows a count ending the text before it."""
+    from types import SimpleNamespace
+
+    from extract.checks.counts import _count_pattern, _ending_count, _enumeration_forms, _may_open_items
+    from extract.checks.rulebook import load_rulebook
+    from extract.markers import marker_set
+
+    count = _count_pattern(SimpleNamespace(book=load_rulebook()))
+    counted = re.compile(count[0].pattern.removesuffix(r"\s*$"))
+    for para in text.split("\n"):
+        if not _may_open_items(para, counted, _enumeration_forms(None)):
+            assert all(_ending_count(count, para[:mark.start]) is None
+                       for mark in marker_set(None).enumerations(para) if mark.ordinal == 1)

@@ -33,6 +33,7 @@ from typing import Optional
 
 from ..model import CheckResult, Location, Section, Table
 from ..quantities import parse_number
+from ..ruleset import RuleSet
 from .context import CLAUSE_BREAK, CheckContext, make_result
 from .figures import cell_number
 from ..markers import EnumerationMark
@@ -428,6 +429,16 @@ def headed_counts(ctx: CheckContext) -> list[CheckResult]:
 
 _COUNT_PATTERNS: dict[int, tuple[object, tuple[re.Pattern, int]]] = {}
 
+_NUMERALS = "一二两三四五六七八九十百"
+#: A count of at most four Chinese numerals or three digits, not after 第,
+#: a digit or a numeral: ``(?<![第\d一…百])(?P<num>[一…百]{1,4}|\d{1,3})``
+#: written to open with the class of its first character (the place
+#: before looked at from there), so that a search skips to the digits and
+#: numerals instead of trying the lookbehind at every character (issue 14;
+#: tests/test_check_cost.py holds the two forms to the same matches).
+LEADING_COUNT = (rf"(?P<num>[{_NUMERALS}\d](?<![第\d{_NUMERALS}].)"
+                 rf"(?:(?<=\d)\d{{0,2}}|(?<=[{_NUMERALS}])[{_NUMERALS}]{{0,3}}))")
+
 
 def _count_pattern(ctx: CheckContext) -> tuple[re.Pattern, int]:
     """:func:`_read_count_pattern` of ``ctx``'s rule book, made once per rule book."""
@@ -446,8 +457,7 @@ def _read_count_pattern(book) -> tuple[re.Pattern, int]:
     rules = book.rules.counts
     words = sorted(rules.measure_words, key=len, reverse=True)
     mw = "|".join(re.escape(w) for w in words)
-    pattern = re.compile(r"(?<![第\d一二两三四五六七八九十百])(?P<num>[一二两三四五六七八九十百]{1,4}|\d{1,3})"
-                         rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:\d]{{0,{rules.max_noun_chars}}})[：:，,]\s*$")
+    pattern = re.compile(LEADING_COUNT + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:\d]{{0,{rules.max_noun_chars}}})[：:，,]\s*$")
     return pattern, 4 + max(map(len, words), default=0) + rules.max_noun_chars + 1
 
 
@@ -475,6 +485,31 @@ def _judge_following(ctx: CheckContext, section: Section, m: re.Match, listed: i
                        quote=ctx.quotes.verbatim(sentence, where), locations=[where])
 
 
+def _enumeration_forms(rules: "RuleSet") -> list[re.Pattern]:
+    """The inline enumeration forms of rules/headings.yaml, compiled once
+    per rule set (the ones :meth:`~extract.markers.MarkerSet.enumerations`
+    runs)."""
+    rs = RuleSet.of(rules)
+    return rs.derived("checks.counts.enumeration_forms",
+                      lambda: [re.compile(e.pattern) for e in rs.headings.enumerations])
+
+
+def _may_open_items(para: str, counted: re.Pattern, forms: list[re.Pattern]) -> bool:
+    """Whether an enumeration mark of ``para`` may start where a count of
+    ``counted`` (the count pattern without its end anchor) ends, white space
+    after it allowed: only there can a count introduce the items after it,
+    so a paragraph where none may is not read for its marks (issue 14). A
+    count's noun holds no colon or comma, so every count of the paragraph
+    ends at the colon or comma a match of ``counted.finditer`` ends at; a
+    mark there is a match of its form at that place."""
+    for m in counted.finditer(para):
+        end = m.end()
+        stop = len(para) - len(para[end:].lstrip())
+        if any(rx.match(para, at) is not None for at in range(end, stop + 1) for rx in forms):
+            return True
+    return False
+
+
 def following_counts(ctx: CheckContext) -> list[CheckResult]:
     """A count that introduces an inline enumeration (``四个方面：一是…二是…``)
     against its items, and one that ends a section's text with a colon
@@ -495,10 +530,11 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
     def same_run(first: EnumerationMark, nxt: EnumerationMark) -> bool:
         return nxt.ordinal != 1 and nxt.marker.startswith("其") == first.marker.startswith("其")
 
+    forms = _enumeration_forms(ctx.rules)
     for section in ctx.prose_sections:
         paragraphs = [p for p in section.body.split("\n") if p.strip()]
         for i, para in enumerate(paragraphs):
-            marks = markers.enumerations(para) if counted.search(para) is not None else []
+            marks = markers.enumerations(para) if _may_open_items(para, counted, forms) else []
             for k, first in enumerate(marks):
                 if first.ordinal != 1:
                     continue
