@@ -769,3 +769,20 @@ def test_a_paragraph_not_read_for_its_marks_has_no_count_before_a_first_mark(tex
         if not _may_open_items(para, counted, _enumeration_forms(None)):
             assert all(_ending_count(count, para[:mark.start]) is None
                        for mark in marker_set(None).enumerations(para) if mark.ordinal == 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="2023014.-/ 年月日a", max_size=24))
+def test_a_numeric_date_opening_with_its_year_matches_as_the_lookbehind_form(text):
+    """dates.numeric_date opens with the year's first digit, the place
+    before it looked at from there: every match is the lookbehind form's."""
+    from extract.checks.dates import numeric_date
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None).units.dates
+    fast = numeric_date(rules)
+    separators = "|".join(re.escape(s) for s in rules.numeric_separators)
+    slow = re.compile(rf"(?<![\d.])(?P<y>\d{{4}})(?P<s>{separators})(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d.])")
+    for searched in (text, text.replace(" ", "2024."), "于2023.2.30、12023.2.30、.2023-4-31、2023/4/31日"):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(searched)] == \
+            [(m.span(), m.groupdict()) for m in slow.finditer(searched)]

@@ -75,9 +75,12 @@ def anchored_finditer(rx: re.Pattern, anchor: Optional[str], reach: int, text: s
 def numeric_date(rules: "UnitDateRules") -> re.Pattern:
     """A numeric date (2023.9.31, 2023-02-30, 2023/4/31): a four-digit year,
     a month and a day joined by the same one of units.yaml
-    ``dates.numeric_separators`` twice; groups y, m, d (as ``dates.date``)."""
+    ``dates.numeric_separators`` twice; groups y, m, d (as ``dates.date``).
+    The year opens the pattern, the place before it looked at from its
+    first digit (``(?<![\d.])\d{4}`` written so): a search skips to the
+    digits instead of trying the lookbehind at every character (issue 14)."""
     separators = "|".join(re.escape(s) for s in rules.numeric_separators)
-    return re.compile(rf"(?<![\d.])(?P<y>\d{{4}})(?P<s>{separators})(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d.])")
+    return re.compile(rf"(?P<y>\d(?<![\d.]\d)\d{{3}})(?P<s>{separators})(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d.])")
 
 
 def _a_numeric_date(m: re.Match, rules: "UnitDateRules") -> bool:
