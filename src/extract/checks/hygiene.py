@@ -77,23 +77,33 @@ def hygiene_rules(rules: RulesLike = None) -> HygieneRules:
 # ---------------------------------------------------------------- the text read
 
 
-@dataclass(frozen=True, init=False)
 class Passage:
     """A stretch of text read as one: a paragraph or caption, or a table
     cell. ``span`` is folded text mapping back to the source; ``above`` and
     ``below`` the cells next to a cell in its column (a wrapped cell goes on
-    there)."""
+    there): given, or read from the cell's ``column`` (its spans, one a row)
+    at its ``row`` when asked for (of most cells they never are)."""
 
-    span: Span
-    in_cell: bool = False
-    above: tuple[Span, ...] = ()
-    below: tuple[Span, ...] = ()
+    __slots__ = ("span", "in_cell", "_above", "_below", "_column", "_row")
 
     def __init__(self, span: Span, in_cell: bool = False, above: tuple[Span, ...] = (),
-                 below: tuple[Span, ...] = ()) -> None:
-        # (set in the instance's dict: a frozen dataclass's own __init__ sets
-        # each field through object.__setattr__, at twice the cost)
-        self.__dict__.update(span=span, in_cell=in_cell, above=above, below=below)
+                 below: tuple[Span, ...] = (), column: Optional[list[Span]] = None, row: int = 0) -> None:
+        self.span, self.in_cell, self._above, self._below, self._column, self._row = \
+            span, in_cell, above, below, column, row
+
+    @property
+    def above(self) -> tuple[Span, ...]:
+        """The (at most two) cells above a cell in its column."""
+        if self._column is None:
+            return self._above
+        return tuple(self._column[max(self._row - 2, 0):self._row])
+
+    @property
+    def below(self) -> tuple[Span, ...]:
+        """The (at most two) cells below a cell in its column."""
+        if self._column is None:
+            return self._below
+        return tuple(self._column[self._row + 1:self._row + 3])
 
 
 def passages(document: NormalizedDocument) -> Iterator[Passage]:
@@ -120,7 +130,7 @@ def passages(document: NormalizedDocument) -> Iterator[Passage]:
                     column = columns.get(c)
                     if column is None:
                         column = columns[c] = [other[c] if c < len(other) else empty for other in rows]
-                    yield Passage(cell, True, tuple(column[max(r - 2, 0):r]), tuple(column[r + 1:r + 3]))
+                    yield Passage(cell, True, column=column, row=r)
 
 
 def sentence_bounds(text: str, i: int) -> tuple[int, int]:
