@@ -786,3 +786,34 @@ def test_a_numeric_date_opening_with_its_year_matches_as_the_lookbehind_form(tex
     for searched in (text, text.replace(" ", "2024."), "于2023.2.30、12023.2.30、.2023-4-31、2023/4/31日"):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(searched)] == \
             [(m.span(), m.groupdict()) for m in slow.finditer(searched)]
+
+
+def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_every_passage_run_finds(monkeypatch):
+    """hygiene_findings runs each prompt, placeholder and scope pattern only
+    on the passages holding a character it needs: on documents of the
+    rules' examples and words made up here, the findings are those of every
+    pattern run on every passage its finder reads."""
+    import random
+
+    from extract.checks import hygiene
+    from extract.load.text import source_from_text
+    from extract.model import Source
+    from extract.pipeline import parse_source
+
+    rules = hygiene.hygiene_rules()
+    pieces = ["（请填写完成情况）", "增加（减少）", "本单位整体支出绩效自评得分", "XX万元", "某某", "＊＊",
+              "主要原因是。", "完成值：待补充。", "【此处填写说明】", "本项目绩效自评得分为90分", "平稳运行。",
+              "\n\n", "| 指标 | 请填写 |\n| 完成 | XX |\n"]
+    for section in (rules.residue, rules.placeholder, rules.scope):
+        pieces += section.examples.flagged + section.examples.clean
+    rng = random.Random(22)
+    for title in ("某县司法局2023年度项目支出绩效自评报告", "某县司法局2023年度部门整体支出绩效自评报告"):
+        for _ in range(12):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+            src = source_from_text(f"{title}\n\n{text}\n")
+            report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
+            short = [c for c in report.checks if c.rule in hygiene.RULES]
+            with monkeypatch.context() as m:
+                m.setattr(hygiene, "needed_chars", lambda rx: None)  # every pattern on every passage read
+                report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
+            assert [c for c in report.checks if c.rule in hygiene.RULES] == short

@@ -49,7 +49,7 @@ from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
 from ..pattern_needs import any_char
-from .screen import Screen, needed_by_any
+from .screen import Screen, needed_by_any, needed_chars
 from .figures import interval_of, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
@@ -257,7 +257,10 @@ def _positions(ch: str, text: str) -> Iterator[int]:
 
 
 def find_residue(rules: ResidueRules, opposites: Optional[re.Pattern], p: Passage,
-                 screen: Screen = _ALL, slashes: Optional[re.Pattern] = None) -> Iterator[Hit]:
+                 screen: Screen = _ALL, slashes: Optional[re.Pattern] = None,
+                 prompts: Optional[list[re.Pattern]] = None) -> Iterator[Hit]:
+    """``prompts``: the prompt patterns that may match in ``p`` (default
+    every one the screen keeps)."""
     text = p.span.text
     if opposites is not None:
         for m in alternatives_in(opposites, text):
@@ -265,7 +268,7 @@ def find_residue(rules: ResidueRules, opposites: Optional[re.Pattern], p: Passag
     if slashes is not None and not p.in_cell and "/" in text:
         for m in slashes.finditer(text):
             yield "alternatives", m.start(), m.end(), "模板中的备选项未删除"
-    for pattern in screen.live(rules.prompts):
+    for pattern in screen.live(rules.prompts) if prompts is None else prompts:
         for m in pattern.finditer(text):
             yield "prompt", m.start(), m.end(), "模板中的填写提示未删除"
     for source in (rules.empty_reason, rules.empty_reason_in_cell if p.in_cell else None):
@@ -276,8 +279,10 @@ def find_residue(rules: ResidueRules, opposites: Optional[re.Pattern], p: Passag
                 yield "empty_reason", m.start(), end, "原因说明后没有内容"
 
 
-def find_placeholders(rules: PlaceholderRules, p: Passage, screen: Screen = _ALL) -> Iterator[Hit]:
-    for pattern in screen.live(rules.patterns):
+def find_placeholders(rules: PlaceholderRules, p: Passage, screen: Screen = _ALL,
+                      patterns: Optional[list[re.Pattern]] = None) -> Iterator[Hit]:
+    """``patterns``: those that may match in ``p`` (default every one the screen keeps)."""
+    for pattern in screen.live(rules.patterns) if patterns is None else patterns:
         for m in pattern.finditer(p.span.text):
             yield "placeholder", m.start(), m.end(), "占位符未替换为实际内容"
 
@@ -432,8 +437,10 @@ def document_kind(rules: ScopeRules, title: Optional[str], report_type: Optional
     return None
 
 
-def find_foreign_scope(kind: ScopeKind, p: Passage, screen: Screen = _ALL) -> Iterator[Hit]:
-    for pattern in screen.live(kind.foreign):
+def find_foreign_scope(kind: ScopeKind, p: Passage, screen: Screen = _ALL,
+                       patterns: Optional[list[re.Pattern]] = None) -> Iterator[Hit]:
+    """``patterns``: those that may match in ``p`` (default every one the screen keeps)."""
+    for pattern in screen.live(kind.foreign) if patterns is None else patterns:
         for m in pattern.finditer(p.span.text):
             yield "report_scope", m.start(), m.end(), f"本报告为{kind.name}绩效自评报告，此处口径不符"
 
@@ -768,6 +775,20 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     def run(found_in: Optional[set[int]], k: int) -> bool:
         return found_in is None or k in found_in
 
+    def each_holding(patterns: list[re.Pattern]) -> list[tuple[re.Pattern, Optional[set[int]]]]:
+        """Each pattern with the passages holding a character it needs
+        (None: any passage may match it)."""
+        return [(rx, holding(needed_chars(rx))) for rx in patterns]
+
+    def may_match_in(held: list[tuple[re.Pattern, Optional[set[int]]]], k: int) -> list[re.Pattern]:
+        """The patterns that may match in passage ``k``, in order: a passage
+        holding a character one pattern needs is not read for the others."""
+        return [rx for rx, found_in in held if found_in is None or k in found_in]
+
+    prompts_held = each_holding(prompts)
+    placeholders_held = each_holding(placeholder_patterns)
+    foreign_held = each_holding(foreign_patterns)
+
     # only the passages some finder is run on are visited (the others hold
     # none of the characters any finder needs: most of them)
     found_ins = [residue_in, residue_cells_in, placeholders_in, doubled_in, unpaired_in, units_in, foreign_in,
@@ -777,9 +798,11 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
         p = passages_read[k]
         by_rule: list[tuple[str, Iterator[Hit]]] = []
         if run(residue_cells_in if p.in_cell else residue_in, k):
-            by_rule.append(("template_residue", find_residue(residue, opposites, p, screen, slashes)))
+            by_rule.append(("template_residue", find_residue(residue, opposites, p, screen, slashes,
+                                                             may_match_in(prompts_held, k))))
         if run(placeholders_in, k):
-            by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen)))
+            by_rule.append(("placeholder", find_placeholders(rules.placeholder, p, screen,
+                                                             may_match_in(placeholders_held, k))))
         if run(doubled_in, k):
             by_rule.append(("punctuation", find_doubled(punctuation, p)))
         if run(unpaired_in, k):
@@ -787,7 +810,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
         if not p.in_cell and run(units_in, k):
             by_rule.append(("missing_unit", find_missing_units(units, amounts, p, screen)))
         if run(foreign_in, k):
-            by_rule.append(("scope_word", find_foreign_scope(kind, p, screen)))
+            by_rule.append(("scope_word", find_foreign_scope(kind, p, screen, may_match_in(foreign_held, k))))
         if run(year_in, k):
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
         if not by_rule:
