@@ -5,7 +5,8 @@ with their own figures.
 - 超过年度目标T: T may be the target itself as well as the excess; 较目标T少d:
   T is the target compared with, d the gap.
 - A balance of a named source (年末财政拨款结转) takes the year's income and
-  spending of that source (本年财政拨款收入 / 支出), stated in its sentence.
+  spending of that source (本年财政拨款收入 / 支出), stated in its sentence;
+  the whole budget's 预算数 − 执行数 pins it no more.
 - A figure whose words name an earlier period (上年实际支出) is no figure of
   this year's budget (its spending, its budget, its rate).
 - 结存, 未拨付 are remainders; 尚有…未使用 after a year-end cut-off names no
@@ -70,6 +71,12 @@ def test_the_figure_after_jiao_mubiao_is_the_target_and_the_gap_follows():
     assert [c.status for c in bad] == ["fail"] and bad[0].expected == "2个"
 
 
+def test_a_gap_after_a_comparand_in_other_words():
+    assert [c.status for c in gaps("全年培训村级防疫员1260人次，比目标值1200人次多完成60人次。")] == ["pass"]
+    assert [c.status for c in gaps("全年培训村级防疫员1260人次，与目标1300人次相比少40人次。")] == ["pass"]
+    assert [c.status for c in gaps("全年培训村级防疫员1260人次，与目标1300人次相比少50人次。")] == ["fail"]
+
+
 # ------------------------------------------------- a balance of a named source
 
 
@@ -84,6 +91,13 @@ def test_a_balance_of_a_named_source_takes_its_own_income_and_spending():
     assert "本年财政拨款收入420.00万元 − 本年财政拨款支出410.00万元" in ok[1].message
     bad = results(SOURCE.format("28.00"), "difference")
     assert [c.status for c in bad] == ["pass", "fail"] and bad[1].expected == "25.00万元"
+
+
+def test_a_balance_of_a_named_source_is_not_pinned_by_the_whole_budget():
+    # other sources' money is in 预算数 − 执行数; 财政拨款预算 − 执行数 mixes two scopes
+    for lead in ("", "其中财政拨款预算500.00万元。"):
+        text = f"全年预算数800.00万元，全年执行数760.00万元，预算执行率95.00%。{lead}年末财政拨款结转30.00万元。"
+        assert "fail" not in statuses(text, "difference"), lead
 
 
 # ------------------------------------------------- a figure of the year before

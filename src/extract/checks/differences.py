@@ -214,6 +214,14 @@ def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, 
     return Reading(operands, iv, pinned, expected, f"{terms} = {expected}")
 
 
+def _source_scope(ctx: CheckContext, words: str) -> Optional[str]:
+    """The source of money ``words`` name (rules ``difference_scope``:
+    财政拨款, 非财政拨款), if any: the last one named."""
+    rx = ctx.book.difference_scope
+    found = rx.findall(words) if rx is not None else ()
+    return found[-1] if found else None
+
+
 def _stated_with(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Placed]:
     """The other figures a balance is stated in parts with (全年预算…，实际支出
     …，年末结转22.00万元，结余0.00万元: 结转 + 结余 is the remainder): the
@@ -321,6 +329,15 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
             loose += report_own
     pairs = sorted(((a, b, max(ta, tb)) for a, ta in named_minuends for b, tb in named_subtrahends if a is not b),
                    key=lambda x: x[2])
+    scope = _source_scope(ctx, own_words(p))
+    if scope is not None:
+        # a balance of a named source (年末财政拨款结转) is pinned by that
+        # source's figures only (本年财政拨款收入 − 本年财政拨款支出), never by
+        # the whole budget's (预算数 − 执行数: other sources' money too)
+        loose += pinned
+        pinned = []
+        pairs = [(a, b, t if _source_scope(ctx, a.metric_text) == _source_scope(ctx, b.metric_text) == scope else 3)
+                 for a, b, t in pairs]
     pinned += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t < 3]
     loose += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t == 3]
     pinned += _table_pairs(ctx, s, p, index)

@@ -112,6 +112,7 @@ class Rulebook:
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
     difference_openings: tuple[Optional[re.Pattern], ...]
     difference_item: Optional[re.Pattern]
+    difference_scope: Optional[re.Pattern]
     # words without their cut-offs at the year's end (截至12月31日): the report's own period
     year_end_cutoff: Optional[Callable[[str], str]]
     target_shortfall: re.Pattern
@@ -262,6 +263,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
         difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
         difference_item=_compiled(rules.difference_item),
+        difference_scope=_compiled(rules.difference_scope),
         year_end_cutoff=_year_end_cutoff(rules.consistency),
         target_shortfall=re.compile(rules.target_gaps.shortfall),
         target_excess=re.compile(rules.target_gaps.excess),

@@ -620,6 +620,9 @@ class CheckRules(_Strict):
     # an item of spending with a budget of its own (“三公”经费): its balance's
     # operands are its own figures, and the report's balance takes none of them
     difference_item: Optional[str] = None
+    # a source of money a balance may be named by (年末财政拨款结转): only
+    # figures naming the same source pin it
+    difference_scope: Optional[str] = None
     operands: OperandRules = Field(default_factory=OperandRules)
     table_rates: TableRateRules = Field(default_factory=TableRateRules)
     growth: GrowthRules
@@ -634,7 +637,7 @@ class CheckRules(_Strict):
     document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
 
     _v_bands = field_validator("stated_grade_bands")(check_regex)
-    _v_item = field_validator("difference_item")(check_regex)
+    _v_item = field_validator("difference_item", "difference_scope")(check_regex)
 
     @field_validator("severity", "disabled")
     @classmethod
