@@ -210,7 +210,10 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
                 more.append(s2)
                 if ended:
                     break
-            if len(longer) > len(parts) and _fits(ctx, longer, whole, near=True):
+            # (after 分别用于：/ 具体为： the list is of each item to its end: A；B；C。)
+            listed = m.group(0) in ctx.book.rules.breakdowns.adjacent_cues and not ended \
+                and s.text[m.end():].lstrip()[:1] in ("：", ":")
+            if len(longer) > len(parts) and (listed or _fits(ctx, longer, whole, near=True)):
                 parts, where = longer, [s] + more
         rules = ctx.book.rules.breakdowns
         selection = parts and any(w in s.text[m.end():parts[0].start] for w in rules.selection_words)
@@ -725,9 +728,11 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
     out: list[Breakdown] = []
     if not rules.score_roles:
         return out
-    closing = any_word(rules.closing_words)
+    closing = any_word(rules.closing_words + rules.score_total_words)
     heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
     seen: set[Optional[str]] = set()
+    previous: Optional[Placed] = None  # the score closing the sentence before, if it closes it
+    last_sentence: Optional[Sentence] = None
     for s in sentences:
         first = s.section not in seen
         seen.add(s.section)
@@ -735,7 +740,11 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
         scores = [p for p in s.placed if p.claim.unit_class == "score" and p.claim.operator is None
                   and p.claim.qualifier is None]
         if not scores:
+            previous = None
             continue  # (most sentences state no score)
+        if last_sentence is None or last_sentence.section != s.section \
+                or last_sentence.placed[-1].claim.location.end_line < s.location.line - 1:
+            previous = None
         if s.section not in heads:
             heads[s.section] = (s, _heading_scores(ctx, s) if first else [])
         for k, total in enumerate(scores):
@@ -744,16 +753,24 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
                 if parts:
                     out.append(Breakdown([total], parts, "分类", [s]))
                 break
-        cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 3 else None
+        cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 2 else None
         before = [p for p in scores if cue is not None and 0 <= p.end <= cue.start()]
         whole = before[-1] if before and not _in_aside(s.text, before[-1].end, cue.start()) else None
-        if whole is not None and len(_outside_brackets(s.text[whole.end:cue.start()])) <= rules.max_gap_chars \
-                and _score_role(rules, whole) not in (None, -1):
+        where = [s]
+        if whole is not None and len(_outside_brackets(s.text[whole.end:cue.start()])) > rules.max_gap_chars:
+            whole = None
+        if cue is not None and whole is None and previous is not None and ctx.book.lead_pin is not None \
+                and ctx.book.lead_pin.search(s.text) and cue.start() < 3:
+            # 项目总得分 95.5 分。其中：产出指标得分 48 分，…
+            whole, where = previous, [last_sentence, s]
+        if whole is not None and _score_role(rules, whole) not in (None, -1):
             # 自评得分 92 分，其中产出指标得分 46 分、…: some or all of its parts
             after = [p for p in scores if p.start >= cue.end() and not _opened(s.text[cue.end():p.start])]
             parts = _score_parts(rules, whole, after)
             if parts:
-                out.append(Breakdown([whole], parts, "其中", [s]))
+                out.append(Breakdown([whole], parts, "其中", where))
+        previous = s.placed[-1] if s.placed[-1] is scores[-1] and len(scores) == 1 else None
+        last_sentence = s
     children: dict[str, list[str]] = {}
     for sec in ctx.report.sections:
         if sec.parent is not None:
