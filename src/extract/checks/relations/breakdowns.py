@@ -918,11 +918,8 @@ def _pinned_before(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optio
     its unit (支出 600 万元。其中：A，B). Words after the sentence's last
     figure state no figure and leave its subject (…下降 2.8%，主要原因是接待
     减少。其中：A，B)."""
-    s = sentences[k]
-    if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
-        return None
-    prev = sentences[k - 1]
-    if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
+    prev = _pinning_sentence(ctx, sentences, k)
+    if prev is None:
         return None
     whole = _whole_before(ctx, prev, max(max(p.end for p in prev.placed), 0) or len(prev.text))
     if whole is None or not _can_be_whole(ctx, whole):
@@ -1059,15 +1056,25 @@ def _over(ctx: ClaimSource, parts: list[Placed], whole: Placed) -> bool:
     return sum_interval(interval_of(ctx, p.claim) for p in parts).lo > interval_of(ctx, whole.claim).hi
 
 
-def _pinned_of_unit(ctx: ClaimSource, sentences: list[Sentence], k: int, like: Placed) -> Optional[Placed]:
-    """The one figure of ``like``'s unit that can be a whole in the sentence
-    before a list ``sentences[k]`` opens with a cue of rules ``lead_pin``
-    (on the line before at most): the whole of that unit the words pin."""
+def _pinning_sentence(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optional[Sentence]:
+    """The sentence before ``sentences[k]`` where that one opens with a cue
+    of rules ``lead_pin`` (其中：…), in its section and on the line before
+    at most: the sentence whose figure the list is of."""
     s = sentences[k]
     if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
         return None
     prev = sentences[k - 1]
     if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
+        return None
+    return prev
+
+
+def _pinned_of_unit(ctx: ClaimSource, sentences: list[Sentence], k: int, like: Placed) -> Optional[Placed]:
+    """The one figure of ``like``'s unit that can be a whole in the sentence
+    before a list ``sentences[k]`` opens with a cue of rules ``lead_pin``
+    (on the line before at most): the whole of that unit the words pin."""
+    prev = _pinning_sentence(ctx, sentences, k)
+    if prev is None:
         return None
     one = [p for p in prev.placed if same_unit(p, like) and _can_be_whole(ctx, p) and not _scoped(ctx, p)]
     return one[0] if len(one) == 1 else None
