@@ -177,11 +177,15 @@ class BreakdownRules(_Strict):
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None
+    # The number of an item a sentence opens with, within a paragraph
+    # ((1)A 118 万元；(2)B …): group `n` or `d`.
+    item_number: Optional[str] = None
     # How many sentences after a counted cue its listed parts may run on.
     counted_reach_sentences: int = Field(6, ge=0)
 
     _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
-                         "composed_before", "back_total", "item_mark")(check_regex)
+                         "composed_before", "back_total", "item_mark",
+                         "item_number")(check_regex)
 
 
 class RateRule(_Strict):

@@ -805,7 +805,13 @@ def _heading_scores(ctx: ClaimSource, s: Sentence) -> list[Placed]:
 
 def _numbered_list(ctx: ClaimSource, sentences: list[Sentence], at: list[int]) -> bool:
     """Whether the sentences at ``at`` each open a section of one list (one
-    parent, one marker style), numbered 1, 2, 3 … in order."""
+    parent, one marker style), or each opens with its item's number (rules
+    ``item_number``), numbered 1, 2, 3 … in order."""
+    rx = ctx.book.item_number
+    if rx is not None:
+        numbers = [rx.search(sentences[j].text) for j in at]
+        if all(numbers) and [int(m.group("n") or m.group("d")) for m in numbers] == list(range(1, len(at) + 1)):
+            return True
     by_id = {sec.id: sec for sec in ctx.report.sections}
     secs = []
     for j in at:
