@@ -243,3 +243,24 @@ def test_a_plan_and_a_lower_actual_claimed_met_in_the_next_sentence():
     bad = [c for c in checks(text.format(1150)) if c.rule == "target" and c.status == "fail"]
     assert [c.severity for c in bad] == ["error"] and "下一句" in bad[0].message
     assert [c for c in checks(text.format(1200)) if c.rule == "target" and c.status == "fail"] == []
+
+
+def test_a_list_after_fenbie_yongyu_colon_runs_on_over_its_semicolons():
+    text = PROJECT + "项目资金600.00万元，分别用于：路面修补310.00万元；涵洞维修{}万元；标志标线80.00万元。\n"
+    assert statuses(text.format("210.00"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("190.00"), "stated_breakdown") == ["fail"]
+
+
+def test_scores_totalled_by_zong_defen_or_listed_after_qizhong_in_the_next_sentence():
+    text = PROJECT + "产出指标得分48分、效益指标得分28分、满意度指标得分9分、预算执行率得分9.5分，总得分{}分。\n"
+    assert statuses(text.format("94.5"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("95.5"), "stated_breakdown") == ["fail"]
+    text = PROJECT + "项目总得分{}分。其中：产出指标得分48分，效益指标得分28分，满意度指标得分9分，预算执行率得分9.5分。\n"
+    assert statuses(text.format("94.5"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("93.5"), "stated_breakdown") == ["fail"]
+
+
+def test_items_numbered_within_a_paragraph_totalled_by_yishang_heji():
+    text = WHOLE + "一、支出情况\n项目支出明细：（1）文物修缮135.00万元；（2）展馆运维212.00万元；（3）宣传推广56.00万元。以上合计{}万元。\n"
+    assert statuses(text.format("403.00"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("413.00"), "stated_breakdown") == ["fail"]

@@ -90,6 +90,7 @@ class Rulebook:
     composed_before: Optional[re.Pattern]
     back_total: Optional[re.Pattern]
     item_mark: Optional[re.Pattern]
+    item_number: Optional[re.Pattern]
     year_span: re.Pattern
     gap_year: re.Pattern
     year_cue: re.Pattern
@@ -245,6 +246,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         composed_before=_compiled(b.composed_before),
         back_total=_compiled(b.back_total),
         item_mark=_compiled(b.item_mark),
+        item_number=_compiled(b.item_number),
         year_span=re.compile(rules.growth.year_span),
         gap_year=re.compile(rules.growth.gap_year),
         year_cue=re.compile(rules.growth.year_cue),

@@ -167,6 +167,7 @@ class BreakdownRules(_Strict):
     score_roles: list[list[str]] = Field(default_factory=list)
     score_not_words: list[str] = Field(default_factory=list)
     score_heading_chars: int = Field(20, ge=1)
+    score_total_words: list[str] = Field(default_factory=list)
     # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
     # the whole list, as a count's is.
     composed_before: Optional[str] = None
@@ -176,11 +177,15 @@ class BreakdownRules(_Strict):
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None
+    # The number of an item a sentence opens with, within a paragraph
+    # ((1)A 118 万元；(2)B …): group `n` or `d`.
+    item_number: Optional[str] = None
     # How many sentences after a counted cue its listed parts may run on.
     counted_reach_sentences: int = Field(6, ge=0)
 
     _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
-                         "composed_before", "back_total", "item_mark")(check_regex)
+                         "composed_before", "back_total", "item_mark",
+                         "item_number")(check_regex)
 
 
 class RateRule(_Strict):

@@ -210,7 +210,10 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
                 more.append(s2)
                 if ended:
                     break
-            if len(longer) > len(parts) and _fits(ctx, longer, whole, near=True):
+            # (after 分别用于：/ 具体为： the list is of each item to its end: A；B；C。)
+            listed = m.group(0) in ctx.book.rules.breakdowns.adjacent_cues and not ended \
+                and s.text[m.end():].lstrip()[:1] in ("：", ":")
+            if len(longer) > len(parts) and (listed or _fits(ctx, longer, whole, near=True)):
                 parts, where = longer, [s] + more
         rules = ctx.book.rules.breakdowns
         selection = parts and any(w in s.text[m.end():parts[0].start] for w in rules.selection_words)
@@ -725,9 +728,11 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
     out: list[Breakdown] = []
     if not rules.score_roles:
         return out
-    closing = any_word(rules.closing_words)
+    closing = any_word(rules.closing_words + rules.score_total_words)
     heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
     seen: set[Optional[str]] = set()
+    previous: Optional[Placed] = None  # the score closing the sentence before, if it closes it
+    last_sentence: Optional[Sentence] = None
     for s in sentences:
         first = s.section not in seen
         seen.add(s.section)
@@ -735,7 +740,11 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
         scores = [p for p in s.placed if p.claim.unit_class == "score" and p.claim.operator is None
                   and p.claim.qualifier is None]
         if not scores:
+            previous = None
             continue  # (most sentences state no score)
+        if last_sentence is None or last_sentence.section != s.section \
+                or last_sentence.placed[-1].claim.location.end_line < s.location.line - 1:
+            previous = None
         if s.section not in heads:
             heads[s.section] = (s, _heading_scores(ctx, s) if first else [])
         for k, total in enumerate(scores):
@@ -744,16 +753,24 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
                 if parts:
                     out.append(Breakdown([total], parts, "分类", [s]))
                 break
-        cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 3 else None
+        cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 2 else None
         before = [p for p in scores if cue is not None and 0 <= p.end <= cue.start()]
         whole = before[-1] if before and not _in_aside(s.text, before[-1].end, cue.start()) else None
-        if whole is not None and len(_outside_brackets(s.text[whole.end:cue.start()])) <= rules.max_gap_chars \
-                and _score_role(rules, whole) not in (None, -1):
+        where = [s]
+        if whole is not None and len(_outside_brackets(s.text[whole.end:cue.start()])) > rules.max_gap_chars:
+            whole = None
+        if cue is not None and whole is None and previous is not None and ctx.book.lead_pin is not None \
+                and ctx.book.lead_pin.search(s.text) and cue.start() < 3:
+            # 项目总得分 95.5 分。其中：产出指标得分 48 分，…
+            whole, where = previous, [last_sentence, s]
+        if whole is not None and _score_role(rules, whole) not in (None, -1):
             # 自评得分 92 分，其中产出指标得分 46 分、…: some or all of its parts
             after = [p for p in scores if p.start >= cue.end() and not _opened(s.text[cue.end():p.start])]
             parts = _score_parts(rules, whole, after)
             if parts:
-                out.append(Breakdown([whole], parts, "其中", [s]))
+                out.append(Breakdown([whole], parts, "其中", where))
+        previous = s.placed[-1] if s.placed[-1] is scores[-1] and len(scores) == 1 else None
+        last_sentence = s
     children: dict[str, list[str]] = {}
     for sec in ctx.report.sections:
         if sec.parent is not None:
@@ -788,7 +805,13 @@ def _heading_scores(ctx: ClaimSource, s: Sentence) -> list[Placed]:
 
 def _numbered_list(ctx: ClaimSource, sentences: list[Sentence], at: list[int]) -> bool:
     """Whether the sentences at ``at`` each open a section of one list (one
-    parent, one marker style), numbered 1, 2, 3 … in order."""
+    parent, one marker style), or each opens with its item's number (rules
+    ``item_number``), numbered 1, 2, 3 … in order."""
+    rx = ctx.book.item_number
+    if rx is not None:
+        numbers = [rx.search(sentences[j].text) for j in at]
+        if all(numbers) and [int(m.group("n") or m.group("d")) for m in numbers] == list(range(1, len(at) + 1)):
+            return True
     by_id = {sec.id: sec for sec in ctx.report.sections}
     secs = []
     for j in at:
@@ -901,11 +924,8 @@ def _pinned_before(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optio
     its unit (支出 600 万元。其中：A，B). Words after the sentence's last
     figure state no figure and leave its subject (…下降 2.8%，主要原因是接待
     减少。其中：A，B)."""
-    s = sentences[k]
-    if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
-        return None
-    prev = sentences[k - 1]
-    if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
+    prev = _pinning_sentence(ctx, sentences, k)
+    if prev is None:
         return None
     whole = _whole_before(ctx, prev, max(max(p.end for p in prev.placed), 0) or len(prev.text))
     if whole is None or not _can_be_whole(ctx, whole):
@@ -1042,15 +1062,25 @@ def _over(ctx: ClaimSource, parts: list[Placed], whole: Placed) -> bool:
     return sum_interval(interval_of(ctx, p.claim) for p in parts).lo > interval_of(ctx, whole.claim).hi
 
 
-def _pinned_of_unit(ctx: ClaimSource, sentences: list[Sentence], k: int, like: Placed) -> Optional[Placed]:
-    """The one figure of ``like``'s unit that can be a whole in the sentence
-    before a list ``sentences[k]`` opens with a cue of rules ``lead_pin``
-    (on the line before at most): the whole of that unit the words pin."""
+def _pinning_sentence(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optional[Sentence]:
+    """The sentence before ``sentences[k]`` where that one opens with a cue
+    of rules ``lead_pin`` (其中：…), in its section and on the line before
+    at most: the sentence whose figure the list is of."""
     s = sentences[k]
     if ctx.book.lead_pin is None or k == 0 or not ctx.book.lead_pin.search(s.text):
         return None
     prev = sentences[k - 1]
     if prev.section != s.section or prev.placed[-1].claim.location.end_line < s.location.line - 1:
+        return None
+    return prev
+
+
+def _pinned_of_unit(ctx: ClaimSource, sentences: list[Sentence], k: int, like: Placed) -> Optional[Placed]:
+    """The one figure of ``like``'s unit that can be a whole in the sentence
+    before a list ``sentences[k]`` opens with a cue of rules ``lead_pin``
+    (on the line before at most): the whole of that unit the words pin."""
+    prev = _pinning_sentence(ctx, sentences, k)
+    if prev is None:
         return None
     one = [p for p in prev.placed if same_unit(p, like) and _can_be_whole(ctx, p) and not _scoped(ctx, p)]
     return one[0] if len(one) == 1 else None
