@@ -146,6 +146,11 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
         respective = _respective_shares(ctx, hit[0], p)
         if respective is not None and respective[2][0] is not p:
             return rate_rule(ctx, respective[2][0])
+    if found is None and hit is not None:
+        # 执行率由上年的88.0%提高到95.0%: the end of a rate's change is a rate of its start's rule
+        start = _change_start(ctx, hit[0], p)
+        if start is not None:
+            return rate_rule(ctx, start)
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
     if found is None and _target_cue(ctx, p) is not None:
@@ -154,6 +159,18 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if found is None and total and re.search(total, words.strip()) and _listed_shares(ctx, p):
         return SHARE_TOTAL
     return found
+
+
+def _change_start(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[Placed]:
+    """The rate a percent ends the change of (由上年的88.0%提高到95.0%: the
+    88.0% for the 95.0%): the figure right before it in its sentence, in
+    its unit, when the percent's own words are a change's end alone
+    (rules ``growth.to_cues``)."""
+    if p.claim.metric_text.strip() not in ctx.book.rules.growth.to_cues:
+        return None
+    at = next((i for i, q in enumerate(s.placed) if q is p), 0)
+    before = s.placed[at - 1] if at else None
+    return before if before is not None and before.claim.unit == p.claim.unit else None
 
 
 def _listed_shares(ctx: CheckContext, p: Placed) -> list[Claim]:
