@@ -167,6 +167,8 @@ def test_the_year_befores_rate_takes_no_figure_of_this_year():
     r = report(DEPT, "一、预算执行情况", "全年预算600.00万元，实际支出570.00万元。",
                "资金执行率由上年的88.0%提高到95.0%，提高7.0个百分点。")
     assert not of(r, status="fail")
+    # the end of the change is this year's rate, read as one
+    assert [c.stated for c in of(r, status="pass")] == ["95.0%"]
 
 
 # ------------------------------------------------- bases, limits and weights

@@ -146,6 +146,11 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
         respective = _respective_shares(ctx, hit[0], p)
         if respective is not None and respective[2][0] is not p:
             return rate_rule(ctx, respective[2][0])
+    if found is None and hit is not None:
+        # 执行率由上年的88.0%提高到95.0%: the end of a rate's change is a rate of its start's rule
+        start = _change_start(ctx, hit[0], p)
+        if start is not None:
+            return rate_rule(ctx, start)
     if found is None and ctx.book.share_cue is not None and ctx.book.share_cue.search(c.metric_text):
         return SHARE
     if found is None and _target_cue(ctx, p) is not None:
@@ -154,6 +159,18 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if found is None and total and re.search(total, words.strip()) and _listed_shares(ctx, p):
         return SHARE_TOTAL
     return found
+
+
+def _change_start(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[Placed]:
+    """The rate a percent ends the change of (由上年的88.0%提高到95.0%: the
+    88.0% for the 95.0%): the figure right before it in its sentence, in
+    its unit, when the percent's own words are a change's end alone
+    (rules ``growth.to_cues``)."""
+    if p.claim.metric_text.strip() not in ctx.book.rules.growth.to_cues:
+        return None
+    at = next((i for i, q in enumerate(s.placed) if q is p), 0)
+    before = s.placed[at - 1] if at else None
+    return before if before is not None and before.claim.unit == p.claim.unit else None
 
 
 def _listed_shares(ctx: CheckContext, p: Placed) -> list[Claim]:
@@ -1491,30 +1508,42 @@ def _part_in_clause(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     return (part, subject) if len(subject) >= 2 else None
 
 
-def _row_pairs(ctx: CheckContext, subject: str) -> list[tuple[Operand, Operand]]:
-    """执行数 / 预算数 of the budget table row whose label holds ``subject``
-    (a row 其中：当年财政拨款 for 财政拨款; of several such rows, the one of
-    that very name): the row's own figures."""
-    rows = []
+def _budget_rows(ctx: CheckContext) -> Iterator[tuple[object, dict[str, int], int, list[str]]]:
+    """(table, budget columns, row index, row) for every row of a budget
+    table under its header (年初预算数 / 全年预算数 / 全年执行数)."""
     for table in ctx.report.tables:
         cols: dict[str, int] = {}
         for r, (row, found) in enumerate(zip(table_grid(ctx, table, filled=False), table_header_columns(ctx, table))):
             if "executed" in found and ("adjusted" in found or "initial" in found):
                 cols = found
-                continue
-            labels = [_CUE.sub("", _squash(t).replace("：", "").replace(":", "")) for t in row[:1]]
-            if cols and labels and subject in labels[0]:
-                rows.append((table, cols, r, row, labels[0] == subject))
+            elif cols:
+                yield table, cols, r, row
+
+
+def _row_operands(ctx: CheckContext, table, cols: dict[str, int], r: int,
+                  row: list[str]) -> list[tuple[Operand, Operand]]:
+    """执行数 / 预算数 (then / 年初预算数) of one budget table row."""
+    out: list[tuple[Operand, Operand]] = []
+    executed = _cell_operand(ctx, table, r, row, cols["executed"], "执行数")
+    for role, name in (("adjusted", "预算数"), ("initial", "年初预算数")):
+        budget = _cell_operand(ctx, table, r, row, cols[role], name) if role in cols else None
+        if executed is not None and budget is not None:
+            out.append((executed, budget))
+    return out
+
+
+def _row_pairs(ctx: CheckContext, subject: str) -> list[tuple[Operand, Operand]]:
+    """执行数 / 预算数 of the budget table row whose label holds ``subject``
+    (a row 其中：当年财政拨款 for 财政拨款; of several such rows, the one of
+    that very name): the row's own figures."""
+    rows = []
+    for table, cols, r, row in _budget_rows(ctx):
+        label = _CUE.sub("", _squash(row[0]).replace("：", "").replace(":", "")) if row else ""
+        if subject in label:
+            rows.append((table, cols, r, row, label == subject))
     if len(rows) > 1:
         rows = [x for x in rows if x[4]]  # 财政拨款 in 当年财政拨款 and 上年结转财政拨款: only the row of that name
-    out: list[tuple[Operand, Operand]] = []
-    for table, cols, r, row, _ in rows:
-        executed = _cell_operand(ctx, table, r, row, cols["executed"], "执行数")
-        for role, name in (("adjusted", "预算数"), ("initial", "年初预算数")):
-            budget = _cell_operand(ctx, table, r, row, cols[role], name) if role in cols else None
-            if executed is not None and budget is not None:
-                out.append((executed, budget))
-    return out
+    return [pair for table, cols, r, row, _ in rows for pair in _row_operands(ctx, table, cols, r, row)]
 
 
 def _table_row_pairs(ctx: CheckContext, rate: Claim, index: int) -> list[tuple[Operand, Operand]]:
@@ -1524,21 +1553,8 @@ def _table_row_pairs(ctx: CheckContext, rate: Claim, index: int) -> list[tuple[O
     subject = rate_subject(ctx, rate, index)
     if len(subject) < 4 or not ctx.book.rules.rates[index].budget:
         return []
-    out: list[tuple[Operand, Operand]] = []
-    for table in ctx.report.tables:
-        cols: dict[str, int] = {}
-        for r, (row, found) in enumerate(zip(table_grid(ctx, table, filled=False), table_header_columns(ctx, table))):
-            if "executed" in found and ("adjusted" in found or "initial" in found):
-                cols = found
-                continue
-            if not cols or not any(_squash(t) == subject for t in row):
-                continue
-            executed = _cell_operand(ctx, table, r, row, cols["executed"], "执行数")
-            for role, name in (("adjusted", "预算数"), ("initial", "年初预算数")):
-                budget = _cell_operand(ctx, table, r, row, cols[role], name) if role in cols else None
-                if executed is not None and budget is not None:
-                    out.append((executed, budget))
-    return out
+    return [pair for table, cols, r, row in _budget_rows(ctx) if any(_squash(t) == subject for t in row)
+            for pair in _row_operands(ctx, table, cols, r, row)]
 
 
 def _cell_operand(ctx: CheckContext, table, r: int, row: list[str], c: int, name: str) -> Optional[Operand]:
