@@ -165,6 +165,13 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
                 # the bracket holds the list to its close; an aside (其中…, 含…) is no list
                 # and it ends its clause: 6个县（市、区）建立… is a noun's qualifier
                 close = min((i for i in (listed.find("）"), listed.find(")")) if i >= 0), default=-1)
+                if 0 <= close <= 2:
+                    # 两个股（科）室（A、B、C）: the first bracket is the noun's own
+                    # (another name of it), the list is the next one
+                    after = _NOUN_TAIL.match(listed, close + 1)
+                    if after is not None:
+                        listed = listed[after.end():]
+                        close = min((i for i in (listed.find("）"), listed.find(")")) if i >= 0), default=-1)
                 if close < 0 or listed[close + 1:].strip() or \
                         listed.startswith(tuple(ctx.book.rules.counts.bracket_not_lists)):
                     continue
@@ -210,6 +217,9 @@ def _plain_list(ctx: CheckContext, listing: Listing, clause: str) -> bool:
     if not limit or any(len(i) > limit or _count_value(i, ctx.rules) is not None for i in listing.items[1:]):
         return False
     return ctx.book.closed_list_count.search(clause) is None
+
+
+_NOUN_TAIL = re.compile(r"[\u4e00-\u9fff]{0,4}[（(]")
 
 
 def _list_goes_on(ctx: CheckContext, sentence: str, end: int) -> str:
