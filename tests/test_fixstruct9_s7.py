@@ -222,3 +222,30 @@ def test_circled_list_run_on_then_wrapped_is_one_list():
 def test_circled_items_on_lines_of_their_own_stay_headings():
     text = HEAD + "一、部门概况\n本部门有编制12人。\n二、目标完成情况\n①培训120人次。\n②走访36户。\n③宣讲8场。\n"
     assert [s.marker for s in EX.parse_text(text).sections][-3:] == ["①", "②", "③"]
+
+
+# ---------------------------------------------------------------- misses (planter9)
+
+def test_list_in_the_bracket_after_the_nouns_own():
+    text = HEAD + "一、部门概况\n本会下设两个股（科）室（救护部、宣传部、综合科），负责日常工作。\n"
+    assert [r.stated for r in results(text, "count_in_words")] == ["两个"]
+    right = text.replace("两个股", "三个股")
+    assert results(right, "count_in_words") == []
+
+
+def test_list_after_yici_wei_is_counted():
+    text = HEAD + "一、部门概况\n单位内设机构两个，依次为：办公室、业务科、财务科。年末实有人员20人。\n"
+    assert [r.stated for r in results(text, "count_in_words")] == ["两个"]
+
+
+def test_field_name_left_in_brackets_is_a_placeholder():
+    text = HEAD + "一、部门概况\n（部门名称）认真落实预算绩效管理要求。\n"
+    assert len(results(text, "placeholder")) == 1
+
+
+def test_work_ending_before_it_starts():
+    text = HEAD + "一、项目概况\n项目于2024年2月10日竣工验收，于2024年6月1日开工建设。\n"
+    found = results(text, "date_validity")
+    assert len(found) == 1 and "早于" in found[0].message
+    right = HEAD + "一、项目概况\n项目于2024年6月1日竣工验收，于2024年2月10日开工建设。\n"
+    assert results(right, "date_validity") == []

@@ -86,6 +86,44 @@ def _a_numeric_date(m: re.Match, rules: "UnitDateRules") -> bool:
     return rules.year_min <= int(m.group("y")) <= rules.year_max and 1 <= int(m.group("m")) <= 12
 
 
+_FULL_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
+_ORDER_WORDS = re.compile("竣工|完工|建成|交付")
+
+
+def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[CheckResult]:
+    """A sentence dating a work's end before its start (checks.yaml
+    ``dates.date_event``): one failed result per such sentence."""
+    pattern = ctx.book.rules.dates.date_event
+    if pattern is None or not offsets or _ORDER_WORDS.search(text) is None:
+        return []
+    event = re.compile(pattern)
+    out: list[CheckResult] = []
+    for sentence in re.finditer(r"[^。！？!?\n]+", text):
+        body = sentence.group()
+        if _ORDER_WORDS.search(body) is None:
+            continue
+        dated: dict[str, tuple[tuple[int, int, int], re.Match]] = {}
+        for m in _FULL_DATE.finditer(body):
+            e = event.match(body, m.end())
+            if e is None:
+                continue
+            try:
+                key = (int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                calendar.weekday(*key)
+            except ValueError:
+                continue  # an impossible date: check_dates reports it
+            dated.setdefault("start" if e.group("start") else "end", (key, m))
+        if "start" in dated and "end" in dated and dated["end"][0] < dated["start"][0]:
+            (_, s), (_, f) = dated["start"], dated["end"]
+            a, b = sentence.start() + min(s.start(), f.start()), sentence.start() + max(s.end(), f.end())
+            where = ctx.quotes.source.locate(offsets[a], offsets[b - 1] + 1)
+            out.append(make_result(ctx, RULE, "date_order", "fail",
+                                   f"完成日期“{f.group()}”早于开始日期“{s.group()}”",
+                                   expected=None, stated=f.group(), quote=ctx.quotes.sentence_at(where),
+                                   locations=[where]))
+    return out
+
+
 def check_dates(ctx: CheckContext) -> list[CheckResult]:
     rules = ctx.book.rules.dates
     numeric = ctx.rules.units.dates
@@ -111,4 +149,5 @@ def check_dates(ctx: CheckContext) -> list[CheckResult]:
             out.append(make_result(ctx, RULE, "date", "fail", f"日期“{token}”不成立：{what}",
                                    expected=None, stated=token, quote=quote,
                                    locations=[where] if where else []))
+        out.extend(_date_order(ctx, text, offsets))
     return out

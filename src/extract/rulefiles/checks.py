@@ -563,8 +563,12 @@ class DateRules(_Strict):
     date_reach: int = Field(default=0, ge=0)
     bad_year_anchor: Optional[str] = None
     bad_year_reach: int = Field(default=0, ge=0)
+    # A sentence dating a work's end (竣工, group ``end``) before its start
+    # (开工, group ``start``): the words right after a full date (年月日,
+    # matched there) that say which it is. None: not checked.
+    date_event: Optional[str] = None
 
-    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor")(check_regex)
+    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event")(check_regex)
 
 
 class DocumentTypeScope(_Strict):
