@@ -249,3 +249,10 @@ def test_work_ending_before_it_starts():
     assert len(found) == 1 and "早于" in found[0].message
     right = HEAD + "一、项目概况\n项目于2024年6月1日竣工验收，于2024年2月10日开工建设。\n"
     assert results(right, "date_validity") == []
+
+
+def test_list_parted_by_a_pages_chunk_mark_goes_on():
+    text = ("2024年度项目支出绩效自评报告\n"
+            "1、一、项目基本情况 1.项目背景 依据县政府文件实施。2.项目实施情况 本县扶持移民5200人。收到上级拨\n"
+            "2、付的扶持资金后按季度发放到户。3.资金管理情况 资金专款专用。\n")
+    assert results(text, "enumeration_order") == []

@@ -149,7 +149,11 @@ def _enum_marker(form: str) -> Callable[[int], str]:
 def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
     """Breaks in the 一是/二是 sequences of every section."""
     out: list[CheckResult] = []
+    previous = ""
     for section in ctx.report.sections:
+        # a list may go on from the section before (its first marks there;
+        # a page's chunk mark 2、 opened this one mid-sentence)
+        carried, previous = previous, f"{section.title}。{section.body}"
         by_form: dict[str, list[Numbered]] = {}
         for e in section.enumerations:
             form = _enum_form(e.marker.strip())
@@ -159,12 +163,14 @@ def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
         for form, items in by_form.items():
             for run in _split_runs(items):
                 head = None
-                if run[0].ordinal != 1 and _HEADING_STYLE.get(form) == section.style:
+                if run[0].ordinal != 1 and _HEADING_STYLE.get(form) == section.style \
+                        and (not form.startswith("1.") or section.marker.strip().endswith(form[2:])):
                     # "(1)快检…；(2)跨区域…": the paragraph's own marker is item 1
+                    # (written alike: a page's chunk mark 2、 heads no 3. 4.)
                     head = Numbered(section.ordinal, section.marker, section.location, section.title)
                 results = _judge(ctx, "enumeration_order", "enumeration", ([head] if head else []) + run,
                                  where, _enum_marker(form), restart_is_break=False)
-                out.extend(r for r in results if not _gap_written(section, form, run, r)
+                out.extend(r for r in results if not _gap_written(section, form, run, r, carried)
                            and not _restart_written(form, run, r))
     return out
 
@@ -192,12 +198,14 @@ def _restart_written(form: str, run: list[Numbered], result: CheckResult) -> boo
     return all(re.search(_written_mark(form, n), before) for n in range(1, run[k].ordinal))
 
 
-def _gap_written(section: Section, form: str, run: list[Numbered], result: CheckResult) -> bool:
+def _gap_written(section: Section, form: str, run: list[Numbered], result: CheckResult,
+                 carried: str = "") -> bool:
     """True when the numbers a gap misses stand in the section's text before
     the item after the gap, only not after a sentence end: "(一)项目概况1.
     项目名称：[名称]2.项目背景：…3.…" (1. inside the run-in title, 2. after a
     bracket; "2、概况(1)机构情况：…(2)…", the (1) glued to a word). Only
-    numbered marks (1. 2、 (1)); 一是 stands inside words (统一是)."""
+    numbered marks (1. 2、 (1)); 一是 stands inside words (统一是). ``carried``:
+    the text of the section before, which the list may go on from."""
     if result.status != "fail" or "缺少" not in result.message or not (form.startswith("1.") or form == "(1)"):
         return False
     item = next((it for it in run if it.location == result.locations[0]), None)
@@ -205,7 +213,7 @@ def _gap_written(section: Section, form: str, run: list[Numbered], result: Check
         return False
     text = f"{section.title}。{section.body}"
     at = text.find(item.text[:12])
-    before = text[:at if at >= 0 else len(text)]
+    before = carried + text[:at if at >= 0 else len(text)]
     first = re.search(r"\d+", result.expected or "")
     wanted = range(int(first.group()), item.ordinal) if first else ()
     return bool(wanted) and all(re.search(_written_mark(form, n), before) for n in wanted)
