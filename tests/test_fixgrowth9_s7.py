@@ -107,3 +107,52 @@ def test_another_metric_nearby_is_no_current_figure():
     # 培训费 is no spending name: the growth of spending is not against it
     found = growth("培训费支出30.00万元。上年同口径支出为600.00万元，本年较上年提高10.00%。")
     assert [c.status for c in found] == ["skipped"]
+
+
+# ------------------------------------------------- one metric, two values
+
+
+def consistency(text: str):
+    return [c for c in of(checks(TITLE + text), "metric_consistency") if c.status == "fail"]
+
+
+def test_items_named_by_a_plan_word_are_their_items_not_the_plan_word():
+    text = ("①义诊活动：年初目标不少于30场，实际达到34场，比目标多4场。\n"
+            "②慢病随访：年初目标不少于1800人次，实际达到1950人次，比目标多150人次。\n"
+            "③健康宣讲：年初目标不少于45场，实际达到52场，比目标多7场。\n")
+    assert consistency(text) == []
+
+
+def test_the_subject_after_an_item_marker_scopes_its_figures():
+    text = ("本年安排非遗项目两个：一是县剪纸传习所，下达预算资金86万元，用于传承人补助。"
+            "二是县皮影剧团，下达预算资金64万元，用于剧目复排。\n")
+    assert consistency(text) == []
+    # the same subject stated twice with two values is still one metric
+    slip = ("全县下达预算资金86万元，用于传承人补助。经核对，全县下达预算资金68万元，已全部拨付。\n")
+    assert len(consistency(slip)) == 1
+
+
+def test_figures_of_a_year_left_as_a_placeholder_are_compared_with_none():
+    text = ("两年内累计救助40人。20xx年救助11人，发放救助资金3300元；"
+            "20xx年救助29人，发放救助资金45800元。\n")
+    assert consistency(text) == []
+    with_years = ("两年内累计救助40人。2022年救助11人，发放救助资金3300元；"
+                  "2023年救助29人，发放救助资金45800元。\n")
+    assert consistency(with_years) == []
+
+
+FORM = """
+| 年度资金总额 | 1000.00 | 1000.00 | 940.00 | 10 | 94.00% | 9.40 |
+| 其中：当年财政拨款 | 800.00 | 800.00 | 760.00 | — | 95.00% | — |
+| 其他资金 | 200.00 | 200.00 | 180.00 | — | 90.00% | — |
+"""
+FORM_HEAD = ("| 项目名称 | 河道保洁 |\n| 年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+             "|---|---|---|---|---|---|---|")
+
+
+def test_a_rate_after_a_qizhong_part_is_the_parts_not_the_totals():
+    text = ("全年预算数1000.00万元，全年执行数940.00万元，执行率94.00%。"
+            "其中：当年财政拨款执行760.00万元，执行率95.00%；自有资金执行180.00万元，执行率90.00%。\n"
+            + FORM_HEAD + FORM)
+    found = [c.message for c in consistency(text)]
+    assert not any("年度资金总额执行率" in m for m in found), found

@@ -120,6 +120,8 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
         return None
     if len(ctx.book.relation_words.sub("", name)) < rules.min_metric_chars:
         return None
+    if ("比" in name or "较" in name) and ctx.book.comparative_change.search(name):
+        return None  # 比目标多 (1,400人次): a change against what it names, no metric of its own
     return name
 
 
@@ -399,6 +401,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             continue
         if claim.origin == "text" and claim.metric_text.rstrip().endswith(from_cues):
             continue  # 由45μg/m³降至29μg/m³: the start of a change is of an earlier year
+        if claim.origin == "text" and _placeholder_year_before(ctx, claim):
+            continue  # 20xx年救助14人: of a year left unwritten
         cell = form_cell_role(ctx, claim) if roles is not None and id(claim) not in roles else None
         if cell is not None and cell in cells:
             key: Optional[str] = cells[cell][0]
@@ -543,7 +547,7 @@ def _parallel_items(ctx: CheckContext, a: Statement, b: Statement) -> bool:
     of its own subject before them (一是培训经费合计12万元，已于本年度支出12万元；
     二是设备购置经费合计30万元，已于本年度支出30万元: the spending of two
     subjects, named only by its predicate): two metrics."""
-    if a.sentence is None or b.sentence is None or abs(a.sentence - b.sentence) > ITEM_REACH:
+    if a.sentence is None or b.sentence is None:
         return False
     first, second = sorted((a, b), key=lambda st: (st.sentence, st.claim.figure_at or 0))
     if ctx.sentences[first.sentence].section != ctx.sentences[second.sentence].section:
@@ -551,6 +555,9 @@ def _parallel_items(ctx: CheckContext, a: Statement, b: Statement) -> bool:
     sa, sb = _item_subject(ctx, first), _item_subject(ctx, second)
     if sa is None or sb is None or sa == sb:
         return False
+    if abs(a.sentence - b.sentence) > ITEM_REACH:
+        # far apart, only two subjects their markers name (一是甲，…  …二是乙，…)
+        return all(len(x) == 1 and next(iter(x)).startswith(_NAMED) for x in (sa, sb))
     if first.sentence != second.sentence:
         return True
     s = ctx.sentences[first.sentence]
@@ -592,7 +599,64 @@ def _read_item_subject(ctx: CheckContext, st: Statement) -> Optional[frozenset[s
         return None
     opens = _item_opens(s.text, p.start)
     before = [q.claim for q in s.placed if opens <= q.start < p.start and q.claim is not st.claim]
-    return frozenset(kept_metric_key(ctx, c) or c.metric for c in before) or None
+    if before:
+        return frozenset(kept_metric_key(ctx, c) or c.metric for c in before)
+    # the item's words from its marker on (二是县档案馆，下达…: the break is the marker)
+    marked = max([0] + [m.start() for m in _ITEM_BREAK.finditer(s.text, 0, p.start)])
+    named = _item_lead(ctx, s.text[marked:p.start])
+    return frozenset((f"{_NAMED}{named}",)) if named else None
+
+
+#: The mark of an item subject named by the words after its marker.
+_NAMED = "主体:"
+
+
+_CLAUSE_END = re.compile(r"[，,：:]")
+
+
+def _item_lead(ctx: CheckContext, text: str) -> Optional[str]:
+    """The subject an item marker (rules ``consistency.item_marker``: 一是,
+    其二, （三）) names before the figure's clause in ``text`` (an item's
+    words up to its figure): 二是县档案馆，下达预算资金 -> 县档案馆; None
+    without a marker, or with fewer than two letters after it."""
+    marker, _ = _item_patterns(ctx)
+    if marker is None:
+        return None
+    found = None
+    for found in marker.finditer(text):
+        pass
+    if found is None:
+        return None
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, found.end())]
+    if not ends:
+        return None
+    words = "".join(ch for ch in text[found.end():ends[-1]] if ch.isalnum())
+    return words if len(words) >= 2 else None
+
+
+def _item_patterns(ctx: CheckContext) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+    """The item-marker and placeholder-year patterns of the rules, compiled
+    once per rule set."""
+    rules = ctx.book.rules.consistency
+
+    def build():
+        return (re.compile(rules.item_marker) if rules.item_marker else None,
+                re.compile(rules.placeholder_year) if rules.placeholder_year else None)
+
+    return ctx.rules.derived("checks.consistency.item_patterns", build)
+
+
+def _placeholder_year_before(ctx: CheckContext, claim: Claim) -> bool:
+    """Whether a year left as a placeholder (rules
+    ``consistency.placeholder_year``: 20xx年) stands in ``claim``'s item
+    before its figure (from the last ；, 。 or item break): its year is unknown."""
+    _, placeholder = _item_patterns(ctx)
+    text, at = claim.sentence or "", claim.figure_at
+    if placeholder is None or at is None or placeholder.search(text) is None:
+        return False
+    lead = text[:at]
+    opens = max(_item_opens(lead, at), lead.rfind("。") + 1, lead.rfind("；") + 1, lead.rfind(";") + 1)
+    return placeholder.search(lead, opens) is not None
 
 
 def _intervals(ctx: CheckContext, group: list[Statement]) -> dict[int, Interval]:

@@ -536,9 +536,15 @@ class ConsistencyRules(_Strict):
     cutoff: Optional[str] = None
     # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope
     cutoff_year_end: Optional[str] = None
+    # a year left as a placeholder (20xx年) before a figure in its item: its
+    # year is unknown, so the figure is compared with no other
+    placeholder_year: Optional[str] = None
+    # markers opening a parallel item (一是, 其二, （三）): the words after one,
+    # before the figure's clause, name the item's subject
+    item_marker: Optional[str] = None
 
     _cutoff = field_validator("cutoff", "cutoff_year_end", "restated_before", "restated_after",
-                              "restated_across")(check_regex)
+                              "restated_across", "placeholder_year", "item_marker")(check_regex)
 
 
 class YearRules(_Strict):
