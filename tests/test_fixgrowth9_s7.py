@@ -156,3 +156,37 @@ def test_a_rate_after_a_qizhong_part_is_the_parts_not_the_totals():
             + FORM_HEAD + FORM)
     found = [c.message for c in consistency(text)]
     assert not any("年度资金总额执行率" in m for m in found), found
+
+
+INDICATORS = """
+二、自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 巡河里程 | ≥3000公里 | 3150公里 | 20 | 20 |
+{}"""
+ONE = "| 满意度指标 | 服务对象满意度指标 | 沿河群众满意度 | ≥85% | 93.40% | 10 | 10 |\n"
+TWO = ONE + "| 满意度指标 | 服务对象满意度指标 | 社会公众满意度 | ≥80% | 88.10% | 10 | 10 |\n"
+
+
+def test_a_generic_satisfaction_is_the_reports_one_satisfaction_indicator():
+    text = "回收有效问卷260份。经统计，综合满意度为{}。\n" + INDICATORS
+    assert len(consistency(text.format("91.40%", ONE))) == 1
+    assert consistency(text.format("93.40%", ONE)) == []
+    # two satisfaction indicators: which one would it be?
+    assert consistency(text.format("91.40%", TWO)) == []
+
+
+FUNDS_FORM = """
+二、自评表
+| 资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|---|---|---|---|---|---|---|
+| 年度资金总额 | 640.00 | 640.00 | 608.00 | 10 | 95.00% | 9.50 |
+"""
+
+
+def test_the_years_payments_in_total_restate_the_forms_executed_cell():
+    text = "各项支付均经审批，全年资金支付总额{}万元。\n" + FUNDS_FORM
+    assert consistency(text.format("608.00")) == []
+    found = consistency(text.format("680.00"))  # far off: another subject, no near miss
+    assert found == []
+    assert len(consistency(text.format("618.00"))) == 1

@@ -396,6 +396,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     roles = role_subjects(ctx) if cells else None
     inferred: set[int] = set()
     restating: set[int] = set()  # text figures restating a form cell
+    generic: list[Claim] = []
+    generic_names = _generic_names(ctx)
     for claim in ctx.report.claims:
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
@@ -413,6 +415,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             key = kept_metric_key(ctx, claim, metric) if metric is not None else None
         if key is not None:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
+        elif claim.origin == "text" and claim.metric in generic_names:
+            generic.append(claim)  # 综合满意度: perhaps the report's one 满意度 indicator
     # the form's cells, and the totals of the tables of one funds row, where
     # the text restates them or they restate each other
     extra: dict[tuple[str, str], list[Claim]] = {}
@@ -426,6 +430,9 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         moved = by_key.pop(source)
         by_key[target].extend(moved)
         inferred.update(id(c) for c in moved)
+    for claim, target in _one_indicator_targets(ctx, by_key, generic):
+        by_key[target].append(claim)
+        inferred.add(id(claim))
     index = {id(p.claim): i for i, s in enumerate(ctx.sentences) for p in s.placed}
 
     def lead(i: Optional[int]) -> str:
@@ -493,6 +500,37 @@ def _light_verb_targets(ctx: CheckContext,
                    and len(k) - len(rest) <= 2 and _after_lead(verbs, k) is None]
         if len(targets) == 1:
             out[(key, unit)] = targets[0]
+    return out
+
+
+def _generic_names(ctx: CheckContext) -> frozenset[str]:
+    """The names of a kind of indicator with a generic word and no subject
+    (综合满意度: rules ``consistency.one_indicator_generic`` and
+    ``one_indicator_names``), made once per rule set."""
+    rules = ctx.book.rules.consistency
+    return ctx.rules.derived("checks.consistency.generic_names", lambda: frozenset(
+        f"{g}{kind}" for kind in rules.one_indicator_names for g in rules.one_indicator_generic))
+
+
+def _one_indicator_targets(ctx: CheckContext, by_key: dict[tuple[str, str], list[Claim]],
+                           generic: list[Claim]) -> list[tuple[Claim, tuple[str, str]]]:
+    """Text figures named by a generic word and a kind of indicator
+    (综合满意度: :func:`_generic_names`), each with the group of the report's
+    one indicator of that kind in a table (服务对象满意度 of the 自评表), where
+    there is exactly one: the report measures that kind once. Two indicators
+    of the kind (服务对象满意度, 社会公众满意度): none."""
+    out: list[tuple[Claim, tuple[str, str]]] = []
+    for kind in ctx.book.rules.consistency.one_indicator_names if generic else ():
+        claims = [c for c in generic if c.metric.endswith(kind)]
+        if not claims:
+            continue
+        tables = [k for k, group in by_key.items() if k[0].endswith(kind) and any(c.origin == "table" for c in group)]
+        if len({k[0] for k in tables}) != 1:
+            continue
+        for c in claims:
+            target = next((t for t in tables if t[1] == c.normalized_unit), None)
+            if target is not None:
+                out.append((c, target))
     return out
 
 

@@ -536,6 +536,10 @@ class ConsistencyRules(_Strict):
     cutoff: Optional[str] = None
     # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope
     cutoff_year_end: Optional[str] = None
+    # a kind of indicator a report measures once (满意度), and the generic
+    # words that name it without a subject (综合满意度 is the one 满意度 indicator)
+    one_indicator_names: list[str] = Field(default_factory=list)
+    one_indicator_generic: list[str] = Field(default_factory=list)
     # a year left as a placeholder (20xx年) before a figure in its item: its
     # year is unknown, so the figure is compared with no other
     placeholder_year: Optional[str] = None
