@@ -690,7 +690,13 @@ def _placeholder_year_before(ctx: CheckContext, claim: Claim) -> bool:
     before its figure (from the last ；, 。 or item break): its year is unknown."""
     _, placeholder = _item_patterns(ctx)
     text, at = claim.sentence or "", claim.figure_at
-    if placeholder is None or at is None or placeholder.search(text) is None:
+    if placeholder is None or at is None:
+        return False
+    kept = ctx.kept("placeholder_year")  # one search per sentence, not per figure
+    holds = kept.get(text)
+    if holds is None:
+        holds = kept[text] = placeholder.search(text) is not None
+    if not holds:
         return False
     lead = text[:at]
     opens = max(_item_opens(lead, at), lead.rfind("。") + 1, lead.rfind("；") + 1, lead.rfind(";") + 1)
