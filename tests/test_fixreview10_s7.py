@@ -141,3 +141,61 @@ def test_a_growth_of_the_clause_before_is_still_checked():
                "本年服务会员780人次，比上年的750人次增长4.00%。",
                "全年支出84万元，支出较上年的80万元增长9%。")
     assert [c.status for c in _growth(r)] == ["pass", "fail"]
+
+
+# ------------------------------------------------------------ rates naming their whole
+
+
+def _rates(r, status):
+    return [c for c in of(r, "rate", status) if c.locations]
+
+
+def test_a_budget_rate_takes_no_contract_total_as_its_budget():
+    r = report(PROJECT, "一、资金使用情况",
+               "项目资金到位300.00万元；已支出288.00万元，预算执行率96.00%。",
+               "共购置保洁船只4艘，合同金额合计288.00万元。")
+    assert _rates(r, "fail") == []
+
+
+def test_a_budget_rate_over_its_budget_still_fails():
+    r = report(PROJECT, "一、资金使用情况",
+               "项目预算300.00万元，已支出288.00万元，预算执行率98.00%。")
+    assert _rates(r, "fail")
+
+
+def test_a_share_naming_its_whole_is_not_over_the_sentence_total():
+    r = report("某局2023年度部门整体支出绩效自评报告", "一、预算管理",
+               "调整后预算800.00万元。",
+               "全年支出760.00万元，其中前三季度支出560.00万元，占全年预算的70.00%。")
+    assert _rates(r, "fail") == []
+
+
+def test_a_share_of_the_sentence_total_is_still_checked():
+    r = report("某局2023年度部门整体支出绩效自评报告", "一、预算管理",
+               "全年支出800.00万元，其中前三季度支出560.00万元，占全年支出的75.00%。")
+    assert _rates(r, "fail")
+
+
+# ------------------------------------------------------------ an item's own figures
+
+
+def _consistency(r, status):
+    return [c for c in of(r, "metric_consistency", status) if c.locations]
+
+
+def test_the_sangong_spending_is_no_spending_of_the_whole():
+    r = report("某局2023年度部门整体支出绩效自评报告", "一、预算执行",
+               "全年预算数640.00万元，实际支出622.00万元，预算执行率97.19%。",
+               "二、“三公”经费管理",
+               "“三公”经费全年预算9.60万元，实际支出8.10万元，控制在预算以内。",
+               "三、会议费",
+               "全年预算1.20万元，实际支出0.90万元。")
+    assert _consistency(r, "fail") == []
+
+
+def test_the_spending_of_the_whole_stated_twice_is_still_compared():
+    r = report("某局2023年度部门整体支出绩效自评报告", "一、预算执行",
+               "全年预算数640.00万元，实际支出622.00万元，预算执行率97.19%。",
+               "二、绩效目标完成情况",
+               "严格执行政府采购制度，全年实际支出612.00万元。")
+    assert _consistency(r, "fail")
