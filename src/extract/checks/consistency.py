@@ -63,7 +63,7 @@ from ..interpret.budget import budget_header_columns
 from ..interpret.funds import amount_quantity, table_unit
 from ..model import CheckResult, Claim, Quantity, Table
 from ..quantities import find_quantities
-from .context import LEAD_LABEL, CheckContext, make_result
+from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
 from .figures import count_unit, cue_rule, interval_of, stated_text, table_grid
 from .operands import part_with_rate
@@ -463,11 +463,47 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         date = re.sub(r"\s+", "", found[-1].group("date"))
         return None if year_end is not None and year_end.search(date) else date
 
+    item_budget = re.compile(ctx.book.rules.operands.item_budget_before) \
+        if ctx.book.rules.operands.item_budget_before else None
+
+    def item_of(i: Optional[int]) -> Optional[str]:
+        """The item with a budget of its own (rules ``operands.item_budget_before``:
+        “三公”经费) that the sentence's subject (the last clause before its
+        first figure) or its section's heading names: its figures are that
+        item's (“三公”经费预算12万元，实际支出10.2万元 is no 实际支出 of the whole)."""
+        if item_budget is None or i is None:
+            return None
+        s = ctx.sentences[i]
+        head = lead(i)
+        clause = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=0)
+        m = item_budget.search(head, clause)
+        if m is None:
+            m = heading_item.get(s.section) if s.section else None
+            if m is None and s.section:
+                m = heading_item[s.section] = next(
+                    (found for t in headings(s.section) for found in [item_budget.search(t)] if found), False)
+        return m.group() if m else None
+
+    sections = {sec.id: sec for sec in ctx.report.sections}
+    heading_item: dict[str, object] = {}
+
+    def headings(section_id: str) -> list[str]:
+        """The titles of a section and of the sections above it."""
+        out: list[str] = []
+        sec = sections.get(section_id)
+        while sec is not None and len(out) < 8:
+            out.append(sec.title)
+            sec = sections.get(sec.parent) if sec.parent else None
+        return out
+
     def scope(c: Claim, i: Optional[int]) -> frozenset[str]:
         words = _scope(ctx, c, lead(i), wholes_of)
         date = cutoff_of(c, i)
         if date is not None:
             words = words | {f"截至:{date}"}
+        item = item_of(i) if c.origin == "text" else None
+        if item is not None:
+            words = words | {f"单列:{item}"}
         if id(c) in restating:
             # the role's own words (累计 of 累计支出) and a breakdown's whole
             # are no scope of a form cell's restatement

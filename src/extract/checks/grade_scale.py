@@ -8,10 +8,12 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from ..grade_scheme import grade_scheme
 from ..rulefiles.meta import GradeBand
 from .context import CheckContext
-from ..pattern_needs import any_char
-from .screen import can_match, needed_by_any
+
+#: The whole score a form gives: a band up to it (90—100分为优秀) is the highest.
+FULL_SCORE = Decimal(100)
 
 
 def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
@@ -41,34 +43,24 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     src = ctx.quotes.source
     text = src.text if src is not None else "\n".join(
         f"{s.title}\n{s.body}" for s in ctx.report.sections)
-    compiled = [re.compile(p) for p in ctx.book.rules.stated_grade_bands]
-    sentences = _sentences_and_wrapped(text)
-    needs = needed_by_any(compiled)  # (分): a sentence without one states no band
-    if needs is not None:
-        holds = any_char(needs).search
-        sentences = [s for s in sentences if holds(s)]
-    # a pattern that matches nowhere in those sentences matches in none of them
-    joined = "\n".join(sentences)
-    patterns = [rx for rx in compiled if can_match(rx, joined)]
-    if not patterns:
-        return None
+    scheme = grade_scheme(ctx.rules)
     best: list[GradeBand] = []
     capped = False  # whether the highest band of ``best`` states an upper bound
-    for sentence in sentences:
+    for sentence in _sentences_and_wrapped(text):
         bands: dict[str, GradeBand] = {}
         upper: dict[str, bool] = {}
-        for rx in patterns:
-            for m in rx.finditer(sentence):
-                grade = m.group("grade")
-                low = m.groupdict().get("min")
-                words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
-                if grade not in bands:
-                    bands[grade] = GradeBand(grade=grade, words=list(dict.fromkeys(words)),
-                                             min=Decimal(low) if low else Decimal(0))
-                    upper[grade] = m.groupdict().get("max") is not None
+        for m in scheme.bands(sentence):
+            grade = m.group("grade")
+            low = m.groupdict().get("min")
+            words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
+            if grade not in bands:
+                bands[grade] = GradeBand(grade=grade, words=list(dict.fromkeys(words)),
+                                         min=Decimal(low) if low else Decimal(0))
+                high = m.groupdict().get("max")
+                upper[grade] = high is not None and Decimal(high) < FULL_SCORE
         if len(bands) > len(best):
             best = list(bands.values())
             capped = upper[max(best, key=lambda b: b.min).grade]
-    # a highest band with an upper bound (80-89.99分为良) has one above it
-    # that no pattern read: 99 分 would fall in 良
+    # a highest band with an upper bound below the full score (80-89.99分为良)
+    # has one above it that no pattern read: 99 分 would fall in 良
     return tuple(best) if len(best) >= 2 and not capped else None

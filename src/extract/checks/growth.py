@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import CheckResult, Claim
-from .context import CheckContext, Placed, Sentence, make_result
+from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous, is_previous,
                       letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
 from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
@@ -201,12 +201,12 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
         return p is not a and p.claim.normalized_unit == a.claim.normalized_unit and \
             _this_year(ctx, s2, p)
 
-    own = [p for p in before if current(p, s)]
+    name = previous_name(ctx, s, a)
+    own = [p for p in before if current(p, s) and not _other_subject(ctx, s, a, p, name)]
     if own:
         return [(a, b) for b in _subject_figures(ctx, s, own, rate)]
     # "上年办理案件1,052件，本年同比增长11.03%": this year's figure is the same
     # metric stated nearby without a word of the year before
-    name = previous_name(ctx, s, a)
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
         if current(p, s2) and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric)) \
                 and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
@@ -214,6 +214,28 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
     if before and before[0] is a:
         return [(a, p) for p in _wholes_for_parts(ctx, compared_subjects(ctx, s, a, current), current)]
     return []
+
+
+# Where a comparison's words turn to what they compare with (较上年, 比2023年, 与上年相比).
+_COMPARED_WITH = re.compile(r"较|比|与|同")
+
+
+def _other_subject(ctx: CheckContext, s: Sentence, a: Placed, p: Placed, name: str) -> bool:
+    """Whether this year's candidate ``p``, in a clause before the one of
+    the year before's ``a``, is of another metric than the one ``a``'s own
+    words name (新增会员40名，会员总数较上年末的600名增长…: the new part is
+    no total): neither name holds the other."""
+    if p.end > a.start or not CLAUSE_BREAK.search(s.text, p.end, a.start):
+        return False
+    words = a.claim.metric_text
+    cue = _COMPARED_WITH.search(words)
+    if cue is None:
+        return False
+    own = _plain_metric(ctx, words[:cue.start()])  # 会员总数 of 会员总数较上年末的
+    other = _plain_metric(ctx, p.claim.metric)
+    if len(own) < 2 or len(other) < 2 or same_metric(ctx, name, other):
+        return False
+    return own not in other and other not in own
 
 
 def _of_earlier(ctx: CheckContext, p: Placed) -> bool:

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Optional
 
+from ..grade_scheme import grade_scheme
 from ..model import CheckResult, Location
 from ..interpret.document_type import is_page_furniture
 from ..normalize import NormalizedDocument, fold, needs_fold
@@ -539,8 +540,11 @@ def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
     relation_of = {w: rel for rel, words in rules.words.items() for w in words}
     pattern = re.compile(_alternation(list(relation_of)))
     out: list[CheckResult] = []
+    scheme = grade_scheme(ctx.rules)
     for s in ctx.sentences:
         for m in pattern.finditer(s.text):
+            if scheme.states(s.text, m.start(), m.end()):
+                continue  # 80分（含）至90分的为良，…，低于60分的为差: the grade scheme's bounds
             pair = compared_figures(s, m.start(), m.end(), rules.max_gap_chars, rules.joiners)
             if pair is None:
                 continue

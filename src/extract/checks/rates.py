@@ -298,6 +298,15 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[O
     return []
 
 
+def _names_whole(name: str, whole: Claim) -> bool:
+    """Whether a share's named whole (全年预算, 总支出) may be ``whole``: its
+    words hold the name, or the name ends with the last two letters of its
+    metric (总支出 of 全年支出)."""
+    words = "".join(ch for ch in whole.metric_text if ch.isalnum())
+    metric = "".join(ch for ch in (whole.metric or "") if ch.isalnum())
+    return name in words or (len(metric) >= 2 and name.endswith(metric[-2:]))
+
+
 def _share(ctx: CheckContext, s: Sentence, rate: Placed,
            near: list[tuple[Sentence, Placed]]) -> tuple[list[tuple[Operand, Operand]], list[tuple[Operand, Operand]]]:
     """A / B for "A…占B的R%": A the figure right before the rate in its
@@ -1745,7 +1754,11 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 or any(_of_year_before(ctx, o.figure) for o in (n, d))
             return dated != rate_is_prior
 
+        named_base = ctx.book.rate_named_denominators[index] \
+            if any(w in c.metric_text for w in rule.named_by) else None
         for n, d in _worded_pairs(ctx, near, index, len(near) if labelled else 3):
+            if named_base is not None and d.figure.metric_text.strip() and not named_base.search(d.figure.metric_text):
+                continue  # 预算执行率 over 合同金额合计: no budget
             # pinned only when one of them stands with the rate (its sentence
             # or line), the pair is of the rate's year (stale_pair), and the
             # pair can be a part and its whole
@@ -1793,6 +1806,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # 培训18,650人次 for 占参训总人次的: pinned)
         named, others = _share(ctx, s, rate, near)
         if share.groupdict().get("whole"):
+            # (支出X，其中前三季度支出Y，占全年预算的R%: a share naming its whole
+            # is over that whole, no other figure of its sentence)
+            name = "".join(ch for ch in share.group("whole") if ch.isalnum())
+            own = {id(p.claim) for p in s.placed}
+            if len(name) >= 2:
+                pinned = [(n, d) for n, d in pinned if id(d.figure) not in own or _names_whole(name, d.figure)]
             pinned += named + [(n, d) for n, d in others if d.figure.unit_class != "money"]
             loose += [(n, d) for n, d in others if d.figure.unit_class == "money"]
         else:

@@ -107,6 +107,7 @@ class Rulebook:
     relation_words: re.Pattern
     rate_numerators: tuple[Optional[re.Pattern], ...]
     rate_denominators: tuple[Optional[re.Pattern], ...]
+    rate_named_denominators: tuple[Optional[re.Pattern], ...]
     difference_minuends: tuple[Optional[re.Pattern], ...]
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
@@ -259,6 +260,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         relation_words=_alternation(_relation_words(rules)),
         rate_numerators=tuple(_compiled(r.numerator) for r in rules.rates),
         rate_denominators=tuple(_compiled(r.denominator) for r in rules.rates),
+        rate_named_denominators=tuple(_compiled(r.named_denominator) for r in rules.rates),
         difference_minuends=tuple(_compiled(d.minuend) for d in rules.differences),
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
+from ..grade_scheme import grade_scheme
 from ..model import Form, FormCell, FormRow, Indicator
 from ..ruleset import RuleSet
 from ..span import SourceText
@@ -1709,8 +1710,8 @@ def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: Sou
     if vocab.key(label) not in vocab.rules.total_fields.get("grade", []):
         return False
     value = value.rstrip("。．.；;，,！!")  # a sentence's end (自评等级：优。) is no part of the grade
-    if not value:
-        return False
+    if not value or grade_scheme(vocab.ruleset).states(value):
+        return False  # 评价等级：90—100分为优秀；75—89.99分为良好…: the scheme, no grade
     form.total["grade"] = make_cell(value, base + at, base + at + len(value), source)
     return True
 

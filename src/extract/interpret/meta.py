@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from ..grade_scheme import GradeScheme, grade_scheme
 from ..model import Location, Meta, Table
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
@@ -127,13 +128,33 @@ def rates_others(text: str, m: re.Match, rx: Optional[_Compiled]) -> bool:
     return rx.others_after is not None and bool(rx.others_after.match(text, m.end()))
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# What opens the parts of the figure before it (总分99分，其中资金执行得分9分…).
+_PARTS = "其中"
+
+
 def _last(rx: re.Pattern, spans: list[Span], group: str,
-          compiled: Optional[_Compiled] = None) -> Optional[tuple[str, Span]]:
+          compiled: Optional[_Compiled] = None,
+          scheme: Optional[GradeScheme] = None) -> Optional[tuple[str, Span]]:
+    """The last match of ``rx`` in ``spans`` said of this report: none said
+    of other items (:func:`rates_others`), none in a sentence stating the
+    grade scheme (90分以上（含）评为优，80分以上（含）评为良…: ``scheme``),
+    and none after 其中 following a match of its sentence (a part of that
+    one: 总分99分，其中资金执行得分9分)."""
     found = None
     for s in spans:
-        for m in rx.finditer(s.text):
-            if rates_others(s.text, m, compiled):
+        text = s.text
+        prev_end = -1  # where the last match taken in this sentence ended
+        for m in rx.finditer(text):
+            if rates_others(text, m, compiled):
                 continue
+            if scheme is not None and scheme.states(text, m.start(), m.end()):
+                continue
+            if prev_end >= 0:
+                between = text[prev_end:m.start()]
+                if _PARTS in between and not _SENTENCE_END.search(between):
+                    continue
+            prev_end = m.end()
             found = (m.group(group), s[m.start(group):m.end(group)])
     return found
 
@@ -292,7 +313,8 @@ def form_fields(tables: list[Table], rx: _Compiled,
     return out
 
 
-def _last_in_cells(rx: re.Pattern, tables: list[Table], group: str) -> Optional[tuple[str, Location]]:
+def _last_in_cells(rx: re.Pattern, tables: list[Table], group: str,
+                   scheme: Optional[GradeScheme] = None) -> Optional[tuple[str, Location]]:
     """The last match of ``rx`` in a table cell (a form's 评价结论 cell:
     "项目自评得分97.6分，绩效等级为“优”"), located at its cell."""
     found = None
@@ -301,7 +323,8 @@ def _last_in_cells(rx: re.Pattern, tables: list[Table], group: str) -> Optional[
             if cell.location is None or len(cell.text) < 4:
                 continue
             for m in rx.finditer(cell.text):
-                found = (m.group(group), cell.location)
+                if scheme is None or not scheme.states(cell.text, m.start(), m.end()):
+                    found = (m.group(group), cell.location)
     return found
 
 
@@ -373,12 +396,13 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
 
     # The text's conclusion first, then sentences in form cells (评价结论),
     # then a form's score cells and total rows.
+    scheme = grade_scheme(ruleset)
     for field, pattern, group in (("self_score", rx.score, "score"), ("grade", rx.grade, "grade")):
-        found = _last(pattern, texts, group, rx)
+        found = _last(pattern, texts, group, rx, scheme)
         if found:
             value, location = found[0], source.locate_span(found[1])
         else:
-            hit = _last_in_cells(pattern, structure.tables, group) or form.get(group)
+            hit = _last_in_cells(pattern, structure.tables, group, scheme) or form.get(group)
             if hit is None and field == "self_score":
                 hit = indicator_total_score(structure.tables, ruleset)
             if hit is None:

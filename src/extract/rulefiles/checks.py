@@ -208,8 +208,13 @@ class RateRule(_Strict):
     # over the 国土面积, never the 林地面积 beside it): a pair over another is
     # no reading.
     base_named: bool = False
+    # A rate whose words hold one of ``named_by`` (预算执行率: 预算) is over a
+    # figure whose words match ``named_denominator``: a total of another
+    # thing (合同金额合计) that matches ``denominator`` by its 合计 only is no base.
+    named_by: list[str] = Field(default_factory=list)
+    named_denominator: Optional[str] = None
 
-    _v = field_validator("numerator", "denominator")(check_regex)
+    _v = field_validator("numerator", "denominator", "named_denominator")(check_regex)
 
 
 class PerUnitRule(_Strict):
