@@ -199,3 +199,23 @@ def test_the_spending_of_the_whole_stated_twice_is_still_compared():
                "二、绩效目标完成情况",
                "严格执行政府采购制度，全年实际支出612.00万元。")
     assert _consistency(r, "fail")
+
+
+# ------------------------------------------------------------ a count of parts' sizes
+
+
+def _counts(r, status):
+    return [c for c in of(r, "count_in_words", status) if c.locations]
+
+
+def test_a_count_is_the_sum_of_the_sizes_its_bracket_lists():
+    r = report("某中心2023年度数据平台项目支出绩效自评报告",
+               "一、项目内容：搭建三个业务平台，共十八个数据接口（分别为7个、6个和5个）。")
+    assert _counts(r, "fail") == []
+    assert any("之和 18" in c.message for c in _counts(r, "pass"))
+
+
+def test_a_count_unlike_the_sum_of_its_sizes_fails():
+    r = report("某中心2023年度数据平台项目支出绩效自评报告",
+               "一、项目内容：共十六个数据接口（分别为7个、6个和5个）。")
+    assert [c.expected for c in _counts(r, "fail")] == ["18"]

@@ -59,6 +59,9 @@ class Listing:
     # items a conjunction inside an item may join unsplit (修路、架桥和植树三项:
     # 架桥和植树 may be two): the count may be that many more than the items
     joined: int = 0
+    # the sizes of the parts when the items are counts of the count's own
+    # measure word (共二十个模块（分别为5个、6个、4个和5个）): the count is their sum
+    parts: Optional[list[int]] = None
 
 
 def _squash(text: str) -> str:
@@ -150,8 +153,23 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
     items, selection = list_items(list_text, rules.conjunctions)
     if len(items) < 2 or any(len(i) > rules.max_item_chars for i in items):
         return None
-    return Listing(n, m.group("num") + m.group("mw"), m.group("noun"), items,
-                   selection or not count_first, sentence, section)
+    mw = m.group("mw")
+    return Listing(n, m.group("num") + mw, m.group("noun"), items,
+                   selection or not count_first, sentence, section,
+                   parts=_part_sizes(ctx, list_text, mw))
+
+
+def _part_sizes(ctx: CheckContext, list_text: str, mw: str) -> Optional[list[int]]:
+    """The sizes a list states when each of its items is a count of the
+    measure word ``mw`` (分别为5个、6个、4个和5个), after a list cue; else None."""
+    rules = ctx.book.rules.counts
+    text = list_text.strip(_QUOTES + "。，,；;")
+    cue = next((c for c in sorted(rules.list_cues, key=len, reverse=True) if text.startswith(c)), "")
+    pieces = re.split("、|" + "|".join(map(re.escape, rules.conjunctions)), text[len(cue):]) \
+        if rules.conjunctions else text[len(cue):].split("、")
+    sizes = [_count_value(p.strip()[:-len(mw)], ctx.rules) if mw and p.strip().endswith(mw) else None
+             for p in pieces]
+    return sizes if len(sizes) >= 2 and all(v is not None for v in sizes) else None  # type: ignore[return-value]
 
 
 def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[Listing]:
@@ -260,6 +278,14 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
     repeats = [i for i, k in collections.Counter(items).items() if k > 1]
     distinct = len(set(items))
     what = f"“{listing.count_text}{listing.noun}”"
+    if listing.parts is not None:
+        total = sum(listing.parts)
+        ok = total == listing.count or listing.selection and total <= listing.count
+        verdict = "相符" if ok else "不符"
+        return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
+                           f"{what}与所列各部分之和 {total} {verdict}",
+                           expected=str(total), stated=listing.count_text,
+                           quote=ctx.quotes.verbatim(listing.sentence, where), locations=[where])
     if listing.selection and len(items) < listing.count:
         return None
     ok = len(items) <= listing.count <= len(items) + listing.joined and not repeats
