@@ -817,3 +817,30 @@ def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_
                 m.setattr(hygiene, "needed_chars", lambda rx: None)  # every pattern on every passage read
                 report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
             assert [c for c in report.checks if c.rule in hygiene.RULES] == short
+
+
+LOOKING_PATTERNS = [
+    r"(?<![\d.])(?P<min>\d+(?:\.\d+)?)\s*(?:-|至)\s*(?P<max>\d+)\s*分\s*为(?P<grade>优|良)",
+    r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])",
+    r"(?<=[:：])待(?:补充|完善)",
+    r"(?<![属各])单位整体(?:支出)?(?:自评|评价)|本项目得分",
+    r"a|b(?![x])",
+    r"(?<![\]])y",
+    r"(?<![x])(?=y)",
+    r"分(?=[为是])",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.-至 分为优良Xxab:：待补充完善属各单位整体支出自评本项目得]y", max_size=12),
+                min_size=1, max_size=4), st.sampled_from(LOOKING_PATTERNS))
+def test_a_pattern_screened_out_without_its_opening_or_closing_assertion_matches_in_no_stretch(texts, pattern):
+    """can_match leaves out a pattern whose opening lookbehind and closing
+    lookahead dropped (screen.relaxed) match nowhere in the text: then no
+    stretch of it holds a match of the pattern."""
+    from extract.checks.screen import can_match
+
+    rx = re.compile(pattern)
+    whole = "\n".join(texts)
+    if not can_match(rx, whole):
+        assert all(rx.search(whole[i:j]) is None for i in range(len(whole) + 1) for j in range(i, len(whole) + 1))
