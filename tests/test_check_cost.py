@@ -844,3 +844,28 @@ def test_a_pattern_screened_out_without_its_opening_or_closing_assertion_matches
     whole = "\n".join(texts)
     if not can_match(rx, whole):
         assert all(rx.search(whole[i:j]) is None for i in range(len(whole) + 1) for j in range(i, len(whole) + 1))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="。！？!?；;\n 　甲乙1，", max_size=30))
+def test_a_section_read_at_once_gives_the_sentences_of_each_paragraph_in_turn(body):
+    """CheckContext.section_sentences reads a section's sentences with one
+    findall over its text (a line's characters up to a sentence end, or
+    the rest of the line): the sentences, in order, that a search of each
+    paragraph for its sentence ends gives."""
+    from extract.checks.context import CheckContext
+    from extract.claims import sentence_end
+    from extract.model import Location, Section
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    long_way: list[str] = []
+    for para in body.split("\n"):
+        start = 0
+        for m in sentence_end(rules).finditer(para):
+            long_way.append(para[start:m.end()].strip())
+            start = m.end()
+        long_way.append(para[start:].strip())
+    section = Section(id="s1", level=1, marker="", style="cn", ordinal=1, title="", body=body,
+                      location=Location(line=1, end_line=1, start=0, end=0))
+    assert CheckContext._split_sentences(section, rules) == [t for t in long_way if t]
