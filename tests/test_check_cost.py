@@ -869,3 +869,15 @@ def test_a_section_read_at_once_gives_the_sentences_of_each_paragraph_in_turn(bo
     section = Section(id="s1", level=1, marker="", style="cn", ordinal=1, title="", body=body,
                       location=Location(line=1, end_line=1, start=0, end=0))
     assert CheckContext._split_sentences(section, rules) == [t for t in long_way if t]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 \t\n　。甲", max_size=16))
+def test_a_quote_without_a_line_break_is_tidied_as_the_search_for_breaks_tidies_it(raw):
+    from extract.checks.quotes import _BREAK, _ascii_word, tidy
+
+    def join(m: re.Match) -> str:
+        a, b = m.start(), m.end()
+        return " " if 0 < a and b < len(raw) and _ascii_word(raw[a - 1]) and _ascii_word(raw[b]) else ""
+
+    assert tidy(raw) == _BREAK.sub(join, raw).strip()
