@@ -817,3 +817,67 @@ def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_
                 m.setattr(hygiene, "needed_chars", lambda rx: None)  # every pattern on every passage read
                 report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
             assert [c for c in report.checks if c.rule in hygiene.RULES] == short
+
+
+LOOKING_PATTERNS = [
+    r"(?<![\d.])(?P<min>\d+(?:\.\d+)?)\s*(?:-|至)\s*(?P<max>\d+)\s*分\s*为(?P<grade>优|良)",
+    r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])",
+    r"(?<=[:：])待(?:补充|完善)",
+    r"(?<![属各])单位整体(?:支出)?(?:自评|评价)|本项目得分",
+    r"a|b(?![x])",
+    r"(?<![\]])y",
+    r"(?<![x])(?=y)",
+    r"分(?=[为是])",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.-至 分为优良Xxab:：待补充完善属各单位整体支出自评本项目得]y", max_size=12),
+                min_size=1, max_size=4), st.sampled_from(LOOKING_PATTERNS))
+def test_a_pattern_screened_out_without_its_opening_or_closing_assertion_matches_in_no_stretch(texts, pattern):
+    """can_match leaves out a pattern whose opening lookbehind and closing
+    lookahead dropped (screen.relaxed) match nowhere in the text: then no
+    stretch of it holds a match of the pattern."""
+    from extract.checks.screen import can_match
+
+    rx = re.compile(pattern)
+    whole = "\n".join(texts)
+    if not can_match(rx, whole):
+        assert all(rx.search(whole[i:j]) is None for i in range(len(whole) + 1) for j in range(i, len(whole) + 1))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="。！？!?；;\n 　甲乙1，", max_size=30))
+def test_a_section_read_at_once_gives_the_sentences_of_each_paragraph_in_turn(body):
+    """CheckContext.section_sentences reads a section's sentences with one
+    findall over its text (a line's characters up to a sentence end, or
+    the rest of the line): the sentences, in order, that a search of each
+    paragraph for its sentence ends gives."""
+    from extract.checks.context import CheckContext
+    from extract.claims import sentence_end
+    from extract.model import Location, Section
+    from extract.ruleset import RuleSet
+
+    rules = RuleSet.of(None)
+    long_way: list[str] = []
+    for para in body.split("\n"):
+        start = 0
+        for m in sentence_end(rules).finditer(para):
+            long_way.append(para[start:m.end()].strip())
+            start = m.end()
+        long_way.append(para[start:].strip())
+    section = Section(id="s1", level=1, marker="", style="cn", ordinal=1, title="", body=body,
+                      location=Location(line=1, end_line=1, start=0, end=0))
+    assert CheckContext._split_sentences(section, rules) == [t for t in long_way if t]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 \t\n　。甲", max_size=16))
+def test_a_quote_without_a_line_break_is_tidied_as_the_search_for_breaks_tidies_it(raw):
+    from extract.checks.quotes import _BREAK, _ascii_word, tidy
+
+    def join(m: re.Match) -> str:
+        a, b = m.start(), m.end()
+        return " " if 0 < a and b < len(raw) and _ascii_word(raw[a - 1]) and _ascii_word(raw[b]) else ""
+
+    assert tidy(raw) == _BREAK.sub(join, raw).strip()

@@ -37,6 +37,25 @@ K = TypeVar("K")
 LEAD_LABEL = re.compile(r"^\s*([^，,。；;：:]{1,12})[：:]")
 
 
+def _sentence_pieces(rules: "RuleSet") -> Optional[re.Pattern]:
+    """The sentences of a section's text, found by ``findall``: the
+    characters of a line up to and with a sentence end
+    (:func:`~extract.claims.sentence_end`, a class of characters), or the
+    rest of a line without one; None when the sentence ends are no plain
+    class (then each line is searched for them). Made once per rule set."""
+    rs = RuleSet.of(rules)
+
+    def build() -> Optional[re.Pattern]:
+        ends = sentence_end(rs).pattern
+        inner = ends[1:-1]
+        if not (ends.startswith("[") and ends.endswith("]")) or not inner or inner.startswith("^") \
+                or "[" in inner or "]" in inner.replace("\\]", ""):
+            return None
+        return re.compile(rf"[^{inner}\n]*{ends}|[^{inner}\n]+")
+
+    return rs.derived("checks.context.sentence_pieces", build)
+
+
 @dataclass
 class CheckContext:
     """One run of checks over one report: the report, the rule book, the
@@ -131,6 +150,9 @@ class CheckContext:
 
     @staticmethod
     def _split_sentences(section: Section, rules: "RuleSet") -> list[str]:
+        pieces = _sentence_pieces(rules)
+        if pieces is not None:  # (one pass over the body, not a search a paragraph: the same pieces)
+            return [t for t in map(str.strip, pieces.findall(section.body)) if t]
         found: list[str] = []
         ends = sentence_end(rules)
         for para in section.body.split("\n"):

@@ -49,6 +49,9 @@ def _ascii_word(ch: str) -> bool:
 def tidy(raw: str) -> str:
     """Source characters with the loader's line breaks joined back and the
     ends stripped."""
+    if "\n" not in raw:
+        return raw.strip()  # no line break to join (most quotes): no search for one
+
     def join(m: re.Match) -> str:
         a, b = m.start(), m.end()
         if 0 < a and b < len(raw) and _ascii_word(raw[a - 1]) and _ascii_word(raw[b]):

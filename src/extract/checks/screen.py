@@ -27,9 +27,45 @@ def reads_only_its_match(pattern: str) -> bool:
     return not any(x in pattern for x in _CONTEXT_SYNTAX)
 
 
+# A lookbehind opening a pattern, or a lookahead closing it, on one class of
+# characters ((?<![\d.]) …, … (?![A-Za-z])).
+_LEADING_LOOK = re.compile(r"^\(\?<[!=]\[(?:\\.|[^\]\\])+\]\)")
+_TRAILING_LOOK = re.compile(r"(?<!\\)\(\?[!=]\[(?:\\.|[^\]\\])+\]\)$")
+_RELAXED: dict[str, Optional[re.Pattern]] = {}
+
+
+def relaxed(pattern: str) -> Optional[re.Pattern]:
+    """``pattern`` without the lookbehind on a class of characters opening
+    it and the lookahead on one closing it, compiled, when what is left
+    reads only its match (:func:`reads_only_its_match`), else None: it
+    matches wherever ``pattern`` does (an assertion dropped only lets more
+    through), so where it matches in no stretch of a text, neither does
+    ``pattern``."""
+    try:
+        return _RELAXED[pattern]
+    except KeyError:
+        pass
+    rest = _TRAILING_LOOK.sub("", _LEADING_LOOK.sub("", pattern, count=1), count=1)
+    escapes = len(rest) - len(rest.rstrip("\\"))
+    found = None
+    if rest != pattern and rest and escapes % 2 == 0 and reads_only_its_match(rest):
+        try:
+            found = re.compile(rest)
+        except re.error:
+            found = None
+    _RELAXED[pattern] = found
+    return found
+
+
 def can_match(pattern: re.Pattern, text: str) -> bool:
-    """False only when ``pattern`` matches in no stretch of ``text``."""
-    return not reads_only_its_match(pattern.pattern) or pattern.search(text) is not None
+    """False only when ``pattern`` matches in no stretch of ``text`` (a
+    pattern with an assertion on the characters around its match, when
+    without the one opening or closing it (:func:`relaxed`) it matches
+    nowhere in ``text``)."""
+    if reads_only_its_match(pattern.pattern):
+        return pattern.search(text) is not None
+    loose = relaxed(pattern.pattern)
+    return loose is None or loose.search(text) is not None
 
 
 #: At most this many characters a pattern needs are looked for one by one.
