@@ -817,3 +817,15 @@ def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_
                 m.setattr(hygiene, "needed_chars", lambda rx: None)  # every pattern on every passage read
                 report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
             assert [c for c in report.checks if c.rule in hygiene.RULES] == short
+
+
+def test_a_figure_of_the_year_before_read_once_is_the_one_worked_out():
+    from extract.checks.operands import previous_kept
+    from extract.checks.periods import is_previous
+    from extract.checks.rates import rate_rule, read_rate_rule
+
+    for ctx in _sample_contexts():
+        for _ in range(2):
+            for s, p in ctx.text_claims():
+                assert previous_kept(ctx, s, p) == is_previous(ctx, s, p)
+                assert rate_rule(ctx, p) == read_rate_rule(ctx, p)

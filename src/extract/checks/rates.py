@@ -76,10 +76,10 @@ from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .figures import (Figure, cell_number, cue_rule, interval_of, show, stated_text, table_grid, table_header_columns,
                       unit_factor)
-from .periods import is_previous, parallel_lists, whole_above
+from .periods import parallel_lists, whole_above
 from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
-                       pair_nearby, part_with_rate, stated_rate, trailing_words)
+                       pair_nearby, part_with_rate, previous_kept, stated_rate, trailing_words)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -102,6 +102,9 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     share), if it is a rate: :func:`read_rate_rule`, read once per figure
     in a run of checks (the rates of a sentence are asked for by each of
     its rates' clauses)."""
+    c = p.claim
+    if c.unit not in ctx.book.rules.operands.rate_units or c.operator is not None and c.qualifier is None:
+        return None  # (no rate: read_rate_rule's first test, before the look-up; most figures are none)
     kept = ctx.kept("rate_rule")
     found = kept.get(id(p), kept)
     if found is kept:
@@ -1160,7 +1163,7 @@ def _of_year_before(ctx: CheckContext, figure) -> bool:
     got = kept.get(id(figure))
     if got is None or got[0] is not figure:
         hit = ctx.placed_at(figure.location) if getattr(figure, "location", None) is not None else None
-        got = kept[id(figure)] = (figure, hit is not None and is_previous(ctx, *hit))
+        got = kept[id(figure)] = (figure, hit is not None and previous_kept(ctx, *hit))
     return got[1]
 
 
