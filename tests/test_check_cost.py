@@ -881,3 +881,15 @@ def test_a_quote_without_a_line_break_is_tidied_as_the_search_for_breaks_tidies_
         return " " if 0 < a and b < len(raw) and _ascii_word(raw[a - 1]) and _ascii_word(raw[b]) else ""
 
     assert tidy(raw) == _BREAK.sub(join, raw).strip()
+
+
+def test_a_figure_of_the_year_before_read_once_is_the_one_worked_out():
+    from extract.checks.operands import previous_kept
+    from extract.checks.periods import is_previous
+    from extract.checks.rates import rate_rule, read_rate_rule
+
+    for ctx in _sample_contexts():
+        for _ in range(2):
+            for s, p in ctx.text_claims():
+                assert previous_kept(ctx, s, p) == is_previous(ctx, s, p)
+                assert rate_rule(ctx, p) == read_rate_rule(ctx, p)

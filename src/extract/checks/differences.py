@@ -40,12 +40,12 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous, is_previous,
+from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous,
                       letter_pairs, names_reason, names_subject, none_before, opening_subjects, period_free)
 from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, table_grid, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
-                       operand_words as _words)
+                       operand_words as _words, previous_kept)
 from .rulebook import rule_for
 from .screen import any_word
 from .tolerance import Interval, holds, stated_interval
@@ -469,7 +469,7 @@ def _states_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     if p.start < 0:
         return False
     start = max((m.end() for m in CLAUSE_BREAK.finditer(s.text[:p.start])), default=0)
-    return any(start <= q.start < p.start and is_previous(ctx, s, q) for q in s.placed)
+    return any(start <= q.start < p.start and previous_kept(ctx, s, q) for q in s.placed)
 
 
 def _comparable(c: Claim, other: Claim, ctx: CheckContext) -> bool:
@@ -494,7 +494,7 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
 
     def previous_of(s2: Sentence, end: int) -> list[Placed]:
         return [q for q in s2.placed if 0 <= q.end <= end and q is not p and _comparable(c, q.claim, ctx)
-                and is_previous(ctx, s2, q) and not any(w in q.claim.metric_text for w in change)]
+                and previous_kept(ctx, s2, q) and not any(w in q.claim.metric_text for w in change)]
 
     before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and _comparable(c, q.claim, ctx)]
     prior = previous_of(s, p.start)
@@ -513,7 +513,7 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         def current(s2: Sentence, q: Placed) -> bool:
             # no change figure (a to-cue figure, 提高到93.6%, is the current one)
             words = q.claim.metric_text
-            return q is not a and q is not p and not is_previous(ctx, s2, q) and \
+            return q is not a and q is not p and not previous_kept(ctx, s2, q) and \
                 (not any(w in words for w in change) or any(w in words for w in g.to_cues))
 
         own = [q for q in before if current(s, q)][-1:]
@@ -592,7 +592,7 @@ def change_name(ctx: CheckContext, s: Sentence, p: Placed, before: list[Placed])
     own = rate_name(ctx, p.claim.metric_text)
     if len(own) >= 2:
         return own
-    subject = [q for q in before if _comparable(p.claim, q.claim, ctx) and not is_previous(ctx, s, q)]
+    subject = [q for q in before if _comparable(p.claim, q.claim, ctx) and not previous_kept(ctx, s, q)]
     return rate_name(ctx, subject[-1].claim.metric_text) if subject else ""
 
 
@@ -609,7 +609,7 @@ def _no_previous_figure(ctx: CheckContext, s: Sentence, p: Placed, before: list[
         return False
     reach = {id(s2) for s2, _ in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences, ())} | {id(s)}
     for s2, q in ctx.text_claims():
-        if q is p or not _comparable(c, q.claim, ctx) or not is_previous(ctx, s2, q):
+        if q is p or not _comparable(c, q.claim, ctx) or not previous_kept(ctx, s2, q):
             continue
         other = rate_name(ctx, q.claim.metric_text)
         if _same_name(name, other) or len(other) < 2 and id(s2) in reach:

@@ -36,10 +36,10 @@ from typing import Optional
 
 from ..model import CheckResult, Claim
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous, is_previous,
+from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous,
                       letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
 from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
-from .operands import Operand, Reading, budget_operand, claim_operand, judge_readings
+from .operands import Operand, Reading, budget_operand, claim_operand, judge_readings, previous_kept
 from .relations.breakdowns import members_named
 from .relations.tables import cell_location, change_cell, table_name
 from .tolerance import Interval, compound_growth_interval, holds, ratio_interval, stated_interval
@@ -245,7 +245,7 @@ def _of_earlier(ctx: CheckContext, p: Placed) -> bool:
 
 def _this_year(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether ``p`` may be this year's figure: of no earlier period and no change."""
-    return not is_previous(ctx, s, p) and not _of_earlier(ctx, p) and not states_change(ctx, p.claim.metric_text)
+    return not previous_kept(ctx, s, p) and not _of_earlier(ctx, p) and not states_change(ctx, p.claim.metric_text)
 
 
 def previous_figure(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Placed]:
@@ -259,7 +259,7 @@ def previous_figure(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Pl
     if any(w in rate.claim.metric_text for w in ctx.book.rules.growth.earlier_year_words):
         previous = [p for p in before if _of_earlier(ctx, p) and not states_change(ctx, p.claim.metric_text)]
     else:
-        previous = [p for p in before if is_previous(ctx, s, p) and not _of_earlier(ctx, p)
+        previous = [p for p in before if previous_kept(ctx, s, p) and not _of_earlier(ctx, p)
                     and not states_change(ctx, p.claim.metric_text)]
         bracketed = bracketed_previous(ctx, s, rate, lambda q: q.claim.unit != "%")
         if bracketed is not None:
@@ -301,7 +301,7 @@ def _previous_nearby(ctx: CheckContext, s: Sentence, rate: Placed, before: list[
     b = own[-1]
     name = _plain_metric(ctx, b.claim.metric)
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
-        if s2 is not s and p.claim.normalized_unit == b.claim.normalized_unit and is_previous(ctx, s2, p) \
+        if s2 is not s and p.claim.normalized_unit == b.claim.normalized_unit and previous_kept(ctx, s2, p) \
                 and not states_change(ctx, p.claim.metric_text) and not _of_earlier(ctx, p) \
                 and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric)):
             return [(p, b)]
@@ -412,7 +412,7 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
         def current(b: Placed) -> bool:
             return b.claim.normalized_unit == x.claim.normalized_unit and \
                 not any(w in b.claim.metric_text for w in g.previous_year_words) and \
-                not states_change(ctx, b.claim.metric_text) and not is_previous(ctx, s, b)
+                not states_change(ctx, b.claim.metric_text) and not previous_kept(ctx, s, b)
 
         for b in reversed(before[:i]):
             if current(b):
@@ -443,7 +443,7 @@ def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tu
     if not before:
         return None
     b = before[-1]
-    if states_change(ctx, b.claim.metric_text) or is_previous(ctx, s, b):
+    if states_change(ctx, b.claim.metric_text) or previous_kept(ctx, s, b):
         return None
     name = letter_pairs(b.claim.metric)
     value = b.claim.normalized_value
@@ -497,7 +497,7 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
             continue
         for a in reversed(before[:i]):
             if a.claim.normalized_unit == x.claim.normalized_unit and \
-                    (any(w in a.claim.metric_text for w in g.previous_year_words) or is_previous(ctx, s, a)):
+                    (any(w in a.claim.metric_text for w in g.previous_year_words) or previous_kept(ctx, s, a)):
                 return x, a
         # 比上年增加100万元（上年1,000万元），增长10%
         a = bracketed_previous(ctx, s, x, lambda q: q.claim.normalized_unit == x.claim.normalized_unit)

@@ -62,6 +62,20 @@ def kept_operand(ctx: CheckContext, claim: Claim) -> Operand:
     return got
 
 
+def previous_kept(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """:func:`~extract.checks.periods.is_previous` of ``p`` in its sentence
+    ``s``, worked out once per figure in a run of checks (the growth,
+    difference and rate checks ask it of the figures around each figure
+    they judge)."""
+    kept = ctx.kept("is_previous")
+    got = kept.get(id(p))
+    if got is None or got[0] is not p or got[1] is not s:
+        from .periods import is_previous
+
+        got = kept[id(p)] = (p, s, is_previous(ctx, s, p))
+    return got[2]
+
+
 def budget_operand(ctx: CheckContext, role: str, name: str) -> Optional[Operand]:
     """The report's budget figure of ``role`` as an operand, or None."""
     figure: Optional[BudgetFigure] = getattr(ctx.report.budget, role)

@@ -76,10 +76,10 @@ from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .figures import (Figure, cell_number, cue_rule, interval_of, show, stated_text, table_grid, table_header_columns,
                       unit_factor)
-from .periods import is_previous, parallel_lists, whole_above
+from .periods import parallel_lists, whole_above
 from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_operand, counted_words, head_terms,
                        judge_readings, named_by_words, named_figure, names_head, names_remainder, own_words,
-                       pair_nearby, part_with_rate, stated_rate, trailing_words)
+                       pair_nearby, part_with_rate, previous_kept, stated_rate, trailing_words)
 from ..rulefiles.checks import RateRule
 from .relations.tables import cell_location, table_name
 from .rulebook import rule_for
@@ -102,11 +102,24 @@ def rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     share), if it is a rate: :func:`read_rate_rule`, read once per figure
     in a run of checks (the rates of a sentence are asked for by each of
     its rates' clauses)."""
+    c = p.claim
+    if c.unit not in ctx.book.rules.operands.rate_units or c.operator is not None and c.qualifier is None:
+        return None  # (no rate: read_rate_rule's first test, before the look-up; most figures are none)
     kept = ctx.kept("rate_rule")
     found = kept.get(id(p), kept)
     if found is kept:
         found = kept[id(p)] = read_rate_rule(ctx, p)
     return found
+
+
+def _rx(ctx: CheckContext, pattern: str) -> re.Pattern:
+    """``re.compile(pattern)`` of a pattern of the rules, kept for the run
+    of checks (the rate checks try a few on every percent and every rate)."""
+    kept = ctx.kept("patterns")
+    got = kept.get(pattern)
+    if got is None:
+        got = kept[pattern] = re.compile(pattern)
+    return got
 
 
 def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
@@ -118,23 +131,23 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if ctx.states_aim(c):
         return None  # 二、绩效目标 …满意度95%以上: an aim, checked as a target, not a measured rate
     condition = ctx.book.rules.operands.condition_after
-    if condition and p.end >= 0 and re.match(condition, c.sentence[p.end:]):
+    if condition and p.end >= 0 and _rx(ctx, condition).match(c.sentence[p.end:]):
         return None  # 执行率超过100%的按100%计: a scoring rule's condition
     allocation = ctx.book.rules.operands.allocation_after
     if allocation and p.end >= 0 and re.match(allocation, c.sentence[p.end:]):
         return None  # 按数量和库容各占50%的比例分配: an allocation's weight, not a share stated
     aim = ctx.book.rules.operands.aim_value_before
-    if aim and re.search(aim, c.metric_text):
+    if aim and _rx(ctx, aim).search(c.metric_text):
         return None  # 到位率绩效目标值是100%: the indicator's aim, not its rate
     bound = ctx.book.rules.operands.bound_before
-    if bound and re.search(bound, c.metric_text):
+    if bound and _rx(ctx, bound).search(c.metric_text):
         return None  # 预算执行率未达100%的原因: a bound the rate is compared with, not a rate stated
     factor = ctx.book.rules.operands.factor_before
     if factor and p.start >= 0 and re.search(factor, c.sentence[:p.start]):
         return None  # 执行率=执行数÷预算数×100%=98.00%: the ×100% is the formula's factor, its rate is 98.00%
     counted_as = ctx.book.rules.operands.counted_as
-    if counted_as and p.start >= 0 and re.search(counted_as[0], c.sentence[:p.start]) \
-            and re.match(counted_as[1], c.sentence[p.end:]):
+    if counted_as and p.start >= 0 and _rx(ctx, counted_as[0]).search(c.sentence[:p.start]) \
+            and _rx(ctx, counted_as[1]).match(c.sentence[p.end:]):
         return None  # 超出预算的，执行率按100%计: how a rate is counted, not a rate measured
     hit = ctx.placed_at(c.location)
     words = own_words(p, hit[0] if hit is not None else None)  # a label's value (执行率：94.26%) is named by its label
@@ -156,7 +169,7 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if found is None and _target_cue(ctx, p) is not None:
         return TARGET
     total = ctx.book.rules.operands.share_total
-    if found is None and total and re.search(total, words.strip()) and _listed_shares(ctx, p):
+    if found is None and total and _rx(ctx, total).search(words.strip()) and _listed_shares(ctx, p):
         return SHARE_TOTAL
     return found
 
@@ -607,7 +620,7 @@ def _read_clause_of(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[li
     if start is None:
         return None
     pat = ctx.book.rules.operands.rate_bracket
-    bracket = re.compile(pat).match(s.text, start) if pat else None
+    bracket = _rx(ctx, pat).match(s.text, start) if pat else None
     if bracket is not None and bracket.end() <= rate.start:
         start = bracket.end()
     return [p for p in s.placed if p is not rate and p.start >= start and 0 <= p.end <= rate.start
@@ -741,8 +754,8 @@ def _stated_bases(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Op
         if j != here and not ctx.sentences[min(j, here)].text.rstrip().endswith(("；", ";")):
             continue  # only a clause of one sentence (…发生率6.63%；成灾面积…按林地面积186.4万亩计算…)
         for b in s2.placed:
-            if b is rate or b.claim.operator is not None or not re.search(pats[0], b.claim.metric_text) \
-                    or not re.match(pats[1], s2.after(b, 8)):
+            if b is rate or b.claim.operator is not None or not _rx(ctx, pats[0]).search(b.claim.metric_text) \
+                    or not _rx(ctx, pats[1]).match(s2.after(b, 8)):
                 continue
             parts = [p.claim for p in clause if p is not b and p.claim.normalized_unit == b.claim.normalized_unit
                      and p.claim.normalized_value <= b.claim.normalized_value]
@@ -762,7 +775,7 @@ def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     something; [] otherwise."""
     pat = ctx.book.rules.operands.rate_bracket
     den = ctx.book.rate_denominators[index] if index >= 0 else None
-    bracket = re.compile(pat).match(s.text, rate.end) if pat and rate.end >= 0 else None
+    bracket = _rx(ctx, pat).match(s.text, rate.end) if pat and rate.end >= 0 else None
     if bracket is None or den is None:
         return []
     inside = [p for p in s.placed if p.start >= rate.end and 0 <= p.end <= bracket.end()
@@ -1108,7 +1121,7 @@ def _is_change(ctx: CheckContext, claim: Claim) -> bool:
 def _states_change(ctx: CheckContext, metric_text: str) -> bool:
     g = ctx.book.rules.growth
     compared = ctx.book.rules.operands.compared_change
-    if compared and re.search(compared, metric_text.strip()):
+    if compared and _rx(ctx, compared).search(metric_text.strip()):
         return True  # 比计划多412户: the excess over the plan, not the plan
     words = metric_text.rstrip("了")
     ends = _change_ends(ctx)
@@ -1160,7 +1173,7 @@ def _of_year_before(ctx: CheckContext, figure) -> bool:
     got = kept.get(id(figure))
     if got is None or got[0] is not figure:
         hit = ctx.placed_at(figure.location) if getattr(figure, "location", None) is not None else None
-        got = kept[id(figure)] = (figure, hit is not None and is_previous(ctx, *hit))
+        got = kept[id(figure)] = (figure, hit is not None and previous_kept(ctx, *hit))
     return got[1]
 
 
@@ -1780,7 +1793,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 loose = [(n, d) for n, d in loose if id(n.figure) not in earlier and id(d.figure) not in earlier]
                 pinned += own_pairs
     part = ctx.book.rules.operands.part_of_year
-    if part and rate.start >= 0 and re.search(part, c.sentence[:rate.start]):
+    if part and rate.start >= 0 and _rx(ctx, part).search(c.sentence[:rate.start]):
         # 截至6月底，预算执行率为45%: a progress rate; the year's spending is no
         # numerator its words pin, only a figure of its own sentence
         own = {id(p.claim) for p in s.placed}
@@ -2179,7 +2192,7 @@ def _later_clauses(ctx: CheckContext, s: Sentence, rate: Placed) -> set[int]:
     if rate.end < 0:
         return set()
     pat = ctx.book.rules.operands.rate_bracket
-    bracket = re.compile(pat).match(s.text, rate.end) if pat else None
+    bracket = _rx(ctx, pat).match(s.text, rate.end) if pat else None
     own = bracket.end() if bracket is not None else rate.end  # its bracket is its own (执行率96%（执行960/预算1,000）)
     after = [p for p in s.placed if p.start >= own]
     last = max((i for i, p in enumerate(after) if p.claim.unit in ctx.book.rules.operands.rate_units

@@ -69,6 +69,8 @@ class _Grid:
         # for its label, level, indent and part word in turn (issue 14)
         self._numbers: dict[str, Optional[tuple[Decimal, int]]] = {}
         self._labels: dict[int, str] = {}
+        self._marks: dict[int, bool] = {}
+        self._indents: dict[int, Optional[tuple[int, int]]] = {}
         self.cells: dict[tuple[int, int], Cell] = {(c.row, c.col): c for c in table.cells}
         self.source = source
         self.header_rows = table.header_rows or _inferred_header(self.text, rules.max_inferred_header_rows)
@@ -103,9 +105,13 @@ class _Grid:
         return range(self.header_rows, self.table.n_rows)
 
     def _marked(self, j: int) -> bool:
-        """A column whose data cells hold a percent (or another unsummable mark)."""
-        marks = any_word(self.rules.unsummable_marks)  # (one search a cell, not one per mark)
-        return any(marks.search(self.text[i][j]) for i in self.data_rows())
+        """A column whose data cells hold a percent (or another unsummable
+        mark); read once per column (the value and the label columns ask)."""
+        got = self._marks.get(j)
+        if got is None:
+            marks = any_word(self.rules.unsummable_marks)  # (one search a cell, not one per mark)
+            got = self._marks[j] = any(marks.search(self.text[i][j]) for i in self.data_rows())
+        return got
 
     def _value_columns(self) -> list[int]:
         out = []
@@ -176,7 +182,15 @@ class _Grid:
         return any(label.startswith(w) for w in self.rules.part_prefixes)
 
     def indent(self, row: int) -> Optional[tuple[int, int]]:
-        """(label column, spaces before the label in the source), None unknown."""
+        """(label column, spaces before the label in the source), None
+        unknown; read once per row (each row is compared with those around it)."""
+        try:
+            return self._indents[row]
+        except KeyError:
+            got = self._indents[row] = self._read_indent(row)
+            return got
+
+    def _read_indent(self, row: int) -> Optional[tuple[int, int]]:
         for j in self.label_cols:
             if self.text[row][j].strip() and self.number(self.text[row][j]) is None:
                 loc = self.location(row, j)
