@@ -2300,8 +2300,10 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
         grid = table_grid(ctx, table, filled=False)
         cols: dict[str, int] = {}
         rate_name = "执行率"
+        plans = False  # a table of plans (计划数 | 完成数 | 完成率), not of budgets
         for r, (row, found) in enumerate(zip(grid, table_header_columns(ctx, table))):
-            found = found or _plan_columns(ctx, row)
+            planned = {} if found else _plan_columns(ctx, row)
+            found = found or planned
             if "rate" not in found and "executed" in found and ("adjusted" in found or "initial" in found):
                 # 预算数 | 实际支出 | 完成率: a rate column named by another rate word
                 rate_col = next((c for c, t in enumerate(row) if c not in found.values()
@@ -2310,6 +2312,7 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
                     found = {**found, "rate": rate_col}
             if "rate" in found and "executed" in found:
                 cols = found
+                plans = bool(planned)
                 rate_name = header_label(row[found["rate"]]) or "执行率"
                 continue
             if not cols or cols["rate"] >= len(row):
@@ -2341,6 +2344,8 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
             usable = [x for x in results if x[3] is not None]
             if not usable:
                 continue
+            if plans and cap is not None and stated[0] >= cap and executed[0] < usable[0][2][0]:
+                continue  # less done than planned, yet 100%: a ceiling target (投诉 ≤ 20 件)
             good = [x for x in usable if holds(x[3], stated_iv) or (x[4] is not None and holds(x[4], stated_iv))]
             role, c, base, _, _ = (good or usable)[0]
             expected = show(executed[0] * 100 / base[0], max(stated[1] + 1, 2), "%")
@@ -2358,18 +2363,18 @@ def check_table_rates(ctx: CheckContext) -> list[CheckResult]:
 
 
 def _plan_columns(ctx: CheckContext, row: list[str]) -> dict[str, int]:
-    """A header row naming one done column, one plan column and a column
-    ending with 率 (rules ``operands.table_done_columns``,
-    ``table_plan_columns``: 项目 | 计划数 | 完成数 | 完成率), read as a budget
-    block's: the done column as the executed one, the plan as the budget;
-    {} for any other row."""
+    """A header row naming one done column, one plan column and one
+    completion-rate column (rules ``operands.table_done_columns``,
+    ``table_plan_columns``, ``table_rate_columns``: 项目 | 计划数 | 完成数 |
+    完成率; not 偏差率, 增长率), read as a budget block's: the done column as
+    the executed one, the plan as the budget; {} for any other row."""
     rules = ctx.book.rules.operands
     if not rules.table_done_columns or len(row) < 3:
         return {}
     labels = [header_label(t) for t in row]
     done = [c for c, t in enumerate(labels) if t in rules.table_done_columns]
     plan = [c for c, t in enumerate(labels) if t in rules.table_plan_columns]
-    rate = [c for c, t in enumerate(labels) if t.endswith("率") and c not in done + plan]
+    rate = [c for c, t in enumerate(labels) if t in rules.table_rate_columns and c not in done + plan]
     if len(done) != 1 or len(plan) != 1 or len(rate) != 1:
         return {}
     return {"executed": done[0], "adjusted": plan[0], "rate": rate[0]}

@@ -286,6 +286,8 @@ class OperandRules(_Strict):
     # ending with 率 (项目 | 计划数 | 完成数 | 完成率): each row's rate is done / plan.
     table_done_columns: list[str] = Field(default_factory=list)
     table_plan_columns: list[str] = Field(default_factory=list)
+    # the rate column's whole header: a completion rate (完成率, 执行率)
+    table_rate_columns: list[str] = Field(default_factory=list)
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None

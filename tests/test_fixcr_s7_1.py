@@ -1,0 +1,53 @@
+"""False alarms and lost catches the s7 code review found in this session's
+fixes (F1, F2, F3, F6, F8, F12): each fix narrowed to its cause, tested on
+excerpts written for these tests, with their own figures.
+"""
+
+from __future__ import annotations
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+
+def checks(text: str):
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines)).checks
+
+
+def found(text: str, rule: str) -> list[tuple[str, str]]:
+    """(status, message) of the passed and failed results of ``rule``."""
+    return [(c.status, c.message) for c in checks(text) if c.rule == rule and c.status != "skipped"]
+
+
+def statuses(text: str, rule: str) -> list[str]:
+    return [s for s, _ in found(text, rule)]
+
+
+PROJECT = "某镇2025年度农村供水改造项目绩效自评报告\n"
+
+
+def table(rows: list[list[str]]) -> str:
+    return "".join("\t".join(r) + "\n" for r in rows)
+
+
+# ------------------------------------------------------------ F2 rate columns
+
+
+def test_a_deviation_or_shortfall_rate_column_is_no_completion_rate():
+    for head in ("偏差率", "未完成率", "增长率"):
+        rows = [["项目", "计划数", "完成数", head], ["铺设管网（公里）", "60", "57", "-5.0%"],
+                ["新建水池（座）", "300", "330", "10.0%"]]
+        assert statuses(PROJECT + table(rows), "rate") == [], head
+
+
+def test_a_completion_rate_column_is_still_done_over_plan():
+    rows = [["项目", "计划数", "完成数", "完成率"], ["铺设管网（公里）", "60", "57", "95.0%"],
+            ["新建水池（座）", "300", "270", "80.0%"]]
+    assert statuses(PROJECT + table(rows), "rate") == ["pass", "fail"]
+
+
+def test_a_row_of_a_ceiling_target_rated_100_percent_is_skipped():
+    rows = [["指标名称", "目标值", "实际值", "完成率"], ["停水抢修平均用时（小时）", "8", "6", "100.0%"],
+            ["水质超标次数（次）", "30", "14", "100%"], ["入户改造（户）", "400", "380", "95.0%"]]
+    assert statuses(PROJECT + table(rows), "rate") == ["pass"]
