@@ -51,3 +51,18 @@ def test_a_row_of_a_ceiling_target_rated_100_percent_is_skipped():
     rows = [["指标名称", "目标值", "实际值", "完成率"], ["停水抢修平均用时（小时）", "8", "6", "100.0%"],
             ["水质超标次数（次）", "30", "14", "100%"], ["入户改造（户）", "400", "380", "95.0%"]]
     assert statuses(PROJECT + table(rows), "rate") == ["pass"]
+
+
+# ------------------------------------------------------------ F1 dates of two works
+
+
+def test_two_works_dated_in_one_sentence_are_no_date_order():
+    text = PROJECT + "一、项目概况\n其中东片水厂扩建工程于2024年4月8日竣工，西片管网改造工程于2024年7月2日开工，目前进展顺利。\n"
+    assert statuses(text, "date_validity") == []
+
+
+def test_one_work_dated_to_end_before_it_starts_is_still_caught():
+    for join in ("，于", "，并于", "并于", "，"):
+        text = PROJECT + f"一、项目概况\n水厂扩建工程于2024年4月8日竣工验收{join}2024年7月2日开工建设。\n"
+        assert statuses(text, "date_validity") == ["fail"], join
+

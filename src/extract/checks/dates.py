@@ -90,20 +90,39 @@ def _a_numeric_date(m: re.Match, rules: "UnitDateRules") -> bool:
 
 
 _FULL_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
-_ORDER_WORDS = re.compile("竣工|完工|建成|交付")
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _date_event_patterns(ctx: CheckContext) -> Optional[tuple[re.Pattern, re.Pattern, re.Pattern]]:
+    """The rule's ``date_event`` compiled once per rule book, with the screen
+    of its ``end`` group's words (a sentence naming no end is not searched)
+    and its ``date_event_same_work``."""
+    rules = ctx.book.rules.dates
+
+    def build():
+        if rules.date_event is None:
+            return None
+        event = re.compile(rules.date_event)
+        ends = re.search(r"\(\?P<end>((?:[^()]|\([^()]*\))*)\)", rules.date_event)
+        screen = re.compile(ends.group(1) if ends else rules.date_event)
+        return event, screen, re.compile(rules.date_event_same_work)
+    return ctx.rules.derived("checks.dates.date_event", build)
 
 
 def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[CheckResult]:
     """A sentence dating a work's end before its start (checks.yaml
-    ``dates.date_event``): one failed result per such sentence."""
-    pattern = ctx.book.rules.dates.date_event
-    if pattern is None or not offsets or _ORDER_WORDS.search(text) is None:
+    ``dates.date_event``), the later dated clause naming no work of its own
+    (``date_event_same_work``): one failed result per such sentence."""
+    patterns = _date_event_patterns(ctx)
+    if patterns is None or not offsets:
         return []
-    event = re.compile(pattern)
+    event, screen, same_work = patterns
+    if screen.search(text) is None:
+        return []
     out: list[CheckResult] = []
     for sentence in re.finditer(r"[^。！？!?\n]+", text):
         body = sentence.group()
-        if _ORDER_WORDS.search(body) is None:
+        if screen.search(body) is None:
             continue
         dated: dict[str, tuple[tuple[int, int, int], re.Match]] = {}
         for m in _FULL_DATE.finditer(body):
@@ -118,6 +137,11 @@ def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[Ch
             dated.setdefault("start" if e.group("start") else "end", (key, m))
         if "start" in dated and "end" in dated and dated["end"][0] < dated["start"][0]:
             (_, s), (_, f) = dated["start"], dated["end"]
+            first, later = sorted((s, f), key=lambda m: m.start())
+            words = body[first.end():later.start()]
+            clause = [c.end() for c in _CLAUSE_END.finditer(words)]
+            if clause and same_work.fullmatch(words[clause[-1]:].strip()) is None:
+                continue  # the later date of another work (…竣工，乙桥工程于…开工)
             a, b = sentence.start() + min(s.start(), f.start()), sentence.start() + max(s.end(), f.end())
             where = ctx.quotes.source.locate(offsets[a], offsets[b - 1] + 1)
             out.append(make_result(ctx, RULE, "date_order", "fail",

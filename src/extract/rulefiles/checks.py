@@ -589,8 +589,12 @@ class DateRules(_Strict):
     # (开工, group ``start``): the words right after a full date (年月日,
     # matched there) that say which it is. None: not checked.
     date_event: Optional[str] = None
+    # The words (matched whole) from the later dated clause's start to its
+    # date when that clause is of the same work (并于, 于, none).
+    date_event_same_work: str = ""
 
-    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event")(check_regex)
+    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event",
+                         "date_event_same_work")(check_regex)
 
 
 class DocumentTypeScope(_Strict):
