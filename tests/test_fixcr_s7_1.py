@@ -66,3 +66,17 @@ def test_one_work_dated_to_end_before_it_starts_is_still_caught():
         text = PROJECT + f"一、项目概况\n水厂扩建工程于2024年4月8日竣工验收{join}2024年7月2日开工建设。\n"
         assert statuses(text, "date_validity") == ["fail"], join
 
+
+# ------------------------------------------------------------ F3 grades of others
+
+
+def test_others_rated_in_a_count_are_no_grade_of_the_report():
+    for said in ("全年抽查供水站15处，其中11处评为合格，4处限期整改。", "3名管水员评为优秀。"):
+        text = PROJECT + f"一、绩效目标完成情况\n{said}\n经自评，本项目自评得分94分。\n"
+        assert statuses(text, "score_grade") == [], said
+
+
+def test_the_report_rated_in_its_own_words_is_still_its_grade():
+    for said in ("综合评定后评为良。", "本项目评为“合格”。"):
+        text = PROJECT + f"经自评，本项目自评得分94分，{said}\n"
+        assert statuses(text, "score_grade") == ["fail"], said
