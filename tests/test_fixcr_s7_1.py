@@ -80,3 +80,18 @@ def test_the_report_rated_in_its_own_words_is_still_its_grade():
     for said in ("综合评定后评为良。", "本项目评为“合格”。"):
         text = PROJECT + f"经自评，本项目自评得分94分，{said}\n"
         assert statuses(text, "score_grade") == ["fail"], said
+
+
+# ------------------------------------------------------------ F8 plan and actual of two things
+
+
+def test_a_plan_and_an_actual_of_two_things_are_no_miss():
+    text = PROJECT + "一、绩效目标完成情况\n项目计划覆盖6个行政村，实际完成蓄水池建设4个，全面完成年度目标任务。\n"
+    assert statuses(text, "target") == []
+
+
+def test_a_plan_and_a_lower_actual_of_one_thing_are_still_a_miss():
+    for sentence in ("计划新建蓄水池6个，实际建成蓄水池4个，全面完成年度目标任务。",
+                     "计划铺设管网60公里，实际完成52公里，全面完成年度目标任务。",
+                     "计划培训管水员80人，实际培训72人，全面完成年度目标任务。"):
+        assert statuses(PROJECT + "一、绩效目标完成情况\n" + sentence + "\n", "target") == ["fail"], sentence

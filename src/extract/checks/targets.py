@@ -48,7 +48,7 @@ from typing import Literal, Optional
 from ..model import CheckResult, Indicator, Location, Section
 from .context import CheckContext, make_result
 from .figures import interval_of, stated_text, unit_factor
-from .operands import budget_operand, same_place
+from .operands import budget_operand, counted_words, head_terms, names_head, same_place
 from .quotes import join_places
 from .screen import any_word
 from .rulebook import Rulebook
@@ -291,6 +291,8 @@ def narrative_misses(ctx: CheckContext) -> list[CheckResult]:
                          and actual.search(p.claim.metric_text) and not plan.search(p.claim.metric_text)), None)
             if done is None:
                 continue
+            if not _same_counted(s, planned, done, (plan, actual)):
+                break  # 覆盖5个乡镇 / 完成示范村建设3个: two things of one unit
             if interval_of(ctx, done.claim).hi < interval_of(ctx, planned.claim).lo:
                 claim, where = claim_of(s.text), "同句"
                 if claim is None:
@@ -305,6 +307,23 @@ def narrative_misses(ctx: CheckContext) -> list[CheckResult]:
                     quote=ctx.quote_sentence(s), locations=[done.claim.location, planned.claim.location]))
             break
     return out
+
+
+def _same_counted(s, planned, done, cues: tuple[re.Pattern, re.Pattern]) -> bool:
+    """Whether a plan and an actual figure count one thing: unless each names
+    a thing (the words right after its figure, else its own words without the
+    plan/actual words, three letters at least: 乡镇 / 示范村建设; not 建成) whose
+    terms (:func:`head_terms`) the other's words (:func:`counted_words`) lack."""
+    def thing(p) -> tuple[str, ...]:
+        after = "".join(ch for ch in s.after(p, 12) if ch.isalpha())
+        if len(after) >= 2:
+            return head_terms(after)
+        own = "".join(ch for ch in cues[1].sub("", cues[0].sub("", p.claim.metric_text)) if ch.isalpha())
+        return head_terms(own) if len(own) >= 3 else ()
+
+    mine, theirs = thing(planned), thing(done)
+    return not mine or not theirs or names_head(mine, counted_words(s, done)) \
+        or names_head(theirs, counted_words(s, planned))
 
 
 def _sentence_after(ctx: CheckContext, s) -> str:
