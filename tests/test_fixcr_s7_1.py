@@ -95,3 +95,21 @@ def test_a_plan_and_a_lower_actual_of_one_thing_are_still_a_miss():
                      "计划铺设管网60公里，实际完成52公里，全面完成年度目标任务。",
                      "计划培训管水员80人，实际培训72人，全面完成年度目标任务。"):
         assert statuses(PROJECT + "一、绩效目标完成情况\n" + sentence + "\n", "target") == ["fail"], sentence
+
+
+# ------------------------------------------------------------ F6 the comparison's cue
+
+
+def _growth_fails(text: str) -> list[str]:
+    return [m for s, m in found(text, "growth") if s == "fail"]
+
+
+def test_the_yu_of_canyu_is_no_comparison_cue():
+    for sentence in ("全年新增参与农户60户，参与农户总数较上年末的300户增长20%。",
+                     "本年新签合同单位12家，合同单位总数比上年的48家增长25%。"):
+        assert _growth_fails(PROJECT + "一、绩效目标完成情况\n" + sentence + "\n") == [], sentence
+
+
+def test_a_growth_against_the_wrong_base_is_still_caught():
+    text = PROJECT + "一、绩效目标完成情况\n全年供水量为360万吨，供水量较上年的300万吨增长25%。\n"
+    assert len(_growth_fails(text)) == 1

@@ -216,8 +216,16 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
     return []
 
 
-# Where a comparison's words turn to what they compare with (较上年, 比2023年, 与上年相比).
-_COMPARED_WITH = re.compile(r"较|比|与|同")
+def _compared_with(ctx: CheckContext) -> re.Pattern:
+    """Where a comparison's words turn to what they compare with (较上年,
+    比2023年, 与上年相比): its cue right before a word of the year before
+    (rules ``growth.previous_year_words``, 同期) or a year, not the 与 of 参与
+    nor the 同 of 合同; compiled once per rule book."""
+    def build():
+        periods = sorted({w for w in ctx.book.rules.growth.previous_year_words if w[0] not in "较比与同"} | {"同期"},
+                         key=len, reverse=True)
+        return re.compile(r"(?:较|比|与|同)(?=" + "|".join(map(re.escape, periods)) + r"|\d{4})")
+    return ctx.rules.derived("checks.growth.compared_with", build)
 
 
 def _other_subject(ctx: CheckContext, s: Sentence, a: Placed, p: Placed, name: str) -> bool:
@@ -228,7 +236,9 @@ def _other_subject(ctx: CheckContext, s: Sentence, a: Placed, p: Placed, name: s
     if p.end > a.start or not CLAUSE_BREAK.search(s.text, p.end, a.start):
         return False
     words = a.claim.metric_text
-    cue = _COMPARED_WITH.search(words)
+    cue = None
+    for cue in _compared_with(ctx).finditer(words):
+        pass  # the last: 参与企业总数较上年末的
     if cue is None:
         return False
     own = _plain_metric(ctx, words[:cue.start()])  # 会员总数 of 会员总数较上年末的
