@@ -113,3 +113,24 @@ def test_the_yu_of_canyu_is_no_comparison_cue():
 def test_a_growth_against_the_wrong_base_is_still_caught():
     text = PROJECT + "一、绩效目标完成情况\n全年供水量为360万吨，供水量较上年的300万吨增长25%。\n"
     assert len(_growth_fails(text)) == 1
+
+
+# ------------------------------------------------------------ F12 a later cut-off's figure
+
+
+YEAR_PROJECT = "某镇2024年度农村供水改造项目绩效自评报告\n一、资金使用情况\n全年累计支付资金2,468.35万元，支付进度100%。"
+
+
+def _year_slips(text: str) -> list[str]:
+    return [c.message for c in checks(text) if c.rule == "year_scope" and c.status == "fail" and "年份似应" in c.message]
+
+
+def test_a_later_cut_off_figure_equal_to_the_years_is_no_slip():
+    for later in ("2025年一季度项目累计支付资金2,468.35万元，剩余资金待结算后支付。",
+                  "截至2025年3月底项目支付资金2,468.35万元。"):
+        assert _year_slips(YEAR_PROJECT + later + "\n") == [], later
+
+
+def test_the_years_figure_under_another_year_is_still_a_slip():
+    for slip in ("2023年度项目实际支出2,468.35万元。", "2025年度项目实际支出2,468.35万元。"):
+        assert len(_year_slips(YEAR_PROJECT + slip + "\n")) == 1, slip

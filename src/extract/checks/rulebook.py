@@ -82,6 +82,7 @@ class Rulebook:
     restated_year_metric: Optional[re.Pattern]
     restated_across: Optional[re.Pattern]
     restated_year_not: Optional[re.Pattern]
+    restated_year_cutoff: Optional[re.Pattern]
     composition_cue: Optional[re.Pattern]
     counted_after: Optional[re.Pattern]
     lead_cue: Optional[re.Pattern]
@@ -239,6 +240,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         restated_year_metric=_compiled(rules.years.restated_metric),
         restated_across=_compiled(rules.consistency.restated_across),
         restated_year_not=_compiled(rules.years.restated_not),
+        restated_year_cutoff=_compiled(rules.years.restated_cutoff),
         composition_cue=_compiled(b.composition_cue),
         counted_after=_compiled(b.counted_after),
         lead_cue=_compiled(b.lead_cue),

@@ -93,9 +93,11 @@ def check_restated_years(ctx: CheckContext, year: int) -> list[CheckResult]:
     ``restated_not``) and specific enough (``restated_digits``) that the
     two years cannot share it by chance: this year's figure under the
     wrong year (2024年度项目实际支出10,101.08万元 in a 2025 report whose
-    累计支付 is 10,101.08万元)."""
+    累计支付 is 10,101.08万元); not a later year's figure to a cut-off
+    (``restated_cutoff``: 2024年一季度累计支付 in a 2023 report)."""
     rules = ctx.book.rules.years
     metric, not_metric = ctx.book.restated_year_metric, ctx.book.restated_year_not
+    cutoff = ctx.book.restated_year_cutoff
     if metric is None:
         return []
     cues = ctx.book.rules.growth.comparison_cues + ctx.book.rules.growth.previous_year_words
@@ -112,7 +114,8 @@ def check_restated_years(ctx: CheckContext, year: int) -> list[CheckResult]:
             continue
         if c.year is None or c.year == year:
             own.setdefault((c.normalized_value, c.normalized_unit), c)
-        elif str(year) not in s.text and not any(w in s.text for w in cues):
+        elif str(year) not in s.text and not any(w in s.text for w in cues) \
+                and not (c.year > year and cutoff is not None and cutoff.search(s.text)):
             other.append((s, c))
     out = []
     for s, c in other:

@@ -567,8 +567,11 @@ class YearRules(_Strict):
     restated_metric: Optional[str] = None
     restated_not: Optional[str] = None
     restated_digits: int = 4
+    # A figure of a later year whose sentence holds one of these (累计, 截至
+    # 3月, 一季度) is a cut-off's: it may equal the year's figure.
+    restated_cutoff: Optional[str] = None
 
-    _v = field_validator("restated_metric", "restated_not")(check_regex)
+    _v = field_validator("restated_metric", "restated_not", "restated_cutoff")(check_regex)
 
 
 class DateRules(_Strict):
