@@ -5,23 +5,7 @@ excerpts written for these tests, with their own figures.
 
 from __future__ import annotations
 
-from extract.load.text import source_from_text
-from extract.model import Source
-from extract.pipeline import parse_source
-
-
-def checks(text: str):
-    src = source_from_text(text)
-    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines)).checks
-
-
-def found(text: str, rule: str) -> list[tuple[str, str]]:
-    """(status, message) of the passed and failed results of ``rule``."""
-    return [(c.status, c.message) for c in checks(text) if c.rule == rule and c.status != "skipped"]
-
-
-def statuses(text: str, rule: str) -> list[str]:
-    return [s for s, _ in found(text, rule)]
+from test_fixmiss9_s7 import checks, found, statuses
 
 
 PROJECT = "某镇2025年度农村供水改造项目绩效自评报告\n"
