@@ -174,6 +174,7 @@ class BreakdownRules(_Strict):
     # Items marked 一是, 二是 … after a head ending with ：naming the figure
     # before it are its parts (group `n`: the item's numeral).
     item_mark: Optional[str] = None
+    item_selection_words: list[str] = Field(default_factory=list)
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None

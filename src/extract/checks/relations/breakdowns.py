@@ -687,6 +687,10 @@ def _item_mark_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[B
             else:
                 continue
             break
+        words = head[whole.end:] if whole in s.placed else head
+        if any(w in words for w in ctx.book.rules.breakdowns.item_selection_words) \
+                and not _fits(ctx, parts, whole, near=False):
+            continue  # a selection (主要用于：/ 重点保障了以下工作：) that does not make up the whole
         if len(parts) >= 2:
             out.append(Breakdown([whole], parts, "其中", [x for x in sentences[max(k - 1, 0):k + 1]
                                                             if whole in x.placed] + where))
