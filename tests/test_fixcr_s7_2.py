@@ -33,3 +33,20 @@ def test_marked_items_under_a_selection_head_that_add_up_pass():
 def test_marked_items_under_a_plain_head_still_fail():
     text = HEAD + "全年专项支出650.00万元。专项支出项目有：一是档案数字化，支出260.00万元；二是库房改造，支出310.00万元。\n"
     assert len(results(text, "stated_breakdown")) == 1
+
+
+# ---------------------------------------------------------------- F7: a project's bare 支出 under its own heading
+
+PROJECT = ("某区档案馆2024年度部门整体支出绩效自评报告\n一、预算执行情况\n"
+           "全年预算数为900.00万元，全年执行数为840.00万元，预算执行率93.33%。\n"
+           "二、重点项目情况\n（一）档案抢救保护项目\n上年支出40.00万元，本年较上年增长15%，主要用于破损档案修复。\n")
+
+
+def test_a_projects_spending_of_the_year_before_is_not_the_reports():
+    assert results(PROJECT, "growth") == []
+
+
+def test_the_reports_spending_of_the_year_before_still_meets_its_executed_figure():
+    text = PROJECT.replace("（一）档案抢救保护项目\n上年支出40.00万元", "上年同口径支出为800.00万元")
+    assert len(results(text, "growth")) == 1
+    assert len(results(text.replace("增长15%", "增长5%"), "growth")) == 0

@@ -422,6 +422,9 @@ class GrowthRules(_Strict):
     # Names of the year's spending, however written (支出, 实际支出, 执行数):
     # a growth of one is against a figure named by another.
     spending_names: list[str] = Field(default_factory=list)
+    # A heading naming an item of its own (（一）电商培训项目): a spending name
+    # under it is the item's, not the report's.
+    item_heading: Optional[str] = None
     comparison_cues: list[str] = Field(default_factory=list)
     # A change word followed by one of these before its figure names a
     # reason, not a change (减少主要原因是认真落实中央八项规定: 八项 is a name).
@@ -444,7 +447,7 @@ class GrowthRules(_Strict):
     year_cue: str = r"(?:较|比|与)\s*(?P<year>(?:19|20)\d\d)\s*年"
     year_span: str
 
-    _v = field_validator("year_span", "gap_year", "year_cue")(check_regex)
+    _v = field_validator("year_span", "gap_year", "year_cue", "item_heading")(check_regex)
 
 
 class TargetRules(_Strict):
