@@ -50,3 +50,17 @@ def test_the_reports_spending_of_the_year_before_still_meets_its_executed_figure
     text = PROJECT.replace("（一）档案抢救保护项目\n上年支出40.00万元", "上年同口径支出为800.00万元")
     assert len(results(text, "growth")) == 1
     assert len(results(text.replace("增长15%", "增长5%"), "growth")) == 0
+
+
+# ---------------------------------------------------------------- F5: 合计 + other words names another quantity
+
+LISTED = HEAD + "本年拨入专项经费3笔：1.档案征集经费90.00万元；2.修复经费60.00万元；3.展陈经费30.00万元。{}\n"
+
+
+def test_a_total_naming_another_quantity_totals_no_list():
+    assert results(LISTED.format("合计使用资金150.00万元，结余30.00万元。"), "stated_breakdown") == []
+
+
+@pytest.mark.parametrize("total", ["合计170.00万元。", "合计：170.00万元。", "以上合计金额170.00万元。"])
+def test_a_bare_total_still_totals_the_list(total):
+    assert len(results(LISTED.format(total), "stated_breakdown")) == 1

@@ -178,6 +178,8 @@ class BreakdownRules(_Strict):
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None
+    # …whose figure right after it, past only these words, is the total.
+    back_total_words: list[str] = Field(default_factory=list)
     # The number of an item a sentence opens with, within a paragraph
     # ((1)A 118 万元；(2)B …): group `n` or `d`.
     item_number: Optional[str] = None

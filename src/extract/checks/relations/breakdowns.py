@@ -611,6 +611,11 @@ def _back_total_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[
         total = next((p for p in s.placed if p.start >= m.end()), None)
         if total is None or total.claim.unit_class in NOT_SUMMABLE:
             continue
+        between = s.text[m.end():total.start]
+        for w in ctx.book.rules.breakdowns.back_total_words:
+            between = between.replace(w, "")
+        if between.strip(" \t：:，,"):
+            continue  # 合计使用资金 X: another quantity, no total of the items
         items: list[tuple[int, Placed]] = []
         for j in range(k - 1, max(k - 1 - reach, -1), -1):
             s2, later = sentences[j], sentences[items[-1][0]] if items else s
