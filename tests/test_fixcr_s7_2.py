@@ -64,3 +64,34 @@ def test_a_total_naming_another_quantity_totals_no_list():
 @pytest.mark.parametrize("total", ["合计170.00万元。", "合计：170.00万元。", "以上合计金额170.00万元。"])
 def test_a_bare_total_still_totals_the_list(total):
     assert len(results(LISTED.format(total), "stated_breakdown")) == 1
+
+
+# ---------------------------------------------------------------- F9: a heading scopes figures to an item only alone and nearest
+
+SPENT = ("某区档案馆2024年度部门整体支出绩效自评报告\n一、预算执行情况\n全年预算数为900.00万元，全年实际支出850.00万元。\n"
+         "{heading}\n{line}\n")
+
+
+@pytest.mark.parametrize("heading,line", [
+    ("二、“三公”经费及支出控制情况", "全年实际支出860.00万元，严格控制一般性支出。"),
+    ("二、支出控制情况", "全年实际支出860.00万元，严格控制一般性支出。"),
+])
+def test_a_whole_figure_under_an_item_heading_still_meets_the_whole(heading, line):
+    found = results(SPENT.format(heading=heading, line=line), "metric_consistency")
+    assert len(found) == 1 and "850.00万元" in found[0].message
+
+
+def test_a_figure_naming_the_whole_under_an_item_heading_meets_the_whole():
+    text = SPENT.replace("全年实际支出850", "部门实际支出850").format(
+        heading="二、“三公”经费管理情况", line="部门实际支出860.00万元，严格控制一般性支出。")
+    assert len(results(text, "metric_consistency")) == 1
+
+
+def test_an_items_figure_under_its_own_heading_is_the_items():
+    text = SPENT.format(heading="二、“三公”经费管理情况", line="预算36.00万元，实际支出30.00万元，较预算节约6.00万元。")
+    assert results(text, "metric_consistency") == []
+
+
+def test_a_chapter_heading_no_longer_scopes_its_subsections():
+    text = SPENT.format(heading="二、“三公”经费管理情况\n（一）制度建设", line="实际支出860.00万元，严格控制一般性支出。")
+    assert len(results(text, "metric_consistency")) == 1

@@ -328,6 +328,10 @@ class OperandRules(_Strict):
     # Words before a figure in its sentence that make it an item's with a
     # budget of its own (“三公”经费): no operand of the report's budget rate.
     item_budget_before: Optional[str] = None
+    # The nearest heading naming the item alone (none of these) scopes its
+    # figures, but not one whose clause names the whole (item_whole_words).
+    item_heading_joins: list[str] = Field(default_factory=list)
+    item_whole_words: list[str] = Field(default_factory=list)
     # Words right before and right after a percent that make it how a rate
     # is counted (执行率按100%计), not a rate measured: two expressions.
     counted_as: list[str] = Field(default_factory=list)
