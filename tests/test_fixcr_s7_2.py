@@ -95,3 +95,20 @@ def test_an_items_figure_under_its_own_heading_is_the_items():
 def test_a_chapter_heading_no_longer_scopes_its_subsections():
     text = SPENT.format(heading="二、“三公”经费管理情况\n（一）制度建设", line="实际支出860.00万元，严格控制一般性支出。")
     assert len(results(text, "metric_consistency")) == 1
+
+
+# ---------------------------------------------------------------- F10: a gap is excused by the section before only when the list goes on from it
+
+DUTIES = "某区档案馆2024年度部门整体支出绩效自评报告\n一、部门基本情况\n本馆主要职责：1、收集保管档案；2、提供查阅利用；3、开展档案编研。\n"
+
+
+def test_a_list_of_its_own_gets_no_mark_from_the_section_before():
+    text = DUTIES + "二、存在的问题\n主要问题：1、专业人员偏少；3、库房面积不足；4、数字化进度偏慢。\n"
+    found = results(text, "enumeration_order", None)
+    assert [r.status for r in found if "缺少" in r.message] == ["fail"]
+
+
+def test_a_list_going_on_after_a_closed_section_gets_no_mark_from_it():
+    text = DUTIES + "二、存在的问题\n专业人员偏少。3、库房面积不足；4、数字化进度偏慢。\n"
+    found = results(text, "enumeration_order", None)
+    assert [r.status for r in found if "缺少" in r.message] == ["fail"]
