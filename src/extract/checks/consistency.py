@@ -469,32 +469,29 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     def item_of(i: Optional[int]) -> Optional[str]:
         """The item with a budget of its own (rules ``operands.item_budget_before``:
         “三公”经费) that the sentence's subject (the last clause before its
-        first figure) or its section's heading names: its figures are that
-        item's (“三公”经费预算12万元，实际支出10.2万元 is no 实际支出 of the whole)."""
+        first figure) or its section's own heading names alone (rules
+        ``operands.item_heading_joins``), unless that clause names the whole
+        (``item_whole_words``: 部门): its figures are that item's (“三公”经费
+        预算12万元，实际支出10.2万元 is no 实际支出 of the whole)."""
         if item_budget is None or i is None:
             return None
         s = ctx.sentences[i]
         head = lead(i)
         clause = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=0)
         m = item_budget.search(head, clause)
-        if m is None:
-            m = heading_item.get(s.section) if s.section else None
-            if m is None and s.section:
-                m = heading_item[s.section] = next(
-                    (found for t in headings(s.section) for found in [item_budget.search(t)] if found), False)
+        if m is None and s.section and not any(w in head[clause:] for w in orules.item_whole_words):
+            m = heading_item.get(s.section)
+            if m is None:
+                sec = sections.get(s.section)
+                title = sec.title if sec is not None else ""
+                found = item_budget.search(title)
+                m = heading_item[s.section] = found if found and not any(
+                    w in title for w in orules.item_heading_joins) else False
         return m.group() if m else None
 
+    orules = ctx.book.rules.operands
     sections = {sec.id: sec for sec in ctx.report.sections}
     heading_item: dict[str, object] = {}
-
-    def headings(section_id: str) -> list[str]:
-        """The titles of a section and of the sections above it."""
-        out: list[str] = []
-        sec = sections.get(section_id)
-        while sec is not None and len(out) < 8:
-            out.append(sec.title)
-            sec = sections.get(sec.parent) if sec.parent else None
-        return out
 
     def scope(c: Claim, i: Optional[int]) -> frozenset[str]:
         words = _scope(ctx, c, lead(i), wholes_of)

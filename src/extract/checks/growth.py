@@ -208,7 +208,7 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
     # "上年办理案件1,052件，本年同比增长11.03%": this year's figure is the same
     # metric stated nearby without a word of the year before
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
-        if current(p, s2) and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric)) \
+        if current(p, s2) and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric), s) \
                 and not p.claim.metric_text.rstrip().endswith(tuple(g.from_cues)):  # 由812件: a start, not this year
             return [(a, p)]
     if before and before[0] is a:
@@ -285,18 +285,19 @@ def previous_name(ctx: CheckContext, s: Sentence, a: Placed) -> str:
     return name if len(name) >= 2 else _plain_metric(ctx, clause_name(ctx, s, a))
 
 
-def same_metric(ctx: CheckContext, name: str, other: str) -> bool:
+def same_metric(ctx: CheckContext, name: str, other: str, s: Optional[Sentence] = None) -> bool:
     """Whether two period-free metric names (:func:`_plain_metric`) name one
     metric of two years: the same name (two letters at least), one ending the
     other (four letters at least: 法律援助案件 / 全县法律援助案件), or both
     a name of the year's spending (rules ``growth.spending_names``: 同口径
-    支出 is 实际支出 of the year before)."""
+    支出 is 实际支出 of the year before) — not under a heading naming an item
+    of its own (:func:`_under_item`, of ``s``)."""
     if len(name) >= 2 and name == other:
         return True
     if len(min(name, other, key=len)) >= 4 and (name.endswith(other) or other.endswith(name)):
         return True
     spending = ctx.book.spending_names
-    return name in spending and other in spending
+    return name in spending and other in spending and (s is None or not _under_item(ctx, s))
 
 
 def _previous_nearby(ctx: CheckContext, s: Sentence, rate: Placed, before: list[Placed]
@@ -313,7 +314,7 @@ def _previous_nearby(ctx: CheckContext, s: Sentence, rate: Placed, before: list[
     for s2, p in ctx.neighbourhood(s, rate, ctx.book.rules.operands.reach_sentences):
         if s2 is not s and p.claim.normalized_unit == b.claim.normalized_unit and previous_kept(ctx, s2, p) \
                 and not states_change(ctx, p.claim.metric_text) and not _of_earlier(ctx, p) \
-                and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric)):
+                and same_metric(ctx, name, _plain_metric(ctx, p.claim.metric), s):
             return [(p, b)]
     return []
 
@@ -515,13 +516,28 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
     return None
 
 
+def _under_item(ctx: CheckContext, s: Sentence) -> bool:
+    """Whether ``s``'s section or one above it is headed by an item of its
+    own (rules ``growth.item_heading``: （一）电商培训项目)."""
+    rx = ctx.book.item_heading
+    if rx is None or not s.section:
+        return False
+    sections = {sec.id: sec for sec in ctx.report.sections}
+    sec = sections.get(s.section)
+    while sec is not None:
+        if rx.search(sec.title):
+            return True
+        sec = sections.get(sec.parent) if sec.parent else None
+    return False
+
+
 def _executed_for(ctx: CheckContext, s: Sentence, previous: Placed) -> Optional[Operand]:
     """This year's spending of the report's budget facts (its 执行数) for a
     growth of spending whose sentence and neighbours state only the year
     before's (上年同口径支出为600万元，本年较上年提高10% under a table of the
     year's 实际支出): when ``previous`` is named by a spending name alone
     (rules ``growth.spending_names``) and the fact is of its unit."""
-    if previous_name(ctx, s, previous) not in ctx.book.spending_names:
+    if previous_name(ctx, s, previous) not in ctx.book.spending_names or _under_item(ctx, s):
         return None
     executed = budget_operand(ctx, "executed", "执行数")
     if executed is None or executed.figure is previous.claim or \

@@ -198,6 +198,9 @@ def _restart_written(form: str, run: list[Numbered], result: CheckResult) -> boo
     return all(re.search(_written_mark(form, n), before) for n in range(1, run[k].ordinal))
 
 
+_CLOSED = ("。", "；", ";", "！", "？", "!", "?")
+
+
 def _gap_written(section: Section, form: str, run: list[Numbered], result: CheckResult,
                  carried: str = "") -> bool:
     """True when the numbers a gap misses stand in the section's text before
@@ -205,12 +208,17 @@ def _gap_written(section: Section, form: str, run: list[Numbered], result: Check
     项目名称：[名称]2.项目背景：…3.…" (1. inside the run-in title, 2. after a
     bracket; "2、概况(1)机构情况：…(2)…", the (1) glued to a word). Only
     numbered marks (1. 2、 (1)); 一是 stands inside words (统一是). ``carried``:
-    the text of the section before, which the list may go on from."""
+    the text of the section before, which the list may go on from — only
+    when the run opens without 1 and that text ends mid-sentence (收到上级拨⏎
+    2、付的…3.: a page's chunk mark): a list of its own (主要问题：1、…；3、…)
+    or a section closed by 。 carries nothing."""
     if result.status != "fail" or "缺少" not in result.message or not (form.startswith("1.") or form == "(1)"):
         return False
     item = next((it for it in run if it.location == result.locations[0]), None)
     if item is None:
         return False
+    if run[0].ordinal == 1 or carried.rstrip()[-1:] in _CLOSED:
+        carried = ""
     text = f"{section.title}。{section.body}"
     at = text.find(item.text[:12])
     before = carried + text[:at if at >= 0 else len(text)]

@@ -103,6 +103,7 @@ class Rulebook:
     # year's spending so dropped (letters only)
     period_words: re.Pattern
     spending_names: frozenset[str]
+    item_heading: Optional[re.Pattern]
     scope_words: re.Pattern
     metric_suffix: re.Pattern
     relation_words: re.Pattern
@@ -257,6 +258,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         period_words=_period_words(rules),
         spending_names=frozenset("".join(ch for ch in _period_words(rules).sub("", w) if ch.isalnum())
                                  for w in rules.growth.spending_names),
+        item_heading=_compiled(rules.growth.item_heading),
         scope_words=_alternation(rules.consistency.scope_words),
         metric_suffix=re.compile(f"(?:{_alternation(rules.consistency.metric_suffixes).pattern})$"),
         relation_words=_alternation(_relation_words(rules)),

@@ -174,9 +174,12 @@ class BreakdownRules(_Strict):
     # Items marked 一是, 二是 … after a head ending with ：naming the figure
     # before it are its parts (group `n`: the item's numeral).
     item_mark: Optional[str] = None
+    item_selection_words: list[str] = Field(default_factory=list)
     # A sentence opening with this totals the list items before it, one
     # figure each (1.A 100；2.B 200；3.C 50。以上合计 350).
     back_total: Optional[str] = None
+    # …whose figure right after it, past only these words, is the total.
+    back_total_words: list[str] = Field(default_factory=list)
     # The number of an item a sentence opens with, within a paragraph
     # ((1)A 118 万元；(2)B …): group `n` or `d`.
     item_number: Optional[str] = None
@@ -327,6 +330,10 @@ class OperandRules(_Strict):
     # Words before a figure in its sentence that make it an item's with a
     # budget of its own (“三公”经费): no operand of the report's budget rate.
     item_budget_before: Optional[str] = None
+    # The nearest heading naming the item alone (none of these) scopes its
+    # figures, but not one whose clause names the whole (item_whole_words).
+    item_heading_joins: list[str] = Field(default_factory=list)
+    item_whole_words: list[str] = Field(default_factory=list)
     # Words right before and right after a percent that make it how a rate
     # is counted (执行率按100%计), not a rate measured: two expressions.
     counted_as: list[str] = Field(default_factory=list)
@@ -423,6 +430,9 @@ class GrowthRules(_Strict):
     # Names of the year's spending, however written (支出, 实际支出, 执行数):
     # a growth of one is against a figure named by another.
     spending_names: list[str] = Field(default_factory=list)
+    # A heading naming an item of its own (（一）电商培训项目): a spending name
+    # under it is the item's, not the report's.
+    item_heading: Optional[str] = None
     comparison_cues: list[str] = Field(default_factory=list)
     # A change word followed by one of these before its figure names a
     # reason, not a change (减少主要原因是认真落实中央八项规定: 八项 is a name).
@@ -445,7 +455,7 @@ class GrowthRules(_Strict):
     year_cue: str = r"(?:较|比|与)\s*(?P<year>(?:19|20)\d\d)\s*年"
     year_span: str
 
-    _v = field_validator("year_span", "gap_year", "year_cue")(check_regex)
+    _v = field_validator("year_span", "gap_year", "year_cue", "item_heading")(check_regex)
 
 
 class TargetRules(_Strict):

@@ -611,6 +611,11 @@ def _back_total_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[
         total = next((p for p in s.placed if p.start >= m.end()), None)
         if total is None or total.claim.unit_class in NOT_SUMMABLE:
             continue
+        between = s.text[m.end():total.start]
+        for w in ctx.book.rules.breakdowns.back_total_words:
+            between = between.replace(w, "")
+        if between.strip(" \t：:，,"):
+            continue  # 合计使用资金 X: another quantity, no total of the items
         items: list[tuple[int, Placed]] = []
         for j in range(k - 1, max(k - 1 - reach, -1), -1):
             s2, later = sentences[j], sentences[items[-1][0]] if items else s
@@ -687,6 +692,10 @@ def _item_mark_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[B
             else:
                 continue
             break
+        words = head[whole.end:] if whole in s.placed else head
+        if any(w in words for w in ctx.book.rules.breakdowns.item_selection_words) \
+                and not _fits(ctx, parts, whole, near=False):
+            continue  # a selection (主要用于：/ 重点保障了以下工作：) that does not make up the whole
         if len(parts) >= 2:
             out.append(Breakdown([whole], parts, "其中", [x for x in sentences[max(k - 1, 0):k + 1]
                                                             if whole in x.placed] + where))
