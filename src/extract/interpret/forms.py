@@ -699,6 +699,12 @@ class Reader:
         grid = layout in ("tab", "pipe")
         cols = [c for c in sorted(self.funds_cols, key=lambda c: (c.index, c.col0) if grid else (c.col0, c.index))
                 if c.role is not None]
+        if not grid and 1 < len(values) <= len(cols):
+            # cells typed two spaces apart, not lined up under the header's: two under one
+            # header cell (其他资金  28.19  5.85  5.70 under 年初预算数  全年预算数 …) read in order
+            placed = [c.index for c, _ in self.place(values, self.funds_cols, layout)]
+            if len(set(placed)) < len(placed):
+                return {c.role: p for c, p in zip(cols, values) if p.text}  # type: ignore[misc]
         rate = next((k for k, c in enumerate(cols) if c.role == "rate"), None)
         nums = [number_of(p.text, tuple(self.vocab.rules.value_units)) for p in values]
         percents = [k for k, n in enumerate(nums) if n is not None and n[2]]
@@ -1693,6 +1699,9 @@ def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
 _UNIT_LINE = re.compile(r"单位[:：]([^\s，。；,;）)]{1,4})")
 
 
+_GRADE_ASIDE = re.compile(r"(?<=\S)\s*[（(][^（()）]*[)）]?$")
+
+
 def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: SourceText) -> bool:
     """The grade a form states on a line of its own after its 总分
     (``评价等级 | 优``, ``自评等级：优``): put in ``form.total["grade"]``."""
@@ -1710,6 +1719,7 @@ def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: Sou
     if vocab.key(label) not in vocab.rules.total_fields.get("grade", []):
         return False
     value = value.rstrip("。．.；;，,！!")  # a sentence's end (自评等级：优。) is no part of the grade
+    value = _GRADE_ASIDE.sub("", value)  # 优（评分标准：90分及以上为优；…）: the bracket is the scale's
     if not value or grade_scheme(vocab.ruleset).states(value):
         return False  # 评价等级：90—100分为优秀；75—89.99分为良好…: the scheme, no grade
     form.total["grade"] = make_cell(value, base + at, base + at + len(value), source)

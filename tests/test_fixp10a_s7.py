@@ -1,0 +1,84 @@
+"""planter10's false alarms and structure misses (s7), each cause tested
+on excerpts written for these tests, with their own figures.
+
+- A list's last item joined by 和 (…、效益和满意度指标) may be two items of
+  one shared ending: the count may be either reading.
+- A form's grade line with the scale in a bracket after the grade
+  (自评等级：良（评分标准：…）) states the grade before the bracket.
+"""
+
+from __future__ import annotations
+
+from test_changes import results, statuses
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+
+def checks(text: str):
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines)).checks
+
+
+def rule_results(text: str, rule: str, status: str | None = None):
+    return [c for c in checks(text) if c.rule == rule and (status is None or c.status == status)]
+
+
+# ------------------------------------------------- a list's last item joined by 和
+
+
+def test_a_last_item_joined_by_he_may_be_two_items_of_a_shared_ending():
+    # 效益和满意度指标: 效益 is an item like 时效, 满意度 shares 指标 with them all
+    text = "本项目共设绩效指标{}项，包括数目、时效、成本、效益和满意度指标。"
+    assert statuses(text.format("5"), "count_in_words") == ["pass"]
+    for count in ("7", "3"):
+        assert statuses(text.format(count), "count_in_words") == ["fail"], count
+
+
+def test_he_inside_one_item_of_a_shared_ending_is_still_read_either_way():
+    text = "围绕三项重点工作，包括阵地建设、队伍建设、党建和业务融合建设。"
+    assert "fail" not in statuses(text, "count_in_words")
+
+
+# ------------------------------------------------- a form's grade with its scale bracketed
+
+
+FORM = """平川县水利局2023年度部门整体支出绩效自评报告
+部门（单位）整体支出绩效自评表
+（2023年度）
+一级指标	二级指标	三级指标	年度指标值	实际完成值	分值	得分
+产出指标	数量指标	巡查次数	≥24次	26次	60	58
+效益指标	满意度指标	群众满意度	≥90%	93%	30	27
+预算执行	执行率	执行率	100%	96%	10	9.6
+总分					100	94.6
+自评等级：{}（评分标准：90分及以上为优；80—89.99分为良；60—79.99分为中；60分以下为差）
+"""
+
+
+def test_a_grade_with_its_scale_in_a_bracket_after_it_is_the_grade_alone():
+    ok = rule_results(FORM.format("优"), "form")
+    grades = [c for c in ok if "等级" in c.message]
+    assert grades and all(c.status == "pass" for c in grades), [c.message for c in grades]
+    bad = [c for c in rule_results(FORM.format("良"), "form") if "等级" in c.message]
+    assert [c.status for c in bad] == ["fail"] and "“良”" in bad[0].message
+
+
+# ------------------------------------------------- a space-typed funds row not lined up
+
+
+SPACED = """枫林镇农田灌溉渠改造项目
+2023年度项目支出绩效自评报告
+单位：万元
+资金情况  年初预算数  全年预算数  全年执行数  分值  执行率  得分
+年度资金总额  220.00  245.00  240.10  10  98.00%  9.80
+其中：财政拨款  180.00  230.00  {}  —  —  —
+其他资金  40.00  15.00  14.60  —  —  —
+"""
+
+
+def test_a_space_typed_funds_row_with_two_cells_under_one_header_cell_is_read_in_order():
+    parts = [c for c in rule_results(SPACED.format("225.50"), "form") if "其他资金" in c.message]
+    assert parts and all(c.status == "pass" for c in parts), [c.message for c in parts]
+    bad = [c for c in rule_results(SPACED.format("226.50"), "form", "fail") if "其他资金" in c.message]
+    assert bad and "14.60" in bad[0].message, [c.message for c in bad]
