@@ -82,3 +82,26 @@ def test_a_space_typed_funds_row_with_two_cells_under_one_header_cell_is_read_in
     assert parts and all(c.status == "pass" for c in parts), [c.message for c in parts]
     bad = [c for c in rule_results(SPACED.format("226.50"), "form", "fail") if "其他资金" in c.message]
     assert bad and "14.60" in bad[0].message, [c.message for c in bad]
+
+
+# ------------------------------------------------- 第X章 / 第X节 headings
+
+
+CHAPTERS = """青石县林业局2023年度部门整体支出绩效自评报告
+
+第一章　基本情况
+一、人员情况。年末在编人员42人。
+第二章　存在的问题
+{}
+第三章　下一步打算
+第一节　加强预算管理
+一是细化预算编制；二是加快支出进度。
+"""
+
+
+def test_chapter_and_section_headings_open_sections_of_their_own():
+    ok = checks(CHAPTERS.format("一是护林员培训不足；二是监测设备老化。"))
+    assert not [c for c in ok if c.rule == "enumeration_order" and c.status == "fail"]
+    bad = [c for c in checks(CHAPTERS.format("二是护林员培训不足；三是监测设备老化。"))
+           if c.rule == "enumeration_order" and c.status == "fail"]
+    assert len(bad) == 1 and "一是" in bad[0].message
