@@ -105,3 +105,21 @@ def test_chapter_and_section_headings_open_sections_of_their_own():
     bad = [c for c in checks(CHAPTERS.format("二是护林员培训不足；三是监测设备老化。"))
            if c.rule == "enumeration_order" and c.status == "fail"]
     assert len(bad) == 1 and "一是" in bad[0].message
+
+
+# ------------------------------------------------- a score summed after 以上…累计, a band no score
+
+
+SCORED = """白沙县气象局2023年度部门整体支出绩效自评报告
+
+各项得分如下：预算编制9分（满分10分）；预算执行16分（满分20分）；履职产出33分（满分40分）；履职效益26分（满分30分）。
+以上四项累计84分。
+按照得分90分以上为“优”、80分至89.9分为“良”、60分至79.9分为“中”、60分以下为“差”的标准，自评等级为“{}”。
+"""
+
+
+def test_a_score_summed_after_yishang_leiji_is_the_self_score_and_a_band_is_none():
+    ok = rule_results(SCORED.format("良"), "score_grade")
+    assert [c.status for c in ok] == ["pass"] and "84" in ok[0].message, [c.message for c in ok]
+    bad = rule_results(SCORED.format("优"), "score_grade")
+    assert [c.status for c in bad] == ["fail"] and "84" in bad[0].message and "“良”" in bad[0].message
