@@ -123,3 +123,39 @@ def test_a_score_summed_after_yishang_leiji_is_the_self_score_and_a_band_is_none
     assert [c.status for c in ok] == ["pass"] and "84" in ok[0].message, [c.message for c in ok]
     bad = rule_results(SCORED.format("优"), "score_grade")
     assert [c.status for c in bad] == ["fail"] and "84" in bad[0].message and "“良”" in bad[0].message
+
+
+# ------------------------------------------------- dates: a month alone, a filing date, an order by months
+
+
+TITLE = "长岭县农机站2023年度项目支出绩效自评报告\n\n"
+
+
+def date_fails(text: str):
+    return [c for c in checks(TITLE + text) if c.rule == "date_validity" and c.status == "fail"]
+
+
+def test_a_year_and_month_without_a_day_is_checked_for_its_month():
+    bad = date_fails("农机库房改造于2023年14月通过验收。\n")
+    assert len(bad) == 1 and "14月" in bad[0].message
+    assert not date_fails("农机库房改造于2023年12月通过验收，2023年12月5日投入使用。\n")
+    # a month with a day is judged once, by the full date
+    assert len(date_fails("农机库房改造于2023年13月6日通过验收。\n")) == 1
+
+
+def test_a_filing_date_before_the_evaluated_year_cannot_be():
+    bad = date_fails("填报日期：2022年3月6日\n")
+    assert len(bad) == 1 and "2022" in bad[0].message
+    assert not date_fails("填报日期：2024年3月6日\n")
+
+
+def test_a_budget_is_filed_before_its_year():
+    text = "长岭县农机站2024年部门预算\n\n填报日期：2023年12月20日\n"
+    assert not [c for c in checks(text) if c.rule == "date_validity" and c.status == "fail"]
+
+
+def test_a_start_after_the_topping_out_by_months_cannot_be():
+    bad = date_fails("综合楼于2023年10月开工、2023年4月主体封顶。\n")
+    assert len(bad) == 1 and "2023年4月" in bad[0].message
+    assert not date_fails("综合楼于2023年4月开工、2023年10月主体封顶。\n")
+    assert not date_fails("综合楼于2023年4月开工、2023年4月20日主体封顶。\n")  # the same month: undecided

@@ -587,8 +587,14 @@ class DateRules(_Strict):
     # (开工, group ``start``): the words right after a full date (年月日,
     # matched there) that say which it is. None: not checked.
     date_event: Optional[str] = None
+    # A year and month without a day whose month cannot be (groups y, m).
+    year_month: Optional[str] = None
+    # The filing date of a self-evaluation (group y, its year): never before
+    # the evaluated year.
+    filing_date: Optional[str] = None
 
-    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event")(check_regex)
+    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event",
+                         "year_month", "filing_date")(check_regex)
 
 
 class DocumentTypeScope(_Strict):
