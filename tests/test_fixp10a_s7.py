@@ -159,3 +159,36 @@ def test_a_start_after_the_topping_out_by_months_cannot_be():
     assert len(bad) == 1 and "2023年4月" in bad[0].message
     assert not date_fails("综合楼于2023年4月开工、2023年10月主体封顶。\n")
     assert not date_fails("综合楼于2023年4月开工、2023年4月20日主体封顶。\n")  # the same month: undecided
+
+
+# ------------------------------------------------- hygiene: an end around a bracket, a word mark twice
+
+
+def body_results(text: str, rule: str):
+    return [c for c in checks("长岭县农机站2023年度部门整体支出绩效自评报告\n\n二、存在的问题\n" + text + "\n")
+            if c.rule == rule and c.status == "fail"]
+
+
+def test_a_sentence_ended_inside_a_bracket_and_again_after_it():
+    bad = body_results("（以上情况经站务会研究确认。）。下一步继续整改。", "punctuation")
+    assert len(bad) == 1 and "。）。" in bad[0].message
+    assert not body_results("（以上情况经站务会研究确认。）下一步继续整改。", "punctuation")
+    assert not body_results("以上情况经站务会研究确认（见附件）。下一步继续整改。", "punctuation")
+
+
+def test_a_word_enumeration_naming_its_first_item_twice_on_one_line():
+    for first in ("其一，", "一是"):
+        bad = body_results(f"{first}农机补贴申报宣传不足；{first}部分农户对政策了解不够。", "enumeration_order")
+        assert len(bad) == 1 and "重复" in bad[0].message, first
+    # two lists, each of its own paragraph
+    assert not body_results("一是农机补贴申报宣传不足。\n一是部分农户对政策了解不够。", "enumeration_order")
+    assert not body_results("一是宣传不足；二是了解不够。其一，人员少；其二，经费少。", "enumeration_order")
+
+
+def test_a_form_alone_takes_its_year_from_its_caption_not_its_filing_date():
+    text = FORM.replace("平川县水利局2023年度部门整体支出绩效自评报告\n", "").format("优") + "填报日期：{}年2月10日\n"
+    bad = [c for c in checks(text.format("2022")) if c.rule == "date_validity" and c.status == "fail"]
+    assert len(bad) == 1 and "2023" in bad[0].message
+    src = source_from_text(text.format("2024"))
+    report = parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
+    assert report.meta.year == 2023

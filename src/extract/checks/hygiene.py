@@ -293,6 +293,15 @@ def _any_mark(pairs: tuple[str, ...]) -> re.Pattern:
     return re.compile(f"[{re.escape(''.join(pairs))}]")
 
 
+def find_ends_around_close(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
+    """A sentence end inside a closing bracket and another after it
+    (``end_around_close``: （…通过。）。): the second is one too many."""
+    if rules.end_around_close is None:
+        return
+    for m in re.compile(rules.end_around_close).finditer(p.span.text):
+        yield "doubled", m.start(), m.end(), "标点重复"
+
+
 def find_doubled(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
     """Each run of two or more ``doubled_marks`` side by side, unless the
     run is an allowed pair."""
@@ -811,6 +820,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("punctuation", find_doubled(punctuation, p)))
         if run(unpaired_in, k):
             by_rule.append(("punctuation", find_unpaired(punctuation, list_marker, p)))
+            by_rule.append(("punctuation", find_ends_around_close(punctuation, p)))
         if not p.in_cell and run(units_in, k):
             by_rule.append(("missing_unit", find_missing_units(units, amounts, p, screen)))
         if run(foreign_in, k):

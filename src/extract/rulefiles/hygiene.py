@@ -38,9 +38,11 @@ class PunctuationRules(RuleModel):
     allowed_pairs: list[str] = Field(default_factory=list)
     pairs: list[str]
     list_marker: str
+    # A sentence ended inside a closing mark and again after it (（…通过。）。).
+    end_around_close: Optional[str] = None
     examples: Examples
 
-    _v = field_validator("list_marker")(check_regex)
+    _v = field_validator("list_marker", "end_around_close")(check_regex)
 
     @field_validator("pairs")
     @classmethod
