@@ -36,6 +36,12 @@ def test_a_last_item_joined_by_he_may_be_two_items_of_a_shared_ending():
         assert statuses(text.format(count), "count_in_words") == ["fail"], count
 
 
+def test_yu_inside_an_item_of_a_list_of_one_ending_joins_no_items():
+    text = "站内设机构{}个：综合股、农机推广股、安全与监理股、培训股。"
+    assert statuses(text.format("4"), "count_in_words") == ["pass"]
+    assert statuses(text.format("5"), "count_in_words") == ["fail"]
+
+
 def test_he_inside_one_item_of_a_shared_ending_is_still_read_either_way():
     text = "围绕三项重点工作，包括阵地建设、队伍建设、党建和业务融合建设。"
     assert "fail" not in statuses(text, "count_in_words")
