@@ -198,3 +198,15 @@ def test_a_form_alone_takes_its_year_from_its_caption_not_its_filing_date():
     src = source_from_text(text.format("2024"))
     report = parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
     assert report.meta.year == 2023
+
+
+# ------------------------------------------------- a budget or plan after the report's year named before it
+
+
+def test_a_later_budget_or_plan_named_with_a_year_before_the_reports():
+    for text in ("评价结果将作为编制2022年度部门预算的重要依据。", "下一步，我站将在2021年度项目实施中加强资金调度。"):
+        bad = body_results(text, "scope_word")
+        assert len(bad) == 1 and ("2022" in bad[0].message or "2021" in bad[0].message), text
+    for text in ("评价结果将作为编制2024年度部门预算的重要依据。", "下一步，我站将在2024年度项目实施中加强资金调度。",
+                 "下一步，我站将继续巩固2021年以来的整改成果。"):
+        assert not body_results(text, "scope_word"), text
