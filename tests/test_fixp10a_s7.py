@@ -210,3 +210,29 @@ def test_a_later_budget_or_plan_named_with_a_year_before_the_reports():
     for text in ("评价结果将作为编制2024年度部门预算的重要依据。", "下一步，我站将在2024年度项目实施中加强资金调度。",
                  "下一步，我站将继续巩固2021年以来的整改成果。"):
         assert not body_results(text, "scope_word"), text
+
+
+# ------------------------------------------------- a one-cell-per-line total row with blank cells
+
+
+def _cells(*rows) -> str:
+    return "\n\n".join("\n".join(r) for r in rows) + "\n"
+
+
+CELL_FORM = "部门（单位）整体支出绩效自评表\n（2023年度）\n单位：万元\n" + _cells(
+    ("预算执行情况", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+    ("年度资金总额", "80.00", "90.00", "88.20", "10", "98.00%", "9.80"),
+    ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+    ("产出指标", "数量指标", "检测农机", "≥300台", "320台", "50", "50"),
+    ("效益指标", "满意度指标", "机手满意度", "≥90%", "92%", "40", "38"),
+    ("总分", "/", "/", "/", "/", "100", "97.80"),
+) + "自评等级：{}\n"
+
+
+def test_a_one_cell_per_line_total_row_reads_its_figures_past_its_blank_cells():
+    src = source_from_text(CELL_FORM.format("优"))
+    report = parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
+    totals = [{k: c.text for k, c in f.total.items()} for f in report.forms]
+    assert any(t.get("score") == "97.80" and t.get("weight") == "100" for t in totals), totals
+    bad = [c for c in rule_results(CELL_FORM.format("良"), "form", "fail") if "等级" in c.message]
+    assert bad and "97.80" in bad[0].message, [c.message for c in bad]

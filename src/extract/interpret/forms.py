@@ -1470,7 +1470,7 @@ def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str],
         return  # a row without its 指标性质 cell: the rows' 分值 and 得分 cannot all be read
     form.indicators.extend(rows)
     if end < n:
-        _cell_total(form, items, end, 2, cell)
+        _cell_total(form, items, end, 2, cell, reader.vocab.is_empty)
     reader.done = True
 
 
@@ -1526,15 +1526,22 @@ def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -
         return  # a row of other cells than the header's: the rows' 分值 and 得分 cannot all be read
     form.indicators.extend(rows)
     if i < n and v.is_total_row(items[i][0]):
-        _cell_total(form, items, i, 3, cell)
+        _cell_total(form, items, i, 3, cell, v.is_empty)
     reader.done = True
 
 
-def _cell_total(form: Form, items, at: int, reach: int, cell) -> None:
+_TOTAL_BLANKS = 6  # blank cells a one-cell-per-line total row may hold before its figures
+
+
+def _cell_total(form: Form, items, at: int, reach: int, cell, empty=None) -> None:
     """The total row one cell per line (合计 / 100 / 98): of the figures in
     the ``reach`` cells after its label at ``at``, two are 总分值 and 总分;
-    one is 总分, or 总分值 when no row states a 得分 (a form not scored yet)."""
-    nums = [x for x in range(at + 1, min(at + 1 + reach, len(items))) if number_of(items[x][0]) is not None]
+    one is 总分, or 总分值 when no row states a 得分 (a form not scored yet).
+    Cells ``empty`` says are blank (总分 / / / / 100 97.65: the columns of
+    指标值 left blank) count for no cell of the reach."""
+    after = range(at + 1, min(at + 1 + reach + (_TOTAL_BLANKS if empty is not None else 0), len(items)))
+    filled = [x for x in after if empty is None or not empty(items[x][0])]
+    nums = [x for x in filled[:reach] if number_of(items[x][0]) is not None]
     if len(nums) >= 2:
         form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
     elif nums:
@@ -1603,7 +1610,7 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
     if tail and form.indicators and "deviation" in cols:
         form.indicators[-1].cells["deviation"] = cell(tail[0])
     if end < n:
-        _cell_total(form, items, end, 2, cell)
+        _cell_total(form, items, end, 2, cell, reader.vocab.is_empty)
     reader.done = True
 
 
