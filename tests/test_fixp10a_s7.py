@@ -236,3 +236,15 @@ def test_a_one_cell_per_line_total_row_reads_its_figures_past_its_blank_cells():
     assert any(t.get("score") == "97.80" and t.get("weight") == "100" for t in totals), totals
     bad = [c for c in rule_results(CELL_FORM.format("良"), "form", "fail") if "等级" in c.message]
     assert bad and "97.80" in bad[0].message, [c.message for c in bad]
+
+
+def test_a_short_indicator_table_named_by_zhibiao_alone_is_read():
+    text = ("宁远县海事处2023年度部门整体支出绩效自评报告\n\n"
+            "指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "船舶检查 | ≥500艘次 | {} | 30 | 30\n"
+            "群众满意度 | ≥90% | 95% | 70 | 70\n"
+            "合计 |  |  | 100 | 100\n"
+            "各项指标均已完成。\n")
+    assert [c.status for c in rule_results(text.format("520艘次"), "target")] == ["pass", "pass"]
+    bad = rule_results(text.format("470艘次"), "target", "fail")
+    assert len(bad) == 1 and "船舶检查" in bad[0].message
