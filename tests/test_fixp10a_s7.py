@@ -248,3 +248,16 @@ def test_a_short_indicator_table_named_by_zhibiao_alone_is_read():
     assert [c.status for c in rule_results(text.format("520艘次"), "target")] == ["pass", "pass"]
     bad = rule_results(text.format("470艘次"), "target", "fail")
     assert len(bad) == 1 and "船舶检查" in bad[0].message
+
+
+def test_a_claim_that_all_indicators_were_met_leaves_out_a_deducted_budget_execution_row():
+    text = ("宁远县海事处2023年度部门整体支出绩效自评报告\n\n"
+            "指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "预算执行率 | 100% | 93.60% | 10 | {}\n"
+            "船舶检查 | ≥500艘次 | 520艘次 | 90 | 90\n"
+            "合计 |  |  | 100 | 99.36\n"
+            "各项指标均已完成。\n")
+    owned = [c for c in rule_results(text.format("9.36"), "target", "fail") if "预算执行率" in c.message]
+    assert owned and all(c.severity == "info" and "如实扣分" in c.message for c in owned), [c.message for c in owned]
+    claimed = [c for c in rule_results(text.format("10"), "target", "fail") if "预算执行率" in c.message]
+    assert claimed and claimed[0].severity in ("error", "warning")

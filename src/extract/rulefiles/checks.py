@@ -460,6 +460,7 @@ class TargetRules(_Strict):
     all_met_phrases: list[str] = Field(default_factory=list)
     all_met_subjects: list[str] = Field(default_factory=list)
     all_met_exceptions: list[str] = Field(default_factory=list)
+    all_met_not_indicators: list[str] = Field(default_factory=list)
     conclusion_titles: list[str] = Field(default_factory=list)
     # A sentence claiming every target met that states a planned figure
     # (`plan_words`) and, after it, an actual one of its unit (`actual_words`,
