@@ -154,8 +154,13 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
     if len(items) < 2 or any(len(i) > rules.max_item_chars for i in items):
         return None
     mw = m.group("mw")
+    # 包括数量、质量、成本、效益和满意度指标: in a list of no common ending the
+    # last item's 和 may join two items of one shared ending (满意度指标) or be
+    # inside one name (党建和业务融合): the count may be either (as _plain_list's
+    # lists); in a list of one ending (…股) a 与 left inside an item is its name's
+    joined = sum(items[-1].count(c) for c in rules.conjunctions) if _common_ending(items) is None else 0
     return Listing(n, m.group("num") + mw, m.group("noun"), items,
-                   selection or not count_first, sentence, section,
+                   selection or not count_first, sentence, section, joined,
                    parts=_part_sizes(ctx, list_text, mw))
 
 
@@ -221,7 +226,6 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
         elif _plain_list(ctx, found, clause):
             # items of no common ending (电工、焊工、育婴员、中式烹调师、电子商务四项培训):
             # short names, no other count in the clause
-            found.joined = sum(item.count(c) for item in found.items for c in ctx.book.rules.counts.conjunctions)
             out.append(found)
     return out
 

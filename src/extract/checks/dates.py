@@ -89,7 +89,8 @@ def _a_numeric_date(m: re.Match, rules: "UnitDateRules") -> bool:
     return rules.year_min <= int(m.group("y")) <= rules.year_max and 1 <= int(m.group("m")) <= 12
 
 
-_FULL_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
+# a date of a year and a month, its day if stated (开工 in 2023年3月 or on 2023年3月5日)
+_FULL_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 
 
@@ -107,6 +108,14 @@ def _date_event_patterns(ctx: CheckContext) -> Optional[tuple[re.Pattern, re.Pat
         screen = re.compile(ends.group(1) if ends else rules.date_event)
         return event, screen, re.compile(rules.date_event_same_work)
     return ctx.rules.derived("checks.dates.date_event", build)
+
+
+def _before(end: tuple[int, int, int], start: tuple[int, int, int]) -> bool:
+    """Whether a work's end date falls before its start: a date without a
+    day (0) is its whole month, before only a date of a later month."""
+    if end[2] and start[2]:
+        return end < start
+    return end[:2] < start[:2]
 
 
 def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[CheckResult]:
@@ -130,12 +139,12 @@ def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[Ch
             if e is None:
                 continue
             try:
-                key = (int(m.group("y")), int(m.group("m")), int(m.group("d")))
-                calendar.weekday(*key)
+                key = (int(m.group("y")), int(m.group("m")), int(m.group("d") or 0))
+                calendar.weekday(key[0], key[1], key[2] or 1)
             except ValueError:
                 continue  # an impossible date: check_dates reports it
             dated.setdefault("start" if e.group("start") else "end", (key, m))
-        if "start" in dated and "end" in dated and dated["end"][0] < dated["start"][0]:
+        if "start" in dated and "end" in dated and _before(dated["end"][0], dated["start"][0]):
             (_, s), (_, f) = dated["start"], dated["end"]
             first, later = sorted((s, f), key=lambda m: m.start())
             words = body[first.end():later.start()]
@@ -148,6 +157,50 @@ def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[Ch
                                    f"完成日期“{f.group()}”早于开始日期“{s.group()}”",
                                    expected=None, stated=f.group(), quote=ctx.quotes.sentence_at(where),
                                    locations=[where]))
+    return out
+
+
+def _place(ctx: CheckContext, m: re.Match, offsets: Sequence[int], fallback: Optional[Location],
+           token: str) -> tuple[Optional[Location], str]:
+    """Where a match of the scanned text stands, and its sentence."""
+    if offsets:
+        where = ctx.quotes.source.locate(offsets[m.start()], offsets[m.end() - 1] + 1)
+        return where, ctx.quotes.sentence_at(where)
+    return fallback, ctx.quotes.verbatim(token)
+
+
+def _month_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
+                 fallback: Optional[Location]) -> list[CheckResult]:
+    """A year and month with no day whose month cannot be (2023年13月:
+    checks.yaml ``dates.year_month``); a date with a day is ``date``'s."""
+    pattern = ctx.book.rules.dates.year_month
+    if pattern is None or "月" not in text:
+        return []
+    out = []
+    for m in re.compile(pattern).finditer(text):
+        where, quote = _place(ctx, m, offsets, fallback, m.group())
+        out.append(make_result(ctx, RULE, "date", "fail", f"日期“{m.group()}”不成立：月份“{int(m.group('m'))}月”不存在",
+                               expected=None, stated=m.group(), quote=quote, locations=[where] if where else []))
+    return out
+
+
+def _filing_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
+                  fallback: Optional[Location]) -> list[CheckResult]:
+    """A self-evaluation filed (填报日期, checks.yaml ``dates.filing_date``)
+    in a year before the one it evaluates: it is written after that year."""
+    pattern, year = ctx.book.rules.dates.filing_date, ctx.report.meta.year
+    if pattern is None or year is None or ctx.report.meta.document_type in ("budget", "other"):
+        return []  # a budget is filed before its year
+    out = []
+    for m in re.compile(pattern).finditer(text):
+        stated = int(m.group("y"))
+        if stated >= year or stated < year - 5:
+            continue  # after the year's end (or a far year: no date of this report)
+        where, quote = _place(ctx, m, offsets, fallback, m.group())
+        out.append(make_result(ctx, RULE, "filing_date", "fail",
+                               f"填报日期“{m.group('y')}年”早于所评价的 {year} 年度（自评在年度结束后填报）",
+                               expected=f"{year + 1}", stated=m.group("y"), quote=quote,
+                               locations=[where] if where else []))
     return out
 
 
@@ -176,5 +229,7 @@ def check_dates(ctx: CheckContext) -> list[CheckResult]:
             out.append(make_result(ctx, RULE, "date", "fail", f"日期“{token}”不成立：{what}",
                                    expected=None, stated=token, quote=quote,
                                    locations=[where] if where else []))
+        out.extend(_month_dates(ctx, text, offsets, fallback))
+        out.extend(_filing_dates(ctx, text, offsets, fallback))
         out.extend(_date_order(ctx, text, offsets))
     return out

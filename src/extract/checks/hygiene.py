@@ -293,6 +293,15 @@ def _any_mark(pairs: tuple[str, ...]) -> re.Pattern:
     return re.compile(f"[{re.escape(''.join(pairs))}]")
 
 
+def find_ends_around_close(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
+    """A sentence end inside a closing bracket and another after it
+    (``end_around_close``: （…通过。）。): the second is one too many."""
+    if rules.end_around_close is None:
+        return
+    for m in re.compile(rules.end_around_close).finditer(p.span.text):
+        yield "doubled", m.start(), m.end(), "标点重复"
+
+
 def find_doubled(rules: PunctuationRules, p: Passage) -> Iterator[Hit]:
     """Each run of two or more ``doubled_marks`` side by side, unless the
     run is an allowed pair."""
@@ -449,8 +458,14 @@ def find_foreign_scope(kind: ScopeKind, p: Passage, screen: Screen = _ALL,
 _SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
-def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage) -> Iterator[Hit]:
+def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
+                    later: Optional[re.Pattern] = None) -> Iterator[Hit]:
     text = p.span.text
+    if later is not None:
+        for m in later.finditer(text):
+            if int(m.group("year")) < year:
+                yield ("period", m.start("year"), m.end("year"),
+                       f"所述为报告年度（{year}年）之后的预算或计划，年份却写作{m.group('year')}年")
     start = 0
     ends = [m.end() for m in _SENTENCE_ENDS.finditer(text)] + [len(text)]
     k = 0
@@ -708,6 +723,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     slashes = screen.one(slash.pattern) if slash is not None else None
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
+    later = re.compile(rules.scope.later_year) if rules.scope.later_year else None
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
     meta = ctx.report.meta
     kind = document_kind(rules.scope, meta.title, meta.report_type)
@@ -774,7 +790,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     units_in = holding(needed_by_any([rate_pattern, amount_pattern]),
                        rate_pattern is not None or amount_pattern is not None)
     foreign_in = holding(needed_by_any(foreign_patterns), bool(foreign_patterns))
-    year_in = holding(needed_by_any([frame]), meta.year is not None)
+    year_in = holding(needed_by_any([frame] + ([later] if later is not None else [])), meta.year is not None)
 
     def run(found_in: Optional[set[int]], k: int) -> bool:
         return found_in is None or k in found_in
@@ -811,12 +827,13 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("punctuation", find_doubled(punctuation, p)))
         if run(unpaired_in, k):
             by_rule.append(("punctuation", find_unpaired(punctuation, list_marker, p)))
+            by_rule.append(("punctuation", find_ends_around_close(punctuation, p)))
         if not p.in_cell and run(units_in, k):
             by_rule.append(("missing_unit", find_missing_units(units, amounts, p, screen)))
         if run(foreign_in, k):
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen, may_match_in(foreign_held, k))))
         if run(year_in, k):
-            by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p)))
+            by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p, later)))
         if not by_rule:
             continue
         for rule, what, a, b, message in outermost(by_rule):

@@ -52,7 +52,7 @@ def sequence_breaks(items: Sequence[Numbered], restart_is_break: bool) -> list[t
         if prev is None:
             if it.ordinal != 1:
                 out.append((it, "缺号", "1"))
-        elif it.ordinal == 1:
+        elif it.ordinal == 1 and not (prev == 1 and not restart_is_break):  # (a run's 1 twice: a repeat)
             if restart_is_break:
                 out.append((it, "重新编号", str(prev + 1)))
         elif it.ordinal == prev:
@@ -103,10 +103,16 @@ def _missing(marker_of: Callable[[int], str], first: int, stop: int) -> str:
         else "".join(f"“{marker_of(n)}”" for n in range(first, stop))
 
 
-def _split_runs(items: list[Numbered]) -> list[list[Numbered]]:
-    """Runs of an enumeration: a new run starts at every item numbered 1."""
+def _split_runs(items: list[Numbered], words: bool = False) -> list[list[Numbered]]:
+    """Runs of an enumeration: a new run starts at every item numbered 1,
+    except (``words``: 其一, 一是, 第一) a 1 on the line of a run of a lone 1
+    (其一，…；其一，…): the same item named twice, a repeat in that run."""
     runs: list[list[Numbered]] = []
     for it in items:
+        if it.ordinal == 1 and words and runs and len(runs[-1]) == 1 and runs[-1][0].ordinal == 1 \
+                and runs[-1][0].location.line == it.location.line:
+            runs[-1].append(it)
+            continue
         if it.ordinal == 1 or not runs:
             runs.append([])
         runs[-1].append(it)
@@ -161,7 +167,7 @@ def check_enumeration_order(ctx: CheckContext) -> list[CheckResult]:
                                                          f"{e.marker}{e.text}"))
         where = f"{section.marker}{section.title}".strip() or "正文"
         for form, items in by_form.items():
-            for run in _split_runs(items):
+            for run in _split_runs(items, form in ("其", "是", "第")):
                 head = None
                 if run[0].ordinal != 1 and _HEADING_STYLE.get(form) == section.style \
                         and (not form.startswith("1.") or section.marker.strip().endswith(form[2:])):

@@ -336,6 +336,14 @@ def _sentence_after(ctx: CheckContext, s) -> str:
     return texts[at + 1] if at is not None and at + 1 < len(texts) else ""
 
 
+def _not_covered(ctx: CheckContext, ind: Indicator) -> bool:
+    """Whether a claim that every indicator was met leaves ``ind`` out: a
+    row of the budget's execution (rules ``all_met_not_indicators``, the
+    whole name), not a 绩效指标."""
+    words = ctx.book.rules.targets.all_met_not_indicators
+    return bool(words) and "".join((ind.name or "").split()) in words
+
+
 def judge_miss(ctx: CheckContext, ind: Indicator,
                all_met: Optional[tuple[str, Location]]) -> Miss:
     """The outcome of a missed indicator: claimed, owned or unexplained
@@ -346,7 +354,7 @@ def judge_miss(ctx: CheckContext, ind: Indicator,
     word = claimed_word(ind, ctx)
     if word is not None:
         return Miss(ind, "claimed", f"但报告称“{word}”")
-    if all_met is not None:
+    if all_met is not None and not (reduced and _not_covered(ctx, ind)):
         return Miss(ind, "claimed", f"但报告称“{all_met[0]}”", [all_met[1]])
     if reduced:
         return Miss(ind, "owned", f"得分 {ind.score} 低于分值 {ind.weight}，已如实扣分")

@@ -699,6 +699,12 @@ class Reader:
         grid = layout in ("tab", "pipe")
         cols = [c for c in sorted(self.funds_cols, key=lambda c: (c.index, c.col0) if grid else (c.col0, c.index))
                 if c.role is not None]
+        if not grid and 1 < len(values) <= len(cols):
+            # cells typed two spaces apart, not lined up under the header's: two under one
+            # header cell (其他资金  28.19  5.85  5.70 under 年初预算数  全年预算数 …) read in order
+            placed = [c.index for c, _ in self.place(values, self.funds_cols, layout)]
+            if len(set(placed)) < len(placed):
+                return {c.role: p for c, p in zip(cols, values) if p.text}  # type: ignore[misc]
         rate = next((k for k, c in enumerate(cols) if c.role == "rate"), None)
         nums = [number_of(p.text, tuple(self.vocab.rules.value_units)) for p in values]
         percents = [k for k, n in enumerate(nums) if n is not None and n[2]]
@@ -1464,7 +1470,7 @@ def _cell_indicators_by_operator(reader: Reader, items, i: int, cols: list[str],
         return  # a row without its 指标性质 cell: the rows' 分值 and 得分 cannot all be read
     form.indicators.extend(rows)
     if end < n:
-        _cell_total(form, items, end, 2, cell)
+        _cell_total(form, items, end, 2, cell, reader.vocab.is_empty)
     reader.done = True
 
 
@@ -1520,15 +1526,22 @@ def _cell_indicator_rows(reader: Reader, items, i: int, cols: list[str], cell) -
         return  # a row of other cells than the header's: the rows' 分值 and 得分 cannot all be read
     form.indicators.extend(rows)
     if i < n and v.is_total_row(items[i][0]):
-        _cell_total(form, items, i, 3, cell)
+        _cell_total(form, items, i, 3, cell, v.is_empty)
     reader.done = True
 
 
-def _cell_total(form: Form, items, at: int, reach: int, cell) -> None:
+_TOTAL_BLANKS = 6  # blank cells a one-cell-per-line total row may hold before its figures
+
+
+def _cell_total(form: Form, items, at: int, reach: int, cell, empty=None) -> None:
     """The total row one cell per line (合计 / 100 / 98): of the figures in
     the ``reach`` cells after its label at ``at``, two are 总分值 and 总分;
-    one is 总分, or 总分值 when no row states a 得分 (a form not scored yet)."""
-    nums = [x for x in range(at + 1, min(at + 1 + reach, len(items))) if number_of(items[x][0]) is not None]
+    one is 总分, or 总分值 when no row states a 得分 (a form not scored yet).
+    Cells ``empty`` says are blank (总分 / / / / 100 97.65: the columns of
+    指标值 left blank) count for no cell of the reach."""
+    after = range(at + 1, min(at + 1 + reach + (_TOTAL_BLANKS if empty is not None else 0), len(items)))
+    filled = [x for x in after if empty is None or not empty(items[x][0])]
+    nums = [x for x in filled[:reach] if number_of(items[x][0]) is not None]
     if len(nums) >= 2:
         form.total["weight"], form.total["score"] = cell(nums[0]), cell(nums[1])
     elif nums:
@@ -1597,7 +1610,7 @@ def _cell_indicators(reader: Reader, items, i: int, cols: list[str], cell) -> No
     if tail and form.indicators and "deviation" in cols:
         form.indicators[-1].cells["deviation"] = cell(tail[0])
     if end < n:
-        _cell_total(form, items, end, 2, cell)
+        _cell_total(form, items, end, 2, cell, reader.vocab.is_empty)
     reader.done = True
 
 
@@ -1693,6 +1706,9 @@ def _form_start(lines, anchor: int, floor: int, vocab: Vocabulary) -> int:
 _UNIT_LINE = re.compile(r"单位[:：]([^\s，。；,;）)]{1,4})")
 
 
+_GRADE_ASIDE = re.compile(r"(?<=\S)\s*[（(][^（()）]*[)）]?$")
+
+
 def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: SourceText) -> bool:
     """The grade a form states on a line of its own after its 总分
     (``评价等级 | 优``, ``自评等级：优``): put in ``form.total["grade"]``."""
@@ -1710,6 +1726,7 @@ def _form_grade(form: Form, text: str, base: int, vocab: Vocabulary, source: Sou
     if vocab.key(label) not in vocab.rules.total_fields.get("grade", []):
         return False
     value = value.rstrip("。．.；;，,！!")  # a sentence's end (自评等级：优。) is no part of the grade
+    value = _GRADE_ASIDE.sub("", value)  # 优（评分标准：90分及以上为优；…）: the bracket is the scale's
     if not value or grade_scheme(vocab.ruleset).states(value):
         return False  # 评价等级：90—100分为优秀；75—89.99分为良好…: the scheme, no grade
     form.total["grade"] = make_cell(value, base + at, base + at + len(value), source)

@@ -171,19 +171,43 @@ def _first_year(spans: list[Span], rx: _Compiled, fiscal: bool = False) -> Optio
     return None
 
 
+def _caption_year(structure: DocumentStructure, source: Optional[SourceText]) -> Optional[tuple[int, Span]]:
+    """The first "XXXX年度" of a table's caption (a form alone under its
+    title: 绩效自评表 then （2022年度）), located on its source line."""
+    if source is None:
+        return None
+    for table in structure.tables:
+        cap = table.caption or ""
+        m = next((m for m in YEAR.finditer(cap) if cap.startswith("度", m.end())), None)
+        if m is None or table.location is None or not table.location.line:
+            continue
+        for line in range(max(1, table.location.line - 2), min(table.location.line, source.n_lines) + 1):
+            span = source.line_span(line)
+            k = span.text.find(m.group())
+            if k >= 0:
+                return int(m.group(1)), span[k:k + len(m.group(1))]
+    return None
+
+
 def _year(structure: DocumentStructure, texts: list[Span], title: Optional[Span],
-          rx: _Compiled) -> Optional[tuple[int, Span]]:
+          rx: _Compiled, source: Optional[SourceText] = None) -> Optional[tuple[int, Span]]:
     """The year the report covers: in its title, else a preamble line with
-    "XXXX年度", else the first preamble year that is no filing date, else
-    the year the text names most often."""
+    "XXXX年度", else a table caption's, else the first preamble year that is
+    no filing date, else the year the text names most often."""
     for spans, fiscal in (([title] if title is not None else [], False),
                           (structure.preamble, True), (structure.preamble, False)):
         hit = _first_year(spans, rx, fiscal)
         if hit:
             return hit
+        if fiscal:
+            hit = _caption_year(structure, source)
+            if hit:
+                return hit
     counts: collections.Counter = collections.Counter()
     first: dict[int, Span] = {}
-    for s in texts:
+    # a filing date (填报日期：…) names the year after the one covered, or a wrong one
+    dated = [s for s in texts if rx.year_skip is None or not rx.year_skip.search(s.text.translate(_FOLD))]
+    for s in dated or texts:
         for m in YEAR.finditer(s.text):
             y = int(m.group(1))
             counts[y] += 1
@@ -389,7 +413,7 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
     if meta.report_type is None and meta.project_name:
         meta.report_type = "项目支出"
 
-    y = _year(structure, texts, title, rx)
+    y = _year(structure, texts, title, rx, source)
     if y:
         meta.year = y[0]
         locs["year"] = source.locate_span(y[1])

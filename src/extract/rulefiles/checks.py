@@ -472,6 +472,7 @@ class TargetRules(_Strict):
     all_met_phrases: list[str] = Field(default_factory=list)
     all_met_subjects: list[str] = Field(default_factory=list)
     all_met_exceptions: list[str] = Field(default_factory=list)
+    all_met_not_indicators: list[str] = Field(default_factory=list)
     conclusion_titles: list[str] = Field(default_factory=list)
     # A sentence claiming every target met that states a planned figure
     # (`plan_words`) and, after it, an actual one of its unit (`actual_words`,
@@ -605,9 +606,14 @@ class DateRules(_Strict):
     # The words (matched whole) from the later dated clause's start to its
     # date when that clause is of the same work (并于, 于, none).
     date_event_same_work: str = ""
+    # A year and month without a day whose month cannot be (groups y, m).
+    year_month: Optional[str] = None
+    # The filing date of a self-evaluation (group y, its year): never before
+    # the evaluated year.
+    filing_date: Optional[str] = None
 
     _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event",
-                         "date_event_same_work")(check_regex)
+                         "date_event_same_work", "year_month", "filing_date")(check_regex)
 
 
 class DocumentTypeScope(_Strict):

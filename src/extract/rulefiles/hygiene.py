@@ -38,9 +38,11 @@ class PunctuationRules(RuleModel):
     allowed_pairs: list[str] = Field(default_factory=list)
     pairs: list[str]
     list_marker: str
+    # A sentence ended inside a closing mark and again after it (（…通过。）。).
+    end_around_close: Optional[str] = None
     examples: Examples
 
-    _v = field_validator("list_marker")(check_regex)
+    _v = field_validator("list_marker", "end_around_close")(check_regex)
 
     @field_validator("pairs")
     @classmethod
@@ -65,9 +67,13 @@ class ScopeRules(RuleModel):
     period_frame: str
     this_period_words: list[str]
     comparison_words: list[str] = Field(default_factory=list)
+    # Words that place a year after the report's (group ``year``): a year
+    # before the report's there cannot be (作为编制2020年度预算的依据 in a 2021
+    # report: that budget was made before this evaluation).
+    later_year: Optional[str] = None
     examples: Examples
 
-    _v = field_validator("period_frame")(check_regex)
+    _v = field_validator("period_frame", "later_year")(check_regex)
 
 
 Relation = Literal["greater", "less", "equal", "at_most", "at_least"]
