@@ -282,6 +282,10 @@ class OperandRules(_Strict):
     # Sentences (with figures, in the same section) before and after the
     # stated figure's own that are searched for its operands.
     reach_sentences: int = Field(default=1, ge=0, le=5)
+    # Sentences (with figures) before the figure's own searched for the
+    # operands its words name (a balance's 预算 / 收入合计 a paragraph up);
+    # never fewer than reach_sentences.
+    named_reach_sentences: int = Field(default=0, ge=0, le=8)
     # A table whose header names a done column, a plan column and a column
     # ending with 率 (项目 | 计划数 | 完成数 | 完成率): each row's rate is done / plan.
     table_done_columns: list[str] = Field(default_factory=list)
