@@ -103,3 +103,25 @@ def test_fish_fry_counted_in_wei_is_a_count():
     assert [c.status for c in of(wrong.replace("0.60亿尾", "0.50亿尾"), "difference")] == ["pass"]
     # 尾款 is a word, not a count
     assert not [c for c in report("一、资金\n支付工程尾款3.20万元。\n").claims if c.unit == "尾"]
+
+
+# ------------------------------------------------------------ M5 rates
+
+
+def test_a_share_naming_its_part_and_whole_with_the_figures_a_sentence_before():
+    text = "一、支出情况\n全年支出共640.00万元，其中基本支出480.00万元，项目支出160.00万元。\n基本支出占全年支出的{}%。\n"
+    assert [c.status for c in of(text.format("75.00"), "rate")] == ["pass"]
+    bad = of(text.format("72.00"), "rate")
+    assert [c.status for c in bad] == ["fail"] and "75.000%" in bad[0].message
+
+
+def test_an_employment_rate_over_the_graduates_of_the_sentence_before():
+    text = "一、人才培养。本届毕业生2400人，较上届增加100人。\n截至8月31日实现就业2300人，初次就业率{}%。\n"
+    assert [c.status for c in of(text.format("95.8"), "rate")] == ["pass"]
+    assert [c.status for c in of(text.format("98.0"), "rate")] == ["fail"]
+
+
+def test_an_execution_rate_over_the_project_total_a_line_up():
+    text = "一、基本情况\n项目总额90.00万元，由省级资金60.00万元和县级配套30.00万元组成。\n二、资金执行\n全年支出855,000元，执行率{}%。\n"
+    assert [c.status for c in of(text.format("95.00"), "rate")] == ["pass"]
+    assert [c.status for c in of(text.format("97.50"), "rate")] == ["fail"]
