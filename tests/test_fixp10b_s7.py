@@ -125,3 +125,25 @@ def test_an_execution_rate_over_the_project_total_a_line_up():
     text = "一、基本情况\n项目总额90.00万元，由省级资金60.00万元和县级配套30.00万元组成。\n二、资金执行\n全年支出855,000元，执行率{}%。\n"
     assert [c.status for c in of(text.format("95.00"), "rate")] == ["pass"]
     assert [c.status for c in of(text.format("97.50"), "rate")] == ["fail"]
+
+
+# ------------------------------------------------------------ M7 score sums
+
+
+def test_scores_listed_over_semicolons_then_totalled_in_the_next_sentence():
+    text = "一、自评得分\n各项得分：预算编制8.5分；预算执行18分；履职产出37分；履职效益28分。\n以上四项累计{}分。\n"
+    assert [c.status for c in of(text.format("91.5"), "stated_breakdown")] == ["pass"]
+    assert [c.status for c in of(text.format("93.5"), "stated_breakdown")] == ["fail"]
+
+
+def test_scores_with_their_maxima_beside_them_total_the_scores_only():
+    text = ("一、自评得分\n本部门各项得分如下：预算编制8.5分（满分10分）；预算执行18分（满分20分）；"
+            "履职产出37分（满分40分）；履职效益28分（满分30分）。\n以上四项累计{}分。\n")
+    assert [c.status for c in of(text.format("91.5"), "stated_breakdown")] == ["pass"]
+    assert [c.status for c in of(text.format("92.5"), "stated_breakdown")] == ["fail"]
+
+
+def test_scores_over_semicolons_closed_by_heji_in_the_last_item():
+    text = "一、自评得分\n各项得分：预算编制8.5分；预算执行18分；履职产出37分；履职效益28分，合计{}分。\n"
+    assert [c.status for c in of(text.format("91.5"), "stated_breakdown")] == ["pass"]
+    assert [c.status for c in of(text.format("90.0"), "stated_breakdown")] == ["fail"]
