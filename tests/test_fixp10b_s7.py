@@ -147,3 +147,12 @@ def test_scores_over_semicolons_closed_by_heji_in_the_last_item():
     text = "一、自评得分\n各项得分：预算编制8.5分；预算执行18分；履职产出37分；履职效益28分，合计{}分。\n"
     assert [c.status for c in of(text.format("91.5"), "stated_breakdown")] == ["pass"]
     assert [c.status for c in of(text.format("90.0"), "stated_breakdown")] == ["fail"]
+
+
+def test_a_total_above_scores_naming_every_first_level_indicator_fails():
+    text = "一、自评得分\n项目自评得分{}分，其中决策得分14分、过程得分18.5分、产出得分38分、效益得分27分。\n"
+    assert [c.status for c in of(text.format("97.5"), "stated_breakdown")] == ["pass"]
+    assert [c.status for c in of(text.format("98.5"), "stated_breakdown")] == ["fail"]
+    # two of the four named: the others may be left out
+    some = "一、自评得分\n项目自评得分98.5分，其中产出得分38分、效益得分27分。\n"
+    assert [c.status for c in of(some, "stated_breakdown")] == ["skipped"]

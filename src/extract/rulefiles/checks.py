@@ -167,6 +167,10 @@ class BreakdownRules(_Strict):
     score_roles: list[list[str]] = Field(default_factory=list)
     score_not_words: list[str] = Field(default_factory=list)
     score_heading_chars: int = Field(20, ge=1)
+    # The first-level indicators of a score sheet, one list each: scores
+    # after 其中 naming each of one list's, one each, are all the scored
+    # items, so a total above their sum fails.
+    score_full_lists: list[list[str]] = Field(default_factory=list)
     score_total_words: list[str] = Field(default_factory=list)
     # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
     # the whole list, as a count's is.
