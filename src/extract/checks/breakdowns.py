@@ -87,6 +87,18 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
                        expected=expected, stated=stated_text(w), quote=quote, locations=locations)
 
 
+def _all_scored(ctx: CheckContext, b: Breakdown) -> bool:
+    """Whether a breakdown's parts name each first-level indicator of one
+    of rules ``breakdowns.score_full_lists``, one part each (决策, 过程,
+    产出, 效益): all the scored items, no part left out."""
+    names = [p.claim.metric_text for p in b.parts]
+    for words in ctx.book.rules.breakdowns.score_full_lists:
+        if len(words) == len(names) and all(sum(w in n for n in names) == 1 for w in words) \
+                and all(sum(w in n for w in words) >= 1 for n in names):
+            return True
+    return False
+
+
 def _judge_scores(ctx: CheckContext, b: Breakdown) -> CheckResult:
     """Scores are given, not measured: the parts' sum is exact, and so is
     the whole unless stated to fewer decimals than a part (合计 92 分 over
@@ -100,7 +112,7 @@ def _judge_scores(ctx: CheckContext, b: Breakdown) -> CheckResult:
     expected = show(nominal, decimals, w.unit)
     names = " + ".join(_label(p) for p in b.parts)
     # (产出 + 效益 + 满意度 may leave out 预算执行率 or 成本: short, never pinned)
-    if not ok and b.form == "其中" and nominal < whole_iv.lo:
+    if not ok and b.form == "其中" and nominal < whole_iv.lo and not _all_scored(ctx, b):
         return make_result(ctx, RULE, "breakdown", "skipped",
                            f"{_label(b.whole)} 的所列部分 {names} 之和 {expected} 小于总数：所列可能不全，无法判断",
                            expected=expected, stated=stated_text(w), quote=_quote(ctx, b),

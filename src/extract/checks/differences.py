@@ -240,6 +240,15 @@ def _stated_with(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[
     return [q for q in run if q is not p] if id(p.claim) not in parts else []
 
 
+def _mid_year(ctx: CheckContext, text: str) -> bool:
+    """Whether ``text`` holds a cut-off date (consistency ``cutoff``) other
+    than the year's end (截至6月30日)."""
+    cutoff, year_end = ctx.book.rules.consistency.cutoff, ctx.book.year_end_cutoff
+    if not cutoff or year_end is None or "至" not in text:
+        return False
+    return re.search(cutoff, year_end(text)) is not None
+
+
 def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Reading]:
     """The readings of a stated difference, pinned first: the budget's
     (预算 − 执行数, standing together), then every minuend and subtrahend
@@ -284,10 +293,22 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
             return 0 if q.claim.location.start < at else 1
         return 2 if q.claim.location.start < at else 3
 
+    # the operands its words name may stand further before it (项目资金共计A；
+    # 其中…；累计支付B；剩余C): the sentences before it up to named_reach
+    # (for a balance naming no subject of its own, 其中设备购置资金余额 names
+    # one; not at a cut-off within the year: 截至6月30日，尚有X未使用)
+    named_near = near
+    wide = ctx.book.rules.operands.named_reach_sentences
+    if wide > ctx.book.rules.operands.reach_sentences and not _mid_year(ctx, s.text[:max(p.start, 0)]) \
+            and _names_no_subject(ctx, s, p, index):
+        seen_near = {id(q) for _, q in near}
+        named_near = near + [(s2, q) for s2, q in ctx.neighbourhood(s, p, wide)
+                             if id(q) not in seen_near and q.claim.location.start < at and same_unit(q.claim, c)]
+
     def named(pattern, unless=None) -> list[tuple[Claim, int]]:
         if pattern is None:
             return []
-        return [(q.claim, tier(s2, q)) for s2, q in near if pattern.search(_words(s2, q))
+        return [(q.claim, tier(s2, q)) for s2, q in named_near if pattern.search(_words(s2, q))
                 and of_item(s2, q)
                 and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))

@@ -120,9 +120,26 @@ def _compared_change(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
     if falls is None or names_reason(ctx, words):
         return None
     before = p.claim.sentence[:p.start] if p.start >= 0 else p.claim.sentence
-    if not compares_previous(ctx, before) and not any(c in before for c in g.to_cues):
+    if not compares_previous(ctx, before) and not any(c in before for c in g.to_cues) and \
+            not _change_after_previous(ctx, p):
         return None
     return GrowthKind(False, falls)
+
+
+def _change_after_previous(ctx: CheckContext, p: Placed) -> bool:
+    """上年度…支出20万元。本年度…支出18万元，压减2万元，降幅10%: a rate after
+    an amount stated as a change in its sentence, the sentence before naming
+    the year before, is growth on the year before though its own sentence
+    names no comparison."""
+    at = ctx.placed_at(p.claim.location)
+    if at is None:
+        return False
+    s = at[0]
+    if not any(0 <= q.end <= p.start and q.claim.unit_class not in ("percent", "date", "duration")
+               and amount_change(ctx, q.claim.metric_text) is not None for q in s.placed):
+        return False
+    prior = ctx.sentence_before(s)
+    return prior is not None and any(w in prior.text for w in ctx.book.rules.growth.previous_year_words)
 
 
 def _right_after(ctx: CheckContext, s: Sentence, cue_end: int, before: int) -> Optional[Placed]:

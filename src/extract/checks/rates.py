@@ -327,11 +327,17 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
     that name), and apart each larger figure of A's unit nearby."""
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in
               ("percent", "date", "duration") and not _elaborates(s, p, rate.start)]
-    if not before:
-        return [], []
-    part = _referred(ctx, s, before[-1].claim) or before[-1].claim
     share = ctx.book.share_cue.search(rate.claim.metric_text) if ctx.book.share_cue is not None else None
     name = (share.groupdict().get("whole") or "") if share is not None else ""
+    if not before:
+        # 基本支出占全年支出的70%, its figures in the sentence before: the
+        # part is the one figure the words before 占 name, the whole the one
+        # its name names
+        part = _named_part_figure(ctx, rate, share, name, near)
+        if part is None:
+            return [], []
+        before = [part]
+    part = _referred(ctx, s, before[-1].claim) or before[-1].claim
     parts = [part]
     if share is not None:
         # 结余40万元，支出占收入的96%: the words before 占 name the part, not
@@ -365,6 +371,23 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
                              lambda words: len(key) >= 2 and key in "".join(words.split()))
         whole = kept_operand(ctx, named[1].claim) if named is not None else None
     return ([(kept_operand(ctx, p), whole) for p in parts] if whole is not None else []), out
+
+
+def _named_part_figure(ctx: CheckContext, rate: Placed, share, name: str,
+                       near: list[tuple[Sentence, Placed]]) -> Optional[Placed]:
+    """The figure nearby that the words before a share's 占 name, when the
+    share names its whole too (基本支出占全年支出的: 基本支出); None else."""
+    if share is None or len(_squash(name)) < 2:
+        return None
+    lead = "".join(ch for ch in rate.claim.metric_text[:share.start()] if ch.isalnum())
+    if len(lead) < 2:
+        return None
+
+    def fits(_, p: Placed) -> bool:
+        return p.claim.unit_class not in ("percent", "date", "duration") and p.claim.operator is None
+
+    named = named_figure(ctx, near, lead, (), fits, lambda words: lead in "".join(words.split()))
+    return named[1] if named is not None and any(q is named[1] for _, q in near) else None
 
 
 def _share_part(ctx: CheckContext, s: Sentence, p: Placed, name: str) -> bool:

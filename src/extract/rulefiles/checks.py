@@ -167,6 +167,10 @@ class BreakdownRules(_Strict):
     score_roles: list[list[str]] = Field(default_factory=list)
     score_not_words: list[str] = Field(default_factory=list)
     score_heading_chars: int = Field(20, ge=1)
+    # The first-level indicators of a score sheet, one list each: scores
+    # after 其中 naming each of one list's, one each, are all the scored
+    # items, so a total above their sum fails.
+    score_full_lists: list[list[str]] = Field(default_factory=list)
     score_total_words: list[str] = Field(default_factory=list)
     # Closing the parts with no count (由 A 和 B 构成, opened by `counted_opens`):
     # the whole list, as a count's is.
@@ -285,6 +289,10 @@ class OperandRules(_Strict):
     # Sentences (with figures, in the same section) before and after the
     # stated figure's own that are searched for its operands.
     reach_sentences: int = Field(default=1, ge=0, le=5)
+    # Sentences (with figures) before the figure's own searched for the
+    # operands its words name (a balance's 预算 / 收入合计 a paragraph up);
+    # never fewer than reach_sentences.
+    named_reach_sentences: int = Field(default=0, ge=0, le=8)
     # A table whose header names a done column, a plan column and a column
     # ending with 率 (项目 | 计划数 | 完成数 | 完成率): each row's rate is done / plan.
     table_done_columns: list[str] = Field(default_factory=list)

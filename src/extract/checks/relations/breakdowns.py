@@ -708,6 +708,9 @@ def _score_role(rules: BreakdownRules, p: Placed) -> Optional[int]:
     text = p.claim.metric_text
     if any(w in text for w in rules.score_not_words):
         return None
+    # (各项得分：预算编制9.5分: the list's head names the role of them all,
+    # not of its first item only)
+    text = text[max(text.rfind("："), text.rfind(":")) + 1:]
     named = {i for i, words in enumerate(rules.score_roles) if any(w in text for w in words)}
     return named.pop() if len(named) == 1 else (-1 if not named else None)
 
@@ -741,26 +744,45 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
     heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
     seen: set[Optional[str]] = set()
     previous: Optional[Placed] = None  # the score closing the sentence before, if it closes it
+    previous_scores: list[Placed] = []  # the scores of the sentence before, when it states scores only
+    run: list[Placed] = []  # the scores of the list items before, parted by ；
+    run_sentences: list[Sentence] = []
     last_sentence: Optional[Sentence] = None
     for s in sentences:
         first = s.section not in seen
         seen.add(s.section)
         # (a bound is no score given: 90分（含）以上为优)
         scores = [p for p in s.placed if p.claim.unit_class == "score" and p.claim.operator is None
-                  and p.claim.qualifier is None]
+                  and (p.claim.qualifier is None or p.claim.qualifier in rules.whole_words)]  # (累计97分: a total)
         if not scores:
-            previous = None
+            previous, previous_scores, run = None, [], []
             continue  # (most sentences state no score)
         if last_sentence is None or last_sentence.section != s.section \
                 or last_sentence.placed[-1].claim.location.end_line < s.location.line - 1:
-            previous = None
+            previous, previous_scores, run = None, [], []
+        # (A9.5分；B19分；C38分，合计…: the list's items run on over its ；)
+        carried = run if last_sentence is not None and last_sentence.text.rstrip().endswith(("；", ";")) else []
         if s.section not in heads:
             heads[s.section] = (s, _heading_scores(ctx, s) if first else [])
+        if len(scores) == 1 and previous_scores and ctx.book.back_total is not None \
+                and ctx.book.back_total.search(s.text) and last_sentence is not None \
+                and last_sentence.section == s.section:
+            # 预算编制9.5分；…履职效益29分。以上四项累计97.0分: the scores of
+            # the sentence right before, totalled
+            # (预算编制9.1分（满分10分）；…: the items' own scores, not the
+            # maxima beside them, when the total names no role)
+            roles = [_score_role(rules, p) for p in previous_scores]
+            named = [p for p, r in zip(previous_scores, roles) if r == -1]
+            mixed = _score_role(rules, scores[0]) == -1 and None not in roles and len(named) >= 2
+            parts = _score_parts(rules, scores[0], named if mixed else previous_scores)
+            if parts:
+                out.append(Breakdown([scores[0]], parts, "分类", [last_sentence, s]))
         for k, total in enumerate(scores):
-            if k >= 2 and closing.search(total.claim.metric_text):
-                parts = _score_parts(rules, total, [p for p in scores[:k] if not _in_aside(s.text, p.end, total.start)])
+            if k + len(carried) >= 2 and closing.search(total.claim.metric_text):
+                parts = _score_parts(rules, total, carried +
+                                     [p for p in scores[:k] if not _in_aside(s.text, p.end, total.start)])
                 if parts:
-                    out.append(Breakdown([total], parts, "分类", [s]))
+                    out.append(Breakdown([total], parts, "分类", [s] if not carried else run_sentences + [s]))
                 break
         cue = ctx.book.breakdown_cue.search(s.text) if len(scores) >= 2 else None
         before = [p for p in scores if cue is not None and 0 <= p.end <= cue.start()]
@@ -779,6 +801,14 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
             if parts:
                 out.append(Breakdown([whole], parts, "其中", where))
         previous = s.placed[-1] if s.placed[-1] is scores[-1] and len(scores) == 1 else None
+        only_scores = len(scores) == len(s.placed)
+        whole_run = carried + scores if only_scores else []
+        previous_scores = whole_run if len(whole_run) >= 2 else []
+        if whole_run and s.text.rstrip().endswith(("；", ";")):
+            run_sentences = (run_sentences if carried else []) + [s]
+            run = whole_run
+        else:
+            run, run_sentences = [], []
         last_sentence = s
     children: dict[str, list[str]] = {}
     for sec in ctx.report.sections:
