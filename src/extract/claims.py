@@ -300,19 +300,20 @@ class _MappedShards:
     def read(cls, path) -> "Optional[_MappedShards]":
         """The pieces of the cache file ``path``, or None when there is no
         usable one (missing, another user's, truncated, of another layout)."""
-        import mmap
         import os
         import stat
         from array import array
 
         try:
+            import mmap  # (an extension module: under a memory cap its import may fail)
+
             with open(path, "rb") as f:
                 st = os.fstat(f.fileno())
                 if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) \
                         or (hasattr(os, "getuid") and st.st_uid != os.getuid()) or st.st_size < 8:
                     return None
                 data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):
+        except (OSError, ValueError, ImportError):
             return None
         try:
             size = int.from_bytes(data[:8], "little")
