@@ -140,3 +140,22 @@ def test_the_dictionary_read_in_pieces_cuts_as_the_whole_one(tmp_cache, round_):
         assert pieces.lcut(text, HMM=False) == whole.lcut(text, HMM=False)
     assert pieces.tokenizer.total == whole.total
     assert len(pieces.tokenizer.FREQ) < len(whole.FREQ) / 2  # only the pieces of the characters cut
+
+
+def test_a_damaged_dictionary_cache_is_as_if_there_were_none(tmp_path):
+    from extract.claims import _MappedShards
+
+    path = tmp_path / "shards.marshal"
+    shards = {"甲": b"one", "乙": b"two pieces"}
+    path.write_bytes(_MappedShards.file_bytes(7, shards))
+    path.chmod(0o600)
+    mapped = _MappedShards.read(path)
+    assert mapped.total == 7 and mapped.pop("乙") == b"two pieces" and mapped.pop("乙") is None
+    assert mapped.pop("甲") == b"one" and mapped.pop("丙", b"") == b""
+    whole = path.read_bytes()
+    for damaged in (whole[:-1], whole[:20], b"\x05\0\0\0\0\0\0\0abc", b"", whole[:8] + b"\0" * (len(whole) - 8)):
+        path.write_bytes(damaged)
+        assert _MappedShards.read(path) is None
+    path.write_bytes(whole)
+    path.chmod(0o666)  # anyone may write it: not read
+    assert _MappedShards.read(path) is None

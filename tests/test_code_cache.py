@@ -110,3 +110,20 @@ def test_the_library_leaves_dataclasses_and_typing_alone():
     from extract import cli  # noqa: F401
 
     assert "exec" not in vars(dataclasses) and "compile" not in vars(typing)
+
+
+def test_a_damaged_entry_is_compiled_again(tmp_path):
+    import marshal
+
+    path = tmp_path / "code.marshal"
+    path.write_bytes(marshal.dumps({("exec", "def f(): return 1"): b"\x00damaged",
+                                    ("exec", "def g(): return 2"): marshal.dumps("not code"),
+                                    ("exec", "def h(): return 3"): compile("def h(): return 3", "<string>", "exec")}))
+    path.chmod(0o600)
+    entries = code_cache._read(path)
+    assert set(entries) == {("exec", "def f(): return 1"), ("exec", "def g(): return 2")}  # code objects unmarshalled late
+    cache = code_cache._Cache(path, entries)
+    namespace: dict = {}
+    cache.exec("def f(): return 1", {}, namespace)
+    cache.exec("def g(): return 2", {}, namespace)
+    assert namespace["f"]() == 1 and namespace["g"]() == 2 and cache.added == 2

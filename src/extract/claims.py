@@ -224,19 +224,21 @@ class _Segmenter:
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-def _prefix_shards(tokenizer) -> dict[str, bytes]:
+def _prefix_shards(tokenizer) -> "dict[str, bytes] | _MappedShards":
     """The prefix dictionary of ``tokenizer`` as marshalled pieces by first
     character, each a marshalled dict of marshalled pieces by the second
-    character ("" for the one-character entry); the tokenizer is left
-    initialized with an empty dictionary and its total. The pieces are read from a cache file (:mod:`extract.cache`:
-    this user's, written by no one else) named by the dictionary file's
-    path, size and modification time; without a usable one, the dictionary
-    is built (from jieba's own cache when it has one, as jieba does
-    otherwise) and the cache written."""
+    character ("" for the one-character entry), taken out with ``pop``; the
+    tokenizer is left initialized with an empty dictionary and its total.
+    The pieces are read from a cache file (:mod:`extract.cache`: this
+    user's, written by no one else) named by the dictionary file's path,
+    size and modification time, mapped into memory (:class:`_MappedShards`:
+    a report reads a few hundred of its 8k pieces); without a usable one,
+    the dictionary is built (from jieba's own cache when it has one, as
+    jieba does otherwise) and the cache written."""
     import hashlib
     import os
 
-    from .cache import cache_path, read_private, write_private
+    from .cache import cache_path, write_private
 
     path = tokenizer.dictionary
     cache = None
@@ -246,15 +248,12 @@ def _prefix_shards(tokenizer) -> dict[str, bytes]:
         except OSError:
             pass
         else:
-            key = hashlib.sha256(f"2\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "replace"))
+            key = hashlib.sha256(f"4\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "replace"))
             cache = cache_path(f"extract-jieba.{key.hexdigest()[:32]}.marshal")
-            try:
-                total, shards = marshal.loads(read_private(cache))
-                if isinstance(total, int) and isinstance(shards, dict):
-                    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, total, True
-                    return shards
-            except (OSError, ValueError, EOFError, TypeError):
-                pass
+            mapped = _MappedShards.read(cache)
+            if mapped is not None:
+                tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, mapped.total, True
+                return mapped
     _load_prefix_dictionary(tokenizer)
     by_first: dict[str, dict[str, dict[str, int]]] = {}
     for word, n in tokenizer.FREQ.items():
@@ -263,11 +262,77 @@ def _prefix_shards(tokenizer) -> dict[str, bytes]:
               for ch, pieces in by_first.items()}
     if cache is not None:
         try:
-            write_private(cache, marshal.dumps((tokenizer.total, shards)))
+            write_private(cache, _MappedShards.file_bytes(tokenizer.total, shards))
         except (OSError, ValueError):
             pass
     tokenizer.FREQ = {}
     return shards
+
+
+class _MappedShards:
+    """The pieces of :func:`_prefix_shards` in a cache file mapped into
+    memory: the file is 8 bytes (the length of a marshalled index, little
+    endian), the index ``(total, first characters, boundaries)`` (a string
+    of the characters, one each, and the byte offsets where each one's
+    piece starts and the last ends, as an ``array("q")``'s bytes), then the
+    pieces side by side; :meth:`pop` copies out one piece. A cache file is
+    only ever replaced whole (renamed into place), so the mapped one never
+    changes under the reader."""
+
+    def __init__(self, total: int, firsts: str, bounds, data, base: int):
+        self.total = total
+        self._where = dict(zip(firsts, range(len(firsts))))  # first character -> its piece's number
+        self._bounds = bounds
+        self._data = data
+        self._base = base
+
+    @staticmethod
+    def file_bytes(total: int, shards: dict[str, bytes]) -> bytes:
+        from array import array
+
+        bounds = array("q", [0])
+        for shard in shards.values():
+            bounds.append(bounds[-1] + len(shard))
+        head = marshal.dumps((total, "".join(shards), bounds.tobytes()))
+        return len(head).to_bytes(8, "little") + head + b"".join(shards.values())
+
+    @classmethod
+    def read(cls, path) -> "Optional[_MappedShards]":
+        """The pieces of the cache file ``path``, or None when there is no
+        usable one (missing, another user's, truncated, of another layout)."""
+        import os
+        import stat
+        from array import array
+
+        try:
+            import mmap  # (an extension module: under a memory cap its import may fail)
+
+            with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) \
+                        or (hasattr(os, "getuid") and st.st_uid != os.getuid()) or st.st_size < 8:
+                    return None
+                data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError, ImportError):
+            return None
+        try:
+            size = int.from_bytes(data[:8], "little")
+            total, firsts, raw = marshal.loads(data[8:8 + size])
+            bounds = array("q")
+            bounds.frombytes(raw)
+        except (ValueError, EOFError, TypeError):
+            return None
+        base = 8 + size
+        if not (isinstance(total, int) and type(firsts) is str and len(bounds) == len(firsts) + 1
+                and bounds[0] == 0 and bounds[-1] <= len(data) - base and bounds.tolist() == sorted(bounds)):
+            return None
+        return cls(total, firsts, bounds, data, base)
+
+    def pop(self, ch: str, default=None):
+        i = self._where.pop(ch, None)
+        if i is None:
+            return default
+        return self._data[self._base + self._bounds[i]:self._base + self._bounds[i + 1]]
 
 
 def _load_prefix_dictionary(tokenizer) -> None:

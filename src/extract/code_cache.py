@@ -45,6 +45,10 @@ ten; a program that makes classes from data would otherwise grow the file
 without end)."""
 
 _CODE = type(compile("", "<string>", "exec"))
+
+LAYOUT = 2
+"""The file's layout: 2, each code object marshalled on its own in the
+file's dict (a run unmarshals only the half or so of them it uses)."""
 _lock = threading.Lock()
 _installed: Optional["_Cache"] = None
 
@@ -55,7 +59,7 @@ def cache_file_name() -> str:
     import importlib.util
 
     key = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0"
-                         f"{importlib.util.MAGIC_NUMBER.hex()}".encode()).hexdigest()
+                         f"{importlib.util.MAGIC_NUMBER.hex()}\0{LAYOUT}".encode()).hexdigest()
     return f"extract-code.{key[:32]}.marshal"
 
 
@@ -63,7 +67,7 @@ class _Cache:
     """The code objects read from one cache file, and the ones this process
     compiled, to be written back."""
 
-    def __init__(self, path, entries: dict[tuple[str, str], object]):
+    def __init__(self, path, entries: dict[tuple[str, str], object]):  # a code object or its marshalled bytes
         self.path = path
         self.entries = entries
         self.used: dict[tuple[str, str], object] = {}
@@ -74,6 +78,11 @@ class _Cache:
         mode)`` makes it in a module without future features."""
         key = (mode, source)
         code = self.entries.get(key)
+        if type(code) is bytes:  # read from the file: unmarshalled on first use
+            try:
+                code = self.entries[key] = marshal.loads(code)
+            except (ValueError, EOFError, TypeError):
+                code = None
         if type(code) is not _CODE:
             code = builtins.compile(source, "<string>", mode, dont_inherit=True)
             self.entries[key] = code
@@ -105,7 +114,8 @@ class _Cache:
                 break
             kept.setdefault(source, code)
         try:
-            write_private(self.path, marshal.dumps(kept))
+            write_private(self.path, marshal.dumps({k: marshal.dumps(v) if type(v) is _CODE else v
+                                                    for k, v in kept.items()}))
         except (OSError, ValueError):
             pass
 
@@ -116,7 +126,7 @@ def _read(path) -> dict:
     entries = read_marshalled_dict(path)
     return {k: v for k, v in entries.items()
             if type(k) is tuple and len(k) == 2 and k[0] in ("exec", "eval") and type(k[1]) is str
-            and type(v) is _CODE}
+            and type(v) is bytes}
 
 
 def install() -> bool:

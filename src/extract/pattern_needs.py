@@ -71,10 +71,99 @@ def _needed(items) -> Optional[frozenset[str]]:
 def _needed_by(pattern: str, flags: int) -> Optional[frozenset[str]]:
     if flags & re.IGNORECASE:
         return None
+    kept = _kept
+    if kept is not None:
+        found = kept.entries.get((pattern, flags), kept)
+        if found is not kept:
+            kept.used[(pattern, flags)] = found
+            return found
     try:
-        return _needed(_sre_parse.parse(pattern, flags))
+        found = _needed(_sre_parse.parse(pattern, flags))
     except Exception:  # a parser of another Python's making: no screen
         return None
+    if kept is not None:
+        kept.add((pattern, flags), found)
+    return found
+
+
+# -- what the patterns need, kept between runs of the command (issue 22)
+#
+# Reading a pattern takes re's pure-Python parser some 0.1 ms, and a cold
+# start of ``extract parse`` reads some forty (the marks', the screens'):
+# their answers only depend on the pattern, its flags, the code above and
+# the Python build, so :func:`install` keeps them in a cache file
+# (:mod:`extract.cache`: this user's, in the temporary folder) named by the
+# last three, read once and written back at exit when a run added any. Any
+# fault in the file is as if there were none. Only the command line
+# installs it (:mod:`extract.__main__`), as it does the regex cache.
+
+MAX_KEPT = 2000
+"""At most this many answers are written back, the run's own first."""
+
+_kept: Optional["_Kept"] = None
+
+
+class _Kept:
+    def __init__(self, path, entries: dict):
+        self.path = path
+        self.entries = entries
+        self.used: dict = {}
+        self.added = 0
+
+    def add(self, key: tuple[str, int], found: Optional[frozenset[str]]) -> None:
+        self.entries[key] = self.used[key] = found
+        self.added += 1
+
+    def save(self) -> None:
+        import marshal
+
+        from .cache import write_private
+
+        if not self.added:
+            return
+        kept = dict(self.used)
+        for key, found in self.entries.items():
+            if len(kept) >= MAX_KEPT:
+                break
+            kept.setdefault(key, found)
+        try:
+            write_private(self.path, marshal.dumps(kept))
+        except (OSError, ValueError):
+            pass
+
+
+def _kept_entries(path) -> dict:
+    from .cache import read_marshalled_dict
+
+    return {k: v for k, v in read_marshalled_dict(path).items()
+            if type(k) is tuple and len(k) == 2 and type(k[0]) is str and type(k[1]) is int
+            and (v is None or (type(v) is frozenset and all(type(c) is str and len(c) == 1 for c in v)))}
+
+
+def install() -> bool:
+    """Answer :func:`needed_chars` from the cache file where it can (once;
+    the file written back at exit when this run read a new pattern). False
+    when this module's source cannot be read (no name for the file)."""
+    global _kept
+    if _kept is not None:
+        return True
+    import atexit
+    import hashlib
+    import sys
+
+    from .cache import cache_path, code_digest
+
+    try:
+        code = code_digest(__file__)
+    except OSError:
+        return False
+    key = hashlib.sha256(f"{code}\0{sys.version}\0{sys.implementation.cache_tag}".encode()).hexdigest()
+    path = cache_path(f"extract-needs.{key[:32]}.marshal")
+    kept = _Kept(path, _kept_entries(path))
+    _needed_by.cache_clear()
+    _kept = kept
+    atexit.register(kept.save)
+    return True
 
 
 def needed_chars(pattern: re.Pattern) -> Optional[frozenset[str]]:
