@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from .model import Claim
+from .model import Claim, Location
 from .quantities import QuantityMatch, find_quantities
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
@@ -498,6 +498,37 @@ def _carry(rules: MetricRules) -> re.Pattern:
     return _pattern(rules.carry_gap)
 
 
+_new = object.__new__
+_set = object.__setattr__
+#: every field of a claim: the ones :func:`text_claim` sets
+_CLAIM_FIELDS = frozenset(Claim.model_fields)
+
+
+def text_claim(metric: str, metric_text: str, q: QuantityMatch, unit_class: str, normalized_unit: str,
+               year: Optional[int], section: Optional[str], sentence: str, location: Location,
+               figure_at: int) -> Claim:
+    """The claim of figure ``q`` of a sentence: ``Claim(metric=metric,
+    metric_text=metric_text, text=q.text, value=q.value, …, origin="text",
+    sentence=sentence, location=location)`` with its ``_figure_at``, made as
+    pydantic's ``model_construct`` makes a model, every field given. Its
+    validation passes every value as it is (the grammar's strings, Decimals
+    and ints; a unit class and an operator of the validated units.yaml or
+    the grammar's own), so it is left out: it and the private attributes'
+    set-up were most of a claim's cost, some 15 us for each figure of the
+    text (tests/test_claims.py compares the two)."""
+    claim = _new(Claim)
+    _set(claim, "__dict__", {
+        "metric": metric, "metric_text": metric_text, "text": q.text, "value": q.value, "unit": q.unit,
+        "normalized_value": q.normalized_value, "normalized_unit": normalized_unit, "unit_class": unit_class,
+        "precision": q.precision, "qualifier": q.qualifier, "operator": q.operator, "upper": q.upper,
+        "date": q.date, "deadline": q.deadline, "year": year, "section": section, "origin": "text",
+        "sentence": sentence, "location": location})
+    _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))
+    _set(claim, "__pydantic_extra__", None)
+    _set(claim, "__pydantic_private__", {"_figure_at": figure_at})
+    return claim
+
+
 def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
                     ruleset: RuleSet, breaks: re.Pattern) -> list[ClauseClaim]:
     """Claims of one sentence, in order."""
@@ -538,20 +569,12 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
         if not metric:
             metric = carried_metric(out, q, text, rules) or words_after(text[q.end:nxt], rules)
         loc = source.locate_span(sentence[q.start:q.end])
-        quantity = q.to_quantity(loc)
         unit_class, normalized_unit = q.unit_class, q.normalized_unit
         if unit_class == "none" and q.unit in ruleset.units.multipliers and metric.endswith(tuple(rules.money_names)):
             # money with its 元 left out (省级资金290.36万): 万 stays the stated unit
             unit_class, normalized_unit = "money", "元"
-            quantity = quantity.model_copy(update={"unit_class": unit_class, "normalized_unit": normalized_unit})
-        claim = Claim(
-            metric=metric, metric_text=metric_text,
-            value=q.value, unit=q.unit, normalized_value=q.normalized_value,
-            normalized_unit=normalized_unit, unit_class=unit_class, precision=q.precision,
-            qualifier=q.qualifier, operator=q.operator, year=year, section=section,
-            origin="text", sentence=text.strip(), quantity=quantity, location=loc,
-        )
-        claim._figure_at = q.start - lead
+        claim = text_claim(metric, metric_text, q, unit_class, normalized_unit, year, section,
+                           text.strip(), loc, q.start - lead)
         out.append(ClauseClaim(claim, text[cstart:q.start], q))
         prev_end = q.end
     return out
