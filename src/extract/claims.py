@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from .model import Claim, Location
+from .model import Claim, Location, as_validated
 from .quantities import QuantityMatch, find_quantities
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
@@ -498,12 +498,6 @@ def _carry(rules: MetricRules) -> re.Pattern:
     return _pattern(rules.carry_gap)
 
 
-_new = object.__new__
-_set = object.__setattr__
-#: every field of a claim: the ones :func:`text_claim` sets
-_CLAIM_FIELDS = frozenset(Claim.model_fields)
-
-
 def text_claim(metric: str, metric_text: str, q: QuantityMatch, unit_class: str, normalized_unit: str,
                year: Optional[int], section: Optional[str], sentence: str, location: Location,
                figure_at: int) -> Claim:
@@ -516,17 +510,12 @@ def text_claim(metric: str, metric_text: str, q: QuantityMatch, unit_class: str,
     the grammar's own), so it is left out: it and the private attributes'
     set-up were most of a claim's cost, some 15 us for each figure of the
     text (tests/test_claims.py compares the two)."""
-    claim = _new(Claim)
-    _set(claim, "__dict__", {
+    return as_validated(Claim, {
         "metric": metric, "metric_text": metric_text, "text": q.text, "value": q.value, "unit": q.unit,
         "normalized_value": q.normalized_value, "normalized_unit": normalized_unit, "unit_class": unit_class,
         "precision": q.precision, "qualifier": q.qualifier, "operator": q.operator, "upper": q.upper,
         "date": q.date, "deadline": q.deadline, "year": year, "section": section, "origin": "text",
-        "sentence": sentence, "location": location})
-    _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))
-    _set(claim, "__pydantic_extra__", None)
-    _set(claim, "__pydantic_private__", {"_figure_at": figure_at})
-    return claim
+        "sentence": sentence, "location": location}, {"_figure_at": figure_at})
 
 
 def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
@@ -536,6 +525,8 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
     text = sentence.text
     lead = len(text) - len(text.lstrip())  # the claim's sentence is stripped
     found = find_quantities(text, ruleset)
+    if not found:
+        return []  # (most sentences: no clause marks or names to look for)
     out: list[ClauseClaim] = []
     prev_end = 0
     year: Optional[int] = None
