@@ -128,9 +128,12 @@ class _Segmenter:
         self._admitted: set[str] = set()  # characters and pairs whose entries are in
 
     def _admit(self, text: str) -> None:
+        admitted = self._admitted
+        if admitted.issuperset(text) and admitted.issuperset(map(str.__add__, text, text[1:])):
+            return  # (the usual case once a few texts are cut: no set of them made)
         keys = set(text)
         keys.update(map(str.__add__, text, text[1:]))  # the pairs side by side
-        keys -= self._admitted
+        keys -= admitted
         if not keys:
             return
         with self._lock:
