@@ -139,3 +139,23 @@ def test_the_segmenters_cut_breaks_ties_as_jieba():
     segmenter.tokenizer = tokenizer
     for text in ("甲乙丙", "甲乙", "乙丙甲", "丁甲乙丁", "甲a1乙", "甲 乙丙"):
         assert segmenter._cut(text) == tokenizer.lcut(text, HMM=False), text
+
+
+def test_a_text_claim_is_the_claim_validation_makes():
+    # text_claim builds a claim without pydantic's validation: it must be
+    # the model Claim(...) makes of the same fields, field for field, with
+    # the same fields set and the figure's offset (money without 元, a
+    # range, a qualifier, an operator, a deadline and a year among them)
+    from extract.model import Claim
+
+    text = ("一、概况\n2025年本单位共收到省级资金约290.36万，服务企业超700家，"
+            "完成率不低于95%，培训3至5期，于6月30日前完成验收。\n")
+    source = source_from_text(text)
+    got = extract_claims(structure_of(source), source)
+    assert len(got) >= 5 and any(c.upper is not None for c in got) and any(c.deadline for c in got)
+    for c in got:
+        again = Claim(**{name: getattr(c, name) for name in Claim.model_fields})
+        assert again.__dict__ == c.__dict__ and list(again.__dict__) == list(c.__dict__)
+        assert again.model_fields_set == c.model_fields_set
+        assert c.sentence[c.figure_at:].startswith(c.text)
+        assert again.model_dump_json() == c.model_dump_json()

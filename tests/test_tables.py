@@ -314,3 +314,40 @@ def test_first_row_of_words_over_figures_is_a_header_even_with_total_column():
             "1\t道路养护\t300\t200\t100\n2\t桥梁维修\t150\t50\t100\n")
     t = structure_of(source_from_text(text)).tables[0]
     assert t.header_rows == 1 and t.total_rows == [] and t.columns[2] == "合计"
+
+
+def test_a_tables_cells_are_the_cells_validation_makes():
+    # _cells makes its cells without pydantic's validation
+    # (model.as_validated): each must be the model Cell(...) makes of the
+    # same fields, a merged (filled) cell and an empty one among them
+    from extract.load.text import source_from_text
+    from extract.model import Cell
+    from extract.structure.sections import structure_of
+
+    text = ("一、资金\n表1 资金情况\n项目\t预算数\t执行数\n"
+            "专项甲\t120.50\t118.20\n\t80.00\t\n合计\t200.50\t118.20\n")
+    source = source_from_text(text)
+    tables = structure_of(source).tables
+    cells = [c for t in tables for c in t.cells]
+    assert cells and any(c.location is None for c in cells)
+    for c in cells:
+        again = Cell(**{name: getattr(c, name) for name in Cell.model_fields})
+        assert again.__dict__ == c.__dict__ and list(again.__dict__) == list(c.__dict__)
+        assert again.model_fields_set == c.model_fields_set and c.__pydantic_private__ is None
+        assert again.model_dump_json() == c.model_dump_json()
+
+
+def test_a_sections_enumerations_are_the_items_validation_makes():
+    # _body makes its enumeration items without pydantic's validation
+    from extract.load.text import source_from_text
+    from extract.model import Enumeration
+    from extract.structure.sections import structure_of
+
+    source = source_from_text("一、主要成效\n一是完成了甲项工作；二是推进了乙项改革；三是建立了丙项制度。\n")
+    items = [e for s in structure_of(source).sections for e in s.enumerations]
+    assert [e.ordinal for e in items] == [1, 2, 3]
+    for e in items:
+        again = Enumeration(**{name: getattr(e, name) for name in Enumeration.model_fields})
+        assert again.__dict__ == e.__dict__ and list(again.__dict__) == list(e.__dict__)
+        assert again.model_fields_set == e.model_fields_set
+        assert again.model_dump_json() == e.model_dump_json()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from .model import Claim
+from .model import Claim, Location, as_validated
 from .quantities import QuantityMatch, find_quantities
 from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
@@ -128,9 +128,12 @@ class _Segmenter:
         self._admitted: set[str] = set()  # characters and pairs whose entries are in
 
     def _admit(self, text: str) -> None:
+        admitted = self._admitted
+        if admitted.issuperset(text) and admitted.issuperset(map(str.__add__, text, text[1:])):
+            return  # (the usual case once a few texts are cut: no set of them made)
         keys = set(text)
         keys.update(map(str.__add__, text, text[1:]))  # the pairs side by side
-        keys -= self._admitted
+        keys -= admitted
         if not keys:
             return
         with self._lock:
@@ -563,6 +566,26 @@ def _carry(rules: MetricRules) -> re.Pattern:
     return _pattern(rules.carry_gap)
 
 
+def text_claim(metric: str, metric_text: str, q: QuantityMatch, unit_class: str, normalized_unit: str,
+               year: Optional[int], section: Optional[str], sentence: str, location: Location,
+               figure_at: int) -> Claim:
+    """The claim of figure ``q`` of a sentence: ``Claim(metric=metric,
+    metric_text=metric_text, text=q.text, value=q.value, …, origin="text",
+    sentence=sentence, location=location)`` with its ``_figure_at``, made as
+    pydantic's ``model_construct`` makes a model, every field given. Its
+    validation passes every value as it is (the grammar's strings, Decimals
+    and ints; a unit class and an operator of the validated units.yaml or
+    the grammar's own), so it is left out: it and the private attributes'
+    set-up were most of a claim's cost, some 15 us for each figure of the
+    text (tests/test_claims.py compares the two)."""
+    return as_validated(Claim, {
+        "metric": metric, "metric_text": metric_text, "text": q.text, "value": q.value, "unit": q.unit,
+        "normalized_value": q.normalized_value, "normalized_unit": normalized_unit, "unit_class": unit_class,
+        "precision": q.precision, "qualifier": q.qualifier, "operator": q.operator, "upper": q.upper,
+        "date": q.date, "deadline": q.deadline, "year": year, "section": section, "origin": "text",
+        "sentence": sentence, "location": location}, {"_figure_at": figure_at})
+
+
 def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
                     ruleset: RuleSet, breaks: re.Pattern) -> list[ClauseClaim]:
     """Claims of one sentence, in order."""
@@ -570,6 +593,8 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
     text = sentence.text
     lead = len(text) - len(text.lstrip())  # the claim's sentence is stripped
     found = find_quantities(text, ruleset)
+    if not found:
+        return []  # (most sentences: no clause marks or names to look for)
     out: list[ClauseClaim] = []
     prev_end = 0
     year: Optional[int] = None
@@ -603,20 +628,12 @@ def sentence_claims(sentence: Span, source: SourceText, section: Optional[str],
         if not metric:
             metric = carried_metric(out, q, text, rules) or words_after(text[q.end:nxt], rules)
         loc = source.locate_span(sentence[q.start:q.end])
-        quantity = q.to_quantity(loc)
         unit_class, normalized_unit = q.unit_class, q.normalized_unit
         if unit_class == "none" and q.unit in ruleset.units.multipliers and metric.endswith(tuple(rules.money_names)):
             # money with its 元 left out (省级资金290.36万): 万 stays the stated unit
             unit_class, normalized_unit = "money", "元"
-            quantity = quantity.model_copy(update={"unit_class": unit_class, "normalized_unit": normalized_unit})
-        claim = Claim(
-            metric=metric, metric_text=metric_text,
-            value=q.value, unit=q.unit, normalized_value=q.normalized_value,
-            normalized_unit=normalized_unit, unit_class=unit_class, precision=q.precision,
-            qualifier=q.qualifier, operator=q.operator, year=year, section=section,
-            origin="text", sentence=text.strip(), quantity=quantity, location=loc,
-        )
-        claim._figure_at = q.start - lead
+        claim = text_claim(metric, metric_text, q, unit_class, normalized_unit, year, section,
+                           text.strip(), loc, q.start - lead)
         out.append(ClauseClaim(claim, text[cstart:q.start], q))
         prev_end = q.end
     return out

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..markers import Marker, MarkerSet, marker_set
-from ..model import Enumeration, Section, Table
+from ..model import Enumeration, Section, Table, as_validated
 from ..line_kinds import LineClassifier, line_classifier
 from ..normalize import Block, NormalizedDocument, normalize
 from ..ruleset import RuleSet, RulesLike
@@ -163,9 +163,15 @@ class SectionBuilder:
         for k, m in enumerate(marks):
             end = marks[k + 1].start if k + 1 < len(marks) else len(span.text)
             item = span[m.start:end].strip()
-            section.enumerations.append(Enumeration(
-                marker=m.marker, ordinal=m.ordinal, text=item.text[len(m.marker):].strip(), paragraph=index,
-                location=self.source.locate_span(item)))
+            text, location = item.text[len(m.marker):].strip(), self.source.locate_span(item)
+            if type(m.ordinal) is int and type(index) is int and type(m.marker) is str:
+                # (Enumeration(...)'s validation passes these as they are)
+                section.enumerations.append(as_validated(Enumeration, {
+                    "marker": m.marker, "ordinal": m.ordinal, "text": text, "paragraph": index,
+                    "location": location}))
+            else:
+                section.enumerations.append(Enumeration(marker=m.marker, ordinal=m.ordinal, text=text,
+                                                        paragraph=index, location=location))
 
     def _table(self, block: Block, caption: Optional[Block], unit_line: Optional[Block] = None) -> None:
         tid = f"t{len(self.out.tables) + 1}"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional, Sequence, Union
 
-from ..model import Cell, Location, Table
+from ..model import Cell, Location, Table, as_validated
 from ..ruleset import RuleSet
 from ..span import SourceText, Span
 from ..widths import display_width
@@ -962,12 +962,16 @@ def _cells(grid: Sequence[Sequence[Span]], table_id: str, source: SourceText,
     for i, row in enumerate(grid):
         for j, span in enumerate(row):
             rowspan, colspan = drawn[i].get(j, (1, 1)) if i in drawn else (spans.get((i, j), 1), 1)
-            cells.append(Cell(
-                row=i, col=j, text=span.text,
-                rowspan=rowspan, colspan=colspan,
-                filled_from=fills.get((i, j)),
-                location=source.locate_span(span, cell=(table_id, i, j)) if span.offsets else None,
-            ))
+            filled_from = fills.get((i, j))
+            location = source.locate_span(span, cell=(table_id, i, j)) if span.offsets else None
+            if type(rowspan) is int and type(colspan) is int and (filled_from is None or type(filled_from) is int) \
+                    and type(span.text) is str and type(table_id) is str:
+                cells.append(as_validated(Cell, {  # (a cell for every grid position: Cell(...)'s validation passes these as they are)
+                    "row": i, "col": j, "text": span.text, "rowspan": rowspan, "colspan": colspan,
+                    "filled_from": filled_from, "location": location}))
+            else:
+                cells.append(Cell(row=i, col=j, text=span.text, rowspan=rowspan, colspan=colspan,
+                                  filled_from=filled_from, location=location))
     return cells
 
 
