@@ -156,3 +156,15 @@ def test_a_total_above_scores_naming_every_first_level_indicator_fails():
     # two of the four named: the others may be left out
     some = "一、自评得分\n项目自评得分98.5分，其中产出得分38分、效益得分27分。\n"
     assert [c.status for c in of(some, "stated_breakdown")] == ["skipped"]
+
+
+# ------------------------------------------------------------ M2 restatements
+
+
+def test_money_said_to_agree_with_the_statements_restates_the_figure_before():
+    text = "一、资金情况\n全年调整预算640.00万元，实际支出612.00万元，预算执行率为95.63%。\n全年累计拨付资金{}元，与决算报表一致。\n"
+    bad = [c for c in of(text.format("6,180,000"), "metric_consistency") if c.status == "fail"]
+    assert bad and "612.00万元" in bad[0].message
+    assert not [c for c in of(text.format("6,120,000"), "metric_consistency") if c.status == "fail"]
+    # another amount, far from any before it: no restatement
+    assert not [c for c in of(text.format("1,350,000"), "metric_consistency") if c.status == "fail"]
