@@ -112,3 +112,24 @@ def test_a_list_going_on_after_a_closed_section_gets_no_mark_from_it():
     text = DUTIES + "二、存在的问题\n专业人员偏少。3、库房面积不足；4、数字化进度偏慢。\n"
     found = results(text, "enumeration_order", None)
     assert [r.status for r in found if "缺少" in r.message] == ["fail"]
+
+
+# ---------------------------------------------------------------- F11: 上述资金中… is a part, no restatement
+
+FUNDS = (HEAD + "本项目全年预算资金300.00万元，全年执行297.00万元，执行率99.00%。\n{}\n")
+
+
+def restatements(text: str):
+    return [r for r in EX.parse_text(text).checks if r.rule == "metric_consistency" and "换算复述" in r.message]
+
+
+@pytest.mark.parametrize("part", ["上述资金中，已向承办单位拨付服务费2,985,000元，其余用于耗材采购。",
+                                  "以上资金用于档案修复2,985,000元。"])
+def test_a_part_of_the_money_above_is_no_restatement(part):
+    assert restatements(FUNDS.format(part)) == []
+
+
+@pytest.mark.parametrize("said", ["上述资金合计{}元已全部支付。", "上述支出（共计{}元）已纳入国库集中支付。"])
+def test_a_total_of_the_money_above_is_still_a_restatement(said):
+    assert [r.status for r in restatements(FUNDS.format(said.format("2,970,000")))] == ["pass"]
+    assert [r.status for r in restatements(FUNDS.format(said.format("2,975,000")))] == ["fail"]
