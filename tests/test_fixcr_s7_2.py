@@ -4,9 +4,12 @@ words, own figures)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract import Extractor
+from extract.ruleset import RuleSet
 
 EX = Extractor()
 
@@ -133,3 +136,13 @@ def test_a_part_of_the_money_above_is_no_restatement(part):
 def test_a_total_of_the_money_above_is_still_a_restatement(said):
     assert [r.status for r in restatements(FUNDS.format(said.format("2,970,000")))] == ["pass"]
     assert [r.status for r in restatements(FUNDS.format(said.format("2,975,000")))] == ["fail"]
+
+
+# ---------------------------------------------------------------- C1: item_mark in the fast form, same matches
+
+@pytest.mark.parametrize("text", ["一是甲", "：二是乙", "；三是丙", " 四是丁", "统一是", "a五是", "其中，一是A；二是B", "\n一是"])
+def test_item_mark_matches_as_the_lookbehind_first_form(text):
+    fast = re.compile(RuleSet.default().checks.breakdowns.item_mark)
+    slow = re.compile(r"(?:^|(?<=[：:，,。；;\s]))(?P<n>[一二三四五六七八九十])是")
+    assert [(m.span(), m.group("n")) for m in fast.finditer(text)] == \
+        [(m.span(), m.group("n")) for m in slow.finditer(text)]
