@@ -8,7 +8,9 @@ import re
 
 import pytest
 
+from conftest import edit_rule
 from extract import Extractor
+from extract.rules import RuleError
 from extract.ruleset import RuleSet
 
 EX = Extractor()
@@ -146,3 +148,17 @@ def test_item_mark_matches_as_the_lookbehind_first_form(text):
     slow = re.compile(r"(?:^|(?<=[：:，,。；;\s]))(?P<n>[一二三四五六七八九十])是")
     assert [(m.span(), m.group("n")) for m in fast.finditer(text)] == \
         [(m.span(), m.group("n")) for m in slow.finditer(text)]
+
+
+# ---------------------------------------------------------------- F14: a budget role's patterns validated on load
+
+@pytest.mark.parametrize("old,new,key", [
+    ("not_words: '{previous_period}'", "not_words: '(上年'", "not_words"),
+    ("not_before: '{sub_budget}'", "not_before: '[三公'", "not_before"),
+])
+def test_a_bad_budget_role_pattern_names_file_and_key(rules_copy, old, new, key):
+    edit_rule(rules_copy, "metrics.yaml", old, new)
+    with pytest.raises(RuleError) as e:
+        RuleSet.load(rules_copy)
+    msg = str(e.value)
+    assert "metrics.yaml" in msg and key in msg and "regular expression" in msg

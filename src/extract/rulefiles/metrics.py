@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, field_validator
 
-from ..rules import RuleModel
+from ..rules import RuleModel, check_regex
 
 
 class BudgetRole(RuleModel):
@@ -18,6 +18,8 @@ class BudgetRole(RuleModel):
     # Words in the figure's clause that make it no figure of the role (与上年
     # 实际支出691.29万元相比: the year before's).
     not_words: Optional[str] = None
+
+    _v = field_validator("metric", "not_before", "not_words")(check_regex)
 
 
 class MetricRules(RuleModel):
