@@ -454,7 +454,8 @@ def _parts_of_changes(ctx: CheckContext) -> set[int]:
     part's only relation is that sum (no figure of the year before names
     it), which the breakdown check judges: no difference result of its own."""
     g = ctx.book.rules.growth
-    change = any_word(g.increase_words + g.decrease_words)
+    # (the joined list compiled once per rule set: any_word keeps one pattern per list object)
+    change = ctx.rules.derived("checks.differences.change_words", lambda: any_word(g.increase_words + g.decrease_words))
     out: set[int] = set()
     for b in ctx.breakdowns:
         figures = [b.whole] + b.parts

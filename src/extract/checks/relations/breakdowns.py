@@ -740,7 +740,9 @@ def _score_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Break
     out: list[Breakdown] = []
     if not rules.score_roles:
         return out
-    closing = any_word(rules.closing_words + rules.score_total_words)
+    # (the joined list compiled once per rule set: any_word keeps one pattern per list object)
+    closing = ctx.rules.derived("checks.breakdowns.score_closing",
+                                lambda: any_word(rules.closing_words + rules.score_total_words))
     heads: dict[Optional[str], tuple[Sentence, list[Placed]]] = {}
     seen: set[Optional[str]] = set()
     previous: Optional[Placed] = None  # the score closing the sentence before, if it closes it
