@@ -880,19 +880,12 @@ def bracketed_restatements(ctx: CheckContext) -> list[CheckResult]:
                     or ctx.book.scope_words.search(y.text):
                 continue  # 21名（累计77名）: another scope, not the figure again
             ok = interval_of(ctx, x).overlaps(interval_of(ctx, y))
-            out.append(restated_result(ctx, x, y, ok, f"{stated_text(x)}与其后的复述 {stated_text(y)} ",
-                                       ctx.quote_claim(x), [x.location, y.location]))
+            verdict = "一致" if ok else "不一致"
+            out.append(make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
+                                   f"{stated_text(x)}与其后的复述 {stated_text(y)} {verdict}",
+                                   expected=stated_text(x), stated=stated_text(y),
+                                   quote=ctx.quote_claim(x), locations=[x.location, y.location]))
     return out
-
-
-def restated_result(ctx: CheckContext, x: Claim, y: Claim, ok: bool, said: str, quote: str,
-                    locations: list) -> CheckResult:
-    """The result (``restated_figure``) of figure ``x`` written again as
-    ``y``, in brackets right after it or in a later sentence in another
-    unit: ``said`` names the two, the verdict follows it."""
-    return make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
-                       f"{said}{'一致' if ok else '不一致'}", expected=stated_text(x), stated=stated_text(y),
-                       quote=quote, locations=locations)
 
 
 def check_metric_consistency(ctx: CheckContext) -> list[CheckResult]:

@@ -18,9 +18,10 @@ figure (752.00万元（合计7,520,000元）) is
 from __future__ import annotations
 
 from ..model import CheckResult
-from .consistency import restated_result
-from .context import CheckContext
+from .context import CheckContext, make_result
 from .figures import interval_of, stated_text
+
+RULE = "metric_consistency"
 
 
 def check_restated_across(ctx: CheckContext) -> list[CheckResult]:
@@ -47,7 +48,10 @@ def check_restated_across(ctx: CheckContext) -> list[CheckResult]:
             iv = interval_of(ctx, y)
             same = next((x for x in earlier if interval_of(ctx, x).overlaps(iv)), None)
             x = same or min(earlier, key=lambda x: abs(x.normalized_value - y.normalized_value))
-            out.append(restated_result(ctx, x, y, same is not None,
-                                       f"{x.metric}{stated_text(x)}与其后换算复述的 {stated_text(y)} ",
-                                       ctx.quote_sentence(s), [y.location, x.location]))
+            ok = same is not None
+            verdict = "一致" if ok else "不一致"
+            out.append(make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
+                                   f"{x.metric}{stated_text(x)}与其后换算复述的 {stated_text(y)} {verdict}",
+                                   expected=stated_text(x), stated=stated_text(y),
+                                   quote=ctx.quote_sentence(s), locations=[y.location, x.location]))
     return out
