@@ -60,6 +60,28 @@ def check_regex(value):
     return value
 
 
+def needs_groups(*groups: str):
+    """A pydantic validator for rule fields holding a regular expression
+    whose named groups the code reads: :func:`check_regex`, then a
+    ValueError naming each group in ``groups`` that the pattern lacks (a
+    group written ``"n|d"``: at least one of them), so that a rule file
+    without it fails on load, naming file and key, not mid-run."""
+
+    def validate(value):
+        check_regex(value)
+        for v in value if isinstance(value, list) else [value]:
+            if v is None:
+                continue
+            have = re.compile(v).groupindex
+            missing = [g for g in groups if not any(x in have for x in g.split("|"))]
+            if missing:
+                names = "、".join(f"(?P<{g.replace('|', '>…) or (?P<')}>…)" for g in missing)
+                raise ValueError(f"the regular expression needs the named group {names}")
+        return value
+
+    return validate
+
+
 class RuleError(Exception):
     """A rule file that cannot be used: names the file, line and key."""
 

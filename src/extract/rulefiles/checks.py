@@ -8,7 +8,7 @@ from typing import Literal, Optional
 from pydantic import Field, field_validator
 
 from ..model import DocumentType
-from ..rules import RuleModel, check_regex
+from ..rules import RuleModel, check_regex, needs_groups
 from .meta import GradeBand
 
 
@@ -191,8 +191,9 @@ class BreakdownRules(_Strict):
     counted_reach_sentences: int = Field(6, ge=0)
 
     _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
-                         "composed_before", "back_total", "item_mark",
-                         "item_number")(check_regex)
+                         "composed_before", "back_total")(check_regex)
+    _v_mark = field_validator("item_mark")(needs_groups("n"))
+    _v_number = field_validator("item_number")(needs_groups("n|d"))
 
 
 class RateRule(_Strict):
@@ -384,7 +385,8 @@ class OperandRules(_Strict):
     _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "factor_before", "item_budget_before",
                          "aim_value_before",
                          "part_of_year", "share_total", "compared_change", "compared_bound", "allocation_after",
-                         "rate_bracket", "rate_division")(check_regex)
+                         "rate_bracket")(check_regex)
+    _v_division = field_validator("rate_division")(needs_groups("n", "d"))
 
 
 class TableRateRules(_Strict):
@@ -463,7 +465,9 @@ class GrowthRules(_Strict):
     year_cue: str = r"(?:较|比|与)\s*(?P<year>(?:19|20)\d\d)\s*年"
     year_span: str
 
-    _v = field_validator("year_span", "gap_year", "year_cue", "item_heading")(check_regex)
+    _v = field_validator("year_cue", "item_heading")(check_regex)
+    _v_span = field_validator("year_span")(needs_groups("first", "last"))
+    _v_gap = field_validator("gap_year")(needs_groups("year"))
 
 
 class TargetRules(_Strict):
@@ -573,8 +577,9 @@ class ConsistencyRules(_Strict):
     # before the figure's clause, name the item's subject
     item_marker: Optional[str] = None
 
-    _cutoff = field_validator("cutoff", "cutoff_year_end", "restated_before", "restated_after",
+    _cutoff = field_validator("cutoff_year_end", "restated_before", "restated_after",
                               "restated_across", "placeholder_year", "item_marker")(check_regex)
+    _v_cutoff = field_validator("cutoff")(needs_groups("date"))
 
 
 class YearRules(_Strict):
@@ -620,8 +625,12 @@ class DateRules(_Strict):
     # the evaluated year.
     filing_date: Optional[str] = None
 
-    _v = field_validator("date", "bad_year", "date_anchor", "bad_year_anchor", "date_event",
-                         "date_event_same_work", "year_month", "filing_date")(check_regex)
+    _v = field_validator("date_anchor", "bad_year_anchor", "date_event_same_work")(check_regex)
+    _v_date = field_validator("date")(needs_groups("y", "m", "d"))
+    _v_year = field_validator("bad_year")(needs_groups("year"))
+    _v_event = field_validator("date_event")(needs_groups("start", "end"))
+    _v_month = field_validator("year_month")(needs_groups("y", "m"))
+    _v_filing = field_validator("filing_date")(needs_groups("y"))
 
 
 class DocumentTypeScope(_Strict):

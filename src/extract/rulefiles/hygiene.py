@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, field_validator
 
-from ..rules import RuleModel, check_regex
+from ..rules import RuleModel, check_regex, needs_groups
 
 
 class Examples(RuleModel):
@@ -73,7 +73,7 @@ class ScopeRules(RuleModel):
     later_year: Optional[str] = None
     examples: Examples
 
-    _v = field_validator("period_frame", "later_year")(check_regex)
+    _v = field_validator("period_frame", "later_year")(needs_groups("year"))
 
 
 Relation = Literal["greater", "less", "equal", "at_most", "at_least"]
