@@ -649,7 +649,10 @@ def cell_pieces(span: Span, text: str, cells: list[tuple[int, int, bool]]) -> li
     if not offs or not cells:
         return [span]
     k = bisect.bisect_right(cells, (offs[-1], len(text) + 1, True))
-    near = [r for r in cells[max(0, k - 4):k] if r[0] <= offs[-1] and r[1] >= offs[0]]
+    # the regions starting before the span's end, from the last one that
+    # starts at or before its beginning (a span may run over many regions)
+    lo = max(bisect.bisect_right(cells, (offs[0], len(text) + 1, True)) - 1, 0)
+    near = [r for r in cells[lo:k] if r[0] <= offs[-1] and r[1] >= offs[0]]
     if not near:
         return [span]
     pieces: list[Span] = []
