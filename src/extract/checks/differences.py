@@ -6,7 +6,10 @@ rules ``differences``, unless its words match ``not_words``: 上年结转 is
 money carried in). Its readings (:func:`readings`): the budget's (调整后预算,
 else 年初预算, minus 执行数, when they stand with it) and every minuend and
 subtrahend that the rule's words name among the figures around it (its
-sentence, then its neighbours; 收入合计 − 支出合计 too) are pinned, unless one
+sentence, then its neighbours; 收入合计 − 支出合计 too, and after 收支相抵 the
+bare 收入 − 支出: rule ``netting``; for a balance of the whole with no
+minuend in reach, every figure before it that the minuend words name,
+wherever it stands: 一、…安排预算A … 三、…结余X) are pinned, unless one
 stands after it in another section (the next section's 三公 budget is
 another subject's); the budget facts and any other pair of its unit nearby
 are not. A balance carried in (年初结转) that its words name before it is
@@ -249,6 +252,17 @@ def _mid_year(ctx: CheckContext, text: str) -> bool:
     return re.search(cutoff, year_end(text)) is not None
 
 
+def _netting(ctx: CheckContext) -> tuple[Optional[tuple[re.Pattern, re.Pattern, re.Pattern]], ...]:
+    """Per difference rule, its (``netting``, ``netting_minuend``,
+    ``netting_subtrahend``) patterns, None where it has none; compiled once
+    per rule set."""
+    def build():
+        return tuple((re.compile(r.netting), re.compile(r.netting_minuend), re.compile(r.netting_subtrahend))
+                     if r.netting and r.netting_minuend and r.netting_subtrahend else None
+                     for r in ctx.book.rules.differences)
+    return ctx.rules.derived("checks.differences.netting", build)
+
+
 def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Reading]:
     """The readings of a stated difference, pinned first: the budget's
     (预算 − 执行数, standing together), then every minuend and subtrahend
@@ -299,16 +313,17 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     # one; not at a cut-off within the year: 截至6月30日，尚有X未使用)
     named_near = near
     wide = ctx.book.rules.operands.named_reach_sentences
-    if wide > ctx.book.rules.operands.reach_sentences and not _mid_year(ctx, s.text[:max(p.start, 0)]) \
-            and _names_no_subject(ctx, s, p, index):
+    whole_balance = not _mid_year(ctx, s.text[:max(p.start, 0)]) and _names_no_subject(ctx, s, p, index)
+    if wide > ctx.book.rules.operands.reach_sentences and whole_balance:
         seen_near = {id(q) for _, q in near}
         named_near = near + [(s2, q) for s2, q in ctx.neighbourhood(s, p, wide)
                              if id(q) not in seen_near and q.claim.location.start < at and same_unit(q.claim, c)]
 
-    def named(pattern, unless=None) -> list[tuple[Claim, int]]:
+    def named(pattern, unless=None, pool=None) -> list[tuple[Claim, int]]:
         if pattern is None:
             return []
-        return [(q.claim, tier(s2, q)) for s2, q in named_near if pattern.search(_words(s2, q))
+        return [(q.claim, tier(s2, q)) for s2, q in (named_near if pool is None else pool)
+                if pattern.search(_words(s2, q))
                 and of_item(s2, q)
                 and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))
@@ -319,6 +334,21 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     loose: list[tuple[Operand, Operand]] = []
     named_minuends = named(ctx.book.difference_minuends[index])
     named_subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
+    if not named_minuends and named_subtrahends and whole_balance and item is None:
+        # a balance of the whole (结余8.50万元 after 全年支出72.50万元) whose
+        # budget the report states further up (一、项目概况：安排预算80.00万元):
+        # every figure before it that the minuend words name, wherever it stands
+        named_minuends = named(ctx.book.difference_minuends[index],
+                               pool=[(s2, q) for s2, q in ctx.text_claims()
+                                     if q.claim.location.start < at and same_unit(q.claim, c)])
+    netting = _netting(ctx)[index]
+    if netting is not None and p.start >= 0 and netting[0].search(s.text, 0, p.start):
+        # 收入300万元，支出260万元，收支相抵，结余40万元: the bare 收入 and 支出 are named
+        def add(found: list[tuple[Claim, int]], more: list[tuple[Claim, int]]) -> list[tuple[Claim, int]]:
+            return found + [(q, t) for q, t in more if all(q is not f for f, _ in found)]
+
+        named_minuends = add(named_minuends, named(netting[1]))
+        named_subtrahends = add(named_subtrahends, named(netting[2], ctx.book.difference_subtrahend_not[index]))
     minuends = [a for a, _ in named_minuends]
     subtrahends = [b for b, _ in named_subtrahends]
     if rule.budget:

@@ -259,8 +259,16 @@ class DifferenceRule(_Strict):
     # A figure before the balance whose words match this is the balance
     # carried in: opening + minuend − subtrahend is a reading too.
     opening: Optional[str] = None
+    # A balance whose sentence nets income against spending before it (收支
+    # 相抵后，结余X) is 收入 − 支出 however bare their words: where its
+    # sentence matches `netting`, figures matching `netting_minuend` and
+    # `netting_subtrahend` are named operands too.
+    netting: Optional[str] = None
+    netting_minuend: Optional[str] = None
+    netting_subtrahend: Optional[str] = None
 
-    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not", "opening")(check_regex)
+    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not", "opening", "netting",
+                         "netting_minuend", "netting_subtrahend")(check_regex)
 
 
 class TargetGapRules(_Strict):

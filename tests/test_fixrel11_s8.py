@@ -1,0 +1,104 @@
+"""Differences, growth and restated figures missed in the s7 end measure
+(planter11 F1-F6): each cause tested on excerpts written for these tests,
+with their own figures, a passing and a failing twin.
+
+- F1 A balance after 收入总额 / 收入共计 and 支出共计, or after 收支相抵 with bare
+  收入 and 支出, is 收入 − 支出: the words pin the operands.
+- F2 A balance of the whole that compares with the budget (对照年初预算，…结余X)
+  names no subject of its own; one whose budget stands further up (in the
+  first chapter, several sentences of figures before) takes every figure
+  before it that the minuend words name.
+"""
+
+from __future__ import annotations
+
+from test_checks_forms import of
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+
+def report(text: str):
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
+
+
+def statuses(text: str, rule: str) -> list[str]:
+    return [c.status for c in of(report(text).checks, rule)]
+
+
+# ------------------------------------------------- F1 收入 − 支出
+
+NETTED = """某县林业站2022年度部门整体支出绩效自评报告
+一、收支情况
+2022年度收入总额612.40万元。本年支出共计571.15万元。收支相抵后，年末尚有{}万元未使用。
+"""
+
+
+def test_a_balance_after_income_total_and_spending_is_their_difference():
+    assert statuses(NETTED.format("41.25"), "difference") == ["pass"]
+    bad = of(report(NETTED.format("44.25")).checks, "difference")
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "41.25万元"
+
+
+BARE = """某县林业站2022年度部门整体支出绩效自评报告
+一、收支情况
+2022年收入318.60万元，支出290.10万元，收支相抵，结余{}万元。
+"""
+
+
+def test_a_netted_balance_takes_bare_income_and_spending():
+    assert statuses(BARE.format("28.50"), "difference") == ["pass"]
+    assert statuses(BARE.format("26.50"), "difference") == ["fail"]
+
+
+def test_bare_income_without_netting_words_pins_nothing():
+    text = BARE.replace("收支相抵，", "")
+    assert "fail" not in statuses(text.format("26.50"), "difference")
+
+
+# ------------------------------------------------- F2 the budget further up
+
+COMPARED = """某县档案馆2021年度数字化加工项目支出绩效自评报告
+一、项目基本情况
+数字化加工项目由档案馆负责实施，2021年安排预算156.20万元。
+（一）立项依据。根据档案信息化建设规划实施。
+（二）实施内容。主要包括扫描、著录和质检。
+二、资金使用情况
+全年支出149.05万元。
+对照年初预算，资金使用率95.42%，结余{}万元收回财政。
+"""
+
+
+def test_a_balance_compared_with_the_budget_is_the_reports_own():
+    assert statuses(COMPARED.format("7.15"), "difference") == ["pass"]
+    assert statuses(COMPARED.format("9.15"), "difference") == ["fail"]
+
+
+FAR = """某县农技站2021年度病虫害监测项目支出绩效自评报告
+一、项目概况
+本项目由农技站实施，全年安排预算64.00万元。
+项目覆盖7个乡镇。
+设监测点38个。
+配备技术人员12名。
+二、项目实施
+全年开展监测180次。
+发布预警信息27期。
+培训农户960人次。
+三、资金使用
+全年支出59.30万元。
+结余{}万元按规定收回。
+"""
+
+
+def test_a_balance_of_the_whole_takes_the_budget_stated_far_up():
+    assert statuses(FAR.format("4.70"), "difference") == ["pass"]
+    bad = of(report(FAR.format("5.70")).checks, "difference")
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "4.70万元"
+
+
+def test_a_balance_naming_its_own_subject_takes_no_far_budget():
+    # 设备采购结余 names its subject: the project's budget is not its minuend
+    text = FAR.replace("结余{}万元按规定收回", "设备采购节约资金{}万元")
+    assert "fail" not in statuses(text.format("5.70"), "difference")
