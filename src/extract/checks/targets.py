@@ -164,7 +164,7 @@ def _negated(text: str, ctx: CheckContext) -> bool:
 def claimed_word(ind: Indicator, ctx: CheckContext) -> Optional[str]:
     """A word beside the indicator (its 完成值 or 偏差原因 cell) that claims
     it met (已完成, 按期完成, 达到目标), unless the cell negates it."""
-    for cell in (ind.actual_text, ind.deviation_reason):
+    for cell in (ind.actual_text, ind.deviation_reason, _rest_of_sentence(ind, ctx)):
         text = _squash(cell)
         if not text or _negated(text, ctx):
             continue
@@ -172,6 +172,24 @@ def claimed_word(ind: Indicator, ctx: CheckContext) -> Optional[str]:
             if word in text:
                 return word
     return None
+
+
+def _rest_of_sentence(ind: Indicator, ctx: CheckContext) -> str:
+    """For an indicator the running text states (table ``text``), the rest
+    of its sentence after its actual, up to the next clause break or two
+    ("目标96%，实际达到90%，已完成年度目标": the words that stand beside it
+    as a form's 完成值 cell would); else ""."""
+    if ind.table != "text" or ind.actual is None:
+        return ""
+    at = ind.actual.location
+    for s in ctx.sentences:
+        for p in s.placed:
+            loc = p.claim.location
+            if loc.start == at.start and loc.end == at.end and p.end >= 0:
+                rest = s.text[p.end:]
+                clauses = re.split(r"[，,；;]", rest)
+                return "，".join(clauses[:3])
+    return ""
 
 
 def stated_reason(ind: Indicator, ctx: CheckContext) -> Optional[str]:
@@ -450,11 +468,21 @@ def reflected(ctx: CheckContext, miss: Miss) -> bool:
     """Whether the self-score reflects a miss: the indicator lost points;
     or, where the form scores no indicator, the report owns the miss and
     rates itself below the full score."""
-    if miss.reduced_score:
+    if miss.reduced_score or _deduction_in_text(ctx, miss.indicator):
         return True
     meta = ctx.report.meta
     return (miss.outcome == "owned" and score_reduced(miss.indicator) is None
             and meta.self_score is not None and meta.self_score < _full_self_score(ctx))
+
+
+def _deduction_in_text(ctx: CheckContext, ind: Indicator) -> bool:
+    """Whether a sentence naming ``ind`` states a deduction (rules
+    ``targets.text_deduction``: 产出指标扣4.5分，主要是床位使用率未达目标)."""
+    pattern = ctx.book.rules.targets.text_deduction
+    name = _squash(ind.name)
+    if not pattern or not name:
+        return False
+    return any(name in _squash(s.text) and re.search(pattern, s.text) for s in ctx.sentences)
 
 
 def rating_result(ctx: CheckContext, misses: list[Miss],

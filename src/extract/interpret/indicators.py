@@ -132,8 +132,9 @@ def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
     """The operator a bare target implies: by words in the indicator
     ``name`` (上限 -> "<="), the target's unit class (a date -> "<="), a
     zero (0起: a ceiling, whatever the category), words in ``level2`` then
-    ``level1`` (成本 -> "<=", 数量 -> ">="), or a full percentage (100% ->
-    ">="). None when no rule applies. An inferred operator is marked as such
+    ``level1`` (成本 -> "<=", 数量 -> ">="), a full percentage (100% ->
+    ">="), or a percentage named as a rate to reach (覆盖率 96% -> ">=", not
+    投诉率). None when no rule applies. An inferred operator is marked as such
     (``Target.inferred_operator``): the checks never call a miss of it an
     error unless the report claims the target met."""
     ops = rules.operators
@@ -150,6 +151,9 @@ def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
                 return op
     if ops.full_percent and quantity.unit_class == "percent" and quantity.value == 100:
         return ops.full_percent
+    if quantity.unit_class == "percent" and name.endswith(tuple(ops.percent_floor_ends)) \
+            and not any(w in name for w in ops.lower_better_words):
+        return ">="
     return None
 
 
@@ -556,7 +560,7 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
     label: Optional[str] = None  # the last 二级指标 label of the paragraph
     for t in targets.finditer(text):
         end = min([j for j in (text.find(c, t.end()) for c in "。；;！？!?") if j >= 0] or [len(text)])
-        got = _figure_after(text, t.end(), nr.max_gap_chars, rules)
+        got = _figure_after(text, t.end(), 0 if t.group() in nr.tight_target_words else nr.max_gap_chars, rules)
         if got is None:
             continue
         t_from, t_to, t_q = got
@@ -571,6 +575,9 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
         if (t_q.date is None) != (a_q.date is None) or (t_q.date is None and t_q.normalized_unit != a_q.normalized_unit):
             continue
         named = _clause_name(text, t.start(), nr)
+        before = text[:t.start()].rstrip()
+        if named is None and before.endswith((":", "：")):
+            named = _clause_name(text, len(before) - 1, nr)  # 床位使用率：目标85%: the label names it
         if named is None:
             continue
         start, name, level2 = named
@@ -578,6 +585,10 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
         t_loc = source.locate_span(span[t_from:t_to])
         a_loc = source.locate_span(span[a_from:a_to])
         target = read_target(text[t_from:t_to], t_loc, name, None, level2, rules.indicators, units=rules)
+        if (target.operator is None or target.inferred_operator) and target.quantity is not None \
+                and a.group() in nr.floor_actual_words and not _is_date(target.quantity) \
+                and not any(w in name for w in rules.indicators.operators.lower_better_words + nr.deadline_words):
+            target = Target(text=target.text, operator=">=", inferred_operator=True, quantity=target.quantity)
         actual_text = text[a_from:a_to]
         actual = read_actual(actual_text, a_loc, target, units=rules)
         out.append(Indicator(

@@ -509,6 +509,11 @@ class TargetRules(_Strict):
     # Words of a budget figure that name the whole project's money over
     # several years, not the year's: no execution rate from it.
     whole_project_words: list[str] = Field(default_factory=list)
+    # A deduction the text states (产出指标扣4.5分): in a sentence naming a
+    # missed indicator, the self-score reflects that miss.
+    text_deduction: Optional[str] = None
+
+    _v_deduction = field_validator("text_deduction")(check_regex)
 
 
 class IndicatorCountRules(_Strict):
