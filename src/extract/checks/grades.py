@@ -4,8 +4,10 @@ indicator scores it is the sum of.
 :func:`check_score_grade` takes the check context and returns CheckResults:
 the grade the scale gives the self-score (rules/meta.yaml ``grade_scale``:
 90 and above 优, 80 良, 60 中, below 60 差, unless checks.yaml sets its own)
-against the grade the report states; and, where every indicator states a
-score, their sum against the self-score. Missing either side: skipped.
+against the grade the report states (unless both are the cells of a form's
+total, which the form's own check judges); and, where every indicator
+states a score, their sum against the self-score. Missing either side:
+skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Optional
 from ..model import CheckResult
 from .context import CheckContext, make_result
 from .figures import show
-from .grade_scale import grade_for, stated_scale
+from .grade_scale import FULL_SCORE, grade_for, stated_scale
 from .quotes import join_places
 from .tolerance import holds, score_interval, sum_interval
 
@@ -27,13 +29,31 @@ def _decimals(value) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
-def check_grade(ctx: CheckContext) -> CheckResult:
+def _form_judges(ctx: CheckContext) -> bool:
+    """Whether the self-score and grade are the 总分 and grade of a form
+    (the same cells): the form's own grade check judges them
+    (checks/forms.py), one finding for one problem."""
+    meta = ctx.report.meta
+    score, grade = meta.locations.get("self_score"), meta.locations.get("grade")
+    if score is None or grade is None:
+        return False
+    for form in ctx.report.forms:
+        cells = [form.total.get("score"), form.total.get("grade")]
+        if all(c is not None for c in cells) and [(c.location.start, c.location.end) for c in cells] == [  # type: ignore[union-attr]
+                (score.start, score.end), (grade.start, grade.end)]:
+            return True
+    return False
+
+
+def check_grade(ctx: CheckContext) -> Optional[CheckResult]:
     meta = ctx.report.meta
     locs = [meta.locations[k] for k in ("self_score", "grade") if k in meta.locations]
     if meta.self_score is None or meta.grade is None:
         missing = "自评得分" if meta.self_score is None else "评价等级"
         return make_result(ctx, RULE, "score_grade", "skipped", f"未找到{missing}，无法核对得分与等级",
                            locations=locs)
+    if _form_judges(ctx):
+        return None
     own = stated_scale(ctx)
     band = grade_for(meta.self_score, own or ctx.book.grade_scale)
     if band is None:
@@ -50,7 +70,8 @@ def check_grade(ctx: CheckContext) -> CheckResult:
 
 def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
     """The self-score against the sum of indicator scores, when every
-    indicator states one."""
+    indicator states one and, where they state their 分值, those add up to
+    the full score (a table of some indicators only is no sum of it)."""
     meta = ctx.report.meta
     inds = ctx.report.indicators
     if not ctx.book.rules.indicator_score_sum or meta.self_score is None or not inds:
@@ -61,12 +82,20 @@ def check_score_sum(ctx: CheckContext) -> Optional[CheckResult]:
     if all(s is None for s in scores):
         return None
     # a form's funds block scores its 执行率 beside the indicators
-    scores += [r.cells["score"].value for f in ctx.report.forms for r in f.funds
-               if r.role == "total" and "score" in r.cells and r.cells["score"].value is not None]
+    funds = [r.cells for f in ctx.report.forms for r in f.funds
+             if r.role == "total" and "score" in r.cells and r.cells["score"].value is not None]
+    scores += [c["score"].value for c in funds]
     locs = [meta.locations["self_score"]] if "self_score" in meta.locations else []
     if any(s is None for s in scores):
         return make_result(ctx, RULE, "score_sum", "skipped", "部分指标未给出得分，无法核对得分合计",
                            locations=locs + [i.location for i in inds if i.score is None][:1])
+    weights = [i.weight for i in inds] + [c["weight"].value if "weight" in c else None for c in funds]
+    if all(w is not None for w in weights) and sum(weights) != FULL_SCORE:  # type: ignore[arg-type]
+        # a table of some indicators only (产出和效益部分): their scores are part of the self-score
+        weight = show(sum(weights), max(_decimals(w) for w in weights))  # type: ignore[arg-type]
+        return make_result(ctx, RULE, "score_sum", "skipped",
+                           f"所列指标分值合计 {weight} 分，不是满分 {FULL_SCORE} 分，只列出部分指标，无法核对得分合计",
+                           locations=locs + [inds[0].location])
     total = sum_interval(score_interval(s, _decimals(s)) for s in scores)  # type: ignore[arg-type]
     stated = score_interval(meta.self_score, _decimals(meta.self_score))
     ok = holds(total, stated)
@@ -104,7 +133,8 @@ def check_restated_total(ctx: CheckContext) -> list[CheckResult]:
 
 
 def check_score_grade(ctx: CheckContext) -> list[CheckResult]:
-    out = [check_grade(ctx)]
+    graded = check_grade(ctx)
+    out = [graded] if graded is not None else []
     out.extend(check_restated_total(ctx))
     summed = check_score_sum(ctx)
     if summed is not None:

@@ -636,7 +636,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
     # is tried there only
     n = rules.stem_chars
     not_names = tuple(rules.not_names)
-    not_stems = frozenset(rules.not_stems)
+    not_stems = frozenset(rules.not_stems) | frozenset(rules.verbs)
     tried = (pattern.match(text, j.start() - n) for j in _suffix_starts(tuple(group_of)).finditer(text, n))
     for m in tried:
         if m is None:
@@ -645,7 +645,7 @@ def place_names(rules: NameRules, source: SourceText, p: Passage,
         if rules.not_in_stem and not _chars_of(rules.not_in_stem).isdisjoint(stem):
             continue
         if stem in not_stems:
-            continue  # 示范县 / 示范区: a kind of county or zone, no place's name
+            continue  # 示范县 / 示范区: a kind of county or zone; 通过县级: a verb, no name
         if not_names and text.startswith(not_names, m.start("suffix")):
             continue  # 眉山区域: 区域 is a word, not a district
         key = (stem, group_of[suffix], suffix)

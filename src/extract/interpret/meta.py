@@ -10,10 +10,10 @@ from __future__ import annotations
 import collections
 import re
 from decimal import Decimal
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..grade_scheme import GradeScheme, grade_scheme
-from ..model import Location, Meta, Table
+from ..model import Form, Location, Meta, Table
 from ..span import SourceText, Span
 from ..structure.sections import DocumentStructure
 from ..widths import FIGURE_TABLE
@@ -115,16 +115,27 @@ def _labelled(spans: list[Span], rx: re.Pattern, compiled: _Compiled) -> Optiona
     return None
 
 
+#: What parts the clauses of a sentence, for the subject of a score or grade.
+_CLAUSE_MARKS = "，,。；;（("
+
+
 def rates_others(text: str, m: re.Match, rx: Optional[_Compiled]) -> bool:
     """True when the score or grade matched at ``m`` is said of other items,
     not of this report: "平均得分99.43分" over four projects, "评级为“不合格”
     的项目0个" (rules/meta.yaml ``others_before`` / ``others_after``)."""
     if rx is None:
         return False
-    clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;（(") + 1
+    clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
     before = text[clause_start:m.start()]
     if rx.others_before is not None and rx.others_before.search(before + text[m.start():m.start("score" if "score" in m.re.groupindex else "grade")]):
         return True
+    if "after" in m.re.groupindex and m.start("after") >= 0:
+        # a grade right after a score clause is that score's, if the clause
+        # states this report's score (自评89分，良好; not 平均得分88分，良好,
+        # nor a band of a scheme: 80-89分，良好)
+        prev_start = max(text.rfind(c, 0, clause_start - 1) for c in _CLAUSE_MARKS) + 1
+        score = rx.score.search(text, prev_start, clause_start - 1)
+        return score is None or rates_others(text, score, rx)
     return rx.others_after is not None and bool(rx.others_after.match(text, m.end()))
 
 
@@ -376,9 +387,29 @@ def indicator_total_score(tables: list[Table], rules: RulesLike = None
     return None
 
 
+def form_total(forms: Sequence[Form], grade_words: set[str]
+               ) -> dict[str, tuple[str, Location]]:
+    """The 总分 and the grade the one form of a report with a total states
+    (a form read line by line, one cell a line, whose tables the structure
+    does not see): the self-score and grade when nothing else states them.
+    Several forms with totals: none (whose would it be?)."""
+    totals = [f.total for f in forms if f.total.get("score") is not None and f.total["score"].value is not None]
+    if len(totals) != 1:
+        return {}
+    score = totals[0]["score"]
+    out = {"score": (str(score.value), score.location)}
+    grade = totals[0].get("grade")
+    text = "".join(grade.text.split()).strip("“”\"「」") if grade is not None else ""
+    if text in grade_words:
+        out["grade"] = (text, grade.location)  # type: ignore[union-attr]
+    return out
+
+
 def extract_meta(structure: DocumentStructure, source: SourceText,
-                 ruleset: RulesLike = None) -> Meta:
-    """Metadata of a report, each field located."""
+                 ruleset: RulesLike = None, forms: Sequence[Form] = ()) -> Meta:
+    """Metadata of a report, each field located; ``forms``, the report's
+    national forms, give the self-score and grade their total states when
+    neither the text nor a table does."""
     ruleset = RuleSet.of(ruleset)
     rules = ruleset.meta
     rx = compiled_meta_rules(ruleset)
@@ -429,6 +460,8 @@ def extract_meta(structure: DocumentStructure, source: SourceText,
             hit = _last_in_cells(pattern, structure.tables, group, scheme) or form.get(group)
             if hit is None and field == "self_score":
                 hit = indicator_total_score(structure.tables, ruleset)
+            if hit is None:
+                hit = form_total(forms, grade_words).get(group)
             if hit is None:
                 continue
             value, location = hit

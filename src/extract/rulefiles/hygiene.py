@@ -92,6 +92,7 @@ class NameRules(RuleModel):
     not_in_stem: str = ""
     not_names: list[str] = Field(default_factory=list)
     not_stems: list[str] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
     examples: Examples
 
 
