@@ -142,8 +142,18 @@ def operand_words(s: Sentence, p: Placed) -> str:
 def trailing_words(s: Sentence, p: Placed, limit: int = 12) -> str:
     """The words right after a figure that name it (其中有941家通过 -> 通过):
     those up to the next clause break or enumeration comma (预算1,000万元、
-    执行960万元: 执行 names the next figure, not this one)."""
-    return s.after(p, limit).split("、", 1)[0]
+    执行960万元: 执行 names the next figure, not this one), and not the
+    words of the next figure when it follows in the clause (a flattened
+    line, 项目支出170.00万元全年预算执行率94.00%: 全年预算执行率 is the
+    percent's)."""
+    words = s.after(p, limit).split("、", 1)[0]
+    at = next((i for i, q in enumerate(s.placed) if q is p), None)
+    if words and at is not None and at + 1 < len(s.placed):
+        then = s.placed[at + 1]
+        between, own = s.text[p.end:then.start], then.claim.metric_text
+        if then.start >= p.end >= 0 and own.strip() and between.endswith(own):
+            words = words[:len(between) - len(own)]
+    return words
 
 
 def named_by_words(ctx: CheckContext, near: list[tuple[Sentence, Placed]], words: Optional[re.Pattern],

@@ -710,7 +710,8 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
               and p.claim.unit_class not in ("percent", "date") and not _elaborates(s, p, rate.start)
               and not names_remainder(ctx, p.claim.metric_text) and not _is_change(ctx, p.claim)
               and not restates(ctx, s, p) and not in_compound_unit(ctx, s, p)
-              and (p.claim.operator is None or p.claim.qualifier is not None) and of_rates_year(p)]
+              and (p.claim.operator is None or p.claim.qualifier is not None) and of_rates_year(p)
+              and not (p.claim.unit_class == "duration" and p.claim.unit != "天")]
     by_unit: dict[str, list[Claim]] = {}
     for claim in before:
         by_unit.setdefault(claim.normalized_unit, []).append(claim)
@@ -731,7 +732,7 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
     # (larger / smaller for a rate stated above 100%: 应配套300万元，实际配套到位750万元，执行率250%)
     a, b = sorted(pairs[0], key=lambda x: x.normalized_value,
                   reverse=rate.claim.value > ctx.book.rules.operands.rate_units[rate.claim.unit])
-    if siblings(ctx, a, b) or not _money_allowed(ctx, index, a, b):
+    if siblings(ctx, a, b) or not _money_allowed(ctx, index, a, b) or _one_change(ctx, s, a, b):
         return []
     head = subject_head(ctx, rate.claim, index)
     placed_a = next(p for p in s.placed if p.claim is a)
@@ -745,6 +746,39 @@ def _two_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> lis
         # the words name the smaller the whole: 计划完成8000人，实际完成8240人，完成率103%
         return [(kept_operand(ctx, b), kept_operand(ctx, a))]
     return [(kept_operand(ctx, a), kept_operand(ctx, b))]
+
+
+def _taken_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> set[frozenset[int]]:
+    """The pairs of figures of ``s`` that the words of a rate of another
+    rule stated before ``rate`` in it name (发放问卷500份，回收480份，回收率96%，
+    满意率91.5%: 回收 / 发放 is the 回收率's, right or wrong): taken, no
+    operands of a rate of another subject. Of a rule naming its numerator
+    and denominator only."""
+    out: set[frozenset[int]] = set()
+    for q in s.placed:
+        if q is rate or q.start >= rate.start:
+            break
+        other = rate_rule(ctx, q) if q.claim.unit in ctx.book.rules.operands.rate_units else None
+        if other is None or other < 0 or other == index or ctx.book.rate_numerators[other] is None \
+                or ctx.book.rate_denominators[other] is None:
+            continue
+        figures = [(s, p) for p in reversed(_clause_figures(ctx, s, q))]
+        out.update(frozenset((id(n.figure), id(d.figure))) for n, d in _worded_pairs(ctx, figures, other))
+    return out
+
+
+def _one_change(ctx: CheckContext, s: Sentence, a: Claim, b: Claim) -> bool:
+    """Whether two figures of ``s`` are the start and the end of one change
+    (由4个工作日缩短到2个工作日: the earlier's words end in a ``growth.from_cues``
+    word, the later is the next figure, in its clause): one measure at two
+    times, never a part and its whole."""
+    at = {id(p.claim): i for i, p in enumerate(s.placed)}
+    i, j = sorted((at.get(id(a), -9), at.get(id(b), -9)))
+    if i < 0 or j != i + 1:
+        return False
+    first, then = s.placed[i], s.placed[j]
+    return first.claim.metric_text.rstrip().endswith(tuple(ctx.book.rules.growth.from_cues)) \
+        and 0 <= first.end <= then.start and CLAUSE_BREAK.search(s.text, first.end, then.start) is None
 
 
 def _clause_figures(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Placed]:
@@ -1112,10 +1146,16 @@ def _scope_words(ctx: CheckContext, rate: Claim, index: int) -> str:
     at = min((text.find(w) for w in words if w in text), default=-1)
     text = text[:at] if at >= 0 else text
     text = _without(text, ctx.book.rules.growth.previous_year_words)
-    edges = sorted(ctx.book.rules.operands.generic_rate_words, key=len, reverse=True)
+    return _edges_dropped(ctx, text)
+
+
+def _edges_dropped(ctx: CheckContext, text: str) -> str:
+    """``text`` without the words naming no subject (rules
+    ``operands.generic_rate_words``) at its ends, those of a compound kept
+    (全年项目支出 -> 项目支出: 项目支出 is no 支出, 中央资金 no 中央)."""
+    edges = _longest_first(tuple(ctx.book.rules.operands.generic_rate_words))
 
     def droppable(rest: str) -> bool:
-        # a word of the compound stays: 项目支出 is no 支出, 中央资金 no 中央
         return bool(_without(rest, edges)) and (len(rest) >= 3 or _without(rest, edges) != rest)
 
     changed = True
@@ -1534,23 +1574,170 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _part_in_clause(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Optional[tuple[Claim, str]]:
-    """The part of a stated breakdown whose rate ``rate`` is, with the
-    subject its words name (其中：当年财政拨款执行380万元，执行率95%: 380,
-    财政拨款): the money listed as a part the rate is stated with
-    (:func:`~extract.checks.operands.part_with_rate`), in the rate's own
-    clause, named by the rule's numerator words and a subject of two or
-    more characters; None otherwise."""
+def _part_name(ctx: CheckContext, words: str, index: int) -> str:
+    """The part a money figure's words name (其中基本支出执行 -> 基本支出,
+    项目支出 -> 项目支出, 其中当年财政拨款 -> 财政拨款, 基本支出预算 -> 基本支出):
+    its words before the first word of its rule's numerator or denominator
+    (执行, 预算; 安排预算 at 安排), without a leading cue (其中), years and
+    digits, and the words naming no
+    subject at their ends (:func:`_edges_dropped`); '' when only such words
+    are left (全年实际支出, 项目全年预算数)."""
+    text = _YEAR_OR_DIGITS.sub("", _squash(_CUE.sub("", words)))
+    cuts = [m.start() for pat in (ctx.book.rate_numerators[index], ctx.book.rate_denominators[index])
+            if pat is not None for m in [pat.search(text)] if m is not None]
+    text = _edges_dropped(ctx, text[:min(cuts)] if cuts else text)
+    return text if len(_without(text, ctx.book.rules.operands.generic_rate_words)) >= 2 else ""
+
+
+_YEAR_OR_DIGITS = re.compile(r"\d+年度?|\d+")
+
+
+def _named_money(ctx: CheckContext, index: int) -> dict[str, tuple[list[Claim], list[Claim], bool]]:
+    """For each part name (:func:`_part_name`) the report's text money is
+    stated under: (its spending, its budget, whether it is listed as a part
+    of a stated breakdown). Spending: the figure's words (its own and
+    those of the wholes it is a part of) match the rule's
+    ``numerator``; budget: they match its ``named_denominator`` (预算,
+    下达, 资金总额 …) and not the numerator (其中基本支出2136.58万元 under
+    全年支出预算). Worked out once per rule in a run of checks."""
+    kept = ctx.kept("named_money")
+    got = kept.get(index)
+    if got is None:
+        numerator = ctx.book.rate_numerators[index]
+        budget = ctx.book.rate_named_denominators[index] or ctx.book.rate_denominators[index]
+        wholes = ctx.wholes_of
+        got = kept[index] = {}
+        for s, p in ctx.text_claims():
+            c = p.claim
+            if c.unit_class != "money" or c.operator is not None or c.qualifier is not None \
+                    or names_remainder(ctx, c.metric_text):
+                continue
+            name = _part_name(ctx, c.metric_text, index)
+            if not name:
+                continue
+            spent, base, listed = got.get(name, ([], [], False))
+            role = " ".join([own_words(p, s), *wholes.get(id(c), ())])
+            if numerator is not None and numerator.search(role):
+                spent.append(c)
+            elif budget is not None and budget.search(role):
+                base.append(c)
+            got[name] = (spent, base, listed or id(c) in wholes)
+    return got
+
+
+def _part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Optional[tuple[Optional[Claim], str]]:
+    """:func:`_read_part_rate`, once per rate in a run of checks."""
+    kept = ctx.kept("part_rate")
+    got = kept.get(id(rate))
+    if got is None or got[0] is not rate:
+        got = kept[id(rate)] = (rate, _read_part_rate(ctx, s, rate, index))
+    return got[1]
+
+
+def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Optional[tuple[Optional[Claim], str]]:
+    """The part of the report's money whose rate ``rate`` is, as (its
+    numerator in the rate's clause or None, the part's name), when the
+    rate's clause or words name a part: the money of its clause that the
+    rule's numerator words name is a part (listed as one:
+    :func:`~extract.checks.operands.part_with_rate`; after a breakdown cue,
+    其中基本支出执行500万元; or of the name of a part listed elsewhere) with
+    a name (:func:`_part_name`); or, with no such money, the rate's own words
+    name a part listed in the report (当年财政拨款执行率 after 其中当年财政拨款
+    450万元). None otherwise (全年预算执行率, 项目资金已支付…，支付率r)."""
     numerator = ctx.book.rate_numerators[index] if index >= 0 else None
-    if numerator is None:
+    if numerator is None or not ctx.book.rules.rates[index].budget:
         return None
-    part = part_with_rate(ctx, s, rate)
-    if part is None or part.unit_class != "money" or not numerator.search(part.metric_text):
-        return None  # (a count's part over its whole is the share a 满意度 states: 其中满意1,096份)
-    if not any(p.claim is part for p in _clause_amounts(ctx, s, rate)):
+    named = _named_money(ctx, index)
+    listed = part_with_rate(ctx, s, rate)
+    cues = tuple(ctx.book.rules.breakdowns.cues)
+    for p in _clause_amounts(ctx, s, rate):
+        c = p.claim
+        if c.unit_class != "money" or not numerator.search(own_words(p, s)):
+            continue
+        name = _part_name(ctx, c.metric_text, index)
+        if name and (c is listed or c.metric_text.lstrip(" ，,、：:").startswith(cues)
+                     or named.get(name, ((), (), False))[2]):
+            return c, name
+    if _names_year_before(ctx, rate.claim.metric_text) or not rate_subject(ctx, rate.claim, index):
         return None
-    subject = _subject_words(ctx, part, index)
-    return (part, subject) if len(subject) >= 2 else None
+    words = _squash(_CUE.sub("", rate.claim.metric_text))
+    at = min((words.find(w) for w in ctx.book.rules.rates[index].words if w in words), default=-1)
+    name = _part_name(ctx, words[:at] if at >= 0 else words, index)
+    return (None, name) if name and named.get(name, ((), (), False))[2] else None
+
+
+def _part_rate_pairs(ctx: CheckContext, numerator: Optional[Claim], name: str,
+                     index: int) -> list[tuple[Operand, Operand]]:
+    """The readings of the rate of a part (:func:`_part_rate`): its
+    numerator (the clause's, else the report's spending of that name) over
+    the report's budget of that name, wherever it stands (其中基本支出执行
+    2057.53万元，执行率96.30% over 其中基本支出2136.58万元 of 全年支出预算, in
+    another chapter), and the 执行数 / 预算数 of a form row of its name."""
+    spent, base, _ = _named_money(ctx, index).get(name, ([], [], False))
+    nums = [numerator] if numerator is not None else spent
+    out = [(kept_operand(ctx, n), kept_operand(ctx, d)) for n in nums for d in base
+           if d is not n and d.normalized_unit == n.normalized_unit and d.normalized_value > 0]
+    return out + _row_pairs(ctx, name)
+
+
+def _report_budgets(ctx: CheckContext, index: int) -> list[Operand]:
+    """The report's own budget, wherever its text states it: the adjusted
+    and initial budget of its budget facts, else the text money whose own
+    words the rule's ``named_denominator`` names (项目预算690.00万元, 安排预算)
+    and that names no part (:func:`_part_name`: no 基本支出预算) but the
+    report's own project (河道清淤项目预算 in a report on it), is no part
+    of a stated breakdown, no item's budget (“三公”经费预算), no remainder
+    and of this year; [] when these state more than one value (two
+    projects' budgets: which one, the words do not say). Once per rule in
+    a run of checks."""
+    kept = ctx.kept("report_budgets")
+    got = kept.get(index)
+    if got is None:
+        facts = [d for _, d in _budget_facts(ctx)]
+        if facts:
+            got = kept[index] = facts
+            return got
+        pattern = ctx.book.rate_named_denominators[index]
+        numerator = ctx.book.rate_numerators[index]
+        meta = ctx.report.meta
+        own = f"{meta.title or ''} {meta.project_name or ''}"
+        found: list[Claim] = []
+        for s, p in ctx.text_claims() if pattern is not None else ():
+            c = p.claim
+            words = own_words(p, s)
+            if c.unit_class != "money" or c.operator is not None or c.qualifier is not None \
+                    or id(c) in ctx.wholes_of or not pattern.search(words) \
+                    or numerator is not None and numerator.search(words) or names_remainder(ctx, words) \
+                    or _part_name(ctx, c.metric_text, index) not in own or _of_item_budget(ctx, s, p) \
+                    or _of_year_before_or_dated(ctx, s, p):
+                continue
+            found.append(c)
+        one = len({c.normalized_value for c in found}) == 1
+        got = kept[index] = [kept_operand(ctx, c) for c in found] if one else []
+    return got
+
+
+def _over_report_budget(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                        near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """(N, B) for the report's budget rate (its words name no part) with
+    its numerator at hand and no budget beside it ("项目全年支出662.40万元，
+    预算执行率96.00%" four lines under 项目预算690.00万元): N the nearest money
+    before the rate in its sentence, else in the sentences before it in
+    its section (全年支出305.44万元。…对照年初预算，资金使用率90.00%), that the
+    rule's numerator words name and that names no part, B the report's
+    budget (:func:`_report_budgets`)."""
+    here = ctx._sentence_index.get(id(s), -1)
+    before = [(s, p) for p in reversed(s.placed) if 0 <= p.end <= rate.start and p.claim.unit_class == "money"]
+    if not before:
+        before = [(s2, p) for s2, p in near if s2.section == s.section and p.claim.unit_class == "money"
+                  and ctx._sentence_index.get(id(s2), here) < here]
+    named = named_by_words(ctx, before, ctx.book.rate_numerators[index], 1)
+    hit = next(((s2, p) for s2, p in before if named and p is named[0]), None)
+    if hit is None or _part_name(ctx, hit[1].claim.metric_text, index) or _of_year_before_or_dated(ctx, *hit):
+        return []
+    n = hit[1].claim
+    return [(kept_operand(ctx, n), d) for d in _report_budgets(ctx, index)
+            if d.figure is not n and d.figure.normalized_value > 0]
 
 
 def _budget_rows(ctx: CheckContext) -> Iterator[tuple[object, dict[str, int], int, list[str]]]:
@@ -1749,6 +1936,11 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     labelled = not c.metric_text.strip()
     reach = max(ctx.book.rules.operands.reach_sentences, _block_reach(ctx, s) if labelled else 0)
     near = ctx.neighbourhood(s, rate, reach, left_out=("percent", "date"))
+    if rule is not None and rule.budget and not _of_item_budget(ctx, s, rate):
+        # (the figures of an item with a budget of its own, “三公”经费…决算8.69万元,
+        # are none of the report's budget rate: left out before any pair is
+        # pinned, so that the pairs of the rest are read where they were all)
+        near = [(s2, p) for s2, p in near if s2 is s or not _of_item_budget(ctx, s2, p)]
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
     if rule is not None and rule.budget and not _names_year_before(ctx, c.metric_text):
@@ -1830,6 +2022,9 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     pinned += bracketed
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
+    if not pinned and rule is not None and rule.budget and generic and not _names_year_before(ctx, c.metric_text) \
+            and not labelled and _part_rate(ctx, s, rate, index) is None:
+        pinned += _over_report_budget(ctx, s, rate, index, near)
     if not pinned and rule is not None and not rule.budget:
         pinned += _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near) \
             or _chapter_total(ctx, s, rate, index) or _pair_before(ctx, s, rate, index, near)
@@ -1888,6 +2083,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # of 项目预算450万元，其中：中央补助资金300万元) may be over that part: a reading
     # its words allow
     pinned += _named_parts_of_whole(ctx, pinned, near)
+    # a pair another rate before it in its sentence reads and gives (回收率
+    # over 发放/回收) is that rate's: no reading of a rate of another subject
+    taken = _taken_pairs(ctx, s, rate, index) if rule is not None else set()
+    if taken:
+        pinned = [(n, d) for n, d in pinned if frozenset((id(n.figure), id(d.figure))) not in taken]
+        loose = [(n, d) for n, d in loose if frozenset((id(n.figure), id(d.figure))) not in taken]
     # a change on a year before (比上年减少200万元) is no part nor whole of a
     # rate, nor a figure stated again (约合2031.89万元) one of its own
     changes = {id(p.claim) for s2, p in near if _no_operand(ctx, s2, p)}
@@ -1924,20 +2125,22 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         if amounts:
             pinned = [x for x in pinned if not _of_another_amount(ctx, amounts, x, index)]
             loose = [x for x in loose if not _of_another_amount(ctx, amounts, x, index)]
-    part_of = _part_in_clause(ctx, s, rate, index) if rule is not None and not labelled else None
+    part_of = _part_rate(ctx, s, rate, index) if rule is not None and not labelled else None
     if part_of is not None:
-        # 其中：当年财政拨款执行380万元，执行率95%: the rate of a listed part is
-        # over that part's own budget (a form row of its name) or nothing; the
-        # whole's pairs are no reading its words pin, a budget of another
-        # scope none at all
-        part, subject = part_of
-        generic_words = ctx.book.rules.operands.generic_rate_words
-
-        def of_part(n: Operand, d: Operand) -> bool:
-            return n.figure is not part or shares_subject(subject, getattr(d.figure, "metric_text", "") or d.name,
-                                                          generic_words)
-        loose = [x for x in pinned + loose if of_part(*x) and x[0].figure is not part]
-        pinned = [x for x in pinned if of_part(*x) and x[0].figure is part] + _row_pairs(ctx, subject)
+        # 其中基本支出执行500万元，执行率97%; 当年财政拨款执行率95%: the rate of a
+        # part is over that part's own budget, wherever the report states it
+        # (a form row of its name too), or the pair its clause states
+        # (其中基本支出执行741万元，预算760万元), or nothing: never the whole's
+        pinned = _part_rate_pairs(ctx, part_of[0], part_of[1], index) \
+            + [x for x in own if part_of[0] is None or x[0].figure is part_of[0]]
+        loose = []
+    elif rule is not None and rule.budget and generic:
+        # 全年预算执行率 names no part: a reading of a listed part's money
+        # (项目支出170万元 of 支出合计) is one its words allow, none they pin
+        parted = {id(n.figure) for n, _ in pinned if id(n.figure) in ctx.wholes_of
+                  and _part_name(ctx, getattr(n.figure, "metric_text", ""), index)}
+        loose += [x for x in pinned if id(x[0].figure) in parted]
+        pinned = [x for x in pinned if id(x[0].figure) not in parted]
     respective = _respective_shares(ctx, s, rate) if rule is not None or share is not None else None
     if respective is not None:
         # 基本支出800万元、项目支出200万元，占比分别为80%、20%: each share is
@@ -1967,8 +2170,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     if respective is not None:
         out += _respective_readings(ctx, s, rate, *respective)
     seen: set[tuple[int, int, bool]] = set()
-    rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest else []
-    days = _days_of_year(ctx, s, rate, near)
+    rest = _rest_pairs(ctx, s, rate, index, near) if rule is not None and not of_rest and part_of is None else []
+    days = _days_of_year(ctx, s, rate, near) if part_of is None else []
     # another item of an enumeration (2.新建护栏：计划12公里… after 1.维修涵洞：计划30孔…，完成率90%)
     # lends no operands to this item's rate (a budget rate reads the report's budget wherever it stands)
     foreign = _other_items(ctx, c, near) if rule is not None and not rule.budget else set()
@@ -1977,7 +2180,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     base_named = ctx.book.rate_denominators[index] if rule is not None and rule.base_named else None
     for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
                                       (days, _names_days(rate, days), False),
-                                      (_all_pairs(ctx, s, rate), False, False)):
+                                      (_all_pairs(ctx, s, rate) if part_of is None else [], False, False)):
         for n, d in pairs:
             key = (id(n.figure), id(d.figure), rest_of)
             if foreign and (id(n.figure) in foreign or id(d.figure) in foreign):
@@ -2002,7 +2205,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap if is_pinned else None, rest_of),
                                is_pinned, expected,
                                f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
-    if rule is not None and not of_rest and not labelled:
+    if rule is not None and not of_rest and not labelled and part_of is None:
         for whole in _complement_readings(ctx, s, rate, index):
             # a pair stated elsewhere whose base is the part and its rest (本年安排40万元 for
             # 支出38万元，结余2万元) is that reading, pinned by the words
@@ -2233,8 +2436,12 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     # (the second share of 占比分别为80%、20% is named by the first's words)
     first = respective[2][0].claim if respective is not None else None
     words = (first.metric or first.metric_text) if first is not None else own_words(rate, s)
-    result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index),
-                            "在同句或相邻句中未找到其分子和分母", name=words.strip())
+    part_of = _part_rate(ctx, s, rate, index) if index >= 0 and rate.claim.metric_text.strip() else None
+    missing = f"所述为{part_of[1]}的比率，未找到{part_of[1]}自身的预算数或执行数（不以总数核对）" \
+        if part_of is not None else "在同句或相邻句中未找到其分子和分母"
+    result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index), missing, name=words.strip())
+    if part_of is not None:
+        return result
     if result.status == "skipped" and not has_candidates(ctx, s, rate, index):
         return stated_rate(ctx, s, rate.claim)
     return result
