@@ -102,3 +102,56 @@ def test_a_balance_naming_its_own_subject_takes_no_far_budget():
     # 设备采购结余 names its subject: the project's budget is not its minuend
     text = FAR.replace("结余{}万元按规定收回", "设备采购节约资金{}万元")
     assert "fail" not in statuses(text.format("5.70"), "difference")
+
+
+# ------------------------------------------------- F3 the two years in a table above
+
+TABLE = """某县气象局2023年度部门整体支出绩效自评报告
+一、支出情况
+表1 支出对比表（单位：元）
+项目 {sep} 上年数 {sep} 本年数
+工资福利支出 {sep} 2,400,000.00 {sep} 2,520,000.00
+商品和服务支出 {sep} 800,000.00 {sep} 720,000.00
+合计 {sep} 3,200,000.00 {sep} 3,240,000.00
+二、变动原因
+商品和服务支出较上年降幅为{rate}%，主要是压减会议费。
+"""
+
+
+def test_a_growth_whose_years_stand_only_in_a_table_reads_the_row_it_names():
+    for sep in ("|", "  "):
+        ok = of(report(TABLE.format(sep=sep, rate="10.00")).checks, "growth")
+        assert [c.status for c in ok] == ["pass"], sep
+        assert "720,000.00" in ok[0].message
+        bad = of(report(TABLE.format(sep=sep, rate="12.50")).checks, "growth")
+        assert [c.status for c in bad] == ["fail"], sep
+
+
+def test_two_columns_of_two_names_are_no_two_years():
+    # 上年结转 | 本年收入 are two figures, not one figure of two years
+    text = TABLE.format(sep="|", rate="12.50").replace("上年数 | 本年数", "上年结转 | 本年收入")
+    assert "fail" not in [c.status for c in of(report(text).checks, "growth")]
+
+
+# ------------------------------------------------- F4 the change and one year's figure in reach
+
+CHANGE = """某县图书馆2024年度部门整体支出绩效自评报告
+一、收支情况
+2024年度收、支总计均为{now}万元。
+收入以财政拨款为主。
+支出以基本支出为主。
+2023年度收、支总计为480.00万元。
+本年度收支总计比上年多36.00万元，增长{rate}%。
+"""
+
+
+def test_a_change_opening_its_sentence_is_read_with_the_year_before_in_reach():
+    assert statuses(CHANGE.format(now="516.00", rate="7.50"), "growth") == ["pass"]
+    bad = of(report(CHANGE.format(now="516.00", rate="8.50")).checks, "growth")
+    assert [c.status for c in bad] == ["fail"] and "480.00万元" in bad[0].message
+
+
+def test_a_change_opening_its_sentence_is_read_with_this_years_figure():
+    text = CHANGE.replace("2023年度收、支总计为480.00万元。\n", "")
+    assert statuses(text.format(now="516.00", rate="7.50"), "growth") == ["pass"]
+    assert statuses(text.format(now="516.00", rate="8.50"), "growth") == ["fail"]
