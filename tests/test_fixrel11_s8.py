@@ -155,3 +155,81 @@ def test_a_change_opening_its_sentence_is_read_with_this_years_figure():
     text = CHANGE.replace("2023年度收、支总计为480.00万元。\n", "")
     assert statuses(text.format(now="516.00", rate="7.50"), "growth") == ["pass"]
     assert statuses(text.format(now="516.00", rate="8.50"), "growth") == ["fail"]
+
+
+# ------------------------------------------------- F5 one amount in two units, far apart
+
+CONVERTED = """某县水务局2022年度部门整体支出绩效自评报告
+一、收支情况
+本年度收入合计9,120,400.00元。
+本年度支出合计8,734,562.40元，其中基本支出6,100,000.00元，项目支出2,634,562.40元。
+二、绩效目标完成情况
+全年完成河道清淤12公里。
+新建泵站3座。
+维修堤防8.5公里。
+三、支出变动原因
+全年支出折合{}万元，较上年有所增加。
+"""
+
+
+def _restated(text: str) -> list:
+    return [c for c in of(report(text).checks, "metric_consistency") if "复述" in c.message or "另一单位" in c.message]
+
+
+def test_a_conversion_restates_the_amount_named_like_it_far_up():
+    assert [c.status for c in _restated(CONVERTED.format("873.46"))] == ["pass"]
+    bad = _restated(CONVERTED.format("883.46"))
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "8,734,562.40元"
+
+
+def test_a_conversion_of_another_name_restates_nothing():
+    # 设备购置折合 names no figure stated before
+    assert _restated(CONVERTED.format("873.46").replace("全年支出折合", "设备购置折合")) == []
+
+
+TOTAL = """某县园林处2023年度部门整体支出绩效自评报告
+一、收支情况
+本年支出共计412.36万元，其中基本支出265.10万元，项目支出147.26万元。
+二、绩效情况
+全年新增绿地3.2公顷。
+三、补充说明
+本年项目支出合计{}元，已全部纳入预算管理。
+"""
+
+
+def test_a_total_in_another_unit_restates_the_amount_of_its_name():
+    assert [c.status for c in _restated(TOTAL.format("1,472,600.00"))] == ["pass"]
+    bad = _restated(TOTAL.format("1,427,600.00"))
+    assert [c.status for c in bad] == ["fail"] and bad[0].expected == "147.26万元"
+
+
+def test_a_total_of_a_name_stated_with_two_values_is_not_compared():
+    # 项目支出 of two sources (two values in 万元): which one the total restates is not told
+    text = TOTAL.replace("。\n二、", "；财政拨款支出中项目支出120.00万元。\n二、")
+    assert _restated(text.format("1,427,600.00")) == []
+
+
+# ------------------------------------------------- F6 the narrative's actual against the form's
+
+AIMS = """某县园艺站2023年度苗圃改造项目支出绩效自评报告
+一、{heading}
+年度目标：完成苗圃改造18处。实际完成苗圃改造{actual}处。
+二、自评表
+一级指标	三级指标	年度指标值	实际完成值	分值	得分
+产出指标	完成苗圃改造	18处	19处	20	20
+"""
+
+
+def _two(text: str) -> list[str]:
+    return [c.status for c in of(report(text).checks, "metric_consistency") if "完成苗圃改造" in c.message]
+
+
+def test_the_narratives_actual_is_the_forms_actual():
+    for heading in ("绩效目标及完成情况", "绩效目标"):
+        assert _two(AIMS.format(heading=heading, actual="19")) == ["pass"], heading
+        assert _two(AIMS.format(heading=heading, actual="21")) == ["fail"], heading
+
+
+def test_the_narratives_target_is_no_actual():
+    # 18处 is the target (年度目标：), 19处 the actual: no mismatch between them
+    assert "fail" not in _two(AIMS.format(heading="绩效目标", actual="19"))
