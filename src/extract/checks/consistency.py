@@ -8,7 +8,9 @@ metric stated in more than one place, a passed result when the values agree
 Two figures are the same metric only when everything says so:
 
 - the same metric name (after endings such as 数量 that change nothing:
-  补助高新技术企业数量 is 补助高新技术企业) of at least ``min_metric_chars``
+  补助高新技术企业数量 is 补助高新技术企业, and a word of what was achieved
+  opening it: 实际完成苗圃改造 is the form row's 完成苗圃改造, an achievement
+  even under a heading of aims) of at least ``min_metric_chars``
   characters, beyond growth and rate words (年均增长 names no metric);
 - for a figure whose words name only what it is measured against, the
   metric of its clause subject (:func:`subject_metrics`): 占基本支出预算80%
@@ -110,6 +112,12 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
     if metric.startswith(words):  # one C call for the many metrics that open with none
         for word in words:
             if metric.startswith(word) and len(metric) > len(word):
+                metric = metric[len(word):]
+                break
+    actual = _longest_first(rules.actual_words)
+    if actual and metric.startswith(actual):  # 实际完成苗圃改造 is 完成苗圃改造 (实际支出 stays: 支出 says too little)
+        for word in actual:
+            if metric.startswith(word) and len(metric) - len(word) >= rules.min_metric_chars:
                 metric = metric[len(word):]
                 break
     # the suffix pattern ends at $ (the end, or before a last line break):
@@ -367,13 +375,25 @@ def _scope(ctx: CheckContext, claim: Claim, lead: str = "",
         words.update(ctx.book.scope_words.findall(label.group(1)))
     if claim.origin == "table":
         words = set(ctx.book.scope_words.findall(claim.metric))
-    elif ctx.states_aim(claim):
+    elif ctx.states_aim(claim) and not _names_actual(ctx, claim.metric):
         words.add("目标")
     if claim.qualifier and ctx.book.scope_words.fullmatch(claim.qualifier):
         words.add(claim.qualifier)
     for whole in (ctx.wholes_of if wholes_of is None else wholes_of).get(id(claim), ()):
         words.add(f"之部分:{whole}")
     return frozenset(words)
+
+
+def _names_actual(ctx: CheckContext, metric: str) -> bool:
+    """Whether a metric opens, after the report's period words, with a word
+    of what was achieved (rules ``consistency.actual_words``: 实际完成…): an
+    achievement even where its section states aims."""
+    rules = ctx.book.rules.consistency
+    actual = _longest_first(rules.actual_words)
+    if not actual:
+        return False
+    rest = _after_lead(_longest_first(rules.report_period_words), metric)
+    return (metric if rest is None else rest).startswith(actual)
 
 
 def _eligible(claim: Claim) -> bool:

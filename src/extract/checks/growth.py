@@ -10,7 +10,11 @@ bracket right after it: 增长5.3%（上年1,187件）) and the figure before
 the rate; for "B，较上年增加X，增长r%", X / (B − X) (B the figure the
 change is of when it opens its sentence:
 :func:`~extract.checks.periods.opening_subjects`; or the change stated
-with B's figure elsewhere: :func:`restated_change`); for a respective
+with B's figure elsewhere: :func:`restated_change`; for a change opening
+its sentence, B or the year before's A named like it in reach:
+X / A, :func:`_previous_named_before`); with no figure of either year in
+reach, the row of a two-year table the rate's clause names (表1 上年数 |
+本年数, then 商品和服务支出较上年降幅为x%: :func:`_table_row_readings`); for a respective
 list (收、支总计各是B1,B2…各减少X1,X2…各下降r1%、r2%) X_k / (B_k ∓ X_k).
 A rate stated to two or more decimals may be cut, not rounded
 (:func:`stated_magnitude`). A percent whose words
@@ -34,14 +38,15 @@ import weakref
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import CheckResult, Claim
+from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous,
-                      letter_pairs, names_reason, opening_subjects, parallel_pair, respective_change, respective_place)
+                      letter_pairs, names_reason, opening_subjects, parallel_pair, period_free, respective_change,
+                      respective_place)
 from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
 from .operands import Operand, Reading, budget_operand, claim_operand, judge_readings, previous_kept
 from .relations.breakdowns import members_named
-from .relations.tables import cell_location, change_cell, table_name
+from .relations.tables import TableChange, cell_location, change_cell, table_name, two_year_rows
 from .tolerance import Interval, compound_growth_interval, holds, ratio_interval, stated_interval
 
 RULE = "growth"
@@ -529,7 +534,37 @@ def change_and_previous(ctx: CheckContext, s: Sentence, rate: Placed) -> Optiona
                 return x, a
         # 比上年增加100万元（上年1,000万元），增长10%
         a = bracketed_previous(ctx, s, x, lambda q: q.claim.normalized_unit == x.claim.normalized_unit)
-        return (x, a) if a is not None and a.end <= rate.start else None
+        if a is not None:
+            return (x, a) if a.end <= rate.start else None
+        if any(q.claim.normalized_unit == x.claim.normalized_unit for q in before[:i]):
+            return None
+        # 2023年度收、支总计为A。本年度收支总计比上年多X，增长r%
+        a = _previous_named_before(ctx, s, x)
+        return (x, a) if a is not None else None
+    return None
+
+
+def _previous_named_before(ctx: CheckContext, s: Sentence, x: Placed) -> Optional[Placed]:
+    """The figure of the year before that a change opening its sentence is
+    the change of (2023年度收、支总计为A。本年度收支总计比上年多X): the
+    nearest in the sentences within reach before it in its section, of X's
+    unit and no change, whose clause names X's subject without period words
+    (one name holds the other, four letters at least)."""
+    name = period_free(ctx, clause_name(ctx, s, x))
+    if len(name) < 4:
+        return None
+    s2: Optional[Sentence] = s
+    for _ in range(ctx.book.rules.operands.reach_sentences):
+        s2 = ctx.sentence_before(s2)
+        if s2 is None or s2.section != s.section:
+            break
+        for q in reversed(s2.placed):
+            if q.claim.normalized_unit != x.claim.normalized_unit or states_change(ctx, q.claim.metric_text) \
+                    or not previous_kept(ctx, s2, q):
+                continue
+            other = period_free(ctx, clause_name(ctx, s2, q))
+            if len(other) >= 4 and (other in name or name in other):
+                return q
     return None
 
 
@@ -634,11 +669,67 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
             x, b, fell = found
             readings.append(change_over_current(ctx, x.claim, b.claim, fell, decimals))
 
+    if not readings and not kind.average:
+        readings = _table_row_readings(ctx, s, rate, decimals)
+
     def explain(r: Reading) -> str:
         flipped = Interval(-stated.hi, -stated.lo)
         return "（数值相符而方向相反：增减方向词写反）" if r.interval is not None and holds(r.interval, flipped) else ""
 
     return judge_readings(ctx, RULE, s, c, readings, missing, stated=stated, explain=explain)
+
+
+_ROW_ORDINAL = re.compile(r"^\s*(?:其中[：:]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
+
+
+def _row_label(row: list[str]) -> str:
+    """A table row's label: its first cell that is no number, without an ordinal."""
+    first = next((x.strip() for x in row if x.strip() and change_cell(x) is None), "")
+    return "".join(_ROW_ORDINAL.sub("", first).split())
+
+
+def _table_row_readings(ctx: CheckContext, s: Sentence, rate: Placed, decimals: int) -> list[Reading]:
+    """A year-on-year rate whose sentence states neither year's figure but
+    names a row of a two-year table (表1 上年数 | 本年数 …, then 商品和服务支出
+    较上年降幅为x%): (本年 − 上年) / 上年 of that row, pinned; of the label
+    named last before the rate in its clause (the longest where two end
+    there), each table stating it."""
+    kept = ctx.kept("growth.two_year_rows")
+    rows: Optional[list[TableChange]] = kept.get(0)
+    if rows is None:
+        rows = kept[0] = two_year_rows(ctx.report.tables, ctx.book)
+    if not rows or rate.start < 0:
+        return []
+    clause = s.text[max((m.end() for m in CLAUSE_BREAK.finditer(s.text[:rate.start])), default=0):rate.start]
+    named: list[tuple[int, int, TableChange, str]] = []
+    for row in rows:
+        label = _row_label(row.row)
+        at = clause.rfind(label) if len(label) >= 2 else -1
+        if at >= 0:
+            named.append((at + len(label), len(label), row, label))
+    if not named:
+        return []
+    end, size = max((e, n) for e, n, _, _ in named)
+    out: list[Reading] = []
+    for _, _, (table, r, row, cols, a, b), label in [x for x in named if x[:2] == (end, size)]:
+        if a[0] == 0:
+            continue
+        iv = compound_growth_interval(stated_interval(*a), stated_interval(*b), 1)
+        expected = show((b[0] - a[0]) * 100 / a[0], decimals, "%")
+        operands = tuple(Operand(_cell_figure(table, r, col, row[col].strip(), value),
+                                 f"{table_name(table)} {label}", f"table:{table.id}:{r}")
+                         for col, value in ((cols.previous, a), (cols.current, b)))
+        out.append(Reading(operands, iv, True, expected,
+                           f"{table_name(table)} {label} ({row[cols.current].strip()}−{row[cols.previous].strip()})/"
+                           f"{row[cols.previous].strip()}={expected}"))
+    return out
+
+
+def _cell_figure(table, r: int, col: int, text: str, value: tuple) -> Quantity:
+    """A two-year table's cell as a figure of the table's unit (a growth
+    reading's operand: only its place and text are read)."""
+    return Quantity(text=text, value=value[0], unit=table.unit or "", normalized_value=value[0],
+                    precision=value[1], location=cell_location(table, r, col))
 
 
 def check_growth(ctx: CheckContext) -> list[CheckResult]:

@@ -278,6 +278,11 @@ def clause_name(ctx: CheckContext, s: Sentence, p: Placed) -> str:
     return "".join(ch for ch in words if ch.isalnum() and not ch.isdigit()).removesuffix("为").removesuffix("是")
 
 
+def _one_holds_other(a: str, b: str) -> bool:
+    """Whether one of two names, both of four letters at least, holds the other."""
+    return len(a) >= 4 and len(b) >= 4 and (a in b or b in a)
+
+
 def opening_subjects(ctx: CheckContext, s: Sentence, x: Placed,
                      current: Callable[[Placed, Sentence], bool]) -> list[Placed]:
     """What a change that states no figure of its own before it in its
@@ -298,11 +303,15 @@ def opening_subjects(ctx: CheckContext, s: Sentence, x: Placed,
     reach = ctx.book.rules.operands.reach_sentences
     pool = [s2 for s2 in ctx.sentences[max(0, idx - reach - 1):idx][::-1] if s2.section == s.section]
     name = clause_name(ctx, s, x)
-    if len(name) >= 4:
+    # (without their period words too: 本年度收支总计比上年多X names the
+    # 收支总计 of 2023年度收、支总计均为B)
+    plain = period_free(ctx, name)
+    if len(name) >= 4 or len(plain) >= 4:
         for s2 in pool:
             for q in reversed(s2.placed):
                 other = clause_name(ctx, s2, q)
-                if current(q, s2) and len(other) >= 4 and (other in name or name in other):
+                if current(q, s2) and (len(other) >= 4 and (other in name or name in other)
+                                       or _one_holds_other(plain, period_free(ctx, other))):
                     return [q]
     if not pool or pool[0] is not ctx.sentence_before(s):
         return []

@@ -10,48 +10,148 @@ comes nearest to, within ``restated_across_near`` of it. One quantity
 written twice must agree within the precision each is stated to
 (DESIGN.md): 5,770.04万元 stands for 57,700,350–57,700,450元, so
 57,700,410元 restates it and 57,710,400元 does not. A figure near none is
-another amount: no result. The restatement in brackets right after its
+another amount: no result. A figure whose own words end in a conversion
+(rules ``consistency.restated_conversion``: 全年支出折合2190.03万元) restates
+the earlier figure of another unit named like it (:func:`_converted`),
+however far up: 本年度支出合计21,780,313.80元 stands for 2178.03万元, so
+2190.03万元 does not restate it. The restatement in brackets right after its
 figure (752.00万元（合计7,520,000元）) is
 :func:`~extract.checks.consistency.bracketed_restatements`'s.
 """
 
 from __future__ import annotations
 
-from ..model import CheckResult
+import re
+from typing import Optional
+
+from ..model import CheckResult, Claim
 from .context import CheckContext, make_result
 from .figures import interval_of, stated_text
+from .periods import names_subject, period_free
+from .sentences import Placed, Sentence
 
 RULE = "metric_consistency"
 
 
+def _restatable(c: Claim) -> bool:
+    return c.unit_class == "money" and c.operator is None and bool(c.normalized_value)
+
+
+def _near(ctx: CheckContext, x: Claim, y: Claim, conversion: bool = False) -> bool:
+    """Whether ``x`` and ``y``, of two units, are within ``restated_across_near``
+    (for a conversion, ``restated_conversion_near``) of each other."""
+    rules = ctx.book.rules.consistency
+    share = rules.restated_conversion_near if conversion else rules.restated_across_near
+    return x.unit != y.unit and abs(x.normalized_value - y.normalized_value) <= share * x.normalized_value
+
+
 def check_restated_across(ctx: CheckContext) -> list[CheckResult]:
     cue = ctx.book.restated_across
-    if cue is None:
+    conversion = _conversion(ctx)
+    if cue is None and conversion is None:
         return []
-    near_share = ctx.book.rules.consistency.restated_across_near
     reach = ctx.book.rules.consistency.restated_across_reach
     out: list[CheckResult] = []
     for s in ctx.sentences:
-        if not s.placed or cue.search(s.text) is None:
+        if not s.placed:
             continue
+        cued = cue is not None and cue.search(s.text) is not None
         for p in s.placed:
             y = p.claim
-            if y.unit_class != "money" or y.operator is not None or y.qualifier is not None or not y.normalized_value:
+            if not _restatable(y) or y.qualifier is not None:
                 continue
             at = y.location.start
-            earlier = [q.claim for s2, q in ctx.neighbourhood(s, p, reach)
-                       if s2 is not s and q.claim.location.start < at and q.claim.unit_class == "money"
-                       and q.claim.unit != y.unit and q.claim.operator is None and q.claim.normalized_value
-                       and abs(q.claim.normalized_value - y.normalized_value) <= near_share * q.claim.normalized_value]
-            if not earlier:
+            if cued:
+                earlier = [q.claim for s2, q in ctx.neighbourhood(s, p, reach)
+                           if s2 is not s and q.claim.location.start < at and _restatable(q.claim) and _near(ctx, q.claim, y)]
+            elif conversion is not None and conversion.search(y.metric_text.rstrip()):
+                earlier = _converted(ctx, s, p, conversion)
+            else:
                 continue
-            iv = interval_of(ctx, y)
-            same = next((x for x in earlier if interval_of(ctx, x).overlaps(iv)), None)
-            x = same or min(earlier, key=lambda x: abs(x.normalized_value - y.normalized_value))
-            ok = same is not None
-            verdict = "一致" if ok else "不一致"
-            out.append(make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
-                                   f"{x.metric}{stated_text(x)}与其后换算复述的 {stated_text(y)} {verdict}",
-                                   expected=stated_text(x), stated=stated_text(y),
-                                   quote=ctx.quote_sentence(s), locations=[y.location, x.location]))
+            if earlier:
+                out.append(_judge(ctx, s, y, earlier))
+    return out + _restated_totals(ctx)
+
+
+def _restated_totals(ctx: CheckContext) -> list[CheckResult]:
+    """A text figure named as the total of N (rules
+    ``consistency.restated_total_words``: 本年项目支出合计1,537,200.00元)
+    against the text's figure named N alone in another unit (项目支出128.12万元),
+    where the text states N in that unit with one value and with the same
+    scope words: one result per total (the consistency check keeps them
+    apart, a total word being a scope word)."""
+    totals = tuple(ctx.book.rules.consistency.restated_total_words)
+    if not totals:
+        return []
+    money = [(s, p.claim) for s, p in ctx.text_claims() if _restatable(p.claim) and p.claim.qualifier is None]
+
+    def names_total(c: Claim) -> bool:
+        return c.metric_text.rstrip().removesuffix("为").removesuffix("是").rstrip("：:").endswith(totals)
+
+    # the names of the totals first (most reports state none): the other
+    # figures' names are worked out only where they hold one
+    named = [n for s, c in money if names_total(c) for n in [period_free(ctx, c.metric)]
+             if len(n) >= 4 and not n.endswith(totals)]
+    if not named:
+        return []
+    scope = ctx.book.scope_words
+    found: dict[str, list[tuple[Sentence, Claim, bool, frozenset[str]]]] = {}
+    for s, c in money:
+        if not any(n in c.metric for n in named):
+            continue
+        name = period_free(ctx, c.metric)
+        if len(name) < 4 or name.endswith(totals):
+            continue
+        scoped = frozenset(w for w in scope.findall(c.metric_text) if w not in totals)
+        found.setdefault(name, []).append((s, c, names_total(c), scoped))
+    out: list[CheckResult] = []
+    for name, group in found.items():
+        if not any(total for _, _, total, _ in group) or all(total for _, _, total, _ in group):
+            continue
+        # N of a named whole (财政拨款支出中项目支出) is an N too: of two values, not told which
+        wider = [c for other, g in found.items() if other != name and other.endswith(name) for _, c, t, _ in g if not t]
+        for s, y, total, scoped in group:
+            if not total:
+                continue
+            bare = [c for _, c, t, sc in group if not t and sc == scoped and c.unit != y.unit]
+            values = {interval_of(ctx, c) for c in bare + [c for c in wider if c.unit != y.unit]}
+            if len(bare) == 0 or len(values) != 1 or len({c.unit for c in bare}) != 1:
+                continue
+            x = min(bare, key=lambda c: c.location.start)
+            out.append(_judge(ctx, s, y, [x], "另处以另一单位所述的"))
     return out
+
+
+def _conversion(ctx: CheckContext) -> Optional[re.Pattern]:
+    """Rules ``consistency.restated_conversion``, compiled once per rule set."""
+    rx = ctx.book.rules.consistency.restated_conversion
+    return ctx.rules.derived("checks.restatements.conversion", lambda: re.compile(rx)) if rx else None
+
+
+def _converted(ctx: CheckContext, s: Sentence, p: Placed, conversion: re.Pattern) -> list[Claim]:
+    """The earlier figures a conversion (全年支出折合2190.03万元) may restate:
+    text figures before it anywhere in the report, of another unit, within
+    ``restated_conversion_near`` of it, whose names without period words open or
+    end its own (本年度支出合计 / 全年支出: 支出合计 and 支出)."""
+    y = p.claim
+    name = period_free(ctx, conversion.sub("", y.metric_text.rstrip()))
+    if len(name) < 2:
+        return []
+    at = y.location.start
+    return [q.claim for s2, q in ctx.text_claims() if q.claim.location.start < at and _restatable(q.claim)
+            and _near(ctx, q.claim, y, True) and names_subject(period_free(ctx, q.claim.metric), name)]
+
+
+def _judge(ctx: CheckContext, s: Sentence, y: Claim, earlier: list[Claim],
+           how: str = "其后换算复述的") -> CheckResult:
+    """``y`` against the earlier figures it may restate: one agreeing with
+    it (within the precision each is stated to), else the nearest."""
+    iv = interval_of(ctx, y)
+    same = next((x for x in earlier if interval_of(ctx, x).overlaps(iv)), None)
+    x = same or min(earlier, key=lambda x: abs(x.normalized_value - y.normalized_value))
+    ok = same is not None
+    verdict = "一致" if ok else "不一致"
+    return make_result(ctx, RULE, "restated_figure", "pass" if ok else "fail",
+                       f"{x.metric}{stated_text(x)}与{how} {stated_text(y)} {verdict}",
+                       expected=stated_text(x), stated=stated_text(y),
+                       quote=ctx.quote_sentence(s), locations=[y.location, x.location])

@@ -552,6 +552,9 @@ class ConsistencyRules(_Strict):
     metric_suffixes: list[str] = Field(default_factory=list)
     scope_words: list[str] = Field(default_factory=list)
     report_period_words: list[str] = Field(default_factory=list)
+    # words saying a figure is what was achieved, dropped from the front of
+    # a metric name after the period words (实际完成苗圃改造 is 完成苗圃改造)
+    actual_words: list[str] = Field(default_factory=list)
     sentence_scope_words: list[str] = Field(default_factory=list)
     target_heading_ends: list[str] = Field(default_factory=list)
     actual_labels: list[str] = Field(default_factory=list)
@@ -575,6 +578,14 @@ class ConsistencyRules(_Strict):
     restated_across: Optional[str] = None
     restated_across_near: Decimal = Decimal("0.01")
     restated_across_reach: int = 4
+    # a figure its own words say is money converted (全年支出折合2178.03万元):
+    # the words right before it; it restates an earlier figure of another
+    # unit named like it, wherever that stands
+    restated_conversion: Optional[str] = None
+    restated_conversion_near: Decimal = Decimal("0.1")
+    # words that, ending a figure's own words, state it as the total of what
+    # its name names (本年项目支出合计1,281,200.00元 restates 项目支出128.12万元)
+    restated_total_words: list[str] = Field(default_factory=list)
     # a cut-off date before a figure in its clause (截至6月底): part of its scope
     cutoff: Optional[str] = None
     # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope
@@ -591,7 +602,8 @@ class ConsistencyRules(_Strict):
     item_marker: Optional[str] = None
 
     _cutoff = field_validator("cutoff_year_end", "restated_before", "restated_after",
-                              "restated_across", "placeholder_year", "item_marker")(check_regex)
+                              "restated_across", "restated_conversion", "placeholder_year",
+                              "item_marker")(check_regex)
     _v_cutoff = field_validator("cutoff")(needs_groups("date"))
 
 

@@ -54,19 +54,22 @@ class ChangeColumns:
     rate: Optional[int]
 
 
-def change_columns(book: "Rulebook", row: list[str]) -> Optional[ChangeColumns]:
+def change_columns(book: "Rulebook", row: list[str], bare: bool = False) -> Optional[ChangeColumns]:
     """The :class:`ChangeColumns` of a header row (rules ``table_rates``):
     two year columns (2022年决算数 | 2023年决算数, or 上年 | 本年) and a
-    change-amount or change-rate column after them; None if it is none."""
+    change-amount or change-rate column after them; None if it is none.
+    With ``bare``, a header of the two year columns alone (项目 | 上年数 |
+    本年数) is one too, where the two name one figure of two years (上年数 /
+    本年数; not 上年结转 / 本年收入)."""
     t = book.rules.table_rates
     joined = "".join(row)
     if any_word(t.growth_columns).search(joined) is None and any_word(t.amount_columns).search(joined) is None:
-        return None  # (most rows: one search of each list, not a step per word)
+        return _year_columns(book, row) if bare else None  # (most rows: one search of each list, not a step per word)
     labels = [header_label(x) for x in row]
     rate = next((i for i, x in enumerate(labels) if any(w in x for w in t.growth_columns)), None)
     amount = next((i for i, x in enumerate(labels) if any(w in x for w in t.amount_columns)), None)
     if rate is None and amount is None:
-        return None
+        return _year_columns(book, row) if bare else None
     end = min(i for i in (rate, amount) if i is not None)
     years = [(int(m.group("year")), i) for i, x in enumerate(labels[:end])
              for m in [re.search(t.year_column, x)] if m]
@@ -80,6 +83,44 @@ def change_columns(book: "Rulebook", row: list[str]) -> Optional[ChangeColumns]:
     if prev is None or cur is None:
         return None
     return ChangeColumns(prev, cur, amount, rate)
+
+
+def _year_columns(book: "Rulebook", row: list[str]) -> Optional[ChangeColumns]:
+    """The two year columns of a header row with no change column: two
+    stated years, or a column of the year before and one of this year
+    whose labels are one name without their period words (上年数 | 本年数,
+    上年决算 | 本年决算)."""
+    t = book.rules.table_rates
+    labels = [header_label(x) for x in row]
+    years = [(int(m.group("year")), i) for i, x in enumerate(labels) for m in [re.search(t.year_column, x)] if m]
+    if len(years) == 2 and years[0][0] != years[1][0]:
+        (_, c0), (_, c1) = sorted(years)
+        return ChangeColumns(c0, c1, None, None)
+    prev = [i for i, x in enumerate(labels) if re.search(t.previous_columns, x)]
+    cur = [i for i, x in enumerate(labels) if i not in prev and re.search(t.current_columns, x)]
+    if len(prev) != 1 or len(cur) != 1:
+        return None
+    rest = [re.sub(t.current_columns, "", re.sub(t.previous_columns, "", labels[i])) for i in (prev[0], cur[0])]
+    return ChangeColumns(prev[0], cur[0], None, None) if rest[0] == rest[1] else None
+
+
+def two_year_rows(tables: list[Table], book: "Rulebook") -> list[TableChange]:
+    """Every data row of a two-year table, with or without a change column
+    (:func:`change_columns` ``bare``), whose two year cells are numbers."""
+    out: list[TableChange] = []
+    for table in tables:
+        cols: Optional[ChangeColumns] = None
+        for r, row in enumerate(table.grid(filled=False)):
+            found = change_columns(book, row, bare=True)
+            if found is not None:
+                cols = found
+                continue
+            if cols is None or max(cols.previous, cols.current) >= len(row):
+                continue
+            a, b = change_cell(row[cols.previous]), change_cell(row[cols.current])
+            if a is not None and b is not None:
+                out.append(TableChange(table, r, row, cols, a, b))
+    return out
 
 
 def change_cell(text: str) -> Optional[tuple[Decimal, int]]:
