@@ -4,8 +4,10 @@ digit dropped or doubled.
 :func:`check_dates` takes the check context and returns one failed
 CheckResult per impossible date in the source text (``2023年9月31日``,
 ``2023年2月29日`` in a common year, ``13月5日``) and per year of three or
-five digits where a year stands (``202年度``, ``20233年12月``); the forms
-are rules/checks.yaml ``dates``. A date of a valid year, month and day is
+five digits where a year stands (``202年度``, ``20233年12月``), per work
+dated to end before it starts and per paragraph dating a step of the
+self-evaluation before an earlier step (形成自评报告 before 启动自评工作);
+the forms are rules/checks.yaml ``dates``. A date of a valid year, month and day is
 not reported (passes are not listed one by one: there are hundreds). The
 text is scanned as its search key (widths folded, white space dropped), so
 ``２０２３ 年 ６ 月 ３１ 日`` is read too; without a source, the sections'
@@ -14,6 +16,7 @@ own text is scanned and the finding points at the section.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
@@ -160,6 +163,130 @@ def _date_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[Ch
     return out
 
 
+# a date of a month, its year and day if stated (1月20日, 2024年12月, 12月10号)
+_STEP_DATE = re.compile(r"(?:(?<!\d)(?P<y>\d{4})年)?(?<!\d)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?")
+_CLAUSE_BREAKS = "，,；;：:。！？!?"
+_SENTENCE_MARKS = "。！？!?"
+
+
+def _step_patterns(ctx: CheckContext) -> Optional[tuple[re.Pattern, list[tuple[str, int]]]]:
+    """The rule's ``evaluation_steps`` as one alternation (group ``s<k>`` for
+    the k-th step) with the (name, rank) of each, compiled once per rule book."""
+    steps = ctx.book.rules.dates.evaluation_steps
+
+    def build():
+        if len(steps) < 2:
+            return None
+        rx = re.compile("|".join(f"(?P<s{k}>{step.words})" for k, step in enumerate(steps)))
+        return rx, [(step.name, step.rank) for step in steps]
+    return ctx.rules.derived("checks.dates.evaluation_steps", build)
+
+
+def _paragraph_end(ctx: CheckContext, text: str, offsets: Sequence[int], at: int) -> bool:
+    """Whether the sentence mark at ``at`` of the scanned text ends its
+    source line (the scanned text has no line breaks): a paragraph's end."""
+    if at + 1 >= len(text):
+        return True
+    line_of = ctx.quotes.source.line_of
+    return line_of(offsets[at + 1]) > line_of(offsets[at])
+
+
+def _paragraph_ends(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[int]:
+    """The ends (one past) of the paragraphs of the scanned text, in order:
+    after each sentence mark that ends its source line (a heading line
+    without a mark goes with the paragraph after it), and the text's end."""
+    marks = re.finditer(f"[{re.escape(_SENTENCE_MARKS)}]", text)
+    return [m.end() for m in marks if _paragraph_end(ctx, text, offsets, m.start())] + [len(text)]
+
+
+def _paragraph_dates(text: str, start: int, end: int, next_year: tuple[str, ...]
+                     ) -> dict[int, tuple[tuple[int, int, int], re.Match]]:
+    """The dates of a paragraph (``start``:``end`` of ``text``) by their
+    start, each as (year, month, day: 0 when not stated): a date without a
+    year has the last year stated before it in the paragraph, the year
+    after that after a word of ``next_year`` (2023年12月20日…，次年1月5日…，
+    1月15日: 2024 twice); left out without a year before it, or when it
+    cannot be."""
+    out = {}
+    year: Optional[int] = None
+    for m in _STEP_DATE.finditer(text, start, end):
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif year is not None and text[max(start, m.start() - 3):m.start()].endswith(next_year):
+            year += 1
+        if year is None:
+            continue
+        key = (year, int(m.group("m")), int(m.group("d") or 0))
+        try:
+            calendar.weekday(key[0], key[1], key[2] or 1)
+        except ValueError:
+            continue  # an impossible date: check_dates reports it
+        out[m.start()] = (key, m)
+    return out
+
+
+def _step_date(text: str, step: re.Match, start: int, end: int,
+               dates: dict[int, tuple[tuple[int, int, int], re.Match]]
+               ) -> Optional[tuple[tuple[int, int, int], re.Match]]:
+    """The date of the step ``step`` (of ``dates``, its paragraph's, from
+    ``start`` to ``end``): the date of its clause nearest before it, else
+    the first after it; None without one."""
+    a = max(max(text.rfind(ch, start, step.start()) for ch in _CLAUSE_BREAKS) + 1, start)
+    ends = [j for j in (text.find(ch, step.end(), end) for ch in _CLAUSE_BREAKS) if j >= 0]
+    b = min(ends) if ends else end
+    inside = [d for at, d in dates.items() if a <= at < b]
+    if not inside:
+        return None
+    before = [d for d in inside if d[1].end() <= step.start()]
+    return before[-1] if before else inside[0]
+
+
+def _step_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[CheckResult]:
+    """A paragraph dating a step of the self-evaluation (checks.yaml
+    ``dates.evaluation_steps``) before a step of a lower rank (形成自评报告
+    before 启动自评工作): one failed result per paragraph."""
+    patterns = _step_patterns(ctx)
+    if patterns is None or not offsets:
+        return []
+    rx, steps = patterns
+    found = list(rx.finditer(text))
+    if len(found) < 2:
+        return []
+    next_year = tuple(ctx.book.rules.dates.next_year_words)
+    out: list[CheckResult] = []
+    k = 0
+    bounds = _paragraph_ends(ctx, text, offsets)
+    while k < len(found):
+        at = bisect.bisect_right(bounds, found[k].start())
+        start, end = (bounds[at - 1] if at else 0), bounds[min(at, len(bounds) - 1)]
+        group = []
+        while k < len(found) and found[k].start() < end:
+            group.append(found[k])
+            k += 1
+        if len(group) < 2:
+            continue
+        dates = _paragraph_dates(text, start, end, next_year)
+        dated = []
+        for m in group:
+            name, rank = steps[int(m.lastgroup[1:])]
+            when = _step_date(text, m, start, end, dates)
+            if when is not None:
+                dated.append((rank, name, when[0], when[1]))
+        pair = next(((x, y) for x in dated for y in dated
+                     if x[0] < y[0] and _before(y[2], x[2])), None)
+        if pair is None:
+            continue
+        (_, first_name, _, first), (_, later_name, _, later) = pair
+        a, b = min(first.start(), later.start()), max(first.end(), later.end())
+        where = ctx.quotes.source.locate(offsets[a], offsets[b - 1] + 1)
+        out.append(make_result(ctx, RULE, "step_order", "fail",
+                               f"自评工作环节顺序颠倒：“{later_name}”的日期“{later.group()}”"
+                               f"早于“{first_name}”的日期“{first.group()}”",
+                               expected=None, stated=later.group(), quote=ctx.quotes.sentence_at(where),
+                               locations=[where]))
+    return out
+
+
 def _place(ctx: CheckContext, m: re.Match, offsets: Sequence[int], fallback: Optional[Location],
            token: str) -> tuple[Optional[Location], str]:
     """Where a match of the scanned text stands, and its sentence."""
@@ -232,4 +359,5 @@ def check_dates(ctx: CheckContext) -> list[CheckResult]:
         out.extend(_month_dates(ctx, text, offsets, fallback))
         out.extend(_filing_dates(ctx, text, offsets, fallback))
         out.extend(_date_order(ctx, text, offsets))
+        out.extend(_step_order(ctx, text, offsets))
     return out

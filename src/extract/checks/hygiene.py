@@ -14,7 +14,9 @@ four rules, driven by rules/hygiene.yaml (:class:`HygieneRules`):
 - ``scope_word``: a word naming the report as one of another kind (a
   项目支出 report's 部门整体支出绩效自评得分), and a sentence about the
   report's own year framed by another year (截至2022年12月31日，…全年 in a
-  2023 report);
+  2023 report), and the year's funds or the report's data bounded by a
+  year they cannot be of (截至2022年12月31日，已拨付资金… / 本报告所列2022年度
+  数据… / 本报告数据截至2024年12月31日 in a 2023 report);
 - ``comparison_word``: 高于/低于/等于/持平/不超过 … between two figures of
   one sentence that say otherwise (满意度83.6%，高于85%的目标);
 - ``name_variant``: one place written two ways (台山县 and 台山区);
@@ -458,8 +460,52 @@ def find_foreign_scope(kind: ScopeKind, p: Passage, screen: Screen = _ALL,
 _SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
+def _compares_frame_year(rules: ScopeRules, sentence: str, stated: int, year: int) -> bool:
+    """Whether the comparison words of ``sentence`` make its frame year
+    (``stated``) a year of comparison: words comparing with another year
+    (较2022年, 本年, 与…相比), or, when its only comparisons are of the frame
+    year with the year before it (上年为…，同比增长…: rules
+    ``relative_comparison``), a frame year that is the report's own year of
+    comparison, the year before it (2022年全年支出800万元，较上年增长5% in a
+    2023 report)."""
+    words = sentence
+    if rules.relative_comparison:
+        words, relative = re.subn(rules.relative_comparison, "", sentence)
+        if relative and not any(w in words for w in rules.comparison_words):
+            return stated == year - 1
+    return any(w in words for w in rules.comparison_words)
+
+
+def _year_bounds(rules: ScopeRules, year: int, sentence: str) -> Iterator[tuple[int, str]]:
+    """(offset in ``sentence``, message) of each year bound (rules
+    ``year_bounds``) of ``sentence`` naming a year the report's figures
+    cannot be bounded by (截至2022年12月31日，已拨付资金… / 本报告所列2022年度
+    数据… / 本报告数据截至2024年12月31日 in a 2023 report)."""
+    for bound in rules.year_bounds:
+        for m in re.finditer(bound.pattern, sentence):
+            stated = int(m.group("year"))
+            month = m.groupdict().get("month")
+            if stated < year:
+                wrong = bound.earlier
+            elif stated > year:
+                wrong = bound.later == "always" or (
+                    bound.later == "year_end" and (month is None or int(month) == 12))
+            else:
+                wrong = False
+            if not wrong or any(w in sentence for w in bound.not_words) or (
+                    bound.states and re.search(bound.states, sentence[m.end():]) is None):
+                continue
+            yield m.start("year"), f"{bound.message}（报告年度{year}年，写作{stated}年）"
+            return
+
+
 def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
-                    later: Optional[re.Pattern] = None) -> Iterator[Hit]:
+                    later: Optional[re.Pattern] = None, bounded: bool = True) -> Iterator[Hit]:
+    """Sentences of ``p`` about the report's own ``year`` written under
+    another: a frame year at the start of a sentence about the whole year
+    (``period_frame``), a year bound anywhere in it (``year_bounds``, when
+    ``bounded``), a later year's plan written with an earlier year
+    (``later``)."""
     text = p.span.text
     if later is not None:
         for m in later.finditer(text):
@@ -474,18 +520,26 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
             k += 1
         end = ends[k]  # as sentence_bounds(text, start) gives it
         sentence = text[start:end]
+        if str(year) in sentence:
+            start = end
+            continue
         m = frame.match(sentence)
-        if m and int(m.group("year")) != year and str(year) not in sentence:
+        framed = False
+        if m and int(m.group("year")) != year:
             rest = sentence[m.end():]
             # the next sentence may set the two years apart (2023年全年预算…。
             # 2024年…，比上年…): then this one states the year of comparison
             following = text[end:ends[k + 1]] if k + 1 < len(ends) else ""
             if (any(w in rest for w in rules.this_period_words)
-                    and not any(w in sentence for w in rules.comparison_words)
+                    and not _compares_frame_year(rules, sentence, int(m.group("year")), year)
                     and not (str(year) in following and any(w in following for w in rules.comparison_words))):
                 a = start + m.start("year")
+                framed = True
                 yield ("period", a, a + 4,
                        f"本句所述为本年度（{year}年）情况，年份却写作{m.group('year')}年")
+        if not framed and bounded and rules.year_bounds and not any(w in sentence for w in rules.comparison_words):
+            for at, message in _year_bounds(rules, year, sentence):
+                yield ("period", start + at, start + at + 4, message)
         start = end
 
 
@@ -790,7 +844,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     units_in = holding(needed_by_any([rate_pattern, amount_pattern]),
                        rate_pattern is not None or amount_pattern is not None)
     foreign_in = holding(needed_by_any(foreign_patterns), bool(foreign_patterns))
-    year_in = holding(needed_by_any([frame] + ([later] if later is not None else [])), meta.year is not None)
+    bounds = [re.compile(b.pattern) for b in rules.scope.year_bounds]
+    year_in = holding(needed_by_any([frame, *bounds] + ([later] if later is not None else [])), meta.year is not None)
 
     def run(found_in: Optional[set[int]], k: int) -> bool:
         return found_in is None or k in found_in
@@ -833,7 +888,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
         if run(foreign_in, k):
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen, may_match_in(foreign_held, k))))
         if run(year_in, k):
-            by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p, later)))
+            by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p, later,
+                                                          meta.document_type != "budget")))
         if not by_rule:
             continue
         for rule, what, a, b, message in outermost(by_rule):

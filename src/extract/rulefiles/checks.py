@@ -623,6 +623,17 @@ class YearRules(_Strict):
     _v = field_validator("restated_metric", "restated_not", "restated_cutoff")(check_regex)
 
 
+class EvaluationStep(_Strict):
+    """A step of the self-evaluation itself (启动自评, 形成自评报告): its name,
+    its place in the order (``rank``, lower first) and the words that name it."""
+
+    name: str
+    rank: int
+    words: str
+
+    _v = field_validator("words")(check_regex)
+
+
 class DateRules(_Strict):
     """Forms of dates (groups y, m, d) and of years that cannot be (group year)."""
 
@@ -649,6 +660,12 @@ class DateRules(_Strict):
     # The filing date of a self-evaluation (group y, its year): never before
     # the evaluated year.
     filing_date: Optional[str] = None
+    # The steps of the self-evaluation in their order: a step dated before
+    # one of a lower rank in one paragraph is a finding. A date without a
+    # year has the last year stated before it there (the one after, after
+    # one of ``next_year_words``).
+    evaluation_steps: list[EvaluationStep] = Field(default_factory=list)
+    next_year_words: list[str] = Field(default_factory=list)
 
     _v = field_validator("date_anchor", "bad_year_anchor", "date_event_same_work")(check_regex)
     _v_date = field_validator("date")(needs_groups("y", "m", "d"))

@@ -62,11 +62,37 @@ class ScopeKind(RuleModel):
     _v = field_validator("foreign")(check_regex)
 
 
+class YearBound(RuleModel):
+    """Words that bound the report's own figures by a year (group ``year``,
+    a month in group ``month`` if stated) anywhere in a sentence: a year
+    before the report's is a finding when ``earlier``; a later one by
+    ``later`` (``year_end``: only a cut-off at a later year's end or a bare
+    later year, not one a few months on, when the report is written). The
+    sentence must state ``states`` after the words (if given) and hold none
+    of ``not_words``. ``message`` names the fault (the report's year and
+    the year written are put after it)."""
+
+    pattern: str
+    states: Optional[str] = None
+    not_words: list[str] = Field(default_factory=list)
+    earlier: bool = True
+    later: Literal["never", "year_end", "always"] = "never"
+    message: str
+
+    _v = field_validator("pattern")(needs_groups("year"))
+    _s = field_validator("states")(check_regex)
+
+
 class ScopeRules(RuleModel):
     kinds: list[ScopeKind]
     period_frame: str
     this_period_words: list[str]
     comparison_words: list[str] = Field(default_factory=list)
+    # Comparisons of the frame year with the year before it (上年为…，同比增长…):
+    # they make no year of the sentence one of comparison but the year before
+    # the frame year.
+    relative_comparison: Optional[str] = None
+    year_bounds: list[YearBound] = Field(default_factory=list)
     # Words that place a year after the report's (group ``year``): a year
     # before the report's there cannot be (作为编制2020年度预算的依据 in a 2021
     # report: that budget was made before this evaluation).
@@ -74,6 +100,7 @@ class ScopeRules(RuleModel):
     examples: Examples
 
     _v = field_validator("period_frame", "later_year")(needs_groups("year"))
+    _r = field_validator("relative_comparison")(check_regex)
 
 
 Relation = Literal["greater", "less", "equal", "at_most", "at_least"]
