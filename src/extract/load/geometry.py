@@ -187,7 +187,7 @@ def _centre_key(g: Glyph) -> tuple[float, float]:
     return (g.top + g.bottom, g.x0)
 
 
-_X0 = operator.attrgetter("x0")
+_X0 = operator.itemgetter(1)  # Glyph.x0
 
 
 def _em(glyphs: Sequence[Glyph]) -> float:
@@ -252,13 +252,24 @@ def make_lines(glyphs: Sequence[Glyph], page: int, settings: LayoutSettings = DE
     the space a bullet has (``- 2.主要原因``)."""
     out = []
     for group in group_lines(glyphs, settings):
-        em = _em(group)
+        chars, x0s, tops, x1s, bottoms = zip(*group)  # a Glyph: ch, x0, top, x1, bottom
+        heights = sorted(map(operator.sub, bottoms, tops))
+        em = heights[len(heights) // 2] or 1.0  # _em(group)
         text = _BULLET_BEFORE_MARKER.sub(r"\1 ", line_text(group, settings, em))
         if text.strip():
-            box = (group[0].x0, min([g.top for g in group]), max([g.x1 for g in group]),
-                   max([g.bottom for g in group]))
-            out.append(Line(text, box, em, page, glyph_run(group, page)))
+            box = (x0s[0], min(tops), max(x1s), max(bottoms))
+            out.append(Line(text, box, em, page, _column_run(chars, x0s, tops, x1s, bottoms, page)))
     return out
+
+
+def _column_run(chars: Sequence[str], x0s: Sequence[float], tops: Sequence[float], x1s: Sequence[float],
+                bottoms: Sequence[float], page: int) -> GlyphRun:
+    """:func:`glyph_run` of glyphs given field by field: each side's
+    floats laid into every fourth place at once."""
+    boxes = array.array("f", bytes(16 * len(chars)))
+    for side, values in enumerate((x0s, tops, x1s, bottoms)):
+        boxes[side::4] = array.array("f", values)
+    return GlyphRun("".join(chars), boxes, page)
 
 
 # --------------------------------------------------------------------------
