@@ -893,3 +893,57 @@ def test_a_figure_of_the_year_before_read_once_is_the_one_worked_out():
             for s, p in ctx.text_claims():
                 assert previous_kept(ctx, s, p) == is_previous(ctx, s, p)
                 assert rate_rule(ctx, p) == read_rate_rule(ctx, p)
+
+
+# -- cost8 (session 8): needles keyed without offsets, the grade bands screened per pattern
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="预算执行率 \t\n\u3000１２，,．.（）ab≦⼀\u200b", max_size=60))
+def test_a_needle_is_keyed_as_its_search_key_reads_it(text):
+    from extract.normalize import _search_key_slow, search_key, search_key_text
+
+    assert search_key_text(text) == search_key(text).text == _search_key_slow(text, 0).text
+
+
+def test_a_replacement_of_the_fold_is_never_replaced_again():
+    # search_key swaps each character replaced by one str.replace: the order
+    # of the swaps must not matter
+    from extract.normalize import _key_tables
+
+    _drops, _replaced, table, _long = _key_tables()
+    assert not {ord(v) for v in table.values()} & set(table)
+
+
+BAND_TEXTS = st.text(alphabet="90分以上（含）为优秀良好中等合格差80-≥低于评定的，。 含至及", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(BAND_TEXTS)
+def test_the_grade_bands_screened_per_pattern_are_the_bands_each_pattern_finds(text):
+    from extract.grade_scheme import grade_scheme
+
+    scheme = grade_scheme()
+    got = [(m.re.pattern, m.span()) for m in scheme.bands(text)]
+    want = [(rx.pattern, m.span()) for rx in scheme.patterns for m in rx.finditer(text)] \
+        if scheme._holds is None or scheme._holds(text) else []
+    assert got == want
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=30), st.sampled_from(PATTERNS))
+def test_a_text_missing_a_set_a_pattern_needs_holds_no_match(text, pattern):
+    from extract.pattern_needs import needed_each
+
+    rx = re.compile(pattern)
+    if any(n.isdisjoint(text) for n in needed_each(rx.pattern, rx.flags)):
+        assert rx.search(text) is None
+
+
+def test_the_grade_bands_of_a_scheme_sentence_are_found_screened():
+    from extract.grade_scheme import grade_scheme
+
+    scheme = grade_scheme()
+    text = "综合得分90分（含）以上为优秀，80（含）-90分为良好，60分以下为差。"
+    got = [(m.re.pattern, m.span()) for m in scheme.bands(text)]
+    assert got == [(rx.pattern, m.span()) for rx in scheme.patterns for m in rx.finditer(text)]
+    assert len(got) >= 3

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .pattern_needs import any_char, needed_by_any
+from .pattern_needs import any_char, needed_by_any, needed_each
 from .ruleset import RuleSet, RulesLike
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -28,6 +28,12 @@ class GradeScheme:
         self.patterns = tuple(re.compile(p) for p in patterns)
         needs = needed_by_any(list(self.patterns)) if self.patterns else None
         self._holds = any_char(needs).search if needs is not None else None
+        # each pattern with a search for each set of characters its matches
+        # read one of (为, a grade word's first character, 分 or 含): a
+        # sentence missing one is not read by it (most sentences with 为 hold
+        # no band; issue 14)
+        self._screened = tuple((rx, tuple(any_char(n).search for n in needed_each(rx.pattern, rx.flags)))
+                               for rx in self.patterns)
         self._regions: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def bands(self, sentence: str) -> list[re.Match]:
@@ -35,7 +41,7 @@ class GradeScheme:
         ``grade`` and maybe ``min``/``max``), in the order the patterns list them."""
         if not self.patterns or (self._holds is not None and not self._holds(sentence)):
             return []
-        return [m for rx in self.patterns for m in rx.finditer(sentence)]
+        return [m for rx, needs in self._screened if all(n(sentence) for n in needs) for m in rx.finditer(sentence)]
 
     def regions(self, text: str) -> tuple[tuple[int, int], ...]:
         """The stretches of ``text`` (from its first band to its last) of

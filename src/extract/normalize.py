@@ -214,15 +214,34 @@ def search_key(text: str, start: int = 0) -> Span:
         at = list(itertools.accumulate(map(len, parts), initial=start))
         key = "".join(parts[::2])
         offs = tuple(itertools.chain.from_iterable(map(range, at[:-1:2], at[1::2])))
-    # str.translate looks each character up in the table, slowly: only the
-    # runs of characters replaced are (a class of the astral characters
-    # replaced is tried range by range, slowly too: a key holding any astral
-    # character is translated whole)
+    return Span(_replaced(key, replaced, table), offs)
+
+
+def search_key_text(text: str) -> str:
+    """``search_key(text).text``, without the offsets (a needle looked for
+    in a source's key: only its characters are read)."""
+    drops, replaced, table, long = _key_tables()
+    if long is not None and long.search(text) is not None:
+        return _search_key_slow(text, 0).text
+    return _replaced(drops.sub("", text) if drops.search(text) is not None else text, replaced, table)
+
+
+def _replaced(key: str, replaced: re.Pattern, table: dict[int, str]) -> str:
+    """``key.translate(table)`` of the key's characters the fold table
+    replaces one for one (the class ``replaced`` of them): str.translate
+    looks every character up in the table, slowly, so each distinct
+    character replaced is swapped by one str.replace (no character replaced
+    is the replacement of another, :func:`_key_tables`: the order does not
+    matter). A class of the astral characters replaced is tried range by
+    range, slowly: a key holding any astral character is translated whole."""
     if _ASTRAL.search(key) is not None:
-        key = key.translate(table)
-    elif replaced.search(key) is not None:
-        key = replaced.sub(lambda m: m.group().translate(table), key)
-    return Span(key, offs)
+        return key.translate(table)
+    runs = replaced.findall(key)
+    if not runs:
+        return key
+    for ch in set("".join(runs)):
+        key = key.replace(ch, table[ord(ch)])
+    return key
 
 
 #: The characters str.isspace is true of (a test checks every character):
@@ -253,6 +272,8 @@ def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.P
             long.add(ch)
         elif folded != ch:
             replaced[ord(ch)] = folded
+    # (:func:`_replaced` swaps them one character at a time: no replacement may be replaced in turn)
+    assert not {ord(v) for v in replaced.values()} & set(replaced), "a fold replacement is replaced again"
     drops = re.compile("([" + "".join(re.escape(ch) for ch in sorted({*WHITE_SPACE, *dropped})) + "]+)")
     changes = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(replaced) if c <= 0xFFFF) + "]+")
     return drops, changes, replaced, (re.compile("[" + "".join(re.escape(ch) for ch in sorted(long)) + "]")

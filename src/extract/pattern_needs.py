@@ -67,6 +67,32 @@ def _needed(items) -> Optional[frozenset[str]]:
     return best
 
 
+def _needed_each(items) -> list[frozenset[str]]:
+    """Every set :func:`_needed` weighs for the parsed sequence ``items``:
+    one for each item every match reads one character of (the smallest of
+    them is :func:`_needed`'s answer)."""
+    out: list[frozenset[str]] = []
+    for item in items:
+        found = _needed([item])
+        if found is not None:
+            out.append(found)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def needed_each(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of characters such that every match of ``pattern`` reads one
+    character of each (:func:`needed_chars` is the smallest): a text missing
+    all the characters of any one of them holds no match. () when none is
+    known (or the pattern is case-blind)."""
+    if flags & re.IGNORECASE:
+        return ()
+    try:
+        return tuple(_needed_each(_sre_parse.parse(pattern, flags)))
+    except Exception:  # a parser of another Python's making: no screen
+        return ()
+
+
 @functools.lru_cache(maxsize=1024)
 def _needed_by(pattern: str, flags: int) -> Optional[frozenset[str]]:
     if flags & re.IGNORECASE:

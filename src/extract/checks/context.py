@@ -11,6 +11,7 @@ figure (:mod:`extract.checks.sentences`), and the relations found once
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from dataclasses import dataclass, field
@@ -252,20 +253,20 @@ class CheckContext:
                 and any(t.endswith(ends) for t in titles)
         return verdict
 
+    def __post_init__(self) -> None:
+        # kept(name) is the kept dicts' own look-up (a C call, no frame: the
+        # checks ask for a kept dict about a thousand times a run, issue 14)
+        self.kept = collections.defaultdict(dict).__getitem__  # type: ignore[method-assign]
+
     def kept(self, name: str) -> dict:
         """A dict kept for this run of checks under ``name``: what a check
         works out once per claim, figure or sentence and asks for again
         (issue 14). Keyed by ``id()`` of objects the context holds (the
         report's claims, the placed figures of ``sentences``), or with the
-        object stored beside its value, so that no key outlives its object."""
-        got = self._kept.get(name)
-        if got is None:
-            got = self._kept[name] = {}
-        return got
-
-    @functools.cached_property
-    def _kept(self) -> dict[str, dict]:
-        return {}
+        object stored beside its value, so that no key outlives its object.
+        (Each context answers through its own dict of them, set up by
+        ``__post_init__``; this is what that look-up does.)"""
+        raise NotImplementedError  # replaced on every context by __post_init__
 
     @functools.cached_property
     def _aim_labels(self) -> dict[str, str]:
@@ -392,17 +393,20 @@ def make_result(ctx: CheckContext, rule: str, kind: str, status: str, message: s
                 quote: Optional[str] = None, locations: Optional[list[Location]] = None) -> CheckResult:
     """A CheckResult with the rule's severity when it failed (a passed or
     skipped check has none); duplicate locations dropped."""
-    seen: set[tuple[int, int]] = set()
     locs: list[Location] = []
-    for loc in locations or []:
-        key = (loc.start, loc.end)
-        if key not in seen:
-            seen.add(key)
-            locs.append(loc)
+    plain = True  # every location a Location as it is
+    if locations:
+        seen: set[tuple[int, int]] = set()
+        for loc in locations:
+            key = (loc.start, loc.end)
+            if key not in seen:
+                seen.add(key)
+                locs.append(loc)
+                plain = plain and type(loc) is Location
     severity = ctx.book.severity(rule) if status == "fail" else None
-    if (type(rule) is str and type(kind) is str and type(message) is str and status in _STATUSES
-            and severity in _SEVERITIES and all(type(x) is str or x is None for x in (expected, stated, quote))
-            and all(type(loc) is Location for loc in locs)):
+    if (plain and type(rule) is str and type(kind) is str and type(message) is str and status in _STATUSES
+            and severity in _SEVERITIES and (expected is None or type(expected) is str)
+            and (stated is None or type(stated) is str) and (quote is None or type(quote) is str)):
         # values its validation passes as they are: made as ``model_construct``
         # makes it, at a third of the cost (a result for every figure judged: issue 14)
         result = _new(CheckResult)

@@ -28,7 +28,7 @@ from .figures import Figure, interval_of, figure_name, stated_text
 from .tolerance import Interval, holds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Operand:
     """A figure a check computes with: a claim or quantity, a name for
     messages, and where it stands (a paragraph or a table row)."""
@@ -36,6 +36,14 @@ class Operand:
     figure: Figure
     name: str
     place: Optional[str]
+
+    def __init__(self, figure: Figure, name: str, place: Optional[str]) -> None:
+        # (set in the instance's dict: a frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, at twice the cost)
+        fields = self.__dict__
+        fields["figure"] = figure
+        fields["name"] = name
+        fields["place"] = place
 
     @property
     def location(self) -> Location:
@@ -295,7 +303,7 @@ def _claims_counted(ctx: CheckContext) -> list[tuple[str, bool]]:
     return got
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Reading:
     """One reading of a relation: its operands, the interval they give (None:
     undetermined), whether the words pin these operands, and the expected
@@ -306,6 +314,16 @@ class Reading:
     pinned: bool
     expected: str
     calculation: str
+
+    def __init__(self, operands: tuple[Operand, ...], interval: Optional[Interval], pinned: bool,
+                 expected: str, calculation: str) -> None:
+        # (in the instance's dict, as Operand's: a reading is made for every pair tried)
+        fields = self.__dict__
+        fields["operands"] = operands
+        fields["interval"] = interval
+        fields["pinned"] = pinned
+        fields["expected"] = expected
+        fields["calculation"] = calculation
 
 
 def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, readings: list[Reading],

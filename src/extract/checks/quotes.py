@@ -33,7 +33,7 @@ import re
 from typing import Iterable, Optional
 
 from ..model import Location, Table
-from ..normalize import search_key
+from ..normalize import search_key, search_key_text
 from ..span import SourceText, Span
 
 CELL_SEPARATOR = " | "
@@ -102,7 +102,7 @@ class SourceQuotes:
             return None
         needle = self._needles.get(text)
         if needle is None:
-            needle = self._needles[text] = search_key(text).text  # (a text is found near several places)
+            needle = self._needles[text] = search_key_text(text)  # (a text is found near several places)
         if not needle:
             return None
         hay = self._key.text
