@@ -396,6 +396,31 @@ def _names_actual(ctx: CheckContext, metric: str) -> bool:
     return (metric if rest is None else rest).startswith(actual)
 
 
+def _weight_words(ctx: CheckContext) -> tuple[re.Pattern, frozenset[str]]:
+    """The words of every score role (rules ``breakdowns.score_roles``:
+    分值 | 得分) as one pattern, longest first, and the 分值 role's words."""
+    def build() -> tuple[re.Pattern, frozenset[str]]:
+        roles = ctx.book.rules.breakdowns.score_roles
+        words = sorted({w for ws in roles for w in ws}, key=lambda w: (-len(w), w))
+        return re.compile("|".join(map(re.escape, words)) or "(?!)"), frozenset(roles[0] if roles else ())
+    return ctx.rules.derived("checks.consistency.weight_words", build)
+
+
+def _states_weight(ctx: CheckContext, claim: Claim, s: Sentence) -> bool:
+    """Whether a score of the text is a 分值 (a weight of the scoring
+    scheme: 采用百分制，项目决策20分), not a 得分: the role word nearest
+    before its figure in its sentence is the 分值 role's. The 分值 and the
+    得分 of one category are two metrics (项目决策20分 / 自评得分：项目决策18分)."""
+    p = _placed_figure(s, claim)
+    if p is None:
+        return False
+    pattern, weights = _weight_words(ctx)
+    last = None
+    for last in pattern.finditer(s.text, 0, p.start):
+        pass
+    return last is not None and last.group() in weights
+
+
 def _eligible(claim: Claim) -> bool:
     if claim.unit_class in SKIP_CLASSES:
         return False
@@ -521,6 +546,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         item = item_of(i) if c.origin == "text" else None
         if item is not None:
             words = words | {f"单列:{item}"}
+        if c.unit_class == "score" and i is not None and _states_weight(ctx, c, ctx.sentences[i]):
+            words = words | {"分值"}
         if id(c) in restating:
             # the role's own words (累计 of 累计支出) and a breakdown's whole
             # are no scope of a form cell's restatement

@@ -113,8 +113,27 @@ def _split_outside_brackets(text: str) -> list[str]:
     return out
 
 
-def list_items(text: str, conjunctions: list[str]) -> tuple[list[str], bool]:
-    """The items of a list (``A、B和C等``) and whether it ends in 等."""
+def _short_pair(items: list[str], conjunctions: list[str], short_chars: int) -> list[str]:
+    """The last item of ``items`` split at its conjunction into two names
+    (数量、质量、时效、效益和满意度: 效益, 满意度) when the items between the
+    first (which may carry the clause's lead) and the last are all names of
+    at most ``short_chars`` and both sides are names as short (no longer
+    than the longest of them and one more character); else ``items``."""
+    middle = items[1:-1]
+    if not short_chars or not middle or any(len(i) > short_chars for i in middle):
+        return items
+    longest = max(len(i) for i in middle) + 1
+    last = items[-1]
+    for conj in conjunctions:
+        left, found, right = last.partition(conj)
+        if found and 2 <= len(left) <= longest and 2 <= len(right) <= longest:
+            return items[:-1] + [left, right]
+    return items
+
+
+def list_items(text: str, conjunctions: list[str], short_chars: int = 0) -> tuple[list[str], bool]:
+    """The items of a list (``A、B和C等``) and whether it ends in 等; a last
+    item of two short names joined (:func:`_short_pair`) is two."""
     text = text.strip(_QUOTES + "。，,；;")
     selection = False
     raw = [t.strip(_QUOTES) for t in (_split_outside_brackets(text) if "(" in text or "（" in text
@@ -131,7 +150,10 @@ def list_items(text: str, conjunctions: list[str]) -> tuple[list[str], bool]:
             items.append(r)  # 与 inside a name (基层卫生与妇幼健康股) joins no items
             continue
         items.extend(x.strip(_QUOTES) for x in _split_joined(r, conjunctions, ending))
-    return [i for i in items if i], selection
+    items = [i for i in items if i]
+    if len(items) == len(raw):  # no item split at a conjunction
+        items = _short_pair(items, conjunctions, short_chars)
+    return items, selection
 
 
 def _count_value(text: str, rules: "RuleSet") -> Optional[int]:
@@ -143,14 +165,14 @@ def _count_value(text: str, rules: "RuleSet") -> Optional[int]:
 
 
 def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
-             sentence: str, section: Section) -> Optional[Listing]:
+             sentence: str, section: Section, noun: Optional[str] = None) -> Optional[Listing]:
     rules = ctx.book.rules.counts
     n = _count_value(m.group("num"), ctx.rules)
     # one may name a single thing (1个项目，包括A、B两部分); none never lists
     # items: 内设机构0个，分别为A、B is a count of the list that follows
     if n is None or n == 1 or n == 0 and not count_first:
         return None
-    items, selection = list_items(list_text, rules.conjunctions)
+    items, selection = list_items(list_text, rules.conjunctions, rules.short_item_chars)
     if len(items) < 2 or any(len(i) > rules.max_item_chars for i in items):
         return None
     mw = m.group("mw")
@@ -159,7 +181,7 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
     # inside one name (党建和业务融合): the count may be either (as _plain_list's
     # lists); in a list of one ending (…股) a 与 left inside an item is its name's
     joined = sum(items[-1].count(c) for c in rules.conjunctions) if _common_ending(items) is None else 0
-    return Listing(n, m.group("num") + mw, m.group("noun"), items,
+    return Listing(n, m.group("num") + mw, m.group("noun") if noun is None else noun, items,
                    selection or not count_first, sentence, section, joined,
                    parts=_part_sizes(ctx, list_text, mw))
 
@@ -216,9 +238,16 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
     for m in ctx.book.closed_list_count.finditer(sentence):
         # A、B、C 3 个 X (no 等): the whole list, when its items are of one kind
         clause = CLAUSE_BREAK.split(sentence[:m.start()])[-1]
-        if "、" not in clause or "等" in clause or re.search(r"\d", clause) or len(m.group("noun")) < 2:
+        # A、B五类共12项指标: 五类 counts the list (no noun of its own), 12项 the indicators
+        noun = None if len(m.group("noun")) >= 2 else m.group("noun")
+        total = _total_after(ctx, sentence, m.start("noun"))
+        if total:
+            noun = ""
+        if "、" not in clause or "等" in clause or re.search(r"\d", clause) or noun is not None and not total:
             continue  # no list, an open one (等), or a count of its own in the clause
-        found = _listing(ctx, m, clause, True, sentence, section)
+        if ctx.book.closed_list_count.search(clause.rpartition("、")[2]) is not None:
+            continue  # the list has its own count (A、B两类共…): this one counts no list
+        found = _listing(ctx, m, clause, True, sentence, section, noun)
         if found is None:
             continue
         if _common_ending(found.items) is not None:
@@ -228,6 +257,17 @@ def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[List
             # short names, no other count in the clause
             out.append(found)
     return out
+
+
+_COUNT_START = re.compile(r"\s*[\d一二两三四五六七八九十百]")
+
+
+def _total_after(ctx: CheckContext, text: str, at: int) -> bool:
+    """Whether the words at ``at`` after a count open with a total and
+    another count (五类共12项指标: rules ``counts.total_after_count``): the
+    count is the list's, its noun none."""
+    word = next((w for w in ctx.book.rules.counts.total_after_count if text.startswith(w, at)), None)
+    return word is not None and _COUNT_START.match(text, at + len(word)) is not None
 
 
 def _plain_list(ctx: CheckContext, listing: Listing, clause: str) -> bool:

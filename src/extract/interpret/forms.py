@@ -642,7 +642,9 @@ class Reader:
         return True
 
     def funds_row(self, pieces: list[Piece], layout: str) -> bool:
-        first = next((p for p in pieces if p.text), None)
+        # (a dash in an empty merged label column before the label, "—  年度资金总额  …",
+        # is an empty cell, as a blank is: the label is the first cell stating something)
+        first = next((p for p in pieces if p.text and not self.vocab.is_empty(p.text)), None)
         if first is None:
             return False
         role = self.vocab.funds_row(first.text)
@@ -1077,6 +1079,7 @@ class Reader:
         if not texts or all(_RULE_CELL.fullmatch(t) for t in texts):
             return  # no cell, or a rule line (| --- | :---: |, a Markdown table's)
         v = self.vocab
+        lead = next((t for t in texts if not v.is_empty(t)), texts[0])  # a dash before it is an empty cell
         # identity cells: label then value
         for i, p in enumerate(pieces):
             role = v.identity(p.text) if p.text else None
@@ -1124,7 +1127,7 @@ class Reader:
             return
         # funds header (one or two rows)
         n_funds = sum(1 for t in texts if v.funds_column(t))
-        if n_funds >= 3 or (n_funds >= 2 and v.is_funds_header(texts[0])):
+        if n_funds >= 3 or (n_funds >= 2 and v.is_funds_header(lead)):
             self.form.funds_unit = next((v.funds_unit(t) for t in texts if v.funds_unit(t)), self.lead_unit)
             self.layout = layout
             self.edge_pipes = layout == "pipe" and text.strip().startswith("|")
@@ -1136,7 +1139,7 @@ class Reader:
             self._funds_top = pieces
             return
         if self.funds_cols and not self.form.funds and getattr(self, "_funds_top", None) is not None \
-                and not v.funds_row(texts[0]) and not any(number_of(t) for t in texts):
+                and not v.funds_row(lead) and not any(number_of(t) for t in texts):
             self.form.funds_unit = self.form.funds_unit or next(
                 (v.funds_unit(t) for t in texts if v.funds_unit(t)), None)
             self.funds_cols = self.funds_header_columns(self._funds_top, pieces, layout)
@@ -1163,7 +1166,7 @@ class Reader:
         if not self.ind_cols:
             self.stash_indicator_header(pieces, layout)
             return
-        if v.is_total_row(texts[0]):
+        if v.is_total_row(lead):
             self.total_row(pieces, layout)
             return
         self.row_opens_with_pipe = text.lstrip().startswith("|")

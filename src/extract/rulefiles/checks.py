@@ -541,6 +541,12 @@ class CountRules(_Strict):
     # A list right before its count whose items share no ending is the whole
     # list only when every item after the first is at most this long (0: never).
     plain_item_chars: int = 0
+    # A list whose items before the last are all names at most this long
+    # splits its last item at a conjunction into two names as short (0: never).
+    short_item_chars: int = 0
+    # A count right before one of these and another count counts the list,
+    # the other count something else (A、B五类共12项指标).
+    total_after_count: list[str] = Field(default_factory=list)
     table_reference: str = r"[见如详]\s*(?:附)?表\s*(?P<n>\d{1,2})"
     indicators: Optional[IndicatorCountRules] = None
 

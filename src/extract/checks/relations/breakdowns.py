@@ -426,18 +426,23 @@ def _composition_breakdowns(ctx: ClaimSource, sentences: list[Sentence],
 
 
 def _named_breakdowns(ctx: ClaimSource, sentences: list[Sentence]) -> list[Breakdown]:
-    """Named compositions of the rules within one paragraph."""
+    """Named compositions of the rules within one paragraph. A figure that
+    names a part too is that part (基本支出中人员经费 X is 人员经费, no whole),
+    a cost per unit no whole (人均基本支出), and a figure its own words scope is no part (人均人员经费 is 人员经费 over
+    a headcount, 上年公用经费 another year's: :func:`_scoped`)."""
     placed = [(s, p) for s in sentences for p in s.placed]
     out: list[Breakdown] = []
     for comp in ctx.book.rules.breakdowns.compositions:
         for s, total in placed:
-            if comp.total not in total.claim.metric or total.claim.unit_class in NOT_SUMMABLE:
+            if comp.total not in total.claim.metric or total.claim.unit_class in NOT_SUMMABLE \
+                    or any(word in total.claim.metric for word in comp.parts) \
+                    or _per_unit_cues(ctx.book.rules.per_unit).search(total.claim.metric):
                 continue
             parts: list[Placed] = []
             where: list[Sentence] = [s]
             for word in comp.parts:
                 found = [(s2, p) for s2, p in placed if word in p.claim.metric and p is not total
-                         and same_unit(p, total)]
+                         and same_unit(p, total) and not _scoped(ctx, p, total)]
                 later = [x for x in found if x[1].claim.location.start > total.claim.location.start]
                 pick = later[0] if later else (found[-1] if found else None)
                 if pick is None:
