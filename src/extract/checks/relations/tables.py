@@ -107,20 +107,7 @@ def _year_columns(book: "Rulebook", row: list[str]) -> Optional[ChangeColumns]:
 def two_year_rows(tables: list[Table], book: "Rulebook") -> list[TableChange]:
     """Every data row of a two-year table, with or without a change column
     (:func:`change_columns` ``bare``), whose two year cells are numbers."""
-    out: list[TableChange] = []
-    for table in tables:
-        cols: Optional[ChangeColumns] = None
-        for r, row in enumerate(table.grid(filled=False)):
-            found = change_columns(book, row, bare=True)
-            if found is not None:
-                cols = found
-                continue
-            if cols is None or max(cols.previous, cols.current) >= len(row):
-                continue
-            a, b = change_cell(row[cols.previous]), change_cell(row[cols.current])
-            if a is not None and b is not None:
-                out.append(TableChange(table, r, row, cols, a, b))
-    return out
+    return table_changes(tables, book, bare=True)
 
 
 def change_cell(text: str) -> Optional[tuple[Decimal, int]]:
@@ -134,15 +121,16 @@ def cell_location(table: Table, row: int, col: int) -> Location:
     return cell.location if cell is not None and cell.location is not None else table.location
 
 
-def table_changes(tables: list[Table], book: "Rulebook") -> list[TableChange]:
+def table_changes(tables: list[Table], book: "Rulebook", bare: bool = False) -> list[TableChange]:
     """Every data row of a two-year table with its columns, for rows whose
-    two year cells are numbers."""
+    two year cells are numbers (with ``bare``, of tables with no change
+    column too: :func:`two_year_rows`)."""
     out: list[TableChange] = []
     for table in tables:
         grid = table.grid(filled=False)
         cols: Optional[ChangeColumns] = None
         for r, row in enumerate(grid):
-            found = change_columns(book, row)
+            found = change_columns(book, row, bare)
             if found is not None:
                 cols = found
                 continue
