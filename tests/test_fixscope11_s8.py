@@ -137,3 +137,27 @@ def test_a_project_schedule_out_of_order_is_no_step_order():
     # steps in two paragraphs are not compared
     text = "六、自评工作\n2024年1月8日启动自评工作。\n七、上年评价\n2023年1月20日报送2022年度自评报告。"
     assert step_findings(text) == []
+
+
+def test_the_period_reported_or_evaluated_of_another_year():
+    assert years("一、说明\n报告期为2022年1月1日至2022年12月31日。") == ["2022"]
+    assert years("一、说明\n报告期为2023年1月1日至12月31日。") == []
+    assert years("一、说明\n评价期间为2022年1月至12月。") == ["2022"]
+    # the time of the evaluation, after the year: no finding
+    assert years("一、说明\n自评期间为2024年1月至2月。") == []
+
+
+def test_the_start_named_after_the_evaluation_and_the_approval_after_the_report():
+    found = step_findings("六、自评工作\n2024年1月9日召开自评工作部署会，2023年12月30日报送自评报告。")
+    assert [c.stated for c in found] == ["2023年12月30日"]
+    # the report approved after it is formed, then sent: in order
+    assert step_findings("六、自评工作\n2024年1月9日启动自评工作，2月10日形成自评报告，"
+                         "2月15日经所务会审核后报送自评报告。") == []
+
+
+def test_another_bodys_steps_after_the_report_is_sent():
+    text = ("六、自评工作\n2024年1月9日启动自评工作，2月20日报送自评报告，"
+            "3月财政局组织现场核查。")
+    assert step_findings(text) == []
+    twin = "六、自评工作\n2024年1月9日启动自评工作，2月20日报送自评报告，3月开展现场核查。"
+    assert len(step_findings(twin)) == 1

@@ -226,14 +226,17 @@ def _paragraph_dates(text: str, start: int, end: int, next_year: tuple[str, ...]
 
 
 def _step_date(text: str, step: re.Match, start: int, end: int,
-               dates: dict[int, tuple[tuple[int, int, int], re.Match]]
+               dates: dict[int, tuple[tuple[int, int, int], re.Match]], not_words: tuple[str, ...]
                ) -> Optional[tuple[tuple[int, int, int], re.Match]]:
     """The date of the step ``step`` (of ``dates``, its paragraph's, from
     ``start`` to ``end``): the date of its clause nearest before it, else
-    the first after it; None without one."""
+    the first after it; None without one, or when the clause names one of
+    ``not_words`` (another body's step)."""
     a = max(max(text.rfind(ch, start, step.start()) for ch in _CLAUSE_BREAKS) + 1, start)
     ends = [j for j in (text.find(ch, step.end(), end) for ch in _CLAUSE_BREAKS) if j >= 0]
     b = min(ends) if ends else end
+    if any(w in text[a:b] for w in not_words):
+        return None
     inside = [d for at, d in dates.items() if a <= at < b]
     if not inside:
         return None
@@ -253,6 +256,7 @@ def _step_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[Ch
     if len(found) < 2:
         return []
     next_year = tuple(ctx.book.rules.dates.next_year_words)
+    not_words = tuple(ctx.book.rules.dates.step_not_words)
     out: list[CheckResult] = []
     k = 0
     bounds = _paragraph_ends(ctx, text, offsets)
@@ -269,7 +273,7 @@ def _step_order(ctx: CheckContext, text: str, offsets: Sequence[int]) -> list[Ch
         dated = []
         for m in group:
             name, rank = steps[int(m.lastgroup[1:])]
-            when = _step_date(text, m, start, end, dates)
+            when = _step_date(text, m, start, end, dates, not_words)
             if when is not None:
                 dated.append((rank, name, when[0], when[1]))
         pair = next(((x, y) for x in dated for y in dated

@@ -672,6 +672,8 @@ class DateRules(_Strict):
     # one of ``next_year_words``).
     evaluation_steps: list[EvaluationStep] = Field(default_factory=list)
     next_year_words: list[str] = Field(default_factory=list)
+    # A step whose clause names one of these is another body's.
+    step_not_words: list[str] = Field(default_factory=list)
 
     _v = field_validator("date_anchor", "bad_year_anchor", "date_event_same_work")(check_regex)
     _v_date = field_validator("date")(needs_groups("y", "m", "d"))
