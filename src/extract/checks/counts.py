@@ -70,7 +70,9 @@ def _squash(text: str) -> str:
 
 def _common_ending(items: list[str]) -> Optional[str]:
     """The two-character ending most items share, if at least half do,
-    else the one-character ending (股, 科, 室) most share."""
+    else the one-character ending (股, 科, 室) most share; an item's
+    bracket (its other name) is not its ending."""
+    items = [_BRACKETED.sub("", i) if "(" in i or "（" in i else i for i in items]
     for size in (2, 1):
         ends = collections.Counter(i[-size:] for i in items if len(i) >= size)
         if not ends:
@@ -83,11 +85,14 @@ def _common_ending(items: list[str]) -> Optional[str]:
 
 def _split_joined(item: str, conjunctions: list[str], ending: Optional[str]) -> list[str]:
     """``A和B`` -> [A, B] where A ends like the list's items (or, with no
-    common ending, where both sides are at least four characters)."""
+    common ending, where both sides are at least four characters); never
+    at a conjunction inside a bracket (权益部（家庭和儿童工作部）: one item
+    and its other name)."""
+    hidden = _BRACKETED.sub(lambda m: "\x00" * len(m.group()), item) if "(" in item or "（" in item else item
     for conj in conjunctions:
         start = 0
         while True:
-            k = item.find(conj, start)
+            k = hidden.find(conj, start)
             if k < 0:
                 break
             left, right = item[:k], item[k + len(conj):]

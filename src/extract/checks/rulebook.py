@@ -189,8 +189,11 @@ def _count_then_list(c: CountRules, count: str) -> re.Pattern:
     ``bracket``, the list read to its closing bracket by the check)."""
     mw = "|".join(re.escape(w) for w in sorted(c.measure_words, key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in sorted(c.list_cues, key=len, reverse=True))
+    # a short bracket of one name right after the noun is its gloss, not
+    # the list (三个乡镇（苏木），分别为A、B、C)
+    gloss = r"(?:[（(][^（）()、，,。；;：:]{1,8}[)）])?"
     return re.compile(_leading_count(count) + rf"(?P<mw>{mw})(?P<noun>[^，,。；;：:、“”\"]{{0,{c.max_noun_chars}}}?)"
-                      rf"(?:[，,：:]?\s*(?:{cues})[：:]?|[：:]|(?P<bracket>[（(]))(?P<list>[^。；;，,：:]+)")
+                      rf"(?:{gloss}[，,：:]?\s*(?:{cues})[：:]?|{gloss}[：:]|(?P<bracket>[（(]))(?P<list>[^。；;，,：:]+)")
 
 
 def _list_then_count(c: CountRules, count: str) -> re.Pattern:
