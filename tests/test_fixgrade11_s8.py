@@ -62,6 +62,13 @@ CONCLUSIONS = [
     ("自评总分90.5分，评价为优秀。", "自评总分80.5分，评价为优秀。"),
     ("本单位自评89分，良好。", "本单位自评89分，优秀。"),
     ("本项目自评得84分，等级为良。", "本项目自评得74分，等级为良。"),
+    ("自评结果：93分，优秀。", "自评结果：83分，优秀。"),
+    ("本项目自评总分：82.5\n自评等级为：良", "本项目自评总分：92.5\n自评等级为：良"),
+    ("综合以上，自评得分91.25分，达到“优”等次。", "综合以上，自评得分81.25分，达到“优”等次。"),
+    ("本局自评得分为86分，属“良”。", "本局自评得分为96分，属“良”。"),
+    ("本项目自评92分（优）。", "本项目自评92分（良）。"),
+    ("决策、过程、产出、效益四部分合计得87分，自评等级为良。", "决策、过程、产出、效益四部分合计得97分，自评等级为良。"),
+    ("三项合计90.5分，自评等级“优”。", "三项合计80.5分，自评等级“优”。"),
 ]
 
 
@@ -222,3 +229,15 @@ def test_a_whole_indicator_table_is_summed():
         return [c.status for c in report_of(WHOLE.format(total=total)).checks if c.kind == "score_sum"]
     assert sums("95") == ["pass"]
     assert sums("97") == ["fail"]
+
+
+def test_a_parts_score_beside_its_weight_is_no_self_score():
+    text = ("经自评，本项目自评得分93分。\n一、决策（分值20分，自评得19分）\n立项依据充分。\n"
+            "二、过程：分值30分，自评28分\n资金拨付及时。")
+    r = report_of(text)
+    assert r.meta.self_score == 93
+    # the whole score beside the full mark is the self-score
+    r = report_of("本项目满分100分，自评得分94分，等级为优。\n一、决策（分值20分，自评得19分）")
+    assert r.meta.self_score == 94
+    r = report_of("一、决策（分值20分，自评得19分）\n本项目满分100分，自评得分94分，等级为优。")
+    assert (r.meta.self_score, r.meta.grade) == (94, "优")

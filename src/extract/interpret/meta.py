@@ -63,6 +63,8 @@ class _Compiled:
         self.grade = re.compile(rules.grade)
         self.others_before = re.compile(rules.others_before) if rules.others_before else None
         self.others_after = re.compile(rules.others_after) if rules.others_after else None
+        self.part_weight = re.compile(rules.part_weight) if rules.part_weight else None
+        self.full_score = rules.full_score
         self.cell_labels = {
             "department": {_fold(w) for w in rules.department_labels},
             "project_name": {_fold(w) for w in rules.project_labels},
@@ -119,6 +121,25 @@ def _labelled(spans: list[Span], rx: re.Pattern, compiled: _Compiled) -> Optiona
 _CLAUSE_MARKS = "，,。；;（("
 
 
+_SENTENCE_START = re.compile(r"[。！？!?；;\n]")
+_CLOSED_PARENTHESIS = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def _part_score(text: str, start: int, rx: _Compiled) -> bool:
+    """Whether the score at ``start`` is a part's: its clause or the one
+    before it, in the same parenthesis (closed ones before it left out),
+    states a weight below the full score ("(分值22分，自评得22分)",
+    "投入：分值18分，自评18分"; not "满分100分，自评95分", nor 合计 after
+    "效益27分（满分30），": rules/meta.yaml ``part_weight``)."""
+    if rx.part_weight is None:
+        return False
+    sentence = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    stretch = _CLOSED_PARENTHESIS.sub("", text[sentence:start])
+    last = max(stretch.rfind(c) for c in _CLAUSE_MARKS)
+    cut = max(stretch.rfind(c, 0, last) for c in _CLAUSE_MARKS) + 1 if last > 0 else 0
+    return any(Decimal(w.group("weight")) < rx.full_score for w in rx.part_weight.finditer(stretch, cut))
+
+
 def rates_others(text: str, m: re.Match, rx: Optional[_Compiled]) -> bool:
     """True when the score or grade matched at ``m`` is said of other items,
     not of this report: "平均得分99.43分" over four projects, "评级为“不合格”
@@ -128,6 +149,8 @@ def rates_others(text: str, m: re.Match, rx: Optional[_Compiled]) -> bool:
     clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS) + 1
     before = text[clause_start:m.start()]
     if rx.others_before is not None and rx.others_before.search(before + text[m.start():m.start("score" if "score" in m.re.groupindex else "grade")]):
+        return True
+    if "score" in m.re.groupindex and _part_score(text, m.start(), rx):
         return True
     if "after" in m.re.groupindex and m.start("after") >= 0:
         # a grade right after a score clause is that score's, if the clause

@@ -33,5 +33,8 @@ class MetaRules(RuleModel):
     grade_scale: list[GradeBand]
     others_before: str = ""
     others_after: str = ""
+    part_weight: str = ""
+    full_score: Decimal = Decimal(100)
 
-    _v_regex = field_validator("code_prefix", "score", "grade", "others_before", "others_after")(check_regex)
+    _v_regex = field_validator("code_prefix", "score", "grade", "others_before", "others_after",
+                               "part_weight")(check_regex)
