@@ -64,7 +64,7 @@ SCORES = ("某县2022年度农村饮水安全巩固提升项目支出绩效自�
           "自评得分：投入管理14分，过程监管23分，产出成效38分，效益影响18分。\n")
 
 
-@pytest.mark.parametrize("scheme", ["按百分制计分", "各项分值为", "满分100分"])
+@pytest.mark.parametrize("scheme", ["按百分制计分", "实行100分制", "各项分值为", "满分100分", "依据评分标准", "按照计分办法"])
 @pytest.mark.parametrize("heading", ["", "二、自评结果\n"], ids=["one_section", "two_sections"])
 def test_the_weights_of_a_scoring_scheme_are_not_the_scores(scheme, heading):
     assert not rule_results(SCORES.format(scheme, heading), "metric_consistency", "fail")
@@ -91,6 +91,12 @@ def test_a_count_before_a_total_counts_the_list(total):
     for wrong in ("四", "六"):
         bad = rule_results(COUNT.format(wrong, total), "count_in_words")
         assert [c.status for c in bad] == ["fail"] and f"“{wrong}类”" in bad[0].message
+
+
+def test_a_count_of_kinds_before_a_total_after_its_noun_counts_the_list():
+    text = "某县动物卫生监督所2022年度项目支出绩效自评报告\n一、绩效目标\n目标分解为数量、质量、时效、成本和效益{}类指标共12项。\n"
+    assert [c.status for c in rule_results(text.format("五"), "count_in_words")] == ["pass"]
+    assert [c.status for c in rule_results(text.format("四"), "count_in_words")] == ["fail"]
 
 
 def test_a_list_of_short_names_joins_its_last_two_by_he():
@@ -124,7 +130,7 @@ def _form(sep: str, dash: str, total: str) -> str:
 
 
 @pytest.mark.parametrize("sep", ["   ", "\t", " | "], ids=["space", "tab", "pipe"])
-@pytest.mark.parametrize("dash", ["—", "－", "/", ""], ids=["dash", "fullwidth", "slash", "blank"])
+@pytest.mark.parametrize("dash", ["—", "－", "/", "无", ""], ids=["dash", "fullwidth", "slash", "none", "blank"])
 def test_a_dash_in_an_empty_label_column_is_an_empty_cell(sep, dash):
     ok = rule_results(_form(sep, dash, "99.50"), "form")
     assert ok and not [c.message for c in ok if c.status == "fail"]

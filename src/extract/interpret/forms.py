@@ -258,6 +258,11 @@ class Vocabulary:
     def is_empty(self, text: str) -> bool:
         return "".join(text.split()) in self.rules.empty_cells
 
+    def is_empty_label(self, text: str) -> bool:
+        """A cell that states nothing where a row's label may stand (a dash,
+        a blank, 无 in an empty merged label column)."""
+        return self.is_empty(text) or "".join(text.split()) in self.rules.empty_label_cells
+
     def is_note(self, text: str) -> bool:
         t = text.strip()
         return any(t.startswith(p) and t[len(p):len(p) + 1] in "：:" for p in self.rules.note_prefixes)
@@ -644,7 +649,7 @@ class Reader:
     def funds_row(self, pieces: list[Piece], layout: str) -> bool:
         # (a dash in an empty merged label column before the label, "—  年度资金总额  …",
         # is an empty cell, as a blank is: the label is the first cell stating something)
-        first = next((p for p in pieces if p.text and not self.vocab.is_empty(p.text)), None)
+        first = next((p for p in pieces if p.text and not self.vocab.is_empty_label(p.text)), None)
         if first is None:
             return False
         role = self.vocab.funds_row(first.text)
@@ -1079,7 +1084,7 @@ class Reader:
         if not texts or all(_RULE_CELL.fullmatch(t) for t in texts):
             return  # no cell, or a rule line (| --- | :---: |, a Markdown table's)
         v = self.vocab
-        lead = next((t for t in texts if not v.is_empty(t)), texts[0])  # a dash before it is an empty cell
+        lead = next((t for t in texts if not v.is_empty_label(t)), texts[0])  # a dash before it is an empty cell
         # identity cells: label then value
         for i, p in enumerate(pieces):
             role = v.identity(p.text) if p.text else None

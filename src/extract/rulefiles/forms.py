@@ -46,6 +46,8 @@ class FormRules(RuleModel):
     full_weight: Decimal = Decimal(100)
     department_words: list[str] = Field(default_factory=list)
     empty_cells: list[str] = Field(default_factory=list)
+    # more cells that state nothing where a row's label may stand (无)
+    empty_label_cells: list[str] = Field(default_factory=list)
     value_units: list[str] = Field(default_factory=list)
 
     _v_regex = field_validator("row_prefix", "item_number", "level_points", "funds_points")(check_regex)
