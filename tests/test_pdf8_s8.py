@@ -6,12 +6,12 @@ from __future__ import annotations
 import array
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given, settings as hsettings
 
 from extract.load import geometry, pdf as pdf_loader
 from extract.load.lines import GlyphRun
 
-from test_pdf_speed import TEXT_PDFS, _pages
+from test_pdf_speed import TEXT_PDFS, _glyphs, _pages
 
 
 def _plain_make_lines(glyphs, page, settings=geometry.DEFAULT_SETTINGS):
@@ -34,19 +34,6 @@ def _same_lines(fast, plain):
     assert [(l.text, l.bbox, l.em, l.page, l.glyphs.chars, l.glyphs.boxes.tobytes(), l.glyphs.page) for l in fast] == \
         [(l.text, l.bbox, l.em, l.page, l.glyphs.chars, l.glyphs.boxes.tobytes(), l.glyphs.page) for l in plain]
     assert all(type(l.bbox[k]) is type(m.bbox[k]) for l, m in zip(fast, plain) for k in range(4))
-
-
-_at = st.integers(0, 80).map(lambda k: k * 1.5)
-
-
-@st.composite
-def _glyphs(draw):
-    out = []
-    for _ in range(draw(st.integers(0, 40))):
-        x, y = draw(_at), draw(_at)
-        w, h = draw(st.sampled_from([0.0, 0.05, 3.0, 6.0, 10.5])), draw(st.sampled_from([0.0, 0.05, 4.0, 9.0, 12.0]))
-        out.append(geometry.Glyph(draw(st.sampled_from("资金12A-")), x + 0.1, y + 0.3, x + w, y + h))
-    return out
 
 
 @hsettings(max_examples=200, deadline=None)
