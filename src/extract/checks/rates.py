@@ -1639,7 +1639,7 @@ def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     """The part of the report's money whose rate ``rate`` is, as (its
     numerator in the rate's clause or None, the part's name), when the
     rate's clause or words name a part: the money of its clause that the
-    rule's numerator words name is a part (listed as one:
+    rule's numerator words name (its own, or its whole's) is a part (listed as one:
     :func:`~extract.checks.operands.part_with_rate`; after a breakdown cue,
     其中基本支出执行500万元; or of the name of a part listed elsewhere) with
     a name (:func:`_part_name`); or, with no such money, the rate's own words
@@ -1651,7 +1651,9 @@ def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     cues = tuple(ctx.book.rules.breakdowns.cues)
     for p in _clause_amounts(ctx, s, rate):
         c = p.claim
-        if c.unit_class != "money" or not numerator.search(own_words(p, s)):
+        # (its own words or those of the whole it is listed under: 其中基本支出741万元
+        # of 全年实际支出1120万元 is spending)
+        if c.unit_class != "money" or not numerator.search(" ".join([own_words(p, s), *ctx.wholes_of.get(id(c), ())])):
             continue
         name = _part_name(ctx, c.metric_text, index)
         if name and (c is part_with_rate(ctx, s, rate) or c.metric_text.lstrip(" ，,、：:").startswith(cues)
