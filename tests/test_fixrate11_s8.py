@@ -207,3 +207,14 @@ def test_an_items_own_budget_nearby_leaves_the_other_figures_readings_open():
     # operands, and those of the rest stay its readings)
     ok = arrived("95.00%")
     assert status(ok, "95.00%") == ["pass"] and "1311.00万元/1380.00万元" in rates(ok, "95.00%")[0].message
+
+
+def bracketed_parts(rate: str):
+    return report(DEPT, "一、重点项目资金情况",
+                  "2022年科普专项资金调整后预算为800.00万元，实际支出640.00万元（本级支出400.00万元，转移支付240.00万元），"
+                  f"支出率{rate}，结余160.00万元已收回。")
+
+
+def test_a_rate_after_two_parts_of_one_list_is_the_wholes():
+    # (转移支付 names a part, and it is listed, but 支出率 follows both parts: 640 / 800)
+    twins(bracketed_parts, "80.0%", "81.0%", "80.00%", "640.00万元/800.00万元")

@@ -1592,10 +1592,10 @@ def _part_name(ctx: CheckContext, words: str, index: int) -> str:
 _YEAR_OR_DIGITS = re.compile(r"\d+年度?|\d+")
 
 
-def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim], list[Claim], bool]:
+def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim], list[Claim], list[Claim]]:
     """The report's text money stated under the part name ``name``
-    (:func:`_part_name`): (its spending, its budget, whether one is listed
-    as a part of a stated breakdown). Spending: the figure's words (its own
+    (:func:`_part_name`): (its spending, its budget, those listed as a part
+    of a stated breakdown). Spending: the figure's words (its own
     and those of the wholes it is a part of) match the rule's
     ``numerator``; budget: they match its ``named_denominator`` (预算,
     下达, 资金总额 …) and not the numerator (其中基本支出2136.58万元 under
@@ -1609,7 +1609,7 @@ def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim],
         wholes = ctx.wholes_of
         spent: list[Claim] = []
         base: list[Claim] = []
-        listed = False
+        listed: list[Claim] = []
         for s, p in ctx.text_claims():
             c = p.claim
             if c.unit_class != "money" or name not in _squash(c.metric_text) or c.operator is not None \
@@ -1621,7 +1621,8 @@ def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim],
                 spent.append(c)
             elif budget is not None and budget.search(role):
                 base.append(c)
-            listed = listed or id(c) in wholes
+            if id(c) in wholes:
+                listed.append(c)
         got = kept[(index, name)] = (spent, base, listed)
     return got
 
@@ -1642,14 +1643,19 @@ def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     rule's numerator words name (its own, or its whole's) is a part (listed as one:
     :func:`~extract.checks.operands.part_with_rate`; after a breakdown cue,
     其中基本支出执行500万元; or of the name of a part listed elsewhere) with
-    a name (:func:`_part_name`); or, with no such money, the rate's own words
+    a name (:func:`_part_name`), unless the clause lists two or more parts
+    of one breakdown (the whole's rate); or, with no such money, the rate's own words
     name a part listed in the report (当年财政拨款执行率 after 其中当年财政拨款
     450万元). None otherwise (全年预算执行率, 项目资金已支付…，支付率r)."""
     numerator = ctx.book.rate_numerators[index] if index >= 0 else None
     if numerator is None or not ctx.book.rules.rates[index].budget:
         return None
     cues = tuple(ctx.book.rules.breakdowns.cues)
-    for p in _clause_amounts(ctx, s, rate):
+    clause = _clause_amounts(ctx, s, rate)
+    lists = [b for b in (_listed_parts(ctx).get(id(p.claim)) for p in clause) if b is not None]
+    if len(lists) > len({id(b) for b in lists}):
+        clause = []  # 实际支出A（市本级支出B，转移支付C），支出率r: after two parts of one list, the whole's rate
+    for p in clause:
         c = p.claim
         # (its own words or those of the whole it is listed under: 其中基本支出741万元
         # of 全年实际支出1120万元 is spending)
@@ -1657,7 +1663,7 @@ def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
             continue
         name = _part_name(ctx, c.metric_text, index)
         if name and (c is part_with_rate(ctx, s, rate) or c.metric_text.lstrip(" ，,、：:").startswith(cues)
-                     or _named_money(ctx, index, name)[2]):
+                     or any(x is not c for x in _named_money(ctx, index, name)[2])):
             return c, name
     if _names_year_before(ctx, rate.claim.metric_text) or not rate_subject(ctx, rate.claim, index):
         return None
