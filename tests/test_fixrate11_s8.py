@@ -52,14 +52,14 @@ PROJECT = "某乡2023年度村道养护项目支出绩效自评报告"
 
 # ------------------------------------------------- the rate of a part
 
-def dept(basic_rate: str, project_rate: str, with_part_budgets: bool = True):
+def dept(basic_rate: str, project_rate: str, with_part_budgets: bool = True, verb: str = "执行"):
     budget = ("（二）支出预算。全年支出预算1200.00万元，其中基本支出760.00万元，项目支出440.00万元。"
               if with_part_budgets else "（二）支出预算。全年支出预算1200.00万元。")
     return report(DEPT, "一、部门概况", "本馆为区政府直属事业单位。", "二、预算安排情况",
                   "（一）收入预算。全年收入预算1200.00万元，全部为财政拨款。", budget,
                   "年初预算1150.00万元，年中追加50.00万元，调整后预算1200.00万元。", "三、预算执行情况",
-                  f"全年实际支出1120.00万元，预算执行率为93.33%。其中基本支出执行741.00万元，执行率{basic_rate}；"
-                  f"项目支出执行379.00万元，执行率{project_rate}。")
+                  f"全年实际支出1120.00万元，预算执行率为93.33%。其中基本支出{verb}741.00万元，执行率{basic_rate}；"
+                  f"项目支出{verb}379.00万元，执行率{project_rate}。")
 
 
 def test_a_parts_rate_is_over_its_own_budget_in_another_chapter():
@@ -72,6 +72,13 @@ def test_a_parts_rate_is_over_its_own_budget_in_another_chapter():
     bad = dept("96.50%", "88.14%")
     assert status(bad, "96.50%") == ["fail"] and rates(bad, "96.50%")[0].expected == "97.500%"
     assert status(bad, "88.14%") == ["fail"] and rates(bad, "88.14%")[0].expected == "86.136%"
+
+
+def test_a_listed_part_of_the_spending_is_a_parts_spending():
+    # 其中基本支出741万元 under 全年实际支出: the part's spending, its rate over its budget
+    assert status(dept("97.50%", "86.14%", verb=""), "97.50%") == ["pass"]
+    bad = dept("96.50%", "86.14%", verb="")
+    assert status(bad, "96.50%") == ["fail"] and rates(bad, "96.50%")[0].expected == "97.500%"
 
 
 def test_a_parts_rate_without_its_own_budget_is_not_compared_with_the_whole():
@@ -200,3 +207,14 @@ def test_an_items_own_budget_nearby_leaves_the_other_figures_readings_open():
     # operands, and those of the rest stay its readings)
     ok = arrived("95.00%")
     assert status(ok, "95.00%") == ["pass"] and "1311.00万元/1380.00万元" in rates(ok, "95.00%")[0].message
+
+
+def bracketed_parts(rate: str):
+    return report(DEPT, "一、重点项目资金情况",
+                  "2022年科普专项资金调整后预算为800.00万元，实际支出640.00万元（本级支出400.00万元，转移支付240.00万元），"
+                  f"支出率{rate}，结余160.00万元已收回。")
+
+
+def test_a_rate_after_two_parts_of_one_list_is_the_wholes():
+    # (转移支付 names a part, and it is listed, but 支出率 follows both parts: 640 / 800)
+    twins(bracketed_parts, "80.0%", "81.0%", "80.00%", "640.00万元/800.00万元")

@@ -1592,36 +1592,38 @@ def _part_name(ctx: CheckContext, words: str, index: int) -> str:
 _YEAR_OR_DIGITS = re.compile(r"\d+年度?|\d+")
 
 
-def _named_money(ctx: CheckContext, index: int) -> dict[str, tuple[list[Claim], list[Claim], bool]]:
-    """For each part name (:func:`_part_name`) the report's text money is
-    stated under: (its spending, its budget, whether it is listed as a part
-    of a stated breakdown). Spending: the figure's words (its own and
-    those of the wholes it is a part of) match the rule's
+def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim], list[Claim], list[Claim]]:
+    """The report's text money stated under the part name ``name``
+    (:func:`_part_name`): (its spending, its budget, those listed as a part
+    of a stated breakdown). Spending: the figure's words (its own
+    and those of the wholes it is a part of) match the rule's
     ``numerator``; budget: they match its ``named_denominator`` (预算,
     下达, 资金总额 …) and not the numerator (其中基本支出2136.58万元 under
-    全年支出预算). Worked out once per rule in a run of checks."""
+    全年支出预算). Worked out once per rule and name in a run of checks
+    (only the figures whose words hold the name are read)."""
     kept = ctx.kept("named_money")
-    got = kept.get(index)
+    got = kept.get((index, name))
     if got is None:
         numerator = ctx.book.rate_numerators[index]
         budget = ctx.book.rate_named_denominators[index] or ctx.book.rate_denominators[index]
         wholes = ctx.wholes_of
-        got = kept[index] = {}
+        spent: list[Claim] = []
+        base: list[Claim] = []
+        listed: list[Claim] = []
         for s, p in ctx.text_claims():
             c = p.claim
-            if c.unit_class != "money" or c.operator is not None or c.qualifier is not None \
-                    or names_remainder(ctx, c.metric_text):
+            if c.unit_class != "money" or name not in _squash(c.metric_text) or c.operator is not None \
+                    or c.qualifier is not None or names_remainder(ctx, c.metric_text) \
+                    or _part_name(ctx, c.metric_text, index) != name:
                 continue
-            name = _part_name(ctx, c.metric_text, index)
-            if not name:
-                continue
-            spent, base, listed = got.get(name, ([], [], False))
             role = " ".join([own_words(p, s), *wholes.get(id(c), ())])
             if numerator is not None and numerator.search(role):
                 spent.append(c)
             elif budget is not None and budget.search(role):
                 base.append(c)
-            got[name] = (spent, base, listed or id(c) in wholes)
+            if id(c) in wholes:
+                listed.append(c)
+        got = kept[(index, name)] = (spent, base, listed)
     return got
 
 
@@ -1638,32 +1640,37 @@ def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     """The part of the report's money whose rate ``rate`` is, as (its
     numerator in the rate's clause or None, the part's name), when the
     rate's clause or words name a part: the money of its clause that the
-    rule's numerator words name is a part (listed as one:
+    rule's numerator words name (its own, or its whole's) is a part (listed as one:
     :func:`~extract.checks.operands.part_with_rate`; after a breakdown cue,
     其中基本支出执行500万元; or of the name of a part listed elsewhere) with
-    a name (:func:`_part_name`); or, with no such money, the rate's own words
+    a name (:func:`_part_name`), unless the clause lists two or more parts
+    of one breakdown (the whole's rate); or, with no such money, the rate's own words
     name a part listed in the report (当年财政拨款执行率 after 其中当年财政拨款
     450万元). None otherwise (全年预算执行率, 项目资金已支付…，支付率r)."""
     numerator = ctx.book.rate_numerators[index] if index >= 0 else None
     if numerator is None or not ctx.book.rules.rates[index].budget:
         return None
-    named = _named_money(ctx, index)
-    listed = part_with_rate(ctx, s, rate)
     cues = tuple(ctx.book.rules.breakdowns.cues)
-    for p in _clause_amounts(ctx, s, rate):
+    clause = _clause_amounts(ctx, s, rate)
+    lists = [b for b in (_listed_parts(ctx).get(id(p.claim)) for p in clause) if b is not None]
+    if len(lists) > len({id(b) for b in lists}):
+        clause = []  # 实际支出A（市本级支出B，转移支付C），支出率r: after two parts of one list, the whole's rate
+    for p in clause:
         c = p.claim
-        if c.unit_class != "money" or not numerator.search(own_words(p, s)):
+        # (its own words or those of the whole it is listed under: 其中基本支出741万元
+        # of 全年实际支出1120万元 is spending)
+        if c.unit_class != "money" or not numerator.search(" ".join([own_words(p, s), *ctx.wholes_of.get(id(c), ())])):
             continue
         name = _part_name(ctx, c.metric_text, index)
-        if name and (c is listed or c.metric_text.lstrip(" ，,、：:").startswith(cues)
-                     or named.get(name, ((), (), False))[2]):
+        if name and (c is part_with_rate(ctx, s, rate) or c.metric_text.lstrip(" ，,、：:").startswith(cues)
+                     or any(x is not c for x in _named_money(ctx, index, name)[2])):
             return c, name
     if _names_year_before(ctx, rate.claim.metric_text) or not rate_subject(ctx, rate.claim, index):
         return None
     words = _squash(_CUE.sub("", rate.claim.metric_text))
     at = min((words.find(w) for w in ctx.book.rules.rates[index].words if w in words), default=-1)
     name = _part_name(ctx, words[:at] if at >= 0 else words, index)
-    return (None, name) if name and named.get(name, ((), (), False))[2] else None
+    return (None, name) if name and _named_money(ctx, index, name)[2] else None
 
 
 def _part_rate_pairs(ctx: CheckContext, numerator: Optional[Claim], name: str,
@@ -1673,7 +1680,7 @@ def _part_rate_pairs(ctx: CheckContext, numerator: Optional[Claim], name: str,
     the report's budget of that name, wherever it stands (其中基本支出执行
     2057.53万元，执行率96.30% over 其中基本支出2136.58万元 of 全年支出预算, in
     another chapter), and the 执行数 / 预算数 of a form row of its name."""
-    spent, base, _ = _named_money(ctx, index).get(name, ([], [], False))
+    spent, base, _ = _named_money(ctx, index, name)
     nums = [numerator] if numerator is not None else spent
     out = [(kept_operand(ctx, n), kept_operand(ctx, d)) for n in nums for d in base
            if d is not n and d.normalized_unit == n.normalized_unit and d.normalized_value > 0]
