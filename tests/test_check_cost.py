@@ -947,3 +947,21 @@ def test_the_grade_bands_of_a_scheme_sentence_are_found_screened():
     got = [(m.re.pattern, m.span()) for m in scheme.bands(text)]
     assert got == [(rx.pattern, m.span()) for rx in scheme.patterns for m in rx.finditer(text)]
     assert len(got) >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="预算执行率 \t\n\u3000１２，,．.（）ab≦⼀\u200b", max_size=80))
+def test_the_source_key_read_from_its_runs_is_the_key_of_an_offset_per_character(text):
+    import bisect
+
+    from extract.checks.quotes import SourceQuotes
+    from extract.normalize import search_key
+    from extract.span import SourceText
+
+    quotes, full = SourceQuotes(SourceText(text)), search_key(text)
+    assert quotes.key.text == full.text
+    assert len(quotes.key.offsets) == len(full.offsets)
+    assert [quotes.key.offsets[i] for i in range(len(full.offsets))] == list(full.offsets)
+    assert quotes.key.offsets[1:4] == full.offsets[1:4]
+    for offset in range(-1, len(text) + 2):
+        assert quotes._before(offset) == bisect.bisect_left(full.offsets, offset)

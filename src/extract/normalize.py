@@ -217,6 +217,24 @@ def search_key(text: str, start: int = 0) -> Span:
     return Span(_replaced(key, replaced, table), offs)
 
 
+def search_key_runs(text: str, start: int = 0) -> Optional[tuple[str, list[int], list[int]]]:
+    """:func:`search_key` of ``text`` as its characters and the runs of the
+    characters it keeps, not an offset per character: (key, the source
+    offset where each run starts, the key index where it starts), a run's
+    characters standing one for one (``offsets[i]`` is ``sources[j] + i -
+    keys[j]`` for the last run ``j`` starting at or before ``i``). The
+    sources strictly rise; a run may be empty. None when a character folds
+    to several (:func:`search_key` reads those)."""
+    drops, replaced, table, long = _key_tables()
+    if long is not None and long.search(text) is not None:
+        return None
+    parts = drops.split(text)  # kept, dropped, kept, …, kept
+    kept = parts[::2]
+    sources = list(itertools.accumulate(map(len, parts), initial=start))[:-1:2]
+    keys = list(itertools.accumulate(map(len, kept), initial=0))[:-1]
+    return _replaced("".join(kept), replaced, table), sources, keys
+
+
 def search_key_text(text: str) -> str:
     """``search_key(text).text``, without the offsets (a needle looked for
     in a source's key: only its characters are read)."""

@@ -25,6 +25,7 @@ from typing import Callable, Optional
 from ..model import BudgetFigure, CheckResult, Claim, Location
 from .context import CheckContext, Placed, Sentence, make_result
 from .figures import Figure, interval_of, figure_name, stated_text
+from .periods import is_previous
 from .tolerance import Interval, holds
 
 
@@ -78,8 +79,6 @@ def previous_kept(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     kept = ctx.kept("is_previous")
     got = kept.get(id(p))
     if got is None or got[0] is not p or got[1] is not s:
-        from .periods import is_previous
-
         got = kept[id(p)] = (p, s, is_previous(ctx, s, p))
     return got[2]
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence, overload
 
 from ..model import Location, Table
-from ..normalize import search_key, search_key_text
+from ..normalize import search_key, search_key_runs, search_key_text
 from ..span import SourceText, Span
 
 CELL_SEPARATOR = " | "
@@ -70,12 +70,62 @@ def join_places(parts: Iterable[Optional[str]], separator: str = PLACE_SEPARATOR
     return separator.join(kept) if kept else None
 
 
+class KeyOffsets(Sequence[int]):
+    """The offsets of a search key read from its runs
+    (:func:`~extract.normalize.search_key_runs`): ``offsets[i]`` worked out
+    when asked for, not a tuple of an offset per character of the source
+    made for the few a run of checks reads (issue 14)."""
+
+    __slots__ = ("_sources", "_keys", "_n")
+
+    def __init__(self, sources: list[int], keys: list[int], n: int) -> None:
+        self._sources, self._keys, self._n = sources, keys, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[int, ...]: ...
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(self._n)))
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("key offset out of range")
+        j = bisect.bisect_right(self._keys, i) - 1
+        return self._sources[j] + i - self._keys[j]
+
+    def before(self, offset: int) -> int:
+        """``bisect.bisect_left(offsets, offset)``: how many characters of
+        the key stand before source offset ``offset``."""
+        j = bisect.bisect_right(self._sources, offset) - 1
+        if j < 0:
+            return 0
+        length = (self._keys[j + 1] if j + 1 < len(self._keys) else self._n) - self._keys[j]
+        return self._keys[j] + min(offset - self._sources[j], length)
+
+
 class SourceQuotes:
     """Verbatim quotes from one document's source text."""
 
     def __init__(self, source: Optional[SourceText]):
         self.source = source
-        self._key = search_key(source.text) if source is not None else None
+        self._key: Optional[Span] = None
+        # (the key index of a source offset: bisect_left of the key's offsets)
+        self._before: Callable[[int], int] = lambda offset: 0
+        if source is not None:
+            runs = search_key_runs(source.text)
+            if runs is None:  # (a character folding to several: an offset per character)
+                key = self._key = search_key(source.text)
+                self._before = lambda offset: bisect.bisect_left(key.offsets, offset)
+            else:
+                offsets = KeyOffsets(runs[1], runs[2], len(runs[0]))
+                self._key, self._before = Span(runs[0], offsets), offsets.before  # type: ignore[arg-type]
         # verbatim's answers: a sentence or cell is quoted by several checks
         # (a pass and a fail, each figure of a sentence)
         self._quoted: dict[tuple, Optional[str]] = {}
@@ -83,7 +133,8 @@ class SourceQuotes:
 
     @property
     def key(self) -> Optional[Span]:
-        """The search key of the whole source (None without one), made once."""
+        """The search key of the whole source (None without one), made once
+        (its offsets read from its runs, :class:`KeyOffsets`)."""
         return self._key
 
     def at(self, location: Optional[Location]) -> Optional[str]:
@@ -109,7 +160,7 @@ class SourceQuotes:
         if near is None:
             found = hay.find(needle)
         else:
-            k = bisect.bisect_left(self._key.offsets, near.start)
+            k = self._before(near.start)
             after = hay.find(needle, max(0, k - len(needle) + 1))
             if 0 <= after <= k < after + len(needle):
                 return self._key.offsets[after], self._key.offsets[after + len(needle) - 1] + 1

@@ -1494,7 +1494,13 @@ def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
 
 
 def _without(text: str, words) -> str:
-    for word in _longest_first(tuple(words)):
+    """``text`` with each of ``words`` taken out in turn, longest first; a
+    text holding none of them (most) is found so by one search."""
+    words = tuple(words)
+    holds = _any_of(words)
+    if holds is None or holds.search(text) is None:
+        return text
+    for word in _longest_first(words):
         text = text.replace(word, "")
     return text
 
@@ -1503,6 +1509,13 @@ def _without(text: str, words) -> str:
 def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     """``words`` longest first (a few lists of the rules: sorted once each)."""
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _any_of(words: tuple[str, ...]) -> Optional[re.Pattern]:
+    """A search for any of ``words`` (None for none but empty ones); a few
+    lists of the rules: compiled once each."""
+    return re.compile("|".join(map(re.escape, _longest_first(words)))) if any(words) else None
 
 
 def rate_subject(ctx: CheckContext, rate: Claim, index: int) -> str:

@@ -153,11 +153,16 @@ def half_unit(precision: int) -> Decimal:
     return Decimal(5).scaleb(-(precision + 1))
 
 
+_ZERO = Decimal(0)
+# (half units of the precisions figures are stated to, made once: every figure judged asks)
+_HALF_UNITS = {p: half_unit(p) for p in range(-12, 13)}
+
+
 def stated_interval(value: Decimal, precision: int, qualifier: Optional[str] = None, *,
                     exact: bool = False, qualifiers: Qualifiers = NO_QUALIFIERS) -> Interval:
     """The numbers a figure written as ``value`` with ``precision`` decimals
     stands for, widened by its ``qualifier`` (see the module docstring)."""
-    half = Decimal(0) if exact else half_unit(precision)
+    half = _ZERO if exact else (_HALF_UNITS.get(precision) or half_unit(precision))
     lo, hi = value - half, value + half
     direction = qualifiers.direction(qualifier)
     if direction == "at_least":
