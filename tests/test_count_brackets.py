@@ -33,3 +33,11 @@ def test_alternatives_in_brackets_still_qualify_the_noun():
     # 县（市、区）: one-character alternatives of the noun, no list of its own
     got = counts("全市8个县（市、区）均已建成科普馆。")
     assert not [r for r in got if r.status == "fail"]
+
+
+def test_a_last_item_of_the_lists_ending_is_not_split_at_he():
+    # 财务股、业务股、人事和教育股: one 股 for two subjects, not 人事 and 教育股
+    ok = counts("局机关内设办公室、财务股、业务股、人事和教育股四个股室。")
+    assert ok and all(r.status == "pass" for r in ok)
+    wrong = counts("局机关内设办公室、财务股、业务股、人事和教育股五个股室。")
+    assert [r.status for r in wrong] == ["fail"] and wrong[0].expected == "4"

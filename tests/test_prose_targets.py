@@ -69,3 +69,22 @@ def test_a_deduction_the_text_states_reflects_the_miss():
     owned = body + "产出指标扣3分，主要是雨水口清掏未达目标。\n" + tail
     assert [r.severity for r in failed(plain, "target_rating")] == ["warning"]
     assert [r.severity for r in failed(owned, "target_rating")] == ["info"]
+
+
+def test_a_bare_rate_of_a_form_row_stays_undecided():
+    # a 率 that may have to stay low (结转结余率, 预算调整率): no floor inferred
+    text = ("某县水务局2023年度部门整体支出绩效自评报告\n二、绩效指标完成情况\n"
+            "| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|\n"
+            "| 过程 | 结转结余率 | 8% | 4.1% | 20 | 20 |\n| 过程 | 预算调整率 | 12% | 7.5% | 20 | 20 |\n"
+            "三、自评结论\n经评价，本部门自评得分100分，等级为优。\n")
+    assert not failed(text, "target") and not failed(text, "target_rating")
+
+
+def test_a_rate_of_use_or_a_time_or_a_price_is_no_floor_in_prose():
+    for line in ("住院患者抗菌药物使用率：目标35%，实际完成31.2%，已完成年度目标。",
+                 "不动产登记办结时长：目标7个工作日，实际完成4个工作日。",
+                 "平均住院日：目标10天，实际完成8.6天。",
+                 "管网改造单位造价：目标2600元/米，实际完成2480元/米。"):
+        text = HEAD + line + "\n" + TAIL
+        assert not [r for r in failed(text, "target") + failed(text, "target_rating")
+                    if r.severity in ("error", "warning")], line

@@ -118,7 +118,8 @@ def _split_outside_brackets(text: str) -> list[str]:
     return out
 
 
-def _short_pair(items: list[str], conjunctions: list[str], short_chars: int) -> list[str]:
+def _short_pair(items: list[str], conjunctions: list[str], short_chars: int,
+                ending: Optional[str] = None) -> list[str]:
     """The last item of ``items`` split at its conjunction into two names
     (数量、质量、时效、效益和满意度: 效益, 满意度) when the items between the
     first (which may carry the clause's lead) and the last are all names of
@@ -131,6 +132,8 @@ def _short_pair(items: list[str], conjunctions: list[str], short_chars: int) -> 
     last = items[-1]
     for conj in conjunctions:
         left, found, right = last.partition(conj)
+        if ending and found and last.endswith(ending[-1]) and not left.endswith(ending[-1]):
+            continue  # 财务股、业务股、人事和教育股: one 股 of two subjects, not 人事 and 教育股
         if found and 2 <= len(left) <= longest and 2 <= len(right) <= longest:
             return items[:-1] + [left, right]
     return items
@@ -157,7 +160,7 @@ def list_items(text: str, conjunctions: list[str], short_chars: int = 0) -> tupl
         items.extend(x.strip(_QUOTES) for x in _split_joined(r, conjunctions, ending))
     items = [i for i in items if i]
     if len(items) == len(raw):  # no item split at a conjunction
-        items = _short_pair(items, conjunctions, short_chars)
+        items = _short_pair(items, conjunctions, short_chars, ending)
     return items, selection
 
 

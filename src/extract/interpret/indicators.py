@@ -132,9 +132,8 @@ def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
     """The operator a bare target implies: by words in the indicator
     ``name`` (上限 -> "<="), the target's unit class (a date -> "<="), a
     zero (0起: a ceiling, whatever the category), words in ``level2`` then
-    ``level1`` (成本 -> "<=", 数量 -> ">="), a full percentage (100% ->
-    ">="), or a percentage named as a rate to reach (覆盖率 96% -> ">=", not
-    投诉率). None when no rule applies. An inferred operator is marked as such
+    ``level1`` (成本 -> "<=", 数量 -> ">="), or a full percentage (100% ->
+    ">="). None when no rule applies. An inferred operator is marked as such
     (``Target.inferred_operator``): the checks never call a miss of it an
     error unless the report claims the target met."""
     ops = rules.operators
@@ -151,9 +150,6 @@ def infer_operator(quantity: Quantity, name: str, level1: Optional[str],
                 return op
     if ops.full_percent and quantity.unit_class == "percent" and quantity.value == 100:
         return ops.full_percent
-    if quantity.unit_class == "percent" and name.endswith(tuple(ops.percent_floor_ends)) \
-            and not any(w in name for w in ops.lower_better_words):
-        return ">="
     return None
 
 
@@ -585,9 +581,7 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
         t_loc = source.locate_span(span[t_from:t_to])
         a_loc = source.locate_span(span[a_from:a_to])
         target = read_target(text[t_from:t_to], t_loc, name, None, level2, rules.indicators, units=rules)
-        if (target.operator is None or target.inferred_operator) and target.quantity is not None \
-                and a.group() in nr.floor_actual_words and not _is_date(target.quantity) \
-                and not any(w in name for w in rules.indicators.operators.lower_better_words + nr.deadline_words):
+        if (target.operator is None or target.inferred_operator) and _prose_floor(target.quantity, name, a.group(), rules):
             target = Target(text=target.text, operator=">=", inferred_operator=True, quantity=target.quantity)
         actual_text = text[a_from:a_to]
         actual = read_actual(actual_text, a_loc, target, units=rules)
@@ -596,6 +590,23 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
             met=target_met(target, actual, actual_text, rules.indicators),
             table="text", row=row0 + len(out), location=source.locate_span(span[start:a_to])))
     return out
+
+
+def _prose_floor(q: Optional[Quantity], name: str, actual_word: str, rules: RuleSet) -> bool:
+    """Whether a bare target the running text states is a floor: a
+    percentage whose indicator's name ends with a rate to reach (rules
+    ``narrative.floor_rate_ends``: 覆盖率, 合格率, 满意度; never 使用率 or
+    发生率, which may have to stay low), or an amount whose actual is stated
+    as reached (``floor_actual_words``: 全年实际完成377期), neither a
+    percentage nor a time (办结时长 5个工作日, 平均住院日 9天: ceilings)."""
+    nr = rules.indicators.narrative
+    if q is None or _is_date(q) or q.unit_class in nr.not_floor_unit_classes:
+        return False
+    if any(w in name for w in nr.lower_better_words):
+        return False
+    if q.unit_class == "percent":
+        return name.endswith(tuple(nr.floor_rate_ends))
+    return actual_word in nr.floor_actual_words
 
 
 _LINKED = re.compile(r"(?:达到|为|是)$")

@@ -41,10 +41,6 @@ class OperatorRules(_Rules):
     by_level: dict[str, Operator] = Field(default_factory=dict)
     zero_value: Optional[Operator] = None
     full_percent: Optional[Operator] = None
-    # a percentage named by one of these endings (覆盖率, 满意度) is a floor,
-    # unless its name holds one of ``lower_better_words`` (发生率, 投诉率)
-    percent_floor_ends: list[str] = Field(default_factory=list)
-    lower_better_words: list[str] = Field(default_factory=list)
 
 
 class NarrativeRules(_Rules):
@@ -65,7 +61,7 @@ class NarrativeRules(_Rules):
     name_end_words: list[str] = Field(default_factory=list)
     # An actual stated by one of these words (全年实际完成377期) is an amount
     # reached: its bare target is a floor, unless the indicator's name holds
-    # a word of operators.lower_better_words or of ``deadline_words``
+    # a word of ``lower_better_words`` or of ``deadline_words``
     # (办理时限目标5个工作日, 实际用时3个工作日: a ceiling).
     floor_actual_words: list[str] = Field(default_factory=list)
     # Target words too common to let a figure stand words away (目标完成率
@@ -73,6 +69,13 @@ class NarrativeRules(_Rules):
     # 年度目标为367期).
     tight_target_words: list[str] = Field(default_factory=list)
     deadline_words: list[str] = Field(default_factory=list)
+    # A bare percentage in running text is a floor only when its name ends
+    # with one of these rates to reach (覆盖率, 合格率, 满意度).
+    floor_rate_ends: list[str] = Field(default_factory=list)
+    # No floor for a name holding one of these (投诉率, 事故, 成本) or a
+    # target of one of these unit classes (a duration: a ceiling).
+    lower_better_words: list[str] = Field(default_factory=list)
+    not_floor_unit_classes: list[str] = Field(default_factory=list)
 
 
 class IndicatorRules(_Rules):
