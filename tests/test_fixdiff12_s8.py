@@ -77,7 +77,9 @@ ITEMS = """某县文化馆2023年度公共文化服务项目绩效自评报告
 def test_an_items_balance_is_not_judged_by_the_wholes_budget_and_spending():
     for line in ("图书馆维修项目预算30.00万元，工程结算审计之后结余资金5.00万元。",
                  "部分项目因进度滞后，结余12.00万元。",
-                 "因部分乡镇配套工程未完工，剩余资金7.00万元。"):
+                 "因部分乡镇配套工程未完工，剩余资金7.00万元。",
+                 # the item named the sentence before: a balance naming a subject of its own is the item's
+                 "图书馆维修项目预算30.00万元。工程结算审计之后，结余资金5.00万元。"):
         assert "fail" not in statuses(ITEMS.format(line)), line
 
 

@@ -237,17 +237,19 @@ def _budget_total(ctx: CheckContext, budget: Optional[Operand]) -> Optional[Oper
 
 
 def _own_item(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> tuple[Optional[str], int]:
-    """The item a balance is of by its sentence, and where it is named: a
-    part of the whole before it (部分项目因进度滞后，结余X: rules
-    ``difference_part``), else the subject of the minuend stated before it
+    """The item a balance is of, and where its sentence names it: a part of
+    the whole before it (部分项目因进度滞后，结余X: rules ``difference_part``),
+    else the subject of the minuend stated before it in its sentence
     (图书馆维修项目预算30万元，…结余X: 图书馆维修), when it names more than
-    words that name no subject; (None, -1) for neither. Only figures naming
-    that item, or after it in the sentence, are the balance's operands."""
+    words that name no subject; for a balance naming a subject of its own
+    (工程结算审计之后，结余X), the subject of the nearest minuend before it
+    (-1: its whole sentence is the item's); (None, -1) for none. Only
+    figures naming that item, or after it in the sentence, are the
+    balance's operands."""
     if p.start < 0:
         return None, -1
-    before = s.text[:p.start]
     part = ctx.book.difference_part
-    found = list(part.finditer(before)) if part is not None else []
+    found = list(part.finditer(s.text[:p.start])) if part is not None else []
     if found:
         return found[-1].group("part"), found[-1].start("part")
     minuend = ctx.book.difference_minuends[index]
@@ -256,19 +258,31 @@ def _own_item(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> tuple[Op
     drop = ctx.rules.derived("checks.differences.subject_drop", lambda: tuple(sorted(
         set(ctx.book.rules.operands.generic_rate_words + ctx.book.rules.difference_generic_words +
             ctx.book.rules.difference_subject_words), key=len, reverse=True)))
-    for q in s.placed:
-        if q.start >= p.start or not same_unit(q.claim, p.claim):
-            continue
+
+    def subject(q: Placed) -> Optional[str]:
         words = own_words(q)
         m = minuend.search(words)
         if m is None:
-            continue
-        subject = ctx.book.year_cue.sub("", words[:m.start()])
+            return None
+        named = ctx.book.year_cue.sub("", words[:m.start()])
         for w in drop:
-            subject = subject.replace(w, "")
-        subject = "".join(ch for ch in subject if ch.isalnum() and not ch.isdigit())
-        if len(subject) >= 2:
-            return subject, q.start
+            named = named.replace(w, "")
+        named = "".join(ch for ch in named if ch.isalnum() and not ch.isdigit())
+        return named if len(named) >= 2 else ""
+
+    for q in s.placed:
+        if 0 <= q.start < p.start and same_unit(q.claim, p.claim):
+            got = subject(q)
+            if got:
+                return got, q.start
+    if _names_no_subject(ctx, s, p, index):
+        return None, -1
+    at = p.claim.location.start
+    for s2, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences):
+        if s2 is not s and s2.section == s.section and q.claim.location.start < at and same_unit(q.claim, p.claim):
+            got = subject(q)
+            if got is not None:
+                return (got, -1) if got else (None, -1)
     return None, -1
 
 
