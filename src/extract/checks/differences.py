@@ -416,10 +416,10 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         def add(found: list[tuple[Claim, int]], more: list[tuple[Claim, int]]) -> list[tuple[Claim, int]]:
             return found + [(q, t) for q, t in more if all(q is not f for f, _ in found)]
 
-        # (收入合计A。…增幅r。支出合计B。收入大于支出，差额X: the section's
-        # 收入 and 支出 before it, however far up)
-        section = named_near + [(s2, q) for s2, q in ctx.text_claims() if s2.section == s.section
-                                and q.claim.location.start < at and same_unit(q.claim, c)]
+        # (（一）收入。收入合计A。…增幅r。（二）支出。支出合计B。（三）结余。收入大于
+        # 支出，差额X: the 收入 and 支出 of its chapter before it, however far up)
+        section = named_near + [(s2, q) for _, s2 in ctx.chapter_sentences(s) for q in s2.placed
+                                if q.claim.location.start < at and same_unit(q.claim, c)]
         named_minuends = add(named_minuends, named(netting[1], pool=section))
         named_subtrahends = add(named_subtrahends, named(netting[2], ctx.book.difference_subtrahend_not[index],
                                                          pool=section))
