@@ -113,3 +113,18 @@ def test_a_balance_after_income_less_spending_words_reaches_the_sections_totals(
         for stated, status in (("22.70", "pass"), ("27.70", "fail")):
             got = [c.status for c in results(INCOME.format(words.format(stated))) if f"{stated}万元" in c.message]
             assert got == [status], (words, stated)
+
+
+CHAPTER = """某县档案馆2022年度部门整体支出绩效自评报告
+二、部门收支情况
+（一）收入。本年度收入合计845.60万元，均为财政拨款。
+与2021年度的801.20万元相比，收入增加44.40万元，增幅5.54%。
+（二）支出。本年度支出合计819.35万元。
+（三）结余。收入大于支出，差额{}万元，按规定结转下年使用。
+"""
+
+
+def test_the_netted_totals_are_reached_across_the_chapters_sub_sections():
+    for stated, status in (("26.25", "pass"), ("21.25", "fail")):
+        got = [c.status for c in results(CHAPTER.format(stated)) if f"{stated}万元" in c.message]
+        assert got == [status], stated
