@@ -203,7 +203,12 @@ def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, 
     if opening is not None:
         iv = interval_of(ctx, opening.figure) + iv
         nominal += opening.figure.normalized_value
-    if floor and pinned and iv.lo < 0:
+    if floor and pinned and iv.hi < 0 and c.normalized_value != 0:
+        # a balance is never negative: operands that leave less than nothing
+        # are a misreading (年初380 against spending 398.62 of a budget raised
+        # to 425), no expectation of 0 (shown as it comes out, pinning nothing)
+        pinned = False
+    elif floor and pinned and iv.lo < 0:
         # spending above the budget leaves no balance: 0
         iv = Interval(max(iv.lo, Decimal(0)) if iv.hi >= 0 else Decimal(0), max(iv.hi, Decimal(0)))
         nominal = max(nominal, Decimal(0))
@@ -215,6 +220,70 @@ def _reading(ctx: CheckContext, c: Claim, a: Operand, b: Operand, pinned: bool, 
     terms = (f"{opening.label} + " if opening is not None else "") + f"{a.label} − {b.label}"
     terms += "".join(f" − {o.label}" for o in others)
     return Reading(operands, iv, pinned, expected, f"{terms} = {expected}")
+
+
+def _budget_total(ctx: CheckContext, budget: Optional[Operand]) -> Optional[Operand]:
+    """The budget a balance is left of: the total that ``budget`` is a
+    stated part of with an addition to it (年初批复380万元，当年追加45万元，
+    合计425万元: 425; rules ``difference_budget_added``), else ``budget``."""
+    added = ctx.book.difference_budget_added
+    if budget is None or added is None or id(budget.figure) not in ctx.wholes_of:
+        return budget
+    for b in ctx.breakdowns:
+        if any(q.claim is budget.figure for q in b.parts) and same_unit(b.whole.claim, budget.figure) and \
+                any(added.search(q.claim.metric_text) for q in b.parts if q.claim is not budget.figure):
+            return claim_operand(b.whole.claim)
+    return budget
+
+
+def _own_item(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> tuple[Optional[str], int]:
+    """The item a balance is of, and where its sentence names it: a part of
+    the whole before it (部分项目因进度滞后，结余X: rules ``difference_part``),
+    else the subject of the minuend stated before it in its sentence
+    (图书馆维修项目预算30万元，…结余X: 图书馆维修), when it names more than
+    words that name no subject; for a balance naming a subject of its own
+    (工程结算审计之后，结余X), the subject of the nearest minuend before it
+    (-1: its whole sentence is the item's); (None, -1) for none. Only
+    figures naming that item, or after it in the sentence, are the
+    balance's operands."""
+    if p.start < 0:
+        return None, -1
+    part = ctx.book.difference_part
+    found = list(part.finditer(s.text[:p.start])) if part is not None else []
+    if found:
+        return found[-1].group("part"), found[-1].start("part")
+    minuend = ctx.book.difference_minuends[index]
+    if minuend is None:
+        return None, -1
+    drop = ctx.rules.derived("checks.differences.subject_drop", lambda: tuple(sorted(
+        set(ctx.book.rules.operands.generic_rate_words + ctx.book.rules.difference_generic_words +
+            ctx.book.rules.difference_subject_words), key=len, reverse=True)))
+
+    def subject(q: Placed) -> Optional[str]:
+        words = own_words(q)
+        m = minuend.search(words)
+        if m is None:
+            return None
+        named = ctx.book.year_cue.sub("", words[:m.start()])
+        for w in drop:
+            named = named.replace(w, "")
+        named = "".join(ch for ch in named if ch.isalnum() and not ch.isdigit())
+        return named if len(named) >= 2 else ""
+
+    for q in s.placed:
+        if 0 <= q.start < p.start and same_unit(q.claim, p.claim):
+            got = subject(q)
+            if got:
+                return got, q.start
+    if _names_no_subject(ctx, s, p, index):
+        return None, -1
+    at = p.claim.location.start
+    for s2, q in ctx.neighbourhood(s, p, ctx.book.rules.operands.reach_sentences):
+        if s2 is not s and s2.section == s.section and q.claim.location.start < at and same_unit(q.claim, p.claim):
+            got = subject(q)
+            if got is not None:
+                return (got, -1) if got else (None, -1)
+    return None, -1
 
 
 def _source_scope(ctx: CheckContext, words: str) -> Optional[str]:
@@ -285,7 +354,7 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     # the item of spending its sentence names before it (“三公”经费…节约3万元), if any
     item_rx = ctx.book.difference_item
     items = list(item_rx.finditer(s.text[:p.start])) if item_rx is not None and p.start >= 0 else []
-    item = items[-1].group(0) if items else None
+    item, anchor = (items[-1].group(0), items[-1].start()) if items else _own_item(ctx, s, p, index)
 
     def of_item(s2: Sentence, q: Placed) -> bool:
         """Whether ``q`` may be an operand of this balance by its item: it
@@ -294,7 +363,7 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         words = _words(s2, q)
         if item is None:
             return item_rx is None or item_rx.search(words) is None
-        return item in words or (s2 is s and q.start > items[-1].start())
+        return item in words or (s2 is s and q.start > anchor)
 
     def tier(s2: Sentence, q: Placed) -> int:
         # where an operand stands: 0 its sentence or before it in its section,
@@ -347,8 +416,13 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         def add(found: list[tuple[Claim, int]], more: list[tuple[Claim, int]]) -> list[tuple[Claim, int]]:
             return found + [(q, t) for q, t in more if all(q is not f for f, _ in found)]
 
-        named_minuends = add(named_minuends, named(netting[1]))
-        named_subtrahends = add(named_subtrahends, named(netting[2], ctx.book.difference_subtrahend_not[index]))
+        # (（一）收入。收入合计A。…增幅r。（二）支出。支出合计B。（三）结余。收入大于
+        # 支出，差额X: the 收入 and 支出 of its chapter before it, however far up)
+        section = named_near + [(s2, q) for _, s2 in ctx.chapter_sentences(s) for q in s2.placed
+                                if q.claim.location.start < at and same_unit(q.claim, c)]
+        named_minuends = add(named_minuends, named(netting[1], pool=section))
+        named_subtrahends = add(named_subtrahends, named(netting[2], ctx.book.difference_subtrahend_not[index],
+                                                         pool=section))
     minuends = [a for a, _ in named_minuends]
     subtrahends = [b for b, _ in named_subtrahends]
     if rule.budget:
@@ -356,7 +430,7 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         executed = budget_operand(ctx, "executed", "执行数")
         report_own = []
         for role, name in (("adjusted", "调整后预算"), ("initial", "年初预算")):
-            budget = budget_operand(ctx, role, name)
+            budget = _budget_total(ctx, budget_operand(ctx, role, name))
             if executed is not None and budget is not None:
                 report_own.append((budget, executed))
             elif budget is not None:

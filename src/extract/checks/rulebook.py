@@ -117,6 +117,8 @@ class Rulebook:
     difference_openings: tuple[Optional[re.Pattern], ...]
     difference_item: Optional[re.Pattern]
     difference_scope: Optional[re.Pattern]
+    difference_budget_added: Optional[re.Pattern]
+    difference_part: Optional[re.Pattern]
     # words without their cut-offs at the year's end (截至12月31日): the report's own period
     year_end_cutoff: Optional[Callable[[str], str]]
     target_shortfall: re.Pattern
@@ -275,6 +277,8 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
         difference_item=_compiled(rules.difference_item),
         difference_scope=_compiled(rules.difference_scope),
+        difference_budget_added=_compiled(rules.difference_budget_added),
+        difference_part=_compiled(rules.difference_part),
         year_end_cutoff=_year_end_cutoff(rules.consistency),
         target_shortfall=re.compile(rules.target_gaps.shortfall),
         target_excess=re.compile(rules.target_gaps.excess),

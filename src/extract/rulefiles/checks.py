@@ -739,6 +739,14 @@ class CheckRules(_Strict):
     # a source of money a balance may be named by (年末财政拨款结转): only
     # figures naming the same source pin it
     difference_scope: Optional[str] = None
+    # an addition to a budget (当年追加): the total it is stated with is the
+    # budget a balance is left of
+    difference_budget_added: Optional[str] = None
+    # a part of the whole named before a balance (部分项目…结余X), group
+    # ``part``: the balance is that part's, not the whole's
+    difference_part: Optional[str] = None
+    # words before a budget word that name no item of its own (本, 该, 财政)
+    difference_subject_words: list[str] = Field(default_factory=list)
     operands: OperandRules = Field(default_factory=OperandRules)
     table_rates: TableRateRules = Field(default_factory=TableRateRules)
     growth: GrowthRules
@@ -753,7 +761,8 @@ class CheckRules(_Strict):
     document_types: DocumentTypeScope = Field(default_factory=DocumentTypeScope)
 
     _v_bands = field_validator("stated_grade_bands")(check_regex)
-    _v_item = field_validator("difference_item", "difference_scope")(check_regex)
+    _v_item = field_validator("difference_item", "difference_scope", "difference_budget_added",
+                               "difference_part")(check_regex)
 
     @field_validator("severity", "disabled")
     @classmethod
