@@ -1,0 +1,70 @@
+"""Rate false alarms of the s8 wave-2 trials (reviewer12), each cause tested
+on excerpts written for these tests, with their own figures.
+
+- A questionnaire named after what it asks (满意度测评问卷) is a count of
+  forms: a denominator of a 满意度, never its satisfied numerator.
+- 完工率 is the finished over the task (下达任务…户), never the unfinished
+  (未完工…户, a remainder) over the finished.
+"""
+
+from __future__ import annotations
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+
+def report(title: str, *lines: str):
+    text = "\n".join((title,) + lines) + "\n"
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
+
+
+def rates(r, stated: str):
+    return [c for c in r.checks if c.rule in ("rate", "stated_rate") and c.stated == stated]
+
+
+def status(r, stated: str) -> list[str]:
+    return [c.status for c in rates(r, stated)]
+
+
+PROJECT = "某镇2023年度饮水安全巩固项目支出绩效自评报告"
+
+
+# ------------------------------------------------- a questionnaire named 满意度
+
+def survey(satisfied: str, with_recovery: bool = True, count: str = ""):
+    recovery = "，问卷回收率97.5%" if with_recovery else ""
+    return report(PROJECT, "一、绩效目标完成情况",
+                  f"向受益农户发放满意度测评问卷400份，收回有效问卷390份{recovery}{count}，农户满意度{satisfied}。")
+
+
+def test_a_questionnaire_named_after_satisfaction_is_no_count_of_the_satisfied():
+    for with_recovery in (True, False):
+        r = survey("92.8%", with_recovery)
+        assert "fail" not in status(r, "92.8%")
+        if with_recovery:
+            assert status(r, "97.5%") == ["pass"]
+
+
+def test_the_satisfied_count_stated_is_still_read_over_the_forms():
+    # 表示满意的362份 of the 390 returned: 92.82%
+    ok = survey("92.8%", count="，其中表示满意的362份")
+    assert status(ok, "92.8%") == ["pass"]
+    bad = survey("95.8%", count="，其中表示满意的362份")
+    assert status(bad, "95.8%") == ["fail"]
+
+
+# ------------------------------------------------- 完工率 over the task
+
+def works(done_rate: str):
+    return report("某县2022年度危房改造项目支出绩效自评报告", "一、项目概况", "下达危房改造任务800户。",
+                  "二、资金使用情况", "结转资金36.00万元，为16户未完工农户的补助资金，结转下年使用。",
+                  "三、绩效目标完成情况", f"1. 数量：年内完工784户，完工率{done_rate}。")
+
+
+def test_a_completion_rate_is_the_finished_over_the_task():
+    ok = works("98.00%")
+    assert status(ok, "98.00%") == ["pass"] and "784户/800户" in rates(ok, "98.00%")[0].message
+    bad = works("96.00%")
+    assert status(bad, "96.00%") == ["fail"] and rates(bad, "96.00%")[0].expected == "98.000%"
