@@ -69,3 +69,46 @@ def test_a_step_of_preparation_before_the_start_is_no_end():
     assert order_findings("三、实施情况\n工程于2023年4月1日开始，2023年3月完成可研批复。") == []
     # another work's end, with a subject of its own
     assert order_findings("三、实施情况\n二期于2023年4月1日启动，一期工程于2023年3月18日全部完成。") == []
+
+
+# ------------------------------------------------------------ the report's own figures under another year
+
+DEPT = "某县档案馆2023年度部门整体支出绩效自评报告"
+
+
+def scope_years(text: str, title: str = TITLE) -> list[str]:
+    return [c.stated for c in _checks(text, title) if c.rule == "scope_word" and c.status == "fail"]
+
+
+def test_a_years_total_under_another_year():
+    assert scope_years("一、收支情况\n（一）收入。2022年度收入合计286.30万元，均为财政拨款。", DEPT) != []
+    # the twins: the report's year; both years set side by side
+    assert scope_years("一、收支情况\n（一）收入。2023年度收入合计286.30万元，均为财政拨款。", DEPT) == []
+    assert scope_years("一、收支情况\n（一）收入。2022年度收入合计270.00万元，本年度收入合计286.30万元。", DEPT) == []
+
+
+def test_a_self_score_under_another_year():
+    assert scope_years("五、自评结论\n经逐项打分，2022年度部门整体支出绩效自评得分为92.40分，等级为优。", DEPT) != []
+    assert scope_years("五、自评结论\n经逐项打分，2023年度部门整体支出绩效自评得分为92.40分，等级为优。", DEPT) == []
+    # an earlier year's score set against this one's
+    assert scope_years("五、自评结论\n2022年度绩效自评得分为90.10分，较上年有所提高。", DEPT) == []
+
+
+def test_a_projects_score_words_in_a_department_report():
+    assert any(_c.rule == "scope_word" and _c.status == "fail" for _c in
+               _checks("五、自评结论\n本项目2023年度整体支出绩效自评得分96分。", DEPT))
+    assert not any(_c.rule == "scope_word" and _c.status == "fail" for _c in
+                   _checks("五、自评结论\n本部门2023年度整体支出绩效自评得分96分。", DEPT))
+
+
+def signing(text: str, title: str = TITLE) -> list[str]:
+    return [c.stated for c in _checks(text, title) if c.rule == "date_validity" and c.status == "fail"]
+
+
+def test_a_report_signed_before_its_year():
+    body = "一、项目概况\n项目全年预算80.00万元，实际支出78.00万元。\n某县水务局\n"
+    assert signing(body + "2022年1月15日") == ["2022"]
+    assert signing(body + "２０２２年１月１５日") == ["2022"]
+    # the twins: signed after the year; a date alone but far up in the text
+    assert signing(body + "2024年2月26日") == []
+    assert signing("一、项目概况\n2022年3月1日\n项目全年预算80.00万元。\n二、绩效目标\n三、实施\n四、结论\n某县水务局\n2024年2月26日") == []
