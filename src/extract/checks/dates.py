@@ -335,6 +335,42 @@ def _filing_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
     return out
 
 
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _signing_dates(ctx: CheckContext) -> list[CheckResult]:
+    """A report signed (checks.yaml ``dates.signing_date``: a line that is a
+    date alone among the last ``signing_lines`` lines of text) in a year
+    before the one it evaluates: it is written after that year."""
+    rules, year = ctx.book.rules.dates, ctx.report.meta.year
+    source = ctx.quotes.source
+    if rules.signing_date is None or year is None or source is None \
+            or ctx.report.meta.document_type in ("budget", "other"):
+        return []
+    pattern = re.compile(rules.signing_date)
+    out, seen = [], 0
+    for no in range(source.n_lines, 0, -1):
+        if seen >= rules.signing_lines:
+            break
+        line = source.line_text(no)
+        if not line.strip():
+            continue
+        seen += 1
+        m = pattern.fullmatch(line.translate(_WIDE_DIGITS))
+        if m is None:
+            continue
+        stated = int(m.group("y"))
+        if stated >= year or stated < year - 5:
+            continue  # after the year's end (or a far year: no date of this report)
+        start = source.line_starts[no - 1]
+        where = source.locate(start, start + len(line))
+        out.append(make_result(ctx, RULE, "signing_date", "fail",
+                               f"报告落款日期“{line.strip()}”早于所评价的 {year} 年度（自评在年度结束后进行）",
+                               expected=f"{year + 1}", stated=m.group("y"), quote=ctx.quotes.sentence_at(where),
+                               locations=[where]))
+    return out
+
+
 def check_dates(ctx: CheckContext) -> list[CheckResult]:
     rules = ctx.book.rules.dates
     numeric = ctx.rules.units.dates
@@ -364,4 +400,5 @@ def check_dates(ctx: CheckContext) -> list[CheckResult]:
         out.extend(_filing_dates(ctx, text, offsets, fallback))
         out.extend(_date_order(ctx, text, offsets))
         out.extend(_step_order(ctx, text, offsets))
+    out.extend(_signing_dates(ctx))
     return out

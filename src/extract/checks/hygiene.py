@@ -476,7 +476,7 @@ def _compares_frame_year(rules: ScopeRules, sentence: str, stated: int, year: in
     return any(w in words for w in rules.comparison_words)
 
 
-def _year_bounds(rules: ScopeRules, year: int, sentence: str) -> Iterator[tuple[int, str]]:
+def _year_bounds(rules: ScopeRules, year: int, sentence: str, following: str = "") -> Iterator[tuple[int, str]]:
     """(offset in ``sentence``, message) of each year bound (rules
     ``year_bounds``) of ``sentence`` naming a year the report's figures
     cannot be bounded by (截至2022年12月31日，已拨付资金… / 本报告所列2022年度
@@ -493,19 +493,37 @@ def _year_bounds(rules: ScopeRules, year: int, sentence: str) -> Iterator[tuple[
             else:
                 wrong = False
             if not wrong or any(w in sentence for w in bound.not_words) or (
+                    bound.unless_next_names_year and str(year) in following) or (
                     bound.states and re.search(bound.states, sentence[m.end():]) is None):
                 continue
             yield m.start("year"), f"{bound.message}（报告年度{year}年，写作{stated}年）"
             return
 
 
+def _stale_base(rules: ScopeRules, base: re.Pattern, year: int, sentence: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of a year before the year before the report's
+    set as the base of a comparison with the year before (``base``: 2021年
+    同类支出…，同比增长… in a 2023 report's sentence of this year), the
+    sentence naming no year before the report's own."""
+    if str(year - 1) in sentence or not (str(year) in sentence or any(w in sentence for w in rules.current_words)):
+        return
+    for m in base.finditer(sentence):
+        stated = int(m.group("year"))
+        if stated < year - 1:
+            yield (m.start("year"), m.end("year"),
+                   f"同比、较上年的基期应为{year - 1}年（报告年度{year}年的上年），此处写作{stated}年")
+            return
+
+
 def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
-                    later: Optional[re.Pattern] = None, bounded: bool = True) -> Iterator[Hit]:
+                    later: Optional[re.Pattern] = None, bounded: bool = True,
+                    base: Optional[re.Pattern] = None) -> Iterator[Hit]:
     """Sentences of ``p`` about the report's own ``year`` written under
     another: a frame year at the start of a sentence about the whole year
     (``period_frame``), a year bound anywhere in it (``year_bounds``, when
     ``bounded``), a later year's plan written with an earlier year
-    (``later``)."""
+    (``later``), a comparison with the year before based on an earlier
+    year (``base``)."""
     text = p.span.text
     if later is not None:
         for m in later.finditer(text):
@@ -520,16 +538,19 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
             k += 1
         end = ends[k]  # as sentence_bounds(text, start) gives it
         sentence = text[start:end]
+        if base is not None:
+            for a, b, message in _stale_base(rules, base, year, sentence):
+                yield ("period", start + a, start + b, message)
         if str(year) in sentence:
             start = end
             continue
         m = frame.match(sentence)
         framed = False
+        following = text[end:ends[k + 1]] if k + 1 < len(ends) else ""
         if m and int(m.group("year")) != year:
             rest = sentence[m.end():]
             # the next sentence may set the two years apart (2023年全年预算…。
             # 2024年…，比上年…): then this one states the year of comparison
-            following = text[end:ends[k + 1]] if k + 1 < len(ends) else ""
             if (any(w in rest for w in rules.this_period_words)
                     and not _compares_frame_year(rules, sentence, int(m.group("year")), year)
                     and not (str(year) in following and any(w in following for w in rules.comparison_words))):
@@ -538,7 +559,7 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
                 yield ("period", a, a + 4,
                        f"本句所述为本年度（{year}年）情况，年份却写作{m.group('year')}年")
         if not framed and bounded and rules.year_bounds and not any(w in sentence for w in rules.comparison_words):
-            for at, message in _year_bounds(rules, year, sentence):
+            for at, message in _year_bounds(rules, year, sentence, following):
                 yield ("period", start + at, start + at + 4, message)
         start = end
 
@@ -778,6 +799,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
     later = re.compile(rules.scope.later_year) if rules.scope.later_year else None
+    base = re.compile(rules.scope.comparison_base) if rules.scope.comparison_base else None
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
     meta = ctx.report.meta
     kind = document_kind(rules.scope, meta.title, meta.report_type)
@@ -845,7 +867,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
                        rate_pattern is not None or amount_pattern is not None)
     foreign_in = holding(needed_by_any(foreign_patterns), bool(foreign_patterns))
     bounds = [re.compile(b.pattern) for b in rules.scope.year_bounds]
-    year_in = holding(needed_by_any([frame, *bounds] + ([later] if later is not None else [])), meta.year is not None)
+    year_in = holding(needed_by_any([frame, *bounds] + [x for x in (later, base) if x is not None]),
+                      meta.year is not None)
 
     def run(found_in: Optional[set[int]], k: int) -> bool:
         return found_in is None or k in found_in
@@ -889,7 +912,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen, may_match_in(foreign_held, k))))
         if run(year_in, k):
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p, later,
-                                                          meta.document_type != "budget")))
+                                                          meta.document_type != "budget", base)))
         if not by_rule:
             continue
         for rule, what, a, b, message in outermost(by_rule):

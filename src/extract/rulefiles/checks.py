@@ -666,6 +666,11 @@ class DateRules(_Strict):
     # The filing date of a self-evaluation (group y, its year): never before
     # the evaluated year.
     filing_date: Optional[str] = None
+    # The signing date of a report (group y): a line that is a date alone
+    # (the whole line matched) among the last ``signing_lines`` lines of
+    # text; never before the evaluated year.
+    signing_date: Optional[str] = None
+    signing_lines: int = Field(default=0, ge=0)
     # The steps of the self-evaluation in their order: a step dated before
     # one of a lower rank in one paragraph is a finding. A date without a
     # year has the last year stated before it there (the one after, after
@@ -680,7 +685,7 @@ class DateRules(_Strict):
     _v_year = field_validator("bad_year")(needs_groups("year"))
     _v_event = field_validator("date_event")(needs_groups("start", "end"))
     _v_month = field_validator("year_month")(needs_groups("y", "m"))
-    _v_filing = field_validator("filing_date")(needs_groups("y"))
+    _v_filing = field_validator("filing_date", "signing_date")(needs_groups("y"))
 
 
 class DocumentTypeScope(_Strict):

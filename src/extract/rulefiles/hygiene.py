@@ -78,6 +78,9 @@ class YearBound(RuleModel):
     earlier: bool = True
     later: Literal["never", "year_end", "always"] = "never"
     message: str
+    # Not when the next sentence names the report's year: the earlier year's
+    # figure set before this year's (2022年自评得分…。2023年…自评得分…).
+    unless_next_names_year: bool = False
 
     _v = field_validator("pattern")(needs_groups("year"))
     _s = field_validator("states")(check_regex)
@@ -97,9 +100,15 @@ class ScopeRules(RuleModel):
     # before the report's there cannot be (作为编制2020年度预算的依据 in a 2021
     # report: that budget was made before this evaluation).
     later_year: Optional[str] = None
+    # A year's figure set as the base of a comparison with the year before
+    # (group ``year``: 2021年同类支出…，同比增长… in a sentence of this year,
+    # one of ``current_words``): the base can only be the year before the
+    # report's.
+    comparison_base: Optional[str] = None
+    current_words: list[str] = Field(default_factory=list)
     examples: Examples
 
-    _v = field_validator("period_frame", "later_year")(needs_groups("year"))
+    _v = field_validator("period_frame", "later_year", "comparison_base")(needs_groups("year"))
     _r = field_validator("relative_comparison")(check_regex)
 
 
