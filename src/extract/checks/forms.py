@@ -211,10 +211,12 @@ def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:
 
     def runs(link) -> bool:
         present = [p for p in link.parts if p in by_role]
-        return link.total in by_role and len(present) >= 2 and not (
-            len(present) < len(link.parts) and link.parts[-1] in by_role)
+        return link.total in by_role and len(present) >= 2 and (link.any_of or not (
+            len(present) < len(link.parts) and link.parts[-1] in by_role))
 
     live = [link for link in rules.funds_parts if runs(link)]
+    if any(not link.any_of for link in live):
+        live = [link for link in live if not link.any_of]
     out = []
     for link in live:
         if any(m is not link and m.total == link.total and set(link.parts) < set(m.parts) for m in live):

@@ -12,6 +12,9 @@ from ..rules import RuleModel, check_regex
 class FundsParts(RuleModel):
     total: str
     parts: list[str] = Field(min_length=2)
+    # any two or more of the parts may be the whole (funds named by the level
+    # of government paying them: a project has some levels only)
+    any_of: bool = False
 
 
 class FormRules(RuleModel):
