@@ -114,6 +114,9 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
             if metric.startswith(word) and len(metric) > len(word):
                 metric = metric[len(word):]
                 break
+    leads = _longest_first(rules.reference_leads)
+    if leads and metric.startswith(leads):  # 表中实际支出 is the 实际支出 the table states
+        metric = next(metric[len(w):] for w in leads if metric.startswith(w))
     actual = _longest_first(rules.actual_words)
     if actual and metric.startswith(actual):  # 实际完成苗圃改造 is 完成苗圃改造 (实际支出 stays: 支出 says too little)
         for word in actual:

@@ -561,6 +561,8 @@ class ConsistencyRules(_Strict):
     # words saying a figure is what was achieved, dropped from the front of
     # a metric name after the period words (实际完成苗圃改造 is 完成苗圃改造)
     actual_words: list[str] = Field(default_factory=list)
+    # words pointing at a table, dropped from the front of a metric name (表中实际支出)
+    reference_leads: list[str] = Field(default_factory=list)
     sentence_scope_words: list[str] = Field(default_factory=list)
     target_heading_ends: list[str] = Field(default_factory=list)
     actual_labels: list[str] = Field(default_factory=list)
