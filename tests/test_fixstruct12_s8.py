@@ -132,3 +132,11 @@ SHARES = """某县供销社2021年度部门整体支出绩效自评报告
 def test_a_partition_past_a_semicolon_is_summed_against_its_whole():
     assert statuses(SHARES.format("700.00"), "stated_breakdown") == ["pass"]
     assert "fail" in statuses(SHARES.format("730.00"), "stated_breakdown")
+
+
+UNREAD_LEVEL = LEVELS.replace("县级配套资金", "乡镇统筹经费")
+
+
+def test_levels_beside_an_unread_row_are_not_summed():
+    # 50 + 20 makes up no column of 80: a level row was not read, no sum is judged
+    assert not [m for m in failed(UNREAD_LEVEL.format("20.00", "100.00%"), "form") if "年度资金总额" in m]
