@@ -114,6 +114,9 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
             if metric.startswith(word) and len(metric) > len(word):
                 metric = metric[len(word):]
                 break
+    leads = _longest_first(rules.reference_leads)
+    if leads and metric.startswith(leads):  # 表中实际支出 is the 实际支出 the table states
+        metric = next(metric[len(w):] for w in leads if metric.startswith(w))
     actual = _longest_first(rules.actual_words)
     if actual and metric.startswith(actual):  # 实际完成苗圃改造 is 完成苗圃改造 (实际支出 stays: 支出 says too little)
         for word in actual:
@@ -443,6 +446,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     restating: set[int] = set()  # text figures restating a form cell
     generic: list[Claim] = []
     generic_names = _generic_names(ctx)
+    aliases = {name: names[0] for names in ctx.book.rules.consistency.one_metric_names for name in names}
+    aliased: set[int] = set()  # figures grouped under another name of their metric
     for claim in ctx.report.claims:
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
@@ -458,6 +463,10 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         else:
             metric = subjects.get(id(claim), claim.metric)
             key = kept_metric_key(ctx, claim, metric) if metric is not None else None
+            if key in aliases:
+                key = aliases[key]
+                inferred.add(id(claim))
+                aliased.add(id(claim))
         if key is not None:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
         elif claim.origin == "text" and claim.metric in generic_names:
@@ -548,6 +557,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             words = words | {f"单列:{item}"}
         if c.unit_class == "score" and i is not None and _states_weight(ctx, c, ctx.sentences[i]):
             words = words | {"分值"}
+        if id(c) in aliased:
+            words = words - set(ctx.book.rules.consistency.one_metric_free_words)
         if id(c) in restating:
             # the role's own words (累计 of 累计支出) and a breakdown's whole
             # are no scope of a form cell's restatement

@@ -211,16 +211,19 @@ def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:
 
     def runs(link) -> bool:
         present = [p for p in link.parts if p in by_role]
-        return link.total in by_role and len(present) >= 2 and not (
-            len(present) < len(link.parts) and link.parts[-1] in by_role)
+        return link.total in by_role and len(present) >= 2 and (link.any_of or not (
+            len(present) < len(link.parts) and link.parts[-1] in by_role))
 
     live = [link for link in rules.funds_parts if runs(link)]
+    if any(not link.any_of for link in live):
+        live = [link for link in live if not link.any_of]
     out = []
     for link in live:
         if any(m is not link and m.total == link.total and set(link.parts) < set(m.parts) for m in live):
             continue  # 财政拨款 + 其他资金 where the form also states 上年结转
         whole = by_role[link.total]
         present = [by_role[p] for p in link.parts if p in by_role]
+        found: list[tuple[bool, CheckResult]] = []
         for col in rules.funds_sum_columns:
             total = _num(whole, col)
             parts = [_num(p, col) for p in present]
@@ -233,10 +236,14 @@ def check_funds_sum(ctx: CheckContext, form: Form) -> list[CheckResult]:
             shown = round_for_message(computed.midpoint or Decimal(0), decimals)
             names = " + ".join(f"{_row_name(p)} {c.text}" for p, c in zip(present, parts))  # type: ignore[union-attr]
             verdict = "相符" if ok else "不符"
-            out.append(_result(ctx, "funds_sum", ok,
-                               f"{GROUP_TOTALS.get(col) or '年度资金总额' + COLUMN_NAMES.get(col, col)} "
-                               f"{total.text} 与 {names} = {shown} {verdict}",
-                               shown, total.text, [total] + parts, total.location))
+            found.append((ok, _result(ctx, "funds_sum", ok,
+                                      f"{GROUP_TOTALS.get(col) or '年度资金总额' + COLUMN_NAMES.get(col, col)} "
+                                      f"{total.text} 与 {names} = {shown} {verdict}",
+                                      shown, total.text, [total] + parts, total.location)))
+        # levels read (中央补助 | 省级配套) beside a level row unread (县级自筹资金) add up
+        # in no column: they are the whole's parts only where they make it up in one
+        if not link.any_of or any(ok for ok, _ in found):
+            out.extend(r for _, r in found)
     return out
 
 

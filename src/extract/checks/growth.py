@@ -454,11 +454,23 @@ def change_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
             # "1、收入：520.40万元。同比上年增加120.40万元，增长30.10%。": the
             # change opens its sentence: the figure before it names
             # (:func:`~extract.checks.periods.opening_subjects`) is the current one
-            found = opening_subjects(ctx, s, x, lambda b, _: current(b))
+            found = opening_subjects(ctx, s, x, lambda b, _: current(b)) or _short_named_before(ctx, s, x, current)
             if len(found) == 1:
                 return x, found[0], falls
         return None
     return None
+
+
+def _short_named_before(ctx: CheckContext, s: Sentence, x: Placed, current) -> list[Placed]:
+    """This year's figure a change opening its sentence with a short subject
+    (支出比上年多X, 收入较上年增加X) is the change of: the one figure of the
+    sentence before (in its section) that ``current`` accepts whose name ends
+    with that subject (项目全年预算A，实际支出B。支出比上年多X: B)."""
+    name = period_free(ctx, clause_name(ctx, s, x))
+    prior = ctx.sentence_before(s)
+    if len(name) < 2 or prior is None or prior.section != s.section:
+        return []
+    return [b for b in prior.placed if current(b) and period_free(ctx, clause_name(ctx, prior, b)).endswith(name)]
 
 
 def restated_change(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed, bool]]:
@@ -568,6 +580,49 @@ def _previous_named_before(ctx: CheckContext, s: Sentence, x: Placed) -> Optiona
     return None
 
 
+def _ends_name(name: str, other: str) -> bool:
+    """Whether one subject (period-free, two letters at least) ends the
+    other (支出 / 部门支出)."""
+    return len(name) >= 2 and len(other) >= 2 and (name.endswith(other) or other.endswith(name))
+
+
+def _named_around(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Placed, Placed]]:
+    """(上年 A, B) for a rate whose sentence states no figure before it and
+    whose clause names its subject (全年支出440万元。2023年部门支出为500万元。
+    本年支出同比下降12%): A the nearest figure of the year before in the
+    sentences within reach before it in its section, named like the subject
+    (one name ends the other, period words left out), B the nearest figure of
+    this year of A's unit named like it in those sentences; each the one so
+    named in its sentence."""
+    if rate.start < 0 or any(0 <= p.end <= rate.start and p.claim.unit_class not in
+                             ("percent", "date", "duration") for p in s.placed):
+        return []
+    name = period_free(ctx, clause_name(ctx, s, rate))
+    if len(name) < 2:
+        return []
+    pool: list[Sentence] = []
+    s2: Optional[Sentence] = s
+    for _ in range(ctx.book.rules.operands.reach_sentences):
+        s2 = ctx.sentence_before(s2)
+        if s2 is None or s2.section != s.section:
+            break
+        pool.append(s2)
+
+    def named(s2: Sentence, previous: bool, unit=None) -> list[Placed]:
+        return [q for q in s2.placed if q.claim.unit_class not in ("percent", "date", "duration")
+                and (unit is None or q.claim.normalized_unit == unit)
+                and not states_change(ctx, q.claim.metric_text) and not _of_earlier(ctx, q)
+                and previous_kept(ctx, s2, q) == previous
+                and any(_ends_name(name, other) for other in
+                        (period_free(ctx, clause_name(ctx, s2, q)), period_free(ctx, q.claim.metric)))]
+
+    a = next((found for found in (named(x, True) for x in pool) if found), [])
+    if len(a) != 1:
+        return []
+    b = next((found for found in (named(x, False, a[0].claim.normalized_unit) for x in pool) if found), [])
+    return [(a[0], b[0])] if len(b) == 1 else []
+
+
 def _under_item(ctx: CheckContext, s: Sentence) -> bool:
     """Whether ``s``'s section or one above it is headed by an item of its
     own (rules ``growth.item_heading``: （一）电商培训项目)."""
@@ -611,6 +666,8 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
     c = rate.claim
     ends = from_to_years(ctx, s, rate)
     pairs = [(ends[0], ends[1])] if ends else ([] if kind.average else previous_and_current(ctx, s, rate))
+    if not pairs and not kind.average:
+        pairs = _named_around(ctx, s, rate)
     pair = pairs[0] if pairs else None
     missing = "未找到增长的起点和终点数值" if kind.average else "未给出上年数"
     years = 1

@@ -98,7 +98,7 @@ def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether ``p`` is a figure of the year before: its words hold a word
     of the year before (上年…, 较上年的); or the year stated before it in its
     sentence is the year before the report's (较2023年的92.6% in a 2024
-    report); or it opens a bracket right after a comparison cue (比上年
+    report) and its words do not name this year (本年); or it opens a bracket right after a comparison cue (比上年
     （1,000万元）); or its part of the sentence (after the last ；) opens with such
     a word and names no change and no period of the report (上年同口径调整后
     预算…，支出率95.87%；本年…)."""
@@ -107,7 +107,10 @@ def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     if any(w in words for w in g.previous_year_words):
         return True
     prev = previous_year(ctx)
-    if prev is not None and p.claim.year == prev:
+    # (a year the sentence stated earlier is no year of a figure its own
+    # words put in this year: 2023年支出500万元，本年支出440万元)
+    if prev is not None and p.claim.year == prev and (
+            str(prev) in words or not any(w in words for w in g.current_year_words)):
         return True
     if p.start < 0:
         return False

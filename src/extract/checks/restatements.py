@@ -62,8 +62,7 @@ def check_restated_across(ctx: CheckContext) -> list[CheckResult]:
                 continue
             at = y.location.start
             if cued:
-                earlier = [q.claim for s2, q in ctx.neighbourhood(s, p, reach)
-                           if s2 is not s and q.claim.location.start < at and _restatable(q.claim) and _near(ctx, q.claim, y)]
+                earlier = [c for c in _money_before(ctx, s, reach) if c.location.start < at and _near(ctx, c, y)]
             elif conversion is not None and conversion.search(y.metric_text.rstrip()):
                 earlier = _converted(ctx, s, p, conversion)
             else:
@@ -71,6 +70,24 @@ def check_restated_across(ctx: CheckContext) -> list[CheckResult]:
             if earlier:
                 out.append(_judge(ctx, s, y, earlier))
     return out + _restated_totals(ctx)
+
+
+def _money_before(ctx: CheckContext, s: Sentence, reach: int) -> list[Claim]:
+    """The money of the ``reach`` sentences stating money before ``s``,
+    nearest first: a rate, a score or a formula's 100% between the money
+    and its restatement (执行数…。执行率：96.24%。注：…×100%。…与决算一致)
+    takes no sentence of the reach."""
+    out: list[Claim] = []
+    s2: Optional[Sentence] = s
+    while reach > 0:
+        s2 = ctx.sentence_before(s2)
+        if s2 is None:
+            break
+        money = [p.claim for p in s2.placed[::-1] if _restatable(p.claim)]
+        if money:
+            out.extend(money)
+            reach -= 1
+    return out
 
 
 def _restated_totals(ctx: CheckContext) -> list[CheckResult]:

@@ -188,6 +188,8 @@ class Vocabulary:
     ruleset: RuleSet
     prefix: Optional[re.Pattern] = None
     number: Optional[re.Pattern] = None
+    level_rest: Optional[re.Pattern] = None
+    levels: list[tuple[str, str]] = field(default_factory=list)
     #: text -> its vocabulary key: the form readers ask of the same few cell
     #: texts many times over (one Vocabulary per document)
     keys: dict[str, str] = field(default_factory=dict, repr=False)
@@ -197,6 +199,9 @@ class Vocabulary:
     def __post_init__(self) -> None:
         self.prefix = re.compile(self.rules.row_prefix) if self.rules.row_prefix else None
         self.number = re.compile(self.rules.item_number) if self.rules.item_number else None
+        self.level_rest = re.compile(self.rules.funds_level_rest) if self.rules.funds_level_rest else None
+        self.levels = sorted(((w, role) for role, words in self.rules.funds_levels.items() for w in words),
+                             key=lambda x: -len(x[0]))
 
     def _lookup(self, key: str, table: dict[str, list[str]]) -> Optional[str]:
         """The first role of ``table`` whose words hold ``key``, else None
@@ -229,7 +234,18 @@ class Vocabulary:
             m = self.prefix.match(key)
             if m:
                 key = key[m.end():]
-        return self._lookup(key, self.rules.funds_rows)
+        return self._lookup(key, self.rules.funds_rows) or self._level(key)
+
+    def _level(self, key: str) -> Optional[str]:
+        """The level a funds row label names (rules ``funds_levels``: 中央补助资金,
+        自治区补助资金, 旗级配套资金 -> central, provincial, county), else None:
+        a level word opening it, funds words the rest of it, one word at least."""
+        if self.level_rest is None or len(key) < 3:
+            return None
+        for word, role in self.levels:
+            if key.startswith(word) and len(key) > len(word) + 1 and self.level_rest.match(key[len(word):]):
+                return role
+        return None
 
     def goal(self, text: str) -> Optional[str]:
         return self._lookup(self.key(text), self.rules.goals)

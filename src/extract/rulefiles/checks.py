@@ -561,6 +561,8 @@ class ConsistencyRules(_Strict):
     # words saying a figure is what was achieved, dropped from the front of
     # a metric name after the period words (实际完成苗圃改造 is 完成苗圃改造)
     actual_words: list[str] = Field(default_factory=list)
+    # words pointing at a table, dropped from the front of a metric name (表中实际支出)
+    reference_leads: list[str] = Field(default_factory=list)
     sentence_scope_words: list[str] = Field(default_factory=list)
     target_heading_ends: list[str] = Field(default_factory=list)
     actual_labels: list[str] = Field(default_factory=list)
@@ -592,6 +594,10 @@ class ConsistencyRules(_Strict):
     # words that, ending a figure's own words, state it as the total of what
     # its name names (本年项目支出合计1,281,200.00元 restates 项目支出128.12万元)
     restated_total_words: list[str] = Field(default_factory=list)
+    # names of one metric (支出总额, 实际支出): each list's names are grouped
+    # under its first, inferred, with no total word as scope (实际支出合计)
+    one_metric_names: list[list[str]] = Field(default_factory=list)
+    one_metric_free_words: list[str] = Field(default_factory=list)
     # a cut-off date before a figure in its clause (截至6月底): part of its scope
     cutoff: Optional[str] = None
     # a cut-off at the year's end (12月31日, 12月底) is the report's own period: no scope

@@ -12,6 +12,9 @@ from ..rules import RuleModel, check_regex
 class FundsParts(RuleModel):
     total: str
     parts: list[str] = Field(min_length=2)
+    # any two or more of the parts may be the whole (funds named by the level
+    # of government paying them: a project has some levels only)
+    any_of: bool = False
 
 
 class FormRules(RuleModel):
@@ -21,6 +24,10 @@ class FormRules(RuleModel):
     funds_header: list[str]
     funds_columns: dict[str, list[str]]
     funds_rows: dict[str, list[str]]
+    # funds named by the level of government paying them: role -> the level
+    # words a row label opens with, and the words that may follow (funds_level_rest)
+    funds_levels: dict[str, list[str]] = Field(default_factory=dict)
+    funds_level_rest: str = ""
     lone_budget: list[str] = Field(default_factory=list)
     funds_points: str = ""
     row_prefix: str = ""

@@ -112,6 +112,17 @@ _MEMBER_WORDS: dict[int, tuple[list, re.Pattern, dict[str, tuple[Optional[int], 
 _MEMBERS_KEPT = 4096  # metrics whose answer is kept, per list
 
 
+def _whole_partition(ctx: ClaimSource, parts: list[Placed]) -> bool:
+    """Whether ``parts`` name every member of one partition, each once
+    (rules ``breakdowns.partitions``: 基本支出…；项目支出…): the whole list,
+    past a ；too, whether it adds up or not."""
+    partitions = ctx.book.rules.breakdowns.partitions
+    named = [members_named(partitions, p.claim.metric) for p in parts]
+    return any(all(n and n[k] is not None for n in named) and
+               sorted(n[k] for n in named) == list(range(len(members)))
+               for k, members in enumerate(partitions))
+
+
 def members_named(partitions: list[list[list[str]]], metric: str) -> tuple[Optional[int], ...]:
     """``_member(members, metric)`` for each partition of ``partitions``
     (the rules' own list), or ``()`` when ``metric`` names no member of
@@ -213,7 +224,8 @@ def _cue_breakdowns(ctx: ClaimSource, sentences: list[Sentence], k: int) -> list
             # (after 分别用于：/ 具体为： the list is of each item to its end: A；B；C。)
             listed = m.group(0) in ctx.book.rules.breakdowns.adjacent_cues and not ended \
                 and s.text[m.end():].lstrip()[:1] in ("：", ":")
-            if len(longer) > len(parts) and (listed or _fits(ctx, longer, whole, near=True)):
+            if len(longer) > len(parts) and (listed or _fits(ctx, longer, whole, near=True)
+                                             or _whole_partition(ctx, longer)):
                 parts, where = longer, [s] + more
         rules = ctx.book.rules.breakdowns
         selection = parts and any(w in s.text[m.end():parts[0].start] for w in rules.selection_words)
