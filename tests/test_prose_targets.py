@@ -84,6 +84,7 @@ def test_a_rate_of_use_or_a_time_or_a_price_is_no_floor_in_prose():
     for line in ("住院患者抗菌药物使用率：目标35%，实际完成31.2%，已完成年度目标。",
                  "不动产登记办结时长：目标7个工作日，实际完成4个工作日。",
                  "平均住院日：目标10天，实际完成8.6天。",
+                 "应急广播安全播出年度目标6500小时，全年实际完成6812小时。",
                  "管网改造单位造价：目标2600元/米，实际完成2480元/米。"):
         text = HEAD + line + "\n" + TAIL
         assert not [r for r in failed(text, "target") + failed(text, "target_rating")

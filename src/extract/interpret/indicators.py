@@ -583,6 +583,11 @@ def sentence_indicators(span, source, rules: RuleSet, row0: int = 0) -> list[Ind
         target = read_target(text[t_from:t_to], t_loc, name, None, level2, rules.indicators, units=rules)
         if (target.operator is None or target.inferred_operator) and _prose_floor(target.quantity, name, a.group(), rules):
             target = Target(text=target.text, operator=">=", inferred_operator=True, quantity=target.quantity)
+        elif target.inferred_operator and target.quantity is not None \
+                and target.quantity.unit_class in nr.undecided_unit_classes:
+            # 安全播出目标6325小时 / 办结时长目标5个工作日: a time to reach or to
+            # keep under; running text says not which
+            target = Target(text=target.text, quantity=target.quantity)
         actual_text = text[a_from:a_to]
         actual = read_actual(actual_text, a_loc, target, units=rules)
         out.append(Indicator(

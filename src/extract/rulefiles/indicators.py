@@ -76,6 +76,9 @@ class NarrativeRules(_Rules):
     # target of one of these unit classes (a duration: a ceiling).
     lower_better_words: list[str] = Field(default_factory=list)
     not_floor_unit_classes: list[str] = Field(default_factory=list)
+    # A bare target of one of these unit classes in running text has no
+    # inferred comparison at all (a time: to reach or to keep under).
+    undecided_unit_classes: list[str] = Field(default_factory=list)
 
 
 class IndicatorRules(_Rules):
