@@ -140,3 +140,9 @@ UNREAD_LEVEL = LEVELS.replace("县级配套资金", "乡镇统筹经费")
 def test_levels_beside_an_unread_row_are_not_summed():
     # 50 + 20 makes up no column of 80: a level row was not read, no sum is judged
     assert not [m for m in failed(UNREAD_LEVEL.format("20.00", "100.00%"), "form") if "年度资金总额" in m]
+
+
+def test_a_rate_with_no_figure_reads_this_year_under_another_spending_name():
+    text = NO_FIGURE.replace("全年支出{}", "全年支出总额{}")
+    assert statuses(text.format("270.00"), "growth") == ["pass"]
+    assert statuses(text.format("280.00"), "growth") == ["fail"]

@@ -613,7 +613,7 @@ def _named_around(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Pl
                 and (unit is None or q.claim.normalized_unit == unit)
                 and not states_change(ctx, q.claim.metric_text) and not _of_earlier(ctx, q)
                 and previous_kept(ctx, s2, q) == previous
-                and any(_ends_name(name, other) for other in
+                and any(_ends_name(name, other) or same_metric(ctx, name, other, s) for other in
                         (period_free(ctx, clause_name(ctx, s2, q)), period_free(ctx, q.claim.metric)))]
 
     a = next((found for found in (named(x, True) for x in pool) if found), [])
