@@ -57,3 +57,18 @@ def test_the_real_pdfs_keep_their_findings(name):
     got = sorted((c.rule, c.locations[0].line if c.locations else None) for c in report.checks
                  if c.status == "fail" and c.severity in ("error", "warning"))
     assert got == sorted(REAL_FINDINGS[name])
+
+
+def test_the_last_cycles_report_is_no_step_of_this_evaluation():
+    text = ("某县图书馆2022年度部门整体支出绩效自评报告\n一、自评工作开展情况\n"
+            "我馆已于2022年4月完成上年度自评报告的报送，2023年1月12日启动本年度自评工作，"
+            "2023年1月28日开展现场核查，2023年2月10日形成自评报告。\n")
+    assert not problems(text, "date_validity")
+    swapped = text.replace("2023年2月10日形成自评报告", "2023年1月5日形成自评报告")
+    assert problems(swapped, "date_validity")
+
+
+def test_an_earlier_phase_paid_before_the_year_is_no_scope_slip():
+    text = ("某县水利局2024年度防洪堤建设项目支出绩效自评报告\n一、项目资金情况\n"
+            "截至2023年底，一期工程已支付资金800.00万元。本年度二期工程支付资金450.00万元。\n")
+    assert not problems(text, "scope_word")
