@@ -72,3 +72,11 @@ def test_an_earlier_phase_paid_before_the_year_is_no_scope_slip():
     text = ("某县水利局2024年度防洪堤建设项目支出绩效自评报告\n一、项目资金情况\n"
             "截至2023年底，一期工程已支付资金800.00万元。本年度二期工程支付资金450.00万元。\n")
     assert not problems(text, "scope_word")
+
+
+def test_a_figure_of_another_year_restates_none_of_this_years():
+    head = "某县水文站2023年度部门整体支出绩效自评报告\n一、支出情况\n本年项目支出96.40万元，基本支出310.25万元。\n二、对比情况\n"
+    for line in ("上年项目支出折合884,000.00元，本年有所增加。", "2022年项目支出合计884,000.00元。"):
+        assert not problems(head + line + "\n", "metric_consistency"), line
+    wrong = head + "本年项目支出折合946,000.00元。\n"  # this year's 96.40万元 restated wrongly
+    assert problems(wrong, "metric_consistency")

@@ -27,7 +27,7 @@ from typing import Optional
 from ..model import CheckResult, Claim
 from .context import CheckContext, make_result
 from .figures import interval_of, stated_text
-from .periods import names_subject, period_free
+from .periods import is_previous, names_subject, period_free
 from .sentences import Placed, Sentence
 
 RULE = "metric_consistency"
@@ -100,7 +100,8 @@ def _restated_totals(ctx: CheckContext) -> list[CheckResult]:
     totals = tuple(ctx.book.rules.consistency.restated_total_words)
     if not totals:
         return []
-    money = [(s, p.claim) for s, p in ctx.text_claims() if _restatable(p.claim) and p.claim.qualifier is None]
+    money = [(s, p.claim) for s, p in ctx.text_claims() if _restatable(p.claim) and p.claim.qualifier is None
+             and not _other_year(ctx, s, p)]
 
     def names_total(c: Claim) -> bool:
         return c.metric_text.rstrip().removesuffix("为").removesuffix("是").rstrip("：:").endswith(totals)
@@ -155,8 +156,24 @@ def _converted(ctx: CheckContext, s: Sentence, p: Placed, conversion: re.Pattern
     if len(name) < 2:
         return []
     at = y.location.start
+    year = _year_of(ctx, s, p)
     return [q.claim for s2, q in ctx.text_claims() if q.claim.location.start < at and _restatable(q.claim)
-            and _near(ctx, q.claim, y, True) and names_subject(period_free(ctx, q.claim.metric), name)]
+            and _near(ctx, q.claim, y, True) and names_subject(period_free(ctx, q.claim.metric), name)
+            and _year_of(ctx, s2, q) == year]
+
+
+def _year_of(ctx: CheckContext, s: Sentence, p: Placed) -> tuple[bool, Optional[int]]:
+    """Which year a figure is of: the year before the report's (上年项目支出,
+    较2022年的…) or not, and the year its claim states."""
+    return is_previous(ctx, s, p), p.claim.year
+
+
+def _other_year(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether a figure is of another year than the report's: the year
+    before, or a year its claim states that is not the report's (a total
+    of another year restates no figure of this one)."""
+    year = ctx.report.meta.year
+    return is_previous(ctx, s, p) or (p.claim.year is not None and year is not None and p.claim.year != year)
 
 
 def _judge(ctx: CheckContext, s: Sentence, y: Claim, earlier: list[Claim],
