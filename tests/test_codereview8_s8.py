@@ -80,3 +80,10 @@ def test_a_figure_of_another_year_restates_none_of_this_years():
         assert not problems(head + line + "\n", "metric_consistency"), line
     wrong = head + "本年项目支出折合946,000.00元。\n"  # this year's 96.40万元 restated wrongly
     assert problems(wrong, "metric_consistency")
+
+
+def test_a_budget_table_gives_no_base_for_a_change_of_spending():
+    head = ("某县林业局2023年度部门整体支出绩效自评报告\n一、支出情况\n"
+            "| 项目 | 上年预算数 | 本年预算数 |\n|---|---|---|\n| 公务接待费 | 12.00 | 9.00 |\n")
+    assert not problems(head + "本年公务接待费支出同比下降8.0%。\n", "growth")
+    assert problems(head + "本年公务接待费预算同比下降20.0%。\n", "growth")  # the table's own: 25%

@@ -767,9 +767,10 @@ def _table_row_readings(ctx: CheckContext, s: Sentence, rate: Placed, decimals: 
     if not named:
         return []
     end, size = max((e, n) for e, n, _, _ in named)
+    words = clause[end:]
     out: list[Reading] = []
     for _, _, (table, r, row, cols, a, b), label in [x for x in named if x[:2] == (end, size)]:
-        if a[0] == 0:
+        if a[0] == 0 or _measure_conflict(ctx, table, r, cols, words):
             continue
         iv = compound_growth_interval(stated_interval(*a), stated_interval(*b), 1)
         expected = show((b[0] - a[0]) * 100 / a[0], decimals, "%")
@@ -780,6 +781,24 @@ def _table_row_readings(ctx: CheckContext, s: Sentence, rate: Placed, decimals: 
                            f"{table_name(table)} {label} ({row[cols.current].strip()}−{row[cols.previous].strip()})/"
                            f"{row[cols.previous].strip()}={expected}"))
     return out
+
+
+def _measure_conflict(ctx: CheckContext, table, r: int, cols, words: str) -> bool:
+    """Whether the two-year columns of ``table`` (their header: the last row
+    above ``r`` naming them) measure what the rate's ``words`` do not
+    (rules ``growth.table_measure_conflicts``: 预算数 columns, 支出 words)."""
+    conflicts = ctx.book.rules.growth.table_measure_conflicts
+    if not conflicts or not words:
+        return False
+    grid = table.grid(filled=False)
+    header = next((grid[k] for k in range(r - 1, -1, -1)
+                   if max(cols.previous, cols.current) < len(grid[k])
+                   and not change_cell(grid[k][cols.previous])), None)
+    if header is None:
+        return False
+    columns = header[cols.previous] + header[cols.current]
+    return any(any(w in columns for w in c.columns) and not any(w in words for w in c.columns)
+               and any(w in words for w in c.rate_words) for c in conflicts)
 
 
 def _cell_figure(table, r: int, col: int, text: str, value: tuple) -> Quantity:

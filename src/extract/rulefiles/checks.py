@@ -411,8 +411,18 @@ class TableRateRules(_Strict):
     _v = field_validator("previous_columns", "current_columns", "year_column")(check_regex)
 
 
+class MeasureConflict(_Strict):
+    """A two-year table's columns of one measure (预算) read for a rate whose
+    words name another (支出, 执行, 决算): not the rate's figures."""
+    columns: list[str] = Field(min_length=1)
+    rate_words: list[str] = Field(min_length=1)
+
+
 class GrowthRules(_Strict):
     average: list[str]
+    # the measures of two-year table columns that are not a rate's whose
+    # words name another (上年预算数 | 本年预算数 for 三公经费支出同比下降5%)
+    table_measure_conflicts: list[MeasureConflict] = Field(default_factory=list)
     average_decline: list[str] = Field(default_factory=list)
     year_on_year: list[str] = Field(default_factory=list)
     year_on_year_decline: list[str] = Field(default_factory=list)
