@@ -2182,6 +2182,15 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         ids = {id(o.figure) for x in scoped for o in x}
         pinned = scoped
         loose = [(n, d) for n, d in loose if id(n.figure) in ids and id(d.figure) in ids]
+    # a rate whose name names its denominator (预算执行率: 预算) reads only over
+    # a figure so named where one is pinned (项目全年预算A，到位资金B，实际支出C:
+    # C / B is no 预算执行率); the other pairs are readings its words allow
+    named = [w for w in rule.named_by if w in c.metric_text] if rule is not None else []
+    if named and pinned:
+        so_named = [x for x in pinned if any(w in f"{getattr(x[1].figure, 'metric_text', '')} {x[1].name}" for w in named)]
+        if so_named:
+            loose += [x for x in pinned if not any(x is y for y in so_named)]
+            pinned = so_named
     # 系统管理率97.50%（4992÷5120）: the division its bracket writes is a reading its words pin
     pinned += _written_division(ctx, s, rate)
     decimals = max(c.precision + 1, 2)
