@@ -5,27 +5,14 @@ on excerpts written for these tests, with their own figures.
   forms: a denominator of a 满意度, never its satisfied numerator.
 - 完工率 is the finished over the task (下达任务…户), never the unfinished
   (未完工…户, a remainder) over the finished.
+- 预算执行率 reads over the 预算 it names where one is stated, not 到位资金.
+- A standard per person per day (按每人每天40元…测算) is no total ÷ persons.
+- A cost per unit whose division names its count (÷改造户数) is over that count.
 """
 
 from __future__ import annotations
 
-from extract.load.text import source_from_text
-from extract.model import Source
-from extract.pipeline import parse_source
-
-
-def report(title: str, *lines: str):
-    text = "\n".join((title,) + lines) + "\n"
-    src = source_from_text(text)
-    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
-
-
-def rates(r, stated: str):
-    return [c for c in r.checks if c.rule in ("rate", "stated_rate") and c.stated == stated]
-
-
-def status(r, stated: str) -> list[str]:
-    return [c.status for c in rates(r, stated)]
+from test_fixrate11_s8 import rates, report, status
 
 
 PROJECT = "某镇2023年度饮水安全巩固项目支出绩效自评报告"
