@@ -110,3 +110,10 @@ def test_a_cost_per_house_is_over_the_count_its_division_names():
     assert status(ok, "2500元") == ["pass"] and "150.00万元/600户" in rates(ok, "2500元")[0].message
     bad = houses("1000元")  # 150万 / 1500户: the households reached, not those rebuilt
     assert status(bad, "1000元") == ["fail"] and "2500" in rates(bad, "1000元")[0].expected
+
+
+def test_a_figure_named_by_the_budget_and_the_spending_is_the_spending():
+    # 上述A预算共执行B: B is spent (named 预算 and 执行), A the budget
+    r = report("某区司法局2023年度部门整体支出绩效自评报告", "一、基本情况", "本局年度部门预算总额2450.00万元。",
+               "二、执行情况", "上述2450.00万元预算共执行2401.00万元，预算完成率98.00%。")
+    assert status(r, "98.00%") == ["pass"]
