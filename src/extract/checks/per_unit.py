@@ -131,11 +131,15 @@ def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> 
                        f"{m.label if m.place and m.place.startswith('table:') else stated_text(m.figure)}"
                        f"/{stated_text(k.claim)}{over}={expected}")
 
+    # 按补助资金A÷改造户数计算: the count the division names is its base, no
+    # other count of its sentence (配套覆盖农户2500户)
+    divisor = _divisor_named(c.sentence, rule.units)
     readings: list[Reading] = []
     for period in periods:
         for ms, m in money:
             for ks, k, factor in counts:
-                count_named = ks is s or (named_count is not None and k is named_count[1])
+                count_named = divisor in counted_words(ks, k) if divisor else \
+                    ks is s or (named_count is not None and k is named_count[1])
                 # money named past the cost's sentence pins nothing (人均投入…。项目带动社会资本投入…亿元):
                 # a cost's base is stated before it or with it
                 pinned = count_named and (ms is s or (named is not None and m is named[1]
@@ -202,6 +206,21 @@ def _base_named(ctx: CheckContext, cost: Placed) -> str:
 
 
 _BASE = re.compile(r"按([^，,。；;\d]{2,16}?)(?:计算|测算|核算)")
+_DIVISOR = re.compile(r"(?:÷|除以)\s*([\u4e00-\u9fff]{2,12}?)(?:总数|数量|数)?(?:计算|测算|核算|得出|[）)，,。；;]|$)")
+
+
+def _divisor_named(sentence: str, units) -> str:
+    """The count a cost's sentence names by words as its divisor (按资金A÷改造户数计算 ->
+    改造, its unit 户 dropped); '' when it names none (÷1000户 is a figure, no name)."""
+    m = _DIVISOR.search(sentence)
+    if m is None:
+        return ""
+    name = m.group(1)
+    for unit in sorted(units, key=len, reverse=True):
+        if name.endswith(unit) and len(name) > len(unit):
+            name = name[:-len(unit)]
+            break
+    return name if len(name) >= 2 else ""
 
 
 def _table_money(ctx: CheckContext, c: Claim, subject: str) -> list[Operand]:

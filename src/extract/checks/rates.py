@@ -2182,6 +2182,21 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         ids = {id(o.figure) for x in scoped for o in x}
         pinned = scoped
         loose = [(n, d) for n, d in loose if id(n.figure) in ids and id(d.figure) in ids]
+    # a rate whose name names its denominator (预算执行率: 预算) reads only over
+    # a figure so named where one is pinned (项目全年预算A，到位资金B，实际支出C:
+    # C / B is no 预算执行率); the other pairs are readings its words allow
+    # (a figure named so and by the numerator's words, 预算共执行A, is the spending)
+    named = [w for w in rule.named_by if w in c.metric_text] if rule is not None else []
+    if named and pinned:
+        numerator = ctx.book.rate_numerators[index]
+
+        def so_named_base(o: Operand) -> bool:
+            words = f"{getattr(o.figure, 'metric_text', '')} {o.name}"
+            return any(w in words for w in named) and (numerator is None or not numerator.search(words))
+        so_named = [x for x in pinned if so_named_base(x[1])]
+        if so_named:
+            loose += [x for x in pinned if not any(x is y for y in so_named)]
+            pinned = so_named
     # 系统管理率97.50%（4992÷5120）: the division its bracket writes is a reading its words pin
     pinned += _written_division(ctx, s, rate)
     decimals = max(c.precision + 1, 2)
