@@ -109,9 +109,9 @@ def is_previous(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     prev = previous_year(ctx)
     # (a year the sentence stated earlier is no year of a figure its own
     # words put in this year: 2023年支出500万元，本年支出440万元)
-    # (当年 is "that year": 2022年当年预算执行数 stays of 2022)
+    # (当年 after a stated year is that year: 2022年当年预算执行数 stays of 2022)
     if prev is not None and p.claim.year == prev and (
-            str(prev) in words or not any(w in words for w in g.current_year_words if not w.startswith("当"))):
+            str(prev) in words or not any(w in words for w in g.current_year_words if w not in g.stated_year_words)):
         return True
     if p.start < 0:
         return False

@@ -432,6 +432,9 @@ class GrowthRules(_Strict):
     # Words naming the report's own year: a part of a sentence that opens
     # with a previous-year word and holds one of these is not of the year before.
     current_year_words: list[str] = Field(default_factory=list)
+    # Of those, the ones that name the year just stated when one is (2022年
+    # 当年预算执行数: of 2022), not the report's year.
+    stated_year_words: list[str] = Field(default_factory=list)
     # Periods before the year before (前年): a rate compared with one is against its figure.
     earlier_year_words: list[str] = Field(default_factory=list)
     # Words opening parallel lists of figures (分别为a和b，上年分别为a0和b0，分别增长x%和y%).
