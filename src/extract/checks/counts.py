@@ -88,7 +88,7 @@ def _split_joined(item: str, conjunctions: list[str], ending: Optional[str]) -> 
     common ending, where both sides are at least four characters); never
     at a conjunction inside a bracket (权益部（家庭和儿童工作部）: one item
     and its other name)."""
-    hidden = _BRACKETED.sub(lambda m: "\x00" * len(m.group()), item) if "(" in item or "（" in item else item
+    hidden = _hide_brackets(item)
     for conj in conjunctions:
         start = 0
         while True:
@@ -106,10 +106,18 @@ def _split_joined(item: str, conjunctions: list[str], ending: Optional[str]) -> 
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
+def _hide_brackets(text: str) -> str:
+    """``text`` with each bracketed aside blanked out, character for
+    character (offsets kept): what splits a list never looks inside one."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _BRACKETED.sub(lambda m: "\x00" * len(m.group()), text)
+
+
 def _split_outside_brackets(text: str) -> list[str]:
     """``text`` split at the 、 outside brackets: 综合部（党建办、财务室）
     is one item, its bracket the other names of it."""
-    hidden = _BRACKETED.sub(lambda m: "\x00" * len(m.group()), text)
+    hidden = _hide_brackets(text)
     out, start = [], 0
     for m in re.finditer("、", hidden):
         out.append(text[start:m.start()])

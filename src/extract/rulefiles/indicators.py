@@ -61,14 +61,13 @@ class NarrativeRules(_Rules):
     name_end_words: list[str] = Field(default_factory=list)
     # An actual stated by one of these words (全年实际完成377期) is an amount
     # reached: its bare target is a floor, unless the indicator's name holds
-    # a word of ``lower_better_words`` or of ``deadline_words``
-    # (办理时限目标5个工作日, 实际用时3个工作日: a ceiling).
+    # a word of ``lower_better_words`` or the target is of a unit class of
+    # ``not_floor_unit_classes`` (办理时限目标5个工作日: a ceiling).
     floor_actual_words: list[str] = Field(default_factory=list)
     # Target words too common to let a figure stand words away (目标完成率
     # 102%: not a target of 102%): their figure follows at once (目标96%,
     # 年度目标为367期).
     tight_target_words: list[str] = Field(default_factory=list)
-    deadline_words: list[str] = Field(default_factory=list)
     # A bare percentage in running text is a floor only when its name ends
     # with one of these rates to reach (覆盖率, 合格率, 满意度).
     floor_rate_ends: list[str] = Field(default_factory=list)
