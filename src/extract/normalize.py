@@ -121,8 +121,8 @@ def _fold_char(ch: str) -> str:
 def _table_runs() -> re.Pattern:
     """The runs of characters of the Basic Multilingual Plane the fold
     table changes (it maps none to itself)."""
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE) if c <= 0xFFFF
-                                    and _TABLE[c] != chr(c)) + "]+")
+    return re.compile("[" + re.escape("".join(chr(c) for c in sorted(_TABLE) if c <= 0xFFFF
+                                              and _TABLE[c] != chr(c))) + "]+")
 
 
 def needs_fold(text: str) -> bool:
@@ -292,9 +292,9 @@ def _key_tables() -> tuple[re.Pattern, re.Pattern, dict[int, str], Optional[re.P
             replaced[ord(ch)] = folded
     # (:func:`_replaced` swaps them one character at a time: no replacement may be replaced in turn)
     assert not {ord(v) for v in replaced.values()} & set(replaced), "a fold replacement is replaced again"
-    drops = re.compile("([" + "".join(re.escape(ch) for ch in sorted({*WHITE_SPACE, *dropped})) + "]+)")
-    changes = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(replaced) if c <= 0xFFFF) + "]+")
-    return drops, changes, replaced, (re.compile("[" + "".join(re.escape(ch) for ch in sorted(long)) + "]")
+    drops = re.compile("([" + re.escape("".join(sorted({*WHITE_SPACE, *dropped}))) + "]+)")
+    changes = re.compile("[" + re.escape("".join(chr(c) for c in sorted(replaced) if c <= 0xFFFF)) + "]+")
+    return drops, changes, replaced, (re.compile("[" + re.escape("".join(sorted(long))) + "]")
                                       if long else None)
 
 

@@ -155,7 +155,7 @@ def _precision(number_text: str) -> int:
 # The table is extract.widths' (every wide character, as figures are read).
 _FOLD_TABLE = FIGURE_TABLE
 _FW_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
-_NEEDS_FOLD = re.compile("[%s]" % "".join(re.escape(c) for c in FOLD))
+_NEEDS_FOLD = re.compile("[%s]" % re.escape("".join(FOLD)))
 
 
 def _fold(text: str) -> str:
@@ -182,7 +182,7 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 def _cls(chars) -> str:
-    return "".join(re.escape(c) for c in sorted(set(chars)))
+    return re.escape("".join(sorted(set(chars))))
 
 
 @dataclass

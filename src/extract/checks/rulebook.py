@@ -165,7 +165,7 @@ def _count_pattern(numerals: ChineseNumerals) -> str:
     1-9 and the powers 十 and 百 of units.yaml: 九, 十二, 一百二十)."""
     chars = sorted({c for c, v in numerals.digits.items() if v > 0}
                    | {c for c, v in numerals.powers.items() if v <= 100})
-    cls = "".join(re.escape(c) for c in chars)
+    cls = re.escape("".join(chars))
     return rf"(?<![第\d{cls}])(?P<num>\d{{1,3}}|[{cls}]{{1,4}})\s*"
 
 

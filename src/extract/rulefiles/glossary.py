@@ -128,7 +128,7 @@ class Glossary(RuleModel):
 
     def sentence_end_class(self) -> str:
         """A regular-expression class of the sentence ends (``[。！？!?；;]``)."""
-        return "[" + "".join(re.escape(c) for c in self.sentence_ends) + "]"
+        return "[" + re.escape("".join(self.sentence_ends)) + "]"
 
     # -- expansion of the other rule files
 
