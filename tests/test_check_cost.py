@@ -965,3 +965,42 @@ def test_the_source_key_read_from_its_runs_is_the_key_of_an_offset_per_character
     assert quotes.key.offsets[1:4] == full.offsets[1:4]
     for offset in range(-1, len(text) + 2):
         assert quotes._before(offset) == bisect.bisect_left(full.offsets, offset)
+
+
+# -- a search led by the class of a pattern's first characters (screen.led)
+
+LED_PATTERNS = PATTERNS + [
+    r"(?:启动|部署)[^，。]{0,6}?(?:自评|评价)|(?:自评|评价)(?:工作)?(?:启动|部署)|成立[^，]{0,8}?小组",
+    r"(?P<s0>(?:收集|核查)(?![^，]{0,6}?报告))|(?P<s1>(?:数据|资料)[^，]{0,4}?(?:收集|核查))",
+    r"(?:全部|全面)?完成(?=[，。并])|通过[^，]{0,4}?验收",
+    r"(?:年度?|季)+末",
+    r"(?:x|)y",
+    r"\b(?:ab|c)*d",
+    r"(?<![0-9])(?:截至|在)?(?P<year>20\d\d)年",
+]
+LED_ALPHABET = ALPHABET + "启动部署自评价工作成立小组收集核查报告数据资料全面完通过验收并度季末"
+
+
+def test_what_a_match_starts_with():
+    from extract.checks.screen import first_chars, led
+
+    assert first_chars(LED_PATTERNS[12]) == frozenset("启部自评成")
+    assert first_chars(r"(?:x|)y") == frozenset("xy")  # the first part may be empty
+    assert first_chars(r"a|b*") is None  # a match may be empty
+    assert first_chars(r"[^x]z") is None and first_chars(r"(?i)q") is None
+    assert first_chars(r"\d年") is None  # a category: not listed
+    assert led(r"甲乙").pattern == r"甲乙"  # re skips to a literal prefix itself
+    assert led(LED_PATTERNS[12]).pattern.startswith("(?=[")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=LED_ALPHABET, max_size=40), st.sampled_from(LED_PATTERNS))
+def test_a_led_search_finds_what_the_pattern_finds(text, pattern):
+    from extract.checks.screen import led
+
+    plain, fast = re.compile(pattern), led(pattern)
+    assert [(m.span(), m.groups(), m.lastgroup) for m in fast.finditer(text)] == \
+        [(m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text)]
+    for at in range(len(text) + 1):
+        a, b = fast.match(text, at), plain.match(text, at)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..model import CheckResult, Location
 from .context import CheckContext, make_result
+from .screen import led
 
 if TYPE_CHECKING:
     from ..rulefiles.units import DateRules as UnitDateRules
@@ -108,7 +109,7 @@ def _date_event_patterns(ctx: CheckContext) -> Optional[tuple[re.Pattern, re.Pat
             return None
         event = re.compile(rules.date_event)
         ends = re.search(r"\(\?P<end>((?:[^()]|\([^()]*\))*)\)", rules.date_event)
-        screen = re.compile(ends.group(1) if ends else rules.date_event)
+        screen = led(ends.group(1) if ends else rules.date_event)
         return event, screen, re.compile(rules.date_event_same_work)
     return ctx.rules.derived("checks.dates.date_event", build)
 
@@ -177,7 +178,8 @@ def _step_patterns(ctx: CheckContext) -> Optional[tuple[re.Pattern, list[tuple[s
     def build():
         if len(steps) < 2:
             return None
-        rx = re.compile("|".join(f"(?P<s{k}>{step.words})" for k, step in enumerate(steps)))
+        # (searched from its first characters only: no step names most of a report)
+        rx = led("|".join(f"(?P<s{k}>{step.words})" for k, step in enumerate(steps)))
         return rx, [(step.name, step.rank) for step in steps]
     return ctx.rules.derived("checks.dates.evaluation_steps", build)
 

@@ -52,12 +52,12 @@ from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
 from ..pattern_needs import any_char
-from .screen import Screen, needed_by_any, needed_chars
+from .screen import Screen, any_word, led, needed_by_any, needed_chars, reads_only_its_match
 from .figures import interval_of, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
                                  NameRules, PlaceholderRules, PunctuationRules, Relation,
-                                 ResidueRules, ScopeKind, ScopeRules)
+                                 ResidueRules, ScopeKind, ScopeRules, YearBound)
 
 RULES = ("template_residue", "placeholder", "punctuation", "scope_word", "comparison_word",
          "name_variant", "missing_unit")
@@ -476,13 +476,28 @@ def _compares_frame_year(rules: ScopeRules, sentence: str, stated: int, year: in
     return any(w in words for w in rules.comparison_words)
 
 
-def _year_bounds(rules: ScopeRules, year: int, sentence: str, following: str = "") -> Iterator[tuple[int, str]]:
+_BOUNDS: dict[int, tuple[list, list[tuple[YearBound, re.Pattern, bool]]]] = {}
+
+
+def _bound_patterns(rules: ScopeRules) -> list[tuple[YearBound, re.Pattern, bool]]:
+    """Each of ``rules.year_bounds`` with its pattern compiled and whether
+    it reads only its match (:func:`reads_only_its_match`), once per list."""
+    got = _BOUNDS.get(id(rules.year_bounds))
+    if got is None or got[0] is not rules.year_bounds:
+        got = _BOUNDS[id(rules.year_bounds)] = (rules.year_bounds, [
+            (b, re.compile(b.pattern), reads_only_its_match(b.pattern)) for b in rules.year_bounds])
+    return got[1]
+
+
+def _year_bounds(rules: ScopeRules, year: int, sentence: str, following: str = "",
+                 live: Optional[list[tuple[YearBound, re.Pattern]]] = None) -> Iterator[tuple[int, str]]:
     """(offset in ``sentence``, message) of each year bound (rules
     ``year_bounds``) of ``sentence`` naming a year the report's figures
     cannot be bounded by (截至2022年12月31日，已拨付资金… / 本报告所列2022年度
-    数据… / 本报告数据截至2024年12月31日 in a 2023 report)."""
-    for bound in rules.year_bounds:
-        for m in re.finditer(bound.pattern, sentence):
+    数据… / 本报告数据截至2024年12月31日 in a 2023 report). ``live``: the
+    bounds, compiled, that may match in ``sentence`` (default every one)."""
+    for bound, rx in live if live is not None else ((b, rx) for b, rx, _ in _bound_patterns(rules)):
+        for m in rx.finditer(sentence):
             stated = int(m.group("year"))
             month = m.groupdict().get("month")
             if stated < year:
@@ -517,23 +532,43 @@ def _stale_base(rules: ScopeRules, base: re.Pattern, year: int, sentence: str) -
 
 def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
                     later: Optional[re.Pattern] = None, bounded: bool = True,
-                    base: Optional[re.Pattern] = None) -> Iterator[Hit]:
+                    base: Optional[re.Pattern] = None,
+                    bounds: Optional[list[tuple[YearBound, re.Pattern, bool]]] = None) -> Iterator[Hit]:
     """Sentences of ``p`` about the report's own ``year`` written under
     another: a frame year at the start of a sentence about the whole year
     (``period_frame``), a year bound anywhere in it (``year_bounds``, when
-    ``bounded``), a later year's plan written with an earlier year
-    (``later``), a comparison with the year before based on an earlier
-    year (``base``)."""
+    ``bounded``; ``bounds``: those that may match, compiled, default every
+    one), a later year's plan written with an earlier year (``later``), a
+    comparison with the year before based on an earlier year (``base``)."""
     text = p.span.text
     if later is not None:
         for m in later.finditer(text):
             if int(m.group("year")) < year:
                 yield ("period", m.start("year"), m.end("year"),
                        f"所述为报告年度（{year}年）之后的预算或计划，年份却写作{m.group('year')}年")
+    # a pattern that reads only its match and matches nowhere in the
+    # passage matches in none of its sentences: not tried on each
+    live = [(b, rx) for b, rx, only in (_bound_patterns(rules) if bounds is None else bounds)
+            if not only or rx.search(text) is not None] if bounded and rules.year_bounds else []
+    if base is not None and reads_only_its_match(base.pattern) and base.search(text) is None:
+        base = None
+    # with no bound nor base to find, only a sentence holding a character
+    # the frame needs can yield: the others are stepped over
+    needs = needed_chars(frame) if not live and base is None else None
+    skip_to = any_char(needs) if needs is not None else None
+    compares = any_word(rules.comparison_words)
+    stated_year = str(year)
     start = 0
     ends = [m.end() for m in _SENTENCE_ENDS.finditer(text)] + [len(text)]
     k = 0
     while start < len(text):
+        if skip_to is not None:
+            q = skip_to.search(text, start)
+            if q is None:
+                break
+            while ends[k] <= q.start():
+                k += 1
+            start = max(start, ends[k - 1] if k else 0)  # the start of the sentence holding it
         while ends[k] <= start:
             k += 1
         end = ends[k]  # as sentence_bounds(text, start) gives it
@@ -541,7 +576,7 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
         if base is not None:
             for a, b, message in _stale_base(rules, base, year, sentence):
                 yield ("period", start + a, start + b, message)
-        if str(year) in sentence:
+        if stated_year in sentence:
             start = end
             continue
         m = frame.match(sentence)
@@ -558,8 +593,8 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
                 framed = True
                 yield ("period", a, a + 4,
                        f"本句所述为本年度（{year}年）情况，年份却写作{m.group('year')}年")
-        if not framed and bounded and rules.year_bounds and not any(w in sentence for w in rules.comparison_words):
-            for at, message in _year_bounds(rules, year, sentence, following):
+        if not framed and live and compares.search(sentence) is None:
+            for at, message in _year_bounds(rules, year, sentence, following, live):
                 yield ("period", start + at, start + at + 4, message)
         start = end
 
@@ -798,8 +833,17 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     slashes = screen.one(slash.pattern) if slash is not None else None
     list_marker = re.compile(rules.punctuation.list_marker)
     frame = re.compile(rules.scope.period_frame)
-    later = re.compile(rules.scope.later_year) if rules.scope.later_year else None
-    base = re.compile(rules.scope.comparison_base) if rules.scope.comparison_base else None
+    # (a pattern that can match in no passage, as the screen finds, is not run:
+    # the later year's searched from its first characters)
+    def anywhere(rx: Optional[re.Pattern]) -> Optional[re.Pattern]:
+        """``rx`` unless it reads only its match and matches nowhere in the passages joined."""
+        if rx is None or screen.whole is None or not reads_only_its_match(rx.pattern):
+            return rx
+        return rx if rx.search(screen.whole) is not None else None
+
+    later = anywhere(led(rules.scope.later_year) if rules.scope.later_year else None)
+    base = anywhere(screen.one(rules.scope.comparison_base) if rules.scope.comparison_base else None)
+    year_bounds = [(b, rx, only) for b, rx, only in _bound_patterns(rules.scope) if anywhere(rx) is not None]
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
     meta = ctx.report.meta
     kind = document_kind(rules.scope, meta.title, meta.report_type)
@@ -866,8 +910,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
     units_in = holding(needed_by_any([rate_pattern, amount_pattern]),
                        rate_pattern is not None or amount_pattern is not None)
     foreign_in = holding(needed_by_any(foreign_patterns), bool(foreign_patterns))
-    bounds = [re.compile(b.pattern) for b in rules.scope.year_bounds]
-    year_in = holding(needed_by_any([frame, *bounds] + [x for x in (later, base) if x is not None]),
+    year_in = holding(needed_by_any([frame, *(rx for _, rx, _ in year_bounds)]
+                                    + [x for x in (later, base) if x is not None]),
                       meta.year is not None)
 
     def run(found_in: Optional[set[int]], k: int) -> bool:
@@ -912,7 +956,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen, may_match_in(foreign_held, k))))
         if run(year_in, k):
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p, later,
-                                                          meta.document_type != "budget", base)))
+                                                          meta.document_type != "budget", base, year_bounds)))
         if not by_rule:
             continue
         for rule, what, a, b, message in outermost(by_rule):

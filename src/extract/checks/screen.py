@@ -10,6 +10,7 @@ piece (most rule patterns match nowhere in a given report).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Optional
 
@@ -126,3 +127,117 @@ def any_word(words: list[str]) -> re.Pattern:
         alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         got = _WORDS[id(words)] = (words, re.compile(alternation if words else "(?!)"))
     return got[1]
+
+
+# ---------------------------------------------------------------- first characters
+
+try:  # Python 3.11+
+    from re import _constants as _sre_c, _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+#: A first character class wider than this is no help to a search.
+_WIDEST_FIRST = 96
+_REPEATS = tuple(op for op in (getattr(_sre_c, name, None) for name in
+                               ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")) if op is not None)
+_LOOKS = (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT)
+
+
+def _first(items) -> Optional[tuple[frozenset[str], bool]]:
+    """(the characters the first character a match of the parsed sequence
+    ``items`` consumes may be, whether it may consume none), or None when
+    that is not known (a wide or negated class, ``.``, a back reference)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            return frozenset(chars | {chr(av)}), False
+        if op is _sre_c.IN:
+            if any(o is _sre_c.NEGATE or o is _sre_c.CATEGORY for o, _ in av):
+                return None
+            got: set[str] = set()
+            for o, a in av:
+                if o is _sre_c.LITERAL:
+                    got.add(chr(a))
+                elif o is _sre_c.RANGE and a[1] - a[0] < _WIDEST_FIRST:
+                    got.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return frozenset(chars | got), False
+        if op in _LOOKS:
+            continue  # consumes nothing: the first character is the next item's
+        if op is _sre_c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & _sre_c.SRE_FLAG_IGNORECASE:
+                return None
+            inner = _first(sub)
+        elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
+            inner = _first(av)
+        elif op is _sre_c.BRANCH:
+            alternatives = [_first(alt) for alt in av[1]]
+            if any(a is None for a in alternatives):
+                return None
+            inner = (frozenset().union(*(a[0] for a in alternatives)),
+                     any(a[1] for a in alternatives))  # type: ignore[index]
+        elif op in _REPEATS:
+            low, _high, sub = av
+            found = _first(sub)
+            inner = None if found is None else (found[0], found[1] or low == 0)
+        else:
+            return None
+        if inner is None:
+            return None
+        chars |= inner[0]
+        if not inner[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+@functools.lru_cache(maxsize=256)
+def first_chars(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters a match of ``pattern`` may start with (the first it
+    consumes: an anchor or lookaround before it consumes none), or None
+    when not known or a match may be empty."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        found = None if parsed.state.flags & _sre_c.SRE_FLAG_IGNORECASE else _first(parsed)  # (?i) inside
+    except Exception:  # a parser of another Python's making: not known
+        return None
+    if found is None or found[1] or not found[0] or len(found[0]) > _WIDEST_FIRST:
+        return None
+    return found[0]
+
+
+def _searched_fast(items) -> bool:
+    """Whether ``re`` itself skips to where a match may start (the pattern
+    opening on a literal or a class: its prefix or charset search)."""
+    while items:
+        op, av = items[0]
+        if op is _sre_c.SUBPATTERN:
+            items = av[3]
+            continue
+        return op in (_sre_c.LITERAL, _sre_c.IN)
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def led(pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` compiled so that a search tries it only where a match
+    may start: behind a lookahead on the class of its first characters
+    (:func:`first_chars`), which it implies, so its matches, groups and
+    ``lastgroup`` are those of ``pattern``. A search of an alternation of
+    phrases (启动…自评|收集…数据|…) then costs one class test at most
+    characters instead of every alternative (``re`` skips ahead itself
+    only for a pattern opening on a literal or one class). ``pattern``
+    as it is when it opens so, or its first characters are not known."""
+    compiled = re.compile(pattern, flags)
+    chars = first_chars(pattern, flags)
+    try:
+        if chars is None or compiled.flags & re.VERBOSE or _searched_fast(_sre_parse.parse(pattern, flags)):
+            return compiled
+        cls = "".join(re.escape(c) for c in sorted(chars))
+        return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
+    except Exception:  # global flags inside, a parser of another Python's making: as it is
+        return compiled
