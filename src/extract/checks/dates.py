@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..model import CheckResult, Location
+from ..numerals import numerals_of
 from .context import CheckContext, make_result
 from .screen import led
 
@@ -338,6 +339,71 @@ def _filing_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CIRCLE_ZERO = str.maketrans("○", "〇")  # (a circle written for the zero of a year)
+
+
+def _chinese_pattern(ctx: CheckContext) -> Optional[re.Pattern]:
+    """checks.yaml ``dates.chinese_date`` compiled once per rule set."""
+    source = ctx.book.rules.dates.chinese_date
+    return ctx.rules.derived("checks.dates.chinese_date", lambda: re.compile(source) if source else None)
+
+
+def _chinese_parts(ctx: CheckContext, m: re.Match) -> Optional[tuple[int, int, Optional[int]]]:
+    """(year, month, day or None) of a Chinese-numeral date match, None
+    when a part is no numeral (十十)."""
+    numerals = numerals_of(ctx.rules)
+    try:
+        y = numerals.read_int(m.group("y").translate(_CIRCLE_ZERO))
+        month = numerals.read_int(m.group("m"))
+        day = numerals.read_int(m.group("d")) if m.group("d") else None
+    except (ValueError, KeyError):
+        return None
+    return y, month, day
+
+
+def _chinese_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
+                   fallback: Optional[Location]) -> list[CheckResult]:
+    """A date in Chinese numerals (二〇一九年十三月二十日, 二〇二〇年二月三十日:
+    checks.yaml ``dates.chinese_date``) whose month or day cannot be, judged
+    as the same date in digits."""
+    rx = _chinese_pattern(ctx)
+    if rx is None or "月" not in text:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        parts = _chinese_parts(ctx, m)
+        if parts is None:
+            continue
+        y, month, day = parts
+        if not 1 <= month <= 12:
+            what = f"月份“{m.group('m')}月”（{month}月）不存在"
+        elif day is not None and month == 2 and day == 29 and not calendar.isleap(y):
+            what = f"{y}年不是闰年，没有2月29日"
+        elif day is not None and not 1 <= day <= calendar.monthrange(y, month)[1]:
+            what = f"{month}月只有{calendar.monthrange(y, month)[1]}天"
+        else:
+            continue
+        where, quote = _place(ctx, m, offsets, fallback, m.group())
+        out.append(make_result(ctx, RULE, "date", "fail", f"日期“{m.group()}”不成立：{what}",
+                               expected=None, stated=m.group(), quote=quote, locations=[where] if where else []))
+    return out
+
+
+def _in_digits(ctx: CheckContext, line: str) -> str:
+    """``line`` with wide digits folded and a Chinese-numeral date written in
+    digits (二〇二四年三月二十日 → 2024年3月20日), for the signing-date form."""
+    line = line.translate(_WIDE_DIGITS)
+    rx = _chinese_pattern(ctx)
+    if rx is None or "年" not in line:
+        return line
+
+    def digits(m: re.Match) -> str:
+        parts = _chinese_parts(ctx, m)
+        if parts is None:
+            return m.group()
+        y, month, day = parts
+        return f"{y}年{month}月" + (f"{day}日" if day is not None else "")
+    return rx.sub(digits, line)
 
 
 def _signing_dates(ctx: CheckContext) -> list[CheckResult]:
@@ -358,16 +424,23 @@ def _signing_dates(ctx: CheckContext) -> list[CheckResult]:
         if not line.strip():
             continue
         seen += 1
-        m = pattern.fullmatch(line.translate(_WIDE_DIGITS))
+        m = pattern.fullmatch(_in_digits(ctx, line))
         if m is None:
             continue
         stated = int(m.group("y"))
-        if stated >= year or stated < year - 5:
+        month = int(m.groupdict().get("m") or 0)
+        if year - 5 <= stated < year:
+            message = f"报告落款日期“{line.strip()}”早于所评价的 {year} 年度（自评在年度结束后进行）"
+        elif stated == year and 1 <= month < rules.signing_month_from:
+            message = f"报告落款日期“{line.strip()}”在所评价的 {year} 年度结束之前（自评在年度结束后进行）"
+        elif rules.signing_years_after and year + rules.signing_years_after < stated <= year + 10:
+            message = (f"报告落款日期“{line.strip()}”晚于所评价的 {year} 年度 {stated - year} 年"
+                       f"（自评在年度结束后次年进行），年份似有误")
+        else:
             continue  # after the year's end (or a far year: no date of this report)
         start = source.line_starts[no - 1]
         where = source.locate(start, start + len(line))
-        out.append(make_result(ctx, RULE, "signing_date", "fail",
-                               f"报告落款日期“{line.strip()}”早于所评价的 {year} 年度（自评在年度结束后进行）",
+        out.append(make_result(ctx, RULE, "signing_date", "fail", message,
                                expected=f"{year + 1}", stated=m.group("y"), quote=ctx.quotes.sentence_at(where),
                                locations=[where]))
     return out
@@ -399,6 +472,7 @@ def check_dates(ctx: CheckContext) -> list[CheckResult]:
                                    expected=None, stated=token, quote=quote,
                                    locations=[where] if where else []))
         out.extend(_month_dates(ctx, text, offsets, fallback))
+        out.extend(_chinese_dates(ctx, text, offsets, fallback))
         out.extend(_filing_dates(ctx, text, offsets, fallback))
         out.extend(_date_order(ctx, text, offsets))
         out.extend(_step_order(ctx, text, offsets))

@@ -490,14 +490,22 @@ def _bound_patterns(rules: ScopeRules) -> list[tuple[YearBound, re.Pattern, bool
 
 
 def _year_bounds(rules: ScopeRules, year: int, sentence: str, following: str = "",
-                 live: Optional[list[tuple[YearBound, re.Pattern]]] = None) -> Iterator[tuple[int, str]]:
+                 live: Optional[list[tuple[YearBound, re.Pattern]]] = None,
+                 compared: bool = False) -> Iterator[tuple[int, str]]:
     """(offset in ``sentence``, message) of each year bound (rules
     ``year_bounds``) of ``sentence`` naming a year the report's figures
     cannot be bounded by (截至2022年12月31日，已拨付资金… / 本报告所列2022年度
     数据… / 本报告数据截至2024年12月31日 in a 2023 report). ``live``: the
-    bounds, compiled, that may match in ``sentence`` (default every one)."""
+    bounds, compiled, that may match in ``sentence`` (default every one).
+    When the sentence holds a comparison word (``compared``), only an
+    agreement's bound is read, and only with no comparison word outside
+    its words."""
     for bound, rx in live if live is not None else ((b, rx) for b, rx, _ in _bound_patterns(rules)):
+        if compared and not bound.agreement:
+            continue
         for m in rx.finditer(sentence):
+            if compared and any(w in sentence[:m.start()] + "|" + sentence[m.end():] for w in rules.comparison_words):
+                continue
             stated = int(m.group("year"))
             month = m.groupdict().get("month")
             if stated < year:
@@ -528,6 +536,43 @@ def _stale_base(rules: ScopeRules, base: re.Pattern, year: int, sentence: str) -
             yield (m.start("year"), m.end("year"),
                    f"同比、较上年的基期应为{year - 1}年（报告年度{year}年的上年），此处写作{stated}年")
             return
+
+
+def _section_frame(rules: ScopeRules, frame: re.Pattern, p: Passage, before: str, sentence: str,
+                   m: Optional[re.Match]) -> Optional[tuple[int, re.Match]]:
+    """(offset in ``sentence``, frame match there) when ``sentence`` is the
+    first of a section on the report's funds and opens on a year: after its
+    heading (rules ``section_opening.heading``) as ``before`` (the text of
+    ``p`` before it), or the paragraph before, or at its own start ending
+    in a colon (2.支出情况：2022年…); ``m``: the frame match at its start."""
+    heading = re.compile(rules.section_opening.heading)
+    if m is not None:
+        if before.strip():
+            return (0, m) if heading.fullmatch(before.strip()) is not None else None
+        if not p.in_cell and p.above and heading.fullmatch(p.above[0].text.strip()) is not None:
+            return 0, m
+        return None
+    h = re.match(f"(?:{rules.section_opening.heading})(?<=[：:])", sentence.lstrip())
+    if h is None or before.strip():
+        return None
+    at = len(sentence) - len(sentence.lstrip()) + h.end()
+    inner = frame.match(sentence[at:].lstrip())
+    return None if inner is None else (len(sentence) - len(sentence[at:].lstrip()), inner)
+
+
+def _states_own_figures(rules: ScopeRules, sentence: str, after: int, year: int, following: str) -> bool:
+    """Whether a section's first sentence, opening on another year (its
+    frame ending at ``after``), states the year's figures: a figure of
+    ``section_opening.states``, no word of ``not_words``, no comparison but
+    the frame year's with its own year before, and no next sentence naming
+    the report's year or this year (2022年…。本年…)."""
+    opening = rules.section_opening
+    if re.search(opening.states, sentence[after:]) is None or any(w in sentence for w in opening.not_words):
+        return False
+    words = re.sub(rules.relative_comparison, "", sentence) if rules.relative_comparison else sentence
+    if any(w in words for w in rules.comparison_words):
+        return False
+    return not (str(year) in following or any(w in following for w in rules.current_words))
 
 
 def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
@@ -593,8 +638,17 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
                 framed = True
                 yield ("period", a, a + 4,
                        f"本句所述为本年度（{year}年）情况，年份却写作{m.group('year')}年")
-        if not framed and live and compares.search(sentence) is None:
-            for at, message in _year_bounds(rules, year, sentence, following, live):
+        opening = None if framed or rules.section_opening is None else _section_frame(
+            rules, frame, p, text[:start], sentence, m)
+        if opening is not None and int(opening[1].group("year")) != year \
+                and _states_own_figures(rules, sentence[opening[0]:], opening[1].end(), year, following):
+            a = start + opening[0] + opening[1].start("year")
+            framed = True
+            yield ("period", a, a + 4,
+                   f"本段所述为本年度（{year}年）收支情况，年份却写作{opening[1].group('year')}年")
+        if not framed and live:
+            compared = compares.search(sentence) is not None
+            for at, message in _year_bounds(rules, year, sentence, following, live, compared):
                 yield ("period", start + at, start + at + 4, message)
         start = end
 

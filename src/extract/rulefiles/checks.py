@@ -690,6 +690,14 @@ class DateRules(_Strict):
     # text; never before the evaluated year.
     signing_date: Optional[str] = None
     signing_lines: int = Field(default=0, ge=0)
+    # A signing date in the evaluated year before this month, or more than
+    # ``signing_years_after`` years after that year, is a finding too (0:
+    # only a year before the evaluated one).
+    signing_month_from: int = Field(default=0, ge=0, le=13)
+    signing_years_after: int = Field(default=0, ge=0)
+    # A date in Chinese numerals (groups y, m, d as ``date``; the day
+    # optional), read as digits. None: not read.
+    chinese_date: Optional[str] = None
     # The steps of the self-evaluation in their order: a step dated before
     # one of a lower rank in one paragraph is a finding. A date without a
     # year has the last year stated before it there (the one after, after
@@ -699,7 +707,7 @@ class DateRules(_Strict):
     # A step whose clause names one of these is another body's.
     step_not_words: list[str] = Field(default_factory=list)
 
-    _v = field_validator("date_anchor", "bad_year_anchor", "date_event_same_work")(check_regex)
+    _v = field_validator("date_anchor", "bad_year_anchor", "date_event_same_work", "chinese_date")(check_regex)
     _v_date = field_validator("date")(needs_groups("y", "m", "d"))
     _v_year = field_validator("bad_year")(needs_groups("year"))
     _v_event = field_validator("date_event")(needs_groups("start", "end"))

@@ -81,9 +81,29 @@ class YearBound(RuleModel):
     # Not when the next sentence names the report's year: the earlier year's
     # figure set before this year's (2022年自评得分…。2023年…自评得分…).
     unless_next_names_year: bool = False
+    # The words state an agreement (数据与2022年度决算一致): their 与 or 同
+    # compares nothing, so only comparison words outside them keep the
+    # sentence from being read.
+    agreement: bool = False
 
     _v = field_validator("pattern")(needs_groups("year"))
     _s = field_validator("states")(check_regex)
+
+
+class SectionOpening(RuleModel):
+    """The first sentence of a section on the report's own funds (its
+    ``heading``, matched whole: inline before the sentence, or the line
+    before it) opening on another year: the section's statement of the
+    year's figures (``states``) written under a wrong year, unless it names
+    one of ``not_words`` (funds of another year: 结转, 下达, 以来) or compares
+    with another year in words other than the frame year's own comparison
+    with its year before (``relative_comparison``)."""
+
+    heading: str
+    states: str
+    not_words: list[str] = Field(default_factory=list)
+
+    _v = field_validator("heading", "states")(check_regex)
 
 
 class ScopeRules(RuleModel):
@@ -106,6 +126,7 @@ class ScopeRules(RuleModel):
     # report's.
     comparison_base: Optional[str] = None
     current_words: list[str] = Field(default_factory=list)
+    section_opening: Optional[SectionOpening] = None
     examples: Examples
 
     _v = field_validator("period_frame", "later_year", "comparison_base")(needs_groups("year"))
