@@ -974,6 +974,8 @@ def target_gap(ctx: CheckContext, p: Placed) -> Optional[bool]:
         return None
     words = c.metric_text.rstrip()
     book = ctx.book
+    if _gap_words(ctx).search(words) is None:
+        return None  # (most figures: one search for the five patterns below)
     if book.target_comparand.search(words):
         return None
     if book.target_shortfall.search(words):
@@ -984,6 +986,33 @@ def target_gap(ctx: CheckContext, p: Placed) -> Optional[bool]:
     if (short or book.target_excess_after.search(words)) and _comparand_before(ctx, p) is not None:
         return short
     return None
+
+
+def _gap_words(ctx: CheckContext) -> re.Pattern:
+    """One search for any of :func:`target_gap`'s patterns (a figure none
+    of them matches is no gap: all five are searched on its words alone),
+    compiled once per rule book."""
+    book = ctx.book
+    got = _GAP_WORDS.get(id(book))
+    if got is None or got[0] is not book:
+        pats = (book.target_comparand, book.target_shortfall, book.target_excess,
+                book.target_shortfall_after, book.target_excess_after)
+        joined = None
+        if not any(_BACKREFERENCE.search(p.pattern) for p in pats):  # (a group's number would change)
+            try:
+                joined = re.compile("|".join(f"(?:{p.pattern})" for p in pats))
+            except re.error:  # (a rule's inline flag, or a group name used twice: searched one by one)
+                joined = None
+        got = _GAP_WORDS[id(book)] = (book, joined or _ANYTHING)
+    return got[1]
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+_ANYTHING = re.compile("")
+
+
+#: id of a rule book -> (the book, :func:`_gap_words`' search).
+_GAP_WORDS: dict[int, tuple] = {}
 
 
 def _comparand_before(ctx: CheckContext, p: Placed) -> Optional[Placed]:

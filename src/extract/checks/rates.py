@@ -1281,17 +1281,19 @@ def _named_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     rate's subject: 实现就业12,775人 for 培训后就业率), B the one larger
     figure of A's kind of this year that the rate's subject names
     (:func:`~extract.checks.operands.named_figure`); [] otherwise."""
-    head = subject_head(ctx, rate.claim, index)
     numerator = ctx.book.rate_numerators[index]
     rest = ctx.book.rules.operands.complement_words
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date")
               and p.claim.unit not in ctx.book.rules.operands.rate_units
               and not any(w in p.claim.metric_text for w in rest)]
-    if not before or not head:
+    if not before:
         return []
     part = before[-1]
     words = counted_words(s, part)
-    if not (numerator.search(words) if numerator is not None else names_head(head, words)):
+    if numerator is not None and not numerator.search(words):
+        return []  # (before the head: its segmentation is the dearest step, and most rates stop here)
+    head = subject_head(ctx, rate.claim, index)
+    if not head or numerator is None and not names_head(head, words):
         return []
     subject = "".join(ch for ch in rate_subject(ctx, rate.claim, index) if not ch.isdigit())
     whole = named_figure(ctx, near, subject, head,
@@ -1496,13 +1498,27 @@ def _pair_before(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
 def _without(text: str, words) -> str:
     """``text`` with each of ``words`` taken out in turn, longest first; a
     text holding none of them (most) is found so by one search."""
-    words = tuple(words)
-    holds = _any_of(words)
+    got = _WITHOUT.get(id(words))
+    if got is None or got[0] is not words:
+        # (per list of words, by identity: the rules' lists are asked for
+        # over and over, and a tuple of one and its hash cost more than the search)
+        listed = tuple(words)
+        got = (words, _any_of(listed), _longest_first(listed))
+        if len(_WITHOUT) >= 256:
+            _WITHOUT.clear()  # (lists made for one call are kept too: a bound, not a leak)
+        _WITHOUT[id(words)] = got
+    _, holds, longest = got
     if holds is None or holds.search(text) is None:
         return text
-    for word in _longest_first(words):
+    for word in longest:
         text = text.replace(word, "")
     return text
+
+
+#: id of a list of words -> (the list, its search, its words longest
+#: first), for :func:`_without` (the rules' lists, read only, live as long
+#: as their rule set; the list is kept, so its id is not reused while here).
+_WITHOUT: dict[int, tuple] = {}
 
 
 @functools.lru_cache(maxsize=64)
@@ -2087,7 +2103,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         for f in figures:
             of_unit.setdefault(f.normalized_unit, []).append(f)
         loose += [(ops[id(n)], ops[id(d)]) for n in figures for d in of_unit[n.normalized_unit]
-                  if n is not d and n.location != d.location
+                  if n is not d and n.location is not d.location and n.location != d.location
                   and ((n.normalized_value > d.normalized_value) if above else (n.normalized_value < d.normalized_value)
                        or n.normalized_value == d.normalized_value and of[id(n)] != of[id(d)]
                        and shares_subject(n.metric_text, d.metric_text, generic_words))
@@ -2424,8 +2440,9 @@ def _counted_metrics(ctx: CheckContext, near: list[tuple[Sentence, Placed]]) -> 
     to_cues = tuple(ctx.book.rules.growth.to_cues)
     out: dict[int, str] = {}
     for s2, p in near:
-        at = next((i for i, q in enumerate(s2.placed) if q is p), 0)
-        if at and p.claim.metric_text.strip() in to_cues:
+        # (the words first: a change's end is rare, and its place a walk of the sentence)
+        at = next((i for i, q in enumerate(s2.placed) if q is p), 0) if p.claim.metric_text.strip() in to_cues else 0
+        if at:
             out[id(p.claim)] = s2.placed[at - 1].claim.metric or s2.placed[at - 1].claim.metric_text
         else:
             out[id(p.claim)] = p.claim.metric or p.claim.metric_text
@@ -2541,7 +2558,7 @@ def has_candidates(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> 
         # no figure of its unit nearby to make a pair with (213件 of complaints
         # before 满意度83.2%) is no reading; one in the rate's own paragraph
         # stays one (培训1,240人次，培训合格率91.7%: its denominator at hand)
-        if ctx._sentence_index.get(id(s2), -1) in paragraph or any(q is not p and q.claim.location != p.claim.location
+        if ctx._sentence_index.get(id(s2), -1) in paragraph or any(q is not p and q.claim.location is not p.claim.location and q.claim.location != p.claim.location
                and (q.claim.normalized_unit == p.claim.normalized_unit or _people(q.claim, p.claim))
                for _, q in usable):
             return True
