@@ -160,3 +160,29 @@ def test_a_funds_spending_is_the_spending_of_that_fund():
             "全年支出860.00万元，其中省级资金使用291.00万元，省级资金执行率{r}。")
     assert judged(used.format(r="97.00%"), "97.00%") == ["pass"]
     assert judged(used.format(r="99.00%"), "99.00%") == ["fail"]
+
+
+def test_a_base_word_of_another_kind_pins_no_lone_count():
+    # 在校学生 is no base of 本科上线: the bracket's 参考 count is
+    text = "全校在校学生1500人。高考本科上线320人，上线率{r}（参考340人）。"
+    assert judged(text.format(r="94.1%"), "94.1%") == ["pass"]
+
+
+# ------------------------------------------------- the budget rate of a sub-section
+
+
+BUDGETS = [
+    ("（一）预算收支", "2021年年初预算900.00万元，全年调整预算960.00万元。全年支出912.00万元，其中：人员经费600.00万元，公用经费312.00万元。",
+     "（二）预算执行", "全年预算执行率{r}，年末结转结余48.00万元。"),
+    ("（一）收支情况", "本年年初预算安排900.00万元，年中调整预算为960.00万元。"
+     "全年支出912.00万元（含上年结转资金安排的支出）。", "（二）执行情况", "全年预算执行率{r}。"),
+]
+
+
+def test_a_budget_rate_opening_its_sub_section_reads_the_budget_and_spending_above():
+    for parts in BUDGETS:
+        def build(r):
+            return report(DEPT, "一、部门预算及执行情况", parts[0], parts[1], parts[2], parts[3].format(r=r))
+        assert status(build("95.00%"), "95.00%") == ["pass"], parts
+        bad = rates(build("96.00%"), "96.00%")
+        assert [c.status for c in bad] == ["fail"] and bad[0].expected == "95.000%", parts

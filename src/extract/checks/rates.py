@@ -63,6 +63,7 @@ import bisect
 import calendar
 import dataclasses
 import functools
+import itertools
 import operator
 import re
 import weakref
@@ -1263,14 +1264,18 @@ def _of_year_before(ctx: CheckContext, figure) -> bool:
 
 def _dated(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether the words of a figure (:meth:`CheckContext.words_of`) name
-    the year before (rules ``growth.previous_year_words``: 上年支出 90 万元):
-    ``any(w in ctx.words_of(s, p) for w in previous)``, read once per
-    figure in a run of checks."""
+    the year before (rules ``growth.previous_year_words``: 上年支出 90 万元),
+    not as this year's carry-over from it (:func:`_names_year_before`: 上年
+    结转), read once per figure in a run of checks."""
     kept = ctx.kept("dated")
     got = kept.get(id(p))
     if got is None or got[0] is not p or got[1] is not s:
         words = any_word(ctx.book.rules.growth.previous_year_words)
-        got = kept[id(p)] = (p, s, words.search(ctx.words_of(s, p)) is not None)
+        text = ctx.words_of(s, p)
+        # (not as this year's carry-over from it: 全年支出A（含上年结转资金安排的支出）)
+        found = words.search(text) is not None and (
+            "结转" not in text or _names_year_before(ctx, text))
+        got = kept[id(p)] = (p, s, found)
     return got[2]
 
 
@@ -1347,8 +1352,11 @@ def _named_bases(ctx: CheckContext, s: Sentence, rate: Placed, index: int, pinne
     if pinned:
         parts = [(n, d.figure) for n, d in pinned]
     else:
+        # (a lone count: over a base that counts what it counts, 应接种 for 完成
+        # 接种, never 在校生 for 本科上线)
         lone = _counted_part(ctx, s, rate, index)
         parts = [(kept_operand(ctx, lone.claim), None)] if lone is not None else []
+    generic = ctx.book.rules.operands.generic_rate_words
     out = []
     for n, d in parts:
         part = n.figure
@@ -1357,7 +1365,8 @@ def _named_bases(ctx: CheckContext, s: Sentence, rate: Placed, index: int, pinne
         out += [(n, kept_operand(ctx, p.claim)) for _, p in near
                 if p.claim is not part and p.claim is not d and p.claim.normalized_unit == part.normalized_unit
                 and p.claim.operator is None and p.claim.qualifier is None
-                and p.claim.normalized_value > part.normalized_value and any(w in p.claim.metric_text for w in words)]
+                and p.claim.normalized_value > part.normalized_value and any(w in p.claim.metric_text for w in words)
+                and (pinned or shares_subject(part.metric_text, p.claim.metric_text, generic))]
     return out
 
 
@@ -1824,17 +1833,28 @@ def _report_budgets(ctx: CheckContext, index: int) -> list[Operand]:
         meta = ctx.report.meta
         own = f"{meta.title or ''} {meta.project_name or ''}"
         found: list[Claim] = []
+        # (the words of the budget's role name no part: 年初预算, 全年调整预算)
+        roles = (*ctx.book.rules.operands.initial_budget_words, *ctx.book.rules.operands.adjusted_budget_words)
         for s, p in ctx.text_claims() if pattern is not None else ():
             c = p.claim
             words = own_words(p, s)
             if c.unit_class != "money" or c.operator is not None or c.qualifier is not None \
                     or id(c) in ctx.wholes_of or not pattern.search(words) \
                     or numerator is not None and numerator.search(words) or names_remainder(ctx, words) \
-                    or _part_name(ctx, c.metric_text, index) not in own or _of_item_budget(ctx, s, p) \
+                    or _part_name(ctx, _without(c.metric_text, roles), index) not in own or _of_item_budget(ctx, s, p) \
                     or _of_year_before_or_dated(ctx, s, p):
                 continue
             found.append(c)
         one = len({c.normalized_value for c in found}) == 1
+        if not one:
+            # (年初预算A，全年调整预算B: the initial budget and the adjusted one,
+            # one value each, are both the report's budget)
+            initial = ctx.book.rules.operands.initial_budget_words
+            first = {c.normalized_value for c in found if any(w in c.metric_text for w in initial)}
+            rest = {c.normalized_value for c in found if not any(w in c.metric_text for w in initial)}
+            one = len(first) == 1 and len(rest) == 1
+            # (the adjusted first: the reading a mismatch is shown against)
+            found.sort(key=lambda c: any(w in c.metric_text for w in initial))
         got = kept[index] = [kept_operand(ctx, c) for c in found] if one else []
     return got
 
@@ -1853,13 +1873,26 @@ def _over_report_budget(ctx: CheckContext, s: Sentence, rate: Placed, index: int
     if not before:
         before = [(s2, p) for s2, p in near if s2.section == s.section and p.claim.unit_class == "money"
                   and ctx._sentence_index.get(id(s2), here) < here]
-    named = named_by_words(ctx, before, ctx.book.rate_numerators[index], 1)
+    numerator = ctx.book.rate_numerators[index]
+    named = named_by_words(ctx, before, numerator, 1)
     hit = next(((s2, p) for s2, p in before if named and p is named[0]), None)
+    if hit is None and not s.placed[0].start < rate.start:
+        # (全年预算执行率r opening its sub-section (二)预算执行, the spending
+        # stated in (一): the nearest money before it in its chapter so named)
+        place = ctx.sentence_place(s)
+        earlier = ((s2, p) for s2, p in itertools.islice(_nearest_in_chapter(ctx, s), _CHAPTER_REACH)
+                   if p.claim.unit_class == "money" and (ctx.sentence_place(s2) or place) < place)
+        hit = next(((s2, p) for s2, p in earlier if named_by_words(ctx, [(s2, p)], numerator, 1)), None)
     if hit is None or _part_name(ctx, hit[1].claim.metric_text, index) or _of_year_before_or_dated(ctx, *hit):
         return []
     n = hit[1].claim
     return [(kept_operand(ctx, n), d) for d in _report_budgets(ctx, index)
             if d.figure is not n and d.figure.normalized_value > 0]
+
+
+#: The figures of its chapter, nearest first, a budget rate opening a
+#: sub-section looks through for its spending (a chapter may hold thousands).
+_CHAPTER_REACH = 120
 
 
 def _budget_rows(ctx: CheckContext) -> Iterator[tuple[object, dict[str, int], int, list[str]]]:

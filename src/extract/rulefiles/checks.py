@@ -340,6 +340,11 @@ class OperandRules(_Strict):
     # The end of a fund's name that says it is spent (中央资金支出): dropped
     # from the part's name, which is the fund's (中央资金).
     fund_spending: Optional[str] = None
+    # Words naming the initial budget (年初预算): with the adjusted one stated
+    # too, both are the report's budget, a reading each.
+    initial_budget_words: list[str] = Field(default_factory=list)
+    # Words naming the adjusted budget (全年调整预算): no part's name.
+    adjusted_budget_words: list[str] = Field(default_factory=list)
     back_references: list[str] = Field(default_factory=list)
     # Words saying all of a count did what a rate measures (全部通过验收,
     # 均已足额到位): that count over itself is a reading of the rate.
