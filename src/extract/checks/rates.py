@@ -1878,10 +1878,16 @@ def _over_report_budget(ctx: CheckContext, s: Sentence, rate: Placed, index: int
     hit = next(((s2, p) for s2, p in before if named and p is named[0]), None)
     if hit is None and not s.placed[0].start < rate.start:
         # (全年预算执行率r opening its sub-section (二)预算执行, the spending
-        # stated in (一): the nearest money before it in its chapter so named)
+        # stated in (一): the nearest money so named before it in its section's
+        # parent or a section beside it, none of another heading's sub-sections)
         place = ctx.sentence_place(s)
+        parent = ctx.section_path(s.section)[:-1]
+
+        def beside(x: Sentence) -> bool:
+            path = ctx.section_path(x.section)
+            return bool(parent) and (path == parent or path[:-1] == parent)
         earlier = ((s2, p) for s2, p in itertools.islice(_nearest_in_chapter(ctx, s), _CHAPTER_REACH)
-                   if p.claim.unit_class == "money" and (ctx.sentence_place(s2) or place) < place)
+                   if p.claim.unit_class == "money" and (ctx.sentence_place(s2) or place) < place and beside(s2))
         hit = next(((s2, p) for s2, p in earlier if named_by_words(ctx, [(s2, p)], numerator, 1)), None)
     if hit is None or _part_name(ctx, hit[1].claim.metric_text, index) or _of_year_before_or_dated(ctx, *hit):
         return []
