@@ -63,6 +63,7 @@ import bisect
 import calendar
 import dataclasses
 import functools
+import itertools
 import operator
 import re
 import weakref
@@ -370,7 +371,28 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
                              and p.claim.normalized_value >= part.normalized_value,
                              lambda words: len(key) >= 2 and key in "".join(words.split()))
         whole = kept_operand(ctx, named[1].claim) if named is not None else None
+    if whole is None and name:
+        whole = _breakdown_whole(ctx, name, part)
     return ([(kept_operand(ctx, p), whole) for p in parts] if whole is not None else []), out
+
+
+def _breakdown_whole(ctx: CheckContext, name: str, part: Claim) -> Optional[Operand]:
+    """The whole of a stated breakdown that ``part`` is listed in, when the
+    share's named whole, less its total words (rules
+    ``operands.share_whole_total_words``: 支出总额 -> 支出, 总支出 -> 支出), is in
+    that whole's words (全年支出820万元，由基本支出600万元和项目支出220万元构成，
+    基本支出占支出总额的73.17%); None else."""
+    key = _without(_squash(name), ctx.book.rules.operands.share_whole_total_words)
+    key = "".join(ch for ch in key if ch.isalnum())
+    if len(key) < 2 or id(part) not in ctx.wholes_of:
+        return None
+    for b in ctx.breakdowns:
+        if any(p.claim is part for p in b.parts):
+            wholes = [w.claim for w in b.wholes if key in _squash(w.claim.metric_text)
+                      and w.claim.normalized_unit == part.normalized_unit]
+            if len({w.normalized_value for w in wholes}) == 1:
+                return kept_operand(ctx, wholes[-1])
+    return None
 
 
 def _named_part_figure(ctx: CheckContext, rate: Placed, share, name: str,
@@ -1242,14 +1264,18 @@ def _of_year_before(ctx: CheckContext, figure) -> bool:
 
 def _dated(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether the words of a figure (:meth:`CheckContext.words_of`) name
-    the year before (rules ``growth.previous_year_words``: 上年支出 90 万元):
-    ``any(w in ctx.words_of(s, p) for w in previous)``, read once per
-    figure in a run of checks."""
+    the year before (rules ``growth.previous_year_words``: 上年支出 90 万元),
+    not as this year's carry-over from it (:func:`_names_year_before`: 上年
+    结转), read once per figure in a run of checks."""
     kept = ctx.kept("dated")
     got = kept.get(id(p))
     if got is None or got[0] is not p or got[1] is not s:
         words = any_word(ctx.book.rules.growth.previous_year_words)
-        got = kept[id(p)] = (p, s, words.search(ctx.words_of(s, p)) is not None)
+        text = ctx.words_of(s, p)
+        # (not as this year's carry-over from it: 全年支出A（含上年结转资金安排的支出）)
+        found = words.search(text) is not None and (
+            "结转" not in text or _names_year_before(ctx, text))
+        got = kept[id(p)] = (p, s, found)
     return got[2]
 
 
@@ -1281,26 +1307,71 @@ def _named_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     rate's subject: 实现就业12,775人 for 培训后就业率), B the one larger
     figure of A's kind of this year that the rate's subject names
     (:func:`~extract.checks.operands.named_figure`); [] otherwise."""
-    numerator = ctx.book.rate_numerators[index]
-    rest = ctx.book.rules.operands.complement_words
-    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date")
-              and p.claim.unit not in ctx.book.rules.operands.rate_units
-              and not any(w in p.claim.metric_text for w in rest)]
-    if not before:
+    part = _counted_part(ctx, s, rate, index)
+    if part is None:
         return []
-    part = before[-1]
-    words = counted_words(s, part)
-    if numerator is not None and not numerator.search(words):
-        return []  # (before the head: its segmentation is the dearest step, and most rates stop here)
     head = subject_head(ctx, rate.claim, index)
-    if not head or numerator is None and not names_head(head, words):
-        return []
+    numerator = ctx.book.rate_numerators[index]
     subject = "".join(ch for ch in rate_subject(ctx, rate.claim, index) if not ch.isdigit())
     whole = named_figure(ctx, near, subject, head,
                          lambda ks, k: k is not part and _same_kind(k.claim, part.claim)
                          and k.claim.unit_class != "money" and k.claim.normalized_value > part.claim.normalized_value
                          and (numerator is None or not numerator.search(counted_words(ks, k))))
     return [(kept_operand(ctx, part.claim), kept_operand(ctx, whole[1].claim))] if whole is not None else []
+
+
+def _counted_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Optional[Placed]:
+    """The figure right before a rate in its sentence (no remainder, no
+    percent) when its words match the rule's ``numerator`` (for a rule with
+    none, hold a term of the rate's subject): the part a rate of a count
+    names; None else."""
+    numerator = ctx.book.rate_numerators[index]
+    rest = ctx.book.rules.operands.complement_words
+    before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class not in ("percent", "date")
+              and p.claim.unit not in ctx.book.rules.operands.rate_units
+              and not any(w in p.claim.metric_text for w in rest)]
+    if not before:
+        return None
+    part = before[-1]
+    words = counted_words(s, part)
+    if numerator is not None and not numerator.search(words):
+        return None  # (before the head: its segmentation is the dearest step, and most rates stop here)
+    head = subject_head(ctx, rate.claim, index)
+    if not head or numerator is None and not names_head(head, words):
+        return None
+    return part
+
+
+def _named_bases(ctx: CheckContext, s: Sentence, rate: Placed, index: int, pinned: list[tuple[Operand, Operand]],
+                 near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """(N, B) for each count N of ``pinned`` (where none is pinned, the
+    count the rate's words name right before it, :func:`_counted_part`) and
+    each larger count B of its unit nearby that its words name a base (rules
+    ``operands.base_words``: 活产婴儿3200人, 在册老人, 应接种): a whole named as
+    such is a reading the words allow as well as the whole the pinned pair
+    found by its subject (完成甲项筛查3168人 for a 乙项筛查率 two sentences on)."""
+    words = ctx.book.rules.operands.base_words
+    if not words:
+        return []
+    if pinned:
+        parts = [(n, d.figure) for n, d in pinned]
+    else:
+        # (a lone count: over a base that counts what it counts, 应接种 for 完成
+        # 接种, never 在校生 for 本科上线)
+        lone = _counted_part(ctx, s, rate, index)
+        parts = [(kept_operand(ctx, lone.claim), None)] if lone is not None else []
+    generic = ctx.book.rules.operands.generic_rate_words
+    out = []
+    for n, d in parts:
+        part = n.figure
+        if getattr(part, "unit_class", "money") == "money" or not isinstance(part, Claim):
+            continue
+        out += [(n, kept_operand(ctx, p.claim)) for _, p in near
+                if p.claim is not part and p.claim is not d and p.claim.normalized_unit == part.normalized_unit
+                and p.claim.operator is None and p.claim.qualifier is None
+                and p.claim.normalized_value > part.normalized_value and any(w in p.claim.metric_text for w in words)
+                and (pinned or shares_subject(part.metric_text, p.claim.metric_text, generic))]
+    return out
 
 
 def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
@@ -1325,13 +1396,37 @@ def _rest_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
     return out
 
 
-def _complement_readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[Reading]:
+def _negation(ctx: CheckContext, rate: Claim, index: int) -> tuple[str, bool]:
+    """The stem of the rule word a rate's words hold (合格率 -> 合格, 满意度 ->
+    满意: the word less its last character) and whether a negation (rules
+    ``operands.negation_prefixes``) stands right before it (不合格率, 未完成率);
+    ('', False) for a rule word of one character (率) or a share."""
+    if index < 0:
+        return "", False
+    text = rate.metric_text
+    found = [(text.rfind(w), w) for w in ctx.book.rules.rates[index].words if len(w) > 2 and w in text]
+    if not found:
+        return "", False
+    at, word = max(found, key=lambda x: (x[0], len(x[1])))
+    return word[:-1], at > 0 and text[at - 1] in ctx.book.rules.operands.negation_prefixes
+
+
+def _negated_part(ctx: CheckContext, n: Operand, stem: str) -> bool:
+    """Whether the numerator ``n`` names the stem negated (不合格17份 for
+    合格): a figure of its words without the stem is taken as it is named."""
+    words = f"{getattr(n.figure, 'metric_text', '')} {n.name}"
+    return any(f"{x}{stem}" in words for x in ctx.book.rules.operands.negation_prefixes)
+
+
+def _complement_readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                         negated: bool = False) -> list[Reading]:
     """P / (P + R) for a rate stated after a part and its rest, the two last
     figures of one unit before it in its sentence: P named by the rule's
     ``numerator``, R by a remainder word (rules ``operands.complement_words``):
     "项目资金支付910.00万元，未支90.00万元，支付率91%" gives its whole, 910 + 90,
     whatever other figure stands in the paragraph above. Pinned: the words
-    tie the three. The rest is never a numerator, nor the part its base."""
+    tie the three. The rest is never a numerator, nor the part its base.
+    A ``negated`` rate (不合格率 after 合格1176份、不合格24份) is R / (P + R)."""
     numerator = ctx.book.rate_numerators[index]
     if numerator is None or rate.start < 0:
         return []
@@ -1356,12 +1451,16 @@ def _complement_readings(ctx: CheckContext, s: Sentence, rate: Placed, index: in
         return []
     iv = Interval(pi.lo / lo_d * factor, pi.hi / hi_d * factor)
     whole = part.claim.normalized_value + r.claim.normalized_value
-    expected = show(part.claim.normalized_value * factor / whole if whole else None,
+    top = r.claim if negated else part.claim
+    if negated:
+        iv = Interval(factor - iv.hi, factor - iv.lo)
+    expected = show(top.normalized_value * factor / whole if whole else None,
                     max(rate.claim.precision + 1, 2), rate.claim.unit)
     po, ro = kept_operand(ctx, part.claim), kept_operand(ctx, r.claim)
+    to = ro if negated else po
     return [Reading((po, ro), iv, True, expected,
-                    f"{stated_text(part.claim)}/({stated_text(part.claim)}+{stated_text(r.claim)})={expected}"
-                    f"（{po.name} / {po.name}+{ro.name}）")]
+                    f"{stated_text(top)}/({stated_text(part.claim)}+{stated_text(r.claim)})={expected}"
+                    f"（{to.name} / {po.name}+{ro.name}）")]
 
 
 def _names_days(rate: Placed, days: list[tuple[Operand, Operand]]) -> bool:
@@ -1608,17 +1707,28 @@ def _part_name(ctx: CheckContext, words: str, index: int) -> str:
     项目支出 -> 项目支出, 其中当年财政拨款 -> 财政拨款, 基本支出预算 -> 基本支出):
     its words before the first word of its rule's numerator or denominator
     (执行, 预算; 安排预算 at 安排), without a leading cue (其中), years and
-    digits, and the words naming no
+    digits, the spending of a fund named so (rules ``operands.fund_spending``:
+    中央资金支出 -> 中央资金), and the words naming no
     subject at their ends (:func:`_edges_dropped`); '' when only such words
     are left (全年实际支出, 项目全年预算数)."""
     text = _YEAR_OR_DIGITS.sub("", _squash(_CUE.sub("", words)))
     cuts = [m.start() for pat in (ctx.book.rate_numerators[index], ctx.book.rate_denominators[index])
             if pat is not None for m in [pat.search(text)] if m is not None]
     text = _edges_dropped(ctx, text[:min(cuts)] if cuts else text)
+    spending = ctx.book.rules.operands.fund_spending
+    if spending:
+        text = _rx(ctx, spending).sub("", text)  # 中央资金支出 -> 中央资金 (项目支出 stays: a kind of spending)
     return text if len(_without(text, ctx.book.rules.operands.generic_rate_words)) >= 2 else ""
 
 
 _YEAR_OR_DIGITS = re.compile(r"\d+年度?|\d+")
+
+
+def _fund_spent(ctx: CheckContext, words: str) -> bool:
+    """Whether ``words`` end with a fund's spending (rules
+    ``operands.fund_spending``: 其中中央资金支出): the fund's spending."""
+    spending = ctx.book.rules.operands.fund_spending
+    return bool(spending) and _rx(ctx, spending).search(_squash(words)) is not None
 
 
 def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim], list[Claim], list[Claim]]:
@@ -1646,7 +1756,7 @@ def _named_money(ctx: CheckContext, index: int, name: str) -> tuple[list[Claim],
                     or _part_name(ctx, c.metric_text, index) != name:
                 continue
             role = " ".join([own_words(p, s), *wholes.get(id(c), ())])
-            if numerator is not None and numerator.search(role):
+            if numerator is not None and numerator.search(role) or _fund_spent(ctx, c.metric_text):
                 spent.append(c)
             elif budget is not None and budget.search(role):
                 base.append(c)
@@ -1684,22 +1794,25 @@ def _read_part_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     lists = [b for b in (_listed_parts(ctx).get(id(p.claim)) for p in clause) if b is not None]
     if len(lists) > len({id(b) for b in lists}):
         clause = []  # 实际支出A（市本级支出B，转移支付C），支出率r: after two parts of one list, the whole's rate
+    words = _squash(_CUE.sub("", rate.claim.metric_text))
+    at = min((words.find(w) for w in ctx.book.rules.rates[index].words if w in words), default=-1)
+    named = _part_name(ctx, words[:at] if at >= 0 else words, index) if rate_subject(ctx, rate.claim, index) else ""
     for p in clause:
         c = p.claim
         # (its own words or those of the whole it is listed under: 其中基本支出741万元
         # of 全年实际支出1120万元 is spending)
-        if c.unit_class != "money" or not numerator.search(" ".join([own_words(p, s), *ctx.wholes_of.get(id(c), ())])):
+        if c.unit_class != "money" or not (numerator.search(" ".join([own_words(p, s), *ctx.wholes_of.get(id(c), ())]))
+                                           or _fund_spent(ctx, c.metric_text)):
             continue
         name = _part_name(ctx, c.metric_text, index)
+        if named and name != named and name.startswith(named):
+            name = named  # 其中中央资金支出A，中央资金执行率r: the part the rate's words name (中央资金)
         if name and (c is part_with_rate(ctx, s, rate) or c.metric_text.lstrip(" ，,、：:").startswith(cues)
                      or any(x is not c for x in _named_money(ctx, index, name)[2])):
             return c, name
-    if _names_year_before(ctx, rate.claim.metric_text) or not rate_subject(ctx, rate.claim, index):
+    if _names_year_before(ctx, rate.claim.metric_text) or not named:
         return None
-    words = _squash(_CUE.sub("", rate.claim.metric_text))
-    at = min((words.find(w) for w in ctx.book.rules.rates[index].words if w in words), default=-1)
-    name = _part_name(ctx, words[:at] if at >= 0 else words, index)
-    return (None, name) if name and _named_money(ctx, index, name)[2] else None
+    return (None, named) if _named_money(ctx, index, named)[2] else None
 
 
 def _part_rate_pairs(ctx: CheckContext, numerator: Optional[Claim], name: str,
@@ -1738,17 +1851,28 @@ def _report_budgets(ctx: CheckContext, index: int) -> list[Operand]:
         meta = ctx.report.meta
         own = f"{meta.title or ''} {meta.project_name or ''}"
         found: list[Claim] = []
+        # (the words of the budget's role name no part: 年初预算, 全年调整预算)
+        roles = (*ctx.book.rules.operands.initial_budget_words, *ctx.book.rules.operands.adjusted_budget_words)
         for s, p in ctx.text_claims() if pattern is not None else ():
             c = p.claim
             words = own_words(p, s)
             if c.unit_class != "money" or c.operator is not None or c.qualifier is not None \
                     or id(c) in ctx.wholes_of or not pattern.search(words) \
                     or numerator is not None and numerator.search(words) or names_remainder(ctx, words) \
-                    or _part_name(ctx, c.metric_text, index) not in own or _of_item_budget(ctx, s, p) \
+                    or _part_name(ctx, _without(c.metric_text, roles), index) not in own or _of_item_budget(ctx, s, p) \
                     or _of_year_before_or_dated(ctx, s, p):
                 continue
             found.append(c)
         one = len({c.normalized_value for c in found}) == 1
+        if not one:
+            # (年初预算A，全年调整预算B: the initial budget and the adjusted one,
+            # one value each, are both the report's budget)
+            initial = ctx.book.rules.operands.initial_budget_words
+            first = {c.normalized_value for c in found if any(w in c.metric_text for w in initial)}
+            rest = {c.normalized_value for c in found if not any(w in c.metric_text for w in initial)}
+            one = len(first) == 1 and len(rest) == 1
+            # (the adjusted first: the reading a mismatch is shown against)
+            found.sort(key=lambda c: any(w in c.metric_text for w in initial))
         got = kept[index] = [kept_operand(ctx, c) for c in found] if one else []
     return got
 
@@ -1767,13 +1891,32 @@ def _over_report_budget(ctx: CheckContext, s: Sentence, rate: Placed, index: int
     if not before:
         before = [(s2, p) for s2, p in near if s2.section == s.section and p.claim.unit_class == "money"
                   and ctx._sentence_index.get(id(s2), here) < here]
-    named = named_by_words(ctx, before, ctx.book.rate_numerators[index], 1)
+    numerator = ctx.book.rate_numerators[index]
+    named = named_by_words(ctx, before, numerator, 1)
     hit = next(((s2, p) for s2, p in before if named and p is named[0]), None)
+    if hit is None and not s.placed[0].start < rate.start:
+        # (全年预算执行率r opening its sub-section (二)预算执行, the spending
+        # stated in (一): the nearest money so named before it in its section's
+        # parent or a section beside it, none of another heading's sub-sections)
+        place = ctx.sentence_place(s)
+        parent = ctx.section_path(s.section)[:-1]
+
+        def beside(x: Sentence) -> bool:
+            path = ctx.section_path(x.section)
+            return bool(parent) and (path == parent or path[:-1] == parent)
+        earlier = ((s2, p) for s2, p in itertools.islice(_nearest_in_chapter(ctx, s), _CHAPTER_REACH)
+                   if p.claim.unit_class == "money" and (ctx.sentence_place(s2) or place) < place and beside(s2))
+        hit = next(((s2, p) for s2, p in earlier if named_by_words(ctx, [(s2, p)], numerator, 1)), None)
     if hit is None or _part_name(ctx, hit[1].claim.metric_text, index) or _of_year_before_or_dated(ctx, *hit):
         return []
     n = hit[1].claim
     return [(kept_operand(ctx, n), d) for d in _report_budgets(ctx, index)
             if d.figure is not n and d.figure.normalized_value > 0]
+
+
+#: The figures of its chapter, nearest first, a budget rate opening a
+#: sub-section looks through for its spending (a chapter may hold thousands).
+_CHAPTER_REACH = 120
 
 
 def _budget_rows(ctx: CheckContext) -> Iterator[tuple[object, dict[str, int], int, list[str]]]:
@@ -2029,6 +2172,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             stale = stale_pair(n, d, prior)
             over = rule.ceiling is not None and d.figure.normalized_value > 0 and \
                 n.figure.normalized_value * factor / d.figure.normalized_value > rule.ceiling * 2
+            # (a part larger than its whole for a rate stated below 100%, not at its
+            # cap: 拨付2,151.36万元 over 含中央补助资金1,764.00万元 is no part and its whole)
+            over = over or not above and n.figure.normalized_value > d.figure.normalized_value \
+                and not (cap is not None and c.value * 100 / factor >= cap)
             near_enough = generic or _with(c, n.figure) or _with(c, d.figure)
             (pinned if near_enough and not stale and not over else loose).append((n, d))
         # the rate's own clause names its operands: those of an earlier
@@ -2062,8 +2209,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             and not labelled and _part_rate(ctx, s, rate, index) is None:
         pinned += _over_report_budget(ctx, s, rate, index, near)
     if not pinned and rule is not None and not rule.budget:
-        pinned += _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near) \
+        found = _named_whole(ctx, s, rate, index, near) or _named_part(ctx, s, rate, index, near) \
             or _chapter_total(ctx, s, rate, index) or _pair_before(ctx, s, rate, index, near)
+        # (the base named as such first: the reading a mismatch is shown against)
+        pinned += _named_bases(ctx, s, rate, index, found, near) + found
     share = ctx.book.share_cue.search(c.metric_text) if ctx.book.share_cue is not None else None
     if share is not None:
         # 占参训总人次的 names its whole; a bare 占 leaves it to the reader
@@ -2167,9 +2316,18 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # part is over that part's own budget, wherever the report states it
         # (a form row of its name too), or the pair its clause states
         # (其中基本支出执行741万元，预算760万元), or nothing: never the whole's
-        pinned = _part_rate_pairs(ctx, part_of[0], part_of[1], index) \
+        of_part = _part_rate_pairs(ctx, part_of[0], part_of[1], index) \
             + [x for x in own if part_of[0] is None or x[0].figure is part_of[0]]
-        loose = []
+        spent = part_of[0]
+        numerator = ctx.book.rate_numerators[index]
+        if generic and spent is not None and numerator is not None and not numerator.search(spent.metric_text) \
+                and not _fund_spent(ctx, spent.metric_text):
+            # (全年实际支出A，其中项目支出B，预算执行率r: the part's words name no
+            # spending of its own, only its whole's; a rate whose words name no
+            # part may be the whole's as well: its readings stay)
+            pinned = of_part + pinned
+        else:
+            pinned, loose = of_part, []
     elif rule is not None and rule.budget and generic:
         # 全年预算执行率 names no part: a reading of a listed part's money
         # (项目支出170万元 of 支出合计) is one its words allow, none they pin
@@ -2229,10 +2387,20 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # two parts listed under one whole (其中基本支出A，项目支出B) are siblings: neither the other's whole
     listed = _listed_parts(ctx)
     base_named = ctx.book.rate_denominators[index] if rule is not None and rule.base_named else None
+    part_named = ctx.book.rate_numerators[index] if rule is not None and rule.part_named else None
+    stem, negated = _negation(ctx, c, index)
     for pairs, is_pinned, rest_of in ((pinned, True, of_rest), (loose, False, of_rest), (rest, False, True),
                                       (days, _names_days(rate, days), False),
                                       (_all_pairs(ctx, s, rate) if part_of is None else [], False, False)):
+        listed_rest = pairs is rest
         for n, d in pairs:
+            if stem:
+                # 不合格率 over 检测合格 / 抽检: the rest of the whole; over 不合格 / 抽检: the part
+                # (a rest pair, 不合格 over 抽检, is the part of a negated rate)
+                rest_of = of_rest != (negated if listed_rest else _negated_part(ctx, n, stem) != negated)
+            if part_named is not None and not listed_rest and \
+                    not part_named.search(f"{getattr(n.figure, 'metric_text', '')} {n.name}"):
+                continue  # 满意率 over 收回 / 发放: no part its words name
             key = (id(n.figure), id(d.figure), rest_of)
             if foreign and (id(n.figure) in foreign or id(d.figure) in foreign):
                 continue
@@ -2257,7 +2425,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                                is_pinned, expected,
                                f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
     if rule is not None and not of_rest and not labelled and part_of is None:
-        for whole in _complement_readings(ctx, s, rate, index):
+        for whole in _complement_readings(ctx, s, rate, index, negated):
             # a pair stated elsewhere whose base is the part and its rest (本年安排40万元 for
             # 支出38万元，结余2万元) is that reading, pinned by the words
             part, r = whole.operands

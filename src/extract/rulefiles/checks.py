@@ -216,6 +216,10 @@ class RateRule(_Strict):
     # over the 国土面积, never the 林地面积 beside it): a pair over another is
     # no reading.
     base_named: bool = False
+    # Only a figure its ``numerator`` words name is its part (满意率 is of
+    # the satisfied, never of the 收回 questionnaires over the 发放): a pair
+    # over another is no reading.
+    part_named: bool = False
     # A rate whose words hold one of ``named_by`` (预算执行率: 预算) is over a
     # figure whose words match ``named_denominator``: a total of another
     # thing (合同金额合计) that matches ``denominator`` by its 合计 only is no base.
@@ -323,6 +327,24 @@ class OperandRules(_Strict):
     # Words right after a remainder word that say what it paid for (教育结余
     # 用于项目建设经费: spending out of a balance, no remainder).
     complement_use_words: list[str] = Field(default_factory=list)
+    # Characters that negate a rate word right after them (不合格率, 未完成率,
+    # 不满意率): the rate is the rest of its rule's rate, and a part named by
+    # the rate word's stem alone (检测合格) is the rest of it.
+    negation_prefixes: list[str] = Field(default_factory=list)
+    # Words naming a count the base of the rates of its kind (活产, 在册, 应…):
+    # a reading over it is pinned where the words pin a reading of the part.
+    base_words: list[str] = Field(default_factory=list)
+    # Total words a share's named whole holds (支出总额, 总支出): the whole of
+    # a stated breakdown of its part whose words hold the rest of the name.
+    share_whole_total_words: list[str] = Field(default_factory=list)
+    # The end of a fund's name that says it is spent (中央资金支出): dropped
+    # from the part's name, which is the fund's (中央资金).
+    fund_spending: Optional[str] = None
+    # Words naming the initial budget (年初预算): with the adjusted one stated
+    # too, both are the report's budget, a reading each.
+    initial_budget_words: list[str] = Field(default_factory=list)
+    # Words naming the adjusted budget (全年调整预算): no part's name.
+    adjusted_budget_words: list[str] = Field(default_factory=list)
     back_references: list[str] = Field(default_factory=list)
     # Words saying all of a count did what a rate measures (全部通过验收,
     # 均已足额到位): that count over itself is a reading of the rate.
@@ -393,7 +415,7 @@ class OperandRules(_Strict):
     _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "factor_before", "item_budget_before",
                          "aim_value_before",
                          "part_of_year", "share_total", "compared_change", "compared_bound", "allocation_after",
-                         "rate_bracket")(check_regex)
+                         "rate_bracket", "fund_spending")(check_regex)
     _v_division = field_validator("rate_division")(needs_groups("n", "d"))
 
 
