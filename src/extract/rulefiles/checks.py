@@ -439,6 +439,9 @@ class GrowthRules(_Strict):
     earlier_year_words: list[str] = Field(default_factory=list)
     # Words opening parallel lists of figures (分别为a和b，上年分别为a0和b0，分别增长x%和y%).
     respective_words: list[str] = Field(default_factory=list)
+    # words of a figure averaged over days, months or heads (日均, 平均每月,
+    # 人均): no total, so no operand of a change of the total
+    averaged_words: list[str] = Field(default_factory=list)
     # Pairs of brackets (open, close) right after a rate that may state
     # the year before's figure: 同比增长5.3%（上年1,187件）.
     previous_brackets: list[str] = Field(default_factory=list)
