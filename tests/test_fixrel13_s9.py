@@ -143,3 +143,61 @@ def test_respective_changes_each_with_its_own_direction():
     text = "全年支出基本经费320万元和项目经费180万元，较上年的300万元和200万元分别增加20万元和减少{}万元。\n"
     assert statuses(text.format("20"), "difference") == ["pass", "pass"]
     assert statuses(text.format("30"), "difference") == ["pass", "fail"]
+
+
+# ------------------------------------------------- G6 the rest not done is no value
+
+CELLS = """一、绩效指标完成情况
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+产出指标
+数量指标
+旧桥加固数量
+4座
+3座
+20
+15
+二、偏差原因
+{}
+"""
+
+
+def test_a_count_said_unfinished_after_it_is_no_value_of_the_metric():
+    assert statuses(CELLS.format("旧桥加固有1座因雨季施工受阻未完工，已结转下年实施。"), "metric_consistency") \
+        in ([], ["pass"])
+    assert statuses(CELLS.format("旧桥加固尚有1座未开工。"), "metric_consistency") in ([], ["pass"])
+
+
+def test_a_count_said_done_still_restates_the_metric():
+    assert statuses(CELLS.format("旧桥加固有2座已通过验收，已交付使用。"), "metric_consistency") == ["fail"]
+
+
+# ------------------------------------------------- G7 a 包括 list after its whole
+
+def test_a_sources_list_after_the_sentence_of_its_whole_adds_up_to_it():
+    text = "二、收支情况\n本年收入总额612.30万元。资金来源包括：财政拨款{}万元，事业收入70.10万元，其他收入42.00万元。\n"
+    assert statuses(text.format("500.20"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("520.00"), "stated_breakdown") == ["fail"]
+
+
+def test_sources_named_with_a_role_word_are_parts_of_one_income():
+    text = ("二、部门财政资金收支情况\n（一）收入情况。2022年部门总收入865.20万元。资金来源包括：一般公共预算拨款"
+            "{}万元，上级专项转移支付120.60万元，事业收入24.20万元。\n")
+    assert statuses(text.format("720.40"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("702.40"), "stated_breakdown") == ["fail"]
+
+
+def test_a_structure_list_after_the_sentence_of_its_whole():
+    text = "二、收支情况\n全年支出598.40万元。支出构成为：基本支出{}万元，项目支出188.20万元。\n"
+    assert statuses(text.format("410.20"), "stated_breakdown") == ["pass"]
+    assert statuses(text.format("401.20"), "stated_breakdown") == ["fail"]
+
+
+def test_a_list_of_the_other_kind_of_money_is_no_list_of_the_whole_before():
+    text = "二、收支情况\n全年支出598.40万元。收入包括：财政拨款500.20万元，事业收入70.10万元。\n"
+    assert statuses(text, "stated_breakdown") in ([], ["skipped"])
