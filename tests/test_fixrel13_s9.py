@@ -201,3 +201,10 @@ def test_a_structure_list_after_the_sentence_of_its_whole():
 def test_a_list_of_the_other_kind_of_money_is_no_list_of_the_whole_before():
     text = "二、收支情况\n全年支出598.40万元。收入包括：财政拨款500.20万元，事业收入70.10万元。\n"
     assert statuses(text, "stated_breakdown") in ([], ["skipped"])
+
+
+def test_more_than_the_year_before_stated_in_the_sentence_before_is_read_through_the_rate():
+    # the 960.40 of the sentence before is the year before's: X = A·r, not B·r/(1+r)
+    text = "一、收支情况\n2022年度收、支总计为960.40万元。\n本年度收支总计比上年多{}万元，增长8.99%，主要是补助标准提高。\n"
+    assert statuses(text.format("86.34"), "difference") == ["pass"]
+    assert statuses(text.format("68.34"), "difference") == ["fail"]

@@ -896,6 +896,10 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
         if len(found) != 1:
             return []
         b = found[0]
+    at = ctx.placed_at(b.claim.location)
+    if at is not None and previous_kept(ctx, at[0], b):
+        # 2023年度收支总计为A。本年度收支总计比上年多X，增长r%: B is the year before's A, X = A·r
+        return _previous_through_growth(ctx, s, p, b)
     after = [q for q in s.placed if q.start >= p.end >= 0]
     if not after or after[0].claim.unit != "%" or not any(w in after[0].claim.metric_text for w in change):
         return []
