@@ -44,7 +44,7 @@ from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
 from .periods import (amount_change, bracketed_previous, change_direction, states_change, compared_subjects, compares_previous,
-                      letter_pairs, names_reason, names_subject, none_before, opening_subjects, parallel_lists, period_free)
+                      letter_pairs, listed_before, names_reason, names_subject, none_before, opening_subjects, parallel_lists, period_free)
 from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, table_grid, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
@@ -577,18 +577,10 @@ def _respective_operands(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[
     if listed is None:
         return None
     figures, k = listed
-    n = len(figures)
-    before = [q for q in s.placed if 0 <= q.end <= figures[0].start
-              and q.claim.unit_class not in ("percent", "date", "duration")]
-    if len(before) < 2 * n:
+    found = listed_before(ctx, s, figures, lambda q: previous_kept(ctx, s, q))
+    if found is None or any(not _comparable(p.claim, q[k].claim, ctx) for q in found):
         return None
-    previous, current = before[-n:], before[-2 * n:-n]
-    if not previous_kept(ctx, s, previous[0]) or any(previous_kept(ctx, s, q) or states_change(ctx, q.claim.metric_text)
-                                                     for q in current) or \
-            any(a.claim.normalized_unit != b.claim.normalized_unit for a, b in zip(previous, current)) or \
-            any(not _comparable(p.claim, q.claim, ctx) for q in (previous[k], current[k])):
-        return None
-    return previous[k], current[k]
+    return found[0][k], found[1][k]
 
 
 def _parts_of_changes(ctx: CheckContext) -> set[int]:

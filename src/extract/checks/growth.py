@@ -41,7 +41,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous,
-                      letter_pairs, names_reason, opening_subjects, parallel_lists, parallel_pair, period_free, respective_change,
+                      letter_pairs, listed_before, names_reason, opening_subjects, parallel_lists, parallel_pair, period_free, respective_change,
                       respective_place)
 from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
 from .operands import Operand, Reading, budget_operand, claim_operand, judge_readings, previous_kept
@@ -293,17 +293,9 @@ def _respective_before(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional
     found = next((x for x in parallel_lists(ctx, s) if rate in x.figures), None)
     if found is None:
         return None
-    k, n = found.figures.index(rate), len(found.figures)
-    before = [p for p in s.placed if 0 <= p.end <= found.figures[0].start
-              and p.claim.unit_class not in ("percent", "date", "duration")]
-    if len(before) < 2 * n:
-        return None
-    previous, current = before[-n:], before[-2 * n:-n]
-    if not previous_kept(ctx, s, previous[0]) or any(previous_kept(ctx, s, p) or states_change(ctx, p.claim.metric_text)
-                                                     for p in current) or \
-            any(a.claim.normalized_unit != b.claim.normalized_unit for a, b in zip(previous, current)):
-        return None
-    return previous[k], current[k]
+    k = found.figures.index(rate)
+    listed = listed_before(ctx, s, found.figures, lambda q: previous_kept(ctx, s, q))
+    return (listed[0][k], listed[1][k]) if listed is not None else None
 
 
 def _compared_with(ctx: CheckContext) -> re.Pattern:
