@@ -448,6 +448,7 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     generic_names = _generic_names(ctx)
     aliases = {name: names[0] for names in ctx.book.rules.consistency.one_metric_names for name in names}
     aliased: set[int] = set()  # figures grouped under another name of their metric
+    unfinished = _unfinished_words(ctx)
     for claim in ctx.report.claims:
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
@@ -455,6 +456,10 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             continue  # 由45μg/m³降至29μg/m³: the start of a change is of an earlier year
         if claim.origin == "text" and _placeholder_year_before(ctx, claim):
             continue  # 20xx年救助14人: of a year left unwritten
+        if claim.origin == "text" and unfinished is not None and claim.unit_class != "money" \
+                and unfinished.search(claim.sentence) \
+                and _unfinished(ctx, claim, unfinished):
+            continue  # 危桥改造有1座因汛期影响未完工: the rest not done, no value of the metric
         cell = form_cell_role(ctx, claim) if roles is not None and id(claim) not in roles else None
         if cell is not None and cell in cells:
             key: Optional[str] = cells[cell][0]
@@ -570,6 +575,27 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
                             subject=roles.get(id(c)), inferred=id(c) in inferred)
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
+
+
+def _unfinished_words(ctx: CheckContext) -> Optional[re.Pattern]:
+    """Rules ``consistency.unfinished_words`` as one pattern, compiled once per rule set."""
+    words = ctx.book.rules.consistency.unfinished_words
+    return ctx.rules.derived("checks.consistency.unfinished", lambda: re.compile(
+        "|".join(map(re.escape, sorted(words, key=len, reverse=True))))) if words else None
+
+
+def _unfinished(ctx: CheckContext, claim: Claim, words: re.Pattern) -> bool:
+    """Whether a text count is the rest not done (rules
+    ``consistency.unfinished_words`` in its own words or after it in its
+    clause: 危桥改造有1座因汛期影响未完工, 尚有2处未开工)."""
+    if words.search(claim.metric_text):
+        return True
+    at = ctx.placed_at(claim.location)
+    if at is None or at[1].end < 0:
+        return False
+    s, p = at
+    stop = CLAUSE_BREAK.search(s.text, p.end)
+    return words.search(s.text, p.end, stop.start() if stop else len(s.text)) is not None
 
 
 def _light_verb_targets(ctx: CheckContext,

@@ -43,8 +43,8 @@ from typing import Optional
 from ..model import CheckResult, Claim, FormCell, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, Placed, Sentence, make_result
-from .periods import (bracketed_previous, change_direction, compared_subjects, compares_previous,
-                      letter_pairs, names_reason, names_subject, none_before, opening_subjects, period_free)
+from .periods import (amount_change, bracketed_previous, change_direction, states_change, compared_subjects, compares_previous,
+                      letter_pairs, listed_before, names_reason, names_subject, none_before, opening_subjects, parallel_lists, period_free)
 from .figures import cell_number, interval_of, in_unit, rate_magnitude, show, stated_text, table_grid, unit_factor
 from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
@@ -536,19 +536,51 @@ def change_kind(ctx: CheckContext, p: Placed) -> Optional[bool]:
     c = p.claim
     g = ctx.book.rules.growth
     words = c.metric_text
+    listed = _respective_list(ctx, p)
+    if listed is not None and listed[0][0] is not p and not states_change(ctx, words):
+        # 比上年的A1和A2分别增加X1和X2: a later amount of the list is a change as its first is
+        return change_kind(ctx, listed[0][0])
+    # (比上年的1,000件多250件, 与上年支出相比少支出60万元: a comparative word
+    # ending its words states the change too: rules growth.comparative_*)
     if c.unit == "%" or c.unit_class in ("date", "duration", "none") or \
-            not (any_word(g.increase_words).search(words) or any_word(g.decrease_words).search(words)) or \
-            difference_rule(ctx, p) is not None:
+            not states_change(ctx, words) or difference_rule(ctx, p) is not None:
         return None
     if c.unit_class == "percent" and c.unit not in ctx.book.rules.operands.point_units:
         return None
     if any(w in words for w in g.to_cues):
         return None
-    falls = change_direction(ctx, words)
+    falls = amount_change(ctx, words)
     before = c.sentence[:p.start] if p.start >= 0 else ""
     if falls is None or not compares_previous(ctx, before) or names_reason(ctx, words):
         return None
     return falls
+
+
+def _respective_list(ctx: CheckContext, p: Placed) -> Optional[tuple[tuple[Placed, ...], int]]:
+    """The figures of the respective list (rules ``growth.respective_words``:
+    分别增加0.4万人次和100人次) ``p`` is in, and its place there; None when
+    it is in none."""
+    if p.start < 0 or not any(w in p.claim.sentence for w in ctx.book.rules.growth.respective_words):
+        return None
+    at = ctx.placed_at(p.claim.location)
+    found = next((x for x in parallel_lists(ctx, at[0]) if p in x.figures), None) if at is not None else None
+    return (found.figures, found.figures.index(p)) if found is not None else None
+
+
+def _respective_operands(ctx: CheckContext, s: Sentence, p: Placed) -> Optional[tuple[Placed, Placed]]:
+    """(上年 A_k, B_k) of the k-th of n changes listed after 分别 whose figures
+    are listed before it (门诊4.4万人次和住院2,100人次，比上年的4.0万人次和
+    2,000人次分别增加0.4万人次和100人次): the n figures right before the list
+    are the year before's (the first names it), the n before those this
+    year's, position by position of one unit."""
+    listed = _respective_list(ctx, p)
+    if listed is None:
+        return None
+    figures, k = listed
+    found = listed_before(ctx, s, figures, lambda q: previous_kept(ctx, s, q))
+    if found is None or any(not _comparable(p.claim, q[k].claim, ctx) for q in found):
+        return None
+    return found[0][k], found[1][k]
 
 
 def _parts_of_changes(ctx: CheckContext) -> set[int]:
@@ -623,6 +655,11 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
                 and previous_kept(ctx, s2, q) and not any(w in q.claim.metric_text for w in change)]
 
     before = [q for q in s.placed if 0 <= q.end <= p.start and q is not p and _comparable(c, q.claim, ctx)]
+    respective = _respective_operands(ctx, s, p)
+    if respective is not None:
+        ao, bo = claim_operand(respective[0].claim), claim_operand(respective[1].claim)
+        return judge_readings(ctx, RULE, s, c, [_change_reading(ctx, c, *((ao, bo) if fell else (bo, ao)), True)],
+                              "未找到本年数", stated=interval_of(ctx, c))
     prior = previous_of(s, p.start)
     if not prior:
         # 比上年提高1.6个百分点（上年90.2%）
@@ -642,7 +679,13 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
             return q is not a and q is not p and not previous_kept(ctx, s2, q) and \
                 (not any(w in words for w in change) or any(w in words for w in g.to_cues))
 
-        own = [q for q in before if current(s, q)][-1:]
+        own = [q for q in before if current(s, q)]
+        averaged = g.averaged_words
+        if averaged and not any(w in c.metric_text for w in averaged):
+            # 全年接待36500人次，日均100人次，较上年的33000人次增加3500人次:
+            # an average is no total; the total before it is the change's operand
+            own = [q for q in own if not any(w in q.claim.metric_text for w in averaged)] or own
+        own = own[-1:]
         if not own and points:
             own = same_rates(ctx, s, p, a, current)
         subject = rate_name(ctx, c.metric_text) if not own and not points else ""
@@ -845,6 +888,10 @@ def _through_growth(ctx: CheckContext, s: Sentence, p: Placed, fell: bool, befor
         if len(found) != 1:
             return []
         b = found[0]
+    at = ctx.placed_at(b.claim.location)
+    if at is not None and previous_kept(ctx, at[0], b):
+        # 2023年度收支总计为A。本年度收支总计比上年多X，增长r%: B is the year before's A, X = A·r
+        return _previous_through_growth(ctx, s, p, b)
     after = [q for q in s.placed if q.start >= p.end >= 0]
     if not after or after[0].claim.unit != "%" or not any(w in after[0].claim.metric_text for w in change):
         return []

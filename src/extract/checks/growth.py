@@ -41,7 +41,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
 from .periods import (amount_change, bracketed_previous, clause_name, whole_above, change_direction, states_change, compared_subjects, compares_previous,
-                      letter_pairs, names_reason, opening_subjects, parallel_pair, period_free, respective_change,
+                      letter_pairs, listed_before, names_reason, opening_subjects, parallel_lists, parallel_pair, period_free, respective_change,
                       respective_place)
 from .figures import interval_of, rate_magnitude, show, show_interval, stated_text
 from .operands import Operand, Reading, budget_operand, claim_operand, judge_readings, previous_kept
@@ -81,7 +81,13 @@ def _respective_growth(ctx: CheckContext, p: Placed) -> Optional[GrowthKind]:
     at = ctx.placed_at(p.claim.location)
     found = respective_place(ctx, at[0], p) if at is not None else None
     change = respective_change(ctx, at[0], found[0]) if found is not None else None
-    return GrowthKind(False, change[0]) if change is not None else None
+    if change is not None:
+        return GrowthKind(False, change[0])
+    # 比上年的A1和A2分别增长10.3%和20.0%: a later rate of the list is growth as its first is
+    listed = next((x for x in parallel_lists(ctx, at[0]) if p in x.figures), None) if at is not None else None
+    if listed is None or listed.figures[0] is p or any(q.claim.unit != "%" for q in listed.figures):
+        return None
+    return _compared_change(ctx, listed.figures[0])
 
 
 def claim_operand_of(figure) -> Operand:
@@ -213,6 +219,9 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
     parallel = parallel_pair(ctx, s, rate)
     if parallel is not None:
         return [parallel]
+    valued = _rate_values(ctx, s, rate) or _respective_before(ctx, s, rate)
+    if valued is not None:
+        return [valued]
     before = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit != "%"]
     g = ctx.book.rules.growth
     a = previous_figure(ctx, s, rate)
@@ -236,6 +245,57 @@ def previous_and_current(ctx: CheckContext, s: Sentence, rate: Placed) -> list[t
     if before and before[0] is a:
         return [(a, p) for p in _wholes_for_parts(ctx, compared_subjects(ctx, s, a, current), current)]
     return []
+
+
+def _rate_values(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
+    """(上年 A, B) for the growth of a rate whose values its sentence states
+    in a rate unit other than % (报告发病率8.00/10万，上年为50例、10.50/10万，
+    发病率下降23.8%; 4.79‰): the rate's words name the metric of one of them
+    (:func:`_ends_name`, period words left out), the two of that unit before
+    the rate are the year before's (its clause names the year before) and
+    this year's; the counts stated beside them are of another metric."""
+    if rate.start < 0:
+        return None
+    g = ctx.book.rules.growth
+    words = rate.claim.metric_text
+    cut = min((i for i in (words.find(w) for w in g.increase_words + g.decrease_words) if i >= 0), default=-1)
+    subject = period_free(ctx, words[:cut]) if cut > 0 else ""
+    if len(subject) < 2:
+        return None
+    points = ctx.book.rules.operands.point_units
+    valued = [p for p in s.placed if 0 <= p.end <= rate.start and p.claim.unit_class == "percent"
+              and p.claim.unit != "%" and p.claim.unit not in points]
+    named = [p for p in valued if _ends_name(subject, period_free(ctx, p.claim.metric))]
+    if not named:
+        return None
+    unit = named[0].claim.normalized_unit
+    pair = [p for p in valued if p.claim.normalized_unit == unit]
+    if len(pair) != 2:
+        return None
+
+    def of_previous(p: Placed) -> bool:
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(s.text[:p.start])), default=0)
+        return previous_kept(ctx, s, p) or any(w in s.text[start:p.start] for w in g.previous_year_words)
+
+    previous = [p for p in pair if of_previous(p)]
+    if len(previous) != 1:
+        return None
+    return previous[0], next(p for p in pair if p is not previous[0])
+
+
+def _respective_before(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, Placed]]:
+    """(上年 A_k, B_k) of the k-th of n rates listed after 分别 (rules
+    ``growth.respective_words``) whose figures are listed before it without
+    one (门诊3.2万人次和住院1200人次，比上年的2.9万人次和1000人次分别增长
+    10.3%和20.0%): the n figures right before the list are the year
+    before's (the first of them names it), the n before those this year's,
+    position by position of one unit. Pinned: the words pair them in order."""
+    found = next((x for x in parallel_lists(ctx, s) if rate in x.figures), None)
+    if found is None:
+        return None
+    k = found.figures.index(rate)
+    listed = listed_before(ctx, s, found.figures, lambda q: previous_kept(ctx, s, q))
+    return (listed[0][k], listed[1][k]) if listed is not None else None
 
 
 def _compared_with(ctx: CheckContext) -> re.Pattern:

@@ -482,6 +482,26 @@ def parallel_pair(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tupl
     return (a[k], current[k]) if current is not None else None
 
 
+def listed_before(ctx: CheckContext, s: Sentence, figures: tuple[Placed, ...],
+                  previous: Callable[[Placed], bool]) -> Optional[tuple[list[Placed], list[Placed]]]:
+    """(the year before's, this year's) figures of a respective list
+    ``figures`` (after 分别) that are listed before it without one (门诊A1
+    和住院A2，比上年的P1和P2分别增长r1和r2): the n figures right before the
+    list, the first of which ``previous`` takes, and the n before those, no
+    figure of the year before nor a change, position by position of one
+    unit; None when they are not so."""
+    n = len(figures)
+    before = [q for q in s.placed if 0 <= q.end <= figures[0].start
+              and q.claim.unit_class not in ("percent", "date", "duration")]
+    if len(before) < 2 * n:
+        return None
+    prior, current = before[-n:], before[-2 * n:-n]
+    if not previous(prior[0]) or any(previous(q) or states_change(ctx, q.claim.metric_text) for q in current) or \
+            any(a.claim.normalized_unit != b.claim.normalized_unit for a, b in zip(prior, current)):
+        return None
+    return prior, current
+
+
 # ------------------------------------------------------- listed parts
 
 

@@ -154,6 +154,9 @@ class BreakdownRules(_Strict):
     unchanged_words: list[str] = Field(default_factory=list)
     # Roles of money (预算; 执行/支出): the parts of a lead list are of one role.
     roles: list[list[str]] = Field(default_factory=list)
+    # names of a source of money that hold a role word but name no role
+    # (一般公共预算拨款, 上级转移支付)
+    roleless_sources: list[str] = Field(default_factory=list)
     # Kinds of money (收入 | 支出): a 其中 list of parts of its whole's kind is of that whole.
     kinds: list[list[str]] = Field(default_factory=list)
     near_miss_share: Decimal = Field(Decimal("0.01"), ge=0, lt=1)
@@ -461,6 +464,9 @@ class GrowthRules(_Strict):
     earlier_year_words: list[str] = Field(default_factory=list)
     # Words opening parallel lists of figures (分别为a和b，上年分别为a0和b0，分别增长x%和y%).
     respective_words: list[str] = Field(default_factory=list)
+    # words of a figure averaged over days, months or heads (日均, 平均每月,
+    # 人均): no total, so no operand of a change of the total
+    averaged_words: list[str] = Field(default_factory=list)
     # Pairs of brackets (open, close) right after a rate that may state
     # the year before's figure: 同比增长5.3%（上年1,187件）.
     previous_brackets: list[str] = Field(default_factory=list)
@@ -596,6 +602,9 @@ class ConsistencyRules(_Strict):
     # words saying a figure is what was achieved, dropped from the front of
     # a metric name after the period words (实际完成苗圃改造 is 完成苗圃改造)
     actual_words: list[str] = Field(default_factory=list)
+    # words after a count in its clause that make it the unfinished rest
+    # (危桥改造有1座因汛期未完工): no value of the metric
+    unfinished_words: list[str] = Field(default_factory=list)
     # words pointing at a table, dropped from the front of a metric name (表中实际支出)
     reference_leads: list[str] = Field(default_factory=list)
     sentence_scope_words: list[str] = Field(default_factory=list)

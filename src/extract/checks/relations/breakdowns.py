@@ -992,7 +992,10 @@ def _pinned_before(ctx: ClaimSource, sentences: list[Sentence], k: int) -> Optio
     # 其中… may be of any of them)
     rivals = [p for p in prev.placed if p is not whole and same_unit(p, whole) and _can_be_whole(ctx, p)
               and not _scoped(ctx, p)]
-    return None if rivals else whole
+    # (支出 600 万元。收入包括：A，B names the other kind of money: no list of the 支出)
+    lead = ctx.book.lead_pin.search(sentences[k].text).group(0)
+    named, own = _kind(ctx, lead), _kind(ctx, whole.claim.metric)
+    return None if rivals or named is not None and own is not None and named != own else whole
 
 
 def _whole_near(ctx: ClaimSource, parts: list[Placed], candidates: list[Placed]) -> Optional[Placed]:
@@ -1018,7 +1021,13 @@ def _one_digit(diff: Decimal) -> bool:
 
 
 def _role(ctx: ClaimSource, metric: str) -> Optional[int]:
-    """The role (rules ``roles``) whose word stands last in ``metric``."""
+    """The role (rules ``roles``) whose word stands last in ``metric``,
+    source names that hold one left out (rules ``roleless_sources``)."""
+    sources = ctx.rules.derived("checks.breakdowns.roleless_sources", lambda: re.compile(
+        "|".join(map(re.escape, sorted(ctx.book.rules.breakdowns.roleless_sources, key=len, reverse=True))))
+        if ctx.book.rules.breakdowns.roleless_sources else None)
+    if sources is not None:
+        metric = sources.sub("", metric)
     last = [(metric.rfind(w), i) for i, words in enumerate(ctx.book.rules.breakdowns.roles) for w in words]
     at, role = max(last, default=(-1, None))
     return role if at >= 0 else None
