@@ -549,6 +549,9 @@ class CountRules(_Strict):
     bracket_not_lists: list[str] = Field(default_factory=list)
     list_goes_on: list[str] = Field(default_factory=list)
     conjunctions: list[str] = Field(default_factory=list)
+    # Conjunctions as often inside one name as between two items (健康教育与
+    # 健康促进): a last item split at one may be one item.
+    inner_conjunctions: list[str] = Field(default_factory=list)
     max_noun_chars: int = 20
     max_item_chars: int = 40
     # A list right before its count whose items share no ending is the whole

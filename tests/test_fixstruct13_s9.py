@@ -1,0 +1,158 @@
+"""Headings, grade bands, counts in words and hygiene missed or misread by
+the review13 and plant13 trials (H1-H7), each cause tested on excerpts
+written for these tests, in several phrasings, with their own figures.
+
+- H1 The item after a line's lead-in (附件：1.…) is a list's first item.
+- H2 Grade bands written as inequalities or intervals are read with both bounds.
+- H3 A count in words passes when one reading of its list's 与/和/及 matches.
+- H4 The subject of 超过/高于 is the achieved figure, not one in 比上年的….
+- H5 A heading's or item's finding takes no other finding off its line.
+- H6 An either/or alternative (（或…）) left in is template residue.
+- H7 The first-level scores stated in prose add up to the stated total.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+DEPT = "某区档案馆2024年度部门整体支出绩效自评报告"
+
+
+def report(text: str):
+    src = source_from_text(text)
+    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
+
+
+def failed(text: str, rule: str) -> list[str]:
+    return [c.message for c in report(text).checks
+            if c.rule == rule and c.status == "fail" and c.severity in ("error", "warning")]
+
+
+def passed(text: str, rule: str) -> list[str]:
+    return [c.message for c in report(text).checks if c.rule == rule and c.status == "pass"]
+
+
+# ------------------------------------------------- H1 附件：1.…
+
+@pytest.mark.parametrize("lead", ["附件：", "附件:", "附表：", "附：", "附件 ", "本报告附件："])
+def test_the_item_after_a_lead_in_opens_the_list(lead):
+    text = (f"{DEPT}\n一、基本情况\n本馆馆藏档案12万卷。\n二、其他事项\n"
+            f"{lead}1.整体支出绩效自评表\n2.档案利用情况统计表\n3.服务对象意见汇总表\n")
+    assert not [m for m in failed(text, "heading_order") if "1." in m]
+
+
+def test_a_list_that_truly_lacks_its_first_item_is_still_a_gap():
+    text = (f"{DEPT}\n一、基本情况\n本馆馆藏档案12万卷。\n二、其他事项\n"
+            "附件：整体支出绩效自评表\n2.档案利用情况统计表\n3.服务对象意见汇总表\n")
+    assert [m for m in failed(text, "heading_order") if "1." in m]
+
+
+# ------------------------------------------------- H2 bands as inequalities
+
+BANDS = [
+    "得分≥90分为“优”，80分≤得分<90分为“良”，60分≤得分<80分为“中”，得分<60分为“差”",
+    "总分≥90分的为优，80≤总分＜90为良，60≤总分＜80为中，总分＜60为差",
+    "90分（含）以上为优，80（含）-90分为良，60（含）-80分为中，60分以下为差",
+    "得分90分(含)以上为优秀，80分(含)以上90分以下为良好，60分(含)以上80分以下为合格，60分以下为不合格",
+    "[90,100]为优，[80,90)为良，[60,80)为中，[0,60)为差",
+    "90～100分为优，80～89分为良，60～79分为中，59分以下为差",
+    "大于等于90分为优，大于等于80分且小于90分为良，大于等于60分且小于80分为中，小于60分为差",
+    "得分在90分以上为优，得分在80分至89分之间为良，得分在60分至79分之间为中，低于60分为差",
+]
+
+
+@pytest.mark.parametrize("bands", BANDS)
+@pytest.mark.parametrize("score,grade,ok", [("86", "良", True), ("83.5", "良", True), ("86", "优", False),
+                                            ("72", "中", True), ("92", "良", False)])
+def test_bands_written_as_inequalities(bands, score, grade, ok):
+    g = {"良": "良好" if "良好" in bands else "良", "中": "合格" if "合格" in bands else "中",
+         "优": "优秀" if "优秀" in bands else "优"}[grade]
+    text = (f"{DEPT}\n一、自评结论\n本馆2024年度部门整体支出绩效自评得分{score}分。"
+            f"评价等级标准为：{bands}。据此，自评等级为“{g}”。\n")
+    bad = [m for m in failed(text, "score_grade") if "对应等级" in m]
+    assert (not bad) if ok else bad, bad
+
+
+# ------------------------------------------------- H3 counts in words
+
+@pytest.mark.parametrize("sentence", [
+    "本项目由路面修补、标志更新、排水与防护三个子项目组成。",
+    "中心承担水质监测、应急监测与处置、采样及样品管理、数据审核与发布四项任务。",
+    "本项目包括档案接收与征集、档案数字化、编研与开发利用三个子项目。",
+])
+def test_an_inner_conjunction_of_the_last_item_may_join_one_name(sentence):
+    text = f"{DEPT}\n一、基本情况\n{sentence}\n"
+    assert not failed(text, "count_in_words")
+
+
+@pytest.mark.parametrize("sentence", [
+    "本项目由路面修补、标志更新、排水与防护两个子项目组成。",  # 3 or 4, never 2
+    "本项目由路面修补、标志更新、排水与防护五个子项目组成。",
+    "资金用于以下两个方面：农机购置补贴发放、机手技能培训和示范基地建设。",  # 和: 3 items
+])
+def test_a_count_no_reading_gives_still_fails(sentence):
+    text = f"{DEPT}\n一、基本情况\n{sentence}\n"
+    assert failed(text, "count_in_words")
+
+
+def test_an_item_numbered_again_is_still_counted():
+    text = (f"{DEPT}\n一、主要做法\n全年重点抓了四个方面：\n一是完善制度。\n二是加强培训。\n"
+            "三是规范采购。\n三是开展检查两轮。\n二、其他\n无。\n")
+    assert not failed(text, "count_in_words")
+    assert failed(text, "enumeration_order")
+
+
+def test_a_figure_listed_twice_is_two_items():
+    text = f"{DEPT}\n一、基本情况\n三类指标的分值分别为30分、30分、40分三项。\n"
+    assert not [m for m in failed(text, "count_in_words") if "重复" in m]
+
+
+# ------------------------------------------------- H4 comparison words
+
+@pytest.mark.parametrize("sentence", [
+    "综合治理率达到84.6%，比上年的81.9%提高2.7个百分点，超过年初确定的83%的目标。",
+    "读者满意度为95.2%，较上年的89.7%有所提升，高于92%的目标值。",
+    "检查企业达到152家，比上年的140家增加12家，超过150家的计划。",
+    "接待读者1.32万人次，较上年的1.18万人次增加0.14万人次，超过1.3万人次的年度目标。",
+])
+def test_the_base_of_another_comparison_is_no_subject(sentence):
+    text = f"{DEPT}\n一、绩效目标完成情况\n{sentence}\n"
+    assert not failed(text, "comparison_word")
+
+
+def test_the_achieved_figure_is_still_compared():
+    text = f"{DEPT}\n一、绩效目标完成情况\n综合治理率达到82.1%，比上年的79.9%提高2.2个百分点，超过年初确定的83%的目标。\n"
+    assert failed(text, "comparison_word")
+
+
+# ------------------------------------------------- H5 two findings on one line
+
+def test_a_punctuation_slip_on_a_line_with_a_numbering_gap_is_reported():
+    text = (f"{DEPT}\n一、主要做法\n一是完善制度。\n二是加强培训。\n三是规范采购。\n"
+            "五是开展检查两轮，覆盖企业30家。。\n二、其他\n无。\n")
+    assert failed(text, "enumeration_order") and failed(text, "punctuation")
+
+
+def test_a_heading_gap_and_a_slip_in_the_heading_line_are_both_reported():
+    text = f"{DEPT}\n一、基本情况\n本馆馆藏档案12万卷。\n三、绩效目标完成情况，，\n全年开放305天。\n"
+    assert failed(text, "heading_order") and failed(text, "punctuation")
+
+
+# ------------------------------------------------- H6 either/or residue
+
+@pytest.mark.parametrize("sentence", [
+    "年末结余2.30万元，已按规定上缴财政（或结转下年使用）。",
+    "该笔资金由镇政府（或者村委会）负责管理。",
+])
+def test_an_either_or_alternative_left_in_is_residue(sentence):
+    text = f"{DEPT}\n一、基本情况\n{sentence}\n"
+    assert failed(text, "template_residue")
+
+
+def test_another_name_in_brackets_is_no_residue():
+    text = f"{DEPT}\n一、基本情况\n推行“一窗受理”（或称综合窗口）制度，办件时限缩短。\n"
+    assert not failed(text, "template_residue")
