@@ -156,3 +156,48 @@ def test_an_either_or_alternative_left_in_is_residue(sentence):
 def test_another_name_in_brackets_is_no_residue():
     text = f"{DEPT}\n一、基本情况\n推行“一窗受理”（或称综合窗口）制度，办件时限缩短。\n"
     assert not failed(text, "template_residue")
+
+
+# ------------------------------------------------- H7 score totals in prose
+
+PROJ = "某区档案数字化项目2024年度项目支出绩效自评报告"
+
+LISTS = {
+    "label": ("一、自评得分\n各一级指标得分如下：\n产出指标：分值50分，得分46分；\n效益指标：分值30分，得分28分；\n"
+              "满意度指标：分值10分，得分9分；\n预算执行率：分值10分，得分9.5分；\n以上合计{t}分（满分100分）。\n"),
+    "bracket": ("一、自评得分\n按投入、过程、产出、效益四个方面自评：\n投入（15分）：预算编制规范，得15分；\n"
+                "过程（25分）：个别合同归档不及时，扣2分，得23分；\n产出（35分）：数字化任务全部完成，得33分；\n"
+                "效益（25分）：查档满意率为96.0%，得22.5分。\n自评综合得分{t}分。\n"),
+    "numbered": ("一、自评得分\n1. 产出数量指标（30分）：得28分。\n2. 产出质量指标（20分）：得19分。\n"
+                 "3. 效益指标（30分）：得27分。\n4. 满意度指标（10分）：得9分。\n5. 预算执行率（10分）：得9.6分。\n"
+                 "综上，自评总分{t}分。\n"),
+    "inline": ("一、自评得分\n数量指标30分，得30分；质量指标20分，得18分；效益指标30分，得27分；"
+               "满意度指标10分，得10分；预算执行率10分，得9.20分。自评总分{t}分。\n"),
+    "paren_cn": ("一、自评得分\n（一）决策指标（10分），得10分。\n（二）过程指标（20分），得18分。\n"
+                 "（三）产出指标（40分），得37分。\n（四）效益指标（30分），得27分。\n四项合计{t}分。\n"),
+}
+TOTALS = {"label": ("92.5", "93.5"), "bracket": ("93.5", "92.5"), "numbered": ("92.6", "96.2"),
+          "inline": ("94.20", "94.02"), "paren_cn": ("92", "93")}
+
+
+@pytest.mark.parametrize("form", list(LISTS))
+def test_listed_scores_add_up_to_the_stated_total(form):
+    right, wrong = TOTALS[form]
+    text = f"{PROJ}\n{LISTS[form].format(t=right)}"
+    sums = [c for c in report(text).checks if c.kind == "score_sum" and "所列" in c.message]
+    assert [c.status for c in sums] == ["pass"], [c.message for c in sums]
+    text = f"{PROJ}\n{LISTS[form].format(t=wrong)}"
+    assert [m for m in failed(text, "score_grade") if "所列" in m and "不符" in m]
+
+
+def test_a_list_with_a_level_missing_is_not_summed():
+    text = (f"{PROJ}\n一、自评得分\n产出指标：分值50分，得分46分；\n效益指标：分值30分，得分28分；\n"
+            "以上两项合计80分。\n")  # weights add up to 80 of 100: 满意度 and 执行率 not listed
+    assert not [c for c in report(text).checks if c.kind == "score_sum" and "所列" in c.message]
+
+
+def test_a_stated_full_mark_other_than_100_is_the_whole():
+    text = (f"{PROJ}\n一、自评得分\n本项目满分为50分。\n产出指标：分值30分，得分27分；\n"
+            "效益指标：分值20分，得分18分；\n合计得分45分。\n")
+    sums = [c for c in report(text).checks if c.kind == "score_sum" and "所列" in c.message]
+    assert [c.status for c in sums] == ["pass"]
