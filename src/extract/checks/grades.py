@@ -178,10 +178,11 @@ def _item_of(pats: _ProsePatterns, seg: str) -> Optional[tuple[str, str, str, in
     w = pats.bare_weight.match(seg, name.end()) or pats.weight.search(seg, name.end())
     if w is None:
         return None
-    sc = pats.score.search(seg, w.end("w"))
+    sc = pats.score.search(seg, w.end("w")) or pats.score.search(seg, name.start(), w.start())
     if sc is None:
         return None
-    return name.group().strip(), w.group("w"), sc.group("s"), sc.start("s"), sc.end("s")
+    label = name.group()[:sc.start() - name.start()] if sc.start() < name.end() else name.group()
+    return label.strip(), w.group("w"), sc.group("s"), sc.start("s"), sc.end("s")
 
 
 def _full_mark(pats: _ProsePatterns, text: str) -> Optional[Decimal]:
