@@ -62,7 +62,28 @@ BANDS = [
     "90～100分为优，80～89分为良，60～79分为中，59分以下为差",
     "大于等于90分为优，大于等于80分且小于90分为良，大于等于60分且小于80分为中，小于60分为差",
     "得分在90分以上为优，得分在80分至89分之间为良，得分在60分至79分之间为中，低于60分为差",
+    "优秀（90分及以上），良好（80-89分），合格（60-79分），不合格（60分以下）",
+    "优：90—100分；良：80—89.9分；中：60—79.9分；差：60分以下",
+    "优（≥90分）、良（80分≤得分<90分）、中（60分≤得分<80分）、差（<60分）",
 ]
+
+
+@pytest.mark.parametrize("bands", [
+    "优秀（95分及以上），良好（85-94分），合格（60-84分），不合格（60分以下）",
+    "优：95—100分；良：85—94.9分；中：60—84.9分；差：60分以下",
+    "得分≥95分为优，85分≤得分<95分为良，60分≤得分<85分为中，得分<60分为差",
+])
+def test_a_scale_of_its_own_is_the_one_judged_by(bands):
+    text = (f"{DEPT}\n一、自评结论\n本馆2024年度部门整体支出绩效自评得分91分。"
+            f"评价等级标准为：{bands}。据此，自评等级为“良”。\n")
+    assert not [m for m in failed(text, "score_grade") if "对应等级" in m]
+    assert [m for m in passed(text, "score_grade") if "按报告所列等级标准" in m]
+
+
+def test_words_ending_in_a_grade_character_state_no_band():
+    text = (f"{DEPT}\n一、自评结论\n本馆自评得分91分，其中：产出指标45-50分的有3项，偏差（5-10分）较小。"
+            "自评等级为“优”。\n")
+    assert not failed(text, "score_grade")
 
 
 @pytest.mark.parametrize("bands", BANDS)
