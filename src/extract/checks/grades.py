@@ -194,9 +194,9 @@ def _full_mark(pats: _ProsePatterns, text: str) -> Optional[Decimal]:
 
 def prose_score_lists(ctx: CheckContext) -> list[tuple[list[ProseScore], Optional[re.Match], int, int]]:
     """The runs of first-level scores the text lists on consecutive lines
-    outside tables, each with the total stated after it (a match of
-    ``total`` on the line at offset ``at``; None when none is) and the
-    full mark stated before it or with the total (0: none)."""
+    outside tables, each with the total stated after it, else on the line
+    before it (a match of ``total`` on the line at offset ``at``; None when
+    none is) and the full mark stated before it or with the total (0: none)."""
     pats = _prose_patterns(ctx)
     src = ctx.quotes.source
     if pats is None or src is None or not pats.score.search(src.text):
@@ -206,7 +206,7 @@ def prose_score_lists(ctx: CheckContext) -> list[tuple[list[ProseScore], Optiona
         in_table.update(range(t.location.line, t.location.end_line + 1))
     out = []
     run: list[ProseScore] = []
-    lead = ""
+    lead, lead_at = "", 0
     last_line = 0
     n = src.n_lines
 
@@ -228,6 +228,10 @@ def prose_score_lists(ctx: CheckContext) -> list[tuple[list[ProseScore], Optiona
                 if m is not None:
                     found, at = m, src.line_starts[k - 1]
                     break
+        if found is None and lead:  # 自评总分93.5分，其中：投入（20分）得19分；…
+            m = pats.total.search(lead)
+            if m is not None:
+                found, at = m, lead_at
         full = _full_mark(pats, lead)
         if found is not None and full is None:
             full = _full_mark(pats, src.text[at:at + found.end() + 20])
@@ -253,6 +257,7 @@ def prose_score_lists(ctx: CheckContext) -> list[tuple[list[ProseScore], Optiona
         if items:
             if not run:
                 lead = src.line_text(k - 1) if k > 1 else ""
+                lead_at = src.line_starts[k - 2] if k > 1 else 0
             run.extend(i for i, _ in items)
             end = items[-1][1] - src.line_starts[k - 1]
             tail, tail_at, last_line = line[end:], items[-1][1], k
