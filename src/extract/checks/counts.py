@@ -62,6 +62,9 @@ class Listing:
     # the sizes of the parts when the items are counts of the count's own
     # measure word (共二十个模块（分别为5个、6个、4个和5个）): the count is their sum
     parts: Optional[list[int]] = None
+    # items split off the last one at a conjunction that may as well be
+    # inside its name (健康教育与健康促进): the count may be that many fewer
+    split: int = 0
 
 
 def _squash(text: str) -> str:
@@ -199,7 +202,23 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
     joined = sum(items[-1].count(c) for c in rules.conjunctions) if _common_ending(items) is None else 0
     return Listing(n, m.group("num") + mw, m.group("noun") if noun is None else noun, items,
                    selection or not count_first, sentence, section, joined,
-                   parts=_part_sizes(ctx, list_text, mw))
+                   parts=_part_sizes(ctx, list_text, mw), split=_split_off_last(list_text, items, rules))
+
+
+def _split_off_last(list_text: str, items: list[str], rules) -> int:
+    """How many of ``items`` were split off the list's last item at a
+    conjunction that may be inside its name (rules ``counts.inner_conjunctions``:
+    健康教育与健康促进), or at any conjunction when an item before it holds
+    one inside (监测与处置、…、健康教育与健康促进); 0 for a list of one
+    ending (财务股、人事股和教育股: its split is sure) or none split."""
+    if not rules.inner_conjunctions:
+        return 0
+    raw, _ = list_items(list_text, [])
+    if len(items) <= len(raw) or _common_ending(raw) is not None:
+        return 0
+    inner = any(c in raw[-1] for c in rules.inner_conjunctions) \
+        or any(c in item for item in raw[:-1] for c in rules.conjunctions)
+    return len(items) - len(raw) if inner else 0
 
 
 def _part_sizes(ctx: CheckContext, list_text: str, mw: str) -> Optional[list[int]]:
@@ -333,9 +352,13 @@ def _location(ctx: CheckContext, listing: Listing) -> Location:
     return _sentence_place(ctx, listing.section, listing.sentence)
 
 
+_FIGURE_ITEM = re.compile(r"[\d.,，]+\s*[^\d、]{0,3}")
+
+
 def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optional[CheckResult]:
     items = listing.items
-    repeats = [i for i, k in collections.Counter(items).items() if k > 1]
+    # a figure listed twice (分值分别为10分、10分、20分) is two items of one value
+    repeats = [i for i, k in collections.Counter(items).items() if k > 1 and not _FIGURE_ITEM.fullmatch(i)]
     distinct = len(set(items))
     what = f"“{listing.count_text}{listing.noun}”"
     if listing.parts is not None:
@@ -348,14 +371,15 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
                            quote=ctx.quotes.verbatim(listing.sentence, where), locations=[where])
     if listing.selection and len(items) < listing.count:
         return None
-    ok = len(items) <= listing.count <= len(items) + listing.joined and not repeats
+    ok = len(items) - listing.split <= listing.count <= len(items) + listing.joined and not repeats
     if listing.selection:
-        ok = len(items) <= listing.count
+        ok = len(items) - listing.split <= listing.count
     detail = ""
     if repeats:
         detail = f"（其中{'、'.join(f'“{r}”' for r in repeats)}重复出现，不同的只有 {distinct} 项）"
     verdict = "相符" if ok else "不符"
-    listed = f"{len(items)}～{len(items) + listing.joined}" if listing.joined else str(len(items))
+    low, high = len(items) - listing.split, len(items) + listing.joined
+    listed = f"{low}～{high}" if high > low else str(low)
     return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
                        f"{what}与所列的 {listed} 项{verdict}{detail}",
                        expected=str(len(items)), stated=listing.count_text, quote=ctx.quotes.verbatim(listing.sentence, where),
@@ -646,15 +670,21 @@ def following_counts(ctx: CheckContext) -> list[CheckResult]:
                     # the items run on in the paragraphs after, one or more
                     # each, every one opening with the next of the run
                     # (一是… on its own line after 共三项：一是…)
+                    # (an item numbered again or one number skipped, 三是
+                    # twice or 五是 after 三是, is still an item: the count
+                    # counts items, enumeration_order the numbering)
+                    last = marks[-1].ordinal
                     for later in paragraphs[i + 1:]:
                         marks_later = markers.enumerations(later.lstrip())
-                        if not marks_later or marks_later[0].start != 0 or marks_later[0].ordinal != run + 1 \
+                        if not marks_later or marks_later[0].start != 0 \
+                                or not last <= marks_later[0].ordinal <= last + 2 \
                                 or not same_run(first, marks_later[0]):
                             break
                         for nxt in marks_later:
-                            if not same_run(first, nxt) or nxt.ordinal != run + 1:
+                            if not same_run(first, nxt) or not last <= nxt.ordinal <= last + 2:
                                 break
                             run += 1
+                            last = nxt.ordinal
                 start = max(para.rfind("。", 0, m.start()), para.rfind("；", 0, m.start())) + 1
                 sentence = para[start:first.start]
                 loc = _claim_at(ctx, section, m, sentence)

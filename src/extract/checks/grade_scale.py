@@ -51,7 +51,7 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
         upper: dict[str, bool] = {}
         for m in scheme.bands(sentence):
             grade = m.group("grade")
-            low = m.groupdict().get("min")
+            low = m.groupdict().get("min") or m.groupdict().get("from")  # (two ways in one pattern)
             words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
             if grade not in bands:
                 bands[grade] = GradeBand(grade=grade, words=list(dict.fromkeys(words)),

@@ -67,6 +67,10 @@ QUOTE_CONTEXT = 40
 # A location at most this long is a figure's (not a whole row's): a hygiene
 # finding on it repeats the arithmetic finding there.
 FIGURE_CHARS = 30
+# Kinds of finding that locate a numbered heading or item (its whole line,
+# however short), not a figure: a slip on that line (五是…12家。。 after 三是)
+# is another problem, reported beside the gap in the numbering.
+PLACE_KINDS = frozenset({"heading", "enumeration"})
 
 
 # ---------------------------------------------------------------- rules
@@ -677,12 +681,13 @@ def relation_possible(relation: str, a: Interval, b: Interval) -> bool:
 
 
 def compared_figures(s: Sentence, start: int, end: int, gap: int,
-                     joiners: str) -> Optional[tuple[Placed, Placed]]:
+                     joiners: str, base: Optional[re.Pattern] = None) -> Optional[tuple[Placed, Placed]]:
     """The two figures a comparison word at ``start:end`` of ``s`` compares:
     the figure right after it (within ``gap`` characters of its clause; it
     may hold the word: ``高于85%`` is read as one quantity), or the one just
     before it after a joiner (与上年0.80万元持平); and the nearest figure
-    before that of the same unit. None without both."""
+    before that of the same unit, not the base of another comparison
+    (``base``: 比上年的76.2%). None without both."""
     after = [p for p in s.placed if p.start >= start and p.end > end]
     b: Optional[Placed] = None
     if after and after[0].start - end <= gap and not _CLAUSE_BREAK.search(s.text[end:max(end, after[0].start)]):
@@ -708,6 +713,9 @@ def compared_figures(s: Sentence, start: int, end: int, gap: int,
         # "…得分原因为：资金使用率大于95%": the clause names what it compares;
         # a figure of an earlier clause is not it
         before = [p for p in before if p.start >= clause]
+    if base is not None and before and base.search(s.text[max(before[-1].start - 12, 0):before[-1].start]):
+        # 达到78.6%，比上年的76.2%提高…，超过78%: 76.2% is the object of 比
+        before = [p for p in before if not base.search(s.text[max(p.start - 12, 0):p.start])]
     return (before[-1], b) if before else None
 
 
@@ -720,11 +728,12 @@ def check_comparisons(ctx: CheckContext, rules: ComparisonRules,
     pattern = re.compile(_alternation(list(relation_of)))
     out: list[CheckResult] = []
     scheme = grade_scheme(ctx.rules)
+    base = re.compile(rules.base_before) if rules.base_before else None
     for s in ctx.sentences:
         for m in pattern.finditer(s.text):
             if scheme.states(s.text, m.start(), m.end()):
                 continue  # 80分（含）至90分的为良，…，低于60分的为差: the grade scheme's bounds
-            pair = compared_figures(s, m.start(), m.end(), rules.max_gap_chars, rules.joiners)
+            pair = compared_figures(s, m.start(), m.end(), rules.max_gap_chars, rules.joiners, base)
             if pair is None:
                 continue
             a, b = pair
@@ -1044,8 +1053,11 @@ def check_hygiene(ctx: CheckContext) -> list[CheckResult]:
 
 def drop_repeated(results: list[CheckResult]) -> list[CheckResult]:
     """``results`` without hygiene findings on characters that another
-    (arithmetic) finding already points at: one problem, one finding."""
-    taken = sorted((loc.start, loc.end) for r in results if r.status == "fail" and r.rule not in RULES
+    (arithmetic) finding already points at: one problem, one finding. A
+    heading's or numbered item's finding (:data:`PLACE_KINDS`) points at a
+    line, not a figure, and takes nothing from the others."""
+    taken = sorted((loc.start, loc.end) for r in results
+                   if r.status == "fail" and r.rule not in RULES and r.kind not in PLACE_KINDS
                    for loc in r.locations if loc.end - loc.start <= FIGURE_CHARS)
     starts = [a for a, _ in taken]
 

@@ -306,11 +306,15 @@ def _lines_open_with(ctx: CheckContext, missing: list[str], first: int, stop: in
     """True when each missing marker opens a line from ``first`` up to line
     ``stop`` that was read as no heading (a line too long to be one, its
     number run into a figure: "1、2023年度…", a page's chunk numbered 1、
-    2、 3、): the number is there, the count has no gap."""
+    2、 3、), or after the line's lead-in (rules/headings.yaml ``list_lead``:
+    "附件：1.…"): the number is there, the count has no gap."""
     src = ctx.quotes.source
     if src is None or not missing or stop - first > 400:
         return False
     heads = [src.line_text(n).lstrip() for n in range(max(1, first), stop)]
+    lead = ctx.rules.headings.list_lead
+    if lead:  # the first item after a lead-in on its line (附件：1.…)
+        heads += [h[m.end():] for h in heads if (m := re.match(lead, h))]
     return all(any(h.startswith(m) for h in heads) for m in missing)
 
 

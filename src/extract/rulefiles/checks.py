@@ -571,12 +571,37 @@ class IndicatorCountRules(_Strict):
     _v_rows = field_validator("budget_rows")(check_regex)
 
 
+class ProseScoreRules(_Strict):
+    """How the text states each first-level score (投入（20分）：…得19分；
+    产出指标：分值50分，得分47分) and their total (以上合计96.4分)."""
+
+    marker: str = ""
+    name: str
+    weight: str
+    bare_weight: str
+    score: str
+    total: str
+    full_mark: str = ""
+    not_names: list[str] = Field(default_factory=list)
+    full_score: Decimal = Decimal(100)
+    total_lines: int = 2
+
+    _v = field_validator("marker", "name")(check_regex)
+    _v_w = field_validator("weight", "bare_weight")(needs_groups("w"))
+    _v_s = field_validator("score")(needs_groups("s"))
+    _v_t = field_validator("total")(needs_groups("t"))
+    _v_f = field_validator("full_mark")(check_regex)
+
+
 class CountRules(_Strict):
     measure_words: list[str]
     list_cues: list[str]
     bracket_not_lists: list[str] = Field(default_factory=list)
     list_goes_on: list[str] = Field(default_factory=list)
     conjunctions: list[str] = Field(default_factory=list)
+    # Conjunctions as often inside one name as between two items (健康教育与
+    # 健康促进): a last item split at one may be one item.
+    inner_conjunctions: list[str] = Field(default_factory=list)
     max_noun_chars: int = 20
     max_item_chars: int = 40
     # A list right before its count whose items share no ending is the whole
@@ -817,6 +842,7 @@ class CheckRules(_Strict):
     grade_scale: Optional[list[GradeBand]] = None
     stated_grade_bands: list[str] = Field(default_factory=list)
     indicator_score_sum: bool = True
+    prose_scores: Optional[ProseScoreRules] = None
     counts: CountRules
     consistency: ConsistencyRules
     years: YearRules

@@ -56,6 +56,7 @@ class HeadingRules(_Strict):
     form_cell_before: str = ""
     group_row_before: str = ""
     no_heading: str = ""
+    list_lead: str = ""
     enumerations: list[EnumerationForm] = []
 
-    _fc = field_validator("form_cell_before", "group_row_before", "no_heading")(check_regex)
+    _fc = field_validator("form_cell_before", "group_row_before", "no_heading", "list_lead")(check_regex)

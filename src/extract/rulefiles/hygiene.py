@@ -140,7 +140,10 @@ class ComparisonRules(RuleModel):
     words: dict[Relation, list[str]]
     max_gap_chars: int = 8
     joiners: str = "与和同跟"
+    base_before: str = ""
     examples: Examples
+
+    _v = field_validator("base_before")(check_regex)
 
 
 class NameRules(RuleModel):
