@@ -61,6 +61,20 @@ def test_a_report_signed_before_its_year_ended_or_years_after(date):
     assert found(BODY + date, "date_validity", WHOLE) != []
 
 
+def test_a_filing_or_report_date_before_its_year_ended():
+    for line in ("填报日期：2024年5月", "报告日期：2024年3月20日", "填报日期：2021年3月"):
+        assert found("一、基本情况\n本馆负责档案工作。\n" + line + "\n二、绩效目标\n全年目标已完成。",
+                     "date_validity", WHOLE) != [], line
+    for line in ("填报日期：2025年3月", "报告日期：2025年2月20日", "填报日期：2024年12月"):
+        assert found("一、基本情况\n本馆负责档案工作。\n" + line + "\n二、绩效目标\n全年目标已完成。",
+                     "date_validity", WHOLE) == [], line
+
+
+def test_a_chinese_numeral_signing_date_before_its_year():
+    assert found(BODY + "二〇二四年三月十八日", "date_validity", WHOLE) != []
+    assert found(BODY + "二〇二三年十二月八日", "date_validity", WHOLE) != []
+
+
 @pytest.mark.parametrize("date", ["2025年3月18日", "2025年1月6日", "2026年2月20日", "2024年12月28日",
                                   "报告日期：2025年2月9日", "二〇二五年三月十八日"])
 def test_a_report_signed_after_its_year(date):

@@ -21,7 +21,7 @@ CASES = [
     ("checks.yaml", "(?:截至|截止|截止到|至)\\s*(?P<date>", "(?:截至|截止|截止到|至)\\s*(", "cutoff", "date"),
     ("checks.yaml", "(?P<end>竣工", "(竣工", "date_event", "end"),
     ("checks.yaml", "(?P<y>\\d(?<!\\d\\d)\\d{3})年(?P<m>0{1,2}", "(?P<y>\\d(?<!\\d\\d)\\d{3})年(0{1,2}", "year_month", "m"),
-    ("checks.yaml", "[:：]?\\s*(?P<y>\\d{4})年'", "[:：]?\\s*(\\d{4})年'", "filing_date", "y"),
+    ("checks.yaml", "[:：]?\\s*(?P<y>\\d{4})年(?:(?P<m>", "[:：]?\\s*(\\d{4})年(?:(?P<m>", "filing_date", "y"),
     ("hygiene.yaml", "(?:19|20)\\d\\d)年(?:度)?(?:12月31日", None, "period_frame", "year"),
 ]
 

@@ -27,6 +27,7 @@ from .context import CheckContext, make_result
 from .screen import led
 
 if TYPE_CHECKING:
+    from ..rulefiles.checks import DateRules
     from ..rulefiles.units import DateRules as UnitDateRules
 
 RULE = "date_validity"
@@ -320,22 +321,36 @@ def _month_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
 
 def _filing_dates(ctx: CheckContext, text: str, offsets: Sequence[int],
                   fallback: Optional[Location]) -> list[CheckResult]:
-    """A self-evaluation filed (填报日期, checks.yaml ``dates.filing_date``)
-    in a year before the one it evaluates: it is written after that year."""
+    """A self-evaluation filed or dated (填报日期, 报告日期: checks.yaml
+    ``dates.filing_date``) at a date it cannot be (:func:`_misdated`)."""
     pattern, year = ctx.book.rules.dates.filing_date, ctx.report.meta.year
     if pattern is None or year is None or ctx.report.meta.document_type in ("budget", "other"):
         return []  # a budget is filed before its year
     out = []
     for m in re.compile(pattern).finditer(text):
-        stated = int(m.group("y"))
-        if stated >= year or stated < year - 5:
-            continue  # after the year's end (or a far year: no date of this report)
+        wrong = _misdated(ctx.book.rules.dates, year, int(m.group("y")), int(m.groupdict().get("m") or 0))
+        if wrong is None:
+            continue
         where, quote = _place(ctx, m, offsets, fallback, m.group())
-        out.append(make_result(ctx, RULE, "filing_date", "fail",
-                               f"填报日期“{m.group('y')}年”早于所评价的 {year} 年度（自评在年度结束后填报）",
+        out.append(make_result(ctx, RULE, "filing_date", "fail", f"填报日期“{m.group()[m.start('y') - m.start():]}”{wrong}",
                                expected=f"{year + 1}", stated=m.group("y"), quote=quote,
                                locations=[where] if where else []))
     return out
+
+
+def _misdated(rules: "DateRules", year: int, stated: int, month: int) -> Optional[str]:
+    """What is wrong with a self-evaluation of ``year`` filed or signed in
+    ``stated`` (``month``: 0 when not stated), or None: before that year
+    (a far earlier year is no date of this report), in it before
+    ``signing_month_from``, or more than ``signing_years_after`` years
+    after it (up to ten: no date of this report beyond)."""
+    if year - 5 <= stated < year:
+        return f"早于所评价的 {year} 年度（自评在年度结束后进行）"
+    if stated == year and 1 <= month < rules.signing_month_from:
+        return f"在所评价的 {year} 年度结束之前（自评在年度结束后进行）"
+    if rules.signing_years_after and year + rules.signing_years_after < stated <= year + 10:
+        return f"晚于所评价的 {year} 年度 {stated - year} 年（自评在年度结束后次年进行），年份似有误"
+    return None
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -408,8 +423,9 @@ def _in_digits(ctx: CheckContext, line: str) -> str:
 
 def _signing_dates(ctx: CheckContext) -> list[CheckResult]:
     """A report signed (checks.yaml ``dates.signing_date``: a line that is a
-    date alone among the last ``signing_lines`` lines of text) in a year
-    before the one it evaluates: it is written after that year."""
+    date alone among the last ``signing_lines`` lines of text, in digits or
+    Chinese numerals) at a date it cannot be (:func:`_misdated`: before the
+    year it evaluates has run, or years after)."""
     rules, year = ctx.book.rules.dates, ctx.report.meta.year
     source = ctx.quotes.source
     if rules.signing_date is None or year is None or source is None \
@@ -427,20 +443,12 @@ def _signing_dates(ctx: CheckContext) -> list[CheckResult]:
         m = pattern.fullmatch(_in_digits(ctx, line))
         if m is None:
             continue
-        stated = int(m.group("y"))
-        month = int(m.groupdict().get("m") or 0)
-        if year - 5 <= stated < year:
-            message = f"报告落款日期“{line.strip()}”早于所评价的 {year} 年度（自评在年度结束后进行）"
-        elif stated == year and 1 <= month < rules.signing_month_from:
-            message = f"报告落款日期“{line.strip()}”在所评价的 {year} 年度结束之前（自评在年度结束后进行）"
-        elif rules.signing_years_after and year + rules.signing_years_after < stated <= year + 10:
-            message = (f"报告落款日期“{line.strip()}”晚于所评价的 {year} 年度 {stated - year} 年"
-                       f"（自评在年度结束后次年进行），年份似有误")
-        else:
+        wrong = _misdated(rules, year, int(m.group("y")), int(m.groupdict().get("m") or 0))
+        if wrong is None:
             continue  # after the year's end (or a far year: no date of this report)
         start = source.line_starts[no - 1]
         where = source.locate(start, start + len(line))
-        out.append(make_result(ctx, RULE, "signing_date", "fail", message,
+        out.append(make_result(ctx, RULE, "signing_date", "fail", f"报告落款日期“{line.strip()}”{wrong}",
                                expected=f"{year + 1}", stated=m.group("y"), quote=ctx.quotes.sentence_at(where),
                                locations=[where]))
     return out
