@@ -1004,3 +1004,25 @@ def test_a_led_search_finds_what_the_pattern_finds(text, pattern):
     for at in range(len(text) + 1):
         a, b = fast.match(text, at), plain.match(text, at)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_a_negated_class_is_no_anchor():
+    from extract.checks.screen import reads_only_its_match
+
+    assert reads_only_its_match(r"数据[^，。\d]{0,8}?截至(?P<year>20\d\d)年")  # ^ of a negated class
+    assert not reads_only_its_match(r"[^，]+$") and not reads_only_its_match(r"^[^，]+")
+    assert not reads_only_its_match(r"[^x](?=y)") and not reads_only_its_match(r"(?:[^x]|\b)z")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=LED_ALPHABET, max_size=30), st.sampled_from(LED_PATTERNS + [r"[^，。]{1,3}年", r"[^x]z"]),
+       st.integers(0, 30), st.integers(0, 30))
+def test_a_pattern_reading_only_its_match_matches_in_a_stretch_only_where_it_matches_in_the_whole(
+        text, pattern, i, j):
+    from extract.checks.screen import reads_only_its_match
+
+    if reads_only_its_match(pattern):
+        rx = re.compile(pattern)
+        for m in rx.finditer(text[i:i + j]):
+            assert rx.match(text, i + m.start()) is not None
+            assert rx.search(text) is not None

@@ -17,6 +17,12 @@ from typing import Iterable, Optional
 # what a match needs: a module of its own, read by the parse too
 from ..pattern_needs import may_match, may_read, needed_by_any, needed_chars  # noqa: F401
 
+try:  # Python 3.11+
+    from re import _constants as _sre_c, _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 # What a pattern holds when whether it matches depends on what stands
 # around the text it is run on (anchors, word boundaries, lookarounds).
 _CONTEXT_SYNTAX = ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?=", "(?!", "(?<")
@@ -24,8 +30,39 @@ _CONTEXT_SYNTAX = ("^", "$", "\\b", "\\B", "\\A", "\\Z", "(?=", "(?!", "(?<")
 
 def reads_only_its_match(pattern: str) -> bool:
     """Whether ``pattern`` matches a stretch of text whatever stands
-    around it (conservatively: none of :data:`_CONTEXT_SYNTAX` anywhere)."""
-    return not any(x in pattern for x in _CONTEXT_SYNTAX)
+    around it: none of :data:`_CONTEXT_SYNTAX` anywhere, or (a ``^`` of a
+    negated class ``[^，。]``) none of them in the parsed pattern."""
+    return not any(x in pattern for x in _CONTEXT_SYNTAX) or _parsed_reads_only(pattern)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_reads_only(pattern: str) -> bool:
+    """Whether the parsed ``pattern`` holds no anchor, boundary nor lookaround."""
+    try:
+        return _no_looks(_sre_parse.parse(pattern))
+    except Exception:  # a parser of another Python's making: not known
+        return False
+
+
+def _no_looks(items) -> bool:
+    for op, av in items:
+        if op in _LOOKS:
+            return False
+        if op is _sre_c.SUBPATTERN:
+            if not _no_looks(av[3]):
+                return False
+        elif op is _sre_c.BRANCH:
+            if not all(_no_looks(alt) for alt in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _no_looks(av[2]):
+                return False
+        elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
+            if not _no_looks(av):
+                return False
+        elif op is _sre_c.GROUPREF_EXISTS:
+            return False  # (?(1)…|…): not read here
+    return True
 
 
 # A lookbehind opening a pattern, or a lookahead closing it, on one class of
@@ -131,11 +168,6 @@ def any_word(words: list[str]) -> re.Pattern:
 
 # ---------------------------------------------------------------- first characters
 
-try:  # Python 3.11+
-    from re import _constants as _sre_c, _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 #: A first character class wider than this is no help to a search.
 _WIDEST_FIRST = 96
