@@ -1039,3 +1039,15 @@ def test_a_reading_written_later_reads_as_the_one_written_at_once():
     assert (pinned.pinned, pinned.expected, pinned.calculation) == (True, "96.00%", "960/1000=96.00%")
     with pytest.raises(AttributeError):
         later.missing  # noqa: B018
+
+
+def test_a_figure_s_difference_rule_read_once_is_the_one_worked_out():
+    """differences.difference_rule, kept per figure for a run (the balances
+    and the changes both ask for every figure), gives what
+    read_difference_rule gives for every figure of the samples."""
+    from extract.checks.differences import difference_rule, read_difference_rule
+
+    for ctx in _sample_contexts():
+        for _ in range(2):
+            for s, p in ctx.text_claims():
+                assert difference_rule(ctx, p) == read_difference_rule(ctx, p)
