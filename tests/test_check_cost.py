@@ -1026,3 +1026,89 @@ def test_a_pattern_reading_only_its_match_matches_in_a_stretch_only_where_it_mat
         for m in rx.finditer(text[i:i + j]):
             assert rx.match(text, i + m.start()) is not None
             assert rx.search(text) is not None
+
+
+GAP_ALPHABET = "较比与低于少超过出高多目标值计划数预期指标年度全年相差减下降增加提了完成额 1"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=GAP_ALPHABET, max_size=14))
+def test_a_figure_the_gap_words_screen_out_is_no_gap_by_any_of_the_five_patterns(words):
+    """differences._gap_words, one search for target_gap's five patterns,
+    misses only words that each of them misses."""
+    from types import SimpleNamespace
+
+    from extract.checks.differences import _gap_words
+    from extract.checks.rulebook import load_rulebook
+    from extract.ruleset import RuleSet
+
+    book = load_rulebook(RuleSet.of(None))
+    ctx = SimpleNamespace(book=book)
+    each = [book.target_comparand, book.target_shortfall, book.target_excess,
+            book.target_shortfall_after, book.target_excess_after]
+    assert (_gap_words(ctx).search(words) is not None) == any(p.search(words) for p in each)
+    assert _gap_words(ctx) is _gap_words(ctx)
+
+
+def test_words_taken_out_by_the_kept_search_are_those_the_loop_takes_out():
+    """rates._without, keeping each list's search and order by identity,
+    gives what replacing every word, longest first, gives; a list made for
+    one call and a list changed for another rule set are read afresh."""
+    from extract.checks.rates import _without
+
+    def long_way(text, words):
+        for w in sorted(words, key=len, reverse=True):
+            text = text.replace(w, "")
+        return text
+
+    lists = [["全年", "项目", "全年项目"], ["上年", "去年"], [], [""], ("资金", "金")]
+    texts = ["全年项目资金执行率", "上年全年项目", "资金金额", "", "去年去年"]
+    for _ in range(2):
+        for words in lists:
+            for text in texts:
+                assert _without(text, words) == long_way(text, words)
+                assert _without(text, list(words)) == long_way(text, words)
+
+
+def test_a_reading_written_later_reads_as_the_one_written_at_once():
+    """operands.Reading.written_later: the expected value and calculation
+    are written when first read, once, and the reading is replaced (pinned)
+    as one written at once is."""
+    import dataclasses
+    from decimal import Decimal
+
+    import pytest
+
+    from extract.checks.operands import Reading
+    from extract.checks.tolerance import Interval
+
+    calls = []
+
+    def write():
+        calls.append(1)
+        return "96.00%", "960/1000=96.00%"
+
+    iv = Interval(Decimal("0.955"), Decimal("0.965"))
+    later = Reading.written_later((), iv, False, write)
+    assert calls == []
+    assert (later.operands, later.interval, later.pinned) == ((), iv, False)
+    assert later.calculation == "960/1000=96.00%" and later.expected == "96.00%" and calls == [1]
+    assert later.expected == "96.00%" and calls == [1]
+    now = Reading((), iv, False, "96.00%", "960/1000=96.00%")
+    assert dataclasses.astuple(later) == dataclasses.astuple(now)
+    pinned = dataclasses.replace(Reading.written_later((), iv, False, write), pinned=True)
+    assert (pinned.pinned, pinned.expected, pinned.calculation) == (True, "96.00%", "960/1000=96.00%")
+    with pytest.raises(AttributeError):
+        later.missing  # noqa: B018
+
+
+def test_a_figure_s_difference_rule_read_once_is_the_one_worked_out():
+    """differences.difference_rule, kept per figure for a run (the balances
+    and the changes both ask for every figure), gives what
+    read_difference_rule gives for every figure of the samples."""
+    from extract.checks.differences import difference_rule, read_difference_rule
+
+    for ctx in _sample_contexts():
+        for _ in range(2):
+            for s, p in ctx.text_claims():
+                assert difference_rule(ctx, p) == read_difference_rule(ctx, p)

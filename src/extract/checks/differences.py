@@ -63,6 +63,19 @@ def same_unit(a, b) -> bool:
 
 
 def difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
+    """Index of the difference rule ``p`` states, if any: :func:`read_difference_rule`,
+    read once per figure in a run of checks (the balances and the changes
+    both ask for every figure)."""
+    if p.claim.unit_class in ("percent", "date", "duration", "none"):
+        return None
+    kept = ctx.kept("difference_rule")
+    got = kept.get(id(p))
+    if got is None or got[0] is not p:
+        got = kept[id(p)] = (p, read_difference_rule(ctx, p))
+    return got[1]
+
+
+def read_difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     """Index of the difference rule ``p`` states, if any."""
     c = p.claim
     if c.unit_class in ("percent", "date", "duration", "none"):

@@ -324,6 +324,37 @@ class Reading:
         fields["expected"] = expected
         fields["calculation"] = calculation
 
+    @staticmethod
+    def written_later(operands: tuple[Operand, ...], interval: Optional[Interval], pinned: bool,
+                      write: Callable[[], tuple[str, str]]) -> "Reading":
+        """A reading whose expected value and calculation, ``write()``, are
+        written when first read: a message shows one reading of the many
+        tried (the others' text would be written for nothing)."""
+        r = _new_later(_LaterReading)
+        fields = r.__dict__
+        fields["operands"] = operands
+        fields["interval"] = interval
+        fields["pinned"] = pinned
+        fields["_write"] = write
+        return r
+
+
+class _LaterReading(Reading):
+    """A :class:`Reading` made by :meth:`Reading.written_later`."""
+
+    def __getattr__(self, name: str):
+        # (only for the two fields not yet in the instance's dict)
+        fields = self.__dict__
+        write = fields.get("_write")
+        if write is None or name not in ("expected", "calculation"):
+            raise AttributeError(name)
+        fields["expected"], fields["calculation"] = write()
+        del fields["_write"]
+        return fields[name]
+
+
+_new_later = object.__new__
+
 
 def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, readings: list[Reading],
                    missing: str, stated: Optional[Interval] = None,

@@ -2413,17 +2413,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             if key in seen or n.figure.normalized_unit != d.figure.normalized_unit and not _people(n.figure, d.figure):
                 continue
             seen.add(key)
-            top = d.figure.normalized_value - n.figure.normalized_value if rest_of else n.figure.normalized_value
-            nominal = top * factor / d.figure.normalized_value if d.figure.normalized_value else None
-            expected = show(nominal, decimals, c.unit)
-            names = f"（{n.name} / {d.name}）" if n.name and d.name and n.name != d.name else ""
-            top_text = f"({stated_text(d.figure)}−{stated_text(n.figure)})" if rest_of else stated_text(n.figure)
             # the cap (执行率 stated 100% when spending exceeds the budget)
             # holds only for operands the words pin: two figures read loosely
             # that give 2500% are no 100% rate
-            out.append(Reading((n, d), rate_of(ctx, n.figure, d.figure, factor, cap if is_pinned else None, rest_of),
-                               is_pinned, expected,
-                               f"{top_text}/{stated_text(d.figure)}={expected}{names}"))
+            out.append(Reading.written_later(
+                (n, d), rate_of(ctx, n.figure, d.figure, factor, cap if is_pinned else None, rest_of), is_pinned,
+                functools.partial(_rate_calculation, n, d, rest_of, factor, decimals, c.unit)))
     if rule is not None and not of_rest and not labelled and part_of is None:
         for whole in _complement_readings(ctx, s, rate, index, negated):
             # a pair stated elsewhere whose base is the part and its rest (本年安排40万元 for
@@ -2437,6 +2432,18 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             else:
                 out.append(whole)
     return out
+
+
+def _rate_calculation(n: Operand, d: Operand, rest_of: bool, factor: Decimal, decimals: int,
+                      unit: str) -> tuple[str, str]:
+    """The expected value and the calculation of a rate's reading n / d
+    (of the rest: (d − n) / d), as its message writes them."""
+    top = d.figure.normalized_value - n.figure.normalized_value if rest_of else n.figure.normalized_value
+    nominal = top * factor / d.figure.normalized_value if d.figure.normalized_value else None
+    expected = show(nominal, decimals, unit)
+    names = f"（{n.name} / {d.name}）" if n.name and d.name and n.name != d.name else ""
+    top_text = f"({stated_text(d.figure)}−{stated_text(n.figure)})" if rest_of else stated_text(n.figure)
+    return expected, f"{top_text}/{stated_text(d.figure)}={expected}{names}"
 
 
 #: Heading styles of numbered items (1. （1） 1） ①): a run-in heading of one
