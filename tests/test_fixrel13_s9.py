@@ -208,3 +208,41 @@ def test_more_than_the_year_before_stated_in_the_sentence_before_is_read_through
     text = "一、收支情况\n2022年度收、支总计为960.40万元。\n本年度收支总计比上年多{}万元，增长8.99%，主要是补助标准提高。\n"
     assert statuses(text.format("86.34"), "difference") == ["pass"]
     assert statuses(text.format("68.34"), "difference") == ["fail"]
+
+
+# ------------------------------------------------- G5 a count restated in another section
+
+RESTATED = """三、绩效目标完成情况
+二是开展“双随机”抽查企业45家，发现问题12个。
+四、自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | “双随机”抽查企业数 | ≥40家 | 45家 | 20 | 20 |
+八、其他需要说明的情况
+2023年“双随机”抽查企业{}家，结果已公开。
+"""
+
+
+def test_a_count_restated_under_another_heading_is_the_same_metric():
+    assert statuses(RESTATED.format("45"), "metric_consistency") == ["pass"]
+    assert statuses(RESTATED.format("48"), "metric_consistency") == ["fail"]
+
+
+SHOWS = """二、绩效目标完成情况
+全年组织科普讲座36场。
+三、自评表
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标 | 数量指标 | 科普讲座场次 | ≥30场 | 36场 | 20 | 20
+四、其他说明
+全年科普讲座{}场，已在官网公开。
+"""
+
+
+def test_a_count_of_events_restates_the_rows_count_of_sessions():
+    assert statuses(SHOWS.format("36"), "metric_consistency") == ["pass"]
+    assert statuses(SHOWS.format("39"), "metric_consistency") == ["fail"]
+
+
+def test_counts_of_two_units_are_not_paired():
+    # 场 and 人次 of one activity are two metrics
+    text = SHOWS.format("36").replace("全年科普讲座36场，", "全年科普讲座听众2,400人次，")
+    assert statuses(text, "metric_consistency") == ["pass"]
