@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Optional
+from typing import Callable, Optional
 
 from ..grade_scheme import grade_scheme
+from ..pattern_needs import any_char, needed_by_any
 from ..rulefiles.meta import GradeBand
 from .context import CheckContext
 
@@ -24,14 +25,18 @@ def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
     return None
 
 
-def _sentences_and_wrapped(text: str) -> list[str]:
+def _sentences_and_wrapped(text: str, holds: Optional[Callable[[str], object]] = None) -> list[str]:
     """The sentences of ``text`` split at 。 and at line breaks, and each two
     neighbours parted by a line break only, joined (a band sentence wrapped
-    mid-way: 80分（含）至⏎90分为“良”): the candidates a scale is read from."""
+    mid-way: 80分（含）至⏎90分为“良”): the candidates a scale is read from.
+    With ``holds`` (a test of a character a band needs), only those holding
+    one, in the same order (two joined hold one where either does)."""
     parts = re.split(r"([。\n])", text)
     pieces, breaks = parts[0::2], parts[1::2]
-    out = list(pieces)
-    out += [pieces[i] + pieces[i + 1] for i, sep in enumerate(breaks) if sep == "\n" and pieces[i] and pieces[i + 1]]
+    held = [True] * len(pieces) if holds is None else [holds(p) is not None for p in pieces]
+    out = [p for p, h in zip(pieces, held) if h]
+    out += [pieces[i] + pieces[i + 1] for i, sep in enumerate(breaks)
+            if sep == "\n" and pieces[i] and pieces[i + 1] and (held[i] or held[i + 1])]
     return out
 
 
@@ -46,7 +51,10 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
     scheme = grade_scheme(ctx.rules)
     best: list[GradeBand] = []
     capped = False  # whether the highest band of ``best`` states an upper bound
-    for sentence in _sentences_and_wrapped(text):
+    # a piece holding none of the characters every band needs states none:
+    # not read (a band sentence or two in a report of hundreds)
+    needs = needed_by_any(list(scheme.patterns)) if scheme.patterns else None
+    for sentence in _sentences_and_wrapped(text, any_char(needs).search if needs is not None else None):
         bands: dict[str, GradeBand] = {}
         upper: dict[str, bool] = {}
         for m in scheme.bands(sentence):
