@@ -1112,3 +1112,46 @@ def test_a_figure_s_difference_rule_read_once_is_the_one_worked_out():
         for _ in range(2):
             for s, p in ctx.text_claims():
                 assert difference_rule(ctx, p) == read_difference_rule(ctx, p)
+
+
+def test_scope_year_shortcuts_find_what_every_sentence_read_finds(monkeypatch):
+    """find_other_year steps over the sentences holding no character its
+    frame needs, and hygiene_findings drops the year bounds and comparison
+    base that match nowhere in the document: on documents of the scope
+    examples and sentences made up here, the findings are those of every
+    pattern tried on every sentence."""
+    import random
+
+    from extract.checks import hygiene
+    from extract.load.text import source_from_text
+    from extract.model import Source
+    from extract.pipeline import parse_source
+
+    rules = hygiene.hygiene_rules()
+    pieces = ["截至2021年12月31日，已拨付资金50万元。", "本报告所列2021年度数据均来自财务账。", "全年支出80万元。",
+              "2021年全年支出80万元，较上年增长5%。", "下一步将在2021年度项目实施中加强管理。", "数据截至2024年12月底。",
+              "2022年全年收入合计120万元。", "2020年同类支出60万元，同比增长3%，本年支出65万元。", "无年份的一句话。",
+              "报告期为2021年1月至12月；", "\n\n", "（一）2021年底，项目全面完工！"]
+    pieces += rules.scope.examples.flagged + rules.scope.examples.clean
+    rng = random.Random(9)
+    title = "某县水利局2022年度项目支出绩效自评报告"
+    for _ in range(16):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        src = source_from_text(f"{title}\n\n{text}\n")
+        report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
+        short = [c for c in report.checks if c.rule in hygiene.RULES]
+        with monkeypatch.context() as m:
+            m.setattr(hygiene, "needed_chars", lambda rx: None)  # every sentence read
+            m.setattr(hygiene, "reads_only_its_match", lambda p: False)  # every bound and base tried
+            report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
+        assert [c for c in report.checks if c.rule in hygiene.RULES] == short
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="优良中差为分以上下至含。\n，90807060 ", max_size=40))
+def test_the_grade_scale_pieces_screened_are_those_holding_what_a_band_needs(text):
+    from extract.checks.grade_scale import _sentences_and_wrapped
+    from extract.pattern_needs import any_char
+
+    holds = any_char(frozenset("为分")).search
+    assert _sentences_and_wrapped(text, holds) == [p for p in _sentences_and_wrapped(text) if holds(p)]
