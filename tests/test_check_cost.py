@@ -788,6 +788,18 @@ def test_a_numeric_date_opening_with_its_year_matches_as_the_lookbehind_form(tex
             [(m.span(), m.groupdict()) for m in slow.finditer(searched)]
 
 
+def _hygiene_of(text: str) -> list:
+    """The hygiene results of ``text`` parsed as a report."""
+    from extract.checks import hygiene
+    from extract.load.text import source_from_text
+    from extract.model import Source
+    from extract.pipeline import parse_source
+
+    src = source_from_text(text)
+    report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
+    return [c for c in report.checks if c.rule in hygiene.RULES]
+
+
 def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_every_passage_run_finds(monkeypatch):
     """hygiene_findings runs each prompt, placeholder and scope pattern only
     on the passages holding a character it needs: on documents of the
@@ -796,9 +808,6 @@ def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_
     import random
 
     from extract.checks import hygiene
-    from extract.load.text import source_from_text
-    from extract.model import Source
-    from extract.pipeline import parse_source
 
     rules = hygiene.hygiene_rules()
     pieces = ["（请填写完成情况）", "增加（减少）", "本单位整体支出绩效自评得分", "XX万元", "某某", "＊＊",
@@ -810,13 +819,10 @@ def test_hygiene_patterns_run_only_on_passages_holding_what_they_need_find_what_
     for title in ("某县司法局2023年度项目支出绩效自评报告", "某县司法局2023年度部门整体支出绩效自评报告"):
         for _ in range(12):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-            src = source_from_text(f"{title}\n\n{text}\n")
-            report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
-            short = [c for c in report.checks if c.rule in hygiene.RULES]
+            short = _hygiene_of(f"{title}\n\n{text}\n")
             with monkeypatch.context() as m:
                 m.setattr(hygiene, "needed_chars", lambda rx: None)  # every pattern on every passage read
-                report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
-            assert [c for c in report.checks if c.rule in hygiene.RULES] == short
+                assert _hygiene_of(f"{title}\n\n{text}\n") == short
 
 
 LOOKING_PATTERNS = [
@@ -1123,9 +1129,6 @@ def test_scope_year_shortcuts_find_what_every_sentence_read_finds(monkeypatch):
     import random
 
     from extract.checks import hygiene
-    from extract.load.text import source_from_text
-    from extract.model import Source
-    from extract.pipeline import parse_source
 
     rules = hygiene.hygiene_rules()
     pieces = ["截至2021年12月31日，已拨付资金50万元。", "本报告所列2021年度数据均来自财务账。", "全年支出80万元。",
@@ -1137,14 +1140,11 @@ def test_scope_year_shortcuts_find_what_every_sentence_read_finds(monkeypatch):
     title = "某县水利局2022年度项目支出绩效自评报告"
     for _ in range(16):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
-        src = source_from_text(f"{title}\n\n{text}\n")
-        report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
-        short = [c for c in report.checks if c.rule in hygiene.RULES]
+        short = _hygiene_of(f"{title}\n\n{text}\n")
         with monkeypatch.context() as m:
             m.setattr(hygiene, "needed_chars", lambda rx: None)  # every sentence read
             m.setattr(hygiene, "reads_only_its_match", lambda p: False)  # every bound and base tried
-            report = parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines), None)
-        assert [c for c in report.checks if c.rule in hygiene.RULES] == short
+            assert _hygiene_of(f"{title}\n\n{text}\n") == short
 
 
 @settings(max_examples=300, deadline=None)

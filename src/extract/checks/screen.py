@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 # what a match needs: a module of its own, read by the parse too
 from ..pattern_needs import may_match, may_read, needed_by_any, needed_chars  # noqa: F401
+from ..pattern_needs import _class_chars
 
 try:  # Python 3.11+
     from re import _constants as _sre_c, _parser as _sre_parse  # type: ignore[attr-defined]
@@ -185,17 +186,8 @@ def _first(items) -> Optional[tuple[frozenset[str], bool]]:
         if op is _sre_c.LITERAL:
             return frozenset(chars | {chr(av)}), False
         if op is _sre_c.IN:
-            if any(o is _sre_c.NEGATE or o is _sre_c.CATEGORY for o, _ in av):
-                return None
-            got: set[str] = set()
-            for o, a in av:
-                if o is _sre_c.LITERAL:
-                    got.add(chr(a))
-                elif o is _sre_c.RANGE and a[1] - a[0] < _WIDEST_FIRST:
-                    got.update(map(chr, range(a[0], a[1] + 1)))
-                else:
-                    return None
-            return frozenset(chars | got), False
+            got = _class_chars(av)  # None for a negated class, a category, a wide one
+            return None if got is None else (frozenset(chars | got), False)
         if op in _LOOKS:
             continue  # consumes nothing: the first character is the next item's
         if op is _sre_c.SUBPATTERN:
