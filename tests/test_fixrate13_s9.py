@@ -186,3 +186,18 @@ def test_a_budget_rate_opening_its_sub_section_reads_the_budget_and_spending_abo
         assert status(build("95.00%"), "95.00%") == ["pass"], parts
         bad = rates(build("96.00%"), "96.00%")
         assert [c.status for c in bad] == ["fail"] and bad[0].expected == "95.000%", parts
+
+
+# ------------------------------------------------- one part of a list its share names
+
+
+LISTED = [
+    "全年提供咨询服务48000人次，其中线下36000人次、线上12000人次，线上占比{r}。",
+    "全年受理申请2400件，其中窗口受理1800件，网上受理600件，网上受理占比{r}。",
+]
+
+
+def test_a_share_naming_one_part_of_a_list_is_over_the_lists_whole():
+    for text in LISTED:
+        assert judged(text.format(r="25.0%"), "25.0%") == ["pass"], text
+        assert judged(text.format(r="27.0%"), "27.0%") == ["fail"], text

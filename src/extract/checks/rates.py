@@ -301,12 +301,21 @@ def _target_readings(ctx: CheckContext, s: Sentence, rate: Placed) -> list[Readi
     return out
 
 
-def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
-    """Y / X from "X …，其中 Y …" in the rate's sentence, before the rate."""
+def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int = SHARE) -> list[tuple[Operand, Operand]]:
+    """Y / X from "X …，其中 Y …" in the rate's sentence, before the rate; of
+    a list of parts (X，其中线下A、线上B，线上占比r), the one part the rate's
+    subject names (:func:`rate_subject`: 线上)."""
+    subject = rate_subject(ctx, rate.claim, index) if index >= 0 else ""
     for b in reversed(ctx.breakdowns):
-        if b.form in ("构成", "组成") or len(b.parts) != 1 or b.sentences[0] is not s:
+        if b.form in ("构成", "组成") or b.sentences[0] is not s or not b.parts:
             continue
-        part = b.parts[0]
+        parts = b.parts
+        if len(parts) > 1:
+            named = [p for p in parts if len(subject) >= 2 and subject in _squash(p.claim.metric_text)]
+            if len(named) != 1:
+                continue
+            parts = named
+        part = parts[0]
         if part.end <= rate.start:
             return [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
     return []
@@ -2133,7 +2142,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             stated_with = any(p.claim.unit_class == "money" for p in s.placed if 0 <= p.end <= rate.start) \
                 or _on_funds_row(ctx, c)
             (loose if stated_with else pinned).extend(_form_total_pairs(ctx))
-    pinned += _part_of_whole(ctx, s, rate)
+    pinned += _part_of_whole(ctx, s, rate, index)
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
         pinned += _table_row_pairs(ctx, c, index)
