@@ -55,7 +55,7 @@ def test_an_end_after_its_start_or_of_another_work(sentence):
 BODY = "一、基本情况\n本馆负责全区档案收集保管利用工作。\n\n某区档案馆\n"
 
 
-@pytest.mark.parametrize("date", ["2024年4月18日", "2024年11月30日", "2023年12月5日",
+@pytest.mark.parametrize("date", ["2024年4月18日", "2024年6月30日", "2023年12月5日",
                                   "报告日期：2024年2月9日", "2028年3月10日"])
 def test_a_report_signed_before_its_year_ended_or_years_after(date):
     assert found(BODY + date, "date_validity", WHOLE) != []
@@ -155,12 +155,9 @@ def test_data_agreeing_with_the_years_accounts_or_compared_with_another(text):
     assert scope(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "二、资金情况\n（二）资金支出。截至2023年底累计支出96.00万元，预算执行率96.00%。",
-    "二、资金情况\n截至2023年末，项目支出96.00万元，预算执行率96.00%。",
-])
-def test_a_cut_off_before_the_year_began_for_the_years_execution(text):
-    assert scope(text, PROJECT) != []
+# (a cut-off before the year for the year's 执行率 is no longer read: 执行率 is
+# no word of the report's own year, a later year's plan and a year before's
+# result name it as often (codereview9 F15))
 
 
 @pytest.mark.parametrize("text", [

@@ -166,12 +166,15 @@ def test_a_heading_gap_and_a_slip_in_the_heading_line_are_both_reported():
 # ------------------------------------------------- H6 either/or residue
 
 @pytest.mark.parametrize("sentence", [
-    "年末结余2.30万元，已按规定上缴财政（或结转下年使用）。",
     "该笔资金由镇政府（或者村委会）负责管理。",
+    "采购合同须经站长（或分管副站长）审签后执行。",
+    "培训采取集中授课（或线上直播）方式开展。",
 ])
-def test_an_either_or_alternative_left_in_is_residue(sentence):
+def test_a_bracketed_alternative_is_the_reports_own_words(sentence):
+    # (codereview9 F4: （或…） is as often the report's own either/or as a
+    # template's left in, so it is no residue)
     text = f"{DEPT}\n一、基本情况\n{sentence}\n"
-    assert failed(text, "template_residue")
+    assert not failed(text, "template_residue")
 
 
 def test_another_name_in_brackets_is_no_residue():

@@ -645,7 +645,8 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
         opening = None if framed or rules.section_opening is None else _section_frame(
             rules, frame, p, text[:start], sentence, m)
         if opening is not None and int(opening[1].group("year")) != year \
-                and _states_own_figures(rules, sentence[opening[0]:], opening[1].end(), year, following):
+                and _states_own_figures(rules, sentence[opening[0]:], opening[1].end(), year,
+                                        following or (p.below[0].text if not p.in_cell and p.below else "")):
             a = start + opening[0] + opening[1].start("year")
             framed = True
             yield ("period", a, a + 4,
