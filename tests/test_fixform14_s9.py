@@ -130,3 +130,32 @@ def test_a_county_and_a_city_of_one_stem_are_two_places(text):
 ])
 def test_one_place_written_two_ways_is_still_found(text):
     assert len(name_findings(parse(HEAD + text))) == 1
+
+
+# -- score and grade: an indicator's line is not the report's total ----------
+
+
+def grade_results(report):
+    return [c for c in report.checks if c.rule == "score_grade" and c.kind == "score_grade"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["本项目自评得分96分，自评等级为优秀。",
+     "1.资金拨付率，目标值=100%，实际完成值=100%，得分24分；",
+     "2.农户满意度，年初目标值≥85%，实际完成值为93%，自评得分24分。"],
+    ["经综合评价，总分92分，等级为优。",
+     "（1）设备完好率：指标值≥95%，完成值98%，得分30分；",
+     "（2）培训人次：指标值为200人次，实际值为260人次，得分30分。"],
+])
+def test_an_indicator_line_score_is_not_the_total(lines):
+    text = HEAD + "二、自评结论\n" + "\n".join(lines) + "\n"
+    assert [c.status for c in grade_results(parse(text))] == ["pass"]
+
+
+def test_the_total_is_still_judged_against_its_grade():
+    text = HEAD + ("二、自评结论\n本项目自评得分78分，自评等级为优秀。\n"
+                   "1.资金拨付率，目标值=100%，实际完成值=100%，得分24分；\n")
+    assert [c.status for c in grade_results(parse(text))] == ["fail"]
+    # a conclusion naming the targets met in words is no indicator line
+    text = HEAD + "二、自评结论\n项目年度目标全部完成，完成值均达到预期，自评得分78分，等级为优秀。\n"
+    assert [c.status for c in grade_results(parse(text))] == ["fail"]
