@@ -59,6 +59,25 @@ def _problem(m: re.Match, rx_year: str) -> Optional[tuple[str, str]]:
     return None
 
 
+def _not_a_day(ctx: CheckContext, m: re.Match, text: str, offsets: Sequence[int]) -> bool:
+    """Whether an impossible 月…号 is no date: a voucher's number of that
+    month (12月75号凭证, a 凭证号 column: checks.yaml ``dates.voucher_words``
+    within ``voucher_reach`` characters), or a figure read across a line
+    break (a cell's 6 and the next cell's 1月: the month's digits on two lines)."""
+    if "m" not in m.re.groupindex or "d" not in m.re.groupindex or m.group("d") is None:
+        return False
+    rules = ctx.book.rules.dates
+    if rules.voucher_words and text[m.end("d"):m.end("d") + 1] == "号":
+        near = text[max(0, m.start() - rules.voucher_reach):m.end() + rules.voucher_reach]
+        if any(w in near for w in rules.voucher_words):
+            return True
+    if offsets and ctx.quotes.source is not None:
+        raw = ctx.quotes.source.text
+        a, b = m.span("m")
+        return "\n" in raw[offsets[a]:offsets[b - 1]]
+    return False
+
+
 def anchored_finditer(rx: re.Pattern, anchor: Optional[str], reach: int, text: str) -> Iterator[re.Match]:
     """The matches of ``rx`` in ``text``, found by trying ``rx`` only around
     the matches of ``anchor`` (each match of ``rx`` holds one and starts at
@@ -467,7 +486,7 @@ def check_dates(ctx: CheckContext) -> list[CheckResult]:
             matches += [m for m in numeric_rx.finditer(text) if _a_numeric_date(m, numeric)]
         for m in matches:
             found = _problem(m, rules.bad_year)
-            if found is None:
+            if found is None or _not_a_day(ctx, m, text, offsets):
                 continue
             what, token = found
             if offsets:

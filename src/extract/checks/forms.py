@@ -92,6 +92,13 @@ def whole_points(form: Form) -> bool:
                if c is not None and w is not None and c.value is not None and w.value is not None)
 
 
+def _deducted_whole(score: FormCell, weight: Decimal) -> bool:
+    """Whether a 得分 is itself a deduction in whole points: whole and below
+    its 分值 (9 of 10 for 10 × 89.6% = 8.96), which no product of a rate
+    under 100% gives exactly; full marks (10 of 10) say no rounding."""
+    return score.precision == 0 and score.value < weight  # type: ignore[operator]
+
+
 def _rounded_score(cell: FormCell, decimals: Optional[int]) -> Interval:
     """A 得分 as the note's rounding stands for it, else as stated."""
     if decimals is None or cell.precision > decimals:
@@ -159,7 +166,8 @@ def _rate_score(ctx: CheckContext, form: Form, name: str, rate: FormCell, weight
     lo, hi = min(r.lo * w / 100, w), min(r.hi * w / 100, w)
     computed = Interval(lo, hi)
     ok = holds(computed, _rounded_score(score, note_decimals(ctx, form)))
-    if not ok and note_decimals(ctx, form) is None and whole_points(form) and computed.midpoint is not None:
+    if not ok and note_decimals(ctx, form) is None and computed.midpoint is not None \
+            and (whole_points(form) or _deducted_whole(score, w)):
         # a form deducting in whole points rounds 分值 × 执行率 half up (8.6 -> 9, 9.5 -> 10)
         ok = computed.midpoint.quantize(Decimal(1), rounding=ROUND_HALF_UP) == score.value
     # the product of the figures as stated (10 × 100% = 10.00), not a point of

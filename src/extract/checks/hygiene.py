@@ -844,9 +844,10 @@ def check_name_variants(ctx: CheckContext, rules: NameRules, document: Normalize
         for name in place_names(rules, document.source, p, seen):
             first.setdefault((name.stem, name.group), {}).setdefault(name.suffix, name)
     out = []
+    two_places = {frozenset(pair) for pair in rules.two_places}
     for (stem, _), ways in first.items():
-        if len(ways) < 2:
-            continue
+        if len(ways) < 2 or all(frozenset(pair) in two_places for pair in itertools.combinations(ways, 2)):
+            continue  # one way, or only ways that name two places (岳阳县, 岳阳市)
         names = sorted(ways.values(), key=lambda n: n.start)
         written = [n.evidence.token for n in names]
         out.append(make_result(ctx, "name_variant", "name_variant", "fail",

@@ -64,6 +64,7 @@ class _Compiled:
         self.others_before = re.compile(rules.others_before) if rules.others_before else None
         self.others_after = re.compile(rules.others_after) if rules.others_after else None
         self.part_weight = re.compile(rules.part_weight) if rules.part_weight else None
+        self.indicator_line = re.compile(rules.indicator_line) if rules.indicator_line else None
         self.full_score = rules.full_score
         self.cell_labels = {
             "department": {_fold(w) for w in rules.department_labels},
@@ -152,6 +153,11 @@ def rates_others(text: str, m: re.Match, rx: Optional[_Compiled]) -> bool:
         return True
     if "score" in m.re.groupindex and _part_score(text, m.start(), rx):
         return True
+    if "score" in m.re.groupindex and rx.indicator_line is not None:
+        # one indicator's score: its sentence states the indicator's target and actual value
+        sentence = max((s.end() for s in _SENTENCE_START.finditer(text, 0, m.start())), default=0)
+        if rx.indicator_line.search(text, sentence, m.start()):
+            return True
     if "after" in m.re.groupindex and m.start("after") >= 0:
         # a grade right after a score clause is that score's, if the clause
         # states this report's score (自评89分，良好; not 平均得分88分，良好,

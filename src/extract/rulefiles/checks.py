@@ -746,6 +746,11 @@ class DateRules(_Strict):
     # text; never before the evaluated year.
     signing_date: Optional[str] = None
     signing_lines: int = Field(default=0, ge=0)
+    # A 月…号 near one of these words (within ``voucher_reach`` characters
+    # either side) is a voucher's number of that month, not a day, when no
+    # month has the day (12月75号凭证). Empty: every 月…号 is a date.
+    voucher_words: list[str] = Field(default_factory=list)
+    voucher_reach: int = Field(default=0, ge=0)
     # A signing date in the evaluated year before this month, or more than
     # ``signing_years_after`` years after that year, is a finding too (0:
     # only a year before the evaluated one).

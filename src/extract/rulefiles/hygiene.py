@@ -153,6 +153,8 @@ class NameRules(RuleModel):
     not_names: list[str] = Field(default_factory=list)
     not_stems: list[str] = Field(default_factory=list)
     verbs: list[str] = Field(default_factory=list)
+    # pairs of suffixes of one group that name two places (县 and 市)
+    two_places: list[list[str]] = Field(default_factory=list)
     examples: Examples
 
 

@@ -34,7 +34,9 @@ class MetaRules(RuleModel):
     others_before: str = ""
     others_after: str = ""
     part_weight: str = ""
+    # an indicator's line before a score in its sentence (目标值=100%，完成值=98%，得分20分)
+    indicator_line: str = ""
     full_score: Decimal = Decimal(100)
 
     _v_regex = field_validator("code_prefix", "score", "grade", "others_before", "others_after",
-                               "part_weight")(check_regex)
+                               "part_weight", "indicator_line")(check_regex)
