@@ -720,6 +720,40 @@ def _parallel_items(ctx: CheckContext, a: Statement, b: Statement) -> bool:
     return any(m.start() >= pa.end for m in _ITEM_BREAK.finditer(s.text, 0, pb.start))
 
 
+def _paragraph_lead(ctx: CheckContext, st: Statement) -> Optional[tuple[str, str]]:
+    """What opens the line of ``st``'s figure and scopes it (rules
+    ``consistency.paragraph_lead``): ("year", "2021") for 2021年度绩效目标。…,
+    ("place", "甲县") for 甲县申请补贴…; None for a table's figure or a line
+    opening on neither. Read once per line."""
+    source = ctx.quotes.source
+    if st.sentence is None or source is None:
+        return None
+    pattern = _lead_pattern(ctx)
+    if pattern is None:
+        return None
+    line = st.claim.location.line
+    kept = ctx.kept("paragraph_lead")
+    if line not in kept:
+        m = pattern.match(source.line_text(line)) if 0 < line <= len(source.line_starts) else None
+        kept[line] = None if m is None else next(
+            ((kind, m.group(kind)) for kind in ("year", "place") if m.group(kind)), None)
+    return kept[line]
+
+
+def _lead_pattern(ctx: CheckContext) -> Optional[re.Pattern]:
+    rules = ctx.book.rules.consistency
+    return ctx.rules.derived("checks.consistency.paragraph_lead",
+                             lambda: re.compile(rules.paragraph_lead) if rules.paragraph_lead else None)
+
+
+def _other_paragraph_leads(ctx: CheckContext, a: Statement, b: Statement) -> bool:
+    """Two figures of two paragraphs (lines) opening on two years or on two
+    places (甲县申请补贴…。 / 乙县申请补贴…。): two metrics, whatever their
+    words. A paragraph opening on neither is compared as its words say."""
+    la, lb = _paragraph_lead(ctx, a), _paragraph_lead(ctx, b)
+    return la is not None and lb is not None and la[0] == lb[0] and la[1] != lb[1]
+
+
 #: How many sentences apart two parallel items may stand.
 ITEM_REACH = 3
 
@@ -896,7 +930,7 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
              if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])
              and not _other_operands(ctx, a, b) and not _other_subjects(a, b)
-             and not _parallel_items(ctx, a, b)]
+             and not _parallel_items(ctx, a, b) and not _other_paragraph_leads(ctx, a, b)]
     if not pairs:
         return None
     intervals = _intervals(ctx, group)

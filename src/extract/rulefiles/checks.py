@@ -681,10 +681,13 @@ class ConsistencyRules(_Strict):
     # markers opening a parallel item (一是, 其二, （三）): the words after one,
     # before the figure's clause, name the item's subject
     item_marker: Optional[str] = None
+    # what opens a paragraph (a line) and scopes its figures: a year (group
+    # ``year``: 2021年度绩效目标。…) or a place (group ``place``: 甲县申请…)
+    paragraph_lead: Optional[str] = None
 
     _cutoff = field_validator("cutoff_year_end", "restated_before", "restated_after",
                               "restated_across", "restated_conversion", "placeholder_year",
-                              "item_marker")(check_regex)
+                              "item_marker", "paragraph_lead")(check_regex)
     _v_cutoff = field_validator("cutoff")(needs_groups("date"))
 
 
