@@ -44,6 +44,14 @@ def cue_rule(book: Rulebook, claim: Claim) -> Optional[int]:
     return first_with_word(book.rules.per_unit, claim.metric_text, "cues")
 
 
+def glued_to_money(text: str, start: int, end: int, claim: Claim) -> bool:
+    """Whether the figure ``text[start:end]`` of a unit other than money
+    runs into 元 ending a word (费用6万亩元, a slip for 6万元; not 3场元宵晚会):
+    a unit slip, so no measure (area, count) to compute with."""
+    return (0 <= start < end < len(text) and text[end] == "元" and claim.normalized_unit != "元"
+            and not (end + 1 < len(text) and "\u4e00" <= text[end + 1] <= "\u9fff"))
+
+
 def count_unit(claim: Claim, units: list[str]) -> Optional[Decimal]:
     """How many of a per-unit rule's unit one stated unit of ``claim`` is (1,
     or 10,000 for 万亩 …); None when the claim counts something else."""

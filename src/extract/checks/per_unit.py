@@ -29,7 +29,7 @@ from typing import Optional
 from ..model import CheckResult, Claim, Quantity
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import (cell_number, count_unit, cue_rule, in_unit, interval_of, is_exact_count, show, stated_text,
+from .figures import (cell_number, count_unit, glued_to_money, cue_rule, in_unit, interval_of, is_exact_count, show, stated_text,
                       table_grid, table_header_columns)
 from ..claims import metric_words
 from ..pattern_needs import any_char, needed_by_any
@@ -70,17 +70,27 @@ def _per_something(ctx: CheckContext, p: Placed) -> bool:
 def judge_per_unit(ctx: CheckContext, s: Sentence, cost: Placed, index: int) -> CheckResult:
     rule = ctx.book.rules.per_unit[index]
     c = cost.claim
+    before = max((p for p in s.placed if 0 <= p.end <= cost.start), key=lambda p: p.end, default=None)
+    if before is not None and glued_to_money(s.text, before.start, before.end, before.claim):
+        # 费用6万亩元(每亩3元): the cost's own amount is written in a unit slip, so
+        # its operands are not pinned (no other item's money over another count)
+        return make_result(ctx, RULE, RULE, "skipped",
+                           f"{c.metric or c.metric_text} {stated_text(c)}：其前的“{s.text[before.start:before.end + 1]}”"
+                           f"单位有误，运算对象无法确定，无法核对", stated=stated_text(c), quote=ctx.quote_sentence(s),
+                           locations=[c.location])
     near = ctx.neighbourhood(s, cost, ctx.book.rules.operands.reach_sentences)
     # (no figure per something: 省定每件2,000元 is no money spent, 每万人…41.04件 no count)
     money = [(s2, p) for s2, p in near if p.claim.unit_class == "money" and not _per_something(ctx, p)
              and p.claim.operator is None and p.claim.normalized_value > c.normalized_value]
+    # (nor a figure glued to 元, 费用6万亩元: a unit slip, no area)
     counts = [(s2, p, f) for s2, p in near for f in [count_unit(p.claim, rule.units)] if f is not None
-              and not _per_something(ctx, p)]
+              and not _per_something(ctx, p) and not glued_to_money(s2.text, p.start, p.end, p.claim)]
     # the counts of its paragraph beyond reach (建成高标准农田32,156.4亩；…。按全年实际支出计算，亩均投入…)
     seen = {id(p) for _, p, _ in counts}
     counts += [(s2, p, f) for s2 in ctx.sentences_in(s.section) for p in s2.placed
                for f in [count_unit(p.claim, rule.units)] if f is not None and id(p) not in seen
-               and p.claim.operator is None and not _per_something(ctx, p)]
+               and p.claim.operator is None and not _per_something(ctx, p)
+               and not glued_to_money(s2.text, p.start, p.end, p.claim)]
     # the money the cost's words name (人均补贴: the 补贴 spent), wherever it stands
     cue = next((w for w in rule.cues if w in c.metric_text), "")
     subject = "".join(ch for ch in c.metric_text.split(cue, 1)[-1] if ch.isalnum()) if cue else ""

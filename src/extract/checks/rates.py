@@ -75,7 +75,7 @@ from ..quantities import find_quantities
 from ..structure.tables import header_label
 from ..model import CheckResult, Claim, Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence, make_result
-from .figures import (Figure, cell_number, cue_rule, interval_of, show, stated_text, table_grid, table_header_columns,
+from .figures import (Figure, cell_number, glued_to_money, cue_rule, interval_of, show, stated_text, table_grid, table_header_columns,
                       unit_factor)
 from .periods import parallel_lists, whole_above
 from .operands import (Operand, Reading, budget_operand, budget_pairs, kept_operand, counted_words, head_terms,
@@ -925,13 +925,20 @@ def _of_another_amount(ctx: CheckContext, clause: list[Placed], pair: tuple[Oper
     return any(p.claim.normalized_unit == unit and p.claim.normalized_value not in values for p in clause)
 
 
+_HEDGED = re.compile(r"(?:大约|大概|约为|约|近)$")
+
+
 def restates(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether ``p`` states the figure before it again (约合2031.89万元 after
     全年实际支出20,318,862.35元): its own words are a restatement word (rules
     ``operands.restatement_words``) and a figure of its unit stands before
     it in its sentence. Such a figure is no operand of its own."""
     words = ctx.book.rules.operands.restatement_words
-    if not words or _CUE.sub("", p.claim.metric_text).strip(" ，,") not in words:
+    if not words:
+        return False
+    own = _CUE.sub("", p.claim.metric_text).strip(" ，,")
+    # a hedge after the word (折合约0.61亿元, 即约, 相当于大约) keeps it a restatement
+    if own not in words and _HEDGED.sub("", own) not in words:
         return False
     return any(q is not p and 0 <= q.end <= p.start and q.claim.normalized_unit == p.claim.normalized_unit
                for q in s.placed)
@@ -957,10 +964,13 @@ def in_compound_unit(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     base, no count of a part or a whole: right before a slash and a unit
     (成本438元/平方米) or a figure of another unit (发生率0.021次/10万公顷),
     or that figure itself (10万公顷). A slash between figures of one unit
-    (执行960万元/预算1,000万元) is a division: no compound unit."""
+    (执行960万元/预算1,000万元) is a division: no compound unit. A measure
+    glued to 元 (费用6万亩元, a slip for 6万元) is none either."""
     if p.start < 0 or p.end < 0:
         return False
     text = s.text
+    if glued_to_money(text, p.start, p.end, p.claim):
+        return True
     if p.end < len(text) and text[p.end] in _SLASH:
         after = next((q for q in s.placed if q.start == p.end + 1), None)
         if after is not None:
@@ -2675,12 +2685,69 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     part_of = _part_rate(ctx, s, rate, index) if index >= 0 and rate.claim.metric_text.strip() else None
     missing = f"所述为{part_of[1]}的比率，未找到{part_of[1]}自身的预算数或执行数（不以总数核对）" \
         if part_of is not None else "在同句或相邻句中未找到其分子和分母"
-    result = judge_readings(ctx, RULE, s, rate.claim, readings(ctx, s, rate, index), missing, name=words.strip())
+    found = readings(ctx, s, rate, index)
+    if found:
+        found = _without_unit_slips(ctx, s, rate.claim, found)
+    result = judge_readings(ctx, RULE, s, rate.claim, found, missing, name=words.strip())
     if part_of is not None:
         return result
     if result.status == "skipped" and not has_candidates(ctx, s, rate, index):
         return stated_rate(ctx, s, rate.claim)
     return result
+
+
+_SLIP = Decimal(1000)
+_NO_KIND = ("money", "percent")
+_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_KIND_STOP = re.compile(r"[的和及与共等中均全各已为是，、。；]")
+
+
+def _kind_after(text: str, p: Placed) -> str:
+    """The noun a count names right after its unit (9个街道、76个社区: 街道,
+    社区), "" where none follows (回收285份，), up to a function word."""
+    if p.end < 0:
+        return ""
+    m = _KIND.match(text, p.end)
+    if m is None:
+        return ""
+    stop = _KIND_STOP.search(m.group())
+    return m.group()[:stop.start()] if stop is not None else m.group()
+
+
+
+def _without_unit_slips(ctx: CheckContext, s: Sentence, rate: Claim, found: list[Reading]) -> list[Reading]:
+    """The readings but those over two figures of one base unit written in
+    units of other scales (预算数3400元 beside its part 2720万元) whose value
+    is off the stated rate by a factor of a thousand or more (80% stated,
+    800000% computed): one of the two units is a slip, so the words do not
+    pin what the pair gives (the unit itself is for the breakdown and unit
+    checks to report); nor those over a figure glued to 元 in the rate's
+    sentence (:func:`~.figures.glued_to_money`), nor over two counts of it
+    naming things of two kinds right after their units (覆盖9个街道、76个社区:
+    no 街道 is a part of the 社区, :func:`_kind_after`)."""
+    stated = None
+    kept = []
+    glued = {id(p.claim) for p in s.placed if glued_to_money(s.text, p.start, p.end, p.claim)}
+    kinds: Optional[dict[int, str]] = None
+    for r in found:
+        if glued and any(id(o.figure) in glued for o in r.operands):
+            continue
+        if len(r.operands) == 2 and r.operands[0].figure.unit_class not in _NO_KIND:
+            if kinds is None:
+                kinds = {id(p.claim): _kind_after(s.text, p) for p in s.placed if p.claim.unit_class not in _NO_KIND}
+            a, b = kinds.get(id(r.operands[0].figure), ""), kinds.get(id(r.operands[1].figure), "")
+            if a and b and not any(a[i:i + 2] in b for i in range(len(a) - 1)):
+                continue
+        if r.interval is not None and len(r.operands) == 2:
+            a, b = r.operands[0].figure, r.operands[1].figure
+            if a.normalized_unit == b.normalized_unit and a.unit != b.unit and a.unit and b.unit:
+                if stated is None:
+                    stated = interval_of(ctx, rate)
+                lo, hi = stated.lo, stated.hi
+                if lo > 0 and (r.interval.lo >= hi * _SLIP or r.interval.hi * _SLIP <= lo):
+                    continue
+        kept.append(r)
+    return kept
 
 
 def shares_subject(a: str, b: str, generic) -> bool:
