@@ -50,3 +50,31 @@ def test_clean_text_the_review_found_flagged(tmp_path, text):
 ])
 def test_the_slips_beside_them_are_still_caught(tmp_path, text, rule):
     assert rule in findings(tmp_path, text)
+
+
+def test_a_later_item_of_a_respective_list_is_named_in_chinese(tmp_path):
+    # F8: the later items have no words of their own; their message names them by kind
+    path = tmp_path / "report.txt"
+    path.write_text(DEPT + "一、履职情况\n城区和郊区分别新增公厕12座和8座，比上年的10座和5座分别增加2座和4座。\n",
+                    encoding="utf-8")
+    failed = [c for c in parse_file(path).checks if c.status == "fail" and c.rule == "difference"]
+    assert failed and all(not c.message.startswith("difference") for c in failed)
+    assert any(c.message.startswith("增减额 4座") for c in failed)
+
+
+SCORES = "决策（20分）：得18分；过程（20分）：得19分；产出（40分）：得37分；效益（20分）：得18.5分。"
+
+
+@pytest.mark.parametrize("text", [
+    # F9: a deduction or a bonus between the list and its total
+    PROJECT + "四、自评结论\n" + SCORES + "因审计发现问题扣减1分，自评总分91.5分。\n",
+    PROJECT + "四、自评结论\n" + SCORES + "加分项：获省级表彰加2分。自评总分94.5分。\n",
+    # F10: the lead-in line states last year's total
+    PROJECT + "四、自评结论\n上年度自评总分为91分，本年度各一级指标得分如下：\n" + SCORES + "\n本年度自评得分较上年有所提高。\n",
+])
+def test_a_score_list_beside_an_adjustment_or_last_years_total(tmp_path, text):
+    assert findings(tmp_path, text) == []
+
+
+def test_a_score_list_that_does_not_add_up_is_still_caught(tmp_path):
+    assert "score_grade" in findings(tmp_path, PROJECT + "四、自评结论\n" + SCORES + "自评总分91.5分。\n")

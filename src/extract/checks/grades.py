@@ -160,6 +160,8 @@ class _ProsePatterns:
         self.score = re.compile(rules.score)
         self.total = re.compile(rules.total)
         self.full_mark = re.compile(rules.full_mark) if rules.full_mark else None
+        self.adjustment = re.compile(rules.adjustment) if rules.adjustment else None
+        self.other_year = re.compile(rules.other_year) if rules.other_year else None
 
 
 def _prose_patterns(ctx: CheckContext) -> Optional[_ProsePatterns]:
@@ -212,11 +214,13 @@ def prose_score_lists(ctx: CheckContext) -> list[tuple[list[ProseScore], Optiona
 
     def close(after_line: int, rest: str, rest_at: int):
         found, at = None, 0
+        between = ""  # (the text from the list's end to its total)
         m = pats.total.search(rest)
         if m is not None:
-            found, at = m, rest_at
+            found, at, between = m, rest_at, rest[:m.start()]
         else:
             seen = 0
+            between = rest
             for k in range(after_line + 1, n + 1):
                 line = src.line_text(k)
                 if not line.strip():
@@ -227,10 +231,15 @@ def prose_score_lists(ctx: CheckContext) -> list[tuple[list[ProseScore], Optiona
                 m = pats.total.search(line)
                 if m is not None:
                     found, at = m, src.line_starts[k - 1]
+                    between += line[:m.start()]
                     break
+                between += line
+        if found is not None and pats.adjustment is not None and pats.adjustment.search(between):
+            out.append((list(run), None, 0, 0))  # (adjusted: the list's sum is no total)
+            return
         if found is None and lead:  # 自评总分93.5分，其中：投入（20分）得19分；…
             m = pats.total.search(lead)
-            if m is not None:
+            if m is not None and not (pats.other_year is not None and pats.other_year.search(lead[:m.start()])):
                 found, at = m, lead_at
         full = _full_mark(pats, lead)
         if found is not None and full is None:

@@ -366,7 +366,7 @@ def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, read
     added to the message if given); skipped when no reading is pinned
     (operands not determined) or there is none (``missing``). The figure
     is named in messages by its metric, else ``name`` (a label), else ``rule``."""
-    name = claim.metric or name or rule
+    name = claim.metric or name or FIGURE_NAMES.get(rule, rule)
     stated_as = stated_text(claim)
     usable = [r for r in readings if r.interval is not None]
     if stated is None:
@@ -392,6 +392,10 @@ def judge_readings(ctx: CheckContext, rule: str, s: Sentence, claim: Claim, read
 
 STATED = "stated_rate"
 
+#: What a message calls a stated figure with no name of its own (the later
+#: items of a respective list: 分别增加2座和4座), by the rule judging it.
+FIGURE_NAMES = {"rate": "比率", "growth": "增减幅度", "difference": "增减额"}
+
 
 def stated_rate(ctx: CheckContext, s: Sentence, c: Claim) -> CheckResult:
     """The result of a rate stated with no candidate operand in reach
@@ -399,7 +403,7 @@ def stated_rate(ctx: CheckContext, s: Sentence, c: Claim) -> CheckResult:
     not a relation to check, counted among the checks that could not run
     and apart from the rate checks that found operands but could not pin
     them."""
-    name = c.metric or "rate"
+    name = c.metric or FIGURE_NAMES["rate"]
     return make_result(ctx, STATED, "rate", "skipped",
                        f"{name} {stated_text(c)}：所述比率附近没有可作其分子或分母的数字（陈述的数值，不是可核对的运算关系）",
                        stated=stated_text(c), quote=ctx.quote_sentence(s), locations=[c.location])

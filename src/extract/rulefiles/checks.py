@@ -582,11 +582,14 @@ class ProseScoreRules(_Strict):
     score: str
     total: str
     full_mark: str = ""
+    adjustment: str = ""
+    other_year: str = ""
     not_names: list[str] = Field(default_factory=list)
     full_score: Decimal = Decimal(100)
     total_lines: int = 2
 
     _v = field_validator("marker", "name")(check_regex)
+    _v_a = field_validator("adjustment", "other_year")(check_regex)
     _v_w = field_validator("weight", "bare_weight")(needs_groups("w"))
     _v_s = field_validator("score")(needs_groups("s"))
     _v_t = field_validator("total")(needs_groups("t"))
