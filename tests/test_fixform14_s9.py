@@ -159,3 +159,11 @@ def test_the_total_is_still_judged_against_its_grade():
     # a conclusion naming the targets met in words is no indicator line
     text = HEAD + "二、自评结论\n项目年度目标全部完成，完成值均达到预期，自评得分78分，等级为优秀。\n"
     assert [c.status for c in grade_results(parse(text))] == ["fail"]
+
+
+@pytest.mark.parametrize("text", [
+    "项目单位：云岭苗族自治区石溪侗族自治县教育局。\n",
+    "本县为民族自治县，所在自治州下达资金80万元，自治区补助20万元。\n",
+])
+def test_autonomous_levels_are_no_name(text):
+    assert name_findings(parse(HEAD + text)) == []
