@@ -82,3 +82,20 @@ def test_a_dated_batch_of_another_year_is_not_the_year_total():
             "2023年12月市财政局预拨专项资金80万元（其中：中央资金60万元，省级资金20万元），"
             "2024年6月拨付专项资金232.5万元。\n")
     assert failed(text) == []
+
+
+def test_a_price_list_by_class_in_one_line():
+    text = ("一、考核办法\n\n"
+            "养护考核按里程扣减（干线公路每出现一处坑槽未修补，每平方米扣300元；"
+            "支线公路每出现一处坑槽未修补，每平方米扣200元；通组道路每出现一处坑槽未修补，每平方米扣100元）。\n")
+    assert failed(text) == []
+    text = ("一、补助标准\n\n"
+            "一级残疾人员每人每月补助发放标准为每人补助180元；二级残疾人员每月补助发放标准为每人补助120元。\n")
+    assert failed(text) == []
+
+
+def test_a_unit_price_stated_twice_in_two_paragraphs_is_still_found():
+    text = ("一、补助标准\n\n按照文件规定，每人补助480元，当年发放到位。\n\n"
+            "二、自评结论\n\n每人补助520元，全部发放到位。\n")
+    [message] = failed(text)
+    assert "480" in message and "520" in message

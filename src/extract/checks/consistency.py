@@ -754,6 +754,20 @@ def _other_paragraph_leads(ctx: CheckContext, a: Statement, b: Statement) -> boo
     return la is not None and lb is not None and la[0] == lb[0] and la[1] != lb[1]
 
 
+def _price_list(ctx: CheckContext, a: Statement, b: Statement) -> bool:
+    """Two unit prices (rules ``consistency.unit_price_words``: 每公里扣…) in
+    two ；-items of one line (县道…每公里扣1200元；乡道…每公里扣800元): a
+    price list by class, each item scoped by its leading class word."""
+    words = tuple(ctx.book.rules.consistency.unit_price_words)
+    if not words or a.sentence is None or b.sentence is None or a.sentence == b.sentence \
+            or a.claim.location.line != b.claim.location.line:
+        return False
+    if not all((kept_metric_key(ctx, st.claim) or st.claim.metric).startswith(words) for st in (a, b)):
+        return False
+    first = ctx.sentences[min(a.sentence, b.sentence)]
+    return first.text.rstrip().endswith(("；", ";"))
+
+
 #: How many sentences apart two parallel items may stand.
 ITEM_REACH = 3
 
@@ -930,7 +944,8 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
              if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])
              and not _other_operands(ctx, a, b) and not _other_subjects(a, b)
-             and not _parallel_items(ctx, a, b) and not _other_paragraph_leads(ctx, a, b)]
+             and not _parallel_items(ctx, a, b) and not _other_paragraph_leads(ctx, a, b)
+             and not _price_list(ctx, a, b)]
     if not pairs:
         return None
     intervals = _intervals(ctx, group)

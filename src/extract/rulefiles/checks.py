@@ -687,6 +687,9 @@ class ConsistencyRules(_Strict):
     # what opens a paragraph (a line) and scopes its figures: a year (group
     # ``year``: 2021年度绩效目标。…) or a place (group ``place``: 甲县申请…)
     paragraph_lead: Optional[str] = None
+    # words opening a unit price (每公里扣1200元): unit prices in the ；-items
+    # of one line are a price list by class, not one metric stated twice
+    unit_price_words: list[str] = Field(default_factory=list)
 
     _cutoff = field_validator("cutoff_year_end", "restated_before", "restated_after",
                               "restated_across", "restated_conversion", "placeholder_year",
