@@ -78,3 +78,14 @@ def test_a_score_list_beside_an_adjustment_or_last_years_total(tmp_path, text):
 
 def test_a_score_list_that_does_not_add_up_is_still_caught(tmp_path):
     assert "score_grade" in findings(tmp_path, PROJECT + "四、自评结论\n" + SCORES + "自评总分91.5分。\n")
+
+
+def test_counts_in_clauses_of_their_own_may_still_be_part_and_whole(tmp_path):
+    # (the word after a count is no kind when it is a verb: 其中有905家通过)
+    text = PROJECT + "一、绩效目标完成情况\n经审核共推荐1100家企业参加评审，其中有905家通过，通过率超82.2%。\n"
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    rates = [c.status for c in parse_file(path).checks if c.rule == "rate"]
+    assert rates == ["pass"]
+    path.write_text(text.replace("超82.2%", "超84.2%"), encoding="utf-8")
+    assert [c.status for c in parse_file(path).checks if c.rule == "rate"] == ["fail"]

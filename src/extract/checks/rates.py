@@ -2700,6 +2700,7 @@ _SLIP = Decimal(1000)
 _NO_KIND = ("money", "percent")
 _KIND = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _KIND_STOP = re.compile(r"[的和及与共等中均全各已为是，、。；]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 
 
 def _kind_after(text: str, p: Placed) -> str:
@@ -2734,9 +2735,15 @@ def _without_unit_slips(ctx: CheckContext, s: Sentence, rate: Claim, found: list
             continue
         if len(r.operands) == 2 and r.operands[0].figure.unit_class not in _NO_KIND:
             if kinds is None:
-                kinds = {id(p.claim): _kind_after(s.text, p) for p in s.placed if p.claim.unit_class not in _NO_KIND}
-            a, b = kinds.get(id(r.operands[0].figure), ""), kinds.get(id(r.operands[1].figure), "")
-            if a and b and not any(a[i:i + 2] in b for i in range(len(a) - 1)):
+                kinds = {id(p.claim): (_kind_after(s.text, p), p.start, p.end)
+                         for p in s.placed if p.claim.unit_class not in _NO_KIND}
+            (a, a0, a1), (b, b0, b1) = (kinds.get(id(r.operands[0].figure), ("", -1, -1)),
+                                        kinds.get(id(r.operands[1].figure), ("", -1, -1)))
+            # (two items of one list, 9个街道、76个社区, with no clause break
+            # between: the word after a count in a clause of its own may be a
+            # verb, 推荐1141家企业…，其中有941家通过)
+            if a and b and not any(a[i:i + 2] in b for i in range(len(a) - 1)) and min(a0, b0) >= 0 \
+                    and not _CLAUSE_BREAK.search(s.text, min(a1, b1), max(a0, b0)):
                 continue
         if r.interval is not None and len(r.operands) == 2:
             a, b = r.operands[0].figure, r.operands[1].figure
