@@ -102,3 +102,36 @@ def test_counts_naming_nothing_after_them_still_make_a_rate():
         return report(COVER, "一、项目概况", f"发放调查问卷300份、收回有效问卷285份，有效回收率{rate}。")
     assert status(build("95.00%"), "95.00%") == ["pass"]
     assert status(build("96.00%"), "96.00%") == ["fail"]
+
+
+# ------------------------------------------------- a sibling subsection's counts
+
+SECTIONS = "某县农业综合执法大队2022年度部门整体支出绩效自评报告"
+
+
+def sections(first: str, second: str):
+    return report(SECTIONS, "一、部门概况", "本队为县农业农村局所属事业单位。", "二、绩效目标完成情况",
+                  "（一）生猪检疫", first, "（二）病死猪处理", second)
+
+
+@pytest.mark.parametrize("first,second", [
+    ("全年检疫生猪12.4万头，其中外调生猪3.1万头。", "监督处理病死猪860头，处理率100%。"),
+    ("全年产地检疫生猪8.6万头。", "督促养殖场户无害化处理病死猪1,250头，无害化处理率达到100%。"),
+])
+def test_a_rate_borrows_no_count_of_a_sibling_subsection(first, second):
+    assert "fail" not in status(sections(first, second), "100%")
+
+
+def test_a_rate_over_its_own_subsections_counts_still_fails():
+    def build(rate: str):
+        return sections("全年检疫生猪12.4万头。", f"排查发现病死猪900头，已处理864头，处理率{rate}。")
+    assert status(build("96.00%"), "96.00%") == ["pass"]
+    assert status(build("98.00%"), "98.00%") == ["fail"]
+
+
+def test_a_budget_of_a_sibling_subsection_stays_the_rates_whole():
+    def build(rate: str):
+        return report(SECTIONS, "一、预算情况", "（一）支出预算", "全年支出预算980.00万元。",
+                      "（二）预算执行", f"全年实际支出931.00万元，预算执行率{rate}。")
+    assert status(build("95.00%"), "95.00%") == ["pass"]
+    assert status(build("93.00%"), "93.00%") == ["fail"]

@@ -2702,6 +2702,21 @@ _KIND = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _KIND_STOP = re.compile(r"[的和及与共等中均全各已为是，、。；]")
 
 
+def _of_sibling(here: str, o: Operand) -> bool:
+    """Whether a count (no money, no percent) stands in a subsection beside
+    the rate's, under the same chapter (（一）产地检疫 for a
+    处理率 of （二）无害化处理): another subject's figure, pinning nothing
+    unless the rate's words name it (培训合格率 and 全年资助培训9,420人次). A
+    budget stated in a section of its own stays an operand of its rates."""
+    f = o.figure
+    if f.unit_class in _NO_KIND or not isinstance(f, Claim) or not o.place or not o.place.startswith("text:"):
+        return False
+    there = f.section or ""
+    # (subsections of one chapter: an overview chapter's figures, 一、项目概况, stay the report's)
+    return bool(there) and there != here and "." in here and "." in there \
+        and there.rsplit(".", 1)[0] == here.rsplit(".", 1)[0]
+
+
 def _kind_after(text: str, p: Placed) -> str:
     """The noun a count names right after its unit (9个街道、76个社区: 街道,
     社区), "" where none follows (回收285份，), up to a function word."""
@@ -2724,13 +2739,19 @@ def _without_unit_slips(ctx: CheckContext, s: Sentence, rate: Claim, found: list
     checks to report); nor those over a figure glued to 元 in the rate's
     sentence (:func:`~.figures.glued_to_money`), nor over two counts of it
     naming things of two kinds right after their units (覆盖9个街道、76个社区:
-    no 街道 is a part of the 社区, :func:`_kind_after`)."""
+    no 街道 is a part of the 社区, :func:`_kind_after`), nor over a count of a
+    sibling section (:func:`_of_sibling`)."""
     stated = None
     kept = []
     glued = {id(p.claim) for p in s.placed if glued_to_money(s.text, p.start, p.end, p.claim)}
     kinds: Optional[dict[int, str]] = None
+    here = rate.section or ""
+    generic = ctx.book.rules.operands.generic_rate_words
     for r in found:
         if glued and any(id(o.figure) in glued for o in r.operands):
+            continue
+        if here and any(_of_sibling(here, o) and not shares_subject(rate.metric_text, o.figure.metric_text, generic)
+                        for o in r.operands):
             continue
         if len(r.operands) == 2 and r.operands[0].figure.unit_class not in _NO_KIND:
             if kinds is None:
