@@ -135,3 +135,11 @@ def test_a_budget_of_a_sibling_subsection_stays_the_rates_whole():
                       "（二）预算执行", f"全年实际支出931.00万元，预算执行率{rate}。")
     assert status(build("95.00%"), "95.00%") == ["pass"]
     assert status(build("93.00%"), "93.00%") == ["fail"]
+
+
+def test_a_count_of_those_that_passed_stays_a_part():
+    # 申报企业 and 其中…通过: the word after the second count is no kind of its own
+    def build(rate: str):
+        return report(COVER, "一、项目概况", f"全年受理申报企业520家，其中468家通过审核，通过率{rate}。")
+    assert status(build("90.00%"), "90.00%") == ["pass"]
+    assert status(build("92.00%"), "92.00%") == ["fail"]

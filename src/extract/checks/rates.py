@@ -2738,7 +2738,7 @@ def _without_unit_slips(ctx: CheckContext, s: Sentence, rate: Claim, found: list
     pin what the pair gives (the unit itself is for the breakdown and unit
     checks to report); nor those over a figure glued to 元 in the rate's
     sentence (:func:`~.figures.glued_to_money`), nor over two counts of it
-    naming things of two kinds right after their units (覆盖9个街道、76个社区:
+    listed side by side naming things of two kinds right after their units (覆盖9个街道、76个社区:
     no 街道 is a part of the 社区, :func:`_kind_after`), nor over a count of a
     sibling section (:func:`_of_sibling`)."""
     stated = None
@@ -2755,10 +2755,14 @@ def _without_unit_slips(ctx: CheckContext, s: Sentence, rate: Claim, found: list
             continue
         if len(r.operands) == 2 and r.operands[0].figure.unit_class not in _NO_KIND:
             if kinds is None:
-                kinds = {id(p.claim): _kind_after(s.text, p) for p in s.placed if p.claim.unit_class not in _NO_KIND}
-            a, b = kinds.get(id(r.operands[0].figure), ""), kinds.get(id(r.operands[1].figure), "")
-            if a and b and not any(a[i:i + 2] in b for i in range(len(a) - 1)):
-                continue
+                kinds = {id(p.claim): (_kind_after(s.text, p), p) for p in s.placed if p.claim.unit_class not in _NO_KIND}
+            x, y = kinds.get(id(r.operands[0].figure)), kinds.get(id(r.operands[1].figure))
+            if x is not None and y is not None and x[0] and y[0]:
+                (a, first), (b, second) = sorted((x, y), key=lambda k: k[1].start)
+                # (listed side by side, 9个街道、76个社区: not 推荐1141家企业，其中941家通过)
+                if s.text[first.end:second.start] in (a + "、", a + "和", a + "及") \
+                        and not any(a[i:i + 2] in b for i in range(len(a) - 1)):
+                    continue
         if r.interval is not None and len(r.operands) == 2:
             a, b = r.operands[0].figure, r.operands[1].figure
             if a.normalized_unit == b.normalized_unit and a.unit != b.unit and a.unit and b.unit:
