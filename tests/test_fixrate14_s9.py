@@ -13,23 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.load.text import source_from_text
-from extract.model import Source
-from extract.pipeline import parse_source
-
-
-def report(title: str, *lines: str):
-    text = "\n".join((title,) + lines) + "\n"
-    src = source_from_text(text)
-    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
-
-
-def rates(r, stated: str):
-    return [c for c in r.checks if c.rule in ("rate", "stated_rate") and c.stated == stated]
-
-
-def status(r, stated: str) -> list[str]:
-    return [c.status for c in rates(r, stated)]
+from test_fixrate11_s8 import rates, report, status
 
 
 PROJECT = "某县2023年度乡村道路提升项目支出绩效自评报告"
@@ -48,11 +32,12 @@ def test_a_hedged_restatement_is_no_whole_of_the_rate(restated):
     assert status(bad, "92.80%") == ["fail"] and "4,617.20万元/4,850.00万元" in rates(bad, "92.80%")[0].message
 
 
-def test_a_restatement_of_the_spending_alone_is_no_pair():
+@pytest.mark.parametrize("hedge", ["折合约", "即约"])
+def test_a_restatement_of_the_spending_alone_is_no_pair(hedge):
     # the budget is stated in another sentence: the spending and its restatement are no part and whole
-    r = report(PROJECT, "一、预算执行情况", "项目全年预算7,300.00万元。",
-               "全年累计支出6,935.00万元，折合约0.69亿元，预算执行率95.00%。")
-    assert "fail" not in status(r, "95.00%")
+    r = report(PROJECT, "一、预算执行情况", "项目年初预算8,210.00万元。",
+               f"全年累计完成支出7,803.60万元，{hedge}0.78亿元，预算执行率95.05%。")
+    assert not any("0.78亿元" in c.message for c in rates(r, "95.05%") if c.status == "fail")
 
 
 # ------------------------------------------------- unit slips
@@ -117,3 +102,44 @@ def test_counts_naming_nothing_after_them_still_make_a_rate():
         return report(COVER, "一、项目概况", f"发放调查问卷300份、收回有效问卷285份，有效回收率{rate}。")
     assert status(build("95.00%"), "95.00%") == ["pass"]
     assert status(build("96.00%"), "96.00%") == ["fail"]
+
+
+# ------------------------------------------------- a sibling subsection's counts
+
+SECTIONS = "某县农业综合执法大队2022年度部门整体支出绩效自评报告"
+
+
+def sections(first: str, second: str):
+    return report(SECTIONS, "一、部门概况", "本队为县农业农村局所属事业单位。", "二、绩效目标完成情况",
+                  "（一）生猪检疫", first, "（二）病死猪处理", second)
+
+
+@pytest.mark.parametrize("first,second", [
+    ("全年检疫生猪12.4万头，其中外调生猪3.1万头。", "监督处理病死猪860头，处理率100%。"),
+    ("全年产地检疫生猪8.6万头。", "督促养殖场户无害化处理病死猪1,250头，无害化处理率达到100%。"),
+])
+def test_a_rate_borrows_no_count_of_a_sibling_subsection(first, second):
+    assert "fail" not in status(sections(first, second), "100%")
+
+
+def test_a_rate_over_its_own_subsections_counts_still_fails():
+    def build(rate: str):
+        return sections("全年检疫生猪12.4万头。", f"排查发现病死猪900头，已处理864头，处理率{rate}。")
+    assert status(build("96.00%"), "96.00%") == ["pass"]
+    assert status(build("98.00%"), "98.00%") == ["fail"]
+
+
+def test_a_budget_of_a_sibling_subsection_stays_the_rates_whole():
+    def build(rate: str):
+        return report(SECTIONS, "一、预算情况", "（一）支出预算", "全年支出预算980.00万元。",
+                      "（二）预算执行", f"全年实际支出931.00万元，预算执行率{rate}。")
+    assert status(build("95.00%"), "95.00%") == ["pass"]
+    assert status(build("93.00%"), "93.00%") == ["fail"]
+
+
+def test_a_count_of_those_that_passed_stays_a_part():
+    # 申报企业 and 其中…通过: the word after the second count is no kind of its own
+    def build(rate: str):
+        return report(COVER, "一、项目概况", f"全年受理申报企业520家，其中468家通过审核，通过率{rate}。")
+    assert status(build("90.00%"), "90.00%") == ["pass"]
+    assert status(build("92.00%"), "92.00%") == ["fail"]

@@ -2700,7 +2700,21 @@ _SLIP = Decimal(1000)
 _NO_KIND = ("money", "percent")
 _KIND = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _KIND_STOP = re.compile(r"[的和及与共等中均全各已为是，、。；]")
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+
+
+def _of_sibling(here: str, o: Operand) -> bool:
+    """Whether a count (no money, no percent) stands in a subsection beside
+    the rate's, under the same chapter (（一）产地检疫 for a
+    处理率 of （二）无害化处理): another subject's figure, pinning nothing
+    unless the rate's words name it (培训合格率 and 全年资助培训9,420人次). A
+    budget stated in a section of its own stays an operand of its rates."""
+    f = o.figure
+    if f.unit_class in _NO_KIND or not isinstance(f, Claim) or not o.place or not o.place.startswith("text:"):
+        return False
+    there = f.section or ""
+    # (subsections of one chapter: an overview chapter's figures, 一、项目概况, stay the report's)
+    return bool(there) and there != here and "." in here and "." in there \
+        and there.rsplit(".", 1)[0] == here.rsplit(".", 1)[0]
 
 
 def _kind_after(text: str, p: Placed) -> str:
@@ -2724,27 +2738,31 @@ def _without_unit_slips(ctx: CheckContext, s: Sentence, rate: Claim, found: list
     pin what the pair gives (the unit itself is for the breakdown and unit
     checks to report); nor those over a figure glued to 元 in the rate's
     sentence (:func:`~.figures.glued_to_money`), nor over two counts of it
-    naming things of two kinds right after their units (覆盖9个街道、76个社区:
-    no 街道 is a part of the 社区, :func:`_kind_after`)."""
+    listed side by side naming things of two kinds right after their units (覆盖9个街道、76个社区:
+    no 街道 is a part of the 社区, :func:`_kind_after`), nor over a count of a
+    sibling section (:func:`_of_sibling`)."""
     stated = None
     kept = []
     glued = {id(p.claim) for p in s.placed if glued_to_money(s.text, p.start, p.end, p.claim)}
     kinds: Optional[dict[int, str]] = None
+    here = rate.section or ""
+    generic = ctx.book.rules.operands.generic_rate_words
     for r in found:
         if glued and any(id(o.figure) in glued for o in r.operands):
             continue
+        if here and any(_of_sibling(here, o) and not shares_subject(rate.metric_text, o.figure.metric_text, generic)
+                        for o in r.operands):
+            continue
         if len(r.operands) == 2 and r.operands[0].figure.unit_class not in _NO_KIND:
             if kinds is None:
-                kinds = {id(p.claim): (_kind_after(s.text, p), p.start, p.end)
-                         for p in s.placed if p.claim.unit_class not in _NO_KIND}
-            (a, a0, a1), (b, b0, b1) = (kinds.get(id(r.operands[0].figure), ("", -1, -1)),
-                                        kinds.get(id(r.operands[1].figure), ("", -1, -1)))
-            # (two items of one list, 9个街道、76个社区, with no clause break
-            # between: the word after a count in a clause of its own may be a
-            # verb, 推荐1141家企业…，其中有941家通过)
-            if a and b and not any(a[i:i + 2] in b for i in range(len(a) - 1)) and min(a0, b0) >= 0 \
-                    and not _CLAUSE_BREAK.search(s.text, min(a1, b1), max(a0, b0)):
-                continue
+                kinds = {id(p.claim): (_kind_after(s.text, p), p) for p in s.placed if p.claim.unit_class not in _NO_KIND}
+            x, y = kinds.get(id(r.operands[0].figure)), kinds.get(id(r.operands[1].figure))
+            if x is not None and y is not None and x[0] and y[0]:
+                (a, first), (b, second) = sorted((x, y), key=lambda k: k[1].start)
+                # (listed side by side, 9个街道、76个社区: not 推荐1141家企业，其中941家通过)
+                if s.text[first.end:second.start] in (a + "、", a + "和", a + "及") \
+                        and not any(a[i:i + 2] in b for i in range(len(a) - 1)):
+                    continue
         if r.interval is not None and len(r.operands) == 2:
             a, b = r.operands[0].figure, r.operands[1].figure
             if a.normalized_unit == b.normalized_unit and a.unit != b.unit and a.unit and b.unit:
