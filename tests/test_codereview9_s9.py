@@ -89,3 +89,9 @@ def test_counts_in_clauses_of_their_own_may_still_be_part_and_whole(tmp_path):
     assert rates == ["pass"]
     path.write_text(text.replace("超82.2%", "超84.2%"), encoding="utf-8")
     assert [c.status for c in parse_file(path).checks if c.rule == "rate"] == ["fail"]
+
+
+def test_a_lead_in_total_of_the_reports_own_year_is_summed(tmp_path):
+    lead = PROJECT + "四、自评结论\n2023年度项目自评总分{}分，各一级指标得分如下：\n" + SCORES + "\n"
+    assert "score_grade" not in findings(tmp_path, lead.format("92.5"))
+    assert "score_grade" in findings(tmp_path, lead.format("93.5"))
