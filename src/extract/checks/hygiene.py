@@ -42,7 +42,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Optional
+from typing import Callable, Iterator, Literal, Optional
 
 from ..grade_scheme import grade_scheme
 from ..model import CheckResult, Location
@@ -480,17 +480,23 @@ def _compares_frame_year(rules: ScopeRules, sentence: str, stated: int, year: in
     return any(w in words for w in rules.comparison_words)
 
 
-_BOUNDS: dict[int, tuple[list, list[tuple[YearBound, re.Pattern, bool]]]] = {}
+_COMPILED: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def _compiled_once(name: str, source, make: Callable):
+    """``make(source)``, made once per rule object ``source`` (kept by its
+    identity: a rule set's objects live as long as it does)."""
+    got = _COMPILED.get((name, id(source)))
+    if got is None or got[0] is not source:
+        got = _COMPILED[(name, id(source))] = (source, make(source))
+    return got[1]
 
 
 def _bound_patterns(rules: ScopeRules) -> list[tuple[YearBound, re.Pattern, bool]]:
     """Each of ``rules.year_bounds`` with its pattern compiled and whether
     it reads only its match (:func:`reads_only_its_match`), once per list."""
-    got = _BOUNDS.get(id(rules.year_bounds))
-    if got is None or got[0] is not rules.year_bounds:
-        got = _BOUNDS[id(rules.year_bounds)] = (rules.year_bounds, [
-            (b, re.compile(b.pattern), reads_only_its_match(b.pattern)) for b in rules.year_bounds])
-    return got[1]
+    return _compiled_once("year_bounds", rules.year_bounds, lambda bounds: [
+        (b, re.compile(b.pattern), reads_only_its_match(b.pattern)) for b in bounds])
 
 
 def _year_bounds(rules: ScopeRules, year: int, sentence: str, following: str = "",
@@ -542,6 +548,14 @@ def _stale_base(rules: ScopeRules, base: re.Pattern, year: int, sentence: str) -
             return
 
 
+def _opening_patterns(opening) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """``section_opening``'s heading, the heading ending in a colon and
+    ``states``, compiled once per rule set (they are tried on every
+    sentence that opens on no year of its own)."""
+    return _compiled_once("section_opening", opening, lambda o: (
+        re.compile(o.heading), re.compile(f"(?:{o.heading})(?<=[：:])"), re.compile(o.states)))
+
+
 def _section_frame(rules: ScopeRules, frame: re.Pattern, p: Passage, before: str, sentence: str,
                    m: Optional[re.Match]) -> Optional[tuple[int, re.Match]]:
     """(offset in ``sentence``, frame match there) when ``sentence`` is the
@@ -549,14 +563,14 @@ def _section_frame(rules: ScopeRules, frame: re.Pattern, p: Passage, before: str
     heading (rules ``section_opening.heading``) as ``before`` (the text of
     ``p`` before it), or the paragraph before, or at its own start ending
     in a colon (2.支出情况：2022年…); ``m``: the frame match at its start."""
-    heading = re.compile(rules.section_opening.heading)
+    heading, colon_heading, _ = _opening_patterns(rules.section_opening)
     if m is not None:
         if before.strip():
             return (0, m) if heading.fullmatch(before.strip()) is not None else None
         if not p.in_cell and p.above and heading.fullmatch(p.above[0].text.strip()) is not None:
             return 0, m
         return None
-    h = re.match(f"(?:{rules.section_opening.heading})(?<=[：:])", sentence.lstrip())
+    h = colon_heading.match(sentence.lstrip())
     if h is None or before.strip():
         return None
     at = len(sentence) - len(sentence.lstrip()) + h.end()
@@ -571,7 +585,8 @@ def _states_own_figures(rules: ScopeRules, sentence: str, after: int, year: int,
     the frame year's with its own year before, and no next sentence naming
     the report's year or this year (2022年…。本年…)."""
     opening = rules.section_opening
-    if re.search(opening.states, sentence[after:]) is None or any(w in sentence for w in opening.not_words):
+    states = _opening_patterns(opening)[2]
+    if states.search(sentence[after:]) is None or any(w in sentence for w in opening.not_words):
         return False
     words = re.sub(rules.relative_comparison, "", sentence) if rules.relative_comparison else sentence
     if any(w in words for w in rules.comparison_words):
