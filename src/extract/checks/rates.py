@@ -1258,11 +1258,12 @@ def _read_rate_of_year_before(ctx: CheckContext, s: Sentence, rate: Placed) -> b
 
 def _names_year_before(ctx: CheckContext, text: str) -> bool:
     """Whether ``text`` names the year before (上年, 去年 …), not as this
-    year's carry-over from it (上年结转)."""
+    year's carry-over from it (rules ``growth.carryover_words``: 上年结转)."""
+    carried = tuple(ctx.book.rules.growth.carryover_words)
     for word in ctx.book.rules.growth.previous_year_words:
         at = text.find(word)
         while at >= 0:
-            if not text.startswith("结转", at + len(word)):
+            if not carried or not text.startswith(carried, at + len(word)):
                 return True
             at = text.find(word, at + 1)
     return False
@@ -1284,16 +1285,17 @@ def _of_year_before(ctx: CheckContext, figure) -> bool:
 def _dated(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
     """Whether the words of a figure (:meth:`CheckContext.words_of`) name
     the year before (rules ``growth.previous_year_words``: 上年支出 90 万元),
-    not as this year's carry-over from it (:func:`_names_year_before`: 上年
-    结转), read once per figure in a run of checks."""
+    not as this year's carry-over from it (:func:`_names_year_before`, rules
+    ``growth.carryover_words``: 上年结转), read once per figure in a run of checks."""
     kept = ctx.kept("dated")
     got = kept.get(id(p))
     if got is None or got[0] is not p or got[1] is not s:
         words = any_word(ctx.book.rules.growth.previous_year_words)
         text = ctx.words_of(s, p)
         # (not as this year's carry-over from it: 全年支出A（含上年结转资金安排的支出）)
+        carried = ctx.book.rules.growth.carryover_words
         found = words.search(text) is not None and (
-            "结转" not in text or _names_year_before(ctx, text))
+            not any(w in text for w in carried) or _names_year_before(ctx, text))
         got = kept[id(p)] = (p, s, found)
     return got[2]
 

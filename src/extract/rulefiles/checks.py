@@ -454,6 +454,9 @@ class GrowthRules(_Strict):
     from_cues: list[str]
     to_cues: list[str]
     previous_year_words: list[str] = Field(default_factory=list)
+    # Words that, right after a previous-year word, make it this year's
+    # carry-over from it (上年结转, 上年结余), not a figure of the year before.
+    carryover_words: list[str] = Field(default_factory=list)
     # Words naming the report's own year: a part of a sentence that opens
     # with a previous-year word and holds one of these is not of the year before.
     current_year_words: list[str] = Field(default_factory=list)
