@@ -169,6 +169,8 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
         return SHARE
     if found is None and _target_cue(ctx, p) is not None:
         return TARGET
+    if found is None and hit is not None and _inline_whole(ctx, hit[0], p) is not None:
+        return SHARE  # 占全年支出75.00万元的60.07%: a share stating its whole
     total = ctx.book.rules.operands.share_total
     if found is None and total and _rx(ctx, total).search(words.strip()) and _listed_shares(ctx, p):
         return SHARE_TOTAL
@@ -319,6 +321,77 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int = SH
         if part.end <= rate.start:
             return [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
     return []
+
+
+def _inline_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, str]]:
+    """The whole a share states inside its cue (其中材料费45.05万元，占全年支出
+    75.00万元的60.07%: the 75.00万元), with the words of its clause before 占
+    (设备购置费 of 设备购置费占项目预算120.00万元的35.00%): the figure right
+    before the percent in its sentence, the words before it up to its
+    clause's start matching rules ``operands.share_inline_before`` and those
+    between it and the percent ``operands.share_inline_between``; None else."""
+    rules = ctx.book.rules.operands
+    if not rules.share_inline_before or not rules.share_inline_between or rate.start < 0:
+        return None
+    at = next((i for i, q in enumerate(s.placed) if q is rate), 0)
+    whole = s.placed[at - 1] if at else None
+    if whole is None or whole.end < 0 or whole.claim.unit_class in ("percent", "date", "duration") \
+            or whole.claim.unit in rules.rate_units or whole.claim.operator is not None:
+        return None
+    if not _rx(ctx, rules.share_inline_between).match(s.text[whole.end:rate.start]):
+        return None
+    breaks = list(CLAUSE_BREAK.finditer(s.text, 0, whole.start))
+    start = breaks[-1].end() if breaks else 0
+    cue = _rx(ctx, rules.share_inline_before).search(s.text, start, whole.start)
+    if cue is None:
+        return None
+    return whole, s.text[start:cue.start()]
+
+
+def _inline_share_pairs(ctx: CheckContext, s: Sentence, rate: Placed,
+                        near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """The pairs of a share whose whole its cue states (:func:`_inline_whole`):
+    over that whole, the part is the figure of its unit the words before 占
+    name (in its clause: 材料费45.05万元占…; nearby: 设备购置费…), the one right
+    before it (其中材料费45.05万元，占全年支出75.00万元的60.07%: the clause
+    before, when the words before 占 name nothing else) and the one right
+    after the percent, in its clause or the next (…的35.00%，计42.00万元):
+    each a reading its words allow. [] when the cue states no whole."""
+    found = _inline_whole(ctx, s, rate)
+    if found is None:
+        return []
+    whole, lead = found
+    w = whole.claim
+    capped = rate.claim.value <= ctx.book.rules.operands.rate_units[rate.claim.unit]
+
+    def fits(p: Placed) -> bool:
+        c = p.claim
+        return p is not whole and c is not w and c.operator is None and c.qualifier is None \
+            and _compatible(c, w) and c.unit_class not in ("percent", "date", "duration") \
+            and c.unit not in ctx.book.rules.operands.rate_units \
+            and (not capped or c.normalized_value <= w.normalized_value)
+
+    at = next((i for i, q in enumerate(s.placed) if q is whole), 0)
+    name = "".join(ch for ch in lead if ch.isalnum() and not ch.isdigit())
+    parts: list[Claim] = []
+    before = [p for p in s.placed[:at] if p.end >= 0 and fits(p)]
+    if before:
+        p = before[-1]
+        gap = s.text[p.end:whole.start]
+        same_clause = CLAUSE_BREAK.search(gap) is None
+        # the clause before only when the words before 占 name no part of
+        # their own (…45.05万元，占…; not 全年支出75.00万元，设备购置费占…)
+        if same_clause or len(CLAUSE_BREAK.findall(gap)) == 1 and \
+                (len(name) < 2 or name in "".join(p.claim.metric_text.split())):
+            parts.append(p.claim)
+    after = [p for p in s.placed if p.start >= rate.end]
+    if after and fits(after[0]) and len(CLAUSE_BREAK.findall(s.text[rate.end:after[0].start])) <= 1:
+        parts.append(after[0].claim)
+    if len(name) >= 2 and not parts:
+        named = named_figure(ctx, near, name, (), lambda _, p: fits(p), lambda words: name in "".join(words.split()))
+        if named is not None:
+            parts.append(named[1].claim)
+    return [(kept_operand(ctx, p), kept_operand(ctx, w)) for p in parts]
 
 
 def _names_whole(name: str, whole: Claim) -> bool:
@@ -880,6 +953,51 @@ def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
     named = [p.claim for p in inside if fits(p) and numerator is not None and numerator.search(p.claim.metric_text)]
     parts = named[:1] or [p.claim for p in _clause_amounts(ctx, s, rate) if fits(p)][-1:]
     return [(kept_operand(ctx, parts[0]), kept_operand(ctx, base.claim))] if parts else []
+
+
+def _bracketed_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
+                    near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
+    """(N, B) for a rate whose bracket right after it (rules
+    ``operands.rate_bracket``) states its part and no base ("收回问卷480份，
+    满意率95.00%（456份满意）", "满意度96.5%（其中满意386人）"): N the first figure
+    in the bracket whose words, before or after it there, match the rule's
+    ``numerator``; B each figure of N's unit (or people) before the rate in
+    its sentence (nearest first), else nearby, whose words match its
+    ``denominator`` and that is no smaller than N (发放500份, 收回480份: a
+    reading each); [] otherwise."""
+    pat = ctx.book.rules.operands.rate_bracket
+    den = ctx.book.rate_denominators[index] if index >= 0 else None
+    numerator = ctx.book.rate_numerators[index] if index >= 0 else None
+    bracket = _rx(ctx, pat).match(s.text, rate.end) if pat and rate.end >= 0 else None
+    if bracket is None or den is None or numerator is None:
+        return []
+    inside = [p for p in s.placed if p.start >= rate.end and 0 <= p.end <= bracket.end()]
+    if not inside or any(den.search(p.claim.metric_text) for p in inside):
+        return []  # (a base in the bracket: _bracketed_base's)
+    part = None
+    for i, p in enumerate(inside):
+        upto = inside[i + 1].start if i + 1 < len(inside) else bracket.end()
+        after = "".join(ch for ch in s.text[p.end:upto] if ch.isalnum())
+        if p.claim.operator is None and p.claim.qualifier is None and \
+                numerator.search(f"{p.claim.metric_text} {after}"):
+            part = p.claim
+            # (456份满意: its words are after it, the name a message shows)
+            named = kept_operand(ctx, part)
+            if not named.name and after:
+                named = dataclasses.replace(named, name=after)
+            break
+    if part is None:
+        return []
+
+    def base(p: Placed) -> bool:
+        c = p.claim
+        return c is not part and (c.normalized_unit == part.normalized_unit or _people(c, part)) \
+            and c.operator is None and c.qualifier is None and c.normalized_value >= part.normalized_value \
+            and den.search(c.metric_text) is not None and not numerator.search(c.metric_text)
+
+    bases = [p.claim for p in reversed(s.placed) if 0 <= p.end <= rate.start and base(p)] or \
+        [p.claim for _, p in near if base(p)]
+    return [(named, kept_operand(ctx, b)) for b in bases]
 
 
 def ids_of(placed: list[Placed]) -> set[int]:
@@ -2223,6 +2341,9 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # readings of one unit (those tried where nothing is pinned) open
     pinned = [(n, d) for n, d in pinned if _comparable(n, d)]
     bracketed = _bracketed_base(ctx, s, rate, index) if rule is not None else []
+    # (满意率95.00%（456份满意）: a bracket stating the part; its pairs alone are pinned below)
+    bracket_part = _bracketed_part(ctx, s, rate, index, near) if rule is not None and not bracketed else []
+    bracketed = bracketed or bracket_part
     pinned += bracketed
     if not any(_with(c, n.figure) and _with(c, d.figure) for n, d in pinned):
         pinned += _two_before(ctx, s, rate, index)
@@ -2323,6 +2444,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         # (those pinned before first: the budget's, the adjusted budget before the initial)
         pinned = [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside] + own
         loose = [(n, d) for n, d in loose if id(n.figure) in inside and id(d.figure) in inside]
+        if bracket_part:
+            # the bracket names the part (456份满意): a pair of another part
+            # (其中非常满意300份) is one its words allow, none they pin
+            part = bracket_part[0][0].figure
+            loose += [x for x in pinned if x[0].figure is not part]
+            pinned = bracket_part + [x for x in pinned if x[0].figure is part and x not in bracket_part]
     elif rule is not None and not labelled:
         # the clause names the part whose rate it is (财政拨款1,000万元，执行率96%)
         # by an amount no pair from elsewhere restates: the whole's pair is
@@ -2356,6 +2483,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                   and _part_name(ctx, getattr(n.figure, "metric_text", ""), index)}
         loose += [x for x in pinned if id(x[0].figure) in parted]
         pinned = [x for x in pinned if id(x[0].figure) not in parted]
+    if index == SHARE and _inline_whole(ctx, s, rate) is not None:
+        # 占全年支出75.00万元的60.07%: the whole its cue states pins the
+        # readings (none where no part is found); the others are readings
+        # its words allow
+        loose += pinned
+        pinned = _inline_share_pairs(ctx, s, rate, near)
     respective = _respective_shares(ctx, s, rate) if rule is not None or share is not None else None
     if respective is not None:
         # 基本支出800万元、项目支出200万元，占比分别为80%、20%: each share is
@@ -2684,6 +2817,8 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     # (the second share of 占比分别为80%、20% is named by the first's words)
     first = respective[2][0].claim if respective is not None else None
     words = (first.metric or first.metric_text) if first is not None else own_words(rate, s)
+    if index == SHARE and _inline_whole(ctx, s, rate) is not None:
+        words = "占比"  # (占全年支出75.00万元的60.07%: its own words are 的)
     part_of = _part_rate(ctx, s, rate, index) if index >= 0 and rate.claim.metric_text.strip() else None
     missing = f"所述为{part_of[1]}的比率，未找到{part_of[1]}自身的预算数或执行数（不以总数核对）" \
         if part_of is not None else "在同句或相邻句中未找到其分子和分母"

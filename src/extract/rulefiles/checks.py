@@ -318,6 +318,15 @@ class OperandRules(_Strict):
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None
+    # 材料费45.05万元，占全年支出75.00万元的60.07%: a share whose whole is
+    # stated inside its cue. ``share_inline_before`` is matched on the
+    # sentence up to the whole's figure (its group ``whole`` names it),
+    # ``share_inline_between`` on the words between that figure and the
+    # percent; the part is the figure the words before 占 name, else the
+    # one before the whole in its sentence, else the one right after the
+    # percent in its clause (…的35.00%，计42.00万元).
+    share_inline_before: Optional[str] = None
+    share_inline_between: Optional[str] = None
     # 完成提档升级42.6公里，为目标值的101.43%: the achieved share of a target,
     # matched on the sentence up to the percent.
     target_share_cue: Optional[str] = None
@@ -415,11 +424,12 @@ class OperandRules(_Strict):
     # groups ``n`` and ``d``, the numbers it names.
     rate_division: Optional[str] = None
 
-    _v = field_validator("share_cue", "target_share_cue", "condition_after", "bound_before", "factor_before", "item_budget_before",
+    _v = field_validator("share_cue", "share_inline_between", "target_share_cue", "condition_after", "bound_before", "factor_before", "item_budget_before",
                          "aim_value_before",
                          "part_of_year", "share_total", "compared_change", "compared_bound", "allocation_after",
                          "rate_bracket", "fund_spending")(check_regex)
     _v_division = field_validator("rate_division")(needs_groups("n", "d"))
+    _v_inline = field_validator("share_inline_before")(needs_groups("whole"))
 
 
 class TableRateRules(_Strict):

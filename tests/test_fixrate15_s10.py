@@ -1,0 +1,120 @@
+"""Rate operands of the s10 findings (fixrate15), each cause tested on
+excerpts written for these tests, with their own figures.
+
+- A share whose whole is stated inside its cue (占…万元的r%): over that
+  whole, the part the figure before it (or the one after the percent, or
+  the one the words before 占 name).
+- A bracket after a rate that states its part (满意率r（n份满意）): the part
+  its words name, over the bases before it; another part of the sentence is
+  a reading its words allow, none they pin.
+- The word that keeps 上年结转 this year's money is rule data.
+"""
+
+from __future__ import annotations
+
+import shutil
+from types import SimpleNamespace
+
+import pytest
+
+from extract.checks.rates import _names_year_before
+from extract.checks.rulebook import load_rulebook
+from extract.rulefiles.checks import OperandRules
+from extract.ruleset import DEFAULT_RULES_DIR
+
+from test_fixrate11_s8 import rates, report, status
+
+
+PROJECT = "某镇2023年度污水管网改造项目支出绩效自评报告"
+
+
+# ------------------------------------------------- a share stating its whole
+
+@pytest.mark.parametrize("build", [
+    # the part in the clause before
+    lambda r: f"项目全年支出86.40万元，其中管材采购51.84万元，占全年支出86.40万元的{r}。",
+    # the part right before 占 in its clause
+    lambda r: f"管材采购51.84万元占全年支出86.40万元的{r}。",
+    # the whole in brackets, 比重为
+    lambda r: f"其中管材采购51.84万元，占项目总支出（86.40万元）的比重为{r}。",
+    # the part after the percent
+    lambda r: f"管材采购占项目预算86.40万元的{r}，计51.84万元。",
+    # people counts
+    lambda r: f"本年培训管护人员6,480人次，占培训计划10,800人次的{r}。",
+])
+def test_a_share_stating_its_whole_is_over_that_whole(build):
+    good = report(PROJECT, "一、资金使用情况", build("60.00%"))
+    assert status(good, "60.00%") == ["pass"]
+    bad = report(PROJECT, "一、资金使用情况", build("66.00%"))
+    assert status(bad, "66.00%") == ["fail"]
+    assert rates(bad, "66.00%")[0].expected == "60.000%"
+
+
+def test_a_share_stating_its_whole_names_no_part_of_another_clause():
+    # 全年支出 is no 管材采购: the clause before states another figure, so the
+    # share's part is not pinned and a figure of other words is no reading it pins
+    r = report(PROJECT, "一、资金使用情况", "全年支出64.80万元，管材采购占项目预算86.40万元的38.00%。")
+    assert "fail" not in status(r, "38.00%")
+
+
+def test_a_share_of_a_whole_named_without_its_figure_is_unchanged():
+    # 占全年支出的: the whole named, its figure elsewhere (the share cue's reading)
+    def build(rate: str):
+        return report(PROJECT, "一、资金使用情况", f"项目全年支出86.40万元，其中管材采购51.84万元，占全年支出的{rate}。")
+    assert status(build("60.00%"), "60.00%") == ["pass"]
+    assert status(build("66.00%"), "66.00%") == ["fail"]
+
+
+def test_the_inline_share_rules_are_validated_on_load():
+    with pytest.raises(ValueError):
+        OperandRules.model_validate({"share_inline_before": "占[^，]{1,20}$"})  # no group ``whole``
+
+
+# ------------------------------------------------- a bracket naming the part
+
+@pytest.mark.parametrize("sentence", [
+    "共回收有效问卷360份，其中非常满意210份，群众满意率为{r}（342份满意）。",
+    "发放问卷400份，收回360份，满意度{r}（342份表示满意）。",
+    "本年回访服务对象360人，满意度达{r}（其中满意的342人）。",
+])
+def test_a_bracket_stating_the_satisfied_is_the_part(sentence):
+    good = report(PROJECT, "三、满意度情况", sentence.format(r="95.00%"))
+    assert status(good, "95.00%") == ["pass"]
+    bad = report(PROJECT, "三、满意度情况", sentence.format(r="97.00%"))
+    assert status(bad, "97.00%") == ["fail"]
+
+
+def test_a_bracket_with_the_base_still_reads_the_base():
+    def build(rate: str):
+        return report(PROJECT, "三、满意度情况", f"满意342份，满意率{rate}（收回问卷360份）。")
+    assert status(build("95.00%"), "95.00%") == ["pass"]
+    assert status(build("92.00%"), "92.00%") == ["fail"]
+
+
+# ------------------------------------------------- the carry-over word
+
+def _book_with(tmp_path, words: str):
+    for f in DEFAULT_RULES_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / "checks.yaml").read_text(encoding="utf-8")
+    assert "carryover_words: [结转]" in text
+    (tmp_path / "checks.yaml").write_text(text.replace("carryover_words: [结转]", f"carryover_words: {words}"),
+                                          encoding="utf-8")
+    return SimpleNamespace(book=load_rulebook(tmp_path))
+
+
+def test_the_carry_over_word_is_rule_data(tmp_path):
+    shipped = SimpleNamespace(book=load_rulebook())
+    # 上年结转 is this year's money; 上年支出 and 上年结余 (no carry-over word shipped) are the year before's
+    assert not _names_year_before(shipped, "全年支出（含上年结转资金安排的支出）")
+    assert _names_year_before(shipped, "上年支出")
+    assert _names_year_before(shipped, "含上年结余资金")
+    # a rule set naming 结余 as well keeps 上年结余 this year's too
+    wider = _book_with(tmp_path, "[结转, 结余]")
+    assert not _names_year_before(wider, "含上年结余资金")
+    assert _names_year_before(wider, "上年支出")
+
+
+def test_no_carry_over_word_leaves_every_previous_year_word_the_year_before(tmp_path):
+    none = _book_with(tmp_path, "[]")
+    assert _names_year_before(none, "全年支出（含上年结转资金安排的支出）")
