@@ -1,0 +1,39 @@
+"""Causes the lead fixed from session 10's fresh trials: excerpts written for
+these tests, in our own words and figures."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from extract.pipeline import parse_file
+
+DEPT = "某乡人民政府2022年度部门整体支出绩效评价基础数据表\n"
+
+
+def heading_findings(tmp_path, text: str) -> list[str]:
+    logging.getLogger("extract").setLevel(logging.CRITICAL)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [c.message for c in parse_file(path).checks
+            if c.status == "fail" and c.rule == "heading_order"]
+
+
+@pytest.mark.parametrize("label", ["公用经费：", "专项业务费:", "其他支出："])
+def test_rows_numbered_anew_under_a_label_line_are_no_restart(tmp_path, label):
+    text = (DEPT + "基本支出：\n1、人员经费\n2、办公经费\n3、会议费\n"
+            + label + "\n1、设备维护\n2、宣传印刷\n")
+    assert heading_findings(tmp_path, text) == []
+
+
+def test_a_gap_under_a_label_line_is_still_caught(tmp_path):
+    text = DEPT + "基本支出：\n1、人员经费\n2、办公经费\n专项业务费：\n1、设备维护\n2、宣传印刷\n4、培训\n"
+    assert any("缺少" in m for m in heading_findings(tmp_path, text))
+
+
+def test_a_sentence_ending_in_a_colon_is_no_label(tmp_path):
+    # a long lead-in sentence is a paragraph, not a table's group label
+    text = (DEPT + "一、基本情况\n1、机构设置\n2、人员情况\n"
+            "根据县财政局关于开展年度绩效自评工作的通知要求，现将有关情况报告如下：\n1、预算执行\n")
+    assert any("重新开始" in m for m in heading_findings(tmp_path, text))
