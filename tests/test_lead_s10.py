@@ -37,3 +37,21 @@ def test_a_sentence_ending_in_a_colon_is_no_label(tmp_path):
     text = (DEPT + "一、基本情况\n1、机构设置\n2、人员情况\n"
             "根据县财政局关于开展年度绩效自评工作的通知要求，现将有关情况报告如下：\n1、预算执行\n")
     assert any("重新开始" in m for m in heading_findings(tmp_path, text))
+
+
+@pytest.mark.parametrize("body, group", [
+    ("公用经费：\n12.00\n11.50\n11.50", True),   # the row's figures one cell a line
+    ("专项业务费:\n0\n0", True),
+    ("专项业务费： 640.30 215.12", True),           # on the label's line
+    ("专项业务费：", True),
+    ("本年共开展培训12期。\n96.00", False),          # a sentence is no label
+    ("640.30\n215.12", False),                      # figures with no label
+])
+def test_a_group_row_before_a_restart(body, group):
+    from types import SimpleNamespace
+
+    from extract.checks.ordering import _under_group_row
+    from extract.ruleset import RuleSet
+
+    pattern = RuleSet.default().headings.group_row_before
+    assert _under_group_row(SimpleNamespace(body=body), pattern) is group

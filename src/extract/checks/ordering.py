@@ -334,9 +334,16 @@ def _inline_list(section: "Section") -> bool:
 def _under_group_row(before: "Section", pattern: str) -> bool:
     """True when the text under the heading before a restart ends with a
     group row of a data table ("项目支出：500.00 400.00"; rules/headings.yaml
-    ``group_row_before``): the rows under it are numbered anew."""
+    ``group_row_before``): the rows under it are numbered anew. The row's
+    figures may stand in cells of their own lines after its label (a form
+    written one cell a line: "项目支出：", "874.20", "308.17")."""
     lines = [ln.strip() for ln in before.body.split("\n") if ln.strip()]
+    while len(lines) > 1 and _FIGURE_CELL.fullmatch(lines[-1]):
+        lines.pop()
     return bool(pattern) and bool(lines) and re.search(pattern, lines[-1]) is not None
+
+
+_FIGURE_CELL = re.compile(r"[-+]?\d[\d.,，]*%?")
 
 
 def check_heading_order(ctx: CheckContext) -> list[CheckResult]:
