@@ -141,3 +141,27 @@ def test_a_zero_base_of_another_clause_run_or_a_real_base_is_no_error():
     assert not failed("邮电费上年为0；印刷费9.60万元，较上年8.00万元增长20.0%。\n", "growth")
     # a change in 万元 from a zero base is no rate
     assert not failed("印刷费9.60万元，上年该项支出为0，同比增加9.60万元。\n", "growth")
+
+
+# -------------------------------------- I instalments are no one metric twice
+
+INSTALMENTS = "一、资金到位情况\n{}\n"
+
+
+def test_instalments_marked_by_date_and_document_are_two_figures():
+    text = ("2022年12月，市财政局以《关于提前下达2023年补助资金的通知》下达我县学生资助资金2600万元；"
+            "2023年4月，市财政局以《关于下达2023年补助资金的通知》下达我县学生资助资金900万元；合计3500万元。")
+    assert not failed(INSTALMENTS.format(text), "metric_consistency")
+
+
+def test_instalments_marked_by_document_numbers():
+    text = ("3月12日，区财政局以〔2023〕8号文件下达水利补助资金310万元；"
+            "9月5日，区财政局以〔2023〕31号文件下达水利补助资金90万元。")
+    assert not failed(INSTALMENTS.format(text), "metric_consistency")
+
+
+def test_one_metric_restated_under_the_same_mark_or_none_is_still_compared():
+    same = "2023年6月，下达水利补助资金310万元；2023年6月，下达水利补助资金290万元。"
+    assert failed(INSTALMENTS.format(same), "metric_consistency")
+    apart = "一、资金到位情况\n全年下达水利补助资金400万元。\n二、资金使用情况\n全年下达水利补助资金420万元，已全部支出。\n"
+    assert failed(apart, "metric_consistency")

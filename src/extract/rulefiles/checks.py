@@ -710,10 +710,14 @@ class ConsistencyRules(_Strict):
     # words opening a unit price (每公里扣1200元): unit prices in the ；-items
     # of one line are a price list by class, not one metric stated twice
     unit_price_words: list[str] = Field(default_factory=list)
+    # what marks one instalment of money (a date to the month, a document's
+    # title or number, 第一批 / 提前下达 / 追加): figures of two items so
+    # marked differently are two instalments, not one metric stated twice
+    instalment_mark: Optional[str] = None
 
     _cutoff = field_validator("cutoff_year_end", "restated_before", "restated_after",
                               "restated_across", "restated_conversion", "placeholder_year",
-                              "item_marker", "paragraph_lead")(check_regex)
+                              "item_marker", "paragraph_lead", "instalment_mark")(check_regex)
     _v_cutoff = field_validator("cutoff")(needs_groups("date"))
 
 
