@@ -1,0 +1,74 @@
+"""s10 fixtarget15: a miss the report itself scores down or states as a
+share of its target is honestly reported (owned), not a miss claimed as met;
+the same miss with full marks or a claim of meeting it is still found.
+
+Every excerpt is written for these tests (own words and figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.load.text import source_from_text
+from extract.model import Source
+from extract.pipeline import parse_source
+
+TITLE = "某市民政局2023年度项目支出绩效自评报告"
+
+
+def report_of(text: str, title: str = TITLE):
+    src = source_from_text(f"{title}\n\n{text}\n")
+    return parse_source(src, Source(path="<excerpt>", sha256="0" * 64, lines=src.n_lines))
+
+
+def problems(text: str, rules: tuple[str, ...], title: str = TITLE):
+    return [c for c in report_of(text, title).checks
+            if c.rule in rules and c.status == "fail" and c.severity in ("error", "warning")]
+
+
+# ------------------------------------------------------------------ target: a deduction on the indicator's own line
+
+TARGETS = ("一、项目概况\n本项目年初预算80.00万元，全年支出78.60万元。\n二、绩效目标实现情况\n"
+           "（一）产出指标\n1.居家养老服务人次：目标不少于1200人次，实际完成1104人次，{}\n"
+           "三、自评结论\n本项目自评得分96分，等级为优。\n")
+
+OWNED = [
+    "完成率92%，未达到100%的目标，扣0.6分。",
+    "该项得分相应扣除1分。",
+    "该指标得7分（满分8分）。",
+    "本项得分5.4分，分值6分。",
+    "分值6分，实际得5.2分。",
+    "属部分完成，得分低于分值。",
+    "该指标扣减0.4分。",
+    "完成目标的92.0%。",
+    "达到年度目标的92%。",
+    "完成目标任务的92%。",
+]
+
+
+@pytest.mark.parametrize("words", OWNED, ids=[str(i) for i in range(len(OWNED))])
+def test_a_miss_scored_down_or_stated_as_a_share_is_owned(words):
+    assert problems(TARGETS.format(words), ("target", "target_rating")) == []
+
+
+CLAIMED = [
+    "已完成年度目标。",
+    "完成目标的100%。",
+    "达到年度目标的105%。",
+]
+
+
+@pytest.mark.parametrize("words", CLAIMED, ids=[str(i) for i in range(len(CLAIMED))])
+def test_a_miss_claimed_met_is_still_an_error(words):
+    found = problems(TARGETS.format(words), ("target",))
+    assert [c.severity for c in found] == ["error"]
+
+
+def test_full_marks_written_beside_a_miss_do_not_own_it():
+    found = problems(TARGETS.format("该指标得8分（满分8分）。"), ("target", "target_rating"))
+    assert {c.rule for c in found} == {"target", "target_rating"}
+
+
+def test_a_deduction_of_another_indicator_does_not_own_this_miss():
+    text = TARGETS.format("按计划推进。\n2.服务对象满意度：目标不低于90%，实际96%，该项得分相应扣除1分。")
+    found = problems(text, ("target",))
+    assert len(found) == 1 and "居家养老服务人次" in found[0].message
