@@ -72,3 +72,28 @@ def test_a_deduction_of_another_indicator_does_not_own_this_miss():
     text = TARGETS.format("按计划推进。\n2.服务对象满意度：目标不低于90%，实际96%，该项得分相应扣除1分。")
     found = problems(text, ("target",))
     assert len(found) == 1 and "居家养老服务人次" in found[0].message
+
+
+# ------------------------------------------------------------------ score_grade: bands with 以下 / （含N分） ends
+
+GRADES = ("一、项目概况\n本项目年初预算80.00万元，全年支出78.60万元。\n二、评价标准\n{}\n"
+          "三、自评结论\n本项目自评得分{}分，等级为{}。\n")
+
+SCALES = [
+    "评分结果分为四档：90分（含）以上为优，75分至90分以下为良，60分至75分以下为中，60分以下为差。",
+    "评价等级：90分以上（含90分）为优，75分以上（含75分）90分以下为良，60分以上（含60分）75分以下为中，60分以下为差。",
+    "90分（含90分）以上为优，75分（含75分）至90分（不含90分）为良，60分（含60分）至75分以下为中，60分以下为差。",
+    "75至90分（不含90分）为良，90分及以上为优，60至75分（不含75分）为中，60分以下为差。",
+]
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=[str(i) for i in range(len(SCALES))])
+@pytest.mark.parametrize("score,grade", [("82", "良"), ("75", "良"), ("90", "优"), ("74.5", "中")])
+def test_a_band_ending_below_its_upper_end_is_read(scale, score, grade):
+    assert problems(GRADES.format(scale, score, grade), ("score_grade",)) == []
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=[str(i) for i in range(len(SCALES))])
+@pytest.mark.parametrize("score,grade", [("82", "优"), ("89.5", "优"), ("90", "良"), ("74.5", "良")])
+def test_a_wrong_grade_under_such_bands_is_found(scale, score, grade):
+    assert [c.rule for c in problems(GRADES.format(scale, score, grade), ("score_grade",))] == ["score_grade"]
