@@ -97,3 +97,44 @@ def test_a_band_ending_below_its_upper_end_is_read(scale, score, grade):
 @pytest.mark.parametrize("score,grade", [("82", "优"), ("89.5", "优"), ("90", "良"), ("74.5", "良")])
 def test_a_wrong_grade_under_such_bands_is_found(scale, score, grade):
     assert [c.rule for c in problems(GRADES.format(scale, score, grade), ("score_grade",))] == ["score_grade"]
+
+
+# ------------------------------------------------------------------ template_residue: blanks and bracketed prompts
+
+RESIDUE_BODY = "一、项目概况\n本项目年初预算80.00万元，全年支出78.60万元。\n二、实施情况\n{}\n三、自评结论\n本项目自评得分96分，等级为优。\n"
+
+LEFT_IN = [
+    "项目主管部门：【】。",
+    "本年度助餐服务覆盖率为______。",
+    "助餐点建设进展：__________，下一步继续推进。",
+    "项目实施成效【请补充本年成效】。",
+    "绩效目标设定依据（参考模板填写）：按民政部门要求设定。",
+    "主要经验做法：（请结合工作实际填写）",
+    "［填写说明］本栏说明资金使用情况。资金使用规范。",
+    "该指标本年完成值为（）。",
+    "【待完善】资金管理制度。",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_IN, ids=[str(i) for i in range(len(LEFT_IN))])
+def test_a_blank_or_prompt_left_from_the_template_is_found(text):
+    found = problems(RESIDUE_BODY.format(text), ("template_residue",))
+    assert len(found) == 1
+
+
+# A blank at a form's foot to sign or date by hand is no residue: the rules
+# leave underscores after 签字/签名/签章/盖章/日期 and the blanks of a
+# handwritten date (____年__月__日) alone.
+FINE = [
+    "填报人签字：________",
+    "单位负责人（签章）________　　日期：________",
+    "经办人签名________　　________年____月____日",
+    "助餐数据（由各街道填报）按季度汇总。",
+    "共设助餐点（含村级助餐点）42个。",
+    "资金管理制度有待完善，下一步将补充修订。",
+]
+
+
+@pytest.mark.parametrize("text", FINE, ids=[str(i) for i in range(len(FINE))])
+def test_a_signature_blank_or_a_report_s_own_brackets_are_not_residue(text):
+    assert problems(RESIDUE_BODY.format(text), ("template_residue", "placeholder")) == []
