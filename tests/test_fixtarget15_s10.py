@@ -138,3 +138,61 @@ FINE = [
 @pytest.mark.parametrize("text", FINE, ids=[str(i) for i in range(len(FINE))])
 def test_a_signature_blank_or_a_report_s_own_brackets_are_not_residue(text):
     assert problems(RESIDUE_BODY.format(text), ("template_residue", "placeholder")) == []
+
+
+# ------------------------------------------------------------------ scope_word: this year glossed with another; a later year's end
+
+SCOPE_BODY = "一、项目概况\n{}\n二、自评结论\n本项目自评得分96分，等级为优。\n"
+TITLE_2024 = "某市民政局2024年度项目支出绩效自评报告"
+
+OTHER_YEAR = [
+    ("本年（2023年）共为1,260名老人提供助餐服务，支出78.60万元。", TITLE_2024),
+    ("本年度（2025年度）助餐补贴支出78.60万元。", TITLE_2024),
+    ("报告期（2023年）内，项目资金全部拨付到位。", TITLE_2024),
+    ("截至2024年12月31日，助餐补贴已支付78.60万元。", TITLE),
+    ("截至2024年底，项目资金已全部拨付。", TITLE),
+]
+
+
+@pytest.mark.parametrize("text,title", OTHER_YEAR, ids=[str(i) for i in range(len(OTHER_YEAR))])
+def test_this_year_written_as_another_is_found(text, title):
+    assert len(problems(SCOPE_BODY.format(text), ("scope_word",), title)) == 1
+
+
+SAME_YEAR = [
+    ("本年（2024年）共为1,260名老人提供助餐服务，上年（2023年）为1,180名。", TITLE_2024),
+    ("该助餐点2021年建成，当年（2021年）即投入运营。", TITLE_2024),
+    ("截至2024年3月31日，项目尾款已支付6.20万元。", TITLE),
+    ("计划截至2024年底支付剩余资金5.00万元。", TITLE),
+    ("2024年，力争助餐服务覆盖全部街道，预算执行率达到98%。", TITLE),
+    ("截至2023年12月31日，助餐补贴已支付78.60万元。", TITLE),
+]
+
+
+@pytest.mark.parametrize("text,title", SAME_YEAR, ids=[str(i) for i in range(len(SAME_YEAR))])
+def test_the_report_s_year_plans_and_comparisons_are_not_flagged(text, title):
+    assert problems(SCOPE_BODY.format(text), ("scope_word",), title) == []
+
+
+# ------------------------------------------------------------------ scope_word: a 部门整体 report's evaluation named a project's
+
+WHOLE = "某市民政局2023年度部门整体支出绩效自评报告"
+UNIT = "某市养老服务中心2023年度单位整体支出绩效自评报告"
+WHOLE_BODY = "一、部门基本情况\n本局全年支出2,460.00万元。\n二、自评结论\n{}\n"
+
+
+@pytest.mark.parametrize("title", [WHOLE, UNIT])
+@pytest.mark.parametrize("text", ["总之，本次项目支出绩效自评工作规范有序。", "此次项目支出绩效评价结论为优。"])
+def test_a_whole_report_calling_its_evaluation_a_project_s_is_found(title, text):
+    assert len(problems(WHOLE_BODY.format(text), ("scope_word",), title)) == 1
+
+
+@pytest.mark.parametrize("text", ["本次项目支出绩效自评共覆盖9个项目，平均得分90分。",
+                                  "本次项目支出绩效自评范围为全部二级项目。",
+                                  "本局同步组织项目支出绩效自评，覆盖全部项目。"])
+def test_a_whole_report_counting_its_projects_evaluations_is_not_flagged(text):
+    assert problems(WHOLE_BODY.format(text), ("scope_word",), WHOLE) == []
+
+
+def test_a_project_report_naming_its_own_evaluation_is_not_flagged():
+    assert problems(WHOLE_BODY.format("总之，本次项目支出绩效自评工作规范有序。"), ("scope_word",)) == []
