@@ -573,8 +573,16 @@ class TargetRules(_Strict):
     # A deduction the text states (产出指标扣4.5分): in a sentence naming a
     # missed indicator, the self-score reflects that miss.
     text_deduction: Optional[str] = None
+    # A score and its full mark stated together (该项得7分（满分8分）): below
+    # it, a deduction. Groups ``score`` and ``full``.
+    text_score_pairs: list[str] = Field(default_factory=list)
+    # A share of the target right after a claimed word (完成目标的72.0%):
+    # a claim at 100% or more, else the miss stated. Group ``share``.
+    target_share: Optional[str] = None
 
     _v_deduction = field_validator("text_deduction")(check_regex)
+    _v_pairs = field_validator("text_score_pairs")(needs_groups("score", "full"))
+    _v_share = field_validator("target_share")(needs_groups("share"))
 
 
 class IndicatorCountRules(_Strict):
