@@ -319,8 +319,62 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int = SH
             parts = named
         part = parts[0]
         if part.end <= rate.start:
-            return [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
+            out = [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
+            nearer = _nearer_base(ctx, s, b.parts, part, subject) \
+                if len(subject) >= 2 and not _names_share(ctx, rate.claim) else None
+            if nearer is not None:
+                out.append((kept_operand(ctx, part.claim), kept_operand(ctx, nearer.claim)))
+            return out
     return []
+
+
+def _nearer_base(ctx: CheckContext, s: Sentence, parts: list[Placed], part: Placed, subject: str) -> Optional[Placed]:
+    """The listed part right before ``part`` that may be its own, nearer
+    base (常住人口X人，其中65岁以上老年人A人，健康管理B人，健康管理率r: B of A
+    as well as of X): of its unit, no smaller, its words not naming the
+    rate's subject, a clause break between them and no list mark (rules
+    ``operands.sibling_marks``: 、；, the parts of one list); None else."""
+    at = next((i for i, p in enumerate(parts) if p is part), 0)
+    if not at:
+        return None
+    q = parts[at - 1]
+    gap = s.text[q.end:part.start] if 0 <= q.end <= part.start else ""
+    marks = ctx.book.rules.operands.sibling_marks
+    if not CLAUSE_BREAK.search(gap) or any(m in gap for m in marks):
+        return None
+    c, base = part.claim, q.claim
+    if not _compatible(c, base) or base.normalized_value < c.normalized_value \
+            or subject and subject in _squash(base.metric_text):
+        return None
+    return q
+
+
+def _names_share(ctx: CheckContext, rate: Claim) -> bool:
+    """Whether a rate's words make it a share (rules ``operands.share_words``:
+    占比, 比重): of a listed part, over the whole, never another part."""
+    return any(w in rate.metric_text for w in ctx.book.rules.operands.share_words)
+
+
+def _nested_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> set[tuple[int, int]]:
+    """The pairs (part, nearer base) of the breakdowns of the rate's
+    sentence (:func:`_nearer_base`: 共检测1,200批次，其中抽检600批次，合格588批次),
+    by ``id`` of their claims: listed parts, yet a reading of a rate its words
+    allow. None for a share (占比, 比重: rules ``operands.share_words``): a
+    share of a listed part is over the whole, never over the part before it
+    (其中男性A人，女性B人，女性占比r)."""
+    c = rate.claim
+    if index < 0 or _names_share(ctx, c):
+        return set()
+    subject = rate_subject(ctx, c, index)
+    out: set[tuple[int, int]] = set()
+    for b in ctx.breakdowns:
+        if b.form in ("构成", "组成") or not b.sentences or b.sentences[0] is not s:
+            continue
+        for part in b.parts[1:]:
+            q = _nearer_base(ctx, s, b.parts, part, subject)
+            if q is not None and part.end <= rate.start:
+                out.add((id(part.claim), id(q.claim)))
+    return out
 
 
 def _inline_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, str]]:
@@ -2272,7 +2326,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             stated_with = any(p.claim.unit_class == "money" for p in s.placed if 0 <= p.end <= rate.start) \
                 or _on_funds_row(ctx, c)
             (loose if stated_with else pinned).extend(_form_total_pairs(ctx))
-    pinned += _part_of_whole(ctx, s, rate, index)
+    of_whole = _part_of_whole(ctx, s, rate, index)
+    pinned += of_whole
+    # (the part over a nearer listed part, 健康管理 over 65岁以上老年人: no siblings)
+    nested = {(id(n.figure), id(d.figure)) for n, d in of_whole[1:]} | _nested_pairs(ctx, s, rate, index)
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
         pinned += _table_row_pairs(ctx, c, index)
@@ -2558,7 +2615,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             key = (id(n.figure), id(d.figure), rest_of)
             if foreign and (id(n.figure) in foreign or id(d.figure) in foreign):
                 continue
-            if n.figure is not d.figure and listed.get(id(n.figure), listed) is listed.get(id(d.figure)):
+            if n.figure is not d.figure and listed.get(id(n.figure), listed) is listed.get(id(d.figure)) \
+                    and (id(n.figure), id(d.figure)) not in nested:
                 continue
             if base_named is not None and not base_named.search(f"{getattr(d.figure, 'metric_text', '')} {d.name}"):
                 continue  # 森林覆盖率 over 林地面积: no base its words name

@@ -326,6 +326,9 @@ class OperandRules(_Strict):
     # one before the whole in its sentence, else the one right after the
     # percent in its clause (…的35.00%，计42.00万元).
     share_inline_before: Optional[str] = None
+    # Marks between two listed parts that make them parts of one list, not
+    # a part and its own part (基本支出A、项目支出B; not 老年人A，健康管理B).
+    sibling_marks: list[str] = Field(default_factory=list)
     share_inline_between: Optional[str] = None
     # 完成提档升级42.6公里，为目标值的101.43%: the achieved share of a target,
     # matched on the sentence up to the percent.
