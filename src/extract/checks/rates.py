@@ -2393,6 +2393,12 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         own = {id(p.claim) for p in s.placed}
         loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
         pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
+    elif part and rule is not None and rule.budget and _cut_off_section(ctx, s):
+        # （二）截至9月30日执行情况 / a section opening 截至2023年9月30日，…: its
+        # rates are progress rates; a numerator of its own section, not the year's
+        own = {id(p.claim) for x in ctx.sentences if x.section == s.section for p in x.placed}
+        loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
+        pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
     pinned += _stated_bases(ctx, s, rate)
     # a pair of two units is dropped below: it pins nothing, and leaves the
     # readings of one unit (those tried where nothing is pinned) open
@@ -2486,6 +2492,13 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         if items:
             pinned = [(n, d) for n, d in pinned if id(n.figure) not in items and id(d.figure) not in items]
             loose = [(n, d) for n, d in loose if id(n.figure) not in items and id(d.figure) not in items]
+    # the rate of an item with a budget of its own (“三公”经费全年支出15.30万元，
+    # 执行率85.00%; under a heading of the item) is over the item's figures:
+    # the report's budget (its facts, its totals) is no operand of it
+    if rule is not None and rule.budget and _item_rate(ctx, s, rate):
+        mine = {id(p.claim) for s2, p in near if _item_figure(ctx, s2, s, p)} | {id(p.claim) for p in s.placed}
+        pinned = [(n, d) for n, d in pinned if id(n.figure) in mine and id(d.figure) in mine]
+        loose = [(n, d) for n, d in loose if id(n.figure) in mine and id(d.figure) in mine]
     # a figure compared with a target or limit (低于控制指标291.60公顷) is the
     # limit or the margin: a reading with it is one its words allow, none they pin
     bounds = {id(p.claim) for _, p in near if _compared_bound(ctx, p.claim)}
@@ -2715,6 +2728,65 @@ def _of_item_budget(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
         pat = ctx.book.rules.operands.item_budget_before
         got = kept[id(p)] = (p, bool(pat) and re.search(pat, s.text[:max(p.start, 0)]) is not None)
     return got[1]
+
+
+def _cut_off_section(ctx: CheckContext, s: Sentence) -> bool:
+    """Whether a sentence's section states its figures at a time before the
+    year's end (rules ``operands.part_of_year``): its heading says so
+    (（二）截至9月30日预算执行情况, 前三季度执行情况), or its first sentence
+    opens with it (截至2023年9月30日，本部门已支出…), once per section."""
+    kept = ctx.kept("cut_off_section")
+    got = kept.get(s.section)
+    if got is None:
+        pat = _rx(ctx, ctx.book.rules.operands.part_of_year)
+        sec = ctx.sections.get(s.section or "")
+        title = sec.title if sec is not None else ""
+        first = next((x for x in ctx.sentences if x.section == s.section), None) if s.section else None
+        opening = first.text[:CLAUSE_BREAK.search(first.text).start()] \
+            if first is not None and CLAUSE_BREAK.search(first.text) else ""
+        got = kept[s.section] = bool(s.section) and (pat.search(title) is not None or pat.match(opening) is not None)
+    return got
+
+
+def _item_heading(ctx: CheckContext, section: Optional[str]) -> bool:
+    """Whether a section's own heading names an item with a budget of its
+    own alone (rules ``operands.item_budget_before``: （三）“三公”经费; not
+    with another, ``item_heading_joins``: “三公”经费及会议费), once per section."""
+    kept = ctx.kept("item_heading")
+    got = kept.get(section)
+    if got is None:
+        rules = ctx.book.rules.operands
+        sec = ctx.sections.get(section or "")
+        title = sec.title if sec is not None else ""
+        got = kept[section] = bool(rules.item_budget_before) and bool(title) \
+            and _rx(ctx, rules.item_budget_before).search(title) is not None \
+            and not any(w in title for w in rules.item_heading_joins)
+    return got
+
+
+def _item_rate(ctx: CheckContext, s: Sentence, rate: Placed) -> bool:
+    """Whether a budget rate is that of an item with a budget of its own:
+    its clause or the one before it names the item (rules
+    ``operands.item_budget_before``: “三公”经费全年支出15万元，执行率r) with no
+    word of the whole after it (``item_whole_words``: 部门, 整体), or its
+    section's heading names the item alone and its clause names no whole."""
+    rules = ctx.book.rules.operands
+    if not rules.item_budget_before or rate.start < 0:
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(s.text, 0, rate.start))
+    start = breaks[-2].end() if len(breaks) >= 2 else 0
+    own = breaks[-1].end() if breaks else 0
+    named = list(_rx(ctx, rules.item_budget_before).finditer(s.text, start, rate.start))
+    if named:
+        return not any(w in s.text[named[-1].end():rate.start] for w in rules.item_whole_words)
+    return _item_heading(ctx, s.section) and not any(w in s.text[own:rate.start] for w in rules.item_whole_words)
+
+
+def _item_figure(ctx: CheckContext, s: Sentence, rate: Sentence, p: Placed) -> bool:
+    """Whether a figure near an item's rate is that item's: the words
+    before it in its sentence name the item (:func:`_of_item_budget`), or
+    it stands in the rate's section (:func:`_item_heading`) or sentence."""
+    return s is rate or _of_item_budget(ctx, s, p) or s.section == rate.section and _item_heading(ctx, s.section)
 
 
 def _compared_bound(ctx: CheckContext, c: Claim) -> bool:
