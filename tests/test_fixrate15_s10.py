@@ -227,3 +227,47 @@ def test_a_named_part_of_the_spending_is_no_bare_spending():
         return report("某区统计局2023年度部门整体支出绩效自评报告", "一、预算执行情况",
                       "全年预算总额500.00万元。", f"基本支出320.00万元，预算执行率{r}。")
     assert "fail" not in status(build("96.00%"), "96.00%")
+
+
+# ------------------------------------------------- fresh trial causes (s10)
+
+OFFICE = "某区档案局2023年度部门整体支出绩效自评报告"
+
+
+@pytest.mark.parametrize("share", ["从结构看，项目支出所占比重为{r}。", "其中项目支出占比{r}。", "项目支出的比例为{r}，主要用于档案数字化。"])
+def test_a_share_alone_reads_the_breakdown_on_the_line_before(share):
+    def build(r: str):
+        return report(OFFICE, "一、支出情况", "全年支出合计4,250.00万元，其中基本支出1,530.00万元、项目支出2,720.00万元。",
+                      share.format(r=r))
+    assert status(build("64.00%"), "64.00%") == ["pass"]
+    assert status(build("62.00%"), "62.00%") == ["fail"]
+
+
+def test_a_share_alone_after_another_paragraph_is_not_pinned():
+    r = report(OFFICE, "一、支出情况", "全年支出合计4,250.00万元，其中基本支出1,530.00万元、项目支出2,720.00万元。",
+               "二、其他情况", "项目支出所占比重为62.00%。")
+    assert "fail" not in status(r, "62.00%")
+
+
+@pytest.mark.parametrize("done,rate,verdict", [
+    ("完成540户", "100%", "pass"),      # more than planned, stated capped
+    ("完成480户", "100%", "fail"),      # less than planned, stated at the cap
+    ("完成540户", "108.00%", "pass"),   # more than planned, stated as it is
+    ("完成540户", "106.00%", "fail"),
+])
+def test_a_completion_rate_may_be_stated_capped(done, rate, verdict):
+    r = report(PROJECT, "二、产出情况", f"农户改厕：计划500户，{done}，目标完成率{rate}。")
+    assert status(r, rate) == [verdict]
+
+
+@pytest.mark.parametrize("joined", ["、", "和"])
+def test_a_share_reads_the_figure_its_name_stands_for_in_a_respective_list(joined):
+    def build(name: str, r: str):
+        return report(OFFICE, "一、支出情况",
+                      f"全年支出3,200.00万元，按经济分类，工资福利支出、商品和服务支出、对个人和家庭的补助{joined}资本性支出"
+                      "分别为1,600.00万元、960.00万元、320.00万元、320.00万元。",
+                      f"{name}占全年支出的{r}。")
+    assert status(build("商品和服务支出", "30.00%"), "30.00%") == ["pass"]
+    assert status(build("商品和服务支出", "50.00%"), "50.00%") == ["fail"]   # 1,600 is 工资福利支出's
+    assert status(build("资本性支出", "10.00%"), "10.00%") == ["pass"]
+    assert status(build("资本性支出", "12.00%"), "12.00%") == ["fail"]

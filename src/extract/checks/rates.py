@@ -328,6 +328,31 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int = SH
     return []
 
 
+def _part_of_whole_before(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
+    """Y / X for a share (rules ``operands.share_words``: 所占比重, 占比) stated
+    alone in its sentence, right after the one that breaks its whole down
+    ("全年支出合计X万元，其中基本支出A万元、项目支出Y万元。" / "从结构看，项目支出所占
+    比重为r。"): Y the one listed part whose name the share's words hold; []
+    otherwise (a figure before the share in its sentence, another section,
+    a line between them, no part or more than one named)."""
+    c = rate.claim
+    if not _names_share(ctx, c) or any(0 <= p.end <= rate.start for p in s.placed if p is not rate):
+        return []
+    before = ctx.sentence_before(s)
+    if before is None or before.section != s.section or not before.placed \
+            or s.location.line - before.placed[-1].claim.location.end_line > 1:
+        return []
+    words = _squash(c.metric_text)
+    for b in reversed(ctx.breakdowns):
+        if b.form in ("构成", "组成") or not b.parts or not b.sentences or b.sentences[-1] is not before:
+            continue
+        named = [p for p in b.parts if len(name := "".join(ch for ch in _CUE.sub("", p.claim.metric_text)
+                                                          if ch.isalnum())) >= 2 and name in words]
+        if len({id(p.claim) for p in named}) == 1:
+            return [(kept_operand(ctx, named[0].claim), kept_operand(ctx, b.whole.claim))]
+    return []
+
+
 def _nearer_base(ctx: CheckContext, s: Sentence, parts: list[Placed], part: Placed, subject: str) -> Optional[Placed]:
     """The listed part right before ``part`` that may be its own, nearer
     base (常住人口X人，其中65岁以上老年人A人，健康管理B人，健康管理率r: B of A
@@ -474,9 +499,12 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
         if part is None:
             return [], []
         before = [part]
+        named_so = True  # (the figure the words before 占 name: named already)
+    else:
+        named_so = False
     part = _referred(ctx, s, before[-1].claim) or before[-1].claim
     parts = [part]
-    if share is not None:
+    if share is not None and not named_so:
         # 结余40万元，支出占收入的96%: the words before 占 name the part, not
         # the figure before them: the one figure they name, else each of
         # those they name (本年度支出总计, 基本支出 …: a reading each)
@@ -544,8 +572,36 @@ def _named_part_figure(ctx: CheckContext, rate: Placed, share, name: str,
     def fits(_, p: Placed) -> bool:
         return p.claim.unit_class not in ("percent", "date", "duration") and p.claim.operator is None
 
+    listed = _respective_named(ctx, near, lead)
+    if listed is not None:
+        return listed if fits(None, listed) else None
     named = named_figure(ctx, near, lead, (), fits, lambda words: lead in "".join(words.split()))
     return named[1] if named is not None and any(q is named[1] for _, q in near) else None
+
+
+def _respective_named(ctx: CheckContext, near: list[tuple[Sentence, Placed]], name: str) -> Optional[Placed]:
+    """The figure a name stands for in a respective list nearby ("A、B、C和D
+    分别为a、b、c、d": the k-th name, the k-th figure; the list's names split at
+    rules ``operands.sibling_marks``, the last two at its last 和/及 when one
+    name is missing): the first such list, in the order of ``near``, that
+    names ``name`` (letters alone); None when none does."""
+    seen: set[int] = set()
+    for s2, _ in near:
+        if id(s2) in seen:
+            continue
+        seen.add(id(s2))
+        for par in parallel_lists(ctx, s2):
+            names = [x for x in re.split("[、；;]", _CUE.sub("", par.lead)) if x]
+            if len(names) == len(par.figures) - 1 and names:
+                last = max(names[-1].rfind("和"), names[-1].rfind("及"))
+                if last > 0:
+                    names[-1:] = [names[-1][:last], names[-1][last + 1:]]
+            if len(names) != len(par.figures):
+                continue
+            for k, words in enumerate(names):
+                if "".join(ch for ch in words if ch.isalnum()) == name:
+                    return par.figures[k]
+    return None
 
 
 def _share_part(ctx: CheckContext, s: Sentence, p: Placed, name: str) -> bool:
@@ -2327,7 +2383,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
                 or _on_funds_row(ctx, c)
             (loose if stated_with else pinned).extend(_form_total_pairs(ctx))
     of_whole = _part_of_whole(ctx, s, rate, index)
-    pinned += of_whole
+    pinned += of_whole or (_part_of_whole_before(ctx, s, rate) if rule is not None else [])
     # (the part over a nearer listed part, 健康管理 over 65岁以上老年人: no siblings)
     nested = {(id(n.figure), id(d.figure)) for n, d in of_whole[1:]} | _nested_pairs(ctx, s, rate, index)
     generic = rule is not None and is_generic(ctx, c, index)
