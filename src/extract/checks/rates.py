@@ -170,7 +170,7 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if found is None and _target_cue(ctx, p) is not None:
         return TARGET
     if found is None and hit is not None and _inline_whole(ctx, hit[0], p) is not None:
-        return SHARE  # 占全年支出75.00万元的60.07%: a share stating its whole
+        return SHARE  # 占全年支出86.40万元的60.00%: a share stating its whole
     total = ctx.book.rules.operands.share_total
     if found is None and total and _rx(ctx, total).search(words.strip()) and _listed_shares(ctx, p):
         return SHARE_TOTAL
@@ -403,8 +403,8 @@ def _nested_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> s
 
 
 def _inline_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, str]]:
-    """The whole a share states inside its cue (其中材料费45.05万元，占全年支出
-    75.00万元的60.07%: the 75.00万元), with the words of its clause before 占
+    """The whole a share states inside its cue (其中材料费51.84万元，占全年支出
+    86.40万元的60.00%: the 86.40万元), with the words of its clause before 占
     (设备购置费 of 设备购置费占项目预算120.00万元的35.00%): the figure right
     before the percent in its sentence, the words before it up to its
     clause's start matching rules ``operands.share_inline_before`` and those
@@ -431,8 +431,8 @@ def _inline_share_pairs(ctx: CheckContext, s: Sentence, rate: Placed,
                         near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """The pairs of a share whose whole its cue states (:func:`_inline_whole`):
     over that whole, the part is the figure of its unit the words before 占
-    name (in its clause: 材料费45.05万元占…; nearby: 设备购置费…), the one right
-    before it (其中材料费45.05万元，占全年支出75.00万元的60.07%: the clause
+    name (in its clause: 材料费51.84万元占…; nearby: 设备购置费…), the one right
+    before it (其中材料费51.84万元，占全年支出86.40万元的60.00%: the clause
     before, when the words before 占 name nothing else) and the one right
     after the percent, in its clause or the next (…的35.00%，计42.00万元):
     each a reading its words allow. [] when the cue states no whole."""
@@ -459,7 +459,7 @@ def _inline_share_pairs(ctx: CheckContext, s: Sentence, rate: Placed,
         gap = s.text[p.end:whole.start]
         same_clause = CLAUSE_BREAK.search(gap) is None
         # the clause before only when the words before 占 name no part of
-        # their own (…45.05万元，占…; not 全年支出75.00万元，设备购置费占…)
+        # their own (…51.84万元，占…; not 全年支出86.40万元，设备购置费占…)
         if same_clause or len(CLAUSE_BREAK.findall(gap)) == 1 and \
                 (len(name) < 2 or name in "".join(p.claim.metric_text.split())):
             parts.append(p.claim)
@@ -1068,12 +1068,12 @@ def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
 def _bracketed_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
                     near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """(N, B) for a rate whose bracket right after it (rules
-    ``operands.rate_bracket``) states its part and no base ("收回问卷480份，
-    满意率95.00%（456份满意）", "满意度96.5%（其中满意386人）"): N the first figure
+    ``operands.rate_bracket``) states its part and no base ("收回问卷360份，
+    满意率95.00%（342份满意）", "满意度96.5%（其中满意386人）"): N the first figure
     in the bracket whose words, before or after it there, match the rule's
     ``numerator``; B each figure of N's unit (or people) before the rate in
     its sentence (nearest first), else nearby, whose words match its
-    ``denominator`` and that is no smaller than N (发放500份, 收回480份: a
+    ``denominator`` and that is no smaller than N (发放400份, 收回360份: a
     reading each); [] otherwise."""
     pat = ctx.book.rules.operands.rate_bracket
     den = ctx.book.rate_denominators[index] if index >= 0 else None
@@ -1091,7 +1091,7 @@ def _bracketed_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
         if p.claim.operator is None and p.claim.qualifier is None and \
                 numerator.search(f"{p.claim.metric_text} {after}"):
             part = p.claim
-            # (456份满意: its words are after it, the name a message shows)
+            # (342份满意: its words are after it, the name a message shows)
             named = kept_operand(ctx, part)
             if not named.name and after:
                 named = dataclasses.replace(named, name=after)
@@ -2460,7 +2460,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
     # readings of one unit (those tried where nothing is pinned) open
     pinned = [(n, d) for n, d in pinned if _comparable(n, d)]
     bracketed = _bracketed_base(ctx, s, rate, index) if rule is not None else []
-    # (满意率95.00%（456份满意）: a bracket stating the part; its pairs alone are pinned below)
+    # (满意率95.00%（342份满意）: a bracket stating the part; its pairs alone are pinned below)
     bracket_part = _bracketed_part(ctx, s, rate, index, near) if rule is not None and not bracketed else []
     bracketed = bracketed or bracket_part
     pinned += bracketed
@@ -2571,7 +2571,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned = [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside] + own
         loose = [(n, d) for n, d in loose if id(n.figure) in inside and id(d.figure) in inside]
         if bracket_part:
-            # the bracket names the part (456份满意): a pair of another part
+            # the bracket names the part (342份满意): a pair of another part
             # (其中非常满意300份) is one its words allow, none they pin
             part = bracket_part[0][0].figure
             loose += [x for x in pinned if x[0].figure is not part]
@@ -2610,7 +2610,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         loose += [x for x in pinned if id(x[0].figure) in parted]
         pinned = [x for x in pinned if id(x[0].figure) not in parted]
     if index == SHARE and _inline_whole(ctx, s, rate) is not None:
-        # 占全年支出75.00万元的60.07%: the whole its cue states pins the
+        # 占全年支出86.40万元的60.00%: the whole its cue states pins the
         # readings (none where no part is found); the others are readings
         # its words allow
         loose += pinned
@@ -3004,7 +3004,7 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     first = respective[2][0].claim if respective is not None else None
     words = (first.metric or first.metric_text) if first is not None else own_words(rate, s)
     if index == SHARE and _inline_whole(ctx, s, rate) is not None:
-        words = "占比"  # (占全年支出75.00万元的60.07%: its own words are 的)
+        words = "占比"  # (占全年支出86.40万元的60.00%: its own words are 的)
     part_of = _part_rate(ctx, s, rate, index) if index >= 0 and rate.claim.metric_text.strip() else None
     missing = f"所述为{part_of[1]}的比率，未找到{part_of[1]}自身的预算数或执行数（不以总数核对）" \
         if part_of is not None else "在同句或相邻句中未找到其分子和分母"

@@ -318,7 +318,7 @@ class OperandRules(_Strict):
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None
-    # 材料费45.05万元，占全年支出75.00万元的60.07%: a share whose whole is
+    # 材料费51.84万元，占全年支出86.40万元的60.00%: a share whose whole is
     # stated inside its cue. ``share_inline_before`` is matched on the
     # sentence up to the whole's figure (its group ``whole`` names it),
     # ``share_inline_between`` on the words between that figure and the
