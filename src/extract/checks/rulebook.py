@@ -240,7 +240,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         qualifiers=Qualifiers(frozenset(directions.at_least), frozenset(directions.at_most),
                               frozenset(directions.approximate), t.approximate_relative),
         grade_scale=tuple(rules.grade_scale) if rules.grade_scale else scale,
-        not_part=_alternation(b.not_part_words),
+        not_part=_alternation(b.not_part_words + b.per_unit_words),
         breakdown_cue=_alternation(b.cues),
         breakdown_rest_after=_compiled(b.rest_after),
         restated_year_metric=_compiled(rules.years.restated_metric),
