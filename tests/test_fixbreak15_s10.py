@@ -5,6 +5,9 @@ tested on excerpts written for these tests, with their own figures.
   spellings (上年度结余的资金, 上一年度结转, 以前年度结余), is a part.
 - A figure for each one unit or a standard (每家, 每人, 每平方米, 补助标准为)
   is the rate the parts are paid at: no part of the money.
+- A list left open after its last part (…等; …，其余用于…) may fall short of
+  its whole but never exceed it; a figure 另有 names right after it is one
+  more part or outside the whole, whichever the sums allow.
 """
 
 from __future__ import annotations
@@ -70,3 +73,39 @@ def test_parts_paid_by_head_still_add_up(line):
 def test_a_per_unit_figure_is_no_part_but_the_parts_beside_it_are():
     # 每家 is the rate; 合作社奖励 240 and 农户补贴 90 are the parts
     assert statuses("项目支出330万元，由合作社奖励240万元、农户补贴90万元构成，奖励标准为每家15万元。") == ["pass"]
+
+
+# ------------------------------------------------- open lists (等, 其余用于…) and 另有
+
+@pytest.mark.parametrize("build", [
+    lambda a: f"年度支出包括苗木采购64万元、灌溉设施{a}万元等，合计180万元。",
+    lambda a: f"项目支出180万元，其中苗木采购64万元、灌溉设施{a}万元等。",
+    lambda a: f"项目支出180万元，其中苗木采购64万元、灌溉设施{a}万元，其余用于技术指导。",
+    lambda a: f"项目支出180万元，其中：苗木采购64万元，灌溉设施{a}万元，剩余资金主要用于管护。",
+])
+def test_an_open_list_may_fall_short_but_never_exceed(build):
+    assert "fail" not in statuses(build("41"))  # 105 of 180: the rest unnamed
+    assert statuses(build("131")) == ["fail"]  # 195 of 180: more than the whole
+
+
+def test_a_rest_stated_with_its_figure_is_a_part():
+    line = "项目支出180万元，其中苗木采购64万元、灌溉设施41万元，其余60万元用于技术指导。"
+    assert statuses(line) == ["fail"]  # 165 of 180
+    assert statuses(line.replace("60万元", "75万元")) == ["pass"]
+
+
+@pytest.mark.parametrize("line,status", [
+    # one more part
+    ("项目支出180万元，其中苗木采购64万元、灌溉设施41万元，另有75万元用于技术指导。", "pass"),
+    # outside the whole: the parts make it up alone
+    ("项目支出180万元，其中苗木采购64万元、灌溉设施116万元，另有社会捐助12万元未纳入核算。", "pass"),
+    # neither reading adds up
+    ("项目支出180万元，其中苗木采购64万元、灌溉设施41万元，另有60万元用于技术指导。", "fail"),
+])
+def test_a_figure_another_names_is_taken_with_or_without(line, status):
+    assert statuses(line) == [status]
+
+
+def test_a_word_holding_deng_after_the_list_leaves_it_closed():
+    line = "项目支出180万元，其中苗木采购64万元、灌溉设施41万元，用于等额配套。"
+    assert statuses(line) == ["fail"]
