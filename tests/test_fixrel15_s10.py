@@ -165,3 +165,54 @@ def test_one_metric_restated_under_the_same_mark_or_none_is_still_compared():
     assert failed(INSTALMENTS.format(same), "metric_consistency")
     apart = "一、资金到位情况\n全年下达水利补助资金400万元。\n二、资金使用情况\n全年下达水利补助资金420万元，已全部支出。\n"
     assert failed(apart, "metric_consistency")
+
+
+# ------------------------------- T one metric: a form row, a qualifier word
+
+FORM = ("二、绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |\n"
+        "| 产出指标 | 数量指标 | {} | ≥2,000 | {} | 15 | 15 | 无 |\n")
+
+
+def test_a_form_rows_bare_actual_is_in_the_texts_unit_of_its_metric():
+    text = "一、项目实施情况\n全年发放防汛宣传折页2,460份，覆盖沿河各村。\n" + FORM
+    assert failed(text.format("发放防汛宣传折页", "2,640"), "metric_consistency")
+    assert not failed(text.format("发放防汛宣传折页", "2,460"), "metric_consistency")
+    # the row label's own unit, in brackets, must be the text's
+    assert failed(text.format("发放防汛宣传折页（份）", "2,640"), "metric_consistency")
+    assert not failed(text.format("发放防汛宣传折页（册）", "2,640"), "metric_consistency")
+
+
+def test_a_bare_cell_is_not_read_in_a_scaled_unit():
+    # 2.46万份 may be written 2.46 or 24600 in a bare cell: no unit is lent
+    text = "一、项目实施情况\n全年发放防汛宣传折页2.46万份。\n" + FORM
+    assert not failed(text.format("发放防汛宣传折页", "2.52"), "metric_consistency")
+
+
+def test_names_differing_by_a_qualifier_are_one_metric_for_a_near_miss():
+    text = "一、项目实施情况\n全年清淤河道18.6公里，新建护岸3处。\n二、项目绩效\n清淤{}河道{}公里，完成年度目标。\n"
+    assert failed(text.format("主干", "18.9"), "metric_consistency")
+    assert not failed(text.format("主干", "18.6"), "metric_consistency")
+    # far apart: two metrics after all (主干河道 a part of all 河道)
+    assert not failed(text.format("主干", "9.2"), "metric_consistency")
+
+
+def test_a_scope_or_negating_qualifier_keeps_two_metrics():
+    base = "一、项目实施情况\n全年清淤河道18.6公里。\n二、项目绩效\n{}18.9公里。\n"
+    for other in ("清淤累计河道", "清淤未完成河道", "清淤新增河道"):
+        assert not failed(base.format(other), "metric_consistency"), other
+
+
+def test_qualified_names_in_two_projects_or_two_rows_are_not_joined():
+    text = ("一、项目实施情况\n（一）东片区项目。清淤河道18.6公里。\n（二）西片区项目。清淤主干河道18.9公里。\n")
+    assert not failed(text, "metric_consistency")
+    rows = ("一、项目实施情况\n全年完成清淤任务。\n| 项目 | 长度（公里） |\n| 清淤河道 | 18.6 |\n| 清淤主干河道 | 18.9 |\n")
+    assert not failed(rows, "metric_consistency")
+
+
+def test_the_longest_first_lists_are_kept_by_the_one_identity_cache():
+    from extract.checks import consistency, hygiene
+
+    assert not hasattr(consistency, "_LONGEST_FIRST")
+    words = ["本年", "本年度"]
+    assert consistency._longest_first(words) == ("本年度", "本年")
+    assert ("longest_first", id(words)) in hygiene._COMPILED
