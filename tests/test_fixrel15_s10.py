@@ -9,32 +9,20 @@ their own figures, a passing and a failing twin, in several phrasings.
   words of a change, not of a year's figure.
 - W3 The plan a completion ratio is taken of (为计划80场的110.0%) is no
   figure of this year for a growth.
-- C1 The joined target-gap search is kept by the one identity-keyed
-  cache (hygiene._compiled_once).
+- Z 上年该项支出为0 / 上年无此项支出 before a growth rate: no rate from a
+  zero base.
+- I Items marked as two instalments (dates, documents, 第一批) are two
+  figures, not one metric stated twice.
+- T A form row's bare actual takes the text's unit of its metric; names
+  differing by a qualifier inside them are one metric by inference.
+- C1 The joined target-gap search and the longest-first word lists are
+  kept by the one identity-keyed cache (hygiene._compiled_once).
 """
 
 from __future__ import annotations
 
-from test_checks_forms import of
-
-from extract.load.text import source_from_text
-from extract.model import Source
-from extract.pipeline import parse_source
-
-HEAD = "某服务中心2023年度部门整体支出绩效自评报告\n"
-
-
-def report(text: str):
-    src = source_from_text(HEAD + text)
-    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
-
-
-def statuses(text: str, rule: str) -> list[str]:
-    return [c.status for c in of(report(text).checks, rule)]
-
-
-def failed(text: str, rule: str) -> list[str]:
-    return [c.message for c in of(report(text).checks, rule) if c.status == "fail"]
+# (one parse of a narrative excerpt under a 部门整体 title, and its results by rule)
+from test_fixrel13_s9 import failed, report, statuses
 
 
 # ------------------------------------------ W1 the whole of parts with no 其中
