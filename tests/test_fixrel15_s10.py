@@ -204,3 +204,9 @@ def test_the_longest_first_lists_are_kept_by_the_one_identity_cache():
     words = ["本年", "本年度"]
     assert consistency._longest_first(words) == ("本年度", "本年")
     assert ("longest_first", id(words)) in hygiene._COMPILED
+
+
+def test_a_figure_restated_after_ji_is_of_the_metric_named_before_it():
+    text = "一、项目实施情况\n全年发放困难学生生活补助26400元。\n二、项目绩效\n发放困难学生生活补助即{}元。\n"
+    assert failed(text.format("26,900"), "metric_consistency")
+    assert not failed(text.format("26,400"), "metric_consistency")

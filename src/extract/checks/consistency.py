@@ -124,6 +124,9 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
             if metric.startswith(word) and len(metric) - len(word) >= rules.min_metric_chars:
                 metric = metric[len(word):]
                 break
+    restating = _longest_first(rules.restating_ends)
+    if restating and metric.endswith(restating):  # 生活补助即18,400元 is 生活补助's figure
+        metric = metric[:-len(next(w for w in restating if metric.endswith(w)))]
     # the suffix pattern ends at $ (the end, or before a last line break):
     # a metric ending with no suffix nor a line break holds no match
     ends = _longest_first(rules.metric_suffixes)

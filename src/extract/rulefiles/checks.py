@@ -686,6 +686,9 @@ class ConsistencyRules(_Strict):
     # qualifier holds a scope word or one of ``qualifier_not_words``
     # (未维修渠道 is no 维修渠道). 0: names compared as written.
     qualifier_max_chars: int = 0
+    # words ending a metric's words that only restate its figure (补助即
+    # 18,400元): dropped before two names are compared
+    restating_ends: list[str] = Field(default_factory=list)
     qualifier_not_words: list[str] = Field(default_factory=list)
     # a figure restated in brackets right after another (752.00万元（合计7,520,000元）):
     # the words between them, and after the second
