@@ -9,32 +9,20 @@ their own figures, a passing and a failing twin, in several phrasings.
   words of a change, not of a year's figure.
 - W3 The plan a completion ratio is taken of (为计划80场的110.0%) is no
   figure of this year for a growth.
-- C1 The joined target-gap search is kept by the one identity-keyed
-  cache (hygiene._compiled_once).
+- Z 上年该项支出为0 / 上年无此项支出 before a growth rate: no rate from a
+  zero base.
+- I Items marked as two instalments (dates, documents, 第一批) are two
+  figures, not one metric stated twice.
+- T A form row's bare actual takes the text's unit of its metric; names
+  differing by a qualifier inside them are one metric by inference.
+- C1 The joined target-gap search and the longest-first word lists are
+  kept by the one identity-keyed cache (hygiene._compiled_once).
 """
 
 from __future__ import annotations
 
-from test_checks_forms import of
-
-from extract.load.text import source_from_text
-from extract.model import Source
-from extract.pipeline import parse_source
-
-HEAD = "某服务中心2023年度部门整体支出绩效自评报告\n"
-
-
-def report(text: str):
-    src = source_from_text(HEAD + text)
-    return parse_source(src, Source(path="<t>", sha256="0" * 64, lines=src.n_lines))
-
-
-def statuses(text: str, rule: str) -> list[str]:
-    return [c.status for c in of(report(text).checks, rule)]
-
-
-def failed(text: str, rule: str) -> list[str]:
-    return [c.message for c in of(report(text).checks, rule) if c.status == "fail"]
+# (one parse of a narrative excerpt under a 部门整体 title, and its results by rule)
+from test_fixrel13_s9 import failed, report, statuses
 
 
 # ------------------------------------------ W1 the whole of parts with no 其中
@@ -165,3 +153,60 @@ def test_one_metric_restated_under_the_same_mark_or_none_is_still_compared():
     assert failed(INSTALMENTS.format(same), "metric_consistency")
     apart = "一、资金到位情况\n全年下达水利补助资金400万元。\n二、资金使用情况\n全年下达水利补助资金420万元，已全部支出。\n"
     assert failed(apart, "metric_consistency")
+
+
+# ------------------------------- T one metric: a form row, a qualifier word
+
+FORM = ("二、绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |\n"
+        "| 产出指标 | 数量指标 | {} | ≥2,000 | {} | 15 | 15 | 无 |\n")
+
+
+def test_a_form_rows_bare_actual_is_in_the_texts_unit_of_its_metric():
+    text = "一、项目实施情况\n全年发放防汛宣传折页2,460份，覆盖沿河各村。\n" + FORM
+    assert failed(text.format("发放防汛宣传折页", "2,640"), "metric_consistency")
+    assert not failed(text.format("发放防汛宣传折页", "2,460"), "metric_consistency")
+    # the row label's own unit, in brackets, must be the text's
+    assert failed(text.format("发放防汛宣传折页（份）", "2,640"), "metric_consistency")
+    assert not failed(text.format("发放防汛宣传折页（册）", "2,640"), "metric_consistency")
+
+
+def test_a_bare_cell_is_not_read_in_a_scaled_unit():
+    # 2.46万份 may be written 2.46 or 24600 in a bare cell: no unit is lent
+    text = "一、项目实施情况\n全年发放防汛宣传折页2.46万份。\n" + FORM
+    assert not failed(text.format("发放防汛宣传折页", "2.52"), "metric_consistency")
+
+
+def test_names_differing_by_a_qualifier_are_one_metric_for_a_near_miss():
+    text = "一、项目实施情况\n全年清淤河道18.6公里，新建护岸3处。\n二、项目绩效\n清淤{}河道{}公里，完成年度目标。\n"
+    assert failed(text.format("主干", "18.9"), "metric_consistency")
+    assert not failed(text.format("主干", "18.6"), "metric_consistency")
+    # far apart: two metrics after all (主干河道 a part of all 河道)
+    assert not failed(text.format("主干", "9.2"), "metric_consistency")
+
+
+def test_a_scope_or_negating_qualifier_keeps_two_metrics():
+    base = "一、项目实施情况\n全年清淤河道18.6公里。\n二、项目绩效\n{}18.9公里。\n"
+    for other in ("清淤累计河道", "清淤未完成河道", "清淤新增河道"):
+        assert not failed(base.format(other), "metric_consistency"), other
+
+
+def test_qualified_names_in_two_projects_or_two_rows_are_not_joined():
+    text = ("一、项目实施情况\n（一）东片区项目。清淤河道18.6公里。\n（二）西片区项目。清淤主干河道18.9公里。\n")
+    assert not failed(text, "metric_consistency")
+    rows = ("一、项目实施情况\n全年完成清淤任务。\n| 项目 | 长度（公里） |\n| 清淤河道 | 18.6 |\n| 清淤主干河道 | 18.9 |\n")
+    assert not failed(rows, "metric_consistency")
+
+
+def test_the_longest_first_lists_are_kept_by_the_one_identity_cache():
+    from extract.checks import consistency, hygiene
+
+    assert not hasattr(consistency, "_LONGEST_FIRST")
+    words = ["本年", "本年度"]
+    assert consistency._longest_first(words) == ("本年度", "本年")
+    assert ("longest_first", id(words)) in hygiene._COMPILED
+
+
+def test_a_figure_restated_after_ji_is_of_the_metric_named_before_it():
+    text = "一、项目实施情况\n全年发放困难学生生活补助26400元。\n二、项目绩效\n发放困难学生生活补助即{}元。\n"
+    assert failed(text.format("26,900"), "metric_consistency")
+    assert not failed(text.format("26,400"), "metric_consistency")

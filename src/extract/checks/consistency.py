@@ -67,6 +67,7 @@ from ..model import CheckResult, Claim, Quantity, Table
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
+from .hygiene import _compiled_once
 from .figures import count_unit, cue_rule, interval_of, stated_text, table_grid
 from .operands import part_with_rate
 from .relations.forms import restated_by_form
@@ -123,6 +124,9 @@ def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) ->
             if metric.startswith(word) and len(metric) - len(word) >= rules.min_metric_chars:
                 metric = metric[len(word):]
                 break
+    restating = _longest_first(rules.restating_ends)
+    if restating and metric.endswith(restating):  # 生活补助即18,400元 is 生活补助's figure
+        metric = metric[:-len(next(w for w in restating if metric.endswith(w)))]
     # the suffix pattern ends at $ (the end, or before a last line break):
     # a metric ending with no suffix nor a line break holds no match
     ends = _longest_first(rules.metric_suffixes)
@@ -149,15 +153,10 @@ def kept_metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = Non
         return key
 
 
-_LONGEST_FIRST: dict[int, tuple[list[str], tuple[str, ...]]] = {}
-
-
 def _longest_first(words: list[str]) -> tuple[str, ...]:
-    """``words`` (a list of the rules) longest first, sorted once per list."""
-    got = _LONGEST_FIRST.get(id(words))
-    if got is None or got[0] is not words:
-        got = _LONGEST_FIRST[id(words)] = (words, tuple(sorted(words, key=len, reverse=True)))
-    return got[1]
+    """``words`` (a list of the rules) longest first, sorted once per list
+    (kept by the one identity-keyed cache, hygiene._compiled_once)."""
+    return _compiled_once("longest_first", words, lambda w: tuple(sorted(w, key=len, reverse=True)))
 
 
 def _after_lead(leads: "tuple[str, ...]", metric: str) -> Optional[str]:
@@ -449,7 +448,11 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
     aliases = {name: names[0] for names in ctx.book.rules.consistency.one_metric_names for name in names}
     aliased: set[int] = set()  # figures grouped under another name of their metric
     unfinished = _unfinished_words(ctx)
+    unitless: list[Claim] = []  # a form row's actual with no unit of its own
     for claim in ctx.report.claims:
+        if _unitless_cell(claim):
+            unitless.append(claim)
+            continue
         if not _eligible(claim) or (claim.origin == "text" and restated_by_form(ctx.report, claim.location)):
             continue
         if claim.origin == "text" and claim.metric_text.rstrip().endswith(from_cues):
@@ -476,6 +479,10 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
             by_key.setdefault((key, claim.normalized_unit), []).append(claim)
         elif claim.origin == "text" and claim.metric in generic_names:
             generic.append(claim)  # 综合满意度: perhaps the report's one 满意度 indicator
+    for claim in unitless:
+        adopted = _with_text_unit(ctx, claim, by_key)
+        if adopted is not None:
+            by_key[adopted[0]].append(adopted[1])
     # the form's cells, and the totals of the tables of one funds row, where
     # the text restates them or they restate each other
     extra: dict[tuple[str, str], list[Claim]] = {}
@@ -485,7 +492,9 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         if key in by_key or len(claims) > 1:
             by_key.setdefault(key, []).extend(claims)
             inferred.update(id(c) for c in claims)
-    for source, target in _light_verb_targets(ctx, by_key).items():
+    for source, target in list(_light_verb_targets(ctx, by_key).items()) + _qualified_names(ctx, by_key):
+        if source not in by_key or target not in by_key:
+            continue  # (moved already)
         moved = by_key.pop(source)
         by_key[target].extend(moved)
         inferred.update(id(c) for c in moved)
@@ -575,6 +584,87 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
                             subject=roles.get(id(c)), inferred=id(c) in inferred)
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
+
+
+#: A unit in brackets ending a row label (印发宣传手册（册）).
+_LABEL_UNIT = re.compile(r"[（(]\s*([^（）()\d\s]{1,4})\s*[)）]\s*$")
+
+
+def _qualified_names(ctx: CheckContext, by_key: dict[tuple[str, str], list[Claim]]
+                     ) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """(longer, shorter) keys of one unit where the longer name is the
+    shorter with a qualifier put inside it (rules
+    ``consistency.qualifier_max_chars``: 维修渠道 / 维修灌溉渠道), two
+    letters at least kept on each side, the qualifier holding no scope word
+    nor a ``qualifier_not_words`` word, a text figure among them, and the
+    longer fitting no other shorter name: one metric by inference."""
+    rules = ctx.book.rules.consistency
+    most = rules.qualifier_max_chars
+    if most <= 0 or len(by_key) < 2:
+        return []
+    banned = tuple(rules.scope_words + rules.qualifier_not_words + rules.report_period_words)
+    by_unit: dict[str, list[str]] = {}
+    for name, unit in by_key:
+        by_unit.setdefault(unit, []).append(name)
+    out = []
+    for unit, names in by_unit.items():
+        if len(names) < 2:
+            continue
+        for long in names:
+            fits = [short for short in names if 4 <= len(short) < len(long) <= len(short) + most
+                    and _inserted(short, long, banned)]
+            if len(fits) == 1 and any(c.origin == "text" for c in by_key[(long, unit)] + by_key[(fits[0], unit)]):
+                out.append(((long, unit), (fits[0], unit)))
+    moved = {source for source, _ in out}
+    return [(source, target) for source, target in out if target not in moved]
+
+
+def _inserted(short: str, long: str, banned: "tuple[str, ...]") -> bool:
+    """Whether ``long`` is ``short`` with letters put in after its first
+    two and before its last two, none of them a digit nor ``banned``."""
+    cut = len(long) - len(short)
+    for i in range(2, len(short) - 1):
+        if long[:i] == short[:i] and long[i + cut:] == short[i:]:
+            added = long[i:i + cut]
+            if len(short) - i >= 2 and not any(ch.isdigit() for ch in added) and not any(w in added for w in banned):
+                return True
+    return False
+
+
+def _unitless_cell(claim: Claim) -> bool:
+    """A table's bare number (a form row's 实际完成值 3,050 with no unit)."""
+    return claim.origin == "table" and claim.unit_class == "none" and not claim.unit and \
+        claim.operator is None and claim.qualifier is None and bool(claim.metric)
+
+
+def _with_text_unit(ctx: CheckContext, claim: Claim, by_key: dict[tuple[str, str], list[Claim]]
+                    ) -> Optional[tuple[tuple[str, str], Claim]]:
+    """A table's bare number (:func:`_unitless_cell`) in the unit of the
+    text's figures of its metric (全年印发宣传手册3,150册 / a form row 印发宣传
+    手册 … 3,050): grouped with them when the text states that metric in one
+    unit only, a count's with no scale (册, 人次, 公里; not 万人次 nor money,
+    whose bare cell may be in another scale), the cell's figure taken in that
+    unit; None otherwise."""
+    metric = claim.metric or ""
+    named = _LABEL_UNIT.search(metric)  # 印发宣传手册（册）: the label's own unit
+    if named is not None:
+        metric = metric[:named.start()]
+    key = kept_metric_key(ctx, claim, metric) if metric else None
+    if key is None:
+        return None
+    units = {u for (k, u), claims in by_key.items() if k == key and any(c.origin == "text" for c in claims)}
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    text = [c for c in by_key[(key, unit)] if c.origin == "text"]
+    if any(c.unit_class in ("money", "percent", "score") or c.unit != c.normalized_unit
+           or c.normalized_value != c.value for c in text):
+        return None
+    if named is not None and named.group(1) not in {c.unit for c in text}:
+        return None
+    sample = text[0]
+    return (key, unit), claim.model_copy(update={"unit": sample.unit, "unit_class": sample.unit_class,
+                                                 "normalized_unit": sample.normalized_unit})
 
 
 def _unfinished_words(ctx: CheckContext) -> Optional[re.Pattern]:

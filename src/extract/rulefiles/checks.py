@@ -690,6 +690,16 @@ class ConsistencyRules(_Strict):
     light_verbs: list[str] = Field(default_factory=list)
     table_subject_endings: list[str] = Field(default_factory=list)
     inferred_near_relative: Decimal = Decimal("0.05")
+    # Two names of one unit, one the other with a qualifier of at most
+    # ``qualifier_max_chars`` letters put inside it (维修渠道 / 维修灌溉渠道),
+    # are one metric by inference (only a near miss is flagged), unless the
+    # qualifier holds a scope word or one of ``qualifier_not_words``
+    # (未维修渠道 is no 维修渠道). 0: names compared as written.
+    qualifier_max_chars: int = 0
+    # words ending a metric's words that only restate its figure (补助即
+    # 18,400元): dropped before two names are compared
+    restating_ends: list[str] = Field(default_factory=list)
+    qualifier_not_words: list[str] = Field(default_factory=list)
     # a figure restated in brackets right after another (752.00万元（合计7,520,000元）):
     # the words between them, and after the second
     restated_before: Optional[str] = None
