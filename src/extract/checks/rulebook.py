@@ -113,6 +113,7 @@ class Rulebook:
     rate_denominators: tuple[Optional[re.Pattern], ...]
     rate_named_denominators: tuple[Optional[re.Pattern], ...]
     difference_minuends: tuple[Optional[re.Pattern], ...]
+    difference_minuends_after: tuple[Optional[re.Pattern], ...]
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
@@ -276,6 +277,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         rate_denominators=tuple(_compiled(r.denominator) for r in rules.rates),
         rate_named_denominators=tuple(_compiled(r.named_denominator) for r in rules.rates),
         difference_minuends=tuple(_compiled(d.minuend) for d in rules.differences),
+        difference_minuends_after=tuple(_compiled(d.minuend_after) for d in rules.differences),
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),

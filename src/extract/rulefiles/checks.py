@@ -258,6 +258,10 @@ class DifferenceRule(_Strict):
     not_words: Optional[str] = None
     budget: bool = False
     minuend: Optional[str] = None
+    # A figure followed by words matching this (to its clause's end) is a
+    # minuend too, whatever its own words: the whole a part of is taken from
+    # (资金813.20万元中，已使用…，未使用…).
+    minuend_after: Optional[str] = None
     subtrahend: Optional[str] = None
     # A figure matching `subtrahend` whose words match this is a budget, not spending.
     subtrahend_not: Optional[str] = None
@@ -274,7 +278,7 @@ class DifferenceRule(_Strict):
     netting_minuend: Optional[str] = None
     netting_subtrahend: Optional[str] = None
 
-    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not", "opening", "netting",
+    _v = field_validator("minuend", "minuend_after", "subtrahend", "not_words", "subtrahend_not", "opening", "netting",
                          "netting_minuend", "netting_subtrahend")(check_regex)
 
 
