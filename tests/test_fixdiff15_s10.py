@@ -157,3 +157,7 @@ def test_the_reports_own_execution_is_still_compared_with_the_form():
     assert [c.status for c in _restated_executed(text)] == ["fail"]
     text = PROJECT.format(lines="全年预算2,480.00万元，实际支出2,231.50万元。")
     assert [c.status for c in _restated_executed(text)] == ["pass"]
+    # the whole's money taken apart (全年到位资金A万元中) is the report's own as well
+    text = PROJECT.format(lines="全年到位资金2,480.00万元中，已支出2,213.50万元，结余266.50万元。")
+    assert report(text).budget.executed.quantity.value == 2213.5
+    assert [c.status for c in _restated_executed(text)] == ["fail"]
