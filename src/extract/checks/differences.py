@@ -12,7 +12,10 @@ minuend in reach, every figure before it that the minuend words name,
 wherever it stands: 一、…安排预算A … 三、…结余X) are pinned, unless one
 stands after it in another section (the next section's 三公 budget is
 another subject's); the budget facts and any other pair of its unit nearby
-are not. A balance carried in (年初结转) that its words name before it is
+are not; a balance whose own sentence states before it its one minuend and
+a subtrahend (某专项安排A，实际使用B，剩余C; 某资金A万元中，…) is resolved
+there, the others pin nothing; a stated difference (预算数与执行数相差X) is
+no operand of another. A balance carried in (年初结转) that its words name before it is
 added to a pinned reading, and a balance stated in parts in one sentence
 (年末结转X，结余Y) is judged by the parts' sum (:func:`_stated_with`); the
 其中 parts of a balance's breakdown are judged by the breakdown. Passes
