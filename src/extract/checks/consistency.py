@@ -768,6 +768,35 @@ def _price_list(ctx: CheckContext, a: Statement, b: Statement) -> bool:
     return first.text.rstrip().endswith(("；", ";"))
 
 
+def _other_instalments(ctx: CheckContext, a: Statement, b: Statement) -> bool:
+    """Two figures of two items (split by ；, 二是, （二）, or sentences within
+    :data:`ITEM_REACH`) of one section, each marked as an instalment by
+    its own words (rules ``consistency.instalment_mark``: a date to the
+    month, a document, 第一批 / 提前下达), marked differently: two
+    instalments (2022年11月…提前下达…3200万元；2023年5月…下达…1800万元), not
+    one metric stated twice. An item with no mark is compared as its words
+    say."""
+    if a.sentence is None or b.sentence is None or abs(a.sentence - b.sentence) > ITEM_REACH:
+        return False
+    if ctx.sentences[a.sentence].section != ctx.sentences[b.sentence].section:
+        return False
+    pattern = ctx.rules.derived("checks.consistency.instalment_mark", lambda: re.compile(
+        ctx.book.rules.consistency.instalment_mark) if ctx.book.rules.consistency.instalment_mark else None)
+    if pattern is None:
+        return False
+    marks = []
+    for st in (a, b):
+        s = ctx.sentences[st.sentence]
+        p = _placed_figure(s, st.claim)
+        if p is None:
+            return False
+        found = frozenset(re.sub(r"\s+", "", m.group(0)) for m in pattern.finditer(s.text, _item_opens(s.text, p.start), p.start))
+        if not found:
+            return False
+        marks.append(found)
+    return marks[0] != marks[1]
+
+
 #: How many sentences apart two parallel items may stand.
 ITEM_REACH = 3
 
@@ -945,7 +974,7 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
              if not _same_place(a, b) and not _parallel(a.claim, paths[id(a)], b.claim, paths[id(b)])
              and not _other_operands(ctx, a, b) and not _other_subjects(a, b)
              and not _parallel_items(ctx, a, b) and not _other_paragraph_leads(ctx, a, b)
-             and not _price_list(ctx, a, b)]
+             and not _price_list(ctx, a, b) and not _other_instalments(ctx, a, b)]
     if not pairs:
         return None
     intervals = _intervals(ctx, group)

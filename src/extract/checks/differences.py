@@ -52,6 +52,7 @@ from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_ope
 from .rulebook import rule_for
 from .screen import any_word
 from .tolerance import Interval, holds, stated_interval
+from .hygiene import _compiled_once
 
 RULE = "difference"
 
@@ -711,7 +712,7 @@ def judge_change(ctx: CheckContext, s: Sentence, p: Placed, fell: bool) -> Check
         if own and not points:
             # 其中A、B，与上年P相比，减少d: a change after a list of parts speaks of
             # their whole unless its words name the part (the whole's reading first)
-            whole = _whole_of(ctx, own[0].claim)
+            whole = _whole_of(ctx, own[0].claim) or _summed_whole(ctx, s, own[0], lambda q: current(s, q))
             if whole is not None and whole is not a and whole not in own \
                     and own[0].claim.metric not in c.metric_text and current(s, whole):
                 own = [whole] + own
@@ -739,6 +740,26 @@ def _whole_of(ctx: CheckContext, part: Claim) -> Optional[Placed]:
     for b in ctx.breakdowns:
         if any(q.claim is part for q in b.parts):
             return b.whole
+    return None
+
+
+def _summed_whole(ctx: CheckContext, s: Sentence, part: Placed, accept) -> Optional[Placed]:
+    """The whole that the figures of ``part``'s sentence right before it,
+    ``part`` last, add up to, stated before them with no 其中 (三公经费支出
+    A，公务用车运行维护费B，公务接待费C，比上年P减少d: A = B + C): the
+    nearest earlier figure of its unit that ``accept`` takes whose value
+    the two or more figures between it and ``part`` (all of its unit and
+    taken) sum to within their stated precision; None when none does."""
+    run = [q for q in s.placed if 0 <= q.end <= part.start and q.claim.normalized_unit == part.claim.normalized_unit]
+    run.append(part)
+    total = interval_of(ctx, part.claim)
+    for i in range(len(run) - 2, -1, -1):
+        q = run[i]
+        if not accept(q):
+            return None
+        if len(run) - 1 - i >= 2 and holds(total, interval_of(ctx, q.claim)):
+            return q
+        total = total + interval_of(ctx, q.claim)
     return None
 
 
@@ -1052,27 +1073,22 @@ def _gap_words(ctx: CheckContext) -> re.Pattern:
     """One search for any of :func:`target_gap`'s patterns (a figure none
     of them matches is no gap: all five are searched on its words alone),
     compiled once per rule book."""
-    book = ctx.book
-    got = _GAP_WORDS.get(id(book))
-    if got is None or got[0] is not book:
-        pats = (book.target_comparand, book.target_shortfall, book.target_excess,
-                book.target_shortfall_after, book.target_excess_after)
-        joined = None
-        if not any(_BACKREFERENCE.search(p.pattern) for p in pats):  # (a group's number would change)
-            try:
-                joined = re.compile("|".join(f"(?:{p.pattern})" for p in pats))
-            except re.error:  # (a rule's inline flag, or a group name used twice: searched one by one)
-                joined = None
-        got = _GAP_WORDS[id(book)] = (book, joined or _ANYTHING)
-    return got[1]
+    return _compiled_once("gap_words", ctx.book, _joined_gap_words)
+
+
+def _joined_gap_words(book) -> re.Pattern:
+    pats = (book.target_comparand, book.target_shortfall, book.target_excess,
+            book.target_shortfall_after, book.target_excess_after)
+    if any(_BACKREFERENCE.search(p.pattern) for p in pats):  # (a group's number would change)
+        return _ANYTHING
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in pats))
+    except re.error:  # (a rule's inline flag, or a group name used twice: searched one by one)
+        return _ANYTHING
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _ANYTHING = re.compile("")
-
-
-#: id of a rule book -> (the book, :func:`_gap_words`' search).
-_GAP_WORDS: dict[int, tuple] = {}
 
 
 def _comparand_before(ctx: CheckContext, p: Placed) -> Optional[Placed]:

@@ -336,8 +336,25 @@ def _of_earlier(ctx: CheckContext, p: Placed) -> bool:
 
 
 def _this_year(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
-    """Whether ``p`` may be this year's figure: of no earlier period and no change."""
-    return not previous_kept(ctx, s, p) and not _of_earlier(ctx, p) and not states_change(ctx, p.claim.metric_text)
+    """Whether ``p`` may be this year's figure: of no earlier period, no
+    change and no plan a completion ratio is of (:func:`_plan_base`)."""
+    return not previous_kept(ctx, s, p) and not _of_earlier(ctx, p) and \
+        not states_change(ctx, p.claim.metric_text) and not _plan_base(ctx, s, p)
+
+
+def _plan_base(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
+    """Whether ``p`` is the plan a completion ratio is taken of: a percent
+    right after it past 的 (为计划80场的110.0%, 占年度目标600户的90.0%,
+    达到年初计划300万元的106.7%), its clause naming a plan (rules
+    ``growth.planned_words``). The completed figure is this year's, the plan
+    is not."""
+    if p.start < 0 or p.end < 0:
+        return False
+    after = next((q for q in s.placed if q.start >= p.end), None)
+    if after is None or after.claim.unit != "%" or s.text[p.end:after.start].strip() != "的":
+        return False
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(s.text[:p.start])), default=0)
+    return any(w in s.text[start:p.start] for w in ctx.book.rules.growth.planned_words)
 
 
 def previous_figure(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[Placed]:
@@ -722,6 +739,19 @@ def _signed(iv: Interval, decline: bool) -> Interval:
     return Interval(-iv.hi, -iv.lo) if decline else iv
 
 
+def _zero_base(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[str]:
+    """The words before ``rate`` in its sentence, since its last ；, that say
+    the year before had none (rules ``growth.zero_base``: 上年该项支出为0，同比
+    增长100%), if any."""
+    pattern = ctx.book.zero_base
+    if pattern is None or rate.start < 0:
+        return None
+    before = s.text[:rate.start]
+    run = before[max(before.rfind("；"), before.rfind(";")) + 1:]
+    m = pattern.search(run)
+    return m.group(0) if m is not None else None
+
+
 def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind) -> CheckResult:
     c = rate.claim
     ends = from_to_years(ctx, s, rate)
@@ -751,6 +781,13 @@ def judge_growth(ctx: CheckContext, s: Sentence, rate: Placed, kind: GrowthKind)
             executed = _executed_for(ctx, s, previous)
             if executed is not None:
                 operand_pairs = [(claim_operand(previous.claim), executed)]
+    if not operand_pairs and not kind.average and not kind.decline:
+        zero = _zero_base(ctx, s, rate)
+        if zero is not None:
+            return make_result(ctx, RULE, RULE, "fail",
+                               f"{c.metric or RULE} {stated_text(c)}：上年为零（“{zero}”），"
+                               f"增长率无从计算，不应写出百分比", expected="0", stated=stated_text(c),
+                               quote=ctx.quote_sentence(s), locations=[c.location])
     for a, b in operand_pairs:
         if a.figure.normalized_value == 0:
             return make_result(ctx, RULE, RULE, "fail",

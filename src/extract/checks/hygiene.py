@@ -529,7 +529,8 @@ def _year_bounds(rules: ScopeRules, year: int, sentence: str, following: str = "
                     bound.unless_next_names_year and str(year) in following) or (
                     bound.states and re.search(bound.states, sentence[m.end():]) is None):
                 continue
-            yield m.start("year"), f"{bound.message}（报告年度{year}年，写作{stated}年）"
+            message = bound.later_message if stated > year and bound.later_message else bound.message
+            yield m.start("year"), f"{message}（报告年度{year}年，写作{stated}年）"
             return
 
 
@@ -597,14 +598,22 @@ def _states_own_figures(rules: ScopeRules, sentence: str, after: int, year: int,
 def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
                     later: Optional[re.Pattern] = None, bounded: bool = True,
                     base: Optional[re.Pattern] = None,
-                    bounds: Optional[list[tuple[YearBound, re.Pattern, bool]]] = None) -> Iterator[Hit]:
+                    bounds: Optional[list[tuple[YearBound, re.Pattern, bool]]] = None,
+                    gloss: Optional[re.Pattern] = None) -> Iterator[Hit]:
     """Sentences of ``p`` about the report's own ``year`` written under
     another: a frame year at the start of a sentence about the whole year
     (``period_frame``), a year bound anywhere in it (``year_bounds``, when
     ``bounded``; ``bounds``: those that may match, compiled, default every
     one), a later year's plan written with an earlier year (``later``), a
-    comparison with the year before based on an earlier year (``base``)."""
+    comparison with the year before based on an earlier year (``base``),
+    a word of this year glossed with another year (``gloss``: 本年（2022年）
+    in a 2023 report)."""
     text = p.span.text
+    if gloss is not None:
+        for m in gloss.finditer(text):
+            if int(m.group("year")) != year:
+                yield ("period", m.start("year"), m.end("year"),
+                       f"“本年”即报告年度（{year}年），括注的年份却写作{m.group('year')}年")
     if later is not None:
         for m in later.finditer(text):
             if int(m.group("year")) < year:
@@ -923,6 +932,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
 
     later = anywhere(led(rules.scope.later_year) if rules.scope.later_year else None)
     base = anywhere(screen.one(rules.scope.comparison_base) if rules.scope.comparison_base else None)
+    gloss = anywhere(screen.one(rules.scope.own_year_gloss) if rules.scope.own_year_gloss else None)
     year_bounds = [(b, rx, only) for b, rx, only in _bound_patterns(rules.scope) if anywhere(rx) is not None]
     amounts = not re.search(rules.missing_unit.unit_line, document.source.text)
     meta = ctx.report.meta
@@ -991,7 +1001,7 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
                        rate_pattern is not None or amount_pattern is not None)
     foreign_in = holding(needed_by_any(foreign_patterns), bool(foreign_patterns))
     year_in = holding(needed_by_any([frame, *(rx for _, rx, _ in year_bounds)]
-                                    + [x for x in (later, base) if x is not None]),
+                                    + [x for x in (later, base, gloss) if x is not None]),
                       meta.year is not None)
 
     def run(found_in: Optional[set[int]], k: int) -> bool:
@@ -1036,7 +1046,8 @@ def hygiene_findings(ctx: CheckContext, rules: HygieneRules,
             by_rule.append(("scope_word", find_foreign_scope(kind, p, screen, may_match_in(foreign_held, k))))
         if run(year_in, k):
             by_rule.append(("scope_word", find_other_year(rules.scope, frame, meta.year, p, later,
-                                                          meta.document_type != "budget", base, year_bounds)))
+                                                          meta.document_type != "budget", base, year_bounds,
+                                                          gloss)))
         if not by_rule:
             continue
         for rule, what, a, b, message in outermost(by_rule):

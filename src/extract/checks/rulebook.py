@@ -98,6 +98,8 @@ class Rulebook:
     # a comparative word ending an amount's words (比上年多支出, 少): group
     # ``down`` for a fall, ``up`` for a rise
     comparative_change: re.Pattern
+    # the year before had none (上年该项支出为0): rules growth.zero_base
+    zero_base: Optional[re.Pattern]
     # the period words (上年, 本年 …) and same-scope words (同口径) dropped from
     # a metric name when two years' figures are compared, and the names of the
     # year's spending so dropped (letters only)
@@ -214,10 +216,12 @@ def _closed_list_count(c: CountRules, count: str) -> re.Pattern:
 
 def _comparative_change(g: GrowthRules) -> re.Pattern:
     """A comparative word of ``g`` ending a figure's words (perhaps with
-    了), not after a character of ``comparative_not_after``."""
+    one of ``comparative_verbs`` and 了: 多受理, 多出了), not after a
+    character of ``comparative_not_after``."""
     not_after = f"(?<![{re.escape(g.comparative_not_after)}])" if g.comparative_not_after else ""
     return re.compile(f"{not_after}(?:(?P<down>{_alternation(g.comparative_decrease_words).pattern})"
-                      f"|(?P<up>{_alternation(g.comparative_increase_words).pattern}))了?\\s*$")
+                      f"|(?P<up>{_alternation(g.comparative_increase_words).pattern}))"
+                      f"(?:{_alternation(g.comparative_verbs).pattern})?了?\\s*$")
 
 
 def _period_words(rules: CheckRules) -> re.Pattern:
@@ -260,6 +264,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         gap_year=re.compile(rules.growth.gap_year),
         year_cue=re.compile(rules.growth.year_cue),
         comparative_change=_comparative_change(rules.growth),
+        zero_base=_compiled(rules.growth.zero_base),
         period_words=_period_words(rules),
         spending_names=frozenset("".join(ch for ch in _period_words(rules).sub("", w) if ch.isalnum())
                                  for w in rules.growth.spending_names),

@@ -169,8 +169,72 @@ def claimed_word(ind: Indicator, ctx: CheckContext) -> Optional[str]:
         if not text or _negated(text, ctx):
             continue
         for word in ctx.book.rules.targets.claimed_words:
-            if word in text:
+            if any(_target_share(ctx, text[at + len(word):]) is None
+                   for at in _occurrences(text, word)):
                 return word
+    return None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def _target_share(ctx: CheckContext, after: str) -> Optional[Decimal]:
+    """The share of the target stated right after a claimed word (完成目标
+    的72.0%: 72.0) when it is below 100 (the word then states how much of
+    the target was reached, not that it was met); None otherwise (rules
+    ``targets.target_share``)."""
+    pattern = ctx.book.rules.targets.target_share
+    m = re.match(pattern, after) if pattern else None
+    if m is None:
+        return None
+    share = Decimal(m.group("share"))
+    return share if share < 100 else None
+
+
+def stated_share(ind: Indicator, ctx: CheckContext) -> Optional[str]:
+    """A share of the target below 100% stated beside the indicator (its
+    cells or the rest of its sentence: 完成目标的72.0%), the words that state
+    it, or None: the report states the miss."""
+    for cell in (ind.actual_text, ind.deviation_reason, _rest_of_sentence(ind, ctx)):
+        text = _squash(cell)
+        for word in ctx.book.rules.targets.claimed_words:
+            for at in _occurrences(text, word):
+                share = _target_share(ctx, text[at + len(word):])
+                if share is not None:
+                    return f"{word}的{share}%"
+    return None
+
+
+def stated_deduction(ind: Indicator, ctx: CheckContext) -> Optional[str]:
+    """Where the report scores the indicator down in words: a deduction
+    (rules ``targets.text_deduction``: 扣0.5分, 得分低于分值) or a score below
+    its full mark (``targets.text_score_pairs``: 得7分（满分8分）) in its
+    cells, in the rest of its sentence, or in a sentence naming it; the
+    words, or None."""
+    rules = ctx.book.rules.targets
+    texts = [ind.actual_text, ind.deviation_reason, _rest_of_sentence(ind, ctx)]
+    name = _squash(ind.name)
+    if name:
+        texts += [s.text for s in ctx.sentences if name in _squash(s.text)]
+    for text in texts:
+        found = _deduction_words(rules, _squash(text))
+        if found is not None:
+            return found
+    return None
+
+
+def _deduction_words(rules, text: str) -> Optional[str]:
+    if not text:
+        return None
+    if rules.text_deduction:
+        m = re.search(rules.text_deduction, text)
+        if m is not None:
+            return m.group(0)
+    for pattern in rules.text_score_pairs:
+        for m in re.finditer(pattern, text):
+            if Decimal(m.group("score")) < Decimal(m.group("full")):
+                return m.group(0)
     return None
 
 
@@ -376,6 +440,12 @@ def judge_miss(ctx: CheckContext, ind: Indicator,
         return Miss(ind, "claimed", f"但报告称“{all_met[0]}”", [all_met[1]])
     if reduced:
         return Miss(ind, "owned", f"得分 {ind.score} 低于分值 {ind.weight}，已如实扣分")
+    deduction = stated_deduction(ind, ctx)
+    if deduction is not None:
+        return Miss(ind, "owned", f"报告已扣分（“{deduction}”）")
+    share = stated_share(ind, ctx)
+    if share is not None:
+        return Miss(ind, "owned", f"报告已说明仅“{share}”")
     reason = stated_reason(ind, ctx)
     if reason is not None:
         return Miss(ind, "owned", f"偏差原因：{reason}")
@@ -468,21 +538,11 @@ def reflected(ctx: CheckContext, miss: Miss) -> bool:
     """Whether the self-score reflects a miss: the indicator lost points;
     or, where the form scores no indicator, the report owns the miss and
     rates itself below the full score."""
-    if miss.reduced_score or _deduction_in_text(ctx, miss.indicator):
+    if miss.reduced_score or stated_deduction(miss.indicator, ctx) is not None:
         return True
     meta = ctx.report.meta
     return (miss.outcome == "owned" and score_reduced(miss.indicator) is None
             and meta.self_score is not None and meta.self_score < _full_self_score(ctx))
-
-
-def _deduction_in_text(ctx: CheckContext, ind: Indicator) -> bool:
-    """Whether a sentence naming ``ind`` states a deduction (rules
-    ``targets.text_deduction``: 产出指标扣4.5分，主要是床位使用率未达目标)."""
-    pattern = ctx.book.rules.targets.text_deduction
-    name = _squash(ind.name)
-    if not pattern or not name:
-        return False
-    return any(name in _squash(s.text) and re.search(pattern, s.text) for s in ctx.sentences)
 
 
 def rating_result(ctx: CheckContext, misses: list[Miss],

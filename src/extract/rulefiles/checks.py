@@ -495,6 +495,9 @@ class GrowthRules(_Strict):
     comparative_increase_words: list[str] = Field(default_factory=list)
     comparative_decrease_words: list[str] = Field(default_factory=list)
     comparative_not_after: str = ""
+    # Verbs a comparative word may be followed by, still ending the words
+    # of a change (比上年多受理52件, 较上年的840件多出80件, 少办理12件).
+    comparative_verbs: list[str] = Field(default_factory=list)
     # Words that keep a metric of the year before the same (上年同口径支出 is
     # 支出 of the year before), dropped with the period words when two names
     # are compared.
@@ -512,6 +515,10 @@ class GrowthRules(_Strict):
     # Words right after a change saying the year before had none of it
     # (同比增加17000元，上年无该预算): the figure of the year before is 0.
     none_before_words: list[str] = Field(default_factory=list)
+    # Words before a growth rate, in its clause run, saying the year before
+    # had none (上年该项支出为0，同比增长100%): a rate from a zero base is
+    # no rate. None: not read.
+    zero_base: Optional[str] = None
     # A growth rate stated to at least this many decimals may be cut, not
     # rounded (38.28% for 38.2877%): its last digit, one unit below the
     # figures' value, still holds. None: rounding only.
@@ -527,7 +534,7 @@ class GrowthRules(_Strict):
     year_cue: str = r"(?:较|比|与)\s*(?P<year>(?:19|20)\d\d)\s*年"
     year_span: str
 
-    _v = field_validator("year_cue", "item_heading")(check_regex)
+    _v = field_validator("year_cue", "item_heading", "zero_base")(check_regex)
     _v_span = field_validator("year_span")(needs_groups("first", "last"))
     _v_gap = field_validator("gap_year")(needs_groups("year"))
 
@@ -566,8 +573,16 @@ class TargetRules(_Strict):
     # A deduction the text states (产出指标扣4.5分): in a sentence naming a
     # missed indicator, the self-score reflects that miss.
     text_deduction: Optional[str] = None
+    # A score and its full mark stated together (该项得7分（满分8分）): below
+    # it, a deduction. Groups ``score`` and ``full``.
+    text_score_pairs: list[str] = Field(default_factory=list)
+    # A share of the target right after a claimed word (完成目标的72.0%):
+    # a claim at 100% or more, else the miss stated. Group ``share``.
+    target_share: Optional[str] = None
 
     _v_deduction = field_validator("text_deduction")(check_regex)
+    _v_pairs = field_validator("text_score_pairs")(needs_groups("score", "full"))
+    _v_share = field_validator("target_share")(needs_groups("share"))
 
 
 class IndicatorCountRules(_Strict):
@@ -703,10 +718,14 @@ class ConsistencyRules(_Strict):
     # words opening a unit price (每公里扣1200元): unit prices in the ；-items
     # of one line are a price list by class, not one metric stated twice
     unit_price_words: list[str] = Field(default_factory=list)
+    # what marks one instalment of money (a date to the month, a document's
+    # title or number, 第一批 / 提前下达 / 追加): figures of two items so
+    # marked differently are two instalments, not one metric stated twice
+    instalment_mark: Optional[str] = None
 
     _cutoff = field_validator("cutoff_year_end", "restated_before", "restated_after",
                               "restated_across", "restated_conversion", "placeholder_year",
-                              "item_marker", "paragraph_lead")(check_regex)
+                              "item_marker", "paragraph_lead", "instalment_mark")(check_regex)
     _v_cutoff = field_validator("cutoff")(needs_groups("date"))
 
 

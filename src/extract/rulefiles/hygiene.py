@@ -78,6 +78,9 @@ class YearBound(RuleModel):
     earlier: bool = True
     later: Literal["never", "year_end", "always"] = "never"
     message: str
+    # The message when the year written is after the report's (``message``
+    # when not given).
+    later_message: Optional[str] = None
     # Not when the next sentence names the report's year: the earlier year's
     # figure set before this year's (2022年自评得分…。2023年…自评得分…).
     unless_next_names_year: bool = False
@@ -127,9 +130,12 @@ class ScopeRules(RuleModel):
     comparison_base: Optional[str] = None
     current_words: list[str] = Field(default_factory=list)
     section_opening: Optional[SectionOpening] = None
+    # A word of this year glossed with a year in brackets (group ``year``:
+    # 本年（2022年）): the year can only be the report's.
+    own_year_gloss: Optional[str] = None
     examples: Examples
 
-    _v = field_validator("period_frame", "later_year", "comparison_base")(needs_groups("year"))
+    _v = field_validator("period_frame", "later_year", "comparison_base", "own_year_gloss")(needs_groups("year"))
     _r = field_validator("relative_comparison")(check_regex)
 
 
