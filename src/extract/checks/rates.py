@@ -170,7 +170,7 @@ def read_rate_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if found is None and _target_cue(ctx, p) is not None:
         return TARGET
     if found is None and hit is not None and _inline_whole(ctx, hit[0], p) is not None:
-        return SHARE  # 占全年支出75.00万元的60.07%: a share stating its whole
+        return SHARE  # 占全年支出86.40万元的60.00%: a share stating its whole
     total = ctx.book.rules.operands.share_total
     if found is None and total and _rx(ctx, total).search(words.strip()) and _listed_shares(ctx, p):
         return SHARE_TOTAL
@@ -319,13 +319,92 @@ def _part_of_whole(ctx: CheckContext, s: Sentence, rate: Placed, index: int = SH
             parts = named
         part = parts[0]
         if part.end <= rate.start:
-            return [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
+            out = [(kept_operand(ctx, part.claim), kept_operand(ctx, b.whole.claim))]
+            nearer = _nearer_base(ctx, s, b.parts, part, subject) \
+                if len(subject) >= 2 and not _names_share(ctx, rate.claim) else None
+            if nearer is not None:
+                out.append((kept_operand(ctx, part.claim), kept_operand(ctx, nearer.claim)))
+            return out
     return []
 
 
+def _part_of_whole_before(ctx: CheckContext, s: Sentence, rate: Placed) -> list[tuple[Operand, Operand]]:
+    """Y / X for a share (rules ``operands.share_words``: 所占比重, 占比) stated
+    alone in its sentence, right after the one that breaks its whole down
+    ("全年支出合计X万元，其中基本支出A万元、项目支出Y万元。" / "从结构看，项目支出所占
+    比重为r。"): Y the one listed part whose name the share's words hold; []
+    otherwise (a figure before the share in its sentence, another section,
+    a line between them, no part or more than one named)."""
+    c = rate.claim
+    if not _names_share(ctx, c) or any(0 <= p.end <= rate.start for p in s.placed if p is not rate):
+        return []
+    before = ctx.sentence_before(s)
+    if before is None or before.section != s.section or not before.placed \
+            or s.location.line - before.placed[-1].claim.location.end_line > 1:
+        return []
+    words = _squash(c.metric_text)
+    for b in reversed(ctx.breakdowns):
+        if b.form in ("构成", "组成") or not b.parts or not b.sentences or b.sentences[-1] is not before:
+            continue
+        named = [p for p in b.parts if len(name := "".join(ch for ch in _CUE.sub("", p.claim.metric_text)
+                                                          if ch.isalnum())) >= 2 and name in words]
+        if len({id(p.claim) for p in named}) == 1:
+            return [(kept_operand(ctx, named[0].claim), kept_operand(ctx, b.whole.claim))]
+    return []
+
+
+def _nearer_base(ctx: CheckContext, s: Sentence, parts: list[Placed], part: Placed, subject: str) -> Optional[Placed]:
+    """The listed part right before ``part`` that may be its own, nearer
+    base (常住人口X人，其中65岁以上老年人A人，健康管理B人，健康管理率r: B of A
+    as well as of X): of its unit, no smaller, its words not naming the
+    rate's subject, a clause break between them and no list mark (rules
+    ``operands.sibling_marks``: 、；, the parts of one list); None else."""
+    at = next((i for i, p in enumerate(parts) if p is part), 0)
+    if not at:
+        return None
+    q = parts[at - 1]
+    gap = s.text[q.end:part.start] if 0 <= q.end <= part.start else ""
+    marks = ctx.book.rules.operands.sibling_marks
+    if not CLAUSE_BREAK.search(gap) or any(m in gap for m in marks):
+        return None
+    c, base = part.claim, q.claim
+    if not _compatible(c, base) or base.normalized_value < c.normalized_value \
+            or subject and subject in _squash(base.metric_text):
+        return None
+    return q
+
+
+def _names_share(ctx: CheckContext, rate: Claim) -> bool:
+    """Whether a rate's words make it a share (rules ``operands.share_words``:
+    占比, 比重): of a listed part, over the whole, never another part."""
+    return any(w in rate.metric_text for w in ctx.book.rules.operands.share_words)
+
+
+def _nested_pairs(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> set[tuple[int, int]]:
+    """The pairs (part, nearer base) of the breakdowns of the rate's
+    sentence (:func:`_nearer_base`: 共检测1,200批次，其中抽检600批次，合格588批次),
+    by ``id`` of their claims: listed parts, yet a reading of a rate its words
+    allow. None for a share (占比, 比重: rules ``operands.share_words``): a
+    share of a listed part is over the whole, never over the part before it
+    (其中男性A人，女性B人，女性占比r)."""
+    c = rate.claim
+    if index < 0 or _names_share(ctx, c):
+        return set()
+    subject = rate_subject(ctx, c, index)
+    out: set[tuple[int, int]] = set()
+    for b in ctx.breakdowns:
+        if b.form in ("构成", "组成") or not b.sentences or b.sentences[0] is not s:
+            continue
+        for part in b.parts[1:]:
+            q = _nearer_base(ctx, s, b.parts, part, subject)
+            if q is not None and part.end <= rate.start:
+                out.add((id(part.claim), id(q.claim)))
+    return out
+
+
 def _inline_whole(ctx: CheckContext, s: Sentence, rate: Placed) -> Optional[tuple[Placed, str]]:
-    """The whole a share states inside its cue (其中材料费45.05万元，占全年支出
-    75.00万元的60.07%: the 75.00万元), with the words of its clause before 占
+    """The whole a share states inside its cue (其中材料费51.84万元，占全年支出
+    86.40万元的60.00%: the 86.40万元), with the words of its clause before 占
     (设备购置费 of 设备购置费占项目预算120.00万元的35.00%): the figure right
     before the percent in its sentence, the words before it up to its
     clause's start matching rules ``operands.share_inline_before`` and those
@@ -352,8 +431,8 @@ def _inline_share_pairs(ctx: CheckContext, s: Sentence, rate: Placed,
                         near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """The pairs of a share whose whole its cue states (:func:`_inline_whole`):
     over that whole, the part is the figure of its unit the words before 占
-    name (in its clause: 材料费45.05万元占…; nearby: 设备购置费…), the one right
-    before it (其中材料费45.05万元，占全年支出75.00万元的60.07%: the clause
+    name (in its clause: 材料费51.84万元占…; nearby: 设备购置费…), the one right
+    before it (其中材料费51.84万元，占全年支出86.40万元的60.00%: the clause
     before, when the words before 占 name nothing else) and the one right
     after the percent, in its clause or the next (…的35.00%，计42.00万元):
     each a reading its words allow. [] when the cue states no whole."""
@@ -380,7 +459,7 @@ def _inline_share_pairs(ctx: CheckContext, s: Sentence, rate: Placed,
         gap = s.text[p.end:whole.start]
         same_clause = CLAUSE_BREAK.search(gap) is None
         # the clause before only when the words before 占 name no part of
-        # their own (…45.05万元，占…; not 全年支出75.00万元，设备购置费占…)
+        # their own (…51.84万元，占…; not 全年支出86.40万元，设备购置费占…)
         if same_clause or len(CLAUSE_BREAK.findall(gap)) == 1 and \
                 (len(name) < 2 or name in "".join(p.claim.metric_text.split())):
             parts.append(p.claim)
@@ -420,9 +499,12 @@ def _share(ctx: CheckContext, s: Sentence, rate: Placed,
         if part is None:
             return [], []
         before = [part]
+        named_so = True  # (the figure the words before 占 name: named already)
+    else:
+        named_so = False
     part = _referred(ctx, s, before[-1].claim) or before[-1].claim
     parts = [part]
-    if share is not None:
+    if share is not None and not named_so:
         # 结余40万元，支出占收入的96%: the words before 占 name the part, not
         # the figure before them: the one figure they name, else each of
         # those they name (本年度支出总计, 基本支出 …: a reading each)
@@ -490,8 +572,36 @@ def _named_part_figure(ctx: CheckContext, rate: Placed, share, name: str,
     def fits(_, p: Placed) -> bool:
         return p.claim.unit_class not in ("percent", "date", "duration") and p.claim.operator is None
 
+    listed = _respective_named(ctx, near, lead)
+    if listed is not None:
+        return listed if fits(None, listed) else None
     named = named_figure(ctx, near, lead, (), fits, lambda words: lead in "".join(words.split()))
     return named[1] if named is not None and any(q is named[1] for _, q in near) else None
+
+
+def _respective_named(ctx: CheckContext, near: list[tuple[Sentence, Placed]], name: str) -> Optional[Placed]:
+    """The figure a name stands for in a respective list nearby ("A、B、C和D
+    分别为a、b、c、d": the k-th name, the k-th figure; the list's names split at
+    rules ``operands.sibling_marks``, the last two at its last 和/及 when one
+    name is missing): the first such list, in the order of ``near``, that
+    names ``name`` (letters alone); None when none does."""
+    seen: set[int] = set()
+    for s2, _ in near:
+        if id(s2) in seen:
+            continue
+        seen.add(id(s2))
+        for par in parallel_lists(ctx, s2):
+            names = [x for x in re.split("[、；;]", _CUE.sub("", par.lead)) if x]
+            if len(names) == len(par.figures) - 1 and names:
+                last = max(names[-1].rfind("和"), names[-1].rfind("及"))
+                if last > 0:
+                    names[-1:] = [names[-1][:last], names[-1][last + 1:]]
+            if len(names) != len(par.figures):
+                continue
+            for k, words in enumerate(names):
+                if "".join(ch for ch in words if ch.isalnum()) == name:
+                    return par.figures[k]
+    return None
 
 
 def _share_part(ctx: CheckContext, s: Sentence, p: Placed, name: str) -> bool:
@@ -958,12 +1068,12 @@ def _bracketed_base(ctx: CheckContext, s: Sentence, rate: Placed, index: int) ->
 def _bracketed_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
                     near: list[tuple[Sentence, Placed]]) -> list[tuple[Operand, Operand]]:
     """(N, B) for a rate whose bracket right after it (rules
-    ``operands.rate_bracket``) states its part and no base ("收回问卷480份，
-    满意率95.00%（456份满意）", "满意度96.5%（其中满意386人）"): N the first figure
+    ``operands.rate_bracket``) states its part and no base ("收回问卷360份，
+    满意率95.00%（342份满意）", "满意度96.5%（其中满意386人）"): N the first figure
     in the bracket whose words, before or after it there, match the rule's
     ``numerator``; B each figure of N's unit (or people) before the rate in
     its sentence (nearest first), else nearby, whose words match its
-    ``denominator`` and that is no smaller than N (发放500份, 收回480份: a
+    ``denominator`` and that is no smaller than N (发放400份, 收回360份: a
     reading each); [] otherwise."""
     pat = ctx.book.rules.operands.rate_bracket
     den = ctx.book.rate_denominators[index] if index >= 0 else None
@@ -981,7 +1091,7 @@ def _bracketed_part(ctx: CheckContext, s: Sentence, rate: Placed, index: int,
         if p.claim.operator is None and p.claim.qualifier is None and \
                 numerator.search(f"{p.claim.metric_text} {after}"):
             part = p.claim
-            # (456份满意: its words are after it, the name a message shows)
+            # (342份满意: its words are after it, the name a message shows)
             named = kept_operand(ctx, part)
             if not named.name and after:
                 named = dataclasses.replace(named, name=after)
@@ -2272,7 +2382,10 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             stated_with = any(p.claim.unit_class == "money" for p in s.placed if 0 <= p.end <= rate.start) \
                 or _on_funds_row(ctx, c)
             (loose if stated_with else pinned).extend(_form_total_pairs(ctx))
-    pinned += _part_of_whole(ctx, s, rate, index)
+    of_whole = _part_of_whole(ctx, s, rate, index)
+    pinned += of_whole or (_part_of_whole_before(ctx, s, rate) if rule is not None else [])
+    # (the part over a nearer listed part, 健康管理 over 65岁以上老年人: no siblings)
+    nested = {(id(n.figure), id(d.figure)) for n, d in of_whole[1:]} | _nested_pairs(ctx, s, rate, index)
     generic = rule is not None and is_generic(ctx, c, index)
     if rule is not None:
         pinned += _table_row_pairs(ctx, c, index)
@@ -2336,12 +2449,18 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         own = {id(p.claim) for p in s.placed}
         loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
         pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
+    elif part and rule is not None and rule.budget and _cut_off_section(ctx, s):
+        # （二）截至9月30日执行情况 / a section opening 截至2023年9月30日，…: its
+        # rates are progress rates; a numerator of its own section, not the year's
+        own = {id(p.claim) for x in ctx.sentences if x.section == s.section for p in x.placed}
+        loose += [(n, d) for n, d in pinned if id(n.figure) not in own]
+        pinned = [(n, d) for n, d in pinned if id(n.figure) in own]
     pinned += _stated_bases(ctx, s, rate)
     # a pair of two units is dropped below: it pins nothing, and leaves the
     # readings of one unit (those tried where nothing is pinned) open
     pinned = [(n, d) for n, d in pinned if _comparable(n, d)]
     bracketed = _bracketed_base(ctx, s, rate, index) if rule is not None else []
-    # (满意率95.00%（456份满意）: a bracket stating the part; its pairs alone are pinned below)
+    # (满意率95.00%（342份满意）: a bracket stating the part; its pairs alone are pinned below)
     bracket_part = _bracketed_part(ctx, s, rate, index, near) if rule is not None and not bracketed else []
     bracketed = bracketed or bracket_part
     pinned += bracketed
@@ -2429,6 +2548,13 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         if items:
             pinned = [(n, d) for n, d in pinned if id(n.figure) not in items and id(d.figure) not in items]
             loose = [(n, d) for n, d in loose if id(n.figure) not in items and id(d.figure) not in items]
+    # the rate of an item with a budget of its own (“三公”经费全年支出15.30万元，
+    # 执行率85.00%; under a heading of the item) is over the item's figures:
+    # the report's budget (its facts, its totals) is no operand of it
+    if rule is not None and rule.budget and _item_rate(ctx, s, rate):
+        mine = {id(p.claim) for s2, p in near if _item_figure(ctx, s2, s, p)} | {id(p.claim) for p in s.placed}
+        pinned = [(n, d) for n, d in pinned if id(n.figure) in mine and id(d.figure) in mine]
+        loose = [(n, d) for n, d in loose if id(n.figure) in mine and id(d.figure) in mine]
     # a figure compared with a target or limit (低于控制指标291.60公顷) is the
     # limit or the margin: a reading with it is one its words allow, none they pin
     bounds = {id(p.claim) for _, p in near if _compared_bound(ctx, p.claim)}
@@ -2445,7 +2571,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         pinned = [(n, d) for n, d in pinned if id(n.figure) in inside and id(d.figure) in inside] + own
         loose = [(n, d) for n, d in loose if id(n.figure) in inside and id(d.figure) in inside]
         if bracket_part:
-            # the bracket names the part (456份满意): a pair of another part
+            # the bracket names the part (342份满意): a pair of another part
             # (其中非常满意300份) is one its words allow, none they pin
             part = bracket_part[0][0].figure
             loose += [x for x in pinned if x[0].figure is not part]
@@ -2484,7 +2610,7 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
         loose += [x for x in pinned if id(x[0].figure) in parted]
         pinned = [x for x in pinned if id(x[0].figure) not in parted]
     if index == SHARE and _inline_whole(ctx, s, rate) is not None:
-        # 占全年支出75.00万元的60.07%: the whole its cue states pins the
+        # 占全年支出86.40万元的60.00%: the whole its cue states pins the
         # readings (none where no part is found); the others are readings
         # its words allow
         loose += pinned
@@ -2558,7 +2684,8 @@ def readings(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> list[R
             key = (id(n.figure), id(d.figure), rest_of)
             if foreign and (id(n.figure) in foreign or id(d.figure) in foreign):
                 continue
-            if n.figure is not d.figure and listed.get(id(n.figure), listed) is listed.get(id(d.figure)):
+            if n.figure is not d.figure and listed.get(id(n.figure), listed) is listed.get(id(d.figure)) \
+                    and (id(n.figure), id(d.figure)) not in nested:
                 continue
             if base_named is not None and not base_named.search(f"{getattr(d.figure, 'metric_text', '')} {d.name}"):
                 continue  # 森林覆盖率 over 林地面积: no base its words name
@@ -2657,6 +2784,65 @@ def _of_item_budget(ctx: CheckContext, s: Sentence, p: Placed) -> bool:
         pat = ctx.book.rules.operands.item_budget_before
         got = kept[id(p)] = (p, bool(pat) and re.search(pat, s.text[:max(p.start, 0)]) is not None)
     return got[1]
+
+
+def _cut_off_section(ctx: CheckContext, s: Sentence) -> bool:
+    """Whether a sentence's section states its figures at a time before the
+    year's end (rules ``operands.part_of_year``): its heading says so
+    (（二）截至9月30日预算执行情况, 前三季度执行情况), or its first sentence
+    opens with it (截至2023年9月30日，本部门已支出…), once per section."""
+    kept = ctx.kept("cut_off_section")
+    got = kept.get(s.section)
+    if got is None:
+        pat = _rx(ctx, ctx.book.rules.operands.part_of_year)
+        sec = ctx.sections.get(s.section or "")
+        title = sec.title if sec is not None else ""
+        first = next((x for x in ctx.sentences if x.section == s.section), None) if s.section else None
+        opening = first.text[:CLAUSE_BREAK.search(first.text).start()] \
+            if first is not None and CLAUSE_BREAK.search(first.text) else ""
+        got = kept[s.section] = bool(s.section) and (pat.search(title) is not None or pat.match(opening) is not None)
+    return got
+
+
+def _item_heading(ctx: CheckContext, section: Optional[str]) -> bool:
+    """Whether a section's own heading names an item with a budget of its
+    own alone (rules ``operands.item_budget_before``: （三）“三公”经费; not
+    with another, ``item_heading_joins``: “三公”经费及会议费), once per section."""
+    kept = ctx.kept("item_heading")
+    got = kept.get(section)
+    if got is None:
+        rules = ctx.book.rules.operands
+        sec = ctx.sections.get(section or "")
+        title = sec.title if sec is not None else ""
+        got = kept[section] = bool(rules.item_budget_before) and bool(title) \
+            and _rx(ctx, rules.item_budget_before).search(title) is not None \
+            and not any(w in title for w in rules.item_heading_joins)
+    return got
+
+
+def _item_rate(ctx: CheckContext, s: Sentence, rate: Placed) -> bool:
+    """Whether a budget rate is that of an item with a budget of its own:
+    its clause or the one before it names the item (rules
+    ``operands.item_budget_before``: “三公”经费全年支出15万元，执行率r) with no
+    word of the whole after it (``item_whole_words``: 部门, 整体), or its
+    section's heading names the item alone and its clause names no whole."""
+    rules = ctx.book.rules.operands
+    if not rules.item_budget_before or rate.start < 0:
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(s.text, 0, rate.start))
+    start = breaks[-2].end() if len(breaks) >= 2 else 0
+    own = breaks[-1].end() if breaks else 0
+    named = list(_rx(ctx, rules.item_budget_before).finditer(s.text, start, rate.start))
+    if named:
+        return not any(w in s.text[named[-1].end():rate.start] for w in rules.item_whole_words)
+    return _item_heading(ctx, s.section) and not any(w in s.text[own:rate.start] for w in rules.item_whole_words)
+
+
+def _item_figure(ctx: CheckContext, s: Sentence, rate: Sentence, p: Placed) -> bool:
+    """Whether a figure near an item's rate is that item's: the words
+    before it in its sentence name the item (:func:`_of_item_budget`), or
+    it stands in the rate's section (:func:`_item_heading`) or sentence."""
+    return s is rate or _of_item_budget(ctx, s, p) or s.section == rate.section and _item_heading(ctx, s.section)
 
 
 def _compared_bound(ctx: CheckContext, c: Claim) -> bool:
@@ -2818,7 +3004,7 @@ def judge_rate(ctx: CheckContext, s: Sentence, rate: Placed, index: int) -> Chec
     first = respective[2][0].claim if respective is not None else None
     words = (first.metric or first.metric_text) if first is not None else own_words(rate, s)
     if index == SHARE and _inline_whole(ctx, s, rate) is not None:
-        words = "占比"  # (占全年支出75.00万元的60.07%: its own words are 的)
+        words = "占比"  # (占全年支出86.40万元的60.00%: its own words are 的)
     part_of = _part_rate(ctx, s, rate, index) if index >= 0 and rate.claim.metric_text.strip() else None
     missing = f"所述为{part_of[1]}的比率，未找到{part_of[1]}自身的预算数或执行数（不以总数核对）" \
         if part_of is not None else "在同句或相邻句中未找到其分子和分母"

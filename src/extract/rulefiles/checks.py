@@ -318,7 +318,7 @@ class OperandRules(_Strict):
     # 占参训总人次的13.24%: a share; the figure before the cue in the
     # sentence is the part, a larger figure of its unit nearby the whole.
     share_cue: Optional[str] = None
-    # 材料费45.05万元，占全年支出75.00万元的60.07%: a share whose whole is
+    # 材料费51.84万元，占全年支出86.40万元的60.00%: a share whose whole is
     # stated inside its cue. ``share_inline_before`` is matched on the
     # sentence up to the whole's figure (its group ``whole`` names it),
     # ``share_inline_between`` on the words between that figure and the
@@ -326,6 +326,9 @@ class OperandRules(_Strict):
     # one before the whole in its sentence, else the one right after the
     # percent in its clause (…的35.00%，计42.00万元).
     share_inline_before: Optional[str] = None
+    # Marks between two listed parts that make them parts of one list, not
+    # a part and its own part (基本支出A、项目支出B; not 老年人A，健康管理B).
+    sibling_marks: list[str] = Field(default_factory=list)
     share_inline_between: Optional[str] = None
     # 完成提档升级42.6公里，为目标值的101.43%: the achieved share of a target,
     # matched on the sentence up to the percent.
