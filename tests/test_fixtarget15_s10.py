@@ -198,3 +198,24 @@ def test_a_whole_report_counting_its_projects_evaluations_is_not_flagged(text):
 
 def test_a_project_report_naming_its_own_evaluation_is_not_flagged():
     assert problems(WHOLE_BODY.format("总之，本次项目支出绩效自评工作规范有序。"), ("scope_word",)) == []
+
+
+# ------------------------------------------------------------------ score_grade: a lower bound written exclusive
+
+OPEN_SCALES = [
+    "90分（不含）以上为优，75分（不含）至90分（含）为良，60分（不含）至75分（含）为中，60分及以下为差。",
+    "大于90分为优，大于75分且小于等于90分为良，大于等于60分且小于等于75分为中，小于60分为差。",
+    "90<得分≤100为优，75<得分≤90为良，60≤得分≤75为中，得分<60为差。",
+]
+
+
+@pytest.mark.parametrize("scale", OPEN_SCALES, ids=[str(i) for i in range(len(OPEN_SCALES))])
+@pytest.mark.parametrize("score,grade", [("90", "良"), ("75", "中"), ("90.5", "优"), ("82", "良")])
+def test_a_score_on_an_exclusive_lower_bound_falls_below_it(scale, score, grade):
+    assert problems(GRADES.format(scale, score, grade), ("score_grade",)) == []
+
+
+@pytest.mark.parametrize("scale", OPEN_SCALES, ids=[str(i) for i in range(len(OPEN_SCALES))])
+@pytest.mark.parametrize("score,grade", [("90", "优"), ("75", "良")])
+def test_a_score_on_an_exclusive_lower_bound_graded_above_it_is_found(scale, score, grade):
+    assert [c.rule for c in problems(GRADES.format(scale, score, grade), ("score_grade",))] == ["score_grade"]

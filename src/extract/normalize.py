@@ -38,7 +38,8 @@ from .ruleset import RuleSet, RulesLike
 from .span import SourceText, Span
 from .widths import READ_CHARS, READING_TABLE, READING_TABLE_OF_SIMPLIFIED, SCRIPT, SIMPLIFIED_ONLY, TEXT_TABLE
 from .rulefiles.normalize import NormalizeRules
-from .structure.tables import ends_with_unit, is_loader_row, is_unit_line, split_cells
+from .structure.tables import (ends_with_unit, fits_columns, is_loader_row, is_positional_line, is_total_label,
+                               is_unit_line, looks_like_figure, split_cells)
 
 
 BlockKind = Literal["paragraph", "caption", "table"]
@@ -316,6 +317,9 @@ def _search_key_slow(text: str, start: int) -> Span:
 # ---------------------------------------------------------------- lines
 
 
+_DATE_WORD = re.compile(r"\d\s*[年月日]")
+
+
 @dataclass
 class _Line:
     no: int
@@ -361,7 +365,74 @@ class Normalizer:
         self._mark_wrapped_rows(lines, source)
         self._mark_captioned_rows(lines, source)
         self._mark_group_rows(lines)
+        self._mark_closing_rows(lines, source)
         return lines
+
+    def _aligned_row(self, raw: Span, rows: list[list[Span]], source: SourceText) -> Optional[list[Span]]:
+        """The cells of ``raw`` when it is a row of the space-aligned table
+        whose rows are ``rows``, though it has too few cells to be a row by
+        itself ("    合计    604.60", "小计        88.20" under three-column
+        rows): two cells or more that lie under the table's columns, a
+        figure (not a date) after the first, no sentence or clause
+        punctuation, and a sign of a row: a blank first cell (the line
+        indented), a total label, or a blank cell between two. A line of
+        body text with one wide space ("全年共支出  52.80万元") stays text."""
+        text = raw.text
+        if "\t" in text or "|" in text or self._has_clause_punct(text) or any(
+                ch in text for ch in self.sentence_end + "：:"):
+            return None
+        cells = split_cells(raw, self.tables, within_table=True)
+        filled = [c for c in cells or [] if c.text]
+        if len(filled) < 2 or not any(looks_like_figure(c.text) and not _DATE_WORD.search(c.text)
+                                      for c in filled[1:]):
+            return None  # (a signature's "某局    2024年3月" is no row)
+        # a blank first cell (the line indented), a 合计/小计 label, or a
+        # blank cell between two (one wide run of spaces) says "row"
+        if not (text[:self.tables.row.min_gap].isspace()
+                or any(is_total_label(c.text, self.tables) for c in filled)
+                or fits_columns(filled, rows, source, self.tables.row, skip=True)):
+            return None
+        return cells if fits_columns(filled, rows, source, self.tables.row) else None
+
+    def _mark_closing_rows(self, lines: list[_Line], source: SourceText) -> None:
+        """Text lines right after the rows of a space-aligned table that fit
+        its columns (:meth:`_aligned_row`) are rows of it: a 合计 or 小计 row
+        with a blank 序号 cell has a single run of spaces between text, one
+        too few for a row on its own. Tables cut at tabs or pipes keep their
+        empty cells and need none of this."""
+        i, n = 0, len(lines)
+        while i < n:
+            if lines[i].kind != "table":
+                i += 1
+                continue
+            run: list[list[Span]] = []
+            j = i
+            while j < n and lines[j].kind in ("table", "blank", "artifact"):
+                if lines[j].kind == "table":
+                    run.append(lines[j].cells or [])
+                j += 1
+            spaced = self._spaced_rows(run, source)
+            while j < n and len(spaced) >= 2 and len(spaced) == len(run) and lines[j].kind == "text":
+                cells = self._aligned_row(source.line_span(lines[j].no), spaced, source)
+                if cells is None:
+                    break
+                lines[j].kind, lines[j].cells = "table", cells
+                spaced.append(cells)
+                run.append(cells)
+                j += 1
+                while j < n and lines[j].kind in ("blank", "artifact"):
+                    j += 1
+            i = j
+
+    def _spaced_rows(self, rows: list[list[Span]], source: SourceText) -> list[list[Span]]:
+        """The rows of ``rows`` cut at runs of spaces (not tabs or pipes)."""
+        out = []
+        for r in rows:
+            first = next((c for c in r if c.offsets), None)
+            if first is not None and not is_positional_line(
+                    source.line_text(source.line_of(first.start)), self.tables.row):
+                out.append(r)
+        return out
 
     def _mark_captioned_rows(self, lines: list[_Line], source: SourceText) -> None:
         """Text lines right under a caption, each two cells apart by a run of

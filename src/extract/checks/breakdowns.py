@@ -47,6 +47,12 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
         return _judge_scores(ctx, b)
     parts_sum = sum_interval(interval_of(ctx, p.claim) for p in b.parts)
     holding = [w for w in b.wholes if holds(parts_sum, interval_of(ctx, w.claim))]
+    if not holding and b.further and len(b.parts) > 1 and b.form != INCLUDED:
+        # …，另有 X: outside the whole or one more part; the reading that holds is taken
+        more = Breakdown(b.wholes, b.parts + b.further, b.form, b.sentences, b.open)
+        more_sum = sum_interval(interval_of(ctx, p.claim) for p in more.parts)
+        if any(holds(more_sum, interval_of(ctx, w.claim)) for w in b.wholes):
+            return judge_breakdown(ctx, more)
     whole = holding[0] if holding else b.whole
     w = whole.claim
     whole_iv = interval_of(ctx, w)
@@ -67,9 +73,9 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
                            stated=stated_text(b.parts[0].claim) if len(b.parts) == 1 else expected,
                            quote=quote, locations=locations)
     rules = book.rules.breakdowns
-    exhaustive = (b.form in ("构成", "组成", "计数", "分类", "变动") or b.form in rules.adjacent_cues
-                  or w.unit_class in rules.exhaustive_unit_classes
-                  or lists_the_whole(rules, b.parts))
+    exhaustive = not b.open and (b.form in ("构成", "组成", "计数", "分类", "变动") or b.form in rules.adjacent_cues
+                                 or w.unit_class in rules.exhaustive_unit_classes
+                                 or lists_the_whole(rules, b.parts))
     if exhaustive and w.unit_class == "person" and rules.post_endings and \
             all(p.claim.metric.endswith(tuple(rules.post_endings)) for p in b.parts):
         exhaustive = False  # 局长 1 名、副局长 2 名: the posts among the staff
@@ -112,7 +118,7 @@ def _judge_scores(ctx: CheckContext, b: Breakdown) -> CheckResult:
     expected = show(nominal, decimals, w.unit)
     names = " + ".join(_label(p) for p in b.parts)
     # (产出 + 效益 + 满意度 may leave out 预算执行率 or 成本: short, never pinned)
-    if not ok and b.form == "其中" and nominal < whole_iv.lo and not _all_scored(ctx, b):
+    if not ok and (b.form == "其中" or b.open) and nominal < whole_iv.lo and not _all_scored(ctx, b):
         return make_result(ctx, RULE, "breakdown", "skipped",
                            f"{_label(b.whole)} 的所列部分 {names} 之和 {expected} 小于总数：所列可能不全，无法判断",
                            expected=expected, stated=stated_text(w), quote=_quote(ctx, b),

@@ -12,7 +12,10 @@ minuend in reach, every figure before it that the minuend words name,
 wherever it stands: 一、…安排预算A … 三、…结余X) are pinned, unless one
 stands after it in another section (the next section's 三公 budget is
 another subject's); the budget facts and any other pair of its unit nearby
-are not. A balance carried in (年初结转) that its words name before it is
+are not; a balance whose own sentence states before it its one minuend and
+a subtrahend (某专项安排A，实际使用B，剩余C; 某资金A万元中，…) is resolved
+there, the others pin nothing; a stated difference (预算数与执行数相差X) is
+no operand of another. A balance carried in (年初结转) that its words name before it is
 added to a pinned reading, and a balance stated in parts in one sentence
 (年末结转X，结余Y) is judged by the parts' sum (:func:`_stated_with`); the
 其中 parts of a balance's breakdown are judged by the breakdown. Passes
@@ -300,6 +303,15 @@ def _own_item(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> tuple[Op
     return None, -1
 
 
+def _named_after(s: Sentence, q: Placed, after: Optional[re.Pattern]) -> bool:
+    """Whether the words right after ``q`` in its clause match ``after``
+    (rules ``differences.minuend_after``: 资金813.20万元中，… the whole
+    the balance's parts are taken from)."""
+    if after is None or q.end < 0:
+        return False
+    return after.search(CLAUSE_BREAK.split(s.text[q.end:q.end + 12], 1)[0]) is not None
+
+
 def _source_scope(ctx: CheckContext, words: str) -> Optional[str]:
     """The source of money ``words`` name (rules ``difference_scope``:
     财政拨款, 非财政拨款), if any: the last one named."""
@@ -402,12 +414,14 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
         named_near = near + [(s2, q) for s2, q in ctx.neighbourhood(s, p, wide)
                              if id(q) not in seen_near and q.claim.location.start < at and same_unit(q.claim, c)]
 
-    def named(pattern, unless=None, pool=None) -> list[tuple[Claim, int]]:
+    def named(pattern, unless=None, pool=None, after=None) -> list[tuple[Claim, int]]:
         if pattern is None:
             return []
         return [(q.claim, tier(s2, q)) for s2, q in (named_near if pool is None else pool)
-                if pattern.search(_words(s2, q))
+                if (pattern.search(_words(s2, q)) or _named_after(s2, q, after))
                 and of_item(s2, q)
+                # a stated difference is no operand of another (预算数与执行数相差X … 未使用Y)
+                and (q is p or difference_rule(ctx, q) is None)
                 and not any(w in q.claim.metric_text for w in rest)
                 and not (unless is not None and unless.search(q.claim.metric_text))
                 and (own_part or id(q.claim) not in parts)
@@ -415,13 +429,13 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
 
     pinned: list[tuple[Operand, Operand]] = []
     loose: list[tuple[Operand, Operand]] = []
-    named_minuends = named(ctx.book.difference_minuends[index])
+    named_minuends = named(ctx.book.difference_minuends[index], after=ctx.book.difference_minuends_after[index])
     named_subtrahends = named(ctx.book.difference_subtrahends[index], ctx.book.difference_subtrahend_not[index])
     if not named_minuends and named_subtrahends and whole_balance and item is None:
         # a balance of the whole (结余8.50万元 after 全年支出72.50万元) whose
         # budget the report states further up (一、项目概况：安排预算80.00万元):
         # every figure before it that the minuend words name, wherever it stands
-        named_minuends = named(ctx.book.difference_minuends[index],
+        named_minuends = named(ctx.book.difference_minuends[index], after=ctx.book.difference_minuends_after[index],
                                pool=[(s2, q) for s2, q in ctx.text_claims()
                                      if q.claim.location.start < at and same_unit(q.claim, c)])
     netting = _netting(ctx)[index]
@@ -449,7 +463,8 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
                 report_own.append((budget, executed))
             elif budget is not None:
                 # the spending named near it (累计支付X。…项目资金余额Y), the budget lines up
-                report_own += [(budget, claim_operand(b)) for b, t in named_subtrahends[:1] if t < 3]
+                # (before it: a project's 已支付 in the next sentence is that project's)
+                report_own += [(budget, claim_operand(b)) for b, t in [x for x in named_subtrahends if x[1] in (0, 2)][:1]]
         report_own += _form_totals(ctx, c)
         # a balance that names no subject, in a sentence stating no other
         # figure of its unit than its operands, is the report's own: the
@@ -480,6 +495,16 @@ def readings(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> list[Read
     pinned += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t < 3]
     loose += [(claim_operand(a), claim_operand(b)) for a, b, t in pairs if t == 3]
     pinned += _table_pairs(ctx, s, p, index)
+    # a balance whose own sentence states, before it, the one minuend and a
+    # subtrahend its words name (某专项安排A，实际使用B，剩余C; 某资金A万元中，
+    # 已使用B，未使用C) is that clause's: resolved there first, the report's
+    # budget further up pins nothing
+    own = {id(q.claim) for q in s.placed if 0 <= q.start < p.start}
+    if len([a for a, _ in named_minuends if id(a) in own]) == 1:
+        local = [(a, b) for a, b in pinned if id(a.figure) in own and id(b.figure) in own]
+        if local:
+            loose = [x for x in pinned if x not in local] + loose
+            pinned = local
     if not pinned:  # pinned readings alone count where some are
         figures = [q.claim for _, q in near]
         ops = {id(f): claim_operand(f) for f in figures}

@@ -20,7 +20,7 @@ FULL_SCORE = Decimal(100)
 def grade_for(score, scale: tuple[GradeBand, ...]) -> Optional[GradeBand]:
     """The band of the scale ``score`` falls in (highest minimum first)."""
     for band in sorted(scale, key=lambda b: b.min, reverse=True):
-        if score >= band.min:
+        if score > band.min or (score == band.min and not band.min_open):
             return band
     return None
 
@@ -63,7 +63,8 @@ def stated_scale(ctx: CheckContext) -> Optional[tuple[GradeBand, ...]]:
             words = [grade] + [w for b in ctx.book.grade_scale if grade in b.words for w in b.words]
             if grade not in bands:
                 bands[grade] = GradeBand(grade=grade, words=list(dict.fromkeys(words)),
-                                         min=Decimal(low) if low else Decimal(0))
+                                         min=Decimal(low) if low else Decimal(0),
+                                         min_open=bool(low and m.groupdict().get("open")))
                 high = m.groupdict().get("max")
                 upper[grade] = high is not None and Decimal(high) < FULL_SCORE
         if len(bands) > len(best):

@@ -79,6 +79,7 @@ class Rulebook:
     not_part: re.Pattern
     breakdown_cue: re.Pattern
     breakdown_rest_after: Optional[re.Pattern]
+    breakdown_open_after: Optional[re.Pattern]
     restated_year_metric: Optional[re.Pattern]
     restated_across: Optional[re.Pattern]
     restated_year_not: Optional[re.Pattern]
@@ -113,6 +114,7 @@ class Rulebook:
     rate_denominators: tuple[Optional[re.Pattern], ...]
     rate_named_denominators: tuple[Optional[re.Pattern], ...]
     difference_minuends: tuple[Optional[re.Pattern], ...]
+    difference_minuends_after: tuple[Optional[re.Pattern], ...]
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
@@ -244,9 +246,10 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         qualifiers=Qualifiers(frozenset(directions.at_least), frozenset(directions.at_most),
                               frozenset(directions.approximate), t.approximate_relative),
         grade_scale=tuple(rules.grade_scale) if rules.grade_scale else scale,
-        not_part=_alternation(b.not_part_words),
+        not_part=_alternation(b.not_part_words + b.per_unit_words),
         breakdown_cue=_alternation(b.cues),
         breakdown_rest_after=_compiled(b.rest_after),
+        breakdown_open_after=_compiled(b.open_after),
         restated_year_metric=_compiled(rules.years.restated_metric),
         restated_across=_compiled(rules.consistency.restated_across),
         restated_year_not=_compiled(rules.years.restated_not),
@@ -276,6 +279,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         rate_denominators=tuple(_compiled(r.denominator) for r in rules.rates),
         rate_named_denominators=tuple(_compiled(r.named_denominator) for r in rules.rates),
         difference_minuends=tuple(_compiled(d.minuend) for d in rules.differences),
+        difference_minuends_after=tuple(_compiled(d.minuend_after) for d in rules.differences),
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),

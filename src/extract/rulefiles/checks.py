@@ -86,6 +86,8 @@ class BreakdownRules(_Strict):
     max_gap_chars: int = 20
     exhaustive_unit_classes: list[str] = Field(default_factory=lambda: ["money"])
     not_part_words: list[str] = Field(default_factory=list)
+    # A figure for each one unit or a standard (每家, 每人, 补助标准, 标准为): a rate, no part nor whole.
+    per_unit_words: list[str] = Field(default_factory=list)
     # Names that are parts though they hold a not-part word (上年结转: this year's money).
     part_despite: list[str] = Field(default_factory=list)
     composition_cue: Optional[str] = None
@@ -114,6 +116,10 @@ class BreakdownRules(_Strict):
     # comes from elsewhere (其中 A，B，不足部分由县级自筹): the parts are a
     # selection, a breakdown only where they add up. A regular expression.
     rest_after: Optional[str] = None
+    # After a list's last part: the list is open (等; 其余用于…): a shortfall is no failure.
+    open_after: Optional[str] = None
+    # A figure named by one of these right after the last part may be a further part (另有 X).
+    further_words: list[str] = Field(default_factory=list)
     # A percent after a part whose words hold one of these is an aside on
     # it (its share or change); any other percent ends the list.
     percent_aside_words: list[str] = Field(default_factory=list)
@@ -193,7 +199,7 @@ class BreakdownRules(_Strict):
     # How many sentences after a counted cue its listed parts may run on.
     counted_reach_sentences: int = Field(6, ge=0)
 
-    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after",
+    _v = field_validator("composition_cue", "counted_after", "counted_before", "lead_cue", "rest_after", "open_after",
                          "composed_before", "back_total")(check_regex)
     _v_mark = field_validator("item_mark")(needs_groups("n"))
     _v_number = field_validator("item_number")(needs_groups("n|d"))
@@ -258,6 +264,10 @@ class DifferenceRule(_Strict):
     not_words: Optional[str] = None
     budget: bool = False
     minuend: Optional[str] = None
+    # A figure followed by words matching this (to its clause's end) is a
+    # minuend too, whatever its own words: the whole a part of is taken from
+    # (资金813.20万元中，已使用…，未使用…).
+    minuend_after: Optional[str] = None
     subtrahend: Optional[str] = None
     # A figure matching `subtrahend` whose words match this is a budget, not spending.
     subtrahend_not: Optional[str] = None
@@ -274,7 +284,7 @@ class DifferenceRule(_Strict):
     netting_minuend: Optional[str] = None
     netting_subtrahend: Optional[str] = None
 
-    _v = field_validator("minuend", "subtrahend", "not_words", "subtrahend_not", "opening", "netting",
+    _v = field_validator("minuend", "minuend_after", "subtrahend", "not_words", "subtrahend_not", "opening", "netting",
                          "netting_minuend", "netting_subtrahend")(check_regex)
 
 

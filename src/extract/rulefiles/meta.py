@@ -13,6 +13,9 @@ class GradeBand(RuleModel):
     grade: str
     words: list[str]
     min: Decimal
+    # the lower bound written exclusive (80分（不含）至90分): a score of it
+    # falls in the band below
+    min_open: bool = False
 
 
 class MetaRules(RuleModel):

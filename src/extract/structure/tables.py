@@ -356,6 +356,40 @@ def _align_row(row: Sequence[Span], cols: Sequence[tuple[int, int]],
     return out
 
 
+def fits_columns(row: Sequence[Span], rows: Sequence[Sequence[Span]], source: SourceText,
+                 rules: RowRules, skip: bool = False) -> bool:
+    """True when the cells of the space-aligned ``row`` lie under the
+    columns of ``rows`` (space-aligned rows of one table): no more cells
+    than columns, and each cell, left to right, overlaps a column of its own
+    or lies within ``rules.min_gap`` characters of one. A closing row
+    ``"    合计    604.60"`` under ``"1    宣传印刷    235.08"`` fits (合计
+    under the names, the figure under the amounts); a line of body text
+    running across the columns does not. ``skip``: besides, at least one
+    column between two of the cells is left blank ("合计        60.00"
+    under "1    差旅费    40.50")."""
+    cells = [c for c in row if c.text and c.offsets]
+    rows = [r for r in rows if any(c.offsets for c in r)]
+    if not cells or not rows:
+        return False
+    cols = _column_extents(rows, source, rules.position)
+    if len(cells) > len(cols):
+        return False
+    prev = -1
+    skipped = False
+    for k, c in enumerate(cells):
+        x0, x1 = _cell_extent(c, source, rules.position)
+        j = _place((x0, x1), cols, prev + 1, len(cols) - (len(cells) - k))
+        skipped = skipped or (k > 0 and j > prev + 1)
+        c0, c1 = cols[j]
+        if max(c0 - x1, x0 - c1) > rules.min_gap:
+            return False
+        # a cell reaching into the next column runs across a gap of the table
+        if j + 1 < len(cols) and x1 > cols[j + 1][0] + rules.min_gap:
+            return False
+        prev = j
+    return skipped or not skip
+
+
 def _pipe_line(row: Sequence[Span], source: SourceText, rules: RowRules) -> Optional[str]:
     """The stripped source line of a row cut at pipes (no tabs), else None."""
     line = _line_of(row, source)

@@ -81,6 +81,10 @@ class Breakdown:
     parts: list[Placed]
     form: str
     sentences: list[Sentence] = field(default_factory=list)
+    # the list is open after its last part (…等; …，其余用于…): some of the whole
+    open: bool = False
+    # a figure right after the last part that may be one more (…，另有 X 用于…)
+    further: list[Placed] = field(default_factory=list)
 
     @property
     def whole(self) -> Placed:
@@ -1347,8 +1351,31 @@ def find_breakdowns(ctx: ClaimSource) -> list[Breakdown]:
                tuple(sorted(p.claim.location.start for p in b.parts)))
         if key not in seen:
             seen.add(key)
+            _mark_open_end(ctx, b)
             out.append(b)
     return out
+
+
+def _mark_open_end(ctx: ClaimSource, b: Breakdown) -> None:
+    """Mark ``b`` open where the words right after its last part leave the
+    list open (rules ``open_after``: 等, 其余用于…), and note a figure
+    right after it named by one of ``further_words`` (另有 X) as a possible
+    further part."""
+    if not b.parts:
+        return
+    last = b.parts[-1]
+    s = next((t for t in reversed(b.sentences) if any(q is last for q in t.placed)), None)
+    if s is None or last.end < 0:
+        return
+    rx = ctx.book.breakdown_open_after
+    after = s.text[last.end:]
+    if rx is not None and rx.search(after):
+        b.open = True
+    words = ctx.book.rules.breakdowns.further_words
+    nxt = next((q for q in s.placed if q.start > last.end), None)
+    if words and nxt is not None and same_unit(nxt, last) and nxt not in b.wholes and \
+            any(w in s.text[last.end:nxt.start] for w in words):
+        b.further = [nxt]
 
 
 
