@@ -27,6 +27,7 @@ from typing import Callable, Optional
 from ..model import Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import Figure, unit_factor
+from .screen import any_word
 
 
 def previous_year(ctx: CheckContext) -> Optional[int]:
@@ -233,10 +234,25 @@ def amount_change(ctx: CheckContext, words: str) -> Optional[bool]:
     return change_direction(ctx, words)
 
 
+_CHANGE_WORDS: dict[int, tuple[object, list[str]]] = {}
+
+
+def _change_words(g) -> list[str]:
+    """``g.increase_words + g.decrease_words`` of the growth rules ``g``,
+    one list per rule set, so that :func:`~.screen.any_word` compiles its
+    pattern once (a list made on every call is a new list each time)."""
+    got = _CHANGE_WORDS.get(id(g))
+    if got is None or got[0] is not g:
+        got = _CHANGE_WORDS[id(g)] = (g, g.increase_words + g.decrease_words)
+    return got[1]
+
+
 def states_change(ctx: CheckContext, words: str) -> bool:
-    """Whether an amount's words state a change (:func:`amount_change`)."""
+    """Whether an amount's words state a change (:func:`amount_change`):
+    a change word found in one search of them all (asked of most figures'
+    words, by several checks)."""
     g = ctx.book.rules.growth
-    return any(w in words for w in g.increase_words + g.decrease_words) or \
+    return any_word(_change_words(g)).search(words) is not None or \
         ctx.book.comparative_change.search(words) is not None
 
 
