@@ -109,3 +109,32 @@ def test_a_figure_another_names_is_taken_with_or_without(line, status):
 def test_a_word_holding_deng_after_the_list_leaves_it_closed():
     line = "项目支出180万元，其中苗木采购64万元、灌溉设施41万元，用于等额配套。"
     assert statuses(line) == ["fail"]
+
+
+# ------------------------------------------------- A、B和C counts three
+
+def counted(line: str) -> list[str]:
+    return statuses(line, "count_in_words")
+
+
+@pytest.mark.parametrize("build", [
+    lambda n: f"年内组织了入户走访、政策宣讲与就业帮扶{n}项活动。",
+    lambda n: f"共设置了产出、效益和满意度{n}类指标。",
+    lambda n: f"乡镇开展了清理沟渠、修复堤岸及补植林木{n}项工作。",
+    lambda n: f"新建了北岭、石桥和柳湾{n}个村级服务站。",
+])
+def test_the_last_conjunction_of_a_list_joins_one_more_item(build):
+    assert counted(build("三")) == ["pass"]
+    assert counted(build("两")) == ["fail"]
+
+
+@pytest.mark.parametrize("line", [
+    # sides shorter than the items between: 管线与照明 may be one item
+    "本工程由道路拓宽、雨污分流、管线与照明三个标段组成。",
+    # another item holds a conjunction: conjunctions may be inside names
+    "重点抓好巡查与监测、宣传与培训、应急与处置三项工作。",
+    # one ending: 宣传和统战科 is one 科
+    "机关设办公室、财务科、宣传和统战科三个科室。",
+])
+def test_a_conjunction_that_may_be_inside_a_name_is_still_read_either_way(line):
+    assert "fail" not in counted(line)

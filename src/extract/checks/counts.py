@@ -200,9 +200,41 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
     # inside one name (党建和业务融合): the count may be either (as _plain_list's
     # lists); in a list of one ending (…股) a 与 left inside an item is its name's
     joined = sum(items[-1].count(c) for c in rules.conjunctions) if _common_ending(items) is None else 0
+    split = _split_off_last(list_text, items, rules)
+    last_two = _last_joined(list_text, rules.conjunctions)
+    if last_two is not None:
+        # A、B与C / A、B和C: the one conjunction of the last item joins one more item
+        items, joined, split = last_two, 0, 0
     return Listing(n, m.group("num") + mw, m.group("noun") if noun is None else noun, items,
                    selection or not count_first, sentence, section, joined,
-                   parts=_part_sizes(ctx, list_text, mw), split=_split_off_last(list_text, items, rules))
+                   parts=_part_sizes(ctx, list_text, mw), split=split)
+
+
+def _last_joined(list_text: str, conjunctions: list[str]) -> Optional[list[str]]:
+    """The items of a list ``A、B与C`` (``A、B和C``) whose last item holds
+    the list's one conjunction and whose other items hold none: the
+    conjunction joins the last two items, as a list's last 与/和/及 does
+    (三项, not two or three); None where another item holds a conjunction
+    too (监测与处置、…、健康教育与健康促进: a conjunction may be inside a
+    name), the last one more than one, the items share an ending, or a
+    side is shorter than the items between the first and the last (the
+    two sides may be one name: 路面修补、标志更新、排水与防护)."""
+    raw, _ = list_items(list_text, [])
+    if len(raw) < 2 or not conjunctions or any(c in r for r in raw[:-1] for c in conjunctions) \
+            or _common_ending(raw) is not None:
+        return None  # (a list of one ending splits its last item by that ending: 人事和教育股 is one)
+    last = _hide_brackets(raw[-1])
+    found = [(m.start(), m.end()) for m in re.finditer(
+        "|".join(map(re.escape, sorted(conjunctions, key=len, reverse=True))), last)]
+    if len(found) != 1:
+        return None
+    (k, e), = found
+    left, right = raw[-1][:k].strip(_QUOTES), raw[-1][e:].strip(_QUOTES)
+    # sides shorter than the items between (路面修补、标志更新、排水与防护) may be one name of two
+    middle = raw[1:-1]
+    if min(len(left), len(right)) < max(2, min((len(i) for i in middle), default=0)):
+        return None
+    return raw[:-1] + [left, right]
 
 
 def _split_off_last(list_text: str, items: list[str], rules) -> int:
