@@ -138,3 +138,21 @@ def test_the_last_conjunction_of_a_list_joins_one_more_item(build):
 ])
 def test_a_conjunction_that_may_be_inside_a_name_is_still_read_either_way(line):
     assert "fail" not in counted(line)
+
+
+# ------------------------------------------------- items that state their own sizes
+
+@pytest.mark.parametrize("build", [
+    lambda n: f"本年度共设置三级绩效指标{n}个，包括8个数量指标、4个质量指标、2个时效指标和3个满意度指标。",
+    lambda n: f"年度目标下设{n}个三级指标，分别为：数量指标8个、质量指标4个、时效指标2个、满意度指标3个。",
+    lambda n: f"全镇共建成{n}个便民服务点，包括8个村级服务点、4个社区服务点、2个园区服务点、3个集市服务点。",
+])
+def test_a_count_over_items_stating_sizes_is_their_sum(build):
+    assert counted(build("17")) == ["pass"]
+    assert counted(build("19")) == ["fail"]
+
+
+def test_a_count_of_items_each_stating_another_size_may_count_the_items():
+    # 3 items, sizes of villages: the count counts the sub-projects
+    assert counted("共实施3个子项目，包括4个村的道路硬化、6个村的路灯安装和2个村的绿化提升。") == ["pass"]
+    assert counted("共实施5个子项目，包括4个村的道路硬化、6个村的路灯安装和2个村的绿化提升。") == ["fail"]

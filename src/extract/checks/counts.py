@@ -261,9 +261,25 @@ def _part_sizes(ctx: CheckContext, list_text: str, mw: str) -> Optional[list[int
     cue = next((c for c in sorted(rules.list_cues, key=len, reverse=True) if text.startswith(c)), "")
     pieces = re.split("、|" + "|".join(map(re.escape, rules.conjunctions)), text[len(cue):]) \
         if rules.conjunctions else text[len(cue):].split("、")
-    sizes = [_count_value(p.strip()[:-len(mw)], ctx.rules) if mw and p.strip().endswith(mw) else None
-             for p in pieces]
+    sizes = [_piece_size(ctx, p.strip(_QUOTES + " ：:，,"), mw) for p in pieces]
     return sizes if len(sizes) >= 2 and all(v is not None for v in sizes) else None  # type: ignore[return-value]
+
+
+_SIZE_DIGITS = "[\\d一二两三四五六七八九十百零]+"
+
+
+def _piece_size(ctx: CheckContext, piece: str, mw: str) -> Optional[int]:
+    """The count of ``mw`` an item states: the item is that count alone
+    (5个), or a noun with it before (12个数量指标) or after (数量指标8个)."""
+    if not mw or not piece:
+        return None
+    if piece.endswith(mw):
+        bare = _count_value(piece[:-len(mw)], ctx.rules)
+        if bare is not None:
+            return bare
+    m = re.match(f"({_SIZE_DIGITS}){re.escape(mw)}[\u4e00-\u9fff]", piece) \
+        or re.search(f"[\u4e00-\u9fff]({_SIZE_DIGITS}){re.escape(mw)}$", piece)
+    return _count_value(m.group(1), ctx.rules) if m else None
 
 
 def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[Listing]:
@@ -396,9 +412,12 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
     if listing.parts is not None:
         total = sum(listing.parts)
         ok = total == listing.count or listing.selection and total <= listing.count
+        # 3个项目，包括2个村的A、5个村的B、1个村的C: the count may count the items, not their sizes
+        by_items = not ok and len(items) == listing.count and not repeats
+        ok = ok or by_items
         verdict = "相符" if ok else "不符"
-        return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
-                           f"{what}与所列各部分之和 {total} {verdict}",
+        said = f"与所列的 {len(items)} 项相符" if by_items else f"与所列各部分之和 {total} {verdict}"
+        return make_result(ctx, RULE, "count_list", "pass" if ok else "fail", f"{what}{said}",
                            expected=str(total), stated=listing.count_text,
                            quote=ctx.quotes.verbatim(listing.sentence, where), locations=[where])
     if listing.selection and len(items) < listing.count:
