@@ -8,6 +8,11 @@ tested on excerpts written for these tests, with their own figures.
 - A list left open after its last part (…等; …，其余用于…) may fall short of
   its whole but never exceed it; a figure 另有 names right after it is one
   more part or outside the whole, whichever the sums allow.
+- The last conjunction of A、B和C joins one more item (three), unless a
+  conjunction may be inside a name.
+- Items stating their own sizes (8个数量指标) sum to the count.
+- A 其中 after two totals side by side (在编42人，聘用9人，其中女性25人)
+  may be of both: over the nearest but within their sum, no failure.
 """
 
 from __future__ import annotations
@@ -156,3 +161,26 @@ def test_a_count_of_items_each_stating_another_size_may_count_the_items():
     # 3 items, sizes of villages: the count counts the sub-projects
     assert counted("共实施3个子项目，包括4个村的道路硬化、6个村的路灯安装和2个村的绿化提升。") == ["pass"]
     assert counted("共实施5个子项目，包括4个村的道路硬化、6个村的路灯安装和2个村的绿化提升。") == ["fail"]
+
+
+# ------------------------------------------------- a 其中 after two totals side by side
+
+@pytest.mark.parametrize("line", [
+    "年末在编干部42人，聘用人员9人，其中女性25人。",
+    "局里配有巡查车辆6台，应急用车1辆，其中巡查车4辆和应急用车1辆已接入监管平台。",
+    "基本支出240万元，项目支出60万元，其中人员经费190万元。",
+])
+def test_a_part_over_the_nearest_of_two_totals_but_within_both_is_not_failed(line):
+    assert "fail" not in statuses(line)
+
+
+@pytest.mark.parametrize("line", [
+    # one total: the part is too big
+    "巡逻车2辆，其中执法巡逻车5辆。",
+    # the part names its total
+    "年末在编干部42人，聘用人员9人，其中聘用人员中女性11人。",
+    # over both totals
+    "基本支出240万元，项目支出60万元，其中人员经费310万元。",
+])
+def test_a_part_over_its_total_is_still_failed(line):
+    assert statuses(line) == ["fail"]
