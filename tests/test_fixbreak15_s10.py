@@ -61,6 +61,7 @@ def test_a_carry_over_beside_an_income_breakdown_is_no_part_of_the_income():
     "补贴资金合计150万元，其中种植大户每亩补助200元、农机购置补贴70万元构成全部支出。",
     "培训经费48万元，由学员生活补助每人每天80元、师资费用30万元组成。",
     "改造资金520万元，由危房加固补助标准为每户2万元、配套设施120万元构成。",
+    "改造资金520万元，由危房加固补助标准为2万元、配套设施120万元构成。",
 ])
 def test_a_figure_per_unit_is_no_part(line):
     assert "fail" not in statuses(line)
@@ -184,3 +185,9 @@ def test_a_part_over_the_nearest_of_two_totals_but_within_both_is_not_failed(lin
 ])
 def test_a_part_over_its_total_is_still_failed(line):
     assert statuses(line) == ["fail"]
+
+
+def test_a_part_named_by_a_raised_standard_is_still_a_part():
+    line = "增支资金60万元，其中扩大覆盖面增支20万元、困难对象增支10万元、提高补助标准增支30万元。"
+    assert statuses(line) == ["pass"]
+    assert statuses(line.replace("30万元", "35万元")) == ["fail"]
