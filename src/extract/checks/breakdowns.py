@@ -102,18 +102,18 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
 
 
 def _sibling_wholes(ctx: CheckContext, b: Breakdown, whole: Placed) -> list[Placed]:
-    """The figures standing side by side with ``whole`` before a 其中 (实有
+    """The counts standing side by side with ``whole`` before a 其中 (实有
     执法车辆8台，公务用车1辆，其中…; 在编30人，临聘6人，其中…): each of the
     whole's unit class (or both counts), in a clause of its own right before it, no cue
     between; none where a part's words name the whole (编外人员4人，其中编外
     人员中女性6人: that total is the part's)."""
     named = whole.claim.metric.strip()
-    if len(named) >= 2 and any(named in p.claim.metric for p in b.parts):
-        return []
+    counts = ctx.book.rules.tolerance.exact_count_classes
+    if whole.claim.unit_class not in counts or len(named) >= 2 and any(named in p.claim.metric for p in b.parts):
+        return []  # (money side by side is of several kinds: 贷款1亿元，利息243万元，贴息121万元，其中…)
     s = next((t for t in b.sentences if any(q is whole for q in t.placed)), None)
     if s is None or whole.start < 0:
         return []
-    counts = ctx.book.rules.tolerance.exact_count_classes
     out: list[Placed] = []
     at = whole.start
     for q in reversed([q for q in s.placed if 0 <= q.end <= whole.start]):
