@@ -147,9 +147,11 @@ def test_a_list_of_short_names_then_its_count_is_the_whole_list():
 
 
 def test_a_conjunction_inside_an_item_may_join_two():
-    for count in ("两", "三"):
-        assert statuses(f"全年完成了清淤、护坡和植草{count}项任务。", "count_in_words") == ["pass"], count
-    assert statuses("全年完成了清淤、护坡和植草五项任务。", "count_in_words") == ["fail"]
+    # (s10, codereview F12: the last 和 of A、B和C joins one more item, so the
+    # count is three, not two or three)
+    assert statuses("全年完成了清淤、护坡和植草三项任务。", "count_in_words") == ["pass"]
+    for count in ("两", "五"):
+        assert statuses(f"全年完成了清淤、护坡和植草{count}项任务。", "count_in_words") == ["fail"], count
 
 
 def test_a_list_of_long_or_numbered_items_or_another_count_is_not_read_so():

@@ -67,6 +67,14 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
         fits = parts_sum.lo <= whole_iv.hi
         verdict = "不超过" if fits else "超过了"
         what = f"部分 {names}" if len(b.parts) == 1 else f"所含部分 {names} 之和 {expected}"
+        siblings = [] if fits else _sibling_wholes(ctx, b, whole)
+        if siblings and parts_sum.lo <= sum_interval(interval_of(ctx, q.claim) for q in siblings + [whole]).hi:
+            # 在编30人，临聘6人，其中女职工18人: the 其中 may be of both totals
+            shown = " + ".join(_label(q) for q in siblings + [whole])
+            return make_result(ctx, RULE, "part", "skipped",
+                               f"{what} 超过了 {_label(whole)}，但不超过其前并列的 {shown}：所属总数不明，无法判断",
+                               expected=f"≤{stated_text(w)}", stated=stated_text(b.parts[0].claim),
+                               quote=quote, locations=locations)
         return make_result(ctx, RULE, "part", "pass" if fits else "fail",
                            f"{what} {verdict}总数 {_label(whole)}",
                            expected=f"≤{stated_text(w)}",
@@ -91,6 +99,40 @@ def judge_breakdown(ctx: CheckContext, b: Breakdown) -> CheckResult:
     return make_result(ctx, RULE, "breakdown", status,
                        f"{_label(whole)} 与各部分之和 {names} = {expected} {verdict}",
                        expected=expected, stated=stated_text(w), quote=quote, locations=locations)
+
+
+def _sibling_wholes(ctx: CheckContext, b: Breakdown, whole: Placed) -> list[Placed]:
+    """The counts standing side by side with ``whole`` before a 其中 (实有
+    执法车辆8台，公务用车1辆，其中…; 在编30人，临聘6人，其中…): each of the
+    whole's unit class (or both counts), in a clause of its own right before it, no cue
+    between; none where a part's words name the whole (编外人员4人，其中编外
+    人员中女性6人: that total is the part's)."""
+    named = whole.claim.metric.strip()
+    counts = ctx.book.rules.tolerance.exact_count_classes
+    if whole.claim.unit_class not in counts or len(named) >= 2 and any(named in p.claim.metric for p in b.parts):
+        return []  # (money side by side is of several kinds: 贷款1亿元，利息243万元，贴息121万元，其中…)
+    s = next((t for t in b.sentences if any(q is whole for q in t.placed)), None)
+    if s is None or whole.start < 0:
+        return []
+    out: list[Placed] = []
+    at = whole.start
+    for q in reversed([q for q in s.placed if 0 <= q.end <= whole.start]):
+        between = s.text[q.end:at]
+        # 8台 and 1辆: two counts of vehicles, where a part names the other (两辆执法车 of 执法车辆)
+        alike = q.claim.normalized_unit == whole.claim.normalized_unit or \
+            q.claim.unit_class in counts and whole.claim.unit_class in counts and _names_either(b.parts, q)
+        if not alike or not any(c in between for c in "，,、；;") \
+                or ctx.book.breakdown_cue.search(between) or "。" in between:
+            break
+        out.insert(0, q)
+        at = q.start
+    return out
+
+
+def _names_either(parts: list[Placed], q: Placed) -> bool:
+    """Whether a part's words and ``q``'s name one thing (执法车 in 实有执法车辆)."""
+    other = q.claim.metric
+    return any(len(m) >= 2 and (m in other or other and other in m) for m in (p.claim.metric for p in parts))
 
 
 def _all_scored(ctx: CheckContext, b: Breakdown) -> bool:

@@ -200,9 +200,41 @@ def _listing(ctx: CheckContext, m: re.Match, list_text: str, count_first: bool,
     # inside one name (党建和业务融合): the count may be either (as _plain_list's
     # lists); in a list of one ending (…股) a 与 left inside an item is its name's
     joined = sum(items[-1].count(c) for c in rules.conjunctions) if _common_ending(items) is None else 0
+    split = _split_off_last(list_text, items, rules)
+    last_two = _last_joined(list_text, rules.conjunctions)
+    if last_two is not None:
+        # A、B与C / A、B和C: the one conjunction of the last item joins one more item
+        items, joined, split = last_two, 0, 0
     return Listing(n, m.group("num") + mw, m.group("noun") if noun is None else noun, items,
                    selection or not count_first, sentence, section, joined,
-                   parts=_part_sizes(ctx, list_text, mw), split=_split_off_last(list_text, items, rules))
+                   parts=_part_sizes(ctx, list_text, mw), split=split)
+
+
+def _last_joined(list_text: str, conjunctions: list[str]) -> Optional[list[str]]:
+    """The items of a list ``A、B与C`` (``A、B和C``) whose last item holds
+    the list's one conjunction and whose other items hold none: the
+    conjunction joins the last two items, as a list's last 与/和/及 does
+    (三项, not two or three); None where another item holds a conjunction
+    too (监测与处置、…、健康教育与健康促进: a conjunction may be inside a
+    name), the last one more than one, the items share an ending, or a
+    side is shorter than the items between the first and the last (the
+    two sides may be one name: 路面修补、标志更新、排水与防护)."""
+    raw, _ = list_items(list_text, [])
+    if len(raw) < 2 or not conjunctions or any(c in r for r in raw[:-1] for c in conjunctions) \
+            or _common_ending(raw) is not None:
+        return None  # (a list of one ending splits its last item by that ending: 人事和教育股 is one)
+    last = _hide_brackets(raw[-1])
+    found = [(m.start(), m.end()) for m in re.finditer(
+        "|".join(map(re.escape, sorted(conjunctions, key=len, reverse=True))), last)]
+    if len(found) != 1:
+        return None
+    (k, e), = found
+    left, right = raw[-1][:k].strip(_QUOTES), raw[-1][e:].strip(_QUOTES)
+    # sides shorter than the items between (路面修补、标志更新、排水与防护) may be one name of two
+    middle = raw[1:-1]
+    if min(len(left), len(right)) < max(2, min((len(i) for i in middle), default=0)):
+        return None
+    return raw[:-1] + [left, right]
 
 
 def _split_off_last(list_text: str, items: list[str], rules) -> int:
@@ -229,9 +261,25 @@ def _part_sizes(ctx: CheckContext, list_text: str, mw: str) -> Optional[list[int
     cue = next((c for c in sorted(rules.list_cues, key=len, reverse=True) if text.startswith(c)), "")
     pieces = re.split("、|" + "|".join(map(re.escape, rules.conjunctions)), text[len(cue):]) \
         if rules.conjunctions else text[len(cue):].split("、")
-    sizes = [_count_value(p.strip()[:-len(mw)], ctx.rules) if mw and p.strip().endswith(mw) else None
-             for p in pieces]
+    sizes = [_piece_size(ctx, p.strip(_QUOTES + " ：:，,"), mw) for p in pieces]
     return sizes if len(sizes) >= 2 and all(v is not None for v in sizes) else None  # type: ignore[return-value]
+
+
+_SIZE_DIGITS = "[\\d一二两三四五六七八九十百零]+"
+
+
+def _piece_size(ctx: CheckContext, piece: str, mw: str) -> Optional[int]:
+    """The count of ``mw`` an item states: the item is that count alone
+    (5个), or a noun with it before (12个数量指标) or after (数量指标8个)."""
+    if not mw or not piece:
+        return None
+    if piece.endswith(mw):
+        bare = _count_value(piece[:-len(mw)], ctx.rules)
+        if bare is not None:
+            return bare
+    m = re.match(f"({_SIZE_DIGITS}){re.escape(mw)}[\u4e00-\u9fff]", piece) \
+        or re.search(f"[\u4e00-\u9fff]({_SIZE_DIGITS}){re.escape(mw)}$", piece)
+    return _count_value(m.group(1), ctx.rules) if m else None
 
 
 def listings_in(ctx: CheckContext, sentence: str, section: Section) -> list[Listing]:
@@ -364,9 +412,12 @@ def judge_listing(ctx: CheckContext, listing: Listing, where: Location) -> Optio
     if listing.parts is not None:
         total = sum(listing.parts)
         ok = total == listing.count or listing.selection and total <= listing.count
+        # 3个项目，包括2个村的A、5个村的B、1个村的C: the count may count the items, not their sizes
+        by_items = not ok and len(items) == listing.count and not repeats
+        ok = ok or by_items
         verdict = "相符" if ok else "不符"
-        return make_result(ctx, RULE, "count_list", "pass" if ok else "fail",
-                           f"{what}与所列各部分之和 {total} {verdict}",
+        said = f"与所列的 {len(items)} 项相符" if by_items else f"与所列各部分之和 {total} {verdict}"
+        return make_result(ctx, RULE, "count_list", "pass" if ok else "fail", f"{what}{said}",
                            expected=str(total), stated=listing.count_text,
                            quote=ctx.quotes.verbatim(listing.sentence, where), locations=[where])
     if listing.selection and len(items) < listing.count:
