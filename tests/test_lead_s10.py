@@ -55,3 +55,32 @@ def test_a_group_row_before_a_restart(body, group):
 
     pattern = RuleSet.default().headings.group_row_before
     assert _under_group_row(SimpleNamespace(body=body), pattern) is group
+
+
+def scope_findings(tmp_path, text: str) -> list[str]:
+    logging.getLogger("extract").setLevel(logging.CRITICAL)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [c.message for c in parse_file(path).checks
+            if c.status == "fail" and c.rule == "scope_word"]
+
+
+PROJECT = "某县交通运输局2024年度项目支出绩效自评报告\n一、基本情况\n项目运行正常。\n二、下一步工作\n"
+
+
+@pytest.mark.parametrize("plan", [
+    "2025年将加快项目支出进度，力争全年执行率不低于95%。",
+    "2025年计划全年完成养护里程120公里。",
+    "2025年争取全年预算执行率达到98%以上。",
+])
+def test_a_later_years_plan_naming_the_whole_year_is_no_wrong_year(tmp_path, plan):
+    assert scope_findings(tmp_path, PROJECT + plan + "\n") == []
+
+
+@pytest.mark.parametrize("slip", [
+    "2025年全年实际支出318.40万元，预算执行率96.20%。",   # this year's figures under the next year
+    "2023年全年实际支出318.40万元，预算执行率96.20%。",   # a year before, whatever its words
+])
+def test_this_years_figures_under_another_year_are_still_caught(tmp_path, slip):
+    text = PROJECT.replace("二、下一步工作\n", "二、资金情况\n") + slip + "\n"
+    assert scope_findings(tmp_path, text)

@@ -660,6 +660,7 @@ def find_other_year(rules: ScopeRules, frame: re.Pattern, year: int, p: Passage,
             # the next sentence may set the two years apart (2023年全年预算…。
             # 2024年…，比上年…): then this one states the year of comparison
             if (any(w in rest for w in rules.this_period_words)
+                    and not (int(m.group("year")) > year and any(w in rest for w in rules.plan_words))
                     and not _compares_frame_year(rules, sentence, int(m.group("year")), year)
                     and not (str(year) in following and any(w in following for w in rules.comparison_words))):
                 a = start + m.start("year")

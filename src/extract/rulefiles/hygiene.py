@@ -114,6 +114,10 @@ class ScopeRules(RuleModel):
     period_frame: str
     this_period_words: list[str]
     comparison_words: list[str] = Field(default_factory=list)
+    # Words of a plan: a sentence framed by a later year that holds one
+    # (2025年将…，力争全年…) states the plan of that year, not this year's
+    # figures under a wrong year.
+    plan_words: list[str] = Field(default_factory=list)
     # Comparisons of the frame year with the year before it (上年为…，同比增长…):
     # they make no year of the sentence one of comparison but the year before
     # the frame year.
