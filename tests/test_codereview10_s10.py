@@ -46,3 +46,14 @@ def test_clean_text_the_review_found_flagged(tmp_path, text):
 ])
 def test_the_sessions_catches_stay(tmp_path, text, rule):
     assert rule in problems(tmp_path, text)
+
+
+def test_the_change_words_are_kept_by_the_one_identity_cache():
+    # codereview10 C1: no module keeps a cache of its own keyed by id()
+    from extract.checks import periods, screen
+    from extract.ruleset import RuleSet
+
+    assert not hasattr(periods, "_CHANGE_WORDS")
+    g = RuleSet.default().checks.growth
+    assert periods._change_words(g) == g.increase_words + g.decrease_words
+    assert ("change_words", id(g)) in screen._COMPILED

@@ -16,7 +16,7 @@ their own figures, a passing and a failing twin, in several phrasings.
 - T A form row's bare actual takes the text's unit of its metric; names
   differing by a qualifier inside them are one metric by inference.
 - C1 The joined target-gap search and the longest-first word lists are
-  kept by the one identity-keyed cache (hygiene._compiled_once).
+  kept by the one identity-keyed cache (screen.compiled_once).
 """
 
 from __future__ import annotations
@@ -102,12 +102,12 @@ def test_a_share_of_no_plan_is_still_a_figure_of_this_year():
 # ------------------------------------------------ C1 the gap search cache
 
 def test_the_gap_search_is_kept_by_the_one_identity_cache():
-    from extract.checks import differences, hygiene
+    from extract.checks import differences, screen
 
     assert not hasattr(differences, "_GAP_WORDS")
     r = report("全年完成培训120人次，较目标100人次多20人次。\n")
     assert r is not None
-    assert any(name == "gap_words" for name, _ in hygiene._COMPILED)
+    assert any(name == "gap_words" for name, _ in screen._COMPILED)
 
 
 # ------------------------------------------------ Z a zero base, in words
@@ -198,12 +198,12 @@ def test_qualified_names_in_two_projects_or_two_rows_are_not_joined():
 
 
 def test_the_longest_first_lists_are_kept_by_the_one_identity_cache():
-    from extract.checks import consistency, hygiene
+    from extract.checks import consistency, screen
 
     assert not hasattr(consistency, "_LONGEST_FIRST")
     words = ["本年", "本年度"]
     assert consistency._longest_first(words) == ("本年度", "本年")
-    assert ("longest_first", id(words)) in hygiene._COMPILED
+    assert ("longest_first", id(words)) in screen._COMPILED
 
 
 def test_a_figure_restated_after_ji_is_of_the_metric_named_before_it():

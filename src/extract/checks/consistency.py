@@ -67,11 +67,11 @@ from ..model import CheckResult, Claim, Quantity, Table
 from ..quantities import find_quantities
 from .context import CLAUSE_BREAK, LEAD_LABEL, CheckContext, make_result
 from .quotes import join_places
-from .hygiene import _compiled_once
 from .figures import count_unit, cue_rule, interval_of, stated_text, table_grid
 from .operands import part_with_rate
 from .relations.forms import restated_by_form
 from .sentences import Placed, Sentence
+from .screen import compiled_once
 from .tolerance import Interval
 
 RULE = "metric_consistency"
@@ -155,8 +155,8 @@ def kept_metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = Non
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     """``words`` (a list of the rules) longest first, sorted once per list
-    (kept by the one identity-keyed cache, hygiene._compiled_once)."""
-    return _compiled_once("longest_first", words, lambda w: tuple(sorted(w, key=len, reverse=True)))
+    (kept by the one identity-keyed cache, screen.compiled_once)."""
+    return compiled_once("longest_first", words, lambda w: tuple(sorted(w, key=len, reverse=True)))
 
 
 def _after_lead(leads: "tuple[str, ...]", metric: str) -> Optional[str]:

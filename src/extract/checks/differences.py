@@ -53,9 +53,8 @@ from .relations.tables import cell_location, table_name
 from .operands import (Operand, Reading, budget_operand, budget_pairs, claim_operand, judge_readings, own_words,
                        operand_words as _words, previous_kept)
 from .rulebook import rule_for
-from .screen import any_word
+from .screen import any_word, compiled_once
 from .tolerance import Interval, holds, stated_interval
-from .hygiene import _compiled_once
 
 RULE = "difference"
 
@@ -1098,7 +1097,7 @@ def _gap_words(ctx: CheckContext) -> re.Pattern:
     """One search for any of :func:`target_gap`'s patterns (a figure none
     of them matches is no gap: all five are searched on its words alone),
     compiled once per rule book."""
-    return _compiled_once("gap_words", ctx.book, _joined_gap_words)
+    return compiled_once("gap_words", ctx.book, _joined_gap_words)
 
 
 def _joined_gap_words(book) -> re.Pattern:

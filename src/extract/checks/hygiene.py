@@ -52,7 +52,7 @@ from ..ruleset import RuleSet, RulesLike
 from ..span import SourceText, Span
 from .context import CheckContext, Placed, Sentence, make_result
 from ..pattern_needs import any_char
-from .screen import Screen, any_word, led, needed_by_any, needed_chars, reads_only_its_match
+from .screen import Screen, any_word, compiled_once, led, needed_by_any, needed_chars, reads_only_its_match
 from .figures import interval_of, stated_text
 from .tolerance import Interval
 from ..rulefiles.hygiene import (ComparisonRules, Examples, HygieneRules, MissingUnitRules,
@@ -480,22 +480,10 @@ def _compares_frame_year(rules: ScopeRules, sentence: str, stated: int, year: in
     return any(w in words for w in rules.comparison_words)
 
 
-_COMPILED: dict[tuple[str, int], tuple[object, object]] = {}
-
-
-def _compiled_once(name: str, source, make: Callable):
-    """``make(source)``, made once per rule object ``source`` (kept by its
-    identity: a rule set's objects live as long as it does)."""
-    got = _COMPILED.get((name, id(source)))
-    if got is None or got[0] is not source:
-        got = _COMPILED[(name, id(source))] = (source, make(source))
-    return got[1]
-
-
 def _bound_patterns(rules: ScopeRules) -> list[tuple[YearBound, re.Pattern, bool]]:
     """Each of ``rules.year_bounds`` with its pattern compiled and whether
     it reads only its match (:func:`reads_only_its_match`), once per list."""
-    return _compiled_once("year_bounds", rules.year_bounds, lambda bounds: [
+    return compiled_once("year_bounds", rules.year_bounds, lambda bounds: [
         (b, re.compile(b.pattern), reads_only_its_match(b.pattern)) for b in bounds])
 
 
@@ -553,7 +541,7 @@ def _opening_patterns(opening) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """``section_opening``'s heading, the heading ending in a colon and
     ``states``, compiled once per rule set (they are tried on every
     sentence that opens on no year of its own)."""
-    return _compiled_once("section_opening", opening, lambda o: (
+    return compiled_once("section_opening", opening, lambda o: (
         re.compile(o.heading), re.compile(f"(?:{o.heading})(?<=[：:])"), re.compile(o.states)))
 
 

@@ -27,7 +27,7 @@ from typing import Callable, Optional
 from ..model import Quantity
 from .context import CLAUSE_BREAK, CheckContext, Placed, Sentence
 from .figures import Figure, unit_factor
-from .screen import any_word
+from .screen import any_word, compiled_once
 
 
 def previous_year(ctx: CheckContext) -> Optional[int]:
@@ -234,17 +234,11 @@ def amount_change(ctx: CheckContext, words: str) -> Optional[bool]:
     return change_direction(ctx, words)
 
 
-_CHANGE_WORDS: dict[int, tuple[object, list[str]]] = {}
-
-
 def _change_words(g) -> list[str]:
     """``g.increase_words + g.decrease_words`` of the growth rules ``g``,
     one list per rule set, so that :func:`~.screen.any_word` compiles its
     pattern once (a list made on every call is a new list each time)."""
-    got = _CHANGE_WORDS.get(id(g))
-    if got is None or got[0] is not g:
-        got = _CHANGE_WORDS[id(g)] = (g, g.increase_words + g.decrease_words)
-    return got[1]
+    return compiled_once("change_words", g, lambda g: g.increase_words + g.decrease_words)
 
 
 def states_change(ctx: CheckContext, words: str) -> bool:

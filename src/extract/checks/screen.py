@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 # what a match needs: a module of its own, read by the parse too
 from ..pattern_needs import may_match, may_read, needed_by_any, needed_chars  # noqa: F401
@@ -265,3 +265,15 @@ def led(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
     except Exception:  # global flags inside, a parser of another Python's making: as it is
         return compiled
+
+
+_COMPILED: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def compiled_once(name: str, source, make: Callable):
+    """``make(source)``, made once per rule object ``source`` (kept by its
+    identity: a rule set's objects live as long as it does)."""
+    got = _COMPILED.get((name, id(source)))
+    if got is None or got[0] is not source:
+        got = _COMPILED[(name, id(source))] = (source, make(source))
+    return got[1]
