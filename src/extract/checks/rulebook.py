@@ -77,6 +77,8 @@ class Rulebook:
     qualifiers: Qualifiers
     grade_scale: tuple[GradeBand, ...]
     not_part: re.Pattern
+    # a period word right before the figure (租金每月 5 万元): rules ``breakdowns.per_period_words``
+    per_period_rate: re.Pattern
     breakdown_cue: re.Pattern
     breakdown_rest_after: Optional[re.Pattern]
     breakdown_open_after: Optional[re.Pattern]
@@ -247,6 +249,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
                               frozenset(directions.approximate), t.approximate_relative),
         grade_scale=tuple(rules.grade_scale) if rules.grade_scale else scale,
         not_part=_alternation(b.not_part_words + b.per_unit_words),
+        per_period_rate=re.compile(f"(?:{_alternation(b.per_period_words).pattern})[为按约均计]?\\s*$"),
         breakdown_cue=_alternation(b.cues),
         breakdown_rest_after=_compiled(b.rest_after),
         breakdown_open_after=_compiled(b.open_after),

@@ -88,6 +88,8 @@ class BreakdownRules(_Strict):
     not_part_words: list[str] = Field(default_factory=list)
     # A figure for each one unit or a standard (每家, 每人, 补助标准, 标准为): a rate, no part nor whole.
     per_unit_words: list[str] = Field(default_factory=list)
+    # A period word (每月, 每年): a rate when it stands right before the figure, a part's name when it leads it.
+    per_period_words: list[str] = Field(default_factory=list)
     # Names that are parts though they hold a not-part word (上年结转: this year's money).
     part_despite: list[str] = Field(default_factory=list)
     composition_cue: Optional[str] = None

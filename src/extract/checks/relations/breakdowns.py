@@ -176,7 +176,8 @@ def lists_the_whole(rules: BreakdownRules, parts: list[Placed]) -> bool:
 
 def _scoped(ctx: ClaimSource, p: Placed, under: Optional[Placed] = None) -> bool:
     """A figure whose own words scope it (同比, 累计, 占…; a cost per unit:
-    案均, 每户 — rules ``per_unit``) is no part (unless they are a part's
+    案均, 每户 — rules ``per_unit``; a period word right before it: 租金每月
+    — ``breakdowns.per_period_words``) is no part (unless they are a part's
     name: 上年结转; or, ``under`` a whole named by a greater total, a
     lesser total: 收入总计 X，其中：本年收入合计 A — rules ``nested_totals``)."""
     text = p.claim.metric_text
@@ -188,6 +189,7 @@ def _scoped(ctx: ClaimSource, p: Placed, under: Optional[Placed] = None) -> bool
             if greater in under.claim.metric_text:
                 text = text.replace(lesser, "")
     per_unit = _per_unit_cues(ctx.book.rules.per_unit).search(text) is not None
+    per_unit = per_unit or ctx.book.per_period_rate.search(text) is not None
     return bool(ctx.book.not_part.search(text)) or p.claim.qualifier == "累计" or per_unit
 
 
