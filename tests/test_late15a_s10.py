@@ -46,3 +46,19 @@ def test_a_named_budget_gap_is_still_checked(sentence):
     assert not failing(sentence.format(x="55.00"))
     bad = failing(sentence.format(x="45.00"))
     assert bad and any("870.00" in m and "815.00" in m for m in bad), bad
+
+
+PROJECT = """某市水务局2023年度老旧管网改造项目支出绩效自评报告
+一、项目概况
+二、资金使用情况
+本年度资金到位1,260.00万元，已拨付使用1,104.30万元，资金拨付率为87.64%。
+预算数与执行数相差{x}万元，系部分管段尚未完成竣工结算。
+"""
+
+
+def test_a_projects_money_in_place_is_the_budget_of_its_gap():
+    # a 项目 report states its money in place (资金到位) where a 部门 report states its budget
+    ok = [c for c in of(report(PROJECT.format(x="155.70")).checks, "difference") if c.stated == "155.70万元"]
+    assert ok and ok[0].status == "pass", [c.message for c in ok]
+    bad = [c for c in of(report(PROJECT.format(x="157.50")).checks, "difference") if c.stated == "157.50万元"]
+    assert bad and bad[0].status == "fail" and "1,260.00" in bad[0].message, [c.message for c in bad]
