@@ -93,7 +93,10 @@ def read_difference_rule(ctx: CheckContext, p: Placed) -> Optional[int]:
     if i is None:
         return None
     not_words = ctx.book.difference_not_words[i]
-    return None if not_words is not None and not_words.search(words) else i
+    if not_words is not None and not_words.search(words):
+        return None
+    needs = ctx.book.difference_needs_words[i]
+    return None if needs is not None and not needs.search(words) else i
 
 
 def _names_no_subject(ctx: CheckContext, s: Sentence, p: Placed, index: int) -> bool:

@@ -119,6 +119,7 @@ class Rulebook:
     difference_minuends_after: tuple[Optional[re.Pattern], ...]
     difference_subtrahends: tuple[Optional[re.Pattern], ...]
     difference_not_words: tuple[Optional[re.Pattern], ...]
+    difference_needs_words: tuple[Optional[re.Pattern], ...]
     difference_subtrahend_not: tuple[Optional[re.Pattern], ...]
     difference_openings: tuple[Optional[re.Pattern], ...]
     difference_item: Optional[re.Pattern]
@@ -285,6 +286,7 @@ def _build(rules: CheckRules, scale: tuple[GradeBand, ...], directions: Qualifie
         difference_minuends_after=tuple(_compiled(d.minuend_after) for d in rules.differences),
         difference_subtrahends=tuple(_compiled(d.subtrahend) for d in rules.differences),
         difference_not_words=tuple(_compiled(d.not_words) for d in rules.differences),
+        difference_needs_words=tuple(_compiled(d.needs_words) for d in rules.differences),
         difference_subtrahend_not=tuple(_compiled(d.subtrahend_not) for d in rules.differences),
         difference_openings=tuple(_compiled(d.opening) for d in rules.differences),
         difference_item=_compiled(rules.difference_item),

@@ -264,6 +264,10 @@ class DifferenceRule(_Strict):
     words: list[str] = Field(min_length=1)
     # A figure whose words match this is no difference (上年结转资金 is money carried in).
     not_words: Optional[str] = None
+    # A figure whose words do not match this is no difference of this rule:
+    # its words must name both terms (预算数与执行数相差X), not leave them
+    # open (两者相差X, A项目预算与B项目预算相差X).
+    needs_words: Optional[str] = None
     budget: bool = False
     minuend: Optional[str] = None
     # A figure followed by words matching this (to its clause's end) is a
@@ -286,7 +290,7 @@ class DifferenceRule(_Strict):
     netting_minuend: Optional[str] = None
     netting_subtrahend: Optional[str] = None
 
-    _v = field_validator("minuend", "minuend_after", "subtrahend", "not_words", "subtrahend_not", "opening", "netting",
+    _v = field_validator("minuend", "minuend_after", "subtrahend", "not_words", "needs_words", "subtrahend_not", "opening", "netting",
                          "netting_minuend", "netting_subtrahend")(check_regex)
 
 
