@@ -37,3 +37,11 @@ def test_two_figures_of_one_name_are_still_compared_both_ways():
     # no qualifier: a smaller restatement is a conflict as before
     text = "一、产出情况\n全年改造供水管网8.5公里。\n二、效益情况\n改造供水管网8.2公里，居民用水更加稳定。\n"
     assert failed(text, "metric_consistency")
+
+
+def test_two_parts_by_two_qualifiers_are_not_one_metric():
+    text = ("一、产出情况\n全年改造供水管网30.0公里。\n二、效益情况\n改造城区供水管网14.6公里。\n"
+            "三、社会效益\n改造入户供水管网{}公里，居民用水更加稳定。\n")
+    assert not failed(text.format("14.9"), "metric_consistency")
+    # a part over its whole is still a conflict
+    assert failed(text.format("30.8"), "metric_consistency")

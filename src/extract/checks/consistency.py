@@ -96,13 +96,14 @@ class Statement:
     # identity inferred, not named (a form cell and the text's budget-role
     # words; a count after a light verb): a mismatch counts only as a near miss
     inferred: bool = False
-    # a figure of a name with a qualifier put inside the group's name
-    # (维修灌溉渠道 of 维修渠道): perhaps a part, so never flagged for being less
-    qualified: bool = False
+    # for a figure of a name with a qualifier put inside the group's name
+    # (维修灌溉渠道 of 维修渠道): that name; perhaps a part, so never flagged
+    # for being under the whole, nor against another part's figure
+    qualified: Optional[str] = None
 
     def __init__(self, claim: Claim, sentence: Optional[int], scope: frozenset[str],
                  per: tuple[Claim, ...] = (), of: tuple[Claim, ...] = (), subject: Optional[str] = None,
-                 inferred: bool = False, qualified: bool = False) -> None:
+                 inferred: bool = False, qualified: Optional[str] = None) -> None:
         # (set in the instance's dict: a frozen dataclass's own __init__ sets
         # each field through object.__setattr__, at twice the cost)
         self.__dict__.update(claim=claim, sentence=sentence, scope=scope, per=per, of=of, subject=subject,
@@ -497,7 +498,7 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         if key in by_key or len(claims) > 1:
             by_key.setdefault(key, []).extend(claims)
             inferred.update(id(c) for c in claims)
-    qualified: set[int] = set()  # figures of a name with a qualifier inside the group's
+    qualified: dict[int, str] = {}  # figures of a name with a qualifier inside the group's: that name
     light = list(_light_verb_targets(ctx, by_key).items())
     for n, (source, target) in enumerate(light + _qualified_names(ctx, by_key)):
         if source not in by_key or target not in by_key:
@@ -506,7 +507,7 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         by_key[target].extend(moved)
         inferred.update(id(c) for c in moved)
         if n >= len(light):
-            qualified.update(id(c) for c in moved)
+            qualified.update((id(c), source[0]) for c in moved)
     for claim, target in _one_indicator_targets(ctx, by_key, generic):
         by_key[target].append(claim)
         inferred.add(id(claim))
@@ -591,7 +592,7 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
 
     return {key: [Statement(c, i, scope(c, i), *_operands(ctx, c, i),
                             subject=roles.get(id(c)), inferred=id(c) in inferred,
-                            qualified=id(c) in qualified)
+                            qualified=qualified.get(id(c)))
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
 
@@ -1088,10 +1089,11 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     pairs = [(a, b) for a, b in pairs if not (a.inferred or b.inferred)
              or agree(intervals[id(a.claim)], intervals[id(b.claim)]) or _near(a.claim, b.claim, near)]
     # a qualified name's figure (新建硬化道路 11.8) under its whole's (新建道路
-    # 12.0) is what a part looks like: only one over the whole is a conflict
+    # 12.0) is what a part looks like: only one over the whole is a conflict;
+    # two parts by two qualifiers (主干河道, 支流河道) are two metrics
     pairs = [(a, b) for a, b in pairs if a.qualified == b.qualified
              or agree(intervals[id(a.claim)], intervals[id(b.claim)])
-             or _exceeds(a if a.qualified else b, b if a.qualified else a)]
+             or None in (a.qualified, b.qualified) and _exceeds(a if a.qualified else b, b if a.qualified else a)]
     if not pairs:
         return None
     bad = [(a, b) for a, b in pairs if not agree(intervals[id(a.claim)], intervals[id(b.claim)])]
