@@ -46,7 +46,9 @@ row (项目支出明细) and that row's cell; a table row and the text's 其中
 figure of its label, in another unit (1,285,600.00元 and 128.56万元); a
 count after a light verb (组织…名普查员) and the count of its object. Such
 an inferred identity is flagged only as a near miss
-(``inferred_near_relative``): far apart, the two are two subjects.
+(``inferred_near_relative``): far apart, the two are two subjects. A name
+with a qualifier put inside another (新建硬化道路 of 新建道路) usually names
+a part of it, so its figure is flagged only when it exceeds the whole's.
 
 Two statements agree when their intervals share more than an end
 (:func:`agree`): one figure stated to the cent in two places is written
@@ -94,14 +96,18 @@ class Statement:
     # identity inferred, not named (a form cell and the text's budget-role
     # words; a count after a light verb): a mismatch counts only as a near miss
     inferred: bool = False
+    # for a figure of a name with a qualifier put inside the group's name
+    # (维修灌溉渠道 of 维修渠道): that name; perhaps a part, so never flagged
+    # for being under the whole, nor against another part's figure
+    qualified: Optional[str] = None
 
     def __init__(self, claim: Claim, sentence: Optional[int], scope: frozenset[str],
                  per: tuple[Claim, ...] = (), of: tuple[Claim, ...] = (), subject: Optional[str] = None,
-                 inferred: bool = False) -> None:
+                 inferred: bool = False, qualified: Optional[str] = None) -> None:
         # (set in the instance's dict: a frozen dataclass's own __init__ sets
         # each field through object.__setattr__, at twice the cost)
         self.__dict__.update(claim=claim, sentence=sentence, scope=scope, per=per, of=of, subject=subject,
-                             inferred=inferred)
+                             inferred=inferred, qualified=qualified)
 
 
 def metric_key(ctx: CheckContext, claim: Claim, metric: Optional[str] = None) -> Optional[str]:
@@ -492,12 +498,16 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         if key in by_key or len(claims) > 1:
             by_key.setdefault(key, []).extend(claims)
             inferred.update(id(c) for c in claims)
-    for source, target in list(_light_verb_targets(ctx, by_key).items()) + _qualified_names(ctx, by_key):
+    qualified: dict[int, str] = {}  # figures of a name with a qualifier inside the group's: that name
+    light = list(_light_verb_targets(ctx, by_key).items())
+    for n, (source, target) in enumerate(light + _qualified_names(ctx, by_key)):
         if source not in by_key or target not in by_key:
             continue  # (moved already)
         moved = by_key.pop(source)
         by_key[target].extend(moved)
         inferred.update(id(c) for c in moved)
+        if n >= len(light):
+            qualified.update((id(c), source[0]) for c in moved)
     for claim, target in _one_indicator_targets(ctx, by_key, generic):
         by_key[target].append(claim)
         inferred.add(id(claim))
@@ -581,7 +591,8 @@ def statements(ctx: CheckContext) -> dict[tuple[str, str], list[Statement]]:
         return words
 
     return {key: [Statement(c, i, scope(c, i), *_operands(ctx, c, i),
-                            subject=roles.get(id(c)), inferred=id(c) in inferred)
+                            subject=roles.get(id(c)), inferred=id(c) in inferred,
+                            qualified=qualified.get(id(c)))
                   for c in claims for i in [index.get(id(c)) if c.origin == "text" else None]]
             for key, claims in by_key.items() if len(claims) > 1}
 
@@ -1051,6 +1062,11 @@ def _near(a: Claim, b: Claim, share: Decimal) -> bool:
     return abs(x - y) <= share * max(x, y)
 
 
+def _exceeds(part: Statement, whole: Statement) -> bool:
+    """Whether ``part``'s figure is over ``whole``'s (in size)."""
+    return abs(part.claim.normalized_value) > abs(whole.claim.normalized_value)
+
+
 def _same_place(a: Statement, b: Statement) -> bool:
     return a.sentence is not None and a.sentence == b.sentence or a.claim is b.claim
 
@@ -1072,6 +1088,12 @@ def judge_group(ctx: CheckContext, name: str, group: list[Statement]) -> Optiona
     # an inferred identity that differs by more than a near miss: two metrics after all
     pairs = [(a, b) for a, b in pairs if not (a.inferred or b.inferred)
              or agree(intervals[id(a.claim)], intervals[id(b.claim)]) or _near(a.claim, b.claim, near)]
+    # a qualified name's figure (新建硬化道路 11.8) under its whole's (新建道路
+    # 12.0) is what a part looks like: only one over the whole is a conflict;
+    # two parts by two qualifiers (主干河道, 支流河道) are two metrics
+    pairs = [(a, b) for a, b in pairs if a.qualified == b.qualified
+             or agree(intervals[id(a.claim)], intervals[id(b.claim)])
+             or None in (a.qualified, b.qualified) and _exceeds(a if a.qualified else b, b if a.qualified else a)]
     if not pairs:
         return None
     bad = [(a, b) for a, b in pairs if not agree(intervals[id(a.claim)], intervals[id(b.claim)])]
