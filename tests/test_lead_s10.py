@@ -12,12 +12,16 @@ from extract.pipeline import parse_file
 DEPT = "某乡人民政府2022年度部门整体支出绩效评价基础数据表\n"
 
 
-def heading_findings(tmp_path, text: str) -> list[str]:
+def failed(tmp_path, text: str, rule: str) -> list[str]:
+    """The messages of the failed ``rule`` checks of a report of ``text``."""
     logging.getLogger("extract").setLevel(logging.CRITICAL)
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
-    return [c.message for c in parse_file(path).checks
-            if c.status == "fail" and c.rule == "heading_order"]
+    return [c.message for c in parse_file(path).checks if c.status == "fail" and c.rule == rule]
+
+
+def heading_findings(tmp_path, text: str) -> list[str]:
+    return failed(tmp_path, text, "heading_order")
 
 
 @pytest.mark.parametrize("label", ["公用经费：", "专项业务费:", "其他支出："])
@@ -58,11 +62,7 @@ def test_a_group_row_before_a_restart(body, group):
 
 
 def scope_findings(tmp_path, text: str) -> list[str]:
-    logging.getLogger("extract").setLevel(logging.CRITICAL)
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return [c.message for c in parse_file(path).checks
-            if c.status == "fail" and c.rule == "scope_word"]
+    return failed(tmp_path, text, "scope_word")
 
 
 PROJECT = "某县交通运输局2024年度项目支出绩效自评报告\n一、基本情况\n项目运行正常。\n二、下一步工作\n"
