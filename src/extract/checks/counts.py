@@ -633,7 +633,7 @@ def _read_count_pattern(book) -> tuple[re.Pattern, int]:
 
 
 def _ending_count(count: tuple[re.Pattern, int], text: str) -> Optional[re.Match]:
-    """``count.search(text)`` of :func:`_count_pattern`, tried only where a
+    r"""``count.search(text)`` of :func:`_count_pattern`, tried only where a
     match can start: it ends at the text's trailing white space (``\s*$``)
     and holds at most its longest count, measure word, noun and colon, so
     it starts that many characters before the last other character at the

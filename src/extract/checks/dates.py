@@ -98,7 +98,7 @@ def anchored_finditer(rx: re.Pattern, anchor: Optional[str], reach: int, text: s
 
 
 def numeric_date(rules: "UnitDateRules") -> re.Pattern:
-    """A numeric date (2023.9.31, 2023-02-30, 2023/4/31): a four-digit year,
+    r"""A numeric date (2023.9.31, 2023-02-30, 2023/4/31): a four-digit year,
     a month and a day joined by the same one of units.yaml
     ``dates.numeric_separators`` twice; groups y, m, d (as ``dates.date``).
     The year opens the pattern, the place before it looked at from its
