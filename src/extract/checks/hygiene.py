@@ -42,7 +42,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Literal, Optional
+from typing import Iterator, Literal, Optional
 
 from ..grade_scheme import grade_scheme
 from ..model import CheckResult, Location
